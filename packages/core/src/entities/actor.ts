@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import {
+  EVEN_WITH_FIELD_ERRORS,
+  ZCorporateNumber,
+  ZCount,
+  ZExternalId,
+  ZLocalGovernmentCode,
+  ZOrcid,
+  ZPrefectureCode,
+  ZProvenance,
+  ZRorId,
+  ZShare,
+  ZTextList,
+  ZYear,
+  ZAmount,
+} from '../fields.ts';
+import { ACTOR_FLAGS, ACTOR_KINDS, SECTORS } from '../vocabulary.ts';
+
+/** An actor (主体) of the ecosystem: an organisation or a person. */
+export const ZActor = z
+  .object({
+    id: ZExternalId,
+    kind: z.enum(ACTOR_KINDS),
+    sector: z.enum(SECTORS),
+    name: z.string().trim().min(1, 'must not be empty').max(300),
+    nameEn: z.string().max(300).optional(),
+    nameKana: z.string().max(300).optional(),
+    prefectureCode: ZPrefectureCode,
+    municipalityCode: ZLocalGovernmentCode.optional(),
+    lat: z.number().min(20, 'latitude outside Japan').max(46, 'latitude outside Japan').optional(),
+    lon: z
+      .number()
+      .min(122, 'longitude outside Japan')
+      .max(154, 'longitude outside Japan')
+      .optional(),
+    corporateNumber: ZCorporateNumber.optional(),
+    ror: ZRorId.optional(),
+    orcid: ZOrcid.optional(),
+    researchmapId: z.string().max(100).optional(),
+    kakenId: z
+      .string()
+      .regex(/^\d{8}$/, 'KAKEN researcher number is 8 digits')
+      .optional(),
+    url: z.url().optional(),
+    flags: z.array(z.enum(ACTOR_FLAGS)).default([]),
+    /** Research or industry field, e.g. 材料, 食品, 医療機器. */
+    field: z.string().max(200).optional(),
+    keywords: ZTextList.default([]),
+    employees: ZCount.optional(),
+    /** Annual revenue in JPY. */
+    revenue: ZAmount.optional(),
+    foundedYear: ZYear.optional(),
+    papers: ZCount.optional(),
+    citations: ZCount.optional(),
+    patents: ZCount.optional(),
+    /** METI core-company input: share of purchases made inside the region (域内仕入). */
+    inRegionProcurementShare: ZShare.optional(),
+    /** METI core-company input: share of sales made outside the region (域外販売). */
+    outOfRegionSalesShare: ZShare.optional(),
+    /** Growth of revenue or employees over the last years, as a rate (0.1 = +10%/year). */
+    growthRate: z.number().min(-1).max(10).optional(),
+  })
+  .extend(ZProvenance.shape)
+  .superRefine((actor, ctx) => {
+    if (
+      typeof actor.municipalityCode === 'string' &&
+      typeof actor.prefectureCode === 'string' &&
+      !actor.municipalityCode.startsWith(actor.prefectureCode)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['municipalityCode'],
+        message: `municipality ${actor.municipalityCode} is not in prefecture ${actor.prefectureCode}`,
+      });
+    }
+    if ((actor.lat === undefined) !== (actor.lon === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat and lon go together' });
+    }
+  }, EVEN_WITH_FIELD_ERRORS);
+export type Actor = z.infer<typeof ZActor>;

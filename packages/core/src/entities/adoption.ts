@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import {
+  EVEN_WITH_FIELD_ERRORS,
+  ZAmount,
+  ZCount,
+  ZExternalId,
+  ZFiscalYear,
+  ZPrefectureCode,
+  ZProvenance,
+} from '../fields.ts';
+import { CONTINUATION_STATUSES, GRADES } from '../vocabulary.ts';
+
+export const ZResearchTheme = z.object({
+  title: z.string().min(1).max(500),
+  leadResearcher: z.string().max(200).optional(),
+  affiliation: z.string().max(300).optional(),
+  position: z.string().max(200).optional(),
+});
+export type ResearchTheme = z.infer<typeof ZResearchTheme>;
+
+/**
+ * A region's adoption (採択) under a programme, with every field the JAREC continuation survey collected.
+ */
+export const ZAdoption = z
+  .object({
+    id: ZExternalId,
+    programmeId: ZExternalId,
+    regionName: z.string().trim().min(1, 'must not be empty').max(300),
+    prefectureCodes: z.array(ZPrefectureCode).min(1, 'at least one prefecture'),
+    theme: z.string().max(1000).optional(),
+    coreInstitution: z.string().max(300).optional(),
+    coreInstitutionId: ZExternalId.optional(),
+    startFy: ZFiscalYear,
+    endFy: ZFiscalYear,
+    /** Total budget in JPY. */
+    budget: ZAmount.optional(),
+    interimGrade: z.enum(GRADES).optional(),
+    finalGrade: z.enum(GRADES).optional(),
+    universities: z.array(z.string().min(1).max(300)).default([]),
+    pdName: z.string().max(200).optional(),
+    pdCareer: z.string().max(1000).optional(),
+    researchThemes: z.array(ZResearchTheme).default([]),
+    participatingOrgs: ZCount.optional(),
+    participatingCompanies: ZCount.optional(),
+    /** Name or id of the programme that followed, when there was one. */
+    successorProgram: z.string().max(300).optional(),
+    continuation: z.enum(CONTINUATION_STATUSES).default('unknown'),
+    /** Last fiscal year in which activity was observed (for survival after the end). */
+    lastActiveFy: ZFiscalYear.optional(),
+  })
+  .extend(ZProvenance.shape)
+  .superRefine((adoption, ctx) => {
+    if (adoption.endFy < adoption.startFy) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endFy'],
+        message: `end FY ${adoption.endFy} is before start FY ${adoption.startFy}`,
+      });
+    }
+    if (adoption.lastActiveFy !== undefined && adoption.lastActiveFy < adoption.startFy) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lastActiveFy'],
+        message: 'last active FY is before the start',
+      });
+    }
+  }, EVEN_WITH_FIELD_ERRORS);
+export type Adoption = z.infer<typeof ZAdoption>;
+
+/** Duration in fiscal years, both ends included. */
+export function adoptionDurationYears(adoption: Pick<Adoption, 'startFy' | 'endFy'>): number {
+  return adoption.endFy - adoption.startFy + 1;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ZExternalId, ZPrefectureCode, ZProvenance, ZSdgs, ZTextList, ZTrl } from '../fields.ts';
+import { SEED_KINDS } from '../vocabulary.ts';
+
+/** A seed (シーズ): research result, patent, technology, or open facility/equipment of a 公設試. */
+export const ZSeed = z
+  .object({
+    id: ZExternalId,
+    kind: z.enum(SEED_KINDS).default('research_result'),
+    title: z.string().trim().min(1, 'must not be empty').max(500),
+    abstract: z.string().max(20_000).optional(),
+    keywords: ZTextList.default([]),
+    field: z.string().max(200).optional(),
+    ownerId: ZExternalId,
+    prefectureCode: ZPrefectureCode.optional(),
+    trl: ZTrl.optional(),
+    sdgs: ZSdgs.default([]),
+    patentNumber: z.string().max(100).optional(),
+    available: z.boolean().default(true),
+    url: z.url().optional(),
+  })
+  .extend(ZProvenance.shape);
+export type Seed = z.infer<typeof ZSeed>;

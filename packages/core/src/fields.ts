@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  isPrefectureCode,
+  isValidCorporateNumber,
+  isValidLocalGovernmentCode,
+  isValidOrcid,
+  isValidRorId,
+} from './identifiers.ts';
+
+/** The external identifier a record is known by in its source; imports upsert on it. */
+export const ZExternalId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'at most 200 characters')
+  .regex(/^[^\s,;\x00-\x1f]+$/u, 'no spaces, commas, semicolons or control characters');
+
+export const ZPrefectureCode = z
+  .string()
+  .refine(isPrefectureCode, { message: 'not a prefecture code 01..47' });
+
+export const ZLocalGovernmentCode = z.string().refine(isValidLocalGovernmentCode, {
+  message: 'not a 6-digit local government code with a valid check digit',
+});
+
+export const ZCorporateNumber = z.string().refine(isValidCorporateNumber, {
+  message: 'not a 13-digit corporate number with a valid check digit',
+});
+
+export const ZOrcid = z
+  .string()
+  .refine(isValidOrcid, { message: 'not an ORCID iD with a valid check character' });
+
+export const ZRorId = z
+  .string()
+  .refine(isValidRorId, { message: 'not a ROR id with a valid checksum' });
+
+function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export const ZIsoDate = z.string().refine(isRealIsoDate, { message: 'not a date YYYY-MM-DD' });
+
+/** Japanese fiscal year (April–March), named by its starting calendar year. */
+export const ZFiscalYear = z.number().int('must be a whole year').min(1950).max(2100);
+
+export const ZYear = z.number().int('must be a whole year').min(1600).max(2100);
+
+export const ZCount = z.number().int('must be a whole number').min(0, 'must not be negative');
+
+export const ZAmount = z.number().min(0, 'must not be negative').finite();
+
+/** A share between 0 and 1. */
+export const ZShare = z
+  .number()
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1');
+
+export const ZSdgs = z
+  .array(z.number().int().min(1, 'SDGs are numbered 1..17').max(17, 'SDGs are numbered 1..17'))
+  .refine((list) => new Set(list).size === list.length, { message: 'SDGs repeated' });
+
+export const ZTextList = z.array(z.string().min(1).max(500));
+
+export const ZTrl = z.number().int().min(1, 'TRL is 1..9').max(9, 'TRL is 1..9');
+
+/** Common bookkeeping on every record: when a person last confirmed it, and where it came from. */
+export const ZProvenance = z.object({
+  /** Date the record was last confirmed true; stale profiles are flagged from it. */
+  confirmedAt: ZIsoDate.optional(),
+  source: z.string().max(500).optional(),
+});
+
+/**
+ * Options for cross-field rules: run them even when a single field already failed, so an import
+ * report names every problem of a row at once. The rule must tolerate wrongly typed fields.
+ */
+export const EVEN_WITH_FIELD_ERRORS = { when: () => true };
+
+/** True when both are well-formed dates and the end precedes the start. */
+export function endsBeforeStart(start: unknown, end: unknown): boolean {
+  return (
+    typeof start === 'string' &&
+    typeof end === 'string' &&
+    isRealIsoDate(start) &&
+    isRealIsoDate(end) &&
+    end < start
+  );
+}

@@ -1,0 +1,65 @@
+import prefectureRows from './geo/prefectures.json' with { type: 'json' };
+import municipalityRows from './geo/municipalities.json' with { type: 'json' };
+
+/** A prefecture (都道府県) with its JIS X 0401 code. */
+export interface Prefecture {
+  code: string;
+  name: string;
+  nameKana: string;
+  nameEn: string;
+  shortName: string;
+  iso: string;
+  /** The prefecture government's own 全国地方公共団体コード. */
+  localGovernmentCode: string;
+  capital: string;
+  lat: number;
+  lon: number;
+  region: string;
+  regionEn: string;
+}
+
+/** A municipality (市区町村, including wards of designated cities) with its 6-digit local government code. */
+export interface Municipality {
+  code: string;
+  prefectureCode: string;
+  name: string;
+  nameKana: string;
+  lat: number;
+  lon: number;
+}
+
+export const PREFECTURES: readonly Prefecture[] = prefectureRows.map((row) => ({
+  ...row,
+  region: row.region ?? '',
+  regionEn: row.regionEn ?? '',
+}));
+export const MUNICIPALITIES: readonly Municipality[] = municipalityRows;
+
+const prefectureByCode = new Map(PREFECTURES.map((p) => [p.code, p]));
+const municipalityByCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
+
+export function findPrefecture(code: string): Prefecture | undefined {
+  return prefectureByCode.get(code);
+}
+
+export function findMunicipality(code: string): Municipality | undefined {
+  return municipalityByCode.get(code);
+}
+
+export function municipalitiesOf(prefectureCode: string): Municipality[] {
+  return MUNICIPALITIES.filter((m) => m.prefectureCode === prefectureCode);
+}
+
+/** Great-circle distance in kilometres. */
+export function distanceKm(
+  a: { lat: number; lon: number },
+  b: { lat: number; lon: number },
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
