@@ -12,6 +12,7 @@ export const ZExternalId = z
   .string()
   .min(1, 'must not be empty')
   .max(200, 'at most 200 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   .regex(/^[^\s,;\x00-\x1f]+$/u, 'no spaces, commas, semicolons or control characters');
 
 export const ZPrefectureCode = z

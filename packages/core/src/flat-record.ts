@@ -205,7 +205,7 @@ export function checkHeader(spec: EntitySpec, header: readonly string[]): Header
   const known = new Set(spec.columns.map((c) => c.column));
   const present = new Set(header);
   return {
-    unknown: header.filter((h) => !known.has(h)),
+    unknown: header.filter((h) => h !== '' && !known.has(h)),
     missingRequired: requiredColumns(spec)
       .map((c) => c.column)
       .filter((c) => !present.has(c)),

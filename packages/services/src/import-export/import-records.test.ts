@@ -1,0 +1,285 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DomainError } from '#core/domain-error.ts';
+import type { EntityName } from '#core/entities/registry.ts';
+import type { Database } from '#db/open-database.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { importRecords, type ImportOptions, type RejectedRow } from './import-records.ts';
+import { openRecordSource, type FileFormat } from './read-records.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'musubi-import-'));
+let fileCounter = 0;
+function file(name: string, content: string | Buffer): string {
+  fileCounter += 1;
+  const path = join(dir, `${fileCounter}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+const ACTORS_CSV = [
+  'id,kind,sector,name,name_en,prefecture_code,municipality_code,corporate_number,flags',
+  'u1,organization,university,香川大学,Kagawa University,37,372013,,',
+  'c1,organization,company,株式会社テスト,,37,,7000012050002,sme;regional_core',
+  'p1,person,university,何森 健,,37,,,researcher;star_scientist',
+].join('\n');
+
+describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
+  let db: Database | undefined;
+  afterEach(async () => {
+    await db?.close();
+    db = undefined;
+  });
+  async function open(): Promise<Database> {
+    db = await kind.open();
+    return db;
+  }
+  async function run(
+    database: Database,
+    entity: EntityName,
+    path: string,
+    options: ImportOptions & { format?: FileFormat } = {},
+  ) {
+    const source = await openRecordSource(path, options.format ? { format: options.format } : {});
+    return importRecords(database.repos, entity, source, options);
+  }
+  async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof DomainError))
+      throw new Error(`expected a DomainError, got ${String(error)}`);
+    return error;
+  }
+
+  it('imports UTF-8 CSV and upserts on re-import without duplicates', async () => {
+    const database = await open();
+    const path = file('actors.csv', ACTORS_CSV);
+    const first = await run(database, 'actors', path);
+    expect(first).toMatchObject({
+      rowsRead: 3,
+      written: 3,
+      rejectedCount: 0,
+      committed: true,
+      encoding: 'utf-8',
+    });
+    await run(database, 'actors', path);
+    expect(await database.repos.entity('actors').count()).toBe(3);
+    expect((await database.repos.entity('actors').get('c1'))?.record['flags']).toEqual([
+      'sme',
+      'regional_core',
+    ]);
+  });
+
+  it('detects Shift_JIS (CP932) written by Excel, including ㈱', async () => {
+    const database = await open();
+    const csv = ACTORS_CSV.replace('株式会社テスト', '㈱テスト①');
+    const report = await run(database, 'actors', file('sjis.csv', iconv.encode(csv, 'cp932')));
+    expect(report.encoding).toBe('cp932');
+    expect((await database.repos.entity('actors').get('c1'))?.record['name']).toBe('㈱テスト①');
+  });
+
+  it('is all-or-nothing: one bad row imports nothing and the report names row and field', async () => {
+    const database = await open();
+    const csv = ACTORS_CSV + '\nbad,organization,company,悪い会社,,27,131016,7000012050003,';
+    const error = await rejection(run(database, 'actors', file('bad.csv', csv)));
+    expect(error.code).toBe('import_rejected');
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected).toHaveLength(1);
+    expect(report.rejected[0]?.row).toBe(5);
+    expect(report.rejected[0]?.problems.map((p) => p.field).sort()).toEqual([
+      'corporate_number',
+      'municipality_code',
+    ]);
+    expect(await database.repos.entity('actors').count()).toBe(0);
+  });
+
+  it('with partial, imports the valid rows and hands every rejected row over', async () => {
+    const database = await open();
+    const csv = [ACTORS_CSV, 'x1,robot,company,X,13', 'x2,person,company,Y,99'].join('\n');
+    const seen: RejectedRow[] = [];
+    const report = await run(database, 'actors', file('partial.csv', csv), {
+      partial: true,
+      onRejected: (r) => seen.push(r),
+    });
+    expect(report).toMatchObject({ written: 3, rejectedCount: 2, committed: true });
+    expect(seen.map((r) => [r.row, r.problems[0]?.field])).toEqual([
+      [5, 'kind'],
+      [6, 'prefecture_code'],
+    ]);
+    expect(seen[0]?.input).toMatchObject({ id: 'x1', kind: 'robot' });
+    expect(await database.repos.entity('actors').count()).toBe(3);
+  });
+
+  it('rejects relations that point to unknown actors, end before start, or negative weight', async () => {
+    const database = await open();
+    await run(database, 'actors', file('a.csv', ACTORS_CSV));
+    const csv = [
+      'source_id,target_id,type,weight,start_date,end_date',
+      'u1,c1,joint_research,2,2019-04-01,2022-03-31',
+      'u1,ghost,joint_research,1,,',
+      'u1,c1,license,-1,,',
+      'p1,c1,mentoring,1,2020-01-01,2019-01-01',
+      'u1,c1,joint_research,5,2019-04-01,',
+    ].join('\n');
+    const error = await rejection(run(database, 'relations', file('r.csv', csv)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected.map((r) => [r.row, r.problems.map((p) => p.field).join('+')])).toEqual([
+      [4, 'weight'],
+      [5, 'end_date'],
+      [6, '(identity)'],
+      [3, 'target_id'],
+    ]);
+    expect(report.rejected.find((r) => r.row === 3)?.problems[0]?.reason).toBe(
+      'unknown actor "ghost"',
+    );
+    expect(report.rejected.find((r) => r.row === 6)?.problems[0]?.reason).toContain(
+      'duplicate of row 2',
+    );
+  });
+
+  it('names unknown columns and refuses them unless told to ignore them', async () => {
+    const database = await open();
+    const csv = ACTORS_CSV.split('\n')
+      .map((line, i) => line + (i === 0 ? ',colour' : ',red'))
+      .join('\n');
+    const error = await rejection(run(database, 'actors', file('unknown.csv', csv)));
+    expect(error.message).toContain('unknown column(s): colour');
+    const report = await run(database, 'actors', file('unknown2.csv', csv), {
+      ignoreUnknownColumns: true,
+    });
+    expect(report.unknownColumns).toEqual(['colour']);
+    expect(report.written).toBe(3);
+  });
+
+  it('refuses a file without a required column', async () => {
+    const database = await open();
+    const error = await rejection(
+      run(database, 'actors', file('missing.csv', 'id,kind,name\na,person,X\n')),
+    );
+    expect(error.message).toContain('required column(s) missing: sector, prefecture_code');
+  });
+
+  it('reports malformed CSV and undecodable bytes with their row', async () => {
+    const database = await open();
+    const undecodable = Buffer.concat([
+      Buffer.from(ACTORS_CSV + '\n'),
+      Buffer.from('z1,person,company,'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(',13\n'),
+    ]);
+    const error = await rejection(run(database, 'actors', file('bytes.csv', undecodable)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected[0]).toMatchObject({
+      row: 5,
+      problems: [{ field: '(row)', reason: 'column name: bytes that are not valid utf-8' }],
+    });
+
+    const malformed = ACTORS_CSV + '\nq1,person,company,"unclosed,13\n';
+    const error2 = await rejection(run(database, 'actors', file('malformed.csv', malformed)));
+    const report2 = error2.details['report'] as { rejected: RejectedRow[] };
+    expect(report2.rejected[0]?.problems[0]?.reason).toMatch(/^malformed CSV/);
+    expect(await database.repos.entity('actors').count()).toBe(0);
+  });
+
+  it('imports NDJSON and JSON with domain field names, reporting bad lines', async () => {
+    const database = await open();
+    const lines = [
+      JSON.stringify({
+        id: 'j1',
+        kind: 'organization',
+        sector: 'npo',
+        name: 'NPO法人テスト',
+        prefectureCode: '01',
+      }),
+      '{not json',
+      JSON.stringify({
+        id: 'j2',
+        kind: 'organization',
+        sector: 'npo',
+        name: '',
+        prefectureCode: '01',
+      }),
+    ].join('\n');
+    const seen: RejectedRow[] = [];
+    const report = await run(database, 'actors', file('a.ndjson', lines), {
+      partial: true,
+      onRejected: (r) => seen.push(r),
+    });
+    expect(report.written).toBe(1);
+    expect(seen.map((r) => [r.row, r.problems[0]?.field])).toEqual([
+      [2, '(row)'],
+      [3, 'name'],
+    ]);
+    const json = JSON.stringify([
+      { id: 'j3', kind: 'person', sector: 'university', name: '鈴木', prefectureCode: '13' },
+    ]);
+    expect((await run(database, 'actors', file('a.json', json))).written).toBe(1);
+  });
+
+  it('imports XLSX with numbers where Excel dropped leading zeros', async () => {
+    const database = await open();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('actors');
+    sheet.addRow([
+      'id',
+      'kind',
+      'sector',
+      'name',
+      'prefecture_code',
+      'municipality_code',
+      'employees',
+    ]);
+    sheet.addRow(['x1', 'organization', 'company', '札幌精工株式会社', 1, 11002, 120]);
+    sheet.addRow([]);
+    sheet.addRow(['x2', 'organization', 'prefecture', '北海道', '01', '010006', null]);
+    const path = join(dir, 'actors.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const report = await run(database, 'actors', path);
+    expect(report).toMatchObject({ format: 'xlsx', written: 2 });
+    const x1 = (await database.repos.entity('actors').get('x1'))?.record;
+    expect(x1).toMatchObject({ prefectureCode: '01', municipalityCode: '011002', employees: 120 });
+  });
+
+  it('reports rows of adoptions with the JAREC columns, including end before start', async () => {
+    const database = await open();
+    await database.repos
+      .entity('programmes')
+      .upsertMany([{ id: 'kc', name: '知的クラスター創成事業' }]);
+    const csv = [
+      'id,program,region_name,prefecture_codes,start_fy,end_fy,core_institution,final_grade,interim_grade,successor_program,budget,participating_orgs,participating_companies',
+      'ad1,kc,富山・高岡地域,16,2002,2006,富山県新世紀産業機構,S,A,知的クラスター創成事業（第Ⅱ期）,2500000000,40,25',
+      'ad2,kc,北陸,16;17;18,2008,2007,,A,B,,-5,,',
+    ].join('\n');
+    const seen: RejectedRow[] = [];
+    await run(database, 'adoptions', file('ad.csv', csv), {
+      partial: true,
+      onRejected: (r) => seen.push(r),
+    });
+    expect(seen[0]?.problems.map((p) => p.field).sort()).toEqual(['budget', 'end_fy']);
+    const ad1 = (await database.repos.entity('adoptions').get('ad1'))?.record;
+    expect(ad1).toMatchObject({
+      prefectureCodes: ['16'],
+      finalGrade: 'S',
+      participatingCompanies: 25,
+    });
+  });
+});
+
+describe('formats', () => {
+  it('reads the same records from CSV, NDJSON and XLSX sources', async () => {
+    const csv = await openRecordSource(file('x.csv', ACTORS_CSV));
+    const rows = [];
+    for await (const row of csv.rows) rows.push(row);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ row: 2, cells: { id: 'u1', name: '香川大学' } });
+    expect(readFileSync(file('y.csv', ACTORS_CSV), 'utf8')).toContain('u1');
+  });
+  it('refuses an unknown extension', async () => {
+    await expect(openRecordSource(file('x.parquet', 'x'))).rejects.toThrow('--format');
+  });
+});

@@ -1,0 +1,271 @@
+import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { DomainError } from '#core/domain-error.ts';
+import type { CellValue } from '#core/flat-record.ts';
+import { detectEncoding, type TextEncoding } from './detect-encoding.ts';
+
+export const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** One input record: flat cells by column (CSV/XLSX) or a structured object (JSON/NDJSON). */
+export type SourceRow =
+  | { row: number; cells: Record<string, CellValue> }
+  | { row: number; object: unknown }
+  | { row: number; unreadable: string };
+
+export interface RecordSource {
+  format: FileFormat;
+  encoding?: TextEncoding;
+  /** Column names for flat formats. */
+  header?: string[];
+  totalBytes: number;
+  /** Bytes consumed so far, for progress. */
+  bytesRead(): number;
+  rows: AsyncIterable<SourceRow>;
+}
+
+export function formatFromPath(path: string): FileFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  if (ext === '.json') return 'json';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.xlsx') return 'xlsx';
+  throw new DomainError(
+    'unsupported_format',
+    `cannot tell the format of ${path}; pass --format csv|json|ndjson|xlsx`,
+  );
+}
+
+async function readSample(path: string, size: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function countingStream(path: string): { stream: Readable; bytesRead: () => number } {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  return { stream, bytesRead: () => stream.bytesRead };
+}
+
+const REPLACEMENT = '\uFFFD';
+
+async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<RecordSource> {
+  const encoding = encodingOverride ?? detectEncoding(await readSample(path, 1 << 20));
+  const { stream, bytesRead } = countingStream(path);
+  const decoded = stream.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
+  const parser = decoded.pipe(
+    parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+  );
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
+    record: string[];
+    info: { records: number };
+  }>;
+  let first: IteratorResult<{ record: string[] }>;
+  try {
+    first = await iterator.next();
+  } catch (error) {
+    throw new DomainError(
+      'validation_failed',
+      `malformed CSV in the header of ${path}: ${(error as Error).message}`,
+    );
+  }
+  const header = first.done
+    ? []
+    : first.value.record.map((h) => h.normalize('NFKC').trim().toLowerCase());
+  if (header.length === 0)
+    throw new DomainError('validation_failed', `${path} is empty: no header row`);
+
+  async function* rows(): AsyncIterable<SourceRow> {
+    let row = 1;
+    for (;;) {
+      let next: IteratorResult<{ record: string[] }>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        // csv-parse cannot resume after a structural error (e.g. an unclosed quote): report where it stopped.
+        yield { row: row + 1, unreadable: `malformed CSV: ${(error as Error).message}` };
+        return;
+      }
+      if (next.done) return;
+      row += 1;
+      const record = next.value.record;
+      const undecodable = record.findIndex((cell) => cell.includes(REPLACEMENT));
+      if (undecodable >= 0) {
+        yield {
+          row,
+          unreadable: `column ${header[undecodable] ?? undecodable + 1}: bytes that are not valid ${encoding}`,
+        };
+        continue;
+      }
+      if (
+        record.length > header.length &&
+        record.slice(header.length).some((c) => c.trim() !== '')
+      ) {
+        yield { row, unreadable: `${record.length} cells for ${header.length} columns` };
+        continue;
+      }
+      const cells: Record<string, CellValue> = {};
+      header.forEach((name, i) => {
+        cells[name] = record[i];
+      });
+      yield { row, cells };
+    }
+  }
+  return {
+    format: 'csv',
+    encoding,
+    header,
+    totalBytes: statSync(path).size,
+    bytesRead,
+    rows: rows(),
+  };
+}
+
+async function openNdjson(path: string): Promise<RecordSource> {
+  const { stream, bytesRead } = countingStream(path);
+  const lines = createInterface({
+    input: stream.pipe(iconv.decodeStream('utf-8', { stripBOM: true })),
+    crlfDelay: Infinity,
+  });
+  async function* rows(): AsyncIterable<SourceRow> {
+    let row = 0;
+    for await (const line of lines) {
+      row += 1;
+      if (line.trim() === '') continue;
+      try {
+        yield { row, object: JSON.parse(line) as unknown };
+      } catch (error) {
+        yield { row, unreadable: `not valid JSON: ${(error as Error).message}` };
+      }
+    }
+  }
+  return {
+    format: 'ndjson',
+    encoding: 'utf-8',
+    totalBytes: statSync(path).size,
+    bytesRead,
+    rows: rows(),
+  };
+}
+
+async function openJson(path: string): Promise<RecordSource> {
+  const text = iconv.decode(Buffer.from(await readSample(path, statSync(path).size)), 'utf-8', {
+    stripBOM: true,
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new DomainError(
+      'validation_failed',
+      `${path} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  if (!Array.isArray(parsed))
+    throw new DomainError('validation_failed', `${path} must hold a JSON array of records`);
+  const records: unknown[] = parsed;
+  const size = statSync(path).size;
+  let consumed = 0;
+  async function* rows(): AsyncIterable<SourceRow> {
+    for (let i = 0; i < records.length; i++) {
+      consumed = Math.round(((i + 1) / records.length) * size);
+      yield { row: i + 1, object: records[i] };
+    }
+  }
+  return {
+    format: 'json',
+    encoding: 'utf-8',
+    totalBytes: size,
+    bytesRead: () => consumed,
+    rows: rows(),
+  };
+}
+
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return undefined;
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+    return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return undefined;
+  }
+  return String(value);
+}
+
+async function openXlsx(path: string): Promise<RecordSource> {
+  const { stream, bytesRead } = countingStream(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+  });
+  const sheets = reader[Symbol.asyncIterator]();
+  const sheet = await sheets.next();
+  if (sheet.done) throw new DomainError('validation_failed', `${path} has no worksheet`);
+  const rowIterator = sheet.value[Symbol.asyncIterator]();
+  const headerRow = await rowIterator.next();
+  if (headerRow.done) throw new DomainError('validation_failed', `${path} is empty: no header row`);
+  const headerValues = headerRow.value.values as ExcelJS.CellValue[];
+  const header = headerValues.slice(1).map((v) =>
+    String(cellValue(v) ?? '')
+      .normalize('NFKC')
+      .trim()
+      .toLowerCase(),
+  );
+  async function* rows(): AsyncIterable<SourceRow> {
+    for (;;) {
+      const next = await rowIterator.next();
+      if (next.done) return;
+      const values = next.value.values as ExcelJS.CellValue[];
+      const cells: Record<string, CellValue> = {};
+      let empty = true;
+      header.forEach((name, i) => {
+        const value = cellValue(values[i + 1]);
+        if (value !== undefined && value !== '') empty = false;
+        cells[name] = value;
+      });
+      if (!empty) yield { row: next.value.number, cells };
+    }
+  }
+  return { format: 'xlsx', header, totalBytes: statSync(path).size, bytesRead, rows: rows() };
+}
+
+/** Opens a file of records for streaming; the format comes from the extension unless given. */
+export async function openRecordSource(
+  path: string,
+  options: { format?: FileFormat; encoding?: TextEncoding } = {},
+): Promise<RecordSource> {
+  try {
+    statSync(path);
+  } catch {
+    throw new DomainError('not_found', `no such file: ${path}`);
+  }
+  const format = options.format ?? formatFromPath(path);
+  switch (format) {
+    case 'csv':
+      return openCsv(path, options.encoding);
+    case 'ndjson':
+      return openNdjson(path);
+    case 'json':
+      return openJson(path);
+    case 'xlsx':
+      return openXlsx(path);
+  }
+}
