@@ -1,0 +1,45 @@
+import { startServer } from '#server/start-server.ts';
+import { DomainError } from '#core/domain-error.ts';
+import { openTarget, writeLine, type CommandContext } from '../context.ts';
+
+export interface ServeOptions {
+  db?: string;
+  port?: string;
+  host?: string;
+}
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new DomainError(
+      'validation_failed',
+      `--port must be a whole number 0..65535, got "${value}"`,
+    );
+  }
+  return port;
+}
+
+/** Serves until the process is stopped (SIGINT/SIGTERM close the server and the database). */
+export async function runServe(
+  options: ServeOptions,
+  context: CommandContext,
+  before?: (repos: import('#core/ports.ts').Repositories) => Promise<void>,
+): Promise<void> {
+  const port = parsePort(options.port, context.config.defaultPort);
+  const database = await openTarget(options.db, context);
+  if (before) await before(database.repos);
+  const server = await startServer({
+    repos: database.repos,
+    port,
+    ...(options.host ? { host: options.host } : {}),
+  });
+  writeLine(context.stdout, `Musubi is serving ${database.location} at ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}

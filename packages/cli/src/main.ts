@@ -1,0 +1,132 @@
+import { Command, CommanderError, Option } from 'commander';
+import { isDomainError } from '#core/domain-error.ts';
+import { ENTITY_NAMES } from '#core/entities/registry.ts';
+import { FILE_FORMATS } from '#services/import-export/read-records.ts';
+import { runExport } from './commands/export-command.ts';
+import { runImport } from './commands/import-command.ts';
+import { runServe } from './commands/serve-command.ts';
+import { runStats } from './commands/stats-command.ts';
+import { runDemo, runStart } from './commands/demo-command.ts';
+import { readConfig } from './config.ts';
+import type { CommandContext } from './context.ts';
+import { EXIT_CODES } from './exit-codes.ts';
+
+const DB_HELP =
+  'database: a file path (embedded SQLite) or postgres://… (default: $MUSUBI_DB, then ./data/musubi.sqlite)';
+
+export function buildProgram(context: CommandContext): Command {
+  const program = new Command('musubi')
+    .description(
+      'Musubi 結び — regional science & technology innovation ecosystems (ABC registry, analytics, matching)',
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+    });
+
+  program
+    .command('start')
+    .description(
+      'load the demo ecosystem if the database is empty, then serve the web app and print its URL',
+    )
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .action((options) => runStart(options, context));
+
+  program
+    .command('demo')
+    .description(
+      'generate and load the demo ecosystem (47 prefectures, 20,000+ actors, 100,000 relations…) into an empty database',
+    )
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--seed <n>', 'random seed (same seed, same ecosystem)', '1')
+    .option('--json', 'print the counts as JSON')
+    .action((options) => runDemo(options, context));
+
+  program
+    .command('import')
+    .description(
+      `import records from a file, upserting by identity (all-or-nothing unless --partial)`,
+    )
+    .argument('<entity>', ENTITY_NAMES.join(' | '))
+    .argument('<file>', 'CSV (UTF-8, Shift_JIS or EUC-JP, detected), JSON array, NDJSON or XLSX')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the extension)').choices([
+        ...FILE_FORMATS,
+      ]),
+    )
+    .option('--partial', 'import the valid rows and write the rejected ones to the rejects file')
+    .option('--rejects <file>', 'where rejected rows go (default with --partial: FILE.rejects.csv)')
+    .option(
+      '--ignore-unknown-columns',
+      'skip columns Musubi does not know instead of refusing the file',
+    )
+    .option('--encoding <encoding>', 'force the text encoding: utf-8 | shift_jis | euc-jp')
+    .option('--json', 'print the report as JSON')
+    .action((entity: string, file: string, options) => runImport(entity, file, options, context));
+
+  program
+    .command('export')
+    .description('export all records of an entity to a file (written whole or not at all)')
+    .argument('<entity>', ENTITY_NAMES.join(' | '))
+    .option('--db <pathOrUrl>', DB_HELP)
+    .addOption(
+      new Option('--format <format>', 'file format')
+        .choices([...FILE_FORMATS])
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--out <file>', 'output file')
+    .action((entity: string, options) => runExport(entity, options, context));
+
+  program
+    .command('stats')
+    .description('count the records of each entity and the prefectures where actors are')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--json', 'one JSON object: entity → count, plus prefectures')
+    .action((options) => runStats(options, context));
+
+  program
+    .command('serve')
+    .description('serve the web app and the HTTP API')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .action((options) => runServe(options, context));
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(argv: string[], context: CommandContext): Promise<number> {
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isDomainError(error)) {
+      if (error.code !== 'import_rejected') context.stderr.write(`musubi: ${error.message}\n`);
+      return EXIT_CODES[error.code];
+    }
+    context.stderr.write(`musubi: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+const isEntry =
+  process.argv[1] !== undefined &&
+  /musubi(\.mjs)?$|cli[/\\]src[/\\]main\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  const context: CommandContext = {
+    config: readConfig(process.env, process.cwd()),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+  const code = await runCli(process.argv.slice(2), context);
+  // serve keeps the process alive; every other command ends here.
+  if (code !== 0 || !['serve', 'start'].includes(process.argv[2] ?? '')) process.exitCode = code;
+}
