@@ -5,6 +5,8 @@ import {
   isValidLocalGovernmentCode,
   isValidOrcid,
   isValidRorId,
+  normalizeOrcid,
+  normalizeRorId,
 } from './identifiers.ts';
 
 /** The external identifier a record is known by in its source; imports upsert on it. */
@@ -27,12 +29,16 @@ export const ZCorporateNumber = z.string().refine(isValidCorporateNumber, {
   message: 'not a 13-digit corporate number with a valid check digit',
 });
 
+/** ORCID iD; the https://orcid.org/ form is accepted and stored bare. */
 export const ZOrcid = z
   .string()
+  .overwrite(normalizeOrcid)
   .refine(isValidOrcid, { message: 'not an ORCID iD with a valid check character' });
 
+/** ROR id; the https://ror.org/ form is accepted and stored bare. */
 export const ZRorId = z
   .string()
+  .overwrite(normalizeRorId)
   .refine(isValidRorId, { message: 'not a ROR id with a valid checksum' });
 
 function isRealIsoDate(value: string): boolean {

@@ -147,3 +147,21 @@ describe('headers', () => {
     ]);
   });
 });
+
+describe('identifier URLs', () => {
+  it('accepts ROR and ORCID URLs and stores the bare identifiers', () => {
+    const outcome = parseFlatRow(actors, {
+      id: 'p9',
+      kind: 'person',
+      sector: 'university',
+      name: '研究者',
+      prefecture_code: '01',
+      ror: 'https://ror.org/02e16g702',
+      orcid: 'https://orcid.org/0000-0002-1694-233x',
+    });
+    expect(outcome.ok && [outcome.record['ror'], outcome.record['orcid']]).toEqual([
+      '02e16g702',
+      '0000-0002-1694-233X',
+    ]);
+  });
+});
