@@ -1,15 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isDomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES } from '#core/entities/registry.ts';
-import { FILE_FORMATS } from '#services/import-export/read-records.ts';
-import { runExport } from './commands/export-command.ts';
-import { runImport } from './commands/import-command.ts';
-import { runServe } from './commands/serve-command.ts';
-import { runStats } from './commands/stats-command.ts';
-import { runDemo, runStart } from './commands/demo-command.ts';
 import { readConfig } from './config.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT_CODES } from './exit-codes.ts';
+
+// Command modules load on use: `musubi stats` should not pay for the XLSX reader or the demo generator.
+const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
 
 const DB_HELP =
   'database: a file path (embedded SQLite) or postgres://… (default: $MUSUBI_DB, then ./data/musubi.sqlite)';
@@ -34,7 +31,9 @@ export function buildProgram(context: CommandContext): Command {
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
-    .action((options) => runStart(options, context));
+    .action(async (options) =>
+      (await import('./commands/demo-command.ts')).runStart(options, context),
+    );
 
   program
     .command('demo')
@@ -44,7 +43,9 @@ export function buildProgram(context: CommandContext): Command {
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--seed <n>', 'random seed (same seed, same ecosystem)', '1')
     .option('--json', 'print the counts as JSON')
-    .action((options) => runDemo(options, context));
+    .action(async (options) =>
+      (await import('./commands/demo-command.ts')).runDemo(options, context),
+    );
 
   program
     .command('import')
@@ -67,7 +68,9 @@ export function buildProgram(context: CommandContext): Command {
     )
     .option('--encoding <encoding>', 'force the text encoding: utf-8 | shift_jis | euc-jp')
     .option('--json', 'print the report as JSON')
-    .action((entity: string, file: string, options) => runImport(entity, file, options, context));
+    .action(async (entity: string, file: string, options) =>
+      (await import('./commands/import-command.ts')).runImport(entity, file, options, context),
+    );
 
   program
     .command('export')
@@ -80,14 +83,18 @@ export function buildProgram(context: CommandContext): Command {
         .makeOptionMandatory(),
     )
     .requiredOption('--out <file>', 'output file')
-    .action((entity: string, options) => runExport(entity, options, context));
+    .action(async (entity: string, options) =>
+      (await import('./commands/export-command.ts')).runExport(entity, options, context),
+    );
 
   program
     .command('stats')
     .description('count the records of each entity and the prefectures where actors are')
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--json', 'one JSON object: entity → count, plus prefectures')
-    .action((options) => runStats(options, context));
+    .action(async (options) =>
+      (await import('./commands/stats-command.ts')).runStats(options, context),
+    );
 
   program
     .command('serve')
@@ -95,7 +102,9 @@ export function buildProgram(context: CommandContext): Command {
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
-    .action((options) => runServe(options, context));
+    .action(async (options) =>
+      (await import('./commands/serve-command.ts')).runServe(options, context),
+    );
 
   return program;
 }

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { systemClock } from '#core/ports.ts';
 import { migrate } from './migrations.ts';
-import { createPgClient } from './pg-client.ts';
 import { createSqlRepositories } from './repositories.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqliteClient } from './sqlite-client.ts';
@@ -26,8 +25,9 @@ function redact(url: string): string {
 /** Opens (and migrates) the database at a file path (embedded) or a postgres:// URL. */
 export async function openDatabase(target: string, clock: Clock = systemClock): Promise<Database> {
   const postgres = isPostgresUrl(target);
+  // The PostgreSQL driver loads only when used.
   const client = postgres
-    ? createPgClient(target)
+    ? (await import('./pg-client.ts')).createPgClient(target)
     : createSqliteClient(target === ':memory:' ? target : resolve(target));
   try {
     await migrate(client);
