@@ -160,3 +160,89 @@ describe('musubi CLI usage', () => {
     check.close();
   }, 60_000);
 });
+
+describe('musubi analyze', () => {
+  it('prints communities, roles and gap-fill candidates in the contract JSON shapes', async () => {
+    const db = join(dir, 'analyze.sqlite');
+    const { openDatabase } = await import('#db/open-database.ts');
+    const { loadDemoEcosystem } = await import('#services/demo/load-demo-ecosystem.ts');
+    const database = await openDatabase(db);
+    await loadDemoEcosystem(database.repos, { scale: 0.05 });
+    await database.close();
+
+    const communities = capture();
+    expect(
+      await runCli(
+        ['analyze', 'communities', '--seed', '2', '--json', '--db', db],
+        communities.context,
+      ),
+    ).toBe(0);
+    const partition = JSON.parse(communities.out()) as {
+      modularity: number;
+      ami: number;
+      communities: {
+        id: string;
+        members: string[];
+        prefectures: string[];
+        crossPrefectureShare: number;
+        wheel: Record<string, string[]>;
+        gaps: unknown[];
+      }[];
+    };
+    expect(typeof partition.modularity).toBe('number');
+    expect(typeof partition.ami).toBe('number');
+    const first = partition.communities[0];
+    expect(first && Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'members',
+        'prefectures',
+        'crossPrefectureShare',
+        'wheel',
+        'gaps',
+      ]),
+    );
+    expect(first && Object.keys(first.wheel)).toEqual([
+      'university',
+      'large_companies',
+      'new_companies',
+      'national_government',
+      'regional_government',
+      'local_government',
+      'support_groups',
+    ]);
+
+    const roles = capture();
+    expect(await runCli(['analyze', 'roles', '--json', '--db', db], roles.context)).toBe(0);
+    expect(Object.keys(JSON.parse(roles.out()) as object)).toEqual(
+      expect.arrayContaining(['starScientists', 'coreCompanies', 'anchorCompanies']),
+    );
+
+    const gapFill = capture();
+    expect(
+      await runCli(
+        [
+          'analyze',
+          'gap-fill',
+          '--community',
+          first?.id ?? 'c1',
+          '--seed',
+          '2',
+          '--json',
+          '--db',
+          db,
+        ],
+        gapFill.context,
+      ),
+    ).toBe(0);
+    const candidates = (
+      JSON.parse(gapFill.out()) as { candidates: { id: string; reasons: unknown[] }[] }
+    ).candidates;
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates[0]?.reasons.length).toBeGreaterThan(0);
+
+    const missing = capture();
+    expect(await runCli(['analyze', 'gap-fill', '--db', db], missing.context)).toBe(3);
+    expect(missing.err()).toContain('--community is required');
+  }, 60_000);
+});

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isDomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES } from '#core/entities/registry.ts';
+import { RELATION_TYPES } from '#core/vocabulary.ts';
 import { readConfig } from './config.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT_CODES } from './exit-codes.ts';
@@ -104,6 +105,67 @@ export function buildProgram(context: CommandContext): Command {
     .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
     .action(async (options) =>
       (await import('./commands/serve-command.ts')).runServe(options, context),
+    );
+
+  const analyze = program
+    .command('analyze')
+    .description('network analytics: ABC communities, roles, gap filling');
+  const communityOptions = (command: Command) =>
+    command
+      .option('--db <pathOrUrl>', DB_HELP)
+      .option(
+        '--resolution <r>',
+        'Leiden resolution: above 1 smaller communities, below 1 larger (default 1)',
+      )
+      .option('--seed <n>', 'random seed; the same seed gives the same communities (default 1)')
+      .option('--as-of <date>', 'reference date for recency weights (default today)')
+      .option('--from <date>', 'only ties active from this date')
+      .option('--to <date>', 'only ties active until this date')
+      .option(
+        '--types <list>',
+        `relation types to use, comma-separated (${RELATION_TYPES.join(',')})`,
+      )
+      .option('--json', 'machine-readable output');
+  communityOptions(
+    analyze
+      .command('communities')
+      .description(
+        'find Actors-Based Communities and compare them with prefectures; wheel gaps per community',
+      ),
+  )
+    .option('--resolutions <list>', 'several resolutions at once, e.g. 0.5,1,2 (JSON: an array)')
+    .option('--no-save', 'do not store the run as a snapshot')
+    .action(async (options) =>
+      (await import('./commands/analyze-command.ts')).runAnalyzeCommunities(options, context),
+    );
+  analyze
+    .command('roles')
+    .description(
+      'star scientists, regional core companies and anchor companies, each with score and evidence',
+    )
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--limit <n>', 'candidates per role (default 50)')
+    .option('--star-top <share>', 'star scientists: top share of their field (default 0.1)')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/analyze-command.ts')).runAnalyzeRoles(options, context),
+    );
+  communityOptions(
+    analyze
+      .command('gap-fill')
+      .description(
+        'rank actors from anywhere to fill a community gap (missing wheel sector or capability)',
+      ),
+  )
+    .option(
+      '--community <id>',
+      'community id from `analyze communities` (same resolution and seed)',
+    )
+    .option('--sector <sector>', 'wheel sector to fill (default: the first missing one)')
+    .option('--keywords <list>', 'capabilities wanted, comma-separated')
+    .option('--limit <n>', 'number of candidates (default 20)')
+    .action(async (options) =>
+      (await import('./commands/analyze-command.ts')).runAnalyzeGapFill(options, context),
     );
 
   return program;

@@ -48,6 +48,7 @@ export type EntityCounts = Record<EntityName, number> & { prefectures: number };
 /** All repositories over one database; `transaction` gives the same view inside one atomic unit. */
 export interface Repositories {
   entity(name: EntityName): EntityRepo;
+  analysisRuns: AnalysisRunRepo;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
   /** True when the database answers. */
@@ -60,3 +61,21 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A stored analysis run (communities, roles…): its parameters and date, so trends between years show. */
+export interface AnalysisRun<T = unknown> {
+  id: string;
+  kind: string;
+  parameters: Record<string, unknown>;
+  /** Small headline figures for listing runs side by side. */
+  summary: Record<string, unknown>;
+  result: T;
+  createdAt: string;
+}
+
+export interface AnalysisRunRepo {
+  save(run: AnalysisRun): Promise<void>;
+  get(id: string): Promise<AnalysisRun | undefined>;
+  /** Runs of a kind, newest first, without their full results. */
+  list(kind: string, limit?: number): Promise<Omit<AnalysisRun, 'result'>[]>;
+}

@@ -273,6 +273,21 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: (dialect) =>
       Object.entries(INITIAL_TABLES).flatMap(([table, def]) => createTable(dialect, table, def)),
   },
+  {
+    version: 2,
+    name: 'analysis-runs',
+    statements: (dialect) => [
+      `CREATE TABLE analysis_runs (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  parameters ${sqlType(dialect, 'json')} NOT NULL,
+  summary ${sqlType(dialect, 'json')} NOT NULL,
+  result ${sqlType(dialect, 'json')} NOT NULL,
+  created_at TEXT NOT NULL
+)`,
+      'CREATE INDEX analysis_runs_kind_created_idx ON analysis_runs (kind, created_at)',
+    ],
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the versions applied. */

@@ -145,4 +145,28 @@ describe.each(TEST_DATABASES)('repositories on $name', (kind) => {
       new Set(['k1', 'k6']),
     );
   });
+
+  it('stores analysis runs and lists them newest first without their results', async () => {
+    const { repos } = await open();
+    for (const [id, createdAt] of [
+      ['r1', '2024-04-01T00:00:00Z'],
+      ['r2', '2025-04-01T00:00:00Z'],
+    ] as const) {
+      await repos.analysisRuns.save({
+        id,
+        kind: 'communities',
+        parameters: { seed: 1 },
+        summary: { modularity: 0.8 },
+        result: { communities: [{ id: 'c1', members: ['a'] }] },
+        createdAt,
+      });
+    }
+    const list = await repos.analysisRuns.list('communities');
+    expect(list.map((r) => r.id)).toEqual(['r2', 'r1']);
+    expect(list[0]).not.toHaveProperty('result');
+    expect((await repos.analysisRuns.get('r1'))?.result).toEqual({
+      communities: [{ id: 'c1', members: ['a'] }],
+    });
+    expect(await repos.analysisRuns.get('nope')).toBeUndefined();
+  });
 });

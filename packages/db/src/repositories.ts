@@ -1,6 +1,7 @@
 import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import type { Clock, EntityCounts, EntityRepo, Repositories } from '#core/ports.ts';
 import { systemClock } from '#core/ports.ts';
+import { createSqlAnalysisRunRepo } from './analysis-run-repo.ts';
 import { createSqlEntityRepo } from './entity-repo.ts';
 import type { SqlClient } from './sql-client.ts';
 
@@ -10,6 +11,7 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
     ENTITY_NAMES.map((name) => [name, createSqlEntityRepo(client, ENTITY_SPECS[name], clock)]),
   );
   return {
+    analysisRuns: createSqlAnalysisRunRepo(client),
     entity(name) {
       const repo = repos.get(name);
       if (!repo) throw new Error(`unknown entity ${name}`);

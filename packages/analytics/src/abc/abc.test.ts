@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import type { Relation } from '#core/entities/relation.ts';
+import { buildActorGraph, relationStrength } from './actor-graph.ts';
+import { analyseCommunities } from './communities.ts';
+import { ECOSYSTEM, FUKUOKA, HOKURIKU, RELATIONS, actor } from './fixtures.ts';
+import { rankGapFillers } from './gap-fill.ts';
+import { findAnchorCompanies, findCoreCompanies, findStarScientists } from './roles.ts';
+
+const AS_OF = { asOf: '2025-04-01' };
+
+describe('actor graph', () => {
+  it('weights ties by type and decays ended ones with a half-life', () => {
+    const base: Relation = { sourceId: 'a', targetId: 'b', type: 'joint_research', weight: 2 };
+    expect(relationStrength(base, AS_OF)).toBe(6);
+    expect(relationStrength({ ...base, endDate: '2020-04-01' }, AS_OF)).toBeCloseTo(3, 2);
+    expect(relationStrength({ ...base, type: 'mou' }, { ...AS_OF, typeWeights: { mou: 0 } })).toBe(
+      0,
+    );
+  });
+  it('filters by period, type and sector and ignores ties to unknown actors', () => {
+    const relations: Relation[] = [
+      {
+        sourceId: 'toyama-u',
+        targetId: 'venture',
+        type: 'spinout',
+        weight: 1,
+        startDate: '2010-01-01',
+        endDate: '2012-01-01',
+      },
+      { sourceId: 'toyama-u', targetId: 'ghost', type: 'joint_research', weight: 1 },
+      {
+        sourceId: 'toyama-u',
+        targetId: 'toyama-pref',
+        type: 'grant',
+        weight: 1,
+        startDate: '2020-01-01',
+      },
+    ];
+    const recent = buildActorGraph(ECOSYSTEM, relations, { ...AS_OF, from: '2015-01-01' });
+    expect(recent.graph.totalWeight).toBeCloseTo(1.5);
+    const universities = buildActorGraph(ECOSYSTEM, relations, {
+      ...AS_OF,
+      sectors: ['university'],
+    });
+    expect(universities.actors.map((a) => a.id)).toEqual(['toyama-u', 'kanazawa-u', 'kyushu-u']);
+    expect(universities.graph.totalWeight).toBe(0);
+  });
+});
+
+describe('communities as regions (ABC)', () => {
+  const graph = buildActorGraph(ECOSYSTEM, RELATIONS, AS_OF);
+  const report = analyseCommunities(graph, { seed: 7, asOfYear: 2025 });
+  const hokuriku = report.communities.find((c) => c.members.includes('toyama-u'));
+  const fukuoka = report.communities.find((c) => c.members.includes('kyushu-u'));
+
+  it('finds the cross-prefecture 北陸 community and the 福岡 one', () => {
+    expect(hokuriku?.members).toEqual(HOKURIKU.map((a) => a.id).sort());
+    expect(fukuoka?.members).toEqual(expect.arrayContaining(FUKUOKA.map((a) => a.id)));
+    expect(report.modularity).toBeGreaterThan(0.3);
+  });
+
+  it('tells a two-prefecture community from a one-prefecture one', () => {
+    expect(hokuriku?.prefectures).toEqual(['16', '17']);
+    expect(hokuriku?.scale).toBe('multi_prefecture');
+    expect(hokuriku?.crossPrefectureShare).toBeGreaterThan(0.3);
+    expect(fukuoka?.prefectures[0]).toBe('40');
+  });
+
+  it('names wheel influencers and gaps in plain words', () => {
+    expect(hokuriku?.wheel.influencers.university?.map((i) => i.id).sort()).toEqual([
+      'kanazawa-u',
+      'toyama-u',
+    ]);
+    const gaps = hokuriku?.wheel.gaps ?? [];
+    expect(
+      gaps.find((g) => g.kind === 'missing_sector' && g.sectors[0] === 'national_government')?.ja,
+    ).toBe('国がコミュニティにいません');
+    expect(
+      gaps.some((g) => g.kind === 'weak_link' && g.sectors.join() === 'university,large_companies'),
+    ).toBe(false);
+    const fukuokaGaps = fukuoka?.wheel.gaps
+      .filter((g) => g.kind === 'missing_sector')
+      .map((g) => g.sectors[0]);
+    expect(fukuokaGaps).toEqual(
+      expect.arrayContaining(['large_companies', 'new_companies', 'regional_government']),
+    );
+  });
+
+  it('reports a weak link when two present sectors have no tie', () => {
+    const cut = RELATIONS.filter(
+      (r) =>
+        !(['toyama-u', 'kanazawa-u'].includes(r.sourceId) && r.targetId === 'big-pharma') &&
+        !(r.sourceId === 'big-pharma' && ['toyama-u', 'kanazawa-u'].includes(r.targetId)),
+    );
+    const cutReport = analyseCommunities(buildActorGraph(ECOSYSTEM, cut, AS_OF), {
+      seed: 7,
+      asOfYear: 2025,
+    });
+    const community = cutReport.communities.find((c) => c.members.includes('toyama-u'));
+    expect(
+      community?.wheel.gaps.find(
+        (g) => g.kind === 'weak_link' && g.sectors.join() === 'university,large_companies',
+      )?.en,
+    ).toBe(
+      'university and research institutes and large companies are both present but not tied to each other',
+    );
+  });
+
+  it('is deterministic under a seed', () => {
+    expect(analyseCommunities(graph, { seed: 7, asOfYear: 2025 })).toEqual(report);
+  });
+
+  it('compares with prefectures by AMI', () => {
+    expect(report.ami).toBeGreaterThan(0);
+    expect(report.ami).toBeLessThan(1);
+  });
+
+  it('handles an empty graph and isolated actors', () => {
+    const empty = analyseCommunities(buildActorGraph([], [], AS_OF), { asOfYear: 2025 });
+    expect(empty).toMatchObject({ communityCount: 0, modularity: 0, ami: 0, unassigned: 0 });
+    const isolated = analyseCommunities(buildActorGraph(ECOSYSTEM, [], AS_OF), { asOfYear: 2025 });
+    expect(isolated.communityCount).toBe(0);
+    expect(isolated.unassigned).toBe(ECOSYSTEM.length);
+  });
+});
+
+describe('roles', () => {
+  const researchers = Array.from({ length: 20 }, (_, i) =>
+    actor(`r${i}`, {
+      kind: 'person',
+      sector: 'university',
+      field: 'バイオ',
+      papers: i * 10,
+      citations: i * 100 + (i === 18 ? 5000 : 0),
+    }),
+  );
+  const startup = actor('bio-venture', { flags: ['university_venture'] });
+  it('finds star scientists: top of their field on papers and citations, with a venture tie', () => {
+    const relations: Relation[] = [
+      { sourceId: 'r19', targetId: 'bio-venture', type: 'spinout', weight: 1 },
+    ];
+    const stars = findStarScientists([...researchers, startup], relations);
+    expect(stars[0]).toMatchObject({ id: 'r19', qualifies: true, score: 18 / 19 });
+    expect(stars[0]?.evidence.find((e) => e.criterion === 'venture_ties')?.note).toBe(
+      'spinout: bio-venture',
+    );
+    const r18 = stars.find((s) => s.id === 'r18');
+    expect(r18).toMatchObject({ qualifies: false });
+    expect(r18?.evidence.map((e) => e.score)).toEqual([18 / 19, 1, 0]);
+  });
+  it('scores regional core companies on the six METI criteria', () => {
+    const core = actor('core', {
+      prefectureCode: '16',
+      employees: 1000,
+      inRegionProcurementShare: 0.7,
+      outOfRegionSalesShare: 0.8,
+      growthRate: 0.05,
+    });
+    const buyers = Array.from({ length: 5 }, (_, i) =>
+      actor(`buyer${i}`, { prefectureCode: '13' }),
+    );
+    const relations: Relation[] = buyers.map((b) => ({
+      sourceId: 'core',
+      targetId: b.id,
+      type: 'sales',
+      weight: 1,
+    }));
+    const [top] = findCoreCompanies([core, ...buyers], relations, [
+      {
+        id: 'p',
+        title: 'p',
+        stage: 'research',
+        members: [{ actorId: 'core', role: 'lead' }],
+        sdgs: [],
+      },
+    ]);
+    // jobs 1, procurement .7, sales .8, growth .5, channels 1, projects 1/3
+    expect(top?.id).toBe('core');
+    expect(top?.score).toBeCloseTo((1 + 0.7 + 0.8 + 0.5 + 1 + 1 / 3) / 6, 6);
+    expect(top?.qualifies).toBe(true);
+  });
+  it('scores anchor companies on partners grown, regional suppliers and outside demand', () => {
+    const anchor = actor('anchor', { prefectureCode: '16' });
+    const locals = Array.from({ length: 10 }, (_, i) =>
+      actor(`local${i}`, { prefectureCode: '16' }),
+    );
+    const relations: Relation[] = locals.map((l) => ({
+      sourceId: l.id,
+      targetId: 'anchor',
+      type: 'supply',
+      weight: 1,
+    }));
+    const [top] = findAnchorCompanies([anchor, ...locals], relations);
+    expect(top).toMatchObject({ id: 'anchor', qualifies: false });
+    expect(top?.score).toBeCloseTo(1 / 3, 6);
+  });
+});
+
+describe('filling a gap from anywhere', () => {
+  it('ranks the missing national-government actor that shares expertise and is a friend of a friend', () => {
+    const graph = buildActorGraph(ECOSYSTEM, RELATIONS, AS_OF);
+    const candidates = rankGapFillers(graph, [], {
+      members: HOKURIKU.map((a) => a.id),
+      sector: 'national_government',
+      asOfYear: 2025,
+    });
+    expect(candidates.map((c) => c.id)).toEqual(['mext', 'meti']);
+    expect(candidates[0]?.sharedTerms).toEqual(['医薬品']);
+    expect(candidates[0]?.path).toEqual([
+      '株式会社ホクリクバイオ',
+      '久留米化成株式会社',
+      '九州大学',
+      '文部科学省',
+    ]);
+    expect(candidates[0]?.reasons.map((r) => r.ja)).toContain('共通の専門: 医薬品');
+  });
+});

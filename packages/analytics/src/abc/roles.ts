@@ -1,0 +1,321 @@
+import type { Actor } from '#core/entities/actor.ts';
+import type { Project } from '#core/entities/project.ts';
+import type { Relation } from '#core/entities/relation.ts';
+
+/** One criterion of a role with the value behind it, so a user sees why. */
+export interface Evidence {
+  criterion: string;
+  value: number | string;
+  /** This criterion's score, 0..1. */
+  score: number;
+  note: string;
+}
+
+export interface RoleCandidate {
+  id: string;
+  name: string;
+  prefectureCode: string;
+  /** Overall score 0..1. */
+  score: number;
+  qualifies: boolean;
+  evidence: Evidence[];
+}
+
+export interface RoleOptions {
+  /** Star scientist: share at the top of their field, on papers and on citations. Default 0.1 (top 10%). */
+  starTopShare?: number;
+  /** Regional core company: minimum overall score. Default 0.6. */
+  coreMinScore?: number;
+  /** Anchor company: minimum overall score. Default 0.5. */
+  anchorMinScore?: number;
+  /** How many candidates to return per role, best first. Default 50. */
+  limit?: number;
+}
+
+const VENTURE_TIES = new Set(['spinout', 'investment', 'employment', 'mentoring']);
+
+function isVenture(actor: Actor | undefined): boolean {
+  return Boolean(
+    actor && (actor.flags.includes('startup') || actor.flags.includes('university_venture')),
+  );
+}
+
+/** Share of values strictly below v: 0 for the lowest, close to 1 for the highest. */
+function percentileOf(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.length > 1 ? lo / (sorted.length - 1) : 1;
+}
+
+/**
+ * Star scientists: in the top share of their field on papers AND citations, AND tied to ventures
+ * (spin-out, investment, employment or mentoring ties to a start-up or university venture).
+ * Score = the lower of the two percentiles; qualifies when both are in the top share and a venture tie exists.
+ */
+export function findStarScientists(
+  actors: readonly Actor[],
+  relations: readonly Relation[],
+  options: RoleOptions = {},
+): RoleCandidate[] {
+  const topShare = options.starTopShare ?? 0.1;
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const researchers = actors.filter(
+    (a) => a.kind === 'person' && a.papers !== undefined && a.citations !== undefined,
+  );
+  const byField = new Map<string, { papers: number[]; citations: number[] }>();
+  for (const r of researchers) {
+    const field = r.field ?? '(no field)';
+    const entry = byField.get(field) ?? { papers: [], citations: [] };
+    entry.papers.push(r.papers ?? 0);
+    entry.citations.push(r.citations ?? 0);
+    byField.set(field, entry);
+  }
+  for (const entry of byField.values()) {
+    entry.papers.sort((a, b) => a - b);
+    entry.citations.sort((a, b) => a - b);
+  }
+  const ventures = new Map<string, string[]>();
+  for (const rel of relations) {
+    if (!VENTURE_TIES.has(rel.type)) continue;
+    for (const [person, other] of [
+      [rel.sourceId, rel.targetId],
+      [rel.targetId, rel.sourceId],
+    ] as const) {
+      if (!isVenture(byId.get(other))) continue;
+      const list = ventures.get(person) ?? [];
+      list.push(`${rel.type}: ${byId.get(other)?.name ?? other}`);
+      ventures.set(person, list);
+    }
+  }
+  const candidates = researchers.map((r) => {
+    const field = r.field ?? '(no field)';
+    const entry = byField.get(field) ?? { papers: [], citations: [] };
+    const papersPct = percentileOf(entry.papers, r.papers ?? 0);
+    const citationsPct = percentileOf(entry.citations, r.citations ?? 0);
+    const ties = ventures.get(r.id) ?? [];
+    const score = Math.min(papersPct, citationsPct);
+    const threshold = 1 - topShare;
+    return {
+      id: r.id,
+      name: r.name,
+      prefectureCode: r.prefectureCode,
+      score,
+      qualifies: papersPct >= threshold && citationsPct >= threshold && ties.length > 0,
+      evidence: [
+        {
+          criterion: 'papers',
+          value: r.papers ?? 0,
+          score: papersPct,
+          note: `percentile ${(papersPct * 100).toFixed(0)} in ${field} (n=${entry.papers.length})`,
+        },
+        {
+          criterion: 'citations',
+          value: r.citations ?? 0,
+          score: citationsPct,
+          note: `percentile ${(citationsPct * 100).toFixed(0)} in ${field}`,
+        },
+        {
+          criterion: 'venture_ties',
+          value: ties.length,
+          score: ties.length > 0 ? 1 : 0,
+          note: ties.slice(0, 5).join('; ') || 'no tie to a start-up',
+        },
+      ],
+    };
+  });
+  return rank(candidates, options.limit);
+}
+
+function rank(candidates: RoleCandidate[], limit = 50): RoleCandidate[] {
+  return candidates
+    .sort(
+      (a, b) =>
+        Number(b.qualifies) - Number(a.qualifies) || b.score - a.score || a.id.localeCompare(b.id),
+    )
+    .slice(0, limit);
+}
+
+function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, x));
+}
+
+/**
+ * Regional core companies (地域中核企業, METI): six criteria, each scored 0..1, averaged:
+ * regional jobs (log10 employees / 3: 1,000 employees = 1), in-region procurement share (域内仕入),
+ * out-of-region sales share (域外販売), growth (10%/year = 1), own channels (sales ties to buyers outside
+ * the prefecture: 5 = 1), leading regional projects (projects led, or joint research with regional partners: 3 = 1).
+ * Qualifies at the minimum score with at least four criteria at 0.5 or more.
+ */
+export function findCoreCompanies(
+  actors: readonly Actor[],
+  relations: readonly Relation[],
+  projects: readonly Project[],
+  options: RoleOptions = {},
+): RoleCandidate[] {
+  const minScore = options.coreMinScore ?? 0.6;
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const outsideBuyers = new Map<string, Set<string>>();
+  const regionalJoint = new Map<string, Set<string>>();
+  for (const rel of relations) {
+    const source = byId.get(rel.sourceId);
+    const target = byId.get(rel.targetId);
+    if (!source || !target) continue;
+    if (rel.type === 'sales' && source.prefectureCode !== target.prefectureCode) {
+      const set = outsideBuyers.get(source.id) ?? new Set();
+      set.add(target.id);
+      outsideBuyers.set(source.id, set);
+    }
+    if (
+      (rel.type === 'joint_research' || rel.type === 'contract_research') &&
+      source.prefectureCode === target.prefectureCode
+    ) {
+      for (const [a, b] of [
+        [source, target],
+        [target, source],
+      ] as const) {
+        const set = regionalJoint.get(a.id) ?? new Set();
+        set.add(b.id);
+        regionalJoint.set(a.id, set);
+      }
+    }
+  }
+  const ledProjects = new Map<string, number>();
+  for (const project of projects) {
+    for (const member of project.members) {
+      if (member.role === 'lead')
+        ledProjects.set(member.actorId, (ledProjects.get(member.actorId) ?? 0) + 1);
+    }
+  }
+  const companies = actors.filter((a) => a.sector === 'company' && a.kind === 'organization');
+  const candidates = companies.map((c) => {
+    const employees = c.employees ?? 0;
+    const buyers = outsideBuyers.get(c.id)?.size ?? 0;
+    const led = ledProjects.get(c.id) ?? 0;
+    const partners = regionalJoint.get(c.id)?.size ?? 0;
+    const evidence: Evidence[] = [
+      {
+        criterion: 'regional_jobs',
+        value: employees,
+        score: clamp01(Math.log10(Math.max(employees, 1)) / 3),
+        note: `${employees} employees`,
+      },
+      {
+        criterion: 'in_region_procurement',
+        value: c.inRegionProcurementShare ?? 'unknown',
+        score: c.inRegionProcurementShare ?? 0,
+        note: '域内仕入 share',
+      },
+      {
+        criterion: 'out_of_region_sales',
+        value: c.outOfRegionSalesShare ?? 'unknown',
+        score: c.outOfRegionSalesShare ?? 0,
+        note: '域外販売 share',
+      },
+      {
+        criterion: 'growth',
+        value: c.growthRate ?? 'unknown',
+        score: clamp01((c.growthRate ?? 0) / 0.1),
+        note: 'yearly growth; 10% scores 1',
+      },
+      {
+        criterion: 'own_channels',
+        value: buyers,
+        score: clamp01(buyers / 5),
+        note: `${buyers} buyers outside the prefecture`,
+      },
+      {
+        criterion: 'leads_regional_projects',
+        value: led + partners,
+        score: clamp01((led + partners) / 3),
+        note: `${led} projects led, ${partners} regional research partners`,
+      },
+    ];
+    const score = evidence.reduce((sum, e) => sum + e.score, 0) / evidence.length;
+    const strong = evidence.filter((e) => e.score >= 0.5).length;
+    return {
+      id: c.id,
+      name: c.name,
+      prefectureCode: c.prefectureCode,
+      score,
+      qualifies: score >= minScore && strong >= 4,
+      evidence,
+    };
+  });
+  return rank(candidates, options.limit);
+}
+
+/**
+ * Anchor companies (アンカー企業): grow the firms of a cluster and bring technology and demand in.
+ * Three criteria, each 0..1, averaged: regional partners they supply, fund, license to or mentor (10 = 1),
+ * regional suppliers they buy from (10 = 1), demand from outside the prefecture (sales ties out: 5 = 1).
+ */
+export function findAnchorCompanies(
+  actors: readonly Actor[],
+  relations: readonly Relation[],
+  options: RoleOptions = {},
+): RoleCandidate[] {
+  const minScore = options.anchorMinScore ?? 0.5;
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const grows = new Map<string, Set<string>>();
+  const suppliers = new Map<string, Set<string>>();
+  const outsideDemand = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, value: string) => {
+    const set = map.get(key) ?? new Set();
+    set.add(value);
+    map.set(key, set);
+  };
+  for (const rel of relations) {
+    const source = byId.get(rel.sourceId);
+    const target = byId.get(rel.targetId);
+    if (!source || !target) continue;
+    const samePrefecture = source.prefectureCode === target.prefectureCode;
+    if (
+      samePrefecture &&
+      ['investment', 'license', 'mentoring', 'joint_research'].includes(rel.type)
+    )
+      add(grows, source.id, target.id);
+    if (samePrefecture && rel.type === 'supply') add(suppliers, target.id, source.id);
+    if (!samePrefecture && rel.type === 'sales') add(outsideDemand, source.id, target.id);
+  }
+  const companies = actors.filter((a) => a.sector === 'company' && a.kind === 'organization');
+  const candidates = companies.map((c) => {
+    const grown = grows.get(c.id)?.size ?? 0;
+    const supplied = suppliers.get(c.id)?.size ?? 0;
+    const demand = outsideDemand.get(c.id)?.size ?? 0;
+    const evidence: Evidence[] = [
+      {
+        criterion: 'regional_partners_grown',
+        value: grown,
+        score: clamp01(grown / 10),
+        note: `${grown} regional firms it invests in, licenses to, mentors or researches with`,
+      },
+      {
+        criterion: 'regional_suppliers',
+        value: supplied,
+        score: clamp01(supplied / 10),
+        note: `${supplied} suppliers in the prefecture`,
+      },
+      {
+        criterion: 'outside_demand',
+        value: demand,
+        score: clamp01(demand / 5),
+        note: `${demand} buyers outside the prefecture`,
+      },
+    ];
+    const score = evidence.reduce((sum, e) => sum + e.score, 0) / evidence.length;
+    return {
+      id: c.id,
+      name: c.name,
+      prefectureCode: c.prefectureCode,
+      score,
+      qualifies: score >= minScore,
+      evidence,
+    };
+  });
+  return rank(candidates, options.limit);
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { betweenness, constraint, degree, pageRank, weightedDegree } from './centrality.ts';
+import { buildCsrGraph } from './csr-graph.ts';
+import { plantedPartition } from './generators.ts';
+import { createRng } from './random.ts';
+import { loadKarate } from './fixtures/karate.ts';
+
+const path5 = buildCsrGraph(5, { sources: [0, 1, 2, 3], targets: [1, 2, 3, 4] });
+const star4 = buildCsrGraph(5, { sources: [0, 0, 0, 0], targets: [1, 2, 3, 4] });
+
+describe('degree and strength', () => {
+  it('counts neighbours and sums weights (self-loop twice)', () => {
+    const g = buildCsrGraph(3, {
+      sources: [0, 0, 1, 2],
+      targets: [1, 1, 2, 2],
+      weights: [1, 2, 0.5, 4],
+    });
+    expect(Array.from(degree(g))).toEqual([1, 2, 1]);
+    expect(Array.from(weightedDegree(g))).toEqual([3, 3.5, 8.5]);
+  });
+});
+
+describe('pageRank', () => {
+  it('matches the closed form on a 3-node path: 19/74, 36/74, 19/74', () => {
+    const g = buildCsrGraph(3, { sources: [0, 1], targets: [1, 2] });
+    const pr = pageRank(g);
+    expect(pr[0]).toBeCloseTo(19 / 74, 9);
+    expect(pr[1]).toBeCloseTo(36 / 74, 9);
+    expect(pr[2]).toBeCloseTo(19 / 74, 9);
+  });
+
+  it('follows weights: two nodes of a weighted path', () => {
+    // 0 —1— 1 —3— 2: from 1 the walker goes to 2 with probability 3/4.
+    const g = buildCsrGraph(3, { sources: [0, 1], targets: [1, 2], weights: [1, 3] });
+    const pr = Array.from(pageRank(g));
+    // Solve x = 0.05 + 0.85 P^T x by hand: x0 = .05 + .85 x1/4, x2 = .05 + .85 (3 x1/4), x1 = .05 + .85 (x0 + x2).
+    const x1 = (0.05 + 0.85 * 0.1) / (1 - 0.85 * 0.85);
+    expect(pr[1]).toBeCloseTo(x1, 9);
+    expect(pr[0]).toBeCloseTo(0.05 + (0.85 * x1) / 4, 9);
+    expect(pr[2]).toBeCloseTo(0.05 + (0.85 * 3 * x1) / 4, 9);
+  });
+
+  it('sums to 1, with isolated (dangling) nodes too, and matches igraph on karate', () => {
+    const withIsolated = buildCsrGraph(4, { sources: [0, 1], targets: [1, 2] });
+    expect(pageRank(withIsolated).reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    const pr = pageRank(loadKarate().graph);
+    expect(pr.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    // python-igraph 0.10.2 Graph.pagerank() on the same fixture.
+    expect(pr[0]).toBeCloseTo(0.09699729, 7);
+    expect(pr[1]).toBeCloseTo(0.05287692, 7);
+    expect(pr[4]).toBeCloseTo(0.02197795, 7);
+  });
+
+  it('returns an empty vector for an empty graph', () => {
+    expect(pageRank(buildCsrGraph(0, { sources: [], targets: [] })).length).toBe(0);
+  });
+});
+
+describe('betweenness', () => {
+  it('is exact on a path: 0, 3, 4, 3, 0', () => {
+    expect(Array.from(betweenness(path5))).toEqual([0, 3, 4, 3, 0]);
+    const normalized = Array.from(betweenness(path5, { normalized: true }));
+    expect(normalized[2]).toBeCloseTo(4 / 6, 12);
+  });
+
+  it('is exact on a star: centre k(k−1)/2, leaves 0', () => {
+    expect(Array.from(betweenness(star4))).toEqual([6, 0, 0, 0, 0]);
+  });
+
+  it('splits over equal shortest paths (a 4-cycle gives 0.5 each)', () => {
+    const cycle = buildCsrGraph(4, { sources: [0, 1, 2, 3], targets: [1, 2, 3, 0] });
+    expect(Array.from(betweenness(cycle))).toEqual([0.5, 0.5, 0.5, 0.5]);
+  });
+
+  it('matches igraph on karate', () => {
+    const b = betweenness(loadKarate().graph);
+    expect(b[0]).toBeCloseTo(231.071429, 5);
+    expect(b[2]).toBeCloseTo(75.850794, 5);
+    expect(b[4]).toBeCloseTo(0.333333, 5);
+  });
+
+  it('approximates with sampled pivots, reproducibly under a seed', () => {
+    const generated = plantedPartition({
+      nodeCount: 600,
+      communityCount: 6,
+      averageDegree: 8,
+      mixing: 0.2,
+      rng: createRng(4),
+    });
+    const graph = buildCsrGraph(generated.nodeCount, generated);
+    const exact = betweenness(graph);
+    const sampled = betweenness(graph, { samples: 300, rng: createRng(8) });
+    expect(Array.from(betweenness(graph, { samples: 300, rng: createRng(8) }))).toEqual(
+      Array.from(sampled),
+    );
+    const totalExact = exact.reduce((s, x) => s + x, 0);
+    const totalSampled = sampled.reduce((s, x) => s + x, 0);
+    expect(Math.abs(totalSampled - totalExact) / totalExact).toBeLessThan(0.05);
+    // The top node by the estimate is among the exact top ten.
+    const rankExact = Array.from(exact.keys()).sort(
+      (x, y) => (exact[y] as number) - (exact[x] as number),
+    );
+    const topSampled = Array.from(sampled.keys()).sort(
+      (x, y) => (sampled[y] as number) - (sampled[x] as number),
+    )[0];
+    expect(rankExact.slice(0, 10)).toContain(topSampled);
+    expect(() => betweenness(graph, { samples: 10 })).toThrow(/rng/);
+  });
+});
+
+describe('constraint (Burt)', () => {
+  it('star: centre 1/k, leaves 1', () => {
+    const c = Array.from(constraint(star4));
+    expect(c[0]).toBeCloseTo(1 / 4, 12);
+    expect(c.slice(1)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('matches a hand computation: star 0–{1,2,3} plus edge 1–2', () => {
+    // c0 = (1/3 + 1/3·1/2)² × 2 + (1/3)² = 11/18; c1 = (1/2 + 1/2·1/2)² + (1/2 + 1/2·1/3)² = 145/144.
+    const g = buildCsrGraph(4, { sources: [0, 0, 0, 1], targets: [1, 2, 3, 2] });
+    const c = Array.from(constraint(g));
+    expect(c[0]).toBeCloseTo(11 / 18, 12);
+    expect(c[1]).toBeCloseTo(145 / 144, 12);
+    expect(c[2]).toBeCloseTo(145 / 144, 12);
+    expect(c[3]).toBeCloseTo(1, 12);
+  });
+
+  it('uses weights in the proportions and matches igraph on karate; isolated nodes get NaN', () => {
+    // Weighted star 0–1 (w 3), 0–2 (w 1): p01 = 3/4, p02 = 1/4 → c0 = 9/16 + 1/16.
+    const weighted = buildCsrGraph(4, { sources: [0, 0], targets: [1, 2], weights: [3, 1] });
+    const c = constraint(weighted);
+    expect(c[0]).toBeCloseTo(10 / 16, 12);
+    expect(c[3]).toBeNaN();
+    const karate = constraint(loadKarate().graph);
+    expect(karate[0]).toBeCloseTo(0.155423, 6);
+    expect(karate[3]).toBeCloseTo(0.39666, 5);
+  });
+});

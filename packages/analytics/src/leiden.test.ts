@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { buildCsrGraph, type CsrGraph } from './csr-graph.ts';
+import { plantedPartition, twoCliquesWithBridge } from './generators.ts';
+import { leiden, louvain, type CommunityResult } from './leiden.ts';
+import { modularity } from './modularity.ts';
+import { normalizedMutualInformation } from './partition-compare.ts';
+import { createRng } from './random.ts';
+import { loadKarate } from './fixtures/karate.ts';
+
+/** BFS restricted to each community: every community must be one connected piece. */
+function allCommunitiesConnected(graph: CsrGraph, result: CommunityResult): boolean {
+  const { membership, communityCount } = result;
+  const seen = new Uint8Array(graph.nodeCount);
+  const started = new Uint8Array(communityCount);
+  for (let s = 0; s < graph.nodeCount; s++) {
+    const c = membership[s] as number;
+    if (seen[s] === 1) continue;
+    if (started[c] === 1) return false; // a second piece of a community already visited
+    started[c] = 1;
+    const stack = [s];
+    seen[s] = 1;
+    while (stack.length > 0) {
+      const v = stack.pop() as number;
+      for (let a = graph.offsets[v] as number; a < (graph.offsets[v + 1] as number); a++) {
+        const u = graph.targets[a] as number;
+        if (seen[u] === 0 && membership[u] === c) {
+          seen[u] = 1;
+          stack.push(u);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+describe('allCommunitiesConnected (test helper)', () => {
+  it('detects a community split into two pieces', () => {
+    const generated = twoCliquesWithBridge(3);
+    const graph = buildCsrGraph(generated.nodeCount, generated);
+    const split = {
+      membership: Int32Array.from([0, 1, 0, 1, 1, 1]),
+      communityCount: 2,
+      modularity: 0,
+      iterations: 0,
+    };
+    expect(allCommunitiesConnected(graph, split)).toBe(false);
+    const fine = {
+      membership: generated.membership,
+      communityCount: 2,
+      modularity: 0,
+      iterations: 0,
+    };
+    expect(allCommunitiesConnected(graph, fine)).toBe(true);
+  });
+});
+
+describe('leiden on the karate club', () => {
+  const { graph, factions } = loadKarate();
+
+  it('reaches the known optimum modularity 0.4198 with 4 communities at γ = 1', () => {
+    for (const seed of [1, 2, 3]) {
+      const result = leiden(graph, { rng: createRng(seed) });
+      expect(result.modularity).toBeGreaterThanOrEqual(0.41);
+      expect(result.modularity).toBeCloseTo(0.41979, 4);
+      expect(result.communityCount).toBe(4);
+      expect(result.modularity).toBeCloseTo(modularity(graph, result.membership), 12);
+      expect(allCommunitiesConnected(graph, result)).toBe(true);
+    }
+  });
+
+  it('agrees with the Mr. Hi / Officer split', () => {
+    const four = leiden(graph, { rng: createRng(1) });
+    expect(normalizedMutualInformation(factions, four.membership)).toBeGreaterThan(0.55);
+    // Each of the 4 communities folded into its majority faction: at most 2 members misplaced.
+    const votes = new Map<number, number>();
+    four.membership.forEach((c, v) =>
+      votes.set(c, (votes.get(c) ?? 0) + (factions[v] === 'Mr. Hi' ? 1 : -1)),
+    );
+    const folded = Array.from(four.membership, (c) =>
+      (votes.get(c) ?? 0) >= 0 ? 'Mr. Hi' : 'Officer',
+    );
+    expect(folded.filter((f, v) => f !== factions[v]).length).toBeLessThanOrEqual(2);
+    expect(normalizedMutualInformation(factions, folded)).toBeGreaterThan(0.8);
+    // A lower resolution gives two communities close to the factions.
+    const two = leiden(graph, { resolution: 0.5, rng: createRng(1) });
+    expect(two.communityCount).toBe(2);
+    expect(normalizedMutualInformation(factions, two.membership)).toBeGreaterThan(0.6);
+  });
+
+  it('is deterministic under a seed', () => {
+    const first = leiden(graph, { rng: createRng(42) });
+    const second = leiden(graph, { rng: createRng(42) });
+    expect(Array.from(second.membership)).toEqual(Array.from(first.membership));
+  });
+
+  it('louvain shares the machinery and also reaches ≥ 0.41', () => {
+    expect(louvain(graph, { rng: createRng(1) }).modularity).toBeGreaterThanOrEqual(0.41);
+  });
+});
+
+describe('leiden on synthetic graphs', () => {
+  it('splits two cliques joined by a bridge into exactly the two cliques', () => {
+    const generated = twoCliquesWithBridge(6);
+    const graph = buildCsrGraph(generated.nodeCount, generated);
+    const result = leiden(graph, { rng: createRng(3) });
+    expect(Array.from(result.membership)).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('recovers a planted partition (NMI > 0.95), communities connected', () => {
+    const generated = plantedPartition({
+      nodeCount: 2000,
+      communityCount: 20,
+      averageDegree: 16,
+      mixing: 0.3,
+      rng: createRng(11),
+    });
+    const graph = buildCsrGraph(generated.nodeCount, generated);
+    const result = leiden(graph, { rng: createRng(5) });
+    expect(normalizedMutualInformation(generated.membership, result.membership)).toBeGreaterThan(
+      0.95,
+    );
+    expect(result.modularity).toBeGreaterThanOrEqual(
+      modularity(graph, generated.membership) - 0.005,
+    );
+    expect(allCommunitiesConnected(graph, result)).toBe(true);
+  });
+
+  it('keeps communities connected at high resolution on a sparse noisy graph', () => {
+    const generated = plantedPartition({
+      nodeCount: 3000,
+      communityCount: 30,
+      averageDegree: 4,
+      mixing: 0.5,
+      rng: createRng(2),
+    });
+    const graph = buildCsrGraph(generated.nodeCount, generated);
+    for (const resolution of [0.5, 1, 2]) {
+      const result = leiden(graph, { resolution, rng: createRng(9), iterations: 2 });
+      expect(allCommunitiesConnected(graph, result)).toBe(true);
+    }
+  });
+
+  it('starts from an initial membership and runs the requested number of iterations', () => {
+    const generated = twoCliquesWithBridge(4);
+    const graph = buildCsrGraph(generated.nodeCount, generated);
+    const result = leiden(graph, {
+      initialMembership: generated.membership,
+      iterations: 1,
+      rng: createRng(1),
+    });
+    expect(result.iterations).toBe(1);
+    expect(Array.from(result.membership)).toEqual(Array.from(generated.membership));
+  });
+});
+
+describe('leiden edge cases', () => {
+  it('handles an empty graph and isolated nodes', () => {
+    const empty = leiden(buildCsrGraph(0, { sources: [], targets: [] }));
+    expect(empty.communityCount).toBe(0);
+    expect(empty.membership.length).toBe(0);
+    const isolated = leiden(buildCsrGraph(3, { sources: [], targets: [] }));
+    expect(Array.from(isolated.membership)).toEqual([0, 1, 2]);
+    expect(isolated.modularity).toBeNaN();
+  });
+
+  it('keeps isolated nodes alone beside a connected part', () => {
+    const graph = buildCsrGraph(5, { sources: [0, 1, 2], targets: [1, 2, 0] });
+    const result = leiden(graph, { rng: createRng(1) });
+    expect(Array.from(result.membership)).toEqual([0, 0, 0, 1, 2]);
+  });
+
+  it('survives self-loops, duplicate edges and zero weights', () => {
+    const graph = buildCsrGraph(6, {
+      sources: [0, 0, 1, 1, 2, 3, 3, 4, 5, 2, 0],
+      targets: [0, 1, 0, 2, 0, 4, 5, 5, 5, 3, 3],
+      weights: [1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 0],
+    });
+    const result = leiden(graph, { rng: createRng(1) });
+    expect(Array.from(result.membership)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(result.modularity).toBeCloseTo(modularity(graph, [0, 0, 0, 1, 1, 1]), 12);
+  });
+
+  it('rejects invalid options', () => {
+    const graph = buildCsrGraph(2, { sources: [0], targets: [1] });
+    expect(() => leiden(graph, { resolution: -1 })).toThrow(/resolution/);
+    expect(() => leiden(graph, { initialMembership: [0] })).toThrow(/length/);
+  });
+});

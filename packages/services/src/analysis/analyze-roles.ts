@@ -1,0 +1,42 @@
+import {
+  findAnchorCompanies,
+  findCoreCompanies,
+  findStarScientists,
+  type RoleCandidate,
+  type RoleOptions,
+} from '#analytics/abc/roles.ts';
+import type { Repositories } from '#core/ports.ts';
+import { loadNetwork } from './load-network.ts';
+
+export interface RolesOutput {
+  starScientists: RoleCandidate[];
+  coreCompanies: RoleCandidate[];
+  anchorCompanies: RoleCandidate[];
+  /** The formulas and thresholds used, so the scores can be checked. */
+  parameters: Required<RoleOptions>;
+}
+
+/** Detects star scientists, regional core companies and anchor companies, each with score and evidence. */
+export async function analyzeRoles(
+  repos: Repositories,
+  options: RoleOptions = {},
+): Promise<RolesOutput> {
+  const network = await loadNetwork(repos, { projects: true });
+  const parameters: Required<RoleOptions> = {
+    starTopShare: options.starTopShare ?? 0.1,
+    coreMinScore: options.coreMinScore ?? 0.6,
+    anchorMinScore: options.anchorMinScore ?? 0.5,
+    limit: options.limit ?? 50,
+  };
+  return {
+    starScientists: findStarScientists(network.actors, network.relations, parameters),
+    coreCompanies: findCoreCompanies(
+      network.actors,
+      network.relations,
+      network.projects,
+      parameters,
+    ),
+    anchorCompanies: findAnchorCompanies(network.actors, network.relations, parameters),
+    parameters,
+  };
+}
