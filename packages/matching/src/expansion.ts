@@ -1,0 +1,294 @@
+/**
+ * Closing the vocabulary gap between a need (ニーズ) and a seed (シーズ) without downloaded
+ * models. Three sources, each recorded on the query terms it adds:
+ * - dictionary: related terms (≈) of the domain dictionary (synonyms (=) are already mapped by
+ *   the analyser and show up with source 'synonym');
+ * - cooccurrence: positive pointwise mutual information (PPMI) between terms over documents of
+ *   the live index, computed from the index's forward lists at query time so that it always
+ *   matches the indexed corpus, edits included;
+ * - feedback: pseudo-relevance feedback in the style of RM3: a first retrieval, a relevance
+ *   model over the top documents, its best terms added with a lower weight.
+ */
+import type { Analyzer } from './analyze.ts';
+import { isBigramTerm } from './analyze.ts';
+import type { Bm25fIndex, SearchHit, WeightedTerm } from './bm25f.ts';
+import type { CompiledDictionary } from './dictionary.ts';
+
+export type TermSource = 'query' | 'synonym' | 'dictionary' | 'cooccurrence' | 'feedback';
+
+export interface QueryTerm extends WeightedTerm {
+  readonly source: TermSource;
+  /**
+   * Where it came from: for 'synonym' the form written in the query; for 'dictionary' and
+   * 'cooccurrence' the query terms that led to it; for 'feedback' the feedback documents' ids.
+   */
+  readonly via: readonly string[];
+}
+
+export interface BuildQueryOptions {
+  /** Weight of character-bigram terms relative to words (default 0.3). */
+  readonly bigramWeight?: number;
+}
+
+/** Analyses the query text into weighted terms (one per distinct term). */
+export function buildQuery(
+  analyzer: Analyzer,
+  text: string,
+  options: BuildQueryOptions = {},
+): QueryTerm[] {
+  const bigramWeight = options.bigramWeight ?? 0.3;
+  const byTerm = new Map<string, QueryTerm>();
+  for (const analyzed of analyzer.analyze(text)) {
+    if (byTerm.has(analyzed.term)) continue;
+    const weight = analyzed.kind === 'bigram' ? bigramWeight : 1;
+    byTerm.set(
+      analyzed.term,
+      analyzed.synonymOf === undefined
+        ? { term: analyzed.term, weight, source: 'query', via: [] }
+        : { term: analyzed.term, weight, source: 'synonym', via: [analyzed.synonymOf] },
+    );
+  }
+  return [...byTerm.values()];
+}
+
+function isOriginal(term: QueryTerm): boolean {
+  return (term.source === 'query' || term.source === 'synonym') && !isBigramTerm(term.term);
+}
+
+/** Adds the candidates (term → weight, via) that are not yet in the query. */
+function addCandidates(
+  query: readonly QueryTerm[],
+  candidates: ReadonlyMap<string, { weight: number; via: Set<string> }>,
+  source: TermSource,
+): QueryTerm[] {
+  const present = new Set(query.map((term) => term.term));
+  const added: QueryTerm[] = [];
+  for (const [term, { weight, via }] of candidates) {
+    if (present.has(term) || !(weight > 0)) continue;
+    added.push({ term, weight, source, via: [...via].sort() });
+  }
+  return [...query, ...added];
+}
+
+export interface DictionaryExpansionOptions {
+  /** Multiplies the dictionary's related weight (default 1). */
+  readonly weight?: number;
+}
+
+/** Adds related terms (≈) of the query's own terms from the domain dictionary. */
+export function expandWithDictionary(
+  query: readonly QueryTerm[],
+  dictionary: CompiledDictionary,
+  options: DictionaryExpansionOptions = {},
+): QueryTerm[] {
+  const scale = options.weight ?? 1;
+  const candidates = new Map<string, { weight: number; via: Set<string> }>();
+  for (const term of query) {
+    if (!isOriginal(term)) continue;
+    for (const related of dictionary.related.get(term.term) ?? []) {
+      const weight = term.weight * related.weight * scale;
+      const existing = candidates.get(related.term);
+      if (existing === undefined) {
+        candidates.set(related.term, { weight, via: new Set([term.term]) });
+      } else {
+        existing.weight = Math.max(existing.weight, weight);
+        existing.via.add(term.term);
+      }
+    }
+  }
+  return addCandidates(query, candidates, 'dictionary');
+}
+
+export interface CooccurrenceOptions {
+  /** Documents containing a query term looked at (evenly spread; default 500). */
+  readonly maxDocuments?: number;
+  /** Minimum number of shared documents (default 2). */
+  readonly minCount?: number;
+  /** Minimum PMI in nats (default 0.5). */
+  readonly minPmi?: number;
+  /** Terms added to the query (default 6). */
+  readonly maxTerms?: number;
+  /** Weight of the best added term (default 0.4); the others in proportion. */
+  readonly weight?: number;
+}
+
+export interface Neighbour {
+  readonly term: string;
+  /** Positive PMI: ln(P(u | t) / P(u)) over documents. */
+  readonly ppmi: number;
+  /** Documents (of those sampled) containing both terms. */
+  readonly count: number;
+  /** ppmi · ln(1 + count): PMI damped for rare pairs. */
+  readonly score: number;
+}
+
+/** Terms that co-occur with `term` in documents more than chance, best first. */
+export function cooccurrenceNeighbours(
+  index: Bm25fIndex,
+  term: string,
+  options: CooccurrenceOptions = {},
+): Neighbour[] {
+  const maxDocuments = options.maxDocuments ?? 500;
+  const minCount = options.minCount ?? 2;
+  const minPmi = options.minPmi ?? 0.5;
+  const n = index.documentCount;
+  const { sampled, counts } = index.cooccurrence(term, maxDocuments);
+  if (sampled === 0 || n === 0) return [];
+  const out: Neighbour[] = [];
+  for (const [other, count] of counts) {
+    if (count < minCount || isBigramTerm(other)) continue;
+    const df = index.documentFrequency(other);
+    if (df === 0) continue;
+    const pmi = Math.log(count / sampled / (df / n));
+    if (pmi < minPmi) continue;
+    out.push({ term: other, ppmi: pmi, count, score: pmi * Math.log(1 + count) });
+  }
+  out.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1));
+  return out;
+}
+
+/**
+ * Adds terms that co-occur with several query terms: each candidate's score is the sum over
+ * query terms of weight · ppmi · ln(1 + count), so a term linked to 排水, 銅 and 回収 at once
+ * (重金属, 吸着) wins over one linked to a single query term.
+ */
+export function expandWithCooccurrence(
+  index: Bm25fIndex,
+  query: readonly QueryTerm[],
+  options: CooccurrenceOptions = {},
+): QueryTerm[] {
+  const maxTerms = options.maxTerms ?? 6;
+  const topWeight = options.weight ?? 0.4;
+  const present = new Set(query.map((term) => term.term));
+  const totals = new Map<string, { score: number; via: Set<string> }>();
+  for (const term of query) {
+    if (!isOriginal(term)) continue;
+    for (const neighbour of cooccurrenceNeighbours(index, term.term, options)) {
+      if (present.has(neighbour.term)) continue;
+      const add = term.weight * neighbour.score;
+      const existing = totals.get(neighbour.term);
+      if (existing === undefined) {
+        totals.set(neighbour.term, { score: add, via: new Set([term.term]) });
+      } else {
+        existing.score += add;
+        existing.via.add(term.term);
+      }
+    }
+  }
+  const ranked = [...totals.entries()]
+    .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxTerms);
+  const best = ranked[0]?.[1].score ?? 0;
+  const candidates = new Map<string, { weight: number; via: Set<string> }>();
+  for (const [term, { score, via }] of ranked) {
+    candidates.set(term, { weight: best > 0 ? (topWeight * score) / best : 0, via });
+  }
+  return addCandidates(query, candidates, 'cooccurrence');
+}
+
+export interface FeedbackOptions {
+  /** Top documents of the first retrieval used as feedback (default 10). */
+  readonly documents?: number;
+  /** Terms added to the query (default 10). */
+  readonly maxTerms?: number;
+  /** Weight of the best added term (RM3's λ; default 0.5); the others in proportion. */
+  readonly weight?: number;
+  /** Added terms must occur in at least this many documents of the index (default 2). */
+  readonly minDocumentFrequency?: number;
+}
+
+/**
+ * RM3-like pseudo-relevance feedback: P(t|R) = Σ_d P(d|q)·P(t|d) over the first hits, with
+ * P(d|q) ∝ BM25F score and P(t|d) = field-weighted tf / field-weighted length; terms ranked
+ * by P(t|R)·idf(t) so that words common to the whole corpus do not take over.
+ */
+export function expandWithFeedback(
+  index: Bm25fIndex,
+  query: readonly QueryTerm[],
+  firstHits: readonly SearchHit[],
+  options: FeedbackOptions = {},
+): QueryTerm[] {
+  const documents = firstHits.slice(0, options.documents ?? 10);
+  const maxTerms = options.maxTerms ?? 10;
+  const topWeight = options.weight ?? 0.5;
+  const minDf = options.minDocumentFrequency ?? 2;
+  const present = new Set(query.map((term) => term.term));
+  const total = documents.reduce((sum, hit) => sum + hit.score, 0);
+  if (total <= 0) return [...query];
+  const model = new Map<string, { mass: number; via: Map<string, number> }>();
+  for (const hit of documents) {
+    const vector = index.documentVector(hit.id);
+    if (vector === undefined || vector.length <= 0) continue;
+    const pd = hit.score / total;
+    for (const [term, weighted] of vector.terms) {
+      if (present.has(term) || isBigramTerm(term)) continue;
+      const mass = (pd * weighted) / vector.length;
+      const entry = model.get(term) ?? { mass: 0, via: new Map<string, number>() };
+      entry.mass += mass;
+      entry.via.set(hit.id, mass);
+      model.set(term, entry);
+    }
+  }
+  const ranked = [...model.entries()]
+    .filter(([term]) => index.documentFrequency(term) >= minDf)
+    .map(([term, entry]) => ({ term, value: entry.mass * index.idf(term), via: entry.via }))
+    .sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : 1))
+    .slice(0, maxTerms);
+  const best = ranked[0]?.value ?? 0;
+  const candidates = new Map<string, { weight: number; via: Set<string> }>();
+  for (const { term, value, via } of ranked) {
+    const topDocs = [...via.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([id]) => id);
+    candidates.set(term, {
+      weight: best > 0 ? (topWeight * value) / best : 0,
+      via: new Set(topDocs),
+    });
+  }
+  return addCandidates(query, candidates, 'feedback');
+}
+
+export interface ExpandedSearchOptions {
+  readonly k: number;
+  readonly dictionary?: CompiledDictionary;
+  readonly dictionaryExpansion?: DictionaryExpansionOptions;
+  /** false turns co-occurrence expansion off. */
+  readonly cooccurrence?: CooccurrenceOptions | false;
+  /** false turns pseudo-relevance feedback off. */
+  readonly feedback?: FeedbackOptions | false;
+  readonly bigramWeight?: number;
+  readonly exclude?: ReadonlySet<string>;
+}
+
+export interface ExpandedSearchResult {
+  /** The final query, each term with its source (for explanations). */
+  readonly query: readonly QueryTerm[];
+  readonly hits: readonly SearchHit[];
+}
+
+/**
+ * Query text → analysed terms → dictionary related terms → co-occurrence terms → first
+ * retrieval → feedback terms → final retrieval.
+ */
+export function searchWithExpansion(
+  index: Bm25fIndex,
+  analyzer: Analyzer,
+  text: string,
+  options: ExpandedSearchOptions,
+): ExpandedSearchResult {
+  const searchOptions = options.exclude === undefined ? {} : { exclude: options.exclude };
+  let query = buildQuery(analyzer, text, { bigramWeight: options.bigramWeight ?? 0.3 });
+  if (options.dictionary !== undefined) {
+    query = expandWithDictionary(query, options.dictionary, options.dictionaryExpansion);
+  }
+  if (options.cooccurrence !== false) {
+    query = expandWithCooccurrence(index, query, options.cooccurrence ?? {});
+  }
+  if (options.feedback !== false) {
+    const feedback = options.feedback ?? {};
+    const first = index.search(query, feedback.documents ?? 10, searchOptions);
+    query = expandWithFeedback(index, query, first, feedback);
+  }
+  return { query, hits: index.search(query, options.k, searchOptions) };
+}
