@@ -134,11 +134,11 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
 
 async function openNdjson(path: string): Promise<RecordSource> {
   const { stream, bytesRead } = countingStream(path);
-  const lines = createInterface({
-    input: stream.pipe(iconv.decodeStream('utf-8', { stripBOM: true })),
-    crlfDelay: Infinity,
-  });
+  const decoded = stream.pipe(iconv.decodeStream('utf-8', { stripBOM: true }));
   async function* rows(): AsyncIterable<SourceRow> {
+    // readline emits lines as soon as it exists; create it only when the caller starts reading,
+    // or lines emitted while the caller is busy elsewhere (e.g. opening a transaction) are lost.
+    const lines = createInterface({ input: decoded, crlfDelay: Infinity });
     let row = 0;
     for await (const line of lines) {
       row += 1;
