@@ -1,8 +1,21 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 import { toDollarPlaceholders } from './sql-client.ts';
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+/** A PostgreSQL client inside a transaction can also stream text into `COPY … FROM STDIN`. */
+export interface PgCopyClient extends SqlClient {
+  /** Runs `sql` (a `COPY … FROM STDIN` statement) fed with `chunks`; returns the rows copied. */
+  copyFrom(sql: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number>;
+}
+
+export function canCopyFrom(client: SqlClient): client is PgCopyClient {
+  return typeof (client as Partial<PgCopyClient>).copyFrom === 'function';
+}
 
 const converted = new Map<string, string>();
 function convert(sql: string): string {
@@ -14,7 +27,18 @@ function convert(sql: string): string {
   return out;
 }
 
-function clientOver(connection: Queryable, pool: pg.Pool, inTransaction: boolean): SqlClient {
+function copyInto(connection: pg.PoolClient): PgCopyClient['copyFrom'] {
+  return async (sql, chunks) => {
+    const stream = connection.query(copyFromStdin(sql));
+    await pipeline(Readable.from(chunks, { objectMode: false }), stream);
+    return stream.rowCount;
+  };
+}
+
+/** A client over the pool, or over one pooled connection holding a transaction (which can also COPY). */
+function clientOver(pool: pg.Pool, txConnection?: pg.PoolClient): SqlClient {
+  const connection: Queryable = txConnection ?? pool;
+  const inTransaction = txConnection !== undefined;
   const self: SqlClient = {
     dialect: 'postgres',
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
@@ -39,23 +63,27 @@ function clientOver(connection: Queryable, pool: pg.Pool, inTransaction: boolean
     },
     async transaction<T>(work: (c: SqlClient) => Promise<T>): Promise<T> {
       if (inTransaction) return work(self);
-      const txConnection = await pool.connect();
+      const held = await pool.connect();
       try {
-        await txConnection.query('BEGIN');
-        const result = await work(clientOver(txConnection, pool, true));
-        await txConnection.query('COMMIT');
+        await held.query('BEGIN');
+        const result = await work(clientOver(pool, held));
+        await held.query('COMMIT');
         return result;
       } catch (error) {
-        await txConnection.query('ROLLBACK').catch(() => undefined);
+        await held.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        txConnection.release();
+        held.release();
       }
     },
     async close() {
       if (!inTransaction) await pool.end();
     },
   };
+  if (txConnection) {
+    const copying: PgCopyClient = Object.assign(self, { copyFrom: copyInto(txConnection) });
+    return copying;
+  }
   return self;
 }
 
@@ -65,5 +93,5 @@ export function createPgClient(url: string): SqlClient {
   pg.types.setTypeParser(pg.types.builtins.FLOAT8, (value) => Number(value));
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  return clientOver(pool, pool, false);
+  return clientOver(pool);
 }

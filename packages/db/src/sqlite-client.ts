@@ -5,8 +5,20 @@ import type { SqlClient, SqlParam } from './sql-client.ts';
 
 type Statement = Database.Statement<unknown[]>;
 
+/** The embedded client can say whether it holds a transaction (bulk loads only defer work inside one). */
+export interface SqliteClient extends SqlClient {
+  inTransaction(): boolean;
+}
+
+export function isSqliteClient(client: SqlClient): client is SqliteClient {
+  return (
+    client.dialect === 'sqlite' &&
+    typeof (client as Partial<SqliteClient>).inTransaction === 'function'
+  );
+}
+
 /** Embedded database: SQLite through better-sqlite3, WAL journal, foreign keys enforced. */
-export function createSqliteClient(path: string): SqlClient {
+export function createSqliteClient(path: string): SqliteClient {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -27,23 +39,34 @@ export function createSqliteClient(path: string): SqlClient {
     return statement;
   }
 
-  function toSqlite(params: readonly SqlParam[]): unknown[] {
-    return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  function toSqlite(params: readonly SqlParam[]): readonly unknown[] {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (typeof p !== 'boolean') continue;
+      copy ??= [...params];
+      copy[i] = p ? 1 : 0;
+    }
+    return copy ?? params;
   }
 
-  const client: SqlClient = {
+  const client: SqliteClient = {
     dialect: 'sqlite',
+    // Parameters go as one array (better-sqlite3 binds its elements): no spread of long lists.
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
-      return prepare(sql).all(...toSqlite(params)) as T[];
+      return prepare(sql).all(toSqlite(params)) as T[];
     },
     async run(sql, params = []) {
-      return prepare(sql).run(...toSqlite(params)).changes;
+      return prepare(sql).run(toSqlite(params)).changes;
     },
     async runMany(sql, rows) {
       const statement = prepare(sql);
       let changes = 0;
-      for (const row of rows) changes += statement.run(...toSqlite(row)).changes;
+      for (const row of rows) changes += statement.run(toSqlite(row)).changes;
       return changes;
+    },
+    inTransaction() {
+      return inTransaction && db.inTransaction;
     },
     async exec(sql) {
       db.exec(sql);

@@ -1,0 +1,272 @@
+/**
+ * The benchmark runner (`npm run bench`):
+ *   npm run bench -- [--only import,embedded,analytics,matching] [--size tiny|small|full] [--seed N]
+ *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
+ *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
+ * Runs the suites, writes bench/results/<suite>*.json and .md, and bench/results/README.md with
+ * the headline ratios of every suite that has results.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runEmbeddedBench, type EmbeddedBenchReport } from './import/embedded-bench.ts';
+import {
+  IMPORT_SIZES,
+  runImportBench,
+  type ImportBenchReport,
+  type ImportEngine,
+  type ImportSize,
+} from './import/import-bench.ts';
+
+const SUITES = ['import', 'embedded', 'analytics', 'matching'] as const;
+type Suite = (typeof SUITES)[number];
+
+interface RunOptions {
+  suites: Suite[];
+  size: ImportSize;
+  seed: number;
+  engines: ImportEngine[];
+  postgresUrl?: string;
+  repeats?: number;
+}
+
+function isSuite(name: string): name is Suite {
+  return (SUITES as readonly string[]).includes(name);
+}
+
+function isSize(name: string): name is ImportSize {
+  return Object.hasOwn(IMPORT_SIZES, name);
+}
+
+function isEngine(name: string): name is ImportEngine {
+  return name === 'sqlite' || name === 'postgres';
+}
+
+function parseArgs(argv: readonly string[]): RunOptions {
+  const options: RunOptions = {
+    suites: [...SUITES],
+    size: 'small',
+    seed: 1,
+    engines: ['sqlite', 'postgres'],
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    const need = (): string => {
+      if (value === undefined) throw new Error(`${String(flag)} needs a value`);
+      i++;
+      return value;
+    };
+    if (flag === '--only') {
+      options.suites = need()
+        .split(',')
+        .map((s) => {
+          if (!isSuite(s)) throw new Error(`unknown suite ${s}; one of ${SUITES.join(', ')}`);
+          return s;
+        });
+    } else if (flag === '--size') {
+      const size = need();
+      if (!isSize(size))
+        throw new Error(`unknown size ${size}; one of ${Object.keys(IMPORT_SIZES).join(', ')}`);
+      options.size = size;
+    } else if (flag === '--seed') {
+      options.seed = Number(need());
+    } else if (flag === '--engines') {
+      options.engines = need()
+        .split(',')
+        .map((e) => {
+          if (!isEngine(e)) throw new Error(`unknown engine ${e}; sqlite or postgres`);
+          return e;
+        });
+    } else if (flag === '--repeats') {
+      options.repeats = Number(need());
+      if (!Number.isInteger(options.repeats) || options.repeats < 1)
+        throw new Error('--repeats needs a positive integer');
+    } else if (flag === '--postgres-url') {
+      options.postgresUrl = need();
+    } else if (flag === '--index') {
+      options.suites = [];
+    } else if (flag === '--help' || flag === '-h') {
+      console.log(
+        'npm run bench -- [--only import,embedded,analytics,matching] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] | --index',
+      );
+      process.exit(0);
+    } else {
+      throw new Error(`unknown flag ${String(flag)}`);
+    }
+  }
+  return options;
+}
+
+/**
+ * Loads a suite another engineer owns, if its file is there. Both entry files run their own
+ * benchmark when imported, so the runner imports the side-effect-free module they re-export from.
+ */
+async function loadOptional<T>(
+  root: string,
+  entry: string,
+  module: string,
+  name: string,
+): Promise<T | undefined> {
+  if (!existsSync(join(root, entry))) return undefined;
+  const path = existsSync(join(root, module)) ? module : entry;
+  const loaded = (await import(pathToFileURL(join(root, path)).href)) as Record<string, unknown>;
+  const fn = loaded[name];
+  return typeof fn === 'function' ? (fn as T) : undefined;
+}
+
+interface SuiteOutcome {
+  suite: Suite;
+  status: 'ran' | 'skipped' | 'failed';
+  note: string;
+  seconds: number;
+}
+
+function headlineImport(report: ImportBenchReport): string[] {
+  return report.engines.map(
+    (e) =>
+      `| import, ${e.engine}, ${report.size} (${report.rows.actors.toLocaleString('en')} actors + ${report.rows.relations.toLocaleString('en')} relations) | Musubi / ${e.reference.loader} wall time | **${e.ratio.total.toFixed(2)}×** (actors ${e.ratio.actors.toFixed(2)}×, relations ${e.ratio.relations.toFixed(2)}×); Musubi ${Math.round(e.musubi.rowsPerSecond).toLocaleString('en')} rows/s, peak ${Math.round(e.musubi.peakMiB)} MiB | [import-${report.size}.md](import-${report.size}.md) |`,
+  );
+}
+
+function headlineEmbedded(report: EmbeddedBenchReport): string[] {
+  return [
+    `| embedded database (${report.rows.actors.toLocaleString('en')} actors + ${report.rows.relations.toLocaleString('en')} relations) | PGlite / SQLite time | ${report.ratios.map((r) => `${r.name} **${r.ratio.toFixed(1)}×**`).join('; ')} | [embedded.md](embedded.md) |`,
+  ];
+}
+
+function readJson<T>(path: string): T | undefined {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+}
+
+/** bench/results/README.md, from every result file present (not only the suites run this time). */
+function writeIndex(root: string, outcomes: SuiteOutcome[]): void {
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const rows: string[] = [];
+  for (const size of ['full', 'small', 'tiny'] as const) {
+    const report = readJson<ImportBenchReport>(join(dir, `import-${size}.json`));
+    if (report) rows.push(...headlineImport(report));
+  }
+  if (existsSync(join(dir, 'import-full-before.md')))
+    rows.push(
+      '| import, sqlite, full, before the optimisation (kept for comparison) | Musubi / sqlite3 .import wall time | see its page | [import-full-before.md](import-full-before.md) |',
+    );
+  const embedded = readJson<EmbeddedBenchReport>(join(dir, 'embedded.json'));
+  if (embedded) rows.push(...headlineEmbedded(embedded));
+  if (existsSync(join(dir, 'analytics.md')))
+    rows.push(
+      '| analytics: community detection vs igraph | see its page | | [analytics.md](analytics.md) |',
+    );
+  if (existsSync(join(dir, 'matching.json')))
+    rows.push(
+      '| matching: tokeniser and search throughput | see its file | | [matching.json](matching.json) |',
+    );
+  const text = [
+    '# Benchmark results',
+    '',
+    'Ratios first; every suite writes its own JSON and markdown beside this file. Regenerate with',
+    '`npm run bench -- --only SUITE --size small|full`, or this index alone with `npm run bench -- --index`',
+    '(see bench/README.md). Targets: import ≤ 3× the engine’s own bulk path, peak memory < 2 GB.',
+    '',
+    '| suite | ratio of | result | details |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    ...(outcomes.length > 0
+      ? [
+          '## Last run',
+          '',
+          '| suite | status | seconds | note |',
+          '|---|---|---|---|',
+          ...outcomes.map(
+            (o) => `| ${o.suite} | ${o.status} | ${o.seconds.toFixed(0)} | ${o.note} |`,
+          ),
+          '',
+        ]
+      : []),
+  ].join('\n');
+  writeFileSync(join(dir, 'README.md'), text);
+}
+
+async function main(): Promise<void> {
+  const root = resolve(process.cwd());
+  const options = parseArgs(process.argv.slice(2));
+  const outcomes: SuiteOutcome[] = [];
+  for (const suite of options.suites) {
+    const started = performance.now();
+    const done = (status: SuiteOutcome['status'], note: string) =>
+      outcomes.push({ suite, status, note, seconds: (performance.now() - started) / 1000 });
+    console.log(`\n=== ${suite} ===`);
+    try {
+      if (suite === 'import') {
+        const report = await runImportBench({
+          size: options.size,
+          seed: options.seed,
+          engines: options.engines,
+          ...(options.postgresUrl ? { postgresUrl: options.postgresUrl } : {}),
+          ...(options.repeats ? { repeats: options.repeats } : {}),
+          root,
+        });
+        done(
+          'ran',
+          `bench/results/import-${options.size}.md${report.skipped.length ? `; ${report.skipped.join('; ')}` : ''}`,
+        );
+      } else if (suite === 'embedded') {
+        const report = await runEmbeddedBench({ root, seed: options.seed });
+        const sqliteWins = report.ratios.filter((r) => r.ratio > 1).length;
+        done(
+          'ran',
+          `bench/results/embedded.md (SQLite faster on ${sqliteWins} of ${report.ratios.length})`,
+        );
+      } else if (suite === 'analytics') {
+        const run = await loadOptional<
+          (o: { sizes?: string[]; seed?: number; root?: string }) => Promise<unknown>
+        >(
+          root,
+          'bench/analytics/leiden-vs-igraph.ts',
+          'bench/analytics/analytics-bench.ts',
+          'runAnalyticsBench',
+        );
+        if (!run) {
+          done('skipped', 'bench/analytics/leiden-vs-igraph.ts not present');
+          continue;
+        }
+        await run({
+          sizes: [options.size === 'full' ? 'large' : options.size === 'tiny' ? 'tiny' : 'small'],
+          seed: options.seed,
+          root,
+        });
+        done('ran', 'bench/results/analytics.md');
+      } else {
+        const run = await loadOptional<
+          (o: { seed?: number; documents?: number }) => Promise<unknown>
+        >(
+          root,
+          'bench/matching/tokenize-throughput.ts',
+          'bench/matching/matching-bench.ts',
+          'runMatchingBench',
+        );
+        if (!run) {
+          done('skipped', 'bench/matching/tokenize-throughput.ts not present');
+          continue;
+        }
+        await run({
+          seed: options.seed,
+          ...(options.size === 'tiny' ? { documents: 10_000 } : {}),
+        });
+        done('ran', 'bench/results/matching.json');
+      }
+    } catch (error) {
+      console.error(error);
+      done('failed', (error as Error).message.split('\n')[0] ?? 'failed');
+    }
+  }
+  writeIndex(root, outcomes);
+  console.log('\nresults: bench/results/README.md');
+  for (const o of outcomes)
+    console.log(`  ${o.suite}: ${o.status} (${o.seconds.toFixed(0)} s) ${o.note}`);
+  if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
+}
+
+await main();
