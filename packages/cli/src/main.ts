@@ -168,6 +168,129 @@ export function buildProgram(context: CommandContext): Command {
       (await import('./commands/analyze-command.ts')).runAnalyzeGapFill(options, context),
     );
 
+  const viewerOptions = (command: Command) =>
+    command
+      .option('--as <accountId>', 'act as this account (default: cli)')
+      .option(
+        '--role <role>',
+        'role of that account: admin | coordinator | member (default coordinator)',
+      )
+      .option('--org <actorId>', 'organisation (actor id) of that account');
+
+  const match = program
+    .command('match')
+    .description(
+      'seeds–needs matching: seeds, researchers and facilities for a need; companies for a seed',
+    );
+  const matchOptions = (command: Command) =>
+    viewerOptions(command)
+      .option('--db <pathOrUrl>', DB_HELP)
+      .option('--limit <n>', 'number of results (default 20)')
+      .option(
+        '--region <scope>',
+        'any (default) | near (same or neighbouring prefecture) | in (same prefecture)',
+      )
+      .option('--no-expand', 'lexical only: no dictionary, co-occurrence or feedback expansion')
+      .option('--tokenizer <name>', 'auto (MeCab when installed) | mecab | kuromoji')
+      .option('--json', 'machine-readable output: { results: [ { seedId, score, explanation } ] }');
+  matchOptions(
+    match.command('need').description('rank seeds for a stored need').argument('<needId>'),
+  ).action(async (needId: string, options) =>
+    (await import('./commands/match-command.ts')).runMatchNeed(needId, options, context),
+  );
+  matchOptions(
+    match.command('text').description('rank seeds for a free-text need').argument('<text>'),
+  )
+    .option('--prefecture <code>', "the need's prefecture (01..47), for --region and distances")
+    .action(async (text: string, options) =>
+      (await import('./commands/match-command.ts')).runMatchText(text, options, context),
+    );
+  matchOptions(
+    match
+      .command('seed')
+      .description('companies likely to need a seed (reverse matching)')
+      .argument('<seedId>'),
+  ).action(async (seedId: string, options) =>
+    (await import('./commands/match-command.ts')).runMatchSeed(seedId, options, context),
+  );
+  matchOptions(
+    match
+      .command('batch')
+      .description(
+        'NDJSON lines { "id", "text" } in, one NDJSON line { "id", "results" } out per input',
+      )
+      .argument('<file>'),
+  ).action(async (file: string, options) =>
+    (await import('./commands/match-command.ts')).runMatchBatch(file, options, context),
+  );
+
+  const index = program.command('index').description('the matching index');
+  index
+    .command('rebuild')
+    .description('analyse every seed and need again and store the index snapshot')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--tokenizer <name>', 'auto (MeCab when installed) | mecab | kuromoji')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/match-command.ts')).runIndexRebuild(options, context),
+    );
+
+  const consult = program
+    .command('consult')
+    .description(
+      'consultations (相談): intake → triage → candidates_proposed → meeting → agreement → closed',
+    );
+  const consultOptions = (command: Command) =>
+    viewerOptions(command)
+      .option('--db <pathOrUrl>', DB_HELP)
+      .option('--json', 'machine-readable output');
+  consultOptions(
+    consult.command('open').description('open a consultation from a need').argument('<needId>'),
+  )
+    .option('--note <text>', 'first note')
+    .action(async (needId: string, options) =>
+      (await import('./commands/consult-command.ts')).runConsultOpen(needId, options, context),
+    );
+  consultOptions(
+    consult
+      .command('move')
+      .description(
+        'move to a stage: triage | candidates_proposed | meeting | agreement | closed (or back one)',
+      )
+      .argument('<id>')
+      .argument('<stage>'),
+  )
+    .option('--agreement <type>', 'joint_research | license | contract_research (to agreement)')
+    .option('--outcome <outcome>', 'won | lost | withdrawn (to closed)')
+    .option('--reason <text>', 'why (required when closing as lost or withdrawn)')
+    .action(async (id: string, stage: string, options) =>
+      (await import('./commands/consult-command.ts')).runConsultMove(id, stage, options, context),
+    );
+  consultOptions(
+    consult.command('list').description('consultations you may see, with overdue flags'),
+  )
+    .option('--stage <stage>', 'only this stage')
+    .option('--overdue', 'only overdue ones')
+    .option('--mine', 'only those assigned to you')
+    .action(async (options) =>
+      (await import('./commands/consult-command.ts')).runConsultList(options, context),
+    );
+  consultOptions(
+    consult.command('show').description('a consultation with its history').argument('<id>'),
+  ).action(async (id: string, options) =>
+    (await import('./commands/consult-command.ts')).runConsultShow(id, options, context),
+  );
+  consultOptions(
+    consult.command('triage').description('one-screen triage view').argument('<id>'),
+  ).action(async (id: string, options) =>
+    (await import('./commands/consult-command.ts')).runConsultTriage(id, options, context),
+  );
+  consultOptions(
+    consult.command('figures').description('per coordinator and region: stage times, conversion'),
+  ).action(async (options) =>
+    (await import('./commands/consult-command.ts')).runConsultFigures(options, context),
+  );
+
   return program;
 }
 

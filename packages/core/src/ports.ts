@@ -1,4 +1,8 @@
+import type { Account } from './accounts.ts';
+import type { Consultation, ConsultationEvent } from './consultation.ts';
+import type { DisclosureEvent, DisclosureRequest, NeedDigest } from './disclosure.ts';
 import type { EntityName } from './entities/registry.ts';
+import type { MatchFeedback } from './match-feedback.ts';
 
 export type StoredRecord = Record<string, unknown>;
 
@@ -49,6 +53,12 @@ export type EntityCounts = Record<EntityName, number> & { prefectures: number };
 export interface Repositories {
   entity(name: EntityName): EntityRepo;
   analysisRuns: AnalysisRunRepo;
+  consultations: ConsultationRepo;
+  matching: MatchingRepo;
+  disclosures: DisclosureRepo;
+  accounts: AccountRepo;
+  sessions: SessionRepo;
+  audit: AuditRepo;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
   /** True when the database answers. */
@@ -78,4 +88,176 @@ export interface AnalysisRunRepo {
   get(id: string): Promise<AnalysisRun | undefined>;
   /** Runs of a kind, newest first, without their full results. */
   list(kind: string, limit?: number): Promise<Omit<AnalysisRun, 'result'>[]>;
+}
+
+// --- Matching and consultations (issue 4) -------------------------------------------------
+
+/** Consultations (相談) and their history. */
+export interface ConsultationRepo {
+  insert(consultation: Consultation): Promise<void>;
+  /** Replaces the consultation when its stored version is `expectedVersion`; false on a lost race. */
+  update(consultation: Consultation, expectedVersion: number): Promise<boolean>;
+  get(id: string): Promise<Versioned<Consultation> | undefined>;
+  /** Newest first. */
+  list(filter?: ConsultationFilter): Promise<Consultation[]>;
+  /** Appends to the history; the store numbers events per consultation (seq). */
+  appendEvent(event: Omit<ConsultationEvent, 'seq'>): Promise<void>;
+  /** History of one consultation in order. */
+  events(consultationId: string): Promise<ConsultationEvent[]>;
+  /** Every event of these consultations, for figures. */
+  eventsOf(consultationIds: readonly string[]): Promise<ConsultationEvent[]>;
+}
+
+export interface ConsultationFilter {
+  needId?: string;
+  stage?: string;
+  coordinatorId?: string;
+  limit?: number;
+}
+
+/** Feedback on matches, and the persisted search indexes. */
+export interface MatchingRepo {
+  addFeedback(feedback: MatchFeedback): Promise<void>;
+  listFeedback(): Promise<MatchFeedback[]>;
+  /** A cheap summary of a table's contents that changes whenever a row is added, changed or removed. */
+  fingerprint(entity: 'seeds' | 'needs' | 'actors' | 'relations'): Promise<string>;
+  /** id → version of every row of the entity (incremental index refresh). */
+  versions(entity: 'seeds' | 'needs'): Promise<Map<string, number>>;
+  saveIndexSnapshot(name: string, fingerprint: string, bytes: Uint8Array): Promise<void>;
+  loadIndexSnapshot(name: string): Promise<{ fingerprint: string; bytes: Uint8Array } | undefined>;
+  /** Accounts assigned to a need directly (need_assignments, once accounts exist). */
+  needAssignments(needId: string): Promise<string[]>;
+}
+
+/** Anonymous digests of needs and the disclosure steps that follow. */
+export interface DisclosureRepo {
+  saveDigest(digest: NeedDigest): Promise<void>;
+  getDigest(needId: string): Promise<NeedDigest | undefined>;
+  findDigest(digestId: string): Promise<NeedDigest | undefined>;
+  listDigests(): Promise<NeedDigest[]>;
+  saveRequest(request: DisclosureRequest): Promise<void>;
+  getRequest(id: string): Promise<DisclosureRequest | undefined>;
+  listRequests(needId: string): Promise<DisclosureRequest[]>;
+  /** Organisations the owner has accepted, per need. */
+  acceptedOrganisations(needIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  appendEvent(event: DisclosureEvent): Promise<void>;
+  events(needId: string): Promise<DisclosureEvent[]>;
+}
+
+// --- Accounts, sessions, audit (issue 5) --------------------------------------------------
+
+/** An account with what is needed to check its password. */
+export interface StoredAccount {
+  account: Account;
+  /** Self-describing password hash (scrypt parameters, salt and key). */
+  passwordHash: string;
+}
+
+/** Accounts, and which accounts are assigned to which needs (need_assignments). */
+export interface AccountRepo {
+  /** Throws DomainError('conflict') when the e-mail address is taken. */
+  insert(stored: StoredAccount): Promise<void>;
+  /** Replaces the account; a new password hash when given. */
+  update(account: Account, passwordHash?: string): Promise<void>;
+  get(id: string): Promise<StoredAccount | undefined>;
+  findByEmail(email: string): Promise<StoredAccount | undefined>;
+  /** All accounts by e-mail address. */
+  list(): Promise<Account[]>;
+  assignNeed(assignment: NeedAssignment): Promise<void>;
+  unassignNeed(needId: string, accountId: string): Promise<boolean>;
+  /** Accounts assigned to the need. */
+  assignmentsOf(needId: string): Promise<NeedAssignment[]>;
+  /** Needs the account is assigned to. */
+  assignedNeeds(accountId: string): Promise<string[]>;
+}
+
+export interface NeedAssignment {
+  needId: string;
+  accountId: string;
+  assignedBy: string;
+  assignedAt: string;
+}
+
+/** A signed-in browser session; only hashes of its secrets are stored. */
+export interface SessionRecord {
+  tokenHash: string;
+  accountId: string;
+  csrfHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A machine's API token; only the hash of the secret is stored. */
+export interface ApiTokenRecord {
+  id: string;
+  accountId: string;
+  name: string;
+  /** The first characters of the token, to recognise it in a list. */
+  prefix: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Browser sessions and API tokens. */
+export interface SessionRepo {
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Signs an account out everywhere (password change, account disabled). */
+  deleteSessionsOf(accountId: string): Promise<number>;
+  /** Removes sessions that ended before `now`; returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
+  createToken(token: ApiTokenRecord): Promise<void>;
+  findToken(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  /** The account's tokens, newest first. */
+  listTokens(accountId: string): Promise<ApiTokenRecord[]>;
+  /** Revokes one of the account's tokens; false when there is no such live token. */
+  revokeToken(id: string, accountId: string, at: string): Promise<boolean>;
+  touchToken(id: string, at: string): Promise<void>;
+}
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'token_created',
+  'token_revoked',
+  'assign',
+  'unassign',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One change (who, when, what, before, after). */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** The account that acted; null for the anonymous public (e.g. a failed sign-in). */
+  accountId: string | null;
+  action: AuditAction;
+  /** Entity name (`actors`…) or `accounts`, `sessions`, `api-tokens`, `need-assignments`. */
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  limit: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+  entity?: string;
+  entityId?: string;
+  accountId?: string;
+}
+
+/** The append-only audit log, newest first when listed. */
+export interface AuditRepo {
+  append(entry: AuditEntry): Promise<void>;
+  list(query: AuditQuery): Promise<Page<AuditEntry>>;
 }

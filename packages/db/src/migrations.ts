@@ -288,6 +288,170 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX analysis_runs_kind_created_idx ON analysis_runs (kind, created_at)',
     ],
   },
+  {
+    version: 4,
+    name: 'matching-consultations',
+    statements: (dialect) => {
+      const json = sqlType(dialect, 'json');
+      const int = sqlType(dialect, 'int');
+      return [
+        `CREATE TABLE consultations (
+  id TEXT PRIMARY KEY,
+  need_id TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  requester_id TEXT NOT NULL,
+  prefecture_code TEXT,
+  field TEXT,
+  coordinator_ids ${json} NOT NULL,
+  agreement_type TEXT,
+  outcome TEXT,
+  close_reason TEXT,
+  opened_by TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  stage_entered_at TEXT NOT NULL,
+  closed_at TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
+)`,
+        'CREATE INDEX consultations_need_idx ON consultations (need_id)',
+        'CREATE INDEX consultations_stage_idx ON consultations (stage)',
+        `CREATE TABLE consultation_events (
+  consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+  seq ${int} NOT NULL,
+  at TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  from_stage TEXT,
+  to_stage TEXT,
+  data ${json} NOT NULL,
+  PRIMARY KEY (consultation_id, seq)
+)`,
+        `CREATE TABLE match_feedback (
+  id TEXT PRIMARY KEY,
+  need_id TEXT NOT NULL,
+  seed_id TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  reason TEXT,
+  note TEXT,
+  need_field TEXT,
+  seed_field TEXT,
+  seed_trl ${int},
+  need_terms ${json} NOT NULL,
+  consultation_id TEXT,
+  actor_id TEXT NOT NULL,
+  at TEXT NOT NULL
+)`,
+        'CREATE INDEX match_feedback_seed_idx ON match_feedback (seed_id)',
+        `CREATE TABLE need_digests (
+  need_id TEXT PRIMARY KEY,
+  digest_id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  field TEXT,
+  sdgs ${json} NOT NULL,
+  keywords ${json} NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  withdrawn_at TEXT
+)`,
+        `CREATE TABLE disclosure_requests (
+  id TEXT PRIMARY KEY,
+  need_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  status TEXT NOT NULL,
+  message TEXT,
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  decided_by TEXT,
+  agreement_ref TEXT,
+  UNIQUE (need_id, organisation_id)
+)`,
+        `CREATE TABLE disclosure_events (
+  need_id TEXT NOT NULL,
+  seq ${int} NOT NULL,
+  at TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  organisation_id TEXT,
+  data ${json} NOT NULL,
+  PRIMARY KEY (need_id, seq)
+)`,
+        `CREATE TABLE matching_index_chunks (
+  name TEXT NOT NULL,
+  chunk ${int} NOT NULL,
+  fingerprint TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (name, chunk)
+)`,
+      ];
+    },
+  },
+  {
+    // Issue 5: accounts, sessions, API tokens, need assignments and the audit log. Listed after
+    // version 4 because it was written alongside it; `migrate` applies versions in order.
+    version: 3,
+    name: 'accounts-audit',
+    statements: (dialect) => {
+      const json = sqlType(dialect, 'json');
+      const bool = sqlType(dialect, 'bool');
+      return [
+        `CREATE TABLE accounts (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  organisation_id TEXT,
+  password_hash TEXT NOT NULL,
+  disabled ${bool} NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+)`,
+        `CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  csrf_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+)`,
+        'CREATE INDEX sessions_account_idx ON sessions (account_id)',
+        'CREATE INDEX sessions_expires_idx ON sessions (expires_at)',
+        `CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  last_used_at TEXT,
+  revoked_at TEXT
+)`,
+        'CREATE INDEX api_tokens_account_idx ON api_tokens (account_id)',
+        `CREATE TABLE need_assignments (
+  need_id TEXT NOT NULL,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  assigned_by TEXT NOT NULL,
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (need_id, account_id)
+)`,
+        'CREATE INDEX need_assignments_account_idx ON need_assignments (account_id)',
+        `CREATE TABLE audit_log (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  account_id TEXT,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_data ${json},
+  after_data ${json}
+)`,
+        'CREATE INDEX audit_log_at_idx ON audit_log (at, id)',
+        'CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id, at)',
+        'CREATE INDEX audit_log_account_idx ON audit_log (account_id, at)',
+      ];
+    },
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the versions applied. */

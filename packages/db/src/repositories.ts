@@ -1,8 +1,14 @@
 import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import type { Clock, EntityCounts, EntityRepo, Repositories } from '#core/ports.ts';
 import { systemClock } from '#core/ports.ts';
+import { createSqlAccountRepo } from './account-repo.ts';
 import { createSqlAnalysisRunRepo } from './analysis-run-repo.ts';
+import { createSqlAuditRepo } from './audit-repo.ts';
+import { createSqlConsultationRepo } from './consultation-repo.ts';
+import { createSqlDisclosureRepo } from './disclosure-repo.ts';
 import { createSqlEntityRepo } from './entity-repo.ts';
+import { createSqlMatchingRepo } from './matching-repo.ts';
+import { createSqlSessionRepo } from './session-repo.ts';
 import type { SqlClient } from './sql-client.ts';
 
 /** The repositories over one SQL database (embedded SQLite or PostgreSQL). */
@@ -12,6 +18,12 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
   );
   return {
     analysisRuns: createSqlAnalysisRunRepo(client),
+    consultations: createSqlConsultationRepo(client, clock),
+    matching: createSqlMatchingRepo(client),
+    disclosures: createSqlDisclosureRepo(client),
+    accounts: createSqlAccountRepo(client),
+    sessions: createSqlSessionRepo(client),
+    audit: createSqlAuditRepo(client),
     entity(name) {
       const repo = repos.get(name);
       if (!repo) throw new Error(`unknown entity ${name}`);

@@ -1,5 +1,6 @@
 import { DomainError } from '#core/domain-error.ts';
-import type { Repositories } from '#core/ports.ts';
+import { systemClock, type Repositories } from '#core/ports.ts';
+import { createDemoAccounts, formatDemoCredentials } from '#services/demo/demo-accounts.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 import { createProgress } from '../progress.ts';
@@ -35,8 +36,16 @@ export async function runDemo(
   const database = await openTarget(options.db, context);
   try {
     const { counts, seconds } = await loadWithProgress(database.repos, seed, context);
+    const accounts = await createDemoAccounts(database.repos, { clock: systemClock });
     if (options.json) {
-      writeLine(context.stdout, JSON.stringify({ ...counts, seconds }));
+      const credentials = accounts.map(({ key, role, email, password, organisationId }) => ({
+        key,
+        role,
+        email,
+        password,
+        organisationId,
+      }));
+      writeLine(context.stdout, JSON.stringify({ ...counts, seconds, accounts: credentials }));
       return;
     }
     const summary = Object.entries(counts)
@@ -46,6 +55,7 @@ export async function runDemo(
       context.stdout,
       `demo ecosystem loaded into ${database.location} in ${seconds.toFixed(1)} s: ${summary}`,
     );
+    for (const line of formatDemoCredentials(accounts)) writeLine(context.stdout, line);
   } finally {
     await database.close();
   }
@@ -58,5 +68,7 @@ export async function runStart(options: ServeOptions, context: CommandContext): 
     writeLine(context.stdout, 'empty database: loading the demo ecosystem…');
     const { seconds } = await loadWithProgress(repos, 1, context);
     writeLine(context.stdout, `demo ecosystem loaded in ${seconds.toFixed(1)} s`);
+    const accounts = await createDemoAccounts(repos, { clock: systemClock });
+    for (const line of formatDemoCredentials(accounts)) writeLine(context.stdout, line);
   });
 }

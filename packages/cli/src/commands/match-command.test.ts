@@ -1,0 +1,152 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '#db/open-database.ts';
+import { loadWorld } from '#services/matching/test-world.ts';
+import { sqliteTestDatabase } from '#test/test-databases.ts';
+import type { CommandContext } from '../context.ts';
+import { runCli } from '../main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'musubi-match-cli-'));
+
+function capture() {
+  let out = '';
+  let err = '';
+  const context: CommandContext = {
+    config: { defaultDatabase: join(dir, 'default.sqlite'), defaultPort: 0 },
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+  };
+  return { context, out: () => out, err: () => err };
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const c = capture();
+  const code = await runCli(args, c.context);
+  return { code, out: c.out(), err: c.err() };
+}
+
+describe('musubi match / consult / index', () => {
+  it('matches needs, text, seeds and batches, and runs a consultation', async () => {
+    const db = await sqliteTestDatabase.freshTarget();
+    const database = await openDatabase(db);
+    await loadWorld(database.repos);
+    await database.close();
+
+    const need = await run(['match', 'need', 'n-public', '--json', '--limit', '5', '--db', db]);
+    expect(need.code).toBe(0);
+    const parsed = JSON.parse(need.out) as {
+      results: {
+        seedId: string;
+        score: number;
+        explanation: { terms: unknown[]; signals: Record<string, number>; path: unknown[] };
+      }[];
+    };
+    expect(parsed.results[0]).toMatchObject({
+      seedId: expect.any(String),
+      score: expect.any(Number),
+    });
+    expect(parsed.results.map((r) => r.seedId)).toContain('s-chelate');
+    expect(Object.keys(parsed.results[0]?.explanation.signals ?? {})).toContain('network');
+
+    const text = await run([
+      'match',
+      'text',
+      '排水の銅を回収したい',
+      '--region',
+      'in-region',
+      '--prefecture',
+      '36',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(JSON.parse(text.out).results.map((r: { seedId: string }) => r.seedId)).toContain(
+      's-chelate',
+    );
+    expect((await run(['match', 'text', 'x', '--region', 'mars', '--db', db])).code).toBe(3);
+
+    const secret = await run(['match', 'need', 'n-secret', '--json', '--db', db]);
+    expect(secret.code).toBe(4);
+    expect(secret.err).not.toContain('讃岐');
+    expect(
+      (
+        await run([
+          'match',
+          'need',
+          'n-secret',
+          '--org',
+          'c2',
+          '--role',
+          'member',
+          '--json',
+          '--db',
+          db,
+        ])
+      ).code,
+    ).toBe(0);
+
+    const reverse = await run(['match', 'seed', 's-plating', '--json', '--db', db]);
+    expect(reverse.code).toBe(0);
+    expect(reverse.out).not.toContain('c2');
+
+    const batchFile = join(dir, 'batch.ndjson');
+    writeFileSync(
+      batchFile,
+      ['{"id":"a","text":"工場排水から銅を回収したい"}', 'not json', '{"id":2,"text":"  "}'].join(
+        '\n',
+      ),
+    );
+    const batch = await run(['match', 'batch', batchFile, '--json', '--db', db]);
+    const lines = batch.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ id: 'a', results: expect.any(Array) });
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.any(String) });
+    expect(lines[2]).toMatchObject({ id: '2', error: 'the query text is empty' });
+
+    const rebuilt = await run(['index', 'rebuild', '--json', '--db', db]);
+    expect(JSON.parse(rebuilt.out)).toMatchObject({ seeds: 4, sharedNeeds: 2 });
+
+    const opened = await run(['consult', 'open', 'n-public', '--as', 'k1', '--json', '--db', db]);
+    const id = (JSON.parse(opened.out) as { id: string }).id;
+    expect((await run(['consult', 'move', id, 'triage', '--as', 'k1', '--db', db])).out).toContain(
+      'triage 振り分け',
+    );
+    expect(
+      (await run(['consult', 'move', id, 'closed', '--outcome', 'lost', '--as', 'k1', '--db', db]))
+        .code,
+    ).toBe(3);
+    expect(
+      (
+        await run([
+          'consult',
+          'move',
+          id,
+          'closed',
+          '--outcome',
+          'lost',
+          '--reason',
+          '予算不足',
+          '--as',
+          'k1',
+          '--db',
+          db,
+        ])
+      ).code,
+    ).toBe(0);
+    const list = await run(['consult', 'list', '--as', 'k1', '--json', '--db', db]);
+    expect(JSON.parse(list.out).consultations[0]).toMatchObject({
+      id,
+      stage: 'closed',
+      outcome: 'lost',
+    });
+    const show = await run(['consult', 'show', id, '--as', 'k1', '--db', db]);
+    expect(show.out).toContain('moved → closed');
+    const figures = await run(['consult', 'figures', '--as', 'k1', '--json', '--db', db]);
+    expect(JSON.parse(figures.out).total).toMatchObject({ consultations: 1, lost: 1 });
+  }, 60_000);
+});

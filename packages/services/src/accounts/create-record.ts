@@ -1,0 +1,37 @@
+import { DomainError } from '#core/domain-error.ts';
+import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
+import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
+import { checkReferences, requireWrite, validateRecord } from './record-checks.ts';
+import { writeAudit, type ActingContext } from './write-audit.ts';
+
+/** Creates a record (409 when its identity is taken), audited in the same transaction. */
+export async function createRecord(
+  repos: Repositories,
+  context: ActingContext,
+  entity: EntityName,
+  input: unknown,
+): Promise<{ key: string; stored: Versioned<StoredRecord> }> {
+  requireWrite(context.principal, entity, 'create', {});
+  const record = validateRecord(entity, input);
+  requireWrite(context.principal, entity, 'create', { after: record });
+  const key = ENTITY_SPECS[entity].keyOf(record);
+  return repos.transaction(async (tx) => {
+    await checkReferences(tx, entity, record);
+    const repo = tx.entity(entity);
+    const taken = new DomainError('conflict', `${entity} record ${key} exists; update it instead`, {
+      field: ENTITY_SPECS[entity].derivedKey ? '(record)' : 'id',
+    });
+    if ((await repo.findExisting([key])).size > 0) throw taken;
+    await repo.upsertMany([record]);
+    const stored = await repo.get(key);
+    // Another writer created it at the same moment: our upsert became an update. Roll back.
+    if (!stored || stored.version !== 1) throw taken;
+    await writeAudit(tx, context, {
+      action: 'create',
+      entity,
+      entityId: key,
+      after: stored.record,
+    });
+    return { key, stored };
+  });
+}

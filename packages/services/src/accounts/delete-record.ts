@@ -1,0 +1,41 @@
+import { DomainError } from '#core/domain-error.ts';
+import type { EntityName } from '#core/entities/registry.ts';
+import type { Repositories } from '#core/ports.ts';
+import { isForeignKeyViolation, loadVisible, requireWrite } from './record-checks.ts';
+import { writeAudit, type ActingContext } from './write-audit.ts';
+
+/** Deletes a record at the expected version; conflict while other records still point at it. */
+export async function deleteRecord(
+  repos: Repositories,
+  context: ActingContext,
+  entity: EntityName,
+  key: string,
+  expectedVersion: number,
+): Promise<void> {
+  try {
+    await repos.transaction(async (tx) => {
+      const before = await loadVisible(tx, context.principal, entity, key);
+      requireWrite(context.principal, entity, 'delete', { before: before.record });
+      if (before.version !== expectedVersion)
+        throw new DomainError(
+          'precondition_failed',
+          `${entity} record ${key} was changed by someone else (version ${before.version}, you sent ${expectedVersion}); reload it before deleting`,
+          { currentVersion: before.version },
+        );
+      await tx.entity(entity).delete(key);
+      await writeAudit(tx, context, {
+        action: 'delete',
+        entity,
+        entityId: key,
+        before: before.record,
+      });
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error))
+      throw new DomainError(
+        'conflict',
+        `${entity} record ${key} is still referenced by other records`,
+      );
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '#core/accounts.ts';
+import type { AuditAction, Clock, Repositories } from '#core/ports.ts';
+
+/** Who acts and when: every use case that changes something takes one. */
+export interface ActingContext {
+  principal: Principal;
+  clock: Clock;
+}
+
+let sequence = 0;
+
+/**
+ * Audit ids sort in the order entries were written (the log lists by time, then id): the time,
+ * a per-process sequence for entries within the same millisecond, and randomness across processes.
+ */
+function auditId(at: string): string {
+  sequence = (sequence + 1) % 36 ** 6;
+  return `${at}-${sequence.toString(36).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Appends one audit entry (who, when, entity, id, before, after), inside the caller's transaction. */
+export async function writeAudit(
+  repos: Repositories,
+  context: ActingContext,
+  change: {
+    action: AuditAction;
+    entity: string;
+    entityId: string;
+    before?: unknown;
+    after?: unknown;
+  },
+): Promise<void> {
+  const at = context.clock.now().toISOString();
+  await repos.audit.append({
+    id: auditId(at),
+    at,
+    accountId: context.principal.kind === 'account' ? context.principal.account.id : null,
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+  });
+}

@@ -1,0 +1,450 @@
+/**
+ * The live matching state built from the database: BM25F indexes of seeds and of shared
+ * (non-confidential) needs, the facts the structured signals use, the trust graph and the
+ * feedback model. Persisted as a snapshot (index + row versions) and brought up to date
+ * incrementally: only rows whose version changed are analysed again.
+ */
+import { ZActor } from '#core/entities/actor.ts';
+import { ZNeed, type Need } from '#core/entities/need.ts';
+import { ZRelation } from '#core/entities/relation.ts';
+import { ZSeed, type Seed } from '#core/entities/seed.ts';
+import { findPrefecture } from '#core/geo.ts';
+import { isSharedNeed } from '#core/need-access.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
+import { analyzeFields } from '#matching/analyze.ts';
+import {
+  createBm25fIndex,
+  decodeSerializedIndex,
+  encodeSerializedIndex,
+  restoreBm25fIndex,
+  type Bm25fIndex,
+  type FieldSpec,
+} from '#matching/bm25f.ts';
+import { buildFeedbackModel, type FeedbackModel } from '#matching/feedback-model.ts';
+import { buildTrustGraph, type GraphRelation, type TrustGraph } from '#matching/network-path.ts';
+import type { GeoPoint } from '#matching/signals.ts';
+import type { TextPipeline } from './text-pipeline.ts';
+
+export const SEED_FIELDS: readonly FieldSpec[] = [
+  { name: 'title', weight: 3 },
+  { name: 'keywords', weight: 2 },
+  { name: 'abstract', weight: 1 },
+];
+export const NEED_FIELDS: readonly FieldSpec[] = [
+  { name: 'title', weight: 3 },
+  { name: 'keywords', weight: 2 },
+  { name: 'description', weight: 1 },
+];
+
+/** Bump when analysis changes so old snapshots are not reused. */
+const ANALYSIS_VERSION = 1;
+
+export interface SeedFacts {
+  readonly id: string;
+  readonly kind: SeedKind;
+  readonly ownerId: string;
+  readonly field?: string;
+  readonly sdgs: readonly number[];
+  readonly trl?: number;
+  readonly available: boolean;
+  readonly prefectureCode?: string;
+}
+
+export interface NeedFacts {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly confidentiality: Confidentiality;
+  readonly field?: string;
+  readonly sdgs: readonly number[];
+  readonly prefectureCode?: string;
+  readonly open: boolean;
+}
+
+export interface ActorFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'organization' | 'person';
+  readonly sector: Sector;
+  readonly flags: readonly ActorFlag[];
+  readonly field?: string;
+  readonly prefectureCode: string;
+  readonly location?: GeoPoint;
+}
+
+export function seedFields(seed: Seed): Record<string, string> {
+  return { title: seed.title, keywords: seed.keywords.join('、'), abstract: seed.abstract ?? '' };
+}
+
+export function needFields(need: Need): Record<string, string> {
+  return {
+    title: need.title,
+    keywords: need.keywords.join('、'),
+    description: need.description ?? '',
+  };
+}
+
+function seedFacts(seed: Seed): SeedFacts {
+  return {
+    id: seed.id,
+    kind: seed.kind,
+    ownerId: seed.ownerId,
+    sdgs: seed.sdgs,
+    available: seed.available,
+    ...(seed.field !== undefined ? { field: seed.field } : {}),
+    ...(seed.trl !== undefined ? { trl: seed.trl } : {}),
+    ...(seed.prefectureCode !== undefined ? { prefectureCode: seed.prefectureCode } : {}),
+  };
+}
+
+function needFacts(need: Need): NeedFacts {
+  return {
+    id: need.id,
+    ownerId: need.ownerId,
+    confidentiality: need.confidentiality,
+    sdgs: need.sdgs,
+    open: need.open,
+    ...(need.field !== undefined ? { field: need.field } : {}),
+    ...(need.prefectureCode !== undefined ? { prefectureCode: need.prefectureCode } : {}),
+  };
+}
+
+export interface RefreshReport {
+  readonly seeds: { analysed: number; removed: number; restored: boolean };
+  readonly needs: { analysed: number; removed: number; restored: boolean };
+  readonly seconds: number;
+}
+
+interface SnapshotEnvelope {
+  readonly versions: Record<string, number>;
+  readonly index: Uint8Array;
+}
+
+function encodeEnvelope(versions: ReadonlyMap<string, number>, index: Bm25fIndex): Uint8Array {
+  const head = new TextEncoder().encode(JSON.stringify(Object.fromEntries(versions)));
+  const body = encodeSerializedIndex(index.serialize());
+  const out = new Uint8Array(4 + head.length + body.length);
+  new DataView(out.buffer).setUint32(0, head.length, true);
+  out.set(head, 4);
+  out.set(body, 4 + head.length);
+  return out;
+}
+
+function decodeEnvelope(bytes: Uint8Array): SnapshotEnvelope | undefined {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headLength = view.getUint32(0, true);
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headLength)));
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const versions: Record<string, number> = {};
+    for (const [id, v] of Object.entries(parsed)) if (typeof v === 'number') versions[id] = v;
+    return { versions, index: bytes.subarray(4 + headLength) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rows are analysed in batches of this many (one MeCab round trip each). */
+const ANALYSE_BATCH = 2_000;
+
+export class MatchingIndex {
+  seedIndex: Bm25fIndex = createBm25fIndex({ fields: SEED_FIELDS });
+  needIndex: Bm25fIndex = createBm25fIndex({ fields: NEED_FIELDS });
+  readonly seeds = new Map<string, SeedFacts>();
+  readonly needs = new Map<string, NeedFacts>();
+  readonly actors = new Map<string, ActorFacts>();
+  graph: TrustGraph = buildTrustGraph([]);
+  feedback: FeedbackModel = buildFeedbackModel([]);
+  private seedVersions = new Map<string, number>();
+  private needVersions = new Map<string, number>();
+  private fingerprints = new Map<string, string>();
+  private ignoreSnapshot = false;
+  /** Seconds spent per phase in the last refresh (for measurements). */
+  readonly timings: Record<string, number> = {};
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly text: TextPipeline,
+    private readonly clock: Clock,
+  ) {}
+
+  private snapshotName(kind: 'seeds' | 'needs'): string {
+    return `${kind}:v${ANALYSIS_VERSION}:${this.text.batch.name === 'mecab' || this.text.batch.name === 'kuromoji' ? 'ipadic' : this.text.batch.name}`;
+  }
+
+  /** Brings everything up to date with the database; cheap when nothing changed. */
+  async refresh(
+    options: { persist?: boolean; force?: boolean; ignoreSnapshot?: boolean } = {},
+  ): Promise<RefreshReport> {
+    this.ignoreSnapshot = options.ignoreSnapshot ?? false;
+    const started = performance.now();
+    const changed = async (
+      entity: 'seeds' | 'needs' | 'actors' | 'relations',
+    ): Promise<boolean> => {
+      const fingerprint = await this.repos.matching.fingerprint(entity);
+      const same = this.fingerprints.get(entity) === fingerprint && options.force !== true;
+      this.fingerprints.set(entity, fingerprint);
+      return !same;
+    };
+    const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      const result = await work();
+      this.timings[name] = (performance.now() - t0) / 1000;
+      return result;
+    };
+    if (await changed('actors')) await timed('actors', () => this.loadActors());
+    if (await changed('relations')) await timed('relations', () => this.loadRelations());
+    const seeds = (await changed('seeds'))
+      ? await timed('seeds', () => this.syncSeeds(options.persist ?? true))
+      : { analysed: 0, removed: 0, restored: false };
+    const needs = (await changed('needs'))
+      ? await timed('needs', () => this.syncNeeds(options.persist ?? true))
+      : { analysed: 0, removed: 0, restored: false };
+    await this.reloadFeedback();
+    return { seeds, needs, seconds: (performance.now() - started) / 1000 };
+  }
+
+  async reloadFeedback(): Promise<void> {
+    this.feedback = buildFeedbackModel(await this.repos.matching.listFeedback());
+  }
+
+  private async loadActors(): Promise<void> {
+    this.actors.clear();
+    for await (const batch of this.repos.entity('actors').iterate(10_000)) {
+      for (const record of batch) {
+        const parsed = ZActor.safeParse(record);
+        if (!parsed.success) continue;
+        const a = parsed.data;
+        const prefecture = findPrefecture(a.prefectureCode);
+        const location =
+          a.lat !== undefined && a.lon !== undefined
+            ? { lat: a.lat, lon: a.lon }
+            : prefecture !== undefined
+              ? { lat: prefecture.lat, lon: prefecture.lon }
+              : undefined;
+        this.actors.set(a.id, {
+          id: a.id,
+          name: a.name,
+          kind: a.kind,
+          sector: a.sector,
+          flags: a.flags,
+          prefectureCode: a.prefectureCode,
+          ...(a.field !== undefined ? { field: a.field } : {}),
+          ...(location !== undefined ? { location } : {}),
+        });
+      }
+    }
+  }
+
+  private async loadRelations(): Promise<void> {
+    const relations: GraphRelation[] = [];
+    for await (const batch of this.repos.entity('relations').iterate(20_000)) {
+      for (const record of batch) {
+        const parsed = ZRelation.safeParse(record);
+        if (parsed.success) relations.push(parsed.data);
+      }
+    }
+    this.graph = buildTrustGraph(relations, {
+      asOf: this.clock.now().toISOString().slice(0, 10),
+    });
+  }
+
+  private async restore(
+    kind: 'seeds' | 'needs',
+  ): Promise<{ index: Bm25fIndex; versions: Map<string, number> } | undefined> {
+    if (this.ignoreSnapshot) return undefined;
+    const snapshot = await this.repos.matching.loadIndexSnapshot(this.snapshotName(kind));
+    if (snapshot === undefined) return undefined;
+    const envelope = decodeEnvelope(snapshot.bytes);
+    if (envelope === undefined) return undefined;
+    try {
+      return {
+        index: restoreBm25fIndex(decodeSerializedIndex(envelope.index)),
+        versions: new Map(Object.entries(envelope.versions)),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async syncSeeds(persist: boolean): Promise<RefreshReport['seeds']> {
+    const current = await this.repos.matching.versions('seeds');
+    let restored = false;
+    if (this.seedVersions.size === 0) {
+      const snapshot = await this.restore('seeds');
+      if (snapshot !== undefined) {
+        this.seedIndex = snapshot.index;
+        this.seedVersions = snapshot.versions;
+        restored = true;
+      }
+    }
+    let removed = 0;
+    for (const id of [...this.seedVersions.keys()]) {
+      if (current.has(id)) continue;
+      this.seedIndex.remove(id);
+      this.seedVersions.delete(id);
+      this.seeds.delete(id);
+      removed += 1;
+    }
+    const stale = new Set<string>();
+    for (const [id, version] of current) {
+      if (this.seedVersions.get(id) !== version || !this.seedIndex.has(id)) stale.add(id);
+    }
+    // Facts come from the rows every time the table changed (cheap next to analysis).
+    const toAnalyse: Seed[] = [];
+    for await (const batch of this.repos.entity('seeds').iterate(10_000)) {
+      for (const record of batch) {
+        const parsed = ZSeed.safeParse(record);
+        if (!parsed.success) continue;
+        this.seeds.set(parsed.data.id, seedFacts(parsed.data));
+        if (stale.has(parsed.data.id)) toAnalyse.push(parsed.data);
+      }
+    }
+    for (let i = 0; i < toAnalyse.length; i += ANALYSE_BATCH) {
+      await this.indexSeeds(toAnalyse.slice(i, i + ANALYSE_BATCH));
+    }
+    for (const seed of toAnalyse) this.seedVersions.set(seed.id, current.get(seed.id) ?? 0);
+    if (persist && (toAnalyse.length > 0 || removed > 0)) {
+      await this.repos.matching.saveIndexSnapshot(
+        this.snapshotName('seeds'),
+        this.fingerprints.get('seeds') ?? '',
+        encodeEnvelope(this.seedVersions, this.seedIndex),
+      );
+    }
+    return { analysed: toAnalyse.length, removed, restored };
+  }
+
+  private async syncNeeds(persist: boolean): Promise<RefreshReport['needs']> {
+    const current = await this.repos.matching.versions('needs');
+    let restored = false;
+    if (this.needVersions.size === 0) {
+      const snapshot = await this.restore('needs');
+      if (snapshot !== undefined) {
+        this.needIndex = snapshot.index;
+        this.needVersions = snapshot.versions;
+        restored = true;
+      }
+    }
+    let removed = 0;
+    for (const id of [...this.needVersions.keys()]) {
+      if (current.has(id)) continue;
+      this.needIndex.remove(id);
+      this.needVersions.delete(id);
+      this.needs.delete(id);
+      removed += 1;
+    }
+    const toAnalyse: Need[] = [];
+    for await (const batch of this.repos.entity('needs').iterate(10_000)) {
+      for (const record of batch) {
+        const parsed = ZNeed.safeParse(record);
+        if (!parsed.success) continue;
+        const need = parsed.data;
+        this.needs.set(need.id, needFacts(need));
+        if (!isSharedNeed(need)) {
+          // Confidential needs never enter a shared index (not even their term statistics).
+          this.needIndex.remove(need.id);
+          this.needVersions.set(need.id, current.get(need.id) ?? 0);
+          continue;
+        }
+        if (this.needVersions.get(need.id) !== current.get(need.id) || !this.needIndex.has(need.id))
+          toAnalyse.push(need);
+      }
+    }
+    for (let i = 0; i < toAnalyse.length; i += ANALYSE_BATCH) {
+      await this.indexNeeds(toAnalyse.slice(i, i + ANALYSE_BATCH));
+    }
+    for (const need of toAnalyse) this.needVersions.set(need.id, current.get(need.id) ?? 0);
+    if (persist && (toAnalyse.length > 0 || removed > 0)) {
+      await this.repos.matching.saveIndexSnapshot(
+        this.snapshotName('needs'),
+        this.fingerprints.get('needs') ?? '',
+        encodeEnvelope(this.needVersions, this.needIndex),
+      );
+    }
+    return { analysed: toAnalyse.length, removed, restored };
+  }
+
+  /** Analyses and (re)indexes seeds; updates their facts. */
+  async indexSeeds(seeds: readonly Seed[]): Promise<void> {
+    if (seeds.length === 0) return;
+    const texts = seeds.flatMap((s) => Object.values(seedFields(s)));
+    const analyzer = await this.text.analyzer.prepare(texts);
+    for (const seed of seeds) {
+      this.seedIndex.upsert(seed.id, analyzeFields(analyzer, seedFields(seed)));
+      this.seeds.set(seed.id, seedFacts(seed));
+    }
+  }
+
+  async indexNeeds(needs: readonly Need[]): Promise<void> {
+    const shared = needs.filter(isSharedNeed);
+    for (const need of needs) {
+      this.needs.set(need.id, needFacts(need));
+      if (!isSharedNeed(need)) this.needIndex.remove(need.id);
+    }
+    if (shared.length === 0) return;
+    const analyzer = await this.text.analyzer.prepare(
+      shared.flatMap((n) => Object.values(needFields(n))),
+    );
+    for (const need of shared)
+      this.needIndex.upsert(need.id, analyzeFields(analyzer, needFields(need)));
+  }
+
+  /** Live edit: the row is stored; index it now and remember its version. */
+  async applySeed(seed: Seed, version: number): Promise<void> {
+    await this.indexSeeds([seed]);
+    this.seedVersions.set(seed.id, version);
+    await this.acknowledge('seeds');
+  }
+
+  async removeSeed(id: string): Promise<void> {
+    this.seedIndex.remove(id);
+    this.seeds.delete(id);
+    this.seedVersions.delete(id);
+    await this.acknowledge('seeds');
+  }
+
+  async applyNeed(need: Need, version: number): Promise<void> {
+    await this.indexNeeds([need]);
+    this.needVersions.set(need.id, version);
+    await this.acknowledge('needs');
+  }
+
+  async removeNeed(id: string): Promise<void> {
+    this.needIndex.remove(id);
+    this.needs.delete(id);
+    this.needVersions.delete(id);
+    await this.acknowledge('needs');
+  }
+
+  /**
+   * After an edit of our own the table's new fingerprint is taken as known, so the next refresh
+   * does not re-read the table. (An edit by someone else in between is caught by the next one.)
+   */
+  private async acknowledge(entity: 'seeds' | 'needs'): Promise<void> {
+    this.fingerprints.set(entity, await this.repos.matching.fingerprint(entity));
+  }
+
+  async saveSnapshots(): Promise<void> {
+    await this.repos.matching.saveIndexSnapshot(
+      this.snapshotName('seeds'),
+      await this.repos.matching.fingerprint('seeds'),
+      encodeEnvelope(this.seedVersions, this.seedIndex),
+    );
+    await this.repos.matching.saveIndexSnapshot(
+      this.snapshotName('needs'),
+      await this.repos.matching.fingerprint('needs'),
+      encodeEnvelope(this.needVersions, this.needIndex),
+    );
+  }
+
+  /** Drops everything in memory (the next refresh restores the snapshot or rebuilds). */
+  reset(): void {
+    this.seedIndex = createBm25fIndex({ fields: SEED_FIELDS });
+    this.needIndex = createBm25fIndex({ fields: NEED_FIELDS });
+    this.seeds.clear();
+    this.needs.clear();
+    this.seedVersions = new Map();
+    this.needVersions = new Map();
+    this.fingerprints.clear();
+  }
+}

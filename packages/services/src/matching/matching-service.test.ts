@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDomainError } from '#core/domain-error.ts';
+import type { Database } from '#db/open-database.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { createMatchingService, type MatchingService } from './matching-service.ts';
+import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
+import { ANONYMOUS, COORDINATOR_K1, MEMBER_OF, loadWorld } from './test-world.ts';
+
+const clock = { now: () => new Date('2025-04-01T00:00:00Z') };
+let text: TextPipeline;
+beforeAll(async () => {
+  text = await createTextPipeline();
+}, 30_000);
+afterAll(async () => text.close());
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return isDomainError(error) ? error.code : String(error);
+  }
+}
+
+describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
+  let db: Database;
+  let service: MatchingService;
+  beforeAll(async () => {
+    db = await kind.open(clock);
+    await loadWorld(db.repos);
+    service = await createMatchingService({ repos: db.repos, clock, text });
+  }, 30_000);
+  afterAll(async () => {
+    await service.close();
+    await db.close();
+  });
+
+  it('ranks seeds, researchers and facilities for a need, every result explained', async () => {
+    const result = await service.matchNeed(ANONYMOUS, 'n-public', { limit: 10 });
+    const ids = result.results.map((r) => r.seedId);
+    expect(ids.slice(0, 3)).toEqual(expect.arrayContaining(['s-chelate', 's-plating']));
+    expect(ids).not.toContain('s-semi');
+    const chelate = result.results.find((r) => r.seedId === 's-chelate');
+    expect(chelate?.explanation.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['排水']));
+    expect(chelate?.explanation.highlightedTitle).toContain('【');
+    expect(Object.keys(chelate?.explanation.signals ?? {})).toEqual([
+      'text',
+      'field',
+      'sdgs',
+      'stage',
+      'region',
+      'network',
+      'availability',
+      'feedback',
+    ]);
+    // "Your bank already works with this professor": 阿波精工 ← loan — 阿波銀行 — joint research → 吉野.
+    expect(chelate?.explanation.path.map((s) => [s.fromName, s.relation, s.toName])).toEqual([
+      ['阿波精工株式会社', 'loan', '阿波銀行'],
+      ['阿波銀行', 'joint_research', '吉野 一郎'],
+    ]);
+    expect(chelate?.explanation.region).toBe('in_region');
+    const plating = result.results.find((r) => r.seedId === 's-plating');
+    expect(plating?.explanation.distanceKm).toBeGreaterThan(400);
+    expect(result.facilities.map((f) => f.seedId)).toContain('s-icp');
+    expect(result.researchers.map((r) => r.actorId)).toContain('p1');
+    const sum = Object.values(chelate?.explanation.signals ?? {}).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(chelate?.score ?? 0, 3);
+  });
+
+  it('filters by region: in-region, neighbouring, anywhere (the default)', async () => {
+    const inRegion = await service.matchNeed(ANONYMOUS, 'n-public', { region: 'in' });
+    expect(new Set(inRegion.results.map((r) => r.prefectureCode))).toEqual(new Set(['36']));
+    const near = await service.matchNeed(ANONYMOUS, 'n-public', { region: 'near' });
+    expect(near.results.map((r) => r.seedId)).toContain('s-icp'); // 高知 borders 徳島
+    expect(near.results.map((r) => r.seedId)).not.toContain('s-plating');
+  });
+
+  it('reflects adding, editing and deleting a seed at once', async () => {
+    const editor = COORDINATOR_K1;
+    const started = performance.now();
+    await service.upsertSeed(editor, {
+      id: 's-new',
+      ownerId: 'u1',
+      title: '銅イオンを回収する新しい吸着材',
+      keywords: ['銅', '回収'],
+      field: '環境',
+    });
+    const after = await service.matchNeed(ANONYMOUS, 'n-public');
+    expect(after.results.map((r) => r.seedId)).toContain('s-new');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await service.upsertSeed(editor, { id: 's-new', ownerId: 'u1', title: '花粉症の新薬' });
+    expect(
+      (await service.matchNeed(ANONYMOUS, 'n-public')).results.map((r) => r.seedId),
+    ).not.toContain('s-new');
+    await service.upsertSeed(editor, { id: 's-new', ownerId: 'u1', title: '銅の回収' });
+    expect(await service.deleteSeed(editor, 's-new')).toBe(true);
+    expect(
+      (await service.matchNeed(ANONYMOUS, 'n-public')).results.map((r) => r.seedId),
+    ).not.toContain('s-new');
+    expect(await code(service.upsertSeed(ANONYMOUS, { id: 'x', ownerId: 'u1', title: 't' }))).toBe(
+      'unauthenticated',
+    );
+    expect(
+      await code(service.upsertSeed(MEMBER_OF('c1'), { id: 'x', ownerId: 'u1', title: 't' })),
+    ).toBe('forbidden');
+  });
+
+  it('sees edits made by another process within the refresh interval, and restores from its snapshot', async () => {
+    await db.repos.entity('seeds').upsertMany([
+      {
+        id: 's-outside',
+        ownerId: 'u1',
+        title: '排水の銅を回収する膜分離',
+        keywords: [],
+        sdgs: [],
+        available: true,
+        kind: 'research_result',
+      },
+    ]);
+    const other = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      refreshIntervalMs: 0,
+    });
+    expect((await other.matchNeed(ANONYMOUS, 'n-public')).results.map((r) => r.seedId)).toContain(
+      's-outside',
+    );
+    await db.repos.entity('seeds').delete('s-outside');
+    expect(
+      (await other.matchNeed(ANONYMOUS, 'n-public')).results.map((r) => r.seedId),
+    ).not.toContain('s-outside');
+    const again = await createMatchingService({ repos: db.repos, clock, text });
+    const report = await again.refresh();
+    expect(report.seeds.analysed).toBe(0);
+    await other.close();
+    await again.close();
+  });
+
+  it('keeps confidential needs out of search, reverse matches and counts', async () => {
+    expect(await code(service.matchNeed(ANONYMOUS, 'n-secret'))).toBe('not_found');
+    expect(await code(service.matchNeed(MEMBER_OF('c1'), 'n-secret'))).toBe('not_found');
+    expect(await code(service.matchNeed(COORDINATOR_K1, 'n-secret'))).toBe('not_found');
+    const owner = await service.matchNeed(MEMBER_OF('c2'), 'n-secret');
+    expect(owner.results.map((r) => r.seedId)).toContain('s-plating');
+    // Members-only needs: accounts only.
+    expect(await code(service.matchNeed(ANONYMOUS, 'n-members'))).toBe('not_found');
+    expect(await code(service.matchNeed(MEMBER_OF('c1'), 'n-members'))).toBe('ok');
+
+    for (const viewer of [ANONYMOUS, MEMBER_OF('c1'), COORDINATOR_K1, MEMBER_OF('c2')]) {
+      const reverse = await service.matchSeed(viewer, 's-plating', { limit: 50 });
+      const needIds = reverse.results.flatMap((r) => r.needIds);
+      expect(needIds).not.toContain('n-secret');
+      expect(reverse.results.map((r) => r.actorId)).not.toContain('c2');
+      expect(JSON.stringify(reverse)).not.toContain('讃岐');
+    }
+    const anonymousReverse = await service.matchSeed(ANONYMOUS, 's-chelate');
+    expect(anonymousReverse.results.flatMap((r) => r.needIds)).not.toContain('n-members');
+    const memberReverse = await service.matchSeed(MEMBER_OF('c1'), 's-chelate');
+    expect(memberReverse.results.flatMap((r) => r.needIds)).toContain('n-members');
+    expect(service.stats().sharedNeeds).toBe(2);
+  });
+
+  it('demotes a rejected seed for similar needs and says why', async () => {
+    const before = await service.matchNeed(ANONYMOUS, 'n-public');
+    const scoreBefore = before.results.find((r) => r.seedId === 's-chelate')?.score ?? 0;
+    expect(
+      await code(
+        service.recordFeedback(MEMBER_OF('c3'), {
+          needId: 'n-public',
+          seedId: 's-chelate',
+          decision: 'rejected',
+          reason: 'too_early_stage',
+        }),
+      ),
+    ).toBe('forbidden');
+    expect(
+      await code(
+        service.recordFeedback(MEMBER_OF('c1'), {
+          needId: 'n-public',
+          seedId: 's-chelate',
+          decision: 'rejected',
+        }),
+      ),
+    ).toBe('validation_failed');
+    await service.recordFeedback(MEMBER_OF('c1'), {
+      needId: 'n-public',
+      seedId: 's-chelate',
+      decision: 'rejected',
+      reason: 'too_early_stage',
+    });
+    const after = await service.matchNeed(ANONYMOUS, 'n-public');
+    const chelate = after.results.find((r) => r.seedId === 's-chelate');
+    expect(chelate?.score ?? 0).toBeLessThan(scoreBefore);
+    expect(chelate?.explanation.signals.feedback).toBeLessThan(0);
+    expect(chelate?.explanation.feedback.join(' ')).toContain('too_early_stage');
+  });
+
+  it('answers bad queries with clear errors or sensible results', async () => {
+    expect(await code(service.matchText(ANONYMOUS, '   '))).toBe('validation_failed');
+    expect((await service.matchText(ANONYMOUS, '！？。、🙂🙂')).results).toEqual([]);
+    const huge = await service.matchText(ANONYMOUS, '銅の回収'.repeat(25_000));
+    expect(huge.query.truncated).toBe(true);
+    const html = await service.matchText(
+      ANONYMOUS,
+      '<p>排水から<b>銅</b>を回収</p><script>x</script>',
+    );
+    expect(html.results.map((r) => r.seedId)).toContain('s-chelate');
+    expect(await code(service.matchNeed(ANONYMOUS, 'no-such-need'))).toBe('not_found');
+    expect(await code(service.matchSeed(ANONYMOUS, 'no-such-seed'))).toBe('not_found');
+  }, 30_000);
+});

@@ -1,0 +1,800 @@
+/**
+ * Matching use cases over stored seeds, needs and actors: a need (or free text) → seeds,
+ * researchers and 公設試 facilities; a seed → companies likely to need it. Text score (BM25F
+ * with query expansion) plus structured signals, every result explained. Live: edits through
+ * this service are indexed before the call returns, edits by other processes within
+ * `refreshIntervalMs` (default 1 s). Confidential needs are only matched for those allowed to
+ * see them and never enter shared indexes.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { REJECTION_REASONS } from '#core/consultation.ts';
+import { DomainError } from '#core/domain-error.ts';
+import { ZNeed, type Need } from '#core/entities/need.ts';
+import { ZSeed, type Seed } from '#core/entities/seed.ts';
+import { FEEDBACK_DECISIONS, type MatchFeedback } from '#core/match-feedback.ts';
+import { canManageNeed, canViewNeed } from '#core/need-access.ts';
+import { regionRelation } from '#core/prefecture-adjacency.ts';
+import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
+import { isCoordinator, type Viewer } from '#core/viewer.ts';
+import { displayTerm, isBigramTerm, type Analyzer } from '#matching/analyze.ts';
+import type { Bm25fIndex } from '#matching/bm25f.ts';
+import { searchWithExpansion, type QueryTerm } from '#matching/expansion.ts';
+import { explainHit, type HitExplanation } from '#matching/explain.ts';
+import { reachFrom, type ReachMap } from '#matching/network-path.ts';
+import {
+  resolveWeights,
+  scoreSignals,
+  type MatchSubject,
+  type SignalName,
+  type SignalWeights,
+} from '#matching/signals.ts';
+import {
+  MatchingIndex,
+  needFields,
+  seedFields,
+  type ActorFacts,
+  type RefreshReport,
+} from './matching-index.ts';
+import { loadNeedAccessFacts } from './need-access-facts.ts';
+import { parseInput } from './parse-input.ts';
+import { createTextPipeline, type TextPipeline, type TokenizerChoice } from './text-pipeline.ts';
+
+export const REGION_SCOPES = ['any', 'near', 'in'] as const;
+export type RegionScope = (typeof REGION_SCOPES)[number];
+
+export const ZMatchOptions = z.object({
+  limit: z.number().int().min(1).max(200).default(20),
+  region: z.enum(REGION_SCOPES).default('any'),
+  /** Query expansion (dictionary, co-occurrence, pseudo-relevance feedback); default on. */
+  expand: z.boolean().default(true),
+  weights: z.record(z.string(), z.number()).optional(),
+});
+export type MatchOptions = z.input<typeof ZMatchOptions>;
+
+/** Longest query text analysed; longer text is cut (and the result says so). */
+export const MAX_QUERY_CHARS = 4_000;
+
+export interface PathStepView {
+  readonly from: string;
+  readonly fromName: string;
+  readonly to: string;
+  readonly toName: string;
+  readonly relation: string;
+}
+
+export interface TermView {
+  readonly term: string;
+  readonly source: string;
+  readonly contribution: number;
+  /** How it appears in the seed (field: surface). */
+  readonly matches: readonly string[];
+}
+
+export interface MatchExplanation {
+  readonly terms: readonly TermView[];
+  readonly signals: Record<SignalName, number>;
+  readonly path: readonly PathStepView[];
+  readonly region: string;
+  readonly distanceKm?: number;
+  /** Title with matched spans in 【】. */
+  readonly highlightedTitle: string;
+  readonly feedback: readonly string[];
+}
+
+export interface SeedMatch {
+  readonly seedId: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly ownerId: string;
+  readonly ownerName: string;
+  readonly prefectureCode?: string;
+  readonly score: number;
+  readonly explanation: MatchExplanation;
+}
+
+export interface ResearcherMatch {
+  readonly actorId: string;
+  readonly name: string;
+  readonly score: number;
+  readonly seedIds: readonly string[];
+}
+
+export interface NeedMatchResult {
+  readonly results: readonly SeedMatch[];
+  readonly researchers: readonly ResearcherMatch[];
+  readonly facilities: readonly SeedMatch[];
+  readonly query: {
+    readonly terms: number;
+    readonly expandedTerms: number;
+    readonly truncated: boolean;
+  };
+}
+
+export interface CompanyMatch {
+  readonly actorId: string;
+  readonly name: string;
+  readonly score: number;
+  readonly needIds: readonly string[];
+  readonly explanation: {
+    readonly terms: readonly TermView[];
+    readonly signals: Record<SignalName, number>;
+    readonly path: readonly PathStepView[];
+    readonly region: string;
+    readonly distanceKm?: number;
+  };
+}
+
+export interface SeedReverseResult {
+  readonly results: readonly CompanyMatch[];
+}
+
+export const ZFeedbackInput = z
+  .object({
+    needId: z.string().min(1),
+    seedId: z.string().min(1),
+    decision: z.enum(FEEDBACK_DECISIONS),
+    reason: z.enum(REJECTION_REASONS).optional(),
+    note: z.string().max(2000).optional(),
+    consultationId: z.string().optional(),
+  })
+  .refine((f) => f.decision !== 'rejected' || f.reason !== undefined, {
+    message:
+      'a rejection needs a reason: too_early_stage | benefit_unclear | route_to_market_unclear | wrong_field',
+    path: ['reason'],
+  });
+export type FeedbackInput = z.input<typeof ZFeedbackInput>;
+
+export interface MatchingServiceOptions {
+  readonly repos: Repositories;
+  readonly clock?: Clock;
+  readonly tokenizer?: TokenizerChoice;
+  /** Reuse a pipeline (tests, servers running several services). */
+  readonly text?: TextPipeline;
+  readonly weights?: Partial<Record<SignalName, number>>;
+  readonly refreshIntervalMs?: number;
+  /** Store index snapshots in the database (default true). */
+  readonly persist?: boolean;
+}
+
+export interface MatchingService {
+  readonly tokenizerName: string;
+  matchNeed(viewer: Viewer, needId: string, options?: MatchOptions): Promise<NeedMatchResult>;
+  matchText(
+    viewer: Viewer,
+    text: string,
+    options?: MatchOptions & { subject?: Partial<MatchSubject>; originActorId?: string },
+  ): Promise<NeedMatchResult>;
+  matchSeed(viewer: Viewer, seedId: string, options?: MatchOptions): Promise<SeedReverseResult>;
+  upsertSeed(viewer: Viewer, seed: z.input<typeof ZSeed>): Promise<Seed>;
+  deleteSeed(viewer: Viewer, seedId: string): Promise<boolean>;
+  upsertNeed(viewer: Viewer, need: z.input<typeof ZNeed>): Promise<Need>;
+  deleteNeed(viewer: Viewer, needId: string): Promise<boolean>;
+  recordFeedback(viewer: Viewer, input: FeedbackInput): Promise<MatchFeedback>;
+  /** Top index terms of a text (for the triage view and feedback similarity). */
+  keyTerms(
+    text: string,
+    limit?: number,
+    emphasis?: string,
+  ): Promise<{ term: string; weight: number }[]>;
+  /** Reads the database again; `rebuild` drops the snapshot and analyses everything. */
+  refresh(options?: { rebuild?: boolean }): Promise<RefreshReport>;
+  stats(): {
+    timings: Record<string, number>;
+    seeds: number;
+    sharedNeeds: number;
+    actors: number;
+    relations: number;
+    tokenizer: string;
+  };
+  close(): Promise<void>;
+}
+
+function requireAccount(viewer: Viewer): asserts viewer is Extract<Viewer, { kind: 'account' }> {
+  if (viewer.kind !== 'account') throw new DomainError('unauthenticated', 'sign in first');
+}
+
+/** Marks the spans of matched terms in a text with 【】. */
+export function highlight(text: string, spans: readonly { start: number; end: number }[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = 0;
+  for (const span of sorted) {
+    if (span.start < at) continue;
+    out += `${text.slice(at, span.start)}【${text.slice(span.start, span.end)}】`;
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+function termViews(explanation: HitExplanation | undefined, limit = 12): TermView[] {
+  if (explanation === undefined) return [];
+  return explanation.terms.slice(0, limit).map((t) => ({
+    term: t.display,
+    source: t.source,
+    contribution: round(t.contribution),
+    matches: [...new Set(t.spans.map((s) => `${s.field}: ${s.surface}`))].slice(0, 4),
+  }));
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+function roundSignals(signals: Record<SignalName, number>): Record<SignalName, number> {
+  return {
+    text: round(signals.text),
+    field: round(signals.field),
+    sdgs: round(signals.sdgs),
+    stage: round(signals.stage),
+    region: round(signals.region),
+    network: round(signals.network),
+    availability: round(signals.availability),
+    feedback: round(signals.feedback),
+  };
+}
+
+export async function createMatchingService(
+  options: MatchingServiceOptions,
+): Promise<MatchingService> {
+  const { repos } = options;
+  const clock = options.clock ?? systemClock;
+  const ownsText = options.text === undefined;
+  const text =
+    options.text ?? (await createTextPipeline({ tokenizer: options.tokenizer ?? 'auto' }));
+  const baseWeights = resolveWeights(options.weights);
+  const state = new MatchingIndex(repos, text, clock);
+  const interval = options.refreshIntervalMs ?? 1_000;
+  const persist = options.persist ?? true;
+  let lastRefresh = 0;
+  let relationsCount = 0;
+
+  const refresh = async (force = false): Promise<RefreshReport> => {
+    const report = await state.refresh({ persist, force });
+    lastRefresh = Date.now();
+    relationsCount = state.graph.edgeCount;
+    return report;
+  };
+  await refresh();
+
+  const fresh = async (): Promise<void> => {
+    if (Date.now() - lastRefresh >= interval) await refresh();
+  };
+
+  const actorName = (id: string): string => state.actors.get(id)?.name ?? id;
+
+  const pathView = (reach: ReachMap | undefined, to: string): PathStepView[] => {
+    const steps = reach?.path(to) ?? [];
+    return steps.map((s) => ({
+      from: s.from,
+      fromName: actorName(s.from),
+      to: s.to,
+      toName: actorName(s.to),
+      relation: s.type,
+    }));
+  };
+
+  const weightsFor = (overrides: Record<string, number> | undefined): SignalWeights =>
+    overrides === undefined ? baseWeights : resolveWeights({ ...baseWeights, ...overrides });
+
+  const prepareQuery = (raw: string): { text: string; truncated: boolean } => {
+    // HTML tags are markup, not content.
+    const cleaned = raw.replace(/<[^>]{0,200}>/g, ' ').trim();
+    if (cleaned === '') throw new DomainError('validation_failed', 'the query text is empty');
+    return cleaned.length > MAX_QUERY_CHARS
+      ? { text: cleaned.slice(0, MAX_QUERY_CHARS), truncated: true }
+      : { text: cleaned, truncated: false };
+  };
+
+  const search = (
+    index: Bm25fIndex,
+    analyzer: Analyzer,
+    query: string,
+    k: number,
+    expand: boolean,
+  ): { query: readonly QueryTerm[]; hits: readonly { id: string; score: number }[] } =>
+    searchWithExpansion(index, analyzer, query, {
+      k,
+      dictionary: text.dictionary,
+      ...(expand
+        ? { cooccurrence: { maxDocuments: 300 }, feedback: { documents: 8 } }
+        : { cooccurrence: false, feedback: false }),
+    });
+
+  const explainSeeds = async (
+    analyzerQuery: readonly QueryTerm[],
+    ids: readonly string[],
+  ): Promise<Map<string, { seed: Seed; explanation: HitExplanation }>> => {
+    const seeds: Seed[] = [];
+    for (const id of ids) {
+      const stored = await repos.entity('seeds').get(id);
+      const parsed = stored === undefined ? undefined : ZSeed.safeParse(stored.record);
+      if (parsed?.success) seeds.push(parsed.data);
+    }
+    const analyzer = await text.analyzer.prepare(
+      seeds.flatMap((s) => Object.values(seedFields(s))),
+    );
+    const out = new Map<string, { seed: Seed; explanation: HitExplanation }>();
+    for (const seed of seeds) {
+      out.set(seed.id, {
+        seed,
+        explanation: explainHit({
+          index: state.seedIndex,
+          analyzer,
+          query: analyzerQuery,
+          document: { id: seed.id, fields: seedFields(seed) },
+        }),
+      });
+    }
+    return out;
+  };
+
+  const matchSeeds = async (
+    raw: string,
+    subject: MatchSubject,
+    originActorId: string | undefined,
+    optionsIn: MatchOptions | undefined,
+  ): Promise<NeedMatchResult> => {
+    const opts = parseInput(ZMatchOptions, optionsIn ?? {}, 'match options');
+    const weights = weightsFor(opts.weights);
+    const { text: queryText, truncated } = prepareQuery(raw);
+    const analyzer = await text.analyzer.prepare([queryText]);
+    const k = opts.region === 'any' ? 300 : 2_000;
+    const { query, hits } = search(state.seedIndex, analyzer, queryText, k, opts.expand);
+    const queryTerms = new Set(
+      query.filter((t) => t.source === 'query' && !isBigramTerm(t.term)).map((t) => t.term),
+    );
+    const best = hits[0]?.score ?? 0;
+    const reach =
+      originActorId !== undefined && state.actors.has(originActorId)
+        ? reachFrom(state.graph, originActorId, { maxHops: 3 })
+        : undefined;
+    const scored: {
+      id: string;
+      score: number;
+      signals: ReturnType<typeof scoreSignals>;
+      feedback: readonly string[];
+    }[] = [];
+    for (const hit of hits) {
+      const facts = state.seeds.get(hit.id);
+      if (facts === undefined) continue;
+      const owner = state.actors.get(facts.ownerId);
+      const prefectureCode = facts.prefectureCode ?? owner?.prefectureCode;
+      const relation = regionRelation(subject.prefectureCode, prefectureCode);
+      if (opts.region === 'in' && relation !== 'in_region') continue;
+      if (opts.region === 'near' && relation !== 'in_region' && relation !== 'neighbouring')
+        continue;
+      const verdict = state.feedback.score(queryTerms, subject.field, facts);
+      const signals = scoreSignals(
+        subject,
+        {
+          sdgs: facts.sdgs,
+          available: facts.available,
+          ...(facts.field !== undefined ? { field: facts.field } : {}),
+          ...(facts.trl !== undefined ? { trl: facts.trl } : {}),
+          ...(prefectureCode !== undefined ? { prefectureCode } : {}),
+          ...(owner?.location !== undefined ? { location: owner.location } : {}),
+        },
+        {
+          textShare: best > 0 ? hit.score / best : 0,
+          feedback: verdict.value,
+          ...(reach?.hops(facts.ownerId) !== undefined
+            ? { networkHops: reach.hops(facts.ownerId) }
+            : {}),
+        },
+        weights,
+      );
+      scored.push({ id: hit.id, score: signals.score, signals, feedback: verdict.reasons });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const top = scored.slice(0, opts.limit);
+    const facilityPool = scored
+      .filter((s) => state.seeds.get(s.id)?.kind === 'facility')
+      .slice(0, Math.min(10, opts.limit));
+    const explained = await explainSeeds(query, [
+      ...new Set([...top, ...facilityPool].map((s) => s.id)),
+    ]);
+    const toMatch = (s: (typeof scored)[number]): SeedMatch | undefined => {
+      const entry = explained.get(s.id);
+      if (entry === undefined) return undefined;
+      const { seed, explanation } = entry;
+      const titleSpans = explanation.terms.flatMap((t) =>
+        t.spans.filter((sp) => sp.field === 'title'),
+      );
+      const match: SeedMatch = {
+        seedId: seed.id,
+        kind: seed.kind,
+        title: seed.title,
+        ownerId: seed.ownerId,
+        ownerName: actorName(seed.ownerId),
+        ...(seed.prefectureCode !== undefined ? { prefectureCode: seed.prefectureCode } : {}),
+        score: round(s.score),
+        explanation: {
+          terms: termViews(explanation),
+          signals: roundSignals(s.signals.contributions),
+          path: pathView(reach, seed.ownerId),
+          region: s.signals.region,
+          ...(s.signals.distanceKm !== undefined ? { distanceKm: s.signals.distanceKm } : {}),
+          highlightedTitle: highlight(seed.title, titleSpans),
+          feedback: s.feedback,
+        },
+      };
+      return match;
+    };
+    const results = top.map(toMatch).filter((m): m is SeedMatch => m !== undefined);
+    const facilities = facilityPool.map(toMatch).filter((m): m is SeedMatch => m !== undefined);
+    // Researchers: people (and their labs) owning the best seeds; the best seed counts fully, others a third.
+    const byOwner = new Map<string, { scores: number[]; seedIds: string[] }>();
+    for (const s of scored.slice(0, 100)) {
+      const facts = state.seeds.get(s.id);
+      const owner = facts === undefined ? undefined : state.actors.get(facts.ownerId);
+      if (owner === undefined || !isResearcher(owner)) continue;
+      const entry = byOwner.get(owner.id) ?? { scores: [], seedIds: [] };
+      entry.scores.push(s.score);
+      entry.seedIds.push(s.id);
+      byOwner.set(owner.id, entry);
+    }
+    const researchers = [...byOwner.entries()]
+      .map(([id, e]) => ({
+        actorId: id,
+        name: actorName(id),
+        score: round((e.scores[0] ?? 0) + e.scores.slice(1).reduce((a, b) => a + b, 0) / 3),
+        seedIds: e.seedIds.slice(0, 5),
+      }))
+      .sort((a, b) => b.score - a.score || (a.actorId < b.actorId ? -1 : 1))
+      .slice(0, opts.limit);
+    return {
+      results,
+      researchers,
+      facilities,
+      query: {
+        terms: query.filter((t) => t.source === 'query' || t.source === 'synonym').length,
+        expandedTerms: query.filter((t) => t.source !== 'query' && t.source !== 'synonym').length,
+        truncated,
+      },
+    };
+  };
+
+  const loadNeed = async (viewer: Viewer, needId: string): Promise<Need> => {
+    const stored = await repos.entity('needs').get(needId);
+    const parsed = stored === undefined ? undefined : ZNeed.safeParse(stored.record);
+    // Not found and not allowed look the same: a confidential need's existence is not revealed.
+    if (parsed === undefined || !parsed.success)
+      throw new DomainError('not_found', `no need ${needId}`);
+    const facts = await loadNeedAccessFacts(repos, needId);
+    if (!canViewNeed(viewer, parsed.data, facts))
+      throw new DomainError('not_found', `no need ${needId}`);
+    return parsed.data;
+  };
+
+  const subjectOfNeed = (need: Need): MatchSubject => {
+    const owner = state.actors.get(need.ownerId);
+    return {
+      sdgs: need.sdgs,
+      ...(need.field !== undefined ? { field: need.field } : {}),
+      ...(need.desiredTrl !== undefined ? { desiredTrl: need.desiredTrl } : {}),
+      ...((need.prefectureCode ?? owner?.prefectureCode) !== undefined
+        ? { prefectureCode: need.prefectureCode ?? owner?.prefectureCode }
+        : {}),
+      ...(owner?.location !== undefined ? { location: owner.location } : {}),
+    };
+  };
+
+  const needText = (need: Need): string =>
+    [need.title, need.description ?? '', need.keywords.join('、')].join('\n');
+
+  const keyTerms = async (
+    raw: string,
+    limit = 10,
+    emphasis = '',
+  ): Promise<{ term: string; weight: number }[]> => {
+    const cleaned = raw.trim().slice(0, MAX_QUERY_CHARS);
+    if (cleaned === '') return [];
+    const analyzer = await text.analyzer.prepare([cleaned, emphasis]);
+    const emphasised = new Set(emphasis === '' ? [] : analyzer.terms(emphasis));
+    const counts = new Map<string, number>();
+    for (const t of analyzer.analyze(cleaned)) {
+      if (isBigramTerm(t.term) || (t.term.length < 2 && !/\p{Script=Han}/u.test(t.term))) continue;
+      counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+    }
+    // Title/keyword terms count triple; terms no seed uses count half (they cannot match).
+    return [...counts.entries()]
+      .map(([term, tf]) => {
+        const seen = state.seedIndex.documentFrequency(term) > 0 ? 1 : 0.5;
+        const boost = emphasised.has(term) ? 3 : 1;
+        return {
+          term: displayTerm(term),
+          weight: round(tf * boost * seen * state.seedIndex.idf(term)),
+        };
+      })
+      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
+      .slice(0, limit);
+  };
+
+  const service: MatchingService = {
+    get tokenizerName() {
+      return text.batch.name;
+    },
+    async matchNeed(viewer, needId, opts) {
+      await fresh();
+      const need = await loadNeed(viewer, needId);
+      return matchSeeds(needText(need), subjectOfNeed(need), need.ownerId, opts);
+    },
+    async matchText(viewer, query, opts = {}) {
+      await fresh();
+      const subject: MatchSubject = { sdgs: [], ...(opts.subject ?? {}) };
+      const origin =
+        opts.originActorId ??
+        (viewer.kind === 'account' ? (viewer.organisationId ?? undefined) : undefined);
+      if (subject.prefectureCode === undefined && origin !== undefined) {
+        const actor = state.actors.get(origin);
+        if (actor !== undefined) {
+          return matchSeeds(
+            query,
+            {
+              ...subject,
+              prefectureCode: actor.prefectureCode,
+              ...(actor.location ? { location: actor.location } : {}),
+            },
+            origin,
+            opts,
+          );
+        }
+      }
+      if (subject.prefectureCode === undefined && (opts.region ?? 'any') !== 'any') {
+        throw new DomainError(
+          'validation_failed',
+          'a region filter needs a prefecture (or an organisation to take it from)',
+        );
+      }
+      return matchSeeds(query, subject, origin, opts);
+    },
+    async matchSeed(viewer, seedId, optionsIn) {
+      await fresh();
+      const opts = parseInput(ZMatchOptions, optionsIn ?? {}, 'match options');
+      const weights = weightsFor(opts.weights);
+      const stored = await repos.entity('seeds').get(seedId);
+      const parsed = stored === undefined ? undefined : ZSeed.safeParse(stored.record);
+      if (parsed === undefined || !parsed.success)
+        throw new DomainError('not_found', `no seed ${seedId}`);
+      const seed = parsed.data;
+      const owner = state.actors.get(seed.ownerId);
+      const queryText = prepareQuery(Object.values(seedFields(seed)).join('\n')).text;
+      const analyzer = await text.analyzer.prepare([queryText]);
+      const { query, hits } = search(state.needIndex, analyzer, queryText, 500, opts.expand);
+      const best = hits[0]?.score ?? 0;
+      const reach = reachFrom(state.graph, seed.ownerId, { maxHops: 3 });
+      // Only needs this viewer may see count; confidential ones are not in the index at all.
+      const byCompany = new Map<
+        string,
+        { shares: number[]; needIds: string[]; bestNeed: string }
+      >();
+      for (const hit of hits) {
+        const need = state.needs.get(hit.id);
+        if (need === undefined || need.confidentiality === 'confidential') continue;
+        if (need.confidentiality === 'members' && viewer.kind !== 'account') continue;
+        const entry = byCompany.get(need.ownerId) ?? { shares: [], needIds: [], bestNeed: hit.id };
+        entry.shares.push(best > 0 ? hit.score / best : 0);
+        entry.needIds.push(hit.id);
+        byCompany.set(need.ownerId, entry);
+      }
+      // Companies of the seed's field close in the network, even without a past need.
+      if (seed.field !== undefined) {
+        for (const actor of state.actors.values()) {
+          if (actor.sector !== 'company' || actor.field !== seed.field || byCompany.has(actor.id))
+            continue;
+          const hops = reach.hops(actor.id);
+          if (hops !== undefined && hops <= 2)
+            byCompany.set(actor.id, { shares: [], needIds: [], bestNeed: '' });
+        }
+      }
+      const scored = [...byCompany.entries()].flatMap(([actorId, e]) => {
+        const actor = state.actors.get(actorId);
+        if (actor === undefined) return [];
+        const textShare = (e.shares[0] ?? 0) + e.shares.slice(1).reduce((a, b) => a + b, 0) / 4;
+        const hops = reach.hops(actorId);
+        const signals = scoreSignals(
+          {
+            sdgs: seed.sdgs,
+            ...(seed.field !== undefined ? { field: seed.field } : {}),
+            ...((seed.prefectureCode ?? owner?.prefectureCode) !== undefined
+              ? { prefectureCode: seed.prefectureCode ?? owner?.prefectureCode }
+              : {}),
+            ...(owner?.location !== undefined ? { location: owner.location } : {}),
+          },
+          {
+            sdgs: e.needIds.flatMap((id) => state.needs.get(id)?.sdgs ?? []),
+            available: true,
+            ...(actor.field !== undefined ? { field: actor.field } : {}),
+            prefectureCode: actor.prefectureCode,
+            ...(actor.location !== undefined ? { location: actor.location } : {}),
+          },
+          {
+            textShare: Math.min(1, textShare),
+            feedback: 0,
+            ...(hops !== undefined ? { networkHops: hops } : {}),
+          },
+          weights,
+        );
+        const relation = signals.region;
+        if (opts.region === 'in' && relation !== 'in_region') return [];
+        if (opts.region === 'near' && relation !== 'in_region' && relation !== 'neighbouring')
+          return [];
+        return [{ actorId, actor, e, signals }];
+      });
+      scored.sort((a, b) => b.signals.score - a.signals.score || (a.actorId < b.actorId ? -1 : 1));
+      const top = scored.slice(0, opts.limit);
+      const needAnalyzerTexts: string[] = [];
+      const needDocs = new Map<string, Record<string, string>>();
+      for (const s of top) {
+        if (s.e.bestNeed === '') continue;
+        const storedNeed = await repos.entity('needs').get(s.e.bestNeed);
+        const parsedNeed =
+          storedNeed === undefined ? undefined : ZNeed.safeParse(storedNeed.record);
+        if (parsedNeed?.success) {
+          const fields = needFields(parsedNeed.data);
+          needDocs.set(parsedNeed.data.id, fields);
+          needAnalyzerTexts.push(...Object.values(fields));
+        }
+      }
+      const needAnalyzer = await text.analyzer.prepare(needAnalyzerTexts);
+      return {
+        results: top.map((s) => {
+          const doc = needDocs.get(s.e.bestNeed);
+          const explanation =
+            doc === undefined
+              ? undefined
+              : explainHit({
+                  index: state.needIndex,
+                  analyzer: needAnalyzer,
+                  query,
+                  document: { id: s.e.bestNeed, fields: doc },
+                });
+          return {
+            actorId: s.actorId,
+            name: s.actor.name,
+            score: round(s.signals.score),
+            needIds: s.e.needIds.slice(0, 5),
+            explanation: {
+              terms: termViews(explanation),
+              signals: roundSignals(s.signals.contributions),
+              path: pathView(reach, s.actorId),
+              region: s.signals.region,
+              ...(s.signals.distanceKm !== undefined ? { distanceKm: s.signals.distanceKm } : {}),
+            },
+          };
+        }),
+      };
+    },
+    async upsertSeed(viewer, input) {
+      requireAccount(viewer);
+      const seed = parseInput(ZSeed, input, 'seed');
+      if (!isCoordinator(viewer) && viewer.organisationId !== seed.ownerId) {
+        throw new DomainError('forbidden', 'only the owner or a coordinator may edit a seed');
+      }
+      await repos.entity('seeds').upsertMany([seed]);
+      const stored = await repos.entity('seeds').get(seed.id);
+      await state.applySeed(seed, stored?.version ?? 0);
+      return seed;
+    },
+    async deleteSeed(viewer, seedId) {
+      requireAccount(viewer);
+      const facts = state.seeds.get(seedId);
+      if (
+        facts !== undefined &&
+        !isCoordinator(viewer) &&
+        viewer.organisationId !== facts.ownerId
+      ) {
+        throw new DomainError('forbidden', 'only the owner or a coordinator may delete a seed');
+      }
+      const deleted = await repos.entity('seeds').delete(seedId);
+      await state.removeSeed(seedId);
+      return deleted;
+    },
+    async upsertNeed(viewer, input) {
+      requireAccount(viewer);
+      const need = parseInput(ZNeed, input, 'need');
+      const existing = await repos.entity('needs').get(need.id);
+      const prior = existing === undefined ? undefined : ZNeed.safeParse(existing.record);
+      const target = prior?.success ? prior.data : need;
+      const facts = await loadNeedAccessFacts(repos, need.id);
+      if (
+        !canManageNeed(viewer, target, facts) ||
+        (prior?.success !== true &&
+          viewer.organisationId !== need.ownerId &&
+          !isCoordinator(viewer))
+      ) {
+        throw new DomainError(
+          'forbidden',
+          'only the owner organisation or an assigned coordinator may edit a need',
+        );
+      }
+      await repos.entity('needs').upsertMany([need]);
+      const stored = await repos.entity('needs').get(need.id);
+      await state.applyNeed(need, stored?.version ?? 0);
+      return need;
+    },
+    async deleteNeed(viewer, needId) {
+      requireAccount(viewer);
+      const need = await loadNeed(viewer, needId);
+      if (!canManageNeed(viewer, need, await loadNeedAccessFacts(repos, needId))) {
+        throw new DomainError(
+          'forbidden',
+          'only the owner organisation or an assigned coordinator may delete a need',
+        );
+      }
+      const deleted = await repos.entity('needs').delete(needId);
+      await state.removeNeed(needId);
+      return deleted;
+    },
+    async recordFeedback(viewer, input) {
+      requireAccount(viewer);
+      const parsed = parseInput(ZFeedbackInput, input, 'feedback');
+      const need = await loadNeed(viewer, parsed.needId);
+      if (!canManageNeed(viewer, need, await loadNeedAccessFacts(repos, need.id))) {
+        throw new DomainError(
+          'forbidden',
+          'only the requester or an assigned coordinator may judge candidates',
+        );
+      }
+      const seed = state.seeds.get(parsed.seedId);
+      if (seed === undefined) throw new DomainError('not_found', `no seed ${parsed.seedId}`);
+      const feedback: MatchFeedback = {
+        id: randomUUID(),
+        needId: need.id,
+        seedId: seed.id,
+        decision: parsed.decision,
+        ...(parsed.reason !== undefined ? { reason: parsed.reason } : {}),
+        ...(parsed.note !== undefined ? { note: parsed.note } : {}),
+        ...(need.field !== undefined ? { needField: need.field } : {}),
+        ...(seed.field !== undefined ? { seedField: seed.field } : {}),
+        ...(seed.trl !== undefined ? { seedTrl: seed.trl } : {}),
+        ...(parsed.consultationId !== undefined ? { consultationId: parsed.consultationId } : {}),
+        // Stored as index terms (folded), matching how queries are compared.
+        needTerms: (await text.analyzer.prepare([needText(need)]))
+          .terms(needText(need))
+          .filter((t) => !isBigramTerm(t))
+          .filter((t, i, all) => all.indexOf(t) === i)
+          .slice(0, 60),
+        actorId: viewer.accountId,
+        at: clock.now().toISOString(),
+      };
+      await repos.matching.addFeedback(feedback);
+      await state.reloadFeedback();
+      return feedback;
+    },
+    keyTerms,
+    async refresh(opts = {}) {
+      if (opts.rebuild === true) state.reset();
+      if (opts.rebuild === true) {
+        const report = await state.refresh({ persist: false, force: true, ignoreSnapshot: true });
+        await state.saveSnapshots();
+        lastRefresh = Date.now();
+        return report;
+      }
+      return refresh(true);
+    },
+    stats() {
+      return {
+        timings: { ...state.timings },
+        seeds: state.seedIndex.documentCount,
+        sharedNeeds: state.needIndex.documentCount,
+        actors: state.actors.size,
+        relations: relationsCount,
+        tokenizer: text.batch.name,
+      };
+    },
+    async close() {
+      if (ownsText) await text.close();
+    },
+  };
+  return service;
+}
+
+function isResearcher(actor: ActorFacts): boolean {
+  return (
+    actor.kind === 'person' ||
+    actor.flags.includes('researcher') ||
+    actor.flags.includes('star_scientist')
+  );
+}
