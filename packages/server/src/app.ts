@@ -1,113 +1,133 @@
+/**
+ * The HTTP app: the JSON API under `/api` (accounts, sessions and CSRF, entity CRUD with
+ * confidentiality and optimistic concurrency, audit log, OpenAPI document and docs), the web
+ * app's data routes (`/api/web/*`) and the built web app at `/`. Tested in process with
+ * `app.request()`; `start-server.ts` serves it.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { DomainError, isDomainError } from '#core/domain-error.ts';
-import {
-  ENTITY_NAMES,
-  ENTITY_SPECS,
-  isEntityName,
-  type EntityName,
-} from '#core/entities/registry.ts';
-import type { ListQuery, Repositories } from '#core/ports.ts';
-import { HTTP_STATUS } from './errors.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { ANONYMOUS_PRINCIPAL } from '#core/accounts.ts';
+import { ENTITY_NAMES } from '#core/entities/registry.ts';
+import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
+import { countVisibleRecords } from '#services/accounts/count-visible-records.ts';
+import type { ApiServices, AppEnv } from './app-env.ts';
 import { renderHomePage } from './home-page.ts';
+import { problem, problemFromError } from './problem.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import { authenticateRequests } from './request-auth.ts';
+import { registerAccountRoutes } from './routes/accounts.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { renderDocsPage } from './routes/docs-page.ts';
+import { registerEntityRoutes } from './routes/entities.ts';
+import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi.ts';
+import { registerWebDataRoutes } from './routes/web-data.ts';
+import { serverConfig, type ServerConfigInput } from './server-config.ts';
+import { DEFAULT_WEB_DIST, registerWebApp, WEB_BUILD_COMMAND } from './static-web.ts';
 
 export interface AppDependencies {
   repos: Repositories;
+  clock?: Clock;
+  /** HTTP settings (cookies, session length, body size, rate limits); defaults when absent. */
+  config?: ServerConfigInput;
+  /** Where the built web app is (default packages/web/dist). */
+  webDistDir?: string;
+  /** Build the web views' snapshot at start rather than on first use (default true). */
+  warmWebData?: boolean;
+  /** Told about unexpected errors (the server logs them; the client gets a bare 500). */
+  onUnexpectedError?: (error: unknown) => void;
 }
 
-/** Confidentiality levels a visitor may see; accounts and roles widen this (see the web issue). */
-const ANONYMOUS_NEED_LEVELS = ['public'] as const;
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
 
-const ZListParams = z.object({
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  cursor: z.string().max(300).optional(),
-});
-
-function problem(
-  status: number,
-  title: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-) {
-  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }), {
-    status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-  });
+function logUnexpected(error: unknown): void {
+  // Only the error itself: never request bodies (they may hold confidential needs or passwords).
+  console.error('musubi: unexpected error', error instanceof Error ? error.stack : error);
 }
 
-/** Filters a list query may carry, per entity: domain field → query parameter of the same name. */
-function filtersFor(entity: EntityName, params: URLSearchParams): Record<string, string> {
-  const where: Record<string, string> = {};
-  const filterable = ENTITY_SPECS[entity].columns.filter(
-    (c) => c.indexed && c.field !== 'confidentiality',
-  );
-  for (const column of filterable) {
-    const value = params.get(column.field) ?? params.get(column.column);
-    if (value) where[column.field] = value;
-  }
-  return where;
-}
+export function createApp(deps: AppDependencies): Hono {
+  const clock = deps.clock ?? systemClock;
+  const config = serverConfig(deps.config);
+  const onUnexpected = deps.onUnexpectedError ?? logUnexpected;
+  const services: ApiServices = {
+    repos: deps.repos,
+    clock,
+    config,
+    limiters: {
+      signInPerAddress: createRateLimiter(config.rateLimits.signInPerAddress, clock),
+      signInPerAccount: createRateLimiter(config.rateLimits.signInPerAccount, clock),
+      search: createRateLimiter(config.rateLimits.search, clock),
+    },
+  };
+  const { repos } = services;
 
-export function createApp({ repos }: AppDependencies): Hono {
   const app = new Hono();
-
-  app.onError((error) => {
-    if (isDomainError(error))
-      return problem(HTTP_STATUS[error.code], error.code, error.message, error.details);
-    return problem(500, 'internal_error', 'unexpected error');
-  });
+  app.onError((error) => problemFromError(error, onUnexpected));
   app.notFound((c) => problem(404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
 
-  app.get('/api/health', async (c) => {
+  const api = new Hono<AppEnv>();
+  api.onError((error) => problemFromError(error, onUnexpected));
+  api.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
+
+  // Public, no credentials read: liveness, the API description.
+  api.get('/health', async (c) => {
     const ok = await repos.ping();
     return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
   });
-
-  app.get('/api/stats', async (c) => {
-    const counts = await repos.counts();
-    // Counts never reveal that confidential needs exist.
-    const needs = await repos.entity('needs').count({ confidentiality: 'public' });
-    return c.json({ ...counts, needs });
+  let document: OpenApiDocument | undefined;
+  api.get('/openapi.json', (c) => {
+    document ??= buildOpenApiDocument({ routes: app.routes });
+    c.header('cache-control', 'no-cache');
+    return c.json(document);
+  });
+  api.get('/docs', (c) => {
+    c.header('cache-control', 'no-cache');
+    return c.html(renderDocsPage());
   });
 
-  app.get('/api/:entity', async (c) => {
-    const entity = c.req.param('entity');
-    if (!isEntityName(entity)) throw new DomainError('not_found', `unknown list ${entity}`);
-    const parsed = ZListParams.safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DomainError('validation_failed', `${String(issue?.path[0])}: ${issue?.message}`, {
-        field: issue?.path[0],
-      });
-    }
-    const query: ListQuery = {
-      limit: parsed.data.limit,
-      where: filtersFor(entity, new URL(c.req.url).searchParams),
-      ...(parsed.data.q ? { q: parsed.data.q } : {}),
-      ...(parsed.data.cursor ? { cursor: parsed.data.cursor } : {}),
-      ...(entity === 'needs' ? { confidentialityIn: ANONYMOUS_NEED_LEVELS } : {}),
-    };
-    const page = await repos.entity(entity).list(query);
-    return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
-  });
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () =>
+        problem(413, 'payload_too_large', `the body is larger than ${config.maxBodyBytes} bytes`, {
+          limit: config.maxBodyBytes,
+        }),
+    }),
+  );
+  api.use('*', authenticateRequests(services));
 
-  app.get('/api/:entity/:id', async (c) => {
-    const entity = c.req.param('entity');
-    if (!isEntityName(entity)) throw new DomainError('not_found', `unknown entity ${entity}`);
-    const found = await repos.entity(entity).get(c.req.param('id'));
-    const hidden = entity === 'needs' && found && found.record['confidentiality'] !== 'public';
-    if (!found || hidden)
-      throw new DomainError('not_found', `no ${entity} record ${c.req.param('id')}`);
-    c.header('ETag', `"${found.version}"`);
-    return c.json(found.record);
-  });
+  api.get('/stats', async (c) => c.json(await countVisibleRecords(repos, c.get('principal'))));
+  registerAuthRoutes(api, services);
+  registerAccountRoutes(api, services);
+  registerEntityRoutes(api, services);
 
-  app.get('/', async (c) => {
-    const counts = await repos.counts();
-    const needs = await repos.entity('needs').count({ confidentiality: 'public' });
-    return c.html(renderHomePage({ ...counts, needs }, ENTITY_NAMES));
-  });
+  // The web app's view data (anonymous view), then the API, then the pages.
+  registerWebDataRoutes(app, { repos, clock, warm: deps.warmWebData ?? true });
+  app.route('/api', api);
 
+  const distDir = deps.webDistDir ?? DEFAULT_WEB_DIST;
+  const homePage = async (note?: string) => {
+    const counts = await countVisibleRecords(repos, ANONYMOUS_PRINCIPAL);
+    return renderHomePage(counts, ENTITY_NAMES, note ? { note } : {});
+  };
+  app.get('/about', async (c) => c.html(await homePage()));
+  if (!existsSync(join(distDir, 'index.html'))) {
+    // Without the web build, `/` shows the plain overview instead of an error page.
+    app.get('/', async (c) =>
+      c.html(await homePage(`The web app is not built; run: ${WEB_BUILD_COMMAND}`)),
+    );
+  }
+  registerWebApp(app, { distDir });
   return app;
 }

@@ -7,7 +7,11 @@ function escapeHtml(text: string): string {
 }
 
 /** The landing page: what the database holds and where the API lists are. */
-export function renderHomePage(counts: EntityCounts, entities: readonly EntityName[]): string {
+export function renderHomePage(
+  counts: EntityCounts,
+  entities: readonly EntityName[],
+  options: { note?: string } = {},
+): string {
   const rows = entities
     .map((name) => {
       const spec = ENTITY_SPECS[name];
@@ -30,7 +34,8 @@ small{color:#555}
 <h1>Musubi 結び</h1>
 <p>地域の科学技術イノベーション・エコシステム（ABC: Actors-Based Community）— ${counts.prefectures} 都道府県の主体と関係。</p>
 <table><caption>登録データ / Records</caption><tbody>${rows}</tbody></table>
-<p><a href="/api/health">/api/health</a> · <a href="/api/stats">/api/stats</a></p>
+${options.note ? `<p><small>${escapeHtml(options.note)}</small></p>` : ''}
+<p><a href="/api/docs">API docs</a> · <a href="/api/openapi.json">/api/openapi.json</a> · <a href="/api/health">/api/health</a> · <a href="/api/stats">/api/stats</a></p>
 </body>
 </html>`;
 }

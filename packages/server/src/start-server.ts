@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Repositories } from '#core/ports.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
 import { createApp } from './app.ts';
+import type { ServerConfigInput } from './server-config.ts';
 
 export interface RunningServer {
   url: string;
@@ -13,8 +14,16 @@ export async function startServer(options: {
   repos: Repositories;
   port: number;
   host?: string;
+  clock?: Clock;
+  config?: ServerConfigInput;
+  webDistDir?: string;
 }): Promise<RunningServer> {
-  const app = createApp({ repos: options.repos });
+  const app = createApp({
+    repos: options.repos,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
+  });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve(

@@ -1,0 +1,199 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebCommunities } from '#server/routes/web-data-types.ts';
+import type { Database } from '#db/open-database.ts';
+import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { sqliteTestDatabase } from '#test/test-databases.ts';
+import {
+  ARTIFACTS,
+  launchBrowser,
+  openPage,
+  resetDrawStats,
+  waitForDraw,
+} from './support/browser.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+import { startWebServer } from './support/web-server.ts';
+
+let database: Database;
+let server: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+let communities: WebCommunities;
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
+const shot = (name: string) => join(ARTIFACTS, `${name}.png`);
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  database = await sqliteTestDatabase.open();
+  await loadDemoEcosystem(database.repos, { scale: 0.1 });
+  server = await startWebServer(database.repos);
+  browser = await launchBrowser();
+  communities = (await (await fetch(url('/api/web/communities'))).json()) as WebCommunities;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+const PAGES = [
+  ['home', '/'],
+  ['home-prefecture', '/?prefecture=13'],
+  ['map', '/map'],
+  ['network', '/network'],
+  ['actors', '/actors'],
+  ['matching', '/matching'],
+  ['board', '/board'],
+  ['projects', '/projects'],
+  ['programmes', '/programmes'],
+  ['support', '/support'],
+  ['cases', '/cases'],
+  ['not-found', '/no-such-page'],
+] as const;
+
+describe('every page', () => {
+  for (const [name, path] of PAGES) {
+    it(`${path} loads with no console errors`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.goto(url(path));
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      if (name === 'network') await waitForDraw(page);
+      await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();
+      await page.screenshot({ path: shot(`page-${name}`), fullPage: name !== 'network' });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('a profile loads with no console errors, and on a tablet', async () => {
+    const { page, errors } = await openPage(browser, 820, 1180);
+    const first = communities.communities[0]?.coreActors[0]?.id ?? '';
+    await page.goto(url(`/actors/${encodeURIComponent(first)}`));
+    await page.locator('#relations-heading').waitFor();
+    await page.screenshot({ path: shot('page-profile-tablet'), fullPage: true });
+    const overflow = await page.evaluate(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('key flows', () => {
+  it('filters the map and overlays a community', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(url('/map'));
+    const svg = page.getByTestId('map-svg');
+    await svg.waitFor();
+    expect(await page.locator('path.prefecture').count()).toBe(47);
+    await expect(
+      page.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').count(),
+    ).resolves.toBe(1);
+
+    await page.getByLabel('指標').selectOption('seeds');
+    await page.locator('[data-testid="map-svg"][data-metric="seeds"]').waitFor();
+    const community = communities.communities[0];
+    await page.getByLabel('ABCコミュニティの重ね合わせ').selectOption(community?.id ?? '');
+    await page.getByTestId('map-overlay-info').waitFor();
+    expect(await page.locator('path.overlay').count()).toBe(community?.prefectures.length);
+
+    // Keyboard: focus a prefecture and read its value.
+    await page.locator('path.prefecture[data-code="13"]').focus();
+    await expect(page.getByTestId('map-focus').textContent()).resolves.toContain('東京都');
+    await page.screenshot({ path: shot('flow-map-seeds-overlay') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a community in the network view and clicks through to a profile', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(url('/network'));
+    await waitForDraw(page);
+    const community = communities.communities[0];
+    await resetDrawStats(page);
+    await page
+      .getByRole('combobox', { name: 'コミュニティ', exact: true })
+      .selectOption(community?.id ?? '');
+    const stats = await waitForDraw(page);
+    expect(stats.nodes).toBe(community?.size);
+    expect(page.url()).toContain(`community=${community?.id}`);
+    await page.getByTestId('network-canvas').screenshot({ path: shot('flow-network-community') });
+
+    // Search inside the drawn community, select, then open the profile.
+    const core = community?.coreActors[0];
+    await page.getByLabel('主体を探す').fill(core?.name ?? '');
+    await page.locator('.search-results button').first().click();
+    await page.getByTestId('network-selection').waitFor();
+    await page.getByRole('link', { name: 'プロフィールを開く' }).click();
+    await page.locator('#profile-heading').waitFor();
+    await expect(page.locator('#profile-heading').textContent()).resolves.toBe(core?.name);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('searches the directory and opens a profile', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(url('/actors'));
+    await page.getByTestId('directory-count').waitFor();
+    await page.getByLabel('名称・読み・英語名').fill('大学');
+    await page.getByRole('button', { name: '検索' }).click();
+    await page.waitForURL(/q=/);
+    await page.getByLabel('セクター').selectOption('university');
+    await page.waitForURL(/sector=university/);
+    const first = page.locator('main table tbody tr td a').first();
+    await first.waitFor();
+    const name = await first.textContent();
+    expect(name).toContain('大学');
+    await first.click();
+    await page.locator('#profile-heading').waitFor();
+    await expect(page.locator('#profile-heading').textContent()).resolves.toBe(name);
+    await page.locator('#roles-heading').waitFor();
+    await page.screenshot({ path: shot('flow-directory-profile'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches the language to English and keeps it', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(url('/'));
+    await page.locator('#home-heading').waitFor();
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(page.locator('#home-heading').textContent()).resolves.toBe(
+      'The region at a glance',
+    );
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.reload();
+    await expect(page.locator('#home-heading').textContent()).resolves.toBe(
+      'The region at a glance',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders a script tag in a name as text', async () => {
+    await database.repos.entity('actors').upsertMany([
+      {
+        id: 'xss-1',
+        kind: 'organization',
+        sector: 'company',
+        name: '<script>window.__pwned = 1</script>株式会社テスト',
+        prefectureCode: '13',
+        flags: [],
+        keywords: [],
+      },
+    ]);
+    const { page, errors } = await openPage(browser);
+    // The snapshot notices the new record after its recheck interval.
+    await new Promise((done) => setTimeout(done, 5_500));
+    await page.goto(url('/actors/xss-1'));
+    await page.locator('#profile-heading').waitFor();
+    await expect(page.locator('#profile-heading').textContent()).resolves.toContain('<script>');
+    expect(await page.evaluate("Reflect.get(window, '__pwned')")).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

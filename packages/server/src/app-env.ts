@@ -1,0 +1,26 @@
+import type { Principal } from '#core/accounts.ts';
+import type { Clock, Repositories, SessionRecord } from '#core/ports.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { ServerConfig } from './server-config.ts';
+
+/** What every API handler can reach: the request's principal and the app's dependencies. */
+export interface ApiServices {
+  repos: Repositories;
+  clock: Clock;
+  config: ServerConfig;
+  limiters: {
+    signInPerAddress: RateLimiter;
+    signInPerAccount: RateLimiter;
+    search: RateLimiter;
+  };
+}
+
+export interface AppEnv {
+  Variables: {
+    principal: Principal;
+    /** Set when the request came with a valid session cookie. */
+    session: SessionRecord | undefined;
+    /** The raw session token from the cookie (sign-out ends it). */
+    sessionToken: string | undefined;
+  };
+}

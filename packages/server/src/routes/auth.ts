@@ -1,0 +1,114 @@
+/** Sign-in, sign-out, who am I, and the caller's API tokens (`/api/auth/*`). */
+import type { Hono } from 'hono';
+import { describeAccount, ZEmail } from '#core/accounts.ts';
+import { DomainError } from '#core/domain-error.ts';
+import { signOut } from '#services/accounts/authenticate.ts';
+import {
+  createApiToken,
+  describeToken,
+  listApiTokens,
+  revokeApiToken,
+} from '#services/accounts/manage-api-tokens.ts';
+import { signIn } from '#services/accounts/sign-in.ts';
+import { writeAudit } from '#services/accounts/write-audit.ts';
+import type { ApiServices, AppEnv } from '../app-env.ts';
+import { readJsonBody } from '../http-input.ts';
+import {
+  clearSessionCookies,
+  clientAddress,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  setSessionCookies,
+} from '../request-auth.ts';
+
+export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): void {
+  const { repos, clock, config, limiters } = services;
+
+  api.post('/auth/sign-in', async (c) => {
+    const body = await readJsonBody(c);
+    const address = clientAddress(c, config);
+    const email =
+      typeof body === 'object' && body !== null && 'email' in body
+        ? ZEmail.safeParse(body.email)
+        : undefined;
+    for (const [limiter, key] of [
+      [limiters.signInPerAddress, `address:${address}`],
+      ...(email?.success ? ([[limiters.signInPerAccount, `email:${email.data}`]] as const) : []),
+    ] as const) {
+      const taken = limiter.take(key);
+      if (!taken.ok)
+        throw new DomainError(
+          'rate_limited',
+          `too many sign-in attempts; try again in ${taken.retryAfterSeconds} s`,
+          { retryAfterSeconds: taken.retryAfterSeconds },
+        );
+    }
+    const signedIn = await signIn(repos, body, {
+      clock,
+      sessionTtlMs: config.sessionTtlSeconds * 1000,
+    });
+    setSessionCookies(c, config, signedIn, clock.now());
+    c.header('cache-control', 'no-store');
+    return c.json({
+      account: describeAccount(signedIn.account),
+      csrfToken: signedIn.csrfToken,
+      csrfHeader: CSRF_HEADER,
+      expiresAt: signedIn.expiresAt.toISOString(),
+    });
+  });
+
+  api.post('/auth/sign-out', async (c) => {
+    const token = c.get('sessionToken');
+    if (token !== undefined) {
+      await signOut(repos, token);
+      const principal = c.get('principal');
+      if (principal.kind === 'account')
+        await writeAudit(
+          repos,
+          { principal, clock },
+          {
+            action: 'sign_out',
+            entity: 'sessions',
+            entityId: principal.account.id,
+          },
+        );
+    }
+    clearSessionCookies(c, config);
+    return c.body(null, 204);
+  });
+
+  api.get('/auth/me', (c) => {
+    const principal = c.get('principal');
+    const session = c.get('session');
+    return c.json({
+      role: principal.kind === 'account' ? principal.account.role : 'anonymous',
+      account: principal.kind === 'account' ? describeAccount(principal.account) : null,
+      via: principal.kind === 'account' ? principal.via : null,
+      sessionExpiresAt: session?.expiresAt ?? null,
+      cookies: { session: SESSION_COOKIE, csrf: CSRF_COOKIE },
+      csrfHeader: CSRF_HEADER,
+    });
+  });
+
+  api.get('/auth/tokens', async (c) => {
+    const tokens = await listApiTokens(repos, c.get('principal'));
+    return c.json({ items: tokens.map(describeToken) });
+  });
+
+  api.post('/auth/tokens', async (c) => {
+    const body = await readJsonBody(c);
+    const { token, record } = await createApiToken(
+      repos,
+      { principal: c.get('principal'), clock },
+      body,
+    );
+    c.header('cache-control', 'no-store');
+    return c.json({ ...describeToken(record), token }, 201);
+  });
+
+  api.delete('/auth/tokens/:id', async (c) => {
+    await revokeApiToken(repos, { principal: c.get('principal'), clock }, c.req.param('id'));
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The generic REST API over every entity (`/api/actors`, `/api/needs`…): list with `?q=`,
+ * `?limit=`, `?cursor=` and filters on indexed fields; read one (ETag = version); create; replace
+ * (PUT) or patch (PATCH, JSON Merge Patch) with If-Match; delete with If-Match. Needs follow the
+ * confidentiality rules everywhere; permissions are checked in the services.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { DomainError } from '#core/domain-error.ts';
+import { ENTITY_SPECS, isEntityName, type EntityName } from '#core/entities/registry.ts';
+import { createRecord } from '#services/accounts/create-record.ts';
+import { deleteRecord } from '#services/accounts/delete-record.ts';
+import { getRecord } from '#services/accounts/get-record.ts';
+import { listRecords } from '#services/accounts/list-records.ts';
+import { updateRecord } from '#services/accounts/update-record.ts';
+import type { ApiServices, AppEnv } from '../app-env.ts';
+import { etagOf, expectedVersion, parseQuery, readJsonBody } from '../http-input.ts';
+import { clientAddress } from '../request-auth.ts';
+
+export const ZListParams = z.object({
+  q: z.string().trim().max(200, 'at most 200 characters').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** Fields a list may be filtered on, per entity: its indexed, single-valued columns. */
+export function filterableColumns(entity: EntityName) {
+  return ENTITY_SPECS[entity].columns.filter(
+    (c) => c.indexed && c.field !== 'confidentiality' && c.codec !== 'list',
+  );
+}
+
+function filtersFor(entity: EntityName, params: URLSearchParams): Record<string, string> {
+  const where: Record<string, string> = {};
+  for (const column of filterableColumns(entity)) {
+    const value = params.get(column.field) ?? params.get(column.column);
+    if (value === null || value === '') continue;
+    if (value.length > 200)
+      throw new DomainError('validation_failed', `${column.field}: at most 200 characters`, {
+        field: column.field,
+      });
+    where[column.field] = value;
+  }
+  return where;
+}
+
+function entityOf(c: Context): EntityName {
+  const entity = c.req.param('entity') ?? '';
+  if (!isEntityName(entity))
+    throw new DomainError('not_found', `no list /api/${entity.slice(0, 60)}`);
+  return entity;
+}
+
+function locationOf(entity: EntityName, key: string): string {
+  return `/api/${entity}/${encodeURIComponent(key)}`;
+}
+
+export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): void {
+  const { repos, clock, limiters, config } = services;
+  const acting = (c: Context<AppEnv>) => ({ principal: c.get('principal'), clock });
+
+  api.get('/:entity', async (c) => {
+    const entity = entityOf(c);
+    const params = parseQuery(ZListParams, c.req.query());
+    const principal = c.get('principal');
+    if (params.q) {
+      const key =
+        principal.kind === 'account'
+          ? `account:${principal.account.id}`
+          : `address:${clientAddress(c, config)}`;
+      const taken = limiters.search.take(key);
+      if (!taken.ok)
+        throw new DomainError(
+          'rate_limited',
+          `too many searches; try again in ${taken.retryAfterSeconds} s`,
+          {
+            retryAfterSeconds: taken.retryAfterSeconds,
+          },
+        );
+    }
+    const page = await listRecords(repos, principal, entity, {
+      limit: params.limit,
+      where: filtersFor(entity, new URL(c.req.url).searchParams),
+      ...(params.q ? { q: params.q } : {}),
+      ...(params.cursor ? { cursor: params.cursor } : {}),
+    });
+    c.header('vary', 'Cookie, Authorization');
+    return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+  });
+
+  api.post('/:entity', async (c) => {
+    const entity = entityOf(c);
+    const body = await readJsonBody(c);
+    const { key, stored } = await createRecord(repos, acting(c), entity, body);
+    c.header('location', locationOf(entity, key));
+    c.header('etag', etagOf(stored.version));
+    return c.json(stored.record, 201);
+  });
+
+  api.get('/:entity/:id', async (c) => {
+    const entity = entityOf(c);
+    const found = await getRecord(repos, c.get('principal'), entity, c.req.param('id'));
+    c.header('etag', etagOf(found.version));
+    c.header('vary', 'Cookie, Authorization');
+    return c.json(found.record);
+  });
+
+  for (const mode of ['replace', 'merge'] as const) {
+    const method = mode === 'replace' ? api.put.bind(api) : api.patch.bind(api);
+    method('/:entity/:id', async (c) => {
+      const entity = entityOf(c);
+      const version = expectedVersion(c);
+      const body = await readJsonBody(c);
+      const stored = await updateRecord(repos, acting(c), entity, c.req.param('id'), body, {
+        expectedVersion: version,
+        mode,
+      });
+      c.header('etag', etagOf(stored.version));
+      return c.json(stored.record);
+    });
+  }
+
+  api.delete('/:entity/:id', async (c) => {
+    const entity = entityOf(c);
+    const version = expectedVersion(c);
+    await deleteRecord(repos, acting(c), entity, c.req.param('id'), version);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,641 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (entity
+ * schemas from the registry, account and list schemas from core and the routes). Routes of the
+ * app that are not described here in detail (e.g. `/api/web/*`) are still listed, from the
+ * app's own route table, so the document never misses a path.
+ */
+import { z } from 'zod';
+import { ZAccountCreate, ZAccountUpdate, ZApiTokenCreate, ZSignIn } from '#core/accounts.ts';
+import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
+import { AUDIT_ACTIONS } from '#core/ports.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../request-auth.ts';
+import { ZAuditParams } from './accounts.ts';
+import { filterableColumns, ZListParams } from './entities.ts';
+
+type JsonSchema = Record<string, unknown>;
+type Operation = Record<string, unknown> | unknown[];
+
+const COMPONENT_NAMES: Record<EntityName, string> = {
+  actors: 'Actor',
+  relations: 'Relation',
+  seeds: 'Seed',
+  needs: 'Need',
+  projects: 'Project',
+  programmes: 'Programme',
+  adoptions: 'Adoption',
+  funding: 'FundingFlow',
+  'support-measures': 'SupportMeasure',
+  cases: 'CaseStory',
+  indicators: 'Indicator',
+};
+
+export function componentNameOf(entity: EntityName): string {
+  return COMPONENT_NAMES[entity];
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const out: JsonSchema = { ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) };
+  delete out['$schema'];
+  return out;
+}
+
+/** The entity's JSON Schema with each field's column documentation as its description. */
+function entitySchema(entity: EntityName, io: 'input' | 'output'): JsonSchema {
+  const spec = ENTITY_SPECS[entity];
+  const schema = jsonSchema(spec.schema, io);
+  const properties = schema['properties'];
+  if (typeof properties === 'object' && properties !== null) {
+    for (const column of spec.columns) {
+      const property: unknown = (properties as Record<string, unknown>)[column.field];
+      if (typeof property === 'object' && property !== null)
+        (properties as Record<string, unknown>)[column.field] = {
+          ...property,
+          description: `${column.doc} (column ${column.column})`,
+        };
+    }
+  }
+  return { ...schema, title: `${componentNameOf(entity)} (${spec.labelJa})` };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+const STANDARD_ERRORS = {
+  '401': problemResponse('Not signed in, or the session/token expired or is unknown'),
+  '403': problemResponse('Not allowed for this role or organisation, or CSRF token missing/wrong'),
+  '429': problemResponse('Rate limited (see Retry-After)'),
+};
+
+const jsonBody = (schema: unknown, required = true) => ({
+  required,
+  content: { 'application/json': { schema } },
+});
+
+const jsonResponse = (description: string, schema: unknown, headers?: Record<string, unknown>) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema } },
+});
+
+const ETAG_HEADER = {
+  ETag: { description: 'Record version, for If-Match', schema: { type: 'string' } },
+};
+
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description:
+    'The ETag of the version you read; 412 when the record changed since, 428 when missing',
+  schema: { type: 'string', examples: ['"3"'] },
+};
+
+function queryParameters(schema: z.ZodObject, descriptions: Record<string, string>): unknown[] {
+  const json = jsonSchema(schema, 'input');
+  const properties = (json['properties'] ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: descriptions[name] ?? name,
+    schema: property,
+  }));
+}
+
+function entityPaths(entity: EntityName): Record<string, Record<string, Operation>> {
+  const name = componentNameOf(entity);
+  const spec = ENTITY_SPECS[entity];
+  const tag = entity;
+  const needNote =
+    entity === 'needs'
+      ? ' Confidentiality applies: public needs to everyone, members-only needs to signed-in accounts, confidential needs only to the owner organisation, assigned coordinators and administrators.'
+      : '';
+  const idParameter = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: spec.derivedKey
+      ? entity === 'relations'
+        ? 'Identity sourceId>targetId:type@startDate (URL-encoded)'
+        : 'Identity areaType:areaCode:year:metric (URL-encoded)'
+      : 'The external id',
+    schema: { type: 'string' },
+  };
+  const filters = filterableColumns(entity).map((column) => ({
+    name: column.field,
+    in: 'query',
+    required: false,
+    description: `Filter: ${column.doc} (exact match; the column name ${column.column} works too)`,
+    schema: { type: 'string' },
+  }));
+  return {
+    [`/api/${entity}`]: {
+      get: {
+        tags: [tag],
+        operationId: `list-${entity}`,
+        summary: `List ${entity} (${spec.labelJa})`,
+        description: `Pages in identity order; follow nextCursor. q searches ${spec.searchFields.join(', ')}.${needNote}`,
+        parameters: [
+          ...queryParameters(ZListParams, {
+            q: `Text search (substring) over ${spec.searchFields.join(', ')}; rate limited`,
+            limit: 'Page size 1..1000 (default 50)',
+            cursor: 'nextCursor of the previous page',
+          }),
+          ...filters,
+        ],
+        responses: {
+          '200': jsonResponse('A page', {
+            type: 'object',
+            required: ['items', 'nextCursor'],
+            properties: {
+              items: { type: 'array', items: ref(name) },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          }),
+          '422': problemResponse('A query parameter is not valid'),
+          '429': STANDARD_ERRORS['429'],
+        },
+      },
+      post: {
+        tags: [tag],
+        operationId: `create-${entity}`,
+        summary: `Create a ${name}`,
+        description: `Administrators and coordinators; organisation members for their own seeds and needs.${needNote}`,
+        requestBody: jsonBody(ref(`${name}Input`)),
+        responses: {
+          '201': jsonResponse('Created', ref(name), {
+            ...ETAG_HEADER,
+            Location: { schema: { type: 'string' } },
+          }),
+          '409': problemResponse('A record with this identity exists'),
+          '413': problemResponse('Body too large'),
+          '415': problemResponse('Not JSON'),
+          '422': problemResponse('Not valid; `field` and `errors` name the fields'),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    [`/api/${entity}/{id}`]: {
+      parameters: [idParameter],
+      get: {
+        tags: [tag],
+        operationId: `get-${entity}`,
+        summary: `Read one ${name}`,
+        description: needNote.trim() || undefined,
+        responses: {
+          '200': jsonResponse('The record', ref(name), ETAG_HEADER),
+          '404': problemResponse('No such record (or one you may not see)'),
+        },
+      },
+      put: {
+        tags: [tag],
+        operationId: `replace-${entity}`,
+        summary: `Replace a ${name}`,
+        parameters: [IF_MATCH],
+        requestBody: jsonBody(ref(`${name}Input`)),
+        responses: {
+          '200': jsonResponse('Saved', ref(name), ETAG_HEADER),
+          '404': problemResponse('No such record'),
+          '412': problemResponse('Changed by someone else since you read it'),
+          '428': problemResponse('If-Match missing'),
+          '422': problemResponse('Not valid'),
+          ...STANDARD_ERRORS,
+        },
+      },
+      patch: {
+        tags: [tag],
+        operationId: `patch-${entity}`,
+        summary: `Change some fields of a ${name} (JSON Merge Patch: null removes a field)`,
+        parameters: [IF_MATCH],
+        requestBody: {
+          required: true,
+          content: {
+            'application/merge-patch+json': { schema: { type: 'object' } },
+            'application/json': { schema: { type: 'object' } },
+          },
+        },
+        responses: {
+          '200': jsonResponse('Saved', ref(name), ETAG_HEADER),
+          '404': problemResponse('No such record'),
+          '412': problemResponse('Changed by someone else since you read it'),
+          '428': problemResponse('If-Match missing'),
+          '422': problemResponse('Not valid'),
+          ...STANDARD_ERRORS,
+        },
+      },
+      delete: {
+        tags: [tag],
+        operationId: `delete-${entity}`,
+        summary: `Delete a ${name}`,
+        parameters: [IF_MATCH],
+        responses: {
+          '204': { description: 'Deleted' },
+          '404': problemResponse('No such record'),
+          '409': problemResponse('Still referenced by other records'),
+          '412': problemResponse('Changed by someone else since you read it'),
+          '428': problemResponse('If-Match missing'),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+  };
+}
+
+const ZProblem = z.object({
+  type: z.string().describe('URI naming the problem kind'),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().describe('What went wrong, for a person'),
+  code: z.string().describe('Stable machine code, e.g. validation_failed'),
+  field: z.string().optional().describe('The first offending field or header'),
+  errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+});
+
+const ZAccountView = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(['admin', 'coordinator', 'member', 'viewer']),
+  organisationId: z.string().nullable(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+const ZTokenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+const ZAuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  accountId: z.string().nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+const ZNeedAssignment = z.object({
+  needId: z.string(),
+  accountId: z.string(),
+  assignedBy: z.string(),
+  assignedAt: z.string(),
+});
+
+function fixedPaths(): Record<string, Record<string, Operation>> {
+  const items = (schema: unknown) => ({
+    type: 'object',
+    properties: { items: { type: 'array', items: schema } },
+  });
+  return {
+    '/api/health': {
+      get: {
+        tags: ['system'],
+        operationId: 'health',
+        summary: 'Liveness: 200 when the database answers, 503 otherwise',
+        security: [],
+        responses: {
+          '200': jsonResponse('Up', { type: 'object', properties: { status: { const: 'ok' } } }),
+          '503': jsonResponse('Database unreachable', {
+            type: 'object',
+            properties: { status: { const: 'unavailable' } },
+          }),
+        },
+      },
+    },
+    '/api/stats': {
+      get: {
+        tags: ['system'],
+        operationId: 'stats',
+        summary:
+          'Record counts as the caller may see them (confidential needs counted only for those who may see them)',
+        responses: {
+          '200': jsonResponse('Counts', {
+            type: 'object',
+            additionalProperties: { type: 'integer' },
+          }),
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: {
+        tags: ['system'],
+        operationId: 'openapi',
+        summary: 'This document',
+        security: [],
+        responses: { '200': jsonResponse('OpenAPI 3.1', { type: 'object' }) },
+      },
+    },
+    '/api/docs': {
+      get: {
+        tags: ['system'],
+        operationId: 'docs',
+        summary: 'Interactive documentation (HTML)',
+        security: [],
+        responses: { '200': { description: 'HTML page', content: { 'text/html': {} } } },
+      },
+    },
+    '/api/auth/sign-in': {
+      post: {
+        tags: ['auth'],
+        operationId: 'sign-in',
+        summary: `Sign in; sets the ${SESSION_COOKIE} (HttpOnly) and musubi_csrf cookies`,
+        description: `Send the returned csrfToken (also in the musubi_csrf cookie) in ${CSRF_HEADER} on every change made with the session cookie. Rate limited per address and per e-mail.`,
+        security: [],
+        requestBody: jsonBody(ref('SignIn')),
+        responses: {
+          '200': jsonResponse('Signed in', {
+            type: 'object',
+            properties: {
+              account: ref('Account'),
+              csrfToken: { type: 'string' },
+              csrfHeader: { type: 'string' },
+              expiresAt: { type: 'string', format: 'date-time' },
+            },
+          }),
+          '401': problemResponse('Wrong e-mail or password'),
+          '422': problemResponse('Not valid'),
+          '429': STANDARD_ERRORS['429'],
+        },
+      },
+    },
+    '/api/auth/sign-out': {
+      post: {
+        tags: ['auth'],
+        operationId: 'sign-out',
+        summary: 'End the session and clear the cookies',
+        responses: { '204': { description: 'Signed out' }, '403': STANDARD_ERRORS['403'] },
+      },
+    },
+    '/api/auth/me': {
+      get: {
+        tags: ['auth'],
+        operationId: 'me',
+        summary: 'Who the caller is (anonymous, or the account and its role)',
+        responses: {
+          '200': jsonResponse('The caller', {
+            type: 'object',
+            properties: {
+              role: { type: 'string' },
+              account: { anyOf: [ref('Account'), { type: 'null' }] },
+              via: { type: ['string', 'null'], enum: ['session', 'token', null] },
+              sessionExpiresAt: { type: ['string', 'null'] },
+            },
+          }),
+        },
+      },
+    },
+    '/api/auth/tokens': {
+      get: {
+        tags: ['auth'],
+        operationId: 'list-tokens',
+        summary: "The caller's API tokens (never their secrets)",
+        responses: {
+          '200': jsonResponse('Tokens', items(ref('ApiToken'))),
+          '401': STANDARD_ERRORS['401'],
+        },
+      },
+      post: {
+        tags: ['auth'],
+        operationId: 'create-token',
+        summary: 'Issue an API token for machines (Authorization: Bearer musubi_…); shown once',
+        requestBody: jsonBody(ref('ApiTokenCreate')),
+        responses: {
+          '201': jsonResponse('The token; keep it, it is stored only hashed', {
+            allOf: [ref('ApiToken'), { type: 'object', properties: { token: { type: 'string' } } }],
+          }),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    '/api/auth/tokens/{tokenId}': {
+      parameters: [{ name: 'tokenId', in: 'path', required: true, schema: { type: 'string' } }],
+      delete: {
+        tags: ['auth'],
+        operationId: 'revoke-token',
+        summary: 'Revoke one of your API tokens',
+        responses: {
+          '204': { description: 'Revoked' },
+          '404': problemResponse('No such live token'),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    '/api/accounts': {
+      get: {
+        tags: ['accounts'],
+        operationId: 'list-accounts',
+        summary: 'All accounts (administrators)',
+        responses: { '200': jsonResponse('Accounts', items(ref('Account'))), ...STANDARD_ERRORS },
+      },
+      post: {
+        tags: ['accounts'],
+        operationId: 'create-account',
+        summary: 'Create an account (administrators); members need an organisationId (an actor id)',
+        requestBody: jsonBody(ref('AccountCreate')),
+        responses: {
+          '201': jsonResponse('Created', ref('Account')),
+          '409': problemResponse('E-mail taken'),
+          '422': problemResponse('Not valid'),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    '/api/accounts/{accountId}': {
+      parameters: [{ name: 'accountId', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        tags: ['accounts'],
+        operationId: 'get-account',
+        summary: 'One account (administrators)',
+        responses: {
+          '200': jsonResponse('Account', ref('Account')),
+          '404': problemResponse('No such account'),
+          ...STANDARD_ERRORS,
+        },
+      },
+      patch: {
+        tags: ['accounts'],
+        operationId: 'update-account',
+        summary:
+          'Change role, organisation, password or disable (administrators); disabling signs out everywhere',
+        requestBody: jsonBody(ref('AccountUpdate')),
+        responses: {
+          '200': jsonResponse('Account', ref('Account')),
+          '404': problemResponse('No such account'),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    '/api/needs/{id}/assignments': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        tags: ['needs'],
+        operationId: 'list-need-assignments',
+        summary: 'Coordinators assigned to a need (administrators, owner organisation)',
+        responses: {
+          '200': jsonResponse('Assignments', items(ref('NeedAssignment'))),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    '/api/needs/{id}/assignments/{accountId}': {
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'accountId', in: 'path', required: true, schema: { type: 'string' } },
+      ],
+      put: {
+        tags: ['needs'],
+        operationId: 'assign-need',
+        summary: 'Assign a coordinator to a need (they may then see it when confidential)',
+        responses: { '200': jsonResponse('Assigned', ref('NeedAssignment')), ...STANDARD_ERRORS },
+      },
+      delete: {
+        tags: ['needs'],
+        operationId: 'unassign-need',
+        summary: 'Remove an assignment',
+        responses: { '204': { description: 'Removed' }, ...STANDARD_ERRORS },
+      },
+    },
+    '/api/audit': {
+      get: {
+        tags: ['accounts'],
+        operationId: 'audit-log',
+        summary:
+          'The audit log, newest first (administrators): who, when, entity, id, before, after',
+        parameters: queryParameters(ZAuditParams, {
+          limit: 'Page size 1..500',
+          cursor: 'nextCursor of the previous page',
+          entity: 'Only this entity (actors, needs, accounts…)',
+          entityId: 'Only this record',
+          accountId: 'Only changes by this account',
+        }),
+        responses: {
+          '200': jsonResponse('A page', {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: ref('AuditEntry') },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          }),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+  };
+}
+
+/** Hono path (`/api/web/actors/:id`) → OpenAPI path (`/api/web/actors/{id}`). */
+function toOpenApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+export interface RouteInfo {
+  method: string;
+  path: string;
+}
+
+/** Builds the document; `routes` (the app's route table) adds any API route not described above. */
+export function buildOpenApiDocument(
+  options: { routes?: readonly RouteInfo[]; version?: string } = {},
+) {
+  const paths: Record<string, Record<string, unknown>> = { ...fixedPaths() };
+  for (const entity of ENTITY_NAMES) Object.assign(paths, entityPaths(entity));
+  for (const route of options.routes ?? []) {
+    const method = route.method.toLowerCase();
+    if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+    if (!route.path.startsWith('/api/') || route.path.includes('*')) continue;
+    if (route.path.startsWith('/api/:entity')) continue; // described per entity above
+    const path = toOpenApiPath(route.path);
+    const item = (paths[path] ??= {});
+    if (item[method] !== undefined) continue;
+    const parameters = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    item[method] = {
+      tags: [route.path.startsWith('/api/web/') ? 'web' : 'other'],
+      operationId: `${method}-${route.path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+      summary: route.path.startsWith('/api/web/')
+        ? 'View data for the web app (anonymous view: public needs only)'
+        : route.path,
+      ...(parameters.length ? { parameters } : {}),
+      responses: {
+        '200': jsonResponse('JSON', { type: 'object' }),
+        '422': problemResponse('A parameter is not valid'),
+      },
+    };
+  }
+  const schemas: Record<string, unknown> = {
+    Problem: jsonSchema(ZProblem, 'output'),
+    Account: jsonSchema(ZAccountView, 'output'),
+    AccountCreate: jsonSchema(ZAccountCreate, 'input'),
+    AccountUpdate: jsonSchema(ZAccountUpdate, 'input'),
+    SignIn: jsonSchema(ZSignIn, 'input'),
+    ApiToken: jsonSchema(ZTokenView, 'output'),
+    ApiTokenCreate: jsonSchema(ZApiTokenCreate, 'input'),
+    AuditEntry: jsonSchema(ZAuditEntry, 'output'),
+    NeedAssignment: jsonSchema(ZNeedAssignment, 'output'),
+  };
+  for (const entity of ENTITY_NAMES) {
+    schemas[componentNameOf(entity)] = entitySchema(entity, 'output');
+    schemas[`${componentNameOf(entity)}Input`] = entitySchema(entity, 'input');
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Musubi API',
+      version: options.version ?? '0.1.0',
+      summary:
+        'Regional science & technology innovation ecosystems: actors, relations, seeds, needs, projects, programmes',
+      description: [
+        'REST and JSON. Lists page with `limit` and `cursor` (follow `nextCursor`), search with `q`, and filter on indexed fields.',
+        'Updates and deletes need `If-Match` with the ETag you read (optimistic concurrency): 412 when the record changed since, 428 without it.',
+        'Errors are RFC 9457 problem+json naming the field.',
+        `Browsers sign in at /api/auth/sign-in (cookie ${SESSION_COOKIE}) and send ${CSRF_HEADER} on changes; machines use Authorization: Bearer with an API token from /api/auth/tokens.`,
+        'Roles: admin, coordinator, member (of an organisation: edits only its actor, seeds and needs), viewer; anonymous callers read public data only.',
+      ].join('\n\n'),
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'system' },
+      { name: 'auth' },
+      { name: 'accounts' },
+      ...ENTITY_NAMES.map((name) => ({ name, description: ENTITY_SPECS[name].labelJa })),
+      { name: 'web', description: 'Data shaped for the web app' },
+    ],
+    security: [{}, { sessionCookie: [] }, { bearerToken: [] }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `Browser session from /api/auth/sign-in; changes also need the ${CSRF_HEADER} header`,
+        },
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'API token from /api/auth/tokens (musubi_…)',
+        },
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

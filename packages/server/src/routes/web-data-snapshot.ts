@@ -1,0 +1,368 @@
+/**
+ * An in-memory, read-only view of the ecosystem shaped for the web app: actors and ties in typed
+ * arrays, ABC communities (latest stored run, else computed here), a precomputed geographic layout
+ * and the detected roles. Built once per database state and shared by all requests; rebuilt when
+ * the record counts or the latest communities run change.
+ *
+ * Confidentiality: only public needs are ever loaded here, so nothing built from the snapshot can
+ * count or show a members-only or confidential need.
+ */
+import { z } from 'zod';
+import {
+  findAnchorCompanies,
+  findCoreCompanies,
+  findStarScientists,
+  type RoleCandidate,
+} from '#analytics/abc/roles.ts';
+import type { Actor } from '#core/entities/actor.ts';
+import { ZAdoption, type Adoption } from '#core/entities/adoption.ts';
+import { ZIndicator, type Indicator } from '#core/entities/indicator.ts';
+import { ZNeed, type Need } from '#core/entities/need.ts';
+import { ZProgramme, type Programme } from '#core/entities/programme.ts';
+import type { Project } from '#core/entities/project.ts';
+import type { Relation } from '#core/entities/relation.ts';
+import type { Seed } from '#core/entities/seed.ts';
+import type { EntityName } from '#core/entities/registry.ts';
+import { PREFECTURES, findPrefecture } from '#core/geo.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
+import { computeCommunities, toCommunitiesOutput } from '#services/analysis/analyze-communities.ts';
+import { loadNetwork } from '#services/analysis/load-network.ts';
+import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
+import type { WebCommunities, WebCommunitySummary, WebRoleEvidence } from './web-data-types.ts';
+
+export interface WebSnapshot {
+  builtAt: string;
+  actors: Actor[];
+  indexOf: Map<string, number>;
+  /** Distinct neighbours per actor. */
+  degree: Int32Array;
+  relations: Relation[];
+  /** Relation indices per actor (CSR: relationsOf[offsets[i] .. offsets[i+1]]). */
+  relationOffsets: Int32Array;
+  relationsOf: Int32Array;
+  /** Per relation: endpoint indices, type index, start/end year (0 when unknown). */
+  relSource: Int32Array;
+  relTarget: Int32Array;
+  relType: Uint8Array;
+  relStartYear: Int16Array;
+  relEndYear: Int16Array;
+  communities: WebCommunities;
+  /** Members of each community (actor indices), parallel to communities.communities. */
+  communityMembers: number[][];
+  /** Community index of each actor, or -1. */
+  communityOf: Int32Array;
+  x: Float32Array;
+  y: Float32Array;
+  sectorIndex: Uint8Array;
+  seeds: Seed[];
+  /** Public needs only. */
+  publicNeeds: Need[];
+  projects: Project[];
+  adoptions: Adoption[];
+  programmes: Programme[];
+  indicators: Indicator[];
+  roles: Map<string, WebRoleEvidence[]>;
+}
+
+/** The parts of a stored `analyze communities` result the web uses, validated as they are read. */
+const ZStoredCommunities = z.object({
+  runId: z.string().nullable(),
+  resolution: z.number(),
+  modularity: z.number(),
+  ami: z.number(),
+  communityCount: z.number(),
+  unassigned: z.number(),
+  communities: z.array(
+    z.object({
+      id: z.string(),
+      size: z.number(),
+      members: z.array(z.string()),
+      prefectures: z.array(z.string()),
+      prefectureCounts: z.record(z.string(), z.number()),
+      crossPrefectureShare: z.number(),
+      scale: z.string(),
+      coreActors: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
+      wheelCounts: z.record(z.string(), z.number()),
+      gaps: z.array(
+        z.object({
+          kind: z.string(),
+          sectors: z.array(z.string()),
+          ja: z.string(),
+          en: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+type StoredCommunities = z.infer<typeof ZStoredCommunities>;
+
+async function readAll<T>(
+  repos: Repositories,
+  entity: EntityName,
+  schema: z.ZodType<T, unknown>,
+  keep: (record: T) => boolean = () => true,
+): Promise<T[]> {
+  const out: T[] = [];
+  for await (const batch of repos.entity(entity).iterate(10_000))
+    for (const record of batch) {
+      const parsed = schema.safeParse(record);
+      if (parsed.success && keep(parsed.data)) out.push(parsed.data);
+    }
+  return out;
+}
+
+function yearOf(date: string | undefined): number {
+  return date ? Number(date.slice(0, 4)) : 0;
+}
+
+async function latestStoredRun(
+  repos: Repositories,
+): Promise<{ id: string; createdAt: string; result: StoredCommunities } | undefined> {
+  const [latest] = await repos.analysisRuns.list('communities', 1);
+  if (!latest) return undefined;
+  const run = await repos.analysisRuns.get(latest.id);
+  const parsed = ZStoredCommunities.safeParse(run?.result);
+  return parsed.success
+    ? { id: latest.id, createdAt: latest.createdAt, result: parsed.data }
+    : undefined;
+}
+
+function toSummary(c: StoredCommunities['communities'][number]): WebCommunitySummary {
+  return {
+    id: c.id,
+    size: c.size,
+    prefectures: c.prefectures,
+    prefectureCounts: c.prefectureCounts,
+    crossPrefectureShare: c.crossPrefectureShare,
+    scale: c.scale,
+    coreActors: c.coreActors,
+    wheelCounts: c.wheelCounts,
+    gaps: c.gaps,
+  };
+}
+
+function rolesByActor(
+  actors: Actor[],
+  relations: Relation[],
+  projects: Project[],
+): Map<string, WebRoleEvidence[]> {
+  const limit = actors.length;
+  const roles = new Map<string, WebRoleEvidence[]>();
+  const add = (role: WebRoleEvidence['role'], candidates: RoleCandidate[]) => {
+    for (const c of candidates) {
+      const list = roles.get(c.id) ?? [];
+      list.push({ role, score: c.score, qualifies: c.qualifies, evidence: c.evidence });
+      roles.set(c.id, list);
+    }
+  };
+  add('star_scientist', findStarScientists(actors, relations, { limit }));
+  add('core_company', findCoreCompanies(actors, relations, projects, { limit }));
+  add('anchor_company', findAnchorCompanies(actors, relations, { limit }));
+  return roles;
+}
+
+export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promise<WebSnapshot> {
+  const [network, publicNeeds, adoptions, programmes, indicators, stored] = await Promise.all([
+    loadNetwork(repos, { seeds: true, projects: true }),
+    readAll(repos, 'needs', ZNeed, (need) => need.confidentiality === 'public'),
+    readAll(repos, 'adoptions', ZAdoption),
+    readAll(repos, 'programmes', ZProgramme),
+    readAll(repos, 'indicators', ZIndicator),
+    latestStoredRun(repos),
+  ]);
+  const { actors, relations } = network;
+  const n = actors.length;
+  const indexOf = new Map(actors.map((a, i) => [a.id, i]));
+  const typeIndex = new Map<string, number>(RELATION_TYPES.map((t, i) => [t, i]));
+  const sectorIndexOf = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
+
+  const m = relations.length;
+  const relSource = new Int32Array(m).fill(-1);
+  const relTarget = new Int32Array(m).fill(-1);
+  const relType = new Uint8Array(m);
+  const relStartYear = new Int16Array(m);
+  const relEndYear = new Int16Array(m);
+  const counts = new Int32Array(n + 1);
+  relations.forEach((r, i) => {
+    const s = indexOf.get(r.sourceId) ?? -1;
+    const t = indexOf.get(r.targetId) ?? -1;
+    relSource[i] = s;
+    relTarget[i] = t;
+    relType[i] = typeIndex.get(r.type) ?? 0;
+    relStartYear[i] = yearOf(r.startDate);
+    relEndYear[i] = yearOf(r.endDate);
+    if (s >= 0 && t >= 0) {
+      counts[s + 1] = (counts[s + 1] ?? 0) + 1;
+      if (t !== s) counts[t + 1] = (counts[t + 1] ?? 0) + 1;
+    }
+  });
+  const relationOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++)
+    relationOffsets[i + 1] = (relationOffsets[i] ?? 0) + (counts[i + 1] ?? 0);
+  const relationsOf = new Int32Array(relationOffsets[n] ?? 0);
+  const fill = relationOffsets.slice(0, n);
+  for (let i = 0; i < m; i++) {
+    const s = relSource[i] ?? -1;
+    const t = relTarget[i] ?? -1;
+    if (s < 0 || t < 0) continue;
+    relationsOf[fill[s] ?? 0] = i;
+    fill[s] = (fill[s] ?? 0) + 1;
+    if (t !== s) {
+      relationsOf[fill[t] ?? 0] = i;
+      fill[t] = (fill[t] ?? 0) + 1;
+    }
+  }
+  const degree = new Int32Array(n);
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    seen.clear();
+    for (let k = relationOffsets[i] ?? 0; k < (relationOffsets[i + 1] ?? 0); k++) {
+      const r = relationsOf[k] ?? 0;
+      const other = relSource[r] === i ? (relTarget[r] ?? 0) : (relSource[r] ?? 0);
+      seen.add(other);
+    }
+    degree[i] = seen.size;
+  }
+
+  let communityData: StoredCommunities;
+  let source: WebCommunities['source'];
+  let computedAt: string;
+  if (stored) {
+    communityData = stored.result;
+    source = 'stored';
+    computedAt = stored.createdAt;
+  } else {
+    communityData = toCommunitiesOutput(computeCommunities(network, {}, clock), null);
+    source = 'computed';
+    computedAt = clock.now().toISOString();
+  }
+  const communityOf = new Int32Array(n).fill(-1);
+  const communityMembers = communityData.communities.map((c, ci) => {
+    const members: number[] = [];
+    for (const id of c.members) {
+      const i = indexOf.get(id);
+      if (i === undefined) continue;
+      communityOf[i] = ci;
+      members.push(i);
+    }
+    return members;
+  });
+
+  // Layout: one disc per community at its main prefecture, one per prefecture for the rest.
+  const byDegree = (a: number, b: number) => (degree[b] ?? 0) - (degree[a] ?? 0) || a - b;
+  const groups: LayoutGroup[] = [];
+  const positionOf = (code: string | undefined) => {
+    const prefecture = code ? findPrefecture(code) : undefined;
+    return prefecture ? { lat: prefecture.lat, lon: prefecture.lon } : { lat: 36.5, lon: 137.5 };
+  };
+  communityData.communities.forEach((c, ci) => {
+    groups.push({
+      ...positionOf(c.prefectures[0]),
+      members: [...(communityMembers[ci] ?? [])].sort(byDegree),
+    });
+  });
+  const loose = new Map<string, number[]>();
+  actors.forEach((actor, i) => {
+    if (communityOf[i] !== -1) return;
+    const list = loose.get(actor.prefectureCode) ?? [];
+    list.push(i);
+    loose.set(actor.prefectureCode, list);
+  });
+  for (const prefecture of PREFECTURES) {
+    const members = loose.get(prefecture.code);
+    if (members)
+      groups.push({ lat: prefecture.lat, lon: prefecture.lon, members: members.sort(byDegree) });
+  }
+  const { x, y } = layoutGroups(n, groups);
+
+  const sectorIndex = new Uint8Array(n);
+  actors.forEach((a, i) => {
+    sectorIndex[i] = sectorIndexOf.get(a.sector) ?? SECTORS.length - 1;
+  });
+
+  return {
+    builtAt: clock.now().toISOString(),
+    actors,
+    indexOf,
+    degree,
+    relations,
+    relationOffsets,
+    relationsOf,
+    relSource,
+    relTarget,
+    relType,
+    relStartYear,
+    relEndYear,
+    communities: {
+      source,
+      runId: stored?.id ?? null,
+      computedAt,
+      resolution: communityData.resolution,
+      modularity: communityData.modularity,
+      ami: communityData.ami,
+      communityCount: communityData.communityCount,
+      unassigned: communityData.unassigned,
+      communities: communityData.communities.map(toSummary),
+    },
+    communityMembers,
+    communityOf,
+    x,
+    y,
+    sectorIndex,
+    seeds: network.seeds,
+    publicNeeds,
+    projects: network.projects,
+    adoptions,
+    programmes,
+    indicators,
+    roles: rolesByActor(actors, relations, network.projects),
+  };
+}
+
+interface CacheEntry {
+  fingerprint: string;
+  checkedAt: number;
+  snapshot: Promise<WebSnapshot>;
+}
+
+/** How long a snapshot is trusted before the database is asked whether it changed. */
+const RECHECK_MS = 5_000;
+
+async function fingerprintOf(repos: Repositories): Promise<string> {
+  const [counts, [latest]] = await Promise.all([
+    repos.counts(),
+    repos.analysisRuns.list('communities', 1),
+  ]);
+  return JSON.stringify({ counts, run: latest?.id ?? null });
+}
+
+/** Snapshots per database, rebuilt when counts or the latest communities run change. */
+export function createSnapshotCache(repos: Repositories, clock: Clock) {
+  let entry: CacheEntry | undefined;
+  let checking: Promise<WebSnapshot> | undefined;
+  const check = async (): Promise<WebSnapshot> => {
+    const fingerprint = await fingerprintOf(repos);
+    const now = Date.now();
+    if (entry && entry.fingerprint === fingerprint) {
+      entry.checkedAt = now;
+      return entry.snapshot;
+    }
+    const snapshot = buildWebSnapshot(repos, clock);
+    const fresh: CacheEntry = { fingerprint, checkedAt: now, snapshot };
+    entry = fresh;
+    snapshot.catch(() => {
+      if (entry === fresh) entry = undefined;
+    });
+    return snapshot;
+  };
+  return {
+    get(): Promise<WebSnapshot> {
+      if (entry && Date.now() - entry.checkedAt < RECHECK_MS) return entry.snapshot;
+      checking ??= check().finally(() => {
+        checking = undefined;
+      });
+      return checking;
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#db/open-database.ts';
+import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { sqliteTestDatabase } from '#test/test-databases.ts';
+import { foldForSearch, registerWebDataRoutes } from './web-data.ts';
+import type {
+  WebActorPage,
+  WebActorProfile,
+  WebChoropleth,
+  WebCommunities,
+  WebMeta,
+  WebNetwork,
+  WebSummary,
+} from './web-data-types.ts';
+
+const clock = { now: () => new Date('2025-06-01T00:00:00Z') };
+let database: Database;
+let app: Hono;
+
+async function json<T>(path: string, status = 200): Promise<T> {
+  const response = await app.request(path);
+  expect(response.status, path).toBe(status);
+  const body: T = JSON.parse(await response.text());
+  return body;
+}
+
+beforeAll(async () => {
+  database = await sqliteTestDatabase.open(clock);
+  await loadDemoEcosystem(database.repos, { scale: 0.05 });
+  // A confidential need that must never be counted or shown.
+  const [owner] = (
+    await database.repos.entity('actors').list({ limit: 1, where: { prefectureCode: '13' } })
+  ).items;
+  await database.repos.entity('needs').upsertMany([
+    {
+      id: 'need-secret',
+      kind: 'company',
+      title: 'SECRET confidential need',
+      ownerId: String(owner?.['id']),
+      prefectureCode: '13',
+      confidentiality: 'confidential',
+      keywords: [],
+      sdgs: [],
+      open: true,
+    },
+  ]);
+  app = new Hono();
+  registerWebDataRoutes(app, { repos: database.repos, clock, warm: false });
+}, 120_000);
+
+afterAll(async () => {
+  await database.close();
+});
+
+describe('GET /api/web/summary', () => {
+  it('counts the nation and never a non-public need', async () => {
+    const summary = await json<WebSummary>('/api/web/summary');
+    const actors = await database.repos.entity('actors').count();
+    const publicNeeds = await database.repos.entity('needs').count({ confidentiality: 'public' });
+    const allNeeds = await database.repos.entity('needs').count();
+    expect(summary.scope).toEqual({ type: 'nation', code: null });
+    expect(summary.actors.total).toBe(actors);
+    expect(Object.values(summary.actors.bySector).reduce((a, b) => a + b, 0)).toBe(actors);
+    expect(summary.needs.public).toBe(publicNeeds);
+    expect(allNeeds).toBeGreaterThan(publicNeeds);
+  });
+
+  it('narrows to a prefecture and to a community', async () => {
+    const tokyo = await json<WebSummary>('/api/web/summary?prefecture=13');
+    expect(tokyo.scope).toEqual({ type: 'prefecture', code: '13' });
+    expect(tokyo.actors.total).toBe(
+      await database.repos.entity('actors').count({ prefectureCode: '13' }),
+    );
+    const { communities } = await json<WebCommunities>('/api/web/communities');
+    const first = communities[0];
+    expect(first).toBeDefined();
+    const community = await json<WebSummary>(`/api/web/summary?community=${first?.id}`);
+    expect(community.actors.total).toBe(first?.size);
+    expect(community.community?.id).toBe(first?.id);
+  });
+
+  it('rejects bad scopes with problem+json', async () => {
+    const response = await app.request('/api/web/summary?prefecture=99');
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await response.json()) as { field: string }).field).toBe('prefecture');
+    await json('/api/web/summary?community=c9999', 404);
+    await json('/api/web/summary?prefecture=13&community=c1', 422);
+  });
+});
+
+describe('GET /api/web/communities and /meta', () => {
+  it('computes communities when no run is stored, without saving one', async () => {
+    const result = await json<WebCommunities>('/api/web/communities');
+    expect(result.source).toBe('computed');
+    expect(result.communityCount).toBe(result.communities.length);
+    expect(await database.repos.analysisRuns.list('communities')).toHaveLength(0);
+  });
+
+  it('lists prefectures and the metrics the map can show', async () => {
+    const meta = await json<WebMeta>('/api/web/meta');
+    expect(meta.prefectures).toHaveLength(47);
+    expect(meta.metrics.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['actors', 'seeds', 'papers', 'funding_jpy']),
+    );
+  });
+});
+
+describe('GET /api/web/choropleth', () => {
+  it('gives a value for all 47 prefectures', async () => {
+    const map = await json<WebChoropleth>('/api/web/choropleth?metric=actors');
+    expect(Object.keys(map.values)).toHaveLength(47);
+    expect(map.total).toBe(await database.repos.entity('actors').count());
+  });
+
+  it('counts public needs only', async () => {
+    const map = await json<WebChoropleth>('/api/web/choropleth?metric=needs');
+    expect(map.total).toBe(
+      await database.repos.entity('needs').count({ confidentiality: 'public' }),
+    );
+  });
+
+  it('reads yearly indicators, latest year by default', async () => {
+    const map = await json<WebChoropleth>('/api/web/choropleth?metric=papers');
+    expect(map.year).toBe(map.years[map.years.length - 1]);
+    const all = await json<WebChoropleth>('/api/web/choropleth?metric=papers&year=all');
+    expect(all.year).toBeNull();
+    expect(all.total).toBeGreaterThanOrEqual(map.total);
+  });
+
+  it('names the known metrics when one is unknown', async () => {
+    const response = await app.request('/api/web/choropleth?metric=nope');
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { known: string[] }).known).toContain('actors');
+  });
+});
+
+describe('GET /api/web/network', () => {
+  it('returns every actor with a position, and distinct ties', async () => {
+    const network = await json<WebNetwork>('/api/web/network');
+    expect(network.nodeCount).toBe(await database.repos.entity('actors').count());
+    expect(network.nodes.x).toHaveLength(network.nodeCount);
+    expect(network.nodes.x.every(Number.isFinite)).toBe(true);
+    const pairs = new Set(
+      network.edges.source.map((s, i) => {
+        const t = network.edges.target[i] ?? 0;
+        return s < t ? `${s}-${t}` : `${t}-${s}`;
+      }),
+    );
+    expect(pairs.size).toBe(network.edgeCount);
+  });
+
+  it('filters by community, sector and tie type, and caps ties', async () => {
+    const { communities } = await json<WebCommunities>('/api/web/communities');
+    const id = communities[0]?.id ?? 'c1';
+    const community = await json<WebNetwork>(`/api/web/network?community=${id}`);
+    expect(community.nodeCount).toBe(communities[0]?.size);
+    const index = community.communities.indexOf(id);
+    expect(community.nodes.community.every((c) => c === index)).toBe(true);
+
+    const universities = await json<WebNetwork>('/api/web/network?sectors=university');
+    expect(universities.nodes.sector.every((s) => universities.sectors[s] === 'university')).toBe(
+      true,
+    );
+
+    const joint = await json<WebNetwork>('/api/web/network?types=joint_research&isolated=false');
+    expect(joint.edges.type.every((t) => joint.relationTypes[t] === 'joint_research')).toBe(true);
+    expect(joint.nodeCount).toBeLessThan(community.nodeCount + universities.nodeCount + 10_000);
+
+    const capped = await json<WebNetwork>('/api/web/network?maxEdges=10');
+    expect(capped.edgeCount).toBe(10);
+    expect(capped.droppedEdges).toBeGreaterThan(0);
+
+    await json('/api/web/network?sectors=spaceship', 422);
+  });
+});
+
+describe('GET /api/web/actors', () => {
+  it('searches names regardless of width and kana', async () => {
+    expect(foldForSearch('ﾄｳｷｮｳ')).toBe(foldForSearch('とうきょう'));
+    const page = await json<WebActorPage>('/api/web/actors?q=大学&limit=5');
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((a) => a.name.includes('大学') || (a.nameEn ?? '').length > 0)).toBe(
+      true,
+    );
+  });
+
+  it('filters by sector, prefecture and community and pages', async () => {
+    const page = await json<WebActorPage>('/api/web/actors?sector=company&prefecture=13&limit=3');
+    expect(page.items.every((a) => a.sector === 'company' && a.prefectureCode === '13')).toBe(true);
+    const next = await json<WebActorPage>(
+      '/api/web/actors?sector=company&prefecture=13&limit=3&offset=3',
+    );
+    expect(next.items[0]?.id).not.toBe(page.items[0]?.id);
+    const { communities } = await json<WebCommunities>('/api/web/communities');
+    const members = await json<WebActorPage>(
+      `/api/web/actors?community=${communities[0]?.id}&limit=200`,
+    );
+    expect(members.total).toBe(communities[0]?.size);
+  });
+});
+
+describe('GET /api/web/actors/:id', () => {
+  it('shows relations, community and roles, but no confidential need', async () => {
+    const [top] = (await json<WebActorPage>('/api/web/actors?limit=1')).items;
+    const profile = await json<WebActorProfile>(`/api/web/actors/${top?.id}`);
+    expect(profile.actor['id']).toBe(top?.id);
+    expect(profile.relations.total).toBeGreaterThan(0);
+    expect(profile.degree).toBe(top?.degree);
+
+    const secret = await database.repos.entity('needs').get('need-secret');
+    const owner = String(secret?.record['ownerId']);
+    const ownerProfile = await json<WebActorProfile>(`/api/web/actors/${owner}`);
+    expect(ownerProfile.needs.map((n) => n.id)).not.toContain('need-secret');
+  });
+
+  it('answers 404 for an unknown actor', async () => {
+    await json('/api/web/actors/nobody-here', 404);
+  });
+});

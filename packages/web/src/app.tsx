@@ -1,0 +1,128 @@
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
+import { Loading } from './components/status.tsx';
+import { DataProvider } from './data-context.tsx';
+import { DirectoryPage } from './features/actors/directory-page.tsx';
+import { ProfilePage } from './features/actors/profile-page.tsx';
+import { HomePage } from './features/home/home-page.tsx';
+import { BoardPage } from './features/lists/board-page.tsx';
+import {
+  CasesPage,
+  MatchingPage,
+  ProgrammesPage,
+  ProjectsPage,
+  SupportPage,
+} from './features/lists/list-pages.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import type { MessageKey } from './i18n/i18n.tsx';
+import { Link, useLocation } from './router.tsx';
+
+// The map and network views carry d3-geo/topojson and sigma/graphology: loaded only when opened.
+const MapPage = lazy(() =>
+  import('./features/map/map-page.tsx').then((m) => ({ default: m.MapPage })),
+);
+const NetworkPage = lazy(() =>
+  import('./features/network/network-page.tsx').then((m) => ({ default: m.NetworkPage })),
+);
+
+const NAV: { path: string; key: MessageKey }[] = [
+  { path: '/', key: 'nav.home' },
+  { path: '/map', key: 'nav.map' },
+  { path: '/network', key: 'nav.network' },
+  { path: '/actors', key: 'nav.actors' },
+  { path: '/matching', key: 'nav.matching' },
+  { path: '/board', key: 'nav.board' },
+  { path: '/projects', key: 'nav.projects' },
+  { path: '/programmes', key: 'nav.programmes' },
+  { path: '/support', key: 'nav.support' },
+  { path: '/cases', key: 'nav.cases' },
+];
+
+function isCurrent(navPath: string, path: string): boolean {
+  return navPath === '/' ? path === '/' : path === navPath || path.startsWith(`${navPath}/`);
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('common.notFound')}</h1>
+      <Link href="/">{t('common.backHome')}</Link>
+    </section>
+  );
+}
+
+function route(path: string): ReactNode {
+  if (path === '/') return <HomePage />;
+  if (path === '/map') return <MapPage />;
+  if (path === '/network') return <NetworkPage />;
+  if (path === '/actors') return <DirectoryPage />;
+  const profile = /^\/actors\/([^/]+)$/.exec(path);
+  if (profile?.[1]) return <ProfilePage id={decodeURIComponent(profile[1])} />;
+  if (path === '/matching') return <MatchingPage />;
+  if (path === '/board') return <BoardPage />;
+  if (path === '/projects') return <ProjectsPage />;
+  if (path === '/programmes') return <ProgrammesPage />;
+  if (path === '/support') return <SupportPage />;
+  if (path === '/cases') return <CasesPage />;
+  return <NotFound />;
+}
+
+function Shell() {
+  const { t, language, setLanguage } = useI18n();
+  const { path } = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <Link href="/" className="brand-name">
+            {t('app.name')}
+          </Link>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <button
+          type="button"
+          className="language-switch"
+          lang={language === 'ja' ? 'en' : 'ja'}
+          aria-label={`${t('app.language')}: ${t('app.switchTo')}`}
+          onClick={() => setLanguage(language === 'ja' ? 'en' : 'ja')}
+        >
+          {t('app.switchTo')}
+        </button>
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.path}>
+                <Link
+                  href={item.path}
+                  aria-current={isCurrent(item.path, path) ? 'page' : undefined}
+                >
+                  {t(item.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <DataProvider>
+          <Suspense fallback={<Loading />}>{route(path)}</Suspense>
+        </DataProvider>
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.anonymous')}</p>
+      </footer>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Shell />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Colours: a 20-colour qualitative palette for communities (Tableau 20, darkened where needed for
+ * contrast on white), one colour per sector, and a 5-step sequential scale for choropleths.
+ */
+export const COMMUNITY_COLOURS = [
+  '#1f77b4',
+  '#e8710a',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#d6449e',
+  '#6b6b6b',
+  '#9a9a12',
+  '#128a9a',
+  '#4a7fc1',
+  '#c46f1a',
+  '#52a852',
+  '#c94f4f',
+  '#7e62b0',
+  '#a0705f',
+  '#b8588f',
+  '#3f6f3f',
+  '#a8873a',
+  '#3b8fa8',
+] as const;
+
+export const UNASSIGNED_COLOUR = '#c4c4c4';
+
+export function communityColour(index: number): string {
+  return index < 0
+    ? UNASSIGNED_COLOUR
+    : (COMMUNITY_COLOURS[index % COMMUNITY_COLOURS.length] ?? UNASSIGNED_COLOUR);
+}
+
+export const SECTOR_COLOURS: Record<string, string> = {
+  university: '#1f77b4',
+  public_research: '#17a2b8',
+  national_lab: '#3949ab',
+  company: '#e8710a',
+  financial: '#2e7d32',
+  national_government: '#b71c1c',
+  prefecture: '#d81b60',
+  municipality: '#ad1457',
+  support_org: '#6a1b9a',
+  npo: '#8d6e63',
+  school: '#9e9d24',
+  other: '#757575',
+};
+
+export function sectorColour(sector: string): string {
+  return SECTOR_COLOURS[sector] ?? '#757575';
+}
+
+/** Light to dark blue; the darkest steps carry white labels. */
+export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;

@@ -1,0 +1,137 @@
+import { useEffect, useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import { fetchJson, type ListPage } from '../../api/client.ts';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/i18n.tsx';
+
+export interface Column {
+  field: string;
+  header: MessageKey;
+  render?(record: Record<string, unknown>): ReactNode;
+  numeric?: boolean;
+}
+
+const PAGE = 50;
+
+/** A searchable list over one generic API list (`/api/<entity>?q=&limit=&cursor=`). */
+export function EntityList({
+  entity,
+  caption,
+  columns,
+}: {
+  entity: string;
+  caption: string;
+  columns: Column[];
+}) {
+  const { t, number } = useI18n();
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const [items, setItems] = useState<Record<string, unknown>[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<
+    { status: 'loading' | 'ready' } | { status: 'error'; error: string }
+  >({
+    status: 'loading',
+  });
+
+  const load = (query: string, after: string | null, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ limit: String(PAGE) });
+    if (query) params.set('q', query);
+    if (after) params.set('cursor', after);
+    setState({ status: 'loading' });
+    fetchJson<ListPage>(`/api/${entity}?${params.toString()}`, signal).then(
+      (page) => {
+        setItems((previous) => (after ? [...previous, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+        setState({ status: 'ready' });
+      },
+      (error: unknown) => {
+        if (signal?.aborted) return;
+        setState({
+          status: 'error',
+          error: error instanceof Error ? error.message : String(error),
+        });
+      },
+    );
+  };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(q, null, controller.signal);
+    return () => controller.abort();
+  }, [entity, q]);
+
+  return (
+    <section aria-labelledby={`${id}-caption`} className="panel" style={{ marginBottom: '1rem' }}>
+      <h2 id={`${id}-caption`}>{caption}</h2>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(draft.trim());
+        }}
+      >
+        <label htmlFor={`${id}-q`}>
+          {t('lists.searchLabel')}
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="button">
+          {t('common.search')}
+        </button>
+      </form>
+      {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+      {items.length === 0 && state.status === 'ready' ? <p>{t('lists.empty')}</p> : null}
+      {items.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.field} scope="col" className={c.numeric ? 'num' : undefined}>
+                  {t(c.header)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((record, i) => (
+              <tr key={String(record['id'] ?? i)}>
+                {columns.map((c) => {
+                  const value = record[c.field];
+                  return (
+                    <td key={c.field} className={c.numeric ? 'num' : undefined}>
+                      {c.render
+                        ? c.render(record)
+                        : typeof value === 'number'
+                          ? number(value)
+                          : Array.isArray(value)
+                            ? value.join('、')
+                            : value === undefined || value === null
+                              ? '—'
+                              : String(value)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {state.status === 'loading' ? <Loading /> : null}
+      {cursor && state.status === 'ready' ? (
+        <div className="pager">
+          <button type="button" className="button secondary" onClick={() => load(q, cursor)}>
+            {t('lists.more')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import { ComingNotice } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Link } from '../../router.tsx';
+import { EntityList, type Column } from './entity-list.tsx';
+
+function text(record: Record<string, unknown>, field: string): string {
+  const v = record[field];
+  return typeof v === 'string' ? v : '';
+}
+
+function useColumns() {
+  const { label, t } = useI18n();
+  const { prefectureName } = useSharedData();
+  const owner: Column = {
+    field: 'ownerId',
+    header: 'field.owner',
+    render: (r) => (
+      <Link href={`/actors/${encodeURIComponent(text(r, 'ownerId'))}`}>{text(r, 'ownerId')}</Link>
+    ),
+  };
+  const prefecture: Column = {
+    field: 'prefectureCode',
+    header: 'actors.prefecture',
+    render: (r) => (text(r, 'prefectureCode') ? prefectureName(text(r, 'prefectureCode')) : '—'),
+  };
+  const yesNo = (field: string): Column => ({
+    field,
+    header: field === 'open' ? 'field.open' : 'field.available',
+    render: (r) => (r[field] === false ? t('common.no') : t('common.yes')),
+  });
+  return {
+    seeds: [
+      { field: 'title', header: 'field.title' },
+      { field: 'kind', header: 'field.type', render: (r) => label('seedKind', text(r, 'kind')) },
+      { field: 'field', header: 'field.field' },
+      { field: 'trl', header: 'field.trl', numeric: true },
+      owner,
+      prefecture,
+      yesNo('available'),
+    ] satisfies Column[],
+    needs: [
+      { field: 'title', header: 'field.title' },
+      { field: 'field', header: 'field.field' },
+      owner,
+      prefecture,
+      { field: 'postedOn', header: 'field.postedOn' },
+      yesNo('open'),
+    ] satisfies Column[],
+    projects: [
+      { field: 'title', header: 'field.title' },
+      { field: 'stage', header: 'field.stage', render: (r) => label('stage', text(r, 'stage')) },
+      prefecture,
+      { field: 'startDate', header: 'field.startDate' },
+      { field: 'endDate', header: 'field.endDate' },
+      { field: 'budget', header: 'field.budget', numeric: true },
+    ] satisfies Column[],
+    programmes: [
+      { field: 'name', header: 'common.name' },
+      { field: 'ministry', header: 'field.ministry' },
+      { field: 'startFy', header: 'field.startFy' },
+      { field: 'endFy', header: 'field.endFy' },
+      { field: 'type', header: 'field.type' },
+    ] satisfies Column[],
+    adoptions: [
+      { field: 'regionName', header: 'field.regionName' },
+      { field: 'programmeId', header: 'field.programme' },
+      {
+        field: 'prefectureCodes',
+        header: 'actors.prefecture',
+        render: (r) =>
+          Array.isArray(r['prefectureCodes'])
+            ? r['prefectureCodes'].map((c) => prefectureName(String(c))).join('・')
+            : '—',
+      },
+      { field: 'theme', header: 'field.theme' },
+      { field: 'coreInstitution', header: 'field.coreInstitution' },
+      { field: 'startFy', header: 'field.startFy' },
+      { field: 'endFy', header: 'field.endFy' },
+      { field: 'finalGrade', header: 'field.finalGrade' },
+      {
+        field: 'continuation',
+        header: 'field.continuation',
+        render: (r) => label('continuation', text(r, 'continuation') || 'unknown'),
+      },
+    ] satisfies Column[],
+    support: [
+      { field: 'name', header: 'common.name' },
+      { field: 'provider', header: 'field.provider' },
+      { field: 'maxAmount', header: 'field.maxAmount', numeric: true },
+      { field: 'startDate', header: 'field.startDate' },
+      { field: 'endDate', header: 'field.endDate' },
+    ] satisfies Column[],
+    cases: [
+      { field: 'title', header: 'field.title' },
+      {
+        field: 'outcome',
+        header: 'field.outcome',
+        render: (r) => label('outcome', text(r, 'outcome')),
+      },
+      { field: 'year', header: 'field.year' },
+      { field: 'factors', header: 'field.factors' },
+      { field: 'summary', header: 'field.summary' },
+    ] satisfies Column[],
+  };
+}
+
+export function MatchingPage() {
+  const { t } = useI18n();
+  const columns = useColumns();
+  const [tab, setTab] = useState<'seeds' | 'needs'>('seeds');
+  return (
+    <section aria-labelledby="matching-heading">
+      <h1 id="matching-heading">{t('matching.title')}</h1>
+      <ComingNotice>{t('matching.coming')}</ComingNotice>
+      <div className="tabs" role="tablist" aria-label={t('matching.title')}>
+        {(['seeds', 'needs'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+          >
+            {t(name === 'seeds' ? 'matching.seeds' : 'matching.needs')}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'seeds' ? (
+          <EntityList entity="seeds" caption={t('matching.seeds')} columns={columns.seeds} />
+        ) : (
+          <EntityList entity="needs" caption={t('matching.needs')} columns={columns.needs} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function ProjectsPage() {
+  const { t } = useI18n();
+  const columns = useColumns();
+  return (
+    <section aria-labelledby="projects-heading">
+      <h1 id="projects-heading">{t('projects.title')}</h1>
+      <ComingNotice>{t('projects.coming')}</ComingNotice>
+      <EntityList entity="projects" caption={t('projects.title')} columns={columns.projects} />
+    </section>
+  );
+}
+
+export function ProgrammesPage() {
+  const { t } = useI18n();
+  const columns = useColumns();
+  return (
+    <section aria-labelledby="programmes-heading">
+      <h1 id="programmes-heading">{t('programmes.title')}</h1>
+      <ComingNotice>{t('programmes.coming')}</ComingNotice>
+      <EntityList
+        entity="programmes"
+        caption={t('programmes.programmes')}
+        columns={columns.programmes}
+      />
+      <EntityList
+        entity="adoptions"
+        caption={t('programmes.adoptions')}
+        columns={columns.adoptions}
+      />
+    </section>
+  );
+}
+
+export function SupportPage() {
+  const { t } = useI18n();
+  const columns = useColumns();
+  return (
+    <section aria-labelledby="support-heading">
+      <h1 id="support-heading">{t('support.title')}</h1>
+      <ComingNotice>{t('support.coming')}</ComingNotice>
+      <EntityList
+        entity="support-measures"
+        caption={t('support.title')}
+        columns={columns.support}
+      />
+    </section>
+  );
+}
+
+export function CasesPage() {
+  const { t } = useI18n();
+  const columns = useColumns();
+  return (
+    <section aria-labelledby="cases-heading">
+      <h1 id="cases-heading">{t('cases.title')}</h1>
+      <ComingNotice>{t('cases.coming')}</ComingNotice>
+      <EntityList entity="cases" caption={t('cases.title')} columns={columns.cases} />
+    </section>
+  );
+}

@@ -1,0 +1,331 @@
+import { geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { fetchJson } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.tsx';
+import type { WebChoropleth } from '../../api/types.ts';
+import { SEQUENTIAL } from '../../colors.ts';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+
+const WIDTH = 800;
+const HEIGHT = 820;
+
+interface PrefectureShape {
+  code: string;
+  path: string;
+  centroid: [number, number];
+}
+
+type PrefectureProperties = { N03_001?: string };
+
+/** Loads the boundaries and projects them once: one SVG path per prefecture, keyed by JIS code. */
+function useShapes(nameToCode: Map<string, string>) {
+  const [shapes, setShapes] = useState<PrefectureShape[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchJson<Topology<{ prefectures: GeometryCollection<PrefectureProperties> }>>(
+      '/geo/prefectures.topojson.json',
+      controller.signal,
+    ).then(
+      (topology) => {
+        const collection: FeatureCollection<Geometry, PrefectureProperties> = feature(
+          topology,
+          topology.objects.prefectures,
+        );
+        const projection = geoMercator().fitSize([WIDTH, HEIGHT], collection);
+        const path = geoPath(projection);
+        setShapes(
+          collection.features.map((f: Feature<Geometry, PrefectureProperties>, i: number) => {
+            const name = f.properties?.N03_001 ?? '';
+            const code = nameToCode.get(name) ?? String(i + 1).padStart(2, '0');
+            const [cx, cy] = path.centroid(f);
+            return { code, path: path(f) ?? '', centroid: [cx, cy] };
+          }),
+        );
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => controller.abort();
+  }, [nameToCode]);
+  return { shapes, error };
+}
+
+/** Non-zero values fall in four quantile classes (colours 1..4); zero keeps colour 0. */
+const NONZERO_CLASSES = SEQUENTIAL.length - 1;
+
+function breaksOf(values: number[]): number[] {
+  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
+  const breaks: number[] = [];
+  for (let k = 1; k < NONZERO_CLASSES; k++) {
+    const v = sorted[Math.floor((k / NONZERO_CLASSES) * sorted.length)];
+    if (v !== undefined && (breaks.length === 0 || v > (breaks[breaks.length - 1] ?? 0)))
+      breaks.push(v);
+  }
+  return breaks;
+}
+
+function classOf(value: number, breaks: number[]): number {
+  if (value <= 0) return 0;
+  return 1 + breaks.filter((b) => value >= b).length;
+}
+
+export function MapPage() {
+  const { t, label, number, language } = useI18n();
+  const { meta, communities, prefectureName } = useSharedData();
+  const { search } = useLocation();
+  const id = useId();
+  const metricId = search.get('metric') ?? 'actors';
+  const metric = meta.metrics.find((m) => m.id === metricId) ?? meta.metrics[0];
+  const year = search.get('year') ?? '';
+  const communityId = search.get('community') ?? '';
+  const community = communities.communities.find((c) => c.id === communityId);
+  const [focus, setFocus] = useState<string | null>(null);
+
+  const nameToCode = useMemo(
+    () => new Map(meta.prefectures.map((p) => [p.name, p.code])),
+    [meta.prefectures],
+  );
+  const { shapes, error } = useShapes(nameToCode);
+  const state = useApi<WebChoropleth>(
+    metric
+      ? hrefOf('/api/web/choropleth', { metric: metric.id, year: metric.yearly ? year : '' })
+      : null,
+  );
+  const data = state.data;
+  const breaks = useMemo(() => (data ? breaksOf(Object.values(data.values)) : []), [data]);
+  const unit = data?.unit === 'JPY' ? (language === 'ja' ? '円' : 'JPY') : (data?.unit ?? '');
+  const metricName = label('metric', metric?.id ?? 'actors');
+  const format = (v: number) => number(v);
+
+  const legend = [
+    { colour: SEQUENTIAL[0], text: '0' },
+    { colour: SEQUENTIAL[1], text: breaks[0] !== undefined ? `< ${format(breaks[0])}` : '> 0' },
+    ...breaks.map((b, i) => ({ colour: SEQUENTIAL[i + 2], text: `≥ ${format(b)}` })),
+  ];
+  const focused = focus ?? null;
+  const ranked = data
+    ? Object.entries(data.values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    : [];
+
+  return (
+    <section aria-labelledby="map-heading">
+      <h1 id="map-heading">{t('map.title')}</h1>
+      <div className="map-layout">
+        <div className="panel">
+          <div className="toolbar" style={{ flexDirection: 'column', alignItems: 'stretch' }}>
+            <label htmlFor={`${id}-metric`}>
+              {t('map.metric')}
+              <select
+                id={`${id}-metric`}
+                value={metric?.id}
+                onChange={(e) => updateQuery({ metric: e.target.value, year: undefined })}
+              >
+                {meta.metrics.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {label('metric', m.id)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {metric?.yearly ? (
+              <label htmlFor={`${id}-year`}>
+                {t('map.year')}
+                <select
+                  id={`${id}-year`}
+                  value={year || String(data?.year ?? '')}
+                  onChange={(e) => updateQuery({ year: e.target.value })}
+                >
+                  <option value="all">{t('map.allYears')}</option>
+                  {[...metric.years].reverse().map((y) => (
+                    <option key={y} value={String(y)}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <label htmlFor={`${id}-overlay`}>
+              {t('map.overlay')}
+              <select
+                id={`${id}-overlay`}
+                value={communityId}
+                onChange={(e) => updateQuery({ community: e.target.value || undefined })}
+              >
+                <option value="">{t('map.noOverlay')}</option>
+                {communities.communities.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {t('community.label', { id: c.id, size: c.size })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <h2>{t('map.legend', { unit })}</h2>
+          <ul className="legend">
+            {legend.map((l) => (
+              <li key={l.text}>
+                <span className="swatch" style={{ background: l.colour }} aria-hidden="true" />
+                {l.text}
+              </li>
+            ))}
+          </ul>
+          <p className="stat-detail" role="status" aria-live="polite" data-testid="map-focus">
+            {focused && data
+              ? t('map.selected', {
+                  name: prefectureName(focused),
+                  value: format(data.values[focused] ?? 0),
+                  unit,
+                })
+              : t('map.hint')}
+          </p>
+          {focused ? (
+            <p>
+              <Link href={hrefOf('/', { prefecture: focused })}>
+                {t('map.openOverview', { name: prefectureName(focused) })}
+              </Link>
+            </p>
+          ) : null}
+          {community ? (
+            <div data-testid="map-overlay-info">
+              <p>
+                {t('map.overlayInfo', {
+                  id: community.id,
+                  count: Object.keys(community.prefectureCounts).length,
+                })}
+              </p>
+              <table>
+                <caption>{t('map.members')}</caption>
+                <tbody>
+                  {Object.entries(community.prefectureCounts)
+                    .sort((a, b) => b[1] - a[1])
+                    .slice(0, 10)
+                    .map(([code, n]) => (
+                      <tr key={code}>
+                        <th scope="row">{prefectureName(code)}</th>
+                        <td className="num">{number(n)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+              <p>
+                <Link href={hrefOf('/network', { community: community.id })}>
+                  {t('home.openNetwork')}
+                </Link>
+              </p>
+            </div>
+          ) : null}
+        </div>
+        <div>
+          {error ? <ErrorMessage message={error} /> : null}
+          {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+          {!shapes || !data ? (
+            <Loading />
+          ) : (
+            <figure style={{ margin: 0 }}>
+              <svg
+                className="map-svg"
+                viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+                role="group"
+                aria-label={t('map.ariaLabel', { metric: metricName })}
+                data-testid="map-svg"
+                data-metric={data.metric}
+              >
+                {shapes.map((s) => {
+                  const value = data.values[s.code] ?? 0;
+                  const name = prefectureName(s.code);
+                  return (
+                    <path
+                      key={s.code}
+                      className="prefecture"
+                      d={s.path}
+                      fill={SEQUENTIAL[classOf(value, breaks)]}
+                      tabIndex={0}
+                      role="button"
+                      aria-label={`${name}: ${format(value)} ${unit}`}
+                      data-code={s.code}
+                      onMouseEnter={() => setFocus(s.code)}
+                      onFocus={() => setFocus(s.code)}
+                      onClick={() => setFocus(s.code)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          setFocus(s.code);
+                        }
+                      }}
+                    >
+                      <title>{`${name}: ${format(value)} ${unit}`}</title>
+                    </path>
+                  );
+                })}
+                {community
+                  ? shapes
+                      .filter((s) => community.prefectures.includes(s.code))
+                      .map((s) => (
+                        <path
+                          key={`o${s.code}`}
+                          className="overlay"
+                          d={s.path}
+                          data-overlay={s.code}
+                        />
+                      ))
+                  : null}
+                {community
+                  ? shapes
+                      .filter((s) => (community.prefectureCounts[s.code] ?? 0) > 0)
+                      .map((s) => (
+                        <circle
+                          key={`c${s.code}`}
+                          className="overlay"
+                          cx={s.centroid[0]}
+                          cy={s.centroid[1]}
+                          r={
+                            3 +
+                            14 *
+                              Math.sqrt((community.prefectureCounts[s.code] ?? 0) / community.size)
+                          }
+                        />
+                      ))
+                  : null}
+              </svg>
+              <figcaption className="credit">{t('map.credit')}</figcaption>
+            </figure>
+          )}
+          {data ? (
+            <details style={{ marginTop: '0.75rem' }}>
+              <summary>{t('map.table')}</summary>
+              <table>
+                <caption>{metricName}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('map.rank')}</th>
+                    <th scope="col">{t('actors.prefecture')}</th>
+                    <th scope="col" className="num">
+                      {t('map.value')} ({unit})
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ranked.map(([code, v], i) => (
+                    <tr key={code}>
+                      <td>{i + 1}</td>
+                      <th scope="row">{prefectureName(code)}</th>
+                      <td className="num">{format(v)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

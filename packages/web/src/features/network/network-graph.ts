@@ -1,0 +1,84 @@
+import Graph from 'graphology';
+import type { WebNetwork } from '../../api/types.ts';
+import { communityColour, sectorColour } from '../../colors.ts';
+
+export type ColourMode = 'community' | 'sector';
+
+export interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  /** Null for small nodes of very large graphs: sigma skips them in its label grid. */
+  label: string | null;
+  color: string;
+  community: number;
+  sector: string;
+}
+
+export interface EdgeAttributes {
+  color: string;
+  size: number;
+}
+
+export const EDGE_COLOUR = 'rgba(90, 100, 120, 0.18)';
+
+export function nodeColour(mode: ColourMode, community: number, sector: string): string {
+  return mode === 'community' ? communityColour(community) : sectorColour(sector);
+}
+
+/** Builds the graphology graph from the columnar response; positions come from the server. */
+export function buildGraph(
+  data: WebNetwork,
+  mode: ColourMode,
+): Graph<NodeAttributes, EdgeAttributes> {
+  const graph = new Graph<NodeAttributes, EdgeAttributes>({
+    type: 'undirected',
+    multi: false,
+    allowSelfLoops: false,
+  });
+  const { nodes, edges } = data;
+  // Beyond 20,000 nodes only well-connected actors carry a canvas label (the rest are named in the
+  // side panel when clicked or searched): indexing 50,000 labels costs a second in sigma.
+  const labelMinSize = data.nodeCount > 20_000 ? 5 : 0;
+  for (let i = 0; i < data.nodeCount; i++) {
+    const sector = data.sectors[nodes.sector[i] ?? 0] ?? 'other';
+    const community = nodes.community[i] ?? -1;
+    graph.addNode(nodes.id[i] ?? String(i), {
+      x: nodes.x[i] ?? 0,
+      y: nodes.y[i] ?? 0,
+      size: nodes.size[i] ?? 1,
+      label: (nodes.size[i] ?? 0) >= labelMinSize ? (nodes.label[i] ?? '') : null,
+      color: nodeColour(mode, community, sector),
+      community,
+      sector,
+    });
+  }
+  for (let e = 0; e < data.edgeCount; e++) {
+    const source = nodes.id[edges.source[e] ?? 0];
+    const target = nodes.id[edges.target[e] ?? 0];
+    if (source === undefined || target === undefined || source === target) continue;
+    // The server sends each pair once; a repeated pair would be skipped rather than throw.
+    if (graph.hasEdge(source, target)) continue;
+    graph.addEdgeWithKey(e, source, target, { color: EDGE_COLOUR, size: 0.5 });
+  }
+  return graph;
+}
+
+/** Case- and width-insensitive search over labels and ids, best (prefix) matches first. */
+export function searchNodes(data: WebNetwork, query: string, limit = 10): number[] {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+  const needle = fold(query.trim());
+  if (!needle) return [];
+  const prefix: number[] = [];
+  const inner: number[] = [];
+  for (let i = 0; i < data.nodeCount && prefix.length < limit; i++) {
+    const label = fold(data.nodes.label[i] ?? '');
+    if (label.startsWith(needle)) prefix.push(i);
+    else if (
+      inner.length < limit &&
+      (label.includes(needle) || fold(data.nodes.id[i] ?? '') === needle)
+    )
+      inner.push(i);
+  }
+  return [...prefix, ...inner].slice(0, limit);
+}

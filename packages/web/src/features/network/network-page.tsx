@@ -1,0 +1,406 @@
+import type Graph from 'graphology';
+import Sigma from 'sigma';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useApi } from '../../api/use-api.tsx';
+import type { WebNetwork } from '../../api/types.ts';
+import { communityColour, sectorColour } from '../../colors.ts';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+import {
+  buildGraph,
+  nodeColour,
+  searchNodes,
+  type ColourMode,
+  type EdgeAttributes,
+  type NodeAttributes,
+} from './network-graph.ts';
+
+/** Timings of the last draw, read by the benchmark and the browser tests. */
+export interface NetworkDrawStats {
+  nodes: number;
+  edges: number;
+  /** From the response being parsed to the first frame after sigma's first render. */
+  drawMs: number;
+  buildMs: number;
+  renderMs: number;
+}
+
+declare global {
+  interface Window {
+    __musubiNetwork?: NetworkDrawStats;
+  }
+}
+
+/**
+ * Ties drawn at most: the national view keeps the strongest 40,000 (hairlines beyond that add noise
+ * and cost seconds in software WebGL); a community view shows all of its ties.
+ */
+const MAX_EDGES_NATIONAL = 40_000;
+const MAX_EDGES_COMMUNITY = 300_000;
+
+function hasWebGl(): boolean {
+  const canvas = document.createElement('canvas');
+  return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+}
+
+function listParam(search: URLSearchParams, key: string): string[] {
+  return (search.get(key) ?? '').split(',').filter(Boolean);
+}
+
+function CheckList({
+  legend,
+  options,
+  selected,
+  onChange,
+  colourOf,
+}: {
+  legend: string;
+  options: { value: string; label: string }[];
+  selected: string[];
+  onChange(values: string[]): void;
+  colourOf?(value: string): string;
+}) {
+  const { t } = useI18n();
+  const all = selected.length === 0;
+  const isOn = (v: string) => all || selected.includes(v);
+  const toggle = (v: string) => {
+    const current = all ? options.map((o) => o.value) : selected;
+    const next = current.includes(v) ? current.filter((x) => x !== v) : [...current, v];
+    onChange(next.length === options.length ? [] : next);
+  };
+  return (
+    <fieldset className="checks">
+      <legend>{legend}</legend>
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() => onChange([])}
+        disabled={all}
+      >
+        {t('network.selectAll')}
+      </button>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input type="checkbox" checked={isOn(o.value)} onChange={() => toggle(o.value)} />
+          {colourOf ? (
+            <span className="swatch" style={{ background: colourOf(o.value) }} aria-hidden="true" />
+          ) : null}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function NetworkPage() {
+  const { t, label, number } = useI18n();
+  const { meta, communities } = useSharedData();
+  const { search } = useLocation();
+  const id = useId();
+  const community = search.get('community') ?? '';
+  const sectors = listParam(search, 'sectors');
+  const types = listParam(search, 'types');
+  const from = search.get('from') ?? '';
+  const to = search.get('to') ?? '';
+  const hideIsolated = search.get('isolated') === 'false';
+  const [mode, setMode] = useState<ColourMode>('community');
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [stats, setStats] = useState<NetworkDrawStats | null>(null);
+  const [webgl] = useState(hasWebGl);
+  const container = useRef<HTMLDivElement>(null);
+  const renderer = useRef<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
+  const graphRef = useRef<Graph<NodeAttributes, EdgeAttributes> | null>(null);
+  const selectedRef = useRef<string | null>(null);
+  selectedRef.current = selected;
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+
+  const url = hrefOf('/api/web/network', {
+    community,
+    sectors: sectors.join(','),
+    types: types.join(','),
+    from,
+    to,
+    isolated: hideIsolated ? 'false' : '',
+    maxEdges: community ? MAX_EDGES_COMMUNITY : MAX_EDGES_NATIONAL,
+  });
+  const state = useApi<WebNetwork>(webgl ? url : null);
+  const data = state.status === 'ready' ? state.data : undefined;
+
+  // Build the graph and draw it whenever new data arrives.
+  useEffect(() => {
+    if (!data || !container.current) return;
+    const started = performance.now();
+    const graph = buildGraph(data, modeRef.current);
+    const built = performance.now();
+    renderer.current?.kill();
+    // Large graphs draw nodes as GL points and edges as 1-px lines: several times cheaper than discs
+    // and quads, which matters in software-rendered WebGL.
+    const large = data.nodeCount > 10_000 || data.edgeCount > 30_000;
+    const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container.current, {
+      ...(large
+        ? {
+            defaultNodeType: 'point',
+            defaultEdgeType: 'line',
+            nodeProgramClasses: { point: NodePointProgram },
+            edgeProgramClasses: { line: EdgeLineProgram },
+          }
+        : {}),
+      hideEdgesOnMove: data.edgeCount > 20_000,
+      labelRenderedSizeThreshold: data.nodeCount > 5_000 ? 9 : 6,
+      labelDensity: 0.5,
+      defaultEdgeColor: '#c8ced8',
+      zIndex: false,
+      nodeReducer: (node, attributes) => {
+        const current = selectedRef.current;
+        if (current === null) return attributes;
+        if (node === current)
+          return { ...attributes, highlighted: true, size: attributes.size * 2, zIndex: 1 };
+        return attributes;
+      },
+    });
+    sigma.on('clickNode', ({ node }) => setSelected(node));
+    sigma.on('clickStage', () => setSelected(null));
+    renderer.current = sigma;
+    graphRef.current = graph;
+    const rendered = performance.now();
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const done = performance.now();
+        const result: NetworkDrawStats = {
+          nodes: graph.order,
+          edges: graph.size,
+          buildMs: Math.round(built - started),
+          renderMs: Math.round(rendered - built),
+          drawMs: Math.round(done - started),
+        };
+        window.__musubiNetwork = result;
+        setStats(result);
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [data]);
+
+  useEffect(
+    () => () => {
+      renderer.current?.kill();
+      renderer.current = null;
+    },
+    [],
+  );
+
+  // Colour mode changes recolour in place.
+  useEffect(() => {
+    const graph = graphRef.current;
+    if (!graph) return;
+    graph.updateEachNodeAttributes((_node, attributes) => ({
+      ...attributes,
+      color: nodeColour(mode, attributes.community, attributes.sector),
+    }));
+  }, [mode]);
+
+  // Selection: highlight and move the camera to the node.
+  useEffect(() => {
+    const sigma = renderer.current;
+    if (!sigma) return;
+    sigma.refresh({ skipIndexation: true });
+    if (selected) {
+      const position = sigma.getNodeDisplayData(selected);
+      if (position)
+        void sigma
+          .getCamera()
+          .animate({ x: position.x, y: position.y, ratio: 0.15 }, { duration: 400 });
+    }
+  }, [selected]);
+
+  const matches = useMemo(() => (data ? searchNodes(data, query) : []), [data, query]);
+  const selectedIndex = data && selected ? data.nodes.id.indexOf(selected) : -1;
+  const selectedCommunity =
+    data && selectedIndex >= 0 ? (data.nodes.community[selectedIndex] ?? -1) : -1;
+
+  return (
+    <section aria-labelledby="network-heading">
+      <h1 id="network-heading">{t('network.title')}</h1>
+      <div className="network-layout">
+        <div className="panel">
+          <h2>{t('network.filters')}</h2>
+          <div className="toolbar" style={{ flexDirection: 'column', alignItems: 'stretch' }}>
+            <label htmlFor={`${id}-community`}>
+              {t('network.community')}
+              <select
+                id={`${id}-community`}
+                value={community}
+                onChange={(e) => updateQuery({ community: e.target.value || undefined })}
+              >
+                <option value="">{t('network.allCommunities')}</option>
+                {communities.communities.map((c, i) => (
+                  <option key={c.id} value={c.id} style={{ color: communityColour(i) }}>
+                    {t('community.label', { id: c.id, size: c.size })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label htmlFor={`${id}-search`}>
+              {t('network.search')}
+              <input
+                id={`${id}-search`}
+                type="search"
+                placeholder={t('network.searchPlaceholder')}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </label>
+          </div>
+          {query && data ? (
+            matches.length === 0 ? (
+              <p>{t('network.noMatch')}</p>
+            ) : (
+              <ul className="search-results" aria-label={t('network.search')}>
+                {matches.map((i) => (
+                  <li key={data.nodes.id[i]}>
+                    <button type="button" onClick={() => setSelected(data.nodes.id[i] ?? null)}>
+                      {data.nodes.label[i]}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )
+          ) : null}
+          {selected && data && selectedIndex >= 0 ? (
+            <div className="panel" aria-live="polite" data-testid="network-selection">
+              <h3>{t('network.selected')}</h3>
+              <p>
+                <strong>{data.nodes.label[selectedIndex]}</strong>
+                <br />
+                {label('sector', data.sectors[data.nodes.sector[selectedIndex] ?? 0] ?? 'other')}
+                {' ・ '}
+                {selectedCommunity >= 0
+                  ? data.communities[selectedCommunity]
+                  : t('community.unassigned')}
+              </p>
+              <Link href={`/actors/${encodeURIComponent(selected)}`}>
+                {t('network.openProfile')}
+              </Link>
+            </div>
+          ) : null}
+          <fieldset className="checks">
+            <legend>{t('network.colourBy')}</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                checked={mode === 'community'}
+                onChange={() => setMode('community')}
+              />
+              {t('network.colourCommunity')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                checked={mode === 'sector'}
+                onChange={() => setMode('sector')}
+              />
+              {t('network.colourSector')}
+            </label>
+          </fieldset>
+          <CheckList
+            legend={t('network.sectors')}
+            options={meta.sectors.map((s) => ({ value: s, label: label('sector', s) }))}
+            selected={sectors}
+            onChange={(v) => updateQuery({ sectors: v.join(',') || undefined })}
+            colourOf={mode === 'sector' ? sectorColour : undefined}
+          />
+          <CheckList
+            legend={t('network.types')}
+            options={meta.relationTypes.map((r) => ({ value: r, label: label('relation', r) }))}
+            selected={types}
+            onChange={(v) => updateQuery({ types: v.join(',') || undefined })}
+          />
+          <fieldset className="checks">
+            <legend>{t('network.years')}</legend>
+            <div className="toolbar" style={{ marginBottom: 0 }}>
+              <label htmlFor={`${id}-from`}>
+                {t('network.from')}
+                <input
+                  id={`${id}-from`}
+                  type="number"
+                  min={meta.years?.from}
+                  max={meta.years?.to}
+                  defaultValue={from}
+                  onBlur={(e) => updateQuery({ from: e.target.value || undefined })}
+                  style={{ width: '6rem' }}
+                />
+              </label>
+              <label htmlFor={`${id}-to`}>
+                {t('network.to')}
+                <input
+                  id={`${id}-to`}
+                  type="number"
+                  min={meta.years?.from}
+                  max={meta.years?.to}
+                  defaultValue={to}
+                  onBlur={(e) => updateQuery({ to: e.target.value || undefined })}
+                  style={{ width: '6rem' }}
+                />
+              </label>
+            </div>
+            <label>
+              <input
+                type="checkbox"
+                checked={hideIsolated}
+                onChange={(e) => updateQuery({ isolated: e.target.checked ? 'false' : undefined })}
+              />
+              {t('network.hideIsolated')}
+            </label>
+          </fieldset>
+        </div>
+        <div>
+          {!webgl ? <ErrorMessage message={t('network.noWebgl')} /> : null}
+          {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+          {state.status === 'loading' ? <Loading /> : null}
+          <p
+            role="status"
+            aria-live="polite"
+            data-testid="network-stats"
+            data-nodes={stats?.nodes}
+            data-edges={stats?.edges}
+          >
+            {stats
+              ? t('network.stats', { nodes: stats.nodes, edges: stats.edges, ms: stats.drawMs })
+              : ''}
+            {data && data.droppedEdges > 0
+              ? ` ${t('network.dropped', { count: data.droppedEdges })}`
+              : ''}
+          </p>
+          <div
+            ref={container}
+            className="network-canvas"
+            role="img"
+            aria-label={t('network.canvasLabel')}
+            data-testid="network-canvas"
+          />
+          <p className="stat-detail">{t('network.clickHint')}</p>
+          {community ? (
+            <p>
+              <Link href={hrefOf('/', { community })}>
+                {t('nav.home')}: {community}
+              </Link>
+              {' ・ '}
+              <Link href={hrefOf('/map', { community })}>{t('home.openMap')}</Link>
+              {' ・ '}
+              <Link href={hrefOf('/actors', { community })}>{t('home.openDirectory')}</Link>
+            </p>
+          ) : null}
+          <p className="stat-detail">
+            {number(communities.communityCount)} {t('home.communities')}
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}
