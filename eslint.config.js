@@ -15,7 +15,16 @@ const all = Object.keys(layers);
 const pureLayers = ['core', 'analytics', 'matching'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'artifacts', 'bench/tmp', 'packages/web/dist'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      'artifacts',
+      'bench/tmp',
+      'packages/web/dist',
+      'packages/cli/dist',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 /**
  * The benchmark runner (`npm run bench`):
- *   npm run bench -- [--only import,embedded,analytics,matching] [--size tiny|small|full] [--seed N]
+ *   npm run bench -- [--only demo,import,embedded,analytics,matching] [--size tiny|small|full] [--seed N]
  *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
  *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
  * Runs the suites, writes bench/results/<suite>*.json and .md, and bench/results/README.md with
@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runDemoBench, type DemoBenchReport } from './demo/demo-bench.ts';
 import { runEmbeddedBench, type EmbeddedBenchReport } from './import/embedded-bench.ts';
 import {
   IMPORT_SIZES,
@@ -18,7 +19,7 @@ import {
   type ImportSize,
 } from './import/import-bench.ts';
 
-const SUITES = ['import', 'embedded', 'analytics', 'matching'] as const;
+const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface RunOptions {
@@ -88,7 +89,7 @@ function parseArgs(argv: readonly string[]): RunOptions {
       options.suites = [];
     } else if (flag === '--help' || flag === '-h') {
       console.log(
-        'npm run bench -- [--only import,embedded,analytics,matching] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] | --index',
+        'npm run bench -- [--only demo,import,embedded,analytics,matching] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] | --index',
       );
       process.exit(0);
     } else {
@@ -152,6 +153,11 @@ function writeIndex(root: string, outcomes: SuiteOutcome[]): void {
     rows.push(
       '| import, sqlite, full, before the optimisation (kept for comparison) | Musubi / sqlite3 .import wall time | see its page | [import-full-before.md](import-full-before.md) |',
     );
+  const demo = readJson<DemoBenchReport>(join(dir, 'demo.json'));
+  if (demo)
+    rows.push(
+      `| musubi demo / musubi stats (embedded) | seconds against the targets 60 s / 1 s${demo.sqlite3Counts ? '; stats / sqlite3 CLI counts' : ''} | demo **${demo.demo.seconds.toFixed(1)} s**, stats **${demo.stats.medianSeconds.toFixed(2)} s**${demo.sqlite3Counts ? ` (**${demo.sqlite3Counts.ratio.toFixed(1)}×**)` : ''} | [demo.md](demo.md) |`,
+    );
   const embedded = readJson<EmbeddedBenchReport>(join(dir, 'embedded.json'));
   if (embedded) rows.push(...headlineEmbedded(embedded));
   if (existsSync(join(dir, 'analytics.md')))
@@ -199,7 +205,16 @@ async function main(): Promise<void> {
       outcomes.push({ suite, status, note, seconds: (performance.now() - started) / 1000 });
     console.log(`\n=== ${suite} ===`);
     try {
-      if (suite === 'import') {
+      if (suite === 'demo') {
+        const report = await runDemoBench({
+          root,
+          ...(options.repeats ? { repeats: options.repeats } : {}),
+        });
+        done(
+          'ran',
+          `bench/results/demo.md (demo ${report.demo.seconds.toFixed(1)} s, stats ${report.stats.medianSeconds.toFixed(2)} s)`,
+        );
+      } else if (suite === 'import') {
         const report = await runImportBench({
           size: options.size,
           seed: options.seed,
