@@ -1,5 +1,11 @@
 import type { ColumnCodec, EntitySpec } from '#core/entities/registry.ts';
-import type { Clock, EntityRepo, ListQuery, StoredRecord } from '#core/ports.ts';
+import {
+  checkPlainCursor,
+  decodeSortCursor,
+  encodeSortCursor,
+  type ListSort,
+} from '#core/list-sort.ts';
+import type { Clock, EntityRepo, ListQuery, Page, StoredRecord } from '#core/ports.ts';
 import { canCopyFrom, type PgCopyClient } from './pg-client.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 import { isSqliteClient } from './sqlite-client.ts';
@@ -167,13 +173,17 @@ export function createSqlEntityRepo(
 
   async function openPostgresBulkLoad(copier: PgCopyClient): Promise<BulkLoad> {
     const { empty, deferred } = await startLoad();
+    // Into an empty table nothing conflicts (identities are unique per load): COPY straight into it.
+    // Otherwise COPY into a staging table and upsert from there in one statement.
     const stage = `musubi_load_${table}`;
-    await copier.exec(
-      `CREATE TEMP TABLE ${stage} (LIKE ${table} INCLUDING DEFAULTS) ON COMMIT DROP`,
-    );
-    const copySql = `COPY ${stage} (${quoted}) FROM STDIN (FORMAT csv)`;
+    if (!empty)
+      await copier.exec(
+        `CREATE TEMP TABLE ${stage} (LIKE ${table} INCLUDING DEFAULTS) ON COMMIT DROP`,
+      );
+    const copySql = `COPY ${empty ? table : stage} (${quoted}) FROM STDIN (FORMAT csv)`;
     const now = clock.now().toISOString();
     let chunk = '';
+    let copied = 0;
     // One COPY in flight while the caller reads and checks the next rows; its failure surfaces at the
     // next write or at finish (and is never left unhandled).
     let inFlight: Promise<unknown> = Promise.resolve();
@@ -187,9 +197,14 @@ export function createSqlEntityRepo(
       if (chunk === '') return;
       const text = chunk;
       chunk = '';
-      inFlight = copier.copyFrom(copySql, [text]).catch((error: unknown) => {
-        failure = { error };
-      });
+      inFlight = copier.copyFrom(copySql, [text]).then(
+        (rows) => {
+          copied += rows;
+        },
+        (error: unknown) => {
+          failure = { error };
+        },
+      );
     };
     return {
       async write(records) {
@@ -204,11 +219,13 @@ export function createSqlEntityRepo(
       async finish() {
         await send();
         await settle();
-        // Into an empty table nothing conflicts (identities are unique per load): no speculative insertion.
-        const written = await copier.run(
-          `INSERT INTO ${table} (${quoted}) SELECT ${quoted} FROM ${stage}${empty ? '' : ` ON CONFLICT (id) DO UPDATE SET ${updates}`}`,
-        );
-        await copier.exec(`DROP TABLE ${stage}`);
+        let written = copied;
+        if (!empty) {
+          written = await copier.run(
+            `INSERT INTO ${table} (${quoted}) SELECT ${quoted} FROM ${stage} ON CONFLICT (id) DO UPDATE SET ${updates}`,
+          );
+          await copier.exec(`DROP TABLE ${stage}`);
+        }
         for (const sql of deferred) await copier.exec(sql);
         return written;
       },
@@ -278,6 +295,50 @@ export function createSqlEntityRepo(
     return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
   }
 
+  /** Keyset paging under a sort: missing values last, ties by id in the same direction. */
+  async function listSorted(query: ListQuery, sort: ListSort): Promise<Page<StoredRecord>> {
+    const column = columnByField.get(sort.field);
+    if (!column || JSON_CODECS.has(column.codec))
+      throw new Error(`cannot sort ${spec.name} on ${sort.field}`);
+    const col = `"${column.column}"`;
+    const { sql, params } = whereClause({ ...query, cursor: undefined });
+    const parts = sql === '' ? [] : [sql.slice('WHERE '.length)];
+    const direction = sort.descending ? 'DESC' : 'ASC';
+    const beyond = sort.descending ? '<' : '>';
+    if (query.cursor !== undefined) {
+      const after = decodeSortCursor(query.cursor, sort);
+      if (after.value === null) {
+        parts.push(`(${col} IS NULL AND id ${beyond} ?)`);
+        params.push(after.id);
+      } else {
+        const value = toParam(column.codec, after.value);
+        parts.push(
+          `((${col} IS NOT NULL AND (${col} ${beyond} ? OR (${col} = ? AND id ${beyond} ?))) OR ${col} IS NULL)`,
+        );
+        params.push(value, value, after.id);
+      }
+    }
+    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    const rows = await client.all(
+      `SELECT ${selectColumns} FROM ${table} ${where} ORDER BY (CASE WHEN ${col} IS NULL THEN 1 ELSE 0 END), ${col} ${direction}, id ${direction} LIMIT ?`,
+      [...params, query.limit + 1],
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toRecord),
+      ...(rows.length > query.limit && last
+        ? {
+            nextCursor: encodeSortCursor(
+              sort,
+              fromColumn(column.codec, last[column.column]) ?? null,
+              String(last['id']),
+            ),
+          }
+        : {}),
+    };
+  }
+
   const repo: BulkLoadingEntityRepo = {
     entity: spec.name,
 
@@ -314,6 +375,8 @@ export function createSqlEntityRepo(
     },
 
     async list(query) {
+      if (query.sort !== undefined) return listSorted(query, query.sort);
+      checkPlainCursor(query.cursor);
       const { sql, params } = whereClause(query);
       const rows = await client.all(
         `SELECT ${selectColumns} FROM ${table} ${sql} ORDER BY id LIMIT ?`,
