@@ -5,9 +5,9 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Clock } from '#core/ports.ts';
 import { openDatabase, type Database } from '#db/open-database.ts';
+import { adminQuery, withDatabase } from '#db/pg-admin.ts';
 
 export interface TestDatabaseKind {
   name: 'sqlite' | 'postgres';
@@ -37,22 +37,6 @@ async function sqliteTarget(): Promise<string> {
 }
 
 let pgTemplate: Promise<string> | undefined;
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function postgresTarget(url: string): Promise<string> {
   const tag = `${process.pid}_${Date.now().toString(36)}`;

@@ -14,6 +14,7 @@ import {
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { ACTOR_FLAGS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
+import { createRng } from '#analytics/random.ts';
 
 export interface ImportDataSize {
   readonly actors: number;
@@ -54,17 +55,8 @@ export const RELATION_COLUMNS = [
   'end_date',
 ] as const;
 
-/** mulberry32: small, fast, seeded; good enough for synthetic data. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the analytics and the demo use (mulberry32): one seed, one data set. */
+export const createRandom = createRng;
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];

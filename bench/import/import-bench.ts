@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '#db/open-database.ts';
 import { generateImportData, type ImportDataFiles, type ImportDataSize } from './generate-data.ts';
 import { assertSucceeded, measureProcess, type ProcessMeasure } from './measure-process.ts';
@@ -18,6 +17,7 @@ import {
   sqliteRelationsScript,
 } from './reference-scripts.ts';
 import { renderImportMarkdown } from './import-report.ts';
+import { adminQuery, withDatabase } from '#db/pg-admin.ts';
 
 export const IMPORT_SIZES = {
   tiny: { actors: 10_000, relations: 50_000 },
@@ -93,22 +93,6 @@ export interface ImportBenchReport {
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres:musubi@127.0.0.1:5432/postgres';
 const MIB = 1024 * 1024;
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function postgresReachable(url: string): Promise<boolean> {
   try {
