@@ -136,6 +136,21 @@ function headlineEmbedded(report: EmbeddedBenchReport): string[] {
   ];
 }
 
+/** The part of bench/results/analytics.json the index shows. */
+interface AnalyticsBenchSummary {
+  results: {
+    size: string;
+    nodes: number;
+    edges: number;
+    ratios: {
+      timeRatio: number;
+      modularityDifference: number;
+      nmiDifference: number;
+      musubiPeakRssGiB: number;
+    };
+  }[];
+}
+
 function readJson<T>(path: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 }
@@ -160,9 +175,10 @@ function writeIndex(root: string, outcomes: SuiteOutcome[]): void {
     );
   const embedded = readJson<EmbeddedBenchReport>(join(dir, 'embedded.json'));
   if (embedded) rows.push(...headlineEmbedded(embedded));
-  if (existsSync(join(dir, 'analytics.md')))
+  const analytics = readJson<AnalyticsBenchSummary>(join(dir, 'analytics.json'));
+  for (const result of analytics?.results ?? [])
     rows.push(
-      '| analytics: community detection vs igraph | see its page | | [analytics.md](analytics.md) |',
+      `| analytics: Leiden vs python-igraph, ${result.size} (${result.nodes.toLocaleString('en')} nodes, ${result.edges.toLocaleString('en')} edges) | Musubi / igraph time; modularity and NMI differences | **${result.ratios.timeRatio.toFixed(2)}×**; Δmodularity ${result.ratios.modularityDifference.toFixed(5)}, ΔNMI ${result.ratios.nmiDifference.toFixed(4)}; peak ${result.ratios.musubiPeakRssGiB.toFixed(2)} GiB | [analytics.md](analytics.md) |`,
     );
   if (existsSync(join(dir, 'matching.json')))
     rows.push(

@@ -26,6 +26,17 @@ export const BENCH_SIZES = {
 } as const;
 export type BenchSize = keyof typeof BENCH_SIZES;
 
+/** Results of sizes not run this time, from the previous report, so a small run keeps the large figures. */
+function earlierResults(resultsDir: string, fresh: readonly SizeResult[]): SizeResult[] {
+  const path = join(resultsDir, 'analytics.json');
+  if (!existsSync(path)) return [];
+  const previous = JSON.parse(readFileSync(path, 'utf8')) as Partial<AnalyticsBenchReport>;
+  const measured = new Set(fresh.map((r) => r.size));
+  return (previous.results ?? [])
+    .filter((r) => !measured.has(r.size))
+    .map((r) => ({ ...r, measuredAt: r.measuredAt ?? previous.generatedAt ?? 'unknown' }));
+}
+
 export interface AnalyticsBenchOptions {
   /** Default ['small']. */
   readonly sizes?: readonly BenchSize[];
@@ -67,6 +78,8 @@ export interface AlgorithmRun {
 }
 
 export interface SizeResult {
+  /** When this size was measured (sizes not run again keep their earlier figures). */
+  readonly measuredAt?: string;
   readonly size: BenchSize;
   readonly nodes: number;
   readonly edges: number;
@@ -221,6 +234,7 @@ export async function runAnalyticsBench(
             },
           };
     results.push({
+      measuredAt: new Date().toISOString(),
       size,
       nodes: spec.nodeCount,
       edges: edgeCount,
@@ -244,7 +258,7 @@ export async function runAnalyticsBench(
     settings: { seed, iterations, repeats, resolution: 1, beta: 0.01 },
     targets:
       'Musubi Leiden vs igraph Leiden: modularity ≥ igraph − 0.005, NMI ≥ igraph − 0.01, time ≤ 2× igraph, peak RSS < 4 GiB',
-    results,
+    results: [...earlierResults(resultsDir, results), ...results],
     igraphAvailable,
   };
   writeFileSync(join(resultsDir, 'analytics.json'), `${JSON.stringify(report, null, 2)}\n`);
