@@ -1,3 +1,4 @@
+import type { ListSort } from './list-sort.ts';
 import type { Account } from './accounts.ts';
 import type { Consultation, ConsultationEvent } from './consultation.ts';
 import type { DisclosureEvent, DisclosureRequest, NeedDigest } from './disclosure.ts';
@@ -17,6 +18,8 @@ export interface ListQuery {
   q?: string;
   /** Restrict to these confidentiality levels (needs only). */
   confidentialityIn?: readonly string[];
+  /** Order (default: by identity); a sorted list's cursor carries its sort (core/list-sort.ts). */
+  sort?: ListSort;
 }
 
 export interface Page<T> {
