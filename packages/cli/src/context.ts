@@ -12,6 +12,8 @@ export interface CommandContext {
   config: CliConfig;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Standard input as text (tests give their own; default: the process's). */
+  readStdin?: () => Promise<string>;
 }
 
 /** Opens the database named by --db (or the configured default), with a clear message when it cannot. */

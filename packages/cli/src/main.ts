@@ -235,6 +235,21 @@ export function buildProgram(context: CommandContext): Command {
       (await import('./commands/match-command.ts')).runIndexRebuild(options, context),
     );
 
+  const accounts = program.command('accounts').description('accounts (アカウント)');
+  accounts
+    .command('create-admin')
+    .description(
+      'create the first administrator of a database without the demo (refused once one exists)',
+    )
+    .option('--db <pathOrUrl>', DB_HELP)
+    .requiredOption('--email <email>', 'e-mail address to sign in with')
+    .option('--name <name>', 'display name (default: the part of the e-mail before @)')
+    .option('--password-stdin', 'read the password from standard input (one line)')
+    .option('--json', 'print { id, email, role } as JSON')
+    .action(async (options) =>
+      (await import('./commands/accounts-command.ts')).runCreateAdmin(options, context),
+    );
+
   const consult = program
     .command('consult')
     .description(

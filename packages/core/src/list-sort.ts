@@ -57,10 +57,7 @@ function badCursor(reason: string): DomainError {
 }
 
 /** Reads a cursor of a sorted list; refuses one made for another sort (or none). */
-export function decodeSortCursor(
-  cursor: string,
-  sort: ListSort,
-): { value: SortValue; id: string } {
+export function decodeSortCursor(cursor: string, sort: ListSort): { value: SortValue; id: string } {
   if (!cursor.startsWith('s.'))
     throw badCursor('this cursor belongs to the unsorted list; start again without it');
   let parsed: unknown;

@@ -295,34 +295,46 @@ export function createSqlEntityRepo(
     return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
   }
 
-  /** Keyset paging under a sort: missing values last, ties by id in the same direction. */
+  /**
+   * Keyset paging under a sort: missing values last, ties by id in the same direction. Two
+   * index-friendly steps (an index on (column, id) serves both directions): the rows with a
+   * value after the cursor, then, when the page is not full, the rows without one.
+   */
   async function listSorted(query: ListQuery, sort: ListSort): Promise<Page<StoredRecord>> {
     const column = columnByField.get(sort.field);
     if (!column || JSON_CODECS.has(column.codec))
       throw new Error(`cannot sort ${spec.name} on ${sort.field}`);
     const col = `"${column.column}"`;
-    const { sql, params } = whereClause({ ...query, cursor: undefined });
-    const parts = sql === '' ? [] : [sql.slice('WHERE '.length)];
+    const base = whereClause({ ...query, cursor: undefined });
+    const baseParts = base.sql === '' ? [] : [base.sql.slice('WHERE '.length)];
     const direction = sort.descending ? 'DESC' : 'ASC';
     const beyond = sort.descending ? '<' : '>';
-    if (query.cursor !== undefined) {
-      const after = decodeSortCursor(query.cursor, sort);
-      if (after.value === null) {
-        parts.push(`(${col} IS NULL AND id ${beyond} ?)`);
-        params.push(after.id);
-      } else {
-        const value = toParam(column.codec, after.value);
-        parts.push(
-          `((${col} IS NOT NULL AND (${col} ${beyond} ? OR (${col} = ? AND id ${beyond} ?))) OR ${col} IS NULL)`,
-        );
-        params.push(value, value, after.id);
+    const after = query.cursor === undefined ? undefined : decodeSortCursor(query.cursor, sort);
+    const want = query.limit + 1;
+    const select = async (parts: string[], params: SqlParam[], order: string, limit: number) =>
+      client.all(
+        `SELECT ${selectColumns} FROM ${table} ${parts.length ? `WHERE ${parts.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
+        [...params, limit],
+      );
+    let rows: Record<string, unknown>[] = [];
+    if (after === undefined || after.value !== null) {
+      const parts = [...baseParts, `${col} IS NOT NULL`];
+      const params = [...base.params];
+      if (after !== undefined) {
+        parts.push(`(${col}, id) ${beyond} (?, ?)`);
+        params.push(toParam(column.codec, after.value), after.id);
       }
+      rows = await select(parts, params, `${col} ${direction}, id ${direction}`, want);
     }
-    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-    const rows = await client.all(
-      `SELECT ${selectColumns} FROM ${table} ${where} ORDER BY (CASE WHEN ${col} IS NULL THEN 1 ELSE 0 END), ${col} ${direction}, id ${direction} LIMIT ?`,
-      [...params, query.limit + 1],
-    );
+    if (rows.length < want) {
+      const parts = [...baseParts, `${col} IS NULL`];
+      const params = [...base.params];
+      if (after !== undefined && after.value === null) {
+        parts.push(`id ${beyond} ?`);
+        params.push(after.id);
+      }
+      rows = [...rows, ...(await select(parts, params, `id ${direction}`, want - rows.length))];
+    }
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {

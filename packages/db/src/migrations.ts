@@ -452,6 +452,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // Sorted lists (`?sort=`) page by keyset over (column, id): indexes for the orders the web app
+    // and API clients use most (names and titles; seeds by readiness level).
+    version: 6,
+    name: 'sort-indexes',
+    statements: () => [
+      'CREATE INDEX IF NOT EXISTS actors_name_sort_idx ON actors ("name", id)',
+      'CREATE INDEX IF NOT EXISTS seeds_title_sort_idx ON seeds ("title", id)',
+      'CREATE INDEX IF NOT EXISTS seeds_trl_sort_idx ON seeds ("trl", id)',
+      'CREATE INDEX IF NOT EXISTS needs_title_sort_idx ON needs ("title", id)',
+    ],
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the versions applied. */

@@ -12,6 +12,7 @@ import { buildActor, buildNeed, buildSeed } from '#test/factories.ts';
 import { createApp } from './app.ts';
 import { CSRF_HEADER } from './request-auth.ts';
 import type { ServerConfigInput } from './server-config.ts';
+import type { WorkflowOptions } from './workflow-services.ts';
 
 export const TEST_COST = { log2N: 10, r: 8, p: 1 };
 export const PASSWORD = 'correct horse battery';
@@ -84,6 +85,7 @@ export async function expectProblem(response: Response, status: number, code?: s
 export async function createApiFixture(
   kind: TestDatabaseKind,
   config: ServerConfigInput = {},
+  workflow: WorkflowOptions = {},
 ): Promise<ApiFixture> {
   const clock = movableClock();
   const database = await kind.open(clock);
@@ -159,6 +161,7 @@ export async function createApiFixture(
     webDistDir: '/nonexistent-web-dist/',
     warmWebData: false,
     onUnexpectedError: () => undefined,
+    workflow: { refreshIntervalMs: 0, persist: false, ...workflow },
   });
 
   const call: ApiFixture['call'] = async (path, options = {}) => {

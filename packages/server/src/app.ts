@@ -19,12 +19,19 @@ import { createRateLimiter } from './rate-limit.ts';
 import { authenticateRequests } from './request-auth.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerConsultationRoutes } from './routes/consultations.ts';
 import { renderDocsPage } from './routes/docs-page.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
+import { registerMatchingRoutes } from './routes/matching.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi.ts';
 import { registerWebDataRoutes } from './routes/web-data.ts';
 import { serverConfig, type ServerConfigInput } from './server-config.ts';
 import { DEFAULT_WEB_DIST, registerWebApp, WEB_BUILD_COMMAND } from './static-web.ts';
+import {
+  createWorkflowServices,
+  type WorkflowOptions,
+  type WorkflowServices,
+} from './workflow-services.ts';
 
 export interface AppDependencies {
   repos: Repositories;
@@ -37,6 +44,8 @@ export interface AppDependencies {
   warmWebData?: boolean;
   /** Told about unexpected errors (the server logs them; the client gets a bare 500). */
   onUnexpectedError?: (error: unknown) => void;
+  /** Matching and consultation services (created on first use unless given). */
+  workflow?: WorkflowServices | WorkflowOptions;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -110,6 +119,12 @@ export function createApp(deps: AppDependencies): Hono {
   api.get('/stats', async (c) => c.json(await countVisibleRecords(repos, c.get('principal'))));
   registerAuthRoutes(api, services);
   registerAccountRoutes(api, services);
+  const workflow =
+    deps.workflow !== undefined && 'matching' in deps.workflow
+      ? deps.workflow
+      : createWorkflowServices(repos, clock, deps.workflow ?? {});
+  registerMatchingRoutes(api, services, workflow);
+  registerConsultationRoutes(api, services, workflow);
   registerEntityRoutes(api, services);
 
   // The web app's view data (anonymous view), then the API, then the pages.

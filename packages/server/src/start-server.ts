@@ -1,8 +1,9 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Clock, Repositories } from '#core/ports.ts';
+import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { createApp } from './app.ts';
 import type { ServerConfigInput } from './server-config.ts';
+import { createWorkflowServices } from './workflow-services.ts';
 
 export interface RunningServer {
   url: string;
@@ -18,8 +19,14 @@ export async function startServer(options: {
   config?: ServerConfigInput;
   webDistDir?: string;
 }): Promise<RunningServer> {
+  // The matching index is built (or restored) in the background so the first search is quick.
+  const workflow = createWorkflowServices(options.repos, options.clock ?? systemClock);
+  workflow.warm().catch((error: unknown) => {
+    console.error('musubi: the matching index could not start', error);
+  });
   const app = createApp({
     repos: options.repos,
+    workflow,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.config ? { config: options.config } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
@@ -32,7 +39,10 @@ export async function startServer(options: {
         const shownHost = host === '0.0.0.0' ? 'localhost' : host;
         resolve({
           url: `http://${shownHost}:${info.port}/`,
-          close: () => new Promise((done) => server.close(() => done())),
+          close: async () => {
+            await new Promise<void>((done) => server.close(() => done()));
+            await workflow.close();
+          },
         });
       },
     );

@@ -5,14 +5,16 @@ import { DataProvider } from './data-context.tsx';
 import { DirectoryPage } from './features/actors/directory-page.tsx';
 import { ProfilePage } from './features/actors/profile-page.tsx';
 import { HomePage } from './features/home/home-page.tsx';
-import { BoardPage } from './features/lists/board-page.tsx';
+import { AuthProvider, useAuth } from './features/auth/auth-context.tsx';
+import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { BoardPage } from './features/board/board-page.tsx';
 import {
   CasesPage,
-  MatchingPage,
   ProgrammesPage,
   ProjectsPage,
   SupportPage,
 } from './features/lists/list-pages.tsx';
+import { MatchingPage } from './features/matching/matching-page.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/i18n.tsx';
 import { Link, useLocation } from './router.tsx';
@@ -65,7 +67,43 @@ function route(path: string): ReactNode {
   if (path === '/programmes') return <ProgrammesPage />;
   if (path === '/support') return <SupportPage />;
   if (path === '/cases') return <CasesPage />;
+  if (path === '/sign-in') return <SignInPage />;
   return <NotFound />;
+}
+
+/** Who is signed in, with sign-in / sign-out. */
+function AccountMenu() {
+  const { t } = useI18n();
+  const { account, signOut } = useAuth();
+  if (account === undefined) return <span className="account-menu" />;
+  if (account === null)
+    return (
+      <Link href="/sign-in" className="account-menu sign-in-link">
+        {t('auth.title')}
+      </Link>
+    );
+  return (
+    <span className="account-menu">
+      <span className="account-name">{account.displayName}</span>
+      <button type="button" className="language-switch" onClick={() => void signOut()}>
+        {t('auth.signOut')}
+      </button>
+    </span>
+  );
+}
+
+function Footer() {
+  const { t } = useI18n();
+  const { account } = useAuth();
+  return (
+    <footer className="site-footer">
+      <p>
+        {account
+          ? t('app.signedIn', { name: account.displayName, role: t(`role.${account.role}`) })
+          : t('app.anonymous')}
+      </p>
+    </footer>
+  );
 }
 
 function Shell() {
@@ -83,15 +121,18 @@ function Shell() {
           </Link>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <button
-          type="button"
-          className="language-switch"
-          lang={language === 'ja' ? 'en' : 'ja'}
-          aria-label={`${t('app.language')}: ${t('app.switchTo')}`}
-          onClick={() => setLanguage(language === 'ja' ? 'en' : 'ja')}
-        >
-          {t('app.switchTo')}
-        </button>
+        <div className="header-actions">
+          <AccountMenu />
+          <button
+            type="button"
+            className="language-switch"
+            lang={language === 'ja' ? 'en' : 'ja'}
+            aria-label={`${t('app.language')}: ${t('app.switchTo')}`}
+            onClick={() => setLanguage(language === 'ja' ? 'en' : 'ja')}
+          >
+            {t('app.switchTo')}
+          </button>
+        </div>
         <nav aria-label={t('nav.label')} className="site-nav">
           <ul>
             {NAV.map((item) => (
@@ -112,9 +153,7 @@ function Shell() {
           <Suspense fallback={<Loading />}>{route(path)}</Suspense>
         </DataProvider>
       </main>
-      <footer className="site-footer">
-        <p>{t('app.anonymous')}</p>
-      </footer>
+      <Footer />
     </>
   );
 }
@@ -122,7 +161,9 @@ function Shell() {
 export function App() {
   return (
     <I18nProvider>
-      <Shell />
+      <AuthProvider>
+        <Shell />
+      </AuthProvider>
     </I18nProvider>
   );
 }

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { describeAccount } from '#core/accounts.ts';
+import { pageInMemory, parseSort } from '#core/list-sort.ts';
 import { assignNeed, listNeedAssignments, unassignNeed } from '#services/accounts/assign-need.ts';
 import { createAccount } from '#services/accounts/create-account.ts';
 import { getAccount, listAccounts, readAuditLog } from '#services/accounts/list-accounts.ts';
@@ -15,15 +16,42 @@ export const ZAuditParams = z.object({
   entity: z.string().max(60).optional(),
   entityId: z.string().max(500).optional(),
   accountId: z.string().max(100).optional(),
+  /** Newest first is the only order of the audit log. */
+  sort: z.enum(['-at']).optional(),
 });
+
+/** `GET /api/accounts`: the list contract (q, limit, cursor, sort). */
+export const ZAccountListParams = z.object({
+  q: z.string().trim().max(200, 'at most 200 characters').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(500).optional(),
+  sort: z.string().max(61).optional(),
+});
+
+export const ACCOUNT_SORT_FIELDS = ['email', 'displayName', 'role', 'createdAt'] as const;
 
 export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, clock } = services;
   const acting = (principal: AppEnv['Variables']['principal']) => ({ principal, clock });
 
   api.get('/accounts', async (c) => {
-    const accounts = await listAccounts(repos, c.get('principal'));
-    return c.json({ items: accounts.map(describeAccount) });
+    const params = parseQuery(ZAccountListParams, c.req.query());
+    const sort = parseSort(params.sort ?? 'email', ACCOUNT_SORT_FIELDS);
+    const needle = params.q?.toLowerCase() ?? '';
+    const accounts = (await listAccounts(repos, c.get('principal'))).filter(
+      (a) =>
+        needle === '' ||
+        a.email.toLowerCase().includes(needle) ||
+        a.displayName.toLowerCase().includes(needle),
+    );
+    const page = pageInMemory(accounts, {
+      limit: params.limit,
+      cursor: params.cursor,
+      sort,
+      idOf: (a) => a.id,
+      valueOf: (a, field) => (a as unknown as Record<string, unknown>)[field],
+    });
+    return c.json({ items: page.items.map(describeAccount), nextCursor: page.nextCursor ?? null });
   });
 
   api.post('/accounts', async (c) => {

@@ -1,7 +1,9 @@
 /** Sign-in, sign-out, who am I, and the caller's API tokens (`/api/auth/*`). */
 import type { Hono } from 'hono';
+import { z } from 'zod';
 import { describeAccount, ZEmail } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
+import { pageInMemory, parseSort } from '#core/list-sort.ts';
 import { signOut } from '#services/accounts/authenticate.ts';
 import {
   createApiToken,
@@ -12,7 +14,7 @@ import {
 import { signIn } from '#services/accounts/sign-in.ts';
 import { writeAudit } from '#services/accounts/write-audit.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { readJsonBody } from '../http-input.ts';
+import { parseQuery, readJsonBody } from '../http-input.ts';
 import {
   clearSessionCookies,
   clientAddress,
@@ -21,6 +23,15 @@ import {
   SESSION_COOKIE,
   setSessionCookies,
 } from '../request-auth.ts';
+
+/** `GET /api/auth/tokens`: the list contract (limit, cursor, sort). */
+export const ZTokenListParams = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(500).optional(),
+  sort: z.string().max(61).optional(),
+});
+
+export const TOKEN_SORT_FIELDS = ['name', 'createdAt', 'expiresAt', 'lastUsedAt'] as const;
 
 export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, clock, config, limiters } = services;
@@ -92,8 +103,17 @@ export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): vo
   });
 
   api.get('/auth/tokens', async (c) => {
-    const tokens = await listApiTokens(repos, c.get('principal'));
-    return c.json({ items: tokens.map(describeToken) });
+    const params = parseQuery(ZTokenListParams, c.req.query());
+    const sort = parseSort(params.sort ?? '-createdAt', TOKEN_SORT_FIELDS);
+    const tokens = (await listApiTokens(repos, c.get('principal'))).map(describeToken);
+    const page = pageInMemory(tokens, {
+      limit: params.limit,
+      cursor: params.cursor,
+      sort,
+      idOf: (t) => String(t['id']),
+      valueOf: (t, field) => t[field],
+    });
+    return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
   });
 
   api.post('/auth/tokens', async (c) => {

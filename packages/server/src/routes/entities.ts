@@ -8,6 +8,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS, isEntityName, type EntityName } from '#core/entities/registry.ts';
+import { parseSort } from '#core/list-sort.ts';
 import { createRecord } from '#services/accounts/create-record.ts';
 import { deleteRecord } from '#services/accounts/delete-record.ts';
 import { getRecord } from '#services/accounts/get-record.ts';
@@ -21,7 +22,15 @@ export const ZListParams = z.object({
   q: z.string().trim().max(200, 'at most 200 characters').optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   cursor: z.string().max(500).optional(),
+  sort: z.string().max(61).optional(),
 });
+
+/** Fields a list may be sorted on (`?sort=field`, `?sort=-field`): its single-valued columns. */
+export function sortableFields(entity: EntityName): string[] {
+  return ENTITY_SPECS[entity].columns
+    .filter((c) => !['list', 'int_list', 'prefecture_list', 'members', 'json'].includes(c.codec))
+    .map((c) => c.field);
+}
 
 /** Fields a list may be filtered on, per entity: its indexed, single-valued columns. */
 export function filterableColumns(entity: EntityName) {
@@ -62,6 +71,7 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
   api.get('/:entity', async (c) => {
     const entity = entityOf(c);
     const params = parseQuery(ZListParams, c.req.query());
+    const sort = parseSort(params.sort, sortableFields(entity));
     const principal = c.get('principal');
     if (params.q) {
       const key =
@@ -83,6 +93,7 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
       where: filtersFor(entity, new URL(c.req.url).searchParams),
       ...(params.q ? { q: params.q } : {}),
       ...(params.cursor ? { cursor: params.cursor } : {}),
+      ...(sort ? { sort } : {}),
     });
     c.header('vary', 'Cookie, Authorization');
     return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });

@@ -9,8 +9,10 @@ import { ZAccountCreate, ZAccountUpdate, ZApiTokenCreate, ZSignIn } from '#core/
 import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import { AUDIT_ACTIONS } from '#core/ports.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../request-auth.ts';
-import { ZAuditParams } from './accounts.ts';
-import { filterableColumns, ZListParams } from './entities.ts';
+import { ACCOUNT_SORT_FIELDS, ZAccountListParams, ZAuditParams } from './accounts.ts';
+import { TOKEN_SORT_FIELDS, ZTokenListParams } from './auth.ts';
+import { filterableColumns, sortableFields, ZListParams } from './entities.ts';
+import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
 type Operation = Record<string, unknown> | unknown[];
@@ -106,6 +108,17 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
   }));
 }
 
+/** The `sort` query parameter with its allowed values (`field` and `-field`). */
+export function withSortEnum(parameter: unknown, fields: readonly string[]): unknown {
+  if (typeof parameter !== 'object' || parameter === null || !('name' in parameter))
+    return parameter;
+  if (parameter.name !== 'sort') return parameter;
+  return {
+    ...parameter,
+    schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) },
+  };
+}
+
 function entityPaths(entity: EntityName): Record<string, Record<string, Operation>> {
   const name = componentNameOf(entity);
   const spec = ENTITY_SPECS[entity];
@@ -143,8 +156,9 @@ function entityPaths(entity: EntityName): Record<string, Record<string, Operatio
           ...queryParameters(ZListParams, {
             q: `Text search (substring) over ${spec.searchFields.join(', ')}; rate limited`,
             limit: 'Page size 1..1000 (default 50)',
-            cursor: 'nextCursor of the previous page',
-          }),
+            cursor: 'nextCursor of the previous page (keep the same sort while paging)',
+            sort: 'Order by a field, - for descending (missing values last, ties by identity)',
+          }).map((p) => withSortEnum(p, sortableFields(entity))),
           ...filters,
         ],
         responses: {
@@ -401,6 +415,11 @@ function fixedPaths(): Record<string, Record<string, Operation>> {
         tags: ['auth'],
         operationId: 'list-tokens',
         summary: "The caller's API tokens (never their secrets)",
+        parameters: queryParameters(ZTokenListParams, {
+          limit: 'Page size',
+          cursor: 'nextCursor of the previous page (keep the same sort)',
+          sort: 'Order by a field, - for descending (default -createdAt)',
+        }).map((p) => withSortEnum(p, TOKEN_SORT_FIELDS)),
         responses: {
           '200': jsonResponse('Tokens', items(ref('ApiToken'))),
           '401': STANDARD_ERRORS['401'],
@@ -419,8 +438,8 @@ function fixedPaths(): Record<string, Record<string, Operation>> {
         },
       },
     },
-    '/api/auth/tokens/{tokenId}': {
-      parameters: [{ name: 'tokenId', in: 'path', required: true, schema: { type: 'string' } }],
+    '/api/auth/tokens/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       delete: {
         tags: ['auth'],
         operationId: 'revoke-token',
@@ -437,6 +456,12 @@ function fixedPaths(): Record<string, Record<string, Operation>> {
         tags: ['accounts'],
         operationId: 'list-accounts',
         summary: 'All accounts (administrators)',
+        parameters: queryParameters(ZAccountListParams, {
+          q: 'Text search over e-mail and name',
+          limit: 'Page size',
+          cursor: 'nextCursor of the previous page (keep the same sort)',
+          sort: 'Order by a field, - for descending (default email)',
+        }).map((p) => withSortEnum(p, ACCOUNT_SORT_FIELDS)),
         responses: { '200': jsonResponse('Accounts', items(ref('Account'))), ...STANDARD_ERRORS },
       },
       post: {
@@ -452,8 +477,8 @@ function fixedPaths(): Record<string, Record<string, Operation>> {
         },
       },
     },
-    '/api/accounts/{accountId}': {
-      parameters: [{ name: 'accountId', in: 'path', required: true, schema: { type: 'string' } }],
+    '/api/accounts/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       get: {
         tags: ['accounts'],
         operationId: 'get-account',
@@ -549,7 +574,7 @@ export interface RouteInfo {
 export function buildOpenApiDocument(
   options: { routes?: readonly RouteInfo[]; version?: string } = {},
 ) {
-  const paths: Record<string, Record<string, unknown>> = { ...fixedPaths() };
+  const paths: Record<string, Record<string, unknown>> = { ...fixedPaths(), ...workflowPaths() };
   for (const entity of ENTITY_NAMES) Object.assign(paths, entityPaths(entity));
   for (const route of options.routes ?? []) {
     const method = route.method.toLowerCase();
@@ -588,6 +613,7 @@ export function buildOpenApiDocument(
     ApiTokenCreate: jsonSchema(ZApiTokenCreate, 'input'),
     AuditEntry: jsonSchema(ZAuditEntry, 'output'),
     NeedAssignment: jsonSchema(ZNeedAssignment, 'output'),
+    ...workflowSchemas(),
   };
   for (const entity of ENTITY_NAMES) {
     schemas[componentNameOf(entity)] = entitySchema(entity, 'output');
@@ -615,6 +641,9 @@ export function buildOpenApiDocument(
       { name: 'auth' },
       { name: 'accounts' },
       ...ENTITY_NAMES.map((name) => ({ name, description: ENTITY_SPECS[name].labelJa })),
+      { name: 'matching', description: 'Seeds–needs matching, every result explained' },
+      { name: 'consultations', description: '相談: the coordinator workflow' },
+      { name: 'disclosure', description: '段階的開示: staged disclosure of confidential needs' },
       { name: 'web', description: 'Data shaped for the web app' },
     ],
     security: [{}, { sessionCookie: [] }, { bearerToken: [] }],

@@ -2,6 +2,7 @@ import type { Principal } from '#core/accounts.ts';
 import type { EntityName } from '#core/entities/registry.ts';
 import type { ListQuery, Page, Repositories, StoredRecord } from '#core/ports.ts';
 import { ENTITY_SPECS } from '#core/entities/registry.ts';
+import { encodeSortCursor } from '#core/list-sort.ts';
 import { needVisibilityFor } from './need-visibility.ts';
 
 /** How many batches a list reads, at most, to fill a page of needs when many are hidden. */
@@ -39,7 +40,11 @@ export async function listRecords(
       items.push(record);
       if (items.length === query.limit) {
         const more = i < page.items.length - 1 || page.nextCursor !== undefined;
-        return more ? { items, nextCursor: keyOf(record) } : { items };
+        if (!more) return { items };
+        const nextCursor = query.sort
+          ? encodeSortCursor(query.sort, record[query.sort.field] ?? null, keyOf(record))
+          : keyOf(record);
+        return { items, nextCursor };
       }
     }
     if (page.nextCursor === undefined) return { items };

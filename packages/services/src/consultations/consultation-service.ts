@@ -30,6 +30,8 @@ import { parseInput } from '../matching/parse-input.ts';
 
 export interface ConsultationView {
   readonly consultation: Consultation;
+  /** Stored version (the HTTP ETag); moves may require it (optimistic concurrency). */
+  readonly version: number;
   readonly overdue: OverdueStatus;
   /** Full history for coordinators; stage changes only for the requester. */
   readonly history: readonly ConsultationEvent[];
@@ -75,7 +77,12 @@ export interface ConsultationService {
     viewer: Viewer,
     filter?: { stage?: string; mine?: boolean; overdueOnly?: boolean },
   ): Promise<(Consultation & { overdue: OverdueStatus })[]>;
-  move(viewer: Viewer, id: string, move: z.input<typeof ZStageMove>): Promise<Consultation>;
+  move(
+    viewer: Viewer,
+    id: string,
+    move: z.input<typeof ZStageMove>,
+    options?: { expectedVersion?: number },
+  ): Promise<Consultation>;
   assign(viewer: Viewer, id: string, coordinatorId: string): Promise<Consultation>;
   unassign(viewer: Viewer, id: string, coordinatorId: string): Promise<Consultation>;
   addNote(viewer: Viewer, id: string, text: string): Promise<void>;
@@ -225,11 +232,12 @@ export function createConsultationService(
     },
 
     async get(viewer, id) {
-      const { c } = await load(viewer, id);
+      const { c, version } = await load(viewer, id);
       const history = await repos.consultations.events(id);
       const coordinatorView = isAssigned(viewer, c) || isCoordinator(viewer);
       return {
         consultation: c,
+        version,
         overdue: overdueStatus(c, clock.now(), targets),
         history: coordinatorView
           ? history
@@ -281,9 +289,16 @@ export function createConsultationService(
       return out;
     },
 
-    async move(viewer, id, input) {
+    async move(viewer, id, input, moveOptions = {}) {
       const { c, version } = await load(viewer, id);
       const move: StageMove = parseInput(ZStageMove, input, 'stage move');
+      if (moveOptions.expectedVersion !== undefined && moveOptions.expectedVersion !== version) {
+        throw new DomainError(
+          'precondition_failed',
+          `consultation ${id} changed since you read it (version ${version}, you sent ${moveOptions.expectedVersion}); reload it`,
+          { field: 'If-Match', currentVersion: version },
+        );
+      }
       // The requester may withdraw; everything else is the assigned coordinators' job.
       const requesterWithdraws =
         viewer.kind === 'account' &&

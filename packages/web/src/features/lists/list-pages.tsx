@@ -106,15 +106,14 @@ function useColumns() {
   };
 }
 
-export function MatchingPage() {
+/** Browse the registered seeds and needs (the needs the viewer may see). */
+export function SeedsNeedsBrowser() {
   const { t } = useI18n();
   const columns = useColumns();
   const [tab, setTab] = useState<'seeds' | 'needs'>('seeds');
   return (
-    <section aria-labelledby="matching-heading">
-      <h1 id="matching-heading">{t('matching.title')}</h1>
-      <ComingNotice>{t('matching.coming')}</ComingNotice>
-      <div className="tabs" role="tablist" aria-label={t('matching.title')}>
+    <div>
+      <div className="tabs" role="tablist" aria-label={t('matching.browse')}>
         {(['seeds', 'needs'] as const).map((name) => (
           <button
             key={name}
@@ -134,7 +133,7 @@ export function MatchingPage() {
           <EntityList entity="needs" caption={t('matching.needs')} columns={columns.needs} />
         )}
       </div>
-    </section>
+    </div>
   );
 }
 

@@ -1,0 +1,48 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { fetchJson } from '../../api/client.ts';
+import { sendJson } from '../../api/send-json.tsx';
+import type { AccountView } from '../../api/workflow-types.ts';
+
+export interface Auth {
+  /** undefined while loading, null when signed out. */
+  account: AccountView | null | undefined;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+/** Who is signed in (session cookie); sign-in and sign-out. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [account, setAccount] = useState<AccountView | null | undefined>(undefined);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchJson<{ account: AccountView | null }>('/api/auth/me', controller.signal).then(
+      (me) => setAccount(me.account),
+      () => {
+        if (!controller.signal.aborted) setAccount(null);
+      },
+    );
+    return () => controller.abort();
+  }, []);
+  const signIn = useCallback(async (email: string, password: string) => {
+    const { data } = await sendJson<{ account: AccountView }>('POST', '/api/auth/sign-in', {
+      email,
+      password,
+    });
+    setAccount(data?.account ?? null);
+  }, []);
+  const signOut = useCallback(async () => {
+    await sendJson('POST', '/api/auth/sign-out');
+    setAccount(null);
+  }, []);
+  const value = useMemo(() => ({ account, signIn, signOut }), [account, signIn, signOut]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const context = useContext(AuthContext);
+  if (!context) throw new Error('useAuth outside AuthProvider');
+  return context;
+}
