@@ -1,6 +1,6 @@
 /**
  * The benchmark runner (`npm run bench`):
- *   npm run bench -- [--only demo,import,embedded,analytics,matching] [--size tiny|small|full] [--seed N]
+ *   npm run bench -- [--only demo,import,embedded,analytics,matching,web] [--size tiny|small|full] [--seed N]
  *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
  *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
  * Runs the suites, writes bench/results/<suite>*.json and .md, and bench/results/README.md with
@@ -19,7 +19,7 @@ import {
   type ImportSize,
 } from './import/import-bench.ts';
 
-const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching'] as const;
+const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching', 'web'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface RunOptions {
@@ -151,6 +151,13 @@ interface AnalyticsBenchSummary {
   }[];
 }
 
+/** The part of bench/results/matching.json the index shows. */
+interface MatchingSummary {
+  size?: string;
+  corpus?: { documents: number };
+  ratios?: { recallVsBestPeer?: number; p95VsGroonga?: number };
+}
+
 function readJson<T>(path: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 }
@@ -180,9 +187,10 @@ function writeIndex(root: string, outcomes: SuiteOutcome[]): void {
     rows.push(
       `| analytics: Leiden vs python-igraph, ${result.size} (${result.nodes.toLocaleString('en')} nodes, ${result.edges.toLocaleString('en')} edges) | Musubi / igraph time; modularity and NMI differences | **${result.ratios.timeRatio.toFixed(2)}×**; Δmodularity ${result.ratios.modularityDifference.toFixed(5)}, ΔNMI ${result.ratios.nmiDifference.toFixed(4)}; peak ${result.ratios.musubiPeakRssGiB.toFixed(2)} GiB | [analytics.md](analytics.md) |`,
     );
-  if (existsSync(join(dir, 'matching.json')))
+  const matching = readJson<MatchingSummary>(join(dir, 'matching.json'));
+  if (matching?.ratios !== undefined)
     rows.push(
-      '| matching: tokeniser and search throughput | see its file | | [matching.json](matching.json) |',
+      `| matching vs Groonga and SQLite FTS5, ${matching.size ?? ''} (${(matching.corpus?.documents ?? 0).toLocaleString('en')} seeds) | recall@20 / best peer; query p95 / Groonga | **${(matching.ratios.recallVsBestPeer ?? 0).toFixed(2)}×**; **${(matching.ratios.p95VsGroonga ?? 0).toFixed(2)}×** | [matching.md](matching.md) |`,
     );
   const text = [
     '# Benchmark results',
@@ -250,6 +258,10 @@ async function main(): Promise<void> {
           'ran',
           `bench/results/embedded.md (SQLite faster on ${sqliteWins} of ${report.ratios.length})`,
         );
+      } else if (suite === 'web') {
+        const { runApiBench } = await import('./web/api-bench.ts');
+        const report = await runApiBench({ root });
+        done('ran', `bench/results/web.md (API p95 within 100 ms: ${report.allMeetTarget})`);
       } else if (suite === 'analytics') {
         const run = await loadOptional<
           (o: { sizes?: string[]; seed?: number; root?: string }) => Promise<unknown>
@@ -271,7 +283,7 @@ async function main(): Promise<void> {
         done('ran', 'bench/results/analytics.md');
       } else {
         const run = await loadOptional<
-          (o: { seed?: number; documents?: number }) => Promise<unknown>
+          (o: { seed?: number; size?: string; root?: string }) => Promise<unknown>
         >(
           root,
           'bench/matching/tokenize-throughput.ts',
@@ -282,11 +294,9 @@ async function main(): Promise<void> {
           done('skipped', 'bench/matching/tokenize-throughput.ts not present');
           continue;
         }
-        await run({
-          seed: options.seed,
-          ...(options.size === 'tiny' ? { documents: 10_000 } : {}),
-        });
-        done('ran', 'bench/results/matching.json');
+        // tiny 10 k, small 100 k, full 1 M seeds (bench/matching/matching-bench.ts).
+        await run({ seed: options.seed, size: options.size, root });
+        done('ran', `bench/results/matching-${options.size}.md`);
       }
     } catch (error) {
       console.error(error);

@@ -1,456 +1,566 @@
 /**
- * Matching benchmark: analyser throughput (chars/s) with kuromoji and with the dictionary-free
- * script-run tokenizer, BM25F index build, query latency (lexical and expanded), live edits
- * and serialise/restore, on a synthetic Japanese corpus of research seeds.
- *
- * The entry point is ./tokenize-throughput.ts; this module has no side effects so a runner
- * (bench/run.ts) can import `runMatchingBench`.
+ * Matching benchmark against peers (issue 4): the same corpus — the evaluation set's 3,000
+ * seeds plus generated distractors up to 10 k (tiny), 100 k (small) or 1 M (full) — loaded into
+ * Musubi's BM25F index, Groonga (TokenBigram) and SQLite FTS5 (trigram); the same 60 needs of
+ * the evaluation set ranked by each. Reports quality (nDCG@10, recall@20, MRR; overall and
+ * on the vocabulary-gap subset; Musubi lexical-only and with expansion), top-20 query latency,
+ * build time and peak memory, the live index (an edit visible to the next query) and the
+ * restart path (snapshot restore vs rebuild). Writes bench/results/matching-<size>.json/.md
+ * and matching.json/.md (the largest size run so far). Ratios first.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeFields, createAnalyzer } from '#matching/analyze.ts';
-import type { Analyzer } from '#matching/analyze.ts';
+import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
+import { createBatchAnalyzer } from '#matching/batch-analyzer.ts';
 import {
   createBm25fIndex,
   decodeSerializedIndex,
   encodeSerializedIndex,
   restoreBm25fIndex,
+  type Bm25fIndex,
 } from '#matching/bm25f.ts';
-import type { Bm25fIndex, SearchHit } from '#matching/bm25f.ts';
 import { compileDictionary } from '#matching/dictionary.ts';
+import {
+  parseEvalSet,
+  vocabularyGaps,
+  type EvalNeed,
+  type EvalSet,
+} from '#matching/evaluation-set.ts';
 import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
 import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
+import {
+  createMecabTokenizer,
+  fromSyncTokenizer,
+  isMecabAvailable,
+  type BatchTokenizer,
+} from '#matching/mecab-tokenizer.ts';
+import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
-import { createScriptRunTokenizer } from '#matching/tokenizer.ts';
-import type { Tokenizer } from '#matching/tokenizer.ts';
+import { COMMUNITY_NEEDS, FIELDS } from '#services/demo/field-vocabulary.ts';
+import { generateDistractors, type CorpusSeed } from './distractors.ts';
+import {
+  buildFts5,
+  buildGroonga,
+  ensureGroonga,
+  openFts5,
+  openGroonga,
+  peakMemoryMiB,
+} from './peers.ts';
+
+export const MATCHING_SIZES = { tiny: 10_000, small: 100_000, full: 1_000_000 } as const;
+export type MatchingSize = keyof typeof MATCHING_SIZES;
 
 export interface MatchingBenchOptions {
-  /** Documents in the synthetic corpus (default 100 000). */
+  readonly size?: MatchingSize;
+  /** Overrides the size's document count. */
   readonly documents?: number;
-  /** Queries timed (default 300). */
-  readonly queries?: number;
-  /** Documents used for the separate throughput figures (default 5 000). */
-  readonly throughputSample?: number;
   readonly seed?: number;
-  /** Where to write the JSON report; null for none (default bench/results/matching.json). */
-  readonly outputPath?: string | null;
+  readonly root?: string;
   readonly log?: (line: string) => void;
 }
 
-export interface ThroughputFigure {
-  readonly name: string;
-  readonly documents: number;
-  readonly chars: number;
-  readonly seconds: number;
-  readonly charsPerSecond: number;
-}
-
-export interface LatencyFigure {
-  readonly name: string;
+interface Latency {
   readonly queries: number;
-  readonly meanMs: number;
   readonly p50Ms: number;
   readonly p95Ms: number;
-  readonly queriesPerSecond: number;
-  readonly meanHits: number;
+  readonly meanMs: number;
+}
+
+interface EngineResult {
+  readonly name: string;
+  readonly quality: { readonly all: RankingQuality; readonly gap: RankingQuality };
+  readonly latency: Latency;
+  readonly buildSeconds: number;
+  readonly peakMemoryMiB: number;
+  readonly restartSeconds?: number;
+  readonly note?: string;
 }
 
 export interface MatchingBenchReport {
   readonly generatedAt: string;
+  readonly size: string;
   readonly machine: { cpus: string; cpuCount: number; memoryGiB: number; node: string };
-  readonly settings: { documents: number; queries: number; throughputSample: number; seed: number };
-  readonly corpus: { documents: number; chars: number; meanCharsPerDocument: number };
-  readonly dictionaryLoadSeconds: number;
-  readonly throughput: readonly ThroughputFigure[];
-  readonly build: {
-    readonly analyseSeconds: number;
-    readonly analyseCharsPerSecond: number;
-    readonly indexSeconds: number;
-    readonly documentsPerSecond: number;
-    readonly vocabulary: number;
-    readonly postings: number;
-    readonly heapUsedMiB: number;
-  };
-  readonly query: readonly LatencyFigure[];
-  readonly liveEdits: {
-    readonly upsertMs: number;
-    readonly removeMs: number;
-    readonly edits: number;
-  };
-  readonly serialisation: {
-    readonly serialiseSeconds: number;
-    readonly encodeSeconds: number;
-    readonly bytes: number;
-    readonly decodeSeconds: number;
+  readonly corpus: { documents: number; judgedSeeds: number; needs: number; gapNeeds: number };
+  readonly tokenizer: string;
+  readonly engines: readonly EngineResult[];
+  readonly ratios: Record<string, number>;
+  readonly targets: readonly { name: string; value: string; target: string; met: boolean }[];
+  readonly live: { readonly insertVisibleMs: number; readonly editVisibleMs: number };
+  readonly restart: {
+    readonly snapshotBytes: number;
+    readonly saveSeconds: number;
     readonly restoreSeconds: number;
+    readonly rebuildSeconds: number;
     readonly identicalResults: boolean;
   };
+  readonly skipped: readonly string[];
 }
 
-/** Small seeded PRNG (mulberry32). */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SUBJECTS = [
-  ...STARTER_DOMAIN_DICTIONARY.map((entry) => entry.term),
-  '地域資源',
-  '中小企業',
-  '地場産業',
-  '農産物',
-  '水産物',
-  '工場排水',
-  '間伐材',
-  '温泉水',
-  '廃プラスチック',
-  '焼酎粕',
-  '米ぬか',
-  '牡蠣殻',
-  '竹材',
-  '和紙',
-  '清酒酵母',
-];
-const METHODS = [
-  '高感度計測',
-  '低コスト製造',
-  '連続生産',
-  '選択的分離',
-  '高効率回収',
-  '非破壊評価',
-  '遠隔監視',
-  '自動制御',
-  '表面改質',
-  '成分分析',
-  '品質評価',
-  '機械学習による予測',
-];
-const OBJECTS = [
-  '新製品の開発',
-  '生産性の向上',
-  '品質の安定化',
-  '省力化',
-  '付加価値の向上',
-  '地域雇用の創出',
-  '販路の拡大',
-  '環境負荷の低減',
-  '安全性の確保',
-  '高齢者の生活支援',
-];
-const SENTENCES = [
-  (a: string, b: string, _c: string) => `${a}を対象として、${b}の手法を開発した。`,
-  (a: string, b: string, c: string) => `本研究では${a}と${b}を組み合わせ、${c}を目指す。`,
-  (a: string, b: string, c: string) => `${a}に含まれる成分を${b}により評価し、${c}に応用する。`,
-  (a: string, b: string, c: string) =>
-    `従来の${b}では困難であった${a}の課題を解決し、${c}につなげる。`,
-  (a: string, b: string, c: string) =>
-    `地域の企業と連携して${a}の実証試験を行い、${c}の効果を確認した。`,
-  (a: string, b: string, c: string) =>
-    `A new ${b.length > 4 ? 'sensing' : 'processing'} method for ${c.length > 5 ? 'regional industries' : 'SMEs'} using ${a}.`,
-];
-
-interface SyntheticDocument {
-  readonly id: string;
-  readonly fields: { title: string; abstract: string; keywords: string };
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('empty pool');
-  return item;
-}
-
-const KANJI = Array.from(
-  '熱光電磁波粒子膜層材質量圧力流体界面結晶分子酸塩素水炭窒硫鉄銅銀金亜鉛錫鋼微細超高低耐性温湿度感応答変換制御検出測定抽出精製培養発酵醸造育種栽培収穫漁獲加工成形溶接研磨切削鋳造鍛接合塗装乾燥冷凍殺菌保存輸送販売診断治療予防介護歩行視聴覚脳神経筋骨血管細胞遺伝蛋白糖脂質繊維紙木竹石土砂岩油',
-);
-const KATAKANA = Array.from(
-  'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン',
-);
-
-/** A long-tail vocabulary of pseudo technical words (2–3 kanji or 3–6 katakana). */
-function generateVocabulary(size: number, random: () => number): string[] {
-  const words = new Set<string>();
-  while (words.size < size) {
-    if (random() < 0.7) {
-      const n = random() < 0.7 ? 2 : 3;
-      let w = '';
-      for (let i = 0; i < n; i += 1) w += pick(random, KANJI);
-      words.add(w);
-    } else {
-      const n = 3 + Math.floor(random() * 4);
-      let w = '';
-      for (let i = 0; i < n; i += 1) w += pick(random, KATAKANA);
-      words.add(random() < 0.3 ? `${w}ー` : w);
-    }
-  }
-  return [...words];
-}
-
-/** Zipf-like draw: low indexes are frequent, the tail is rare. */
-function pickSkewed<T>(random: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(items.length * random() ** 3)];
-  if (item === undefined) throw new Error('empty pool');
-  return item;
-}
-
-/**
- * Synthetic seeds: title ~30 chars, abstract ~170 chars (3 template sentences with field
- * vocabulary and long-tail technical words), 4 keywords.
- */
-export function generateCorpus(documents: number, seed: number): SyntheticDocument[] {
-  const random = createRandom(seed);
-  const vocabulary = generateVocabulary(30_000, createRandom(seed ^ 0xabc));
-  const out: SyntheticDocument[] = [];
-  for (let i = 0; i < documents; i += 1) {
-    const rare = [pickSkewed(random, vocabulary), pickSkewed(random, vocabulary)];
-    const a = random() < 0.5 ? pick(random, SUBJECTS) : `${rare[0] ?? ''}${pick(random, SUBJECTS)}`;
-    const b = pick(random, METHODS);
-    const c = pick(random, OBJECTS);
-    const d = pick(random, SUBJECTS);
-    const sentences: string[] = [];
-    for (let s = 0; s < 3; s += 1) {
-      sentences.push(
-        pick(random, SENTENCES)(s === 0 ? a : d, pick(random, METHODS), pick(random, OBJECTS)),
-      );
-    }
-    sentences.push(`特に${rare[1] ?? ''}と${pickSkewed(random, vocabulary)}の関係に着目した。`);
-    out.push({
-      id: `seed-${i}`,
-      fields: {
-        title: `${a}の${b}による${c}`,
-        abstract: sentences.join(''),
-        keywords: [a, d, b, rare[1] ?? ''].join('、'),
-      },
-    });
-  }
-  return out;
-}
-
-/** Synthetic needs (ニーズ) phrased like a company's consultation. */
-export function generateNeeds(count: number, seed: number): string[] {
-  const random = createRandom(seed ^ 0x5eed);
-  const forms = [
-    (a: string, c: string) => `${a}を使って${c}をしたい`,
-    (a: string, c: string) => `${a}の${c}について相談したい`,
-    (a: string, c: string) => `自社の${a}で${c}を実現する技術を探している`,
-  ];
-  return Array.from({ length: count }, () =>
-    pick(random, forms)(pick(random, SUBJECTS), pick(random, OBJECTS)),
-  );
-}
-
-function charsOf(doc: SyntheticDocument): number {
-  return doc.fields.title.length + doc.fields.abstract.length + doc.fields.keywords.length;
-}
-
-function measureThroughput(
-  name: string,
-  analyzer: Analyzer,
-  corpus: readonly SyntheticDocument[],
-): ThroughputFigure {
-  let chars = 0;
-  const start = performance.now();
-  for (const doc of corpus) {
-    analyzeFields(analyzer, doc.fields);
-    chars += charsOf(doc);
-  }
-  const seconds = (performance.now() - start) / 1000;
-  return { name, documents: corpus.length, chars, seconds, charsPerSecond: chars / seconds };
-}
-
-function measureTokenizer(
-  name: string,
-  tokenizer: Tokenizer,
-  corpus: readonly SyntheticDocument[],
-): ThroughputFigure {
-  let chars = 0;
-  const start = performance.now();
-  for (const doc of corpus) {
-    tokenizer.tokenize(doc.fields.title);
-    tokenizer.tokenize(doc.fields.abstract);
-    tokenizer.tokenize(doc.fields.keywords);
-    chars += charsOf(doc);
-  }
-  const seconds = (performance.now() - start) / 1000;
-  return { name, documents: corpus.length, chars, seconds, charsPerSecond: chars / seconds };
-}
-
-function latency(name: string, timesMs: number[], hits: number[]): LatencyFigure {
-  const sorted = [...timesMs].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  const total = timesMs.reduce((s, t) => s + t, 0);
-  return {
-    name,
-    queries: timesMs.length,
-    meanMs: total / timesMs.length,
-    p50Ms: at(0.5),
-    p95Ms: at(0.95),
-    queriesPerSecond: (timesMs.length * 1000) / total,
-    meanHits: hits.reduce((s, h) => s + h, 0) / hits.length,
-  };
-}
-
-const FIELDS = [
+const FIELD_SPECS = [
   { name: 'title', weight: 3 },
   { name: 'abstract', weight: 1 },
   { name: 'keywords', weight: 2 },
 ];
 
+function loadJson(root: string, path: string): unknown {
+  return JSON.parse(readFileSync(join(root, path), 'utf8'));
+}
+
+/** The corpus as a re-iterable stream (it is generated again for each engine, not kept). */
+function corpusOf(
+  set: EvalSet,
+  fixedDistractors: readonly CorpusSeed[],
+  total: number,
+  seed: number,
+) {
+  return {
+    *[Symbol.iterator](): Generator<CorpusSeed> {
+      let n = 0;
+      for (const s of [...set.seeds, ...fixedDistractors]) {
+        if (n >= total) return;
+        n += 1;
+        yield s;
+      }
+      if (n < total)
+        yield* generateDistractors({ count: total - n, seed: seed + 7_919, prefix: 'x' });
+    },
+  };
+}
+
+function latencyOf(timesMs: readonly number[]): Latency {
+  const sorted = [...timesMs].sort((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return {
+    queries: sorted.length,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    meanMs: sorted.reduce((s, t) => s + t, 0) / Math.max(1, sorted.length),
+  };
+}
+
+type Search = (text: string) => Promise<readonly string[]> | readonly string[];
+
+async function evaluate(
+  needs: readonly EvalNeed[],
+  gapIds: ReadonlySet<string>,
+  search: Search,
+): Promise<EngineResult['quality']> {
+  const runs: { id: string; ranked: readonly string[]; judgments: ReadonlyMap<string, number> }[] =
+    [];
+  for (const need of needs)
+    runs.push({ id: need.id, ranked: await search(need.text), judgments: need.judgments });
+  return {
+    all: meanRankingQuality(runs),
+    gap: meanRankingQuality(runs.filter((r) => gapIds.has(r.id))),
+  };
+}
+
+async function timeQueries(
+  queries: readonly string[],
+  search: Search,
+  rounds = 2,
+): Promise<Latency> {
+  for (const q of queries.slice(0, 20)) await search(q); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    for (const q of queries) {
+      const started = performance.now();
+      await search(q);
+      times.push(performance.now() - started);
+    }
+  }
+  return latencyOf(times);
+}
+
+const rssPeakMiB = (): number => process.resourceUsage().maxRSS / 1024;
+
 export async function runMatchingBench(
   options: MatchingBenchOptions = {},
 ): Promise<MatchingBenchReport> {
-  const documents = options.documents ?? 100_000;
-  const queries = options.queries ?? 300;
-  const sampleSize = Math.min(documents, options.throughputSample ?? 5_000);
+  const root = options.root ?? resolve('.');
+  const size = options.size ?? 'small';
+  const total = options.documents ?? MATCHING_SIZES[size];
   const seed = options.seed ?? 1;
   const log = options.log ?? ((line: string) => console.log(line));
-  const outputPath =
-    options.outputPath === undefined ? resolve('bench/results/matching.json') : options.outputPath;
+  const tmp = join(root, 'bench', 'tmp', 'matching');
+  mkdirSync(tmp, { recursive: true });
+  const skipped: string[] = [];
 
-  log(`generating ${documents} synthetic seeds`);
-  const corpus = generateCorpus(documents, seed);
-  const needs = generateNeeds(queries, seed);
-  const totalChars = corpus.reduce((s, d) => s + charsOf(d), 0);
-
-  let start = performance.now();
-  const kuromoji = await createKuromojiTokenizer();
-  const dictionaryLoadSeconds = (performance.now() - start) / 1000;
+  const set = parseEvalSet(loadJson(root, 'packages/matching/eval/eval-set.json'));
+  const fixed = loadJson(root, 'packages/matching/eval/distractors.json') as CorpusSeed[];
+  const corpus = corpusOf(set, fixed, total, seed);
   const dictionary = compileDictionary(STARTER_DOMAIN_DICTIONARY);
-  const analyzer = createAnalyzer({ tokenizer: kuromoji, dictionary });
-  const scriptAnalyzer = createAnalyzer({ tokenizer: createScriptRunTokenizer(), dictionary });
-
-  const sample = corpus.slice(0, sampleSize);
-  // Warm-up so the JIT has compiled the hot paths before timing.
-  measureThroughput('warm-up', analyzer, sample.slice(0, 300));
-  const throughput = [
-    measureTokenizer('kuromoji tokenize only', kuromoji, sample),
-    measureThroughput('analyser (kuromoji + dictionary)', analyzer, sample),
-    measureThroughput('analyser (script-run tokenizer + dictionary)', scriptAnalyzer, sample),
+  const kuromoji = await createKuromojiTokenizer();
+  const queryAnalyzer: Analyzer = createAnalyzer({ tokenizer: kuromoji, dictionary });
+  const gaps = vocabularyGaps(set, queryAnalyzer);
+  const gapIds = new Set(gaps.filter((g) => g.gap).map((g) => g.needId));
+  const latencyQueries = [
+    ...set.needs.map((n) => n.text),
+    ...FIELDS.flatMap((f) => f.needs),
+    ...COMMUNITY_NEEDS.map(([title]) => title),
   ];
-  for (const t of throughput) {
-    log(`${t.name}: ${(t.charsPerSecond / 1e6).toFixed(3)} M chars/s`);
-  }
+  log(`corpus ${total.toLocaleString('en')} seeds; ${set.needs.length} needs (${gapIds.size} gap)`);
 
-  log(`analysing ${documents} documents with kuromoji`);
-  start = performance.now();
-  const analysed = corpus.map((doc) => analyzeFields(analyzer, doc.fields));
-  const analyseSeconds = (performance.now() - start) / 1000;
-  log(`analysed in ${analyseSeconds.toFixed(1)} s`);
-
-  start = performance.now();
-  const index = createBm25fIndex({ fields: FIELDS });
-  corpus.forEach((doc, i) => index.upsert(doc.id, analysed[i] ?? {}));
-  const indexSeconds = (performance.now() - start) / 1000;
-  analysed.length = 0;
-  const serialized0 = index.serialize();
-  const heapUsedMiB = process.memoryUsage().heapUsed / 2 ** 20;
-  log(`indexed in ${indexSeconds.toFixed(2)} s`);
-
-  const timeQueries = (
-    name: string,
-    run: (need: string) => readonly SearchHit[],
-  ): LatencyFigure => {
-    for (const need of needs.slice(0, 20)) run(need);
-    const times: number[] = [];
-    const hits: number[] = [];
-    for (const need of needs) {
-      const t0 = performance.now();
-      const result = run(need);
-      times.push(performance.now() - t0);
-      hits.push(result.length);
+  // ---- Musubi: analyse in batches through MeCab (kuromoji when absent), pipelined. ----
+  const batchTokenizer: BatchTokenizer = isMecabAvailable()
+    ? createMecabTokenizer()
+    : fromSyncTokenizer(kuromoji, 'kuromoji');
+  const batchAnalyzer = createBatchAnalyzer({ batch: batchTokenizer, dictionary });
+  const buildMusubi = async (): Promise<{ index: Bm25fIndex; seconds: number }> => {
+    const started = performance.now();
+    const index = createBm25fIndex({ fields: FIELD_SPECS });
+    const batchSize = 4_000;
+    let batch: CorpusSeed[] = [];
+    let pending: Promise<{ docs: CorpusSeed[]; analyzer: Analyzer }> | undefined;
+    const prepare = (docs: CorpusSeed[]) =>
+      batchAnalyzer
+        .prepare(docs.flatMap((d) => [d.title, d.abstract, d.keywords.join('、')]))
+        .then((analyzer) => ({ docs, analyzer }));
+    const consume = async (): Promise<void> => {
+      if (pending === undefined) return;
+      const { docs, analyzer } = await pending;
+      pending = undefined;
+      for (const d of docs)
+        index.upsert(d.id, {
+          title: analyzer.terms(d.title),
+          abstract: analyzer.terms(d.abstract),
+          keywords: analyzer.terms(d.keywords.join('、')),
+        });
+    };
+    let done = 0;
+    for (const doc of corpus) {
+      batch.push(doc);
+      if (batch.length === batchSize) {
+        const next = prepare(batch);
+        batch = [];
+        await consume(); // analyse the previous batch while MeCab tokenises this one
+        pending = next;
+        done += batchSize;
+        if (done % 100_000 === 0)
+          log(
+            `  musubi ${done.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+          );
+      }
     }
-    const figure = latency(name, times, hits);
-    log(`${name}: mean ${figure.meanMs.toFixed(2)} ms, p95 ${figure.p95Ms.toFixed(2)} ms`);
-    return figure;
+    if (batch.length > 0) {
+      const next = prepare(batch);
+      await consume();
+      pending = next;
+    }
+    await consume();
+    return { index, seconds: (performance.now() - started) / 1000 };
   };
-  const query = [
-    timeQueries('lexical top-10 (analyse + search)', (need) =>
-      index.search(buildQuery(analyzer, need), 10),
-    ),
-    timeQueries(
-      'expanded top-10 (dictionary + co-occurrence + feedback)',
-      (need) => searchWithExpansion(index, analyzer, need, { k: 10, dictionary }).hits,
-    ),
-  ];
+  log('musubi: building');
+  const built = await buildMusubi();
+  const index = built.index;
+  const musubiPeak = rssPeakMiB();
+  log(`musubi: ${built.seconds.toFixed(1)} s, peak RSS ${musubiPeak.toFixed(0)} MiB`);
 
-  // Serialise → bytes → restore, and check the restored index answers identically.
-  start = performance.now();
-  const serialized = index.serialize();
-  const serialiseSeconds = (performance.now() - start) / 1000;
-  start = performance.now();
-  const bytes = encodeSerializedIndex(serialized);
-  const encodeSeconds = (performance.now() - start) / 1000;
-  start = performance.now();
-  const decoded = decodeSerializedIndex(bytes);
-  const decodeSeconds = (performance.now() - start) / 1000;
-  start = performance.now();
-  const restored: Bm25fIndex = restoreBm25fIndex(decoded);
-  const restoreSeconds = (performance.now() - start) / 1000;
-  const identicalResults = needs.slice(0, 50).every((need) => {
-    const q = buildQuery(analyzer, need);
-    return JSON.stringify(index.search(q, 10)) === JSON.stringify(restored.search(q, 10));
+  const lexical: Search = (text) =>
+    index.search(buildQuery(queryAnalyzer, text), 20).map((h) => h.id);
+  const expanded: Search = (text) =>
+    searchWithExpansion(index, queryAnalyzer, text, { k: 20, dictionary }).hits.map((h) => h.id);
+
+  // Restart path: snapshot (serialise + encode + file) and restore, vs the rebuild above.
+  let started = performance.now();
+  const snapshotPath = join(tmp, 'musubi-index.bin');
+  const bytes = encodeSerializedIndex(index.serialize());
+  writeFileSync(snapshotPath, bytes);
+  const saveSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const restored = restoreBm25fIndex(decodeSerializedIndex(readFileSync(snapshotPath)));
+  const restoreSeconds = (performance.now() - started) / 1000;
+  const identicalResults = set.needs.every((need) => {
+    const q = buildQuery(queryAnalyzer, need.text);
+    return JSON.stringify(index.search(q, 20)) === JSON.stringify(restored.search(q, 20));
   });
   log(
-    `serialised ${(bytes.length / 2 ** 20).toFixed(1)} MiB; restore ${restoreSeconds.toFixed(2)} s; identical ${identicalResults}`,
+    `musubi restart: restore ${restoreSeconds.toFixed(2)} s (${(bytes.length / 2 ** 20).toFixed(0)} MiB snapshot)`,
   );
+  rmSync(snapshotPath, { force: true });
 
-  // Live edits on the full index.
-  const edits = Math.min(1000, documents);
-  const editFields = corpus
-    .slice(0, edits)
-    .map((doc) => analyzeFields(analyzer, { ...doc.fields, title: `${doc.fields.title}（改訂）` }));
-  start = performance.now();
-  corpus.slice(0, edits).forEach((doc, i) => index.upsert(doc.id, editFields[i] ?? {}));
-  const upsertMs = (performance.now() - start) / edits;
-  start = performance.now();
-  for (const doc of corpus.slice(0, edits)) index.remove(doc.id);
-  const removeMs = (performance.now() - start) / edits;
+  const engines: EngineResult[] = [];
+  const lexicalLatency = await timeQueries(latencyQueries, lexical);
+  engines.push({
+    name: 'Musubi lexical (BM25F only)',
+    quality: await evaluate(set.needs, gapIds, lexical),
+    latency: lexicalLatency,
+    buildSeconds: built.seconds,
+    peakMemoryMiB: musubiPeak,
+    restartSeconds: restoreSeconds,
+  });
+  engines.push({
+    name: 'Musubi (BM25F + expansion)',
+    quality: await evaluate(set.needs, gapIds, expanded),
+    latency: await timeQueries(latencyQueries, expanded),
+    buildSeconds: built.seconds,
+    peakMemoryMiB: musubiPeak,
+    restartSeconds: restoreSeconds,
+  });
+  log(`musubi: ${JSON.stringify(engines.map((e) => [e.name, e.quality.all, e.latency.p95Ms]))}`);
+
+  // Live index: a new seed and an edit, each visible to the very next query.
+  const liveText = {
+    title: '酵母由来エルゴチオネインの高効率生産',
+    abstract: '清酒酵母の代謝経路を改変し、抗酸化物質エルゴチオネインの生産量を高めた。',
+    keywords: 'エルゴチオネイン、清酒酵母',
+  };
+  started = performance.now();
+  index.upsert('live-1', {
+    title: queryAnalyzer.terms(liveText.title),
+    abstract: queryAnalyzer.terms(liveText.abstract),
+    keywords: queryAnalyzer.terms(liveText.keywords),
+  });
+  const insertHit = expanded('エルゴチオネインを作りたい');
+  const insertVisibleMs = performance.now() - started;
+  if (!(await insertHit).includes('live-1')) throw new Error('live insert not visible');
+  const target = set.seeds[0];
+  started = performance.now();
+  if (target !== undefined)
+    index.upsert(target.id, {
+      title: queryAnalyzer.terms(`${target.title}（ゼータ電位の制御）`),
+      abstract: queryAnalyzer.terms(target.abstract),
+      keywords: queryAnalyzer.terms(target.keywords.join('、')),
+    });
+  const editHit = await expanded('ゼータ電位の制御');
+  const editVisibleMs = performance.now() - started;
+  if (target !== undefined && !editHit.includes(target.id))
+    throw new Error('live edit not visible');
+  await batchTokenizer.close();
+
+  // ---- Groonga ----
+  const groongaSkip = ensureGroonga(log);
+  if (groongaSkip !== null) {
+    log(groongaSkip);
+    skipped.push(groongaSkip);
+  } else {
+    log('groonga: building');
+    const g = await buildGroonga(join(tmp, 'groonga'), corpus);
+    log(`groonga: ${g.buildSeconds.toFixed(1)} s`);
+    const search: Search = async (text) => (await g.peer.search(text, 20)).map((h) => h.id);
+    const quality = await evaluate(set.needs, gapIds, search);
+    const latency = await timeQueries(latencyQueries, search);
+    const peak = peakMemoryMiB(g.pid);
+    await g.peer.close();
+    const reopened = await openGroonga(join(tmp, 'groonga'));
+    await reopened.peer.close();
+    engines.push({
+      name: g.peer.name,
+      quality,
+      latency,
+      buildSeconds: g.buildSeconds,
+      peakMemoryMiB: Math.max(peak, g.peakMiB),
+      restartSeconds: reopened.seconds,
+    });
+    rmSync(join(tmp, 'groonga'), { recursive: true, force: true });
+  }
+
+  // ---- SQLite FTS5 trigram ----
+  log('fts5: building');
+  const rssBefore = process.memoryUsage().rss / 2 ** 20;
+  const ftsPath = join(tmp, 'fts5.db');
+  const f = buildFts5(ftsPath, corpus);
+  log(`fts5: ${f.buildSeconds.toFixed(1)} s`);
+  const ftsSearch: Search = async (text) => (await f.peer.search(text, 20)).map((h) => h.id);
+  engines.push({
+    name: f.peer.name,
+    quality: await evaluate(set.needs, gapIds, ftsSearch),
+    latency: await timeQueries(latencyQueries, ftsSearch),
+    buildSeconds: f.buildSeconds,
+    peakMemoryMiB: Math.max(0, process.memoryUsage().rss / 2 ** 20 - rssBefore),
+    note: `database ${(f.bytes / 2 ** 20).toFixed(0)} MiB; memory = RSS growth of the bench process`,
+  });
+  await f.peer.close();
+  const reopenedFts = openFts5(ftsPath);
+  await reopenedFts.peer.search('銅を回収したい', 20);
+  await reopenedFts.peer.close();
+  const ftsEngine = engines[engines.length - 1];
+  if (ftsEngine !== undefined)
+    engines[engines.length - 1] = { ...ftsEngine, restartSeconds: reopenedFts.seconds };
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${ftsPath}${suffix}`, { force: true });
+
+  // ---- Ratios and targets ----
+  const musubi = engines[1];
+  const musubiLexical = engines[0];
+  const groonga = engines.find((e) => e.name.startsWith('Groonga'));
+  const fts5 = engines.find((e) => e.name.startsWith('SQLite'));
+  const peers = [groonga, fts5].filter((e): e is EngineResult => e !== undefined);
+  const bestPeerRecall = Math.max(...peers.map((p) => p.quality.all.recallAt20));
+  const ratios: Record<string, number> = {};
+  if (musubi !== undefined && musubiLexical !== undefined) {
+    ratios.recallVsBestPeer = musubi.quality.all.recallAt20 / bestPeerRecall;
+    ratios.gapRecallVsBestPeer =
+      musubi.quality.gap.recallAt20 / Math.max(...peers.map((p) => p.quality.gap.recallAt20));
+    ratios.expansionGainGapRecall =
+      musubi.quality.gap.recallAt20 / Math.max(1e-9, musubiLexical.quality.gap.recallAt20);
+    ratios.expansionGainGapNdcg =
+      musubi.quality.gap.ndcgAt10 / Math.max(1e-9, musubiLexical.quality.gap.ndcgAt10);
+    if (groonga !== undefined) {
+      ratios.p95VsGroonga = musubi.latency.p95Ms / groonga.latency.p95Ms;
+      ratios.lexicalP95VsGroonga = musubiLexical.latency.p95Ms / groonga.latency.p95Ms;
+      ratios.buildVsGroonga = musubi.buildSeconds / groonga.buildSeconds;
+    }
+    if (fts5 !== undefined) ratios.p95VsFts5 = musubi.latency.p95Ms / fts5.latency.p95Ms;
+  }
+  const targets =
+    musubi === undefined
+      ? []
+      : [
+          {
+            name: 'recall@20 ≥ best peer',
+            value: `${musubi.quality.all.recallAt20.toFixed(3)} vs ${bestPeerRecall.toFixed(3)}`,
+            target: '≥ 1.00×',
+            met: musubi.quality.all.recallAt20 >= bestPeerRecall,
+          },
+          ...(groonga === undefined
+            ? []
+            : [
+                {
+                  name: 'query p95 ≤ 1.5× Groonga',
+                  value: `${musubi.latency.p95Ms.toFixed(1)} ms vs ${groonga.latency.p95Ms.toFixed(1)} ms`,
+                  target: '≤ 1.5×',
+                  met: musubi.latency.p95Ms <= 1.5 * groonga.latency.p95Ms,
+                },
+              ]),
+          {
+            name: 'query p95 < 30 ms (top-20)',
+            value: `${musubi.latency.p95Ms.toFixed(1)} ms`,
+            target: '< 30 ms',
+            met: musubi.latency.p95Ms < 30,
+          },
+          {
+            name: 'index build < 3 min',
+            value: `${musubi.buildSeconds.toFixed(0)} s`,
+            target: '< 180 s',
+            met: musubi.buildSeconds < 180,
+          },
+          {
+            name: 'memory < 4 GB',
+            value: `${(musubi.peakMemoryMiB / 1024).toFixed(2)} GiB peak RSS`,
+            target: '< 4 GiB',
+            met: musubi.peakMemoryMiB < 4096,
+          },
+          {
+            name: 'live edit visible < 1 s',
+            value: `${editVisibleMs.toFixed(0)} ms`,
+            target: '< 1000 ms',
+            met: editVisibleMs < 1000,
+          },
+        ];
 
   const report: MatchingBenchReport = {
     generatedAt: new Date().toISOString(),
+    size,
     machine: {
       cpus: cpus()[0]?.model.trim() ?? 'unknown',
       cpuCount: cpus().length,
       memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
       node: process.version,
     },
-    settings: { documents, queries, throughputSample: sampleSize, seed },
-    corpus: { documents, chars: totalChars, meanCharsPerDocument: totalChars / documents },
-    dictionaryLoadSeconds,
-    throughput,
-    build: {
-      analyseSeconds,
-      analyseCharsPerSecond: totalChars / analyseSeconds,
-      indexSeconds,
-      documentsPerSecond: documents / indexSeconds,
-      vocabulary: serialized0.terms.length,
-      postings: serialized0.docTermIds.length,
-      heapUsedMiB,
+    corpus: {
+      documents: total,
+      judgedSeeds: set.seeds.length,
+      needs: set.needs.length,
+      gapNeeds: gapIds.size,
     },
-    query,
-    liveEdits: { upsertMs, removeMs, edits },
-    serialisation: {
-      serialiseSeconds,
-      encodeSeconds,
-      bytes: bytes.length,
-      decodeSeconds,
+    tokenizer: batchTokenizer.name,
+    engines,
+    ratios,
+    targets,
+    live: { insertVisibleMs, editVisibleMs },
+    restart: {
+      snapshotBytes: bytes.length,
+      saveSeconds,
       restoreSeconds,
+      rebuildSeconds: built.seconds,
       identicalResults,
     },
+    skipped,
   };
-  if (outputPath !== null) {
-    mkdirSync(dirname(outputPath), { recursive: true });
-    writeFileSync(outputPath, `${JSON.stringify(report, null, 2)}\n`);
-    log(`wrote ${outputPath}`);
-  }
+  writeReport(root, report);
   return report;
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+
+export function renderMarkdown(r: MatchingBenchReport): string {
+  const ratio = (name: string): string =>
+    r.ratios[name] === undefined ? 'n/a' : `**${(r.ratios[name] ?? 0).toFixed(2)}×**`;
+  const lines = [
+    `# Matching vs peers — ${r.size} (${r.corpus.documents.toLocaleString('en')} seeds)`,
+    '',
+    `Generated ${r.generatedAt} on ${r.machine.cpuCount} × ${r.machine.cpus}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}. ` +
+      `Regenerate: \`npm run bench -- --only matching --size ${r.size}\`.`,
+    '',
+    '## Ratios',
+    '',
+    `- recall@20, Musubi / best peer: ${ratio('recallVsBestPeer')} (gap subset ${ratio('gapRecallVsBestPeer')})`,
+    `- query p95 top-20, Musubi / Groonga: ${ratio('p95VsGroonga')} (lexical only ${ratio('lexicalP95VsGroonga')}); Musubi / FTS5: ${ratio('p95VsFts5')}`,
+    `- index build, Musubi / Groonga: ${ratio('buildVsGroonga')}`,
+    `- expansion gain on the gap subset, with / without: recall@20 ${ratio('expansionGainGapRecall')}, nDCG@10 ${ratio('expansionGainGapNdcg')}`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | goal | met |',
+    '|---|---|---|---|',
+    ...r.targets.map(
+      (t) => `| ${t.name} | ${t.value} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    `## Quality (${r.corpus.needs} needs; gap subset ${r.corpus.gapNeeds})`,
+    '',
+    '| engine | nDCG@10 | recall@20 | MRR | gap nDCG@10 | gap recall@20 | gap MRR |',
+    '|---|---|---|---|---|---|---|',
+    ...r.engines.map(
+      (e) =>
+        `| ${e.name} | ${f3(e.quality.all.ndcgAt10)} | ${f3(e.quality.all.recallAt20)} | ${f3(e.quality.all.mrr)} | ${f3(e.quality.gap.ndcgAt10)} | ${f3(e.quality.gap.recallAt20)} | ${f3(e.quality.gap.mrr)} |`,
+    ),
+    '',
+    '## Speed and memory',
+    '',
+    '| engine | query p50 ms | p95 ms | mean ms | build s | peak memory MiB | restart s |',
+    '|---|---|---|---|---|---|---|',
+    ...r.engines.map(
+      (e) =>
+        `| ${e.name} | ${e.latency.p50Ms.toFixed(2)} | ${e.latency.p95Ms.toFixed(2)} | ${e.latency.meanMs.toFixed(2)} | ${e.buildSeconds.toFixed(1)} | ${e.peakMemoryMiB.toFixed(0)} | ${e.restartSeconds?.toFixed(2) ?? ''} |`,
+    ),
+    '',
+    ...r.engines.filter((e) => e.note).map((e) => `- ${e.name}: ${e.note ?? ''}`),
+    '',
+    '## Live index and restart',
+    '',
+    `- New seed visible to the next query: ${r.live.insertVisibleMs.toFixed(1)} ms; edited seed: ${r.live.editVisibleMs.toFixed(1)} ms (upsert + analysed, expanded top-20 query).`,
+    `- Restart: snapshot ${(r.restart.snapshotBytes / 2 ** 20).toFixed(0)} MiB saved in ${r.restart.saveSeconds.toFixed(1)} s, restored in ${r.restart.restoreSeconds.toFixed(1)} s vs ${r.restart.rebuildSeconds.toFixed(0)} s to rebuild (analysis included); identical results: ${r.restart.identicalResults}.`,
+    '',
+    '## Method',
+    '',
+    `- Corpus: the evaluation set's 200 judged seeds and 2,800 fixed distractors (packages/matching/eval), then generated distractors (bench/matching/distractors.ts, seeded). Musubi tokenises with ${r.tokenizer} at build time and kuromoji for queries (both IPADIC).`,
+    '- Peers get the need text as an OR of its runs of kanji, katakana and Latin characters (hiragana and punctuation removed); FTS5 trigram only the runs of 3+ characters (shorter ones cannot match a trigram index). Field weights title 3, keywords 2, abstract 1 everywhere.',
+    '- Latency: every need of the evaluation set and the demo field and community needs, two rounds after a warm-up, top-20, analysis included; Groonga over a pipe to one `groonga` process.',
+    "- Musubi peak memory is the bench process's peak RSS after the Musubi build (before the peers run); Groonga's is its process VmHWM.",
+    ...(r.skipped.length > 0 ? ['', ...r.skipped.map((s) => `- Skipped: ${s}`)] : []),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function writeReport(root: string, report: MatchingBenchReport): void {
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const md = renderMarkdown(report);
+  writeFileSync(join(dir, `matching-${report.size}.json`), json);
+  writeFileSync(join(dir, `matching-${report.size}.md`), md);
+  // matching.json/.md: the largest size run so far.
+  const order = ['tiny', 'small', 'full'];
+  const current = existsSync(join(dir, 'matching.json'))
+    ? (JSON.parse(readFileSync(join(dir, 'matching.json'), 'utf8')) as { size?: string })
+    : undefined;
+  if (order.indexOf(current?.size ?? '') <= order.indexOf(report.size)) {
+    writeFileSync(join(dir, 'matching.json'), json);
+    writeFileSync(join(dir, 'matching.md'), md);
+  }
 }

@@ -1,15 +1,15 @@
 /**
  * Entry point: node bin/run-ts.mjs bench/matching/tokenize-throughput.ts
  *   [--documents N] [--queries N] [--sample N] [--seed N] [--out PATH | --no-out]
- * Writes bench/results/matching.json. The work is in ./matching-bench.ts (`runMatchingBench`),
+ * Writes bench/results/matching-throughput.json. The work is in ./throughput-bench.ts (`runThroughputBench`),
  * which a runner can import without side effects.
  */
-import { runMatchingBench } from './matching-bench.ts';
-import type { MatchingBenchOptions } from './matching-bench.ts';
+import { runThroughputBench } from './throughput-bench.ts';
+import type { ThroughputBenchOptions } from './throughput-bench.ts';
 
-export { runMatchingBench } from './matching-bench.ts';
+export { runThroughputBench } from './throughput-bench.ts';
 
-function parseArgs(argv: readonly string[]): MatchingBenchOptions {
+function parseArgs(argv: readonly string[]): ThroughputBenchOptions {
   const options: {
     documents?: number;
     queries?: number;
@@ -50,4 +50,4 @@ function parseArgs(argv: readonly string[]): MatchingBenchOptions {
   return options;
 }
 
-await runMatchingBench(parseArgs(process.argv.slice(2)));
+await runThroughputBench(parseArgs(process.argv.slice(2)));

@@ -260,3 +260,67 @@ describe('index statistics for expansion', () => {
     expect(index.documentVector('b')).toBeUndefined();
   });
 });
+
+describe('pruned search', () => {
+  /** Seeded mulberry32. */
+  const rng = (seed: number): (() => number) => {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+
+  it('returns exactly what scoring every document would (Zipf-like terms, live edits)', () => {
+    const random = rng(42);
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    const draw = (): string => vocabulary[Math.floor(vocabulary.length * random() ** 3)] ?? 'w0';
+    const index = createBm25fIndex({
+      fields: [
+        { name: 'title', weight: 3 },
+        { name: 'body', weight: 1 },
+      ],
+    });
+    const docs = 3000;
+    for (let i = 0; i < docs; i += 1) {
+      index.upsert(`d${i}`, {
+        title: Array.from({ length: 1 + Math.floor(random() * 4) }, draw),
+        body: Array.from({ length: 5 + Math.floor(random() * 30) }, draw),
+      });
+    }
+    for (let i = 0; i < 200; i += 7) index.remove(`d${i}`);
+    for (let i = 1; i < 200; i += 11) index.upsert(`d${i}`, { title: [draw()], body: [draw()] });
+
+    const brute = (query: { term: string; weight: number }[], k: number, exclude: Set<string>) =>
+      index
+        .ids()
+        .filter((id) => !exclude.has(id))
+        .map((id) => ({
+          id,
+          score: query.reduce(
+            (s, q) => s + q.weight * (index.scoreTerm(id, q.term)?.score ?? 0),
+            0,
+          ),
+        }))
+        .filter((hit) => hit.score > 0)
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+        .slice(0, k);
+
+    for (let q = 0; q < 60; q += 1) {
+      const terms = new Set<string>();
+      // A rare word or two and several common ones: the case pruning is for.
+      terms.add(vocabulary[200 + Math.floor(random() * 200)] ?? 'w0');
+      for (let j = 0; j < 6; j += 1) terms.add(draw());
+      const query = [...terms].map((term) => ({ term, weight: 0.2 + random() }));
+      const k = q % 2 === 0 ? 10 : 20;
+      const exclude = new Set(q % 3 === 0 ? ['d1', 'd2', 'd3'] : []);
+      const got = index.search(query, k, { exclude });
+      const want = brute(query, k, exclude);
+      expect(got.map((h) => h.id)).toEqual(want.map((h) => h.id));
+      got.forEach((hit, i) => expect(hit.score).toBeCloseTo(want[i]?.score ?? 0, 9));
+    }
+  });
+});

@@ -98,7 +98,8 @@ export interface Bm25fIndex {
   idf(term: string): number;
   scoreTerm(id: string, term: string): TermScore | undefined;
   documentVector(id: string): DocumentVector | undefined;
-  cooccurrence(term: string, maxDocuments: number): CooccurrenceCounts;
+  /** Co-occurring terms of `term` in up to maxDocuments of its documents (counts ≥ minCount, default 1). */
+  cooccurrence(term: string, maxDocuments: number, minCount?: number): CooccurrenceCounts;
   serialize(): SerializedBm25fIndex;
 }
 
@@ -237,6 +238,7 @@ class InvertedIndex implements Bm25fIndex {
   private deadInPostings = 0;
   private changes = 0;
   private scratch = new Float64Array(0);
+  private cooccurrenceScratch = new Uint32Array(0);
 
   constructor(fields: readonly FieldSpec[], k1: number) {
     this.fields = resolveFields(fields);
@@ -436,26 +438,63 @@ class InvertedIndex implements Bm25fIndex {
     const avg = new Float64Array(F);
     for (let f = 0; f < F; f += 1) avg[f] = (this.lengthSums[f] ?? 0) / this.live;
     const k1 = this.k1;
-    for (const [t, weight] of merged) {
-      const factor = this.idfOf(this.df[t] ?? 0) * weight;
+    // Term-at-a-time with MaxScore-style pruning: terms in decreasing order of their upper
+    // bound idf·weight (BM25 saturation keeps a term's score below it). Once the bounds of
+    // the terms left cannot lift a document that has not been seen above the k-th score so
+    // far, those terms only update the documents that can still reach the top k, found by
+    // binary search in their postings (sorted by slot) instead of a full scan.
+    const terms = [...merged.entries()]
+      .map(([t, weight]) => ({ t, factor: this.idfOf(this.df[t] ?? 0) * weight }))
+      .sort((a, b) => b.factor - a.factor || a.t - b.t);
+    let remaining = terms.reduce((sum, term) => sum + term.factor, 0);
+    const contribution = (p: number, slot: number, freqs: Uint16Array, factor: number): number => {
+      let pseudo = 0;
+      for (let f = 0; f < F; f += 1) {
+        const tf = freqs[p * F + f] ?? 0;
+        if (tf === 0) continue;
+        const a = avg[f] ?? 0;
+        const b = this.bs[f] ?? 0;
+        const norm = a > 0 ? 1 - b + (b * (this.lengths[slot * F + f] ?? 0)) / a : 1;
+        pseudo += ((this.weights[f] ?? 0) * tf) / norm;
+      }
+      return pseudo === 0 ? 0 : (factor * pseudo) / (k1 + pseudo);
+    };
+    let candidates: number[] | null = null;
+    for (const { t, factor } of terms) {
       const list = this.postings[t];
       if (list === undefined) continue;
       const { docs, freqs } = list;
+      if (candidates === null && list.size > 256 && touched.length >= k) {
+        const threshold = this.kthScore(touched, scores, k, options.exclude);
+        if (Number.isFinite(threshold) && remaining < threshold) {
+          candidates = touched.filter((slot) => (scores[slot] ?? 0) + remaining >= threshold);
+        }
+      }
+      remaining -= factor;
+      if (candidates !== null) {
+        for (const slot of candidates) {
+          let lo = 0;
+          let hi = list.size - 1;
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const at = docs[mid] ?? 0;
+            if (at === slot) {
+              scores[slot] = (scores[slot] ?? 0) + contribution(mid, slot, freqs, factor);
+              break;
+            }
+            if (at < slot) lo = mid + 1;
+            else hi = mid - 1;
+          }
+        }
+        continue;
+      }
       for (let p = 0; p < list.size; p += 1) {
         const slot = docs[p] ?? 0;
         if (this.slotData[slot] === null) continue;
-        let pseudo = 0;
-        for (let f = 0; f < F; f += 1) {
-          const tf = freqs[p * F + f] ?? 0;
-          if (tf === 0) continue;
-          const a = avg[f] ?? 0;
-          const b = this.bs[f] ?? 0;
-          const norm = a > 0 ? 1 - b + (b * (this.lengths[slot * F + f] ?? 0)) / a : 1;
-          pseudo += ((this.weights[f] ?? 0) * tf) / norm;
-        }
-        if (pseudo === 0) continue;
+        const add = contribution(p, slot, freqs, factor);
+        if (add === 0) continue;
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] ?? 0) + (factor * pseudo) / (k1 + pseudo);
+        scores[slot] = (scores[slot] ?? 0) + add;
       }
     }
     const heap = new MinHeap();
@@ -471,6 +510,45 @@ class InvertedIndex implements Bm25fIndex {
     const hits: SearchHit[] = heap.scores.map((score, i) => ({ id: heap.ids[i] ?? '', score }));
     hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return hits;
+  }
+
+  /** The k-th highest score among the touched slots (excluded documents left out). */
+  private kthScore(
+    touched: readonly number[],
+    scores: Float64Array,
+    k: number,
+    exclude: ReadonlySet<string> | undefined,
+  ): number {
+    const values: number[] = [];
+    for (const slot of touched) {
+      if (exclude !== undefined && exclude.has(this.slotIds[slot] ?? '')) continue;
+      values.push(scores[slot] ?? 0);
+    }
+    if (values.length < k) return Number.POSITIVE_INFINITY;
+    // Quickselect for the k-th largest.
+    let lo = 0;
+    let hi = values.length - 1;
+    const want = k - 1;
+    while (lo < hi) {
+      const pivot = values[(lo + hi) >> 1] ?? 0;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while ((values[i] ?? 0) > pivot) i += 1;
+        while ((values[j] ?? 0) < pivot) j -= 1;
+        if (i <= j) {
+          const swap = values[i] ?? 0;
+          values[i] = values[j] ?? 0;
+          values[j] = swap;
+          i += 1;
+          j -= 1;
+        }
+      }
+      if (want <= j) hi = j;
+      else if (want >= i) lo = i;
+      else break;
+    }
+    return values[want] ?? 0;
   }
 
   scoreTerm(id: string, term: string): TermScore | undefined {
@@ -521,7 +599,7 @@ class InvertedIndex implements Bm25fIndex {
     return { terms, length };
   }
 
-  cooccurrence(term: string, maxDocuments: number): CooccurrenceCounts {
+  cooccurrence(term: string, maxDocuments: number, minCount = 1): CooccurrenceCounts {
     const t = this.vocabulary.get(term);
     const counts = new Map<string, number>();
     if (t === undefined || (this.df[t] ?? 0) === 0) return { sampled: 0, counts };
@@ -530,7 +608,14 @@ class InvertedIndex implements Bm25fIndex {
     const liveDf = this.df[t] ?? 0;
     // Deterministic even stride over the postings when there are more than maxDocuments.
     const stride = Math.max(1, Math.floor(liveDf / Math.max(1, maxDocuments)));
-    const byId = new Map<number, number>();
+    // Counts in a scratch array over term ids (reset after use): no map per co-occurring term.
+    if (this.cooccurrenceScratch.length < this.termStrings.length) {
+      this.cooccurrenceScratch = new Uint32Array(
+        Math.max(this.termStrings.length, this.cooccurrenceScratch.length * 2),
+      );
+    }
+    const scratch = this.cooccurrenceScratch;
+    const seen: number[] = [];
     let sampled = 0;
     let seenLive = 0;
     for (let p = 0; p < docs.length && sampled < maxDocuments; p += 1) {
@@ -540,10 +625,16 @@ class InvertedIndex implements Bm25fIndex {
       if ((seenLive - 1) % stride !== 0) continue;
       sampled += 1;
       for (const other of data.terms) {
-        if (other !== t) byId.set(other, (byId.get(other) ?? 0) + 1);
+        if (other === t) continue;
+        if (scratch[other] === 0) seen.push(other);
+        scratch[other] = (scratch[other] ?? 0) + 1;
       }
     }
-    for (const [other, count] of byId) counts.set(this.termStrings[other] ?? '', count);
+    for (const other of seen) {
+      const count = scratch[other] ?? 0;
+      scratch[other] = 0;
+      if (count >= minCount) counts.set(this.termStrings[other] ?? '', count);
+    }
     return { sampled, counts };
   }
 

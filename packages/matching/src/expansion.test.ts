@@ -177,3 +177,49 @@ describe('query building and expansion steps', () => {
     expect(expandWithFeedback(index, base, [])).toEqual(base);
   });
 });
+
+describe('expandWithCooccurrence support', () => {
+  // 'x' keeps company with 'a' only; 'y' with both query words.
+  const small = createBm25fIndex({ fields: [{ name: 'text', weight: 1 }] });
+  const docs: string[][] = [
+    ['a', 'x'],
+    ['a', 'x'],
+    ['a', 'x', 'y'],
+    ['b', 'y'],
+    ['b', 'y'],
+    ['c'],
+    ['c'],
+    ['d'],
+    ['d'],
+    ['e'],
+    ...Array.from({ length: 10 }, () => ['f']),
+  ];
+  docs.forEach((terms, i) => small.upsert(`doc-${i}`, { text: terms }));
+  const query = [
+    { term: 'a', weight: 1, source: 'query' as const, via: [] },
+    { term: 'b', weight: 1, source: 'query' as const, via: [] },
+  ];
+  const added = (minSupport?: number): string[] =>
+    expandWithCooccurrence(small, query, {
+      minCount: 1,
+      ...(minSupport === undefined ? {} : { minSupport }),
+    })
+      .filter((term) => term.source === 'cooccurrence')
+      .map((term) => term.term)
+      .sort();
+
+  it('adds only terms linked to at least two query words by default', () => {
+    expect(added()).toEqual(['y']);
+  });
+
+  it('adds neighbours of a single word when asked, or when the query has one word', () => {
+    expect(added(1)).toEqual(['x', 'y']);
+    const single = expandWithCooccurrence(small, query.slice(0, 1), { minCount: 1 });
+    expect(
+      single
+        .filter((t) => t.source === 'cooccurrence')
+        .map((t) => t.term)
+        .sort(),
+    ).toEqual(['x', 'y']);
+  });
+});

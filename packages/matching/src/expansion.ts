@@ -108,8 +108,14 @@ export interface CooccurrenceOptions {
   readonly minPmi?: number;
   /** Terms added to the query (default 6). */
   readonly maxTerms?: number;
-  /** Weight of the best added term (default 0.4); the others in proportion. */
+  /** Weight of the best added term (default 0.2); the others in proportion. */
   readonly weight?: number;
+  /**
+   * A candidate must co-occur with at least this many distinct query terms (default 2, or 1
+   * when the query has a single word). Neighbours of one word alone are mostly that word's
+   * other senses and contexts; a term linked to several of the need's words is on topic.
+   */
+  readonly minSupport?: number;
 }
 
 export interface Neighbour {
@@ -122,17 +128,13 @@ export interface Neighbour {
   readonly score: number;
 }
 
-/** Terms that co-occur with `term` in documents more than chance, best first. */
-export function cooccurrenceNeighbours(
-  index: Bm25fIndex,
-  term: string,
-  options: CooccurrenceOptions = {},
-): Neighbour[] {
+/** Neighbours of `term`, unsorted. */
+function neighboursOf(index: Bm25fIndex, term: string, options: CooccurrenceOptions): Neighbour[] {
   const maxDocuments = options.maxDocuments ?? 500;
   const minCount = options.minCount ?? 2;
   const minPmi = options.minPmi ?? 0.5;
   const n = index.documentCount;
-  const { sampled, counts } = index.cooccurrence(term, maxDocuments);
+  const { sampled, counts } = index.cooccurrence(term, maxDocuments, minCount);
   if (sampled === 0 || n === 0) return [];
   const out: Neighbour[] = [];
   for (const [other, count] of counts) {
@@ -143,8 +145,18 @@ export function cooccurrenceNeighbours(
     if (pmi < minPmi) continue;
     out.push({ term: other, ppmi: pmi, count, score: pmi * Math.log(1 + count) });
   }
-  out.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1));
   return out;
+}
+
+/** Terms that co-occur with `term` in documents more than chance, best first. */
+export function cooccurrenceNeighbours(
+  index: Bm25fIndex,
+  term: string,
+  options: CooccurrenceOptions = {},
+): Neighbour[] {
+  return neighboursOf(index, term, options).sort(
+    (a, b) => b.score - a.score || (a.term < b.term ? -1 : 1),
+  );
 }
 
 /**
@@ -158,12 +170,12 @@ export function expandWithCooccurrence(
   options: CooccurrenceOptions = {},
 ): QueryTerm[] {
   const maxTerms = options.maxTerms ?? 6;
-  const topWeight = options.weight ?? 0.4;
+  const topWeight = options.weight ?? 0.2;
   const present = new Set(query.map((term) => term.term));
   const totals = new Map<string, { score: number; via: Set<string> }>();
   for (const term of query) {
     if (!isOriginal(term)) continue;
-    for (const neighbour of cooccurrenceNeighbours(index, term.term, options)) {
+    for (const neighbour of neighboursOf(index, term.term, options)) {
       if (present.has(neighbour.term)) continue;
       const add = term.weight * neighbour.score;
       const existing = totals.get(neighbour.term);
@@ -175,7 +187,10 @@ export function expandWithCooccurrence(
       }
     }
   }
+  const originals = query.filter(isOriginal).length;
+  const minSupport = Math.min(options.minSupport ?? 2, Math.max(1, originals));
   const ranked = [...totals.entries()]
+    .filter(([, { via }]) => via.size >= minSupport)
     .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxTerms);
   const best = ranked[0]?.[1].score ?? 0;
