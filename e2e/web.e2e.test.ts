@@ -144,8 +144,19 @@ describe('key flows', () => {
     await page.waitForURL(/q=/);
     await page.getByLabel('セクター').selectOption('university');
     await page.waitForURL(/sector=university/);
+    // The URL changes before the filtered page arrives: wait until every listed name is a match.
+    await expect
+      .poll(
+        async () => {
+          const names = await page
+            .locator('main table tbody tr td:first-child a')
+            .allTextContents();
+          return names.length > 0 && names.every((name) => name.includes('大学'));
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const first = page.locator('main table tbody tr td a').first();
-    await first.waitFor();
     const name = await first.textContent();
     expect(name).toContain('大学');
     await first.click();

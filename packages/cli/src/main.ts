@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isDomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES } from '#core/entities/registry.ts';
-import { RELATION_TYPES } from '#core/vocabulary.ts';
+import { INNOVATION_PATHS, RELATION_TYPES } from '#core/vocabulary.ts';
 import { readConfig } from './config.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT_CODES } from './exit-codes.ts';
@@ -109,7 +109,7 @@ export function buildProgram(context: CommandContext): Command {
 
   const analyze = program
     .command('analyze')
-    .description('network analytics: ABC communities, roles, gap filling');
+    .description('network analytics: ABC communities, roles, gap filling, continuation factors');
   const communityOptions = (command: Command) =>
     command
       .option('--db <pathOrUrl>', DB_HELP)
@@ -166,6 +166,90 @@ export function buildProgram(context: CommandContext): Command {
     .option('--limit <n>', 'number of candidates (default 20)')
     .action(async (options) =>
       (await import('./commands/analyze-command.ts')).runAnalyzeGapFill(options, context),
+    );
+
+  analyze
+    .command('continuation')
+    .description(
+      'which factors let activity continue after a national programme ends (JAREC): regression, cross-tabs, survival',
+    )
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--as-of-fy <year>', 'observation fiscal year (default: the current one)')
+    .option('--min-records <n>', 'fewer records: no regression (default 20)')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/analyze-command.ts')).runAnalyzeContinuation(options, context),
+    );
+
+  program
+    .command('support')
+    .description('support measures (支援施策)')
+    .command('fit')
+    .description('which support measures fit a company or project now, each with its reasons')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--actor <id>', 'the company (or other actor)')
+    .option('--project <id>', 'the project')
+    .option('--stage <stage>', `override the stage (${INNOVATION_PATHS.join(', ')})`)
+    .option('--amount <jpy>', 'amount needed in JPY')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/programmes-command.ts')).runSupportFit(options, context),
+    );
+  const cases = program.command('cases').description('case library: success and failure cases');
+  const caseOptions = (command: Command) =>
+    command
+      .option('--db <pathOrUrl>', DB_HELP)
+      .option('--q <text>', 'text in the title, summary, lessons or factors')
+      .option('--prefecture <code>', 'prefecture code, e.g. 40')
+      .option('--programme <id>', 'programme id')
+      .option('--factor <factor>', 'cases naming this factor')
+      .option('--json', 'machine-readable output');
+  caseOptions(cases.command('search').description('search cases'))
+    .option('--outcome <outcome>', `success, failure or mixed`)
+    .option('--limit <n>', 'number of cases (default 50)')
+    .action(async (options) =>
+      (await import('./commands/programmes-command.ts')).runCasesSearch(options, context),
+    );
+  caseOptions(
+    cases.command('factors').description('which factors appear more in successes than failures'),
+  ).action(async (options) =>
+    (await import('./commands/programmes-command.ts')).runCasesFactors(options, context),
+  );
+
+  const projects = program
+    .command('projects')
+    .description('project management: health (slip, budget burn, risks, PDCA, team), portfolio');
+  projects
+    .command('health')
+    .description('one project: milestone slip, budget burn, rising risks, PDCA, team, KPIs')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--project <id>', 'project id')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/programmes-command.ts')).runProjectHealth(options, context),
+    );
+  projects
+    .command('portfolio')
+    .description('projects of a prefecture or community: health, team gaps, KPIs per value, SDGs')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--prefecture <code>', 'prefecture code, e.g. 40')
+    .option('--community <id>', 'community id from `analyze communities` (default parameters)')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/programmes-command.ts')).runPortfolio(options, context),
+    );
+
+  program
+    .command('report')
+    .description(
+      'printable region report (map, network, wheel gaps, projects, programmes, risks, cases)',
+    )
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--prefecture <code>', 'prefecture code, e.g. 40')
+    .option('--community <id>', 'community id from `analyze communities` (default parameters)')
+    .option('--out <file>', 'FILE.html or FILE.pdf (default: HTML to standard output)')
+    .action(async (options) =>
+      (await import('./commands/report-command.ts')).runReport(options, context),
     );
 
   const viewerOptions = (command: Command) =>

@@ -464,6 +464,21 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX IF NOT EXISTS needs_title_sort_idx ON needs ("title", id)',
     ],
   },
+  {
+    // Hands-on project management on projects: budget spent, PDCA log, milestones, risk register, KPIs.
+    version: 7,
+    name: 'project-management',
+    statements: (dialect) => {
+      const real = dialect === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION';
+      const json = dialect === 'sqlite' ? 'TEXT' : 'JSONB';
+      return [
+        `ALTER TABLE projects ADD COLUMN "spent" ${real}`,
+        ...['pdca', 'milestones', 'risks', 'kpis'].map(
+          (column) => `ALTER TABLE projects ADD COLUMN "${column}" ${json}`,
+        ),
+      ];
+    },
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the versions applied. */

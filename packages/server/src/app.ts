@@ -23,6 +23,8 @@ import { registerConsultationRoutes } from './routes/consultations.ts';
 import { renderDocsPage } from './routes/docs-page.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
+import { registerProgrammeRoutes } from './routes/programmes.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi.ts';
 import { registerWebDataRoutes } from './routes/web-data.ts';
 import { serverConfig, type ServerConfigInput } from './server-config.ts';
@@ -125,6 +127,8 @@ export function createApp(deps: AppDependencies): Hono {
       : createWorkflowServices(repos, clock, deps.workflow ?? {});
   registerMatchingRoutes(api, services, workflow);
   registerConsultationRoutes(api, services, workflow);
+  registerProgrammeRoutes(api, services);
+  registerReportRoutes(api, services);
   registerEntityRoutes(api, services);
 
   // The web app's view data (anonymous view), then the API, then the pages.

@@ -9,6 +9,7 @@ import {
 } from '#services/analysis/analyze-communities.ts';
 import { analyzeGapFill } from '#services/analysis/analyze-gap-fill.ts';
 import { analyzeRoles } from '#services/analysis/analyze-roles.ts';
+import { analyzeContinuation } from '#services/programmes/analyze-continuation.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 
 export interface CommunityCliOptions {
@@ -191,6 +192,48 @@ export async function runAnalyzeGapFill(
         `  ${c.score.toFixed(2)} ${c.name} (${findPrefecture(c.prefectureCode)?.name ?? c.prefectureCode})`,
       );
       for (const reason of c.reasons) writeLine(context.stdout, `       ${reason.ja}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+function fixed(value: number | null, digits = 2): string {
+  return value === null ? '—' : value.toFixed(digits);
+}
+
+export async function runAnalyzeContinuation(
+  options: { db?: string; json?: boolean; asOfFy?: string; minRecords?: string },
+  context: CommandContext,
+): Promise<void> {
+  const asOfFy = number(options.asOfFy, '--as-of-fy');
+  const minRecords = number(options.minRecords, '--min-records');
+  const database = await openTarget(options.db, context);
+  try {
+    const output = await analyzeContinuation(database.repos, systemClock, {
+      ...(asOfFy !== undefined ? { asOfFy } : {}),
+      ...(minRecords !== undefined ? { minRecords } : {}),
+    });
+    if (options.json) {
+      writeLine(context.stdout, JSON.stringify(output));
+      return;
+    }
+    writeLine(context.stdout, output.summary);
+    writeLine(context.stdout, '');
+    if (output.factors.length > 0) {
+      writeLine(context.stdout, 'factor                          coef    95% CI            p');
+      for (const f of output.factors) {
+        writeLine(
+          context.stdout,
+          `  ${f.name.padEnd(30)}${fixed(f.coefficient).padStart(6)}  [${fixed(f.ciLow)}, ${fixed(f.ciHigh)}]  ${fixed(f.pValue, 4)}${f.supported ? ' *' : ''}`,
+        );
+      }
+    }
+    for (const t of output.crossTabs) {
+      writeLine(
+        context.stdout,
+        `  ${t.factor} × ${t.outcome}: [[${t.table[0].join(', ')}], [${t.table[1].join(', ')}]] OR ${fixed(t.oddsRatio)} Fisher p ${fixed(t.fisherP, 4)}${t.supported ? ' *' : ''}`,
+      );
     }
   } finally {
     await database.close();

@@ -9,6 +9,13 @@ import {
   ZProvenance,
   ZSdgs,
 } from '../fields.ts';
+import {
+  duplicateMilestoneIds,
+  ZKpi,
+  ZMilestone,
+  ZPdcaEntry,
+  ZRiskAssessment,
+} from './project-management.ts';
 import { APPROACHES, INNOVATION_PATHS, PROJECT_ROLES, PROJECT_STAGES } from '../vocabulary.ts';
 
 export const ZProjectMember = z.object({ actorId: ZExternalId, role: z.enum(PROJECT_ROLES) });
@@ -31,6 +38,15 @@ export const ZProject = z
     sdgs: ZSdgs.default([]),
     /** Planned budget in JPY. */
     budget: ZAmount.optional(),
+    /** Budget spent so far in JPY (budget burn). */
+    spent: ZAmount.optional(),
+    /** PDCA log (plan / do / check / act). */
+    pdca: z.array(ZPdcaEntry).optional(),
+    milestones: z.array(ZMilestone).optional(),
+    /** Risk register: one entry per assessment of a risk. */
+    risks: z.array(ZRiskAssessment).optional(),
+    /** KPIs on the social, industrial and economic values. */
+    kpis: z.array(ZKpi).optional(),
   })
   .extend(ZProvenance.shape)
   .superRefine((project, ctx) => {
@@ -40,6 +56,10 @@ export const ZProject = z
         path: ['endDate'],
         message: `end ${project.endDate} is before start ${project.startDate}`,
       });
+    }
+    if (Array.isArray(project.milestones)) {
+      for (const id of duplicateMilestoneIds(project.milestones))
+        ctx.addIssue({ code: 'custom', path: ['milestones'], message: `milestone ${id} repeated` });
     }
   }, EVEN_WITH_FIELD_ERRORS);
 export type Project = z.infer<typeof ZProject>;

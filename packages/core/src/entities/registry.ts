@@ -399,6 +399,31 @@ const projects: EntitySpec = {
     },
     { column: 'sdgs', field: 'sdgs', codec: 'int_list', doc: 'SDG numbers 1..17' },
     { column: 'budget', field: 'budget', codec: 'real', doc: 'Budget (JPY)' },
+    { column: 'spent', field: 'spent', codec: 'real', doc: 'Budget spent so far (JPY)' },
+    {
+      column: 'pdca',
+      field: 'pdca',
+      codec: 'json',
+      doc: 'PDCA log: [{phase: plan|do|check|act, date, note}]',
+    },
+    {
+      column: 'milestones',
+      field: 'milestones',
+      codec: 'json',
+      doc: 'Milestones: [{id, title, plannedDate, actualDate?}]',
+    },
+    {
+      column: 'risks',
+      field: 'risks',
+      codec: 'json',
+      doc: 'Risk register, one entry per assessment: [{riskId, title, date, likelihood 1..5, impact 1..5, owner?, mitigation?}]',
+    },
+    {
+      column: 'kpis',
+      field: 'kpis',
+      codec: 'json',
+      doc: 'KPIs: [{name, value: social|industrial|economic, unit (required), baseline?, target, actual?, sdgs}]',
+    },
     ...provenanceColumns,
   ],
 };

@@ -12,6 +12,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../request-auth.ts';
 import { ACCOUNT_SORT_FIELDS, ZAccountListParams, ZAuditParams } from './accounts.ts';
 import { TOKEN_SORT_FIELDS, ZTokenListParams } from './auth.ts';
 import { filterableColumns, sortableFields, ZListParams } from './entities.ts';
+import { programmePaths } from './programmes-openapi.ts';
 import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -574,7 +575,11 @@ export interface RouteInfo {
 export function buildOpenApiDocument(
   options: { routes?: readonly RouteInfo[]; version?: string } = {},
 ) {
-  const paths: Record<string, Record<string, unknown>> = { ...fixedPaths(), ...workflowPaths() };
+  const paths: Record<string, Record<string, unknown>> = {
+    ...fixedPaths(),
+    ...workflowPaths(),
+    ...programmePaths(),
+  };
   for (const entity of ENTITY_NAMES) Object.assign(paths, entityPaths(entity));
   for (const route of options.routes ?? []) {
     const method = route.method.toLowerCase();

@@ -13,6 +13,7 @@ import type {
   ProjectStage,
 } from '#core/vocabulary.ts';
 import { FIELDS, fieldVocabulary } from './field-vocabulary.ts';
+import { generateProjectManagement } from './generate-project-management.ts';
 import type { ActorWorld, PoolKey, Pools } from './generate-actors.ts';
 import type { AdoptionPlan } from './generate-programmes.ts';
 import { PLANTED_COMMUNITIES, type PlantedCommunity } from './planted-communities.ts';
@@ -157,6 +158,8 @@ export function generateProjects(
       },
     });
   }
+  for (const [index, p] of plans.entries())
+    p.project = { ...p.project, ...generateProjectManagement(p.project, index) };
   return plans;
 }
 

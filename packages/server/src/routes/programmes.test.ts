@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
+
+describe.each(TEST_DATABASES)('programme analyses API on $name', (kind) => {
+  let f: ApiFixture;
+  beforeEach(async () => {
+    f = await createApiFixture(kind);
+    const repos = f.database.repos;
+    await repos.entity('actors').upsertMany([
+      {
+        id: 'co-1',
+        kind: 'organization',
+        sector: 'company',
+        name: '博多精機株式会社',
+        prefectureCode: '40',
+        flags: ['sme'],
+        keywords: [],
+      },
+    ]);
+    await repos
+      .entity('support-measures')
+      .upsertMany([{ id: 'sm-1', name: '県補助', provider: '福岡県', prefectureCodes: ['40'] }]);
+    await repos.entity('cases').upsertMany([
+      { id: 'c1', title: '成功', outcome: 'success', factors: ['伴走支援'] },
+      { id: 'c2', title: '失敗', outcome: 'failure', factors: ['資金計画なし'] },
+    ]);
+    await repos.entity('programmes').upsertMany([{ id: 'prog-1', name: 'RSP' }]);
+    await repos.entity('adoptions').upsertMany([
+      {
+        id: 'a1',
+        programmeId: 'prog-1',
+        regionName: '福岡',
+        prefectureCodes: ['40'],
+        startFy: 2011,
+        endFy: 2015,
+        finalGrade: 'S',
+        continuation: 'successor',
+      },
+    ]);
+  });
+  afterEach(async () => f.close());
+
+  it('serves the continuation analysis to anonymous callers, with the reason when data are thin', async () => {
+    const response = await f.call('/api/analyses/continuation?asOfFy=2024');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ records: 1, factors: [], asOfFy: 2024 });
+    expect(body['summary']).toContain('要因の回帰分析は行えませんでした');
+    expect(JSON.stringify(body)).not.toContain('NaN');
+    await expectProblem(await f.call('/api/analyses/continuation?asOfFy=soon'), 422);
+  });
+
+  it('fits support measures to an actor and refuses a bad query', async () => {
+    const response = await f.call('/api/support/fit?actor=co-1');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { matches: { measure: { id: string } }[] };
+    expect(body.matches.map((m) => m.measure.id)).toEqual(['sm-1']);
+    await expectProblem(await f.call('/api/support/fit'), 422);
+    await expectProblem(await f.call('/api/support/fit?actor=nobody'), 404, 'not_found');
+  });
+
+  it('searches the case library and compares factors', async () => {
+    const found = (await (await f.call('/api/case-library/cases?outcome=failure')).json()) as {
+      total: number;
+    };
+    expect(found.total).toBe(1);
+    const factors = (await (await f.call('/api/case-library/factors')).json()) as {
+      successes: number;
+      factors: { factor: string }[];
+    };
+    expect(factors.successes).toBe(1);
+    expect(factors.factors.map((x) => x.factor).sort()).toEqual(['伴走支援', '資金計画なし']);
+    // the entity routes still answer for the stored cases
+    expect((await f.call('/api/cases/c1')).status).toBe(200);
+  });
+  it('serves a prefecture portfolio and one project’s health', async () => {
+    await f.database.repos.entity('projects').upsertMany([
+      {
+        id: 'pj-1',
+        title: '試作',
+        stage: 'research',
+        prefectureCode: '40',
+        members: [{ actorId: 'co-1', role: 'lead' }],
+        kpis: [{ name: '新規雇用', value: 'industrial', unit: '人', target: 5, actual: 1 }],
+      },
+    ]);
+    const portfolio = (await (await f.call('/api/portfolio/projects?prefecture=40')).json()) as {
+      projects: { id: string }[];
+      kpis: { unit: string }[];
+    };
+    expect(portfolio.projects.map((p) => p.id)).toEqual(['pj-1']);
+    expect(portfolio.kpis[0]?.unit).toBe('人');
+    const health = await f.call('/api/portfolio/projects/pj-1/health');
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { team: { missing: string[] } }).team.missing).toContain(
+      'university',
+    );
+    await expectProblem(await f.call('/api/portfolio/projects'), 422);
+    await expectProblem(await f.call('/api/portfolio/projects/none/health'), 404, 'not_found');
+  });
+});

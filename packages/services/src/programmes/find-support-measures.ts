@@ -1,0 +1,112 @@
+/**
+ * Support-measure navigator: which stored support measures (支援施策) fit a company or a project
+ * now, each with its reasons, and near misses with why not. The subject (stage, sector, region,
+ * fields) is derived from the stored actor or project; a stage or amount given overrides it.
+ */
+import {
+  matchSupportMeasures,
+  type SupportMatchResult,
+  type SupportSubject,
+} from '#analytics/programmes/match-support-measures.ts';
+import { DomainError } from '#core/domain-error.ts';
+import { ZActor, type Actor } from '#core/entities/actor.ts';
+import { ZProject } from '#core/entities/project.ts';
+import { ZSupportMeasure } from '#core/entities/support-measure.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import type { InnovationPath } from '#core/vocabulary.ts';
+import { readAll } from './load-records.ts';
+
+export interface SupportFitRequest {
+  actorId?: string;
+  projectId?: string;
+  stage?: InnovationPath;
+  amountNeeded?: number;
+  maxMisses?: number;
+}
+
+export interface SupportFitOutput extends SupportMatchResult {
+  subject: SupportSubject & { kind: 'actor' | 'project'; id: string; name: string };
+  /** How the stage was chosen. */
+  stageReason: string;
+}
+
+/** Stage of an actor: ventures 0→1, large, core and anchor firms 100→∞, the rest 1→100. */
+function actorStage(actor: Actor): { stage: InnovationPath; reason: string } {
+  if (actor.flags.includes('startup') || actor.flags.includes('university_venture'))
+    return { stage: 'zero_to_one', reason: 'startup or university venture: 0→1' };
+  if (['large', 'regional_core', 'anchor'].some((f) => actor.flags.some((g) => g === f)))
+    return {
+      stage: 'hundred_to_infinity',
+      reason: 'large, regional core or anchor company: 100→∞',
+    };
+  return { stage: 'one_to_hundred', reason: 'established organisation: 1→100' };
+}
+
+async function getActor(repos: Repositories, id: string): Promise<Actor | undefined> {
+  const stored = await repos.entity('actors').get(id);
+  return stored ? ZActor.parse(stored.record) : undefined;
+}
+
+export async function findSupportMeasures(
+  repos: Repositories,
+  clock: Clock,
+  request: SupportFitRequest,
+): Promise<SupportFitOutput> {
+  if ((request.actorId === undefined) === (request.projectId === undefined)) {
+    throw new DomainError('validation_failed', 'give exactly one of an actor id or a project id');
+  }
+  const date = clock.now().toISOString().slice(0, 10);
+  let subject: SupportFitOutput['subject'];
+  let stageReason: string;
+  if (request.actorId !== undefined) {
+    const actor = await getActor(repos, request.actorId);
+    if (!actor) throw new DomainError('not_found', `no actor ${request.actorId}`);
+    const derived = actorStage(actor);
+    stageReason = request.stage ? 'given' : derived.reason;
+    subject = {
+      kind: 'actor',
+      id: actor.id,
+      name: actor.name,
+      stage: request.stage ?? derived.stage,
+      sector: actor.sector,
+      prefectureCode: actor.prefectureCode,
+      fields: [...(actor.field ? [actor.field] : []), ...actor.keywords],
+      date,
+    };
+  } else {
+    const id = request.projectId ?? '';
+    const stored = await repos.entity('projects').get(id);
+    if (!stored) throw new DomainError('not_found', `no project ${id}`);
+    const project = ZProject.parse(stored.record);
+    const members = (
+      await Promise.all(project.members.map((m) => getActor(repos, m.actorId)))
+    ).filter((a): a is Actor => a !== undefined);
+    // the project applies through its company member when it has one, else through its lead
+    const leadId = project.members.find((m) => m.role === 'lead')?.actorId;
+    const applicant =
+      members.find((a) => a.sector === 'company') ?? members.find((a) => a.id === leadId);
+    if (!applicant)
+      throw new DomainError('validation_failed', `project ${id} has no stored member to apply`);
+    stageReason = request.stage
+      ? 'given'
+      : project.path
+        ? 'the project’s innovation path'
+        : 'no innovation path recorded: 1→100 assumed';
+    subject = {
+      kind: 'project',
+      id: project.id,
+      name: project.title,
+      stage: request.stage ?? project.path ?? 'one_to_hundred',
+      sector: applicant.sector,
+      prefectureCode: project.prefectureCode ?? applicant.prefectureCode,
+      fields: [...new Set(members.flatMap((a) => (a.field ? [a.field] : [])))],
+      date,
+    };
+  }
+  if (request.amountNeeded !== undefined) subject.amountNeeded = request.amountNeeded;
+  const measures = await readAll(repos, 'support-measures', ZSupportMeasure);
+  const result = matchSupportMeasures(measures, subject, {
+    ...(request.maxMisses !== undefined ? { maxMisses: request.maxMisses } : {}),
+  });
+  return { subject, stageReason, ...result };
+}

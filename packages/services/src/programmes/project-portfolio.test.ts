@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#db/open-database.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { loadRegionFixture } from '../reports/region-report-fixture.ts';
+import { analyzePortfolio, analyzeProjectHealth } from './project-portfolio.ts';
+
+const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+
+describe.each(TEST_DATABASES)('project health and portfolio ($name)', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await kind.open(clock);
+    await loadRegionFixture(db.repos);
+    await db.repos.entity('projects').upsertMany([
+      {
+        id: 'pj-2',
+        title: '地域エネルギーの実証',
+        stage: 'demonstration',
+        prefectureCode: '40',
+        startDate: '2024-04-01',
+        endDate: '2027-03-31',
+        budget: 100_000_000,
+        spent: 90_000_000,
+        members: [
+          { actorId: 'f-c2', role: 'lead' },
+          { actorId: 'f-p', role: 'government' },
+        ],
+        sdgs: [7],
+        pdca: [
+          { phase: 'plan', date: '2024-04-01', note: '計画' },
+          { phase: 'do', date: '2024-05-01', note: '実施' },
+          { phase: 'check', date: '2025-01-10', note: '評価' },
+          { phase: 'act', date: '2025-02-01', note: '改善' },
+        ],
+        milestones: [
+          { id: 'm1', title: '設計', plannedDate: '2024-10-01', actualDate: '2024-12-30' },
+          { id: 'm2', title: '実証開始', plannedDate: '2026-01-31' },
+        ],
+        risks: [
+          {
+            riskId: 'r1',
+            title: '資金',
+            date: '2025-01-01',
+            likelihood: 2,
+            impact: 4,
+            owner: 'PD',
+          },
+          {
+            riskId: 'r1',
+            title: '資金',
+            date: '2025-12-01',
+            likelihood: 4,
+            impact: 4,
+            owner: 'PD',
+          },
+        ],
+        kpis: [
+          { name: '新規雇用', value: 'industrial', unit: '人', target: 10, actual: 4, sdgs: [8] },
+          { name: '参加住民', value: 'social', unit: '人', target: 200, actual: 150, sdgs: [11] },
+        ],
+      },
+    ]);
+  });
+  afterAll(async () => db.close());
+
+  it('stores the management fields and reads slip, burn, rising risks, PDCA and team', async () => {
+    const stored = await db.repos.entity('projects').get('pj-2');
+    expect(stored?.record['kpis']).toHaveLength(2);
+    const h = await analyzeProjectHealth(db.repos, clock, 'pj-2');
+    expect(h.progress).toMatchObject({ done: 1, overdue: 1 });
+    expect(h.progress.maxSlipDays).toBeGreaterThan(60);
+    expect(h.budget?.status).toBe('overspending');
+    expect(h.risks[0]).toMatchObject({
+      riskId: 'r1',
+      latestScore: 16,
+      previousScore: 8,
+      rising: true,
+    });
+    expect(h.pdca.completedCycles).toBe(1);
+    expect(h.team.missing).toEqual(['university', 'finance']);
+    expect(h.alerts.join(' ')).toMatch(/overdue.*ahead of time.*risk rising.*team lacks/s);
+    await expect(analyzeProjectHealth(db.repos, clock, 'none')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('without management data there is no budget burn, and no error', async () => {
+    const h = await analyzeProjectHealth(db.repos, clock, 'pj-1');
+    expect(h.budget).toBeNull();
+    expect(h.budgetNote).toContain('not recorded');
+    expect(h.progress.milestones).toEqual([]);
+  });
+
+  it('sums a prefecture portfolio: stages, team gaps, KPIs per value and SDGs', async () => {
+    const p = await analyzePortfolio(db.repos, clock, { prefectureCode: '40' });
+    expect(p.scope.name).toBe('福岡県');
+    expect(p.projects.map((x) => x.id)).toEqual(['pj-2', 'pj-1']);
+    expect(p.byStage).toEqual({ development: 1, demonstration: 1 });
+    expect(p.teamGaps).toEqual({ government: 1, finance: 2, university: 1 });
+    expect(p.kpis.map((k) => k.value)).toEqual(['social', 'industrial']);
+    expect(p.kpis[1]).toMatchObject({ unit: '人', target: 10, actual: 4, attainment: 0.4 });
+    expect(p.sdgs.map((s) => s.sdg)).toEqual([7, 8, 11]);
+    const { buildRegionReport } = await import('../reports/build-region-report.ts');
+    const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    expect(report.kpis).toEqual(p.kpis);
+    const empty = await analyzePortfolio(db.repos, clock, { prefectureCode: '13' });
+    expect(empty.projects).toEqual([]);
+    await expect(analyzePortfolio(db.repos, clock, {})).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+
+  it('takes a community portfolio by the lead’s community', async () => {
+    const fukuoka = await analyzePortfolio(db.repos, clock, { prefectureCode: '40' });
+    expect(fukuoka.projects).toHaveLength(2);
+    const { buildRegionReport } = await import('../reports/build-region-report.ts');
+    const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    const community = report.communities[0]?.id ?? '';
+    const p = await analyzePortfolio(db.repos, clock, { communityId: community });
+    expect(p.projects.map((x) => x.id).sort()).toEqual(['pj-1', 'pj-2']);
+  });
+});

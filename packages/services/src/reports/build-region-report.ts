@@ -1,0 +1,269 @@
+/**
+ * Region report (地域レポート): one prefecture or one Actors-Based Community on a page — a map of its
+ * actors, the network summary, Technopolis Wheel gaps of its communities, its projects (with the
+ * team's missing sides), the programme adoptions and their continuation risk, and its cases.
+ * `render-region-report.ts` turns it into printable HTML.
+ */
+import { analyseContinuation } from '#analytics/programmes/analyse-continuation.ts';
+import type { AdoptionMeasures } from '#analytics/programmes/adoption-measures.ts';
+import { checkTeamComposition, type TeamRole } from '#analytics/programmes/project-health.ts';
+import { DomainError, isDomainError } from '#core/domain-error.ts';
+import { ZAdoption } from '#core/entities/adoption.ts';
+import { ZCaseStory } from '#core/entities/case-story.ts';
+import { ZFundingFlow } from '#core/entities/funding-flow.ts';
+import { ZProgramme } from '#core/entities/programme.ts';
+import { findPrefecture } from '#core/geo.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import { computeCommunities, type CommunityParameters } from '../analysis/analyze-communities.ts';
+import { loadNetwork } from '../analysis/load-network.ts';
+import { fiscalYearOf, readAll } from '../programmes/load-records.ts';
+import { sumKpis, type PortfolioKpi } from '../programmes/project-portfolio.ts';
+
+export interface RegionReportRequest {
+  prefectureCode?: string;
+  /** A community id from `analyze communities` at the same resolution and seed. */
+  communityId?: string;
+  community?: CommunityParameters;
+}
+
+export interface RegionReport {
+  scope: { kind: 'prefecture' | 'community'; id: string; name: string; prefectureCodes: string[] };
+  generatedAt: string;
+  asOfFy: number;
+  network: {
+    actors: number;
+    bySector: Record<string, number>;
+    /** Ties with both ends in the region. */
+    internalRelations: number;
+    /** Ties with one end outside (広域連携). */
+    outwardRelations: number;
+  };
+  /** Actors with coordinates (at most 3,000, the most connected first). */
+  map: { lat: number; lon: number; sector: string; name: string }[];
+  communities: {
+    id: string;
+    size: number;
+    /** Share of the community's members in the region. */
+    shareInRegion: number;
+    prefectures: string[];
+    crossPrefectureShare: number;
+    coreActors: string[];
+    gaps: string[];
+  }[];
+  projects: {
+    id: string;
+    title: string;
+    stage: string;
+    budget: number | null;
+    members: number;
+    missingTeamRoles: TeamRole[];
+  }[];
+  /** The projects' KPIs summed per value (social / industrial / economic) and unit. */
+  kpis: PortfolioKpi[];
+  adoptions: {
+    id: string;
+    programme: string;
+    regionName: string;
+    startFy: number;
+    endFy: number;
+    finalGrade: string | null;
+    continuation: string;
+  }[];
+  /** Adoptions still running (or ending within a year) with what puts continuation at risk. */
+  continuationRisks: { adoptionId: string; regionName: string; endFy: number; risks: string[] }[];
+  /** The national continuation analysis' summary (the evidence behind the risk factors). */
+  continuationSummary: string;
+  cases: { id: string; title: string; outcome: string; factors: string[] }[];
+}
+
+function risksOf(m: AdoptionMeasures | undefined, endFy: number, asOfFy: number): string[] {
+  const risks: string[] = [];
+  if (endFy - asOfFy <= 1) risks.push(`FY${endFy}に終了予定（後継・地域資金の確保が急務）`);
+  if (!m) return risks;
+  if (m.diverseStakeholders === false)
+    risks.push('大学以外の主体（自治体・財団・公設試・金融）の参画が少ない');
+  if (m.localFundingShare !== null && m.localFundingShare < 0.2)
+    risks.push(`地域資金比率が${Math.round(m.localFundingShare * 100)}%と低い`);
+  if (m.interimGrade === 'B' || m.interimGrade === 'C') risks.push(`中間評価${m.interimGrade}`);
+  if (m.coordinatorPresent === false) risks.push('コーディネーター・PD/PMの参画が確認できない');
+  return risks;
+}
+
+export async function buildRegionReport(
+  repos: Repositories,
+  clock: Clock,
+  request: RegionReportRequest,
+): Promise<RegionReport> {
+  if ((request.prefectureCode === undefined) === (request.communityId === undefined))
+    throw new DomainError('validation_failed', 'give exactly one of a prefecture or a community');
+  if (request.prefectureCode !== undefined && !findPrefecture(request.prefectureCode))
+    throw new DomainError(
+      'validation_failed',
+      `"${request.prefectureCode}" is not a prefecture code 01..47`,
+    );
+  const network = await loadNetwork(repos, { projects: true });
+  const [adoptions, flows, programmes, cases] = await Promise.all([
+    readAll(repos, 'adoptions', ZAdoption),
+    readAll(repos, 'funding', ZFundingFlow),
+    readAll(repos, 'programmes', ZProgramme),
+    readAll(repos, 'cases', ZCaseStory),
+  ]);
+  const partition = computeCommunities(network, request.community ?? {}, clock);
+  const asOfFy = fiscalYearOf(clock.now());
+
+  let scope: RegionReport['scope'];
+  let inRegion: Set<string>;
+  if (request.prefectureCode !== undefined) {
+    const code = request.prefectureCode;
+    scope = {
+      kind: 'prefecture',
+      id: code,
+      name: findPrefecture(code)?.name ?? code,
+      prefectureCodes: [code],
+    };
+    inRegion = new Set(network.actors.filter((a) => a.prefectureCode === code).map((a) => a.id));
+  } else {
+    const community = partition.communities.find((c) => c.id === request.communityId);
+    if (!community)
+      throw new DomainError(
+        'not_found',
+        `no community ${request.communityId} (there are ${partition.communityCount}: c1..c${partition.communityCount})`,
+      );
+    const names = community.prefectures.map((p) => findPrefecture(p)?.name ?? p).join('・');
+    scope = {
+      kind: 'community',
+      id: community.id,
+      name: `ABC ${community.id}（${names}）`,
+      prefectureCodes: community.prefectures,
+    };
+    inRegion = new Set(community.members);
+  }
+
+  const actors = network.actors.filter((a) => inRegion.has(a.id));
+  const bySector: Record<string, number> = {};
+  for (const a of actors) bySector[a.sector] = (bySector[a.sector] ?? 0) + 1;
+  const degree = new Map<string, number>();
+  let internalRelations = 0;
+  let outwardRelations = 0;
+  for (const r of network.relations) {
+    const s = inRegion.has(r.sourceId);
+    const t = inRegion.has(r.targetId);
+    if (s && t) internalRelations++;
+    else if (s || t) outwardRelations++;
+    if (s) degree.set(r.sourceId, (degree.get(r.sourceId) ?? 0) + 1);
+    if (t) degree.set(r.targetId, (degree.get(r.targetId) ?? 0) + 1);
+  }
+  const map = actors
+    .flatMap((a) =>
+      a.lat !== undefined && a.lon !== undefined
+        ? [{ lat: a.lat, lon: a.lon, sector: a.sector, name: a.name, d: degree.get(a.id) ?? 0 }]
+        : [],
+    )
+    .sort((x, y) => y.d - x.d)
+    .slice(0, 3000)
+    .map(({ d: _d, ...point }) => point);
+
+  const communities = partition.communities
+    .map((c) => ({ c, inside: c.members.filter((m) => inRegion.has(m)).length }))
+    .filter(
+      ({ c, inside }) =>
+        inside > 0 &&
+        (scope.kind === 'community' ? c.id === scope.id : inside / c.size >= 0.05 || inside >= 10),
+    )
+    .sort((x, y) => y.inside - x.inside)
+    .slice(0, 12)
+    .map(({ c, inside }) => ({
+      id: c.id,
+      size: c.size,
+      shareInRegion: inside / c.size,
+      prefectures: c.prefectures,
+      crossPrefectureShare: c.crossPrefectureShare,
+      coreActors: c.coreActors.slice(0, 5).map((a) => a.name),
+      gaps: c.wheel.gaps.map((g) => g.ja),
+    }));
+
+  const regionProjects = network.projects.filter(
+    (p) =>
+      (p.prefectureCode !== undefined &&
+        scope.kind === 'prefecture' &&
+        p.prefectureCode === scope.id) ||
+      p.members.some((m) => inRegion.has(m.actorId)),
+  );
+  const projects = regionProjects
+    .filter(
+      (p) =>
+        (p.prefectureCode !== undefined &&
+          scope.kind === 'prefecture' &&
+          p.prefectureCode === scope.id) ||
+        p.members.some((m) => inRegion.has(m.actorId)),
+    )
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      stage: p.stage,
+      budget: p.budget ?? null,
+      members: p.members.length,
+      missingTeamRoles: checkTeamComposition(p, network.actors).missing,
+    }));
+
+  const programmeName = new Map(programmes.map((p) => [p.id, p.name]));
+  const regional = adoptions.filter((a) =>
+    a.prefectureCodes.some((p) => scope.prefectureCodes.includes(p)),
+  );
+  let measures = new Map<string, AdoptionMeasures>();
+  let continuationSummary: string;
+  try {
+    const analysis = analyseContinuation(adoptions, flows, {
+      asOfFy,
+      actors: network.actors,
+      relations: network.relations,
+      projects: network.projects,
+      invalidRecords: 'exclude',
+    });
+    measures = new Map(analysis.measures.map((m) => [m.adoptionId, m]));
+    continuationSummary = analysis.summary;
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'insufficient_data') throw error;
+    continuationSummary = `継続要因の分析はできません: ${error.message}`;
+  }
+  const continuationRisks = regional
+    .filter((a) => a.endFy >= asOfFy - 1 && a.continuation !== 'stopped')
+    .map((a) => ({
+      adoptionId: a.id,
+      regionName: a.regionName,
+      endFy: a.endFy,
+      risks: risksOf(measures.get(a.id), a.endFy, asOfFy),
+    }))
+    .sort((x, y) => y.risks.length - x.risks.length || x.endFy - y.endFy);
+
+  return {
+    scope,
+    generatedAt: clock.now().toISOString(),
+    asOfFy,
+    network: { actors: actors.length, bySector, internalRelations, outwardRelations },
+    map,
+    communities,
+    projects,
+    kpis: sumKpis(regionProjects).kpis,
+    adoptions: regional
+      .sort((x, y) => y.startFy - x.startFy || x.id.localeCompare(y.id))
+      .map((a) => ({
+        id: a.id,
+        programme: programmeName.get(a.programmeId) ?? a.programmeId,
+        regionName: a.regionName,
+        startFy: a.startFy,
+        endFy: a.endFy,
+        finalGrade: a.finalGrade ?? null,
+        continuation: a.continuation,
+      })),
+    continuationRisks,
+    continuationSummary,
+    cases: cases
+      .filter(
+        (c) =>
+          c.prefectureCodes.some((p) => scope.prefectureCodes.includes(p)) ||
+          c.actorIds.some((id) => inRegion.has(id)),
+      )
+      .map((c) => ({ id: c.id, title: c.title, outcome: c.outcome, factors: c.factors })),
+  };
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#db/open-database.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { buildRegionReport } from './build-region-report.ts';
+import { loadRegionFixture } from './region-report-fixture.ts';
+import { escapeHtml, renderRegionReport } from './render-region-report.ts';
+
+const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+
+describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await kind.open(clock);
+    await loadRegionFixture(db.repos);
+  });
+  afterAll(async () => db.close());
+
+  it('covers a prefecture: network, communities, projects, programmes, risks, cases', async () => {
+    const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    expect(report.scope).toMatchObject({ kind: 'prefecture', name: '福岡県' });
+    expect(report.asOfFy).toBe(2026);
+    expect(report.network).toMatchObject({ actors: 4, internalRelations: 6, outwardRelations: 1 });
+    expect(report.map).toHaveLength(4);
+    expect(report.communities).toHaveLength(1);
+    expect(report.communities[0]?.gaps.length).toBeGreaterThan(0);
+    expect(report.projects).toEqual([
+      expect.objectContaining({ id: 'pj-1', missingTeamRoles: ['government', 'finance'] }),
+    ]);
+    expect(report.adoptions.map((a) => a.id)).toEqual(['ad-1']);
+    const risk = report.continuationRisks[0];
+    expect(risk?.adoptionId).toBe('ad-1');
+    expect(risk?.risks.join(' ')).toContain('FY2026に終了予定');
+    expect(risk?.risks.join(' ')).toContain('中間評価B');
+    expect(report.cases.map((c) => c.id)).toEqual(['cs-1']);
+    expect(report.kpis).toEqual([]);
+    expect(report.continuationSummary.length).toBeGreaterThan(0);
+
+    const html = renderRegionReport(report);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('地域レポート: 福岡県');
+    expect(html).toContain('<svg');
+    expect(html).toContain('博多精機&lt;株&gt;');
+    for (const heading of [
+      'ネットワーク概要',
+      'テクノポリス',
+      'プロジェクト',
+      '継続のリスク',
+      '事例',
+    ])
+      expect(html).toContain(heading);
+  });
+
+  it('covers a community and refuses bad scopes', async () => {
+    const prefecture = await buildRegionReport(db.repos, clock, { prefectureCode: '01' });
+    const id = prefecture.communities[0]?.id ?? '';
+    const report = await buildRegionReport(db.repos, clock, { communityId: id });
+    expect(report.scope).toMatchObject({ kind: 'community', id, prefectureCodes: ['01'] });
+    expect(report.adoptions.map((a) => a.id)).toEqual(['ad-2']);
+    await expect(buildRegionReport(db.repos, clock, {})).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(
+      buildRegionReport(db.repos, clock, { prefectureCode: '99' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(buildRegionReport(db.repos, clock, { communityId: 'c99' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes markup and quotes', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
+  });
+});

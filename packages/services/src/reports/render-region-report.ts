@@ -1,0 +1,167 @@
+/** Printable HTML of a region report (A4, no script, no external resource). */
+import { findPrefecture } from '#core/geo.ts';
+import type { RegionReport } from './build-region-report.ts';
+
+const SECTOR_COLOURS: Record<string, string> = {
+  university: '#1f77b4',
+  public_research: '#17becf',
+  national_lab: '#9467bd',
+  company: '#d62728',
+  financial: '#bcbd22',
+  national_government: '#8c564b',
+  prefecture: '#2ca02c',
+  municipality: '#98df8a',
+};
+
+const TEAM_LABELS: Record<string, string> = {
+  university: '大学・研究',
+  company: '企業',
+  government: '行政',
+  finance: '金融',
+};
+
+const VALUE_LABELS: Record<string, string> = {
+  social: '社会的価値',
+  industrial: '産業的価値',
+  economic: '経済的価値',
+};
+
+const CONTINUATION_LABELS: Record<string, string> = {
+  continued_regional: '地域資金で継続',
+  successor: '後継事業',
+  stopped: '停止',
+  ongoing: '実施中',
+  unknown: '不明',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  );
+}
+
+function mapSvg(points: RegionReport['map']): string {
+  if (points.length === 0) return '<p class="note">位置情報のある主体がありません。</p>';
+  const lats = points.map((p) => p.lat);
+  const lons = points.map((p) => p.lon);
+  const pad = 0.05;
+  const minLat = Math.min(...lats) - pad;
+  const maxLat = Math.max(...lats) + pad;
+  const minLon = Math.min(...lons) - pad;
+  const maxLon = Math.max(...lons) + pad;
+  // equirectangular with the longitude shrunk by cos(latitude)
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const w = 640;
+  const h = Math.max(200, Math.min(640, (w * (maxLat - minLat)) / ((maxLon - minLon) * k)));
+  const x = (lon: number) => (((lon - minLon) / (maxLon - minLon)) * w).toFixed(1);
+  const y = (lat: number) => (((maxLat - lat) / (maxLat - minLat)) * h).toFixed(1);
+  const dots = points
+    .map(
+      (p) =>
+        `<circle cx="${x(p.lon)}" cy="${y(p.lat)}" r="2.5" fill="${SECTOR_COLOURS[p.sector] ?? '#7f7f7f'}" fill-opacity="0.7"><title>${escapeHtml(p.name)}</title></circle>`,
+    )
+    .join('');
+  const legend = Object.entries(SECTOR_COLOURS)
+    .map(([s, c]) => `<span><i style="background:${c}"></i>${s}</span>`)
+    .join(' ');
+  return `<svg class="map" viewBox="0 0 ${w} ${h.toFixed(0)}" role="img" aria-label="主体の分布図"><rect width="100%" height="100%" fill="#f7f9fb"/>${dots}</svg><p class="legend">${legend}</p>`;
+}
+
+function table(head: string[], rows: string[][]): string {
+  if (rows.length === 0) return '<p class="note">該当なし</p>';
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+const pref = (codes: string[]) => codes.map((c) => findPrefecture(c)?.name ?? c).join('・');
+const yen = (n: number | null) =>
+  n === null ? '—' : `${Math.round(n / 1e6).toLocaleString('ja-JP')}百万円`;
+
+export function renderRegionReport(report: RegionReport): string {
+  const e = escapeHtml;
+  const n = report.network;
+  const sectors = Object.entries(n.bySector)
+    .sort((a, b) => b[1] - a[1])
+    .map(([s, c]) => `${e(s)} ${c}`)
+    .join('、');
+  const sections = [
+    `<h2>1. 主体の分布</h2>${mapSvg(report.map)}`,
+    `<h2>2. ネットワーク概要</h2><p>主体 ${n.actors}（${sectors || 'なし'}）。域内の連携 ${n.internalRelations} 件、域外との連携（広域連携） ${n.outwardRelations} 件。</p>`,
+    `<h2>3. コミュニティとテクノポリス・ホイールの欠落</h2>${table(
+      ['ABC', '規模', '域内の割合', '都道府県', '中核的な主体', '欠落（ギャップ）'],
+      report.communities.map((c) => [
+        e(c.id),
+        String(c.size),
+        `${Math.round(c.shareInRegion * 100)}%`,
+        e(pref(c.prefectures)),
+        e(c.coreActors.join('、')),
+        c.gaps.length === 0 ? 'なし' : c.gaps.map(e).join('<br>'),
+      ]),
+    )}`,
+    `<h2>4. プロジェクト</h2>${table(
+      ['プロジェクト', '段階', '予算', '参画', 'チームに欠ける側'],
+      report.projects
+        .slice(0, 60)
+        .map((p) => [
+          e(p.title),
+          e(p.stage),
+          yen(p.budget),
+          String(p.members),
+          p.missingTeamRoles.length === 0
+            ? '揃っている'
+            : p.missingTeamRoles.map((r) => TEAM_LABELS[r] ?? r).join('、'),
+        ]),
+    )}${report.projects.length > 60 ? `<p class="note">ほか ${report.projects.length - 60} 件</p>` : ''}`,
+    `<h3>KPI（社会的・産業的・経済的価値）</h3>${table(
+      ['価値', 'KPI', '実績 / 目標', '達成率', 'プロジェクト', 'SDGs'],
+      report.kpis.map((k) => [
+        VALUE_LABELS[k.value] ?? e(k.value),
+        e(k.name),
+        `${k.actual.toLocaleString('ja-JP')} / ${k.target.toLocaleString('ja-JP')} ${e(k.unit)}`,
+        k.attainment === null ? '—' : `${Math.round(k.attainment * 100)}%`,
+        String(k.projects),
+        k.sdgs.join(', '),
+      ]),
+    )}`,
+    `<h2>5. 国の事業（採択）</h2>${table(
+      ['事業', '地域', '期間', '事後評価', '終了後'],
+      report.adoptions.map((a) => [
+        e(a.programme),
+        e(a.regionName),
+        `FY${a.startFy}–${a.endFy}`,
+        a.finalGrade ?? '—',
+        CONTINUATION_LABELS[a.continuation] ?? e(a.continuation),
+      ]),
+    )}`,
+    `<h2>6. 継続のリスク</h2>${table(
+      ['地域', '終了年度', 'リスク'],
+      report.continuationRisks.map((r) => [
+        e(r.regionName),
+        `FY${r.endFy}`,
+        r.risks.length === 0 ? '目立つリスクなし' : r.risks.map(e).join('<br>'),
+      ]),
+    )}<details open><summary>根拠: 全国の採択の継続要因分析</summary><pre>${e(report.continuationSummary)}</pre></details>`,
+    `<h2>7. 事例</h2>${table(
+      ['事例', '結果', '要因'],
+      report.cases.map((c) => [e(c.title), e(c.outcome), e(c.factors.join('、'))]),
+    )}`,
+  ];
+  return `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>地域レポート: ${e(report.scope.name)}</title>
+<style>
+@page { size: A4; margin: 14mm; }
+body { font-family: "Noto Sans CJK JP", "Hiragino Sans", sans-serif; font-size: 10.5pt; color: #222; max-width: 190mm; margin: auto; }
+h1 { font-size: 18pt; margin-bottom: 2pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 14pt; break-after: avoid; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; } th, td { border: 1px solid #ccc; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+tr { break-inside: avoid; } .note, .meta { color: #666; } .map { width: 100%; max-height: 150mm; border: 1px solid #ccc; }
+.legend span { margin-right: 8pt; font-size: 8pt; } .legend i { display: inline-block; width: 8pt; height: 8pt; border-radius: 4pt; margin-right: 2pt; }
+pre { white-space: pre-wrap; font-family: inherit; font-size: 9pt; }
+</style></head><body>
+<h1>地域レポート: ${e(report.scope.name)}</h1>
+<p class="meta">${report.scope.kind === 'prefecture' ? '都道府県' : 'Actors-Based Community'} / 対象: ${e(pref(report.scope.prefectureCodes))} / 作成 ${e(report.generatedAt.slice(0, 10))}（FY${report.asOfFy}時点）</p>
+${sections.join('\n')}
+</body></html>
+`;
+}
