@@ -194,6 +194,31 @@ describe('roles', () => {
     expect(top).toMatchObject({ id: 'anchor', qualifies: false });
     expect(top?.score).toBeCloseTo(1 / 3, 6);
   });
+  it('counts the regional firms an anchor grows, joint research in either direction, firms only', () => {
+    const anchor = actor('anchor', { prefectureCode: '16' });
+    const firms = Array.from({ length: 4 }, (_, i) => actor(`firm${i}`, { prefectureCode: '16' }));
+    const university = actor('univ', { prefectureCode: '16', sector: 'university' });
+    const farFirm = actor('far', { prefectureCode: '13' });
+    const tie = (sourceId: string, targetId: string, type: Relation['type']): Relation => ({
+      sourceId,
+      targetId,
+      type,
+      weight: 1,
+    });
+    const relations: Relation[] = [
+      tie('anchor', 'firm0', 'license'),
+      tie('anchor', 'firm1', 'investment'),
+      tie('firm2', 'anchor', 'joint_research'), // undirected: the anchor grows firm2
+      tie('firm3', 'anchor', 'license'), // firm3 licenses to the anchor: not grown by it
+      tie('anchor', 'univ', 'joint_research'), // not a firm
+      tie('anchor', 'far', 'investment'), // outside the prefecture
+    ];
+    const candidates = findAnchorCompanies([anchor, ...firms, university, farFirm], relations);
+    const top = candidates.find((c) => c.id === 'anchor');
+    const grown = top?.evidence.find((e) => e.criterion === 'regional_partners_grown');
+    expect(grown?.value).toBe(3);
+    expect(top?.score).toBeCloseTo(0.3 / 3, 6);
+  });
 });
 
 describe('filling a gap from anywhere', () => {

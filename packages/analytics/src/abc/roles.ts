@@ -254,6 +254,14 @@ export function findCoreCompanies(
  * Three criteria, each 0..1, averaged: regional partners they supply, fund, license to or mentor (10 = 1),
  * regional suppliers they buy from (10 = 1), demand from outside the prefecture (sales ties out: 5 = 1).
  */
+/** Ties through which a company grows another firm: money, technology, advice, shared research. */
+const GROWING_TIES: ReadonlySet<string> = new Set([
+  'investment',
+  'license',
+  'mentoring',
+  'joint_research',
+]);
+
 export function findAnchorCompanies(
   actors: readonly Actor[],
   relations: readonly Relation[],
@@ -274,11 +282,12 @@ export function findAnchorCompanies(
     const target = byId.get(rel.targetId);
     if (!source || !target) continue;
     const samePrefecture = source.prefectureCode === target.prefectureCode;
-    if (
-      samePrefecture &&
-      ['investment', 'license', 'mentoring', 'joint_research'].includes(rel.type)
-    )
-      add(grows, source.id, target.id);
+    if (samePrefecture && GROWING_TIES.has(rel.type)) {
+      if (target.sector === 'company') add(grows, source.id, target.id);
+      // Joint research has no direction: either side grows the other.
+      if (rel.type === 'joint_research' && source.sector === 'company')
+        add(grows, target.id, source.id);
+    }
     if (samePrefecture && rel.type === 'supply') add(suppliers, target.id, source.id);
     if (!samePrefecture && rel.type === 'sales') add(outsideDemand, source.id, target.id);
   }

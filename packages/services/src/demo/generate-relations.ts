@@ -34,8 +34,8 @@ const TYPE_SPECS: readonly TypeSpec[] = [
   {
     type: 'joint_research',
     share: 12,
-    sources: [['university'], ['public_research'], ['national_lab']],
-    targets: [['company'], ['regional_core'], ['large']],
+    sources: [['university'], ['public_research'], ['national_lab'], ['anchor']],
+    targets: [['company'], ['regional_core'], ['large'], ['sme']],
     weight: [1, 5],
     years: [1, 4],
   },
@@ -50,14 +50,20 @@ const TYPE_SPECS: readonly TypeSpec[] = [
   {
     type: 'license',
     share: 4,
-    sources: [['university'], ['public_research'], ['national_lab'], ['star_scientist']],
+    sources: [
+      ['university'],
+      ['public_research'],
+      ['national_lab'],
+      ['star_scientist'],
+      ['anchor'],
+    ],
     targets: [['company'], ['startup']],
     weight: [1, 3],
   },
   {
     type: 'investment',
     share: 3,
-    sources: [['vc'], ['vc'], ['bank'], ['large'], ['star_scientist']],
+    sources: [['vc'], ['vc'], ['bank'], ['large'], ['star_scientist'], ['anchor']],
     targets: [['startup']],
     weight: [1, 10],
   },
@@ -87,7 +93,7 @@ const TYPE_SPECS: readonly TypeSpec[] = [
   {
     type: 'sales',
     share: 7,
-    sources: [['regional_core'], ['sme'], ['startup'], ['large']],
+    sources: [['regional_core'], ['sme'], ['startup'], ['large'], ['anchor']],
     targets: [['company'], ['municipality'], ['large']],
     weight: [1, 10],
   },
