@@ -56,7 +56,7 @@ function seedText(
   const titles: readonly string[] = [
     `${method}による${subject}の高性能化`,
     `${subject}を用いた${application}向け新技術`,
-    `${method}を活用した${application}の${metric}向上`,
+    `${method}を活用した${application}の${metric}改善`,
     `${application}のための${subject}${kind === 'patent' ? 'の製造方法' : 'の開発'}`,
   ];
   const sentences = [
