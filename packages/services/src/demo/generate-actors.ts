@@ -12,6 +12,9 @@ import { PLANTED_COMMUNITIES, type PlantedCommunity } from './planted-communitie
 import type { Random } from './random.ts';
 import { REFERENCE_ORGANISATIONS, REFERENCE_UNIVERSITIES } from './reference-data.ts';
 
+/** Startups are founded up to the last year the demo's indicators cover. */
+const LAST_FOUNDING_YEAR = 2025;
+
 /** Groups of actors the relation generator draws from. */
 export const POOL_KEYS = [
   'university',
@@ -627,7 +630,7 @@ export function generateActors(random: Random, scale: number): ActorWorld {
       }
     } else {
       employees = Math.round(clamp(random.logNormal(12, 0.8), 1, 150));
-      foundedYear = random.int(2002, 2024);
+      foundedYear = random.int(2002, LAST_FOUNDING_YEAR);
       name = startupName(random);
       growth = 0.1 + random.next() * 0.9;
       if (random.chance(0.55)) {
