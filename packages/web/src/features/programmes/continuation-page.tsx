@@ -325,7 +325,10 @@ export function ContinuationPage() {
             <StatCard label={t('continuation.stopped')} value={n(data.outcome.stopped)} />
             <StatCard
               label={t('continuation.excluded')}
-              value={n(data.excluded.length)}
+              // without an analysis the excluded records were not listed: no count rather than 0
+              value={
+                (data.records ?? 0) > 0 || data.excluded.length > 0 ? n(data.excluded.length) : '—'
+              }
               detail={t('continuation.read', { count: n(data.adoptionsRead) })}
             />
           </dl>

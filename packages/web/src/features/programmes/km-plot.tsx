@@ -1,8 +1,4 @@
-export interface KmPoint {
-  time: number | null;
-  survival: number | null;
-  censored: number | null;
-}
+import { stepPath, type KmPoint } from './km-steps.ts';
 
 export interface KmGroup {
   label: string;
@@ -17,23 +13,6 @@ const LEFT = 44;
 const RIGHT = 12;
 const TOP = 10;
 const BOTTOM = 40;
-
-/** Step path of S(t): starts at S = 1 at time 0, drops at each event time. */
-export function stepPath(
-  curve: readonly KmPoint[],
-  x: (t: number) => number,
-  y: (s: number) => number,
-): string {
-  let d = `M${x(0)},${y(1)}`;
-  let previous = 1;
-  for (const p of curve) {
-    if (p.time === null || p.survival === null) continue;
-    d += ` H${x(p.time)}`;
-    if (p.survival !== previous) d += ` V${y(p.survival)}`;
-    previous = p.survival;
-  }
-  return d;
-}
 
 /**
  * Kaplan–Meier curves per group as step plots: years after the programme's end on x, the share
