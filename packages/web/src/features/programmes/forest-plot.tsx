@@ -10,12 +10,18 @@ export interface ForestRow {
   supported: boolean;
 }
 
-const WIDTH = 640;
-const LABEL = 210;
+const PLOT = 430;
 const ROW = 28;
 const TOP = 10;
 const AXIS = 34;
 const DOMAIN: [number, number] = [0.01, 100];
+
+/** Rough width of a label at 12px: CJK characters are about twice as wide as Latin ones. */
+function labelWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 12 : 6.8;
+  return w;
+}
 
 /** Ticks on the log axis that fall inside the domain. */
 const TICKS = [0.01, 0.1, 0.25, 0.5, 1, 2, 4, 10, 100];
@@ -35,6 +41,8 @@ export function ForestPlot({
   language: string;
   noEffectLabel: string;
 }) {
+  const LABEL = Math.min(330, Math.max(120, ...rows.map((r) => labelWidth(r.label) + 8)));
+  const WIDTH = LABEL + PLOT;
   const finite = rows.flatMap((r) =>
     [r.low, r.high, r.estimate].filter((v): v is number => v !== null && v > 0),
   );

@@ -188,7 +188,7 @@ export function PortfolioPage() {
                       <td>
                         <Link href={`/projects/${encodeURIComponent(p.id)}`}>{p.title}</Link>
                       </td>
-                      <td>{label('stage', p.stage)}</td>
+                      <td className="nowrap">{label('stage', p.stage)}</td>
                       <td>
                         <AlertCell project={p} />
                       </td>
