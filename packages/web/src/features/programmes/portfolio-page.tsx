@@ -4,6 +4,7 @@ import { BarTable } from '../../components/bar-table.tsx';
 import { ScopeSelector, type Scope } from '../../components/scope-selector.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, navigate, useLocation } from '../../router.tsx';
 import { EntityList } from '../lists/entity-list.tsx';
@@ -102,6 +103,7 @@ function AlertCell({ project }: { project: WebPortfolio['projects'][number] }) {
 /** The project portfolio of a prefecture or ABC community: alerts, stages, team gaps, the three values. */
 export function PortfolioPage() {
   const { t, label, language } = useI18n();
+  const { communities, prefectureName } = useSharedData();
   const { search } = useLocation();
   const scope: Scope = search.get('community')
     ? { community: search.get('community') ?? '' }
@@ -110,6 +112,12 @@ export function PortfolioPage() {
   const setScope = (next: Scope) => navigate(hrefOf('/projects', { ...next }), { replace: true });
   const data = state.data;
   const n = (v: number | null) => formatNumber(v, language);
+  const communityName = (id: string) => {
+    const c = communities.communities.find((x) => x.id === id);
+    return c
+      ? `${t('community.label', { id: c.id, size: c.size })} — ${c.prefectures.slice(0, 3).map(prefectureName).join('・')}`
+      : id;
+  };
   const withAlerts = data ? data.projects.filter((p) => (p.alerts ?? 0) > 0).length : 0;
   return (
     <section aria-labelledby="portfolio-heading">
@@ -123,7 +131,8 @@ export function PortfolioPage() {
         <div aria-busy={state.status === 'loading'} className="stack">
           <p className="muted">
             {t('portfolio.scope', {
-              name: data.scope.kind === 'community' ? data.scope.id : data.scope.name,
+              name:
+                data.scope.kind === 'community' ? communityName(data.scope.id) : data.scope.name,
               date: data.asOf,
             })}
           </p>

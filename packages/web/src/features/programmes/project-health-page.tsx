@@ -51,6 +51,49 @@ function latestAssessments(project: WebProject | undefined) {
   return latest;
 }
 
+/** Likelihood × impact of each assessment of one risk, oldest first. */
+function scoreHistory(project: WebProject | undefined, riskId: string) {
+  return (project?.risks ?? [])
+    .filter((r) => r.riskId === riskId)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((r) => ({ date: r.date, score: r.likelihood * r.impact }));
+}
+
+/** A small line of a risk's score (1..25) over its assessments. */
+function RiskSparkline({
+  history,
+  label,
+}: {
+  history: { date: string; score: number }[];
+  label: string;
+}) {
+  if (history.length < 2) return null;
+  const w = 80;
+  const h = 22;
+  // the risk's own range (at least 4 points), so a rise of a few points shows
+  const lo = Math.min(...history.map((p) => p.score));
+  const hi = Math.max(lo + 4, ...history.map((p) => p.score));
+  const points = history
+    .map(
+      (p, i) =>
+        `${(i / (history.length - 1)) * (w - 4) + 2},${h - 2 - ((p.score - lo) / (hi - lo)) * (h - 4)}`,
+    )
+    .join(' ');
+  return (
+    <svg
+      className="sparkline"
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label={label}
+    >
+      <title>{label}</title>
+      <polyline points={points} fill="none" />
+    </svg>
+  );
+}
+
 function scoreClass(score: number): string {
   return score >= 15 ? 'risk-high' : score >= 8 ? 'risk-medium' : 'risk-low';
 }
@@ -65,7 +108,7 @@ function RiskSection({ health, project }: { health: WebProjectHealth; project?: 
       {numbered.length === 0 ? (
         <p>{t('health.noRisks')}</p>
       ) : (
-        <div className="figure-pair">
+        <div className="risk-layout">
           <table className="risk-matrix" data-testid="risk-matrix">
             <caption>{t('health.matrix')}</caption>
             <thead>
@@ -133,6 +176,14 @@ function RiskSection({ health, project }: { health: WebProjectHealth; project?: 
                   <td className="num">{r.at ? `${r.at.likelihood} × ${r.at.impact}` : '—'}</td>
                   <td className="num">{formatNumber(r.latestScore, language)}</td>
                   <td>
+                    <RiskSparkline
+                      history={scoreHistory(project, r.riskId)}
+                      label={t('health.history', {
+                        scores: scoreHistory(project, r.riskId)
+                          .map((h) => `${h.date}: ${h.score}`)
+                          .join(', '),
+                      })}
+                    />
                     {r.rising ? (
                       <span className="tag warn">
                         {t('health.rising', {
