@@ -13,7 +13,7 @@ import type {
   WebPortfolio,
   WebSupportFit,
 } from '#server/routes/programmes-types.ts';
-import type { WebActorPage } from '#server/routes/web-data-types.ts';
+import type { WebActorPage, WebMeta } from '#server/routes/web-data-types.ts';
 import type { Database } from '#db/open-database.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
@@ -232,10 +232,19 @@ describe('programme flows', () => {
     const card = page.getByTestId('fit').first();
     await expect(card.locator('h3').textContent()).resolves.toBe(firstFit?.measure.name);
     await expect(card.textContent()).resolves.toContain(firstFit?.reasons[0]?.reasonJa ?? '');
-    // near misses say why not
+    // near misses say why not; region reasons name the prefectures
+    const miss = chosen?.fit.nearMisses[0];
+    const why = miss?.whyNot[0];
+    const meta = await api<WebMeta>('/api/web/meta');
+    const prefectureName = (code: string) => meta.prefectures.find((p) => p.code === code)?.name;
     const near = page.getByTestId('near-miss').first();
+    await expect(near.locator('h3').textContent()).resolves.toBe(miss?.measure.name);
     await expect(near.textContent()).resolves.toContain(
-      chosen?.fit.nearMisses[0]?.whyNot[0]?.reasonJa ?? '',
+      why?.criterion === 'region'
+        ? `対象地域は${miss?.measure.prefectureCodes.map(prefectureName).join('・')}のみ`
+        : why?.criterion === 'sector'
+          ? '申請者は'
+          : (why?.reasonJa ?? ''),
     );
     // an amount beyond every measure's ceiling leaves fewer fits
     await page.getByLabel('必要な金額（円）').fill('900000000000');

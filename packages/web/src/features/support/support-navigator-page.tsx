@@ -90,22 +90,65 @@ function SubjectPicker({ kind }: { kind: 'actor' | 'project' }) {
   );
 }
 
-function Criteria({ items, ok }: { items: Match['reasons']; ok: boolean }) {
-  const { label, language } = useI18n();
+/**
+ * A criterion's reason in the chosen language. Region and applicant reasons name prefectures and
+ * sectors by their codes in the service's text; they are written here from the measure and the
+ * subject with their names. The other reasons read as the service wrote them.
+ */
+function useReasonText(subject: WebSupportFit['subject']) {
+  const { t, label, language } = useI18n();
+  const { prefectureName } = useSharedData();
+  return (r: Match['reasons'][number], measure: Match['measure']): string => {
+    if (r.criterion === 'region' && measure.prefectureCodes.length > 0)
+      return r.ok
+        ? t('support.reason.regionIn', { prefecture: prefectureName(subject.prefectureCode) })
+        : t('support.reason.regionOnly', {
+            prefectures: measure.prefectureCodes.map(prefectureName).join('・'),
+          });
+    if (r.criterion === 'sector' && measure.targetSectors.length > 0)
+      return r.ok
+        ? t('support.reason.sectorOk', { sector: label('sector', subject.sector) })
+        : t('support.reason.sectorOnly', {
+            sectors: measure.targetSectors.map((x) => label('sector', x)).join('・'),
+          });
+    return language === 'ja' ? r.reasonJa : r.reason;
+  };
+}
+
+function Criteria({
+  items,
+  ok,
+  measure,
+  subject,
+}: {
+  items: Match['reasons'];
+  ok: boolean;
+  measure: Match['measure'];
+  subject: WebSupportFit['subject'];
+}) {
+  const { label } = useI18n();
+  const text = useReasonText(subject);
   return (
     <ul className={ok ? 'criteria ok' : 'criteria miss'}>
       {items.map((r) => (
         <li key={r.criterion}>
           <span aria-hidden="true">{r.ok ? '✓' : '✗'}</span>{' '}
-          <strong>{label('criterion', r.criterion)}</strong>:{' '}
-          {language === 'ja' ? r.reasonJa : r.reason}
+          <strong>{label('criterion', r.criterion)}</strong>: {text(r, measure)}
         </li>
       ))}
     </ul>
   );
 }
 
-function MeasureCard({ match, near }: { match: Match; near: boolean }) {
+function MeasureCard({
+  match,
+  near,
+  subject,
+}: {
+  match: Match;
+  near: boolean;
+  subject: WebSupportFit['subject'];
+}) {
   const { t, language } = useI18n();
   const m = match.measure;
   return (
@@ -122,16 +165,16 @@ function MeasureCard({ match, near }: { match: Match; near: boolean }) {
       {near ? (
         <>
           <h4>{t('support.whyNot')}</h4>
-          <Criteria items={match.whyNot} ok={false} />
+          <Criteria items={match.whyNot} ok={false} measure={m} subject={subject} />
           <details>
             <summary>{t('support.whatFits')}</summary>
-            <Criteria items={match.reasons.filter((r) => r.ok)} ok />
+            <Criteria items={match.reasons.filter((r) => r.ok)} ok measure={m} subject={subject} />
           </details>
         </>
       ) : (
         <>
           <h4>{t('support.why')}</h4>
-          <Criteria items={match.reasons} ok />
+          <Criteria items={match.reasons} ok measure={m} subject={subject} />
         </>
       )}
     </li>
@@ -279,7 +322,7 @@ export function SupportNavigatorPage() {
             ) : (
               <ul className="measure-list">
                 {fit.matches.map((m) => (
-                  <MeasureCard key={m.measure.id} match={m} near={false} />
+                  <MeasureCard key={m.measure.id} match={m} near={false} subject={fit.subject} />
                 ))}
               </ul>
             )}
@@ -291,7 +334,7 @@ export function SupportNavigatorPage() {
             ) : (
               <ul className="measure-list">
                 {fit.nearMisses.map((m) => (
-                  <MeasureCard key={m.measure.id} match={m} near />
+                  <MeasureCard key={m.measure.id} match={m} near subject={fit.subject} />
                 ))}
               </ul>
             )}
