@@ -85,6 +85,14 @@ describe('programme pages', () => {
           'document.documentElement.scrollWidth - window.innerWidth',
         );
         expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+        // every control has an accessible name: a label, an aria-label or its own text
+        const unnamed = await page.evaluate(
+          `[...document.querySelectorAll('main input, main select, main button, main iframe')]
+            .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') ||
+              el.getAttribute('title') || el.textContent.trim()))
+            .map((el) => el.outerHTML.slice(0, 80))`,
+        );
+        expect(unnamed, path).toEqual([]);
         expect(errors, path).toEqual([]);
         await page.close();
       }
