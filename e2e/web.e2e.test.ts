@@ -48,8 +48,10 @@ const PAGES = [
   ['board', '/board'],
   ['projects', '/projects'],
   ['programmes', '/programmes'],
+  ['continuation', '/continuation'],
   ['support', '/support'],
   ['cases', '/cases'],
+  ['reports', '/reports'],
   ['not-found', '/no-such-page'],
 ] as const;
 

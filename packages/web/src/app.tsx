@@ -8,13 +8,14 @@ import { HomePage } from './features/home/home-page.tsx';
 import { AuthProvider, useAuth } from './features/auth/auth-context.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { BoardPage } from './features/board/board-page.tsx';
-import {
-  CasesPage,
-  ProgrammesPage,
-  ProjectsPage,
-  SupportPage,
-} from './features/lists/list-pages.tsx';
+import { CaseLibraryPage } from './features/cases/case-library-page.tsx';
+import { ProgrammesPage } from './features/lists/list-pages.tsx';
 import { MatchingPage } from './features/matching/matching-page.tsx';
+import { ContinuationPage } from './features/programmes/continuation-page.tsx';
+import { PortfolioPage } from './features/programmes/portfolio-page.tsx';
+import { ProjectHealthPage } from './features/programmes/project-health-page.tsx';
+import { RegionReportPage } from './features/reports/region-report-page.tsx';
+import { SupportNavigatorPage } from './features/support/support-navigator-page.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/i18n.tsx';
 import { Link, useLocation } from './router.tsx';
@@ -36,8 +37,10 @@ const NAV: { path: string; key: MessageKey }[] = [
   { path: '/board', key: 'nav.board' },
   { path: '/projects', key: 'nav.projects' },
   { path: '/programmes', key: 'nav.programmes' },
+  { path: '/continuation', key: 'nav.continuation' },
   { path: '/support', key: 'nav.support' },
   { path: '/cases', key: 'nav.cases' },
+  { path: '/reports', key: 'nav.reports' },
 ];
 
 function isCurrent(navPath: string, path: string): boolean {
@@ -63,10 +66,14 @@ function route(path: string): ReactNode {
   if (profile?.[1]) return <ProfilePage id={decodeURIComponent(profile[1])} />;
   if (path === '/matching') return <MatchingPage />;
   if (path === '/board') return <BoardPage />;
-  if (path === '/projects') return <ProjectsPage />;
+  if (path === '/projects') return <PortfolioPage />;
+  const project = /^\/projects\/([^/]+)$/.exec(path);
+  if (project?.[1]) return <ProjectHealthPage id={decodeURIComponent(project[1])} />;
   if (path === '/programmes') return <ProgrammesPage />;
-  if (path === '/support') return <SupportPage />;
-  if (path === '/cases') return <CasesPage />;
+  if (path === '/continuation') return <ContinuationPage />;
+  if (path === '/support') return <SupportNavigatorPage />;
+  if (path === '/cases') return <CaseLibraryPage />;
+  if (path === '/reports') return <RegionReportPage />;
   if (path === '/sign-in') return <SignInPage />;
   return <NotFound />;
 }

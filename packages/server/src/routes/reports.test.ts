@@ -18,6 +18,14 @@ describe.each(TEST_DATABASES)('region report API on $name', (kind) => {
     expect(await response.text()).toContain('地域レポート: 福岡県');
   });
 
+  it('may be framed by the web app on the same origin only (its print screen)', async () => {
+    const response = await f.call('/api/reports/region?prefecture=40');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+    const other = await f.call('/api/analyses/continuation');
+    expect(other.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('refuses a missing or unknown scope', async () => {
     await expectProblem(await f.call('/api/reports/region'), 422);
     await expectProblem(await f.call('/api/reports/region?prefecture=99'), 422);

@@ -1,7 +1,8 @@
 /**
  * Region report as printable HTML: GET /api/reports/region?prefecture=40 or ?community=c3. It reads
  * public records only (actors, relations, projects, adoptions, funding, cases), so anonymous
- * callers may read it.
+ * callers may read it. Unlike the rest of the API it may be framed by pages of the same origin: the
+ * web app's report screen shows it in a frame and prints it from there.
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -33,6 +34,8 @@ export function registerReportRoutes(api: Hono<AppEnv>, services: ApiServices): 
       ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
       ...(q.community !== undefined ? { communityId: q.community } : {}),
     });
+    c.header('x-frame-options', 'SAMEORIGIN');
+    c.header('content-security-policy', "frame-ancestors 'self'");
     return c.html(renderRegionReport(report));
   });
 }

@@ -7,8 +7,16 @@ export interface Scope {
   community?: string;
 }
 
-/** Chooses the whole country, one prefecture or one ABC community. */
-export function ScopeSelector({ scope, onChange }: { scope: Scope; onChange(scope: Scope): void }) {
+/** Chooses the whole country (unless `allowNation` is false), one prefecture or one ABC community. */
+export function ScopeSelector({
+  scope,
+  onChange,
+  allowNation = true,
+}: {
+  scope: Scope;
+  onChange(scope: Scope): void;
+  allowNation?: boolean;
+}) {
   const { t } = useI18n();
   const { meta, communities, prefectureName } = useSharedData();
   const id = useId();
@@ -30,7 +38,7 @@ export function ScopeSelector({ scope, onChange }: { scope: Scope; onChange(scop
           else onChange({});
         }}
       >
-        <option value="nation">{t('scope.nation')}</option>
+        {allowNation ? <option value="nation">{t('scope.nation')}</option> : null}
         <option value="prefecture">{t('scope.prefecture')}</option>
         <option value="community" disabled={communities.communities.length === 0}>
           {t('scope.community')}

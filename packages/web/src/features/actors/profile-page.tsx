@@ -76,6 +76,9 @@ export function ProfilePage({ id }: { id: string }) {
             {label('flag', f)}
           </span>
         ))}
+        {p.actor['sector'] === 'company' ? (
+          <Link href={hrefOf('/support', { actor: id })}>{t('profile.findSupport')}</Link>
+        ) : null}
       </p>
       <div className="grid">
         <section className="panel" aria-labelledby="attr-heading">
@@ -233,7 +236,8 @@ export function ProfilePage({ id }: { id: string }) {
             <ul>
               {p.projects.map((s) => (
                 <li key={s.id}>
-                  {s.title} <span className="tag">{label('stage', s.stage)}</span>
+                  <Link href={`/projects/${encodeURIComponent(s.id)}`}>{s.title}</Link>{' '}
+                  <span className="tag">{label('stage', s.stage)}</span>
                   <span className="tag">{label('projectRole', s.role)}</span>
                 </li>
               ))}

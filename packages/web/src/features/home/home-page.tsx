@@ -51,6 +51,12 @@ function CommunityDetail({ summary }: { summary: WebSummary }) {
         <Link href={hrefOf('/map', { community: community.id })}>{t('home.openMap')}</Link>
         {' ・ '}
         <Link href={hrefOf('/actors', { community: community.id })}>{t('home.openDirectory')}</Link>
+        {' ・ '}
+        <Link href={hrefOf('/projects', { community: community.id })}>
+          {t('home.openPortfolio')}
+        </Link>
+        {' ・ '}
+        <Link href={hrefOf('/reports', { community: community.id })}>{t('home.openReport')}</Link>
       </p>
       <div className="grid">
         <BarTable
@@ -127,7 +133,15 @@ export function HomePage() {
             <StatCard
               label={t('home.projects')}
               value={number(summary.projects.active)}
-              detail={t('home.projectsTotal', { count: summary.projects.total })}
+              detail={
+                scope.prefecture || scope.community ? (
+                  <Link href={hrefOf('/projects', { ...scope })}>
+                    {t('home.projectsTotal', { count: summary.projects.total })}
+                  </Link>
+                ) : (
+                  t('home.projectsTotal', { count: summary.projects.total })
+                )
+              }
             />
             <StatCard
               label={t('home.seeds')}

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ComingNotice } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -48,14 +47,6 @@ function useColumns() {
       { field: 'postedOn', header: 'field.postedOn' },
       yesNo('open'),
     ] satisfies Column[],
-    projects: [
-      { field: 'title', header: 'field.title' },
-      { field: 'stage', header: 'field.stage', render: (r) => label('stage', text(r, 'stage')) },
-      prefecture,
-      { field: 'startDate', header: 'field.startDate' },
-      { field: 'endDate', header: 'field.endDate' },
-      { field: 'budget', header: 'field.budget', numeric: true },
-    ] satisfies Column[],
     programmes: [
       { field: 'name', header: 'common.name' },
       { field: 'ministry', header: 'field.ministry' },
@@ -84,24 +75,6 @@ function useColumns() {
         header: 'field.continuation',
         render: (r) => label('continuation', text(r, 'continuation') || 'unknown'),
       },
-    ] satisfies Column[],
-    support: [
-      { field: 'name', header: 'common.name' },
-      { field: 'provider', header: 'field.provider' },
-      { field: 'maxAmount', header: 'field.maxAmount', numeric: true },
-      { field: 'startDate', header: 'field.startDate' },
-      { field: 'endDate', header: 'field.endDate' },
-    ] satisfies Column[],
-    cases: [
-      { field: 'title', header: 'field.title' },
-      {
-        field: 'outcome',
-        header: 'field.outcome',
-        render: (r) => label('outcome', text(r, 'outcome')),
-      },
-      { field: 'year', header: 'field.year' },
-      { field: 'factors', header: 'field.factors' },
-      { field: 'summary', header: 'field.summary' },
     ] satisfies Column[],
   };
 }
@@ -137,25 +110,15 @@ export function SeedsNeedsBrowser() {
   );
 }
 
-export function ProjectsPage() {
-  const { t } = useI18n();
-  const columns = useColumns();
-  return (
-    <section aria-labelledby="projects-heading">
-      <h1 id="projects-heading">{t('projects.title')}</h1>
-      <ComingNotice>{t('projects.coming')}</ComingNotice>
-      <EntityList entity="projects" caption={t('projects.title')} columns={columns.projects} />
-    </section>
-  );
-}
-
 export function ProgrammesPage() {
   const { t } = useI18n();
   const columns = useColumns();
   return (
     <section aria-labelledby="programmes-heading">
       <h1 id="programmes-heading">{t('programmes.title')}</h1>
-      <ComingNotice>{t('programmes.coming')}</ComingNotice>
+      <p>
+        {t('programmes.intro')} <Link href="/continuation">{t('programmes.toContinuation')}</Link>
+      </p>
       <EntityList
         entity="programmes"
         caption={t('programmes.programmes')}
@@ -166,34 +129,6 @@ export function ProgrammesPage() {
         caption={t('programmes.adoptions')}
         columns={columns.adoptions}
       />
-    </section>
-  );
-}
-
-export function SupportPage() {
-  const { t } = useI18n();
-  const columns = useColumns();
-  return (
-    <section aria-labelledby="support-heading">
-      <h1 id="support-heading">{t('support.title')}</h1>
-      <ComingNotice>{t('support.coming')}</ComingNotice>
-      <EntityList
-        entity="support-measures"
-        caption={t('support.title')}
-        columns={columns.support}
-      />
-    </section>
-  );
-}
-
-export function CasesPage() {
-  const { t } = useI18n();
-  const columns = useColumns();
-  return (
-    <section aria-labelledby="cases-heading">
-      <h1 id="cases-heading">{t('cases.title')}</h1>
-      <ComingNotice>{t('cases.coming')}</ComingNotice>
-      <EntityList entity="cases" caption={t('cases.title')} columns={columns.cases} />
     </section>
   );
 }

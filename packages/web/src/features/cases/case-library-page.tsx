@@ -1,0 +1,322 @@
+import { useEffect, useId, useState } from 'react';
+import type { WebCaseFactors, WebCaseSearch } from '../../api/programme-types.ts';
+import { useApi } from '../../api/use-api.tsx';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+import {
+  formatNumber,
+  formatPValue,
+  formatShare,
+  formatSignificant,
+} from '../programmes/stat-format.ts';
+
+const OUTCOMES = ['success', 'failure', 'mixed'] as const;
+const LIMIT = 100;
+
+function FactorTable({ data }: { data: WebCaseFactors }) {
+  const { t, label, language } = useI18n();
+  const sig = (v: number | null) => formatSignificant(v, language);
+  if (data.note !== null || data.factors.length === 0)
+    return (
+      <p className="notice" role="note" data-testid="factors-unavailable">
+        {t('cases.noComparison', {
+          successes: formatNumber(data.successes, language),
+          failures: formatNumber(data.failures, language),
+        })}
+      </p>
+    );
+  return (
+    <>
+      <table data-testid="case-factors">
+        <caption>
+          {t('cases.factorCaption', {
+            successes: formatNumber(data.successes, language),
+            failures: formatNumber(data.failures, language),
+            mixed: formatNumber(data.mixedExcluded, language),
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('field.factors')}</th>
+            <th scope="col" className="num">
+              {t('cases.inSuccesses')}
+            </th>
+            <th scope="col" className="num">
+              {t('cases.inFailures')}
+            </th>
+            <th scope="col" className="num">
+              {t('continuation.oddsRatio')}
+            </th>
+            <th scope="col" className="num">
+              {t('cases.fisherP')}
+            </th>
+            <th scope="col">{t('cases.leans')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.factors.map((f) => (
+            <tr key={f.factor}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => updateQuery({ factor: f.factor })}
+                >
+                  {f.factor}
+                </button>
+              </th>
+              <td className="num">
+                {formatNumber(f.successesWith, language)}{' '}
+                <span className="stat-detail">{formatShare(f.shareInSuccesses, language)}</span>
+              </td>
+              <td className="num">
+                {formatNumber(f.failuresWith, language)}{' '}
+                <span className="stat-detail">{formatShare(f.shareInFailures, language)}</span>
+              </td>
+              <td className="num">
+                {sig(f.oddsRatio)}
+                {f.haldaneCorrected ? <sup title={t('continuation.haldane')}>*</sup> : null}
+                <span className="stat-detail">
+                  {sig(f.oddsRatioCiLow)} – {sig(f.oddsRatioCiHigh)}
+                </span>
+              </td>
+              <td className="num">{formatPValue(f.fisherP)}</td>
+              <td>
+                <span
+                  className={
+                    f.leansTowards === 'success'
+                      ? 'tag ok'
+                      : f.leansTowards === 'failure'
+                        ? 'tag warn'
+                        : 'tag'
+                  }
+                >
+                  {label('leans', f.leansTowards)}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.factors.some((f) => f.haldaneCorrected) ? (
+        <p className="muted">* {t('continuation.haldane')}</p>
+      ) : null}
+    </>
+  );
+}
+
+/** Success and failure cases (事例) with their factors, and which factors go with success. */
+export function CaseLibraryPage() {
+  const { t, label, language } = useI18n();
+  const { meta, prefectureName } = useSharedData();
+  const { search } = useLocation();
+  const id = useId();
+  const q = search.get('q') ?? '';
+  const [draft, setDraft] = useState(q);
+  useEffect(() => setDraft(q), [q]);
+  const filters = {
+    q,
+    outcome: search.get('outcome') ?? '',
+    prefecture: search.get('prefecture') ?? '',
+    factor: search.get('factor') ?? '',
+  };
+  const cases = useApi<WebCaseSearch>(
+    hrefOf('/api/case-library/cases', { ...filters, limit: LIMIT }),
+  );
+  // the comparison needs both outcomes: every filter but the outcome
+  const factors = useApi<WebCaseFactors>(
+    hrefOf('/api/case-library/factors', {
+      q: filters.q,
+      prefecture: filters.prefecture,
+      factor: filters.factor,
+    }),
+  );
+  // every factor name, for the filter: from the unfiltered comparison
+  const allFactors = useApi<WebCaseFactors>('/api/case-library/factors');
+  const factorNames = [...new Set((allFactors.data?.factors ?? []).map((f) => f.factor))].sort(
+    (a, b) => a.localeCompare(b, 'ja'),
+  );
+  const result = cases.data;
+  return (
+    <section aria-labelledby="cases-heading">
+      <h1 id="cases-heading">{t('cases.title')}</h1>
+      <p>{t('cases.intro')}</p>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          updateQuery({ q: draft.trim() });
+        }}
+      >
+        <label htmlFor={`${id}-q`}>
+          {t('lists.searchLabel')}
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="button">
+          {t('common.search')}
+        </button>
+        <label htmlFor={`${id}-outcome`}>
+          {t('field.outcome')}
+          <select
+            id={`${id}-outcome`}
+            value={filters.outcome}
+            onChange={(e) => updateQuery({ outcome: e.target.value })}
+          >
+            <option value="">{t('common.all')}</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {label('outcome', o)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={`${id}-prefecture`}>
+          {t('actors.prefecture')}
+          <select
+            id={`${id}-prefecture`}
+            value={filters.prefecture}
+            onChange={(e) => updateQuery({ prefecture: e.target.value })}
+          >
+            <option value="">{t('common.all')}</option>
+            {meta.prefectures.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.code} {prefectureName(p.code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={`${id}-factor`}>
+          {t('field.factors')}
+          <select
+            id={`${id}-factor`}
+            value={filters.factor}
+            onChange={(e) => updateQuery({ factor: e.target.value })}
+          >
+            <option value="">{t('common.all')}</option>
+            {factorNames.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+            {filters.factor && !factorNames.includes(filters.factor) ? (
+              <option value={filters.factor}>{filters.factor}</option>
+            ) : null}
+          </select>
+        </label>
+        {Object.values(filters).some((v) => v !== '') ? (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() =>
+              updateQuery({
+                q: undefined,
+                outcome: undefined,
+                prefecture: undefined,
+                factor: undefined,
+              })
+            }
+          >
+            {t('cases.clear')}
+          </button>
+        ) : null}
+      </form>
+      <div className="case-layout">
+        <section className="panel section" aria-labelledby="case-list-heading">
+          <h2 id="case-list-heading">{t('cases.list')}</h2>
+          {cases.status === 'error' ? <ErrorMessage message={cases.error} /> : null}
+          {!result ? (
+            <Loading />
+          ) : (
+            <div aria-busy={cases.status === 'loading'}>
+              <p data-testid="case-count" data-total={result.total}>
+                {result.total > result.cases.length
+                  ? t('cases.countShown', {
+                      total: formatNumber(result.total, language),
+                      shown: formatNumber(result.cases.length, language),
+                    })
+                  : t('common.results', { count: result.total })}
+              </p>
+              {result.cases.length === 0 ? <p>{t('lists.empty')}</p> : null}
+              <ul className="case-list">
+                {result.cases.map((c) => (
+                  <li key={c.id} className="case" data-outcome={c.outcome}>
+                    <h3>
+                      <span
+                        className={
+                          c.outcome === 'success'
+                            ? 'tag ok'
+                            : c.outcome === 'failure'
+                              ? 'tag warn'
+                              : 'tag'
+                        }
+                      >
+                        {label('outcome', c.outcome)}
+                      </span>{' '}
+                      {c.title}
+                    </h3>
+                    <p className="muted">
+                      {[
+                        c.year !== undefined ? String(c.year) : null,
+                        c.prefectureCodes.map(prefectureName).join('・') || null,
+                      ]
+                        .filter((x) => x !== null)
+                        .join(' · ')}
+                    </p>
+                    {c.summary ? <p>{c.summary}</p> : null}
+                    <ul className="inline-list" aria-label={t('field.factors')}>
+                      {c.factors.map((f) => (
+                        <li key={f}>
+                          <button
+                            type="button"
+                            className="tag tag-button"
+                            aria-pressed={filters.factor === f}
+                            onClick={() => updateQuery({ factor: f })}
+                          >
+                            {f}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                    {c.lessons ? (
+                      <p>
+                        <strong>{t('cases.lessons')}</strong> {c.lessons}
+                      </p>
+                    ) : null}
+                    {c.projectIds.length > 0 ? (
+                      <p className="muted">
+                        {t('cases.projects')}{' '}
+                        {c.projectIds.map((p) => (
+                          <Link
+                            key={p}
+                            href={`/projects/${encodeURIComponent(p)}`}
+                            className="member"
+                          >
+                            {p}
+                          </Link>
+                        ))}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+        <section className="panel section" aria-labelledby="case-factors-heading">
+          <h2 id="case-factors-heading">{t('cases.factors')}</h2>
+          <p className="muted">{t('cases.factorsHint')}</p>
+          {factors.status === 'error' ? <ErrorMessage message={factors.error} /> : null}
+          {!factors.data ? <Loading /> : <FactorTable data={factors.data} />}
+        </section>
+      </div>
+    </section>
+  );
+}
