@@ -170,6 +170,19 @@ describe('key flows', () => {
     await page.close();
   });
 
+  it('lists programmes with their fiscal years as written and their type in words', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(url('/programmes'));
+    const row = page.locator('main table tbody tr', { hasText: '知的クラスター創成事業' }).first();
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells).toContain('2002');
+    expect(cells.join(' ')).not.toMatch(/\b2,0\d\d\b/);
+    expect(cells).toContain('クラスター形成');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('switches the language to English and keeps it', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(url('/'));

@@ -9,6 +9,7 @@ export interface Column {
   field: string;
   header: MessageKey;
   render?(record: Record<string, unknown>): ReactNode;
+  /** A quantity: right-aligned and grouped (1,234). Years and codes are not. */
   numeric?: boolean;
 }
 
@@ -110,7 +111,9 @@ export function EntityList({
                       {c.render
                         ? c.render(record)
                         : typeof value === 'number'
-                          ? number(value)
+                          ? c.numeric
+                            ? number(value)
+                            : String(value)
                           : Array.isArray(value)
                             ? value.join('、')
                             : value === undefined || value === null

@@ -52,7 +52,11 @@ function useColumns() {
       { field: 'ministry', header: 'field.ministry' },
       { field: 'startFy', header: 'field.startFy' },
       { field: 'endFy', header: 'field.endFy' },
-      { field: 'type', header: 'field.type' },
+      {
+        field: 'type',
+        header: 'field.type',
+        render: (r) => (text(r, 'type') ? label('programmeType', text(r, 'type')) : '—'),
+      },
     ] satisfies Column[],
     adoptions: [
       { field: 'regionName', header: 'field.regionName' },
