@@ -217,7 +217,7 @@ export async function runPortfolio(
     for (const k of p.kpis)
       writeLine(
         context.stdout,
-        `  KPI [${k.value}] ${k.name}: ${k.actual} / ${k.target} ${k.unit} (${k.projects} project(s))`,
+        `  KPI [${k.value}] ${k.name}: ${k.actual ?? '—'} / ${k.target} ${k.unit} (${k.projects} project(s)${k.missing > 0 ? `, ${k.missing} not reported` : ''})`,
       );
     for (const x of p.projects.slice(0, 30))
       writeLine(

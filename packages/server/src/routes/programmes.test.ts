@@ -82,20 +82,56 @@ describe.each(TEST_DATABASES)('programme analyses API on $name', (kind) => {
         stage: 'research',
         prefectureCode: '40',
         members: [{ actorId: 'co-1', role: 'lead' }],
-        kpis: [{ name: '新規雇用', value: 'industrial', unit: '人', target: 5, actual: 1 }],
+        kpis: [
+          { name: '新規雇用', value: 'industrial', unit: '人', target: 5, actual: 1 },
+          { name: '参加住民', value: 'social', unit: '人', target: 100 },
+        ],
+      },
+      {
+        id: 'pj-2',
+        title: '実証',
+        stage: 'research',
+        prefectureCode: '40',
+        members: [{ actorId: 'co-1', role: 'lead' }],
+        kpis: [{ name: '新規雇用', value: 'industrial', unit: '人', target: 5 }],
       },
     ]);
     const portfolio = (await (await f.call('/api/portfolio/projects?prefecture=40')).json()) as {
-      projects: { id: string }[];
-      kpis: { unit: string }[];
+      projects: { id: string; alerts: number; alertCodes: string[] }[];
+      kpis: Record<string, unknown>[];
     };
-    expect(portfolio.projects.map((p) => p.id)).toEqual(['pj-1']);
-    expect(portfolio.kpis[0]?.unit).toBe('人');
+    expect(portfolio.projects.map((p) => p.id)).toEqual(['pj-1', 'pj-2']);
+    expect(portfolio.projects[0]).toMatchObject({ alerts: 1, alertCodes: ['team_incomplete'] });
+    // missing actuals are neither summed as 0 nor hidden: counted apart
+    expect(portfolio.kpis).toMatchObject([
+      { name: '参加住民', unit: '人', target: 100, actual: null, reported: 0, missing: 1 },
+      {
+        name: '新規雇用',
+        unit: '人',
+        target: 10,
+        actual: 1,
+        reported: 1,
+        missing: 1,
+        attainment: 0.2,
+      },
+    ]);
     const health = await f.call('/api/portfolio/projects/pj-1/health');
     expect(health.status).toBe(200);
-    expect(((await health.json()) as { team: { missing: string[] } }).team.missing).toContain(
-      'university',
-    );
+    const body = (await health.json()) as {
+      team: { missing: string[] };
+      alerts: string[];
+      alertDetails: { code: string; values: Record<string, unknown>; text: string }[];
+    };
+    expect(body.team.missing).toContain('university');
+    // the English sentences stay, and each comes with a code and typed values
+    expect(body.alerts).toEqual(['team lacks university, government, finance']);
+    expect(body.alertDetails).toEqual([
+      {
+        code: 'team_incomplete',
+        values: { missing: ['university', 'government', 'finance'] },
+        text: 'team lacks university, government, finance',
+      },
+    ]);
     await expectProblem(await f.call('/api/portfolio/projects'), 422);
     await expectProblem(await f.call('/api/portfolio/projects/none/health'), 404, 'not_found');
   });

@@ -2,9 +2,48 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { loadRegionFixture } from '../reports/region-report-fixture.ts';
-import { analyzePortfolio, analyzeProjectHealth } from './project-portfolio.ts';
+import type { Project } from '#core/entities/project.ts';
+import { analyzePortfolio, analyzeProjectHealth, sumKpis } from './project-portfolio.ts';
 
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+
+describe('sumKpis', () => {
+  const project = (id: string, kpis: Project['kpis']): Project => ({
+    id,
+    title: id,
+    stage: 'development',
+    members: [],
+    sdgs: [],
+    kpis,
+  });
+
+  it('sums only reported actuals and counts the KPIs still without one', () => {
+    const { kpis } = sumKpis([
+      project('a', [
+        { name: '雇用', value: 'industrial', unit: '人', target: 10, actual: 4, sdgs: [] },
+      ]),
+      project('b', [{ name: '雇用', value: 'industrial', unit: '人', target: 30, sdgs: [] }]),
+      project('c', [
+        { name: '雇用', value: 'industrial', unit: '人', target: 10, actual: 6, sdgs: [] },
+      ]),
+    ]);
+    expect(kpis).toEqual([
+      {
+        value: 'industrial',
+        name: '雇用',
+        unit: '人',
+        projects: 3,
+        target: 50,
+        actual: 10,
+        reported: 2,
+        missing: 1,
+        reportedTarget: 20,
+        attainment: 0.5,
+        sdgs: [],
+      },
+    ]);
+  });
+});
 
 describe.each(TEST_DATABASES)('project health and portfolio ($name)', (kind) => {
   let db: Database;
@@ -57,6 +96,7 @@ describe.each(TEST_DATABASES)('project health and portfolio ($name)', (kind) => 
         kpis: [
           { name: '新規雇用', value: 'industrial', unit: '人', target: 10, actual: 4, sdgs: [8] },
           { name: '参加住民', value: 'social', unit: '人', target: 200, actual: 150, sdgs: [11] },
+          { name: 'ライセンス収入', value: 'economic', unit: '円', target: 1_000_000, sdgs: [] },
         ],
       },
     ]);
@@ -65,7 +105,7 @@ describe.each(TEST_DATABASES)('project health and portfolio ($name)', (kind) => 
 
   it('stores the management fields and reads slip, burn, rising risks, PDCA and team', async () => {
     const stored = await db.repos.entity('projects').get('pj-2');
-    expect(stored?.record['kpis']).toHaveLength(2);
+    expect(stored?.record['kpis']).toHaveLength(3);
     const h = await analyzeProjectHealth(db.repos, clock, 'pj-2');
     expect(h.progress).toMatchObject({ done: 1, overdue: 1 });
     expect(h.progress.maxSlipDays).toBeGreaterThan(60);
@@ -79,6 +119,15 @@ describe.each(TEST_DATABASES)('project health and portfolio ($name)', (kind) => 
     expect(h.pdca.completedCycles).toBe(1);
     expect(h.team.missing).toEqual(['university', 'finance']);
     expect(h.alerts.join(' ')).toMatch(/overdue.*ahead of time.*risk rising.*team lacks/s);
+    expect(h.alertDetails.map((a) => [a.code, a.values])).toEqual([
+      ['milestones_overdue', { count: 1 }],
+      ['milestone_slipped', { milestoneId: 'm2', milestone: '実証開始', days: 121 }],
+      ['overspending', { spentShare: 0.9, elapsedShare: expect.closeTo(0.723, 3) }],
+      ['risk_rising', { riskId: 'r1', risk: '資金', from: 8, to: 16 }],
+      ['no_pdca_check', { days: 507 }],
+      ['team_incomplete', { missing: ['university', 'finance'] }],
+    ]);
+    expect(h.alerts).toEqual(h.alertDetails.map((a) => a.text));
     await expect(analyzeProjectHealth(db.repos, clock, 'none')).rejects.toMatchObject({
       code: 'not_found',
     });
@@ -97,8 +146,32 @@ describe.each(TEST_DATABASES)('project health and portfolio ($name)', (kind) => 
     expect(p.projects.map((x) => x.id)).toEqual(['pj-2', 'pj-1']);
     expect(p.byStage).toEqual({ development: 1, demonstration: 1 });
     expect(p.teamGaps).toEqual({ government: 1, finance: 2, university: 1 });
-    expect(p.kpis.map((k) => k.value)).toEqual(['social', 'industrial']);
-    expect(p.kpis[1]).toMatchObject({ unit: '人', target: 10, actual: 4, attainment: 0.4 });
+    expect(p.kpis.map((k) => k.value)).toEqual(['social', 'industrial', 'economic']);
+    expect(p.kpis[1]).toMatchObject({
+      unit: '人',
+      target: 10,
+      actual: 4,
+      reported: 1,
+      missing: 0,
+      attainment: 0.4,
+    });
+    // a KPI without an actual is not counted as 0: no actual, one missing, no attainment
+    expect(p.kpis[2]).toMatchObject({
+      name: 'ライセンス収入',
+      target: 1_000_000,
+      actual: null,
+      reported: 0,
+      missing: 1,
+      attainment: null,
+    });
+    expect(p.projects.find((x) => x.id === 'pj-2')?.alertCodes).toEqual([
+      'milestones_overdue',
+      'milestone_slipped',
+      'overspending',
+      'risk_rising',
+      'no_pdca_check',
+      'team_incomplete',
+    ]);
     expect(p.sdgs.map((s) => s.sdg)).toEqual([7, 8, 11]);
     const { buildRegionReport } = await import('../reports/build-region-report.ts');
     const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });

@@ -14,6 +14,7 @@ import {
   type ProgressAnalysis,
   type RiskTrend,
   type TeamComposition,
+  type TeamRole,
 } from '#analytics/programmes/project-health.ts';
 import { DomainError, isDomainError } from '#core/domain-error.ts';
 import { ZActor, type Actor } from '#core/entities/actor.ts';
@@ -39,8 +40,99 @@ export interface ProjectHealth {
   pdca: PdcaStatus;
   team: TeamComposition;
   kpis: NonNullable<Project['kpis']>;
-  /** Plain flags for the coordinator: what needs attention now. */
+  /** Plain flags for the coordinator: what needs attention now (English sentences). */
   alerts: string[];
+  /** The same alerts in the same order, each with a stable code and typed values. */
+  alertDetails: HealthAlert[];
+}
+
+/**
+ * A project-health alert: a stable `code` with typed `values` (for messages in any language) and
+ * the English `text` that `alerts` also carries.
+ */
+export type HealthAlert =
+  | { code: 'milestones_overdue'; values: { count: number }; text: string }
+  | {
+      code: 'milestone_slipped';
+      /** The milestone that slipped most, and by how many days. */
+      values: { milestoneId: string; milestone: string; days: number };
+      text: string;
+    }
+  | { code: 'overspending'; values: { spentShare: number; elapsedShare: number }; text: string }
+  | { code: 'underspending'; values: { spentShare: number; elapsedShare: number }; text: string }
+  | {
+      code: 'risk_rising';
+      values: { riskId: string; risk: string; from: number; to: number };
+      text: string;
+    }
+  | { code: 'no_pdca_check'; values: { days: number }; text: string }
+  | { code: 'team_incomplete'; values: { missing: TeamRole[] }; text: string };
+
+export type HealthAlertCode = HealthAlert['code'];
+
+/** The alerts of a project's health, in a fixed order. */
+export function healthAlerts(
+  stage: string,
+  progress: ProgressAnalysis,
+  budget: BudgetBurn | null,
+  risks: readonly RiskTrend[],
+  pdca: PdcaStatus,
+  team: TeamComposition,
+): HealthAlert[] {
+  const alerts: HealthAlert[] = [];
+  if (progress.overdue > 0)
+    alerts.push({
+      code: 'milestones_overdue',
+      values: { count: progress.overdue },
+      text: `${progress.overdue} milestone(s) overdue`,
+    });
+  if (progress.maxSlipDays > 60) {
+    const worst = progress.milestones.find((m) => m.slipDays === progress.maxSlipDays);
+    alerts.push({
+      code: 'milestone_slipped',
+      values: {
+        milestoneId: worst?.id ?? '',
+        milestone: worst?.title ?? '',
+        days: progress.maxSlipDays,
+      },
+      text: `a milestone slipped ${progress.maxSlipDays} days`,
+    });
+  }
+  if (budget?.status === 'overspending' || budget?.status === 'underspending')
+    alerts.push({
+      code: budget.status,
+      values: { spentShare: budget.spentShare, elapsedShare: budget.elapsedShare },
+      text:
+        budget.status === 'overspending'
+          ? 'spending runs ahead of time'
+          : 'spending lags behind time',
+    });
+  for (const r of risks)
+    if (r.rising)
+      alerts.push({
+        code: 'risk_rising',
+        values: {
+          riskId: r.riskId,
+          risk: r.title,
+          from: r.previousScore ?? 0,
+          to: r.latestScore,
+        },
+        text: `risk rising: ${r.title} (${r.previousScore} → ${r.latestScore})`,
+      });
+  const running = stage !== 'completed' && stage !== 'stopped';
+  if (running && pdca.daysSinceLastCheck !== null && pdca.daysSinceLastCheck > 400)
+    alerts.push({
+      code: 'no_pdca_check',
+      values: { days: pdca.daysSinceLastCheck },
+      text: `no PDCA check for ${pdca.daysSinceLastCheck} days`,
+    });
+  if (!team.complete)
+    alerts.push({
+      code: 'team_incomplete',
+      values: { missing: team.missing },
+      text: `team lacks ${team.missing.join(', ')}`,
+    });
+  return alerts;
 }
 
 export function projectHealth(
@@ -70,18 +162,7 @@ export function projectHealth(
   const risks = analyseRisks(project.risks ?? []);
   const pdca = summarisePdca(project.pdca ?? [], asOf);
   const team = checkTeamComposition(project, actors);
-  const alerts: string[] = [];
-  if (progress.overdue > 0) alerts.push(`${progress.overdue} milestone(s) overdue`);
-  if (progress.maxSlipDays > 60) alerts.push(`a milestone slipped ${progress.maxSlipDays} days`);
-  if (budget?.status === 'overspending') alerts.push('spending runs ahead of time');
-  if (budget?.status === 'underspending') alerts.push('spending lags behind time');
-  const rising = risks.filter((r) => r.rising);
-  for (const r of rising)
-    alerts.push(`risk rising: ${r.title} (${r.previousScore} → ${r.latestScore})`);
-  const running = project.stage !== 'completed' && project.stage !== 'stopped';
-  if (running && pdca.daysSinceLastCheck !== null && pdca.daysSinceLastCheck > 400)
-    alerts.push(`no PDCA check for ${pdca.daysSinceLastCheck} days`);
-  if (!team.complete) alerts.push(`team lacks ${team.missing.join(', ')}`);
+  const alertDetails = healthAlerts(project.stage, progress, budget, risks, pdca, team);
   return {
     id: project.id,
     title: project.title,
@@ -92,11 +173,12 @@ export function projectHealth(
     budget,
     budgetNote,
     risks,
-    risingRisks: rising.length,
+    risingRisks: risks.filter((r) => r.rising).length,
     pdca,
     team,
     kpis: project.kpis ?? [],
-    alerts,
+    alerts: alertDetails.map((a) => a.text),
+    alertDetails,
   };
 }
 
@@ -121,9 +203,17 @@ export interface PortfolioKpi {
   name: string;
   unit: string;
   projects: number;
+  /** Sum of the targets of all these KPIs (planned). */
   target: number;
-  actual: number;
-  /** actual / target; null when the target is 0. */
+  /** Sum of the reported actuals only; null when no KPI has an actual yet (never 0 for "none"). */
+  actual: number | null;
+  /** KPIs with an actual value. */
+  reported: number;
+  /** KPIs without an actual value yet (未報告); they count in `target` but not in `actual`. */
+  missing: number;
+  /** Sum of the targets of the reported KPIs only, the base of `attainment`. */
+  reportedTarget: number;
+  /** actual / reportedTarget; null when nothing is reported or that target is 0. */
   attainment: number | null;
   sdgs: number[];
 }
@@ -141,6 +231,8 @@ export interface Portfolio {
     risingRisks: number;
     missingTeamRoles: string[];
     alerts: number;
+    /** The codes of the project's alerts, in order. */
+    alertCodes: HealthAlertCode[];
   }[];
   byStage: Record<string, number>;
   /** Projects whose team misses a side, per side. */
@@ -164,13 +256,23 @@ export function sumKpis(selected: readonly Project[]): Pick<Portfolio, 'kpis' | 
         unit: k.unit,
         projects: 0,
         target: 0,
-        actual: 0,
+        actual: null,
+        reported: 0,
+        missing: 0,
+        reportedTarget: 0,
         attainment: null,
         sdgs: [],
       };
+      const round = (x: number) => Math.round(x * 1000) / 1000;
       entry.projects += 1;
-      entry.target = Math.round((entry.target + k.target) * 1000) / 1000;
-      entry.actual = Math.round((entry.actual + (k.actual ?? 0)) * 1000) / 1000;
+      entry.target = round(entry.target + k.target);
+      if (k.actual === undefined) {
+        entry.missing += 1;
+      } else {
+        entry.reported += 1;
+        entry.actual = round((entry.actual ?? 0) + k.actual);
+        entry.reportedTarget = round(entry.reportedTarget + k.target);
+      }
       entry.sdgs = [...new Set([...entry.sdgs, ...k.sdgs])].sort((a, b) => a - b);
       kpiMap.set(key, entry);
       for (const sdg of k.sdgs) sdgCount.set(sdg, (sdgCount.get(sdg) ?? new Set()).add(p.id));
@@ -178,7 +280,10 @@ export function sumKpis(selected: readonly Project[]): Pick<Portfolio, 'kpis' | 
   }
   const order: ValueKind[] = ['social', 'industrial', 'economic'];
   const kpis = [...kpiMap.values()]
-    .map((k) => ({ ...k, attainment: k.target === 0 ? null : k.actual / k.target }))
+    .map((k) => ({
+      ...k,
+      attainment: k.actual === null || k.reportedTarget === 0 ? null : k.actual / k.reportedTarget,
+    }))
     .sort(
       (a, b) => order.indexOf(a.value) - order.indexOf(b.value) || a.name.localeCompare(b.name),
     );
@@ -247,6 +352,7 @@ export async function analyzePortfolio(
         risingRisks: h.risingRisks,
         missingTeamRoles: h.team.missing,
         alerts: h.alerts.length,
+        alertCodes: h.alertDetails.map((a) => a.code),
       }))
       .sort((a, b) => b.alerts - a.alerts || a.id.localeCompare(b.id)),
     byStage,

@@ -119,7 +119,7 @@ export function renderRegionReport(report: RegionReport): string {
       report.kpis.map((k) => [
         VALUE_LABELS[k.value] ?? e(k.value),
         e(k.name),
-        `${k.actual.toLocaleString('ja-JP')} / ${k.target.toLocaleString('ja-JP')} ${e(k.unit)}`,
+        `${k.actual === null ? '—' : k.actual.toLocaleString('ja-JP')} / ${k.target.toLocaleString('ja-JP')} ${e(k.unit)}${k.missing > 0 ? `（未報告 ${k.missing}件）` : ''}`,
         k.attainment === null ? '—' : `${Math.round(k.attainment * 100)}%`,
         String(k.projects),
         k.sdgs.join(', '),

@@ -1,46 +1,54 @@
+import type { WebProjectHealth } from '../../api/programme-types.ts';
 import type ja from '../../i18n/ja.json';
 
 /** A message key (as in i18n.tsx; imported from the catalogue so this stays a plain .ts module). */
 type MessageKey = keyof typeof ja;
+
+export type WebHealthAlert = WebProjectHealth['alertDetails'][number];
 
 export interface AlertMessage {
   key: MessageKey;
   values: Record<string, string | number>;
 }
 
+/** A number from the wire ("not computable" is null) as a message value. */
+const num = (v: number | null): number | string => v ?? '—';
+
 /**
- * The project-health alerts (`ProjectHealth.alerts`, written in English by the service) as
- * message keys with their values, so they read in the chosen language. An alert of an unknown
- * form gives null and is shown as sent.
+ * A project-health alert (`ProjectHealth.alertDetails`: a stable code with typed values) as a
+ * message key with its values, so it reads in the chosen language. Every code has a message.
  */
 export function alertMessage(
-  alert: string,
+  alert: WebHealthAlert,
   roleLabel: (role: string) => string,
-): AlertMessage | null {
-  let m = /^(\d+) milestone\(s\) overdue$/.exec(alert);
-  if (m) return { key: 'health.alert.overdue', values: { count: Number(m[1]) } };
-  m = /^a milestone slipped (\d+) days$/.exec(alert);
-  if (m) return { key: 'health.alert.slip', values: { days: Number(m[1]) } };
-  if (alert === 'spending runs ahead of time') return { key: 'burn.overspending', values: {} };
-  if (alert === 'spending lags behind time') return { key: 'burn.underspending', values: {} };
-  m = /^risk rising: (.+) \((\d+) → (\d+)\)$/.exec(alert);
-  if (m)
-    return {
-      key: 'health.alert.riskRising',
-      values: { title: m[1] ?? '', from: Number(m[2]), to: Number(m[3]) },
-    };
-  m = /^no PDCA check for (\d+) days$/.exec(alert);
-  if (m) return { key: 'health.alert.noCheck', values: { days: Number(m[1]) } };
-  m = /^team lacks (.+)$/.exec(alert);
-  if (m)
-    return {
-      key: 'health.alert.teamLacks',
-      values: {
-        roles: (m[1] ?? '')
-          .split(', ')
-          .map((r) => roleLabel(r))
-          .join('・'),
-      },
-    };
-  return null;
+): AlertMessage {
+  switch (alert.code) {
+    case 'milestones_overdue':
+      return { key: 'health.alert.overdue', values: { count: num(alert.values.count) } };
+    case 'milestone_slipped':
+      return {
+        key: 'health.alert.slip',
+        values: { milestone: alert.values.milestone, days: num(alert.values.days) },
+      };
+    case 'overspending':
+      return { key: 'burn.overspending', values: {} };
+    case 'underspending':
+      return { key: 'burn.underspending', values: {} };
+    case 'risk_rising':
+      return {
+        key: 'health.alert.riskRising',
+        values: {
+          title: alert.values.risk,
+          from: num(alert.values.from),
+          to: num(alert.values.to),
+        },
+      };
+    case 'no_pdca_check':
+      return { key: 'health.alert.noCheck', values: { days: num(alert.values.days) } };
+    case 'team_incomplete':
+      return {
+        key: 'health.alert.teamLacks',
+        values: { roles: alert.values.missing.map((r) => roleLabel(r)).join('・') },
+      };
+  }
 }

@@ -55,8 +55,13 @@ function KpiTable({ value, kpis }: { value: (typeof VALUES)[number]; kpis: Portf
               <td className="num">
                 {n(k.target)} {k.unit}
               </td>
-              <td className="num">
-                {n(k.actual)} {k.unit}
+              <td className="num" data-testid="kpi-actual">
+                {k.actual === null ? '—' : `${n(k.actual)} ${k.unit}`}
+                {k.missing ? (
+                  <span className="stat-detail" data-testid="kpi-missing">
+                    {t('portfolio.kpiMissing', { count: formatNumber(k.missing, language) })}
+                  </span>
+                ) : null}
               </td>
               <td className="num">
                 {k.attainment === null

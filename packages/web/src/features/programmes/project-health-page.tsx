@@ -305,15 +305,15 @@ export function ProjectHealthPage({ id }: { id: string }) {
       </p>
       <section className="panel section" aria-labelledby="alerts-heading">
         <h2 id="alerts-heading">{t('health.alerts')}</h2>
-        {health.alerts.length === 0 ? (
+        {health.alertDetails.length === 0 ? (
           <p>{t('health.noAlerts')}</p>
         ) : (
           <ul className="alerts" data-testid="health-alerts">
-            {health.alerts.map((a) => {
+            {health.alertDetails.map((a, i) => {
               const message = alertMessage(a, (r) => label('teamRole', r));
               return (
-                <li key={a} lang={message ? undefined : 'en'}>
-                  {message ? t(message.key, message.values) : a}
+                <li key={`${a.code}-${i}`} data-code={a.code}>
+                  {t(message.key, message.values)}
                 </li>
               );
             })}
