@@ -204,6 +204,13 @@ export async function runPortfolio(
       return;
     }
     writeLine(context.stdout, `${p.scope.name}: ${p.projects.length} project(s) as of ${p.asOf}`);
+    if (p.communitySource)
+      writeLine(
+        context.stdout,
+        p.communitySource.source === 'stored'
+          ? `  communities of the stored run ${p.communitySource.runId} (${p.communitySource.computedAt.slice(0, 10)}, resolution ${p.communitySource.resolution})`
+          : `  communities computed with the default settings (resolution ${p.communitySource.resolution}; no stored run)`,
+      );
     writeLine(
       context.stdout,
       `  by stage: ${Object.entries(p.byStage)

@@ -26,7 +26,7 @@ import type { EntityName } from '#core/entities/registry.ts';
 import { PREFECTURES, findPrefecture } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
-import { computeCommunities, toCommunitiesOutput } from '#services/analysis/analyze-communities.ts';
+import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
 import { loadNetwork } from '#services/analysis/load-network.ts';
 import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
 import type { WebCommunities, WebCommunitySummary, WebRoleEvidence } from './web-data-types.ts';
@@ -65,38 +65,6 @@ export interface WebSnapshot {
   roles: Map<string, WebRoleEvidence[]>;
 }
 
-/** The parts of a stored `analyze communities` result the web uses, validated as they are read. */
-const ZStoredCommunities = z.object({
-  runId: z.string().nullable(),
-  resolution: z.number(),
-  modularity: z.number(),
-  ami: z.number(),
-  communityCount: z.number(),
-  unassigned: z.number(),
-  communities: z.array(
-    z.object({
-      id: z.string(),
-      size: z.number(),
-      members: z.array(z.string()),
-      prefectures: z.array(z.string()),
-      prefectureCounts: z.record(z.string(), z.number()),
-      crossPrefectureShare: z.number(),
-      scale: z.string(),
-      coreActors: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
-      wheelCounts: z.record(z.string(), z.number()),
-      gaps: z.array(
-        z.object({
-          kind: z.string(),
-          sectors: z.array(z.string()),
-          ja: z.string(),
-          en: z.string(),
-        }),
-      ),
-    }),
-  ),
-});
-type StoredCommunities = z.infer<typeof ZStoredCommunities>;
-
 async function readAll<T>(
   repos: Repositories,
   entity: EntityName,
@@ -116,19 +84,7 @@ function yearOf(date: string | undefined): number {
   return date ? Number(date.slice(0, 4)) : 0;
 }
 
-async function latestStoredRun(
-  repos: Repositories,
-): Promise<{ id: string; createdAt: string; result: StoredCommunities } | undefined> {
-  const [latest] = await repos.analysisRuns.list('communities', 1);
-  if (!latest) return undefined;
-  const run = await repos.analysisRuns.get(latest.id);
-  const parsed = ZStoredCommunities.safeParse(run?.result);
-  return parsed.success
-    ? { id: latest.id, createdAt: latest.createdAt, result: parsed.data }
-    : undefined;
-}
-
-function toSummary(c: StoredCommunities['communities'][number]): WebCommunitySummary {
+function toSummary(c: SharedCommunity): WebCommunitySummary {
   return {
     id: c.id,
     size: c.size,
@@ -163,13 +119,12 @@ function rolesByActor(
 }
 
 export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promise<WebSnapshot> {
-  const [network, publicNeeds, adoptions, programmes, indicators, stored] = await Promise.all([
+  const [network, publicNeeds, adoptions, programmes, indicators] = await Promise.all([
     loadNetwork(repos, { seeds: true, projects: true }),
     readAll(repos, 'needs', ZNeed, (need) => need.confidentiality === 'public'),
     readAll(repos, 'adoptions', ZAdoption),
     readAll(repos, 'programmes', ZProgramme),
     readAll(repos, 'indicators', ZIndicator),
-    latestStoredRun(repos),
   ]);
   const { actors, relations } = network;
   const n = actors.length;
@@ -225,18 +180,9 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
     degree[i] = seen.size;
   }
 
-  let communityData: StoredCommunities;
-  let source: WebCommunities['source'];
-  let computedAt: string;
-  if (stored) {
-    communityData = stored.result;
-    source = 'stored';
-    computedAt = stored.createdAt;
-  } else {
-    communityData = toCommunitiesOutput(computeCommunities(network, {}, clock), null);
-    source = 'computed';
-    computedAt = clock.now().toISOString();
-  }
+  // the same communities as the portfolio and the region report: latest stored run, else defaults
+  const shared = await sharedCommunities(repos, clock, network);
+  const communityData = shared.result;
   const communityOf = new Int32Array(n).fill(-1);
   const communityMembers = communityData.communities.map((c, ci) => {
     const members: number[] = [];
@@ -295,9 +241,9 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
     relStartYear,
     relEndYear,
     communities: {
-      source,
-      runId: stored?.id ?? null,
-      computedAt,
+      source: shared.source.source,
+      runId: shared.source.runId,
+      computedAt: shared.source.computedAt,
       resolution: communityData.resolution,
       modularity: communityData.modularity,
       ami: communityData.ami,

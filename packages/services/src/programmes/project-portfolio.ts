@@ -22,7 +22,11 @@ import { ZProject, type Project } from '#core/entities/project.ts';
 import type { ValueKind } from '#core/entities/project-management.ts';
 import { findPrefecture } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
-import { computeCommunities, type CommunityParameters } from '../analysis/analyze-communities.ts';
+import {
+  sharedCommunities,
+  unknownCommunityMessage,
+  type CommunitySource,
+} from '../analysis/current-communities.ts';
 import { loadNetwork } from '../analysis/load-network.ts';
 
 export interface ProjectHealth {
@@ -220,6 +224,11 @@ export interface PortfolioKpi {
 
 export interface Portfolio {
   scope: { kind: 'prefecture' | 'community'; id: string; name: string };
+  /**
+   * For a community: the run its communities come from (the latest stored run, else the default
+   * partition computed now), the same the web app's community list and the region report use.
+   */
+  communitySource: CommunitySource | null;
   asOf: string;
   projects: {
     id: string;
@@ -298,7 +307,7 @@ export function sumKpis(selected: readonly Project[]): Pick<Portfolio, 'kpis' | 
 export async function analyzePortfolio(
   repos: Repositories,
   clock: Clock,
-  request: { prefectureCode?: string; communityId?: string; community?: CommunityParameters },
+  request: { prefectureCode?: string; communityId?: string },
 ): Promise<Portfolio> {
   if ((request.prefectureCode === undefined) === (request.communityId === undefined))
     throw new DomainError('validation_failed', 'give exactly one of a prefecture or a community');
@@ -306,6 +315,7 @@ export async function analyzePortfolio(
   const asOf = clock.now().toISOString().slice(0, 10);
   let scope: Portfolio['scope'];
   let selected: Project[];
+  let communitySource: CommunitySource | null = null;
   if (request.prefectureCode !== undefined) {
     const code = request.prefectureCode;
     const prefecture = findPrefecture(code);
@@ -314,13 +324,14 @@ export async function analyzePortfolio(
     scope = { kind: 'prefecture', id: code, name: prefecture.name };
     selected = network.projects.filter((p) => p.prefectureCode === code);
   } else {
-    const partition = computeCommunities(network, request.community ?? {}, clock);
-    const community = partition.communities.find((c) => c.id === request.communityId);
+    const shared = await sharedCommunities(repos, clock, network);
+    const community = shared.result.communities.find((c) => c.id === request.communityId);
     if (!community)
       throw new DomainError(
         'not_found',
-        `no community ${request.communityId} (there are ${partition.communityCount}: c1..c${partition.communityCount})`,
+        unknownCommunityMessage(request.communityId ?? '', shared),
       );
+    communitySource = shared.source;
     const members = new Set(community.members);
     scope = { kind: 'community', id: community.id, name: `ABC ${community.id}` };
     // a project belongs to the community its lead (else most of its members) belongs to
@@ -340,6 +351,7 @@ export async function analyzePortfolio(
   const { kpis, sdgs } = sumKpis(selected);
   return {
     scope,
+    communitySource,
     asOf,
     projects: healths
       .map((h) => ({

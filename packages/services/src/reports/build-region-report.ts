@@ -14,20 +14,25 @@ import { ZFundingFlow } from '#core/entities/funding-flow.ts';
 import { ZProgramme } from '#core/entities/programme.ts';
 import { findPrefecture } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
-import { computeCommunities, type CommunityParameters } from '../analysis/analyze-communities.ts';
+import {
+  sharedCommunities,
+  unknownCommunityMessage,
+  type CommunitySource,
+} from '../analysis/current-communities.ts';
 import { loadNetwork } from '../analysis/load-network.ts';
 import { fiscalYearOf, readAll } from '../programmes/load-records.ts';
 import { sumKpis, type PortfolioKpi } from '../programmes/project-portfolio.ts';
 
 export interface RegionReportRequest {
   prefectureCode?: string;
-  /** A community id from `analyze communities` at the same resolution and seed. */
+  /** A community id of the shared communities (latest stored run, else the default partition). */
   communityId?: string;
-  community?: CommunityParameters;
 }
 
 export interface RegionReport {
   scope: { kind: 'prefecture' | 'community'; id: string; name: string; prefectureCodes: string[] };
+  /** The run the communities come from (id, date, resolution), as in the portfolio and the web app. */
+  communitySource: CommunitySource;
   generatedAt: string;
   asOfFy: number;
   network: {
@@ -108,7 +113,8 @@ export async function buildRegionReport(
     readAll(repos, 'programmes', ZProgramme),
     readAll(repos, 'cases', ZCaseStory),
   ]);
-  const partition = computeCommunities(network, request.community ?? {}, clock);
+  const shared = await sharedCommunities(repos, clock, network);
+  const partition = shared.result;
   const asOfFy = fiscalYearOf(clock.now());
 
   let scope: RegionReport['scope'];
@@ -127,7 +133,7 @@ export async function buildRegionReport(
     if (!community)
       throw new DomainError(
         'not_found',
-        `no community ${request.communityId} (there are ${partition.communityCount}: c1..c${partition.communityCount})`,
+        unknownCommunityMessage(request.communityId ?? '', shared),
       );
     const names = community.prefectures.map((p) => findPrefecture(p)?.name ?? p).join('・');
     scope = {
@@ -179,7 +185,7 @@ export async function buildRegionReport(
       prefectures: c.prefectures,
       crossPrefectureShare: c.crossPrefectureShare,
       coreActors: c.coreActors.slice(0, 5).map((a) => a.name),
-      gaps: c.wheel.gaps.map((g) => g.ja),
+      gaps: c.gaps.map((g) => g.ja),
     }));
 
   const regionProjects = network.projects.filter(
@@ -238,6 +244,7 @@ export async function buildRegionReport(
 
   return {
     scope,
+    communitySource: shared.source,
     generatedAt: clock.now().toISOString(),
     asOfFy,
     network: { actors: actors.length, bySector, internalRelations, outwardRelations },

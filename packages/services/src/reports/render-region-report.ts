@@ -79,6 +79,17 @@ const pref = (codes: string[]) => codes.map((c) => findPrefecture(c)?.name ?? c)
 const yen = (n: number | null) =>
   n === null ? '—' : `${Math.round(n / 1e6).toLocaleString('ja-JP')}百万円`;
 
+/** Which run the community ids come from, so "c3" can be looked up in the same partition. */
+export function communitySourceNote(source: RegionReport['communitySource']): string {
+  const e = escapeHtml;
+  const when = e(source.computedAt.slice(0, 10));
+  const text =
+    source.source === 'stored'
+      ? `コミュニティは保存済みの分析 run ${e(source.runId ?? '')}（${when}、解像度 ${source.resolution}、seed ${source.seed}）による。`
+      : `コミュニティは保存済みの分析がないため既定の設定で算出（${when}、解像度 ${source.resolution}、seed ${source.seed}）。`;
+  return `<p class="note" data-community-run="${e(source.runId ?? 'computed')}">${text}</p>`;
+}
+
 export function renderRegionReport(report: RegionReport): string {
   const e = escapeHtml;
   const n = report.network;
@@ -89,7 +100,7 @@ export function renderRegionReport(report: RegionReport): string {
   const sections = [
     `<h2>1. 主体の分布</h2>${mapSvg(report.map)}`,
     `<h2>2. ネットワーク概要</h2><p>主体 ${n.actors}（${sectors || 'なし'}）。域内の連携 ${n.internalRelations} 件、域外との連携（広域連携） ${n.outwardRelations} 件。</p>`,
-    `<h2>3. コミュニティとテクノポリス・ホイールの欠落</h2>${table(
+    `<h2>3. コミュニティとテクノポリス・ホイールの欠落</h2>${communitySourceNote(report.communitySource)}${table(
       ['ABC', '規模', '域内の割合', '都道府県', '中核的な主体', '欠落（ギャップ）'],
       report.communities.map((c) => [
         e(c.id),

@@ -141,6 +141,20 @@ export function PortfolioPage() {
               date: data.asOf,
             })}
           </p>
+          {data.communitySource ? (
+            <p className="muted" data-testid="portfolio-community-source">
+              {data.communitySource.source === 'stored'
+                ? t('portfolio.communitySource.stored', {
+                    run: data.communitySource.runId ?? '',
+                    date: data.communitySource.computedAt.slice(0, 10),
+                    resolution: n(data.communitySource.resolution),
+                  })
+                : t('portfolio.communitySource.computed', {
+                    date: data.communitySource.computedAt.slice(0, 10),
+                    resolution: n(data.communitySource.resolution),
+                  })}
+            </p>
+          ) : null}
           <dl className="stats">
             <StatCard label={t('portfolio.projects')} value={n(data.projects.length)} />
             <StatCard label={t('portfolio.withAlerts')} value={n(withAlerts)} />
