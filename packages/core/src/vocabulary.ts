@@ -35,6 +35,21 @@ export const SECTOR_LABELS_JA: Record<Sector, string> = {
   other: 'その他',
 };
 
+export const SECTOR_LABELS_EN: Record<Sector, string> = {
+  university: 'university / college',
+  public_research: 'public research institute',
+  national_lab: 'national lab',
+  company: 'company',
+  financial: 'financial institution',
+  national_government: 'national government',
+  prefecture: 'prefecture',
+  municipality: 'municipality',
+  support_org: 'support organisation',
+  npo: 'NPO',
+  school: 'school',
+  other: 'other',
+};
+
 export const ACTOR_KINDS = ['organization', 'person'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 

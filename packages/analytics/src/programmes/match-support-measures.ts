@@ -4,8 +4,14 @@
  */
 import { DomainError } from '#core/domain-error.ts';
 import type { SupportMeasure } from '#core/entities/support-measure.ts';
+import { findPrefecture } from '#core/geo.ts';
 import { isPrefectureCode } from '#core/identifiers.ts';
-import type { InnovationPath, Sector } from '#core/vocabulary.ts';
+import {
+  SECTOR_LABELS_EN,
+  SECTOR_LABELS_JA,
+  type InnovationPath,
+  type Sector,
+} from '#core/vocabulary.ts';
 
 export interface SupportSubject {
   /** Innovation stage: 0→1, 1→100, 100→∞. */
@@ -22,13 +28,40 @@ export interface SupportSubject {
 
 export type CriterionName = 'stage' | 'region' | 'sector' | 'field' | 'period' | 'amount';
 
-export interface CriterionResult {
+/**
+ * Why a criterion fits or misses, as a stable code with typed values (codes of stages, sectors and
+ * prefectures, dates as YYYY-MM-DD, amounts in JPY), for messages in any language.
+ */
+export type CriterionReason =
+  | { code: 'stage_any'; values: Record<string, never> }
+  | { code: 'stage_targeted'; values: { stage: InnovationPath } }
+  | { code: 'stage_not_targeted'; values: { stages: InnovationPath[]; stage: InnovationPath } }
+  | { code: 'region_nationwide'; values: Record<string, never> }
+  | { code: 'region_in'; values: { prefectureCode: string } }
+  | { code: 'region_only'; values: { prefectureCodes: string[] } }
+  | { code: 'sector_any'; values: Record<string, never> }
+  | { code: 'sector_ok'; values: { sector: Sector } }
+  | { code: 'sector_only'; values: { sectors: Sector[]; sector: Sector } }
+  | { code: 'field_any'; values: Record<string, never> }
+  | { code: 'field_match'; values: { fields: string[] } }
+  | { code: 'field_mismatch'; values: { fields: string[]; wanted: string[] } }
+  | { code: 'period_not_open'; values: { opens: string } }
+  | { code: 'period_closed'; values: { closed: string } }
+  | { code: 'period_open'; values: { date: string; until: string | null } }
+  | { code: 'amount_unstated'; values: Record<string, never> }
+  | { code: 'amount_covers'; values: { maxAmount: number; needed: number } }
+  | { code: 'amount_short'; values: { maxAmount: number; needed: number } };
+
+export type CriterionReasonCode = CriterionReason['code'];
+
+export type CriterionResult = CriterionReason & {
   criterion: CriterionName;
   ok: boolean;
-  /** English reason (fit or miss). */
+  /** English reason (fit or miss), naming prefectures, sectors and stages in words. */
   reason: string;
+  /** The same in Japanese (香川県, 企業, 0→1). */
   reasonJa: string;
-}
+};
 
 export interface SupportMeasureMatch {
   measure: SupportMeasure;
@@ -46,7 +79,8 @@ export interface SupportMatchResult {
   nearMisses: SupportMeasureMatch[];
 }
 
-const STAGE_LABELS: Record<InnovationPath, string> = {
+/** Stage names (0→1 university ventures, 1→100 second founding, 100→∞ only-one). */
+export const STAGE_LABELS: Record<InnovationPath, string> = {
   zero_to_one: '0→1',
   one_to_hundred: '1→100',
   hundred_to_infinity: '100→∞',
@@ -54,6 +88,102 @@ const STAGE_LABELS: Record<InnovationPath, string> = {
 
 function yen(amount: number): string {
   return `¥${Math.round(amount).toLocaleString('en-US')}`;
+}
+
+const prefectureJa = (code: string) => findPrefecture(code)?.name ?? code;
+const prefectureEn = (code: string) => findPrefecture(code)?.nameEn ?? code;
+const listEn = (items: readonly string[], last: 'and' | 'or') =>
+  items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1] ?? ''}`;
+
+/** The English and Japanese text of a reason, naming things in words. */
+export function reasonText(r: CriterionReason): { reason: string; reasonJa: string } {
+  switch (r.code) {
+    case 'stage_any':
+      return { reason: 'open to every stage', reasonJa: '全ステージ対象' };
+    case 'stage_targeted': {
+      const stage = STAGE_LABELS[r.values.stage];
+      return { reason: `targets the ${stage} stage`, reasonJa: `${stage}段階が対象` };
+    }
+    case 'stage_not_targeted': {
+      const stage = STAGE_LABELS[r.values.stage];
+      const stages = r.values.stages.map((s) => STAGE_LABELS[s]);
+      return {
+        reason: `targets ${stages.join(', ')}, not ${stage}`,
+        reasonJa: `対象は${stages.join('・')}で${stage}は対象外`,
+      };
+    }
+    case 'region_nationwide':
+      return { reason: 'nationwide', reasonJa: '全国対象' };
+    case 'region_in':
+      return {
+        reason: `offered in ${prefectureEn(r.values.prefectureCode)}`,
+        reasonJa: `所在地（${prefectureJa(r.values.prefectureCode)}）が対象地域`,
+      };
+    case 'region_only':
+      return {
+        reason: `only for ${listEn(r.values.prefectureCodes.map(prefectureEn), 'and')}`,
+        reasonJa: `対象地域は${r.values.prefectureCodes.map(prefectureJa).join('・')}のみ`,
+      };
+    case 'sector_any':
+      return { reason: 'any applicant sector', reasonJa: '申請者の種別を問わない' };
+    case 'sector_ok':
+      return {
+        reason: `open to ${SECTOR_LABELS_EN[r.values.sector]} applicants`,
+        reasonJa: `${SECTOR_LABELS_JA[r.values.sector]}が申請可能`,
+      };
+    case 'sector_only':
+      return {
+        reason: `only for ${listEn(
+          r.values.sectors.map((s) => SECTOR_LABELS_EN[s]),
+          'or',
+        )} applicants, not ${SECTOR_LABELS_EN[r.values.sector]}`,
+        reasonJa: `申請者は${r.values.sectors.map((s) => SECTOR_LABELS_JA[s]).join('・')}に限る`,
+      };
+    case 'field_any':
+      return { reason: 'any field', reasonJa: '分野を問わない' };
+    case 'field_match':
+      return {
+        reason: `field ${r.values.fields.join(', ')}`,
+        reasonJa: `分野（${r.values.fields.join('・')}）が合致`,
+      };
+    case 'field_mismatch':
+      return {
+        reason: `fields ${r.values.fields.join(', ')} do not include ${r.values.wanted.join(', ') || 'the subject’s'}`,
+        reasonJa: `対象分野（${r.values.fields.join('・')}）に該当しない`,
+      };
+    case 'period_not_open':
+      return { reason: `opens on ${r.values.opens}`, reasonJa: `${r.values.opens}から受付` };
+    case 'period_closed':
+      return { reason: `closed on ${r.values.closed}`, reasonJa: `${r.values.closed}で終了` };
+    case 'period_open':
+      return r.values.until
+        ? {
+            reason: `open on ${r.values.date} (until ${r.values.until})`,
+            reasonJa: `${r.values.date}時点で受付中（${r.values.until}まで）`,
+          }
+        : { reason: `open on ${r.values.date}`, reasonJa: `${r.values.date}時点で利用可能` };
+    case 'amount_unstated':
+      return {
+        reason: 'amount not stated; ask the provider',
+        reasonJa: '金額の記載なし（提供機関に確認）',
+      };
+    case 'amount_covers':
+      return {
+        reason: `up to ${yen(r.values.maxAmount)} covers the ${yen(r.values.needed)} needed`,
+        reasonJa: `上限${yen(r.values.maxAmount)}で必要額${yen(r.values.needed)}をまかなえる`,
+      };
+    case 'amount_short':
+      return {
+        reason: `up to ${yen(r.values.maxAmount)}, less than the ${yen(r.values.needed)} needed`,
+        reasonJa: `上限${yen(r.values.maxAmount)}で必要額${yen(r.values.needed)}に足りない`,
+      };
+  }
+}
+
+function result(criterion: CriterionName, ok: boolean, r: CriterionReason): CriterionResult {
+  return { criterion, ok, ...r, ...reasonText(r) };
 }
 
 function fieldMatches(wanted: readonly string[], offered: readonly string[]): string[] {
@@ -65,133 +195,89 @@ function fieldMatches(wanted: readonly string[], offered: readonly string[]): st
   );
 }
 
+const none: Record<string, never> = {};
+
 function evaluate(measure: SupportMeasure, subject: SupportSubject): CriterionResult[] {
   const results: CriterionResult[] = [];
-  const stage = STAGE_LABELS[subject.stage];
+  const stage = subject.stage;
   results.push(
     measure.stages.length === 0
-      ? { criterion: 'stage', ok: true, reason: 'open to every stage', reasonJa: '全ステージ対象' }
-      : measure.stages.includes(subject.stage)
-        ? {
-            criterion: 'stage',
-            ok: true,
-            reason: `targets the ${stage} stage`,
-            reasonJa: `${stage}段階が対象`,
-          }
-        : {
-            criterion: 'stage',
-            ok: false,
-            reason: `targets ${measure.stages.map((s) => STAGE_LABELS[s]).join(', ')}, not ${stage}`,
-            reasonJa: `対象は${measure.stages.map((s) => STAGE_LABELS[s]).join('・')}で${stage}は対象外`,
-          },
+      ? result('stage', true, { code: 'stage_any', values: none })
+      : measure.stages.includes(stage)
+        ? result('stage', true, { code: 'stage_targeted', values: { stage } })
+        : result('stage', false, {
+            code: 'stage_not_targeted',
+            values: { stages: [...measure.stages], stage },
+          }),
   );
   results.push(
     measure.prefectureCodes.length === 0
-      ? { criterion: 'region', ok: true, reason: 'nationwide', reasonJa: '全国対象' }
+      ? result('region', true, { code: 'region_nationwide', values: none })
       : measure.prefectureCodes.includes(subject.prefectureCode)
-        ? {
-            criterion: 'region',
-            ok: true,
-            reason: `offered in prefecture ${subject.prefectureCode}`,
-            reasonJa: `所在地（${subject.prefectureCode}）が対象地域`,
-          }
-        : {
-            criterion: 'region',
-            ok: false,
-            reason: `only for prefectures ${measure.prefectureCodes.join(', ')}`,
-            reasonJa: `対象地域は${measure.prefectureCodes.join('・')}のみ`,
-          },
+        ? result('region', true, {
+            code: 'region_in',
+            values: { prefectureCode: subject.prefectureCode },
+          })
+        : result('region', false, {
+            code: 'region_only',
+            values: { prefectureCodes: [...measure.prefectureCodes] },
+          }),
   );
   results.push(
     measure.targetSectors.length === 0
-      ? {
-          criterion: 'sector',
-          ok: true,
-          reason: 'any applicant sector',
-          reasonJa: '申請者の種別を問わない',
-        }
+      ? result('sector', true, { code: 'sector_any', values: none })
       : measure.targetSectors.includes(subject.sector)
-        ? {
-            criterion: 'sector',
-            ok: true,
-            reason: `${subject.sector} may apply`,
-            reasonJa: `${subject.sector}が申請可能`,
-          }
-        : {
-            criterion: 'sector',
-            ok: false,
-            reason: `applicants must be ${measure.targetSectors.join(' or ')}, not ${subject.sector}`,
-            reasonJa: `申請者は${measure.targetSectors.join('・')}に限る`,
-          },
+        ? result('sector', true, { code: 'sector_ok', values: { sector: subject.sector } })
+        : result('sector', false, {
+            code: 'sector_only',
+            values: { sectors: [...measure.targetSectors], sector: subject.sector },
+          }),
   );
   if (measure.fields.length > 0) {
     const hits = fieldMatches(subject.fields, measure.fields);
     results.push(
       hits.length > 0
-        ? {
-            criterion: 'field',
-            ok: true,
-            reason: `field ${hits.join(', ')}`,
-            reasonJa: `分野（${hits.join('・')}）が合致`,
-          }
-        : {
-            criterion: 'field',
-            ok: false,
-            reason: `fields ${measure.fields.join(', ')} do not include ${subject.fields.join(', ') || 'the subject’s'}`,
-            reasonJa: `対象分野（${measure.fields.join('・')}）に該当しない`,
-          },
+        ? result('field', true, { code: 'field_match', values: { fields: hits } })
+        : result('field', false, {
+            code: 'field_mismatch',
+            values: { fields: [...measure.fields], wanted: [...subject.fields] },
+          }),
     );
   } else {
-    results.push({ criterion: 'field', ok: true, reason: 'any field', reasonJa: '分野を問わない' });
+    results.push(result('field', true, { code: 'field_any', values: none }));
   }
   const opens = measure.startDate;
   const closes = measure.endDate;
   if (opens && subject.date < opens) {
-    results.push({
-      criterion: 'period',
-      ok: false,
-      reason: `opens on ${opens}`,
-      reasonJa: `${opens}から受付`,
-    });
+    results.push(result('period', false, { code: 'period_not_open', values: { opens } }));
   } else if (closes && subject.date > closes) {
-    results.push({
-      criterion: 'period',
-      ok: false,
-      reason: `closed on ${closes}`,
-      reasonJa: `${closes}で終了`,
-    });
+    results.push(result('period', false, { code: 'period_closed', values: { closed: closes } }));
   } else {
-    results.push({
-      criterion: 'period',
-      ok: true,
-      reason: closes ? `open on ${subject.date} (until ${closes})` : `open on ${subject.date}`,
-      reasonJa: closes
-        ? `${subject.date}時点で受付中（${closes}まで）`
-        : `${subject.date}時点で利用可能`,
-    });
+    results.push(
+      result('period', true, {
+        code: 'period_open',
+        values: { date: subject.date, until: closes ?? null },
+      }),
+    );
   }
   if (subject.amountNeeded !== undefined) {
+    const needed = subject.amountNeeded;
     if (measure.maxAmount === undefined) {
-      results.push({
-        criterion: 'amount',
-        ok: true,
-        reason: 'amount not stated; ask the provider',
-        reasonJa: '金額の記載なし（提供機関に確認）',
-      });
-    } else if (measure.maxAmount >= subject.amountNeeded) {
-      results.push({
-        criterion: 'amount',
-        ok: true,
-        reason: `up to ${yen(measure.maxAmount)} covers the ${yen(subject.amountNeeded)} needed`,
-        reasonJa: `上限${yen(measure.maxAmount)}で必要額${yen(subject.amountNeeded)}をまかなえる`,
-      });
+      results.push(result('amount', true, { code: 'amount_unstated', values: none }));
+    } else if (measure.maxAmount >= needed) {
+      results.push(
+        result('amount', true, {
+          code: 'amount_covers',
+          values: { maxAmount: measure.maxAmount, needed },
+        }),
+      );
     } else {
-      results.push({
-        criterion: 'amount',
-        ok: false,
-        reason: `up to ${yen(measure.maxAmount)}, less than the ${yen(subject.amountNeeded)} needed`,
-        reasonJa: `上限${yen(measure.maxAmount)}で必要額${yen(subject.amountNeeded)}に足りない`,
-      });
+      results.push(
+        result('amount', false, {
+          code: 'amount_short',
+          values: { maxAmount: measure.maxAmount, needed },
+        }),
+      );
     }
   }
   return results;

@@ -54,8 +54,30 @@ describe.each(TEST_DATABASES)('programme analyses API on $name', (kind) => {
   it('fits support measures to an actor and refuses a bad query', async () => {
     const response = await f.call('/api/support/fit?actor=co-1');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { matches: { measure: { id: string } }[] };
+    const body = (await response.json()) as {
+      matches: {
+        measure: { id: string };
+        reasons: { criterion: string; code: string; values: unknown; reason: string }[];
+      }[];
+      stageReason: string;
+      stageReasonCode: string;
+      stageReasonJa: string;
+    };
     expect(body.matches.map((m) => m.measure.id)).toEqual(['sm-1']);
+    // reasons name the prefecture in words, and carry a code with values for the web app
+    expect(body.matches[0]?.reasons.find((r) => r.criterion === 'region')).toEqual({
+      criterion: 'region',
+      ok: true,
+      code: 'region_in',
+      values: { prefectureCode: '40' },
+      reason: 'offered in Fukuoka',
+      reasonJa: '所在地（福岡県）が対象地域',
+    });
+    expect(body).toMatchObject({
+      stageReason: 'established organisation: 1→100',
+      stageReasonCode: 'established',
+      stageReasonJa: '事業を営む組織なので 1→100',
+    });
     await expectProblem(await f.call('/api/support/fit'), 422);
     await expectProblem(await f.call('/api/support/fit?actor=nobody'), 404, 'not_found');
   });

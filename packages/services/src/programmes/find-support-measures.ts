@@ -26,20 +26,43 @@ export interface SupportFitRequest {
 
 export interface SupportFitOutput extends SupportMatchResult {
   subject: SupportSubject & { kind: 'actor' | 'project'; id: string; name: string };
-  /** How the stage was chosen. */
+  /** How the stage was chosen (English). */
   stageReason: string;
+  /** The same as a stable code. */
+  stageReasonCode: StageReasonCode;
+  /** The same in Japanese. */
+  stageReasonJa: string;
 }
 
+/** How the subject's stage was chosen. */
+export type StageReasonCode =
+  'given' | 'venture' | 'large_core_or_anchor' | 'established' | 'project_path' | 'no_path_assumed';
+
+const STAGE_REASONS: Record<StageReasonCode, { en: string; ja: string }> = {
+  given: { en: 'given', ja: '指定された段階' },
+  venture: {
+    en: 'startup or university venture: 0→1',
+    ja: 'スタートアップ・大学発ベンチャーなので 0→1',
+  },
+  large_core_or_anchor: {
+    en: 'large, regional core or anchor company: 100→∞',
+    ja: '大企業・地域中核企業・アンカー企業なので 100→∞',
+  },
+  established: { en: 'established organisation: 1→100', ja: '事業を営む組織なので 1→100' },
+  project_path: { en: 'the project’s innovation path', ja: 'プロジェクトのイノベーションの道筋' },
+  no_path_assumed: {
+    en: 'no innovation path recorded: 1→100 assumed',
+    ja: '道筋の記録がないため 1→100 とみなす',
+  },
+};
+
 /** Stage of an actor: ventures 0→1, large, core and anchor firms 100→∞, the rest 1→100. */
-function actorStage(actor: Actor): { stage: InnovationPath; reason: string } {
+function actorStage(actor: Actor): { stage: InnovationPath; reason: StageReasonCode } {
   if (actor.flags.includes('startup') || actor.flags.includes('university_venture'))
-    return { stage: 'zero_to_one', reason: 'startup or university venture: 0→1' };
+    return { stage: 'zero_to_one', reason: 'venture' };
   if (['large', 'regional_core', 'anchor'].some((f) => actor.flags.some((g) => g === f)))
-    return {
-      stage: 'hundred_to_infinity',
-      reason: 'large, regional core or anchor company: 100→∞',
-    };
-  return { stage: 'one_to_hundred', reason: 'established organisation: 1→100' };
+    return { stage: 'hundred_to_infinity', reason: 'large_core_or_anchor' };
+  return { stage: 'one_to_hundred', reason: 'established' };
 }
 
 async function getActor(repos: Repositories, id: string): Promise<Actor | undefined> {
@@ -57,7 +80,7 @@ export async function findSupportMeasures(
   }
   const date = clock.now().toISOString().slice(0, 10);
   let subject: SupportFitOutput['subject'];
-  let stageReason: string;
+  let stageReason: StageReasonCode;
   if (request.actorId !== undefined) {
     const actor = await getActor(repos, request.actorId);
     if (!actor) throw new DomainError('not_found', `no actor ${request.actorId}`);
@@ -87,11 +110,7 @@ export async function findSupportMeasures(
       members.find((a) => a.sector === 'company') ?? members.find((a) => a.id === leadId);
     if (!applicant)
       throw new DomainError('validation_failed', `project ${id} has no stored member to apply`);
-    stageReason = request.stage
-      ? 'given'
-      : project.path
-        ? 'the project’s innovation path'
-        : 'no innovation path recorded: 1→100 assumed';
+    stageReason = request.stage ? 'given' : project.path ? 'project_path' : 'no_path_assumed';
     subject = {
       kind: 'project',
       id: project.id,
@@ -108,5 +127,11 @@ export async function findSupportMeasures(
   const result = matchSupportMeasures(measures, subject, {
     ...(request.maxMisses !== undefined ? { maxMisses: request.maxMisses } : {}),
   });
-  return { subject, stageReason, ...result };
+  return {
+    subject,
+    stageReason: STAGE_REASONS[stageReason].en,
+    stageReasonCode: stageReason,
+    stageReasonJa: STAGE_REASONS[stageReason].ja,
+    ...result,
+  };
 }

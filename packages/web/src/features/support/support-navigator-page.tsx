@@ -5,23 +5,15 @@ import type { WebActorPage } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
-import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, updateQuery, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { EntityList } from '../lists/entity-list.tsx';
 import { formatYen } from '../programmes/stat-format.ts';
+import { reasonMessage, STAGE_NAMES, type ReasonNames } from './support-reasons.ts';
 
 const STAGES = ['zero_to_one', 'one_to_hundred', 'hundred_to_infinity'] as const;
 type Match = WebSupportFit['matches'][number];
-
-/** The service's stage reasons (English) as message keys; an unknown one is shown as sent. */
-const STAGE_REASONS: Record<string, MessageKey> = {
-  'startup or university venture: 0→1': 'support.reason.venture',
-  'large, regional core or anchor company: 100→∞': 'support.reason.large',
-  'established organisation: 1→100': 'support.reason.established',
-  'the project’s innovation path': 'support.reason.projectPath',
-  'no innovation path recorded: 1→100 assumed': 'support.reason.noPath',
-};
 
 /** Finds the company or project to advise: a search box and the first matches as buttons. */
 function SubjectPicker({ kind }: { kind: 'actor' | 'project' }) {
@@ -90,65 +82,39 @@ function SubjectPicker({ kind }: { kind: 'actor' | 'project' }) {
   );
 }
 
-/**
- * A criterion's reason in the chosen language. Region and applicant reasons name prefectures and
- * sectors by their codes in the service's text; they are written here from the measure and the
- * subject with their names. The other reasons read as the service wrote them.
- */
-function useReasonText(subject: WebSupportFit['subject']) {
+/** A criterion's reason in the chosen language, from its code and values. */
+function useReasonText() {
   const { t, label, language } = useI18n();
   const { prefectureName } = useSharedData();
-  return (r: Match['reasons'][number], measure: Match['measure']): string => {
-    if (r.criterion === 'region' && measure.prefectureCodes.length > 0)
-      return r.ok
-        ? t('support.reason.regionIn', { prefecture: prefectureName(subject.prefectureCode) })
-        : t('support.reason.regionOnly', {
-            prefectures: measure.prefectureCodes.map(prefectureName).join('・'),
-          });
-    if (r.criterion === 'sector' && measure.targetSectors.length > 0)
-      return r.ok
-        ? t('support.reason.sectorOk', { sector: label('sector', subject.sector) })
-        : t('support.reason.sectorOnly', {
-            sectors: measure.targetSectors.map((x) => label('sector', x)).join('・'),
-          });
-    return language === 'ja' ? r.reasonJa : r.reason;
+  const names: ReasonNames = {
+    prefecture: prefectureName,
+    sector: (code) => label('sector', code),
+    stage: (code) => STAGE_NAMES[code] ?? code,
+    yen: (amount) => formatYen(amount, language),
+    list: (items) => items.join(language === 'ja' ? '・' : ', '),
+  };
+  return (r: Match['reasons'][number]): string => {
+    const message = reasonMessage(r, names);
+    return t(message.key, message.values);
   };
 }
 
-function Criteria({
-  items,
-  ok,
-  measure,
-  subject,
-}: {
-  items: Match['reasons'];
-  ok: boolean;
-  measure: Match['measure'];
-  subject: WebSupportFit['subject'];
-}) {
+function Criteria({ items, ok }: { items: Match['reasons']; ok: boolean }) {
   const { label } = useI18n();
-  const text = useReasonText(subject);
+  const text = useReasonText();
   return (
     <ul className={ok ? 'criteria ok' : 'criteria miss'}>
       {items.map((r) => (
-        <li key={r.criterion}>
+        <li key={r.criterion} data-code={r.code}>
           <span aria-hidden="true">{r.ok ? '✓' : '✗'}</span>{' '}
-          <strong>{label('criterion', r.criterion)}</strong>: {text(r, measure)}
+          <strong>{label('criterion', r.criterion)}</strong>: {text(r)}
         </li>
       ))}
     </ul>
   );
 }
 
-function MeasureCard({
-  match,
-  near,
-  subject,
-}: {
-  match: Match;
-  near: boolean;
-  subject: WebSupportFit['subject'];
-}) {
+function MeasureCard({ match, near }: { match: Match; near: boolean }) {
   const { t, language } = useI18n();
   const m = match.measure;
   return (
@@ -165,16 +131,16 @@ function MeasureCard({
       {near ? (
         <>
           <h4>{t('support.whyNot')}</h4>
-          <Criteria items={match.whyNot} ok={false} measure={m} subject={subject} />
+          <Criteria items={match.whyNot} ok={false} />
           <details>
             <summary>{t('support.whatFits')}</summary>
-            <Criteria items={match.reasons.filter((r) => r.ok)} ok measure={m} subject={subject} />
+            <Criteria items={match.reasons.filter((r) => r.ok)} ok />
           </details>
         </>
       ) : (
         <>
           <h4>{t('support.why')}</h4>
-          <Criteria items={match.reasons} ok measure={m} subject={subject} />
+          <Criteria items={match.reasons} ok />
         </>
       )}
     </li>
@@ -290,13 +256,10 @@ export function SupportNavigatorPage() {
                 {label('path', fit.subject.stage)}{' '}
                 <span className="muted">
                   (
-                  {fit.stageReason === 'given'
+                  {fit.stageReasonCode === 'given'
                     ? t('support.stageGiven')
                     : t('support.stageDerived', {
-                        reason:
-                          fit.stageReason in STAGE_REASONS
-                            ? t(STAGE_REASONS[fit.stageReason] ?? 'common.unknown')
-                            : fit.stageReason,
+                        reason: t(`support.stageReason.${fit.stageReasonCode}`),
                       })}
                   )
                 </span>
@@ -322,7 +285,7 @@ export function SupportNavigatorPage() {
             ) : (
               <ul className="measure-list">
                 {fit.matches.map((m) => (
-                  <MeasureCard key={m.measure.id} match={m} near={false} subject={fit.subject} />
+                  <MeasureCard key={m.measure.id} match={m} near={false} />
                 ))}
               </ul>
             )}
@@ -334,7 +297,7 @@ export function SupportNavigatorPage() {
             ) : (
               <ul className="measure-list">
                 {fit.nearMisses.map((m) => (
-                  <MeasureCard key={m.measure.id} match={m} near subject={fit.subject} />
+                  <MeasureCard key={m.measure.id} match={m} near />
                 ))}
               </ul>
             )}
