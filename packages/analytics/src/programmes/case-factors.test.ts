@@ -44,7 +44,32 @@ describe('analyseCaseFactors', () => {
     expect(coordinator?.shareInFailures).toBe(0.2);
     expect(coordinator?.oddsRatio).toBe(16);
     expect(coordinator?.fisherP).toBeCloseTo(0.023014, 5);
+    expect(coordinator?.exactCiLow).toBeGreaterThan(1);
     expect(coordinator?.leansTowards).toBe('success');
+    expect(result.rule).toContain('Fisher’s exact p < alpha and the exact (1 − alpha) confidence');
+    expect(result.alpha).toBe(0.05);
+  });
+
+  // [[2, 0], [0, 5]]: the tables with these margins have probabilities 10/21, 10/21, 1/21, so
+  // Fisher's p = 1/21 = 0.0476 < 0.05; yet the exact lower limit solves ψ²/(10 + 10ψ + ψ²) = 0.025,
+  // ψ = (0.25 + √1.0375)/1.95 = 0.6506 < 1: the data do not say the factor goes with success.
+  it('does not call a factor "more in successes" when p < 0.05 but the exact interval includes 1', () => {
+    const few = analyseCaseFactors([
+      story('s1', 'success', ['首長のリーダーシップ']),
+      story('s2', 'success', ['首長のリーダーシップ']),
+      ...Array.from({ length: 5 }, (_, i) => story(`f${i}`, 'failure', [])),
+    ]);
+    const factor = few.factors[0];
+    expect(factor?.table).toEqual([
+      [2, 0],
+      [0, 5],
+    ]);
+    expect(factor?.fisherP).toBeCloseTo(1 / 21, 12);
+    expect(factor?.exactCiLow).toBeCloseTo((0.25 + Math.sqrt(1.0375)) / 1.95, 9);
+    expect(factor?.exactCiHigh).toBe(Number.POSITIVE_INFINITY);
+    expect(factor?.conditionalOddsRatio).toBe(Number.POSITIVE_INFINITY);
+    // the old rule (p alone) said 'success' here
+    expect(factor?.leansTowards).toBe('unclear');
   });
 
   it('a factor only in failures: Haldane-corrected odds ratio, not significant', () => {
@@ -52,6 +77,9 @@ describe('analyseCaseFactors', () => {
     expect(only?.haldaneCorrected).toBe(true);
     expect(only?.oddsRatio).toBeCloseTo((0.5 * 6.5) / (4.5 * 10.5), 10);
     expect(only?.fisherP).toBeCloseTo(0.0867, 4);
+    expect(only?.conditionalOddsRatio).toBe(0);
+    expect(only?.exactCiLow).toBe(0);
+    expect(only?.exactCiHigh).toBeGreaterThan(1);
     expect(only?.leansTowards).toBe('unclear');
   });
 

@@ -1,11 +1,22 @@
 /**
  * Case library (事例): which factors appear more in success cases than in failure cases. Mixed
- * outcomes are left out. Per factor: counts, share in each outcome, odds ratio (Haldane–Anscombe
- * when a cell is 0) and Fisher's exact p.
+ * outcomes are left out. Per factor: counts, share in each outcome, the sample odds ratio
+ * (Haldane–Anscombe when a cell is 0) with its Woolf interval, the conditional maximum-likelihood
+ * odds ratio with its exact interval (the estimate that goes with Fisher's test, as R's
+ * `fisher.test`), and Fisher's exact p.
+ *
+ * The direction rule (`DIRECTION_RULE`): a factor leans towards success only when Fisher's p is
+ * below alpha AND the exact (1 − alpha) interval of the conditional odds ratio lies wholly above
+ * 1; towards failure when p is below alpha and that interval lies wholly below 1; otherwise it is
+ * unclear. Fisher's two-sided p and the central exact interval can disagree near alpha; requiring
+ * both means a row never says "more in successes" while its interval includes 1.
  */
 import { DomainError } from '#core/domain-error.ts';
 import type { CaseStory } from '#core/entities/case-story.ts';
-import { fisherExactTest, oddsRatio } from '../statistics/fisher-exact.ts';
+import { conditionalOddsRatio, fisherExactTest, oddsRatio } from '../statistics/fisher-exact.ts';
+
+export const DIRECTION_RULE =
+  'a factor leans towards success (failure) only when Fisher’s exact p < alpha and the exact (1 − alpha) confidence interval of the conditional maximum-likelihood odds ratio lies wholly above (below) 1; otherwise unclear';
 
 export interface CaseFactorComparison {
   factor: string;
@@ -15,12 +26,18 @@ export interface CaseFactorComparison {
   failuresWith: number;
   shareInSuccesses: number;
   shareInFailures: number;
+  /** Sample odds ratio (Haldane–Anscombe corrected when a cell is 0) and its Woolf interval. */
   oddsRatio: number;
   oddsRatioCiLow: number;
   oddsRatioCiHigh: number;
   haldaneCorrected: boolean;
+  /** Conditional maximum-likelihood odds ratio (R fisher.test's estimate); 0 or Infinity at the edges. */
+  conditionalOddsRatio: number;
+  /** Its exact conditional (1 − alpha) interval; 0 and Infinity when open on that side. */
+  exactCiLow: number;
+  exactCiHigh: number;
   fisherP: number;
-  /** Which outcome the factor goes with, when the data support it (p < alpha); else 'unclear'. */
+  /** Which outcome the factor goes with under `DIRECTION_RULE`; else 'unclear'. */
   leansTowards: 'success' | 'failure' | 'unclear';
 }
 
@@ -28,6 +45,10 @@ export interface CaseFactorAnalysis {
   successes: number;
   failures: number;
   mixedExcluded: number;
+  /** The significance level of the test and of the interval (confidence 1 − alpha). */
+  alpha: number;
+  /** How `leansTowards` is decided (DIRECTION_RULE). */
+  rule: string;
   factors: CaseFactorComparison[];
 }
 
@@ -62,6 +83,8 @@ export function analyseCaseFactors(
     ];
     const or = oddsRatio(table);
     const fisherP = fisherExactTest(table).pValue;
+    const exact = conditionalOddsRatio(table, 1 - alpha);
+    const significant = fisherP < alpha;
     return {
       factor,
       table,
@@ -73,8 +96,16 @@ export function analyseCaseFactors(
       oddsRatioCiLow: or.ciLow,
       oddsRatioCiHigh: or.ciHigh,
       haldaneCorrected: or.haldaneCorrected,
+      conditionalOddsRatio: exact.estimate,
+      exactCiLow: exact.ciLow,
+      exactCiHigh: exact.ciHigh,
       fisherP,
-      leansTowards: fisherP >= alpha ? 'unclear' : or.oddsRatio > 1 ? 'success' : 'failure',
+      leansTowards:
+        significant && exact.ciLow > 1
+          ? 'success'
+          : significant && exact.ciHigh < 1
+            ? 'failure'
+            : 'unclear',
     };
   });
   factors.sort(
@@ -87,6 +118,8 @@ export function analyseCaseFactors(
     successes: successes.length,
     failures: failures.length,
     mixedExcluded: cases.length - successes.length - failures.length,
+    alpha,
+    rule: DIRECTION_RULE,
     factors,
   };
 }

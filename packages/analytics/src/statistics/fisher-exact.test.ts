@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '#core/domain-error.ts';
-import { fisherExactTest, oddsRatio } from './fisher-exact.ts';
+import { conditionalOddsRatio, fisherExactTest, oddsRatio } from './fisher-exact.ts';
 
 // Reference p-values: R fisher.test (equal to SciPy's fisher_exact).
 describe('fisherExactTest', () => {
@@ -98,5 +98,61 @@ describe('oddsRatio', () => {
         [4, 6],
       ]),
     ).toThrow(/no odds ratio: the first row \(factor present\) is empty/);
+  });
+});
+
+describe('conditionalOddsRatio (the estimate and interval of R fisher.test)', () => {
+  // Tea tasting [[3, 1], [1, 3]]: margins 4, 4, 4; P(X = x | ψ) ∝ w_x ψ^x with w = 1, 16, 36, 16, 1.
+  const tea = [
+    [3, 1],
+    [1, 3],
+  ] as const;
+  const w = [1, 16, 36, 16, 1];
+  const norm = (psi: number) => w.reduce((s, wx, x) => s + wx * psi ** x, 0);
+  const upper = (psi: number) => (16 * psi ** 3 + psi ** 4) / norm(psi); // P(X ≥ 3)
+  const lower = (psi: number) => 1 - psi ** 4 / norm(psi); // P(X ≤ 3)
+  const mean = (psi: number) => w.reduce((s, wx, x) => s + x * wx * psi ** x, 0) / norm(psi);
+
+  it('solves the conditional likelihood and the exact tails to full precision (hand-checked)', () => {
+    const r = conditionalOddsRatio(tea);
+    expect(mean(r.estimate)).toBeCloseTo(3, 10);
+    expect(upper(r.ciLow)).toBeCloseTo(0.025, 12);
+    expect(lower(r.ciHigh)).toBeCloseTo(0.025, 12);
+    const ninety = conditionalOddsRatio(tea, 0.9);
+    expect(upper(ninety.ciLow)).toBeCloseTo(0.05, 12);
+    expect(lower(ninety.ciHigh)).toBeCloseTo(0.05, 12);
+  });
+
+  // R: fisher.test(matrix(c(3, 1, 1, 3), 2)) → p 0.4857, odds ratio 6.408309, 95% CI
+  // 0.2117329–621.9337505; with alternative = "greater" (one-sided 95%, the lower limit of the 90%
+  // interval) 0.3135693, and "less" 308.5568338. R finds these roots with uniroot (tolerance
+  // 1.22e-4 on ψ below 1 and on 1/ψ above 1), so they agree to that tolerance.
+  it('agrees with R fisher.test on the tea-tasting table within uniroot’s tolerance', () => {
+    const tol = 1.22e-4;
+    const r = conditionalOddsRatio(tea);
+    expect(Math.abs(1 / r.estimate - 1 / 6.408309)).toBeLessThan(tol);
+    expect(Math.abs(r.ciLow - 0.2117329)).toBeLessThan(tol);
+    expect(Math.abs(1 / r.ciHigh - 1 / 621.9337505)).toBeLessThan(tol);
+    const ninety = conditionalOddsRatio(tea, 0.9);
+    expect(Math.abs(ninety.ciLow - 0.3135693)).toBeLessThan(tol);
+    expect(Math.abs(1 / ninety.ciHigh - 1 / 308.5568338)).toBeLessThan(tol);
+    expect(r.estimate).toBeCloseTo(6.4083, 3);
+    expect(fisherExactTest(tea).pValue).toBeCloseTo(0.4857142857, 9);
+  });
+
+  it('is 0 or Infinity at the edge of the support, with the interval open on that side', () => {
+    const zero = conditionalOddsRatio([
+      [10, 0],
+      [6, 14],
+    ]);
+    expect(zero.estimate).toBe(Number.POSITIVE_INFINITY);
+    expect(zero.ciHigh).toBe(Number.POSITIVE_INFINITY);
+    expect(zero.ciLow).toBeGreaterThan(1);
+    const none = conditionalOddsRatio([
+      [0, 4],
+      [10, 6],
+    ]);
+    expect(none.estimate).toBe(0);
+    expect(none.ciLow).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  * Tables are [[a, b], [c, d]]: rows = factor present / absent, columns = outcome yes / no.
  */
 import { DomainError } from '#core/domain-error.ts';
-import { hypergeometricPmf, normalQuantile } from './special-functions.ts';
+import { hypergeometricPmf, logChoose, normalQuantile } from './special-functions.ts';
 
 export type Table2x2 = readonly [readonly [number, number], readonly [number, number]];
 
@@ -116,5 +116,77 @@ export function oddsRatio(table: Table2x2, confidence = 0.95): OddsRatioResult {
     method: haldaneCorrected
       ? 'sample odds ratio with Haldane–Anscombe correction (0.5 added to every cell because one is 0), Woolf logit interval'
       : 'sample odds ratio (a·d)/(b·c), Woolf logit interval',
+  };
+}
+
+export interface ConditionalOddsRatioResult {
+  /**
+   * Conditional maximum-likelihood estimate of the odds ratio (non-central hypergeometric given the
+   * margins), as R's `fisher.test` reports it: 0 when a = its minimum, Infinity at its maximum.
+   */
+  estimate: number;
+  /** Exact conditional interval (each tail at (1 − confidence)/2); 0 and Infinity when open. */
+  ciLow: number;
+  ciHigh: number;
+  confidence: number;
+  method: string;
+}
+
+/**
+ * The odds ratio that goes with Fisher's exact test: its conditional maximum-likelihood estimate
+ * and exact conditional confidence interval, computed as R's `fisher.test` does (the roots are
+ * found by bisection on log(odds ratio) to full precision rather than with `uniroot`'s tolerance).
+ */
+export function conditionalOddsRatio(
+  table: Table2x2,
+  confidence = 0.95,
+): ConditionalOddsRatioResult {
+  const [a, b, c, d] = cells(table);
+  const m = a + c; // first column total
+  const n = b + d; // second column total
+  const k = a + b; // first row total
+  const lo = Math.max(0, k - n);
+  const hi = Math.min(k, m);
+  const support: number[] = [];
+  for (let x = lo; x <= hi; x++) support.push(x);
+  const logdc = support.map((x) => logChoose(m, x) + logChoose(n, k - x));
+  /** Probabilities of the support under odds ratio exp(logPsi). */
+  const density = (logPsi: number): number[] => {
+    const l = logdc.map((v, i) => v + logPsi * (support[i] ?? 0));
+    const max = Math.max(...l);
+    const e = l.map((v) => Math.exp(v - max));
+    const total = e.reduce((s, v) => s + v, 0);
+    return e.map((v) => v / total);
+  };
+  const mean = (logPsi: number) =>
+    density(logPsi).reduce((s, p, i) => s + p * (support[i] ?? 0), 0);
+  const lowerTail = (logPsi: number) =>
+    density(logPsi).reduce((s, p, i) => ((support[i] ?? 0) <= a ? s + p : s), 0);
+  const upperTail = (logPsi: number) =>
+    density(logPsi).reduce((s, p, i) => ((support[i] ?? 0) >= a ? s + p : s), 0);
+  /** Root of an increasing f(logPsi) − target on a wide bracket. */
+  const solve = (f: (logPsi: number) => number, target: number): number => {
+    let left = -60;
+    let right = 60;
+    for (let i = 0; i < 200; i++) {
+      const mid = (left + right) / 2;
+      if (f(mid) < target) left = mid;
+      else right = mid;
+    }
+    return Math.exp((left + right) / 2);
+  };
+  const alpha = (1 - confidence) / 2;
+  const estimate =
+    lo === hi ? Number.NaN : a === lo ? 0 : a === hi ? Number.POSITIVE_INFINITY : solve(mean, a);
+  // lower limit: P(X ≥ a) = alpha (increasing in the odds ratio); upper: P(X ≤ a) = alpha (decreasing)
+  const ciLow = a === lo ? 0 : solve(upperTail, alpha);
+  const ciHigh = a === hi ? Number.POSITIVE_INFINITY : solve((t) => -lowerTail(t), -alpha);
+  return {
+    estimate,
+    ciLow,
+    ciHigh,
+    confidence,
+    method:
+      'conditional maximum-likelihood odds ratio with the exact conditional interval (as R fisher.test)',
   };
 }

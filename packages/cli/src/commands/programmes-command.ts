@@ -134,11 +134,14 @@ export async function runCasesFactors(
       `${output.successes} success(es), ${output.failures} failure(s), ${output.mixedExcluded} mixed left out`,
     );
     if (output.note) writeLine(context.stdout, `no comparison: ${output.note}`);
+    else writeLine(context.stdout, `rule: ${output.rule}`);
+    // infinite limits arrive as null (finiteOrNull): the interval is open on that side
+    const or = (x: number | null) => (x === null ? '∞' : x.toFixed(2));
     for (const f of output.factors) {
       const share = (x: number) => `${Math.round(x * 100)}%`;
       writeLine(
         context.stdout,
-        `  ${f.leansTowards === 'success' ? '+' : f.leansTowards === 'failure' ? '−' : ' '} ${f.factor}: successes ${share(f.shareInSuccesses)} vs failures ${share(f.shareInFailures)}, OR ${f.oddsRatio.toFixed(2)}, Fisher p ${f.fisherP.toFixed(4)}`,
+        `  ${f.leansTowards === 'success' ? '+' : f.leansTowards === 'failure' ? '−' : ' '} ${f.factor}: successes ${share(f.shareInSuccesses)} vs failures ${share(f.shareInFailures)}, conditional OR ${or(f.conditionalOddsRatio)} (exact CI ${or(f.exactCiLow)}–${or(f.exactCiHigh)}), Fisher p ${f.fisherP.toFixed(4)}`,
       );
     }
   } finally {

@@ -83,16 +83,37 @@ describe.each(TEST_DATABASES)('programme analyses API on $name', (kind) => {
   });
 
   it('searches the case library and compares factors', async () => {
+    await f.database.repos
+      .entity('cases')
+      .upsertMany([
+        { id: 'c3', title: '成功2', outcome: 'success', factors: ['伴走支援'] },
+        ...[4, 5, 6, 7].map((i) => ({ id: `c${i}`, title: `失敗${i}`, outcome: 'failure' })),
+      ]);
     const found = (await (await f.call('/api/case-library/cases?outcome=failure')).json()) as {
       total: number;
     };
-    expect(found.total).toBe(1);
+    expect(found.total).toBe(5);
     const factors = (await (await f.call('/api/case-library/factors')).json()) as {
       successes: number;
-      factors: { factor: string }[];
+      rule: string;
+      factors: Record<string, unknown>[];
     };
-    expect(factors.successes).toBe(1);
-    expect(factors.factors.map((x) => x.factor).sort()).toEqual(['伴走支援', '資金計画なし']);
+    expect(factors.successes).toBe(2);
+    expect(factors.factors.map((x) => x['factor']).sort()).toEqual(['伴走支援', '資金計画なし']);
+    expect(factors.rule).toMatch(/Fisher’s exact p < alpha and the exact/);
+    // [[2, 0], [0, 5]]: Fisher p = 1/21 < 0.05, but the exact interval 0.65–∞ includes 1
+    const support = factors.factors.find((x) => x['factor'] === '伴走支援');
+    expect(support).toMatchObject({
+      table: [
+        [2, 0],
+        [0, 5],
+      ],
+      conditionalOddsRatio: null,
+      exactCiHigh: null,
+      leansTowards: 'unclear',
+    });
+    expect(support?.['fisherP']).toBeCloseTo(1 / 21, 10);
+    expect(support?.['exactCiLow']).toBeCloseTo(0.650552, 5);
     // the entity routes still answer for the stored cases
     expect((await f.call('/api/cases/c1')).status).toBe(200);
   });

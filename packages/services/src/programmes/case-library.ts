@@ -2,7 +2,11 @@
  * Case library (事例): success and failure cases searched by text, outcome, prefecture, programme
  * and factor, and which factors appear more in successes than in failures.
  */
-import { analyseCaseFactors, type CaseFactorAnalysis } from '#analytics/programmes/case-factors.ts';
+import {
+  analyseCaseFactors,
+  DIRECTION_RULE,
+  type CaseFactorAnalysis,
+} from '#analytics/programmes/case-factors.ts';
 import { isDomainError } from '#core/domain-error.ts';
 import { ZCaseStory, type CaseStory } from '#core/entities/case-story.ts';
 import type { Repositories } from '#core/ports.ts';
@@ -62,6 +66,8 @@ export async function analyzeCaseFactors(
       successes: cases.filter((c) => c.outcome === 'success').length,
       failures: cases.filter((c) => c.outcome === 'failure').length,
       mixedExcluded: cases.filter((c) => c.outcome === 'mixed').length,
+      alpha: 0.05,
+      rule: DIRECTION_RULE,
       factors: [],
       note: error.message,
     };

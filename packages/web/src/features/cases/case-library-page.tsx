@@ -18,6 +18,8 @@ const LIMIT = 100;
 function FactorTable({ data }: { data: WebCaseFactors }) {
   const { t, label, language } = useI18n();
   const sig = (v: number | null) => formatSignificant(v, language);
+  // the conditional odds ratio and its upper limit are unbounded (sent as null) at the support's edge
+  const unbounded = (v: number | null) => (v === null ? '∞' : sig(v));
   if (data.note !== null || data.factors.length === 0)
     return (
       <p className="notice" role="note" data-testid="factors-unavailable">
@@ -47,7 +49,7 @@ function FactorTable({ data }: { data: WebCaseFactors }) {
               {t('cases.inFailures')}
             </th>
             <th scope="col" className="num">
-              {t('continuation.oddsRatio')}
+              {t('cases.exactOddsRatio')}
             </th>
             <th scope="col" className="num">
               {t('cases.fisherP')}
@@ -75,11 +77,10 @@ function FactorTable({ data }: { data: WebCaseFactors }) {
                 {formatNumber(f.failuresWith, language)}{' '}
                 <span className="stat-detail">{formatShare(f.shareInFailures, language)}</span>
               </td>
-              <td className="num">
-                {sig(f.oddsRatio)}
-                {f.haldaneCorrected ? <sup title={t('continuation.haldane')}>*</sup> : null}
+              <td className="num" data-testid="exact-odds-ratio">
+                {unbounded(f.conditionalOddsRatio)}
                 <span className="stat-detail">
-                  {sig(f.oddsRatioCiLow)} – {sig(f.oddsRatioCiHigh)}
+                  {sig(f.exactCiLow)} – {unbounded(f.exactCiHigh)}
                 </span>
               </td>
               <td className="num">{formatPValue(f.fisherP)}</td>
@@ -100,9 +101,12 @@ function FactorTable({ data }: { data: WebCaseFactors }) {
           ))}
         </tbody>
       </table>
-      {data.factors.some((f) => f.haldaneCorrected) ? (
-        <p className="muted">* {t('continuation.haldane')}</p>
-      ) : null}
+      <p className="muted" data-testid="factor-rule">
+        {t('cases.directionRule', {
+          alpha: formatNumber(data.alpha, language, 2),
+          confidence: formatShare(data.alpha === null ? null : 1 - data.alpha, language),
+        })}
+      </p>
     </>
   );
 }
