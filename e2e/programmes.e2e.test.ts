@@ -11,9 +11,16 @@ import type {
   WebCaseSearch,
   WebContinuation,
   WebPortfolio,
+  WebProjectHealth,
   WebSupportFit,
 } from '#server/routes/programmes-types.ts';
-import type { WebActorPage, WebMeta } from '#server/routes/web-data-types.ts';
+import type {
+  WebActorPage,
+  WebCommunities,
+  WebMeta,
+  WebNetwork,
+} from '#server/routes/web-data-types.ts';
+import { analyzeCommunities } from '#services/analysis/analyze-communities.ts';
 import type { Database } from '#db/open-database.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
@@ -205,8 +212,24 @@ describe('programme flows', () => {
     await expect(page.locator('#health-heading').textContent()).resolves.toBe(target?.title);
     await page.getByTestId('milestones').waitFor();
     await page.getByTestId('team').waitFor();
-    if ((target?.alerts ?? 0) > 0)
-      expect(await page.locator('[data-testid="health-alerts"] li').count()).toBe(target?.alerts);
+    if ((target?.alerts ?? 0) > 0) {
+      // each alert is rendered from its code and values, in Japanese (none is shown as sent in English)
+      const alerts = page.locator('[data-testid="health-alerts"] li');
+      expect(await alerts.count()).toBe(target?.alerts);
+      await expect(
+        alerts.evaluateAll((items) => items.map((item) => item.getAttribute('data-code'))),
+      ).resolves.toEqual(target?.alertCodes);
+      const health = await api<WebProjectHealth>(
+        `/api/portfolio/projects/${encodeURIComponent(target?.id ?? '')}/health`,
+      );
+      const texts = await alerts.allTextContents();
+      for (const [i, alert] of health.alertDetails.entries()) {
+        expect(texts[i]).not.toBe(alert.text);
+        expect(texts[i]).not.toMatch(/\{\w+\}|overdue|slipped|spending|rising|lacks/);
+        if (alert.code === 'milestone_slipped') expect(texts[i]).toContain(alert.values.milestone);
+        if (alert.code === 'risk_rising') expect(texts[i]).toContain(alert.values.risk);
+      }
+    }
     if ((target?.risingRisks ?? 0) > 0) await page.getByTestId('risk-matrix').waitFor();
     await page.screenshot({ path: shot('flow-project-health'), fullPage: true });
     expect(errors).toEqual([]);
@@ -239,21 +262,27 @@ describe('programme flows', () => {
     const firstFit = chosen?.fit.matches[0];
     const card = page.getByTestId('fit').first();
     await expect(card.locator('h3').textContent()).resolves.toBe(firstFit?.measure.name);
-    await expect(card.textContent()).resolves.toContain(firstFit?.reasons[0]?.reasonJa ?? '');
-    // near misses say why not; region reasons name the prefectures
+    // every reason is rendered from its code and values, naming things as the service's Japanese does
+    const items = card.locator('ul.criteria > li');
+    await expect(
+      items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code'))),
+    ).resolves.toEqual(firstFit?.reasons.map((r) => r.code));
+    const texts = await items.allTextContents();
+    firstFit?.reasons.forEach((r, i) => expect(texts[i]).toContain(r.reasonJa));
+    // near misses say why not; region reasons name the prefectures in words, never by code
     const miss = chosen?.fit.nearMisses[0];
     const why = miss?.whyNot[0];
     const meta = await api<WebMeta>('/api/web/meta');
     const prefectureName = (code: string) => meta.prefectures.find((p) => p.code === code)?.name;
     const near = page.getByTestId('near-miss').first();
     await expect(near.locator('h3').textContent()).resolves.toBe(miss?.measure.name);
-    await expect(near.textContent()).resolves.toContain(
-      why?.criterion === 'region'
-        ? `対象地域は${miss?.measure.prefectureCodes.map(prefectureName).join('・')}のみ`
-        : why?.criterion === 'sector'
-          ? '申請者は'
-          : (why?.reasonJa ?? ''),
-    );
+    await expect(near.textContent()).resolves.toContain(why?.reasonJa ?? '');
+    if (why?.code === 'region_only')
+      expect(why.reasonJa).toBe(
+        `対象地域は${why.values.prefectureCodes.map(prefectureName).join('・')}のみ`,
+      );
+    const missText = (await near.locator('ul.criteria.miss').textContent()) ?? '';
+    expect(missText).not.toMatch(/対象地域は\d|company|university|zero_to_one|one_to_hundred/);
     // an amount beyond every measure's ceiling leaves fewer fits
     await page.getByLabel('必要な金額（円）').fill('900000000000');
     await page.getByRole('button', { name: '金額を反映' }).click();
@@ -286,6 +315,26 @@ describe('programme flows', () => {
     expect(await page.locator('[data-testid="case-factors"] tbody tr').count()).toBe(
       factors.factors.length,
     );
+    // one rule: a factor leans one way only when p < alpha and the exact interval excludes 1
+    await expect(page.getByTestId('factor-rule').textContent()).resolves.toContain(
+      '正確な 95% 信頼区間が 1 を含まない',
+    );
+    for (const f of factors.factors) {
+      const low = f.exactCiLow ?? 0;
+      const high = f.exactCiHigh ?? Number.POSITIVE_INFINITY;
+      if (f.leansTowards === 'success') expect(low, f.factor).toBeGreaterThan(1);
+      if (f.leansTowards === 'failure') expect(high, f.factor).toBeLessThan(1);
+      if (f.leansTowards === 'unclear')
+        expect((f.fisherP ?? 1) >= 0.05 || (low <= 1 && high >= 1), f.factor).toBe(true);
+    }
+    const firstRow = page.locator('[data-testid="case-factors"] tbody tr').first();
+    const exactCell = (await firstRow.getByTestId('exact-odds-ratio').textContent()) ?? '';
+    const first = factors.factors[0];
+    const fmt = (v: number | null) =>
+      v === null ? '∞' : new Intl.NumberFormat('ja-JP', { maximumSignificantDigits: 3 }).format(v);
+    expect(exactCell).toBe(
+      `${fmt(first?.conditionalOddsRatio ?? null)}${fmt(first?.exactCiLow ?? null)} – ${fmt(first?.exactCiHigh ?? null)}`,
+    );
     await page.getByRole('combobox', { name: '結果' }).selectOption('success');
     await expect
       .poll(async () => count.getAttribute('data-total'), { timeout: 15_000 })
@@ -300,6 +349,87 @@ describe('programme flows', () => {
       .toBe(String(withFactor.total));
     expect(page.url()).toContain('factor=');
     await page.screenshot({ path: shot('flow-cases-filtered'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sums only reported KPI actuals and shows how many are not reported yet', async () => {
+    const before = await api<WebPortfolio>(
+      `/api/portfolio/projects?prefecture=${projectPrefecture}`,
+    );
+    const kpi = before.kpis.find((k) => k.actual !== null);
+    expect(kpi, 'a KPI with an actual').toBeDefined();
+    // a project that has not reported this KPI yet
+    await database.repos.entity('projects').upsertMany([
+      {
+        id: 'e2e-unreported',
+        title: '未報告のプロジェクト',
+        stage: 'research',
+        prefectureCode: projectPrefecture,
+        members: [],
+        kpis: [{ name: kpi?.name, value: kpi?.value, unit: kpi?.unit, target: 10 }],
+      },
+    ]);
+    const after = await api<WebPortfolio>(
+      `/api/portfolio/projects?prefecture=${projectPrefecture}`,
+    );
+    const row = after.kpis.find((k) => k.name === kpi?.name && k.unit === kpi?.unit);
+    expect(row).toMatchObject({
+      actual: kpi?.actual,
+      missing: (kpi?.missing ?? 0) + 1,
+      reported: kpi?.reported,
+      target: Math.round(((kpi?.target ?? 0) + 10) * 1000) / 1000,
+      attainment: kpi?.attainment,
+    });
+    const { page, errors } = await openPage(browser);
+    await page.goto(url(`/projects?prefecture=${projectPrefecture}`));
+    const table = page.getByTestId(`kpis-${kpi?.value ?? ''}`);
+    await table.waitFor();
+    const tr = table.locator('tbody tr', { hasText: kpi?.name ?? '' }).first();
+    await expect(tr.getByTestId('kpi-missing').textContent()).resolves.toBe(
+      `未報告 ${row?.missing}件`,
+    );
+    expect(await tr.getByTestId('kpi-actual').textContent()).toContain(
+      new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 }).format(row?.actual ?? 0),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+    await database.repos.entity('projects').delete('e2e-unreported');
+  });
+
+  it('the web list, the portfolio and the report name the same community after a stored run', async () => {
+    const [run] = await analyzeCommunities(database.repos, { now: () => new Date() }, [
+      { resolution: 2.5 },
+    ]);
+    const stored = run?.communities[0];
+    expect(stored).toBeDefined();
+    const id = stored?.id ?? 'c1';
+    // the web data snapshot rechecks the database every few seconds
+    await expect
+      .poll(async () => (await api<WebCommunities>('/api/web/communities')).runId, {
+        timeout: 15_000,
+      })
+      .toBe(run?.runId);
+    const list = await api<WebCommunities>('/api/web/communities');
+    expect(list).toMatchObject({ source: 'stored', runId: run?.runId, resolution: 2.5 });
+    expect(list.communities.find((c) => c.id === id)?.size).toBe(stored?.size);
+    const network = await api<WebNetwork>(`/api/web/network?community=${id}`);
+    expect([...network.nodes.id].sort()).toEqual([...(stored?.members ?? [])].sort());
+    const portfolio = await api<WebPortfolio>(`/api/portfolio/projects?community=${id}`);
+    expect(portfolio.communitySource).toMatchObject({ runId: run?.runId, resolution: 2.5 });
+    const { page, errors } = await openPage(browser);
+    await page.goto(url(`/projects?community=${id}`));
+    const source = page.getByTestId('portfolio-community-source');
+    await source.waitFor();
+    await expect(source.textContent()).resolves.toContain(`分析 run ${run?.runId}`);
+    await expect(source.textContent()).resolves.toContain('解像度 2.5');
+    await page.goto(url(`/reports?community=${id}`));
+    const frame = page.frameLocator('[data-testid="report-frame"]');
+    await frame.locator('h1').waitFor();
+    await expect(
+      frame.locator(`[data-community-run="${run?.runId}"]`).textContent(),
+    ).resolves.toContain('解像度 2.5');
+    await expect(frame.locator('body').textContent()).resolves.toContain(`主体 ${stored?.size}（`);
     expect(errors).toEqual([]);
     await page.close();
   });

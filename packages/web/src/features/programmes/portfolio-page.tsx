@@ -147,11 +147,11 @@ export function PortfolioPage() {
                 ? t('portfolio.communitySource.stored', {
                     run: data.communitySource.runId ?? '',
                     date: data.communitySource.computedAt.slice(0, 10),
-                    resolution: n(data.communitySource.resolution),
+                    resolution: formatNumber(data.communitySource.resolution, language, 3),
                   })
                 : t('portfolio.communitySource.computed', {
                     date: data.communitySource.computedAt.slice(0, 10),
-                    resolution: n(data.communitySource.resolution),
+                    resolution: formatNumber(data.communitySource.resolution, language, 3),
                   })}
             </p>
           ) : null}
