@@ -159,7 +159,7 @@ export function buildProgram(context: CommandContext): Command {
   )
     .option(
       '--community <id>',
-      'community id from `analyze communities` (same resolution and seed)',
+      'community id: of the latest stored `analyze communities` run, or of the partition that --resolution/--seed/… name',
     )
     .option('--sector <sector>', 'wheel sector to fill (default: the first missing one)')
     .option('--keywords <list>', 'capabilities wanted, comma-separated')

@@ -186,6 +186,13 @@ export async function runAnalyzeGapFill(
       context.stdout,
       `${output.community.id} (${output.community.size} actors, ${prefectureNames(output.community.prefectures)}): candidates for ${sector}`,
     );
+    const from = output.communitySource;
+    writeLine(
+      context.stdout,
+      from.source === 'stored'
+        ? `  communities of run ${from.runId} (${from.computedAt.slice(0, 10)}, resolution ${from.resolution}, seed ${from.seed})`
+        : `  communities computed now (resolution ${from.resolution}, seed ${from.seed})`,
+    );
     for (const c of output.candidates) {
       writeLine(
         context.stdout,

@@ -7,8 +7,14 @@ import {
   computeCommunities,
   graphOptions,
   parseCommunityParameters,
+  ZCommunityParameters,
   type CommunityParameters,
 } from './analyze-communities.ts';
+import {
+  sharedCommunities,
+  unknownCommunityMessage,
+  type CommunitySource,
+} from './current-communities.ts';
 import { loadNetwork } from './load-network.ts';
 
 export interface GapFillOutput {
@@ -18,14 +24,24 @@ export interface GapFillOutput {
     prefectures: string[];
     gaps: { kind: string; sectors: string[]; ja: string; en: string }[];
   };
+  /** Which partition the community id refers to (run id, date, resolution). */
+  communitySource: CommunitySource;
   /** The sector filled: the one asked for, else the community's first missing sector. */
   sector: WheelSector | null;
   candidates: GapFillCandidate[];
 }
 
+/** True when the request names partition parameters of its own (else the shared partition is used). */
+function namesPartition(request: CommunityParameters): boolean {
+  return Object.keys(ZCommunityParameters.shape).some(
+    (key) => request[key as keyof CommunityParameters] !== undefined,
+  );
+}
+
 /**
- * Ranks actors from any prefecture to fill a community's gap. The community comes from the same
- * deterministic partition `analyze communities` gives for these parameters.
+ * Ranks actors from any prefecture to fill a community's gap. Without partition parameters the
+ * community is the one every other view shows (the latest stored run, else the default partition);
+ * with them, the deterministic partition `analyze communities` gives for those parameters.
  */
 export async function analyzeGapFill(
   repos: Repositories,
@@ -38,32 +54,58 @@ export async function analyzeGapFill(
   } & CommunityParameters,
 ): Promise<GapFillOutput> {
   const network = await loadNetwork(repos, { seeds: true });
-  const parameters = parseCommunityParameters(request);
-  const report = computeCommunities(network, parameters, clock);
-  const community = report.communities.find((c) => c.id === request.community);
-  if (!community) {
-    throw new DomainError(
-      'not_found',
-      `no community ${request.community} at resolution ${parameters.resolution} and seed ${parameters.seed} (there are ${report.communityCount}: c1..c${report.communityCount})`,
-    );
+  const { community: id, sector: asked, keywords, limit, ...partitionRequest } = request;
+  let community: GapFillOutput['community'] & { members: string[] };
+  let parameters: ReturnType<typeof parseCommunityParameters>;
+  let communitySource: CommunitySource;
+  if (namesPartition(partitionRequest)) {
+    parameters = parseCommunityParameters(partitionRequest);
+    const report = computeCommunities(network, parameters, clock);
+    const found = report.communities.find((c) => c.id === id);
+    if (!found) {
+      throw new DomainError(
+        'not_found',
+        `no community ${id} at resolution ${parameters.resolution} and seed ${parameters.seed} (there are ${report.communityCount}: c1..c${report.communityCount})`,
+      );
+    }
+    community = { ...found, gaps: found.wheel.gaps };
+    communitySource = {
+      source: 'computed',
+      runId: null,
+      computedAt: clock.now().toISOString(),
+      resolution: parameters.resolution,
+      seed: parameters.seed,
+      parameters: { ...parameters, asOf: graphOptions(parameters, clock).asOf },
+    };
+  } else {
+    const shared = await sharedCommunities(repos, clock, network);
+    const found = shared.result.communities.find((c) => c.id === id);
+    if (!found) throw new DomainError('not_found', unknownCommunityMessage(id, shared));
+    community = found;
+    communitySource = shared.source;
+    // The stored run's own parameters (its date included), so the graph is the one it partitioned.
+    const stored = ZCommunityParameters.safeParse(shared.source.parameters);
+    parameters = stored.success ? stored.data : parseCommunityParameters({});
   }
-  const missing = community.wheel.gaps.find((g) => g.kind === 'missing_sector')?.sectors[0];
-  const sector = request.sector ?? missing;
-  const graph = buildActorGraph(network.actors, network.relations, graphOptions(parameters, clock));
+  const missing = community.gaps.find((g) => g.kind === 'missing_sector')?.sectors[0];
+  const sector = (asked ?? missing) as WheelSector | undefined;
+  const options = graphOptions(parameters, clock);
+  const graph = buildActorGraph(network.actors, network.relations, options);
   const candidates = rankGapFillers(graph, network.seeds, {
     members: community.members,
     ...(sector ? { sector } : {}),
-    ...(request.keywords ? { keywords: request.keywords } : {}),
-    asOfYear: Number(graphOptions(parameters, clock).asOf.slice(0, 4)),
-    limit: request.limit ?? 20,
+    ...(keywords ? { keywords } : {}),
+    asOfYear: Number(options.asOf.slice(0, 4)),
+    limit: limit ?? 20,
   });
   return {
     community: {
       id: community.id,
       size: community.size,
       prefectures: community.prefectures,
-      gaps: community.wheel.gaps,
+      gaps: community.gaps,
     },
+    communitySource,
     sector: sector ?? null,
     candidates,
   };

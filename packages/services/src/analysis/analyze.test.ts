@@ -68,15 +68,43 @@ describe('network analyses on a small demo ecosystem', () => {
     const output = await analyzeGapFill(db.repos, clock, {
       community: target?.id ?? 'c1',
       sector: 'national_government',
+      resolution: 1,
     });
+    expect(output.communitySource).toMatchObject({ source: 'computed', resolution: 1, seed: 1 });
     expect(output.candidates.length).toBeGreaterThan(0);
     for (const candidate of output.candidates) {
       expect(target?.members).not.toContain(candidate.id);
       expect(candidate.sector).toBe('national_government');
       expect(candidate.reasons.length).toBeGreaterThan(0);
     }
+    await expect(
+      analyzeGapFill(db.repos, clock, { community: 'c999', resolution: 1 }),
+    ).rejects.toThrow('no community c999');
+  });
+
+  it('without partition parameters, fills the gap of the community the latest stored run names', async () => {
+    // A day later than the run the first test stored, so this one is the latest.
+    const nextDay = { now: () => new Date('2025-04-02T00:00:00Z') };
+    const [stored] = await analyzeCommunities(db.repos, nextDay, [{ resolution: 3, seed: 2 }]);
+    const [defaults] = await analyzeCommunities(db.repos, clock, [{}], { save: false });
+    // A community whose members differ between the stored run and the default partition.
+    const target = stored?.communities.find(
+      (c) =>
+        JSON.stringify(c.members) !==
+        JSON.stringify(defaults?.communities.find((d) => d.id === c.id)?.members),
+    );
+    expect(target).toBeDefined();
+    const output = await analyzeGapFill(db.repos, clock, { community: target?.id ?? '' });
+    expect(output.communitySource).toMatchObject({
+      source: 'stored',
+      runId: stored?.runId,
+      resolution: 3,
+      seed: 2,
+    });
+    expect(output.community.size).toBe(target?.size);
+    for (const candidate of output.candidates) expect(target?.members).not.toContain(candidate.id);
     await expect(analyzeGapFill(db.repos, clock, { community: 'c999' })).rejects.toThrow(
-      'no community c999',
+      /no community c999 in the stored run/,
     );
   });
 });
