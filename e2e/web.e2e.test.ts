@@ -137,6 +137,37 @@ describe('key flows', () => {
     await page.close();
   });
 
+  it("shows who could fill a community's missing sector, from other prefectures too, with reasons", async () => {
+    const gapped = communities.communities.find((c) =>
+      c.gaps.some((g) => g.kind === 'missing_sector'),
+    );
+    expect(gapped).toBeDefined();
+    const missing = gapped?.gaps.find((g) => g.kind === 'missing_sector')?.sectors[0] ?? '';
+    const { page, errors } = await openPage(browser);
+    await page.goto(url(`/?community=${gapped?.id}`));
+    const list = page.getByTestId('gap-fill-candidates');
+    await list.waitFor();
+    // The missing sector is chosen first.
+    await expect(page.getByLabel('セクター', { exact: true }).inputValue()).resolves.toBe(missing);
+    const expected = (await (
+      await fetch(url(`/api/analyses/gap-fill?community=${gapped?.id}&sector=${missing}&limit=8`))
+    ).json()) as { candidates: { name: string; prefectureCode: string }[] };
+    expect(expected.candidates.length).toBeGreaterThan(0);
+    await expect(list.locator(':scope > li > a').allTextContents()).resolves.toEqual(
+      expected.candidates.map((c) => c.name),
+    );
+    // 戦略的不平等: candidates are not limited to the community's own prefectures.
+    expect(
+      expected.candidates.some((c) => !(gapped?.prefectures ?? []).includes(c.prefectureCode)),
+    ).toBe(true);
+    await expect(
+      list.locator(':scope > li').first().locator('ul li').count(),
+    ).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: shot('flow-gap-fill'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('searches the directory and opens a profile', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(url('/actors'));

@@ -1,3 +1,5 @@
+import { WHEEL_SECTORS } from '#analytics/abc/wheel.ts';
+
 /** OpenAPI paths of the read-only programme analyses (`programmes.ts`) and the region report (`reports.ts`). */
 const problem = (description: string) => ({
   description,
@@ -56,6 +58,24 @@ function get(
 
 export function programmePaths(): Record<string, Record<string, unknown>> {
   return {
+    '/api/analyses/gap-fill': get(
+      'analyses',
+      "Candidates from any prefecture to fill a community's Technopolis-Wheel gap, each with its reasons",
+      [
+        { ...COMMUNITY, required: true },
+        query('sector', 'Wheel sector to fill (default: the first missing one)', {
+          type: 'string',
+          enum: [...WHEEL_SECTORS],
+        }),
+        query('keywords', 'Capabilities wanted, comma-separated'),
+        query('limit', 'Number of candidates (default 20, at most 100)', { type: 'integer' }),
+      ],
+      {
+        '200': ok('{ community, communitySource, sector, candidates: [{ id, name, score, reasons }] }'),
+        '404': problem('No such community'),
+        ...INVALID,
+      },
+    ),
     '/api/analyses/continuation': get(
       'programmes',
       'Continuation factors after national programmes end (JAREC): regression, cross-tabs, survival, summary',

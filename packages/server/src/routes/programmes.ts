@@ -1,18 +1,36 @@
 /**
- * Programme analyses over HTTP (read only): the JAREC continuation analysis, project portfolio
+ * Analyses over HTTP (read only): filling a community's wheel gap, the JAREC continuation analysis, project portfolio
  * and health, the support-measure navigator and the case library. They read adoptions, funding, relations, actors, projects,
  * support measures and cases — public records — and never needs, so anonymous callers get the
  * same answers as signed-in ones.
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { WHEEL_SECTORS } from '#analytics/abc/wheel.ts';
 import { CASE_OUTCOMES, INNOVATION_PATHS } from '#core/vocabulary.ts';
+import { analyzeGapFill } from '#services/analysis/analyze-gap-fill.ts';
 import { analyzeContinuation } from '#services/programmes/analyze-continuation.ts';
 import { analyzeCaseFactors, searchCases } from '#services/programmes/case-library.ts';
 import { findSupportMeasures } from '#services/programmes/find-support-measures.ts';
 import { analyzePortfolio, analyzeProjectHealth } from '#services/programmes/project-portfolio.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { parseQuery } from '../http-input.ts';
+
+const ZGapFillQuery = z.object({
+  community: z.string().regex(/^c\d+$/, 'a community id like c3'),
+  sector: z.enum(WHEEL_SECTORS).optional(),
+  keywords: z
+    .string()
+    .max(500)
+    .transform((text) =>
+      text
+        .split(/[,、]/)
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
 
 const ZContinuationQuery = z.object({
   asOfFy: z.coerce.number().int().min(1990).max(2100).optional(),
@@ -70,6 +88,20 @@ const ZPortfolioQuery = z
 
 export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, clock } = services;
+
+  // Candidates from any prefecture for a community's gap (戦略的不平等). Reads actors, relations and
+  // seeds only — public records — and the community every other view shows.
+  api.get('/analyses/gap-fill', async (c) => {
+    const q = parseQuery(ZGapFillQuery, c.req.query());
+    return c.json(
+      await analyzeGapFill(repos, clock, {
+        community: q.community,
+        ...(q.sector ? { sector: q.sector } : {}),
+        ...(q.keywords && q.keywords.length > 0 ? { keywords: q.keywords } : {}),
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      }),
+    );
+  });
 
   api.get('/analyses/continuation', async (c) => {
     const q = parseQuery(ZContinuationQuery, c.req.query());

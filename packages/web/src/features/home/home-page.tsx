@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, navigate, useLocation } from '../../router.tsx';
+import { GapFillPanel } from './gap-fill-panel.tsx';
 
 const WHEEL = [
   'university',
@@ -90,6 +91,14 @@ function CommunityDetail({ summary }: { summary: WebSummary }) {
           </ol>
         </div>
       </div>
+      <GapFillPanel
+        key={community.id}
+        communityId={community.id}
+        sectors={WHEEL}
+        missingSectors={community.gaps
+          .filter((g) => g.kind === 'missing_sector')
+          .flatMap((g) => g.sectors)}
+      />
     </section>
   );
 }

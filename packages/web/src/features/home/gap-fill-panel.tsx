@@ -1,0 +1,91 @@
+import { useId, useState } from 'react';
+import { useApi } from '../../api/use-api.tsx';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Link } from '../../router.tsx';
+
+interface GapFillCandidate {
+  id: string;
+  name: string;
+  prefectureCode: string;
+  score: number;
+  path: string[];
+  reasons: { ja: string; en: string }[];
+}
+
+interface GapFillResponse {
+  sector: string | null;
+  candidates: GapFillCandidate[];
+}
+
+/**
+ * Who could fill a community's wheel gap, from any prefecture (戦略的不平等): the best element from
+ * anywhere, not the nearest, each with its reasons and the path that already leads to it.
+ */
+export function GapFillPanel({
+  communityId,
+  missingSectors,
+  sectors,
+}: {
+  communityId: string;
+  /** Missing sectors first: they are the gaps; the others can be strengthened too. */
+  missingSectors: string[];
+  sectors: readonly string[];
+}) {
+  const { t, label, number, language } = useI18n();
+  const { prefectureName } = useSharedData();
+  const selectId = useId();
+  const [sector, setSector] = useState(missingSectors[0] ?? sectors[0] ?? 'university');
+  const params = new URLSearchParams({ community: communityId, sector, limit: '8' });
+  const state = useApi<GapFillResponse>(`/api/analyses/gap-fill?${params.toString()}`);
+  const ordered = [...missingSectors, ...sectors.filter((s) => !missingSectors.includes(s))];
+  return (
+    <section aria-labelledby={`${selectId}-heading`}>
+      <h3 id={`${selectId}-heading`}>{t('gapFill.title')}</h3>
+      <p className="stat-detail">{t('gapFill.intro')}</p>
+      <label htmlFor={selectId}>{t('gapFill.sector')}</label>{' '}
+      <select id={selectId} value={sector} onChange={(e) => setSector(e.target.value)}>
+        {ordered.map((s) => (
+          <option key={s} value={s}>
+            {label('wheel', s)}
+            {missingSectors.includes(s) ? ` (${t('gapFill.missing')})` : ''}
+          </option>
+        ))}
+      </select>
+      {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+      {state.status === 'loading' && !state.data ? <Loading /> : null}
+      {state.data ? (
+        state.data.candidates.length === 0 ? (
+          <p>{t('gapFill.none')}</p>
+        ) : (
+          <ol
+            className="gap-fill"
+            data-testid="gap-fill-candidates"
+            aria-busy={state.status === 'loading'}
+          >
+            {state.data.candidates.map((c) => (
+              <li key={c.id}>
+                <Link href={`/actors/${encodeURIComponent(c.id)}`}>{c.name}</Link>{' '}
+                <span className="stat-detail">
+                  {prefectureName(c.prefectureCode)} · {t('gapFill.score')} {number(c.score, 2)}
+                </span>
+                <ul>
+                  {/* A direct tie is already one of the reasons; longer paths are shown. */}
+                  {c.reasons.map((r) => (
+                    <li key={r.en}>{language === 'ja' ? r.ja : r.en}</li>
+                  ))}
+                  {c.path.length > 2 ? (
+                    <li>
+                      {t('gapFill.path')}: {c.path.join(' → ')}
+                    </li>
+                  ) : null}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )
+      ) : null}
+    </section>
+  );
+}
