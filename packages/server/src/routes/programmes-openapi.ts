@@ -71,7 +71,9 @@ export function programmePaths(): Record<string, Record<string, unknown>> {
         query('limit', 'Number of candidates (default 20, at most 100)', { type: 'integer' }),
       ],
       {
-        '200': ok('{ community, communitySource, sector, candidates: [{ id, name, score, reasons }] }'),
+        '200': ok(
+          '{ community, communitySource, sector, candidates: [{ id, name, score, reasons }] }',
+        ),
         '404': problem('No such community'),
         ...INVALID,
       },
