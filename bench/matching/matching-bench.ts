@@ -251,6 +251,7 @@ export async function runMatchingBench(
       pending = next;
     }
     await consume();
+    index.flush();
     return { index, seconds: (performance.now() - started) / 1000 };
   };
   log('musubi: building');

@@ -99,6 +99,11 @@ export interface Bm25fIndex {
   has(id: string): boolean;
   ids(): string[];
   search(query: readonly WeightedTerm[], k: number, options?: SearchOptions): SearchHit[];
+  /**
+   * Brings the postings up to date with the documents added so far (otherwise the next
+   * query does it): after a bulk load, so that the first query does not pay for it.
+   */
+  flush(): void;
   documentFrequency(term: string): number;
   idf(term: string): number;
   scoreTerm(id: string, term: string): TermScore | undefined;
@@ -501,6 +506,10 @@ class InvertedIndex implements Bm25fIndex {
     return rho;
   }
 
+  flush(): void {
+    this.ensurePostings();
+  }
+
   /** Brings the postings up to date with the forward store (live edits, drift, removals). */
   private ensurePostings(): void {
     const avg = this.averages();
@@ -848,13 +857,31 @@ class InvertedIndex implements Bm25fIndex {
     while (doc < END) {
       let skip = alive[doc] !== 1 || excluded.has(doc);
       if (!skip && heap.size >= k) {
-        // Block bounds of the essential lists on this document + the non-essential bounds.
-        let ub = essential > 0 ? (upper[essential - 1] ?? 0) : 0;
+        // The current blocks of all essential lists + the non-essential bounds: when even
+        // that stays below θ, no document up to the first of those blocks' ends can enter.
+        const rest = essential > 0 ? (upper[essential - 1] ?? 0) : 0;
+        let ub = rest;
+        let onDoc = rest;
+        let until = END;
         for (let i = essential; i < n; i += 1) {
           const c = lists[i];
-          if (c !== undefined && c.doc() === doc) ub += blockBound(c, doc) * SLACK;
+          if (c === undefined || c.pos >= c.end) continue;
+          const b = blockBound(c, doc) * SLACK;
+          ub += b;
+          if (c.doc() === doc) onDoc += b;
+          const last = c.blockBase < 0 ? (c.docs[c.end - 1] ?? END) : (blockLast[c.block] ?? END);
+          if (last < until) until = last;
         }
-        skip = ub < theta;
+        if (ub < theta && until < END) {
+          for (let i = essential; i < n; i += 1) {
+            const c = lists[i];
+            if (c !== undefined) seek(c, until + 1);
+          }
+          doc = nextCandidate();
+          continue;
+        }
+        // Only the lists holding this document count for it.
+        skip = onDoc < theta;
       }
       if (skip) {
         for (let i = essential; i < n; i += 1) {
