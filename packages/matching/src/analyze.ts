@@ -7,7 +7,12 @@
  */
 import type { CompiledDictionary } from './dictionary.ts';
 import { emptyDictionary } from './dictionary.ts';
-import { foldTerm, normalizeWithOffsets, stemEnglish, toOriginalSpan } from './normalize.ts';
+import {
+  foldTerm as foldTermUncached,
+  normalizeWithOffsets,
+  stemEnglish,
+  toOriginalSpan,
+} from './normalize.ts';
 import type { Token, Tokenizer } from './tokenizer.ts';
 
 /** How a term was produced. */
@@ -181,6 +186,18 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const dictionary = options.dictionary ?? emptyDictionary();
   const unknownMin = options.unknownBigramMinLength ?? 3;
   const compoundMin = options.compoundBigramMinLength ?? 6;
+
+  // Folding is pure and the same words come back in every document: remembered (bounded).
+  const foldCache = new Map<string, string>();
+  const foldTerm = (term: string): string => {
+    let out = foldCache.get(term);
+    if (out === undefined) {
+      out = foldTermUncached(term);
+      if (foldCache.size >= 100_000) foldCache.clear();
+      foldCache.set(term, out);
+    }
+    return out;
+  };
 
   /**
    * The analysis; with `spans` false only the terms are collected (indexing), in the same

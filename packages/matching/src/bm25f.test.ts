@@ -384,6 +384,14 @@ describe('block-max pruning against scoring every document', () => {
         const exhaustive = index.search(query, k, { exclude, exhaustive: true });
         expect(pruned).toEqual(exhaustive);
         expect(exhaustive.length).toBeLessThanOrEqual(k);
+        // Seeds (good guesses, bad guesses, unknown ids) change the work, never the results.
+        const seeds = [
+          ...exhaustive.slice(0, 3).map((hit) => hit.id),
+          `d${Math.floor(random() * documents)}`,
+          'missing',
+          'd1',
+        ];
+        expect(index.search(query, k, { exclude, seeds })).toEqual(exhaustive);
       }
     }
   });

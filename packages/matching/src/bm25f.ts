@@ -44,6 +44,11 @@ export interface SearchOptions {
    * reference for tests and measurements).
    */
   readonly exhaustive?: boolean;
+  /**
+   * Documents to score first (e.g. the hits of a similar query): a good guess of the top k
+   * raises the pruning threshold from the start. The results do not depend on it.
+   */
+  readonly seeds?: readonly string[];
 }
 
 /** How one term scores in one document. */
@@ -124,6 +129,11 @@ const TAIL_MIN = 65_536;
 /** The bounds are rebuilt when an average field length grew by more than this factor. */
 const MAX_DRIFT = 1.25;
 const END = 0x7fffffff;
+/** Slots per window of the accumulate-then-complete search. */
+const WINDOW = 4096;
+/** Marks of slots during a search. */
+const EXCLUDED = 1;
+const SEEDED = 2;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -147,8 +157,12 @@ interface TailList {
 /** A position in one posting list during a search. */
 class Cursor {
   pos: number;
-  /** Current block (static lists); never behind the block of `pos` once moved by `seek`. */
+  /** Document at `pos`; END once exhausted. */
+  cur: number;
+  /** Current block (static lists), its last document and its bound (× SLACK). */
   block: number;
+  blockLastDoc = END;
+  blockUb = 0;
   ub = 0;
   constructor(
     readonly docs: Int32Array,
@@ -165,11 +179,8 @@ class Cursor {
     readonly maxPseudo: number,
   ) {
     this.pos = begin;
+    this.cur = end > begin ? (docs[begin] ?? END) : END;
     this.block = blockBase;
-  }
-
-  doc(): number {
-    return this.pos < this.end ? (this.docs[this.pos] ?? END) : END;
   }
 }
 
@@ -324,6 +335,8 @@ class InvertedIndex implements Bm25fIndex {
   private tailPostings = 0;
 
   private scratch = new Float64Array(0);
+  private marks = new Uint8Array(0);
+  private canonOf = new Int32Array(0);
   private rowOf = new Int32Array(0);
   private cooccurrenceScratch = new Uint32Array(0);
 
@@ -718,25 +731,36 @@ class InvertedIndex implements Bm25fIndex {
     return cursors;
   }
 
-  private excludedSlots(exclude: ReadonlySet<string> | undefined): Set<number> {
-    const slots = new Set<number>();
-    for (const id of exclude ?? []) {
-      const slot = this.idToSlot.get(id);
-      if (slot !== undefined) slots.add(slot);
-    }
-    return slots;
-  }
-
   search(query: readonly WeightedTerm[], k: number, options: SearchOptions = {}): SearchHit[] {
     if (k <= 0 || this.live === 0) return [];
     const terms = this.mergeQuery(query);
     if (terms.length === 0) return [];
     this.ensurePostings();
     const cursors = this.cursorsOf(terms);
-    const excluded = this.excludedSlots(options.exclude);
-    return options.exhaustive === true
-      ? this.searchExhaustive(cursors, k, excluded)
-      : this.searchPruned(cursors, terms.length, k, excluded);
+    if (options.exhaustive === true) {
+      const excluded = new Set<number>();
+      for (const id of options.exclude ?? []) {
+        const slot = this.idToSlot.get(id);
+        if (slot !== undefined) excluded.add(slot);
+      }
+      return this.searchExhaustive(cursors, k, excluded);
+    }
+    if (this.marks.length < this.slotCount) {
+      this.marks = new Uint8Array(Math.max(this.slotCount, this.marks.length * 2));
+    }
+    const marked: number[] = [];
+    for (const id of options.exclude ?? []) {
+      const slot = this.idToSlot.get(id);
+      if (slot !== undefined && this.marks[slot] === 0) {
+        this.marks[slot] = EXCLUDED;
+        marked.push(slot);
+      }
+    }
+    try {
+      return this.searchPruned(terms, cursors, k, options.seeds ?? [], marked);
+    } finally {
+      for (const slot of marked) this.marks[slot] = 0;
+    }
   }
 
   /** Term at a time over every posting: the reference the pruned search must equal. */
@@ -779,18 +803,21 @@ class InvertedIndex implements Bm25fIndex {
    * lists in increasing order of their upper bound; once the k-th best score θ exceeds the
    * summed bounds of the weakest lists, those become non-essential: only documents of the
    * other lists are candidates, and the weak lists are probed (skipping whole blocks) only
-   * while the candidate can still reach θ. A term's bound is idf·weight·P/(k1 + P) at the
-   * largest pseudo-frequency P of its list (of the block, for block bounds), scaled for the
-   * drift of the average lengths. Exact: every document that could enter the top k is fully
-   * scored, and its score summed in the same order as scoring every document.
+   * while the candidate can still reach θ; runs of documents whose blocks' bounds stay below θ
+   * are skipped. A term's bound is idf·weight·P/(k1 + P) at the largest pseudo-frequency P of
+   * its list (of the block, for block bounds), scaled for the drift of the average lengths.
+   * Exact: every document that could enter the top k is fully scored, its score summed in
+   * the same (term id) order as when scoring every document.
    */
   private searchPruned(
+    terms: readonly { t: number; weight: number }[],
     cursors: Cursor[],
-    canonCount: number,
     k: number,
-    excluded: Set<number>,
+    seeds: readonly string[],
+    marked: number[],
   ): SearchHit[] {
     const F = this.fieldCount;
+    const canonCount = terms.length;
     const avg = this.averages();
     const rho = this.drift(avg);
     const k1 = this.k1;
@@ -798,7 +825,20 @@ class InvertedIndex implements Bm25fIndex {
       const p = pseudo * rho;
       return (factor * p) / (k1 + p);
     };
-    for (const c of cursors) c.ub = bound(c.factor, c.maxPseudo);
+    const { blockLast, blockMax, alive, marks } = this;
+    const loadBlock = (c: Cursor, b: number): void => {
+      c.block = b;
+      c.blockLastDoc = blockLast[b] ?? END;
+      c.blockUb = bound(c.factor, blockMax[b] ?? 0) * SLACK;
+    };
+    for (const c of cursors) {
+      c.ub = bound(c.factor, c.maxPseudo);
+      if (c.blockBase >= 0) loadBlock(c, c.blockBase);
+      else {
+        c.blockLastDoc = c.docs[c.end - 1] ?? END;
+        c.blockUb = c.ub * SLACK;
+      }
+    }
     const lists = [...cursors].sort((a, b) => a.ub - b.ub);
     const n = lists.length;
     const upper = new Float64Array(n);
@@ -807,135 +847,204 @@ class InvertedIndex implements Bm25fIndex {
       sum += lists[i]?.ub ?? 0;
       upper[i] = sum * SLACK;
     }
-    const { blockLast, blockMax, alive } = this;
-    /** Moves c's block to the one that may hold `target`; that block's bound (0 past the end). */
-    const blockBound = (c: Cursor, target: number): number => {
-      if (c.blockBase < 0) return c.pos < c.end && (c.docs[c.end - 1] ?? 0) >= target ? c.ub : 0;
-      let b = Math.max(c.block, c.blockBase + ((c.pos - c.begin) >> BLOCK_SHIFT));
-      while (b < c.blockEnd && (blockLast[b] ?? 0) < target) b += 1;
-      c.block = b;
-      return b < c.blockEnd ? bound(c.factor, blockMax[b] ?? 0) : 0;
+    const exhaust = (c: Cursor): void => {
+      c.pos = c.end;
+      c.cur = END;
+    };
+    /** Moves c's block to the first that may hold `target`; its bound (0: nothing left). */
+    const shallow = (c: Cursor, target: number): number => {
+      if (c.cur === END) return 0;
+      if (c.blockLastDoc >= target) return c.blockUb;
+      if (c.blockBase < 0) {
+        exhaust(c);
+        return 0;
+      }
+      let b = c.block + 1;
+      while (b < c.blockEnd && (blockLast[b] ?? END) < target) b += 1;
+      if (b >= c.blockEnd) {
+        exhaust(c);
+        return 0;
+      }
+      loadBlock(c, b);
+      return c.blockUb;
     };
     /** Moves c to its first posting ≥ target. */
     const seek = (c: Cursor, target: number): void => {
-      if (c.pos >= c.end || (c.docs[c.pos] ?? 0) >= target) return;
-      let lo: number;
-      let hi: number;
-      if (c.blockBase < 0) {
-        lo = c.pos;
-        hi = c.end;
-      } else {
-        blockBound(c, target);
-        if (c.block >= c.blockEnd) {
-          c.pos = c.end;
-          return;
-        }
+      if (c.cur >= target) return;
+      if (shallow(c, target) === 0 && c.cur === END) return;
+      let lo = c.pos;
+      let hi = c.end;
+      if (c.blockBase >= 0) {
         const first = c.begin + ((c.block - c.blockBase) << BLOCK_SHIFT);
-        lo = Math.max(c.pos, first);
-        hi = Math.min(c.end, first + BLOCK);
+        if (first > lo) lo = first;
+        if (first + BLOCK < hi) hi = first + BLOCK;
       }
+      const docs = c.docs;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if ((c.docs[mid] ?? 0) < target) lo = mid + 1;
+        if ((docs[mid] ?? 0) < target) lo = mid + 1;
         else hi = mid;
       }
       c.pos = lo;
+      c.cur = lo < c.end ? (docs[lo] ?? END) : END;
     };
     const contrib = new Float64Array(canonCount);
     const heap = new MinHeap();
     let theta = Number.NEGATIVE_INFINITY;
     let essential = 0; // lists[0 .. essential) are non-essential
-    const nextCandidate = (): number => {
-      let doc = END;
-      for (let i = essential; i < n; i += 1) {
-        const d = lists[i]?.doc() ?? END;
-        if (d < doc) doc = d;
-      }
-      return doc;
+    const raise = (): void => {
+      if (heap.size < k) return;
+      theta = heap.minScore;
+      while (essential < n && (upper[essential] ?? 0) < theta) essential += 1;
     };
-    let doc = nextCandidate();
-    while (doc < END) {
-      let skip = alive[doc] !== 1 || excluded.has(doc);
-      if (!skip && heap.size >= k) {
-        // The current blocks of all essential lists + the non-essential bounds: when even
-        // that stays below θ, no document up to the first of those blocks' ends can enter.
-        const rest = essential > 0 ? (upper[essential - 1] ?? 0) : 0;
-        let ub = rest;
-        let onDoc = rest;
-        let until = END;
-        for (let i = essential; i < n; i += 1) {
-          const c = lists[i];
-          if (c === undefined || c.pos >= c.end) continue;
-          const b = blockBound(c, doc) * SLACK;
-          ub += b;
-          if (c.doc() === doc) onDoc += b;
-          const last = c.blockBase < 0 ? (c.docs[c.end - 1] ?? END) : (blockLast[c.block] ?? END);
-          if (last < until) until = last;
-        }
-        if (ub < theta && until < END) {
-          for (let i = essential; i < n; i += 1) {
-            const c = lists[i];
-            if (c !== undefined) seek(c, until + 1);
-          }
-          doc = nextCandidate();
-          continue;
-        }
-        // Only the lists holding this document count for it.
-        skip = onDoc < theta;
+
+    // Exact scores from the forward store: each query term's contribution, summed in
+    // canonical order (the same numbers as from the postings).
+    const canonOf = this.canonScratch(terms);
+    const factors = new Float64Array(canonCount);
+    for (const c of cursors) factors[c.canon] = c.factor;
+    const exactScore = (slot: number): number => {
+      for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
+        const canon = (canonOf[this.entryTerms[e] ?? 0] ?? 0) - 1;
+        if (canon < 0) continue;
+        const pseudo = this.pseudo(this.entryFreqs, e * F, slot, avg);
+        contrib[canon] = pseudo === 0 ? 0 : ((factors[canon] ?? 0) * pseudo) / (k1 + pseudo);
       }
-      if (skip) {
-        for (let i = essential; i < n; i += 1) {
-          const c = lists[i];
-          if (c !== undefined && c.doc() === doc) c.pos += 1;
-        }
-        doc = nextCandidate();
-        continue;
-      }
-      let score = 0;
-      for (let i = essential; i < n; i += 1) {
-        const c = lists[i];
-        if (c === undefined || c.doc() !== doc) continue;
-        const pseudo = this.pseudo(c.freqs, c.pos * F, doc, avg);
-        const add = pseudo === 0 ? 0 : (c.factor * pseudo) / (k1 + pseudo);
-        contrib[c.canon] = add;
-        score += add;
-        c.pos += 1;
-      }
-      let reachable = true;
-      for (let i = essential - 1; i >= 0; i -= 1) {
-        const c = lists[i];
-        if (c === undefined) continue;
-        if (score * SLACK + (upper[i] ?? 0) < theta) {
-          reachable = false;
-          break;
-        }
-        const rest = i > 0 ? (upper[i - 1] ?? 0) : 0;
-        if ((score + blockBound(c, doc)) * SLACK + rest < theta) {
-          reachable = false;
-          break;
-        }
-        seek(c, doc);
-        if (c.doc() !== doc) continue;
-        const pseudo = this.pseudo(c.freqs, c.pos * F, doc, avg);
-        const add = pseudo === 0 ? 0 : (c.factor * pseudo) / (k1 + pseudo);
-        contrib[c.canon] = add;
-        score += add;
-      }
-      if (reachable && (heap.size < k || score * SLACK >= theta)) {
-        let exact = 0;
-        for (let j = 0; j < canonCount; j += 1) exact += contrib[j] ?? 0;
-        if (exact > 0) {
-          heap.offer(exact, this.slotIds[doc] ?? '', k);
-          if (heap.size >= k) {
-            theta = heap.minScore;
-            while (essential < n && (upper[essential] ?? 0) < theta) essential += 1;
-          }
-        }
-      }
+      let exact = 0;
+      for (let j = 0; j < canonCount; j += 1) exact += contrib[j] ?? 0;
       contrib.fill(0);
-      doc = nextCandidate();
+      return exact;
+    };
+    try {
+      // Seeds: scored first, then never again.
+      for (const id of seeds) {
+        const slot = this.idToSlot.get(id);
+        if (slot === undefined || marks[slot] !== 0) continue;
+        marks[slot] = SEEDED;
+        marked.push(slot);
+        const exact = exactScore(slot);
+        if (exact > 0) heap.offer(exact, id, k);
+      }
+      raise();
+
+      // Windows of WINDOW slots: the essential lists' postings in the window are accumulated
+      // list by list (sequential reads), then the window's candidates are taken in slot order
+      // and completed from the non-essential lists while they can still reach θ.
+      const acc = new Float64Array(WINDOW);
+      const stamp = new Int32Array(WINDOW);
+      const offsets = new Int32Array(WINDOW);
+      let window = 0;
+      const nextCandidate = (): number => {
+        let doc = END;
+        for (let i = essential; i < n; i += 1) {
+          const d = (lists[i] as Cursor).cur;
+          if (d < doc) doc = d;
+        }
+        return doc;
+      };
+      for (;;) {
+        const start = nextCandidate();
+        if (start === END) break;
+        const stop = start + WINDOW;
+        const ne = essential; // the partition stays fixed within a window
+        const rest = ne > 0 ? (upper[ne - 1] ?? 0) : 0;
+        if (heap.size >= k) {
+          // Bounds of the essential lists' blocks overlapping the window.
+          let ub = rest;
+          for (let i = ne; i < n && ub < theta; i += 1) {
+            const c = lists[i] as Cursor;
+            if (c.cur >= stop) continue;
+            let max = c.blockUb;
+            if (c.blockBase >= 0) {
+              for (
+                let b = c.block + 1;
+                b < c.blockEnd && (blockLast[b - 1] ?? END) < stop - 1;
+                b += 1
+              ) {
+                const bb = bound(c.factor, blockMax[b] ?? 0) * SLACK;
+                if (bb > max) max = bb;
+              }
+            }
+            ub += max;
+          }
+          if (ub < theta) {
+            for (let i = ne; i < n; i += 1) seek(lists[i] as Cursor, stop);
+            continue;
+          }
+        }
+        window += 1;
+        let count = 0;
+        for (let i = ne; i < n; i += 1) {
+          const c = lists[i] as Cursor;
+          const docs = c.docs;
+          const freqs = c.freqs;
+          const factor = c.factor;
+          while (c.cur < stop) {
+            const off = c.cur - start;
+            const pseudo = this.pseudo(freqs, c.pos * F, c.cur, avg);
+            const add = pseudo === 0 ? 0 : (factor * pseudo) / (k1 + pseudo);
+            if (stamp[off] !== window) {
+              stamp[off] = window;
+              acc[off] = add;
+              offsets[count] = off;
+              count += 1;
+            } else acc[off] = (acc[off] ?? 0) + add;
+            c.pos += 1;
+            c.cur = c.pos < c.end ? (docs[c.pos] ?? END) : END;
+          }
+          if (c.blockBase >= 0 && c.cur !== END && c.cur > c.blockLastDoc) {
+            let b = c.block + 1;
+            while ((blockLast[b] ?? END) < c.cur) b += 1;
+            loadBlock(c, b);
+          }
+        }
+        const candidates = offsets.subarray(0, count).sort();
+        for (let j = 0; j < count; j += 1) {
+          const off = candidates[j] ?? 0;
+          const doc = start + off;
+          if (alive[doc] !== 1 || marks[doc] !== 0) continue;
+          let score = acc[off] ?? 0;
+          let reachable = heap.size < k || score * SLACK + rest >= theta;
+          for (let i = ne - 1; i >= 0 && reachable; i -= 1) {
+            const c = lists[i] as Cursor;
+            if (score * SLACK + (upper[i] ?? 0) < theta) {
+              reachable = false;
+              break;
+            }
+            const below = i > 0 ? (upper[i - 1] ?? 0) : 0;
+            if (score * SLACK + shallow(c, doc) + below < theta) {
+              reachable = false;
+              break;
+            }
+            seek(c, doc);
+            if (c.cur !== doc) continue;
+            const pseudo = this.pseudo(c.freqs, c.pos * F, doc, avg);
+            score += pseudo === 0 ? 0 : (c.factor * pseudo) / (k1 + pseudo);
+          }
+          if (reachable && (heap.size < k || score * SLACK >= theta)) {
+            const exact = exactScore(doc);
+            if (exact > 0) {
+              heap.offer(exact, this.slotIds[doc] ?? '', k);
+              raise();
+            }
+          }
+        }
+      }
+    } finally {
+      for (const { t } of terms) canonOf[t] = 0;
     }
     return heap.hits();
+  }
+
+  /** term id → 1 + canonical index for the query terms (reset by the caller). */
+  private canonScratch(terms: readonly { t: number }[]): Int32Array {
+    if (this.canonOf.length < this.termStrings.length) {
+      this.canonOf = new Int32Array(Math.max(this.termStrings.length, this.canonOf.length * 2));
+    }
+    terms.forEach(({ t }, i) => {
+      this.canonOf[t] = i + 1;
+    });
+    return this.canonOf;
   }
 
   scoreTerm(id: string, term: string): TermScore | undefined {

@@ -300,10 +300,14 @@ export function searchWithExpansion(
   if (options.cooccurrence !== false) {
     query = expandWithCooccurrence(index, query, options.cooccurrence ?? {});
   }
+  let seeds: readonly string[] = [];
   if (options.feedback !== false) {
     const feedback = options.feedback ?? {};
+    // The first retrieval's hits also seed the final one: scored first, they set a high
+    // pruning threshold from the start (the results do not depend on it).
     const first = index.search(query, feedback.documents ?? 10, searchOptions);
     query = expandWithFeedback(index, query, first, feedback);
+    seeds = first.map((hit) => hit.id);
   }
-  return { query, hits: index.search(query, options.k, searchOptions) };
+  return { query, hits: index.search(query, options.k, { ...searchOptions, seeds }) };
 }
