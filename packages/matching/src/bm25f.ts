@@ -2,12 +2,22 @@
  * In-memory inverted index scored with BM25F (Robertson & Zaragoza's field-weighted BM25):
  * per term, field frequencies are length-normalised per field, weighted, summed into one
  * pseudo-frequency and saturated once. Documents can be added, replaced and removed live;
- * every change is visible to the next query. Removal marks a slot dead and adjusts the
- * statistics at once; postings of dead slots are skipped and purged in a batch later.
+ * every change is visible to the next query.
  *
- * The index keeps a forward list (terms of each document) to undo a document, to feed
- * co-occurrence and pseudo-relevance feedback, and as the serialised form: postings are
- * rebuilt from it on restore in one linear pass.
+ * Layout (typed arrays, no object per document or posting):
+ * - a forward store: the (term id, field frequencies) entries of every document, appended
+ *   slot after slot; it undoes a document, feeds co-occurrence, feedback and explanations,
+ *   and is the serialised form;
+ * - static postings (CSR) built from it in two passes (count, then fill), sorted by slot,
+ *   with the largest pseudo-frequency of every block of 128 postings (block-max bounds);
+ * - tail lists for the documents added since: a live edit costs its own terms. Removal
+ *   marks a slot dead (statistics adjusted at once). The static postings are rebuilt when
+ *   the tail grows past a quarter of them, when many slots are dead (then compacted), or
+ *   when an average field length drifted so far that the bounds would be loose. Bulk
+ *   loads cost one rebuild, at `flush()` or the first query.
+ *
+ * Search is exact top k with block-max MaxScore (see `searchPruned`); `exhaustive` scores
+ * every posting and is the reference it is tested against.
  */
 import { z } from 'zod';
 import { DomainError } from '#core/domain-error.ts';
@@ -336,6 +346,10 @@ class InvertedIndex implements Bm25fIndex {
 
   private scratch = new Float64Array(0);
   private marks = new Uint8Array(0);
+  private readonly windowAcc = new Float64Array(WINDOW);
+  private readonly windowStamp = new Int32Array(WINDOW);
+  private readonly windowOffsets = new Int32Array(WINDOW);
+  private windowCounter = 0;
   private canonOf = new Int32Array(0);
   private rowOf = new Int32Array(0);
   private cooccurrenceScratch = new Uint32Array(0);
@@ -485,19 +499,32 @@ class InvertedIndex implements Bm25fIndex {
     return avg;
   }
 
+  /** (1 - b_f, b_f/avg_f) per field (norm 1 when a field's average is 0). */
+  private normsOf(avg: Float64Array): Float64Array {
+    const F = this.fieldCount;
+    const norms = new Float64Array(2 * F);
+    for (let f = 0; f < F; f += 1) {
+      const a = avg[f] ?? 0;
+      const b = this.bs[f] ?? 0;
+      norms[2 * f] = a > 0 ? 1 - b : 1;
+      norms[2 * f + 1] = a > 0 ? b / a : 0;
+    }
+    return norms;
+  }
+
   /**
    * Σ_f w_f·tf_f / (1 - b_f + b_f·len_f/avg_f) of the fieldCount frequencies at freqs[base..]
-   * for a slot. The one formula of scoring, explanations and bounds.
+   * for a slot, with `norms` from `normsOf`. The one formula of scoring, explanations and
+   * bounds.
    */
-  private pseudo(freqs: Uint16Array, base: number, slot: number, avg: Float64Array): number {
+  private pseudo(freqs: Uint16Array, base: number, slot: number, norms: Float64Array): number {
     const F = this.fieldCount;
     let pseudo = 0;
     for (let f = 0; f < F; f += 1) {
       const tf = freqs[base + f] ?? 0;
       if (tf === 0) continue;
-      const a = avg[f] ?? 0;
-      const b = this.bs[f] ?? 0;
-      const norm = a > 0 ? 1 - b + (b * (this.lengths[slot * F + f] ?? 0)) / a : 1;
+      const norm =
+        (norms[2 * f] ?? 1) + (norms[2 * f + 1] ?? 0) * (this.lengths[slot * F + f] ?? 0);
       pseudo += ((this.weights[f] ?? 0) * tf) / norm;
     }
     return pseudo;
@@ -543,7 +570,7 @@ class InvertedIndex implements Bm25fIndex {
   /** Adds the postings of slots indexedSlots .. slotCount to the tail lists. */
   private extendTail(): void {
     const F = this.fieldCount;
-    const ref = this.refAvg;
+    const ref = this.normsOf(this.refAvg);
     for (let slot = this.indexedSlots; slot < this.slotCount; slot += 1) {
       if (this.alive[slot] !== 1) continue;
       for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
@@ -649,8 +676,8 @@ class InvertedIndex implements Bm25fIndex {
         for (let f = 0; f < F; f += 1) freqs[p * F + f] = entryFreqs[e * F + f] ?? 0;
       }
     }
-    const ref = this.averages();
-    this.refAvg.set(ref);
+    this.refAvg.set(this.averages());
+    const ref = this.normsOf(this.refAvg);
     const blocks = blockStart[T] ?? 0;
     const blockLast = new Int32Array(blocks);
     const blockMax = new Float64Array(blocks);
@@ -770,7 +797,7 @@ class InvertedIndex implements Bm25fIndex {
     excluded: Set<number>,
   ): SearchHit[] {
     const F = this.fieldCount;
-    const avg = this.averages();
+    const norms = this.normsOf(this.averages());
     const k1 = this.k1;
     if (this.scratch.length < this.slotCount) {
       this.scratch = new Float64Array(Math.max(this.slotCount, this.scratch.length * 2));
@@ -782,7 +809,7 @@ class InvertedIndex implements Bm25fIndex {
       for (let p = c.begin; p < c.end; p += 1) {
         const slot = c.docs[p] ?? 0;
         if (this.alive[slot] !== 1) continue;
-        const pseudo = this.pseudo(c.freqs, p * F, slot, avg);
+        const pseudo = this.pseudo(c.freqs, p * F, slot, norms);
         if (pseudo === 0) continue;
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] = (scores[slot] ?? 0) + (c.factor * pseudo) / (k1 + pseudo);
@@ -820,6 +847,7 @@ class InvertedIndex implements Bm25fIndex {
     const canonCount = terms.length;
     const avg = this.averages();
     const rho = this.drift(avg);
+    const norms = this.normsOf(avg);
     const k1 = this.k1;
     const bound = (factor: number, pseudo: number): number => {
       const p = pseudo * rho;
@@ -907,7 +935,7 @@ class InvertedIndex implements Bm25fIndex {
       for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
         const canon = (canonOf[this.entryTerms[e] ?? 0] ?? 0) - 1;
         if (canon < 0) continue;
-        const pseudo = this.pseudo(this.entryFreqs, e * F, slot, avg);
+        const pseudo = this.pseudo(this.entryFreqs, e * F, slot, norms);
         contrib[canon] = pseudo === 0 ? 0 : ((factors[canon] ?? 0) * pseudo) / (k1 + pseudo);
       }
       let exact = 0;
@@ -930,10 +958,11 @@ class InvertedIndex implements Bm25fIndex {
       // Windows of WINDOW slots: the essential lists' postings in the window are accumulated
       // list by list (sequential reads), then the window's candidates are taken in slot order
       // and completed from the non-essential lists while they can still reach θ.
-      const acc = new Float64Array(WINDOW);
-      const stamp = new Int32Array(WINDOW);
-      const offsets = new Int32Array(WINDOW);
-      let window = 0;
+      const { windowAcc: acc, windowStamp: stamp, windowOffsets: offsets } = this;
+      if (this.windowCounter > 0x3fffffff) {
+        stamp.fill(0);
+        this.windowCounter = 0;
+      }
       const nextCandidate = (): number => {
         let doc = END;
         for (let i = essential; i < n; i += 1) {
@@ -972,7 +1001,8 @@ class InvertedIndex implements Bm25fIndex {
             continue;
           }
         }
-        window += 1;
+        this.windowCounter += 1;
+        const window = this.windowCounter;
         let count = 0;
         for (let i = ne; i < n; i += 1) {
           const c = lists[i] as Cursor;
@@ -981,7 +1011,7 @@ class InvertedIndex implements Bm25fIndex {
           const factor = c.factor;
           while (c.cur < stop) {
             const off = c.cur - start;
-            const pseudo = this.pseudo(freqs, c.pos * F, c.cur, avg);
+            const pseudo = this.pseudo(freqs, c.pos * F, c.cur, norms);
             const add = pseudo === 0 ? 0 : (factor * pseudo) / (k1 + pseudo);
             if (stamp[off] !== window) {
               stamp[off] = window;
@@ -1018,7 +1048,7 @@ class InvertedIndex implements Bm25fIndex {
             }
             seek(c, doc);
             if (c.cur !== doc) continue;
-            const pseudo = this.pseudo(c.freqs, c.pos * F, doc, avg);
+            const pseudo = this.pseudo(c.freqs, c.pos * F, doc, norms);
             score += pseudo === 0 ? 0 : (c.factor * pseudo) / (k1 + pseudo);
           }
           if (reachable && (heap.size < k || score * SLACK >= theta)) {
@@ -1064,7 +1094,7 @@ class InvertedIndex implements Bm25fIndex {
     this.fields.forEach((field, f) => {
       frequencies[field.name] = this.entryFreqs[row * F + f] ?? 0;
     });
-    const pseudo = this.pseudo(this.entryFreqs, row * F, slot, this.averages());
+    const pseudo = this.pseudo(this.entryFreqs, row * F, slot, this.normsOf(this.averages()));
     const idf = this.idfOf(this.df[t] ?? 0);
     return {
       term,
