@@ -251,6 +251,7 @@ export async function runMatchingBench(
       pending = next;
     }
     await consume();
+    index.flush();
     return { index, seconds: (performance.now() - started) / 1000 };
   };
   log('musubi: building');
@@ -539,7 +540,7 @@ export function renderMarkdown(r: MatchingBenchReport): string {
     '',
     `- Corpus: the evaluation set's 200 judged seeds and 2,800 fixed distractors (packages/matching/eval), then generated distractors (bench/matching/distractors.ts, seeded). Musubi tokenises with ${r.tokenizer} at build time and kuromoji for queries (both IPADIC).`,
     '- Peers get the need text as an OR of its runs of kanji, katakana and Latin characters (hiragana and punctuation removed); FTS5 trigram only the runs of 3+ characters (shorter ones cannot match a trigram index). Field weights title 3, keywords 2, abstract 1 everywhere.',
-    '- Latency: every need of the evaluation set and the demo field and community needs, two rounds after a warm-up, top-20, analysis included; Groonga over a pipe to one `groonga` process.',
+    '- Latency: every need of the evaluation set and the demo field and community needs, two rounds after a warm-up, top-20, analysis included; Groonga over a pipe to one `groonga` process. Musubi keeps no result cache; co-occurrence neighbours of a term are cached per index revision (any edit clears them), so they are warm for words earlier needs used.',
     "- Musubi peak memory is the bench process's peak RSS after the Musubi build (before the peers run); Groonga's is its process VmHWM.",
     ...(r.skipped.length > 0 ? ['', ...r.skipped.map((s) => `- Skipped: ${s}`)] : []),
     '',

@@ -164,3 +164,16 @@ describe('analyzeFields', () => {
     });
   });
 });
+
+describe('terms for indexing', () => {
+  it.each([
+    '工場排水から銅を回収したい',
+    'キレート樹脂による重金属イオンの選択的吸着（セミコンダクタ向け）',
+    '㍿ムスビの希少糖、ｶﾞﾗｽ繊維とsensor devices — ナノファイバーー',
+    '',
+    '🙂 <b>HTML</b> 1,234％ 〜 ヴァイオリン',
+  ])('are the terms of the full analysis, in order: %s', (text) => {
+    expect(withDictionary.terms(text)).toEqual(withDictionary.analyze(text).map((t) => t.term));
+    expect(plain.terms(text)).toEqual(plain.analyze(text).map((t) => t.term));
+  });
+});

@@ -7,7 +7,12 @@
  */
 import type { CompiledDictionary } from './dictionary.ts';
 import { emptyDictionary } from './dictionary.ts';
-import { foldTerm, normalizeWithOffsets, stemEnglish, toOriginalSpan } from './normalize.ts';
+import {
+  foldTerm as foldTermUncached,
+  normalizeWithOffsets,
+  stemEnglish,
+  toOriginalSpan,
+} from './normalize.ts';
 import type { Token, Tokenizer } from './tokenizer.ts';
 
 /** How a term was produced. */
@@ -182,17 +187,49 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const unknownMin = options.unknownBigramMinLength ?? 3;
   const compoundMin = options.compoundBigramMinLength ?? 6;
 
-  const analyze = (text: string): AnalyzedTerm[] => {
+  // Folding is pure and the same words come back in every document: remembered (bounded).
+  const foldCache = new Map<string, string>();
+  const foldTerm = (term: string): string => {
+    let out = foldCache.get(term);
+    if (out === undefined) {
+      out = foldTermUncached(term);
+      if (foldCache.size >= 100_000) foldCache.clear();
+      foldCache.set(term, out);
+    }
+    return out;
+  };
+
+  /**
+   * The analysis; with `spans` false only the terms are collected (indexing), in the same
+   * order, without building spans and surfaces.
+   */
+  const run = (text: string, spans: boolean): { full: AnalyzedTerm[]; terms: string[] } => {
     const normalized = normalizeWithOffsets(text);
     const source = normalized.text;
     const out: { term: AnalyzedTerm; order: number }[] = [];
+    const plain: string[] = [];
+    const plainStart: number[] = [];
     const seen = new Set<string>();
+    const lastEnd = normalized.origEnd[normalized.origEnd.length - 1] ?? 0;
 
     const emit = (folded: string, kind: TermKind, start: number, end: number): void => {
       if (folded === '') return;
       const key = `${kind === 'bigram' ? BIGRAM_PREFIX : ''}${folded}\u0000${start}\u0000${end}`;
       if (seen.has(key)) return;
       seen.add(key);
+      if (!spans) {
+        const preferred = kind === 'bigram' ? undefined : dictionary.canonical.get(folded);
+        plain.push(
+          preferred !== undefined && preferred !== folded
+            ? preferred
+            : kind === 'bigram'
+              ? `${BIGRAM_PREFIX}${folded}`
+              : folded,
+        );
+        // The start toOriginalSpan gives.
+        plainStart.push(normalized.origStart[start] ?? lastEnd);
+        return;
+      }
       const span = toOriginalSpan(normalized, start, end);
       const preferred = kind === 'bigram' ? undefined : dictionary.canonical.get(folded);
       const term: AnalyzedTerm =
@@ -314,13 +351,18 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       });
     }
 
+    if (!spans) {
+      const order = plain.map((_, i) => i);
+      order.sort((x, y) => (plainStart[x] ?? 0) - (plainStart[y] ?? 0) || x - y);
+      return { full: [], terms: order.map((i) => plain[i] ?? '') };
+    }
     out.sort((x, y) => x.term.start - y.term.start || x.order - y.order);
-    return out.map((entry) => entry.term);
+    return { full: out.map((entry) => entry.term), terms: [] };
   };
 
   return {
-    analyze,
-    terms: (text: string) => analyze(text).map((term) => term.term),
+    analyze: (text: string) => run(text, true).full,
+    terms: (text: string) => run(text, false).terms,
   };
 }
 

@@ -324,3 +324,110 @@ describe('pruned search', () => {
     }
   });
 });
+
+describe('block-max pruning against scoring every document', () => {
+  const rng = (seed: number): (() => number) => {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+
+  it('gives exactly the same top k over random corpora, queries and interleaved edits', () => {
+    for (let corpus = 0; corpus < 6; corpus += 1) {
+      const random = rng(1_000 + corpus);
+      const vocabularySize = 50 + Math.floor(random() * 600);
+      const skew = 1 + random() * 3;
+      const draw = (): string => `w${Math.floor(vocabularySize * random() ** skew)}`;
+      const index = createBm25fIndex({
+        fields: [
+          { name: 'title', weight: 3, b: random() },
+          { name: 'body', weight: 1 },
+          { name: 'tags', weight: 2, b: 0.3 },
+        ],
+        k1: 0.8 + random(),
+      });
+      const words = (n: number): string[] => Array.from({ length: n }, draw);
+      const doc = (): Record<string, string[]> => ({
+        title: words(Math.floor(random() * 6)),
+        body: words(Math.floor(random() * (corpus % 2 === 0 ? 40 : 400))),
+        tags: words(Math.floor(random() * 3)),
+      });
+      const documents = 300 + Math.floor(random() * 3_000);
+      for (let i = 0; i < documents; i += 1) index.upsert(`d${i}`, doc());
+      for (let round = 0; round < 40; round += 1) {
+        // Live edits between queries: new documents, replacements (some with ties), removals.
+        const edits = Math.floor(random() * 20);
+        for (let e = 0; e < edits; e += 1) {
+          const id = `d${Math.floor(random() * documents * 1.1)}`;
+          if (random() < 0.3) index.remove(id);
+          else if (random() < 0.2) index.upsert(id, { title: ['w1'], body: ['w2'] });
+          else index.upsert(id, doc());
+        }
+        if (round % 10 === 9) {
+          // A burst of removals (compaction) and of long documents (average lengths drift).
+          for (let i = 0; i < documents / 5; i += 1)
+            index.remove(`d${Math.floor(random() * documents)}`);
+          for (let i = 0; i < 50; i += 1) index.upsert(`long${round}-${i}`, { body: words(800) });
+        }
+        const terms = Array.from({ length: 1 + Math.floor(random() * 30) }, () =>
+          random() < 0.2 ? `w${Math.floor(random() * vocabularySize)}` : draw(),
+        );
+        const query = terms.map((term) => ({ term, weight: 0.05 + random() * 2 }));
+        const k = 1 + Math.floor(random() * 40);
+        const exclude = new Set(random() < 0.3 ? ['d1', 'd2', `d${round}`] : []);
+        const pruned = index.search(query, k, { exclude });
+        const exhaustive = index.search(query, k, { exclude, exhaustive: true });
+        expect(pruned).toEqual(exhaustive);
+        expect(exhaustive.length).toBeLessThanOrEqual(k);
+        // Seeds (good guesses, bad guesses, unknown ids) change the work, never the results.
+        const seeds = [
+          ...exhaustive.slice(0, 3).map((hit) => hit.id),
+          `d${Math.floor(random() * documents)}`,
+          'missing',
+          'd1',
+        ];
+        expect(index.search(query, k, { exclude, seeds })).toEqual(exhaustive);
+      }
+    }
+  });
+
+  it('makes an upsert visible to the very next query and a removal gone from it', () => {
+    const index = createBm25fIndex({ fields: [{ name: 'body', weight: 1 }] });
+    for (let i = 0; i < 5_000; i += 1) index.upsert(`d${i}`, { body: ['common', `t${i % 97}`] });
+    expect(index.search(q('common'), 3)).toHaveLength(3);
+    index.upsert('fresh', { body: ['common', 'unique', 'unique'] });
+    expect(index.search(q('unique', 'common'), 1).map((h) => h.id)).toEqual(['fresh']);
+    index.upsert('fresh', { body: ['common'] });
+    expect(index.search(q('unique'), 5)).toEqual([]);
+    index.remove('d0');
+    expect(index.search(q('t0'), 100).map((h) => h.id)).not.toContain('d0');
+    expect(index.search(q('t0'), 100)).toEqual(index.search(q('t0'), 100, { exhaustive: true }));
+  });
+
+  it('restores from bytes held in a Node Buffer (a view into shared memory) identically', () => {
+    const random = rng(7);
+    const index = createBm25fIndex({ fields: SEED_FIELDS });
+    for (let i = 0; i < 2_000; i += 1) {
+      index.upsert(`d${i}`, {
+        title: [`w${Math.floor(random() * 50)}`],
+        abstract: Array.from({ length: 20 }, () => `w${Math.floor(300 * random() ** 2)}`),
+      });
+    }
+    for (let i = 0; i < 300; i += 3) index.remove(`d${i}`);
+    const bytes = encodeSerializedIndex(index.serialize());
+    // As a database adapter hands it over: a Buffer at an offset into a larger allocation.
+    const pool = Buffer.alloc(bytes.length + 13);
+    pool.set(bytes, 13);
+    const restored = restoreBm25fIndex(decodeSerializedIndex(pool.subarray(13)));
+    for (let t = 0; t < 60; t += 1) {
+      const query = q(`w${t}`, `w${(t * 7) % 300}`, `w${(t * 13) % 300}`);
+      expect(restored.search(query, 20)).toEqual(index.search(query, 20));
+    }
+    expect(restored.documentCount).toBe(index.documentCount);
+  });
+});

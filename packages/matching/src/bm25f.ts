@@ -2,12 +2,22 @@
  * In-memory inverted index scored with BM25F (Robertson & Zaragoza's field-weighted BM25):
  * per term, field frequencies are length-normalised per field, weighted, summed into one
  * pseudo-frequency and saturated once. Documents can be added, replaced and removed live;
- * every change is visible to the next query. Removal marks a slot dead and adjusts the
- * statistics at once; postings of dead slots are skipped and purged in a batch later.
+ * every change is visible to the next query.
  *
- * The index keeps a forward list (terms of each document) to undo a document, to feed
- * co-occurrence and pseudo-relevance feedback, and as the serialised form: postings are
- * rebuilt from it on restore in one linear pass.
+ * Layout (typed arrays, no object per document or posting):
+ * - a forward store: the (term id, field frequencies) entries of every document, appended
+ *   slot after slot; it undoes a document, feeds co-occurrence, feedback and explanations,
+ *   and is the serialised form;
+ * - static postings (CSR) built from it in two passes (count, then fill), sorted by slot,
+ *   with the largest pseudo-frequency of every block of 128 postings (block-max bounds);
+ * - tail lists for the documents added since: a live edit costs its own terms. Removal
+ *   marks a slot dead (statistics adjusted at once). The static postings are rebuilt when
+ *   the tail grows past a quarter of them, when many slots are dead (then compacted), or
+ *   when an average field length drifted so far that the bounds would be loose. Bulk
+ *   loads cost one rebuild, at `flush()` or the first query.
+ *
+ * Search is exact top k with block-max MaxScore (see `searchPruned`); `exhaustive` scores
+ * every posting and is the reference it is tested against.
  */
 import { z } from 'zod';
 import { DomainError } from '#core/domain-error.ts';
@@ -39,6 +49,16 @@ export interface SearchHit {
 export interface SearchOptions {
   /** Documents never returned (e.g. the need itself). */
   readonly exclude?: ReadonlySet<string>;
+  /**
+   * Score every document of every query term instead of pruning (same results; the
+   * reference for tests and measurements).
+   */
+  readonly exhaustive?: boolean;
+  /**
+   * Documents to score first (e.g. the hits of a similar query): a good guess of the top k
+   * raises the pruning threshold from the start. The results do not depend on it.
+   */
+  readonly seeds?: readonly string[];
 }
 
 /** How one term scores in one document. */
@@ -94,6 +114,11 @@ export interface Bm25fIndex {
   has(id: string): boolean;
   ids(): string[];
   search(query: readonly WeightedTerm[], k: number, options?: SearchOptions): SearchHit[];
+  /**
+   * Brings the postings up to date with the documents added so far (otherwise the next
+   * query does it): after a bulk load, so that the first query does not pay for it.
+   */
+  flush(): void;
   documentFrequency(term: string): number;
   idf(term: string): number;
   scoreTerm(id: string, term: string): TermScore | undefined;
@@ -104,33 +129,74 @@ export interface Bm25fIndex {
 }
 
 const MAX_TF = 0xffff;
+/** Postings per block of the block-max upper bounds. */
+const BLOCK_SHIFT = 7;
+const BLOCK = 1 << BLOCK_SHIFT;
+/** Bounds and partial sums are compared with this relative slack (floating-point rounding). */
+const SLACK = 1 + 1e-9;
+/** Postings added since the last rebuild that are kept in per-term tail lists at most. */
+const TAIL_MIN = 65_536;
+/** The bounds are rebuilt when an average field length grew by more than this factor. */
+const MAX_DRIFT = 1.25;
+const END = 0x7fffffff;
+/** Slots per window of the accumulate-then-complete search. */
+const WINDOW = 4096;
+/** Marks of slots during a search. */
+const EXCLUDED = 1;
+const SEEDED = 2;
 
-interface SlotData {
-  /** Term ids of the document (views into the serialised arrays after a restore). */
-  terms: Uint32Array;
-  /** fieldCount frequencies per term. */
-  frequencies: Uint16Array;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/** `array` with room for `size` elements (doubling, contents kept). */
+function grown<T extends Typed>(array: T, size: number, make: (n: number) => T): T {
+  if (size <= array.length) return array;
+  const next = make(Math.max(size, array.length * 2, 16));
+  next.set(array);
+  return next;
 }
 
-/** Growable posting list: slots and, per slot, fieldCount frequencies. */
-interface PostingList {
+/** Postings of one term added after the last rebuild (slots in increasing order). */
+interface TailList {
   docs: Int32Array;
   freqs: Uint16Array;
   size: number;
+  /** Largest pseudo-frequency at the reference averages. */
+  max: number;
 }
 
-function createPostingList(capacity: number, fieldCount: number): PostingList {
-  return {
-    docs: new Int32Array(capacity),
-    freqs: new Uint16Array(capacity * fieldCount),
-    size: 0,
-  };
+/** A position in one posting list during a search. */
+class Cursor {
+  pos: number;
+  /** Document at `pos`; END once exhausted. */
+  cur: number;
+  /** Current block (static lists), its last document and its bound (× SLACK). */
+  block: number;
+  blockLastDoc = END;
+  blockUb = 0;
+  ub = 0;
+  constructor(
+    readonly docs: Int32Array,
+    readonly freqs: Uint16Array,
+    readonly begin: number,
+    readonly end: number,
+    /** First block of the list in the block arrays, -1 for a tail list. */
+    readonly blockBase: number,
+    readonly blockEnd: number,
+    /** Index of the query term in canonical (term id) order. */
+    readonly canon: number,
+    readonly factor: number,
+    /** Largest pseudo-frequency of the list (reference averages). */
+    readonly maxPseudo: number,
+  ) {
+    this.pos = begin;
+    this.cur = end > begin ? (docs[begin] ?? END) : END;
+    this.block = blockBase;
+  }
 }
 
 class MinHeap {
   readonly scores: number[] = [];
   readonly ids: string[] = [];
-  readonly slots: number[] = [];
 
   get size(): number {
     return this.scores.length;
@@ -151,15 +217,15 @@ class MinHeap {
     const d = this.ids[i] ?? '';
     this.ids[i] = this.ids[j] ?? '';
     this.ids[j] = d;
-    const t = this.slots[i] ?? 0;
-    this.slots[i] = this.slots[j] ?? 0;
-    this.slots[j] = t;
   }
 
-  push(score: number, id: string, slot: number): void {
+  get minScore(): number {
+    return this.scores[0] ?? 0;
+  }
+
+  push(score: number, id: string): void {
     this.scores.push(score);
     this.ids.push(id);
-    this.slots.push(slot);
     let i = this.scores.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -176,10 +242,9 @@ class MinHeap {
     return id < (this.ids[0] ?? '');
   }
 
-  replaceTop(score: number, id: string, slot: number): void {
+  replaceTop(score: number, id: string): void {
     this.scores[0] = score;
     this.ids[0] = id;
-    this.slots[0] = slot;
     let i = 0;
     const n = this.scores.length;
     for (;;) {
@@ -192,6 +257,17 @@ class MinHeap {
       this.swap(i, m);
       i = m;
     }
+  }
+
+  offer(score: number, id: string, k: number): void {
+    if (this.size < k) this.push(score, id);
+    else if (this.beats(score, id)) this.replaceTop(score, id);
+  }
+
+  hits(): SearchHit[] {
+    const hits = this.scores.map((score, i) => ({ id: this.ids[i] ?? '', score }));
+    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return hits;
   }
 }
 
@@ -215,6 +291,10 @@ function resolveFields(fields: readonly FieldSpec[]): Required<FieldSpec>[] {
   });
 }
 
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U16 = new Uint16Array(0);
+const EMPTY_F64 = new Float64Array(0);
+
 class InvertedIndex implements Bm25fIndex {
   readonly fields: readonly Required<FieldSpec>[];
   readonly k1: number;
@@ -223,21 +303,55 @@ class InvertedIndex implements Bm25fIndex {
   private readonly weights: Float64Array;
   private readonly bs: Float64Array;
 
+  // Vocabulary: interned term ids.
   private readonly vocabulary = new Map<string, number>();
   private readonly termStrings: string[] = [];
-  private readonly df: number[] = [];
-  private postings: PostingList[] = [];
+  private df = new Int32Array(0);
 
+  // Forward store: the entries (term, fieldCount frequencies) of slot s are
+  // slotStart[s] .. slotStart[s + 1]; slots are only appended.
+  private slotCount = 0;
   private readonly slotIds: string[] = [];
-  private readonly slotData: (SlotData | null)[] = [];
-  private readonly lengths: number[] = [];
   private readonly idToSlot = new Map<string, number>();
+  private slotStart: Uint32Array = new Uint32Array(1);
+  private alive = new Uint8Array(0);
+  private lengths: Uint32Array = new Uint32Array(0);
+  private entryCount = 0;
+  private entryTerms: Uint32Array = new Uint32Array(0);
+  private entryFreqs: Uint16Array = new Uint16Array(0);
   private readonly lengthSums: Float64Array;
   private live = 0;
-  private dead = 0;
-  private deadInPostings = 0;
   private changes = 0;
+
+  // Postings of slots < staticSlots, per term id < staticTerms, sorted by slot (CSR), with
+  // the largest pseudo-frequency (at refAvg) of each block of BLOCK postings.
+  private staticSlots = 0;
+  private staticTerms = 0;
+  private postStart = new Uint32Array(1);
+  private postDocs = EMPTY_I32;
+  private postFreqs = EMPTY_U16;
+  private blockStart = new Uint32Array(1);
+  private blockLast = EMPTY_I32;
+  private blockMax = EMPTY_F64;
+  private termMax = EMPTY_F64;
+  private readonly refAvg: Float64Array;
+  /** Removed slots whose postings are still in the static lists. */
+  private deadInStatic = 0;
+  private dead = 0;
+
+  // Postings of slots staticSlots .. indexedSlots, per term.
+  private indexedSlots = 0;
+  private readonly tail = new Map<number, TailList>();
+  private tailPostings = 0;
+
   private scratch = new Float64Array(0);
+  private marks = new Uint8Array(0);
+  private readonly windowAcc = new Float64Array(WINDOW);
+  private readonly windowStamp = new Int32Array(WINDOW);
+  private readonly windowOffsets = new Int32Array(WINDOW);
+  private windowCounter = 0;
+  private canonOf = new Int32Array(0);
+  private rowOf = new Int32Array(0);
   private cooccurrenceScratch = new Uint32Array(0);
 
   constructor(fields: readonly FieldSpec[], k1: number) {
@@ -247,6 +361,7 @@ class InvertedIndex implements Bm25fIndex {
     this.weights = Float64Array.from(this.fields.map((f) => f.weight));
     this.bs = Float64Array.from(this.fields.map((f) => f.b));
     this.lengthSums = new Float64Array(this.fieldCount);
+    this.refAvg = new Float64Array(this.fieldCount);
     this.fields.forEach((f, i) => this.fieldIndex.set(f.name, i));
   }
 
@@ -264,127 +379,94 @@ class InvertedIndex implements Bm25fIndex {
       id = this.termStrings.length;
       this.vocabulary.set(term, id);
       this.termStrings.push(term);
-      this.df.push(0);
-      this.postings.push(createPostingList(2, this.fieldCount));
+      this.df = grown(this.df, id + 1, (n) => new Int32Array(n));
+      this.rowOf = grown(this.rowOf, id + 1, (n) => new Int32Array(n));
     }
     return id;
   }
 
-  /** Adds a document from term ids (used by upsert and restore). */
-  private addSlot(id: string, data: SlotData, fieldLengths: ArrayLike<number>): void {
-    const slot = this.slotIds.length;
+  /** Room for one more slot and `entries` more entries. */
+  private reserve(entries: number): void {
     const F = this.fieldCount;
-    this.slotIds.push(id);
-    this.slotData.push(data);
-    for (let f = 0; f < F; f += 1) {
-      const length = fieldLengths[f] ?? 0;
-      this.lengths.push(length);
-      this.lengthSums[f] = (this.lengthSums[f] ?? 0) + length;
-    }
-    const { terms, frequencies } = data;
-    for (let i = 0; i < terms.length; i += 1) {
-      const t = terms[i] ?? 0;
-      this.df[t] = (this.df[t] ?? 0) + 1;
-      const list = this.postings[t];
-      if (list === undefined) continue;
-      if (list.size === list.docs.length) {
-        const capacity = Math.max(4, list.docs.length * 2);
-        const docs = new Int32Array(capacity);
-        docs.set(list.docs);
-        const freqs = new Uint16Array(capacity * F);
-        freqs.set(list.freqs);
-        list.docs = docs;
-        list.freqs = freqs;
-      }
-      list.docs[list.size] = slot;
-      const base = list.size * F;
-      for (let f = 0; f < F; f += 1) list.freqs[base + f] = frequencies[i * F + f] ?? 0;
-      list.size += 1;
-    }
-    this.idToSlot.set(id, slot);
-    this.live += 1;
+    const slots = this.slotCount + 1;
+    this.slotStart = grown(this.slotStart, slots + 1, (n) => new Uint32Array(n));
+    this.alive = grown(this.alive, slots, (n) => new Uint8Array(n));
+    this.lengths = grown(this.lengths, slots * F, (n) => new Uint32Array(n));
+    const need = this.entryCount + entries;
+    this.entryTerms = grown(this.entryTerms, need, (n) => new Uint32Array(n));
+    this.entryFreqs = grown(this.entryFreqs, need * F, (n) => new Uint16Array(n));
   }
 
   upsert(id: string, fields: Readonly<Record<string, readonly string[]>>): void {
     const F = this.fieldCount;
+    let total = 0;
     for (const name of Object.keys(fields)) {
       if (!this.fieldIndex.has(name)) {
         throw new DomainError('validation_failed', `unknown field ${name}`, { field: name, id });
       }
+      total += fields[name]?.length ?? 0;
     }
     this.removeSlot(id);
-    const local = new Map<number, number>();
-    const termIds: number[] = [];
-    const freqs: number[] = [];
-    const fieldLengths = new Array<number>(F).fill(0);
-    this.fields.forEach((field, f) => {
-      const terms = fields[field.name] ?? [];
-      fieldLengths[f] = terms.length;
+    this.reserve(total);
+    const slot = this.slotCount;
+    const first = this.entryCount;
+    let next = first;
+    for (let f = 0; f < F; f += 1) {
+      const terms = fields[this.fields[f]?.name ?? ''] ?? [];
+      this.lengths[slot * F + f] = terms.length;
+      this.lengthSums[f] = (this.lengthSums[f] ?? 0) + terms.length;
       for (const term of terms) {
         const t = this.termIdOrCreate(term);
-        let row = local.get(t);
-        if (row === undefined) {
-          row = termIds.length;
-          local.set(t, row);
-          termIds.push(t);
-          for (let g = 0; g < F; g += 1) freqs.push(0);
+        let row = (this.rowOf[t] ?? 0) - 1;
+        if (row < 0) {
+          row = next;
+          next += 1;
+          this.rowOf[t] = row + 1;
+          this.entryTerms[row] = t;
+          this.entryFreqs.fill(0, row * F, row * F + F);
         }
         const at = row * F + f;
-        freqs[at] = Math.min(MAX_TF, (freqs[at] ?? 0) + 1);
+        this.entryFreqs[at] = Math.min(MAX_TF, (this.entryFreqs[at] ?? 0) + 1);
       }
-    });
-    this.addSlot(
-      id,
-      { terms: Uint32Array.from(termIds), frequencies: Uint16Array.from(freqs) },
-      fieldLengths,
-    );
+    }
+    for (let e = first; e < next; e += 1) {
+      const t = this.entryTerms[e] ?? 0;
+      this.rowOf[t] = 0;
+      this.df[t] = (this.df[t] ?? 0) + 1;
+    }
+    this.entryCount = next;
+    this.slotStart[slot + 1] = next;
+    this.alive[slot] = 1;
+    this.slotIds[slot] = id;
+    this.idToSlot.set(id, slot);
+    this.slotCount = slot + 1;
+    this.live += 1;
     this.changes += 1;
   }
 
   private removeSlot(id: string): boolean {
     const slot = this.idToSlot.get(id);
     if (slot === undefined) return false;
-    const data = this.slotData[slot];
-    if (data !== null && data !== undefined) {
-      for (const t of data.terms) this.df[t] = (this.df[t] ?? 1) - 1;
-      this.deadInPostings += data.terms.length;
-    }
     const F = this.fieldCount;
+    for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
+      const t = this.entryTerms[e] ?? 0;
+      this.df[t] = (this.df[t] ?? 1) - 1;
+    }
     for (let f = 0; f < F; f += 1) {
       this.lengthSums[f] = (this.lengthSums[f] ?? 0) - (this.lengths[slot * F + f] ?? 0);
     }
-    this.slotData[slot] = null;
+    this.alive[slot] = 0;
     this.idToSlot.delete(id);
     this.live -= 1;
     this.dead += 1;
+    if (slot < this.staticSlots) this.deadInStatic += 1;
     return true;
   }
 
   remove(id: string): boolean {
     const removed = this.removeSlot(id);
-    if (removed) {
-      this.changes += 1;
-      if (this.deadInPostings > 65_536 && this.dead > this.live) this.purgeDeadPostings();
-    }
+    if (removed) this.changes += 1;
     return removed;
-  }
-
-  /** Drops postings of removed documents (order of the remaining postings is kept). */
-  private purgeDeadPostings(): void {
-    const F = this.fieldCount;
-    for (const list of this.postings) {
-      const { docs, freqs } = list;
-      let w = 0;
-      for (let r = 0; r < list.size; r += 1) {
-        const slot = docs[r] ?? 0;
-        if (this.slotData[slot] === null) continue;
-        docs[w] = slot;
-        for (let f = 0; f < F; f += 1) freqs[w * F + f] = freqs[r * F + f] ?? 0;
-        w += 1;
-      }
-      list.size = w;
-    }
-    this.deadInPostings = 0;
   }
 
   has(id: string): boolean {
@@ -408,19 +490,231 @@ class InvertedIndex implements Bm25fIndex {
     return this.idfOf(this.documentFrequency(term));
   }
 
-  /** 1 - b_f + b_f·len_f/avg_f per field, for a slot. */
-  private norms(slot: number, out: Float64Array): void {
+  /** Current average length of each field. */
+  private averages(): Float64Array {
     const F = this.fieldCount;
-    for (let f = 0; f < F; f += 1) {
-      const avg = this.live > 0 ? (this.lengthSums[f] ?? 0) / this.live : 0;
-      const length = this.lengths[slot * F + f] ?? 0;
-      const b = this.bs[f] ?? 0;
-      out[f] = avg > 0 ? 1 - b + (b * length) / avg : 1;
-    }
+    const avg = new Float64Array(F);
+    for (let f = 0; f < F; f += 1)
+      avg[f] = this.live > 0 ? (this.lengthSums[f] ?? 0) / this.live : 0;
+    return avg;
   }
 
-  search(query: readonly WeightedTerm[], k: number, options: SearchOptions = {}): SearchHit[] {
-    if (k <= 0 || this.live === 0) return [];
+  /** (1 - b_f, b_f/avg_f) per field (norm 1 when a field's average is 0). */
+  private normsOf(avg: Float64Array): Float64Array {
+    const F = this.fieldCount;
+    const norms = new Float64Array(2 * F);
+    for (let f = 0; f < F; f += 1) {
+      const a = avg[f] ?? 0;
+      const b = this.bs[f] ?? 0;
+      norms[2 * f] = a > 0 ? 1 - b : 1;
+      norms[2 * f + 1] = a > 0 ? b / a : 0;
+    }
+    return norms;
+  }
+
+  /**
+   * Σ_f w_f·tf_f / (1 - b_f + b_f·len_f/avg_f) of the fieldCount frequencies at freqs[base..]
+   * for a slot, with `norms` from `normsOf`. The one formula of scoring, explanations and
+   * bounds.
+   */
+  private pseudo(freqs: Uint16Array, base: number, slot: number, norms: Float64Array): number {
+    const F = this.fieldCount;
+    let pseudo = 0;
+    for (let f = 0; f < F; f += 1) {
+      const tf = freqs[base + f] ?? 0;
+      if (tf === 0) continue;
+      const norm =
+        (norms[2 * f] ?? 1) + (norms[2 * f + 1] ?? 0) * (this.lengths[slot * F + f] ?? 0);
+      pseudo += ((this.weights[f] ?? 0) * tf) / norm;
+    }
+    return pseudo;
+  }
+
+  /**
+   * How much larger a pseudo-frequency can be now than at the reference averages: with
+   * avg' ≥ avg, 1 - b + b·len/avg' ≥ (avg/avg')·(1 - b + b·len/avg), so every field's part
+   * grows by at most avg'/avg; a shorter average only shrinks it.
+   */
+  private drift(avg: Float64Array): number {
+    let rho = 1;
+    for (let f = 0; f < this.fieldCount; f += 1) {
+      const now = avg[f] ?? 0;
+      const ref = this.refAvg[f] ?? 0;
+      if (now <= ref) continue;
+      rho = Math.max(rho, ref > 0 ? now / ref : Number.POSITIVE_INFINITY);
+    }
+    return rho;
+  }
+
+  flush(): void {
+    this.ensurePostings();
+  }
+
+  /** Brings the postings up to date with the forward store (live edits, drift, removals). */
+  private ensurePostings(): void {
+    const avg = this.averages();
+    const pending =
+      (this.slotStart[this.slotCount] ?? 0) - (this.slotStart[this.indexedSlots] ?? 0);
+    const staticPostings = this.postDocs.length;
+    if (
+      this.drift(avg) > MAX_DRIFT ||
+      this.deadInStatic > Math.max(1_024, this.live) ||
+      this.tailPostings + pending > Math.max(TAIL_MIN, staticPostings / 4)
+    ) {
+      this.rebuild();
+      return;
+    }
+    if (this.indexedSlots < this.slotCount) this.extendTail();
+  }
+
+  /** Adds the postings of slots indexedSlots .. slotCount to the tail lists. */
+  private extendTail(): void {
+    const F = this.fieldCount;
+    const ref = this.normsOf(this.refAvg);
+    for (let slot = this.indexedSlots; slot < this.slotCount; slot += 1) {
+      if (this.alive[slot] !== 1) continue;
+      for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
+        const t = this.entryTerms[e] ?? 0;
+        let list = this.tail.get(t);
+        if (list === undefined) {
+          list = { docs: new Int32Array(4), freqs: new Uint16Array(4 * F), size: 0, max: 0 };
+          this.tail.set(t, list);
+        }
+        if (list.size === list.docs.length) {
+          list.docs = grown(list.docs, list.size + 1, (n) => new Int32Array(n));
+          const freqs = new Uint16Array(list.docs.length * F);
+          freqs.set(list.freqs);
+          list.freqs = freqs;
+        }
+        list.docs[list.size] = slot;
+        list.freqs.set(this.entryFreqs.subarray(e * F, e * F + F), list.size * F);
+        list.max = Math.max(list.max, this.pseudo(this.entryFreqs, e * F, slot, ref));
+        list.size += 1;
+        this.tailPostings += 1;
+      }
+    }
+    this.indexedSlots = this.slotCount;
+  }
+
+  /** Drops removed slots from the forward store (slots renumbered, order kept). */
+  private compact(): void {
+    const F = this.fieldCount;
+    let entries = 0;
+    for (let s = 0; s < this.slotCount; s += 1) {
+      if (this.alive[s] === 1) entries += (this.slotStart[s + 1] ?? 0) - (this.slotStart[s] ?? 0);
+    }
+    const slotStart = new Uint32Array(this.live + 1);
+    const lengths = new Uint32Array(this.live * F);
+    const entryTerms = new Uint32Array(entries);
+    const entryFreqs = new Uint16Array(entries * F);
+    let d = 0;
+    let at = 0;
+    for (let s = 0; s < this.slotCount; s += 1) {
+      if (this.alive[s] !== 1) continue;
+      const from = this.slotStart[s] ?? 0;
+      const to = this.slotStart[s + 1] ?? from;
+      entryTerms.set(this.entryTerms.subarray(from, to), at);
+      entryFreqs.set(this.entryFreqs.subarray(from * F, to * F), at * F);
+      lengths.set(this.lengths.subarray(s * F, s * F + F), d * F);
+      const id = this.slotIds[s] ?? '';
+      this.slotIds[d] = id;
+      this.idToSlot.set(id, d);
+      at += to - from;
+      d += 1;
+      slotStart[d] = at;
+    }
+    this.slotIds.length = d;
+    this.slotStart = slotStart;
+    this.lengths = lengths;
+    this.entryTerms = entryTerms;
+    this.entryFreqs = entryFreqs;
+    this.alive = new Uint8Array(d).fill(1);
+    this.entryCount = at;
+    this.slotCount = d;
+    this.dead = 0;
+  }
+
+  /** Rebuilds the static postings from the forward store in two passes (count, then fill). */
+  private rebuild(): void {
+    const F = this.fieldCount;
+    if (this.dead > 0 && this.dead * 8 > this.slotCount) this.compact();
+    // Free the old postings before allocating the new ones.
+    this.postDocs = EMPTY_I32;
+    this.postFreqs = EMPTY_U16;
+    this.blockLast = EMPTY_I32;
+    this.blockMax = EMPTY_F64;
+    this.tail.clear();
+    this.tailPostings = 0;
+    const T = this.termStrings.length;
+    const S = this.slotCount;
+    const { alive, slotStart, entryTerms, entryFreqs } = this;
+    const postStart = new Uint32Array(T + 1);
+    for (let s = 0; s < S; s += 1) {
+      if (alive[s] !== 1) continue;
+      for (let e = slotStart[s] ?? 0; e < (slotStart[s + 1] ?? 0); e += 1) {
+        const t = entryTerms[e] ?? 0;
+        postStart[t + 1] = (postStart[t + 1] ?? 0) + 1;
+      }
+    }
+    const blockStart = new Uint32Array(T + 1);
+    for (let t = 0; t < T; t += 1) {
+      const n = postStart[t + 1] ?? 0;
+      postStart[t + 1] = (postStart[t] ?? 0) + n;
+      blockStart[t + 1] = (blockStart[t] ?? 0) + ((n + BLOCK - 1) >> BLOCK_SHIFT);
+    }
+    const total = postStart[T] ?? 0;
+    const docs = new Int32Array(total);
+    const freqs = new Uint16Array(total * F);
+    const fill = postStart.slice(0, T);
+    for (let s = 0; s < S; s += 1) {
+      if (alive[s] !== 1) continue;
+      for (let e = slotStart[s] ?? 0; e < (slotStart[s + 1] ?? 0); e += 1) {
+        const t = entryTerms[e] ?? 0;
+        const p = fill[t] ?? 0;
+        fill[t] = p + 1;
+        docs[p] = s;
+        for (let f = 0; f < F; f += 1) freqs[p * F + f] = entryFreqs[e * F + f] ?? 0;
+      }
+    }
+    this.refAvg.set(this.averages());
+    const ref = this.normsOf(this.refAvg);
+    const blocks = blockStart[T] ?? 0;
+    const blockLast = new Int32Array(blocks);
+    const blockMax = new Float64Array(blocks);
+    const termMax = new Float64Array(T);
+    for (let t = 0; t < T; t += 1) {
+      const from = postStart[t] ?? 0;
+      const to = postStart[t + 1] ?? from;
+      let b = blockStart[t] ?? 0;
+      let best = 0;
+      for (let p = from; p < to; p += BLOCK) {
+        const last = Math.min(to, p + BLOCK);
+        let max = 0;
+        for (let q = p; q < last; q += 1) {
+          max = Math.max(max, this.pseudo(freqs, q * F, docs[q] ?? 0, ref));
+        }
+        blockLast[b] = docs[last - 1] ?? 0;
+        blockMax[b] = max;
+        best = Math.max(best, max);
+        b += 1;
+      }
+      termMax[t] = best;
+    }
+    this.postStart = postStart;
+    this.postDocs = docs;
+    this.postFreqs = freqs;
+    this.blockStart = blockStart;
+    this.blockLast = blockLast;
+    this.blockMax = blockMax;
+    this.termMax = termMax;
+    this.staticTerms = T;
+    this.staticSlots = S;
+    this.indexedSlots = S;
+    this.deadInStatic = 0;
+  }
+
+  /** Query terms merged by term id (the canonical order of every score sum). */
+  private mergeQuery(query: readonly WeightedTerm[]): { t: number; weight: number }[] {
     const merged = new Map<number, number>();
     for (const { term, weight } of query) {
       if (!(weight > 0)) continue;
@@ -428,147 +722,379 @@ class InvertedIndex implements Bm25fIndex {
       if (t === undefined || (this.df[t] ?? 0) === 0) continue;
       merged.set(t, (merged.get(t) ?? 0) + weight);
     }
-    if (merged.size === 0) return [];
+    return [...merged.entries()].map(([t, weight]) => ({ t, weight })).sort((a, b) => a.t - b.t);
+  }
+
+  private cursorsOf(terms: readonly { t: number; weight: number }[]): Cursor[] {
+    const cursors: Cursor[] = [];
+    terms.forEach(({ t, weight }, canon) => {
+      const factor = this.idfOf(this.df[t] ?? 0) * weight;
+      if (t < this.staticTerms) {
+        const from = this.postStart[t] ?? 0;
+        const to = this.postStart[t + 1] ?? from;
+        if (to > from) {
+          cursors.push(
+            new Cursor(
+              this.postDocs,
+              this.postFreqs,
+              from,
+              to,
+              this.blockStart[t] ?? 0,
+              this.blockStart[t + 1] ?? 0,
+              canon,
+              factor,
+              this.termMax[t] ?? 0,
+            ),
+          );
+        }
+      }
+      const list = this.tail.get(t);
+      if (list !== undefined && list.size > 0) {
+        cursors.push(
+          new Cursor(list.docs, list.freqs, 0, list.size, -1, -1, canon, factor, list.max),
+        );
+      }
+    });
+    return cursors;
+  }
+
+  search(query: readonly WeightedTerm[], k: number, options: SearchOptions = {}): SearchHit[] {
+    if (k <= 0 || this.live === 0) return [];
+    const terms = this.mergeQuery(query);
+    if (terms.length === 0) return [];
+    this.ensurePostings();
+    const cursors = this.cursorsOf(terms);
+    if (options.exhaustive === true) {
+      const excluded = new Set<number>();
+      for (const id of options.exclude ?? []) {
+        const slot = this.idToSlot.get(id);
+        if (slot !== undefined) excluded.add(slot);
+      }
+      return this.searchExhaustive(cursors, k, excluded);
+    }
+    if (this.marks.length < this.slotCount) {
+      this.marks = new Uint8Array(Math.max(this.slotCount, this.marks.length * 2));
+    }
+    const marked: number[] = [];
+    for (const id of options.exclude ?? []) {
+      const slot = this.idToSlot.get(id);
+      if (slot !== undefined && this.marks[slot] === 0) {
+        this.marks[slot] = EXCLUDED;
+        marked.push(slot);
+      }
+    }
+    try {
+      return this.searchPruned(terms, cursors, k, options.seeds ?? [], marked);
+    } finally {
+      for (const slot of marked) this.marks[slot] = 0;
+    }
+  }
+
+  /** Term at a time over every posting: the reference the pruned search must equal. */
+  private searchExhaustive(
+    cursors: readonly Cursor[],
+    k: number,
+    excluded: Set<number>,
+  ): SearchHit[] {
     const F = this.fieldCount;
-    if (this.scratch.length < this.slotIds.length) {
-      this.scratch = new Float64Array(Math.max(this.slotIds.length, this.scratch.length * 2));
+    const norms = this.normsOf(this.averages());
+    const k1 = this.k1;
+    if (this.scratch.length < this.slotCount) {
+      this.scratch = new Float64Array(Math.max(this.slotCount, this.scratch.length * 2));
     }
     const scores = this.scratch;
     const touched: number[] = [];
-    const avg = new Float64Array(F);
-    for (let f = 0; f < F; f += 1) avg[f] = (this.lengthSums[f] ?? 0) / this.live;
-    const k1 = this.k1;
-    // Term-at-a-time with MaxScore-style pruning: terms in decreasing order of their upper
-    // bound idf·weight (BM25 saturation keeps a term's score below it). Once the bounds of
-    // the terms left cannot lift a document that has not been seen above the k-th score so
-    // far, those terms only update the documents that can still reach the top k, found by
-    // binary search in their postings (sorted by slot) instead of a full scan.
-    const terms = [...merged.entries()]
-      .map(([t, weight]) => ({ t, factor: this.idfOf(this.df[t] ?? 0) * weight }))
-      .sort((a, b) => b.factor - a.factor || a.t - b.t);
-    let remaining = terms.reduce((sum, term) => sum + term.factor, 0);
-    const contribution = (p: number, slot: number, freqs: Uint16Array, factor: number): number => {
-      let pseudo = 0;
-      for (let f = 0; f < F; f += 1) {
-        const tf = freqs[p * F + f] ?? 0;
-        if (tf === 0) continue;
-        const a = avg[f] ?? 0;
-        const b = this.bs[f] ?? 0;
-        const norm = a > 0 ? 1 - b + (b * (this.lengths[slot * F + f] ?? 0)) / a : 1;
-        pseudo += ((this.weights[f] ?? 0) * tf) / norm;
-      }
-      return pseudo === 0 ? 0 : (factor * pseudo) / (k1 + pseudo);
-    };
-    let candidates: number[] | null = null;
-    for (const { t, factor } of terms) {
-      const list = this.postings[t];
-      if (list === undefined) continue;
-      const { docs, freqs } = list;
-      if (candidates === null && list.size > 256 && touched.length >= k) {
-        const threshold = this.kthScore(touched, scores, k, options.exclude);
-        if (Number.isFinite(threshold) && remaining < threshold) {
-          candidates = touched.filter((slot) => (scores[slot] ?? 0) + remaining >= threshold);
-        }
-      }
-      remaining -= factor;
-      if (candidates !== null) {
-        for (const slot of candidates) {
-          let lo = 0;
-          let hi = list.size - 1;
-          while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const at = docs[mid] ?? 0;
-            if (at === slot) {
-              scores[slot] = (scores[slot] ?? 0) + contribution(mid, slot, freqs, factor);
-              break;
-            }
-            if (at < slot) lo = mid + 1;
-            else hi = mid - 1;
-          }
-        }
-        continue;
-      }
-      for (let p = 0; p < list.size; p += 1) {
-        const slot = docs[p] ?? 0;
-        if (this.slotData[slot] === null) continue;
-        const add = contribution(p, slot, freqs, factor);
-        if (add === 0) continue;
+    // Cursors are in canonical order (a term's static list, then its tail list).
+    for (const c of cursors) {
+      for (let p = c.begin; p < c.end; p += 1) {
+        const slot = c.docs[p] ?? 0;
+        if (this.alive[slot] !== 1) continue;
+        const pseudo = this.pseudo(c.freqs, p * F, slot, norms);
+        if (pseudo === 0) continue;
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] ?? 0) + add;
+        scores[slot] = (scores[slot] ?? 0) + (c.factor * pseudo) / (k1 + pseudo);
       }
     }
     const heap = new MinHeap();
-    const exclude = options.exclude;
     for (const slot of touched) {
       const score = scores[slot] ?? 0;
       scores[slot] = 0;
-      const id = this.slotIds[slot] ?? '';
-      if (exclude?.has(id)) continue;
-      if (heap.size < k) heap.push(score, id, slot);
-      else if (heap.beats(score, id)) heap.replaceTop(score, id, slot);
+      if (excluded.has(slot)) continue;
+      heap.offer(score, this.slotIds[slot] ?? '', k);
     }
-    const hits: SearchHit[] = heap.scores.map((score, i) => ({ id: heap.ids[i] ?? '', score }));
-    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return hits;
+    return heap.hits();
   }
 
-  /** The k-th highest score among the touched slots (excluded documents left out). */
-  private kthScore(
-    touched: readonly number[],
-    scores: Float64Array,
+  /**
+   * Document at a time with block-max MaxScore (Turtle & Flood; Ding & Suel's block maxima):
+   * lists in increasing order of their upper bound; once the k-th best score θ exceeds the
+   * summed bounds of the weakest lists, those become non-essential: only documents of the
+   * other lists are candidates, and the weak lists are probed (skipping whole blocks) only
+   * while the candidate can still reach θ; runs of documents whose blocks' bounds stay below θ
+   * are skipped. A term's bound is idf·weight·P/(k1 + P) at the largest pseudo-frequency P of
+   * its list (of the block, for block bounds), scaled for the drift of the average lengths.
+   * Exact: every document that could enter the top k is fully scored, its score summed in
+   * the same (term id) order as when scoring every document.
+   */
+  private searchPruned(
+    terms: readonly { t: number; weight: number }[],
+    cursors: Cursor[],
     k: number,
-    exclude: ReadonlySet<string> | undefined,
-  ): number {
-    const values: number[] = [];
-    for (const slot of touched) {
-      if (exclude !== undefined && exclude.has(this.slotIds[slot] ?? '')) continue;
-      values.push(scores[slot] ?? 0);
+    seeds: readonly string[],
+    marked: number[],
+  ): SearchHit[] {
+    const F = this.fieldCount;
+    const canonCount = terms.length;
+    const avg = this.averages();
+    const rho = this.drift(avg);
+    const norms = this.normsOf(avg);
+    const k1 = this.k1;
+    const bound = (factor: number, pseudo: number): number => {
+      const p = pseudo * rho;
+      return (factor * p) / (k1 + p);
+    };
+    const { blockLast, blockMax, alive, marks } = this;
+    const loadBlock = (c: Cursor, b: number): void => {
+      c.block = b;
+      c.blockLastDoc = blockLast[b] ?? END;
+      c.blockUb = bound(c.factor, blockMax[b] ?? 0) * SLACK;
+    };
+    for (const c of cursors) {
+      c.ub = bound(c.factor, c.maxPseudo);
+      if (c.blockBase >= 0) loadBlock(c, c.blockBase);
+      else {
+        c.blockLastDoc = c.docs[c.end - 1] ?? END;
+        c.blockUb = c.ub * SLACK;
+      }
     }
-    if (values.length < k) return Number.POSITIVE_INFINITY;
-    // Quickselect for the k-th largest.
-    let lo = 0;
-    let hi = values.length - 1;
-    const want = k - 1;
-    while (lo < hi) {
-      const pivot = values[(lo + hi) >> 1] ?? 0;
-      let i = lo;
-      let j = hi;
-      while (i <= j) {
-        while ((values[i] ?? 0) > pivot) i += 1;
-        while ((values[j] ?? 0) < pivot) j -= 1;
-        if (i <= j) {
-          const swap = values[i] ?? 0;
-          values[i] = values[j] ?? 0;
-          values[j] = swap;
-          i += 1;
-          j -= 1;
+    const lists = [...cursors].sort((a, b) => a.ub - b.ub);
+    const n = lists.length;
+    const upper = new Float64Array(n);
+    let sum = 0;
+    for (let i = 0; i < n; i += 1) {
+      sum += lists[i]?.ub ?? 0;
+      upper[i] = sum * SLACK;
+    }
+    const exhaust = (c: Cursor): void => {
+      c.pos = c.end;
+      c.cur = END;
+    };
+    /** Moves c's block to the first that may hold `target`; its bound (0: nothing left). */
+    const shallow = (c: Cursor, target: number): number => {
+      if (c.cur === END) return 0;
+      if (c.blockLastDoc >= target) return c.blockUb;
+      if (c.blockBase < 0) {
+        exhaust(c);
+        return 0;
+      }
+      let b = c.block + 1;
+      while (b < c.blockEnd && (blockLast[b] ?? END) < target) b += 1;
+      if (b >= c.blockEnd) {
+        exhaust(c);
+        return 0;
+      }
+      loadBlock(c, b);
+      return c.blockUb;
+    };
+    /** Moves c to its first posting ≥ target. */
+    const seek = (c: Cursor, target: number): void => {
+      if (c.cur >= target) return;
+      if (shallow(c, target) === 0 && c.cur === END) return;
+      let lo = c.pos;
+      let hi = c.end;
+      if (c.blockBase >= 0) {
+        const first = c.begin + ((c.block - c.blockBase) << BLOCK_SHIFT);
+        if (first > lo) lo = first;
+        if (first + BLOCK < hi) hi = first + BLOCK;
+      }
+      const docs = c.docs;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((docs[mid] ?? 0) < target) lo = mid + 1;
+        else hi = mid;
+      }
+      c.pos = lo;
+      c.cur = lo < c.end ? (docs[lo] ?? END) : END;
+    };
+    const contrib = new Float64Array(canonCount);
+    const heap = new MinHeap();
+    let theta = Number.NEGATIVE_INFINITY;
+    let essential = 0; // lists[0 .. essential) are non-essential
+    const raise = (): void => {
+      if (heap.size < k) return;
+      theta = heap.minScore;
+      while (essential < n && (upper[essential] ?? 0) < theta) essential += 1;
+    };
+
+    // Exact scores from the forward store: each query term's contribution, summed in
+    // canonical order (the same numbers as from the postings).
+    const canonOf = this.canonScratch(terms);
+    const factors = new Float64Array(canonCount);
+    for (const c of cursors) factors[c.canon] = c.factor;
+    const exactScore = (slot: number): number => {
+      for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
+        const canon = (canonOf[this.entryTerms[e] ?? 0] ?? 0) - 1;
+        if (canon < 0) continue;
+        const pseudo = this.pseudo(this.entryFreqs, e * F, slot, norms);
+        contrib[canon] = pseudo === 0 ? 0 : ((factors[canon] ?? 0) * pseudo) / (k1 + pseudo);
+      }
+      let exact = 0;
+      for (let j = 0; j < canonCount; j += 1) exact += contrib[j] ?? 0;
+      contrib.fill(0);
+      return exact;
+    };
+    try {
+      // Seeds: scored first, then never again.
+      for (const id of seeds) {
+        const slot = this.idToSlot.get(id);
+        if (slot === undefined || marks[slot] !== 0) continue;
+        marks[slot] = SEEDED;
+        marked.push(slot);
+        const exact = exactScore(slot);
+        if (exact > 0) heap.offer(exact, id, k);
+      }
+      raise();
+
+      // Windows of WINDOW slots: the essential lists' postings in the window are accumulated
+      // list by list (sequential reads), then the window's candidates are taken in slot order
+      // and completed from the non-essential lists while they can still reach θ.
+      const { windowAcc: acc, windowStamp: stamp, windowOffsets: offsets } = this;
+      if (this.windowCounter > 0x3fffffff) {
+        stamp.fill(0);
+        this.windowCounter = 0;
+      }
+      const nextCandidate = (): number => {
+        let doc = END;
+        for (let i = essential; i < n; i += 1) {
+          const d = (lists[i] as Cursor).cur;
+          if (d < doc) doc = d;
+        }
+        return doc;
+      };
+      for (;;) {
+        const start = nextCandidate();
+        if (start === END) break;
+        const stop = start + WINDOW;
+        const ne = essential; // the partition stays fixed within a window
+        const rest = ne > 0 ? (upper[ne - 1] ?? 0) : 0;
+        if (heap.size >= k) {
+          // Bounds of the essential lists' blocks overlapping the window.
+          let ub = rest;
+          for (let i = ne; i < n && ub < theta; i += 1) {
+            const c = lists[i] as Cursor;
+            if (c.cur >= stop) continue;
+            let max = c.blockUb;
+            if (c.blockBase >= 0) {
+              for (
+                let b = c.block + 1;
+                b < c.blockEnd && (blockLast[b - 1] ?? END) < stop - 1;
+                b += 1
+              ) {
+                const bb = bound(c.factor, blockMax[b] ?? 0) * SLACK;
+                if (bb > max) max = bb;
+              }
+            }
+            ub += max;
+          }
+          if (ub < theta) {
+            for (let i = ne; i < n; i += 1) seek(lists[i] as Cursor, stop);
+            continue;
+          }
+        }
+        this.windowCounter += 1;
+        const window = this.windowCounter;
+        let count = 0;
+        for (let i = ne; i < n; i += 1) {
+          const c = lists[i] as Cursor;
+          const docs = c.docs;
+          const freqs = c.freqs;
+          const factor = c.factor;
+          while (c.cur < stop) {
+            const off = c.cur - start;
+            const pseudo = this.pseudo(freqs, c.pos * F, c.cur, norms);
+            const add = pseudo === 0 ? 0 : (factor * pseudo) / (k1 + pseudo);
+            if (stamp[off] !== window) {
+              stamp[off] = window;
+              acc[off] = add;
+              offsets[count] = off;
+              count += 1;
+            } else acc[off] = (acc[off] ?? 0) + add;
+            c.pos += 1;
+            c.cur = c.pos < c.end ? (docs[c.pos] ?? END) : END;
+          }
+          if (c.blockBase >= 0 && c.cur !== END && c.cur > c.blockLastDoc) {
+            let b = c.block + 1;
+            while ((blockLast[b] ?? END) < c.cur) b += 1;
+            loadBlock(c, b);
+          }
+        }
+        const candidates = offsets.subarray(0, count).sort();
+        for (let j = 0; j < count; j += 1) {
+          const off = candidates[j] ?? 0;
+          const doc = start + off;
+          if (alive[doc] !== 1 || marks[doc] !== 0) continue;
+          let score = acc[off] ?? 0;
+          let reachable = heap.size < k || score * SLACK + rest >= theta;
+          for (let i = ne - 1; i >= 0 && reachable; i -= 1) {
+            const c = lists[i] as Cursor;
+            if (score * SLACK + (upper[i] ?? 0) < theta) {
+              reachable = false;
+              break;
+            }
+            const below = i > 0 ? (upper[i - 1] ?? 0) : 0;
+            if (score * SLACK + shallow(c, doc) + below < theta) {
+              reachable = false;
+              break;
+            }
+            seek(c, doc);
+            if (c.cur !== doc) continue;
+            const pseudo = this.pseudo(c.freqs, c.pos * F, doc, norms);
+            score += pseudo === 0 ? 0 : (c.factor * pseudo) / (k1 + pseudo);
+          }
+          if (reachable && (heap.size < k || score * SLACK >= theta)) {
+            const exact = exactScore(doc);
+            if (exact > 0) {
+              heap.offer(exact, this.slotIds[doc] ?? '', k);
+              raise();
+            }
+          }
         }
       }
-      if (want <= j) hi = j;
-      else if (want >= i) lo = i;
-      else break;
+    } finally {
+      for (const { t } of terms) canonOf[t] = 0;
     }
-    return values[want] ?? 0;
+    return heap.hits();
+  }
+
+  /** term id → 1 + canonical index for the query terms (reset by the caller). */
+  private canonScratch(terms: readonly { t: number }[]): Int32Array {
+    if (this.canonOf.length < this.termStrings.length) {
+      this.canonOf = new Int32Array(Math.max(this.termStrings.length, this.canonOf.length * 2));
+    }
+    terms.forEach(({ t }, i) => {
+      this.canonOf[t] = i + 1;
+    });
+    return this.canonOf;
   }
 
   scoreTerm(id: string, term: string): TermScore | undefined {
     const slot = this.idToSlot.get(id);
     const t = this.vocabulary.get(term);
     if (slot === undefined || t === undefined) return undefined;
-    const data = this.slotData[slot];
-    if (data === null || data === undefined) return undefined;
-    const row = data.terms.indexOf(t);
-    if (row < 0) return undefined;
     const F = this.fieldCount;
-    const norms = new Float64Array(F);
-    this.norms(slot, norms);
+    let row = -1;
+    for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
+      if (this.entryTerms[e] === t) {
+        row = e;
+        break;
+      }
+    }
+    if (row < 0) return undefined;
     const frequencies: Record<string, number> = {};
-    let pseudo = 0;
     this.fields.forEach((field, f) => {
-      const tf = data.frequencies[row * F + f] ?? 0;
-      frequencies[field.name] = tf;
-      if (tf > 0) pseudo += ((this.weights[f] ?? 0) * tf) / (norms[f] ?? 1);
+      frequencies[field.name] = this.entryFreqs[row * F + f] ?? 0;
     });
+    const pseudo = this.pseudo(this.entryFreqs, row * F, slot, this.normsOf(this.averages()));
     const idf = this.idfOf(this.df[t] ?? 0);
     return {
       term,
@@ -582,17 +1108,15 @@ class InvertedIndex implements Bm25fIndex {
   documentVector(id: string): DocumentVector | undefined {
     const slot = this.idToSlot.get(id);
     if (slot === undefined) return undefined;
-    const data = this.slotData[slot];
-    if (data === null || data === undefined) return undefined;
     const F = this.fieldCount;
     const terms = new Map<string, number>();
-    data.terms.forEach((t, row) => {
+    for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
       let weighted = 0;
       for (let f = 0; f < F; f += 1) {
-        weighted += (this.weights[f] ?? 0) * (data.frequencies[row * F + f] ?? 0);
+        weighted += (this.weights[f] ?? 0) * (this.entryFreqs[e * F + f] ?? 0);
       }
-      if (weighted > 0) terms.set(this.termStrings[t] ?? '', weighted);
-    });
+      if (weighted > 0) terms.set(this.termStrings[this.entryTerms[e] ?? 0] ?? '', weighted);
+    }
     let length = 0;
     for (let f = 0; f < F; f += 1)
       length += (this.weights[f] ?? 0) * (this.lengths[slot * F + f] ?? 0);
@@ -603,11 +1127,16 @@ class InvertedIndex implements Bm25fIndex {
     const t = this.vocabulary.get(term);
     const counts = new Map<string, number>();
     if (t === undefined || (this.df[t] ?? 0) === 0) return { sampled: 0, counts };
-    const list = this.postings[t];
-    const docs = list === undefined ? new Int32Array(0) : list.docs.subarray(0, list.size);
-    const liveDf = this.df[t] ?? 0;
-    // Deterministic even stride over the postings when there are more than maxDocuments.
-    const stride = Math.max(1, Math.floor(liveDf / Math.max(1, maxDocuments)));
+    this.ensurePostings();
+    // Evenly strided over the term's postings (static list, then tail): every stride-th
+    // posting, the next live one where a removed document sits.
+    const segments: Int32Array[] = [];
+    if (t < this.staticTerms) {
+      segments.push(this.postDocs.subarray(this.postStart[t] ?? 0, this.postStart[t + 1] ?? 0));
+    }
+    const list = this.tail.get(t);
+    if (list !== undefined) segments.push(list.docs.subarray(0, list.size));
+    const stride = Math.max(1, Math.floor((this.df[t] ?? 0) / Math.max(1, maxDocuments)));
     // Counts in a scratch array over term ids (reset after use): no map per co-occurring term.
     if (this.cooccurrenceScratch.length < this.termStrings.length) {
       this.cooccurrenceScratch = new Uint32Array(
@@ -617,17 +1146,20 @@ class InvertedIndex implements Bm25fIndex {
     const scratch = this.cooccurrenceScratch;
     const seen: number[] = [];
     let sampled = 0;
-    let seenLive = 0;
-    for (let p = 0; p < docs.length && sampled < maxDocuments; p += 1) {
-      const data = this.slotData[docs[p] ?? 0];
-      if (data === null || data === undefined) continue;
-      seenLive += 1;
-      if ((seenLive - 1) % stride !== 0) continue;
-      sampled += 1;
-      for (const other of data.terms) {
-        if (other === t) continue;
-        if (scratch[other] === 0) seen.push(other);
-        scratch[other] = (scratch[other] ?? 0) + 1;
+    for (const docs of segments) {
+      let p = 0;
+      while (p < docs.length && sampled < maxDocuments) {
+        const slot = docs[p] ?? 0;
+        p += 1;
+        if (this.alive[slot] !== 1) continue;
+        sampled += 1;
+        for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
+          const other = this.entryTerms[e] ?? 0;
+          if (other === t) continue;
+          if (scratch[other] === 0) seen.push(other);
+          scratch[other] = (scratch[other] ?? 0) + 1;
+        }
+        p += stride - 1;
       }
     }
     for (const other of seen) {
@@ -650,25 +1182,29 @@ class InvertedIndex implements Bm25fIndex {
     }
     const ids: string[] = [];
     let total = 0;
-    for (const data of this.slotData) if (data !== null) total += data.terms.length;
+    for (let s = 0; s < this.slotCount; s += 1) {
+      if (this.alive[s] === 1) total += (this.slotStart[s + 1] ?? 0) - (this.slotStart[s] ?? 0);
+    }
     const docTermOffsets = new Uint32Array(this.live + 1);
     const docTermIds = new Uint32Array(total);
     const docTermFrequencies = new Uint16Array(total * F);
     const fieldLengths = new Uint32Array(this.live * F);
     let d = 0;
     let at = 0;
-    this.slotData.forEach((data, slot) => {
-      if (data === null) return;
-      ids.push(this.slotIds[slot] ?? '');
-      for (let f = 0; f < F; f += 1) fieldLengths[d * F + f] = this.lengths[slot * F + f] ?? 0;
-      for (let i = 0; i < data.terms.length; i += 1) {
-        docTermIds[at + i] = remap[data.terms[i] ?? 0] ?? 0;
+    for (let s = 0; s < this.slotCount; s += 1) {
+      if (this.alive[s] !== 1) continue;
+      ids.push(this.slotIds[s] ?? '');
+      fieldLengths.set(this.lengths.subarray(s * F, s * F + F), d * F);
+      const from = this.slotStart[s] ?? 0;
+      const to = this.slotStart[s + 1] ?? from;
+      for (let e = from; e < to; e += 1) {
+        docTermIds[at + e - from] = remap[this.entryTerms[e] ?? 0] ?? 0;
       }
-      docTermFrequencies.set(data.frequencies, at * F);
-      at += data.terms.length;
+      docTermFrequencies.set(this.entryFreqs.subarray(from * F, to * F), at * F);
+      at += to - from;
       d += 1;
       docTermOffsets[d] = at;
-    });
+    }
     return {
       version: 1,
       fields: this.fields,
@@ -682,27 +1218,44 @@ class InvertedIndex implements Bm25fIndex {
     };
   }
 
-  /** Loads a serialised index into this empty one. */
+  /** Loads a serialised index into this empty one: the forward store as is, then postings. */
   load(serialized: SerializedBm25fIndex): void {
     const F = this.fieldCount;
     for (const term of serialized.terms) this.termIdOrCreate(term);
-    // Pre-size postings by document frequency.
-    const df = new Uint32Array(serialized.terms.length);
-    for (const t of serialized.docTermIds) df[t] = (df[t] ?? 0) + 1;
-    this.postings = Array.from(df, (n) => createPostingList(n, F));
-    serialized.ids.forEach((id, d) => {
-      const from = serialized.docTermOffsets[d] ?? 0;
-      const to = serialized.docTermOffsets[d + 1] ?? from;
-      this.addSlot(
-        id,
-        {
-          terms: serialized.docTermIds.subarray(from, to),
-          frequencies: serialized.docTermFrequencies.subarray(from * F, to * F),
-        },
-        serialized.fieldLengths.subarray(d * F, d * F + F),
-      );
-    });
+    const D = serialized.ids.length;
+    const E = serialized.docTermOffsets[D] ?? 0;
+    if (
+      serialized.docTermOffsets.length !== D + 1 ||
+      serialized.docTermIds.length < E ||
+      serialized.docTermFrequencies.length < E * F ||
+      serialized.fieldLengths.length < D * F
+    ) {
+      throw new DomainError('unsupported_format', 'inconsistent serialised BM25F index');
+    }
+    this.slotStart = serialized.docTermOffsets;
+    this.entryTerms = serialized.docTermIds;
+    this.entryFreqs = serialized.docTermFrequencies;
+    this.lengths = serialized.fieldLengths;
+    this.alive = new Uint8Array(D).fill(1);
+    this.entryCount = E;
+    const T = this.termStrings.length;
+    for (let e = 0; e < E; e += 1) {
+      const t = this.entryTerms[e] ?? 0;
+      if (t >= T) throw new DomainError('unsupported_format', 'term id out of range');
+      this.df[t] = (this.df[t] ?? 0) + 1;
+    }
+    for (let d = 0; d < D; d += 1) {
+      const id = serialized.ids[d] ?? '';
+      this.slotIds.push(id);
+      this.idToSlot.set(id, d);
+      for (let f = 0; f < F; f += 1) {
+        this.lengthSums[f] = (this.lengthSums[f] ?? 0) + (this.lengths[d * F + f] ?? 0);
+      }
+    }
+    this.slotCount = D;
+    this.live = D;
     this.changes += 1;
+    this.rebuild();
   }
 }
 
@@ -801,10 +1354,13 @@ export function decodeSerializedIndex(bytes: Uint8Array): SerializedBm25fIndex {
   const parsed = result.data;
   const pad = (n: number): number => (n + 3) & ~3;
   let at = pad(8 + headerLength);
+  // A copy into a fresh buffer: `slice` of a Node Buffer is a view into its (shared,
+  // possibly pooled) memory, whose `.buffer` starts elsewhere.
   const take = (byteLength: number): Uint8Array => {
-    const slice = bytes.slice(at, at + byteLength);
+    const copy = new Uint8Array(byteLength);
+    copy.set(bytes.subarray(at, at + byteLength));
     at += pad(byteLength);
-    return slice;
+    return copy;
   };
   const u32 = (count: number): Uint32Array => new Uint32Array(take(count * 4).buffer, 0, count);
   const docTermOffsets = u32(parsed.ids.length + 1);

@@ -136,6 +136,18 @@ describe('cooccurrenceNeighbours', () => {
   it('is empty for an unknown term', () => {
     expect(cooccurrenceNeighbours(index, '存在しない語')).toEqual([]);
   });
+
+  it('follows live edits at once (neighbours are cached per index revision only)', () => {
+    const live = createBm25fIndex({ fields: FIELDS });
+    for (let i = 0; i < 6; i += 1) live.upsert(`a${i}`, { title: ['銅', `他${i}`] });
+    for (let i = 0; i < 6; i += 1) live.upsert(`b${i}`, { title: ['亜鉛', `他${i}`] });
+    expect(cooccurrenceNeighbours(live, '銅').map((n) => n.term)).not.toContain('電解');
+    live.upsert('c0', { title: ['銅', '電解'] });
+    live.upsert('c1', { title: ['銅', '電解'] });
+    expect(cooccurrenceNeighbours(live, '銅').map((n) => n.term)).toContain('電解');
+    live.remove('c0');
+    expect(cooccurrenceNeighbours(live, '銅').map((n) => n.term)).not.toContain('電解');
+  });
 });
 
 describe('query building and expansion steps', () => {

@@ -128,11 +128,46 @@ export interface Neighbour {
   readonly score: number;
 }
 
+/**
+ * Neighbours per index and revision: the same words come back in many needs, and a term's
+ * neighbours only change with the index (any edit starts a new cache). Bounded.
+ */
+const neighbourCache = new WeakMap<
+  Bm25fIndex,
+  { revision: number; byKey: Map<string, readonly Neighbour[]> }
+>();
+const NEIGHBOUR_CACHE_SIZE = 20_000;
+
 /** Neighbours of `term`, unsorted. */
-function neighboursOf(index: Bm25fIndex, term: string, options: CooccurrenceOptions): Neighbour[] {
+function neighboursOf(
+  index: Bm25fIndex,
+  term: string,
+  options: CooccurrenceOptions,
+): readonly Neighbour[] {
   const maxDocuments = options.maxDocuments ?? 500;
   const minCount = options.minCount ?? 2;
   const minPmi = options.minPmi ?? 0.5;
+  let cache = neighbourCache.get(index);
+  if (cache === undefined || cache.revision !== index.revision) {
+    cache = { revision: index.revision, byKey: new Map() };
+    neighbourCache.set(index, cache);
+  }
+  const key = `${term}\u0000${maxDocuments}\u0000${minCount}\u0000${minPmi}`;
+  const cached = cache.byKey.get(key);
+  if (cached !== undefined) return cached;
+  const computed = computeNeighbours(index, term, maxDocuments, minCount, minPmi);
+  if (cache.byKey.size >= NEIGHBOUR_CACHE_SIZE) cache.byKey.clear();
+  cache.byKey.set(key, computed);
+  return computed;
+}
+
+function computeNeighbours(
+  index: Bm25fIndex,
+  term: string,
+  maxDocuments: number,
+  minCount: number,
+  minPmi: number,
+): Neighbour[] {
   const n = index.documentCount;
   const { sampled, counts } = index.cooccurrence(term, maxDocuments, minCount);
   if (sampled === 0 || n === 0) return [];
@@ -154,7 +189,7 @@ export function cooccurrenceNeighbours(
   term: string,
   options: CooccurrenceOptions = {},
 ): Neighbour[] {
-  return neighboursOf(index, term, options).sort(
+  return [...neighboursOf(index, term, options)].sort(
     (a, b) => b.score - a.score || (a.term < b.term ? -1 : 1),
   );
 }
@@ -300,10 +335,14 @@ export function searchWithExpansion(
   if (options.cooccurrence !== false) {
     query = expandWithCooccurrence(index, query, options.cooccurrence ?? {});
   }
+  let seeds: readonly string[] = [];
   if (options.feedback !== false) {
     const feedback = options.feedback ?? {};
+    // The first retrieval's hits also seed the final one: scored first, they set a high
+    // pruning threshold from the start (the results do not depend on it).
     const first = index.search(query, feedback.documents ?? 10, searchOptions);
     query = expandWithFeedback(index, query, first, feedback);
+    seeds = first.map((hit) => hit.id);
   }
-  return { query, hits: index.search(query, options.k, searchOptions) };
+  return { query, hits: index.search(query, options.k, { ...searchOptions, seeds }) };
 }

@@ -16,10 +16,10 @@ describe('parseMecabLines', () => {
   it('maps IPADIC features and status to tokens with offsets', () => {
     const text = '工場 排水とキレート';
     const tokens = parseMecabLines(text, [
-      '工場\t0\t名詞,一般,*,*,*,*,工場,コウジョウ,コージョー',
-      '排水\t0\t名詞,サ変接続,*,*,*,*,排水,ハイスイ,ハイスイ',
-      'と\t0\t助詞,並立助詞,*,*,*,*,と,ト,ト',
-      'キレート\t1\t名詞,一般,*,*,*,*,*',
+      '工場\t0\t名詞,一般,*,*,工場,コウジョウ',
+      '排水\t0\t名詞,サ変接続,*,*,排水,ハイスイ',
+      'と\t0\t助詞,並立助詞,*,*,と,ト',
+      'キレート\t1\t名詞,一般,*,*,*',
     ]);
     expect(tokens.map((t) => [t.surface, t.start, t.known, t.baseForm])).toEqual([
       ['工場', 0, true, '工場'],
@@ -28,6 +28,8 @@ describe('parseMecabLines', () => {
       ['キレート', 6, false, 'キレート'],
     ]);
     expect(tokens[1]?.partOfSpeechDetail).toEqual(['サ変接続']);
+    expect(tokens[1]?.reading).toBe('ハイスイ');
+    expect(tokens[3]?.reading).toBe('');
   });
 
   it('keeps line protocol safe: control characters become spaces of the same length', () => {

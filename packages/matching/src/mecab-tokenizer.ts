@@ -26,10 +26,14 @@ export interface MecabOptions {
 
 export const IPADIC_UTF8_DIR = '/var/lib/mecab/dic/ipadic-utf8';
 
-/** Node format: surface, status (0 known, 1 unknown), IPADIC feature CSV. */
+/**
+ * Node format: surface, status (0 known, 1 unknown), then the IPADIC features the analyser
+ * uses: part of speech and its three details, base form, reading (unknown words have no
+ * reading: IPADIC gives them 7 features, and MeCab refuses an index past the last).
+ */
 const FORMAT_ARGS = [
-  '--node-format=%m\\t%s\\t%H\\n',
-  '--unk-format=%m\\t%s\\t%H\\n',
+  '--node-format=%m\\t%s\\t%f[0],%f[1],%f[2],%f[3],%f[6],%f[7]\\n',
+  '--unk-format=%m\\t%s\\t%f[0],%f[1],%f[2],%f[3],%f[6]\\n',
   '--eos-format=EOS\\n',
   '--input-buffer-size=4194304',
 ];
@@ -67,30 +71,34 @@ function field(value: string | undefined): string {
   return value === undefined || value === '*' ? '' : value;
 }
 
-/** Parses MeCab's output lines for one text into tokens with offsets into `text`. */
+/**
+ * Parses MeCab's output lines for one text into tokens with offsets into `text`. A line is
+ * `surface \t status \t pos,detail1,detail2,detail3,base form[,reading]`.
+ */
 export function parseMecabLines(text: string, lines: readonly string[]): Token[] {
   const tokens: Token[] = [];
   let cursor = 0;
   for (const line of lines) {
     const tab = line.indexOf('\t');
-    if (tab < 0) continue;
+    if (tab <= 0) continue;
     const surface = line.slice(0, tab);
-    const rest = line.slice(tab + 1);
-    const tab2 = rest.indexOf('\t');
-    const status = tab2 < 0 ? rest : rest.slice(0, tab2);
-    const features = tab2 < 0 ? [] : rest.slice(tab2 + 1).split(',');
-    if (surface === '') continue;
+    const tab2 = line.indexOf('\t', tab + 1);
+    const status = tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2);
+    const features = tab2 < 0 ? [] : line.slice(tab2 + 1).split(',');
     const found = text.indexOf(surface, cursor);
     const start = found >= 0 ? found : cursor;
     cursor = found >= 0 ? start + surface.length : cursor;
+    const detail: string[] = [];
+    for (let d = 1; d <= 3; d += 1) {
+      const value = field(features[d]);
+      if (value !== '') detail.push(value);
+    }
     tokens.push({
       surface,
-      baseForm: field(features[6]) || surface,
-      reading: field(features[7]),
+      baseForm: field(features[4]) || surface,
+      reading: field(features[5]),
       partOfSpeech: features[0] ?? '名詞',
-      partOfSpeechDetail: [features[1], features[2], features[3]]
-        .map(field)
-        .filter((detail) => detail !== ''),
+      partOfSpeechDetail: detail,
       start,
       known: status === '0',
     });

@@ -32,6 +32,20 @@ describe('normalizeText', () => {
 });
 
 describe('normalizeWithOffsets', () => {
+  it('copies runs that need no change and maps the rest cluster by cluster', () => {
+    const text = '銅の回収、ｶﾞｽ-ﾎﾞﾝﾍﾞ 12％ ABC-x';
+    const normalized = normalizeWithOffsets(text);
+    expect(normalized.text).toBe('銅の回収、ガスーボンベ 12% abc-x');
+    // ｶﾞ (two units) gives one unit spanning both.
+    expect([normalized.origStart[5], normalized.origEnd[5]]).toEqual([5, 7]);
+    // The ASCII hyphen after katakana became a long vowel mark; after a letter it stays.
+    expect(normalized.text.at(-2)).toBe('-');
+    expect(normalized.origStart.length).toBe(normalized.text.length);
+    for (let i = 0; i < 5; i += 1) {
+      expect([normalized.origStart[i], normalized.origEnd[i]]).toEqual([i, i + 1]);
+    }
+  });
+
   it('maps each normalised unit back to its original span', () => {
     const normalized = normalizeWithOffsets('ｶﾞｽと㈱');
     expect(normalized.text).toBe('ガスと(株)');

@@ -62,47 +62,110 @@ function isCombining(code: number): boolean {
 }
 
 /**
+ * Code units that normalise to themselves whatever follows them, unless a combining mark
+ * does: kana, common kanji, 、。「」 and printable ASCII other than upper case letters and the
+ * long-vowel-mark stand-ins - and ~. Runs of them are copied as they are (the fast path).
+ */
+function isUnitStable(code: number): boolean {
+  if (code >= 0x4e00) return code <= 0x9fff;
+  if (code >= 0x3000) {
+    return (
+      (code >= 0x3041 && code <= 0x3096) ||
+      (code >= 0x30a1 && code <= 0x30fe) ||
+      code === 0x3001 ||
+      code === 0x3002 ||
+      code === 0x300c ||
+      code === 0x300d
+    );
+  }
+  return (
+    code >= 0x20 &&
+    code <= 0x7e &&
+    !(code >= 0x41 && code <= 0x5a) &&
+    code !== 0x2d &&
+    code !== 0x7e
+  );
+}
+
+function normalize(input: string, withOffsets: boolean): NormalizedText {
+  const n = input.length;
+  let starts = new Int32Array(withOffsets ? n + 8 : 0);
+  let ends = new Int32Array(withOffsets ? n + 8 : 0);
+  let length = 0;
+  const room = (more: number): void => {
+    if (length + more <= starts.length) return;
+    const size = Math.max(starts.length * 2, length + more);
+    const s = new Int32Array(size);
+    s.set(starts);
+    starts = s;
+    const e = new Int32Array(size);
+    e.set(ends);
+    ends = e;
+  };
+  const parts: string[] = [];
+  let run = -1;
+  /** Last code unit of the last non-empty normalised cluster (-1 before any). */
+  let previous = -1;
+  let i = 0;
+  while (i < n) {
+    const code = input.charCodeAt(i);
+    if (isUnitStable(code) && (i + 1 >= n || !isCombining(input.charCodeAt(i + 1)))) {
+      if (run < 0) run = i;
+      if (withOffsets) {
+        room(1);
+        starts[length] = i;
+        ends[length] = i + 1;
+        length += 1;
+      }
+      previous = code;
+      i += 1;
+      continue;
+    }
+    if (run >= 0) {
+      parts.push(input.slice(run, i));
+      run = -1;
+    }
+    const start = i;
+    const first = input.codePointAt(i) ?? 0;
+    i += first > 0xffff ? 2 : 1;
+    while (i < n && isCombining(input.charCodeAt(i))) i += 1;
+    const cluster = input.slice(start, i);
+    let normalized = isNfkcStable(first) && i === start + 1 ? cluster : cluster.normalize('NFKC');
+    normalized = normalized.toLowerCase();
+    if (LONG_VOWEL_VARIANTS.has(normalized) && previous >= 0 && isKatakanaCode(previous)) {
+      normalized = '\u30fc';
+    }
+    if (withOffsets) {
+      room(normalized.length);
+      for (let k = 0; k < normalized.length; k += 1) {
+        starts[length] = start;
+        ends[length] = i;
+        length += 1;
+      }
+    }
+    parts.push(normalized);
+    if (normalized.length > 0) previous = normalized.charCodeAt(normalized.length - 1);
+  }
+  if (run >= 0) parts.push(input.slice(run));
+  const text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
+  return {
+    text,
+    origStart: withOffsets ? starts.slice(0, length) : starts,
+    origEnd: withOffsets ? ends.slice(0, length) : ends,
+  };
+}
+
+/**
  * NFKC + lower case + long-vowel-mark unification, keeping a map to original offsets.
  * Half-width katakana with separate (semi-)voiced marks (ｶﾞ) compose to one character (ガ).
  */
 export function normalizeWithOffsets(input: string): NormalizedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let previous = '';
-  let i = 0;
-  while (i < input.length) {
-    const start = i;
-    const first = input.codePointAt(i) ?? 0;
-    i += first > 0xffff ? 2 : 1;
-    while (i < input.length && isCombining(input.charCodeAt(i))) i += 1;
-    const cluster = input.slice(start, i);
-    let normalized = isNfkcStable(first) && i === start + 1 ? cluster : cluster.normalize('NFKC');
-    normalized = normalized.toLowerCase();
-    if (
-      LONG_VOWEL_VARIANTS.has(normalized) &&
-      previous !== '' &&
-      isKatakanaCode(previous.charCodeAt(previous.length - 1))
-    ) {
-      normalized = '\u30fc';
-    }
-    for (let k = 0; k < normalized.length; k += 1) {
-      starts.push(start);
-      ends.push(i);
-    }
-    out.push(normalized);
-    if (normalized.length > 0) previous = normalized;
-  }
-  return {
-    text: out.join(''),
-    origStart: Int32Array.from(starts),
-    origEnd: Int32Array.from(ends),
-  };
+  return normalize(input, true);
 }
 
 /** NFKC, lower case and long-vowel-mark unification of running text. */
 export function normalizeText(input: string): string {
-  return normalizeWithOffsets(input).text;
+  return normalize(input, false).text;
 }
 
 /** Maps a span [start, end) of a normalised text back to a span of the original text. */

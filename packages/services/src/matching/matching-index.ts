@@ -304,6 +304,7 @@ export class MatchingIndex {
       await this.indexSeeds(toAnalyse.slice(i, i + ANALYSE_BATCH));
     }
     for (const seed of toAnalyse) this.seedVersions.set(seed.id, current.get(seed.id) ?? 0);
+    this.seedIndex.flush();
     if (persist && (toAnalyse.length > 0 || removed > 0)) {
       await this.repos.matching.saveIndexSnapshot(
         this.snapshotName('seeds'),
@@ -354,6 +355,7 @@ export class MatchingIndex {
       await this.indexNeeds(toAnalyse.slice(i, i + ANALYSE_BATCH));
     }
     for (const need of toAnalyse) this.needVersions.set(need.id, current.get(need.id) ?? 0);
+    this.needIndex.flush();
     if (persist && (toAnalyse.length > 0 || removed > 0)) {
       await this.repos.matching.saveIndexSnapshot(
         this.snapshotName('needs'),

@@ -133,6 +133,12 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
     const again = await createMatchingService({ repos: db.repos, clock, text });
     const report = await again.refresh();
     expect(report.seeds.analysed).toBe(0);
+    // The index restored from the stored snapshot answers exactly like the live one.
+    for (const need of ['n-public', 'n-members']) {
+      expect(await again.matchNeed(MEMBER_OF('c1'), need, { limit: 10 })).toEqual(
+        await other.matchNeed(MEMBER_OF('c1'), need, { limit: 10 }),
+      );
+    }
     await other.close();
     await again.close();
   });
