@@ -1,4 +1,4 @@
-import type { ColumnCodec, EntitySpec } from '#core/entities/registry.ts';
+import type { ColumnCodec, ColumnSpec, EntitySpec } from '#core/entities/registry.ts';
 import {
   checkPlainCursor,
   decodeSortCursor,
@@ -338,11 +338,24 @@ export function createSqlEntityRepo(
     };
   }
 
-  function toRecord(row: Record<string, unknown>): StoredRecord {
+  // Rows are read as arrays in selectColumns order: id, the data columns, version, updated_at.
+  const VERSION_AT = dataColumns.length + 1;
+  const readColumns = spec.columns
+    .filter((column) => !(spec.derivedKey && column.column === 'id'))
+    .map((column) => ({
+      column,
+      at: column.column === 'id' ? 0 : dataColumns.indexOf(column) + 1,
+    }));
+
+  /** Where a data column is in a row read with selectColumns. */
+  function atOf(column: ColumnSpec): number {
+    return dataColumns.indexOf(column) + 1;
+  }
+
+  function toRecord(row: readonly unknown[]): StoredRecord {
     const record: StoredRecord = {};
-    for (const column of spec.columns) {
-      if (spec.derivedKey && column.column === 'id') continue;
-      const value = fromColumn(column.codec, row[column.column]);
+    for (const { column, at } of readColumns) {
+      const value = fromColumn(column.codec, row[at]);
       if (value !== undefined) record[column.field] = value;
     }
     return record;
@@ -372,11 +385,11 @@ export function createSqlEntityRepo(
     order: string,
     limit: number,
     narrowed: boolean,
-  ): Promise<Record<string, unknown>[]> {
+  ): Promise<unknown[][]> {
     const sql = narrowed
       ? `SELECT ${selectColumns} FROM ${table} WHERE id IN (SELECT id FROM ${table} ${where} ORDER BY ${order} LIMIT ?) ORDER BY ${order}`
       : `SELECT ${selectColumns} FROM ${table} ${where} ORDER BY ${order} LIMIT ?`;
-    return client.all(sql, [...params, limit]);
+    return client.values(sql, [...params, limit]);
   }
 
   function whereClause(
@@ -402,9 +415,12 @@ export function createSqlEntityRepo(
       for (const _ of searchColumns) params.push(`%${escapeLike(query.q)}%`);
     }
     if (query.confidentialityIn) {
+      // SQLite: not through the confidentiality index, which would read every visible need and
+      // sort them all for one page; in key (or sort) order a page is usually found in a few rows.
+      const level = client.dialect === 'sqlite' ? '+confidentiality' : 'confidentiality';
       const allowed: string[] = [];
       if (query.confidentialityIn.length > 0) {
-        allowed.push(`confidentiality IN (${query.confidentialityIn.map(() => '?').join(', ')})`);
+        allowed.push(`${level} IN (${query.confidentialityIn.map(() => '?').join(', ')})`);
         params.push(...query.confidentialityIn);
       }
       const also = query.confidentialAlso;
@@ -417,8 +433,7 @@ export function createSqlEntityRepo(
         which.push(keyIn());
         params.push(keyListParam(also.keys));
       }
-      if (which.length > 0)
-        allowed.push(`(confidentiality = 'confidential' AND (${which.join(' OR ')}))`);
+      if (which.length > 0) allowed.push(`(${level} = 'confidential' AND (${which.join(' OR ')}))`);
       parts.push(allowed.length > 0 ? `(${allowed.join(' OR ')})` : '1 = 0');
     }
     if (query.cursor !== undefined) {
@@ -453,7 +468,7 @@ export function createSqlEntityRepo(
         limit,
         candidates !== undefined,
       );
-    let rows: Record<string, unknown>[] = [];
+    let rows: unknown[][] = [];
     if (after === undefined || after.value !== null) {
       const parts = [...baseParts, `${col} IS NOT NULL`];
       const params = [...base.params];
@@ -480,8 +495,8 @@ export function createSqlEntityRepo(
         ? {
             nextCursor: encodeSortCursor(
               sort,
-              fromColumn(column.codec, last[column.column]) ?? null,
-              String(last['id']),
+              fromColumn(column.codec, last[atOf(column)]) ?? null,
+              String(last[0]),
             ),
           }
         : {}),
@@ -513,13 +528,13 @@ export function createSqlEntityRepo(
     },
 
     async get(key) {
-      const rows = await client.all(`SELECT ${selectColumns} FROM ${table} WHERE id = ?`, [key]);
+      const rows = await client.values(`SELECT ${selectColumns} FROM ${table} WHERE id = ?`, [key]);
       const row = rows[0];
       if (!row) return undefined;
       return {
         record: toRecord(row),
-        version: Number(row['version']),
-        updatedAt: String(row['updated_at']),
+        version: Number(row[VERSION_AT]),
+        updatedAt: String(row[VERSION_AT + 1]),
       };
     },
 
@@ -533,7 +548,7 @@ export function createSqlEntityRepo(
       const last = page[page.length - 1];
       return {
         items: page.map(toRecord),
-        ...(rows.length > query.limit && last ? { nextCursor: String(last['id']) } : {}),
+        ...(rows.length > query.limit && last ? { nextCursor: String(last[0]) } : {}),
       };
     },
 
@@ -553,7 +568,7 @@ export function createSqlEntityRepo(
     async *iterate(batchSize = 5000) {
       let cursor: string | undefined;
       for (;;) {
-        const rows = await client.all(
+        const rows = await client.values(
           `SELECT ${selectColumns} FROM ${table} ${cursor === undefined ? '' : 'WHERE id > ?'} ORDER BY id LIMIT ?`,
           cursor === undefined ? [batchSize] : [cursor, batchSize],
         );
@@ -561,7 +576,7 @@ export function createSqlEntityRepo(
         yield rows.map(toRecord);
         const last = rows[rows.length - 1];
         if (!last || rows.length < batchSize) return;
-        cursor = String(last['id']);
+        cursor = String(last[0]);
       }
     },
 

@@ -167,18 +167,16 @@ describe.each(TEST_DATABASES)('text search on $name', (kind) => {
     db = await kind.open();
     const owner = buildActor({ id: 'o' });
     await db.repos.entity('actors').upsertMany([owner]);
-    await db.repos
-      .entity('seeds')
-      .upsertMany([
-        buildSeed({
-          id: 's1',
-          ownerId: 'o',
-          title: 'めっき排水の銅回収',
-          abstract: '電解で回収する',
-        }),
-        buildSeed({ id: 's2', ownerId: 'o', title: '農業用水', abstract: '排水路の管理' }),
-        buildSeed({ id: 's3', ownerId: 'o', title: '画像解析', abstract: '深層学習' }),
-      ]);
+    await db.repos.entity('seeds').upsertMany([
+      buildSeed({
+        id: 's1',
+        ownerId: 'o',
+        title: 'めっき排水の銅回収',
+        abstract: '電解で回収する',
+      }),
+      buildSeed({ id: 's2', ownerId: 'o', title: '農業用水', abstract: '排水路の管理' }),
+      buildSeed({ id: 's3', ownerId: 'o', title: '画像解析', abstract: '深層学習' }),
+    ]);
     const seeds = db.repos.entity('seeds');
     expect(await listAll(seeds, { limit: 10, q: '排水' })).toEqual(['s1', 's2']);
     expect(await listAll(seeds, { limit: 10, q: '回収' })).toEqual(['s1']);
