@@ -149,21 +149,21 @@ export function createSqlEntityRepo(
   async function searchCandidates(q: string): Promise<SqlPart | undefined> {
     if (!indexedSearch) return undefined;
     const limit = MAX_SEARCH_CANDIDATES + 1;
-    let rows: { r: number }[];
+    let rows: unknown[][];
     try {
       if ([...q].length >= 3) {
         const search = searchTableOf(table);
-        rows = await client.all<{ r: number }>(
-          `SELECT rowid AS r FROM ${search} WHERE ${search} MATCH ? LIMIT ?`,
-          [`"${q.replace(/"/g, '""')}"`, limit],
-        );
+        rows = await client.values(`SELECT rowid FROM ${search} WHERE ${search} MATCH ? LIMIT ?`, [
+          `"${q.replace(/"/g, '""')}"`,
+          limit,
+        ]);
       } else {
         // Shorter than a trigram: the rows of every trigram that starts with the query (the
         // sentinels after each value make every character start one).
         const prefix = foldedForIndex(q);
         if (prefix === undefined) return undefined;
-        rows = await client.all<{ r: number }>(
-          `SELECT DISTINCT doc AS r FROM ${searchTermsTableOf(table)} WHERE term >= ? AND term < ? LIMIT ?`,
+        rows = await client.values(
+          `SELECT DISTINCT doc FROM ${searchTermsTableOf(table)} WHERE term >= ? AND term < ? LIMIT ?`,
           [prefix, `${prefix}${LAST_CHARACTER}`, limit],
         );
       }
@@ -174,7 +174,7 @@ export function createSqlEntityRepo(
     if (rows.length > MAX_SEARCH_CANDIDATES) return undefined;
     return {
       sql: 'rowid IN (SELECT value FROM json_each(?))',
-      params: [JSON.stringify(rows.map((row) => Number(row.r)))],
+      params: [JSON.stringify(rows.map((row) => Number(row[0])))],
     };
   }
 
