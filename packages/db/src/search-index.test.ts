@@ -125,6 +125,31 @@ describe.each(TEST_DATABASES)('text search on $name', (kind) => {
     }
   });
 
+  it('gives the same pages when many candidates sit early, late or in between in key order', async () => {
+    const rows = [
+      ...Array.from({ length: 150 }, (_, i) =>
+        buildActor({ id: `b${String(i).padStart(4, '0')}`, name: `共同研究所${i}` }),
+      ),
+      ...Array.from({ length: 900 }, (_, i) =>
+        buildActor({ id: `d${String(i).padStart(4, '0')}`, name: `商店${i}` }),
+      ),
+      ...Array.from({ length: 300 }, (_, i) =>
+        buildActor({
+          id: `f${String(i).padStart(4, '0')}`,
+          name: i % 3 ? `研究所${i}` : `工房${i}`,
+        }),
+      ),
+    ];
+    const { repo, actors } = await withActors(rows);
+    for (const q of ['研究', '研', '究所', '商店', '工房']) {
+      const expected = actors
+        .filter((a) => contains(a, q))
+        .map((a) => a.id)
+        .sort();
+      expect(await listAll(repo, { limit: 20, q }), q).toEqual(expected);
+    }
+  });
+
   it('follows inserts, renames, deletes and cascades', async () => {
     const { repo } = await withActors();
     await repo.upsertMany([buildActor({ id: 'new', name: '新潟排水大学' })]);
