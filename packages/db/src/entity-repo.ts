@@ -80,9 +80,6 @@ function escapeLike(text: string): string {
  */
 const MAX_SEARCH_CANDIDATES = 2000;
 
-/** From this many candidates on, an unsorted list first looks for its page in as many rows. */
-const SCAN_FIRST_CANDIDATES = 200;
-
 /** Highest code point: a prefix's terms lie between the prefix and the prefix followed by it. */
 const LAST_CHARACTER = '\u{10FFFF}';
 
@@ -149,9 +146,7 @@ export function createSqlEntityRepo(
    * columns contain it), or undefined when the index cannot narrow the search enough (or at all)
    * and the list scans. The LIKE test is applied either way, so the results are the same.
    */
-  async function searchCandidates(
-    q: string,
-  ): Promise<{ part: SqlPart; count: number } | undefined> {
+  async function searchCandidates(q: string): Promise<SqlPart | undefined> {
     if (!indexedSearch) return undefined;
     const limit = MAX_SEARCH_CANDIDATES + 1;
     let rows: unknown[][];
@@ -178,31 +173,9 @@ export function createSqlEntityRepo(
     }
     if (rows.length > MAX_SEARCH_CANDIDATES) return undefined;
     return {
-      part: {
-        sql: 'rowid IN (SELECT value FROM json_each(?))',
-        params: [JSON.stringify(rows.map((row) => Number(row[0])))],
-      },
-      count: rows.length,
+      sql: 'rowid IN (SELECT value FROM json_each(?))',
+      params: [JSON.stringify(rows.map((row) => Number(row[0])))],
     };
-  }
-
-  /**
-   * The first `limit` rows of an unsorted list that contain `q`, looking at no more than `budget`
-   * rows in key order; undefined when they are not all there. With many candidates, a page is
-   * often found among the first rows for less than reading every candidate costs.
-   */
-  async function scanFirstRows(
-    query: ListQuery & { q: string },
-    budget: number,
-    limit: number,
-  ): Promise<unknown[][] | undefined> {
-    const base = whereClause({ ...query, q: undefined });
-    const like = likeTest(query.q);
-    const rows = await client.values(
-      `SELECT * FROM (SELECT ${selectColumns} FROM ${table} ${base.sql} ORDER BY id LIMIT ?) WHERE ${like.sql} ORDER BY id LIMIT ?`,
-      [...base.params, budget, ...like.params, limit],
-    );
-    return rows.length === limit ? rows : undefined;
   }
 
   /** Appends one record's parameters, in insertColumns order, to `out`. */
@@ -419,15 +392,6 @@ export function createSqlEntityRepo(
     return client.values(sql, [...params, limit]);
   }
 
-  /** The search test: `q` in any search column (ILIKE on PostgreSQL, as before). */
-  function likeTest(q: string): SqlPart {
-    const like = client.dialect === 'postgres' ? 'ILIKE' : 'LIKE';
-    return {
-      sql: `(${searchColumns.map((c) => `"${c}" ${like} ? ESCAPE '\\'`).join(' OR ')})`,
-      params: searchColumns.map(() => `%${escapeLike(q)}%`),
-    };
-  }
-
   function whereClause(
     query: Pick<ListQuery, 'where' | 'q' | 'confidentialityIn' | 'confidentialAlso' | 'cursor'>,
     candidates?: SqlPart,
@@ -446,9 +410,9 @@ export function createSqlEntityRepo(
         parts.push(candidates.sql);
         params.push(...candidates.params);
       }
-      const like = likeTest(query.q);
-      parts.push(like.sql);
-      params.push(...like.params);
+      const like = client.dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+      parts.push(`(${searchColumns.map((c) => `"${c}" ${like} ? ESCAPE '\\'`).join(' OR ')})`);
+      for (const _ of searchColumns) params.push(`%${escapeLike(query.q)}%`);
     }
     if (query.confidentialityIn) {
       // SQLite: not through the confidentiality index, which would read every visible need and
@@ -489,7 +453,7 @@ export function createSqlEntityRepo(
     if (!column || JSON_CODECS.has(column.codec))
       throw new Error(`cannot sort ${spec.name} on ${sort.field}`);
     const col = `"${column.column}"`;
-    const candidates = query.q ? (await searchCandidates(query.q))?.part : undefined;
+    const candidates = query.q ? await searchCandidates(query.q) : undefined;
     const base = whereClause({ ...query, cursor: undefined }, candidates);
     const baseParts = base.sql === '' ? [] : [base.sql.slice('WHERE '.length)];
     const direction = sort.descending ? 'DESC' : 'ASC';
@@ -577,15 +541,9 @@ export function createSqlEntityRepo(
     async list(query) {
       if (query.sort !== undefined) return listSorted(query, query.sort);
       checkPlainCursor(query.cursor);
-      const search = query.q ? await searchCandidates(query.q) : undefined;
-      const want = query.limit + 1;
-      let rows: unknown[][] | undefined;
-      if (query.q !== undefined && search !== undefined && search.count >= SCAN_FIRST_CANDIDATES)
-        rows = await scanFirstRows({ ...query, q: query.q }, search.count, want);
-      if (rows === undefined) {
-        const { sql, params } = whereClause(query, search?.part);
-        rows = await selectRows(sql, params, 'id', want, search !== undefined);
-      }
+      const candidates = query.q ? await searchCandidates(query.q) : undefined;
+      const { sql, params } = whereClause(query, candidates);
+      const rows = await selectRows(sql, params, 'id', query.limit + 1, candidates !== undefined);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
