@@ -8,6 +8,7 @@ import {
 import type { Clock, EntityRepo, ListQuery, Page, StoredRecord } from '#core/ports.ts';
 import { canCopyFrom, type PgCopyClient } from './pg-client.ts';
 import {
+  charactersOf,
   fillSearchIndexSql,
   SEARCH_COLUMNS,
   searchTableOf,
@@ -410,9 +411,19 @@ export function createSqlEntityRepo(
         parts.push(candidates.sql);
         params.push(...candidates.params);
       }
-      const like = client.dialect === 'postgres' ? 'ILIKE' : 'LIKE';
-      parts.push(`(${searchColumns.map((c) => `"${c}" ${like} ? ESCAPE '\\'`).join(' OR ')})`);
-      for (const _ of searchColumns) params.push(`%${escapeLike(query.q)}%`);
+      const pattern = `%${escapeLike(query.q)}%`;
+      if (client.dialect === 'postgres' && [...query.q].length < 3) {
+        // Too short for pg_trgm: the index of each value's characters proposes the rows holding
+        // all of the query's; ILIKE first, so a scan seldom splits a value into characters.
+        parts.push(
+          `(${searchColumns.map((c) => `("${c}" ILIKE ? ESCAPE '\\' AND ${charactersOf(c)} @> string_to_array(lower(?), NULL))`).join(' OR ')})`,
+        );
+        for (const _ of searchColumns) params.push(pattern, query.q);
+      } else {
+        const like = client.dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+        parts.push(`(${searchColumns.map((c) => `"${c}" ${like} ? ESCAPE '\\'`).join(' OR ')})`);
+        for (const _ of searchColumns) params.push(pattern);
+      }
     }
     if (query.confidentialityIn) {
       // SQLite: not through the confidentiality index, which would read every visible need and

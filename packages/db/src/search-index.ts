@@ -8,7 +8,8 @@
  *   rows, so a query of one or two characters is answered from the trigrams that start with it.
  *   The index only proposes candidate rows: the repository keeps the original `LIKE` test, so
  *   results are the same as a scan.
- * - PostgreSQL: pg_trgm GIN indexes on the same columns serve the `ILIKE` test directly.
+ * - PostgreSQL: pg_trgm GIN indexes on the same columns serve the `ILIKE` test directly; for
+ *   queries of one or two characters, GIN indexes of each value's characters narrow the rows.
  *
  * The table and column lists are those of migration 8; a later change to an entity's search
  * fields needs a new migration.
@@ -29,6 +30,11 @@ export const SEARCH_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   case_stories: ['title', 'summary', 'lessons'],
   indicators: ['metric'],
 };
+
+/** PostgreSQL: the characters of a column's value, lower-cased (the expression its index holds). */
+export function charactersOf(column: string): string {
+  return `string_to_array(lower("${column}"), NULL)`;
+}
 
 /** Appended to every indexed value (SQL): each character then starts a trigram. */
 const SENTINEL_SQL = 'char(1, 1)';
@@ -82,7 +88,16 @@ export function searchIndexMigration(dialect: Dialect): string[] {
           `CREATE INDEX IF NOT EXISTS ${table}_${c}_trgm_idx ON ${table} USING gin ("${c}" gin_trgm_ops);`,
       ),
     );
+    // pg_trgm cannot serve a query shorter than a trigram: for those, a GIN index of each value's
+    // characters (lower-cased, as ILIKE compares) finds the rows holding all of the query's.
+    const characters = Object.entries(SEARCH_COLUMNS).flatMap(([table, columns]) =>
+      columns.map(
+        (c) =>
+          `CREATE INDEX IF NOT EXISTS ${table}_${c}_chars_idx ON ${table} USING gin (${charactersOf(c)})`,
+      ),
+    );
     return [
+      ...characters,
       `DO $$ BEGIN
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
 EXCEPTION WHEN OTHERS THEN
