@@ -150,6 +150,28 @@ describe.each(TEST_DATABASES)('text search on $name', (kind) => {
     }
   });
 
+  it("keeps each database's case rules: ASCII on SQLite (LIKE), every letter on PostgreSQL (ILIKE)", async () => {
+    db = await kind.open();
+    const repo = db.repos.entity('actors');
+    await repo.upsertMany([
+      buildActor({ id: 'w1', name: 'Ｕｎｉｖ大学' }),
+      buildActor({ id: 'w2', name: 'ÉCOLE centrale' }),
+    ]);
+    const caseFolded = kind.name === 'postgres';
+    for (const [q, id] of [
+      ['ｕ', 'w1'],
+      ['ｕｎ', 'w1'],
+      ['ｕｎｉ', 'w1'],
+      ['é', 'w2'],
+      ['éc', 'w2'],
+    ] as const)
+      expect(await listAll(repo, { limit: 10, q }), q).toEqual(caseFolded ? [id] : []);
+    for (const q of ['Ｕ', 'Ｕｎｉｖ大', 'É', 'ÉCOLE', 'CE', 'c', 'Cent'])
+      expect(await listAll(repo, { limit: 10, q }), q).toEqual(
+        q.startsWith('Ｕ') ? ['w1'] : ['w2'],
+      );
+  });
+
   it('follows inserts, renames, deletes and cascades', async () => {
     const { repo } = await withActors();
     await repo.upsertMany([buildActor({ id: 'new', name: '新潟排水大学' })]);
