@@ -214,6 +214,27 @@ export async function runApiBench(options: ApiBenchOptions = {}) {
         target: true,
       },
       {
+        name: 'search needs (q, signed in: confidentiality checked)',
+        method: 'GET',
+        path: `/api/needs?limit=20&q=${q}`,
+        as: 'coordinator',
+        target: true,
+      },
+      {
+        name: 'list relations',
+        method: 'GET',
+        path: '/api/relations?limit=50',
+        as: 'anonymous',
+        target: true,
+      },
+      {
+        name: 'list projects (each with its PDCA log, milestones, risks and KPIs)',
+        method: 'GET',
+        path: '/api/projects?limit=50',
+        as: 'anonymous',
+        target: true,
+      },
+      {
         name: 'consultation board',
         method: 'GET',
         path: '/api/consultations/board',

@@ -18,6 +18,11 @@ export interface ListQuery {
   q?: string;
   /** Restrict to these confidentiality levels (needs only). */
   confidentialityIn?: readonly string[];
+  /**
+   * With `confidentialityIn`: confidential needs also listed (needs only), those owned by
+   * `ownerId` or whose key is in `keys`.
+   */
+  confidentialAlso?: { ownerId?: string; keys: readonly string[] };
   /** Order (default: by identity); a sorted list's cursor carries its sort (core/list-sort.ts). */
   sort?: ListSort;
 }
@@ -143,6 +148,8 @@ export interface DisclosureRepo {
   listRequests(needId: string): Promise<DisclosureRequest[]>;
   /** Organisations the owner has accepted, per need. */
   acceptedOrganisations(needIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** Needs whose owner has accepted this organisation's interest (disclosed to it). */
+  needsDisclosedTo(organisationId: string): Promise<string[]>;
   appendEvent(event: DisclosureEvent): Promise<void>;
   events(needId: string): Promise<DisclosureEvent[]>;
 }

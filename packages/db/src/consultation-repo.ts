@@ -108,6 +108,15 @@ export function createSqlConsultationRepo(client: SqlClient, clock: Clock): Cons
         where.push('stage = ?');
         params.push(filter.stage);
       }
+      if (filter.coordinatorId !== undefined) {
+        // In SQL, so a coordinator's consultations do not mean reading (and parsing) all of them.
+        where.push(
+          client.dialect === 'sqlite'
+            ? 'EXISTS (SELECT 1 FROM json_each(coordinator_ids) WHERE value = ?)'
+            : 'coordinator_ids @> to_jsonb(?::text)',
+        );
+        params.push(filter.coordinatorId);
+      }
       const rows = await client.all(
         `SELECT ${COLUMNS} FROM consultations${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id DESC`,
         params,

@@ -108,6 +108,13 @@ export function createSqlDisclosureRepo(client: SqlClient): DisclosureRepo {
       );
       return rows.map(requestFromRow);
     },
+    async needsDisclosedTo(organisationId) {
+      const rows = await client.all<{ need_id: string }>(
+        "SELECT DISTINCT need_id FROM disclosure_requests WHERE status = 'accepted' AND organisation_id = ? ORDER BY need_id",
+        [organisationId],
+      );
+      return rows.map((row) => String(row.need_id));
+    },
     async acceptedOrganisations(needIds) {
       const out = new Map<string, Set<string>>();
       for (let i = 0; i < needIds.length; i += 500) {

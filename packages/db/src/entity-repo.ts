@@ -1,4 +1,4 @@
-import type { ColumnCodec, EntitySpec } from '#core/entities/registry.ts';
+import type { ColumnCodec, ColumnSpec, EntitySpec } from '#core/entities/registry.ts';
 import {
   checkPlainCursor,
   decodeSortCursor,
@@ -7,6 +7,13 @@ import {
 } from '#core/list-sort.ts';
 import type { Clock, EntityRepo, ListQuery, Page, StoredRecord } from '#core/ports.ts';
 import { canCopyFrom, type PgCopyClient } from './pg-client.ts';
+import {
+  charactersOf,
+  fillSearchIndexSql,
+  SEARCH_COLUMNS,
+  searchTableOf,
+  searchTermsTableOf,
+} from './search-index.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 import { isSqliteClient } from './sqlite-client.ts';
 
@@ -68,6 +75,34 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
+/**
+ * More candidate rows than this from the search index, and the scan is cheaper: matches are then
+ * common enough that a scan in list order fills the page soon (decision 005).
+ */
+const MAX_SEARCH_CANDIDATES = 2000;
+
+/** Highest code point: a prefix's terms lie between the prefix and the prefix followed by it. */
+const LAST_CHARACTER = '\u{10FFFF}';
+
+/**
+ * The query as the trigram index stores it (case folded), when that folding is certain: ASCII
+ * letters are lower-cased; any other character must be caseless. Undefined otherwise.
+ */
+function foldedForIndex(q: string): string | undefined {
+  let out = '';
+  for (const ch of q) {
+    if ((ch.codePointAt(0) ?? 0) < 0x80) out += ch.toLowerCase();
+    else if (ch.toLowerCase() === ch && ch.toUpperCase() === ch) out += ch;
+    else return undefined;
+  }
+  return out;
+}
+
+interface SqlPart {
+  sql: string;
+  params: SqlParam[];
+}
+
 /** Storage of one entity in its own table; SQL generated from the entity's column list. */
 export function createSqlEntityRepo(
   client: SqlClient,
@@ -99,6 +134,50 @@ export function createSqlEntityRepo(
   // PostgreSQL caps one statement at 65,535 parameters.
   const pgBatch = Math.max(1, Math.floor(60_000 / insertColumns.length));
   const insertSql = `INSERT INTO ${table} (${quoted}) VALUES ${rowPlaceholders}`;
+  const searchColumns = spec.searchFields
+    .map((f) => columnByField.get(f)?.column)
+    .filter((c) => c !== undefined);
+  const indexedSearch =
+    client.dialect === 'sqlite' &&
+    SEARCH_COLUMNS[table]?.join(',') === searchColumns.join(',') &&
+    searchColumns.length > 0;
+
+  /**
+   * SQLite: the rows the search index proposes for `q` (a superset of the rows whose search
+   * columns contain it), or undefined when the index cannot narrow the search enough (or at all)
+   * and the list scans. The LIKE test is applied either way, so the results are the same.
+   */
+  async function searchCandidates(q: string): Promise<SqlPart | undefined> {
+    if (!indexedSearch) return undefined;
+    const limit = MAX_SEARCH_CANDIDATES + 1;
+    let rows: unknown[][];
+    try {
+      if ([...q].length >= 3) {
+        const search = searchTableOf(table);
+        rows = await client.values(`SELECT rowid FROM ${search} WHERE ${search} MATCH ? LIMIT ?`, [
+          `"${q.replace(/"/g, '""')}"`,
+          limit,
+        ]);
+      } else {
+        // Shorter than a trigram: the rows of every trigram that starts with the query (the
+        // sentinels after each value make every character start one).
+        const prefix = foldedForIndex(q);
+        if (prefix === undefined) return undefined;
+        rows = await client.values(
+          `SELECT DISTINCT doc FROM ${searchTermsTableOf(table)} WHERE term >= ? AND term < ? LIMIT ?`,
+          [prefix, `${prefix}${LAST_CHARACTER}`, limit],
+        );
+      }
+    } catch {
+      // A query FTS5 refuses: the scan answers it.
+      return undefined;
+    }
+    if (rows.length > MAX_SEARCH_CANDIDATES) return undefined;
+    return {
+      sql: 'rowid IN (SELECT value FROM json_each(?))',
+      params: [JSON.stringify(rows.map((row) => Number(row[0])))],
+    };
+  }
 
   /** Appends one record's parameters, in insertColumns order, to `out`. */
   function pushRow(out: SqlParam[], record: StoredRecord, now: string): void {
@@ -138,16 +217,19 @@ export function createSqlEntityRepo(
     return written;
   }
 
-  /** Secondary indexes of the table (not the primary key), as the DDL that re-creates them. */
-  async function secondaryIndexes(): Promise<{ name: string; sql: string }[]> {
+  /**
+   * Secondary indexes of the table (not the primary key), as the DDL that re-creates them; on
+   * SQLite also the triggers that keep its search index, which is filled once at the end instead.
+   */
+  async function secondaryIndexes(): Promise<{ type: string; name: string; sql: string }[]> {
     if (client.dialect === 'sqlite') {
-      return client.all<{ name: string; sql: string }>(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+      return client.all<{ type: string; name: string; sql: string }>(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY type",
         [table],
       );
     }
-    return client.all<{ name: string; sql: string }>(
-      `SELECT ci.relname AS name, pg_get_indexdef(ci.oid) AS sql
+    return client.all<{ type: string; name: string; sql: string }>(
+      `SELECT 'index' AS type, ci.relname AS name, pg_get_indexdef(ci.oid) AS sql
        FROM pg_index x JOIN pg_class ci ON ci.oid = x.indexrelid
        WHERE x.indrelid = to_regclass(?)
          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`,
@@ -167,8 +249,15 @@ export function createSqlEntityRepo(
     const rows = await client.all(`SELECT 1 AS one FROM ${table} LIMIT 1`);
     if (rows.length > 0) return { empty: false, deferred: [] };
     const indexes = await secondaryIndexes();
-    for (const index of indexes) await client.exec(`DROP INDEX "${index.name}"`);
-    return { empty: true, deferred: indexes.map((index) => index.sql) };
+    for (const index of indexes)
+      await client.exec(`DROP ${index.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${index.name}"`);
+    const deferred = indexes.map((index) => index.sql);
+    if (client.dialect === 'sqlite' && indexes.some((index) => index.type === 'trigger')) {
+      const columns = SEARCH_COLUMNS[table];
+      if (columns)
+        deferred.unshift(`DELETE FROM ${searchTableOf(table)}`, fillSearchIndexSql(table, columns));
+    }
+    return { empty: true, deferred };
   }
 
   async function openPostgresBulkLoad(copier: PgCopyClient): Promise<BulkLoad> {
@@ -250,20 +339,64 @@ export function createSqlEntityRepo(
     };
   }
 
-  function toRecord(row: Record<string, unknown>): StoredRecord {
+  // Rows are read as arrays in selectColumns order: id, the data columns, version, updated_at.
+  const VERSION_AT = dataColumns.length + 1;
+  const readColumns = spec.columns
+    .filter((column) => !(spec.derivedKey && column.column === 'id'))
+    .map((column) => ({
+      column,
+      at: column.column === 'id' ? 0 : dataColumns.indexOf(column) + 1,
+    }));
+
+  /** Where a data column is in a row read with selectColumns. */
+  function atOf(column: ColumnSpec): number {
+    return dataColumns.indexOf(column) + 1;
+  }
+
+  function toRecord(row: readonly unknown[]): StoredRecord {
     const record: StoredRecord = {};
-    for (const column of spec.columns) {
-      if (spec.derivedKey && column.column === 'id') continue;
-      const value = fromColumn(column.codec, row[column.column]);
+    for (const { column, at } of readColumns) {
+      const value = fromColumn(column.codec, row[at]);
       if (value !== undefined) record[column.field] = value;
     }
     return record;
   }
 
-  function whereClause(query: Pick<ListQuery, 'where' | 'q' | 'confidentialityIn' | 'cursor'>): {
-    sql: string;
-    params: SqlParam[];
-  } {
+  /** `id` among the keys of one parameter (see keyListParam). */
+  function keyIn(): string {
+    return client.dialect === 'sqlite'
+      ? 'id IN (SELECT value FROM json_each(?))'
+      : 'id = ANY(?::text[])';
+  }
+
+  /** Keys as one parameter (a JSON or array literal), so one prepared statement serves any count. */
+  function keyListParam(keys: readonly string[]): string {
+    return client.dialect === 'sqlite'
+      ? JSON.stringify(keys)
+      : `{${keys.map((k) => `"${k.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  }
+
+  /**
+   * One page's rows in `order`. With search candidates, the page's keys are chosen first and only
+   * their rows read: the candidates come in rowid order and are sorted by their keys alone.
+   */
+  async function selectRows(
+    where: string,
+    params: readonly SqlParam[],
+    order: string,
+    limit: number,
+    narrowed: boolean,
+  ): Promise<unknown[][]> {
+    const sql = narrowed
+      ? `SELECT ${selectColumns} FROM ${table} WHERE id IN (SELECT id FROM ${table} ${where} ORDER BY ${order} LIMIT ?) ORDER BY ${order}`
+      : `SELECT ${selectColumns} FROM ${table} ${where} ORDER BY ${order} LIMIT ?`;
+    return client.values(sql, [...params, limit]);
+  }
+
+  function whereClause(
+    query: Pick<ListQuery, 'where' | 'q' | 'confidentialityIn' | 'confidentialAlso' | 'cursor'>,
+    candidates?: SqlPart,
+  ): SqlPart {
     const parts: string[] = [];
     const params: SqlParam[] = [];
     for (const [field, value] of Object.entries(query.where ?? {})) {
@@ -274,19 +407,45 @@ export function createSqlEntityRepo(
       params.push(value);
     }
     if (query.q) {
-      const like = client.dialect === 'postgres' ? 'ILIKE' : 'LIKE';
-      const fields = spec.searchFields
-        .map((f) => columnByField.get(f)?.column)
-        .filter((c) => c !== undefined);
-      parts.push(`(${fields.map((c) => `"${c}" ${like} ? ESCAPE '\\'`).join(' OR ')})`);
-      for (const _ of fields) params.push(`%${escapeLike(query.q)}%`);
+      if (candidates) {
+        parts.push(candidates.sql);
+        params.push(...candidates.params);
+      }
+      const pattern = `%${escapeLike(query.q)}%`;
+      if (client.dialect === 'postgres' && [...query.q].length < 3) {
+        // Too short for pg_trgm: the index of each value's characters proposes the rows holding
+        // all of the query's; ILIKE first, so a scan seldom splits a value into characters.
+        parts.push(
+          `(${searchColumns.map((c) => `("${c}" ILIKE ? ESCAPE '\\' AND ${charactersOf(c)} @> string_to_array(lower(?), NULL))`).join(' OR ')})`,
+        );
+        for (const _ of searchColumns) params.push(pattern, query.q);
+      } else {
+        const like = client.dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+        parts.push(`(${searchColumns.map((c) => `"${c}" ${like} ? ESCAPE '\\'`).join(' OR ')})`);
+        for (const _ of searchColumns) params.push(pattern);
+      }
     }
     if (query.confidentialityIn) {
-      if (query.confidentialityIn.length === 0) parts.push('1 = 0');
-      else {
-        parts.push(`confidentiality IN (${query.confidentialityIn.map(() => '?').join(', ')})`);
+      // SQLite: not through the confidentiality index, which would read every visible need and
+      // sort them all for one page; in key (or sort) order a page is usually found in a few rows.
+      const level = client.dialect === 'sqlite' ? '+confidentiality' : 'confidentiality';
+      const allowed: string[] = [];
+      if (query.confidentialityIn.length > 0) {
+        allowed.push(`${level} IN (${query.confidentialityIn.map(() => '?').join(', ')})`);
         params.push(...query.confidentialityIn);
       }
+      const also = query.confidentialAlso;
+      const which: string[] = [];
+      if (also?.ownerId !== undefined) {
+        which.push('owner_id = ?');
+        params.push(also.ownerId);
+      }
+      if (also && also.keys.length > 0) {
+        which.push(keyIn());
+        params.push(keyListParam(also.keys));
+      }
+      if (which.length > 0) allowed.push(`(${level} = 'confidential' AND (${which.join(' OR ')}))`);
+      parts.push(allowed.length > 0 ? `(${allowed.join(' OR ')})` : '1 = 0');
     }
     if (query.cursor !== undefined) {
       parts.push('id > ?');
@@ -305,18 +464,22 @@ export function createSqlEntityRepo(
     if (!column || JSON_CODECS.has(column.codec))
       throw new Error(`cannot sort ${spec.name} on ${sort.field}`);
     const col = `"${column.column}"`;
-    const base = whereClause({ ...query, cursor: undefined });
+    const candidates = query.q ? await searchCandidates(query.q) : undefined;
+    const base = whereClause({ ...query, cursor: undefined }, candidates);
     const baseParts = base.sql === '' ? [] : [base.sql.slice('WHERE '.length)];
     const direction = sort.descending ? 'DESC' : 'ASC';
     const beyond = sort.descending ? '<' : '>';
     const after = query.cursor === undefined ? undefined : decodeSortCursor(query.cursor, sort);
     const want = query.limit + 1;
     const select = async (parts: string[], params: SqlParam[], order: string, limit: number) =>
-      client.all(
-        `SELECT ${selectColumns} FROM ${table} ${parts.length ? `WHERE ${parts.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
-        [...params, limit],
+      selectRows(
+        parts.length ? `WHERE ${parts.join(' AND ')}` : '',
+        params,
+        order,
+        limit,
+        candidates !== undefined,
       );
-    let rows: Record<string, unknown>[] = [];
+    let rows: unknown[][] = [];
     if (after === undefined || after.value !== null) {
       const parts = [...baseParts, `${col} IS NOT NULL`];
       const params = [...base.params];
@@ -343,8 +506,8 @@ export function createSqlEntityRepo(
         ? {
             nextCursor: encodeSortCursor(
               sort,
-              fromColumn(column.codec, last[column.column]) ?? null,
-              String(last['id']),
+              fromColumn(column.codec, last[atOf(column)]) ?? null,
+              String(last[0]),
             ),
           }
         : {}),
@@ -376,29 +539,27 @@ export function createSqlEntityRepo(
     },
 
     async get(key) {
-      const rows = await client.all(`SELECT ${selectColumns} FROM ${table} WHERE id = ?`, [key]);
+      const rows = await client.values(`SELECT ${selectColumns} FROM ${table} WHERE id = ?`, [key]);
       const row = rows[0];
       if (!row) return undefined;
       return {
         record: toRecord(row),
-        version: Number(row['version']),
-        updatedAt: String(row['updated_at']),
+        version: Number(row[VERSION_AT]),
+        updatedAt: String(row[VERSION_AT + 1]),
       };
     },
 
     async list(query) {
       if (query.sort !== undefined) return listSorted(query, query.sort);
       checkPlainCursor(query.cursor);
-      const { sql, params } = whereClause(query);
-      const rows = await client.all(
-        `SELECT ${selectColumns} FROM ${table} ${sql} ORDER BY id LIMIT ?`,
-        [...params, query.limit + 1],
-      );
+      const candidates = query.q ? await searchCandidates(query.q) : undefined;
+      const { sql, params } = whereClause(query, candidates);
+      const rows = await selectRows(sql, params, 'id', query.limit + 1, candidates !== undefined);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
         items: page.map(toRecord),
-        ...(rows.length > query.limit && last ? { nextCursor: String(last['id']) } : {}),
+        ...(rows.length > query.limit && last ? { nextCursor: String(last[0]) } : {}),
       };
     },
 
@@ -418,7 +579,7 @@ export function createSqlEntityRepo(
     async *iterate(batchSize = 5000) {
       let cursor: string | undefined;
       for (;;) {
-        const rows = await client.all(
+        const rows = await client.values(
           `SELECT ${selectColumns} FROM ${table} ${cursor === undefined ? '' : 'WHERE id > ?'} ORDER BY id LIMIT ?`,
           cursor === undefined ? [batchSize] : [cursor, batchSize],
         );
@@ -426,7 +587,7 @@ export function createSqlEntityRepo(
         yield rows.map(toRecord);
         const last = rows[rows.length - 1];
         if (!last || rows.length < batchSize) return;
-        cursor = String(last['id']);
+        cursor = String(last[0]);
       }
     },
 
@@ -437,16 +598,9 @@ export function createSqlEntityRepo(
       // every batch size.
       for (let start = 0; start < unique.length; start += 10_000) {
         const batch = unique.slice(start, start + 10_000);
-        const rows =
-          client.dialect === 'sqlite'
-            ? await client.all<{ id: string }>(
-                `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
-                [JSON.stringify(batch)],
-              )
-            : await client.all<{ id: string }>(
-                `SELECT id FROM ${table} WHERE id = ANY(?::text[])`,
-                [`{${batch.map((k) => `"${k.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`],
-              );
+        const rows = await client.all<{ id: string }>(`SELECT id FROM ${table} WHERE ${keyIn()}`, [
+          keyListParam(batch),
+        ]);
         for (const row of rows) found.add(row.id);
       }
       return found;

@@ -1,3 +1,4 @@
+import { searchIndexMigration } from './search-index.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
 type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'json';
@@ -478,6 +479,13 @@ export const MIGRATIONS: readonly Migration[] = [
         ),
       ];
     },
+  },
+  {
+    // Text search (`?q=`) through an index rather than a scan (decision 005): FTS5 trigram tables
+    // kept by triggers on SQLite, pg_trgm GIN indexes on PostgreSQL; both filled from existing rows.
+    version: 8,
+    name: 'search-indexes',
+    statements: (dialect) => searchIndexMigration(dialect),
   },
 ];
 

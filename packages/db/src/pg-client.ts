@@ -45,6 +45,14 @@ function clientOver(pool: pg.Pool, txConnection?: pg.PoolClient): SqlClient {
       const result = await connection.query(convert(sql), params as SqlParam[]);
       return result.rows as T[];
     },
+    async values(sql, params = []) {
+      const result = await connection.query<unknown[]>({
+        text: convert(sql),
+        values: params as SqlParam[],
+        rowMode: 'array',
+      });
+      return result.rows;
+    },
     async run(sql, params = []) {
       const result = await connection.query(convert(sql), params as SqlParam[]);
       return result.rowCount ?? 0;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITY_NAMES, ENTITY_SPECS } from '#core/entities/registry.ts';
+import type { ListQuery } from '#core/ports.ts';
 import type { Database } from './open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { buildActor, buildNeed, buildRelation, buildSeed } from '#test/factories.ts';
@@ -89,6 +90,37 @@ describe.each(TEST_DATABASES)('repositories on $name', (kind) => {
       ]);
     const visible = await repos.entity('needs').list({ limit: 10, confidentialityIn: ['public'] });
     expect(visible.items.map((n) => n['id'])).toEqual(['n1']);
+  });
+
+  it('lists the confidential needs of an owner or among given keys, and no others', async () => {
+    const { repos } = await open();
+    await repos.entity('actors').upsertMany([buildActor({ id: 'o1' }), buildActor({ id: 'o2' })]);
+    await repos
+      .entity('needs')
+      .upsertMany([
+        buildNeed({ id: 'n1', ownerId: 'o2', confidentiality: 'public' }),
+        buildNeed({ id: 'n2', ownerId: 'o2', confidentiality: 'members' }),
+        buildNeed({ id: 'n3', ownerId: 'o1', confidentiality: 'confidential' }),
+        buildNeed({ id: 'n4', ownerId: 'o2', confidentiality: 'confidential' }),
+        buildNeed({ id: 'n5', ownerId: 'o2', confidentiality: 'confidential' }),
+      ]);
+    const ids = async (query: Omit<ListQuery, 'limit'>) =>
+      (await repos.entity('needs').list({ limit: 10, ...query })).items.map((n) => n['id']);
+    const levels = ['public', 'members'];
+    expect(await ids({ confidentialityIn: levels })).toEqual(['n1', 'n2']);
+    expect(
+      await ids({ confidentialityIn: levels, confidentialAlso: { ownerId: 'o1', keys: [] } }),
+    ).toEqual(['n1', 'n2', 'n3']);
+    expect(
+      await ids({ confidentialityIn: levels, confidentialAlso: { keys: ['n5', 'n2', 'nx'] } }),
+    ).toEqual(['n1', 'n2', 'n5']);
+    expect(
+      await ids({
+        confidentialityIn: ['public'],
+        confidentialAlso: { ownerId: 'o1', keys: ['n4', 'n1'] },
+      }),
+    ).toEqual(['n1', 'n3', 'n4']);
+    expect(await ids({ confidentialityIn: [], confidentialAlso: { keys: ['n1'] } })).toEqual([]);
   });
 
   it('derives relation identity and cascades relations when an actor is deleted', async () => {

@@ -8,6 +8,8 @@ export type SqlParam = string | number | boolean | null;
 export interface SqlClient {
   readonly dialect: Dialect;
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Rows as arrays of column values in select-list order (cheaper than objects for wide rows). */
+  values(sql: string, params?: readonly SqlParam[]): Promise<unknown[][]>;
   run(sql: string, params?: readonly SqlParam[]): Promise<number>;
   /** Runs many rows through one statement (prepared once); returns rows changed. */
   runMany(sql: string, rows: readonly (readonly SqlParam[])[]): Promise<number>;

@@ -39,6 +39,16 @@ export function createSqliteClient(path: string): SqliteClient {
     return statement;
   }
 
+  const rawStatements = new Map<string, Statement>();
+  function prepareRaw(sql: string): Statement {
+    let statement = rawStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql).raw(true);
+      rawStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
   function toSqlite(params: readonly SqlParam[]): readonly unknown[] {
     let copy: unknown[] | undefined;
     for (let i = 0; i < params.length; i++) {
@@ -55,6 +65,9 @@ export function createSqliteClient(path: string): SqliteClient {
     // Parameters go as one array (better-sqlite3 binds its elements): no spread of long lists.
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
       return prepare(sql).all(toSqlite(params)) as T[];
+    },
+    async values(sql, params = []) {
+      return prepareRaw(sql).all(toSqlite(params)) as unknown[][];
     },
     async run(sql, params = []) {
       return prepare(sql).run(toSqlite(params)).changes;

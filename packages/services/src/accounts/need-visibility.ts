@@ -14,6 +14,11 @@ export interface NeedVisibility {
   readonly levels: readonly Confidentiality[] | undefined;
   /** Whether records of the levels asked for must still be checked one by one. */
   readonly checksEach: boolean;
+  /**
+   * The confidential needs the principal may see besides `levels`, for the database to select
+   * (own organisation's, assigned, disclosed to the organisation); `filter` still checks each.
+   */
+  readonly confidentialAlso?: { ownerId?: string; keys: readonly string[] };
   /** The records the principal may see, in order. */
   filter(records: readonly StoredRecord[]): Promise<StoredRecord[]>;
   canRead(record: StoredRecord): Promise<boolean>;
@@ -94,9 +99,19 @@ export async function needVisibilityFor(
       canReadNeed(principal, viewOf(r), facts.get(String(r['id'])) ?? empty),
     );
   };
+  const disclosedToOrganisation =
+    organisation === null ? [] : await repos.disclosures.needsDisclosedTo(organisation);
   return {
-    levels: mayReachConfidential ? undefined : plain,
+    levels: plain,
     checksEach: mayReachConfidential,
+    ...(mayReachConfidential
+      ? {
+          confidentialAlso: {
+            ...(organisation === null ? {} : { ownerId: organisation }),
+            keys: [...new Set([...assigned, ...disclosedToOrganisation])],
+          },
+        }
+      : {}),
     filter,
     canRead: async (record) => (await filter([record])).length === 1,
     async count(where) {

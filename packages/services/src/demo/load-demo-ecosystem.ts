@@ -5,6 +5,7 @@
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES, LOAD_ORDER, type EntityName } from '#core/entities/registry.ts';
 import type { Repositories } from '#core/ports.ts';
+import { canBulkLoad } from '../import-export/import-records.ts';
 import { generateDemoEcosystem, type DemoOptions } from './generate-demo-ecosystem.ts';
 
 export const DEMO_BATCH_SIZE = 2_000;
@@ -42,14 +43,19 @@ export async function loadDemoEcosystem(
     for (const name of LOAD_ORDER) {
       const records = ecosystem[name];
       const repo = tx.entity(name);
+      // The tables are empty: a bulk load builds their indexes (search indexes too) once at the
+      // end. No entity refers to itself, and each load finishes before the entities that refer to it.
+      const bulk = canBulkLoad(repo) ? await repo.openBulkLoad() : undefined;
       let done = 0;
       options.onProgress?.(name, 0, records.length);
       for (let start = 0; start < records.length; start += DEMO_BATCH_SIZE) {
         const batch = records.slice(start, start + DEMO_BATCH_SIZE);
-        await repo.upsertMany(batch);
+        if (bulk) await bulk.write(batch);
+        else await repo.upsertMany(batch);
         done += batch.length;
         options.onProgress?.(name, done, records.length);
       }
+      await bulk?.finish();
       counts[name] = done;
     }
   });

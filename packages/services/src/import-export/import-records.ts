@@ -49,13 +49,13 @@ const REPORT_LIMIT = 1000;
  * transaction, written or merged at `finish`. Structural, because services do not import the db package.
  * TODO(lead): move beside EntityRepo in core/ports.ts.
  */
-interface BulkLoad {
+export interface BulkLoad {
   write(records: readonly StoredRecord[]): Promise<void>;
   finish(): Promise<number>;
 }
 type BulkLoadingRepo = EntityRepo & { openBulkLoad(): Promise<BulkLoad> };
 
-function canBulkLoad(repo: EntityRepo): repo is BulkLoadingRepo {
+export function canBulkLoad(repo: EntityRepo): repo is BulkLoadingRepo {
   return typeof (repo as Partial<BulkLoadingRepo>).openBulkLoad === 'function';
 }
 
