@@ -55,6 +55,28 @@ export interface EntityRepo {
   findExisting(keys: readonly string[]): Promise<Set<string>>;
 }
 
+/**
+ * Loading many records inside the caller's transaction, faster than repeated `upsertMany`: rows may be
+ * staged (PostgreSQL: COPY into a temporary table) and secondary indexes of a table that was empty at
+ * the start are rebuilt once at the end. Rows may not be visible, even inside the transaction, before
+ * `finish`. Each identity may appear at most once per load.
+ */
+export interface BulkLoad {
+  write(records: readonly StoredRecord[]): Promise<void>;
+  /** Writes what is staged, rebuilds deferred indexes; returns the rows written (inserted or updated). */
+  finish(): Promise<number>;
+}
+
+/** An entity repository that can bulk load (the SQL ones can). */
+export interface BulkLoadingEntityRepo extends EntityRepo {
+  /** Starts a bulk load; call it inside a transaction, or it degrades to plain upserts. */
+  openBulkLoad(): Promise<BulkLoad>;
+}
+
+export function canBulkLoad(repo: EntityRepo): repo is BulkLoadingEntityRepo {
+  return typeof (repo as Partial<BulkLoadingEntityRepo>).openBulkLoad === 'function';
+}
+
 export type EntityCounts = Record<EntityName, number> & { prefectures: number };
 
 /** All repositories over one database; `transaction` gives the same view inside one atomic unit. */

@@ -5,7 +5,14 @@ import {
   encodeSortCursor,
   type ListSort,
 } from '#core/list-sort.ts';
-import type { Clock, EntityRepo, ListQuery, Page, StoredRecord } from '#core/ports.ts';
+import type {
+  BulkLoad,
+  BulkLoadingEntityRepo,
+  Clock,
+  ListQuery,
+  Page,
+  StoredRecord,
+} from '#core/ports.ts';
 import { canCopyFrom, type PgCopyClient } from './pg-client.ts';
 import {
   charactersOf,
@@ -16,24 +23,6 @@ import {
 } from './search-index.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 import { isSqliteClient } from './sqlite-client.ts';
-
-/**
- * Loading many records inside the caller's transaction, faster than repeated `upsertMany`: rows may be
- * staged (PostgreSQL: COPY into a temporary table) and secondary indexes of a table that was empty at
- * the start are rebuilt once at the end. Rows may not be visible, even inside the transaction, before
- * `finish`. Each identity may appear at most once per load (the import guarantees it).
- * TODO(lead): this belongs beside EntityRepo in core/ports.ts; services sees it structurally.
- */
-export interface BulkLoad {
-  write(records: readonly StoredRecord[]): Promise<void>;
-  /** Writes what is staged, rebuilds deferred indexes; returns the rows written (inserted or updated). */
-  finish(): Promise<number>;
-}
-
-export interface BulkLoadingEntityRepo extends EntityRepo {
-  /** Starts a bulk load; call it inside a transaction, or it degrades to plain upserts. */
-  openBulkLoad(): Promise<BulkLoad>;
-}
 
 /** COPY buffers this many characters before sending them. */
 const COPY_CHUNK_CHARS = 4 << 20;

@@ -4,8 +4,7 @@
  */
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES, LOAD_ORDER, type EntityName } from '#core/entities/registry.ts';
-import type { Repositories } from '#core/ports.ts';
-import { canBulkLoad } from '../import-export/import-records.ts';
+import { canBulkLoad, type Repositories } from '#core/ports.ts';
 import { generateDemoEcosystem, type DemoOptions } from './generate-demo-ecosystem.ts';
 
 export const DEMO_BATCH_SIZE = 2_000;

@@ -7,7 +7,12 @@ import {
   type CellValue,
   type FieldProblem,
 } from '#core/flat-record.ts';
-import type { EntityRepo, Repositories, StoredRecord } from '#core/ports.ts';
+import {
+  canBulkLoad,
+  type BulkLoad,
+  type Repositories,
+  type StoredRecord,
+} from '#core/ports.ts';
 import type { RecordSource } from './read-records.ts';
 
 /** A row that was not imported, with every reason. */
@@ -43,21 +48,6 @@ export interface ImportReport {
 }
 
 const REPORT_LIMIT = 1000;
-
-/**
- * Optional capability of a repository (the SQL ones have it): a load of many rows inside the
- * transaction, written or merged at `finish`. Structural, because services do not import the db package.
- * TODO(lead): move beside EntityRepo in core/ports.ts.
- */
-export interface BulkLoad {
-  write(records: readonly StoredRecord[]): Promise<void>;
-  finish(): Promise<number>;
-}
-type BulkLoadingRepo = EntityRepo & { openBulkLoad(): Promise<BulkLoad> };
-
-export function canBulkLoad(repo: EntityRepo): repo is BulkLoadingRepo {
-  return typeof (repo as Partial<BulkLoadingRepo>).openBulkLoad === 'function';
-}
 
 /**
  * The first row of every identity seen, for the duplicate check. Millions of keys live in typed arrays
