@@ -73,6 +73,16 @@ export interface BulkLoadingEntityRepo extends EntityRepo {
   openBulkLoad(): Promise<BulkLoad>;
 }
 
+/** An entity repository that can give a page as the records' JSON texts (the SQL ones can). */
+export interface JsonListingEntityRepo extends EntityRepo {
+  /** `list`, each item `JSON.stringify` of the record that `list` gives, made without parsing it. */
+  listJson(query: ListQuery): Promise<Page<string>>;
+}
+
+export function canListJson(repo: EntityRepo): repo is JsonListingEntityRepo {
+  return typeof (repo as Partial<JsonListingEntityRepo>).listJson === 'function';
+}
+
 export function canBulkLoad(repo: EntityRepo): repo is BulkLoadingEntityRepo {
   return typeof (repo as Partial<BulkLoadingEntityRepo>).openBulkLoad === 'function';
 }

@@ -9,6 +9,7 @@ import type {
   BulkLoad,
   BulkLoadingEntityRepo,
   Clock,
+  JsonListingEntityRepo,
   ListQuery,
   Page,
   StoredRecord,
@@ -97,7 +98,7 @@ export function createSqlEntityRepo(
   client: SqlClient,
   spec: EntitySpec,
   clock: Clock,
-): BulkLoadingEntityRepo {
+): BulkLoadingEntityRepo & JsonListingEntityRepo {
   const table = spec.table;
   const dataColumns = spec.columns.filter((c) => c.column !== 'id');
   const columnByField = new Map(spec.columns.map((c) => [c.field, c]));
@@ -351,6 +352,40 @@ export function createSqlEntityRepo(
     return record;
   }
 
+  /**
+   * The JSON text of `toRecord(row)`, with JSON columns copied as stored rather than parsed and
+   * written again: they were written by JSON.stringify, and a page of projects carries ~150 KB of
+   * them. PostgreSQL returns them parsed, so there they are written again.
+   */
+  function toJsonText(row: readonly unknown[]): string {
+    let out = '{';
+    for (const { column, at } of readColumns) {
+      const raw = row[at];
+      if (raw === null || raw === undefined) continue;
+      const text =
+        JSON_CODECS.has(column.codec) && typeof raw === 'string'
+          ? raw
+          : JSON.stringify(fromColumn(column.codec, raw));
+      out += `${out.length > 1 ? ',' : ''}${JSON.stringify(column.field)}:${text}`;
+    }
+    return `${out}}`;
+  }
+
+  /** One page of rows, in key order or in the order of `query.sort`. */
+  async function listRows(query: ListQuery): Promise<Page<unknown[]>> {
+    if (query.sort !== undefined) return listSorted(query, query.sort);
+    checkPlainCursor(query.cursor);
+    const candidates = query.q ? await searchCandidates(query.q) : undefined;
+    const { sql, params } = whereClause(query, candidates);
+    const rows = await selectRows(sql, params, 'id', query.limit + 1, candidates !== undefined);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      ...(rows.length > query.limit && last ? { nextCursor: String(last[0]) } : {}),
+    };
+  }
+
   /** `id` among the keys of one parameter (see keyListParam). */
   function keyIn(): string {
     return client.dialect === 'sqlite'
@@ -448,7 +483,7 @@ export function createSqlEntityRepo(
    * index-friendly steps (an index on (column, id) serves both directions): the rows with a
    * value after the cursor, then, when the page is not full, the rows without one.
    */
-  async function listSorted(query: ListQuery, sort: ListSort): Promise<Page<StoredRecord>> {
+  async function listSorted(query: ListQuery, sort: ListSort): Promise<Page<unknown[]>> {
     const column = columnByField.get(sort.field);
     if (!column || JSON_CODECS.has(column.codec))
       throw new Error(`cannot sort ${spec.name} on ${sort.field}`);
@@ -490,7 +525,7 @@ export function createSqlEntityRepo(
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toRecord),
+      items: page,
       ...(rows.length > query.limit && last
         ? {
             nextCursor: encodeSortCursor(
@@ -503,7 +538,7 @@ export function createSqlEntityRepo(
     };
   }
 
-  const repo: BulkLoadingEntityRepo = {
+  const repo: BulkLoadingEntityRepo & JsonListingEntityRepo = {
     entity: spec.name,
 
     async upsertMany(records) {
@@ -539,17 +574,13 @@ export function createSqlEntityRepo(
     },
 
     async list(query) {
-      if (query.sort !== undefined) return listSorted(query, query.sort);
-      checkPlainCursor(query.cursor);
-      const candidates = query.q ? await searchCandidates(query.q) : undefined;
-      const { sql, params } = whereClause(query, candidates);
-      const rows = await selectRows(sql, params, 'id', query.limit + 1, candidates !== undefined);
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toRecord),
-        ...(rows.length > query.limit && last ? { nextCursor: String(last[0]) } : {}),
-      };
+      const page = await listRows(query);
+      return { ...page, items: page.items.map(toRecord) };
+    },
+
+    async listJson(query) {
+      const page = await listRows(query);
+      return { ...page, items: page.items.map(toJsonText) };
     },
 
     async count(where) {

@@ -12,7 +12,7 @@ import { parseSort } from '#core/list-sort.ts';
 import { createRecord } from '#services/accounts/create-record.ts';
 import { deleteRecord } from '#services/accounts/delete-record.ts';
 import { getRecord } from '#services/accounts/get-record.ts';
-import { listRecords } from '#services/accounts/list-records.ts';
+import { listRecordsJson } from '#services/accounts/list-records.ts';
 import { updateRecord } from '#services/accounts/update-record.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { etagOf, expectedVersion, parseQuery, readJsonBody } from '../http-input.ts';
@@ -88,7 +88,7 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
           },
         );
     }
-    const page = await listRecords(repos, principal, entity, {
+    const page = await listRecordsJson(repos, principal, entity, {
       limit: params.limit,
       where: filtersFor(entity, new URL(c.req.url).searchParams),
       ...(params.q ? { q: params.q } : {}),
@@ -96,7 +96,11 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
       ...(sort ? { sort } : {}),
     });
     c.header('vary', 'Cookie, Authorization');
-    return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+    c.header('content-type', 'application/json');
+    // The items are JSON texts already (see listRecordsJson): joined, not parsed and re-serialised.
+    return c.body(
+      `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor ?? null)}}`,
+    );
   });
 
   api.post('/:entity', async (c) => {

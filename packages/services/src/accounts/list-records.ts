@@ -1,6 +1,12 @@
 import type { Principal } from '#core/accounts.ts';
 import type { EntityName } from '#core/entities/registry.ts';
-import type { ListQuery, Page, Repositories, StoredRecord } from '#core/ports.ts';
+import {
+  canListJson,
+  type ListQuery,
+  type Page,
+  type Repositories,
+  type StoredRecord,
+} from '#core/ports.ts';
 import { needVisibilityFor } from './need-visibility.ts';
 
 /**
@@ -27,4 +33,21 @@ export async function listRecords(
   // The rules in core decide; the query only saves reading what they would refuse. The cursor
   // stays that of the last row read, so a refused row never shortens the next page.
   return { ...page, items: await visibility.filter(page.items) };
+}
+
+/**
+ * `listRecords` as JSON texts, for responses. Records other than needs come as the repository
+ * stores them when it can give them so (no parse and re-serialise of large JSON columns); needs go
+ * through the confidentiality rules record by record first.
+ */
+export async function listRecordsJson(
+  repos: Repositories,
+  principal: Principal,
+  entity: EntityName,
+  query: Omit<ListQuery, 'confidentialityIn' | 'confidentialAlso'>,
+): Promise<Page<string>> {
+  const repo = repos.entity(entity);
+  if (entity !== 'needs' && canListJson(repo)) return repo.listJson(query);
+  const page = await listRecords(repos, principal, entity, query);
+  return { ...page, items: page.items.map((record) => JSON.stringify(record)) };
 }
