@@ -75,8 +75,11 @@ export interface BulkLoadingEntityRepo extends EntityRepo {
 
 /** An entity repository that can give a page as the records' JSON texts (the SQL ones can). */
 export interface JsonListingEntityRepo extends EntityRepo {
-  /** `list`, each item `JSON.stringify` of the record that `list` gives, made without parsing it. */
-  listJson(query: ListQuery): Promise<Page<string>>;
+  /**
+   * `list`, each item `JSON.stringify` of the record that `list` gives (only `fields` of it, when
+   * given), made without parsing it.
+   */
+  listJson(query: ListQuery, fields?: readonly string[]): Promise<Page<string>>;
 }
 
 export function canListJson(repo: EntityRepo): repo is JsonListingEntityRepo {

@@ -357,9 +357,9 @@ export function createSqlEntityRepo(
    * written again: they were written by JSON.stringify, and a page of projects carries ~150 KB of
    * them. PostgreSQL returns them parsed, so there they are written again.
    */
-  function toJsonText(row: readonly unknown[]): string {
+  function toJsonText(row: readonly unknown[], columns = readColumns): string {
     let out = '{';
-    for (const { column, at } of readColumns) {
+    for (const { column, at } of columns) {
       const raw = row[at];
       if (raw === null || raw === undefined) continue;
       const text =
@@ -578,9 +578,11 @@ export function createSqlEntityRepo(
       return { ...page, items: page.items.map(toRecord) };
     },
 
-    async listJson(query) {
+    async listJson(query, fields) {
+      const wanted = fields ? new Set(fields) : undefined;
+      const columns = wanted ? readColumns.filter((c) => wanted.has(c.column.field)) : readColumns;
       const page = await listRows(query);
-      return { ...page, items: page.items.map(toJsonText) };
+      return { ...page, items: page.items.map((row) => toJsonText(row, columns)) };
     },
 
     async count(where) {

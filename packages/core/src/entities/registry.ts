@@ -55,6 +55,16 @@ export interface ColumnSpec {
   references?: EntityName;
   /** Index the database column (lookups, filters). */
   indexed?: boolean;
+  /**
+   * Left out of API lists unless asked for with `?fields=` (long logs: a page of projects with
+   * them is ~200 KB); a single record and exports always carry it.
+   */
+  detailOnly?: boolean;
+}
+
+/** The fields an API list gives by default: all but the detail-only ones. */
+export function listedFields(spec: EntitySpec): string[] {
+  return spec.columns.filter((c) => !c.detailOnly).map((c) => c.field);
 }
 
 export interface EntitySpec {
@@ -404,24 +414,28 @@ const projects: EntitySpec = {
       column: 'pdca',
       field: 'pdca',
       codec: 'json',
+      detailOnly: true,
       doc: 'PDCA log: [{phase: plan|do|check|act, date, note}]',
     },
     {
       column: 'milestones',
       field: 'milestones',
       codec: 'json',
+      detailOnly: true,
       doc: 'Milestones: [{id, title, plannedDate, actualDate?}]',
     },
     {
       column: 'risks',
       field: 'risks',
       codec: 'json',
+      detailOnly: true,
       doc: 'Risk register, one entry per assessment: [{riskId, title, date, likelihood 1..5, impact 1..5, owner?, mitigation?}]',
     },
     {
       column: 'kpis',
       field: 'kpis',
       codec: 'json',
+      detailOnly: true,
       doc: 'KPIs: [{name, value: social|industrial|economic, unit (required), baseline?, target, actual?, sdgs}]',
     },
     ...provenanceColumns,

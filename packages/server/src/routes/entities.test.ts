@@ -45,6 +45,46 @@ describe.each(TEST_DATABASES)('entity API on $name', (kind) => {
       ]);
     });
 
+    it('leaves the long project logs out of lists unless asked, and gives the fields asked for', async () => {
+      await f.database.repos.entity('projects').upsertMany([
+        {
+          id: 'pj-1',
+          title: '希少糖の量産',
+          members: [],
+          sdgs: [],
+          pdca: [{ phase: 'plan', date: '2025-04-01', note: '計画' }],
+          milestones: [{ id: 'm1', title: '試作', plannedDate: '2025-09-30' }],
+          risks: [],
+          kpis: [],
+        },
+      ]);
+      const plain = ((await (await f.call('/api/projects')).json()) as Page).items[0];
+      expect(plain).toMatchObject({ id: 'pj-1', title: '希少糖の量産' });
+      for (const field of ['pdca', 'milestones', 'risks', 'kpis'])
+        expect(plain).not.toHaveProperty(field);
+      const all = ((await (await f.call('/api/projects?fields=*')).json()) as Page).items[0];
+      expect(all?.['milestones']).toEqual([{ id: 'm1', title: '試作', plannedDate: '2025-09-30' }]);
+      const one = (await (await f.call('/api/projects/pj-1')).json()) as Record<string, unknown>;
+      expect(one['pdca']).toEqual([{ phase: 'plan', date: '2025-04-01', note: '計画' }]);
+      const some = ((await (await f.call('/api/projects?fields=title,pdca')).json()) as Page).items;
+      expect(some).toEqual([
+        { title: '希少糖の量産', pdca: [{ phase: 'plan', date: '2025-04-01', note: '計画' }] },
+      ]);
+      const actors = ((await (await f.call('/api/actors?fields=id,sector&limit=1')).json()) as Page)
+        .items;
+      expect(actors).toEqual([{ id: 'co-a', sector: 'company' }]);
+      const needs = ((await (await f.call('/api/needs?fields=id&limit=1')).json()) as Page).items;
+      expect(needs.every((n) => Object.keys(n).join() === 'id')).toBe(true);
+      const bad = await expectProblem(
+        await f.call('/api/projects?fields=title,secret'),
+        422,
+        'validation_failed',
+      );
+      expect(bad['field']).toBe('fields');
+      expect(bad['detail']).toContain('"secret"');
+      await expectProblem(await f.call('/api/projects?fields=,'), 422);
+    });
+
     it('rejects bad list parameters with a problem naming the parameter', async () => {
       const body = await expectProblem(
         await f.call('/api/actors?limit=0'),

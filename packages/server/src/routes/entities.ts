@@ -7,7 +7,12 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { DomainError } from '#core/domain-error.ts';
-import { ENTITY_SPECS, isEntityName, type EntityName } from '#core/entities/registry.ts';
+import {
+  ENTITY_SPECS,
+  isEntityName,
+  listedFields,
+  type EntityName,
+} from '#core/entities/registry.ts';
 import { parseSort } from '#core/list-sort.ts';
 import { createRecord } from '#services/accounts/create-record.ts';
 import { deleteRecord } from '#services/accounts/delete-record.ts';
@@ -23,7 +28,36 @@ export const ZListParams = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   cursor: z.string().max(500).optional(),
   sort: z.string().max(61).optional(),
+  fields: z.string().max(2000).optional(),
 });
+
+/**
+ * The fields a list gives (`?fields=a,b`; `*` for all): by default all but the detail-only ones.
+ * Undefined means every field.
+ */
+export function listFields(entity: EntityName, raw: string | undefined): string[] | undefined {
+  const spec = ENTITY_SPECS[entity];
+  if (raw === undefined) {
+    const listed = listedFields(spec);
+    return listed.length === spec.columns.length ? undefined : listed;
+  }
+  if (raw.trim() === '*') return undefined;
+  const asked = raw
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const known = new Set(spec.columns.map((c) => c.field));
+  const unknown = asked.filter((f) => !known.has(f));
+  if (asked.length === 0 || unknown.length > 0)
+    throw new DomainError(
+      'validation_failed',
+      asked.length === 0
+        ? 'fields: name at least one field, or * for all'
+        : `fields: ${entity} have no field ${unknown.map((f) => JSON.stringify(f.slice(0, 40))).join(', ')}`,
+      { field: 'fields' },
+    );
+  return asked;
+}
 
 /** Fields a list may be sorted on (`?sort=field`, `?sort=-field`): its single-valued columns. */
 export function sortableFields(entity: EntityName): string[] {
@@ -72,6 +106,7 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
     const entity = entityOf(c);
     const params = parseQuery(ZListParams, c.req.query());
     const sort = parseSort(params.sort, sortableFields(entity));
+    const fields = listFields(entity, params.fields);
     const principal = c.get('principal');
     if (params.q) {
       const key =
@@ -88,13 +123,19 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
           },
         );
     }
-    const page = await listRecordsJson(repos, principal, entity, {
-      limit: params.limit,
-      where: filtersFor(entity, new URL(c.req.url).searchParams),
-      ...(params.q ? { q: params.q } : {}),
-      ...(params.cursor ? { cursor: params.cursor } : {}),
-      ...(sort ? { sort } : {}),
-    });
+    const page = await listRecordsJson(
+      repos,
+      principal,
+      entity,
+      {
+        limit: params.limit,
+        where: filtersFor(entity, new URL(c.req.url).searchParams),
+        ...(params.q ? { q: params.q } : {}),
+        ...(params.cursor ? { cursor: params.cursor } : {}),
+        ...(sort ? { sort } : {}),
+      },
+      fields,
+    );
     c.header('vary', 'Cookie, Authorization');
     c.header('content-type', 'application/json');
     // The items are JSON texts already (see listRecordsJson): joined, not parsed and re-serialised.

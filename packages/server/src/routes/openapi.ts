@@ -159,6 +159,14 @@ function entityPaths(entity: EntityName): Record<string, Record<string, Operatio
             limit: 'Page size 1..1000 (default 50)',
             cursor: 'nextCursor of the previous page (keep the same sort while paging)',
             sort: 'Order by a field, - for descending (missing values last, ties by identity)',
+            fields: `Only these fields, comma-separated; * for all.${
+              spec.columns.some((c) => c.detailOnly)
+                ? ` By default all but ${spec.columns
+                    .filter((c) => c.detailOnly)
+                    .map((c) => c.field)
+                    .join(', ')} (read one record for them, or ask here)`
+                : ' By default all'
+            }`,
           }).map((p) => withSortEnum(p, sortableFields(entity))),
           ...filters,
         ],

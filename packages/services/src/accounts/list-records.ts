@@ -45,9 +45,14 @@ export async function listRecordsJson(
   principal: Principal,
   entity: EntityName,
   query: Omit<ListQuery, 'confidentialityIn' | 'confidentialAlso'>,
+  /** Only these fields of each record (in the record's own order). */
+  fields?: readonly string[],
 ): Promise<Page<string>> {
   const repo = repos.entity(entity);
-  if (entity !== 'needs' && canListJson(repo)) return repo.listJson(query);
+  if (entity !== 'needs' && canListJson(repo)) return repo.listJson(query, fields);
   const page = await listRecords(repos, principal, entity, query);
-  return { ...page, items: page.items.map((record) => JSON.stringify(record)) };
+  const wanted = fields ? new Set(fields) : undefined;
+  const project = (record: StoredRecord) =>
+    wanted ? Object.fromEntries(Object.entries(record).filter(([k]) => wanted.has(k))) : record;
+  return { ...page, items: page.items.map((record) => JSON.stringify(project(record))) };
 }
