@@ -7,12 +7,7 @@ import {
   type CellValue,
   type FieldProblem,
 } from '#core/flat-record.ts';
-import {
-  canBulkLoad,
-  type BulkLoad,
-  type Repositories,
-  type StoredRecord,
-} from '#core/ports.ts';
+import { canBulkLoad, type BulkLoad, type Repositories, type StoredRecord } from '#core/ports.ts';
 import type { RecordSource } from './read-records.ts';
 
 /** A row that was not imported, with every reason. */
