@@ -158,6 +158,16 @@ interface MatchingSummary {
   ratios?: { recallVsBestPeer?: number; p95VsGroonga?: number };
 }
 
+/** The part of bench/results/web.json the index shows. */
+interface WebSummary {
+  api?: {
+    allMeetTarget: boolean;
+    endpoints: { name: string; meetsTarget?: boolean; latencyMs: { p95: number } }[];
+  };
+  networkDraw?: { medianDrawMs: number; targetMs: number };
+  firstPageJavaScript?: { gzipBytes: number; targetGzipBytes: number };
+}
+
 function readJson<T>(path: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 }
@@ -192,6 +202,14 @@ function writeIndex(root: string, outcomes: SuiteOutcome[]): void {
     rows.push(
       `| matching vs Groonga and SQLite FTS5, ${matching.size ?? ''} (${(matching.corpus?.documents ?? 0).toLocaleString('en')} seeds) | recall@20 / best peer; query p95 / Groonga | **${(matching.ratios.recallVsBestPeer ?? 0).toFixed(2)}×**; **${(matching.ratios.p95VsGroonga ?? 0).toFixed(2)}×** | [matching.md](matching.md) |`,
     );
+  const web = readJson<WebSummary>(join(dir, 'web.json'));
+  if (web?.api) {
+    const targeted = web.api.endpoints.filter((e) => e.meetsTarget !== undefined);
+    const worst = targeted.reduce((a, b) => (b.latencyMs.p95 > a.latencyMs.p95 ? b : a));
+    rows.push(
+      `| web: API under load (${targeted.length} list and search endpoints, 50 clients), network view, bundle | worst p95 / 100 ms; draw of 50,000 nodes / 3 s; first-page JavaScript gzipped / 500 KiB | **${(worst.latencyMs.p95 / 100).toFixed(2)}×** (${worst.name}, ${worst.latencyMs.p95} ms; all met: ${web.api.allMeetTarget ? 'yes' : 'no'}); ${web.networkDraw ? `**${(web.networkDraw.medianDrawMs / web.networkDraw.targetMs).toFixed(2)}×**` : '–'}; ${web.firstPageJavaScript ? `**${(web.firstPageJavaScript.gzipBytes / web.firstPageJavaScript.targetGzipBytes).toFixed(2)}×**` : '–'} | [web.md](web.md) |`,
+    );
+  }
   const text = [
     '# Benchmark results',
     '',
