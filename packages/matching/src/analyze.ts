@@ -12,6 +12,7 @@ import {
   normalizeWithOffsets,
   stemEnglish,
   toOriginalSpan,
+  type NormalizedText,
 } from './normalize.ts';
 import type { Token, Tokenizer } from './tokenizer.ts';
 
@@ -44,6 +45,8 @@ export interface AnalyzerOptions {
   readonly unknownBigramMinLength?: number;
   /** Compounds of at least this many characters also give bigrams (default 6). */
   readonly compoundBigramMinLength?: number;
+  /** Texts already normalised (`normalizeWithOffsets`), e.g. by a batch analyser. */
+  readonly normalized?: ReadonlyMap<string, NormalizedText>;
 }
 
 /** Prefix that keeps character-bigram terms apart from word terms in the vocabulary. */
@@ -230,7 +233,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
    * order, without building spans and surfaces.
    */
   const run = (text: string, spans: boolean): { full: AnalyzedTerm[]; terms: string[] } => {
-    const normalized = normalizeWithOffsets(text);
+    const normalized = options.normalized?.get(text) ?? normalizeWithOffsets(text);
     const source = normalized.text;
     const out: { term: AnalyzedTerm; order: number }[] = [];
     const plain: string[] = [];
