@@ -13,7 +13,6 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
-import { createBatchAnalyzer } from '#matching/batch-analyzer.ts';
 import {
   createBm25fIndex,
   decodeSerializedIndex,
@@ -30,12 +29,12 @@ import {
 } from '#matching/evaluation-set.ts';
 import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
 import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
+import { isMecabAvailable } from '#matching/mecab-tokenizer.ts';
 import {
-  createMecabTokenizer,
-  fromSyncTokenizer,
-  isMecabAvailable,
-  type BatchTokenizer,
-} from '#matching/mecab-tokenizer.ts';
+  analyzeInOrder,
+  createParallelAnalyzer,
+  defaultAnalysisWorkers,
+} from '#matching/parallel-analyzer.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { COMMUNITY_NEEDS, FIELDS } from '#services/demo/field-vocabulary.ts';
@@ -59,6 +58,8 @@ export interface MatchingBenchOptions {
   readonly seed?: number;
   readonly root?: string;
   readonly log?: (line: string) => void;
+  /** Analysis worker threads for the build (default one per core, capped). */
+  readonly analysisWorkers?: number;
 }
 
 interface Latency {
@@ -84,6 +85,8 @@ export interface MatchingBenchReport {
   readonly machine: { cpus: string; cpuCount: number; memoryGiB: number; node: string };
   readonly corpus: { documents: number; judgedSeeds: number; needs: number; gapNeeds: number };
   readonly tokenizer: string;
+  /** Worker threads the build analysed in. */
+  readonly analysisWorkers: number;
   readonly engines: readonly EngineResult[];
   readonly ratios: Record<string, number>;
   readonly targets: readonly { name: string; value: string; target: string; met: boolean }[];
@@ -98,18 +101,18 @@ export interface MatchingBenchReport {
   readonly skipped: readonly string[];
 }
 
-const FIELD_SPECS = [
+export const FIELD_SPECS = [
   { name: 'title', weight: 3 },
   { name: 'abstract', weight: 1 },
   { name: 'keywords', weight: 2 },
 ];
 
-function loadJson(root: string, path: string): unknown {
+export function loadJson(root: string, path: string): unknown {
   return JSON.parse(readFileSync(join(root, path), 'utf8'));
 }
 
 /** The corpus as a re-iterable stream (it is generated again for each engine, not kept). */
-function corpusOf(
+export function corpusOf(
   set: EvalSet,
   fixedDistractors: readonly CorpusSeed[],
   total: number,
@@ -204,53 +207,36 @@ export async function runMatchingBench(
   ];
   log(`corpus ${total.toLocaleString('en')} seeds; ${set.needs.length} needs (${gapIds.size} gap)`);
 
-  // ---- Musubi: analyse in batches through MeCab (kuromoji when absent), pipelined. ----
-  const batchTokenizer: BatchTokenizer = isMecabAvailable()
-    ? createMecabTokenizer()
-    : fromSyncTokenizer(kuromoji, 'kuromoji');
-  const batchAnalyzer = createBatchAnalyzer({ batch: batchTokenizer, dictionary });
+  // ---- Musubi: analyse in worker threads, each with its own MeCab (kuromoji when absent). ----
+  const useMecab = isMecabAvailable();
+  const tokenizerName = useMecab ? 'mecab' : 'kuromoji';
+  const analysisWorkers = options.analysisWorkers ?? defaultAnalysisWorkers();
   const buildMusubi = async (): Promise<{ index: Bm25fIndex; seconds: number }> => {
     const started = performance.now();
     const index = createBm25fIndex({ fields: FIELD_SPECS });
-    const batchSize = 4_000;
-    let batch: CorpusSeed[] = [];
-    let pending: Promise<{ docs: CorpusSeed[]; analyzer: Analyzer }> | undefined;
-    const prepare = (docs: CorpusSeed[]) =>
-      batchAnalyzer
-        .prepare(docs.flatMap((d) => [d.title, d.abstract, d.keywords.join('、')]))
-        .then((analyzer) => ({ docs, analyzer }));
-    const consume = async (): Promise<void> => {
-      if (pending === undefined) return;
-      const { docs, analyzer } = await pending;
-      pending = undefined;
-      for (const d of docs)
-        index.upsert(d.id, {
-          title: analyzer.terms(d.title),
-          abstract: analyzer.terms(d.abstract),
-          keywords: analyzer.terms(d.keywords.join('、')),
-        });
-    };
+    const analyzer = await createParallelAnalyzer({
+      tokenizer: useMecab ? 'mecab' : 'kuromoji',
+      dictionary: STARTER_DOMAIN_DICTIONARY,
+      workers: analysisWorkers,
+    });
     let done = 0;
-    for (const doc of corpus) {
-      batch.push(doc);
-      if (batch.length === batchSize) {
-        const next = prepare(batch);
-        batch = [];
-        await consume(); // analyse the previous batch while MeCab tokenises this one
-        pending = next;
-        done += batchSize;
-        if (done % 100_000 === 0)
-          log(
-            `  musubi ${done.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
-          );
-      }
+    try {
+      await analyzeInOrder(
+        analyzer,
+        corpus,
+        (d) => ({ title: d.title, abstract: d.abstract, keywords: d.keywords.join('、') }),
+        (d, fields) => {
+          index.upsert(d.id, fields);
+          done += 1;
+          if (done % 100_000 === 0)
+            log(
+              `  musubi ${done.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+            );
+        },
+      );
+    } finally {
+      await analyzer.close();
     }
-    if (batch.length > 0) {
-      const next = prepare(batch);
-      await consume();
-      pending = next;
-    }
-    await consume();
     index.flush();
     return { index, seconds: (performance.now() - started) / 1000 };
   };
@@ -330,7 +316,6 @@ export async function runMatchingBench(
   const editVisibleMs = performance.now() - started;
   if (target !== undefined && !editHit.includes(target.id))
     throw new Error('live edit not visible');
-  await batchTokenizer.close();
 
   // ---- Groonga ----
   const groongaSkip = ensureGroonga(log);
@@ -467,7 +452,8 @@ export async function runMatchingBench(
       needs: set.needs.length,
       gapNeeds: gapIds.size,
     },
-    tokenizer: batchTokenizer.name,
+    tokenizer: tokenizerName,
+    analysisWorkers,
     engines,
     ratios,
     targets,
@@ -538,7 +524,7 @@ export function renderMarkdown(r: MatchingBenchReport): string {
     '',
     '## Method',
     '',
-    `- Corpus: the evaluation set's 200 judged seeds and 2,800 fixed distractors (packages/matching/eval), then generated distractors (bench/matching/distractors.ts, seeded). Musubi tokenises with ${r.tokenizer} at build time and kuromoji for queries (both IPADIC).`,
+    `- Corpus: the evaluation set's 200 judged seeds and 2,800 fixed distractors (packages/matching/eval), then generated distractors (bench/matching/distractors.ts, seeded). Musubi tokenises with ${r.tokenizer} at build time (analysis in ${r.analysisWorkers} worker threads, each with its own ${r.tokenizer}; merged in corpus order) and kuromoji for queries (both IPADIC).`,
     '- Peers get the need text as an OR of its runs of kanji, katakana and Latin characters (hiragana and punctuation removed); FTS5 trigram only the runs of 3+ characters (shorter ones cannot match a trigram index). Field weights title 3, keywords 2, abstract 1 everywhere.',
     '- Latency: every need of the evaluation set and the demo field and community needs, two rounds after a warm-up, top-20, analysis included; Groonga over a pipe to one `groonga` process. Musubi keeps no result cache; co-occurrence neighbours of a term are cached per index revision (any edit clears them), so they are warm for words earlier needs used.',
     "- Musubi peak memory is the bench process's peak RSS after the Musubi build (before the peers run); Groonga's is its process VmHWM.",

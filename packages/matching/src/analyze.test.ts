@@ -177,3 +177,18 @@ describe('terms for indexing', () => {
     expect(plain.terms(text)).toEqual(plain.analyze(text).map((t) => t.term));
   });
 });
+
+describe('createAnalyzer: spans far into a long text', () => {
+  it('gives the same terms, in the same order, after 40,000 characters that give none', () => {
+    const analyzer = createAnalyzer({
+      tokenizer: createScriptRunTokenizer(),
+      dictionary: compileDictionary([{ term: '希少糖' }, { term: '半導体' }]),
+    });
+    const text = '工場排水処理 希少糖製造 sensors and devices 半導体材料 工場排水処理';
+    const far = `${'。'.repeat(40_000)}${text}`;
+    expect(analyzer.terms(far)).toEqual(analyzer.terms(text));
+    expect(analyzer.analyze(far).map((t) => [t.term, t.kind, t.start - 40_000])).toEqual(
+      analyzer.analyze(text).map((t) => [t.term, t.kind, t.start]),
+    );
+  });
+});

@@ -12,6 +12,7 @@ import {
   normalizeWithOffsets,
   stemEnglish,
   toOriginalSpan,
+  type NormalizedText,
 } from './normalize.ts';
 import type { Token, Tokenizer } from './tokenizer.ts';
 
@@ -44,6 +45,8 @@ export interface AnalyzerOptions {
   readonly unknownBigramMinLength?: number;
   /** Compounds of at least this many characters also give bigrams (default 6). */
   readonly compoundBigramMinLength?: number;
+  /** Texts already normalised (`normalizeWithOffsets`), e.g. by a batch analyser. */
+  readonly normalized?: ReadonlyMap<string, NormalizedText>;
 }
 
 /** Prefix that keeps character-bigram terms apart from word terms in the vocabulary. */
@@ -174,6 +177,32 @@ function classify(token: Token): TokenClass {
   }
 }
 
+/** Spans are keyed `start × SPAN_KEY_LIMIT + end` (a small integer) below this offset. */
+const SPAN_KEY_LIMIT = 32_768;
+const ORDER_LIMIT = 2 ** 20;
+
+/**
+ * `terms` stably sorted by `starts` (what sorting their indexes by (start, index) gives), with
+ * one numeric key per term and the typed array's own sort instead of a comparator.
+ */
+function inStartOrder(terms: readonly string[], starts: readonly number[]): string[] {
+  const n = terms.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i += 1) sorted = (starts[i - 1] ?? 0) <= (starts[i] ?? 0);
+  if (sorted) return terms.slice();
+  if (n >= ORDER_LIMIT) {
+    const order = terms.map((_, i) => i);
+    order.sort((x, y) => (starts[x] ?? 0) - (starts[y] ?? 0) || x - y);
+    return order.map((i) => terms[i] ?? '');
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) keys[i] = (starts[i] ?? 0) * ORDER_LIMIT + i;
+  keys.sort();
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i += 1) out[i] = terms[(keys[i] ?? 0) % ORDER_LIMIT] ?? '';
+  return out;
+}
+
 function bigrams(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < text.length; i += 1) out.push(text.slice(i, i + 2));
@@ -204,28 +233,46 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
    * order, without building spans and surfaces.
    */
   const run = (text: string, spans: boolean): { full: AnalyzedTerm[]; terms: string[] } => {
-    const normalized = normalizeWithOffsets(text);
+    const normalized = options.normalized?.get(text) ?? normalizeWithOffsets(text);
     const source = normalized.text;
     const out: { term: AnalyzedTerm; order: number }[] = [];
     const plain: string[] = [];
     const plainStart: number[] = [];
-    const seen = new Set<string>();
+    // Terms already emitted per span (start, end): most spans hold one term, so a number key
+    // and the term itself, no key string per emit.
+    const seenSpans = new Map<number, string | string[]>();
+    const seenLong = new Set<string>();
+    const firstTime = (term: string, start: number, end: number): boolean => {
+      if (end >= SPAN_KEY_LIMIT) {
+        const key = `${term}\u0000${start}\u0000${end}`;
+        if (seenLong.has(key)) return false;
+        seenLong.add(key);
+        return true;
+      }
+      const key = start * SPAN_KEY_LIMIT + end;
+      const had = seenSpans.get(key);
+      if (had === undefined) {
+        seenSpans.set(key, term);
+        return true;
+      }
+      if (typeof had === 'string') {
+        if (had === term) return false;
+        seenSpans.set(key, [had, term]);
+        return true;
+      }
+      if (had.includes(term)) return false;
+      had.push(term);
+      return true;
+    };
     const lastEnd = normalized.origEnd[normalized.origEnd.length - 1] ?? 0;
 
     const emit = (folded: string, kind: TermKind, start: number, end: number): void => {
       if (folded === '') return;
-      const key = `${kind === 'bigram' ? BIGRAM_PREFIX : ''}${folded}\u0000${start}\u0000${end}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      const marked = kind === 'bigram' ? `${BIGRAM_PREFIX}${folded}` : folded;
+      if (!firstTime(marked, start, end)) return;
       if (!spans) {
         const preferred = kind === 'bigram' ? undefined : dictionary.canonical.get(folded);
-        plain.push(
-          preferred !== undefined && preferred !== folded
-            ? preferred
-            : kind === 'bigram'
-              ? `${BIGRAM_PREFIX}${folded}`
-              : folded,
-        );
+        plain.push(preferred !== undefined && preferred !== folded ? preferred : marked);
         // The start toOriginalSpan gives.
         plainStart.push(normalized.origStart[start] ?? lastEnd);
         return;
@@ -352,9 +399,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     }
 
     if (!spans) {
-      const order = plain.map((_, i) => i);
-      order.sort((x, y) => (plainStart[x] ?? 0) - (plainStart[y] ?? 0) || x - y);
-      return { full: [], terms: order.map((i) => plain[i] ?? '') };
+      return { full: [], terms: inStartOrder(plain, plainStart) };
     }
     out.sort((x, y) => x.term.start - y.term.start || x.order - y.order);
     return { full: out.map((entry) => entry.term), terms: [] };

@@ -5,7 +5,7 @@
  */
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from './analyze.ts';
 import type { BatchTokenizer } from './mecab-tokenizer.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeWithOffsets, type NormalizedText } from './normalize.ts';
 import { createScriptRunTokenizer, type Token, type Tokenizer } from './tokenizer.ts';
 
 /** A tokenizer answering from pre-computed tokens, `fallback` for anything else. */
@@ -33,13 +33,18 @@ export function createBatchAnalyzer(options: BatchAnalyzerOptions): BatchAnalyze
   return {
     tokenizerName: options.batch.name,
     async prepare(texts) {
-      const normalized = [...new Set(texts.filter((t) => t !== '').map(normalizeText))];
+      // Normalised once, with offsets: the analyser reuses them instead of normalising again.
+      const byText = new Map<string, NormalizedText>();
+      for (const text of texts)
+        if (text !== '' && !byText.has(text)) byText.set(text, normalizeWithOffsets(text));
+      const normalized = [...new Set([...byText.values()].map((n) => n.text))];
       const tokens = await options.batch.tokenizeMany(normalized);
       const cache = new Map<string, Token[]>();
       normalized.forEach((text, i) => cache.set(text, tokens[i] ?? []));
       return createAnalyzer({
         ...options,
         tokenizer: createPretokenizedTokenizer(cache, fallback),
+        normalized: byText,
       });
     },
   };

@@ -71,6 +71,33 @@ function field(value: string | undefined): string {
   return value === undefined || value === '*' ? '' : value;
 }
 
+interface PartOfSpeech {
+  readonly partOfSpeech: string;
+  readonly partOfSpeechDetail: readonly string[];
+}
+
+/**
+ * Part of speech and details by their text (`名詞,サ変接続,*,*`): a few hundred combinations
+ * come back in every text, so tokens share them instead of splitting each line again.
+ */
+const partsOfSpeech = new Map<string, PartOfSpeech>();
+const NO_FEATURES: PartOfSpeech = { partOfSpeech: '名詞', partOfSpeechDetail: [] };
+
+function partOfSpeechOf(key: string): PartOfSpeech {
+  let found = partsOfSpeech.get(key);
+  if (found === undefined) {
+    const features = key.split(',');
+    const detail: string[] = [];
+    for (let d = 1; d <= 3; d += 1) {
+      const value = field(features[d]);
+      if (value !== '') detail.push(value);
+    }
+    found = { partOfSpeech: features[0] ?? '名詞', partOfSpeechDetail: detail };
+    if (partsOfSpeech.size < 10_000) partsOfSpeech.set(key, found);
+  }
+  return found;
+}
+
 /**
  * Parses MeCab's output lines for one text into tokens with offsets into `text`. A line is
  * `surface \t status \t pos,detail1,detail2,detail3,base form[,reading]`.
@@ -83,24 +110,41 @@ export function parseMecabLines(text: string, lines: readonly string[]): Token[]
     if (tab <= 0) continue;
     const surface = line.slice(0, tab);
     const tab2 = line.indexOf('\t', tab + 1);
-    const status = tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2);
-    const features = tab2 < 0 ? [] : line.slice(tab2 + 1).split(',');
+    const statusEnd = tab2 < 0 ? line.length : tab2;
+    const known = statusEnd === tab + 2 && line.charCodeAt(tab + 1) === 48; // '0'
+    let pos = NO_FEATURES;
+    let baseForm = '';
+    let reading = '';
+    if (tab2 >= 0) {
+      // The fourth comma ends the part of speech; base form and reading follow.
+      let comma = tab2;
+      for (let c = 0; c < 4 && comma >= 0; c += 1) comma = line.indexOf(',', comma + 1);
+      if (comma < 0) {
+        const features = line.slice(tab2 + 1).split(',');
+        pos = partOfSpeechOf(features.slice(0, 4).join(','));
+        baseForm = field(features[4]);
+        reading = field(features[5]);
+      } else {
+        pos = partOfSpeechOf(line.slice(tab2 + 1, comma));
+        const comma5 = line.indexOf(',', comma + 1);
+        baseForm = field(comma5 < 0 ? line.slice(comma + 1) : line.slice(comma + 1, comma5));
+        if (comma5 >= 0) {
+          const comma6 = line.indexOf(',', comma5 + 1);
+          reading = field(comma6 < 0 ? line.slice(comma5 + 1) : line.slice(comma5 + 1, comma6));
+        }
+      }
+    }
     const found = text.indexOf(surface, cursor);
     const start = found >= 0 ? found : cursor;
     cursor = found >= 0 ? start + surface.length : cursor;
-    const detail: string[] = [];
-    for (let d = 1; d <= 3; d += 1) {
-      const value = field(features[d]);
-      if (value !== '') detail.push(value);
-    }
     tokens.push({
       surface,
-      baseForm: field(features[4]) || surface,
-      reading: field(features[5]),
-      partOfSpeech: features[0] ?? '名詞',
-      partOfSpeechDetail: detail,
+      baseForm: baseForm || surface,
+      reading,
+      partOfSpeech: pos.partOfSpeech,
+      partOfSpeechDetail: pos.partOfSpeechDetail,
       start,
-      known: status === '0',
+      known,
     });
   }
   return tokens;

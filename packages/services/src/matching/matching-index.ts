@@ -13,6 +13,7 @@ import { isSharedNeed } from '#core/need-access.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
 import { analyzeFields } from '#matching/analyze.ts';
+import { analyzeInOrder } from '#matching/parallel-analyzer.ts';
 import {
   createBm25fIndex,
   decodeSerializedIndex,
@@ -300,9 +301,7 @@ export class MatchingIndex {
         if (stale.has(parsed.data.id)) toAnalyse.push(parsed.data);
       }
     }
-    for (let i = 0; i < toAnalyse.length; i += ANALYSE_BATCH) {
-      await this.indexSeeds(toAnalyse.slice(i, i + ANALYSE_BATCH));
-    }
+    await this.indexSeedsInBulk(toAnalyse);
     for (const seed of toAnalyse) this.seedVersions.set(seed.id, current.get(seed.id) ?? 0);
     this.seedIndex.flush();
     if (persist && (toAnalyse.length > 0 || removed > 0)) {
@@ -351,9 +350,7 @@ export class MatchingIndex {
           toAnalyse.push(need);
       }
     }
-    for (let i = 0; i < toAnalyse.length; i += ANALYSE_BATCH) {
-      await this.indexNeeds(toAnalyse.slice(i, i + ANALYSE_BATCH));
-    }
+    await this.indexNeedsInBulk(toAnalyse);
     for (const need of toAnalyse) this.needVersions.set(need.id, current.get(need.id) ?? 0);
     this.needIndex.flush();
     if (persist && (toAnalyse.length > 0 || removed > 0)) {
@@ -364,6 +361,49 @@ export class MatchingIndex {
       );
     }
     return { analysed: toAnalyse.length, removed, restored };
+  }
+
+  /**
+   * Many seeds at once (a rebuild, a catch-up): in the worker threads when there are enough of
+   * them, merged in order, so the index is the one `indexSeeds` batch by batch would build.
+   */
+  private async indexSeedsInBulk(seeds: readonly Seed[]): Promise<void> {
+    const bulk = seeds.length >= this.text.bulkThreshold ? await this.text.bulk() : undefined;
+    if (bulk === undefined) {
+      for (let i = 0; i < seeds.length; i += ANALYSE_BATCH)
+        await this.indexSeeds(seeds.slice(i, i + ANALYSE_BATCH));
+      return;
+    }
+    await analyzeInOrder(
+      bulk,
+      seeds,
+      seedFields,
+      (seed, fields) => {
+        this.seedIndex.upsert(seed.id, fields);
+        this.seeds.set(seed.id, seedFacts(seed));
+      },
+      { batchSize: ANALYSE_BATCH },
+    );
+  }
+
+  /** Shared needs only (as `syncNeeds` collects them); see `indexSeedsInBulk`. */
+  private async indexNeedsInBulk(needs: readonly Need[]): Promise<void> {
+    const bulk = needs.length >= this.text.bulkThreshold ? await this.text.bulk() : undefined;
+    if (bulk === undefined) {
+      for (let i = 0; i < needs.length; i += ANALYSE_BATCH)
+        await this.indexNeeds(needs.slice(i, i + ANALYSE_BATCH));
+      return;
+    }
+    await analyzeInOrder(
+      bulk,
+      needs.filter(isSharedNeed),
+      needFields,
+      (need, fields) => {
+        this.needs.set(need.id, needFacts(need));
+        this.needIndex.upsert(need.id, fields);
+      },
+      { batchSize: ANALYSE_BATCH },
+    );
   }
 
   /** Analyses and (re)indexes seeds; updates their facts. */

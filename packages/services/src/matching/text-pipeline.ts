@@ -1,6 +1,8 @@
 /**
  * Chooses the tokenizer for matching: MeCab (a long-lived child process, ~10× faster for bulk
- * indexing) when installed, kuromoji.js otherwise; both use IPADIC so indexes agree.
+ * indexing) when installed, kuromoji.js otherwise; both use IPADIC so indexes agree. Bulk
+ * indexing (a rebuild, a large catch-up) analyses in worker threads (`bulk`), each with its own
+ * tokenizer, started on first use; live edits and small catch-ups stay in this thread.
  */
 import { createBatchAnalyzer, type BatchAnalyzer } from '#matching/batch-analyzer.ts';
 import { compileDictionary, type DomainDictionaryEntry } from '#matching/dictionary.ts';
@@ -12,33 +14,66 @@ import {
   isMecabAvailable,
   type BatchTokenizer,
 } from '#matching/mecab-tokenizer.ts';
+import {
+  createParallelAnalyzer,
+  defaultAnalysisWorkers,
+  type ParallelAnalyzer,
+} from '#matching/parallel-analyzer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 
 export type TokenizerChoice = 'auto' | 'mecab' | 'kuromoji';
+
+/** Rows to analyse at once from which the worker threads are worth starting them. */
+export const DEFAULT_BULK_THRESHOLD = 5_000;
 
 export interface TextPipeline {
   readonly batch: BatchTokenizer;
   readonly analyzer: BatchAnalyzer;
   readonly dictionary: CompiledDictionary;
+  /** Fewer rows than this are analysed in this thread. */
+  readonly bulkThreshold: number;
+  /**
+   * The worker-thread analyser (same terms as `analyzer`), started on first use; undefined
+   * when workers cannot start here (then callers use `analyzer`).
+   */
+  bulk(): Promise<ParallelAnalyzer | undefined>;
   close(): Promise<void>;
 }
 
 export async function createTextPipeline(
-  options: { tokenizer?: TokenizerChoice; dictionary?: readonly DomainDictionaryEntry[] } = {},
+  options: {
+    tokenizer?: TokenizerChoice;
+    dictionary?: readonly DomainDictionaryEntry[];
+    /** Analysis worker threads for bulk indexing (default one per core, capped; 0: none). */
+    workers?: number;
+    bulkThreshold?: number;
+  } = {},
 ): Promise<TextPipeline> {
   const choice = options.tokenizer ?? 'auto';
   const useMecab = choice === 'mecab' || (choice === 'auto' && isMecabAvailable());
   const batch = useMecab
     ? createMecabTokenizer()
     : fromSyncTokenizer(await createKuromojiTokenizer(), 'kuromoji');
-  const dictionary = compileDictionary([
-    ...STARTER_DOMAIN_DICTIONARY,
-    ...(options.dictionary ?? []),
-  ]);
+  const entries = [...STARTER_DOMAIN_DICTIONARY, ...(options.dictionary ?? [])];
+  const dictionary = compileDictionary(entries);
+  const workers = options.workers ?? defaultAnalysisWorkers();
+  let bulk: Promise<ParallelAnalyzer | undefined> | undefined;
   return {
     batch,
     dictionary,
     analyzer: createBatchAnalyzer({ batch, dictionary }),
-    close: () => batch.close(),
+    bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
+    bulk() {
+      if (workers <= 0) return Promise.resolve(undefined);
+      bulk ??= createParallelAnalyzer({
+        tokenizer: useMecab ? 'mecab' : 'kuromoji',
+        dictionary: entries,
+        workers,
+      }).catch(() => undefined);
+      return bulk;
+    },
+    async close() {
+      await Promise.all([batch.close(), bulk?.then((b) => b?.close())]);
+    },
   };
 }

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeSerializedIndex, type Bm25fIndex } from '#matching/bm25f.ts';
+import type { Database } from '#db/open-database.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { MatchingIndex } from './matching-index.ts';
+import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
+import { loadWorld } from './test-world.ts';
+
+const clock = { now: () => new Date('2025-04-01T00:00:00Z') };
+const bytes = (index: Bm25fIndex): Buffer => Buffer.from(encodeSerializedIndex(index.serialize()));
+
+describe('matching index build', () => {
+  const kind = TEST_DATABASES[0];
+  let db: Database;
+  let inThread: TextPipeline;
+  let inWorkers: TextPipeline;
+  beforeAll(async () => {
+    if (kind === undefined) throw new Error('no test database');
+    db = await kind.open(clock);
+    await loadWorld(db.repos);
+    inThread = await createTextPipeline({ workers: 0 });
+    // Every rebuild through the worker threads, however small.
+    inWorkers = await createTextPipeline({ workers: 2, bulkThreshold: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([inThread.close(), inWorkers.close(), db.close()]);
+  });
+
+  it('analysed in worker threads is the index analysed in this thread, byte for byte', async () => {
+    const sequential = new MatchingIndex(db.repos, inThread, clock);
+    const parallel = new MatchingIndex(db.repos, inWorkers, clock);
+    const a = await sequential.refresh({ persist: false, ignoreSnapshot: true });
+    const b = await parallel.refresh({ persist: false, ignoreSnapshot: true });
+    expect(await inWorkers.bulk()).toBeDefined();
+    expect(b.seeds.analysed).toBe(a.seeds.analysed);
+    expect(a.seeds.analysed).toBeGreaterThan(0);
+    expect(b.needs.analysed).toBe(a.needs.analysed);
+    expect(bytes(parallel.seedIndex).equals(bytes(sequential.seedIndex))).toBe(true);
+    expect(bytes(parallel.needIndex).equals(bytes(sequential.needIndex))).toBe(true);
+    expect([...parallel.seeds.keys()].sort()).toEqual([...sequential.seeds.keys()].sort());
+    expect([...parallel.needs.keys()].sort()).toEqual([...sequential.needs.keys()].sort());
+  }, 60_000);
+});
