@@ -70,4 +70,13 @@ describe.runIf(isMecabAvailable())('MeCab child process', () => {
     }).terms(text);
     expect(viaMecab).toEqual(viaKuromoji);
   }, 30_000);
+
+  it('finishes the work asked for before closing, and refuses work after', async () => {
+    const own = createMecabTokenizer();
+    const pending = own.tokenizeMany(['産学官連携による地域イノベーション']);
+    const closed = own.close();
+    await expect(pending.then((r) => r[0]?.map((t) => t.surface))).resolves.toContain('連携');
+    await closed;
+    await expect(own.tokenizeMany(['銅'])).rejects.toThrow('closed');
+  }, 30_000);
 });

@@ -169,6 +169,7 @@ export function createMecabTokenizer(options: MecabOptions = {}): BatchTokenizer
   let buffer = '';
   let failed: Error | undefined;
   let chain: Promise<unknown> = Promise.resolve();
+  let closing = false;
   child.stdout.setEncoding('utf8');
   child.stderr.resume();
 
@@ -224,20 +225,27 @@ export function createMecabTokenizer(options: MecabOptions = {}): BatchTokenizer
   return {
     name: 'mecab',
     tokenizeMany(texts) {
+      if (closing) return Promise.reject(new Error('the MeCab tokenizer is closed'));
       // One batch at a time: replies are matched to requests by order.
       const result = chain.then(() => run(texts));
       chain = result.catch(() => undefined);
       return result;
     },
     close() {
-      return new Promise((resolve) => {
-        if (child.exitCode !== null || failed !== undefined) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => resolve());
-        child.stdin.end();
-      });
+      // Work already asked for is finished first (a server stopping mid-request still answers it);
+      // work asked for after close is refused.
+      closing = true;
+      return chain.then(
+        () =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || failed !== undefined) {
+              resolve();
+              return;
+            }
+            child.once('exit', () => resolve());
+            child.stdin.end();
+          }),
+      );
     },
   };
 }
