@@ -34,6 +34,7 @@ const REMOTE_MIN = 50 / 6371;
 function fitted<P extends MunicipalityProperties>(
   features: Feature<Geometry, P>[],
 ): Feature<Geometry, P>[] {
+  features = features.filter((f) => f.geometry);
   const centroids = features.map((f) => geoCentroid(f));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const middle: [number, number] = [
@@ -51,7 +52,7 @@ interface MunicipalityShape {
   name: string;
   path: string;
   centroid: [number, number];
-  /** Outside the visible area (a remote island, see `fitted`). */
+  /** Not visible: a remote island (see `fitted`) or an islet with no geometry at this scale. */
   remote: boolean;
 }
 
@@ -85,11 +86,13 @@ function useMunicipalityShapes(prefecture: string) {
           collection.features.map((f: Feature<Geometry, MunicipalityProperties>) => {
             const [cx, cy] = path.centroid(f);
             const [[x0, y0], [x1, y1]] = path.bounds(f);
+            const d = f.geometry ? (path(f) ?? '') : '';
             return {
-              remote: x1 < 0 || y1 < 0 || x0 > WIDTH || y0 > HEIGHT,
+              // off the visible area, or an islet simplified away (no geometry at 0.1 %)
+              remote: !d || x1 < 0 || y1 < 0 || x0 > WIDTH || y0 > HEIGHT,
               code5: f.properties.code,
               name: f.properties.name,
-              path: path(f) ?? '',
+              path: d,
               centroid: [cx, cy],
             };
           }),
@@ -227,20 +230,22 @@ export function MunicipalityMap({
             data-metric={data.metric}
             onMouseLeave={() => setTip(null)}
           >
-            {shapes.map((s) => (
-              <path
-                key={s.code5}
-                className="municipality"
-                d={s.path}
-                fill={data.available ? SEQUENTIAL[classOf(valueOf(s.code5), breaks)] : '#d9dde3'}
-                tabIndex={0}
-                aria-label={describe(s)}
-                data-code={byCode5.get(s.code5)?.code ?? s.code5}
-                onMouseMove={(e) => showTip(s, e)}
-                onFocus={() => showTip(s)}
-                onBlur={() => setTip(null)}
-              />
-            ))}
+            {shapes
+              .filter((s) => s.path)
+              .map((s) => (
+                <path
+                  key={s.code5}
+                  className="municipality"
+                  d={s.path}
+                  fill={data.available ? SEQUENTIAL[classOf(valueOf(s.code5), breaks)] : '#d9dde3'}
+                  tabIndex={0}
+                  aria-label={describe(s)}
+                  data-code={byCode5.get(s.code5)?.code ?? s.code5}
+                  onMouseMove={(e) => showTip(s, e)}
+                  onFocus={() => showTip(s)}
+                  onBlur={() => setTip(null)}
+                />
+              ))}
           </svg>
           {tipShape ? (
             <div
