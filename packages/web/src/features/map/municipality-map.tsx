@@ -1,4 +1,4 @@
-import { geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
+import { geoBounds, geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
@@ -43,7 +43,19 @@ function fitted<P extends MunicipalityProperties>(
   ];
   const distances = centroids.map((c) => geoDistance(c, middle));
   const limit = Math.max(REMOTE_MIN, REMOTE_FACTOR * median(distances));
-  return features.filter((_, i) => (distances[i] ?? 0) <= limit);
+  const near = features.filter((_, i) => (distances[i] ?? 0) <= limit);
+  // Leave the remote ones out only when that at least doubles the scale (Tokyo, Okinawa), not
+  // for a large island near by (Nagasaki's 対馬市) or a chain that stays in view (Kagoshima).
+  return spanOf(near) <= REMOTE_GAIN * spanOf(features) ? near : features;
+}
+
+/** Leaving remote features out must shrink the fitted span to this share or less. */
+const REMOTE_GAIN = 0.5;
+
+/** The larger side, in degrees, of the features' bounding box. */
+function spanOf(features: Feature<Geometry, MunicipalityProperties>[]): number {
+  const [[x0, y0], [x1, y1]] = geoBounds({ type: 'FeatureCollection', features });
+  return Math.max(x1 - x0, y1 - y0);
 }
 
 interface MunicipalityShape {
