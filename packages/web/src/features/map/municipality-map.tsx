@@ -11,7 +11,7 @@ import { SEQUENTIAL } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { hrefOf } from '../../router.tsx';
+import { hrefOf, Link } from '../../router.tsx';
 import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
 
 const WIDTH = 800;
@@ -201,6 +201,7 @@ export function MunicipalityMap({
           {t('map.back')}
         </button>
         <h2 style={{ margin: 0 }}>{t('map.municipalitiesOf', { name: prefName })}</h2>
+        <Link href={hrefOf('/', { prefecture })}>{t('map.openOverview', { name: prefName })}</Link>
       </div>
       {error ? <ErrorMessage message={error} /> : null}
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
