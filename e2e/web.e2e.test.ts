@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebCommunities } from '#server/routes/web-data-types.ts';
+import type { WebCommunities, WebMunicipalityChoropleth } from '#server/routes/web-data-types.ts';
 import type { Database } from '#db/open-database.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
@@ -107,6 +108,79 @@ describe('key flows', () => {
     await page.locator('path.prefecture[data-code="13"]').focus();
     await expect(page.getByTestId('map-focus').textContent()).resolves.toContain('東京都');
     await page.screenshot({ path: shot('flow-map-seeds-overlay') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drills into a prefecture: its municipalities as a choropleth, then back to Japan', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(url('/map'));
+    await page.getByTestId('map-svg').waitFor();
+    await page.locator('path.prefecture[data-code="01"]').click();
+    await page.getByTestId('municipality-svg').waitFor();
+    expect(new URL(page.url()).searchParams.get('prefecture')).toBe('01');
+    const boundaries = JSON.parse(
+      readFileSync('packages/web/public/geo/municipalities/01.topojson.json', 'utf8'),
+    ) as { objects: { municipalities: { geometries: { type: string | null }[] } } };
+    const drawable = boundaries.objects.municipalities.geometries.filter((g) => g.type !== null);
+    expect(drawable).toHaveLength(boundaries.objects.municipalities.geometries.length);
+    expect(await page.locator('path.municipality').count()).toBe(drawable.length);
+    await expect(
+      page.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').count(),
+    ).resolves.toBe(1);
+
+    // The largest city's value, by keyboard focus (tooltip) and in the table, equals the API's.
+    const api = (await (
+      await fetch(url('/api/web/choropleth/municipalities?prefecture=01&metric=actors'))
+    ).json()) as WebMunicipalityChoropleth;
+    const [code, value] = Object.entries(api.values).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const name = api.municipalities.find((m) => m.code === code)?.name ?? '';
+    expect(value).toBeGreaterThan(0);
+    const shown = new Intl.NumberFormat('ja-JP').format(value);
+    await page.locator(`path.municipality[data-code="${code}"]`).focus();
+    await expect(page.getByTestId('municipality-tooltip').textContent()).resolves.toBe(
+      `${name}: ${shown} 件`,
+    );
+    await page.getByTestId('municipality-table').locator('summary').click();
+    await expect(
+      page
+        .locator(`[data-testid="municipality-table"] tr[data-code="${code}"] td.num`)
+        .textContent(),
+    ).resolves.toBe(shown);
+    await page.screenshot({ path: shot('flow-map-municipalities'), fullPage: true });
+
+    // A metric known per prefecture only says so.
+    await page.getByLabel('指標').selectOption('projects');
+    await page.getByTestId('map-prefecture-only').waitFor();
+
+    await page.getByTestId('map-back').click();
+    await page.getByTestId('map-svg').waitFor();
+    expect(new URL(page.url()).searchParams.get('prefecture')).toBeNull();
+    expect(await page.locator('path.prefecture').count()).toBe(47);
+
+    // Keyboard: Enter on a prefecture drills in; Back in the browser returns to Japan.
+    await page.locator('path.prefecture[data-code="13"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="municipality-map"][data-prefecture="13"]').waitFor();
+    await page.goBack();
+    await page.getByTestId('map-svg').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a drilled-in map fits a tablet', async () => {
+    const { page, errors } = await openPage(browser, 820, 1180);
+    await page.goto(url('/map?prefecture=13'));
+    await page.getByTestId('municipality-svg').waitFor();
+    // Tokyo: 62 municipalities, two islets without geometry at this scale; remote islands named.
+    expect(await page.locator('path.municipality').count()).toBe(60);
+    await expect(page.getByTestId('map-remote').textContent()).resolves.toContain('小笠原村');
+    await expect(page.getByTestId('map-remote').textContent()).resolves.toContain('利島村');
+    await page.screenshot({ path: shot('page-map-municipalities-tablet'), fullPage: true });
+    const overflow = await page.evaluate(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
     await page.close();
   });

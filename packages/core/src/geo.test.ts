@@ -3,6 +3,8 @@ import {
   distanceKm,
   findMunicipality,
   findPrefecture,
+  mapUnitOf,
+  mapUnitsOf,
   MUNICIPALITIES,
   PREFECTURES,
 } from './geo.ts';
@@ -27,5 +29,27 @@ describe('geography tables', () => {
     if (!tokyo || !osaka) throw new Error('missing');
     expect(distanceKm(tokyo, osaka)).toBeGreaterThan(390);
     expect(distanceKm(tokyo, osaka)).toBeLessThan(410);
+  });
+});
+
+describe('mapUnitOf', () => {
+  it.each([
+    ['011011', '011002', '札幌市'], // 札幌市中央区 → 札幌市
+    ['141186', '141003', '横浜市'], // 横浜市都筑区, a ward number above 10
+    ['271276', '271004', '大阪市'], // 大阪市北区
+    ['221325', '221309', '浜松市'], // 浜松市北区
+    ['131016', '131016', '千代田区'], // a Tokyo special ward is a municipality of its own
+    ['012025', '012025', '函館市'],
+  ])('%s is mapped as %s (%s)', (code, unit, name) => {
+    expect(mapUnitOf(code)?.code).toBe(unit);
+    expect(mapUnitOf(code)?.name).toBe(name);
+  });
+
+  it('leaves designated-city wards out of a prefecture’s map units', () => {
+    const units = mapUnitsOf('14').map((m) => m.name);
+    expect(units).toContain('横浜市');
+    expect(units).toContain('川崎市');
+    expect(units.some((n) => /^(横浜|川崎|相模原)市.+区$/.test(n))).toBe(false);
+    expect(mapUnitsOf('13').filter((m) => m.name.endsWith('区'))).toHaveLength(23);
   });
 });

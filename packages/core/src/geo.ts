@@ -50,6 +50,42 @@ export function municipalitiesOf(prefectureCode: string): Municipality[] {
   return MUNICIPALITIES.filter((m) => m.prefectureCode === prefectureCode);
 }
 
+/**
+ * Parent city of each ward (区) of a designated city (政令指定都市), e.g. 札幌市中央区 → 札幌市: a ward
+ * is named after its city, which is listed in the same prefecture. Tokyo's special wards (特別区)
+ * have no such parent and stay municipalities of their own.
+ */
+const designatedCityOf = (() => {
+  const cityByName = new Map(
+    MUNICIPALITIES.filter((m) => m.name.endsWith('市')).map((m) => [
+      `${m.prefectureCode}${m.name}`,
+      m,
+    ]),
+  );
+  const parents = new Map<string, Municipality>();
+  for (const m of MUNICIPALITIES) {
+    if (!m.name.endsWith('区')) continue;
+    const i = m.name.indexOf('市');
+    if (i < 0 || i === m.name.length - 1) continue;
+    const city = cityByName.get(`${m.prefectureCode}${m.name.slice(0, i + 1)}`);
+    if (city && city.code !== m.code) parents.set(m.code, city);
+  }
+  return parents;
+})();
+
+/**
+ * The unit a municipality is mapped as: a ward of a designated city counts towards its city (as in
+ * the municipality boundaries with wards merged); any other municipality is itself.
+ */
+export function mapUnitOf(code: string): Municipality | undefined {
+  return designatedCityOf.get(code) ?? municipalityByCode.get(code);
+}
+
+/** The map units of a prefecture: its municipalities with designated-city wards left out. */
+export function mapUnitsOf(prefectureCode: string): Municipality[] {
+  return municipalitiesOf(prefectureCode).filter((m) => !designatedCityOf.has(m.code));
+}
+
 /** Great-circle distance in kilometres. */
 export function distanceKm(
   a: { lat: number; lon: number },

@@ -100,6 +100,24 @@ export interface WebChoropleth {
   total: number;
 }
 
+/**
+ * Choropleth values per municipality of one prefecture, keyed by 6-digit 全国地方公共団体コード. Wards of
+ * designated cities count towards their city (the boundaries merge them). Metrics that exist only per
+ * prefecture answer `available: false` with no values rather than made-up ones.
+ */
+export interface WebMunicipalityChoropleth {
+  prefecture: string;
+  metric: string;
+  unit: string;
+  available: boolean;
+  /** Every map unit of the prefecture with its name, in code order. */
+  municipalities: { code: string; name: string }[];
+  values: Record<string, number>;
+  total: number;
+  /** Counted in the prefecture but without a known municipality (not on the municipality map). */
+  unplaced: number;
+}
+
 /** Nodes and edges in columns (compact JSON for 50,000 nodes); node i is the i-th entry of each. */
 export interface WebNetwork {
   nodeCount: number;

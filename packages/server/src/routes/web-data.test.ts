@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
+import { mapUnitOf, mapUnitsOf } from '#core/geo.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { foldForSearch, registerWebDataRoutes } from './web-data.ts';
@@ -10,6 +11,7 @@ import type {
   WebChoropleth,
   WebCommunities,
   WebMeta,
+  WebMunicipalityChoropleth,
   WebNetwork,
   WebSummary,
 } from './web-data-types.ts';
@@ -133,6 +135,90 @@ describe('GET /api/web/choropleth', () => {
     const response = await app.request('/api/web/choropleth?metric=nope');
     expect(response.status).toBe(422);
     expect(((await response.json()) as { known: string[] }).known).toContain('actors');
+  });
+});
+
+async function listAll(entity: 'actors' | 'needs', where: Record<string, string>) {
+  const items: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await database.repos.entity(entity).list({ limit: 1000, where, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+describe('GET /api/web/choropleth/municipalities', () => {
+  it('counts actors per municipality, designated-city wards in their city', async () => {
+    const map = await json<WebMunicipalityChoropleth>(
+      '/api/web/choropleth/municipalities?prefecture=01&metric=actors',
+    );
+    const codes = map.municipalities.map((m) => m.code);
+    expect(codes).toHaveLength(mapUnitsOf('01').length);
+    expect(codes).toContain('011002'); // 札幌市
+    expect(codes).not.toContain('011011'); // 札幌市中央区 is drawn as 札幌市
+    const actors = await listAll('actors', { prefectureCode: '01' });
+    const inSapporo = actors.filter(
+      (a) => mapUnitOf(String(a['municipalityCode'] ?? ''))?.code === '011002',
+    ).length;
+    expect(inSapporo).toBeGreaterThan(0);
+    expect(map.values['011002']).toBe(inSapporo);
+    expect(map.total + map.unplaced).toBe(actors.length);
+    const nation = await json<WebChoropleth>('/api/web/choropleth?metric=actors');
+    expect(map.total + map.unplaced).toBe(nation.values['01']);
+  });
+
+  it('never counts a confidential need', async () => {
+    const map = await json<WebMunicipalityChoropleth>(
+      '/api/web/choropleth/municipalities?prefecture=13&metric=needs',
+    );
+    const secret = (await listAll('needs', {})).find((n) => n['id'] === 'need-secret');
+    const owner = (await listAll('actors', { prefectureCode: '13' })).find(
+      (a) => a['id'] === secret?.['ownerId'],
+    );
+    const unit = mapUnitOf(String(owner?.['municipalityCode']));
+    expect(unit).toBeDefined();
+    const tokyoActors = new Map(
+      (await listAll('actors', { prefectureCode: '13' })).map((a) => [
+        String(a['id']),
+        mapUnitOf(String(a['municipalityCode'] ?? ''))?.code,
+      ]),
+    );
+    const needs = await listAll('needs', {});
+    const inUnit = (confidentiality: string | null) =>
+      needs.filter(
+        (n) =>
+          (confidentiality === null || n['confidentiality'] === confidentiality) &&
+          (n['prefectureCode'] ?? '13') === '13' &&
+          tokyoActors.get(String(n['ownerId'])) === unit?.code,
+      ).length;
+    expect(inUnit(null)).toBeGreaterThan(inUnit('public')); // need-secret, at least
+    expect(map.values[unit?.code ?? '']).toBe(inUnit('public'));
+    const nation = await json<WebChoropleth>('/api/web/choropleth?metric=needs');
+    expect(map.total + map.unplaced).toBe(nation.values['13']);
+  });
+
+  it('says so when a metric exists per prefecture only', async () => {
+    for (const metric of ['projects', 'papers']) {
+      const map = await json<WebMunicipalityChoropleth>(
+        `/api/web/choropleth/municipalities?prefecture=13&metric=${metric}`,
+      );
+      expect(map.available).toBe(false);
+      expect(map.values).toEqual({});
+      expect(map.municipalities.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects a bad prefecture and an unknown metric', async () => {
+    expect((await app.request('/api/web/choropleth/municipalities?prefecture=48')).status).toBe(
+      422,
+    );
+    expect((await app.request('/api/web/choropleth/municipalities')).status).toBe(422);
+    const response = await app.request(
+      '/api/web/choropleth/municipalities?prefecture=13&metric=nope',
+    );
+    expect(response.status).toBe(422);
   });
 });
 

@@ -9,7 +9,8 @@ import { compress } from 'hono/compress';
 import { z } from 'zod';
 import { DEFAULT_TYPE_WEIGHTS } from '#analytics/abc/actor-graph.ts';
 import { DomainError, isDomainError } from '#core/domain-error.ts';
-import { PREFECTURES } from '#core/geo.ts';
+import type { Actor } from '#core/entities/actor.ts';
+import { mapUnitOf, mapUnitsOf, PREFECTURES } from '#core/geo.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { ACTOR_FLAGS, ACTOR_KINDS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { HTTP_STATUS } from '../errors.ts';
@@ -20,6 +21,7 @@ import type {
   WebChoropleth,
   WebMeta,
   WebMetricInfo,
+  WebMunicipalityChoropleth,
   WebNetwork,
   WebSummary,
 } from './web-data-types.ts';
@@ -44,6 +46,11 @@ const ZSummaryQuery = z.object({
 const ZChoroplethQuery = z.object({
   metric: z.string().max(60).default('actors'),
   year: z.union([z.literal('all'), ZYearParam]).optional(),
+});
+
+const ZMunicipalityChoroplethQuery = z.object({
+  prefecture: ZPrefectureParam,
+  metric: z.string().max(60).default('actors'),
 });
 
 const ZNetworkQuery = z.object({
@@ -244,6 +251,96 @@ function choropleth(
   const complete = Object.fromEntries(PREFECTURES.map((p) => [p.code, values[p.code] ?? 0]));
   const total = Object.values(complete).reduce((a, b) => a + b, 0);
   return { metric: metricId, unit, year: shownYear, years, values: complete, total };
+}
+
+// ---------------------------------------------------------------- municipalities of a prefecture
+
+/**
+ * Per actor: what it adds to a municipality metric. Seeds and public needs count where their owner
+ * is (a seed or need placed in another prefecture than its owner is left unplaced). Projects,
+ * adoptions and indicators are known per prefecture only.
+ */
+const MUNICIPALITY_METRICS: Record<
+  string,
+  (s: WebSnapshot) => { actor: Actor; prefectureCode?: string; weight: number }[]
+> = {
+  actors: (s) => s.actors.map((actor) => ({ actor, weight: 1 })),
+  universities: (s) =>
+    s.actors.filter((a) => a.sector === 'university').map((actor) => ({ actor, weight: 1 })),
+  companies: (s) =>
+    s.actors.filter((a) => a.sector === 'company').map((actor) => ({ actor, weight: 1 })),
+  star_scientists: (s) =>
+    s.actors
+      .filter((a) => a.flags.includes('star_scientist'))
+      .map((actor) => ({ actor, weight: 1 })),
+  patents: (s) => s.actors.map((actor) => ({ actor, weight: actor.patents ?? 0 })),
+  seeds: (s) => ownedBy(s, s.seeds),
+  needs: (s) => ownedBy(s, s.publicNeeds),
+};
+
+function ownedBy(
+  snapshot: WebSnapshot,
+  items: readonly { ownerId: string; prefectureCode?: string | undefined }[],
+) {
+  const rows: { actor: Actor; prefectureCode?: string; weight: number }[] = [];
+  for (const item of items) {
+    const i = snapshot.indexOf.get(item.ownerId);
+    const actor = i === undefined ? undefined : snapshot.actors[i];
+    if (actor)
+      rows.push({ actor, prefectureCode: item.prefectureCode ?? actor.prefectureCode, weight: 1 });
+  }
+  return rows;
+}
+
+function municipalityChoropleth(
+  snapshot: WebSnapshot,
+  prefecture: string,
+  metricId: string,
+): WebMunicipalityChoropleth {
+  const info = metricsOf(snapshot).find((m) => m.id === metricId);
+  if (!info) {
+    throw new DomainError('validation_failed', `metric: unknown metric ${metricId}`, {
+      field: 'metric',
+      known: metricsOf(snapshot).map((m) => m.id),
+    });
+  }
+  const units = mapUnitsOf(prefecture);
+  const municipalities = units.map((m) => ({ code: m.code, name: m.name }));
+  const rowsOf = MUNICIPALITY_METRICS[metricId];
+  if (!rowsOf) {
+    return {
+      prefecture,
+      metric: metricId,
+      unit: info.unit,
+      available: false,
+      municipalities,
+      values: {},
+      total: 0,
+      unplaced: 0,
+    };
+  }
+  const values = zeroes(units.map((m) => m.code));
+  let unplaced = 0;
+  for (const row of rowsOf(snapshot)) {
+    if ((row.prefectureCode ?? row.actor.prefectureCode) !== prefecture || row.weight === 0)
+      continue;
+    const code = row.actor.municipalityCode;
+    const unit = code ? mapUnitOf(code) : undefined;
+    if (unit && unit.prefectureCode === prefecture && unit.code in values)
+      increment(values, unit.code, row.weight);
+    else unplaced += row.weight;
+  }
+  const total = Object.values(values).reduce((a, b) => a + b, 0);
+  return {
+    prefecture,
+    metric: metricId,
+    unit: info.unit,
+    available: true,
+    municipalities,
+    values,
+    total,
+    unplaced,
+  };
 }
 
 // ---------------------------------------------------------------- summary
@@ -700,6 +797,10 @@ export function registerWebDataRoutes(
   web.get('/choropleth', async (c) => {
     const query = parseQuery(ZChoroplethQuery, c.req.query());
     return c.json(choropleth(await cache.get(), query.metric, query.year));
+  });
+  web.get('/choropleth/municipalities', async (c) => {
+    const query = parseQuery(ZMunicipalityChoroplethQuery, c.req.query());
+    return c.json(municipalityChoropleth(await cache.get(), query.prefecture, query.metric));
   });
   web.get('/network', async (c) => {
     const query = parseQuery(ZNetworkQuery, c.req.query());

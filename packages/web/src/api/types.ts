@@ -7,6 +7,7 @@ export type {
   WebCommunitySummary,
   WebMeta,
   WebMetricInfo,
+  WebMunicipalityChoropleth,
   WebNetwork,
   WebPrefecture,
   WebRoleEvidence,

@@ -10,7 +10,9 @@ import { SEQUENTIAL } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
+import { MunicipalityMap } from './municipality-map.tsx';
+import { hrefOf, Link, navigate, updateQuery, useLocation } from '../../router.tsx';
 
 const WIDTH = 800;
 const HEIGHT = 820;
@@ -58,25 +60,6 @@ function useShapes(nameToCode: Map<string, string>) {
   return { shapes, error };
 }
 
-/** Non-zero values fall in four quantile classes (colours 1..4); zero keeps colour 0. */
-const NONZERO_CLASSES = SEQUENTIAL.length - 1;
-
-function breaksOf(values: number[]): number[] {
-  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
-  const breaks: number[] = [];
-  for (let k = 1; k < NONZERO_CLASSES; k++) {
-    const v = sorted[Math.floor((k / NONZERO_CLASSES) * sorted.length)];
-    if (v !== undefined && (breaks.length === 0 || v > (breaks[breaks.length - 1] ?? 0)))
-      breaks.push(v);
-  }
-  return breaks;
-}
-
-function classOf(value: number, breaks: number[]): number {
-  if (value <= 0) return 0;
-  return 1 + breaks.filter((b) => value >= b).length;
-}
-
 export function MapPage() {
   const { t, label, number, language } = useI18n();
   const { meta, communities, prefectureName } = useSharedData();
@@ -88,6 +71,15 @@ export function MapPage() {
   const communityId = search.get('community') ?? '';
   const community = communities.communities.find((c) => c.id === communityId);
   const [focus, setFocus] = useState<string | null>(null);
+  const drilledParam = search.get('prefecture') ?? '';
+  const drilled = meta.prefectures.some((p) => p.code === drilledParam) ? drilledParam : null;
+  /** Drills into a prefecture (a history entry of its own, so Back returns to Japan). */
+  const drill = (code: string | null) => {
+    const url = new URL(window.location.href);
+    if (code) url.searchParams.set('prefecture', code);
+    else url.searchParams.delete('prefecture');
+    navigate(url.pathname + url.search);
+  };
 
   const nameToCode = useMemo(
     () => new Map(meta.prefectures.map((p) => [p.name, p.code])),
@@ -105,11 +97,7 @@ export function MapPage() {
   const metricName = label('metric', metric?.id ?? 'actors');
   const format = (v: number) => number(v);
 
-  const legend = [
-    { colour: SEQUENTIAL[0], text: '0' },
-    { colour: SEQUENTIAL[1], text: breaks[0] !== undefined ? `< ${format(breaks[0])}` : '> 0' },
-    ...breaks.map((b, i) => ({ colour: SEQUENTIAL[i + 2], text: `≥ ${format(b)}` })),
-  ];
+  const legend = legendOf(breaks, format);
   const focused = focus ?? null;
   const ranked = data
     ? Object.entries(data.values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -135,7 +123,7 @@ export function MapPage() {
                 ))}
               </select>
             </label>
-            {metric?.yearly ? (
+            {metric?.yearly && !drilled ? (
               <label htmlFor={`${id}-year`}>
                 {t('map.year')}
                 <select
@@ -152,179 +140,196 @@ export function MapPage() {
                 </select>
               </label>
             ) : null}
-            <label htmlFor={`${id}-overlay`}>
-              {t('map.overlay')}
-              <select
-                id={`${id}-overlay`}
-                value={communityId}
-                onChange={(e) => updateQuery({ community: e.target.value || undefined })}
-              >
-                <option value="">{t('map.noOverlay')}</option>
-                {communities.communities.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('community.label', { id: c.id, size: c.size })}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {drilled ? null : (
+              <label htmlFor={`${id}-overlay`}>
+                {t('map.overlay')}
+                <select
+                  id={`${id}-overlay`}
+                  value={communityId}
+                  onChange={(e) => updateQuery({ community: e.target.value || undefined })}
+                >
+                  <option value="">{t('map.noOverlay')}</option>
+                  {communities.communities.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {t('community.label', { id: c.id, size: c.size })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </div>
-          <h2>{t('map.legend', { unit })}</h2>
-          <ul className="legend">
-            {legend.map((l) => (
-              <li key={l.text}>
-                <span className="swatch" style={{ background: l.colour }} aria-hidden="true" />
-                {l.text}
-              </li>
-            ))}
-          </ul>
-          <p className="stat-detail" role="status" aria-live="polite" data-testid="map-focus">
-            {focused && data
-              ? t('map.selected', {
-                  name: prefectureName(focused),
-                  value: format(data.values[focused] ?? 0),
-                  unit,
-                })
-              : t('map.hint')}
-          </p>
-          {focused ? (
-            <p>
-              <Link href={hrefOf('/', { prefecture: focused })}>
-                {t('map.openOverview', { name: prefectureName(focused) })}
-              </Link>
-            </p>
-          ) : null}
-          {community ? (
-            <div data-testid="map-overlay-info">
-              <p>
-                {t('map.overlayInfo', {
-                  id: community.id,
-                  count: Object.keys(community.prefectureCounts).length,
-                })}
+          {drilled ? null : (
+            <>
+              <h2>{t('map.legend', { unit })}</h2>
+              <ul className="legend">
+                {legend.map((l) => (
+                  <li key={l.text}>
+                    <span className="swatch" style={{ background: l.colour }} aria-hidden="true" />
+                    {l.text}
+                  </li>
+                ))}
+              </ul>
+              <p className="stat-detail" role="status" aria-live="polite" data-testid="map-focus">
+                {focused && data
+                  ? t('map.selected', {
+                      name: prefectureName(focused),
+                      value: format(data.values[focused] ?? 0),
+                      unit,
+                    })
+                  : t('map.hint')}
               </p>
-              <table>
-                <caption>{t('map.members')}</caption>
-                <tbody>
-                  {Object.entries(community.prefectureCounts)
-                    .sort((a, b) => b[1] - a[1])
-                    .slice(0, 10)
-                    .map(([code, n]) => (
+              {focused ? (
+                <p>
+                  <Link href={hrefOf('/', { prefecture: focused })}>
+                    {t('map.openOverview', { name: prefectureName(focused) })}
+                  </Link>
+                </p>
+              ) : null}
+              {community ? (
+                <div data-testid="map-overlay-info">
+                  <p>
+                    {t('map.overlayInfo', {
+                      id: community.id,
+                      count: Object.keys(community.prefectureCounts).length,
+                    })}
+                  </p>
+                  <table>
+                    <caption>{t('map.members')}</caption>
+                    <tbody>
+                      {Object.entries(community.prefectureCounts)
+                        .sort((a, b) => b[1] - a[1])
+                        .slice(0, 10)
+                        .map(([code, n]) => (
+                          <tr key={code}>
+                            <th scope="row">{prefectureName(code)}</th>
+                            <td className="num">{number(n)}</td>
+                          </tr>
+                        ))}
+                    </tbody>
+                  </table>
+                  <p>
+                    <Link href={hrefOf('/network', { community: community.id })}>
+                      {t('home.openNetwork')}
+                    </Link>
+                  </p>
+                </div>
+              ) : null}
+            </>
+          )}
+        </div>
+        {drilled && metric ? (
+          <MunicipalityMap
+            key={drilled}
+            prefecture={drilled}
+            metric={metric.id}
+            onBack={() => drill(null)}
+          />
+        ) : (
+          <div>
+            {error ? <ErrorMessage message={error} /> : null}
+            {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+            {!shapes || !data ? (
+              <Loading />
+            ) : (
+              <figure style={{ margin: 0 }}>
+                <svg
+                  className="map-svg"
+                  viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+                  role="group"
+                  aria-label={t('map.ariaLabel', { metric: metricName })}
+                  data-testid="map-svg"
+                  data-metric={data.metric}
+                >
+                  {shapes.map((s) => {
+                    const value = data.values[s.code] ?? 0;
+                    const name = prefectureName(s.code);
+                    return (
+                      <path
+                        key={s.code}
+                        className="prefecture"
+                        d={s.path}
+                        fill={SEQUENTIAL[classOf(value, breaks)]}
+                        tabIndex={0}
+                        role="button"
+                        aria-label={`${name}: ${format(value)} ${unit}`}
+                        data-code={s.code}
+                        onMouseEnter={() => setFocus(s.code)}
+                        onFocus={() => setFocus(s.code)}
+                        onClick={() => drill(s.code)}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter' || e.key === ' ') {
+                            e.preventDefault();
+                            drill(s.code);
+                          }
+                        }}
+                      >
+                        <title>{`${name}: ${format(value)} ${unit}`}</title>
+                      </path>
+                    );
+                  })}
+                  {community
+                    ? shapes
+                        .filter((s) => community.prefectures.includes(s.code))
+                        .map((s) => (
+                          <path
+                            key={`o${s.code}`}
+                            className="overlay"
+                            d={s.path}
+                            data-overlay={s.code}
+                          />
+                        ))
+                    : null}
+                  {community
+                    ? shapes
+                        .filter((s) => (community.prefectureCounts[s.code] ?? 0) > 0)
+                        .map((s) => (
+                          <circle
+                            key={`c${s.code}`}
+                            className="overlay"
+                            cx={s.centroid[0]}
+                            cy={s.centroid[1]}
+                            r={
+                              3 +
+                              14 *
+                                Math.sqrt(
+                                  (community.prefectureCounts[s.code] ?? 0) / community.size,
+                                )
+                            }
+                          />
+                        ))
+                    : null}
+                </svg>
+                <figcaption className="credit">{t('map.credit')}</figcaption>
+              </figure>
+            )}
+            {data ? (
+              <details style={{ marginTop: '0.75rem' }}>
+                <summary>{t('map.table')}</summary>
+                <table>
+                  <caption>{metricName}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('map.rank')}</th>
+                      <th scope="col">{t('actors.prefecture')}</th>
+                      <th scope="col" className="num">
+                        {t('map.value')} ({unit})
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ranked.map(([code, v], i) => (
                       <tr key={code}>
+                        <td>{i + 1}</td>
                         <th scope="row">{prefectureName(code)}</th>
-                        <td className="num">{number(n)}</td>
+                        <td className="num">{format(v)}</td>
                       </tr>
                     ))}
-                </tbody>
-              </table>
-              <p>
-                <Link href={hrefOf('/network', { community: community.id })}>
-                  {t('home.openNetwork')}
-                </Link>
-              </p>
-            </div>
-          ) : null}
-        </div>
-        <div>
-          {error ? <ErrorMessage message={error} /> : null}
-          {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
-          {!shapes || !data ? (
-            <Loading />
-          ) : (
-            <figure style={{ margin: 0 }}>
-              <svg
-                className="map-svg"
-                viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-                role="group"
-                aria-label={t('map.ariaLabel', { metric: metricName })}
-                data-testid="map-svg"
-                data-metric={data.metric}
-              >
-                {shapes.map((s) => {
-                  const value = data.values[s.code] ?? 0;
-                  const name = prefectureName(s.code);
-                  return (
-                    <path
-                      key={s.code}
-                      className="prefecture"
-                      d={s.path}
-                      fill={SEQUENTIAL[classOf(value, breaks)]}
-                      tabIndex={0}
-                      role="button"
-                      aria-label={`${name}: ${format(value)} ${unit}`}
-                      data-code={s.code}
-                      onMouseEnter={() => setFocus(s.code)}
-                      onFocus={() => setFocus(s.code)}
-                      onClick={() => setFocus(s.code)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault();
-                          setFocus(s.code);
-                        }
-                      }}
-                    >
-                      <title>{`${name}: ${format(value)} ${unit}`}</title>
-                    </path>
-                  );
-                })}
-                {community
-                  ? shapes
-                      .filter((s) => community.prefectures.includes(s.code))
-                      .map((s) => (
-                        <path
-                          key={`o${s.code}`}
-                          className="overlay"
-                          d={s.path}
-                          data-overlay={s.code}
-                        />
-                      ))
-                  : null}
-                {community
-                  ? shapes
-                      .filter((s) => (community.prefectureCounts[s.code] ?? 0) > 0)
-                      .map((s) => (
-                        <circle
-                          key={`c${s.code}`}
-                          className="overlay"
-                          cx={s.centroid[0]}
-                          cy={s.centroid[1]}
-                          r={
-                            3 +
-                            14 *
-                              Math.sqrt((community.prefectureCounts[s.code] ?? 0) / community.size)
-                          }
-                        />
-                      ))
-                  : null}
-              </svg>
-              <figcaption className="credit">{t('map.credit')}</figcaption>
-            </figure>
-          )}
-          {data ? (
-            <details style={{ marginTop: '0.75rem' }}>
-              <summary>{t('map.table')}</summary>
-              <table>
-                <caption>{metricName}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('map.rank')}</th>
-                    <th scope="col">{t('actors.prefecture')}</th>
-                    <th scope="col" className="num">
-                      {t('map.value')} ({unit})
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ranked.map(([code, v], i) => (
-                    <tr key={code}>
-                      <td>{i + 1}</td>
-                      <th scope="row">{prefectureName(code)}</th>
-                      <td className="num">{format(v)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-          ) : null}
-        </div>
+                  </tbody>
+                </table>
+              </details>
+            ) : null}
+          </div>
+        )}
       </div>
     </section>
   );

@@ -1,0 +1,316 @@
+import { geoBounds, geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { useEffect, useMemo, useState } from 'react';
+import type { MouseEvent } from 'react';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { fetchJson } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.tsx';
+import type { WebMunicipalityChoropleth } from '../../api/types.ts';
+import { SEQUENTIAL } from '../../colors.ts';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { hrefOf, Link } from '../../router.tsx';
+import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
+
+const WIDTH = 800;
+const HEIGHT = 640;
+const PAD = 12;
+
+/** Properties written by scripts/split-municipality-geo.ts: 5-digit code (no check digit), name. */
+type MunicipalityProperties = { code: string; name: string };
+
+/** A municipality farther than this many median distances from the prefecture's middle is remote. */
+const REMOTE_FACTOR = 5;
+/** ... but never one closer than this (radians, about 50 km). */
+const REMOTE_MIN = 50 / 6371;
+
+/**
+ * The features the map is fitted to: remote islands (e.g. Tokyo's 小笠原村, 1,000 km south) would
+ * shrink the rest of the prefecture to a dot, so they are left out of the fit (drawn off the
+ * visible area; still in the table and reachable by keyboard).
+ */
+function fitted<P extends MunicipalityProperties>(
+  features: Feature<Geometry, P>[],
+): Feature<Geometry, P>[] {
+  features = features.filter((f) => f.geometry);
+  const centroids = features.map((f) => geoCentroid(f));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const middle: [number, number] = [
+    median(centroids.map((c) => c[0])),
+    median(centroids.map((c) => c[1])),
+  ];
+  const distances = centroids.map((c) => geoDistance(c, middle));
+  const limit = Math.max(REMOTE_MIN, REMOTE_FACTOR * median(distances));
+  const near = features.filter((_, i) => (distances[i] ?? 0) <= limit);
+  // Leave the remote ones out only when that at least doubles the scale (Tokyo, Okinawa), not
+  // for a large island near by (Nagasaki's 対馬市) or a chain that stays in view (Kagoshima).
+  return spanOf(near) <= REMOTE_GAIN * spanOf(features) ? near : features;
+}
+
+/** Leaving remote features out must shrink the fitted span to this share or less. */
+const REMOTE_GAIN = 0.5;
+
+/** The larger side, in degrees, of the features' bounding box. */
+function spanOf(features: Feature<Geometry, MunicipalityProperties>[]): number {
+  const [[x0, y0], [x1, y1]] = geoBounds({ type: 'FeatureCollection', features });
+  return Math.max(x1 - x0, y1 - y0);
+}
+
+interface MunicipalityShape {
+  /** 5-digit code as in MLIT N03 (N03_007). */
+  code5: string;
+  name: string;
+  path: string;
+  centroid: [number, number];
+  /** Not visible: a remote island (see `fitted`) or an islet with no geometry at this scale. */
+  remote: boolean;
+}
+
+/**
+ * Fetches one prefecture's municipality boundaries (split per prefecture at build time, ~15 KB) only
+ * when the prefecture is drilled into, and projects them once.
+ */
+function useMunicipalityShapes(prefecture: string) {
+  const [shapes, setShapes] = useState<MunicipalityShape[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchJson<Topology<{ municipalities: GeometryCollection<MunicipalityProperties> }>>(
+      `/geo/municipalities/${prefecture}.topojson.json`,
+      controller.signal,
+    ).then(
+      (topology) => {
+        const collection: FeatureCollection<Geometry, MunicipalityProperties> = feature(
+          topology,
+          topology.objects.municipalities,
+        );
+        const projection = geoMercator().fitExtent(
+          [
+            [PAD, PAD],
+            [WIDTH - PAD, HEIGHT - PAD],
+          ],
+          { type: 'FeatureCollection', features: fitted(collection.features) },
+        );
+        const path = geoPath(projection);
+        setShapes(
+          collection.features.map((f: Feature<Geometry, MunicipalityProperties>) => {
+            const [cx, cy] = path.centroid(f);
+            const [[x0, y0], [x1, y1]] = path.bounds(f);
+            const d = f.geometry ? (path(f) ?? '') : '';
+            return {
+              // off the visible area, or an islet simplified away (no geometry at 0.1 %)
+              remote: !d || x1 < 0 || y1 < 0 || x0 > WIDTH || y0 > HEIGHT,
+              code5: f.properties.code,
+              name: f.properties.name,
+              path: d,
+              centroid: [cx, cy],
+            };
+          }),
+        );
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => controller.abort();
+  }, [prefecture]);
+  return { shapes, error };
+}
+
+/** Keeps a remote island's tooltip inside the map. */
+const clamp = (percent: number) => Math.min(100, Math.max(8, percent));
+
+interface Tip {
+  code5: string;
+  x: number;
+  y: number;
+}
+
+/** A prefecture's municipalities as a choropleth of one metric, with a legend, tooltip and table. */
+export function MunicipalityMap({
+  prefecture,
+  metric,
+  onBack,
+}: {
+  prefecture: string;
+  metric: string;
+  onBack: () => void;
+}) {
+  const { t, label, number, language } = useI18n();
+  const { prefectureName } = useSharedData();
+  const { shapes, error } = useMunicipalityShapes(prefecture);
+  const state = useApi<WebMunicipalityChoropleth>(
+    hrefOf('/api/web/choropleth/municipalities', { prefecture, metric }),
+  );
+  const data = state.data?.metric === metric ? state.data : undefined;
+  const [tip, setTip] = useState<Tip | null>(null);
+
+  /** Musubi's 6-digit codes (with check digit) by the boundary file's 5-digit code. */
+  const byCode5 = useMemo(
+    () => new Map((data?.municipalities ?? []).map((m) => [m.code.slice(0, 5), m])),
+    [data],
+  );
+  const breaks = useMemo(
+    () => (data?.available ? breaksOf(Object.values(data.values)) : []),
+    [data],
+  );
+  const unit = data?.unit === 'JPY' ? (language === 'ja' ? '円' : 'JPY') : (data?.unit ?? '');
+  const metricName = label('metric', metric);
+  const prefName = prefectureName(prefecture);
+  const valueOf = (code5: string) => {
+    const m = byCode5.get(code5);
+    return m ? (data?.values[m.code] ?? 0) : 0;
+  };
+  const nameOf = (shape: MunicipalityShape) => byCode5.get(shape.code5)?.name ?? shape.name;
+  const describe = (shape: MunicipalityShape) =>
+    data?.available
+      ? `${nameOf(shape)}: ${number(valueOf(shape.code5))} ${unit}`
+      : `${nameOf(shape)}: ${t('map.prefectureOnlyShort')}`;
+
+  const showTip = (shape: MunicipalityShape, event?: MouseEvent<SVGPathElement>) => {
+    const svg = event?.currentTarget.ownerSVGElement;
+    if (event && svg) {
+      const box = svg.getBoundingClientRect();
+      setTip({
+        code5: shape.code5,
+        x: ((event.clientX - box.left) / box.width) * 100,
+        y: ((event.clientY - box.top) / box.height) * 100,
+      });
+    } else {
+      setTip({
+        code5: shape.code5,
+        x: (shape.centroid[0] / WIDTH) * 100,
+        y: (shape.centroid[1] / HEIGHT) * 100,
+      });
+    }
+  };
+  const tipShape = tip ? shapes?.find((s) => s.code5 === tip.code5) : undefined;
+  const ranked = data?.available
+    ? [...data.municipalities].sort(
+        (a, b) =>
+          (data.values[b.code] ?? 0) - (data.values[a.code] ?? 0) || a.code.localeCompare(b.code),
+      )
+    : [];
+
+  return (
+    <div data-testid="municipality-map" data-prefecture={prefecture}>
+      <div className="toolbar">
+        <button type="button" onClick={onBack} data-testid="map-back">
+          {t('map.back')}
+        </button>
+        <h2 style={{ margin: 0 }}>{t('map.municipalitiesOf', { name: prefName })}</h2>
+        <Link href={hrefOf('/', { prefecture })}>{t('map.openOverview', { name: prefName })}</Link>
+      </div>
+      {error ? <ErrorMessage message={error} /> : null}
+      {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+      {data && !data.available ? (
+        <p className="notice" data-testid="map-prefecture-only">
+          {t('map.prefectureOnly', { metric: metricName })}
+        </p>
+      ) : null}
+      {data?.available ? (
+        <>
+          <ul className="legend" aria-label={t('map.legend', { unit })}>
+            {legendOf(breaks, number).map((l) => (
+              <li key={l.text}>
+                <span className="swatch" style={{ background: l.colour }} aria-hidden="true" />
+                {l.text}
+              </li>
+            ))}
+          </ul>
+          {data.unplaced > 0 ? (
+            <p className="stat-detail">
+              {t('map.unplaced', { value: number(data.unplaced), unit })}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      <p className="stat-detail" role="status" aria-live="polite" data-testid="municipality-focus">
+        {tipShape && data ? describe(tipShape) : t('map.municipalityHint')}
+      </p>
+      {!shapes || !data ? (
+        <Loading />
+      ) : (
+        <figure style={{ margin: 0 }} className="map-figure">
+          <svg
+            className="map-svg"
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            role="group"
+            aria-label={t('map.municipalityAriaLabel', { name: prefName, metric: metricName })}
+            data-testid="municipality-svg"
+            data-metric={data.metric}
+            onMouseLeave={() => setTip(null)}
+          >
+            {shapes
+              .filter((s) => s.path)
+              .map((s) => (
+                <path
+                  key={s.code5}
+                  className="municipality"
+                  d={s.path}
+                  fill={data.available ? SEQUENTIAL[classOf(valueOf(s.code5), breaks)] : '#d9dde3'}
+                  tabIndex={0}
+                  aria-label={describe(s)}
+                  data-code={byCode5.get(s.code5)?.code ?? s.code5}
+                  onMouseMove={(e) => showTip(s, e)}
+                  onFocus={() => showTip(s)}
+                  onBlur={() => setTip(null)}
+                />
+              ))}
+          </svg>
+          {tipShape ? (
+            <div
+              className="map-tooltip"
+              role="tooltip"
+              data-testid="municipality-tooltip"
+              style={{ left: `${clamp(tip?.x ?? 0)}%`, top: `${clamp(tip?.y ?? 0)}%` }}
+            >
+              {describe(tipShape)}
+            </div>
+          ) : null}
+          {shapes.some((s) => s.remote) ? (
+            <p className="stat-detail" data-testid="map-remote">
+              {t('map.remote', {
+                names: shapes
+                  .filter((s) => s.remote)
+                  .map(nameOf)
+                  .join('、'),
+              })}
+            </p>
+          ) : null}
+          <figcaption className="credit">{t('map.credit')}</figcaption>
+        </figure>
+      )}
+      {data?.available ? (
+        <details style={{ marginTop: '0.75rem' }} data-testid="municipality-table">
+          <summary>{t('map.table')}</summary>
+          <table>
+            <caption>
+              {t('map.municipalityCaption', { name: prefName, metric: metricName })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('map.rank')}</th>
+                <th scope="col">{t('map.municipality')}</th>
+                <th scope="col" className="num">
+                  {t('map.value')} ({unit})
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((m, i) => (
+                <tr key={m.code} data-code={m.code}>
+                  <td>{i + 1}</td>
+                  <th scope="row">{m.name}</th>
+                  <td className="num">{number(data.values[m.code] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+    </div>
+  );
+}
