@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useApi } from '../../api/use-api.tsx';
 import type { WebActorPage } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
+import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
 
@@ -14,8 +15,6 @@ export function DirectoryPage() {
   const { search } = useLocation();
   const id = useId();
   const q = search.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
   const filters = {
     q,
     sector: search.get('sector') ?? '',
@@ -34,26 +33,7 @@ export function DirectoryPage() {
   return (
     <section aria-labelledby="directory-heading">
       <h1 id="directory-heading">{t('actors.title')}</h1>
-      <form
-        className="toolbar"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set('q', draft.trim());
-        }}
-      >
-        <label htmlFor={`${id}-q`}>
-          {t('actors.query')}
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button">
-          {t('common.search')}
-        </button>
+      <SearchForm label={t('actors.query')} value={q} onSearch={(text) => set('q', text)}>
         <label htmlFor={`${id}-sector`}>
           {t('actors.sector')}
           <select
@@ -126,7 +106,7 @@ export function DirectoryPage() {
             ))}
           </select>
         </label>
-      </form>
+      </SearchForm>
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
       {!page ? (
         <Loading />

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { WebCaseFactors, WebCaseSearch } from '../../api/programme-types.ts';
 import { useApi } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
+import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
 import {
@@ -118,8 +119,6 @@ export function CaseLibraryPage() {
   const { search } = useLocation();
   const id = useId();
   const q = search.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
   const filters = {
     q,
     outcome: search.get('outcome') ?? '',
@@ -147,26 +146,11 @@ export function CaseLibraryPage() {
     <section aria-labelledby="cases-heading">
       <h1 id="cases-heading">{t('cases.title')}</h1>
       <p>{t('cases.intro')}</p>
-      <form
-        className="toolbar"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          updateQuery({ q: draft.trim() });
-        }}
+      <SearchForm
+        label={t('lists.searchLabel')}
+        value={q}
+        onSearch={(text) => updateQuery({ q: text })}
       >
-        <label htmlFor={`${id}-q`}>
-          {t('lists.searchLabel')}
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button">
-          {t('common.search')}
-        </button>
         <label htmlFor={`${id}-outcome`}>
           {t('field.outcome')}
           <select
@@ -231,7 +215,7 @@ export function CaseLibraryPage() {
             {t('cases.clear')}
           </button>
         ) : null}
-      </form>
+      </SearchForm>
       <div className="case-layout">
         <section className="panel section" aria-labelledby="case-list-heading">
           <h2 id="case-list-heading">{t('cases.list')}</h2>

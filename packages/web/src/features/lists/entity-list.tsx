@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { fetchJson, type ListPage } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
@@ -27,7 +28,6 @@ export function EntityList({
 }) {
   const { t, number } = useI18n();
   const id = useId();
-  const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [items, setItems] = useState<Record<string, unknown>[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -67,27 +67,7 @@ export function EntityList({
   return (
     <section aria-labelledby={`${id}-caption`} className="panel" style={{ marginBottom: '1rem' }}>
       <h2 id={`${id}-caption`}>{caption}</h2>
-      <form
-        className="toolbar"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(draft.trim());
-        }}
-      >
-        <label htmlFor={`${id}-q`}>
-          {t('lists.searchLabel')}
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button">
-          {t('common.search')}
-        </button>
-      </form>
+      <SearchForm label={t('lists.searchLabel')} onSearch={(text) => setQ(text)}></SearchForm>
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
       {items.length === 0 && state.status === 'ready' ? <p>{t('lists.empty')}</p> : null}
       {items.length > 0 ? (

@@ -5,6 +5,7 @@ import type { WebActorPage } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
+import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, updateQuery, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -19,8 +20,6 @@ type Match = WebSupportFit['matches'][number];
 function SubjectPicker({ kind }: { kind: 'actor' | 'project' }) {
   const { t, label } = useI18n();
   const { prefectureName } = useSharedData();
-  const id = useId();
-  const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const actors = useApi<WebActorPage>(
     kind === 'actor' && q ? hrefOf('/api/web/actors', { q, sector: 'company', limit: 10 }) : null,
@@ -43,27 +42,10 @@ function SubjectPicker({ kind }: { kind: 'actor' | 'project' }) {
   const state = kind === 'actor' ? actors : projects;
   return (
     <div className="picker">
-      <form
-        className="toolbar"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(draft.trim());
-        }}
-      >
-        <label htmlFor={`${id}-q`}>
-          {t(kind === 'actor' ? 'support.findCompany' : 'support.findProject')}
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button">
-          {t('common.search')}
-        </button>
-      </form>
+      <SearchForm
+        label={t(kind === 'actor' ? 'support.findCompany' : 'support.findProject')}
+        onSearch={(text) => setQ(text)}
+      ></SearchForm>
       {q && state.status === 'loading' ? <Loading /> : null}
       {q && state.status === 'ready' && options.length === 0 ? <p>{t('lists.empty')}</p> : null}
       {options.length > 0 ? (
