@@ -78,6 +78,31 @@ describe.each(TEST_DATABASES)('gap-fill API on $name', (kind) => {
     expect(body.candidates[0]?.reasons.map((r) => r.ja)).toContain('共通の専門: 医薬品');
   });
 
+  it('answers from the loaded network until the data change, then from the new data', async () => {
+    // Fukuoka's candidates, whichever id its community has in the partition of the moment.
+    const ask = async () => {
+      for (const id of ['c1', 'c2']) {
+        const body = (await (
+          await f.call(`/api/analyses/gap-fill?community=${id}&sector=national_government`)
+        ).json()) as { community: { prefectures: string[] }; candidates: { id: string }[] };
+        if (body.community.prefectures.includes('40')) return body.candidates.map((c) => c.id);
+      }
+      throw new Error('no Fukuoka community');
+    };
+    const before = await ask();
+    expect(await ask()).toEqual(before);
+    expect(before).not.toContain('meti');
+    await f.database.repos
+      .entity('actors')
+      .upsertMany([actor('meti', 'national_government', '13', '経済産業省', ['医薬品'])]);
+    await f.database.repos
+      .entity('relations')
+      .upsertMany([
+        { sourceId: 'meti', targetId: 'co-t2', type: 'grant', weight: 2, startDate: '2024-04-01' },
+      ]);
+    expect(await ask()).toContain('meti');
+  });
+
   it('names the bad parameter and the unknown community', async () => {
     await expectProblem(await f.call('/api/analyses/gap-fill'), 422);
     await expectProblem(await f.call('/api/analyses/gap-fill?community=c1&sector=army'), 422);

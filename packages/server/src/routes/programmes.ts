@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { WHEEL_SECTORS } from '#analytics/abc/wheel.ts';
 import { CASE_OUTCOMES, INNOVATION_PATHS } from '#core/vocabulary.ts';
 import { analyzeGapFill } from '#services/analysis/analyze-gap-fill.ts';
+import { createNetworkCache } from '#services/analysis/network-cache.ts';
 import { analyzeContinuation } from '#services/programmes/analyze-continuation.ts';
 import { analyzeCaseFactors, searchCases } from '#services/programmes/case-library.ts';
 import { findSupportMeasures } from '#services/programmes/find-support-measures.ts';
@@ -91,15 +92,21 @@ export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices
 
   // Candidates from any prefecture for a community's gap (戦略的不平等). Reads actors, relations and
   // seeds only — public records — and the community every other view shows.
+  const networks = createNetworkCache(repos, clock);
   api.get('/analyses/gap-fill', async (c) => {
     const q = parseQuery(ZGapFillQuery, c.req.query());
     return c.json(
-      await analyzeGapFill(repos, clock, {
-        community: q.community,
-        ...(q.sector ? { sector: q.sector } : {}),
-        ...(q.keywords && q.keywords.length > 0 ? { keywords: q.keywords } : {}),
-        ...(q.limit !== undefined ? { limit: q.limit } : {}),
-      }),
+      await analyzeGapFill(
+        repos,
+        clock,
+        {
+          community: q.community,
+          ...(q.sector ? { sector: q.sector } : {}),
+          ...(q.keywords && q.keywords.length > 0 ? { keywords: q.keywords } : {}),
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        },
+        await networks.get(),
+      ),
     );
   });
 

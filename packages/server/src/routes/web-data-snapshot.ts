@@ -28,6 +28,7 @@ import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
 import { loadNetwork } from '#services/analysis/load-network.ts';
+import { dataFingerprint } from '#services/analysis/network-cache.ts';
 import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
 import type { WebCommunities, WebCommunitySummary, WebRoleEvidence } from './web-data-types.ts';
 
@@ -275,20 +276,12 @@ interface CacheEntry {
 /** How long a snapshot is trusted before the database is asked whether it changed. */
 const RECHECK_MS = 5_000;
 
-async function fingerprintOf(repos: Repositories): Promise<string> {
-  const [counts, [latest]] = await Promise.all([
-    repos.counts(),
-    repos.analysisRuns.list('communities', 1),
-  ]);
-  return JSON.stringify({ counts, run: latest?.id ?? null });
-}
-
 /** Snapshots per database, rebuilt when counts or the latest communities run change. */
 export function createSnapshotCache(repos: Repositories, clock: Clock) {
   let entry: CacheEntry | undefined;
   let checking: Promise<WebSnapshot> | undefined;
   const check = async (): Promise<WebSnapshot> => {
-    const fingerprint = await fingerprintOf(repos);
+    const fingerprint = await dataFingerprint(repos);
     const now = Date.now();
     if (entry && entry.fingerprint === fingerprint) {
       entry.checkedAt = now;

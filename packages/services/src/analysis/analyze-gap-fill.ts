@@ -16,6 +16,7 @@ import {
   type CommunitySource,
 } from './current-communities.ts';
 import { loadNetwork } from './load-network.ts';
+import type { LoadedNetwork } from './network-cache.ts';
 
 export interface GapFillOutput {
   community: {
@@ -52,8 +53,10 @@ export async function analyzeGapFill(
     keywords?: string[];
     limit?: number;
   } & CommunityParameters,
+  /** The network and shared communities already loaded (see network-cache.ts). */
+  loaded?: LoadedNetwork,
 ): Promise<GapFillOutput> {
-  const network = await loadNetwork(repos, { seeds: true });
+  const network = loaded?.network ?? (await loadNetwork(repos, { seeds: true }));
   const { community: id, sector: asked, keywords, limit, ...partitionRequest } = request;
   let community: GapFillOutput['community'] & { members: string[] };
   let parameters: ReturnType<typeof parseCommunityParameters>;
@@ -78,7 +81,7 @@ export async function analyzeGapFill(
       parameters: { ...parameters, asOf: graphOptions(parameters, clock).asOf },
     };
   } else {
-    const shared = await sharedCommunities(repos, clock, network);
+    const shared = loaded?.shared ?? (await sharedCommunities(repos, clock, network));
     const found = shared.result.communities.find((c) => c.id === id);
     if (!found) throw new DomainError('not_found', unknownCommunityMessage(id, shared));
     community = found;
