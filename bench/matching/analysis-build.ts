@@ -1,12 +1,13 @@
 /**
  * Entry point: node bin/run-ts.mjs bench/matching/analysis-build.ts
- *   [--documents N] [--workers W] [--sequential] [--seed N]
+ *   [--documents N] [--workers W] [--sequential] [--seed N] [--save FILE]
  * Builds the matching benchmark's seed index (the same corpus as matching-bench.ts) with the
  * analysis in W worker threads, or in the main thread through one MeCab (`--sequential`, the
  * earlier build), and prints the seconds and a SHA-256 of the serialised index: the two builds
  * must print the same hash. For profiling: node --cpu-prof bin/run-ts.mjs … --sequential.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Analyzer } from '#matching/analyze.ts';
@@ -40,6 +41,8 @@ const documents = option('--documents', 100_000);
 const workers = option('--workers', defaultAnalysisWorkers());
 const sequential = args.includes('--sequential');
 const seed = option('--seed', 1);
+const saveAt = args.indexOf('--save');
+const savePath = saveAt < 0 ? undefined : args[saveAt + 1];
 
 const root = resolve('.');
 const set = parseEvalSet(loadJson(root, 'packages/matching/eval/eval-set.json'));
@@ -108,7 +111,10 @@ if (sequential) {
 }
 index.flush();
 const seconds = (performance.now() - started) / 1000;
-const hash = createHash('sha256').update(encodeSerializedIndex(index.serialize())).digest('hex');
+const bytes = encodeSerializedIndex(index.serialize());
+const hash = createHash('sha256').update(bytes).digest('hex');
+// The saved snapshot lets query profiling (query-profile.ts) start in seconds at 1 M seeds.
+if (savePath !== undefined) writeFileSync(savePath, bytes);
 console.log(
   `${documents} seeds, ${sequential ? 'sequential' : `${workers} workers`}: ${seconds.toFixed(1)} s, index sha256 ${hash.slice(0, 16)}`,
 );

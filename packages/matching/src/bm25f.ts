@@ -9,7 +9,8 @@
  *   slot after slot; it undoes a document, feeds co-occurrence, feedback and explanations,
  *   and is the serialised form;
  * - static postings (CSR) built from it in two passes (count, then fill), sorted by slot,
- *   with the largest pseudo-frequency of every block of 128 postings (block-max bounds);
+ *   each with its impact (the pseudo-frequency at the reference averages, a float32 rounded
+ *   up), and the largest impact of every block of 128 postings (block-max bounds);
  * - tail lists for the documents added since: a live edit costs its own terms. Removal
  *   marks a slot dead (statistics adjusted at once). The static postings are rebuilt when
  *   the tail grows past a quarter of them, when many slots are dead (then compacted), or
@@ -145,9 +146,19 @@ const WINDOW = 4096;
 const EXCLUDED = 1;
 const SEEDED = 2;
 
-type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 /** `array` with room for `size` elements (doubling, contents kept). */
+const float32Scratch = new Float32Array(1);
+const float32Bits = new Uint32Array(float32Scratch.buffer);
+
+/** The smallest float32 ≥ x (x ≥ 0): stored impacts must never be below the true value. */
+function roundUpToFloat32(x: number): number {
+  float32Scratch[0] = x;
+  if ((float32Scratch[0] ?? 0) < x) float32Bits[0] = (float32Bits[0] ?? 0) + 1;
+  return float32Scratch[0] ?? 0;
+}
+
 function grown<T extends Typed>(array: T, size: number, make: (n: number) => T): T {
   if (size <= array.length) return array;
   const next = make(Math.max(size, array.length * 2, 16));
@@ -158,7 +169,8 @@ function grown<T extends Typed>(array: T, size: number, make: (n: number) => T):
 /** Postings of one term added after the last rebuild (slots in increasing order). */
 interface TailList {
   docs: Int32Array;
-  freqs: Uint16Array;
+  /** Impact of each posting: its pseudo-frequency at the reference averages, rounded up. */
+  impacts: Float32Array;
   size: number;
   /** Largest pseudo-frequency at the reference averages. */
   max: number;
@@ -176,7 +188,7 @@ class Cursor {
   ub = 0;
   constructor(
     readonly docs: Int32Array,
-    readonly freqs: Uint16Array,
+    readonly impacts: Float32Array,
     readonly begin: number,
     readonly end: number,
     /** First block of the list in the block arrays, -1 for a tail list. */
@@ -292,7 +304,7 @@ function resolveFields(fields: readonly FieldSpec[]): Required<FieldSpec>[] {
 }
 
 const EMPTY_I32 = new Int32Array(0);
-const EMPTY_U16 = new Uint16Array(0);
+const EMPTY_F32 = new Float32Array(0);
 const EMPTY_F64 = new Float64Array(0);
 
 class InvertedIndex implements Bm25fIndex {
@@ -329,7 +341,12 @@ class InvertedIndex implements Bm25fIndex {
   private staticTerms = 0;
   private postStart = new Uint32Array(1);
   private postDocs = EMPTY_I32;
-  private postFreqs = EMPTY_U16;
+  /**
+   * Impact of each posting: its pseudo-frequency at refAvg rounded up to a float32, so that
+   * the search bounds and accumulates without reading field lengths; exact scores come from
+   * the forward store.
+   */
+  private postImpacts = EMPTY_F32;
   private blockStart = new Uint32Array(1);
   private blockLast = EMPTY_I32;
   private blockMax = EMPTY_F64;
@@ -344,12 +361,12 @@ class InvertedIndex implements Bm25fIndex {
   private readonly tail = new Map<number, TailList>();
   private tailPostings = 0;
 
-  private scratch = new Float64Array(0);
+  private seen = new Uint8Array(0);
   private marks = new Uint8Array(0);
   private readonly windowAcc = new Float64Array(WINDOW);
-  private readonly windowStamp = new Int32Array(WINDOW);
+  /** Slots of the window that some essential list holds (one bit each). */
+  private readonly windowBits = new Uint32Array(WINDOW >> 5);
   private readonly windowOffsets = new Int32Array(WINDOW);
-  private windowCounter = 0;
   private canonOf = new Int32Array(0);
   private rowOf = new Int32Array(0);
   private cooccurrenceScratch = new Uint32Array(0);
@@ -577,18 +594,17 @@ class InvertedIndex implements Bm25fIndex {
         const t = this.entryTerms[e] ?? 0;
         let list = this.tail.get(t);
         if (list === undefined) {
-          list = { docs: new Int32Array(4), freqs: new Uint16Array(4 * F), size: 0, max: 0 };
+          list = { docs: new Int32Array(4), impacts: new Float32Array(4), size: 0, max: 0 };
           this.tail.set(t, list);
         }
         if (list.size === list.docs.length) {
           list.docs = grown(list.docs, list.size + 1, (n) => new Int32Array(n));
-          const freqs = new Uint16Array(list.docs.length * F);
-          freqs.set(list.freqs);
-          list.freqs = freqs;
+          list.impacts = grown(list.impacts, list.size + 1, (n) => new Float32Array(n));
         }
+        const impact = roundUpToFloat32(this.pseudo(this.entryFreqs, e * F, slot, ref));
         list.docs[list.size] = slot;
-        list.freqs.set(this.entryFreqs.subarray(e * F, e * F + F), list.size * F);
-        list.max = Math.max(list.max, this.pseudo(this.entryFreqs, e * F, slot, ref));
+        list.impacts[list.size] = impact;
+        list.max = Math.max(list.max, impact);
         list.size += 1;
         this.tailPostings += 1;
       }
@@ -640,7 +656,7 @@ class InvertedIndex implements Bm25fIndex {
     if (this.dead > 0 && this.dead * 8 > this.slotCount) this.compact();
     // Free the old postings before allocating the new ones.
     this.postDocs = EMPTY_I32;
-    this.postFreqs = EMPTY_U16;
+    this.postImpacts = EMPTY_F32;
     this.blockLast = EMPTY_I32;
     this.blockMax = EMPTY_F64;
     this.tail.clear();
@@ -664,7 +680,9 @@ class InvertedIndex implements Bm25fIndex {
     }
     const total = postStart[T] ?? 0;
     const docs = new Int32Array(total);
-    const freqs = new Uint16Array(total * F);
+    const impacts = new Float32Array(total);
+    this.refAvg.set(this.averages());
+    const ref = this.normsOf(this.refAvg);
     const fill = postStart.slice(0, T);
     for (let s = 0; s < S; s += 1) {
       if (alive[s] !== 1) continue;
@@ -673,11 +691,9 @@ class InvertedIndex implements Bm25fIndex {
         const p = fill[t] ?? 0;
         fill[t] = p + 1;
         docs[p] = s;
-        for (let f = 0; f < F; f += 1) freqs[p * F + f] = entryFreqs[e * F + f] ?? 0;
+        impacts[p] = roundUpToFloat32(this.pseudo(entryFreqs, e * F, s, ref));
       }
     }
-    this.refAvg.set(this.averages());
-    const ref = this.normsOf(this.refAvg);
     const blocks = blockStart[T] ?? 0;
     const blockLast = new Int32Array(blocks);
     const blockMax = new Float64Array(blocks);
@@ -690,9 +706,7 @@ class InvertedIndex implements Bm25fIndex {
       for (let p = from; p < to; p += BLOCK) {
         const last = Math.min(to, p + BLOCK);
         let max = 0;
-        for (let q = p; q < last; q += 1) {
-          max = Math.max(max, this.pseudo(freqs, q * F, docs[q] ?? 0, ref));
-        }
+        for (let q = p; q < last; q += 1) max = Math.max(max, impacts[q] ?? 0);
         blockLast[b] = docs[last - 1] ?? 0;
         blockMax[b] = max;
         best = Math.max(best, max);
@@ -702,7 +716,7 @@ class InvertedIndex implements Bm25fIndex {
     }
     this.postStart = postStart;
     this.postDocs = docs;
-    this.postFreqs = freqs;
+    this.postImpacts = impacts;
     this.blockStart = blockStart;
     this.blockLast = blockLast;
     this.blockMax = blockMax;
@@ -736,7 +750,7 @@ class InvertedIndex implements Bm25fIndex {
           cursors.push(
             new Cursor(
               this.postDocs,
-              this.postFreqs,
+              this.postImpacts,
               from,
               to,
               this.blockStart[t] ?? 0,
@@ -751,7 +765,7 @@ class InvertedIndex implements Bm25fIndex {
       const list = this.tail.get(t);
       if (list !== undefined && list.size > 0) {
         cursors.push(
-          new Cursor(list.docs, list.freqs, 0, list.size, -1, -1, canon, factor, list.max),
+          new Cursor(list.docs, list.impacts, 0, list.size, -1, -1, canon, factor, list.max),
         );
       }
     });
@@ -770,7 +784,7 @@ class InvertedIndex implements Bm25fIndex {
         const slot = this.idToSlot.get(id);
         if (slot !== undefined) excluded.add(slot);
       }
-      return this.searchExhaustive(cursors, k, excluded);
+      return this.searchExhaustive(terms, cursors, k, excluded);
     }
     if (this.marks.length < this.slotCount) {
       this.marks = new Uint8Array(Math.max(this.slotCount, this.marks.length * 2));
@@ -790,37 +804,40 @@ class InvertedIndex implements Bm25fIndex {
     }
   }
 
-  /** Term at a time over every posting: the reference the pruned search must equal. */
+  /**
+   * Every document of the query's lists scored exactly: the reference the pruned search must
+   * equal.
+   */
   private searchExhaustive(
+    terms: readonly { t: number }[],
     cursors: readonly Cursor[],
     k: number,
     excluded: Set<number>,
   ): SearchHit[] {
-    const F = this.fieldCount;
-    const norms = this.normsOf(this.averages());
-    const k1 = this.k1;
-    if (this.scratch.length < this.slotCount) {
-      this.scratch = new Float64Array(Math.max(this.slotCount, this.scratch.length * 2));
+    if (this.seen.length < this.slotCount) {
+      this.seen = new Uint8Array(Math.max(this.slotCount, this.seen.length * 2));
     }
-    const scores = this.scratch;
+    const seen = this.seen;
     const touched: number[] = [];
-    // Cursors are in canonical order (a term's static list, then its tail list).
     for (const c of cursors) {
       for (let p = c.begin; p < c.end; p += 1) {
         const slot = c.docs[p] ?? 0;
-        if (this.alive[slot] !== 1) continue;
-        const pseudo = this.pseudo(c.freqs, p * F, slot, norms);
-        if (pseudo === 0) continue;
-        if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] ?? 0) + (c.factor * pseudo) / (k1 + pseudo);
+        if (this.alive[slot] !== 1 || seen[slot] === 1) continue;
+        seen[slot] = 1;
+        touched.push(slot);
       }
     }
     const heap = new MinHeap();
-    for (const slot of touched) {
-      const score = scores[slot] ?? 0;
-      scores[slot] = 0;
-      if (excluded.has(slot)) continue;
-      heap.offer(score, this.slotIds[slot] ?? '', k);
+    const exactScore = this.exactScorer(terms, cursors, this.normsOf(this.averages()));
+    try {
+      for (const slot of touched) {
+        seen[slot] = 0;
+        if (excluded.has(slot)) continue;
+        const score = exactScore(slot);
+        if (score > 0) heap.offer(score, this.slotIds[slot] ?? '', k);
+      }
+    } finally {
+      for (const { t } of terms) this.canonOf[t] = 0;
     }
     return heap.hits();
   }
@@ -833,8 +850,10 @@ class InvertedIndex implements Bm25fIndex {
    * while the candidate can still reach θ; runs of documents whose blocks' bounds stay below θ
    * are skipped. A term's bound is idf·weight·P/(k1 + P) at the largest pseudo-frequency P of
    * its list (of the block, for block bounds), scaled for the drift of the average lengths.
-   * Exact: every document that could enter the top k is fully scored, its score summed in
-   * the same (term id) order as when scoring every document.
+   * Candidates are accumulated and probed with the postings' impacts (upper bounds of their
+   * contributions, no field lengths read). Exact: every document that could enter the top k
+   * is scored from the forward store, summed in the same (term id) order as when scoring
+   * every document.
    */
   private searchPruned(
     terms: readonly { t: number; weight: number }[],
@@ -843,8 +862,6 @@ class InvertedIndex implements Bm25fIndex {
     seeds: readonly string[],
     marked: number[],
   ): SearchHit[] {
-    const F = this.fieldCount;
-    const canonCount = terms.length;
     const avg = this.averages();
     const rho = this.drift(avg);
     const norms = this.normsOf(avg);
@@ -916,7 +933,6 @@ class InvertedIndex implements Bm25fIndex {
       c.pos = lo;
       c.cur = lo < c.end ? (docs[lo] ?? END) : END;
     };
-    const contrib = new Float64Array(canonCount);
     const heap = new MinHeap();
     let theta = Number.NEGATIVE_INFINITY;
     let essential = 0; // lists[0 .. essential) are non-essential
@@ -926,23 +942,7 @@ class InvertedIndex implements Bm25fIndex {
       while (essential < n && (upper[essential] ?? 0) < theta) essential += 1;
     };
 
-    // Exact scores from the forward store: each query term's contribution, summed in
-    // canonical order (the same numbers as from the postings).
-    const canonOf = this.canonScratch(terms);
-    const factors = new Float64Array(canonCount);
-    for (const c of cursors) factors[c.canon] = c.factor;
-    const exactScore = (slot: number): number => {
-      for (let e = this.slotStart[slot] ?? 0; e < (this.slotStart[slot + 1] ?? 0); e += 1) {
-        const canon = (canonOf[this.entryTerms[e] ?? 0] ?? 0) - 1;
-        if (canon < 0) continue;
-        const pseudo = this.pseudo(this.entryFreqs, e * F, slot, norms);
-        contrib[canon] = pseudo === 0 ? 0 : ((factors[canon] ?? 0) * pseudo) / (k1 + pseudo);
-      }
-      let exact = 0;
-      for (let j = 0; j < canonCount; j += 1) exact += contrib[j] ?? 0;
-      contrib.fill(0);
-      return exact;
-    };
+    const exactScore = this.exactScorer(terms, cursors, norms);
     try {
       // Seeds: scored first, then never again.
       for (const id of seeds) {
@@ -958,11 +958,7 @@ class InvertedIndex implements Bm25fIndex {
       // Windows of WINDOW slots: the essential lists' postings in the window are accumulated
       // list by list (sequential reads), then the window's candidates are taken in slot order
       // and completed from the non-essential lists while they can still reach θ.
-      const { windowAcc: acc, windowStamp: stamp, windowOffsets: offsets } = this;
-      if (this.windowCounter > 0x3fffffff) {
-        stamp.fill(0);
-        this.windowCounter = 0;
-      }
+      const { windowAcc: acc, windowBits: bits, windowOffsets: offsets } = this;
       const nextCandidate = (): number => {
         let doc = END;
         for (let i = essential; i < n; i += 1) {
@@ -1001,23 +997,21 @@ class InvertedIndex implements Bm25fIndex {
             continue;
           }
         }
-        this.windowCounter += 1;
-        const window = this.windowCounter;
-        let count = 0;
+        bits.fill(0);
         for (let i = ne; i < n; i += 1) {
           const c = lists[i] as Cursor;
           const docs = c.docs;
-          const freqs = c.freqs;
+          const impacts = c.impacts;
           const factor = c.factor;
           while (c.cur < stop) {
             const off = c.cur - start;
-            const pseudo = this.pseudo(freqs, c.pos * F, c.cur, norms);
-            const add = pseudo === 0 ? 0 : (factor * pseudo) / (k1 + pseudo);
-            if (stamp[off] !== window) {
-              stamp[off] = window;
+            const p = (impacts[c.pos] ?? 0) * rho;
+            const add = (factor * p) / (k1 + p);
+            const word = off >> 5;
+            const bit = 1 << (off & 31);
+            if (((bits[word] ?? 0) & bit) === 0) {
+              bits[word] = (bits[word] ?? 0) | bit;
               acc[off] = add;
-              offsets[count] = off;
-              count += 1;
             } else acc[off] = (acc[off] ?? 0) + add;
             c.pos += 1;
             c.cur = c.pos < c.end ? (docs[c.pos] ?? END) : END;
@@ -1028,9 +1022,19 @@ class InvertedIndex implements Bm25fIndex {
             loadBlock(c, b);
           }
         }
-        const candidates = offsets.subarray(0, count).sort();
+        // Candidates in slot order, read from the bits (no sort).
+        let count = 0;
+        for (let w = 0; w < WINDOW >> 5; w += 1) {
+          let x = bits[w] ?? 0;
+          while (x !== 0) {
+            const low = x & -x;
+            offsets[count] = (w << 5) | (31 - Math.clz32(low));
+            count += 1;
+            x ^= low;
+          }
+        }
         for (let j = 0; j < count; j += 1) {
-          const off = candidates[j] ?? 0;
+          const off = offsets[j] ?? 0;
           const doc = start + off;
           if (alive[doc] !== 1 || marks[doc] !== 0) continue;
           let score = acc[off] ?? 0;
@@ -1048,8 +1052,8 @@ class InvertedIndex implements Bm25fIndex {
             }
             seek(c, doc);
             if (c.cur !== doc) continue;
-            const pseudo = this.pseudo(c.freqs, c.pos * F, doc, norms);
-            score += pseudo === 0 ? 0 : (c.factor * pseudo) / (k1 + pseudo);
+            const p = (c.impacts[c.pos] ?? 0) * rho;
+            score += (c.factor * p) / (k1 + p);
           }
           if (reachable && (heap.size < k || score * SLACK >= theta)) {
             const exact = exactScore(doc);
@@ -1061,9 +1065,41 @@ class InvertedIndex implements Bm25fIndex {
         }
       }
     } finally {
-      for (const { t } of terms) canonOf[t] = 0;
+      for (const { t } of terms) this.canonOf[t] = 0;
     }
     return heap.hits();
+  }
+
+  /**
+   * Exact scores from the forward store at the current averages: each query term's
+   * contribution summed in canonical (term id) order, whichever list holds the posting. Uses
+   * the canonical-index scratch (`canonScratch`), which the caller resets.
+   */
+  private exactScorer(
+    terms: readonly { t: number }[],
+    cursors: readonly Cursor[],
+    norms: Float64Array,
+  ): (slot: number) => number {
+    const F = this.fieldCount;
+    const k1 = this.k1;
+    const canonCount = terms.length;
+    const canonOf = this.canonScratch(terms);
+    const factors = new Float64Array(canonCount);
+    for (const c of cursors) factors[c.canon] = c.factor;
+    const contrib = new Float64Array(canonCount);
+    const { slotStart, entryTerms, entryFreqs } = this;
+    return (slot) => {
+      for (let e = slotStart[slot] ?? 0; e < (slotStart[slot + 1] ?? 0); e += 1) {
+        const canon = (canonOf[entryTerms[e] ?? 0] ?? 0) - 1;
+        if (canon < 0) continue;
+        const pseudo = this.pseudo(entryFreqs, e * F, slot, norms);
+        contrib[canon] = pseudo === 0 ? 0 : ((factors[canon] ?? 0) * pseudo) / (k1 + pseudo);
+      }
+      let exact = 0;
+      for (let j = 0; j < canonCount; j += 1) exact += contrib[j] ?? 0;
+      contrib.fill(0);
+      return exact;
+    };
   }
 
   /** term id → 1 + canonical index for the query terms (reset by the caller). */
