@@ -22,7 +22,7 @@ import {
   isMecabAvailable,
 } from '#matching/mecab-tokenizer.ts';
 import {
-  analyzeInOrder,
+  analyzeTermIdsInOrder,
   createParallelAnalyzer,
   defaultAnalysisWorkers,
 } from '#matching/parallel-analyzer.ts';
@@ -104,7 +104,9 @@ if (sequential) {
     workers,
   });
   try {
-    await analyzeInOrder(analyzer, corpus, fieldsOf, (d, fields) => index.upsert(d.id, fields));
+    await analyzeTermIdsInOrder(analyzer, corpus, fieldsOf, (d, fields, vocabulary) =>
+      index.upsertTermIds(d.id, fields, vocabulary),
+    );
   } finally {
     await analyzer.close();
   }

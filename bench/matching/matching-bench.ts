@@ -31,7 +31,7 @@ import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
 import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
 import { isMecabAvailable } from '#matching/mecab-tokenizer.ts';
 import {
-  analyzeInOrder,
+  analyzeTermIdsInOrder,
   createParallelAnalyzer,
   defaultAnalysisWorkers,
 } from '#matching/parallel-analyzer.ts';
@@ -221,12 +221,12 @@ export async function runMatchingBench(
     });
     let done = 0;
     try {
-      await analyzeInOrder(
+      await analyzeTermIdsInOrder(
         analyzer,
         corpus,
         (d) => ({ title: d.title, abstract: d.abstract, keywords: d.keywords.join('、') }),
-        (d, fields) => {
-          index.upsert(d.id, fields);
+        (d, fields, vocabulary) => {
+          index.upsertTermIds(d.id, fields, vocabulary);
           done += 1;
           if (done % 100_000 === 0)
             log(

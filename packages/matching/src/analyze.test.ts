@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from './analyze.ts';
-import { analyzeFields, createAnalyzer, displayTerm, isBigramTerm } from './analyze.ts';
+import {
+  analyzeFields,
+  createAnalyzer,
+  displayTerm,
+  isBigramTerm,
+  isFoldInvariant,
+} from './analyze.ts';
+import { foldTerm } from './normalize.ts';
 import { compileDictionary } from './dictionary.ts';
 import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
 import { createScriptRunTokenizer } from './tokenizer.ts';
@@ -190,5 +197,32 @@ describe('createAnalyzer: spans far into a long text', () => {
     expect(analyzer.analyze(far).map((t) => [t.term, t.kind, t.start - 40_000])).toEqual(
       analyzer.analyze(text).map((t) => [t.term, t.kind, t.start]),
     );
+  });
+});
+
+describe('isFoldInvariant', () => {
+  it('holds only for terms that folding leaves unchanged', () => {
+    // Kanji, okurigana, kana of both scripts, long vowel marks, variants and letters, mixed.
+    const alphabet = [...'銅回収活かすりんごリンゴヴァイオリンーヶ霞々〆AbΣ㐀ゝ'];
+    let state = 7;
+    const next = (n: number): number => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state % n;
+    };
+    let invariant = 0;
+    for (let i = 0; i < 5_000; i += 1) {
+      const length = 1 + next(5);
+      let term = '';
+      for (let j = 0; j < length; j += 1) term += alphabet[next(alphabet.length)] ?? '';
+      if (isFoldInvariant(term)) {
+        invariant += 1;
+        expect(foldTerm(term), term).toBe(term);
+      }
+    }
+    expect(invariant).toBeGreaterThan(100);
+    expect(isFoldInvariant('活かす')).toBe(true);
+    expect(isFoldInvariant('りんご')).toBe(false);
+    expect(isFoldInvariant('霞ヶ関')).toBe(false);
+    expect(isFoldInvariant('ＡＩ活用')).toBe(false);
   });
 });

@@ -180,6 +180,7 @@ function classify(token: Token): TokenClass {
 /** Spans are keyed `start × SPAN_KEY_LIMIT + end` (a small integer) below this offset. */
 const SPAN_KEY_LIMIT = 32_768;
 const ORDER_LIMIT = 2 ** 20;
+let orderKeys = new Float64Array(1024);
 
 /**
  * `terms` stably sorted by `starts` (what sorting their indexes by (start, index) gives), with
@@ -195,12 +196,34 @@ function inStartOrder(terms: readonly string[], starts: readonly number[]): stri
     order.sort((x, y) => (starts[x] ?? 0) - (starts[y] ?? 0) || x - y);
     return order.map((i) => terms[i] ?? '');
   }
-  const keys = new Float64Array(n);
+  // One scratch array for every call: allocating a typed array per text cost more than the sort.
+  if (orderKeys.length < n) orderKeys = new Float64Array(Math.max(n, orderKeys.length * 2));
+  const keys = orderKeys.subarray(0, n);
   for (let i = 0; i < n; i += 1) keys[i] = (starts[i] ?? 0) * ORDER_LIMIT + i;
   keys.sort();
   const out = new Array<string>(n);
   for (let i = 0; i < n; i += 1) out[i] = terms[(keys[i] ?? 0) % ORDER_LIMIT] ?? '';
   return out;
+}
+
+/**
+ * True when `foldTerm` returns the term unchanged because it has nothing to fold: only kanji
+ * (and 々〆〇) and hiragana, with at least one kanji (so it is not kana-only, has no katakana
+ * and no letters to lower-case).
+ */
+export function isFoldInvariant(term: string): boolean {
+  let kanji = false;
+  for (let i = 0; i < term.length; i += 1) {
+    const c = term.charCodeAt(i);
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x3005 && c <= 0x3007)
+    )
+      kanji = true;
+    else if (!(c >= 0x3041 && c <= 0x3096)) return false;
+  }
+  return kanji;
 }
 
 function bigrams(text: string): string[] {
@@ -217,8 +240,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const compoundMin = options.compoundBigramMinLength ?? 6;
 
   // Folding is pure and the same words come back in every document: remembered (bounded).
+  // Most terms are kanji (with okurigana), which folding leaves alone: no look-up for them.
   const foldCache = new Map<string, string>();
   const foldTerm = (term: string): string => {
+    if (isFoldInvariant(term)) return term;
     let out = foldCache.get(term);
     if (out === undefined) {
       out = foldTermUncached(term);

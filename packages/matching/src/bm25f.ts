@@ -111,6 +111,16 @@ export interface Bm25fIndex {
   /** Increases at every change; caches keyed on it stay consistent with live edits. */
   readonly revision: number;
   upsert(id: string, fields: Readonly<Record<string, readonly string[]>>): void;
+  /**
+   * `upsert` with each field's terms given as positions in `vocabulary` (e.g. an analysis
+   * worker's, which only grows): each distinct term is looked up once per vocabulary, not at
+   * every occurrence. The same index as `upsert` with the terms themselves.
+   */
+  upsertTermIds(
+    id: string,
+    fields: Readonly<Record<string, ArrayLike<number>>>,
+    vocabulary: readonly string[],
+  ): void;
   remove(id: string): boolean;
   has(id: string): boolean;
   ids(): string[];
@@ -148,7 +158,6 @@ const SEEDED = 2;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
-/** `array` with room for `size` elements (doubling, contents kept). */
 const float32Scratch = new Float32Array(1);
 const float32Bits = new Uint32Array(float32Scratch.buffer);
 
@@ -159,6 +168,7 @@ function roundUpToFloat32(x: number): number {
   return float32Scratch[0] ?? 0;
 }
 
+/** `array` with room for `size` elements (doubling, contents kept). */
 function grown<T extends Typed>(array: T, size: number, make: (n: number) => T): T {
   if (size <= array.length) return array;
   const next = make(Math.max(size, array.length * 2, 16));
@@ -318,6 +328,9 @@ class InvertedIndex implements Bm25fIndex {
   // Vocabulary: interned term ids.
   private readonly vocabulary = new Map<string, number>();
   private readonly termStrings: string[] = [];
+  /** Per foreign vocabulary (`upsertTermIds`): 1 + this index's id of each of its terms. */
+  private readonly foreignIds = new WeakMap<readonly string[], Int32Array>();
+  private termIdBuffer = new Uint32Array(256);
   private df = new Int32Array(0);
 
   // Forward store: the entries (term, fieldCount frequencies) of slot s are
@@ -415,25 +428,102 @@ class InvertedIndex implements Bm25fIndex {
   }
 
   upsert(id: string, fields: Readonly<Record<string, readonly string[]>>): void {
+    this.checkFields(id, fields);
     const F = this.fieldCount;
+    const sizes = new Int32Array(F);
     let total = 0;
+    for (let f = 0; f < F; f += 1) {
+      sizes[f] = fields[this.fields[f]?.name ?? '']?.length ?? 0;
+      total += sizes[f] ?? 0;
+    }
+    const termIds = this.termIdScratch(total);
+    let at = 0;
+    for (let f = 0; f < F; f += 1) {
+      for (const term of fields[this.fields[f]?.name ?? ''] ?? []) {
+        termIds[at] = this.termIdOrCreate(term);
+        at += 1;
+      }
+    }
+    this.insert(id, sizes, termIds);
+  }
+
+  upsertTermIds(
+    id: string,
+    fields: Readonly<Record<string, ArrayLike<number>>>,
+    vocabulary: readonly string[],
+  ): void {
+    this.checkFields(id, fields);
+    const F = this.fieldCount;
+    let mapping = this.foreignIds.get(vocabulary) ?? EMPTY_I32;
+    if (mapping.length < vocabulary.length) {
+      mapping = grown(mapping, vocabulary.length, (n) => new Int32Array(n));
+      this.foreignIds.set(vocabulary, mapping);
+    }
+    const sizes = new Int32Array(F);
+    let total = 0;
+    for (let f = 0; f < F; f += 1) {
+      sizes[f] = fields[this.fields[f]?.name ?? '']?.length ?? 0;
+      total += sizes[f] ?? 0;
+    }
+    const termIds = this.termIdScratch(total);
+    let at = 0;
+    for (let f = 0; f < F; f += 1) {
+      const local = fields[this.fields[f]?.name ?? ''];
+      if (local === undefined) continue;
+      for (let i = 0; i < local.length; i += 1) {
+        const v = local[i] ?? -1;
+        const term = vocabulary[v];
+        if (term === undefined) {
+          throw new DomainError('validation_failed', `term id ${v} is not in the vocabulary`, {
+            id,
+            field: this.fields[f]?.name ?? '',
+          });
+        }
+        // mapping holds 1 + the index's term id (0: not looked up yet).
+        let t = (mapping[v] ?? 0) - 1;
+        if (t < 0) {
+          t = this.termIdOrCreate(term);
+          mapping[v] = t + 1;
+        }
+        termIds[at] = t;
+        at += 1;
+      }
+    }
+    this.insert(id, sizes, termIds);
+  }
+
+  private checkFields(id: string, fields: Readonly<Record<string, unknown>>): void {
     for (const name of Object.keys(fields)) {
       if (!this.fieldIndex.has(name)) {
         throw new DomainError('validation_failed', `unknown field ${name}`, { field: name, id });
       }
-      total += fields[name]?.length ?? 0;
     }
+  }
+
+  private termIdScratch(size: number): Uint32Array {
+    if (this.termIdBuffer.length < size) {
+      this.termIdBuffer = new Uint32Array(Math.max(size, this.termIdBuffer.length * 2));
+    }
+    return this.termIdBuffer;
+  }
+
+  /** Stores a document: `sizes[f]` term ids per field, in field order, in `termIds`. */
+  private insert(id: string, sizes: Int32Array, termIds: Uint32Array): void {
+    const F = this.fieldCount;
+    let total = 0;
+    for (let f = 0; f < F; f += 1) total += sizes[f] ?? 0;
     this.removeSlot(id);
     this.reserve(total);
     const slot = this.slotCount;
     const first = this.entryCount;
     let next = first;
+    let at = 0;
     for (let f = 0; f < F; f += 1) {
-      const terms = fields[this.fields[f]?.name ?? ''] ?? [];
-      this.lengths[slot * F + f] = terms.length;
-      this.lengthSums[f] = (this.lengthSums[f] ?? 0) + terms.length;
-      for (const term of terms) {
-        const t = this.termIdOrCreate(term);
+      const size = sizes[f] ?? 0;
+      this.lengths[slot * F + f] = size;
+      this.lengthSums[f] = (this.lengthSums[f] ?? 0) + size;
+      for (const end = at + size; at < end; at += 1) {
+        const t = termIds[at] ?? 0;
         let row = (this.rowOf[t] ?? 0) - 1;
         if (row < 0) {
           row = next;
@@ -442,8 +532,8 @@ class InvertedIndex implements Bm25fIndex {
           this.entryTerms[row] = t;
           this.entryFreqs.fill(0, row * F, row * F + F);
         }
-        const at = row * F + f;
-        this.entryFreqs[at] = Math.min(MAX_TF, (this.entryFreqs[at] ?? 0) + 1);
+        const cell = row * F + f;
+        this.entryFreqs[cell] = Math.min(MAX_TF, (this.entryFreqs[cell] ?? 0) + 1);
       }
     }
     for (let e = first; e < next; e += 1) {

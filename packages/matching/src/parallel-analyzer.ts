@@ -58,11 +58,22 @@ export interface ParallelAnalyzerOptions {
   readonly compoundBigramMinLength?: number;
 }
 
+/** A batch's index terms as positions in the vocabulary of the worker that analysed it. */
+export interface AnalysedBatch {
+  /** That worker's vocabulary: it only grows, so positions stay valid. */
+  readonly vocabulary: readonly string[];
+  /** End (exclusive) of each text's positions in `ids`. */
+  readonly ends: Int32Array;
+  readonly ids: Int32Array;
+}
+
 export interface ParallelAnalyzer {
   readonly workers: number;
   readonly tokenizerName: string;
   /** Index terms of each text (`Analyzer.terms`), in order. */
   termsMany(texts: readonly string[]): Promise<string[][]>;
+  /** The same terms as positions in a worker's vocabulary (no string per occurrence). */
+  termIdsMany(texts: readonly string[]): Promise<AnalysedBatch>;
   close(): Promise<void>;
 }
 
@@ -78,7 +89,7 @@ interface Slot {
   readonly worker: Worker;
   /** Worker-local term id → term. */
   readonly vocabulary: string[];
-  readonly pending: Map<number, { resolve(terms: string[][]): void; reject(e: Error): void }>;
+  readonly pending: Map<number, { resolve(batch: AnalysedBatch): void; reject(e: Error): void }>;
 }
 
 function workerEntry(): { file: URL; entry: string } {
@@ -95,7 +106,7 @@ function workerEntry(): { file: URL; entry: string } {
   };
 }
 
-function decode(vocabulary: readonly string[], ends: Int32Array, ids: Int32Array): string[][] {
+function decode({ vocabulary, ends, ids }: AnalysedBatch): string[][] {
   const out: string[][] = new Array<string[]>(ends.length);
   let from = 0;
   for (let i = 0; i < ends.length; i += 1) {
@@ -155,7 +166,7 @@ export async function createParallelAnalyzer(
         }
         // Replies arrive in the order the worker analysed them: its vocabulary grows in order.
         for (const term of message.newTerms) slot.vocabulary.push(term);
-        waiting?.resolve(decode(slot.vocabulary, message.ends, message.ids));
+        waiting?.resolve({ vocabulary: slot.vocabulary, ends: message.ends, ids: message.ids });
       });
       worker.on('error', failAll);
       worker.on('exit', (code) => {
@@ -172,25 +183,30 @@ export async function createParallelAnalyzer(
     throw error;
   }
 
+  const termIdsMany = (texts: readonly string[]): Promise<AnalysedBatch> => {
+    if (closed) return Promise.reject(new Error('parallel analyzer closed'));
+    if (texts.length === 0) {
+      return Promise.resolve({ vocabulary: [], ends: new Int32Array(0), ids: new Int32Array(0) });
+    }
+    // The least busy worker (ties: the first).
+    let slot = slots[0];
+    for (const s of slots) if (slot === undefined || s.pending.size < slot.pending.size) slot = s;
+    if (slot === undefined) return Promise.reject(new Error('no analysis worker'));
+    const target = slot;
+    const id = nextId;
+    nextId += 1;
+    return new Promise<AnalysedBatch>((resolve, reject) => {
+      target.pending.set(id, { resolve, reject });
+      const request: AnalysisRequest = { id, texts };
+      target.worker.postMessage(request);
+    });
+  };
+
   return {
     workers: count,
     tokenizerName: options.tokenizer,
-    termsMany(texts) {
-      if (closed) return Promise.reject(new Error('parallel analyzer closed'));
-      if (texts.length === 0) return Promise.resolve([]);
-      // The least busy worker (ties: the first).
-      let slot = slots[0];
-      for (const s of slots) if (slot === undefined || s.pending.size < slot.pending.size) slot = s;
-      if (slot === undefined) return Promise.reject(new Error('no analysis worker'));
-      const target = slot;
-      const id = nextId;
-      nextId += 1;
-      return new Promise<string[][]>((resolve, reject) => {
-        target.pending.set(id, { resolve, reject });
-        const request: AnalysisRequest = { id, texts };
-        target.worker.postMessage(request);
-      });
-    },
+    termIdsMany,
+    termsMany: async (texts) => decode(await termIdsMany(texts)),
     async close() {
       if (closed) return;
       closed = true;
@@ -226,27 +242,74 @@ export async function analyzeInOrder<D>(
   sink: (document: D, fields: Record<string, string[]>) => void,
   options: AnalyzeInOrderOptions = {},
 ): Promise<void> {
-  const batchSize = Math.max(1, options.batchSize ?? 2_000);
-  const window = Math.max(1, options.window ?? analyzer.workers * 2);
-  interface Batch {
-    readonly docs: D[];
-    readonly names: (readonly string[])[];
-    readonly terms: Promise<string[][]>;
-  }
-  const inFlight: Batch[] = [];
-  const merge = async (): Promise<void> => {
-    const head = inFlight.shift();
-    if (head === undefined) return;
-    const terms = await head.terms;
+  await inOrder(analyzer, documents, fieldsOf, options, (batch, docs, names) => {
+    const terms = decode(batch);
     let at = 0;
-    head.docs.forEach((doc, i) => {
+    docs.forEach((doc, i) => {
       const fields: Record<string, string[]> = {};
-      for (const name of head.names[i] ?? []) {
+      for (const name of names[i] ?? []) {
         fields[name] = terms[at] ?? [];
         at += 1;
       }
       sink(doc, fields);
     });
+  });
+}
+
+/**
+ * `analyzeInOrder` with each field's terms as positions in `vocabulary` (for
+ * `Bm25fIndex.upsertTermIds`): no string per term occurrence on this thread.
+ */
+export async function analyzeTermIdsInOrder<D>(
+  analyzer: ParallelAnalyzer,
+  documents: Iterable<D>,
+  fieldsOf: (document: D) => Readonly<Record<string, string>>,
+  sink: (document: D, fields: Record<string, Int32Array>, vocabulary: readonly string[]) => void,
+  options: AnalyzeInOrderOptions = {},
+): Promise<void> {
+  await inOrder(
+    analyzer,
+    documents,
+    fieldsOf,
+    options,
+    ({ vocabulary, ends, ids }, docs, names) => {
+      let text = 0;
+      docs.forEach((doc, i) => {
+        const fields: Record<string, Int32Array> = {};
+        for (const name of names[i] ?? []) {
+          const from = text === 0 ? 0 : (ends[text - 1] ?? 0);
+          fields[name] = ids.subarray(from, ends[text] ?? from);
+          text += 1;
+        }
+        sink(doc, fields, vocabulary);
+      });
+    },
+  );
+}
+
+async function inOrder<D>(
+  analyzer: ParallelAnalyzer,
+  documents: Iterable<D>,
+  fieldsOf: (document: D) => Readonly<Record<string, string>>,
+  options: AnalyzeInOrderOptions,
+  deliver: (
+    batch: AnalysedBatch,
+    docs: readonly D[],
+    names: readonly (readonly string[])[],
+  ) => void,
+): Promise<void> {
+  const batchSize = Math.max(1, options.batchSize ?? 2_000);
+  const window = Math.max(1, options.window ?? analyzer.workers * 2);
+  interface Batch {
+    readonly docs: D[];
+    readonly names: (readonly string[])[];
+    readonly analysed: Promise<AnalysedBatch>;
+  }
+  const inFlight: Batch[] = [];
+  const merge = async (): Promise<void> => {
+    const head = inFlight.shift();
+    if (head === undefined) return;
+    deliver(await head.analysed, head.docs, head.names);
   };
   let docs: D[] = [];
   const send = async (): Promise<void> => {
@@ -258,7 +321,7 @@ export async function analyzeInOrder<D>(
       names.push(keys);
       for (const key of keys) texts.push(fields[key] ?? '');
     }
-    inFlight.push({ docs, names, terms: analyzer.termsMany(texts) });
+    inFlight.push({ docs, names, analysed: analyzer.termIdsMany(texts) });
     docs = [];
     if (inFlight.length >= window) await merge();
   };
@@ -271,6 +334,6 @@ export async function analyzeInOrder<D>(
     while (inFlight.length > 0) await merge();
   } finally {
     // A failed batch must not leave the others' rejections unhandled.
-    for (const batch of inFlight) batch.terms.catch(() => undefined);
+    for (const batch of inFlight) batch.analysed.catch(() => undefined);
   }
 }

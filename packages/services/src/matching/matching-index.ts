@@ -13,7 +13,7 @@ import { isSharedNeed } from '#core/need-access.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
 import { analyzeFields } from '#matching/analyze.ts';
-import { analyzeInOrder } from '#matching/parallel-analyzer.ts';
+import { analyzeTermIdsInOrder } from '#matching/parallel-analyzer.ts';
 import {
   createBm25fIndex,
   decodeSerializedIndex,
@@ -374,12 +374,12 @@ export class MatchingIndex {
         await this.indexSeeds(seeds.slice(i, i + ANALYSE_BATCH));
       return;
     }
-    await analyzeInOrder(
+    await analyzeTermIdsInOrder(
       bulk,
       seeds,
       seedFields,
-      (seed, fields) => {
-        this.seedIndex.upsert(seed.id, fields);
+      (seed, fields, vocabulary) => {
+        this.seedIndex.upsertTermIds(seed.id, fields, vocabulary);
         this.seeds.set(seed.id, seedFacts(seed));
       },
       { batchSize: ANALYSE_BATCH },
@@ -394,13 +394,13 @@ export class MatchingIndex {
         await this.indexNeeds(needs.slice(i, i + ANALYSE_BATCH));
       return;
     }
-    await analyzeInOrder(
+    await analyzeTermIdsInOrder(
       bulk,
       needs.filter(isSharedNeed),
       needFields,
-      (need, fields) => {
+      (need, fields, vocabulary) => {
         this.needs.set(need.id, needFacts(need));
-        this.needIndex.upsert(need.id, fields);
+        this.needIndex.upsertTermIds(need.id, fields, vocabulary);
       },
       { batchSize: ANALYSE_BATCH },
     );
