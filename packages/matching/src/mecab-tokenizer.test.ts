@@ -1,9 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBatchAnalyzer } from './batch-analyzer.ts';
 import { compileDictionary } from './dictionary.ts';
 import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
 import {
   createMecabTokenizer,
+  IPADIC_PARTS_OF_SPEECH,
   isMecabAvailable,
   parseMecabLines,
   toMecabLine,
@@ -13,23 +15,48 @@ import { STARTER_DOMAIN_DICTIONARY } from './starter-dictionary.ts';
 import { createAnalyzer } from './analyze.ts';
 
 describe('parseMecabLines', () => {
-  it('maps IPADIC features and status to tokens with offsets', () => {
-    const text = '工場 排水とキレート';
+  it('maps IPADIC part-of-speech ids, status and base forms to tokens with offsets', () => {
+    const text = '工場 排水とキレートを使った';
     const tokens = parseMecabLines(text, [
-      '工場\t0\t名詞,一般,*,*,工場,コウジョウ',
-      '排水\t0\t名詞,サ変接続,*,*,排水,ハイスイ',
-      'と\t0\t助詞,並立助詞,*,*,と,ト',
-      'キレート\t1\t名詞,一般,*,*,*',
+      '工場\t0\t38\t工場',
+      '排水\t0\t36\t排水',
+      'と\t0\t23\tと',
+      'キレート\t1\t38\t',
+      'を\t0\t13\tを',
+      '使っ\t0\t31\t使う',
+      'た\t0\t999\tた',
     ]);
     expect(tokens.map((t) => [t.surface, t.start, t.known, t.baseForm])).toEqual([
       ['工場', 0, true, '工場'],
       ['排水', 3, true, '排水'],
       ['と', 5, true, 'と'],
       ['キレート', 6, false, 'キレート'],
+      ['を', 10, true, 'を'],
+      ['使っ', 11, true, '使う'],
+      ['た', 13, true, 'た'],
     ]);
-    expect(tokens[1]?.partOfSpeechDetail).toEqual(['サ変接続']);
-    expect(tokens[1]?.reading).toBe('ハイスイ');
-    expect(tokens[3]?.reading).toBe('');
+    expect(tokens.map((t) => [t.partOfSpeech, ...t.partOfSpeechDetail])).toEqual([
+      ['名詞', '一般'],
+      ['名詞', 'サ変接続'],
+      ['助詞', '並立助詞'],
+      ['名詞', '一般'],
+      ['助詞', '格助詞', '一般'],
+      ['動詞', '自立'],
+      ['名詞'], // an id outside the table: a plain noun, not a crash
+    ]);
+  });
+
+  it('has the part-of-speech ids of the installed IPADIC', () => {
+    // mecab-ipadic ships pos-id.def (EUC-JP) beside the UTF-8 build; when present, it must
+    // match the table the parser reads ids through.
+    const path = '/usr/share/mecab/dic/ipadic/pos-id.def';
+    if (!existsSync(path)) return;
+    const lines = new TextDecoder('euc-jp')
+      .decode(readFileSync(path))
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    expect(lines.map((line) => line.split(' ')[0])).toEqual(IPADIC_PARTS_OF_SPEECH);
+    expect(lines.map((line) => Number(line.split(' ')[1]))).toEqual(lines.map((_, i) => i));
   });
 
   it('keeps line protocol safe: control characters become spaces of the same length', () => {

@@ -27,35 +27,119 @@ export interface MecabOptions {
 export const IPADIC_UTF8_DIR = '/var/lib/mecab/dic/ipadic-utf8';
 
 /**
- * Node format: surface, status (0 known, 1 unknown), then the IPADIC features the analyser
- * uses: part of speech and its three details, base form, reading (unknown words have no
- * reading: IPADIC gives them 7 features, and MeCab refuses an index past the last).
+ * Node format: surface, status (0 known, 1 unknown), part-of-speech id, base form. The id is
+ * IPADIC's (`pos-id.def`, `IPADIC_PARTS_OF_SPEECH`): a number instead of four feature names
+ * makes the output a third as long to write, decode and parse. Readings are not printed (the
+ * analyser does not use them), so MeCab tokens have an empty reading.
  */
 const FORMAT_ARGS = [
-  '--node-format=%m\\t%s\\t%f[0],%f[1],%f[2],%f[3],%f[6],%f[7]\\n',
-  '--unk-format=%m\\t%s\\t%f[0],%f[1],%f[2],%f[3],%f[6]\\n',
+  '--node-format=%m\\t%s\\t%h\\t%f[6]\\n',
+  '--unk-format=%m\\t%s\\t%h\\t%f[6]\\n',
   '--eos-format=EOS\\n',
   '--input-buffer-size=4194304',
 ];
+
+/** IPADIC's part-of-speech ids (`pos-id.def` of mecab-ipadic 2.7.0): id → features. */
+export const IPADIC_PARTS_OF_SPEECH: readonly string[] = [
+  'その他,間投,*,*',
+  'フィラー,*,*,*',
+  '感動詞,*,*,*',
+  '記号,アルファベット,*,*',
+  '記号,一般,*,*',
+  '記号,括弧開,*,*',
+  '記号,括弧閉,*,*',
+  '記号,句点,*,*',
+  '記号,空白,*,*',
+  '記号,読点,*,*',
+  '形容詞,自立,*,*',
+  '形容詞,接尾,*,*',
+  '形容詞,非自立,*,*',
+  '助詞,格助詞,一般,*',
+  '助詞,格助詞,引用,*',
+  '助詞,格助詞,連語,*',
+  '助詞,係助詞,*,*',
+  '助詞,終助詞,*,*',
+  '助詞,接続助詞,*,*',
+  '助詞,特殊,*,*',
+  '助詞,副詞化,*,*',
+  '助詞,副助詞,*,*',
+  '助詞,副助詞／並立助詞／終助詞,*,*',
+  '助詞,並立助詞,*,*',
+  '助詞,連体化,*,*',
+  '助動詞,*,*,*',
+  '接続詞,*,*,*',
+  '接頭詞,形容詞接続,*,*',
+  '接頭詞,数接続,*,*',
+  '接頭詞,動詞接続,*,*',
+  '接頭詞,名詞接続,*,*',
+  '動詞,自立,*,*',
+  '動詞,接尾,*,*',
+  '動詞,非自立,*,*',
+  '副詞,一般,*,*',
+  '副詞,助詞類接続,*,*',
+  '名詞,サ変接続,*,*',
+  '名詞,ナイ形容詞語幹,*,*',
+  '名詞,一般,*,*',
+  '名詞,引用文字列,*,*',
+  '名詞,形容動詞語幹,*,*',
+  '名詞,固有名詞,一般,*',
+  '名詞,固有名詞,人名,一般',
+  '名詞,固有名詞,人名,姓',
+  '名詞,固有名詞,人名,名',
+  '名詞,固有名詞,組織,*',
+  '名詞,固有名詞,地域,一般',
+  '名詞,固有名詞,地域,国',
+  '名詞,数,*,*',
+  '名詞,接続詞的,*,*',
+  '名詞,接尾,サ変接続,*',
+  '名詞,接尾,一般,*',
+  '名詞,接尾,形容動詞語幹,*',
+  '名詞,接尾,助数詞,*',
+  '名詞,接尾,助動詞語幹,*',
+  '名詞,接尾,人名,*',
+  '名詞,接尾,地域,*',
+  '名詞,接尾,特殊,*',
+  '名詞,接尾,副詞可能,*',
+  '名詞,代名詞,一般,*',
+  '名詞,代名詞,縮約,*',
+  '名詞,動詞非自立的,*,*',
+  '名詞,特殊,助動詞語幹,*',
+  '名詞,非自立,一般,*',
+  '名詞,非自立,形容動詞語幹,*',
+  '名詞,非自立,助動詞語幹,*',
+  '名詞,非自立,副詞可能,*',
+  '名詞,副詞可能,*,*',
+  '連体詞,*,*,*',
+];
+
+/**
+ * Words whose part-of-speech ids the probe checks: a dictionary with other ids (not IPADIC)
+ * must not be read through the table above.
+ */
+const PROBE = { text: '銅を使った', ids: [38, 13, 31, 25] } as const;
 
 function dictionaryArgs(options: MecabOptions): string[] {
   const dir = options.dictionaryDir ?? IPADIC_UTF8_DIR;
   return ['-d', dir];
 }
 
-/** True when MeCab with the IPADIC dictionary answers (a short synchronous probe). */
+/**
+ * True when MeCab with the IPADIC dictionary answers and numbers parts of speech as IPADIC does
+ * (a short synchronous probe).
+ */
 export function isMecabAvailable(options: MecabOptions = {}): boolean {
   try {
     const probe = spawnSync(
       options.command ?? 'mecab',
       [...dictionaryArgs(options), ...FORMAT_ARGS],
-      {
-        input: '銅\n',
-        encoding: 'utf8',
-        timeout: 5_000,
-      },
+      { input: `${PROBE.text}\n`, encoding: 'utf8', timeout: 5_000 },
     );
-    return probe.status === 0 && probe.stdout.includes('名詞');
+    if (probe.status !== 0) return false;
+    const ids = probe.stdout
+      .split('\n')
+      .filter((line) => line.includes('\t'))
+      .map((line) => Number(line.split('\t')[2]));
+    return ids.join(',') === PROBE.ids.join(',');
   } catch {
     return false;
   }
@@ -67,85 +151,86 @@ export function toMecabLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 }
 
-function field(value: string | undefined): string {
-  return value === undefined || value === '*' ? '' : value;
-}
-
 interface PartOfSpeech {
   readonly partOfSpeech: string;
   readonly partOfSpeechDetail: readonly string[];
 }
 
-/**
- * Part of speech and details by their text (`名詞,サ変接続,*,*`): a few hundred combinations
- * come back in every text, so tokens share them instead of splitting each line again.
- */
-const partsOfSpeech = new Map<string, PartOfSpeech>();
+/** Parts of speech by id, shared by every token. */
+const PARTS_OF_SPEECH: readonly PartOfSpeech[] = IPADIC_PARTS_OF_SPEECH.map((key) => {
+  const features = key.split(',');
+  return {
+    partOfSpeech: features[0] ?? '名詞',
+    partOfSpeechDetail: features.slice(1, 4).filter((d) => d !== '*' && d !== ''),
+  };
+});
 const NO_FEATURES: PartOfSpeech = { partOfSpeech: '名詞', partOfSpeechDetail: [] };
 
-function partOfSpeechOf(key: string): PartOfSpeech {
-  let found = partsOfSpeech.get(key);
-  if (found === undefined) {
-    const features = key.split(',');
-    const detail: string[] = [];
-    for (let d = 1; d <= 3; d += 1) {
-      const value = field(features[d]);
-      if (value !== '') detail.push(value);
+/**
+ * Parses one MeCab output line (`surface \t status \t part-of-speech id \t base form`),
+ * `out[from..to)`, of `text`, whose tokens so far end at `cursor`; undefined for a line that
+ * is not a token.
+ */
+function parseMecabLine(
+  text: string,
+  out: string,
+  from: number,
+  to: number,
+  cursor: number,
+): Token | undefined {
+  const tab = out.indexOf('\t', from);
+  if (tab <= from || tab >= to) return undefined;
+  const surface = out.slice(from, tab);
+  const tab2 = out.indexOf('\t', tab + 1);
+  const statusEnd = tab2 < 0 || tab2 > to ? to : tab2;
+  const known = statusEnd === tab + 2 && out.charCodeAt(tab + 1) === 48; // '0'
+  let pos = NO_FEATURES;
+  let baseForm = surface;
+  if (statusEnd < to) {
+    let id = 0;
+    let at = statusEnd + 1;
+    for (let c = out.charCodeAt(at); c >= 48 && c <= 57; c = out.charCodeAt(at)) {
+      id = id * 10 + c - 48;
+      at += 1;
     }
-    found = { partOfSpeech: features[0] ?? '名詞', partOfSpeechDetail: detail };
-    if (partsOfSpeech.size < 10_000) partsOfSpeech.set(key, found);
+    pos = PARTS_OF_SPEECH[id] ?? NO_FEATURES;
+    // Base form after the third tab; most words' equal their surface (no new string then).
+    const baseFrom = at + 1;
+    const length = to - baseFrom;
+    if (length > 0 && !(length === 1 && out.charCodeAt(baseFrom) === 42)) {
+      if (length !== surface.length || !out.startsWith(surface, baseFrom)) {
+        baseForm = out.slice(baseFrom, to);
+      }
+    }
   }
-  return found;
+  const found = text.indexOf(surface, cursor);
+  return {
+    surface,
+    baseForm,
+    reading: '',
+    partOfSpeech: pos.partOfSpeech,
+    partOfSpeechDetail: pos.partOfSpeechDetail,
+    start: found >= 0 ? found : cursor,
+    known,
+  };
 }
 
-/**
- * Parses MeCab's output lines for one text into tokens with offsets into `text`. A line is
- * `surface \t status \t pos,detail1,detail2,detail3,base form[,reading]`.
- */
+/** The end of `token` in its text (where the next token is searched from). */
+function tokenEnd(token: Token, text: string, cursor: number): number {
+  return text.startsWith(token.surface, token.start) && token.start >= cursor
+    ? token.start + token.surface.length
+    : cursor;
+}
+
+/** Parses MeCab's output lines for one text into tokens with offsets into `text`. */
 export function parseMecabLines(text: string, lines: readonly string[]): Token[] {
   const tokens: Token[] = [];
   let cursor = 0;
   for (const line of lines) {
-    const tab = line.indexOf('\t');
-    if (tab <= 0) continue;
-    const surface = line.slice(0, tab);
-    const tab2 = line.indexOf('\t', tab + 1);
-    const statusEnd = tab2 < 0 ? line.length : tab2;
-    const known = statusEnd === tab + 2 && line.charCodeAt(tab + 1) === 48; // '0'
-    let pos = NO_FEATURES;
-    let baseForm = '';
-    let reading = '';
-    if (tab2 >= 0) {
-      // The fourth comma ends the part of speech; base form and reading follow.
-      let comma = tab2;
-      for (let c = 0; c < 4 && comma >= 0; c += 1) comma = line.indexOf(',', comma + 1);
-      if (comma < 0) {
-        const features = line.slice(tab2 + 1).split(',');
-        pos = partOfSpeechOf(features.slice(0, 4).join(','));
-        baseForm = field(features[4]);
-        reading = field(features[5]);
-      } else {
-        pos = partOfSpeechOf(line.slice(tab2 + 1, comma));
-        const comma5 = line.indexOf(',', comma + 1);
-        baseForm = field(comma5 < 0 ? line.slice(comma + 1) : line.slice(comma + 1, comma5));
-        if (comma5 >= 0) {
-          const comma6 = line.indexOf(',', comma5 + 1);
-          reading = field(comma6 < 0 ? line.slice(comma5 + 1) : line.slice(comma5 + 1, comma6));
-        }
-      }
-    }
-    const found = text.indexOf(surface, cursor);
-    const start = found >= 0 ? found : cursor;
-    cursor = found >= 0 ? start + surface.length : cursor;
-    tokens.push({
-      surface,
-      baseForm: baseForm || surface,
-      reading,
-      partOfSpeech: pos.partOfSpeech,
-      partOfSpeechDetail: pos.partOfSpeechDetail,
-      start,
-      known,
-    });
+    const token = parseMecabLine(text, line, 0, line.length, cursor);
+    if (token === undefined) continue;
+    tokens.push(token);
+    cursor = tokenEnd(token, text, cursor);
   }
   return tokens;
 }
@@ -153,7 +238,9 @@ export function parseMecabLines(text: string, lines: readonly string[]): Token[]
 interface Pending {
   readonly texts: readonly string[];
   readonly results: Token[][];
-  lines: string[];
+  /** Tokens of the text being read, and where its last token ended. */
+  tokens: Token[];
+  cursor: number;
   resolve(tokens: Token[][]): void;
   reject(error: Error): void;
 }
@@ -186,22 +273,26 @@ export function createMecabTokenizer(options: MecabOptions = {}): BatchTokenizer
     let newline = buffer.indexOf('\n');
     let from = 0;
     while (newline >= 0) {
-      const line = buffer.slice(from, newline);
-      from = newline + 1;
       const pending = queue[0];
       if (pending !== undefined) {
-        if (line === 'EOS') {
-          const text = pending.texts[pending.results.length] ?? '';
-          pending.results.push(parseMecabLines(text, pending.lines));
-          pending.lines = [];
+        const text = pending.texts[pending.results.length] ?? '';
+        if (newline - from === 3 && buffer.startsWith('EOS', from)) {
+          pending.results.push(pending.tokens);
+          pending.tokens = [];
+          pending.cursor = 0;
           if (pending.results.length === pending.texts.length) {
             queue.shift();
             pending.resolve(pending.results);
           }
         } else {
-          pending.lines.push(line);
+          const token = parseMecabLine(text, buffer, from, newline, pending.cursor);
+          if (token !== undefined) {
+            pending.tokens.push(token);
+            pending.cursor = tokenEnd(token, text, pending.cursor);
+          }
         }
       }
+      from = newline + 1;
       newline = buffer.indexOf('\n', from);
     }
     buffer = buffer.slice(from);
@@ -218,7 +309,7 @@ export function createMecabTokenizer(options: MecabOptions = {}): BatchTokenizer
         return;
       }
       const lines = texts.map(toMecabLine);
-      queue.push({ texts: lines, results: [], lines: [], resolve, reject });
+      queue.push({ texts: lines, results: [], tokens: [], cursor: 0, resolve, reject });
       child.stdin.write(`${lines.join('\n')}\n`);
     });
 
