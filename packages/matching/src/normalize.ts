@@ -87,10 +87,19 @@ function isUnitStable(code: number): boolean {
   );
 }
 
+/**
+ * Offsets are collected in scratch arrays shared by every call (normalisation is synchronous)
+ * and copied into one array per result: allocating typed arrays per text cost more than the
+ * normalisation.
+ */
+let startsScratch = new Int32Array(4096);
+let endsScratch = new Int32Array(4096);
+const NO_OFFSETS = new Int32Array(0);
+
 function normalize(input: string, withOffsets: boolean): NormalizedText {
   const n = input.length;
-  let starts = new Int32Array(withOffsets ? n + 8 : 0);
-  let ends = new Int32Array(withOffsets ? n + 8 : 0);
+  let starts = startsScratch;
+  let ends = endsScratch;
   let length = 0;
   const room = (more: number): void => {
     if (length + more <= starts.length) return;
@@ -98,10 +107,13 @@ function normalize(input: string, withOffsets: boolean): NormalizedText {
     const s = new Int32Array(size);
     s.set(starts);
     starts = s;
+    startsScratch = s;
     const e = new Int32Array(size);
     e.set(ends);
     ends = e;
+    endsScratch = e;
   };
+  if (withOffsets) room(n + 8);
   const parts: string[] = [];
   let run = -1;
   /** Last code unit of the last non-empty normalised cluster (-1 before any). */
@@ -148,11 +160,11 @@ function normalize(input: string, withOffsets: boolean): NormalizedText {
   }
   if (run >= 0) parts.push(input.slice(run));
   const text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
-  return {
-    text,
-    origStart: withOffsets ? starts.slice(0, length) : starts,
-    origEnd: withOffsets ? ends.slice(0, length) : ends,
-  };
+  if (!withOffsets) return { text, origStart: NO_OFFSETS, origEnd: NO_OFFSETS };
+  const offsets = new Int32Array(2 * length);
+  offsets.set(starts.subarray(0, length));
+  offsets.set(ends.subarray(0, length), length);
+  return { text, origStart: offsets.subarray(0, length), origEnd: offsets.subarray(length) };
 }
 
 /**
