@@ -175,6 +175,36 @@ describe('live add, update and delete', () => {
   });
 });
 
+describe('upsertTermIds (terms as positions in a vocabulary)', () => {
+  it('builds the same index as upsert, across vocabularies, and names a bad position', () => {
+    const byTerms = createBm25fIndex({ fields: SEED_FIELDS });
+    const byIds = createBm25fIndex({ fields: SEED_FIELDS });
+    const first = ['回収', '銅', '排水'];
+    const second = ['銅', '鉛'];
+    byTerms.upsert('a', { title: ['銅', '回収'], keywords: ['排水', '銅'] });
+    byIds.upsertTermIds('a', { keywords: [2, 1], title: [1, 0] }, first);
+    byTerms.upsert('b', { abstract: ['鉛', '銅'] });
+    byIds.upsertTermIds('b', { abstract: [1, 0] }, second);
+    first.push('亜鉛'); // a vocabulary only grows; positions already mapped stay valid
+    byTerms.upsert('a', { title: ['亜鉛', '銅'] });
+    byIds.upsertTermIds('a', { title: [3, 1] }, first);
+    expect(Buffer.from(encodeSerializedIndex(byIds.serialize()))).toEqual(
+      Buffer.from(encodeSerializedIndex(byTerms.serialize())),
+    );
+
+    let error: unknown;
+    try {
+      byIds.upsertTermIds('c', { title: [0, 7] }, second);
+    } catch (e) {
+      error = e;
+    }
+    expect(isDomainError(error) && error.code).toBe('validation_failed');
+    expect(String(error)).toContain('term id 7');
+    expect(isDomainError(error) && error.details).toMatchObject({ id: 'c', field: 'title' });
+    expect(byIds.has('c')).toBe(false);
+  });
+});
+
 describe('serialise and restore', () => {
   const analyzer = createAnalyzer({ tokenizer: createScriptRunTokenizer() });
   const queries: WeightedTerm[][] = [

@@ -428,15 +428,8 @@ class InvertedIndex implements Bm25fIndex {
   }
 
   upsert(id: string, fields: Readonly<Record<string, readonly string[]>>): void {
-    this.checkFields(id, fields);
     const F = this.fieldCount;
-    const sizes = new Int32Array(F);
-    let total = 0;
-    for (let f = 0; f < F; f += 1) {
-      sizes[f] = fields[this.fields[f]?.name ?? '']?.length ?? 0;
-      total += sizes[f] ?? 0;
-    }
-    const termIds = this.termIdScratch(total);
+    const { sizes, termIds } = this.prepareInsert(id, fields);
     let at = 0;
     for (let f = 0; f < F; f += 1) {
       for (const term of fields[this.fields[f]?.name ?? ''] ?? []) {
@@ -452,20 +445,13 @@ class InvertedIndex implements Bm25fIndex {
     fields: Readonly<Record<string, ArrayLike<number>>>,
     vocabulary: readonly string[],
   ): void {
-    this.checkFields(id, fields);
     const F = this.fieldCount;
     let mapping = this.foreignIds.get(vocabulary) ?? EMPTY_I32;
     if (mapping.length < vocabulary.length) {
       mapping = grown(mapping, vocabulary.length, (n) => new Int32Array(n));
       this.foreignIds.set(vocabulary, mapping);
     }
-    const sizes = new Int32Array(F);
-    let total = 0;
-    for (let f = 0; f < F; f += 1) {
-      sizes[f] = fields[this.fields[f]?.name ?? '']?.length ?? 0;
-      total += sizes[f] ?? 0;
-    }
-    const termIds = this.termIdScratch(total);
+    const { sizes, termIds } = this.prepareInsert(id, fields);
     let at = 0;
     for (let f = 0; f < F; f += 1) {
       const local = fields[this.fields[f]?.name ?? ''];
@@ -492,19 +478,30 @@ class InvertedIndex implements Bm25fIndex {
     this.insert(id, sizes, termIds);
   }
 
-  private checkFields(id: string, fields: Readonly<Record<string, unknown>>): void {
+  /**
+   * Checks the field names; each index field's number of terms (in field order) and room for
+   * their ids.
+   */
+  private prepareInsert(
+    id: string,
+    fields: Readonly<Record<string, ArrayLike<unknown>>>,
+  ): { sizes: Int32Array; termIds: Uint32Array } {
     for (const name of Object.keys(fields)) {
       if (!this.fieldIndex.has(name)) {
         throw new DomainError('validation_failed', `unknown field ${name}`, { field: name, id });
       }
     }
-  }
-
-  private termIdScratch(size: number): Uint32Array {
-    if (this.termIdBuffer.length < size) {
-      this.termIdBuffer = new Uint32Array(Math.max(size, this.termIdBuffer.length * 2));
+    const F = this.fieldCount;
+    const sizes = new Int32Array(F);
+    let total = 0;
+    for (let f = 0; f < F; f += 1) {
+      sizes[f] = fields[this.fields[f]?.name ?? '']?.length ?? 0;
+      total += sizes[f] ?? 0;
     }
-    return this.termIdBuffer;
+    if (this.termIdBuffer.length < total) {
+      this.termIdBuffer = new Uint32Array(Math.max(total, this.termIdBuffer.length * 2));
+    }
+    return { sizes, termIds: this.termIdBuffer };
   }
 
   /** Stores a document: `sizes[f]` term ids per field, in field order, in `termIds`. */
