@@ -3,6 +3,7 @@ import type { Clock, Repositories } from '#core/ports.ts';
 import { systemClock } from '#core/ports.ts';
 import { migrate } from './migrations.ts';
 import { createSqlRepositories } from './repositories.ts';
+import { repairSearchIndexes } from './search-index.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqliteClient } from './sqlite-client.ts';
 
@@ -31,6 +32,7 @@ export async function openDatabase(target: string, clock: Clock = systemClock): 
     : createSqliteClient(target === ':memory:' ? target : resolve(target));
   try {
     await migrate(client);
+    await repairSearchIndexes(client);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw error;

@@ -4,12 +4,13 @@ import { parseSort } from '#core/list-sort.ts';
 import { ENTITY_SPECS } from '#core/entities/registry.ts';
 import { systemClock, type EntityRepo, type ListQuery, type StoredRecord } from '#core/ports.ts';
 import { buildActor, buildRelation, buildSeed } from '#test/factories.ts';
-import { TEST_DATABASES } from '#test/test-databases.ts';
+import { sqliteTestDatabase, TEST_DATABASES } from '#test/test-databases.ts';
 import { createSqlEntityRepo } from './entity-repo.ts';
 import { adminQuery, withDatabase } from './pg-admin.ts';
 import { migrate, MIGRATIONS } from './migrations.ts';
-import type { Database } from './open-database.ts';
+import { openDatabase, type Database } from './open-database.ts';
 import { createSqlRepositories } from './repositories.ts';
+import { repairSearchIndexes, SEARCH_COLUMNS, searchTriggersSql } from './search-index.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqliteClient } from './sqlite-client.ts';
 
@@ -270,6 +271,57 @@ describe.each(TEST_DATABASES)('migration 8 on $name', (kind) => {
       expect(await listAll(repo, { limit: 10, q: '城' })).toEqual(['m2']);
     } finally {
       await cleanup();
+    }
+  });
+});
+
+describe('SQLite search tables and rowids', () => {
+  const actors = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      buildActor({ id: `v${String(i).padStart(2, '0')}`, name: `第${i}排水研究所` }),
+    );
+
+  it('keeps search right through deletes and VACUUM', async () => {
+    const target = await sqliteTestDatabase.freshTarget();
+    const db = await openDatabase(target);
+    try {
+      const repo = db.repos.entity('actors');
+      await repo.upsertMany(actors(12));
+      for (const id of ['v01', 'v04', 'v05']) await repo.delete(id);
+      await db.client.exec('VACUUM');
+      expect(await repairSearchIndexes(db.client)).toEqual([]);
+      expect(await listAll(repo, { limit: 50, q: '11排' })).toEqual(['v11']);
+      await repo.delete('v11');
+      await repo.upsertMany([buildActor({ id: 'v10', name: '改名した会社' })]);
+      expect(await listAll(repo, { limit: 50, q: '排水' })).toHaveLength(7);
+      expect(await listAll(repo, { limit: 50, q: '改名' })).toEqual(['v10']);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refills a search table at open when its rowids no longer match its table', async () => {
+    const target = await sqliteTestDatabase.freshTarget();
+    let db = await openDatabase(target);
+    await db.repos.entity('actors').upsertMany(actors(6));
+    // A copy that numbered the rows anew: rowids move, the search table does not follow.
+    const update = searchTriggersSql('actors', SEARCH_COLUMNS['actors'] ?? [])[2] ?? '';
+    await db.client.exec('DROP TRIGGER actors_search_update');
+    await db.client.exec('UPDATE actors SET rowid = rowid + 1000');
+    await db.client.exec(update);
+    expect(await listAll(db.repos.entity('actors'), { limit: 50, q: '排水' })).toEqual([]);
+    await db.close();
+
+    db = await openDatabase(target);
+    try {
+      const repo = db.repos.entity('actors');
+      expect(await listAll(repo, { limit: 50, q: '排水' })).toEqual(actors(6).map((a) => a.id));
+      await repo.delete('v03');
+      expect(await listAll(repo, { limit: 50, q: '3排' })).toEqual([]);
+      expect(await listAll(repo, { limit: 50, q: '4排' })).toEqual(['v04']);
+      expect(await repairSearchIndexes(db.client)).toEqual([]);
+    } finally {
+      await db.close();
     }
   });
 });

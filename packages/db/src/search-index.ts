@@ -14,7 +14,7 @@
  * The table and column lists are those of migration 8; a later change to an entity's search
  * fields needs a new migration.
  */
-import type { Dialect } from './sql-client.ts';
+import type { Dialect, SqlClient } from './sql-client.ts';
 
 /** Search columns of each table, as indexed by migration 8. */
 export const SEARCH_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -116,4 +116,33 @@ END $$`,
     fillSearchIndexSql(table, columns),
     ...searchTriggersSql(table, columns),
   ]);
+}
+
+/**
+ * SQLite: the search tables follow their table by rowid. SQLite's own VACUUM keeps the rowids of
+ * these tables (tested), but a copy of the file made row by row, or an older or differently
+ * built SQLite, may number the rows anew. Any renumbering keeps the rows' order, so the last
+ * indexed row moves whenever an indexed row moved: at open, when the table's row under the
+ * search table's last rowid has another id (or is gone), the search table is filled again from
+ * its table. Two point queries per table. Returns the tables whose search index was refilled.
+ */
+export async function repairSearchIndexes(client: SqlClient): Promise<string[]> {
+  if (client.dialect !== 'sqlite') return [];
+  const repaired: string[] = [];
+  for (const [table, columns] of Object.entries(SEARCH_COLUMNS)) {
+    const [last] = await client.all<{ rowid: number; id: string }>(
+      `SELECT rowid, id FROM ${searchTableOf(table)} ORDER BY rowid DESC LIMIT 1`,
+    );
+    if (last === undefined) continue;
+    const [row] = await client.all<{ id: string }>(`SELECT id FROM ${table} WHERE rowid = ?`, [
+      last.rowid,
+    ]);
+    if (row?.id === last.id) continue;
+    await client.transaction(async (tx) => {
+      await tx.exec(`DELETE FROM ${searchTableOf(table)}`);
+      await tx.exec(fillSearchIndexSql(table, columns));
+    });
+    repaired.push(table);
+  }
+  return repaired;
 }
