@@ -1,197 +1,252 @@
 /**
- * Response shapes of the web app's data endpoints (`/api/web/*`). Types only: the web app imports
- * them with `import type`, so the server and the browser agree on one definition.
+ * Response shapes of the web app's data endpoints (`/api/web/*`): zod schemas, which describe
+ * them in the OpenAPI document and check the responses in tests, and their types. The web app
+ * imports the types only (`import type`), so the server and the browser agree on one definition.
+ * Objects are strict: a field added to a response must be added here.
  */
+import { z } from 'zod';
 
-export interface WebPrefecture {
-  code: string;
-  name: string;
-  nameEn: string;
-  region: string;
-  regionEn: string;
-  lat: number;
-  lon: number;
-}
+const ZCounts = z.record(z.string(), z.number());
 
-export interface WebMeta {
-  prefectures: WebPrefecture[];
-  sectors: string[];
-  relationTypes: string[];
-  flags: string[];
-  metrics: WebMetricInfo[];
-  /** Range of relation start years, for the network's year filter. */
-  years: { from: number; to: number } | null;
-  builtAt: string;
-}
+export const ZWebPrefecture = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  region: z.string(),
+  regionEn: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+});
 
-export interface WebMetricInfo {
-  id: string;
-  unit: string;
+export const ZWebMetricInfo = z.strictObject({
+  id: z.string(),
+  unit: z.string(),
   /** Indicator metrics have yearly values; the others are current counts. */
-  yearly: boolean;
-  years: number[];
-}
+  yearly: z.boolean(),
+  years: z.array(z.number()),
+});
 
-export interface WebCommunitySummary {
-  id: string;
-  size: number;
+export const ZWebMeta = z.strictObject({
+  prefectures: z.array(ZWebPrefecture),
+  sectors: z.array(z.string()),
+  relationTypes: z.array(z.string()),
+  flags: z.array(z.string()),
+  metrics: z.array(ZWebMetricInfo),
+  /** Range of relation start years, for the network's year filter. */
+  years: z.strictObject({ from: z.number(), to: z.number() }).nullable(),
+  builtAt: z.string(),
+});
+
+export const ZWebCommunitySummary = z.strictObject({
+  id: z.string(),
+  size: z.number(),
   /** Prefectures holding at least 5% of the members, most members first. */
-  prefectures: string[];
-  prefectureCounts: Record<string, number>;
-  crossPrefectureShare: number;
-  scale: string;
-  coreActors: { id: string; name: string; score: number }[];
-  wheelCounts: Record<string, number>;
-  gaps: { kind: string; sectors: string[]; ja: string; en: string }[];
-}
+  prefectures: z.array(z.string()),
+  prefectureCounts: ZCounts,
+  crossPrefectureShare: z.number(),
+  scale: z.string(),
+  coreActors: z.array(z.strictObject({ id: z.string(), name: z.string(), score: z.number() })),
+  wheelCounts: ZCounts,
+  gaps: z.array(
+    z.strictObject({
+      kind: z.string(),
+      sectors: z.array(z.string()),
+      ja: z.string(),
+      en: z.string(),
+    }),
+  ),
+});
 
-export interface WebCommunities {
+export const ZWebCommunities = z.strictObject({
   /** `stored`: the latest saved `analyze communities` run; `computed`: computed for this view (not saved). */
-  source: 'stored' | 'computed';
-  runId: string | null;
-  computedAt: string;
-  resolution: number;
-  modularity: number;
-  ami: number;
-  communityCount: number;
-  unassigned: number;
-  communities: WebCommunitySummary[];
-}
+  source: z.enum(['stored', 'computed']),
+  runId: z.string().nullable(),
+  computedAt: z.string(),
+  resolution: z.number(),
+  modularity: z.number(),
+  ami: z.number(),
+  communityCount: z.number(),
+  unassigned: z.number(),
+  communities: z.array(ZWebCommunitySummary),
+});
 
-export interface WebScope {
-  type: 'nation' | 'prefecture' | 'community';
-  code: string | null;
-}
+export const ZWebScope = z.strictObject({
+  type: z.enum(['nation', 'prefecture', 'community']),
+  code: z.string().nullable(),
+});
 
-export interface WebSummary {
-  scope: WebScope;
-  actors: {
-    total: number;
-    bySector: Record<string, number>;
-    byKind: Record<string, number>;
-    byFlag: Record<string, number>;
-  };
-  relations: {
+export const ZWebSummary = z.strictObject({
+  scope: ZWebScope,
+  actors: z.strictObject({
+    total: z.number(),
+    bySector: ZCounts,
+    byKind: ZCounts,
+    byFlag: ZCounts,
+  }),
+  relations: z.strictObject({
     /** Ties with both ends inside the scope. */
-    internal: number;
+    internal: z.number(),
     /** Ties with exactly one end inside the scope. */
-    external: number;
-    byType: Record<string, number>;
-  };
-  projects: { total: number; active: number; byStage: Record<string, number> };
-  seeds: { total: number; available: number };
+    external: z.number(),
+    byType: ZCounts,
+  }),
+  projects: z.strictObject({ total: z.number(), active: z.number(), byStage: ZCounts }),
+  seeds: z.strictObject({ total: z.number(), available: z.number() }),
   /** Public needs only: the anonymous view never counts members-only or confidential needs. */
-  needs: { public: number; open: number };
-  adoptions: { total: number; ongoing: number };
+  needs: z.strictObject({ public: z.number(), open: z.number() }),
+  adoptions: z.strictObject({ total: z.number(), ongoing: z.number() }),
   /** Headline indicators for the latest year with data (prefecture and nation scopes). */
-  indicators: { year: number | null; values: Record<string, { value: number; unit: string }> };
+  indicators: z.strictObject({
+    year: z.number().nullable(),
+    values: z.record(z.string(), z.strictObject({ value: z.number(), unit: z.string() })),
+  }),
   /** Research output summed over the scope's actors. */
-  research: { papers: number; citations: number; patents: number };
-  communities: { id: string; size: number; members: number }[];
-  community: WebCommunitySummary | null;
-}
+  research: z.strictObject({ papers: z.number(), citations: z.number(), patents: z.number() }),
+  communities: z.array(z.strictObject({ id: z.string(), size: z.number(), members: z.number() })),
+  community: ZWebCommunitySummary.nullable(),
+});
 
-export interface WebChoropleth {
-  metric: string;
-  unit: string;
-  year: number | null;
-  years: number[];
-  values: Record<string, number>;
-  total: number;
-}
+export const ZWebChoropleth = z.strictObject({
+  metric: z.string(),
+  unit: z.string(),
+  year: z.number().nullable(),
+  years: z.array(z.number()),
+  values: ZCounts,
+  total: z.number(),
+});
 
 /**
  * Choropleth values per municipality of one prefecture, keyed by 6-digit 全国地方公共団体コード. Wards of
  * designated cities count towards their city (the boundaries merge them). Metrics that exist only per
  * prefecture answer `available: false` with no values rather than made-up ones.
  */
-export interface WebMunicipalityChoropleth {
-  prefecture: string;
-  metric: string;
-  unit: string;
-  available: boolean;
+export const ZWebMunicipalityChoropleth = z.strictObject({
+  prefecture: z.string(),
+  metric: z.string(),
+  unit: z.string(),
+  available: z.boolean(),
   /** Every map unit of the prefecture with its name, in code order. */
-  municipalities: { code: string; name: string }[];
-  values: Record<string, number>;
-  total: number;
+  municipalities: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  values: ZCounts,
+  total: z.number(),
   /** Counted in the prefecture but without a known municipality (not on the municipality map). */
-  unplaced: number;
-}
+  unplaced: z.number(),
+});
 
 /** Nodes and edges in columns (compact JSON for 50,000 nodes); node i is the i-th entry of each. */
-export interface WebNetwork {
-  nodeCount: number;
-  edgeCount: number;
+export const ZWebNetwork = z.strictObject({
+  nodeCount: z.number(),
+  edgeCount: z.number(),
   /** Edges left out because of `maxEdges` (the weakest go first). */
-  droppedEdges: number;
-  sectors: string[];
-  relationTypes: string[];
+  droppedEdges: z.number(),
+  sectors: z.array(z.string()),
+  relationTypes: z.array(z.string()),
   /** Community ids; a node's `community` is an index into this list, or -1. */
-  communities: string[];
-  nodes: {
-    id: string[];
-    label: string[];
-    x: number[];
-    y: number[];
-    size: number[];
-    community: number[];
-    sector: number[];
-  };
-  edges: { source: number[]; target: number[]; type: number[] };
-}
+  communities: z.array(z.string()),
+  nodes: z.strictObject({
+    id: z.array(z.string()),
+    label: z.array(z.string()),
+    x: z.array(z.number()),
+    y: z.array(z.number()),
+    size: z.array(z.number()),
+    community: z.array(z.number()),
+    sector: z.array(z.number()),
+  }),
+  edges: z.strictObject({
+    source: z.array(z.number()),
+    target: z.array(z.number()),
+    type: z.array(z.number()),
+  }),
+});
 
-export interface WebActorRow {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  sector: string;
-  prefectureCode: string;
-  flags: string[];
-  community: string | null;
-  degree: number;
-}
+export const ZWebActorRow = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  kind: z.string(),
+  sector: z.string(),
+  prefectureCode: z.string(),
+  flags: z.array(z.string()),
+  community: z.string().nullable(),
+  degree: z.number(),
+});
 
-export interface WebActorPage {
-  total: number;
-  offset: number;
-  limit: number;
-  items: WebActorRow[];
-}
+export const ZWebActorPage = z.strictObject({
+  total: z.number(),
+  offset: z.number(),
+  limit: z.number(),
+  items: z.array(ZWebActorRow),
+});
 
-export interface WebRoleEvidence {
-  role: 'star_scientist' | 'core_company' | 'anchor_company';
-  score: number;
-  qualifies: boolean;
-  evidence: { criterion: string; value: number | string; score: number; note: string }[];
-}
+export const ZWebRoleEvidence = z.strictObject({
+  role: z.enum(['star_scientist', 'core_company', 'anchor_company']),
+  score: z.number(),
+  qualifies: z.boolean(),
+  evidence: z.array(
+    z.strictObject({
+      criterion: z.string(),
+      value: z.union([z.number(), z.string()]),
+      score: z.number(),
+      note: z.string(),
+    }),
+  ),
+});
 
-export interface WebActorProfile {
-  actor: Record<string, unknown>;
-  community: { id: string; size: number } | null;
-  degree: number;
-  relations: {
-    total: number;
-    items: {
-      otherId: string;
-      otherName: string;
-      otherSector: string;
-      type: string;
-      direction: 'out' | 'in';
-      startDate: string | null;
-      endDate: string | null;
-    }[];
-  };
-  seeds: { id: string; title: string; kind: string; trl: number | null }[];
-  needs: { id: string; title: string; open: boolean }[];
-  projects: { id: string; title: string; stage: string; role: string }[];
-  adoptions: {
-    id: string;
-    regionName: string;
-    programmeName: string;
-    startFy: number;
-    endFy: number;
-    via: 'core_institution' | 'project';
-  }[];
-  roles: WebRoleEvidence[];
-}
+export const ZWebActorProfile = z.strictObject({
+  /** The actor record as stored (see the `Actor` schema). */
+  actor: z.record(z.string(), z.unknown()),
+  community: z.strictObject({ id: z.string(), size: z.number() }).nullable(),
+  degree: z.number(),
+  relations: z.strictObject({
+    total: z.number(),
+    items: z.array(
+      z.strictObject({
+        otherId: z.string(),
+        otherName: z.string(),
+        otherSector: z.string(),
+        type: z.string(),
+        direction: z.enum(['out', 'in']),
+        startDate: z.string().nullable(),
+        endDate: z.string().nullable(),
+      }),
+    ),
+  }),
+  seeds: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      trl: z.number().nullable(),
+    }),
+  ),
+  needs: z.array(z.strictObject({ id: z.string(), title: z.string(), open: z.boolean() })),
+  projects: z.array(
+    z.strictObject({ id: z.string(), title: z.string(), stage: z.string(), role: z.string() }),
+  ),
+  adoptions: z.array(
+    z.strictObject({
+      id: z.string(),
+      regionName: z.string(),
+      programmeName: z.string(),
+      startFy: z.number(),
+      endFy: z.number(),
+      via: z.enum(['core_institution', 'project']),
+    }),
+  ),
+  roles: z.array(ZWebRoleEvidence),
+});
+
+export type WebPrefecture = z.infer<typeof ZWebPrefecture>;
+export type WebMetricInfo = z.infer<typeof ZWebMetricInfo>;
+export type WebMeta = z.infer<typeof ZWebMeta>;
+export type WebCommunitySummary = z.infer<typeof ZWebCommunitySummary>;
+export type WebCommunities = z.infer<typeof ZWebCommunities>;
+export type WebScope = z.infer<typeof ZWebScope>;
+export type WebSummary = z.infer<typeof ZWebSummary>;
+export type WebChoropleth = z.infer<typeof ZWebChoropleth>;
+export type WebMunicipalityChoropleth = z.infer<typeof ZWebMunicipalityChoropleth>;
+export type WebNetwork = z.infer<typeof ZWebNetwork>;
+export type WebActorRow = z.infer<typeof ZWebActorRow>;
+export type WebActorPage = z.infer<typeof ZWebActorPage>;
+export type WebRoleEvidence = z.infer<typeof ZWebRoleEvidence>;
+export type WebActorProfile = z.infer<typeof ZWebActorProfile>;

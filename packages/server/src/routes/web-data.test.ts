@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { Database } from '#db/open-database.ts';
 import { mapUnitOf, mapUnitsOf } from '#core/geo.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
@@ -15,15 +16,32 @@ import type {
   WebNetwork,
   WebSummary,
 } from './web-data-types.ts';
+import { WEB_DATA_RESPONSES } from './web-data-openapi.ts';
 
 const clock = { now: () => new Date('2025-06-01T00:00:00Z') };
 let database: Database;
 let app: Hono;
 
+/** A request path → the response schema documented for its route. */
+function documentedSchema(path: string): z.ZodType | undefined {
+  const route = path.split('?')[0] ?? '';
+  return Object.entries(WEB_DATA_RESPONSES).find(([pattern]) =>
+    new RegExp(`^${pattern.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(route),
+  )?.[1];
+}
+const answered = new Set<z.ZodType>();
+
 async function json<T>(path: string, status = 200): Promise<T> {
   const response = await app.request(path);
   expect(response.status, path).toBe(status);
   const body: T = JSON.parse(await response.text());
+  if (status === 200) {
+    const schema = documentedSchema(path);
+    if (schema === undefined) throw new Error(`no documented schema for ${path}`);
+    const checked = schema.safeParse(body);
+    expect(checked.error?.issues ?? [], path).toEqual([]);
+    answered.add(schema);
+  }
   return body;
 }
 
@@ -53,6 +71,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database.close();
+  // Every documented response shape was met by at least one answer above.
+  const unanswered = Object.entries(WEB_DATA_RESPONSES).filter(
+    ([, schema]) => !answered.has(schema),
+  );
+  expect(unanswered.map(([path]) => path)).toEqual([]);
 });
 
 describe('GET /api/web/summary', () => {

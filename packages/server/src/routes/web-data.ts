@@ -38,22 +38,22 @@ function csvOf<T extends string>(values: readonly T[]) {
     .pipe(z.array(z.enum(values)));
 }
 
-const ZSummaryQuery = z.object({
+export const ZSummaryQuery = z.object({
   prefecture: ZPrefectureParam.optional(),
   community: ZCommunityParam.optional(),
 });
 
-const ZChoroplethQuery = z.object({
+export const ZChoroplethQuery = z.object({
   metric: z.string().max(60).default('actors'),
   year: z.union([z.literal('all'), ZYearParam]).optional(),
 });
 
-const ZMunicipalityChoroplethQuery = z.object({
+export const ZMunicipalityChoroplethQuery = z.object({
   prefecture: ZPrefectureParam,
   metric: z.string().max(60).default('actors'),
 });
 
-const ZNetworkQuery = z.object({
+export const ZNetworkQuery = z.object({
   community: z
     .string()
     .max(2000)
@@ -68,7 +68,7 @@ const ZNetworkQuery = z.object({
   isolated: z.enum(['true', 'false']).default('true'),
 });
 
-const ZDirectoryQuery = z.object({
+export const ZDirectoryQuery = z.object({
   q: z.string().max(200).optional(),
   sector: z.enum(SECTORS).optional(),
   kind: z.enum(ACTOR_KINDS).optional(),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZStageMove } from '#core/consultation.ts';
+import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
 import {
   CONSULTATION_SORT_FIELDS,
   DIGEST_SORT_FIELDS,
@@ -30,13 +31,7 @@ import {
   ZTriage,
 } from './workflow.schema.ts';
 
-type JsonSchema = Record<string, unknown>;
-
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const out: JsonSchema = { ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) };
-  delete out['$schema'];
-  return out;
-}
+const schemaOf = jsonSchemaOf;
 
 /** Component schemas these paths refer to. */
 export function workflowSchemas(): Record<string, JsonSchema> {
@@ -99,8 +94,6 @@ const COMMON = {
 const RATE = { '429': problem('Rate limited (see Retry-After)') };
 
 function queryParams(schema: z.ZodObject, sortFields: readonly string[] = []): unknown[] {
-  const json = schemaOf(schema, 'input');
-  const properties = (json['properties'] ?? {}) as Record<string, JsonSchema>;
   const descriptions: Record<string, string> = {
     q: 'Text search (substring)',
     limit: 'Page size',
@@ -112,16 +105,11 @@ function queryParams(schema: z.ZodObject, sortFields: readonly string[] = []): u
     region: 'any (default) | near (same or neighbouring prefecture) | in (same prefecture)',
     expand: 'Query expansion (dictionary, co-occurrence, feedback); default true',
   };
-  return Object.entries(properties).map(([name, property]) => ({
-    name,
-    in: 'query',
-    required: false,
-    description: descriptions[name] ?? name,
-    schema:
-      name === 'sort' && sortFields.length > 0
-        ? { type: 'string', enum: sortFields.flatMap((f) => [f, `-${f}`]) }
-        : property,
-  }));
+  return queryParametersOf(schema, descriptions, (name, property) =>
+    name === 'sort' && sortFields.length > 0
+      ? { type: 'string', enum: sortFields.flatMap((f) => [f, `-${f}`]) }
+      : property,
+  );
 }
 
 const page = (item: string) => ({
