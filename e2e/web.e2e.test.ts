@@ -172,10 +172,28 @@ describe('key flows', () => {
     const { page, errors } = await openPage(browser, 820, 1180);
     await page.goto(url('/map?prefecture=13'));
     await page.getByTestId('municipality-svg').waitFor();
-    // Tokyo: 62 municipalities, two islets without geometry at this scale; remote islands named.
+    // Tokyo: 62 municipalities, two islets without geometry at this scale (named under the map);
+    // the remote islands (伊豆諸島, 小笠原) in inset boxes of their own, inside the drawing.
     expect(await page.locator('path.municipality').count()).toBe(60);
-    await expect(page.getByTestId('map-remote').textContent()).resolves.toContain('小笠原村');
     await expect(page.getByTestId('map-remote').textContent()).resolves.toContain('利島村');
+    await expect(page.getByTestId('map-remote').textContent()).resolves.not.toContain('小笠原村');
+    const insets = page.getByTestId('map-inset');
+    expect(await insets.count()).toBeGreaterThanOrEqual(5);
+    await expect(insets.getByText('小笠原村').count()).resolves.toBe(1);
+    const ogasawara = page.locator('path.municipality[data-code="134210"]');
+    const [svgBox, islandBox, insetBox] = await Promise.all([
+      page.getByTestId('municipality-svg').boundingBox(),
+      ogasawara.boundingBox(),
+      page.locator('[data-testid="map-inset"][data-code5="13421"] rect').boundingBox(),
+    ]);
+    // The island is drawn inside its box, and the box inside the map.
+    expect(islandBox && insetBox && svgBox).toBeTruthy();
+    if (islandBox && insetBox && svgBox) {
+      expect(islandBox.x).toBeGreaterThanOrEqual(insetBox.x);
+      expect(islandBox.x + islandBox.width).toBeLessThanOrEqual(insetBox.x + insetBox.width);
+      expect(islandBox.y).toBeGreaterThanOrEqual(insetBox.y);
+      expect(insetBox.y + insetBox.height).toBeLessThanOrEqual(svgBox.y + svgBox.height + 1);
+    }
     await page.screenshot({ path: shot('page-map-municipalities-tablet'), fullPage: true });
     const overflow = await page.evaluate(
       'document.documentElement.scrollWidth - window.innerWidth',

@@ -1,4 +1,4 @@
-import { geoBounds, geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
+import { geoArea, geoBounds, geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
@@ -17,6 +17,34 @@ import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
 const WIDTH = 800;
 const HEIGHT = 640;
 const PAD = 12;
+/** The row of inset boxes for remote islands, under the main map. */
+const INSET_HEIGHT = 112;
+const INSET_GAP = 8;
+const INSET_MAX_WIDTH = 150;
+const INSET_LABEL = 18;
+
+interface InsetBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** `count` boxes side by side along the bottom of the map, centred, each at most INSET_MAX_WIDTH. */
+export function insetBoxes(count: number): InsetBox[] {
+  if (count === 0) return [];
+  const room = WIDTH - 2 * PAD - (count - 1) * INSET_GAP;
+  const width = Math.min(INSET_MAX_WIDTH, room / count);
+  const total = count * width + (count - 1) * INSET_GAP;
+  const left = (WIDTH - total) / 2;
+  const y = HEIGHT - PAD - INSET_HEIGHT;
+  return Array.from({ length: count }, (_, i) => ({
+    x: left + i * (width + INSET_GAP),
+    y,
+    width,
+    height: INSET_HEIGHT,
+  }));
+}
 
 /** Properties written by scripts/split-municipality-geo.ts: 5-digit code (no check digit), name. */
 type MunicipalityProperties = { code: string; name: string };
@@ -27,9 +55,9 @@ const REMOTE_FACTOR = 5;
 const REMOTE_MIN = 50 / 6371;
 
 /**
- * The features the map is fitted to: remote islands (e.g. Tokyo's 小笠原村, 1,000 km south) would
- * shrink the rest of the prefecture to a dot, so they are left out of the fit (drawn off the
- * visible area; still in the table and reachable by keyboard).
+ * The features the main map is fitted to: remote islands (e.g. Tokyo's 小笠原村, 1,000 km south)
+ * would shrink the rest of the prefecture to a dot, so they are left out of the fit and drawn in
+ * inset boxes of their own instead.
  */
 function fitted<P extends MunicipalityProperties>(
   features: Feature<Geometry, P>[],
@@ -58,14 +86,39 @@ function spanOf(features: Feature<Geometry, MunicipalityProperties>[]): number {
   return Math.max(x1 - x0, y1 - y0);
 }
 
+/** Parts of an inset's island farther than this (radians, about 200 km) from its largest part. */
+const INSET_REACH = 200 / 6371;
+
+/**
+ * What an inset draws of a remote municipality: its largest island and those near it. 小笠原村
+ * also holds 硫黄島 (270 km south of 父島) and 南鳥島 and 沖ノ鳥島 (1,000 km away), which would
+ * shrink 父島 and 母島 to dots; they stay in the table.
+ */
+export function insetPart<P>(f: Feature<Geometry, P>): Feature<Geometry, P> {
+  if (f.geometry.type !== 'MultiPolygon') return f;
+  const parts = f.geometry.coordinates.map((coordinates) => ({
+    type: 'Polygon' as const,
+    coordinates,
+  }));
+  const largest = parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+  const middle = geoCentroid(largest);
+  const near = parts.filter((p) => geoDistance(geoCentroid(p), middle) <= INSET_REACH);
+  return {
+    ...f,
+    geometry: { type: 'MultiPolygon', coordinates: near.map((p) => p.coordinates) },
+  };
+}
+
 interface MunicipalityShape {
   /** 5-digit code as in MLIT N03 (N03_007). */
   code5: string;
   name: string;
   path: string;
   centroid: [number, number];
-  /** Not visible: a remote island (see `fitted`) or an islet with no geometry at this scale. */
-  remote: boolean;
+  /** Drawn in an inset box (a remote island, see `fitted`), each at its own scale. */
+  inset: InsetBox | null;
+  /** No geometry at this scale (an islet simplified away): named under the map instead. */
+  missing: boolean;
 }
 
 /**
@@ -86,27 +139,52 @@ function useMunicipalityShapes(prefecture: string) {
           topology,
           topology.objects.municipalities,
         );
-        const projection = geoMercator().fitExtent(
-          [
-            [PAD, PAD],
-            [WIDTH - PAD, HEIGHT - PAD],
-          ],
-          { type: 'FeatureCollection', features: fitted(collection.features) },
+        const withGeometry = collection.features.filter((f) => f.geometry);
+        const main = fitted(withGeometry);
+        // Insets from north to south, as the islands lie.
+        const remote = withGeometry
+          .filter((f) => !main.includes(f))
+          .sort((a, b) => geoCentroid(b)[1] - geoCentroid(a)[1]);
+        const boxes = insetBoxes(remote.length);
+        const mainBottom = HEIGHT - PAD - (remote.length > 0 ? INSET_HEIGHT + INSET_GAP : 0);
+        const mainPath = geoPath(
+          geoMercator().fitExtent(
+            [
+              [PAD, PAD],
+              [WIDTH - PAD, mainBottom],
+            ],
+            { type: 'FeatureCollection', features: main },
+          ),
         );
-        const path = geoPath(projection);
+        const shapeOf = (
+          f: Feature<Geometry, MunicipalityProperties>,
+          path: ReturnType<typeof geoPath>,
+          inset: InsetBox | null,
+        ): MunicipalityShape => {
+          const [cx, cy] = path.centroid(f);
+          return {
+            code5: f.properties.code,
+            name: f.properties.name,
+            path: f.geometry ? (path(f) ?? '') : '',
+            centroid: [cx, cy],
+            inset,
+            missing: !f.geometry,
+          };
+        };
         setShapes(
           collection.features.map((f: Feature<Geometry, MunicipalityProperties>) => {
-            const [cx, cy] = path.centroid(f);
-            const [[x0, y0], [x1, y1]] = path.bounds(f);
-            const d = f.geometry ? (path(f) ?? '') : '';
-            return {
-              // off the visible area, or an islet simplified away (no geometry at 0.1 %)
-              remote: !d || x1 < 0 || y1 < 0 || x0 > WIDTH || y0 > HEIGHT,
-              code5: f.properties.code,
-              name: f.properties.name,
-              path: d,
-              centroid: [cx, cy],
-            };
+            const at = remote.indexOf(f);
+            const box = boxes[at];
+            if (box === undefined) return shapeOf(f, mainPath, null);
+            const drawn = insetPart(f);
+            const inner = geoMercator().fitExtent(
+              [
+                [box.x + 6, box.y + 6],
+                [box.x + box.width - 6, box.y + box.height - INSET_LABEL - 4],
+              ],
+              drawn,
+            );
+            return shapeOf(drawn, geoPath(inner), box);
           }),
         );
       },
@@ -119,7 +197,7 @@ function useMunicipalityShapes(prefecture: string) {
   return { shapes, error };
 }
 
-/** Keeps a remote island's tooltip inside the map. */
+/** Keeps a tooltip (an inset's too) inside the map. */
 const clamp = (percent: number) => Math.min(100, Math.max(8, percent));
 
 interface Tip {
@@ -244,6 +322,27 @@ export function MunicipalityMap({
             onMouseLeave={() => setTip(null)}
           >
             {shapes
+              .filter((s) => s.inset)
+              .map((s) => (
+                <g key={`inset-${s.code5}`} data-testid="map-inset" data-code5={s.code5}>
+                  <rect
+                    className="map-inset"
+                    x={s.inset?.x}
+                    y={s.inset?.y}
+                    width={s.inset?.width}
+                    height={s.inset?.height}
+                  />
+                  <text
+                    className="map-inset-label"
+                    x={(s.inset?.x ?? 0) + (s.inset?.width ?? 0) / 2}
+                    y={(s.inset?.y ?? 0) + (s.inset?.height ?? 0) - 6}
+                    textAnchor="middle"
+                  >
+                    {nameOf(s)}
+                  </text>
+                </g>
+              ))}
+            {shapes
               .filter((s) => s.path)
               .map((s) => (
                 <path
@@ -270,11 +369,16 @@ export function MunicipalityMap({
               {describe(tipShape)}
             </div>
           ) : null}
-          {shapes.some((s) => s.remote) ? (
+          {shapes.some((s) => s.inset) ? (
+            <p className="stat-detail" data-testid="map-insets-note">
+              {t('map.insets')}
+            </p>
+          ) : null}
+          {shapes.some((s) => s.missing) ? (
             <p className="stat-detail" data-testid="map-remote">
               {t('map.remote', {
                 names: shapes
-                  .filter((s) => s.remote)
+                  .filter((s) => s.missing)
                   .map(nameOf)
                   .join('、'),
               })}
