@@ -182,7 +182,7 @@ interface TailList {
   /** Impact of each posting: its pseudo-frequency at the reference averages, rounded up. */
   impacts: Float32Array;
   size: number;
-  /** Largest pseudo-frequency at the reference averages. */
+  /** Largest impact of the list. */
   max: number;
 }
 
@@ -207,7 +207,7 @@ class Cursor {
     /** Index of the query term in canonical (term id) order. */
     readonly canon: number,
     readonly factor: number,
-    /** Largest pseudo-frequency of the list (reference averages). */
+    /** Largest impact of the list (a pseudo-frequency at the reference averages). */
     readonly maxPseudo: number,
   ) {
     this.pos = begin;
@@ -349,7 +349,7 @@ class InvertedIndex implements Bm25fIndex {
   private changes = 0;
 
   // Postings of slots < staticSlots, per term id < staticTerms, sorted by slot (CSR), with
-  // the largest pseudo-frequency (at refAvg) of each block of BLOCK postings.
+  // the largest impact of each block of BLOCK postings.
   private staticSlots = 0;
   private staticTerms = 0;
   private postStart = new Uint32Array(1);
@@ -935,7 +935,7 @@ class InvertedIndex implements Bm25fIndex {
    * summed bounds of the weakest lists, those become non-essential: only documents of the
    * other lists are candidates, and the weak lists are probed (skipping whole blocks) only
    * while the candidate can still reach θ; runs of documents whose blocks' bounds stay below θ
-   * are skipped. A term's bound is idf·weight·P/(k1 + P) at the largest pseudo-frequency P of
+   * are skipped. A term's bound is idf·weight·P/(k1 + P) at the largest impact P of
    * its list (of the block, for block bounds), scaled for the drift of the average lengths.
    * Candidates are accumulated and probed with the postings' impacts (upper bounds of their
    * contributions, no field lengths read). Exact: every document that could enter the top k

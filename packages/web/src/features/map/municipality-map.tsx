@@ -1,4 +1,4 @@
-import { geoArea, geoBounds, geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
+import { geoBounds, geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
@@ -13,38 +13,17 @@ import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link } from '../../router.tsx';
 import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
-
-const WIDTH = 800;
-const HEIGHT = 640;
-const PAD = 12;
-/** The row of inset boxes for remote islands, under the main map. */
-const INSET_HEIGHT = 112;
-const INSET_GAP = 8;
-const INSET_MAX_WIDTH = 150;
-const INSET_LABEL = 18;
-
-interface InsetBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** `count` boxes side by side along the bottom of the map, centred, each at most INSET_MAX_WIDTH. */
-export function insetBoxes(count: number): InsetBox[] {
-  if (count === 0) return [];
-  const room = WIDTH - 2 * PAD - (count - 1) * INSET_GAP;
-  const width = Math.min(INSET_MAX_WIDTH, room / count);
-  const total = count * width + (count - 1) * INSET_GAP;
-  const left = (WIDTH - total) / 2;
-  const y = HEIGHT - PAD - INSET_HEIGHT;
-  return Array.from({ length: count }, (_, i) => ({
-    x: left + i * (width + INSET_GAP),
-    y,
-    width,
-    height: INSET_HEIGHT,
-  }));
-}
+import {
+  HEIGHT,
+  INSET_GAP,
+  INSET_HEIGHT,
+  INSET_LABEL,
+  insetBoxes,
+  insetPart,
+  PAD,
+  WIDTH,
+  type InsetBox,
+} from './map-insets.ts';
 
 /** Properties written by scripts/split-municipality-geo.ts: 5-digit code (no check digit), name. */
 type MunicipalityProperties = { code: string; name: string };
@@ -84,29 +63,6 @@ const REMOTE_GAIN = 0.5;
 function spanOf(features: Feature<Geometry, MunicipalityProperties>[]): number {
   const [[x0, y0], [x1, y1]] = geoBounds({ type: 'FeatureCollection', features });
   return Math.max(x1 - x0, y1 - y0);
-}
-
-/** Parts of an inset's island farther than this (radians, about 200 km) from its largest part. */
-const INSET_REACH = 200 / 6371;
-
-/**
- * What an inset draws of a remote municipality: its largest island and those near it. 小笠原村
- * also holds 硫黄島 (270 km south of 父島) and 南鳥島 and 沖ノ鳥島 (1,000 km away), which would
- * shrink 父島 and 母島 to dots; they stay in the table.
- */
-export function insetPart<P>(f: Feature<Geometry, P>): Feature<Geometry, P> {
-  if (f.geometry.type !== 'MultiPolygon') return f;
-  const parts = f.geometry.coordinates.map((coordinates) => ({
-    type: 'Polygon' as const,
-    coordinates,
-  }));
-  const largest = parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
-  const middle = geoCentroid(largest);
-  const near = parts.filter((p) => geoDistance(geoCentroid(p), middle) <= INSET_REACH);
-  return {
-    ...f,
-    geometry: { type: 'MultiPolygon', coordinates: near.map((p) => p.coordinates) },
-  };
 }
 
 interface MunicipalityShape {

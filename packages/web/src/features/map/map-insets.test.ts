@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { insetBoxes, insetPart } from './municipality-map.tsx';
+import { HEIGHT, insetBoxes, insetPart, WIDTH } from './map-insets.ts';
 
 type Properties = { code: string; name: string };
 
@@ -26,8 +26,8 @@ describe('remote island insets', () => {
       expect(boxes).toHaveLength(count);
       for (const [i, box] of boxes.entries()) {
         expect(box.x).toBeGreaterThanOrEqual(0);
-        expect(box.x + box.width).toBeLessThanOrEqual(800);
-        expect(box.y + box.height).toBeLessThanOrEqual(640);
+        expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
+        expect(box.y + box.height).toBeLessThanOrEqual(HEIGHT);
         const next = boxes[i + 1];
         if (next) expect(box.x + box.width).toBeLessThan(next.x);
       }
