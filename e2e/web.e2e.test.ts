@@ -93,6 +93,22 @@ describe('key flows', () => {
     const svg = page.getByTestId('map-svg');
     await svg.waitFor();
     expect(await page.locator('path.prefecture').count()).toBe(47);
+    // 沖縄県 is drawn in its box at the top left, inside the drawing; the main islands fill the rest.
+    const [okinawa, box, drawing, hokkaido] = await Promise.all([
+      page.locator('path.prefecture[data-code="47"]').boundingBox(),
+      page.locator('[data-testid="map-inset"][data-code="47"] rect').boundingBox(),
+      svg.boundingBox(),
+      page.locator('path.prefecture[data-code="01"]').boundingBox(),
+    ]);
+    if (!okinawa || !box || !drawing || !hokkaido) throw new Error('map shapes not drawn');
+    expect(okinawa.x).toBeGreaterThanOrEqual(box.x);
+    expect(okinawa.y).toBeGreaterThanOrEqual(box.y);
+    expect(okinawa.x + okinawa.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(okinawa.y + okinawa.height).toBeLessThanOrEqual(box.y + box.height);
+    expect(box.x).toBeGreaterThanOrEqual(drawing.x);
+    expect(box.y).toBeGreaterThanOrEqual(drawing.y);
+    expect(hokkaido.x).toBeGreaterThan(box.x + box.width); // the box does not cover Hokkaido
+    await expect(page.getByTestId('map-national-note').textContent()).resolves.toContain('小笠原');
     await expect(
       page.getByText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成').count(),
     ).resolves.toBe(1);

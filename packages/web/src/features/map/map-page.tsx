@@ -11,6 +11,14 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
+import {
+  INSET_LABEL,
+  NATIONAL_INSET_PAD,
+  NATIONAL_INSET_PREFECTURE,
+  partsNearLargest,
+  TOKYO_REACH,
+  type InsetBox,
+} from './map-insets.ts';
 import { MunicipalityMap } from './municipality-map.tsx';
 import { hrefOf, Link, navigate, updateQuery, useLocation } from '../../router.tsx';
 
@@ -21,6 +29,8 @@ interface PrefectureShape {
   code: string;
   path: string;
   centroid: [number, number];
+  /** Drawn in the inset box (沖縄県), at the box's own scale. */
+  inset: InsetBox | null;
 }
 
 type PrefectureProperties = { N03_001?: string };
@@ -40,14 +50,38 @@ function useShapes(nameToCode: Map<string, string>) {
           topology,
           topology.objects.prefectures,
         );
-        const projection = geoMercator().fitSize([WIDTH, HEIGHT], collection);
-        const path = geoPath(projection);
+        const codeOf = (f: Feature<Geometry, PrefectureProperties>, i: number) =>
+          nameToCode.get(f.properties?.N03_001 ?? '') ?? String(i + 1).padStart(2, '0');
+        // 東京都 without 小笠原; 沖縄県 apart, in its box (see map-insets.ts).
+        const drawn = collection.features.map((f, i) =>
+          codeOf(f, i) === '13' && f.geometry ? partsNearLargest(f, TOKYO_REACH) : f,
+        );
+        const main = drawn.filter((f, i) => codeOf(f, i) !== NATIONAL_INSET_PREFECTURE);
+        const mainProjection = geoMercator().fitSize([WIDTH, HEIGHT], {
+          type: 'FeatureCollection',
+          features: main,
+        });
+        const mainPath = geoPath(mainProjection);
+        /** 沖縄県 at the main map's scale, its bounds placed in the box at the top left. */
+        const insetOf = (f: Feature<Geometry, PrefectureProperties>) => {
+          const projection = geoMercator().scale(mainProjection.scale()).translate([0, 0]);
+          const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(f);
+          const box: InsetBox = {
+            x: 8,
+            y: 8,
+            width: x1 - x0 + 2 * NATIONAL_INSET_PAD,
+            height: y1 - y0 + 2 * NATIONAL_INSET_PAD + INSET_LABEL,
+          };
+          projection.translate([box.x + NATIONAL_INSET_PAD - x0, box.y + NATIONAL_INSET_PAD - y0]);
+          return { box, path: geoPath(projection) };
+        };
         setShapes(
-          collection.features.map((f: Feature<Geometry, PrefectureProperties>, i: number) => {
-            const name = f.properties?.N03_001 ?? '';
-            const code = nameToCode.get(name) ?? String(i + 1).padStart(2, '0');
+          drawn.map((f: Feature<Geometry, PrefectureProperties>, i: number) => {
+            const code = codeOf(f, i);
+            const inset = code === NATIONAL_INSET_PREFECTURE ? insetOf(f) : null;
+            const path = inset?.path ?? mainPath;
             const [cx, cy] = path.centroid(f);
-            return { code, path: path(f) ?? '', centroid: [cx, cy] };
+            return { code, path: path(f) ?? '', centroid: [cx, cy], inset: inset?.box ?? null };
           }),
         );
       },
@@ -240,6 +274,27 @@ export function MapPage() {
                   data-testid="map-svg"
                   data-metric={data.metric}
                 >
+                  {shapes
+                    .filter((s) => s.inset)
+                    .map((s) => (
+                      <g key={`inset-${s.code}`} data-testid="map-inset" data-code={s.code}>
+                        <rect
+                          className="map-inset"
+                          x={s.inset?.x}
+                          y={s.inset?.y}
+                          width={s.inset?.width}
+                          height={s.inset?.height}
+                        />
+                        <text
+                          className="map-inset-label"
+                          x={(s.inset?.x ?? 0) + (s.inset?.width ?? 0) / 2}
+                          y={(s.inset?.y ?? 0) + (s.inset?.height ?? 0) - 6}
+                          textAnchor="middle"
+                        >
+                          {prefectureName(s.code)}
+                        </text>
+                      </g>
+                    ))}
                   {shapes.map((s) => {
                     const value = data.values[s.code] ?? 0;
                     const name = prefectureName(s.code);
@@ -299,6 +354,9 @@ export function MapPage() {
                         ))
                     : null}
                 </svg>
+                <p className="stat-detail" data-testid="map-national-note">
+                  {t('map.nationalInsets')}
+                </p>
                 <figcaption className="credit">{t('map.credit')}</figcaption>
               </figure>
             )}
