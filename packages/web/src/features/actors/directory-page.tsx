@@ -1,8 +1,8 @@
-import { useId } from 'react';
 import { useApi } from '../../api/use-api.tsx';
 import type { WebActorPage } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
@@ -13,7 +13,6 @@ export function DirectoryPage() {
   const { t, label, number } = useI18n();
   const { meta, communities, prefectureName } = useSharedData();
   const { search } = useLocation();
-  const id = useId();
   const q = search.get('q') ?? '';
   const filters = {
     q,
@@ -34,78 +33,39 @@ export function DirectoryPage() {
     <section aria-labelledby="directory-heading">
       <h1 id="directory-heading">{t('actors.title')}</h1>
       <SearchForm label={t('actors.query')} value={q} onSearch={(text) => set('q', text)}>
-        <label htmlFor={`${id}-sector`}>
-          {t('actors.sector')}
-          <select
-            id={`${id}-sector`}
-            value={filters.sector}
-            onChange={(e) => set('sector', e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {meta.sectors.map((s) => (
-              <option key={s} value={s}>
-                {label('sector', s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-kind`}>
-          {t('actors.kind')}
-          <select
-            id={`${id}-kind`}
-            value={filters.kind}
-            onChange={(e) => set('kind', e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            <option value="organization">{label('kind', 'organization')}</option>
-            <option value="person">{label('kind', 'person')}</option>
-          </select>
-        </label>
-        <label htmlFor={`${id}-flag`}>
-          {t('actors.flag')}
-          <select
-            id={`${id}-flag`}
-            value={filters.flag}
-            onChange={(e) => set('flag', e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {meta.flags.map((f) => (
-              <option key={f} value={f}>
-                {label('flag', f)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-prefecture`}>
-          {t('actors.prefecture')}
-          <select
-            id={`${id}-prefecture`}
-            value={filters.prefecture}
-            onChange={(e) => set('prefecture', e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {meta.prefectures.map((p) => (
-              <option key={p.code} value={p.code}>
-                {prefectureName(p.code)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-community`}>
-          {t('actors.community')}
-          <select
-            id={`${id}-community`}
-            value={filters.community}
-            onChange={(e) => set('community', e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {communities.communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t('community.label', { id: c.id, size: c.size })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('actors.sector')}
+          value={filters.sector}
+          options={meta.sectors.map((v) => ({ value: v, label: label('sector', v) }))}
+          onChange={(v) => set('sector', v)}
+        />
+        <FilterSelect
+          label={t('actors.kind')}
+          value={filters.kind}
+          options={['organization', 'person'].map((v) => ({ value: v, label: label('kind', v) }))}
+          onChange={(v) => set('kind', v)}
+        />
+        <FilterSelect
+          label={t('actors.flag')}
+          value={filters.flag}
+          options={meta.flags.map((v) => ({ value: v, label: label('flag', v) }))}
+          onChange={(v) => set('flag', v)}
+        />
+        <FilterSelect
+          label={t('actors.prefecture')}
+          value={filters.prefecture}
+          options={meta.prefectures.map((p) => ({ value: p.code, label: prefectureName(p.code) }))}
+          onChange={(v) => set('prefecture', v)}
+        />
+        <FilterSelect
+          label={t('actors.community')}
+          value={filters.community}
+          options={communities.communities.map((c) => ({
+            value: c.id,
+            label: t('community.label', { id: c.id, size: c.size }),
+          }))}
+          onChange={(v) => set('community', v)}
+        />
       </SearchForm>
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
       {!page ? (

@@ -1,8 +1,8 @@
-import { useId } from 'react';
 import type { WebCaseFactors, WebCaseSearch } from '../../api/programme-types.ts';
 import { useApi } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
@@ -117,7 +117,6 @@ export function CaseLibraryPage() {
   const { t, label, language } = useI18n();
   const { meta, prefectureName } = useSharedData();
   const { search } = useLocation();
-  const id = useId();
   const q = search.get('q') ?? '';
   const filters = {
     q,
@@ -151,54 +150,27 @@ export function CaseLibraryPage() {
         value={q}
         onSearch={(text) => updateQuery({ q: text })}
       >
-        <label htmlFor={`${id}-outcome`}>
-          {t('field.outcome')}
-          <select
-            id={`${id}-outcome`}
-            value={filters.outcome}
-            onChange={(e) => updateQuery({ outcome: e.target.value })}
-          >
-            <option value="">{t('common.all')}</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {label('outcome', o)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-prefecture`}>
-          {t('actors.prefecture')}
-          <select
-            id={`${id}-prefecture`}
-            value={filters.prefecture}
-            onChange={(e) => updateQuery({ prefecture: e.target.value })}
-          >
-            <option value="">{t('common.all')}</option>
-            {meta.prefectures.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.code} {prefectureName(p.code)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-factor`}>
-          {t('field.factors')}
-          <select
-            id={`${id}-factor`}
-            value={filters.factor}
-            onChange={(e) => updateQuery({ factor: e.target.value })}
-          >
-            <option value="">{t('common.all')}</option>
-            {factorNames.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-            {filters.factor && !factorNames.includes(filters.factor) ? (
-              <option value={filters.factor}>{filters.factor}</option>
-            ) : null}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('field.outcome')}
+          value={filters.outcome}
+          options={OUTCOMES.map((o) => ({ value: o, label: label('outcome', o) }))}
+          onChange={(v) => updateQuery({ outcome: v })}
+        />
+        <FilterSelect
+          label={t('actors.prefecture')}
+          value={filters.prefecture}
+          options={meta.prefectures.map((p) => ({
+            value: p.code,
+            label: `${p.code} ${prefectureName(p.code)}`,
+          }))}
+          onChange={(v) => updateQuery({ prefecture: v })}
+        />
+        <FilterSelect
+          label={t('field.factors')}
+          value={filters.factor}
+          options={factorNames.map((f) => ({ value: f, label: f }))}
+          onChange={(v) => updateQuery({ factor: v })}
+        />
         {Object.values(filters).some((v) => v !== '') ? (
           <button
             type="button"
