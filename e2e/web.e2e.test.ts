@@ -200,7 +200,7 @@ describe('key flows', () => {
     const [svgBox, islandBox, insetBox] = await Promise.all([
       page.getByTestId('municipality-svg').boundingBox(),
       ogasawara.boundingBox(),
-      page.locator('[data-testid="map-inset"][data-code5="13421"] rect').boundingBox(),
+      page.locator('[data-testid="map-inset"][data-code="134210"] rect').boundingBox(),
     ]);
     // The island is drawn inside its box, and the box inside the map.
     expect(islandBox && insetBox && svgBox).toBeTruthy();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '#analytics/random.ts';
 import { isDomainError } from '#core/domain-error.ts';
 import { analyzeFields, createAnalyzer } from './analyze.ts';
 import type { Bm25fIndex, WeightedTerm } from './bm25f.ts';
@@ -292,20 +293,8 @@ describe('index statistics for expansion', () => {
 });
 
 describe('pruned search', () => {
-  /** Seeded mulberry32. */
-  const rng = (seed: number): (() => number) => {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
-
   it('returns exactly what scoring every document would (Zipf-like terms, live edits)', () => {
-    const random = rng(42);
+    const random = createRng(42);
     const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i}`);
     const draw = (): string => vocabulary[Math.floor(vocabulary.length * random() ** 3)] ?? 'w0';
     const index = createBm25fIndex({
@@ -356,20 +345,9 @@ describe('pruned search', () => {
 });
 
 describe('block-max pruning against scoring every document', () => {
-  const rng = (seed: number): (() => number) => {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
-
   it('gives exactly the same top k over random corpora, queries and interleaved edits', () => {
     for (let corpus = 0; corpus < 6; corpus += 1) {
-      const random = rng(1_000 + corpus);
+      const random = createRng(1_000 + corpus);
       const vocabularySize = 50 + Math.floor(random() * 600);
       const skew = 1 + random() * 3;
       const draw = (): string => `w${Math.floor(vocabularySize * random() ** skew)}`;
@@ -440,7 +418,7 @@ describe('block-max pruning against scoring every document', () => {
   });
 
   it('restores from bytes held in a Node Buffer (a view into shared memory) identically', () => {
-    const random = rng(7);
+    const random = createRng(7);
     const index = createBm25fIndex({ fields: SEED_FIELDS });
     for (let i = 0; i < 2_000; i += 1) {
       index.upsert(`d${i}`, {

@@ -30,17 +30,23 @@ const SCHEMAS = {
   WebActorProfile: ZWebActorProfile,
 } as const;
 
+/** Each route (OpenAPI path) and the component schema of its answer. */
+const RESPONSES = {
+  '/api/web/meta': 'WebMeta',
+  '/api/web/communities': 'WebCommunities',
+  '/api/web/summary': 'WebSummary',
+  '/api/web/choropleth': 'WebChoropleth',
+  '/api/web/choropleth/municipalities': 'WebMunicipalityChoropleth',
+  '/api/web/network': 'WebNetwork',
+  '/api/web/actors': 'WebActorPage',
+  '/api/web/actors/{id}': 'WebActorProfile',
+} as const satisfies Record<string, keyof typeof SCHEMAS>;
+type WebPath = keyof typeof RESPONSES;
+
 /** The schema of each route's answer, by its OpenAPI path (tests check real answers against it). */
-export const WEB_DATA_RESPONSES: Readonly<Record<string, z.ZodType>> = {
-  '/api/web/meta': ZWebMeta,
-  '/api/web/communities': ZWebCommunities,
-  '/api/web/summary': ZWebSummary,
-  '/api/web/choropleth': ZWebChoropleth,
-  '/api/web/choropleth/municipalities': ZWebMunicipalityChoropleth,
-  '/api/web/network': ZWebNetwork,
-  '/api/web/actors': ZWebActorPage,
-  '/api/web/actors/{id}': ZWebActorProfile,
-};
+export const WEB_DATA_RESPONSES: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
+  Object.entries(RESPONSES).map(([path, name]) => [path, SCHEMAS[name]]),
+);
 
 const DESCRIPTIONS: Record<string, string> = {
   prefecture: 'Prefecture code 01..47',
@@ -68,13 +74,15 @@ const problem = (description: string) => ({
 });
 const INVALID = { '422': problem('A parameter is not valid; `field` names it') };
 
+/** One route's entry of the document's paths: its GET operation. */
 function get(
+  path: WebPath,
   summary: string,
-  schema: keyof typeof SCHEMAS,
   parameters: unknown[],
   errors: Record<string, unknown> = {},
 ) {
-  return {
+  const schema = RESPONSES[path];
+  const operation = {
     get: {
       tags: ['web'],
       operationId: `get-web-${schema
@@ -92,6 +100,7 @@ function get(
       },
     },
   };
+  return [path, operation] as const;
 }
 
 const params = (schema: Parameters<typeof queryParametersOf>[0], required: string[] = []) =>
@@ -107,52 +116,48 @@ export function webDataSchemas(): Record<string, JsonSchema> {
 
 export function webDataPaths(): Record<string, Record<string, unknown>> {
   const note = ' (anonymous view: public needs only)';
-  return {
-    '/api/web/meta': get(
-      `Prefectures, sectors, relation types, flags and map metrics${note}`,
-      'WebMeta',
-      [],
-    ),
-    '/api/web/communities': get(
+  return Object.fromEntries([
+    get('/api/web/meta', `Prefectures, sectors, relation types, flags and map metrics${note}`, []),
+    get(
+      '/api/web/communities',
       'The communities (Actors-Based Communities) with their prefectures, core actors and wheel gaps',
-      'WebCommunities',
       [],
     ),
-    '/api/web/summary': get(
+    get(
+      '/api/web/summary',
       `Counts for the nation, a prefecture or a community${note}`,
-      'WebSummary',
       params(ZSummaryQuery),
       INVALID,
     ),
-    '/api/web/choropleth': get(
+    get(
+      '/api/web/choropleth',
       `One metric per prefecture${note}`,
-      'WebChoropleth',
       params(ZChoroplethQuery),
       INVALID,
     ),
-    '/api/web/choropleth/municipalities': get(
+    get(
+      '/api/web/choropleth/municipalities',
       `One metric per municipality of a prefecture${note}`,
-      'WebMunicipalityChoropleth',
       params(ZMunicipalityChoroplethQuery, ['prefecture']),
       INVALID,
     ),
-    '/api/web/network': get(
+    get(
+      '/api/web/network',
       'Actors and ties in columns, laid out, for the network view',
-      'WebNetwork',
       params(ZNetworkQuery),
       INVALID,
     ),
-    '/api/web/actors': get(
+    get(
+      '/api/web/actors',
       'The actor directory with community and degree',
-      'WebActorPage',
       params(ZDirectoryQuery),
       INVALID,
     ),
-    '/api/web/actors/{id}': get(
+    get(
+      '/api/web/actors/{id}',
       `An actor's profile: relations, community, seeds, needs, projects, adoptions, roles${note}`,
-      'WebActorProfile',
       [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       { '404': problem('No such actor') },
     ),
-  };
+  ]);
 }

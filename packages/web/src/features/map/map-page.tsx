@@ -19,6 +19,7 @@ import {
   TOKYO_REACH,
   type InsetBox,
 } from './map-insets.ts';
+import { InsetFrame, RankedTable } from './map-parts.tsx';
 import { MunicipalityMap } from './municipality-map.tsx';
 import { hrefOf, Link, navigate, updateQuery, useLocation } from '../../router.tsx';
 
@@ -133,9 +134,6 @@ export function MapPage() {
 
   const legend = legendOf(breaks, format);
   const focused = focus ?? null;
-  const ranked = data
-    ? Object.entries(data.values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    : [];
 
   return (
     <section aria-labelledby="map-heading">
@@ -274,27 +272,16 @@ export function MapPage() {
                   data-testid="map-svg"
                   data-metric={data.metric}
                 >
-                  {shapes
-                    .filter((s) => s.inset)
-                    .map((s) => (
-                      <g key={`inset-${s.code}`} data-testid="map-inset" data-code={s.code}>
-                        <rect
-                          className="map-inset"
-                          x={s.inset?.x}
-                          y={s.inset?.y}
-                          width={s.inset?.width}
-                          height={s.inset?.height}
-                        />
-                        <text
-                          className="map-inset-label"
-                          x={(s.inset?.x ?? 0) + (s.inset?.width ?? 0) / 2}
-                          y={(s.inset?.y ?? 0) + (s.inset?.height ?? 0) - 6}
-                          textAnchor="middle"
-                        >
-                          {prefectureName(s.code)}
-                        </text>
-                      </g>
-                    ))}
+                  {shapes.map((s) =>
+                    s.inset ? (
+                      <InsetFrame
+                        key={`inset-${s.code}`}
+                        box={s.inset}
+                        code={s.code}
+                        name={prefectureName(s.code)}
+                      />
+                    ) : null,
+                  )}
                   {shapes.map((s) => {
                     const value = data.values[s.code] ?? 0;
                     const name = prefectureName(s.code);
@@ -361,30 +348,16 @@ export function MapPage() {
               </figure>
             )}
             {data ? (
-              <details style={{ marginTop: '0.75rem' }}>
-                <summary>{t('map.table')}</summary>
-                <table>
-                  <caption>{metricName}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('map.rank')}</th>
-                      <th scope="col">{t('actors.prefecture')}</th>
-                      <th scope="col" className="num">
-                        {t('map.value')} ({unit})
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ranked.map(([code, v], i) => (
-                      <tr key={code}>
-                        <td>{i + 1}</td>
-                        <th scope="row">{prefectureName(code)}</th>
-                        <td className="num">{format(v)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
+              <RankedTable
+                caption={metricName}
+                placeHeader={t('actors.prefecture')}
+                unit={unit}
+                rows={Object.entries(data.values).map(([code, value]) => ({
+                  code,
+                  name: prefectureName(code),
+                  value,
+                }))}
+              />
             ) : null}
           </div>
         )}

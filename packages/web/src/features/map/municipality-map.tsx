@@ -13,6 +13,7 @@ import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link } from '../../router.tsx';
 import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
+import { InsetFrame, RankedTable } from './map-parts.tsx';
 import {
   HEIGHT,
   INSET_GAP,
@@ -221,12 +222,6 @@ export function MunicipalityMap({
     }
   };
   const tipShape = tip ? shapes?.find((s) => s.code5 === tip.code5) : undefined;
-  const ranked = data?.available
-    ? [...data.municipalities].sort(
-        (a, b) =>
-          (data.values[b.code] ?? 0) - (data.values[a.code] ?? 0) || a.code.localeCompare(b.code),
-      )
-    : [];
 
   return (
     <div data-testid="municipality-map" data-prefecture={prefecture}>
@@ -277,27 +272,16 @@ export function MunicipalityMap({
             data-metric={data.metric}
             onMouseLeave={() => setTip(null)}
           >
-            {shapes
-              .filter((s) => s.inset)
-              .map((s) => (
-                <g key={`inset-${s.code5}`} data-testid="map-inset" data-code5={s.code5}>
-                  <rect
-                    className="map-inset"
-                    x={s.inset?.x}
-                    y={s.inset?.y}
-                    width={s.inset?.width}
-                    height={s.inset?.height}
-                  />
-                  <text
-                    className="map-inset-label"
-                    x={(s.inset?.x ?? 0) + (s.inset?.width ?? 0) / 2}
-                    y={(s.inset?.y ?? 0) + (s.inset?.height ?? 0) - 6}
-                    textAnchor="middle"
-                  >
-                    {nameOf(s)}
-                  </text>
-                </g>
-              ))}
+            {shapes.map((s) =>
+              s.inset ? (
+                <InsetFrame
+                  key={`inset-${s.code5}`}
+                  box={s.inset}
+                  code={byCode5.get(s.code5)?.code ?? s.code5}
+                  name={nameOf(s)}
+                />
+              ) : null,
+            )}
             {shapes
               .filter((s) => s.path)
               .map((s) => (
@@ -344,32 +328,17 @@ export function MunicipalityMap({
         </figure>
       )}
       {data?.available ? (
-        <details style={{ marginTop: '0.75rem' }} data-testid="municipality-table">
-          <summary>{t('map.table')}</summary>
-          <table>
-            <caption>
-              {t('map.municipalityCaption', { name: prefName, metric: metricName })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('map.rank')}</th>
-                <th scope="col">{t('map.municipality')}</th>
-                <th scope="col" className="num">
-                  {t('map.value')} ({unit})
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((m, i) => (
-                <tr key={m.code} data-code={m.code}>
-                  <td>{i + 1}</td>
-                  <th scope="row">{m.name}</th>
-                  <td className="num">{number(data.values[m.code] ?? 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <RankedTable
+          testId="municipality-table"
+          caption={t('map.municipalityCaption', { name: prefName, metric: metricName })}
+          placeHeader={t('map.municipality')}
+          unit={unit}
+          rows={data.municipalities.map((m) => ({
+            code: m.code,
+            name: m.name,
+            value: data.values[m.code] ?? 0,
+          }))}
+        />
       ) : null}
     </div>
   );
