@@ -15,18 +15,15 @@ import { createBatchAnalyzer } from '#matching/batch-analyzer.ts';
 import { createBm25fIndex, encodeSerializedIndex } from '#matching/bm25f.ts';
 import { compileDictionary } from '#matching/dictionary.ts';
 import { parseEvalSet } from '#matching/evaluation-set.ts';
-import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
-import {
-  createMecabTokenizer,
-  fromSyncTokenizer,
-  isMecabAvailable,
-} from '#matching/mecab-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
+import { createMecabTokenizer, isMecabAvailable } from '#matching-node/mecab-tokenizer.ts';
 import {
   analyzeTermIdsInOrder,
   createParallelAnalyzer,
   defaultAnalysisWorkers,
-} from '#matching/parallel-analyzer.ts';
+} from '#matching-node/parallel-analyzer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
+import { fromSyncTokenizer } from '#matching/tokenizer.ts';
 import type { CorpusSeed } from './distractors.ts';
 import { corpusOf, FIELD_SPECS, loadJson } from './matching-bench.ts';
 

@@ -28,13 +28,13 @@ import {
   type EvalSet,
 } from '#matching/evaluation-set.ts';
 import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
-import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
-import { isMecabAvailable } from '#matching/mecab-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
+import { isMecabAvailable } from '#matching-node/mecab-tokenizer.ts';
 import {
   analyzeTermIdsInOrder,
   createParallelAnalyzer,
   defaultAnalysisWorkers,
-} from '#matching/parallel-analyzer.ts';
+} from '#matching-node/parallel-analyzer.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { COMMUNITY_NEEDS, FIELDS } from '#services/demo/field-vocabulary.ts';

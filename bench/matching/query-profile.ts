@@ -20,7 +20,7 @@ import {
   expandWithFeedback,
   searchWithExpansion,
 } from '#matching/expansion.ts';
-import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { COMMUNITY_NEEDS, FIELDS } from '#services/demo/field-vocabulary.ts';
 import { loadJson } from './matching-bench.ts';

@@ -21,7 +21,7 @@ import {
 import type { Bm25fIndex, SearchHit } from '#matching/bm25f.ts';
 import { compileDictionary } from '#matching/dictionary.ts';
 import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
-import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { createScriptRunTokenizer } from '#matching/tokenizer.ts';
 import type { Tokenizer } from '#matching/tokenizer.ts';

@@ -9,7 +9,7 @@ import {
 } from './analyze.ts';
 import { foldTerm } from './normalize.ts';
 import { compileDictionary } from './dictionary.ts';
-import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { createScriptRunTokenizer } from './tokenizer.ts';
 import type { Tokenizer } from './tokenizer.ts';
 

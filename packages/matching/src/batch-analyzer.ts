@@ -4,9 +4,13 @@
  * cache. Texts outside the batch fall back to the given synchronous tokenizer.
  */
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from './analyze.ts';
-import type { BatchTokenizer } from './mecab-tokenizer.ts';
 import { normalizeWithOffsets, type NormalizedText } from './normalize.ts';
-import { createScriptRunTokenizer, type Token, type Tokenizer } from './tokenizer.ts';
+import {
+  createScriptRunTokenizer,
+  type BatchTokenizer,
+  type Token,
+  type Tokenizer,
+} from './tokenizer.ts';
 
 /** A tokenizer answering from pre-computed tokens, `fallback` for anything else. */
 export function createPretokenizedTokenizer(

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, type Analyzer } from './analyze.ts';
 import { compileDictionary } from './dictionary.ts';
 import { parseEvalSet, vocabularyGaps, type EvalSet } from './evaluation-set.ts';
-import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from './starter-dictionary.ts';
 
 const load = (name: string): unknown =>

@@ -14,7 +14,7 @@ import {
   searchWithExpansion,
 } from './expansion.ts';
 import { COPPER_NEED, SEED_CORPUS } from './fixtures/seed-corpus.ts';
-import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from './starter-dictionary.ts';
 import type { Tokenizer } from './tokenizer.ts';
 

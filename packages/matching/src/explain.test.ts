@@ -9,7 +9,7 @@ import { buildQuery, searchWithExpansion } from './expansion.ts';
 import { explainHit } from './explain.ts';
 import { CHELATE_SEED, COPPER_NEED, SEED_CORPUS } from './fixtures/seed-corpus.ts';
 import type { SeedFixture } from './fixtures/seed-corpus.ts';
-import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from './starter-dictionary.ts';
 
 let analyzer: Analyzer;

@@ -1,7 +1,8 @@
 /**
- * Port for a morphological analyser (形態素解析器). The pure matching code depends on this
- * interface only; the kuromoji adapter (which reads its dictionary from disk) lives in
- * `kuromoji-tokenizer.ts` and is wired in by the caller.
+ * Ports for a morphological analyser (形態素解析器): `Tokenizer` (one text, synchronous) and
+ * `BatchTokenizer` (many texts at once). The pure matching code depends on these interfaces
+ * only; the adapters (kuromoji, which reads its dictionary from disk, and MeCab, a child
+ * process) live in `packages/matching-node` and are wired in by the caller.
  */
 export interface Token {
   /** Text as it appears in the input. */
@@ -22,6 +23,22 @@ export interface Token {
 
 export interface Tokenizer {
   tokenize(text: string): Token[];
+}
+
+/** Tokenises many texts at once (a pipe to a process, a worker, or a synchronous tokenizer). */
+export interface BatchTokenizer {
+  readonly name: string;
+  tokenizeMany(texts: readonly string[]): Promise<Token[][]>;
+  close(): Promise<void>;
+}
+
+/** Wraps a synchronous tokenizer (kuromoji, script runs) as a batch tokenizer. */
+export function fromSyncTokenizer(tokenizer: Tokenizer, name: string): BatchTokenizer {
+  return {
+    name,
+    tokenizeMany: async (texts) => texts.map((text) => tokenizer.tokenize(text)),
+    close: async () => undefined,
+  };
 }
 
 type ScriptClass = 'kanji' | 'hiragana' | 'katakana' | 'latin' | 'digit' | 'space' | 'other';

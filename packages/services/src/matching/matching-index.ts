@@ -13,7 +13,7 @@ import { isSharedNeed } from '#core/need-access.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
 import { analyzeFields } from '#matching/analyze.ts';
-import { analyzeTermIdsInOrder } from '#matching/parallel-analyzer.ts';
+import { analyzeTermIdsInOrder } from '#matching-node/parallel-analyzer.ts';
 import {
   createBm25fIndex,
   decodeSerializedIndex,

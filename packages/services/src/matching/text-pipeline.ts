@@ -7,19 +7,15 @@
 import { createBatchAnalyzer, type BatchAnalyzer } from '#matching/batch-analyzer.ts';
 import { compileDictionary, type DomainDictionaryEntry } from '#matching/dictionary.ts';
 import type { CompiledDictionary } from '#matching/dictionary.ts';
-import { createKuromojiTokenizer } from '#matching/kuromoji-tokenizer.ts';
-import {
-  createMecabTokenizer,
-  fromSyncTokenizer,
-  isMecabAvailable,
-  type BatchTokenizer,
-} from '#matching/mecab-tokenizer.ts';
+import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
+import { fromSyncTokenizer, type BatchTokenizer } from '#matching/tokenizer.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
+import { createMecabTokenizer, isMecabAvailable } from '#matching-node/mecab-tokenizer.ts';
 import {
   createParallelAnalyzer,
   defaultAnalysisWorkers,
   type ParallelAnalyzer,
-} from '#matching/parallel-analyzer.ts';
-import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
+} from '#matching-node/parallel-analyzer.ts';
 
 export type TokenizerChoice = 'auto' | 'mecab' | 'kuromoji';
 

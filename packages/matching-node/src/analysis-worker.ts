@@ -5,10 +5,11 @@
  * batch travel with it), in transferable arrays instead of an object graph.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createBatchAnalyzer } from './batch-analyzer.ts';
-import { compileDictionary } from './dictionary.ts';
+import { createBatchAnalyzer } from '#matching/batch-analyzer.ts';
+import { compileDictionary } from '#matching/dictionary.ts';
 import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
-import { createMecabTokenizer, fromSyncTokenizer, type BatchTokenizer } from './mecab-tokenizer.ts';
+import { fromSyncTokenizer, type BatchTokenizer } from '#matching/tokenizer.ts';
+import { createMecabTokenizer } from './mecab-tokenizer.ts';
 import {
   ZAnalysisWorkerConfig,
   type AnalysisReply,

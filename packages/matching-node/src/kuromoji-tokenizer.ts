@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import kuromoji from 'kuromoji';
 import type { IpadicFeatures } from 'kuromoji';
-import type { Token, Tokenizer } from './tokenizer.ts';
+import type { Token, Tokenizer } from '#matching/tokenizer.ts';
 
 /** Directory of the IPADIC files shipped with the installed kuromoji package. */
 export function resolveKuromojiDictionaryPath(): string {

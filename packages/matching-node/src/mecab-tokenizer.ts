@@ -5,17 +5,10 @@
  *
  * MeCab is asynchronous (a pipe), the analyser's `Tokenizer` port is synchronous: callers
  * tokenise a batch here, then analyse through `createPretokenizedTokenizer` (see
- * `batch-analyzer.ts`).
+ * `#matching/batch-analyzer.ts`).
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { Token, Tokenizer } from './tokenizer.ts';
-
-/** Tokenises many texts at once (a pipe to a process, a worker, or a synchronous tokenizer). */
-export interface BatchTokenizer {
-  readonly name: string;
-  tokenizeMany(texts: readonly string[]): Promise<Token[][]>;
-  close(): Promise<void>;
-}
+import type { BatchTokenizer, Token } from '#matching/tokenizer.ts';
 
 export interface MecabOptions {
   /** Executable (default `mecab` on PATH). */
@@ -338,14 +331,5 @@ export function createMecabTokenizer(options: MecabOptions = {}): BatchTokenizer
           }),
       );
     },
-  };
-}
-
-/** Wraps a synchronous tokenizer (kuromoji, script runs) as a batch tokenizer. */
-export function fromSyncTokenizer(tokenizer: Tokenizer, name: string): BatchTokenizer {
-  return {
-    name,
-    tokenizeMany: async (texts) => texts.map((text) => tokenizer.tokenize(text)),
-    close: async () => undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBatchAnalyzer } from './batch-analyzer.ts';
-import { compileDictionary } from './dictionary.ts';
+import { createBatchAnalyzer } from '#matching/batch-analyzer.ts';
+import { compileDictionary } from '#matching/dictionary.ts';
 import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
 import {
   createMecabTokenizer,
@@ -9,10 +9,10 @@ import {
   isMecabAvailable,
   parseMecabLines,
   toMecabLine,
-  type BatchTokenizer,
 } from './mecab-tokenizer.ts';
-import { STARTER_DOMAIN_DICTIONARY } from './starter-dictionary.ts';
-import { createAnalyzer } from './analyze.ts';
+import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
+import { createAnalyzer } from '#matching/analyze.ts';
+import type { BatchTokenizer } from '#matching/tokenizer.ts';
 
 describe('parseMecabLines', () => {
   it('maps IPADIC part-of-speech ids, status and base forms to tokens with offsets', () => {

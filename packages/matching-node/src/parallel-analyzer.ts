@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import type { DomainDictionaryEntry } from './dictionary.ts';
+import type { DomainDictionaryEntry } from '#matching/dictionary.ts';
 
 export const ZAnalysisWorkerConfig = z.object({
   tokenizer: z.enum(['mecab', 'kuromoji']),

@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBatchAnalyzer } from './batch-analyzer.ts';
-import { createBm25fIndex, encodeSerializedIndex, type FieldSpec } from './bm25f.ts';
-import { compileDictionary } from './dictionary.ts';
-import { parseEvalSet } from './evaluation-set.ts';
+import { createBatchAnalyzer } from '#matching/batch-analyzer.ts';
+import { createBm25fIndex, encodeSerializedIndex, type FieldSpec } from '#matching/bm25f.ts';
+import { compileDictionary } from '#matching/dictionary.ts';
+import { parseEvalSet } from '#matching/evaluation-set.ts';
 import { createKuromojiTokenizer } from './kuromoji-tokenizer.ts';
-import { createMecabTokenizer, fromSyncTokenizer, isMecabAvailable } from './mecab-tokenizer.ts';
+import { fromSyncTokenizer } from '#matching/tokenizer.ts';
+import { createMecabTokenizer, isMecabAvailable } from './mecab-tokenizer.ts';
 import {
   analyzeInOrder,
   analyzeTermIdsInOrder,
   createParallelAnalyzer,
   type ParallelAnalyzer,
 } from './parallel-analyzer.ts';
-import { STARTER_DOMAIN_DICTIONARY } from './starter-dictionary.ts';
+import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 
 const load = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../eval/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../matching/eval/${name}`, import.meta.url), 'utf8'));
 
 interface Doc {
   readonly id: string;

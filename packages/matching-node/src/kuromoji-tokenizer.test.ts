@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKuromojiTokenizer, resolveKuromojiDictionaryPath } from './kuromoji-tokenizer.ts';
-import type { Tokenizer } from './tokenizer.ts';
+import type { Tokenizer } from '#matching/tokenizer.ts';
 
 let tokenizer: Tokenizer;
 beforeAll(async () => {
