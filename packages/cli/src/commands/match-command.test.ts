@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '#db/open-database.ts';
-import { loadWorld } from '#services/matching/test-world.ts';
+import { loadWorld } from '#test/matching-world.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import type { CommandContext } from '../context.ts';
 import { runCli } from '../main.ts';

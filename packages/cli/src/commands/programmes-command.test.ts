@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '#db/open-database.ts';
-import { loadRegionFixture } from '#services/reports/region-report-fixture.ts';
+import { loadRegionFixture } from '#test/region-report-fixture.ts';
 import { sqliteTestDatabase, TEST_WORK_DIR } from '#test/test-databases.ts';
 import type { CommandContext } from '../context.ts';
 import { runCli } from '../main.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeCommunities } from '#services/analysis/analyze-communities.ts';
-import { loadRegionFixture } from '#services/reports/region-report-fixture.ts';
+import { loadRegionFixture } from '#test/region-report-fixture.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
 import type { WebPortfolio } from './programmes-types.ts';

@@ -3,7 +3,7 @@ import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { analyzePortfolio } from '../programmes/project-portfolio.ts';
 import { buildRegionReport } from '../reports/build-region-report.ts';
-import { loadRegionFixture } from '../reports/region-report-fixture.ts';
+import { loadRegionFixture } from '#test/region-report-fixture.ts';
 import { analyzeCommunities } from './analyze-communities.ts';
 import { sharedCommunities } from './current-communities.ts';
 import { loadNetwork } from './load-network.ts';

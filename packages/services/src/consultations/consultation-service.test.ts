@@ -10,7 +10,7 @@ import {
   COORDINATOR_K2,
   MEMBER_OF,
   loadWorld,
-} from '../matching/test-world.ts';
+} from '#test/matching-world.ts';
 import { computeConsultationFigures } from './consultation-figures.ts';
 import { createConsultationService, type ConsultationService } from './consultation-service.ts';
 import { createDisclosureService, type DisclosureService } from './disclosure-service.ts';

@@ -4,7 +4,7 @@ import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { MatchingIndex } from './matching-index.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
-import { loadWorld } from './test-world.ts';
+import { loadWorld } from '#test/matching-world.ts';
 
 const clock = { now: () => new Date('2025-04-01T00:00:00Z') };
 const bytes = (index: Bm25fIndex): Buffer => Buffer.from(encodeSerializedIndex(index.serialize()));

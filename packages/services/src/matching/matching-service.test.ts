@@ -4,7 +4,7 @@ import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createMatchingService, type MatchingService } from './matching-service.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
-import { ANONYMOUS, COORDINATOR_K1, MEMBER_OF, loadWorld } from './test-world.ts';
+import { ANONYMOUS, COORDINATOR_K1, MEMBER_OF, loadWorld } from '#test/matching-world.ts';
 
 const clock = { now: () => new Date('2025-04-01T00:00:00Z') };
 let text: TextPipeline;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { loadRegionFixture } from '../reports/region-report-fixture.ts';
+import { loadRegionFixture } from '#test/region-report-fixture.ts';
 import type { Project } from '#core/entities/project.ts';
 import { analyzePortfolio, analyzeProjectHealth, sumKpis } from './project-portfolio.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { buildRegionReport } from './build-region-report.ts';
-import { loadRegionFixture } from './region-report-fixture.ts';
+import { loadRegionFixture } from '#test/region-report-fixture.ts';
 import { escapeHtml, renderRegionReport } from './render-region-report.ts';
 
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };

@@ -1,6 +1,6 @@
 /** A small region for report tests: two clusters (Fukuoka, Hokkaido), a project, adoptions, cases. */
 import type { Repositories } from '#core/ports.ts';
-import { buildActor, buildRelation } from '#test/factories.ts';
+import { buildActor, buildRelation } from './factories.ts';
 
 export async function loadRegionFixture(repos: Repositories): Promise<void> {
   const fukuoka = [

@@ -1,7 +1,7 @@
 /** A small ecosystem for matching and consultation tests (Shikoku plus Tokyo). */
 import type { Repositories } from '#core/ports.ts';
 import type { Viewer } from '#core/viewer.ts';
-import { buildActor, buildNeed, buildRelation, buildSeed } from '#test/factories.ts';
+import { buildActor, buildNeed, buildRelation, buildSeed } from './factories.ts';
 
 export const WORLD = {
   actors: [
