@@ -1,18 +1,105 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Import arrows between layers (see docs/decisions/001-layout.md): a layer may import only those listed. */
+/**
+ * Rooms (packages/<room>/src) and the rooms each may import: the arrows of
+ * docs/architecture.md (decision in docs/decisions/001-layout-and-toolchain.md).
+ * scripts/layer-rules.test.ts lints an import along every arrow of the table in
+ * docs/architecture.md and expects exactly these to pass, so the two cannot drift apart.
+ */
 const layers = {
   core: [],
   analytics: ['core'],
   matching: ['core'],
+  'matching-node': ['core', 'matching'],
   db: ['core'],
-  services: ['core', 'analytics', 'matching'],
+  services: ['core', 'analytics', 'matching', 'matching-node'],
   server: ['core', 'analytics', 'matching', 'services', 'db'],
   cli: ['core', 'analytics', 'matching', 'services', 'db', 'server'],
+  // Today the web imports nothing from core at run time; beside core it may only take the
+  // server's response types, as types (below). The contract package will replace that.
+  web: ['core'],
 };
-const all = Object.keys(layers);
+const rooms = Object.keys(layers);
+/** Rooms whose rules test in milliseconds: no files, processes, threads, databases or HTTP. */
 const pureLayers = ['core', 'analytics', 'matching'];
+const IO_MODULES =
+  '^(?:(?:node:)?(?:fs|child_process|worker_threads)|better-sqlite3|pg|pg-copy-streams|hono|@hono/.+|kuromoji)(?:/|$)';
+/** The server files whose types the web reads until the contract package replaces them. */
+const WEB_READS_TYPES_FROM = '(?:web-data-types|programmes-types)\\.ts$';
+/** Deepest folder level with its own rule block; deeper files share the last one. */
+const DEEPEST = 6;
+
+/** A relative path that climbs out of packages/<room>/src from a file `depth` folders below it. */
+function leavesRoom(depth) {
+  return `^(?:\\./)?(?:\\.\\./){${depth + 1}}`;
+}
+
+/** The patterns of `@typescript-eslint/no-restricted-imports` for one room at one depth. */
+function restrictions(layer, depth) {
+  const allowed = layers[layer];
+  const patterns = [
+    ...rooms
+      .filter((other) => other !== layer && other !== 'web' && !allowed.includes(other))
+      .map((other) => ({
+        regex: `^#${other}/`,
+        message: `${layer} may not import ${other} (docs/architecture.md).`,
+      })),
+    {
+      regex: leavesRoom(depth),
+      message: `A relative import may not leave packages/${layer}/src: import another room through its #alias, which the layer rules check (docs/architecture.md).`,
+    },
+    {
+      regex: '^#test/|^vitest(?:/|$)',
+      message: 'Test helpers and vitest stay in tests (*.test.ts, test-support/).',
+    },
+    ...(pureLayers.includes(layer)
+      ? [
+          {
+            regex: IO_MODULES,
+            message: `${layer} is pure: no files, processes, threads, databases or HTTP (adapters live in matching-node, db, server, cli).`,
+          },
+        ]
+      : []),
+  ];
+  if (layer === 'web') {
+    patterns.push({
+      regex: `^(?:#server/|(?:\\./)?(?:\\.\\./){${depth + 2}}server/src/)routes/${WEB_READS_TYPES_FROM}`,
+      allowTypeImports: true,
+      message: 'The web reads the server response types as types only (import type / export type).',
+    });
+  }
+  return patterns.map((pattern) => ({ ...pattern, caseSensitive: true }));
+}
+
+/** `import(...)` escapes no-restricted-imports: the same paths, as selectors of no-restricted-syntax. */
+function dynamicRestrictions(patterns) {
+  return patterns
+    .filter((pattern) => !pattern.allowTypeImports)
+    .map((pattern) => ({
+      // esquery ends a regular expression at the first '/', so slashes are written as \x2F.
+      selector: `ImportExpression[source.value=/${pattern.regex.replaceAll('/', '\\x2F')}/]`,
+      message: pattern.message,
+    }));
+}
+
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'packages/server/src/api-test-fixture.ts'];
+
+function layerBlock(layer, depth) {
+  const folders = '*/'.repeat(depth);
+  const deeper = depth === DEEPEST ? '**/' : '';
+  const patterns = restrictions(layer, depth);
+  return {
+    files: [`packages/${layer}/src/${folders}${deeper}*.{ts,tsx}`],
+    // Tests may reach across rooms (a real database, a real tokenizer); test helpers are test
+    // code too: api-test-fixture.ts is the server tests' shared world.
+    ignores: TESTS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+      'no-restricted-syntax': ['error', ...dynamicRestrictions(patterns)],
+    },
+  };
+}
 
 export default tseslint.config(
   {
@@ -30,6 +117,7 @@ export default tseslint.config(
   {
     files: [
       'packages/**/*.ts',
+      'packages/**/*.tsx',
       'test-support/**/*.ts',
       'scripts/**/*.ts',
       'bench/**/*.ts',
@@ -45,35 +133,11 @@ export default tseslint.config(
       'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true } }],
     },
   },
-  ...Object.entries(layers).map(([layer, allowed]) => ({
-    files: [`packages/${layer}/src/**/*.ts`],
-    ignores: [`packages/${layer}/src/**/*.test.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...all
-              .filter((other) => other !== layer && !allowed.includes(other))
-              .map((other) => ({
-                group: [`#${other}/*`],
-                message: `${layer} may not import ${other}`,
-              })),
-            ...(pureLayers.includes(layer)
-              ? [
-                  {
-                    group: ['node:fs', 'node:fs/*', 'fs', 'better-sqlite3', 'pg', 'hono', 'hono/*'],
-                    message: 'pure layer: no I/O',
-                  },
-                ]
-              : []),
-          ],
-        },
-      ],
-    },
-  })),
+  ...rooms.flatMap((layer) =>
+    Array.from({ length: DEEPEST + 1 }, (_, depth) => layerBlock(layer, depth)),
+  ),
   {
-    files: ['bin/**/*.mjs', 'eslint.config.js'],
+    files: ['bin/**/*.mjs', 'packages/*/src/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );
