@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '#analytics/random.ts';
 import { isDomainError } from '#core/domain-error.ts';
@@ -237,6 +238,23 @@ describe('serialise and restore', () => {
       expect(restored.search(query, 10)).toEqual(hits);
     }
     expect(restored.k1).toBe(1.5);
+  });
+
+  it('keeps its byte format: the bytes of a fixed index and its hits do not change', () => {
+    const index = build();
+    index.upsert(
+      'chelate',
+      analyzeFields(analyzer, { title: '重金属イオンの吸着', keywords: '吸着' }),
+    );
+    const sha = createHash('sha256').update(encodeSerializedIndex(index.serialize()));
+    expect(sha.digest('hex')).toBe(
+      'd908401ee9de997250311f3241bcf98bc180d36513c3990212217585993b6928',
+    );
+    expect(index.search(queries[0] ?? [], 3).map((hit) => hit.id)).toEqual([
+      'chelate',
+      'soil',
+      'link-plating',
+    ]);
   });
 
   it('round-trips through bytes and keeps accepting edits', () => {
