@@ -50,8 +50,9 @@ function restrictions(layer, depth) {
       message: `A relative import may not leave packages/${layer}/src: import another room through its #alias, which the layer rules check (docs/architecture.md).`,
     },
     {
-      regex: '^#test/|^vitest(?:/|$)',
-      message: 'Test helpers and vitest stay in tests (*.test.ts, test-support/).',
+      regex: '^#test/|^vitest(?:/|$)|-test-fixture\\.ts$',
+      message:
+        'Test helpers and vitest stay in tests (*.test.ts, *-test-fixture.ts, test-support/).',
     },
     ...(pureLayers.includes(layer)
       ? [
@@ -83,6 +84,7 @@ function dynamicRestrictions(patterns) {
     }));
 }
 
+/** Test code: tests, and the server tests' shared world (other rooms' helpers are in test-support/). */
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'packages/server/src/api-test-fixture.ts'];
 
 function layerBlock(layer, depth) {

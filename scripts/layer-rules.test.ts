@@ -194,7 +194,12 @@ describe('test code', () => {
     '%s product code imports no #test or vitest',
     async (room) => {
       const file = `packages/${room}/src/probe.${extension(room)}`;
-      for (const source of ['#test/factories.ts', 'vitest']) {
+      for (const source of [
+        '#test/factories.ts',
+        'vitest',
+        'vitest/config',
+        './api-test-fixture.ts',
+      ]) {
         expect((await layerErrors(file, importing(source))).join('\n'), source).toContain(
           'stay in tests',
         );
