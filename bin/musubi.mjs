@@ -9,16 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = `${dirname(dirname(fileURLToPath(import.meta.url)))}/`;
 const bundle = `${root}packages/cli/dist/main.js`;
-const LAYERS = [
-  'core',
-  'analytics',
-  'matching',
-  'matching-node',
-  'services',
-  'db',
-  'server',
-  'cli',
-];
+/** Every room the CLI may bundle: all of packages/ but the web app (built on its own). */
+const ROOMS = readdirSync(`${root}packages`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'web')
+  .map((entry) => entry.name);
 
 function mtime(path) {
   try {
@@ -30,8 +24,8 @@ function mtime(path) {
 
 function newestSource() {
   let newest = mtime(`${root}package.json`);
-  for (const layer of LAYERS) {
-    const dir = `${root}packages/${layer}/src`;
+  for (const room of ROOMS) {
+    const dir = `${root}packages/${room}/src`;
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || entry.name.endsWith('.test.ts')) continue;
       newest = Math.max(newest, mtime(`${entry.parentPath ?? entry.path}/${entry.name}`));
