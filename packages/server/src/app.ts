@@ -15,7 +15,7 @@ import { countVisibleRecords } from '#services/accounts/count-visible-records.ts
 import type { ApiServices, AppEnv } from './app-env.ts';
 import { renderHomePage } from './home-page.ts';
 import { problem, problemFromError } from './problem.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, createSignInBackoff } from './rate-limit.ts';
 import { authenticateRequests } from './request-auth.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -71,7 +71,7 @@ export function createApp(deps: AppDependencies): Hono {
     config,
     limiters: {
       signInPerAddress: createRateLimiter(config.rateLimits.signInPerAddress, clock),
-      signInPerAccount: createRateLimiter(config.rateLimits.signInPerAccount, clock),
+      signInBackoff: createSignInBackoff(config.rateLimits.signInBackoff, clock),
       search: createRateLimiter(config.rateLimits.search, clock),
     },
   };
