@@ -32,6 +32,14 @@ export function buildProgram(context: CommandContext): Command {
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option(
+      '--trust-proxy [proxies]',
+      'behind a reverse proxy you run: take the client from X-Forwarded-For (its rightmost hop not in the comma list of further proxies) and the scheme from X-Forwarded-Proto (default: $MUSUBI_TRUST_PROXY, else off)',
+    )
+    .option(
+      '--secure-cookies',
+      'always mark cookies Secure, e.g. when TLS ends at a proxy (default: $MUSUBI_SECURE_COOKIES, else only over https)',
+    )
     .action(async (options) =>
       (await import('./commands/demo-command.ts')).runStart(options, context),
     );
@@ -103,6 +111,14 @@ export function buildProgram(context: CommandContext): Command {
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option(
+      '--trust-proxy [proxies]',
+      'behind a reverse proxy you run: take the client from X-Forwarded-For (its rightmost hop not in the comma list of further proxies) and the scheme from X-Forwarded-Proto (default: $MUSUBI_TRUST_PROXY, else off)',
+    )
+    .option(
+      '--secure-cookies',
+      'always mark cookies Secure, e.g. when TLS ends at a proxy (default: $MUSUBI_SECURE_COOKIES, else only over https)',
+    )
     .action(async (options) =>
       (await import('./commands/serve-command.ts')).runServe(options, context),
     );
