@@ -128,10 +128,16 @@ export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): vo
 
   api.post('/auth/tokens', async (c) => {
     const body = await readJsonBody(c);
+    const principal = c.get('principal');
+    const callerToken =
+      principal.kind === 'account' && principal.via === 'token'
+        ? /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
+        : undefined;
     const { token, record } = await createApiToken(
       repos,
-      { principal: c.get('principal'), clock },
+      { principal, clock },
       body,
+      callerToken === undefined ? {} : { callerToken },
     );
     c.header('cache-control', 'no-store');
     return c.json({ ...describeToken(record), token }, 201);
