@@ -4,7 +4,7 @@
  * security headers and wrong methods.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_DATABASES } from '#test/test-databases.ts';
+import { sqliteTestDatabase, TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, type ApiFixture } from './api-test-fixture.ts';
 
 type Token = { id: string; token: string; expiresAt: string | null };
@@ -185,5 +185,46 @@ describe.each(TEST_DATABASES)('hardening on $name', (kind) => {
       expect(allow).not.toContain(method);
     }
     await expectProblem(await f.call('/api/no-such-thing/x/y/z'), 404, 'not_found');
+  });
+});
+
+describe('L-storage: a database that cannot be written', () => {
+  let f: ApiFixture;
+  afterEach(async () => {
+    await f.close();
+  });
+
+  async function createActor(as: { cookie: string; csrf: string }, id: string) {
+    return f.call('/api/actors', {
+      as,
+      body: {
+        id,
+        kind: 'organization',
+        sector: 'company',
+        name: `株式会社${id}`,
+        prefectureCode: '37',
+      },
+    });
+  }
+
+  it('L-storage: read-only → 503 problem+json, reads still answer', async () => {
+    f = await createApiFixture(sqliteTestDatabase);
+    const as = await f.signIn('admin@test.example');
+    await f.database.client.exec('PRAGMA query_only = ON');
+    const body = await expectProblem(await createActor(as, 'ro-1'), 503, 'storage_not_writable');
+    expect(String(body['detail'])).toMatch(/read-only/);
+    expect((await f.call('/api/actors', { as })).status).toBe(200);
+  });
+
+  it('L-storage: a full disk → 503 problem+json', async () => {
+    f = await createApiFixture(sqliteTestDatabase);
+    const as = await f.signIn('admin@test.example');
+    const [pages] = await f.database.client.all<{ page_count: number }>('PRAGMA page_count');
+    await f.database.client.exec(`PRAGMA max_page_count = ${pages?.page_count ?? 1}`);
+    let last: Response | undefined;
+    for (let i = 0; i < 200 && (last === undefined || last.status === 201); i++)
+      last = await createActor(as, `full-${i}`);
+    const body = await expectProblem(last ?? new Response(), 503, 'storage_not_writable');
+    expect(String(body['detail'])).toMatch(/full/);
   });
 });
