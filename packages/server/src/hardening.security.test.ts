@@ -161,6 +161,10 @@ describe.each(TEST_DATABASES)('hardening on $name', (kind) => {
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), path).toBeTruthy();
     }
+    // The region report is shown by the web app in a frame: framed by the same origin only.
+    const report = await f.call('/api/reports/region?prefecture=37');
+    expect(report.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
+    expect(report.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     // The docs page runs its one inline script by hash, nothing else inline.
     const docs = await f.call('/api/docs');
     expect(docs.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-/);

@@ -49,11 +49,21 @@ const HEADERS: Record<string, string> = {
   'referrer-policy': 'same-origin',
 };
 
+/** Pages the web app shows in a frame of its own (the region report): framed by the same origin only. */
+const SAME_ORIGIN_FRAMED = new Set(['/api/reports/region']);
+
+const FRAMED_HEADERS: Record<string, string> = {
+  ...HEADERS,
+  'content-security-policy': contentSecurityPolicy({ 'frame-ancestors': "'self'" }),
+  'x-frame-options': 'SAMEORIGIN',
+};
+
 /** Adds the headers an answer does not set itself. */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(HEADERS))
+    const headers = SAME_ORIGIN_FRAMED.has(c.req.path) ? FRAMED_HEADERS : HEADERS;
+    for (const [name, value] of Object.entries(headers))
       if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   };
 }
