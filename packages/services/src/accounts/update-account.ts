@@ -103,10 +103,10 @@ export async function updateAccount(
     disabled: change.disabled ?? stored.account.disabled,
     updatedAt: context.clock.now().toISOString(),
   };
-  await keepAnAdministrator(repos, stored.account, updated);
   const passwordHash =
     change.password === undefined ? undefined : await hashPassword(change.password, options.cost);
   await repos.transaction(async (tx) => {
+    await keepAnAdministrator(tx, stored.account, updated);
     await tx.accounts.update(updated, passwordHash);
     if (updated.disabled && passwordHash === undefined)
       await tx.sessions.deleteSessionsOf(updated.id);
