@@ -74,9 +74,9 @@ describe('coordinator workflow', () => {
     // A stored need: matches, then a consultation opened from it.
     await page.getByRole('tab', { name: 'ニーズを選ぶ' }).click();
     const select = page.locator('select[name="needs"]');
-    await page.waitForFunction(
-      'document.querySelectorAll(\'select[name="needs"] option\').length > 1',
-    );
+    await expect
+      .poll(() => select.locator('option').count(), { timeout: 30_000 })
+      .toBeGreaterThan(1);
     const value = await select.locator('option').nth(1).getAttribute('value');
     await select.selectOption(value ?? '');
     await page.getByRole('button', { name: '候補を探す' }).click();

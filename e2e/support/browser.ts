@@ -56,6 +56,12 @@ export async function resetDrawStats(page: Page): Promise<void> {
 }
 
 export async function waitForDraw(page: Page, timeout = 120_000): Promise<DrawStats> {
-  await page.waitForFunction('window.__musubiNetwork !== undefined', null, { timeout });
+  // A function, not a string: the app's Content-Security-Policy forbids evaluating strings, which
+  // Playwright does for string predicates that need more than one poll.
+  await page.waitForFunction(
+    () => (globalThis as Record<string, unknown>)['__musubiNetwork'] !== undefined,
+    null,
+    { timeout },
+  );
   return ZDrawStats.parse(await page.evaluate('window.__musubiNetwork'));
 }

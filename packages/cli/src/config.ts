@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -5,12 +6,55 @@ import { z } from 'zod';
 const ZEnvironment = z.object({
   MUSUBI_DB: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  MUSUBI_TRUST_PROXY: z.string().optional(),
+  MUSUBI_SECURE_COOKIES: z.enum(['true', 'false', 'auto', '1', '0']).optional(),
 });
+
+/** How `serve` treats proxies and cookies (see the README's Configuration). */
+export interface ServeSecurity {
+  /** Read the client from X-Forwarded-For (rightmost hop not in `trustedProxies`). */
+  trustProxy: boolean;
+  trustedProxies: string[];
+  /** Secure cookies always (true), never (false), or when the request came over https ('auto'). */
+  secureCookies: boolean | 'auto';
+}
+
+/**
+ * `--trust-proxy` / MUSUBI_TRUST_PROXY: `true`/`1` trusts the peer; a comma list of IP addresses
+ * trusts the peer and those further proxies; `false`/`0`/empty trusts nothing.
+ */
+export function parseTrustProxy(
+  value: string | boolean,
+  source: string,
+): Pick<ServeSecurity, 'trustProxy' | 'trustedProxies'> {
+  if (typeof value === 'boolean') return { trustProxy: value, trustedProxies: [] };
+  const text = value.trim().toLowerCase();
+  if (['', 'false', '0', 'no'].includes(text)) return { trustProxy: false, trustedProxies: [] };
+  if (['true', '1', 'yes'].includes(text)) return { trustProxy: true, trustedProxies: [] };
+  const addresses = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const wrong = addresses.find((address) => isIP(address) === 0);
+  if (wrong !== undefined)
+    throw new Error(
+      `${source}: "${wrong}" is not an IP address (give true, false, or the proxies' addresses separated by commas)`,
+    );
+  return { trustProxy: true, trustedProxies: addresses };
+}
+
+export function parseSecureCookies(value: string): ServeSecurity['secureCookies'] {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return 'auto';
+}
 
 export interface CliConfig {
   /** Database when --db is not given: MUSUBI_DB, else ./data/musubi.sqlite. */
   defaultDatabase: string;
   defaultPort: number;
+  /** Proxy and cookie settings of `serve` from the environment (absent: the safe defaults). */
+  serve?: ServeSecurity;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): CliConfig {
@@ -22,5 +66,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): CliConfig {
   return {
     defaultDatabase: parsed.data.MUSUBI_DB ?? join(cwd, 'data', 'musubi.sqlite'),
     defaultPort: parsed.data.PORT ?? 3000,
+    serve: {
+      ...parseTrustProxy(parsed.data.MUSUBI_TRUST_PROXY ?? 'false', 'MUSUBI_TRUST_PROXY'),
+      secureCookies: parseSecureCookies(parsed.data.MUSUBI_SECURE_COOKIES ?? 'auto'),
+    },
   };
 }

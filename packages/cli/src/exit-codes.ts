@@ -15,3 +15,6 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   insufficient_data: 8,
   storage_unavailable: 9,
 };
+
+/** The database or disk cannot be written (read-only, full, I/O errors). */
+export const EXIT_STORAGE_NOT_WRITABLE = 10;

@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isDomainError } from '#core/domain-error.ts';
+import { storageFailure } from '#db/storage-failure.ts';
 import { ENTITY_NAMES } from '#core/entities/registry.ts';
 import { INNOVATION_PATHS, RELATION_TYPES } from '#core/vocabulary.ts';
 import { readConfig } from './config.ts';
 import type { CommandContext } from './context.ts';
-import { EXIT_CODES } from './exit-codes.ts';
+import { EXIT_CODES, EXIT_STORAGE_NOT_WRITABLE } from './exit-codes.ts';
 
 // Command modules load on use: `musubi stats` should not pay for the XLSX reader or the demo generator.
 const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
@@ -32,6 +33,14 @@ export function buildProgram(context: CommandContext): Command {
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option(
+      '--trust-proxy [proxies]',
+      'behind a reverse proxy you run: take the client from X-Forwarded-For (its rightmost hop not in the comma list of further proxies) and the scheme from X-Forwarded-Proto (default: $MUSUBI_TRUST_PROXY, else off)',
+    )
+    .option(
+      '--secure-cookies',
+      'always mark cookies Secure, e.g. when TLS ends at a proxy (default: $MUSUBI_SECURE_COOKIES, else only over https)',
+    )
     .action(async (options) =>
       (await import('./commands/demo-command.ts')).runStart(options, context),
     );
@@ -103,6 +112,14 @@ export function buildProgram(context: CommandContext): Command {
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--port <n>', 'port to listen on (default: $PORT, then 3000)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option(
+      '--trust-proxy [proxies]',
+      'behind a reverse proxy you run: take the client from X-Forwarded-For (its rightmost hop not in the comma list of further proxies) and the scheme from X-Forwarded-Proto (default: $MUSUBI_TRUST_PROXY, else off)',
+    )
+    .option(
+      '--secure-cookies',
+      'always mark cookies Secure, e.g. when TLS ends at a proxy (default: $MUSUBI_SECURE_COOKIES, else only over https)',
+    )
     .action(async (options) =>
       (await import('./commands/serve-command.ts')).runServe(options, context),
     );
@@ -401,6 +418,11 @@ export async function runCli(argv: string[], context: CommandContext): Promise<n
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const storage = storageFailure(error);
+    if (storage) {
+      context.stderr.write(`musubi: ${storage.message}\n`);
+      return EXIT_STORAGE_NOT_WRITABLE;
+    }
     if (isDomainError(error)) {
       if (error.code !== 'import_rejected') context.stderr.write(`musubi: ${error.message}\n`);
       return EXIT_CODES[error.code];

@@ -1,6 +1,6 @@
 import type { Principal } from '#core/accounts.ts';
 import type { Clock, Repositories, SessionRecord } from '#core/ports.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { RateLimiter, SignInBackoff } from './rate-limit.ts';
 import type { ServerConfig } from './server-config.ts';
 
 /** What every API handler can reach: the request's principal and the app's dependencies. */
@@ -10,7 +10,7 @@ export interface ApiServices {
   config: ServerConfig;
   limiters: {
     signInPerAddress: RateLimiter;
-    signInPerAccount: RateLimiter;
+    signInBackoff: SignInBackoff;
     search: RateLimiter;
   };
 }

@@ -15,7 +15,7 @@ import { countVisibleRecords } from '#services/accounts/count-visible-records.ts
 import type { ApiServices, AppEnv } from './app-env.ts';
 import { renderHomePage } from './home-page.ts';
 import { problem, problemFromError } from './problem.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, createSignInBackoff } from './rate-limit.ts';
 import { authenticateRequests } from './request-auth.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -27,6 +27,8 @@ import { registerProgrammeRoutes } from './routes/programmes.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi.ts';
 import { registerWebDataRoutes } from './routes/web-data.ts';
+import { refuseWrongMethods } from './method-not-allowed.ts';
+import { policyWithInlineScripts, securityHeaders } from './security-headers.ts';
 import { serverConfig, type ServerConfigInput } from './server-config.ts';
 import { DEFAULT_WEB_DIST, registerWebApp, WEB_BUILD_COMMAND } from './static-web.ts';
 import {
@@ -50,12 +52,6 @@ export interface AppDependencies {
   workflow?: WorkflowServices | WorkflowOptions;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
-
 function logUnexpected(error: unknown): void {
   // Only the error itself: never request bodies (they may hold confidential needs or passwords).
   console.error('musubi: unexpected error', error instanceof Error ? error.stack : error);
@@ -71,7 +67,7 @@ export function createApp(deps: AppDependencies): Hono {
     config,
     limiters: {
       signInPerAddress: createRateLimiter(config.rateLimits.signInPerAddress, clock),
-      signInPerAccount: createRateLimiter(config.rateLimits.signInPerAccount, clock),
+      signInBackoff: createSignInBackoff(config.rateLimits.signInBackoff, clock),
       search: createRateLimiter(config.rateLimits.search, clock),
     },
   };
@@ -80,13 +76,13 @@ export function createApp(deps: AppDependencies): Hono {
   const app = new Hono();
   app.onError((error) => problemFromError(error, onUnexpected));
   app.notFound((c) => problem(404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.use('*', securityHeaders());
+  app.use('*', refuseWrongMethods(app));
 
   const api = new Hono<AppEnv>();
   api.onError((error) => problemFromError(error, onUnexpected));
   api.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS))
-      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
   });
 
@@ -101,9 +97,12 @@ export function createApp(deps: AppDependencies): Hono {
     c.header('cache-control', 'no-cache');
     return c.json(document);
   });
+  const docsPage = renderDocsPage();
+  const docsPolicy = policyWithInlineScripts(docsPage);
   api.get('/docs', (c) => {
     c.header('cache-control', 'no-cache');
-    return c.html(renderDocsPage());
+    c.header('content-security-policy', docsPolicy);
+    return c.html(docsPage);
   });
 
   api.use(

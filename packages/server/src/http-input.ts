@@ -6,6 +6,28 @@ import { HttpProblem } from './problem.ts';
 
 const JSON_TYPES = /^application\/(json|merge-patch\+json)\s*(;|$)/i;
 
+/** Deepest nesting of arrays and objects a body may have; deeper ones are refused before parsing. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text nests arrays/objects deeper than `limit` (brackets in strings do not count). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c)
+        i += 1; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
 export async function readJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!JSON_TYPES.test(type))
@@ -14,6 +36,13 @@ export async function readJsonBody(c: Context): Promise<unknown> {
       `send the body as application/json${c.req.method === 'PATCH' ? ' or application/merge-patch+json' : ''} (got ${type.slice(0, 60) || 'no content type'})`,
     );
   const text = await c.req.text();
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new HttpProblem(
+      400,
+      'invalid_json',
+      `the body nests arrays and objects more than ${MAX_JSON_DEPTH} deep`,
+      { field: '(body)', limit: MAX_JSON_DEPTH },
+    );
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -4,6 +4,7 @@
  * the offending `field` and every problem in `errors`.
  */
 import { isDomainError } from '#core/domain-error.ts';
+import { storageFailure } from '#db/storage-failure.ts';
 import { HTTP_STATUS } from './errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -23,6 +24,7 @@ const TITLES: Record<string, string> = {
   rate_limited: 'Too many requests',
   insufficient_data: 'Not enough data',
   storage_unavailable: 'The database is not reachable',
+  storage_not_writable: 'The database cannot be written',
   payload_too_large: 'The request body is too large',
   invalid_json: 'The request body is not valid JSON',
   method_not_allowed: 'Method not allowed',
@@ -104,5 +106,8 @@ export function problemFromError(
   if (error instanceof HttpProblem)
     return problem(error.status, error.code, error.message, error.extra);
   onUnexpected?.(error);
+  // A read-only database or a full disk: 503, not a bare 500 (the log still has the details).
+  const storage = storageFailure(error);
+  if (storage) return problemFromError(storage);
   return problem(500, 'internal_error', 'unexpected error; the server log has the details');
 }

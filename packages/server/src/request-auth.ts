@@ -10,6 +10,7 @@
  * - Machines: `Authorization: Bearer musubi_…` with an API token; no cookies, no CSRF token.
  * Expired or unknown sessions and tokens are refused with 401 and a message that says why.
  */
+import { isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ANONYMOUS_PRINCIPAL } from '#core/accounts.ts';
@@ -67,12 +68,7 @@ export function clearSessionCookies(c: Context, config: ServerConfig): void {
   deleteCookie(c, CSRF_COOKIE, common);
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientAddress(c: Context, config: ServerConfig): string {
-  if (config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+function socketAddress(c: Context): string | undefined {
   const env: unknown = c.env;
   if (typeof env === 'object' && env !== null && 'incoming' in env) {
     const incoming: unknown = env.incoming;
@@ -80,11 +76,37 @@ export function clientAddress(c: Context, config: ServerConfig): string {
       const socket: unknown = incoming.socket;
       if (typeof socket === 'object' && socket !== null && 'remoteAddress' in socket) {
         const address: unknown = socket.remoteAddress;
-        if (typeof address === 'string') return address;
+        if (typeof address === 'string') return plainAddress(address);
       }
     }
   }
-  return 'local';
+  return undefined;
+}
+
+/** `::ffff:192.0.2.1` (IPv4 on a dual-stack socket) is 192.0.2.1. */
+function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+/**
+ * The client's address, for rate limits and the audit log: the socket's peer; behind a trusted
+ * proxy (`trustProxy`), the rightmost X-Forwarded-For hop that is not one of `trustedProxies`.
+ * Hops left of it were written by the client or by proxies we do not know, so they are never used;
+ * without `trustProxy` the header is ignored altogether.
+ */
+export function clientAddress(c: Context, config: ServerConfig): string {
+  const peer = socketAddress(c) ?? 'local';
+  if (!config.trustProxy) return peer;
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => plainAddress(hop.trim()))
+    .filter((hop) => hop !== '');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] ?? '';
+    if (isIP(hop) === 0) return peer;
+    if (!config.trustedProxies.includes(hop)) return hop;
+  }
+  return peer;
 }
 
 /** Same-origin check for requests without credentials that still change state (sign-in). */

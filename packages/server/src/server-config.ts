@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import type { BucketSettings } from './rate-limit.ts';
 
 const ZBucket = z.object({
@@ -10,8 +11,16 @@ const ZBucket = z.object({
 export const ZServerConfig = z.object({
   /** Mark cookies Secure: always, never, or when the request came over https ('auto'). */
   secureCookies: z.union([z.boolean(), z.literal('auto')]).default('auto'),
-  /** Trust X-Forwarded-For / X-Forwarded-Proto (only behind a reverse proxy you run). */
+  /**
+   * Trust X-Forwarded-For / X-Forwarded-Proto from the peer (only behind a reverse proxy you run):
+   * the client is then the rightmost X-Forwarded-For address that is not one of `trustedProxies`.
+   * Without it X-Forwarded-For is ignored (a client could write anything there).
+   */
   trustProxy: z.boolean().default(false),
+  /** Further proxies in the chain (their addresses are skipped in X-Forwarded-For). */
+  trustedProxies: z
+    .array(z.string().refine((value) => isIP(value) !== 0, 'must be an IP address'))
+    .default([]),
   /** How long a browser session lasts after sign-in. */
   sessionTtlSeconds: z
     .number()
@@ -30,8 +39,26 @@ export const ZServerConfig = z.object({
     .object({
       /** Sign-in attempts per client address. */
       signInPerAddress: ZBucket.default({ capacity: 10, refillPerSecond: 1 / 6 }),
-      /** Sign-in attempts per e-mail address (slows guessing one account's password from many addresses). */
-      signInPerAccount: ZBucket.default({ capacity: 5, refillPerSecond: 1 / 12 }),
+      /**
+       * Wrong passwords per (account, client) before growing waits. Not per account alone: that
+       * would let anyone lock the owner out by failing from elsewhere.
+       */
+      signInBackoff: z
+        .object({
+          freeFailures: z.number().int().min(1).max(100),
+          baseDelaySeconds: z.number().positive().max(3600),
+          maxDelaySeconds: z.number().positive().max(86_400),
+          forgetAfterSeconds: z
+            .number()
+            .positive()
+            .max(7 * 86_400),
+        })
+        .default({
+          freeFailures: 5,
+          baseDelaySeconds: 1,
+          maxDelaySeconds: 900,
+          forgetAfterSeconds: 3600,
+        }),
       /** Text searches (`?q=`) per account or client address. */
       search: ZBucket.default({ capacity: 600, refillPerSecond: 300 }),
     })
@@ -39,7 +66,10 @@ export const ZServerConfig = z.object({
 });
 export type ServerConfig = z.infer<typeof ZServerConfig>;
 export type ServerConfigInput = z.input<typeof ZServerConfig>;
-export type RateLimitSettings = Record<keyof ServerConfig['rateLimits'], BucketSettings>;
+export type RateLimitSettings = Omit<
+  Record<keyof ServerConfig['rateLimits'], BucketSettings>,
+  'signInBackoff'
+>;
 
 export function serverConfig(input: ServerConfigInput = {}): ServerConfig {
   return ZServerConfig.parse(input);

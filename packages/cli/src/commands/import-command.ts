@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import { escapeFormula } from '#services/import-export/formula-escape.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { isEntityName, ENTITY_NAMES } from '#core/entities/registry.ts';
 import {
@@ -37,7 +38,11 @@ function createRejectsWriter(path: string, flat: boolean, header: string[] | und
         if (!wroteHeader) stream.write(stringify([['_row', '_errors', ...header]]));
         wroteHeader = true;
         const cells = (rejected.input ?? {}) as Record<string, unknown>;
-        stream.write(stringify([[rejected.row, reasons, ...header.map((h) => cells[h] ?? '')]]));
+        // The rejects file is opened in spreadsheets and imported again: escaped like an export.
+        const row = [reasons, ...header.map((h) => cells[h] ?? '')].map((cell) =>
+          typeof cell === 'string' ? escapeFormula(cell) : cell,
+        );
+        stream.write(stringify([[rejected.row, ...row]]));
       } else {
         stream.write(
           JSON.stringify({ row: rejected.row, errors: rejected.problems, input: rejected.input }) +

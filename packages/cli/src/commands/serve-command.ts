@@ -1,11 +1,40 @@
+import { ZServerConfig, type ServerConfig } from '#server/server-config.ts';
 import { startServer } from '#server/start-server.ts';
 import { DomainError } from '#core/domain-error.ts';
+import { parseTrustProxy, type CliConfig } from '../config.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 
 export interface ServeOptions {
   db?: string;
   port?: string;
   host?: string;
+  /** `--trust-proxy` alone (true) or with the further proxies' addresses. */
+  trustProxy?: string | boolean;
+  secureCookies?: boolean;
+}
+
+/** The server's proxy and cookie settings: flags over the environment, validated once. */
+export function serveConfig(options: ServeOptions, config: CliConfig): ServerConfig {
+  const fromEnv = config.serve ?? { trustProxy: false, trustedProxies: [], secureCookies: 'auto' };
+  let proxy: Pick<ServerConfig, 'trustProxy' | 'trustedProxies'> = fromEnv;
+  try {
+    if (options.trustProxy !== undefined)
+      proxy = parseTrustProxy(options.trustProxy, '--trust-proxy');
+  } catch (error) {
+    throw new DomainError('validation_failed', (error as Error).message, { field: 'trustProxy' });
+  }
+  const parsed = ZServerConfig.safeParse({
+    ...proxy,
+    secureCookies: options.secureCookies === true ? true : fromEnv.secureCookies,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '(config)';
+    throw new DomainError('validation_failed', `${field}: ${issue?.message ?? 'not valid'}`, {
+      field,
+    });
+  }
+  return parsed.data;
 }
 
 export function parsePort(value: string | undefined, fallback: number): number {
@@ -27,11 +56,13 @@ export async function runServe(
   before?: (repos: import('#core/ports.ts').Repositories) => Promise<void>,
 ): Promise<void> {
   const port = parsePort(options.port, context.config.defaultPort);
+  const config = serveConfig(options, context.config);
   const database = await openTarget(options.db, context);
   if (before) await before(database.repos);
   const server = await startServer({
     repos: database.repos,
     port,
+    config,
     ...(options.host ? { host: options.host } : {}),
   });
   writeLine(context.stdout, `Musubi is serving ${database.location} at ${server.url}`);

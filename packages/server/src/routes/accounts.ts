@@ -68,7 +68,14 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
 
   api.patch('/accounts/:id', async (c) => {
     const body = await readJsonBody(c);
-    const account = await updateAccount(repos, acting(c.get('principal')), c.req.param('id'), body);
+    const session = c.get('session');
+    const account = await updateAccount(
+      repos,
+      acting(c.get('principal')),
+      c.req.param('id'),
+      body,
+      session ? { keepSession: session } : {},
+    );
     return c.json(describeAccount(account));
   });
 

@@ -248,11 +248,16 @@ describe.each(TEST_DATABASES)('auth API on $name', (kind) => {
     expect(body['detail']).toMatch(/expired/);
   });
 
-  it('rate limits sign-in per address and per account with 429 and Retry-After', async () => {
+  it('rate limits sign-in per address and per (account, client) with 429 and Retry-After', async () => {
     f = await createApiFixture(kind, {
       rateLimits: {
         signInPerAddress: { capacity: 100, refillPerSecond: 1 },
-        signInPerAccount: { capacity: 3, refillPerSecond: 0.1 },
+        signInBackoff: {
+          freeFailures: 2,
+          baseDelaySeconds: 10,
+          maxDelaySeconds: 60,
+          forgetAfterSeconds: 600,
+        },
       },
     });
     for (let i = 0; i < 3; i++)

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { describeAccount, ZEmail } from '#core/accounts.ts';
-import { DomainError } from '#core/domain-error.ts';
+import { DomainError, isDomainError } from '#core/domain-error.ts';
 import { pageInMemory, parseSort } from '#core/list-sort.ts';
 import { signOut } from '#services/accounts/authenticate.ts';
 import {
@@ -43,22 +43,32 @@ export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): vo
       typeof body === 'object' && body !== null && 'email' in body
         ? ZEmail.safeParse(body.email)
         : undefined;
-    for (const [limiter, key] of [
-      [limiters.signInPerAddress, `address:${address}`],
-      ...(email?.success ? ([[limiters.signInPerAccount, `email:${email.data}`]] as const) : []),
-    ] as const) {
-      const taken = limiter.take(key);
-      if (!taken.ok)
-        throw new DomainError(
-          'rate_limited',
-          `too many sign-in attempts; try again in ${taken.retryAfterSeconds} s`,
-          { retryAfterSeconds: taken.retryAfterSeconds },
-        );
+    const refuse = (retryAfterSeconds: number) =>
+      new DomainError(
+        'rate_limited',
+        `too many sign-in attempts; try again in ${retryAfterSeconds} s`,
+        { retryAfterSeconds },
+      );
+    // Against spraying: every attempt from one client, whatever the account.
+    const taken = limiters.signInPerAddress.take(`address:${address}`);
+    if (!taken.ok) throw refuse(taken.retryAfterSeconds);
+    // Against guessing one password: growing waits per (account, client) after wrong passwords.
+    const pair = email?.success ? `${email.data}\n${address}` : undefined;
+    const waiting = pair === undefined ? undefined : limiters.signInBackoff.check(pair);
+    if (waiting && !waiting.ok) throw refuse(waiting.retryAfterSeconds);
+    let signedIn;
+    try {
+      signedIn = await signIn(repos, body, {
+        clock,
+        sessionTtlMs: config.sessionTtlSeconds * 1000,
+        client: address,
+      });
+    } catch (error) {
+      if (pair !== undefined && isDomainError(error) && error.code === 'unauthenticated')
+        limiters.signInBackoff.failed(pair);
+      throw error;
     }
-    const signedIn = await signIn(repos, body, {
-      clock,
-      sessionTtlMs: config.sessionTtlSeconds * 1000,
-    });
+    if (pair !== undefined) limiters.signInBackoff.succeeded(pair);
     setSessionCookies(c, config, signedIn, clock.now());
     c.header('cache-control', 'no-store');
     return c.json({
@@ -118,10 +128,16 @@ export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): vo
 
   api.post('/auth/tokens', async (c) => {
     const body = await readJsonBody(c);
+    const principal = c.get('principal');
+    const callerToken =
+      principal.kind === 'account' && principal.via === 'token'
+        ? /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
+        : undefined;
     const { token, record } = await createApiToken(
       repos,
-      { principal: c.get('principal'), clock },
+      { principal, clock },
       body,
+      callerToken === undefined ? {} : { callerToken },
     );
     c.header('cache-control', 'no-store');
     return c.json({ ...describeToken(record), token }, 201);

@@ -27,11 +27,22 @@ function requireHolder(principal: Principal): Extract<Principal, { kind: 'accoun
   return principal;
 }
 
-/** Issues an API token for the caller's own account; the secret is shown once, stored hashed. */
+/** When a token made with `parent` must stop at the latest: never after the parent token. */
+function cappedExpiry(requested: string | null, parent: ApiTokenRecord | undefined): string | null {
+  if (parent === undefined || parent.expiresAt === null) return requested;
+  if (requested === null) return parent.expiresAt;
+  return Date.parse(requested) < Date.parse(parent.expiresAt) ? requested : parent.expiresAt;
+}
+
+/**
+ * Issues an API token for the caller's own account; the secret is shown once, stored hashed. A
+ * token made by a caller signed in with a token (`callerToken`) never outlives that token.
+ */
 export async function createApiToken(
   repos: Repositories,
   context: ActingContext,
   input: unknown,
+  options: { callerToken?: string } = {},
 ): Promise<{ token: string; record: ApiTokenRecord }> {
   const holder = requireHolder(context.principal);
   const parsed = ZApiTokenCreate.safeParse(input);
@@ -42,6 +53,10 @@ export async function createApiToken(
       field,
     });
   }
+  const parent =
+    options.callerToken === undefined
+      ? undefined
+      : await repos.sessions.findToken(hashSecret(options.callerToken));
   const token = `${API_TOKEN_PREFIX}${randomSecret(32)}`;
   const now = context.clock.now();
   const record: ApiTokenRecord = {
@@ -51,10 +66,12 @@ export async function createApiToken(
     prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
     tokenHash: hashSecret(token),
     createdAt: now.toISOString(),
-    expiresAt:
+    expiresAt: cappedExpiry(
       parsed.data.expiresInDays === undefined
         ? null
         : new Date(now.getTime() + parsed.data.expiresInDays * 86_400_000).toISOString(),
+      parent,
+    ),
     lastUsedAt: null,
     revokedAt: null,
   };

@@ -20,7 +20,12 @@ const WRONG = 'e-mail address or password is wrong';
 export async function signIn(
   repos: Repositories,
   input: unknown,
-  options: { clock: Clock; sessionTtlMs: number },
+  options: {
+    clock: Clock;
+    sessionTtlMs: number;
+    /** The client's address, recorded in the audit log. */
+    client?: string;
+  },
 ): Promise<SignedIn> {
   const parsed = ZSignIn.safeParse(input);
   if (!parsed.success) {
@@ -31,6 +36,7 @@ export async function signIn(
     });
   }
   const { email, password } = parsed.data;
+  const client = options.client === undefined ? {} : { client: options.client };
   const stored = await repos.accounts.findByEmail(email);
   const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash()));
   const anonymous: Principal = { kind: 'anonymous' };
@@ -42,7 +48,10 @@ export async function signIn(
         action: 'sign_in_failed',
         entity: 'sessions',
         entityId: email,
-        after: { reason: stored?.account.disabled && matches ? 'disabled' : 'wrong credentials' },
+        after: {
+          reason: stored?.account.disabled && matches ? 'disabled' : 'wrong credentials',
+          ...client,
+        },
       },
     );
     throw new DomainError(
@@ -70,7 +79,7 @@ export async function signIn(
       action: 'sign_in',
       entity: 'sessions',
       entityId: stored.account.id,
-      after: { expiresAt: expiresAt.toISOString() },
+      after: { expiresAt: expiresAt.toISOString(), ...client },
     },
   );
   return { account: stored.account, sessionToken, csrfToken, expiresAt };

@@ -1,20 +1,60 @@
 import { describeAccount, ZAccountUpdate, type Account } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { canManageAccounts } from '#core/permissions.ts';
-import type { Repositories } from '#core/ports.ts';
+import type { Repositories, SessionRecord } from '#core/ports.ts';
 import { hashPassword, type ScryptCost } from './password-hash.ts';
 import { writeAudit, type ActingContext } from './write-audit.ts';
 
+/** Refuses a change that would leave no active administrator (nobody could manage accounts). */
+async function keepAnAdministrator(
+  repos: Repositories,
+  before: Account,
+  after: Account,
+): Promise<void> {
+  const wasActiveAdmin = before.role === 'admin' && !before.disabled;
+  const staysActiveAdmin = after.role === 'admin' && !after.disabled;
+  if (!wasActiveAdmin || staysActiveAdmin) return;
+  const others = (await repos.accounts.list()).filter(
+    (a) => a.id !== before.id && a.role === 'admin' && !a.disabled,
+  );
+  if (others.length === 0)
+    throw new DomainError(
+      'conflict',
+      `account ${before.email} is the only active administrator; make another account administrator before ${after.disabled ? 'disabling' : 'demoting'} it (唯一の有効な管理者は無効化・降格できません)`,
+      { field: after.disabled ? 'disabled' : 'role' },
+    );
+}
+
 /**
- * An administrator changes an account (role, organisation, disabled, password). Disabling it or
- * setting a new password signs it out everywhere.
+ * Signs an account out everywhere after a new password: every session but `keep` (the caller's
+ * own, when they changed their own password) and every API token. Returns the tokens revoked.
+ */
+async function signOutEverywhere(
+  repos: Repositories,
+  accountId: string,
+  at: string,
+  keep: SessionRecord | undefined,
+): Promise<number> {
+  await repos.sessions.deleteSessionsOf(accountId);
+  if (keep !== undefined && keep.accountId === accountId) await repos.sessions.createSession(keep);
+  let revoked = 0;
+  for (const token of await repos.sessions.listTokens(accountId))
+    if (token.revokedAt === null && (await repos.sessions.revokeToken(token.id, accountId, at)))
+      revoked += 1;
+  return revoked;
+}
+
+/**
+ * An administrator changes an account (role, organisation, disabled, password). Disabling it signs
+ * it out everywhere; a new password also revokes its API tokens (the caller's own session, given as
+ * `keepSession`, stays). The only active administrator can be neither disabled nor demoted.
  */
 export async function updateAccount(
   repos: Repositories,
   context: ActingContext,
   accountId: string,
   input: unknown,
-  options: { cost?: ScryptCost } = {},
+  options: { cost?: ScryptCost; keepSession?: SessionRecord } = {},
 ): Promise<Account> {
   const decision = canManageAccounts(context.principal);
   if (!decision.allowed)
@@ -66,15 +106,28 @@ export async function updateAccount(
   const passwordHash =
     change.password === undefined ? undefined : await hashPassword(change.password, options.cost);
   await repos.transaction(async (tx) => {
+    await keepAnAdministrator(tx, stored.account, updated);
     await tx.accounts.update(updated, passwordHash);
-    if (updated.disabled || passwordHash !== undefined)
+    if (updated.disabled && passwordHash === undefined)
       await tx.sessions.deleteSessionsOf(updated.id);
+    const tokensRevoked =
+      passwordHash === undefined
+        ? 0
+        : await signOutEverywhere(
+            tx,
+            updated.id,
+            updated.updatedAt,
+            updated.disabled ? undefined : options.keepSession,
+          );
     await writeAudit(tx, context, {
       action: 'update',
       entity: 'accounts',
       entityId: updated.id,
       before: describeAccount(stored.account),
-      after: { ...describeAccount(updated), ...(passwordHash ? { passwordChanged: true } : {}) },
+      after: {
+        ...describeAccount(updated),
+        ...(passwordHash ? { passwordChanged: true, tokensRevoked } : {}),
+      },
     });
   });
   return updated;

@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { DomainError } from '#core/domain-error.ts';
 import type { CellValue } from '#core/flat-record.ts';
 import { detectEncoding, type TextEncoding } from './detect-encoding.ts';
+import { unescapeFormula } from './formula-escape.ts';
 
 export const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
@@ -115,7 +116,8 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
       }
       const cells: Record<string, CellValue> = {};
       header.forEach((name, i) => {
-        cells[name] = record[i];
+        const cell = record[i];
+        cells[name] = cell === undefined ? cell : unescapeFormula(cell);
       });
       yield { row, cells };
     }
@@ -235,7 +237,8 @@ async function openXlsx(path: string): Promise<RecordSource> {
       const cells: Record<string, CellValue> = {};
       let empty = true;
       header.forEach((name, i) => {
-        const value = cellValue(values[i + 1]);
+        const raw = cellValue(values[i + 1]);
+        const value = typeof raw === 'string' ? unescapeFormula(raw) : raw;
         if (value !== undefined && value !== '') empty = false;
         cells[name] = value;
       });

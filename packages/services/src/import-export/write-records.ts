@@ -6,7 +6,10 @@ import ExcelJS from 'exceljs';
 import type { EntitySpec } from '#core/entities/registry.ts';
 import { toFlatRow } from '#core/flat-record.ts';
 import type { StoredRecord } from '#core/ports.ts';
+import { escapeFormula } from './formula-escape.ts';
 import type { FileFormat } from './read-records.ts';
+
+const NUMERIC_CODECS = new Set(['int', 'real']);
 
 /** Writes records of one entity to a file, batch by batch; the file appears only once complete. */
 export interface RecordSink {
@@ -31,6 +34,13 @@ export function createRecordSink(path: string, format: FileFormat, spec: EntityS
     .map((c) => c.column);
   const flatColumns = spec.columns.filter((c) => header.includes(c.column));
   const flatSpec = { ...spec, columns: flatColumns };
+  const numeric = flatColumns.map((c) => NUMERIC_CODECS.has(c.codec));
+  /** Text cells escaped against formula injection; numbers as they are (M7). */
+  const spreadsheetRow = (record: StoredRecord): string[] =>
+    toFlatRow(flatSpec, record).map((cell, i) => (numeric[i] ? cell : escapeFormula(cell)));
+  /** XLSX cells: numbers of numeric columns as numbers, everything else as escaped text. */
+  const xlsxRow = (record: StoredRecord): (string | number)[] =>
+    spreadsheetRow(record).map((cell, i) => (numeric[i] && cell !== '' ? Number(cell) : cell));
 
   if (format === 'xlsx') {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -42,7 +52,7 @@ export function createRecordSink(path: string, format: FileFormat, spec: EntityS
     sheet.addRow(header).commit();
     return {
       async write(records) {
-        for (const record of records) sheet.addRow(toFlatRow(flatSpec, record)).commit();
+        for (const record of records) sheet.addRow(xlsxRow(record)).commit();
       },
       async close() {
         sheet.commit();
@@ -60,7 +70,7 @@ export function createRecordSink(path: string, format: FileFormat, spec: EntityS
   return {
     async write(records) {
       if (format === 'csv') {
-        const rows = records.map((r) => toFlatRow(flatSpec, r));
+        const rows = records.map(spreadsheetRow);
         await writeText(stream, stringify(first ? [header, ...rows] : rows));
       } else if (format === 'ndjson') {
         await writeText(stream, records.map((r) => JSON.stringify(r) + '\n').join(''));
