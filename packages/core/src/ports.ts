@@ -275,6 +275,20 @@ export const AUDIT_ACTIONS = [
   'token_revoked',
   'assign',
   'unassign',
+  // Issue 12: the workflow's state changes and reads of confidential texts.
+  'read',
+  'open',
+  'move',
+  'note',
+  'propose',
+  'judge',
+  'publish',
+  'withdraw',
+  'interest',
+  'decide',
+  'feedback',
+  'export',
+  'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -299,6 +313,11 @@ export interface AuditQuery {
   entity?: string;
   entityId?: string;
   accountId?: string;
+  action?: AuditAction;
+  /** Entries at or after this ISO time. */
+  from?: string;
+  /** Entries before this ISO time. */
+  to?: string;
 }
 
 /** The append-only audit log, newest first when listed. */
