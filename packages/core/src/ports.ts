@@ -104,6 +104,11 @@ export interface Repositories {
   audit: AuditRepo;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
+  /**
+   * A version of the entity records that changes with every committed write to any of them, by
+   * any process: the key of caches built from the records (equal versions, equal records).
+   */
+  dataVersion(): Promise<string>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
 }

@@ -2,7 +2,8 @@
  * An in-memory, read-only view of the ecosystem shaped for the web app: actors and ties in typed
  * arrays, ABC communities (latest stored run, else computed here), a precomputed geographic layout
  * and the detected roles. Built once per database state and shared by all requests; rebuilt when
- * the record counts or the latest communities run change.
+ * the data version (any committed write to any record) or the latest communities run changes,
+ * checked on every request, so a need made confidential leaves every view at once.
  *
  * Confidentiality: only public needs are ever loaded here, so nothing built from the snapshot can
  * count or show a members-only or confidential need.
@@ -269,39 +270,26 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
 
 interface CacheEntry {
   fingerprint: string;
-  checkedAt: number;
   snapshot: Promise<WebSnapshot>;
 }
 
-/** How long a snapshot is trusted before the database is asked whether it changed. */
-const RECHECK_MS = 5_000;
-
-/** Snapshots per database, rebuilt when counts or the latest communities run change. */
+/**
+ * Snapshots per database, keyed on the content: the data version and the latest communities run
+ * (two point reads per request). Requests that find the same version share one build.
+ */
 export function createSnapshotCache(repos: Repositories, clock: Clock) {
   let entry: CacheEntry | undefined;
-  let checking: Promise<WebSnapshot> | undefined;
-  const check = async (): Promise<WebSnapshot> => {
-    const fingerprint = await dataFingerprint(repos);
-    const now = Date.now();
-    if (entry && entry.fingerprint === fingerprint) {
-      entry.checkedAt = now;
-      return entry.snapshot;
-    }
-    const snapshot = buildWebSnapshot(repos, clock);
-    const fresh: CacheEntry = { fingerprint, checkedAt: now, snapshot };
-    entry = fresh;
-    snapshot.catch(() => {
-      if (entry === fresh) entry = undefined;
-    });
-    return snapshot;
-  };
   return {
-    get(): Promise<WebSnapshot> {
-      if (entry && Date.now() - entry.checkedAt < RECHECK_MS) return entry.snapshot;
-      checking ??= check().finally(() => {
-        checking = undefined;
+    async get(): Promise<WebSnapshot> {
+      const fingerprint = await dataFingerprint(repos);
+      if (entry && entry.fingerprint === fingerprint) return entry.snapshot;
+      const snapshot = buildWebSnapshot(repos, clock);
+      const fresh: CacheEntry = { fingerprint, snapshot };
+      entry = fresh;
+      snapshot.catch(() => {
+        if (entry === fresh) entry = undefined;
       });
-      return checking;
+      return snapshot;
     },
   };
 }

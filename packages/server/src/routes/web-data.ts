@@ -14,7 +14,7 @@ import { mapUnitOf, mapUnitsOf, PREFECTURES } from '#core/geo.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { ACTOR_FLAGS, ACTOR_KINDS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { HTTP_STATUS } from '../errors.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, problem } from '../problem.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
 import { createSnapshotCache, type WebSnapshot } from './web-data-snapshot.ts';
 import type {
@@ -754,13 +754,6 @@ function meta(snapshot: WebSnapshot): WebMeta {
     years: Number.isFinite(from) ? { from, to } : null,
     builtAt: snapshot.builtAt,
   };
-}
-
-function problem(status: number, title: string, detail: string, extra: Record<string, unknown>) {
-  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }), {
-    status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-  });
 }
 
 /** Registers `/api/web/*` on the app. Register before any generic `/api/:entity/:id` route. */

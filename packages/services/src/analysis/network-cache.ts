@@ -13,15 +13,16 @@ export interface LoadedNetwork {
 }
 
 /**
- * What changes when the data an analysis reads change: record counts and the latest stored
- * communities run. An edit that keeps every count is seen at the next count change.
+ * What changes when the data an analysis reads change: the data version (every committed write
+ * to any entity record changes it, also an edit that keeps every count) and the latest stored
+ * communities run.
  */
 export async function dataFingerprint(repos: Repositories): Promise<string> {
-  const [counts, [latest]] = await Promise.all([
-    repos.counts(),
+  const [version, [latest]] = await Promise.all([
+    repos.dataVersion(),
     repos.analysisRuns.list('communities', 1),
   ]);
-  return JSON.stringify({ counts, run: latest?.id ?? null });
+  return JSON.stringify({ version, run: latest?.id ?? null });
 }
 
 export function createNetworkCache(repos: Repositories, clock: Clock) {
