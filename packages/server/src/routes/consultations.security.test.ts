@@ -4,7 +4,8 @@
  * opens on its own confidential need (issue 11), M6 (audit of the workflow), and the lows on
  * disclosure (a 404 that named the hidden need, withdrawal).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTextPipeline, type TextPipeline } from '#services/matching/text-pipeline.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import {
   createApiFixture,
@@ -364,5 +365,70 @@ describe.each(TEST_DATABASES)('consultation security on $name', (kind) => {
     expect(
       history.events.filter((e) => e.kind === 'disclosure_withdrawn').map((e) => e.organisationId),
     ).toEqual(['uni-u', 'co-b', 'uni-u']);
+  });
+});
+
+describe.each(TEST_DATABASES)('match feedback audit on $name', (kind) => {
+  let text: TextPipeline;
+  let f: ApiFixture;
+  beforeAll(async () => {
+    text = await createTextPipeline();
+  }, 60_000);
+  afterAll(async () => text.close());
+  beforeEach(async () => {
+    f = await createApiFixture(kind, {}, { text });
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  it('M6: match feedback, proposed candidates and judgements are audited with who and what', async () => {
+    const member = await f.signIn('a@test.example');
+    const coordinator = await f.signIn('coord@test.example');
+    const direct = await f.call('/api/needs/need-a-public/feedback', {
+      as: member,
+      body: { seedId: 'seed-u1', decision: 'rejected', reason: 'wrong_field' },
+    });
+    expect(direct.status).toBe(201);
+    const opened = (await (
+      await f.call('/api/consultations', { as: coordinator, body: { needId: 'need-a-public' } })
+    ).json()) as Item;
+    await f.call(`/api/consultations/${opened.id}/moves`, {
+      as: coordinator,
+      body: { to: 'triage' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(
+      (
+        await f.call(`/api/consultations/${opened.id}/candidates`, {
+          as: coordinator,
+          body: { seedIds: ['seed-u1'] },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await f.call(`/api/consultations/${opened.id}/judgements`, {
+          as: member,
+          body: { seedId: 'seed-u1', decision: 'chosen' },
+        })
+      ).status,
+    ).toBe(204);
+
+    const admin = await f.signIn('admin@test.example');
+    const entries = (
+      (await (await f.call('/api/audit?limit=50', { as: admin })).json()) as { items: AuditItem[] }
+    ).items.filter((e) => ['feedback', 'judge', 'propose'].includes(e.action));
+    expect(entries.map((e) => [e.action, e.accountId, e.after?.['seedId'] ?? null])).toEqual([
+      ['feedback', f.accounts.memberA.id, 'seed-u1'],
+      ['judge', f.accounts.memberA.id, 'seed-u1'],
+      ['propose', f.accounts.coordinator.id, null],
+      ['feedback', f.accounts.memberA.id, 'seed-u1'],
+    ]);
+    expect(entries[3]?.after).toMatchObject({
+      needId: 'need-a-public',
+      decision: 'rejected',
+      reason: 'wrong_field',
+    });
   });
 });
