@@ -273,6 +273,15 @@ describe.each(TEST_DATABASES)('consultation security on $name', (kind) => {
       ['decide', f.accounts.memberA.id, interest.requestId],
       ['interest', f.accounts.memberU.id, interest.requestId],
     ]);
+    // Administrators read the disclosure history too, and that read is audited.
+    const history = await f.call('/api/needs/need-a-secret/disclosures', { as: as['admin'] });
+    expect(history.status).toBe(200);
+    expect(
+      ((await history.json()) as { events: { kind: string }[] }).events.map((e) => e.kind),
+    ).toEqual(['digest_published', 'interest_expressed', 'disclosure_accepted']);
+    expect(
+      (await audit('entity=need-disclosures')).map((e) => [e.action, e.accountId, e.entityId]),
+    ).toEqual([['read', f.accounts.admin.id, 'need-a-secret']]);
     expect((await audit(`action=decide`))[0]?.after).toMatchObject({
       status: 'accepted',
       organisationId: 'uni-u',

@@ -46,7 +46,7 @@ export interface DisclosureService {
   withdraw(viewer: Viewer, requestId: string): Promise<DisclosureRequest>;
   /** The full need for those allowed (owner, assigned coordinators, accepted organisations). */
   fullNeed(viewer: Viewer, needId: string): Promise<Need>;
-  /** Interests and the event log, for the owner and assigned coordinators. */
+  /** Interests and the event log, for the owner, assigned coordinators and administrators. */
   history(
     viewer: Viewer,
     needId: string,
@@ -368,7 +368,17 @@ export function createDisclosureService(options: {
     },
 
     async history(viewer, needId) {
-      await manage(viewer, needId);
+      if (viewer.kind === 'account' && viewer.role === 'admin') {
+        // Administrators read every need's disclosure history; each read is audited.
+        if ((await repos.entity('needs').get(needId)) === undefined)
+          throw new DomainError('not_found', `no need ${needId}`);
+        await audit(repos, viewer.accountId, {
+          action: 'read',
+          entity: 'need-disclosures',
+          entityId: needId,
+          after: { as: 'admin' },
+        });
+      } else await manage(viewer, needId);
       return {
         requests: await repos.disclosures.listRequests(needId),
         events: await repos.disclosures.events(needId),
