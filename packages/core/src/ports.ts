@@ -105,10 +105,10 @@ export interface Repositories {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
   /**
-   * A version of the entity records that changes with every committed write to any of them, by
-   * any process: the key of caches built from the records (equal versions, equal records).
+   * Per entity table (`actors`, `needs`…), a version that changes with every committed write to
+   * it, by any process: the key of caches built from the records (equal versions, equal records).
    */
-  dataVersion(): Promise<string>;
+  dataVersions(): Promise<Readonly<Record<string, number>>>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
 }

@@ -1,17 +1,18 @@
 /**
- * The data version: a number that changes with every committed write to an entity table, so
+ * Data versions: per entity table, a number that changes with every committed write to it, so
  * caches built from the records (the web views' snapshot, the loaded network) are keyed on the
  * content rather than on record counts (an edit that keeps every count, such as a need made
- * confidential, changes it). Kept by the database itself (migration 9), so writes by any process
- * (the server, an import from the command line) count.
+ * confidential, changes it), and a cache of several tables rebuilds only what a write touched.
+ * Kept by the database itself (migration 9), so writes by any process (the server, an import from
+ * the command line) count.
  *
- * - SQLite: one row `data_version`, bumped by row triggers on each entity table (SQLite has a
- *   single writer, so the row is never contended). Bulk loads into an empty table drop the
- *   table's triggers and bump the version once at the end.
- * - PostgreSQL: statement triggers append to `data_changes`; the version is the sum of its
- *   weights. Appending never waits on another transaction (a counter row would serialise every
- *   writer behind a long import), and it counts only committed writes. When the log grows, it is
- *   folded into one row of the same total.
+ * - SQLite: one row per table in `data_version`, bumped by row triggers on the table (SQLite has
+ *   a single writer, so the rows are never contended). Bulk loads into an empty table drop the
+ *   table's triggers and bump its version once at the end.
+ * - PostgreSQL: statement triggers append the table's name to `data_changes`; a table's version is
+ *   the sum of its rows' weights. Appending never waits on another transaction (a counter row would
+ *   make every writer wait behind a long import), and only committed writes count. When the log
+ *   grows, it is folded into one row per table of the same totals.
  */
 import type { Dialect, SqlClient } from './sql-client.ts';
 
@@ -30,28 +31,30 @@ const TABLES = [
   'indicators',
 ] as const;
 
-export const BUMP_SQLITE_DATA_VERSION =
-  'UPDATE data_version SET version = version + 1 WHERE id = 1';
+/** SQLite: the statement that bumps a table's version (its name is one of ours, never input). */
+export function bumpSqliteDataVersion(table: string): string {
+  return `UPDATE data_version SET version = version + 1 WHERE name = '${table}'`;
+}
 
-/** Migration 9: the data version and the triggers that keep it. */
+/** Migration 9: the data versions and the triggers that keep them. */
 export function dataVersionMigration(dialect: Dialect): string[] {
   if (dialect === 'sqlite') {
     return [
-      'CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)',
-      'INSERT INTO data_version (id, version) VALUES (1, 0)',
+      'CREATE TABLE data_version (name TEXT PRIMARY KEY, version INTEGER NOT NULL)',
+      ...TABLES.map((table) => `INSERT INTO data_version (name, version) VALUES ('${table}', 0)`),
       ...TABLES.flatMap((table) =>
         (['INSERT', 'UPDATE', 'DELETE'] as const).map(
           (event) =>
-            `CREATE TRIGGER ${table}_data_version_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${BUMP_SQLITE_DATA_VERSION}; END`,
+            `CREATE TRIGGER ${table}_data_version_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${bumpSqliteDataVersion(table)}; END`,
         ),
       ),
     ];
   }
   return [
-    'CREATE TABLE data_changes (id BIGSERIAL PRIMARY KEY, weight BIGINT NOT NULL DEFAULT 1)',
+    'CREATE TABLE data_changes (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, weight BIGINT NOT NULL DEFAULT 1)',
     `CREATE FUNCTION musubi_note_data_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO data_changes DEFAULT VALUES;
+  INSERT INTO data_changes (name) VALUES (TG_TABLE_NAME);
   RETURN NULL;
 END $$`,
     ...TABLES.map(
@@ -61,27 +64,30 @@ END $$`,
   ];
 }
 
-/** Rows of `data_changes` above which reading the version folds them into one. */
+/** Rows of `data_changes` above which reading the versions folds them, one row per table. */
 const FOLD_ABOVE = 1000;
 
-/** The current data version (an opaque text: equal texts, equal data). */
-export async function readDataVersion(client: SqlClient): Promise<string> {
+/** The current version of each entity table (equal versions, equal records). */
+export async function readDataVersions(client: SqlClient): Promise<Record<string, number>> {
+  const versions: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
   if (client.dialect === 'sqlite') {
-    const [row] = await client.all<{ version: number }>(
-      'SELECT version FROM data_version WHERE id = 1',
+    const rows = await client.all<{ name: string; version: number }>(
+      'SELECT name, version FROM data_version',
     );
-    return String(row?.version ?? 0);
+    for (const row of rows) versions[row.name] = Number(row.version);
+    return versions;
   }
-  const [row] = await client.all<{ n: number | string; v: number | string }>(
-    'SELECT count(*) AS n, coalesce(sum(weight), 0) AS v FROM data_changes',
+  const rows = await client.all<{ name: string; n: number | string; v: number | string }>(
+    'SELECT name, count(*) AS n, sum(weight) AS v FROM data_changes GROUP BY name',
   );
-  if (Number(row?.n ?? 0) > FOLD_ABOVE) {
-    // Deletes the rows it sees and inserts their total: the sum stays the same, and rows of
+  for (const row of rows) versions[row.name] = Number(row.v);
+  if (rows.reduce((total, row) => total + Number(row.n), 0) > FOLD_ABOVE) {
+    // Deletes the rows it sees and inserts their totals: the sums stay the same, and rows of
     // transactions still running are not seen, so they are neither lost nor counted twice.
     await client.run(
-      `WITH folded AS (DELETE FROM data_changes RETURNING weight)
-       INSERT INTO data_changes (weight) SELECT coalesce(sum(weight), 0) FROM folded`,
+      `WITH folded AS (DELETE FROM data_changes RETURNING name, weight)
+       INSERT INTO data_changes (name, weight) SELECT name, sum(weight) FROM folded GROUP BY name`,
     );
   }
-  return String(row?.v ?? 0);
+  return versions;
 }

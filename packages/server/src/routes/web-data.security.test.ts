@@ -83,6 +83,17 @@ describe.each(TEST_DATABASES)('public views after a change of confidentiality on
     expect((await anonymous<Choropleth>('/api/web/choropleth?metric=needs')).total).toBe(0);
   });
 
+  it('M1: an edit of an actor reaches the views once the network part is rebuilt, in the background', async () => {
+    const name = async () =>
+      (await anonymous<{ actor: { name: string } }>('/api/web/actors/co-a')).actor.name;
+    expect(await name()).toBe('株式会社エー');
+    const stored = await f.database.repos.entity('actors').get('co-a');
+    await f.database.repos
+      .entity('actors')
+      .upsertMany([{ ...stored?.record, name: '株式会社エース' }]);
+    await expect.poll(name, { timeout: 10_000 }).toBe('株式会社エース');
+  });
+
   it('low: list and view endpoints refuse a filter they do not support, naming it (400)', async () => {
     for (const [path, name] of [
       ['/api/seeds?sdgs=14', 'sdgs'],

@@ -604,15 +604,16 @@ export function foldForSearch(text: string): string {
     .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
 }
 
-const searchTexts = new WeakMap<WebSnapshot, string[]>();
+/** Per actor list (kept while the network part of the snapshot is the same). */
+const searchTexts = new WeakMap<readonly Actor[], string[]>();
 
 function searchTextOf(snapshot: WebSnapshot): string[] {
-  let texts = searchTexts.get(snapshot);
+  let texts = searchTexts.get(snapshot.actors);
   if (!texts) {
     texts = snapshot.actors.map((a) =>
       foldForSearch([a.name, a.nameEn ?? '', a.nameKana ?? '', a.id].join('\u0000')),
     );
-    searchTexts.set(snapshot, texts);
+    searchTexts.set(snapshot.actors, texts);
   }
   return texts;
 }

@@ -12,17 +12,23 @@ export interface LoadedNetwork {
   shared: SharedCommunities;
 }
 
+/** The tables the loaded network reads. */
+const NETWORK_TABLES = ['actors', 'relations', 'seeds'] as const;
+
 /**
- * What changes when the data an analysis reads change: the data version (every committed write
- * to any entity record changes it, also an edit that keeps every count) and the latest stored
+ * What changes when the data an analysis reads change: the data versions of its tables (every
+ * committed write changes them, also an edit that keeps every count) and the latest stored
  * communities run.
  */
-export async function dataFingerprint(repos: Repositories): Promise<string> {
-  const [version, [latest]] = await Promise.all([
-    repos.dataVersion(),
+export async function dataFingerprint(
+  repos: Repositories,
+  tables: readonly string[] = NETWORK_TABLES,
+): Promise<string> {
+  const [versions, [latest]] = await Promise.all([
+    repos.dataVersions(),
     repos.analysisRuns.list('communities', 1),
   ]);
-  return JSON.stringify({ version, run: latest?.id ?? null });
+  return JSON.stringify({ versions: tables.map((t) => versions[t] ?? 0), run: latest?.id ?? null });
 }
 
 export function createNetworkCache(repos: Repositories, clock: Clock) {
