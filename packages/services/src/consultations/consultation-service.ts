@@ -33,10 +33,10 @@ import {
   isNeedOwner,
   type NeedAccessFacts,
 } from '#core/need-access.ts';
-import { canReadNeed } from '#core/permissions.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { appendAudit, type AuditChange } from '../accounts/write-audit.ts';
+import { mayViewConsultation, requireConsultationCoordinator } from './consultation-access.ts';
 import type { MatchingService } from '../matching/matching-service.ts';
 import { loadNeedAccessFacts } from '../matching/need-access-facts.ts';
 import { parseInput } from '../matching/parse-input.ts';
@@ -144,70 +144,9 @@ export function createConsultationService(
     const c = stored.record;
     const need = await loadNeed(c.needId);
     const facts = await loadNeedAccessFacts(repos, c.needId);
-    if (!mayView(viewer, c, need, facts))
+    if (!mayViewConsultation(viewer, c, need, facts))
       throw new DomainError('not_found', `no consultation ${id}`);
     return { c, version: stored.version, need, facts };
-  };
-
-  const mayView = (
-    viewer: Viewer,
-    c: Consultation,
-    need: Need | undefined,
-    facts: NeedAccessFacts,
-  ): boolean => {
-    if (viewer.kind !== 'account') return false;
-    if (viewer.organisationId === c.requesterId) return true;
-    if (c.coordinatorIds.includes(viewer.accountId)) return true;
-    if (viewer.role === 'admin') return true;
-    if (!isCoordinator(viewer)) return false;
-    // Other coordinators see consultations on needs they may see; on a confidential need only
-    // when assigned to it (a disclosure shows the need's text, not the coordinators' case).
-    const view = need ?? { ownerId: c.requesterId, confidentiality: 'confidential' as const };
-    return view.confidentiality === 'confidential'
-      ? canManageNeed(viewer, view, facts)
-      : canViewNeed(viewer, view, facts);
-  };
-
-  /**
-   * Refuses an account as a coordinator of `c` unless it exists, is enabled, is a coordinator or
-   * an administrator, and may see the need without the consultation's help (the owner's own
-   * assignments and disclosures count; other consultations' coordinators do not).
-   */
-  const requireEligibleCoordinator = async (
-    c: Consultation,
-    need: Need | undefined,
-    accountId: string,
-  ): Promise<void> => {
-    const stored = await repos.accounts.get(accountId);
-    if (stored === undefined || stored.account.disabled) {
-      throw new DomainError('not_found', `accountId: no account ${accountId}`, {
-        field: 'accountId',
-      });
-    }
-    const { account } = stored;
-    if (account.role !== 'coordinator' && account.role !== 'admin') {
-      throw new DomainError(
-        'validation_failed',
-        `accountId: account ${accountId} is a ${account.role}; only coordinators (コーディネーター) and administrators can be coordinators of a consultation`,
-        { field: 'accountId' },
-      );
-    }
-    const view = need ?? { ownerId: c.requesterId, confidentiality: 'confidential' as const };
-    const [direct, disclosed] = await Promise.all([
-      repos.matching.needAssignments(c.needId),
-      repos.disclosures.acceptedOrganisations([c.needId]),
-    ]);
-    const facts: NeedAccessFacts = {
-      assignedAccountIds: new Set(direct),
-      disclosedOrganisationIds: disclosed.get(c.needId) ?? new Set(),
-    };
-    if (!canReadNeed({ kind: 'account', account, via: 'session' }, view, facts)) {
-      throw new DomainError(
-        'forbidden',
-        `accountId: coordinator ${accountId} may not see need ${c.needId} (confidential); its owner organisation must assign them to the need first (PUT /api/needs/${c.needId}/assignments/${accountId})`,
-        { field: 'accountId' },
-      );
-    }
   };
 
   const audit = (repo: Repositories, accountId: string, change: AuditChange) =>
@@ -228,7 +167,7 @@ export function createConsultationService(
         };
         needCache.set(c.needId, entry);
       }
-      if (mayView(viewer, c, entry.need, entry.facts)) out.push({ c, ...entry });
+      if (mayViewConsultation(viewer, c, entry.need, entry.facts)) out.push({ c, ...entry });
     }
     return out;
   };
@@ -470,7 +409,7 @@ export function createConsultationService(
         );
       }
       if (c.coordinatorIds.includes(coordinatorId)) return c;
-      await requireEligibleCoordinator(c, need, coordinatorId);
+      await requireConsultationCoordinator(repos, c, need, coordinatorId);
       const next = { ...c, coordinatorIds: [...c.coordinatorIds, coordinatorId] };
       await repos.transaction(async (tx) => {
         await saveIn(tx, next, version);
