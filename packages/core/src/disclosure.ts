@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import { ZExternalId } from './fields.ts';
 
-export const DISCLOSURE_STATUSES = ['interested', 'accepted', 'declined'] as const;
+/**
+ * `withdrawn`: the interest or the disclosure ended, by the interested organisation or by the
+ * owner (also when the owner withdraws the digest). From then on the organisation no longer reads
+ * the need; it may express interest again while a digest is published.
+ */
+export const DISCLOSURE_STATUSES = ['interested', 'accepted', 'declined', 'withdrawn'] as const;
 export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
 
 const ZIsoTimestamp = z.iso.datetime({ offset: true });
@@ -50,6 +55,7 @@ export const DISCLOSURE_EVENT_KINDS = [
   'disclosure_accepted',
   'disclosure_declined',
   'full_text_viewed',
+  'disclosure_withdrawn',
 ] as const;
 export type DisclosureEventKind = (typeof DISCLOSURE_EVENT_KINDS)[number];
 

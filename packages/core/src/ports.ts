@@ -104,6 +104,11 @@ export interface Repositories {
   audit: AuditRepo;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
+  /**
+   * Per entity table (`actors`, `needs`…), a version that changes with every committed write to
+   * it, by any process: the key of caches built from the records (equal versions, equal records).
+   */
+  dataVersions(): Promise<Readonly<Record<string, number>>>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
 }
@@ -275,6 +280,20 @@ export const AUDIT_ACTIONS = [
   'token_revoked',
   'assign',
   'unassign',
+  // Issue 12: the workflow's state changes and reads of confidential texts.
+  'read',
+  'open',
+  'move',
+  'note',
+  'propose',
+  'judge',
+  'publish',
+  'withdraw',
+  'interest',
+  'decide',
+  'feedback',
+  'export',
+  'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -299,6 +318,11 @@ export interface AuditQuery {
   entity?: string;
   entityId?: string;
   accountId?: string;
+  action?: AuditAction;
+  /** Entries at or after this ISO time. */
+  from?: string;
+  /** Entries before this ISO time. */
+  to?: string;
 }
 
 /** The append-only audit log, newest first when listed. */

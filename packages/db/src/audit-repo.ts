@@ -72,6 +72,18 @@ export function createSqlAuditRepo(client: SqlClient): AuditRepo {
         parts.push('account_id = ?');
         params.push(query.accountId);
       }
+      if (query.action !== undefined) {
+        parts.push('action = ?');
+        params.push(query.action);
+      }
+      if (query.from !== undefined) {
+        parts.push('at >= ?');
+        params.push(query.from);
+      }
+      if (query.to !== undefined) {
+        parts.push('at < ?');
+        params.push(query.to);
+      }
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       if (after) {
         parts.push('(at < ? OR (at = ? AND id < ?))');

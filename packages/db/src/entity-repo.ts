@@ -14,6 +14,7 @@ import type {
   Page,
   StoredRecord,
 } from '#core/ports.ts';
+import { bumpSqliteDataVersion } from './data-version.ts';
 import { canCopyFrom, type PgCopyClient } from './pg-client.ts';
 import {
   charactersOf,
@@ -324,6 +325,8 @@ export function createSqlEntityRepo(
       },
       async finish() {
         for (const sql of deferred) await client.exec(sql);
+        // The load ran without the table's triggers, the data version's among them.
+        if (empty) await client.exec(bumpSqliteDataVersion(table));
         return written;
       },
     };

@@ -1,3 +1,4 @@
+import { dataVersionMigration } from './data-version.ts';
 import { searchIndexMigration } from './search-index.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
@@ -486,6 +487,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'search-indexes',
     statements: (dialect) => searchIndexMigration(dialect),
+  },
+  {
+    // Caches keyed on content (issue 12, M1): a data version every write to an entity table
+    // changes, kept by triggers (data-version.ts).
+    version: 9,
+    name: 'data-version',
+    statements: (dialect) => dataVersionMigration(dialect),
   },
 ];
 

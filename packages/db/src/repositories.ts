@@ -5,6 +5,7 @@ import { createSqlAccountRepo } from './account-repo.ts';
 import { createSqlAnalysisRunRepo } from './analysis-run-repo.ts';
 import { createSqlAuditRepo } from './audit-repo.ts';
 import { createSqlConsultationRepo } from './consultation-repo.ts';
+import { readDataVersions } from './data-version.ts';
 import { createSqlDisclosureRepo } from './disclosure-repo.ts';
 import { createSqlEntityRepo } from './entity-repo.ts';
 import { createSqlMatchingRepo } from './matching-repo.ts';
@@ -44,6 +45,7 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
       );
       return counts as EntityCounts;
     },
+    dataVersions: () => readDataVersions(client),
     async ping() {
       try {
         await client.all('SELECT 1 AS ok');

@@ -264,7 +264,12 @@ describe.each(TEST_DATABASES)('migration 8 on $name', (kind) => {
           buildActor({ id: 'm1', name: '名古屋大学' }),
           buildActor({ id: 'm2', name: '名城' }),
         ]);
-      expect(await migrate(client)).toEqual([8]);
+      expect(
+        await migrate(
+          client,
+          MIGRATIONS.filter((m) => m.version <= 8),
+        ),
+      ).toEqual([8]);
       const repo = before.entity('actors');
       expect(await listAll(repo, { limit: 10, q: '名古屋' })).toEqual(['m1']);
       expect(await listAll(repo, { limit: 10, q: '名' })).toEqual(['m1', 'm2']);

@@ -28,6 +28,7 @@ const TITLES: Record<string, string> = {
   payload_too_large: 'The request body is too large',
   invalid_json: 'The request body is not valid JSON',
   method_not_allowed: 'Method not allowed',
+  unsupported_parameter: 'Unsupported query parameter',
   internal_error: 'Unexpected error',
 };
 

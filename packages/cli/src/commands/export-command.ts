@@ -2,6 +2,7 @@ import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES, isEntityName } from '#core/entities/registry.ts';
 import { exportRecords } from '#services/import-export/export-records.ts';
 import { FILE_FORMATS, type FileFormat } from '#services/import-export/read-records.ts';
+import { auditCli } from '../cli-audit.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -34,6 +35,24 @@ export async function runExport(
       (written) => progress.update(written, total, `${written.toLocaleString('en')} records`),
     );
     progress.stop();
+    // An export carries every record, confidential needs included: who took which file is audited.
+    await auditCli(database.repos, {
+      action: 'export',
+      entity,
+      entityId: entity,
+      after: {
+        records: report.written,
+        ...(entity === 'needs'
+          ? {
+              confidential: await database.repos
+                .entity('needs')
+                .count({ confidentiality: 'confidential' }),
+            }
+          : {}),
+        file: report.path,
+        format: options.format,
+      },
+    });
     writeLine(
       context.stdout,
       `${entity}: ${report.written.toLocaleString('en')} records written to ${report.path}`,

@@ -14,6 +14,7 @@ import {
   type FileFormat,
 } from '#services/import-export/read-records.ts';
 import type { TextEncoding } from '#services/import-export/detect-encoding.ts';
+import { auditCli } from '../cli-audit.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -110,6 +111,19 @@ export async function runImport(
       ...(rejects ? { onRejected: (row: RejectedRow) => rejects.write(row) } : {}),
       onProgress: ({ rows, bytesRead, totalBytes }) =>
         progress.update(bytesRead, totalBytes, `${rows.toLocaleString('en')} rows`),
+    });
+    await auditCli(database.repos, {
+      action: 'import',
+      entity,
+      entityId: entity,
+      after: {
+        written: report.written,
+        rejected: report.rejectedCount,
+        rows: report.rowsRead,
+        file,
+        format: report.format,
+        partial: Boolean(options.partial),
+      },
     });
   } catch (error) {
     progress.stop();

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { describeAccount } from '#core/accounts.ts';
+import { AUDIT_ACTIONS } from '#core/ports.ts';
 import { pageInMemory, parseSort } from '#core/list-sort.ts';
 import { assignNeed, listNeedAssignments, unassignNeed } from '#services/accounts/assign-need.ts';
 import { createAccount } from '#services/accounts/create-account.ts';
@@ -9,6 +10,16 @@ import { getAccount, listAccounts, readAuditLog } from '#services/accounts/list-
 import { updateAccount } from '#services/accounts/update-account.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { parseQuery, readJsonBody } from '../http-input.ts';
+import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
+
+/** A time bound of the audit filter: an ISO date or date-time, kept as UTC ISO text. */
+const ZAuditTime = z
+  .string()
+  .max(40)
+  .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), {
+    message: 'an ISO date or date-time, e.g. 2025-06-01 or 2025-06-01T09:00:00+09:00',
+  })
+  .transform((value) => new Date(value).toISOString());
 
 export const ZAuditParams = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -16,6 +27,13 @@ export const ZAuditParams = z.object({
   entity: z.string().max(60).optional(),
   entityId: z.string().max(500).optional(),
   accountId: z.string().max(100).optional(),
+  /** `actor` is the account that acted (the same as `accountId`). */
+  actor: z.string().max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  /** Entries at or after this time. */
+  from: ZAuditTime.optional(),
+  /** Entries before this time. */
+  to: ZAuditTime.optional(),
   /** Newest first is the only order of the audit log. */
   sort: z.enum(['-at']).optional(),
 });
@@ -35,6 +53,7 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
   const acting = (principal: AppEnv['Variables']['principal']) => ({ principal, clock });
 
   api.get('/accounts', async (c) => {
+    rejectUnknownParameters(c.req.query(), parameterNames(ZAccountListParams), '/api/accounts');
     const params = parseQuery(ZAccountListParams, c.req.query());
     const sort = parseSort(params.sort ?? 'email', ACCOUNT_SORT_FIELDS);
     const needle = params.q?.toLowerCase() ?? '';
@@ -105,13 +124,18 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
   });
 
   api.get('/audit', async (c) => {
+    rejectUnknownParameters(c.req.query(), parameterNames(ZAuditParams), '/api/audit');
     const params = parseQuery(ZAuditParams, c.req.query());
+    const accountId = params.actor ?? params.accountId;
     const page = await readAuditLog(repos, c.get('principal'), {
       limit: params.limit,
       ...(params.cursor ? { cursor: params.cursor } : {}),
       ...(params.entity ? { entity: params.entity } : {}),
       ...(params.entityId ? { entityId: params.entityId } : {}),
-      ...(params.accountId ? { accountId: params.accountId } : {}),
+      ...(accountId ? { accountId } : {}),
+      ...(params.action ? { action: params.action } : {}),
+      ...(params.from ? { from: params.from } : {}),
+      ...(params.to ? { to: params.to } : {}),
     });
     return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
   });

@@ -15,6 +15,7 @@ import type { Viewer } from '#core/viewer.ts';
 import { buildTriageView } from '#services/consultations/triage-view.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { etagOf, expectedVersion, parseQuery, readJsonBody } from '../http-input.ts';
+import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
 import type { WorkflowServices } from '../workflow-services.ts';
 import { parseBody } from './workflow-input.ts';
 import {
@@ -107,6 +108,11 @@ export function registerConsultationRoutes(
     };
 
   api.get('/consultations', async (c) => {
+    rejectUnknownParameters(
+      c.req.query(),
+      parameterNames(ZConsultationListQuery),
+      '/api/consultations',
+    );
     const params = parseQuery(ZConsultationListQuery, c.req.query());
     const sort = sortOf(params.sort, '-openedAt');
     const items = (await visibleItems(c, params)).filter((i) => matchesQuery(i, params.q));
@@ -122,6 +128,11 @@ export function registerConsultationRoutes(
   });
 
   api.get('/consultations/board', async (c) => {
+    rejectUnknownParameters(
+      c.req.query(),
+      parameterNames(ZConsultationListQuery),
+      '/api/consultations/board',
+    );
     const params = parseQuery(ZConsultationListQuery, c.req.query());
     const sort = sortOf(params.sort, 'stageEnteredAt');
     const items = (await visibleItems(c, params)).filter((i) => matchesQuery(i, params.q));
@@ -258,6 +269,7 @@ export function registerConsultationRoutes(
   });
 
   api.get('/digests', async (c) => {
+    rejectUnknownParameters(c.req.query(), parameterNames(ZDigestListQuery), '/api/digests');
     const params = parseQuery(ZDigestListQuery, c.req.query());
     const sort = parseSort(params.sort ?? '-publishedAt', DIGEST_SORT_FIELDS);
     const needle = params.q?.toLowerCase();
@@ -297,4 +309,8 @@ export function registerConsultationRoutes(
     });
     return c.json(decided);
   });
+
+  api.delete('/disclosure-requests/:id', async (c) =>
+    c.json(await disclosures.withdraw(viewer(c), c.req.param('id'))),
+  );
 }

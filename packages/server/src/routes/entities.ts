@@ -21,6 +21,7 @@ import { listRecordsJson } from '#services/accounts/list-records.ts';
 import { updateRecord } from '#services/accounts/update-record.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { etagOf, expectedVersion, parseQuery, readJsonBody } from '../http-input.ts';
+import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
 import { clientAddress } from '../request-auth.ts';
 
 export const ZListParams = z.object({
@@ -104,6 +105,14 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
 
   api.get('/:entity', async (c) => {
     const entity = entityOf(c);
+    rejectUnknownParameters(
+      c.req.query(),
+      [
+        ...parameterNames(ZListParams),
+        ...filterableColumns(entity).flatMap((column) => [column.field, column.column]),
+      ],
+      `/api/${entity}`,
+    );
     const params = parseQuery(ZListParams, c.req.query());
     const sort = parseSort(params.sort, sortableFields(entity));
     const fields = listFields(entity, params.fields);
@@ -135,6 +144,7 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
         ...(sort ? { sort } : {}),
       },
       fields,
+      clock,
     );
     c.header('vary', 'Cookie, Authorization');
     c.header('content-type', 'application/json');
@@ -155,7 +165,7 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
 
   api.get('/:entity/:id', async (c) => {
     const entity = entityOf(c);
-    const found = await getRecord(repos, c.get('principal'), entity, c.req.param('id'));
+    const found = await getRecord(repos, c.get('principal'), entity, c.req.param('id'), clock);
     c.header('etag', etagOf(found.version));
     c.header('vary', 'Cookie, Authorization');
     return c.json(found.record);

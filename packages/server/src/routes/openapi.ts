@@ -534,13 +534,19 @@ function fixedPaths(): Record<string, Record<string, Operation>> {
         tags: ['accounts'],
         operationId: 'audit-log',
         summary:
-          'The audit log, newest first (administrators): who, when, entity, id, before, after',
+          'The audit log, newest first (administrators): who, when, entity, id, before, after; unknown filters are refused (400)',
         parameters: queryParameters(ZAuditParams, {
           limit: 'Page size 1..500',
           cursor: 'nextCursor of the previous page',
           entity: 'Only this entity (actors, needs, accounts…)',
           entityId: 'Only this record',
-          accountId: 'Only changes by this account',
+          accountId: 'Only entries by this account',
+          actor:
+            'Only entries by this account (the same as accountId); cli:<user> for the command line',
+          action:
+            'Only this action (read, open, move, note, assign, publish, interest, decide, feedback, export, import…)',
+          from: 'Entries at or after this ISO date or date-time',
+          to: 'Entries before this ISO date or date-time',
         }),
         responses: {
           '200': jsonResponse('A page', {

@@ -1,8 +1,14 @@
 /**
  * An in-memory, read-only view of the ecosystem shaped for the web app: actors and ties in typed
  * arrays, ABC communities (latest stored run, else computed here), a precomputed geographic layout
- * and the detected roles. Built once per database state and shared by all requests; rebuilt when
- * the record counts or the latest communities run change.
+ * and the detected roles. Built once per database state and shared by all requests, in two parts
+ * keyed on the data versions of the tables each reads (checked on every request):
+ *
+ * - the records part (public needs, adoptions, programmes, indicators) is read again as soon as one
+ *   of its tables changed, before answering: a need made confidential leaves every view at once;
+ * - the network part (actors, relations, seeds, projects, communities, layout, roles) takes seconds
+ *   to build on a large registry: once one exists, a change starts a new build in the background and
+ *   requests keep the previous part (which holds no confidential record) until it is ready.
  *
  * Confidentiality: only public needs are ever loaded here, so nothing built from the snapshot can
  * count or show a members-only or confidential need.
@@ -28,7 +34,6 @@ import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
 import { loadNetwork } from '#services/analysis/load-network.ts';
-import { dataFingerprint } from '#services/analysis/network-cache.ts';
 import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
 import type { WebCommunities, WebCommunitySummary, WebRoleEvidence } from './web-data-types.ts';
 
@@ -119,14 +124,41 @@ function rolesByActor(
   return roles;
 }
 
-export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promise<WebSnapshot> {
-  const [network, publicNeeds, adoptions, programmes, indicators] = await Promise.all([
-    loadNetwork(repos, { seeds: true, projects: true }),
+/** What the snapshot reads from the network tables (actors, relations, seeds, projects). */
+export type WebNetworkPart = Omit<
+  WebSnapshot,
+  'builtAt' | 'publicNeeds' | 'adoptions' | 'programmes' | 'indicators'
+>;
+/** What the snapshot reads from the other tables (needs, adoptions, programmes, indicators). */
+export type WebRecordsPart = Pick<
+  WebSnapshot,
+  'publicNeeds' | 'adoptions' | 'programmes' | 'indicators'
+>;
+
+/** The tables each part reads, whose data versions key it. */
+const NETWORK_TABLES = ['actors', 'relations', 'seeds', 'projects'] as const;
+const RECORD_TABLES = ['needs', 'adoptions', 'programmes', 'indicators'] as const;
+
+export async function readRecordsPart(repos: Repositories): Promise<WebRecordsPart> {
+  const [publicNeeds, adoptions, programmes, indicators] = await Promise.all([
     readAll(repos, 'needs', ZNeed, (need) => need.confidentiality === 'public'),
     readAll(repos, 'adoptions', ZAdoption),
     readAll(repos, 'programmes', ZProgramme),
     readAll(repos, 'indicators', ZIndicator),
   ]);
+  return { publicNeeds, adoptions, programmes, indicators };
+}
+
+export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promise<WebSnapshot> {
+  const [network, records] = await Promise.all([
+    buildNetworkPart(repos, clock),
+    readRecordsPart(repos),
+  ]);
+  return { ...network, ...records, builtAt: clock.now().toISOString() };
+}
+
+export async function buildNetworkPart(repos: Repositories, clock: Clock): Promise<WebNetworkPart> {
+  const network = await loadNetwork(repos, { seeds: true, projects: true });
   const { actors, relations } = network;
   const n = actors.length;
   const indexOf = new Map(actors.map((a, i) => [a.id, i]));
@@ -229,7 +261,6 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
   });
 
   return {
-    builtAt: clock.now().toISOString(),
     actors,
     indexOf,
     degree,
@@ -258,50 +289,94 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
     y,
     sectorIndex,
     seeds: network.seeds,
-    publicNeeds,
     projects: network.projects,
-    adoptions,
-    programmes,
-    indicators,
     roles: rolesByActor(actors, relations, network.projects),
   };
 }
 
-interface CacheEntry {
-  fingerprint: string;
-  checkedAt: number;
-  snapshot: Promise<WebSnapshot>;
+interface Keyed<T> {
+  key: string;
+  part: Promise<T>;
 }
 
-/** How long a snapshot is trusted before the database is asked whether it changed. */
-const RECHECK_MS = 5_000;
+function keyOf(
+  versions: Readonly<Record<string, number>>,
+  tables: readonly string[],
+  extra: unknown = null,
+): string {
+  return JSON.stringify([tables.map((t) => versions[t] ?? 0), extra]);
+}
 
-/** Snapshots per database, rebuilt when counts or the latest communities run change. */
+/**
+ * Snapshots per database, keyed on the content: the data versions of the tables each part reads
+ * and the latest communities run (point reads on every request). Requests that find the same
+ * versions share one build.
+ */
 export function createSnapshotCache(repos: Repositories, clock: Clock) {
-  let entry: CacheEntry | undefined;
-  let checking: Promise<WebSnapshot> | undefined;
-  const check = async (): Promise<WebSnapshot> => {
-    const fingerprint = await dataFingerprint(repos);
-    const now = Date.now();
-    if (entry && entry.fingerprint === fingerprint) {
-      entry.checkedAt = now;
-      return entry.snapshot;
-    }
-    const snapshot = buildWebSnapshot(repos, clock);
-    const fresh: CacheEntry = { fingerprint, checkedAt: now, snapshot };
-    entry = fresh;
-    snapshot.catch(() => {
-      if (entry === fresh) entry = undefined;
-    });
-    return snapshot;
+  let network: Keyed<WebNetworkPart> | undefined;
+  let nextNetwork: Keyed<WebNetworkPart> | undefined;
+  let records: Keyed<WebRecordsPart> | undefined;
+  let combined:
+    { network: WebNetworkPart; records: WebRecordsPart; snapshot: WebSnapshot } | undefined;
+
+  const start = <T>(key: string, build: () => Promise<T>, forget: (k: Keyed<T>) => void) => {
+    const keyed: Keyed<T> = { key, part: build() };
+    keyed.part.catch(() => forget(keyed));
+    return keyed;
   };
+
   return {
-    get(): Promise<WebSnapshot> {
-      if (entry && Date.now() - entry.checkedAt < RECHECK_MS) return entry.snapshot;
-      checking ??= check().finally(() => {
-        checking = undefined;
-      });
-      return checking;
+    async get(): Promise<WebSnapshot> {
+      const [versions, [latest]] = await Promise.all([
+        repos.dataVersions(),
+        repos.analysisRuns.list('communities', 1),
+      ]);
+      const recordsKey = keyOf(versions, RECORD_TABLES);
+      if (records?.key !== recordsKey)
+        records = start(
+          recordsKey,
+          () => readRecordsPart(repos),
+          (failed) => {
+            if (records === failed) records = undefined;
+          },
+        );
+      const networkKey = keyOf(versions, NETWORK_TABLES, latest?.id ?? null);
+      if (network === undefined) {
+        network = start(
+          networkKey,
+          () => buildNetworkPart(repos, clock),
+          (failed) => {
+            if (network === failed) network = undefined;
+          },
+        );
+      } else if (network.key !== networkKey && nextNetwork?.key !== networkKey) {
+        const next = start(
+          networkKey,
+          () => buildNetworkPart(repos, clock),
+          (failed) => {
+            if (nextNetwork === failed) nextNetwork = undefined;
+          },
+        );
+        nextNetwork = next;
+        void next.part.then(
+          () => {
+            if (nextNetwork !== next) return;
+            network = next;
+            nextNetwork = undefined;
+          },
+          () => undefined,
+        );
+      }
+      const [networkPart, recordsPart] = await Promise.all([network.part, records.part]);
+      if (combined?.network === networkPart && combined.records === recordsPart)
+        return combined.snapshot;
+      const snapshot: WebSnapshot = {
+        ...networkPart,
+        ...recordsPart,
+        builtAt: clock.now().toISOString(),
+      };
+      combined = { network: networkPart, records: recordsPart, snapshot };
+      return snapshot;
     },
   };
 }

@@ -14,6 +14,8 @@ import { mapUnitOf, mapUnitsOf, PREFECTURES } from '#core/geo.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { ACTOR_FLAGS, ACTOR_KINDS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { HTTP_STATUS } from '../errors.ts';
+import { HttpProblem, problem } from '../problem.ts';
+import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
 import { createSnapshotCache, type WebSnapshot } from './web-data-snapshot.ts';
 import type {
   WebActorPage,
@@ -79,7 +81,13 @@ export const ZDirectoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-function parseQuery<T>(schema: z.ZodType<T, unknown>, query: Record<string, string>): T {
+/** Validates a query; a parameter the route does not take is refused (400) rather than ignored. */
+function parseQuery<T extends z.ZodObject>(
+  schema: T,
+  query: Record<string, string>,
+  where: string,
+): z.output<T> {
+  rejectUnknownParameters(query, parameterNames(schema), where);
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -596,15 +604,16 @@ export function foldForSearch(text: string): string {
     .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
 }
 
-const searchTexts = new WeakMap<WebSnapshot, string[]>();
+/** Per actor list (kept while the network part of the snapshot is the same). */
+const searchTexts = new WeakMap<readonly Actor[], string[]>();
 
 function searchTextOf(snapshot: WebSnapshot): string[] {
-  let texts = searchTexts.get(snapshot);
+  let texts = searchTexts.get(snapshot.actors);
   if (!texts) {
     texts = snapshot.actors.map((a) =>
       foldForSearch([a.name, a.nameEn ?? '', a.nameKana ?? '', a.id].join('\u0000')),
     );
-    searchTexts.set(snapshot, texts);
+    searchTexts.set(snapshot.actors, texts);
   }
   return texts;
 }
@@ -748,13 +757,6 @@ function meta(snapshot: WebSnapshot): WebMeta {
   };
 }
 
-function problem(status: number, title: string, detail: string, extra: Record<string, unknown>) {
-  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }), {
-    status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-  });
-}
-
 /** Registers `/api/web/*` on the app. Register before any generic `/api/:entity/:id` route. */
 export function registerWebDataRoutes(
   app: Hono,
@@ -772,6 +774,8 @@ export function registerWebDataRoutes(
   web.onError((error) => {
     if (isDomainError(error))
       return problem(HTTP_STATUS[error.code], error.code, error.message, error.details);
+    if (error instanceof HttpProblem)
+      return problem(error.status, error.code, error.message, error.extra);
     return problem(500, 'internal_error', 'unexpected error', {});
   });
   web.use('*', compress());
@@ -783,7 +787,7 @@ export function registerWebDataRoutes(
   web.get('/meta', async (c) => c.json(meta(await cache.get())));
   web.get('/communities', async (c) => c.json((await cache.get()).communities));
   web.get('/summary', async (c) => {
-    const query = parseQuery(ZSummaryQuery, c.req.query());
+    const query = parseQuery(ZSummaryQuery, c.req.query(), '/api/web/summary');
     if (query.prefecture && query.community)
       throw new DomainError(
         'validation_failed',
@@ -795,19 +799,23 @@ export function registerWebDataRoutes(
     return c.json(summary(await cache.get(), query, clock));
   });
   web.get('/choropleth', async (c) => {
-    const query = parseQuery(ZChoroplethQuery, c.req.query());
+    const query = parseQuery(ZChoroplethQuery, c.req.query(), '/api/web/choropleth');
     return c.json(choropleth(await cache.get(), query.metric, query.year));
   });
   web.get('/choropleth/municipalities', async (c) => {
-    const query = parseQuery(ZMunicipalityChoroplethQuery, c.req.query());
+    const query = parseQuery(
+      ZMunicipalityChoroplethQuery,
+      c.req.query(),
+      '/api/web/choropleth/municipalities',
+    );
     return c.json(municipalityChoropleth(await cache.get(), query.prefecture, query.metric));
   });
   web.get('/network', async (c) => {
-    const query = parseQuery(ZNetworkQuery, c.req.query());
+    const query = parseQuery(ZNetworkQuery, c.req.query(), '/api/web/network');
     return c.json(network(await cache.get(), query));
   });
   web.get('/actors', async (c) => {
-    const query = parseQuery(ZDirectoryQuery, c.req.query());
+    const query = parseQuery(ZDirectoryQuery, c.req.query(), '/api/web/actors');
     return c.json(directory(await cache.get(), query));
   });
   web.get('/actors/:id', async (c) => c.json(profile(await cache.get(), c.req.param('id'))));

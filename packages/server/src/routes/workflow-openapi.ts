@@ -280,13 +280,14 @@ export function workflowPaths(): Record<string, Record<string, unknown>> {
       put: {
         tags: ['consultations'],
         operationId: 'assign-consultation',
-        summary: 'Assign a coordinator (take an unassigned case, or add a colleague to yours)',
+        summary:
+          'Assign a coordinator (take an unassigned case, or add a colleague to yours): only coordinators or administrators who may see the need',
         responses: { '200': json('Assigned', ref('ConsultationItem')), ...COMMON },
       },
       delete: {
         tags: ['consultations'],
         operationId: 'unassign-consultation',
-        summary: 'Remove a coordinator',
+        summary: 'Remove a coordinator (the last one only by an administrator)',
         responses: { '204': { description: 'Removed' }, ...COMMON },
       },
     },
@@ -389,6 +390,20 @@ export function workflowPaths(): Record<string, Record<string, unknown>> {
         responses: {
           '200': json('Decided', ref('DisclosureRequest')),
           '412': problem('Already decided'),
+          ...COMMON,
+        },
+      },
+    },
+    '/api/disclosure-requests/{id}': {
+      parameters: [path('id', 'Disclosure request id')],
+      delete: {
+        tags: ['disclosure'],
+        operationId: 'withdraw-disclosure',
+        summary:
+          'Withdraw an interest (the interested organisation) or a disclosure (the owner organisation): the organisation no longer reads the need',
+        responses: {
+          '200': json('Withdrawn', ref('DisclosureRequest')),
+          '412': problem('Already withdrawn or declined'),
           ...COMMON,
         },
       },

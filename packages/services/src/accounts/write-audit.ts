@@ -19,27 +19,48 @@ function auditId(at: string): string {
   return `${at}-${sequence.toString(36).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Appends one audit entry (who, when, entity, id, before, after), inside the caller's transaction. */
-export async function writeAudit(
+/** One audit entry as a use case describes it: the rest (id, time, account) is filled in. */
+export interface AuditChange {
+  action: AuditAction;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one audit entry for an account id (or null for the anonymous public, `cli` for the
+ * command line) at `at`; for the use cases that know who acts by id rather than by principal.
+ */
+export async function appendAudit(
   repos: Repositories,
-  context: ActingContext,
-  change: {
-    action: AuditAction;
-    entity: string;
-    entityId: string;
-    before?: unknown;
-    after?: unknown;
-  },
+  who: { accountId: string | null; at: string },
+  change: AuditChange,
 ): Promise<void> {
-  const at = context.clock.now().toISOString();
   await repos.audit.append({
-    id: auditId(at),
-    at,
-    accountId: context.principal.kind === 'account' ? context.principal.account.id : null,
+    id: auditId(who.at),
+    at: who.at,
+    accountId: who.accountId,
     action: change.action,
     entity: change.entity,
     entityId: change.entityId,
     before: change.before ?? null,
     after: change.after ?? null,
   });
+}
+
+/** Appends one audit entry (who, when, entity, id, before, after), inside the caller's transaction. */
+export async function writeAudit(
+  repos: Repositories,
+  context: ActingContext,
+  change: AuditChange,
+): Promise<void> {
+  await appendAudit(
+    repos,
+    {
+      accountId: context.principal.kind === 'account' ? context.principal.account.id : null,
+      at: context.clock.now().toISOString(),
+    },
+    change,
+  );
 }

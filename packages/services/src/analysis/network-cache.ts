@@ -12,16 +12,23 @@ export interface LoadedNetwork {
   shared: SharedCommunities;
 }
 
+/** The tables the loaded network reads. */
+const NETWORK_TABLES = ['actors', 'relations', 'seeds'] as const;
+
 /**
- * What changes when the data an analysis reads change: record counts and the latest stored
- * communities run. An edit that keeps every count is seen at the next count change.
+ * What changes when the data an analysis reads change: the data versions of its tables (every
+ * committed write changes them, also an edit that keeps every count) and the latest stored
+ * communities run.
  */
-export async function dataFingerprint(repos: Repositories): Promise<string> {
-  const [counts, [latest]] = await Promise.all([
-    repos.counts(),
+export async function dataFingerprint(
+  repos: Repositories,
+  tables: readonly string[] = NETWORK_TABLES,
+): Promise<string> {
+  const [versions, [latest]] = await Promise.all([
+    repos.dataVersions(),
     repos.analysisRuns.list('communities', 1),
   ]);
-  return JSON.stringify({ counts, run: latest?.id ?? null });
+  return JSON.stringify({ versions: tables.map((t) => versions[t] ?? 0), run: latest?.id ?? null });
 }
 
 export function createNetworkCache(repos: Repositories, clock: Clock) {

@@ -45,6 +45,21 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
   beforeAll(async () => {
     db = await kind.open(clock);
     await loadWorld(db.repos);
+    // The coordinators exist as accounts: only accounts that are coordinators join a case.
+    for (const id of ['k1', 'k2'])
+      await db.repos.accounts.insert({
+        account: {
+          id,
+          email: `${id}@test.example`,
+          displayName: id,
+          role: 'coordinator',
+          organisationId: null,
+          disabled: false,
+          createdAt: clock.now().toISOString(),
+          updatedAt: clock.now().toISOString(),
+        },
+        passwordHash: 'unused',
+      });
     matching = await createMatchingService({ repos: db.repos, clock, text, refreshIntervalMs: 0 });
     consultations = createConsultationService({ repos: db.repos, clock, matching });
     disclosures = createDisclosureService({ repos: db.repos, clock });

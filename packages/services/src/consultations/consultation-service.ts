@@ -1,9 +1,15 @@
 /**
  * Coordinator workflow (相談対応): open a consultation from a need, assign coordinators, move
  * it through its stages to an outcome, add notes, propose candidates and record why they were
- * rejected. Every step is an event (who, what, when). The requester (the need's owner
- * organisation) sees its status and overdue flag; coordinators see the rest. A confidential
- * need's consultations are seen only by its owner and its assigned coordinators.
+ * rejected. Every step is an event (who, what, when) and an audit entry. The requester (the
+ * need's owner organisation) sees its status and overdue flag; coordinators see the rest. A
+ * confidential need's consultations are seen only by its owner, the coordinators assigned to the
+ * need or to the consultation, and administrators.
+ *
+ * Coordinators of a consultation: only accounts that are coordinators (or administrators) and
+ * that may see the need without the consultation's help (for a confidential need: its owner's
+ * members, coordinators the owner assigned to the need, organisations it was disclosed to,
+ * administrators). Nobody but an administrator removes the last coordinator.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -21,9 +27,16 @@ import {
 } from '#core/consultation.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
-import { canViewNeed, isNeedOwner, type NeedAccessFacts } from '#core/need-access.ts';
+import {
+  canManageNeed,
+  canViewNeed,
+  isNeedOwner,
+  type NeedAccessFacts,
+} from '#core/need-access.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
+import { appendAudit, type AuditChange } from '../accounts/write-audit.ts';
+import { mayViewConsultation, requireConsultationCoordinator } from './consultation-access.ts';
 import type { MatchingService } from '../matching/matching-service.ts';
 import { loadNeedAccessFacts } from '../matching/need-access-facts.ts';
 import { parseInput } from '../matching/parse-input.ts';
@@ -46,6 +59,12 @@ export interface RequesterStatus {
   readonly overdue: boolean;
   readonly dueAt?: string;
   readonly updatedAt: string;
+}
+
+interface Entry {
+  readonly c: Consultation;
+  readonly need: Need | undefined;
+  readonly facts: NeedAccessFacts;
 }
 
 export interface ConsultationServiceOptions {
@@ -125,27 +144,60 @@ export function createConsultationService(
     const c = stored.record;
     const need = await loadNeed(c.needId);
     const facts = await loadNeedAccessFacts(repos, c.needId);
-    if (!mayView(viewer, c, need, facts))
+    if (!mayViewConsultation(viewer, c, need, facts))
       throw new DomainError('not_found', `no consultation ${id}`);
     return { c, version: stored.version, need, facts };
   };
 
-  const mayView = (
+  const audit = (repo: Repositories, accountId: string, change: AuditChange) =>
+    appendAudit(repo, { accountId, at: now() }, change);
+
+  /** The consultations the viewer may see, each with its need and the need's access facts. */
+  const visibleEntries = async (viewer: Viewer): Promise<Entry[]> => {
+    if (viewer.kind !== 'account') return [];
+    const all = await repos.consultations.list();
+    const out: Entry[] = [];
+    const needCache = new Map<string, { need: Need | undefined; facts: NeedAccessFacts }>();
+    for (const c of all) {
+      let entry = needCache.get(c.needId);
+      if (entry === undefined) {
+        entry = {
+          need: await loadNeed(c.needId),
+          facts: await loadNeedAccessFacts(repos, c.needId),
+        };
+        needCache.set(c.needId, entry);
+      }
+      if (mayViewConsultation(viewer, c, entry.need, entry.facts)) out.push({ c, ...entry });
+    }
+    return out;
+  };
+
+  /**
+   * Administrators see consultations on confidential needs they are not assigned to (with the
+   * need's title): each such read is audited.
+   */
+  const auditAdministratorReads = async (
     viewer: Viewer,
-    c: Consultation,
-    need: Need | undefined,
-    facts: NeedAccessFacts,
-  ): boolean => {
-    if (viewer.kind !== 'account') return false;
-    if (viewer.organisationId === c.requesterId) return true;
-    if (c.coordinatorIds.includes(viewer.accountId)) return true;
-    // Other coordinators see consultations on needs they may see (never on confidential ones).
-    const view = need ?? { ownerId: c.requesterId, confidentiality: 'confidential' as const };
-    return (
-      isCoordinator(viewer) &&
-      view.confidentiality !== 'confidential' &&
-      canViewNeed(viewer, view, facts)
+    entries: readonly Entry[],
+  ): Promise<void> => {
+    if (viewer.kind !== 'account' || viewer.role !== 'admin') return;
+    const read = entries.filter(
+      ({ c, need, facts }) =>
+        (need?.confidentiality ?? 'confidential') === 'confidential' &&
+        viewer.organisationId !== c.requesterId &&
+        !c.coordinatorIds.includes(viewer.accountId) &&
+        !facts.assignedAccountIds.has(viewer.accountId),
     );
+    if (read.length === 0) return;
+    await repos.transaction(async (tx) => {
+      for (const { c } of read)
+        await audit(tx, viewer.accountId, {
+          action: 'read',
+          entity: 'consultations',
+          entityId: c.id,
+          after: { needId: c.needId, as: 'admin' },
+        });
+    });
   };
 
   const isAssigned = (viewer: Viewer, c: Consultation): boolean =>
@@ -162,8 +214,8 @@ export function createConsultationService(
     return viewer.accountId;
   };
 
-  const save = async (next: Consultation, version: number): Promise<void> => {
-    if (!(await repos.consultations.update(next, version))) {
+  const saveIn = async (tx: Repositories, next: Consultation, version: number): Promise<void> => {
+    if (!(await tx.consultations.update(next, version))) {
       throw new DomainError('conflict', `consultation ${next.id} changed meanwhile; try again`);
     }
   };
@@ -227,12 +279,23 @@ export function createConsultationService(
             event(consultation, viewer.accountId, 'note', { text: opts.note }),
           );
         }
+        await audit(tx, viewer.accountId, {
+          action: 'open',
+          entity: 'consultations',
+          entityId: consultation.id,
+          after: {
+            needId,
+            coordinatorIds: consultation.coordinatorIds,
+            ...(opts.note !== undefined ? { note: true } : {}),
+          },
+        });
       });
       return consultation;
     },
 
     async get(viewer, id) {
-      const { c, version } = await load(viewer, id);
+      const { c, version, need, facts } = await load(viewer, id);
+      await auditAdministratorReads(viewer, [{ c, need, facts }]);
       const history = await repos.consultations.events(id);
       const coordinatorView = isAssigned(viewer, c) || isCoordinator(viewer);
       return {
@@ -261,32 +324,18 @@ export function createConsultationService(
     },
 
     async list(viewer, filter = {}) {
-      const visible = await service.visible(viewer);
       const nowDate = clock.now();
-      return visible
-        .filter((c) => filter.stage === undefined || c.stage === filter.stage)
-        .filter((c) => filter.mine !== true || isAssigned(viewer, c))
-        .map((c) => ({ ...c, overdue: overdueStatus(c, nowDate, targets) }))
-        .filter((c) => filter.overdueOnly !== true || c.overdue.overdue);
+      const entries = (await visibleEntries(viewer))
+        .filter(({ c }) => filter.stage === undefined || c.stage === filter.stage)
+        .filter(({ c }) => filter.mine !== true || isAssigned(viewer, c))
+        .map((entry) => ({ ...entry, overdue: overdueStatus(entry.c, nowDate, targets) }))
+        .filter((entry) => filter.overdueOnly !== true || entry.overdue.overdue);
+      await auditAdministratorReads(viewer, entries);
+      return entries.map(({ c, overdue }) => ({ ...c, overdue }));
     },
 
     async visible(viewer) {
-      if (viewer.kind !== 'account') return [];
-      const all = await repos.consultations.list();
-      const out: Consultation[] = [];
-      const needCache = new Map<string, { need: Need | undefined; facts: NeedAccessFacts }>();
-      for (const c of all) {
-        let entry = needCache.get(c.needId);
-        if (entry === undefined) {
-          entry = {
-            need: await loadNeed(c.needId),
-            facts: await loadNeedAccessFacts(repos, c.needId),
-          };
-          needCache.set(c.needId, entry);
-        }
-        if (mayView(viewer, c, entry.need, entry.facts)) out.push(c);
-      }
-      return out;
+      return (await visibleEntries(viewer)).map((entry) => entry.c);
     },
 
     async move(viewer, id, input, moveOptions = {}) {
@@ -327,41 +376,84 @@ export function createConsultationService(
             { fromStage: c.stage, toStage: next.stage },
           ),
         );
+        await audit(tx, actorId, {
+          action: 'move',
+          entity: 'consultations',
+          entityId: id,
+          before: { stage: c.stage },
+          after: {
+            stage: next.stage,
+            ...(move.agreementType !== undefined ? { agreementType: move.agreementType } : {}),
+            ...(move.outcome !== undefined ? { outcome: move.outcome } : {}),
+          },
+        });
       });
       return next;
     },
 
     async assign(viewer, id, coordinatorId) {
-      const { c, version } = await load(viewer, id);
+      const { c, version, need, facts } = await load(viewer, id);
       if (viewer.kind !== 'account' || !isCoordinator(viewer)) {
         throw new DomainError('forbidden', 'only coordinators assign consultations');
       }
-      // Taking an unassigned case is allowed; adding colleagues needs to be on the case already.
-      if (
-        !isAssigned(viewer, c) &&
-        !(c.coordinatorIds.length === 0 && coordinatorId === viewer.accountId)
-      ) {
+      // Taking an unassigned case, or one on a need the owner assigned you to, is allowed; adding
+      // colleagues needs to be on the case already (or an administrator).
+      const takesItself =
+        coordinatorId === viewer.accountId &&
+        (c.coordinatorIds.length === 0 ||
+          (need !== undefined && canManageNeed(viewer, need, facts)));
+      if (!isAssigned(viewer, c) && viewer.role !== 'admin' && !takesItself) {
         throw new DomainError(
           'forbidden',
           `only a coordinator assigned to consultation ${id} may add others`,
         );
       }
       if (c.coordinatorIds.includes(coordinatorId)) return c;
+      await requireConsultationCoordinator(repos, c, need, coordinatorId);
       const next = { ...c, coordinatorIds: [...c.coordinatorIds, coordinatorId] };
-      await save(next, version);
-      await repos.consultations.appendEvent(
-        event(c, viewer.accountId, 'assigned', { coordinatorId }),
-      );
+      await repos.transaction(async (tx) => {
+        await saveIn(tx, next, version);
+        await tx.consultations.appendEvent(
+          event(c, viewer.accountId, 'assigned', { coordinatorId }),
+        );
+        await audit(tx, viewer.accountId, {
+          action: 'assign',
+          entity: 'consultation-coordinators',
+          entityId: id,
+          before: { coordinatorIds: c.coordinatorIds },
+          after: { coordinatorIds: next.coordinatorIds, added: coordinatorId },
+        });
+      });
       return next;
     },
 
     async unassign(viewer, id, coordinatorId) {
       const { c, version } = await load(viewer, id);
-      const actorId = requireAssigned(viewer, c, 'change its coordinators');
+      const admin = viewer.kind === 'account' && viewer.role === 'admin';
+      const actorId =
+        admin && viewer.kind === 'account'
+          ? viewer.accountId
+          : requireAssigned(viewer, c, 'change its coordinators');
       if (!c.coordinatorIds.includes(coordinatorId)) return c;
+      if (c.coordinatorIds.length === 1 && !admin) {
+        throw new DomainError(
+          'forbidden',
+          `${coordinatorId} is the last coordinator of consultation ${id}; add another coordinator first (only an administrator may leave a case without one)`,
+          { field: 'accountId' },
+        );
+      }
       const next = { ...c, coordinatorIds: c.coordinatorIds.filter((x) => x !== coordinatorId) };
-      await save(next, version);
-      await repos.consultations.appendEvent(event(c, actorId, 'unassigned', { coordinatorId }));
+      await repos.transaction(async (tx) => {
+        await saveIn(tx, next, version);
+        await tx.consultations.appendEvent(event(c, actorId, 'unassigned', { coordinatorId }));
+        await audit(tx, actorId, {
+          action: 'unassign',
+          entity: 'consultation-coordinators',
+          entityId: id,
+          before: { coordinatorIds: c.coordinatorIds },
+          after: { coordinatorIds: next.coordinatorIds, removed: coordinatorId },
+        });
+      });
       return next;
     },
 
@@ -372,7 +464,16 @@ export function createConsultationService(
       if (trimmed === '' || trimmed.length > 10_000) {
         throw new DomainError('validation_failed', 'a note has 1 to 10,000 characters');
       }
-      await repos.consultations.appendEvent(event(c, actorId, 'note', { text: trimmed }));
+      await repos.transaction(async (tx) => {
+        await tx.consultations.appendEvent(event(c, actorId, 'note', { text: trimmed }));
+        // The note's text stays in the consultation's history; the audit says that one was added.
+        await audit(tx, actorId, {
+          action: 'note',
+          entity: 'consultations',
+          entityId: id,
+          after: { characters: trimmed.length },
+        });
+      });
     },
 
     async proposeCandidates(viewer, id, seedIds) {
@@ -387,9 +488,17 @@ export function createConsultationService(
           unknown,
         });
       }
-      await repos.consultations.appendEvent(
-        event(c, actorId, 'candidate_proposed', { seedIds: [...seedIds] }),
-      );
+      await repos.transaction(async (tx) => {
+        await tx.consultations.appendEvent(
+          event(c, actorId, 'candidate_proposed', { seedIds: [...seedIds] }),
+        );
+        await audit(tx, actorId, {
+          action: 'propose',
+          entity: 'consultations',
+          entityId: id,
+          after: { seedIds: [...seedIds] },
+        });
+      });
       if (c.stage === 'triage') return service.move(viewer, id, { to: 'candidates_proposed' });
       return c;
     },
@@ -404,18 +513,30 @@ export function createConsultationService(
           'only the requester or an assigned coordinator judges candidates',
         );
       }
-      await repos.consultations.appendEvent(
-        event(
-          c,
-          viewer.accountId,
-          judgement.decision === 'rejected' ? 'candidate_rejected' : 'candidate_chosen',
-          {
+      await repos.transaction(async (tx) => {
+        await tx.consultations.appendEvent(
+          event(
+            c,
+            viewer.accountId,
+            judgement.decision === 'rejected' ? 'candidate_rejected' : 'candidate_chosen',
+            {
+              seedId: judgement.seedId,
+              ...(judgement.reason !== undefined ? { reason: judgement.reason } : {}),
+              ...(judgement.note !== undefined ? { note: judgement.note } : {}),
+            },
+          ),
+        );
+        await audit(tx, viewer.accountId, {
+          action: 'judge',
+          entity: 'consultations',
+          entityId: id,
+          after: {
             seedId: judgement.seedId,
+            decision: judgement.decision,
             ...(judgement.reason !== undefined ? { reason: judgement.reason } : {}),
-            ...(judgement.note !== undefined ? { note: judgement.note } : {}),
           },
-        ),
-      );
+        });
+      });
       if (options.matching !== undefined) {
         await options.matching.recordFeedback(viewer, {
           needId: c.needId,

@@ -1,7 +1,13 @@
 /**
  * Staged disclosure of a confidential need: publish an anonymous digest → seed owners express
  * interest → the owner accepts (e.g. under an NDA) or declines → only then the accepted
- * organisation sees the identity and the full text. Every step is recorded.
+ * organisation sees the identity and the full text. Every step is recorded (disclosure events)
+ * and audited.
+ *
+ * Withdrawal ends access: the interested organisation may withdraw its interest, the owner may
+ * withdraw a disclosure it accepted, and withdrawing the digest withdraws every interest and
+ * disclosure of the need. A withdrawn organisation no longer reads the need (until the owner
+ * accepts a new interest).
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '#core/domain-error.ts';
@@ -12,6 +18,7 @@ import { canManageNeed, canViewNeed, isNeedOwner } from '#core/need-access.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import type { Viewer } from '#core/viewer.ts';
 import { anonymiseNeedText } from '#matching/anonymize-need.ts';
+import { appendAudit, type AuditChange } from '../accounts/write-audit.ts';
 import { loadNeedAccessFacts } from '../matching/need-access-facts.ts';
 
 /** A digest as anyone sees it: no need id, no owner. */
@@ -32,9 +39,14 @@ export interface DisclosureService {
     requestId: string,
     decision: { accept: boolean; agreementRef?: string },
   ): Promise<DisclosureRequest>;
+  /**
+   * Ends an interest or a disclosure: by a member of the interested organisation (withdraws its
+   * interest) or of the owner organisation (withdraws the disclosure).
+   */
+  withdraw(viewer: Viewer, requestId: string): Promise<DisclosureRequest>;
   /** The full need for those allowed (owner, assigned coordinators, accepted organisations). */
   fullNeed(viewer: Viewer, needId: string): Promise<Need>;
-  /** Interests and the event log, for the owner and assigned coordinators. */
+  /** Interests and the event log, for the owner, assigned coordinators and administrators. */
   history(
     viewer: Viewer,
     needId: string,
@@ -61,6 +73,41 @@ export function createDisclosureService(options: {
   const { repos } = options;
   const clock = options.clock ?? systemClock;
   const now = (): string => clock.now().toISOString();
+  const audit = (repo: Repositories, accountId: string, change: AuditChange) =>
+    appendAudit(repo, { accountId, at: now() }, change);
+  const requestNotFound = (requestId: string) =>
+    new DomainError('not_found', `no disclosure request ${requestId}`);
+
+  /** Marks requests withdrawn, with their events and audit entries. */
+  const withdrawRequests = async (
+    tx: Repositories,
+    requests: readonly DisclosureRequest[],
+    actorId: string,
+    by: 'owner' | 'requester',
+  ): Promise<DisclosureRequest[]> => {
+    const out: DisclosureRequest[] = [];
+    for (const request of requests) {
+      const withdrawn: DisclosureRequest = { ...request, status: 'withdrawn' };
+      await tx.disclosures.saveRequest(withdrawn);
+      await tx.disclosures.appendEvent({
+        needId: request.needId,
+        at: now(),
+        actorId,
+        kind: 'disclosure_withdrawn',
+        organisationId: request.organisationId,
+        data: { requestId: request.id, by, was: request.status },
+      });
+      await audit(tx, actorId, {
+        action: 'withdraw',
+        entity: 'disclosure-requests',
+        entityId: request.id,
+        before: { status: request.status },
+        after: { status: 'withdrawn', by, organisationId: request.organisationId },
+      });
+      out.push(withdrawn);
+    }
+    return out;
+  };
 
   const loadVisibleNeed = async (viewer: Viewer, needId: string) => {
     const stored = await repos.entity('needs').get(needId);
@@ -110,13 +157,21 @@ export function createDisclosureService(options: {
         publishedAt: now(),
         ...(need.field !== undefined ? { field: need.field } : {}),
       };
-      await repos.disclosures.saveDigest(digest);
-      await repos.disclosures.appendEvent({
-        needId,
-        at: digest.publishedAt,
-        actorId,
-        kind: 'digest_published',
-        data: { digestId: digest.digestId },
+      await repos.transaction(async (tx) => {
+        await tx.disclosures.saveDigest(digest);
+        await tx.disclosures.appendEvent({
+          needId,
+          at: digest.publishedAt,
+          actorId,
+          kind: 'digest_published',
+          data: { digestId: digest.digestId },
+        });
+        await audit(tx, actorId, {
+          action: 'publish',
+          entity: 'need-digests',
+          entityId: needId,
+          after: { digestId: digest.digestId },
+        });
       });
       return toPublic(digest);
     },
@@ -125,13 +180,26 @@ export function createDisclosureService(options: {
       const { actorId } = await manage(viewer, needId);
       const digest = await repos.disclosures.getDigest(needId);
       if (digest === undefined) throw new DomainError('not_found', `need ${needId} has no digest`);
-      await repos.disclosures.saveDigest({ ...digest, withdrawnAt: now() });
-      await repos.disclosures.appendEvent({
-        needId,
-        at: now(),
-        actorId,
-        kind: 'digest_withdrawn',
-        data: {},
+      await repos.transaction(async (tx) => {
+        await tx.disclosures.saveDigest({ ...digest, withdrawnAt: now() });
+        await tx.disclosures.appendEvent({
+          needId,
+          at: now(),
+          actorId,
+          kind: 'digest_withdrawn',
+          data: {},
+        });
+        await audit(tx, actorId, {
+          action: 'withdraw',
+          entity: 'need-digests',
+          entityId: needId,
+          after: { digestId: digest.digestId },
+        });
+        // The staged disclosure ends: no organisation keeps reading the need through it.
+        const open = (await tx.disclosures.listRequests(needId)).filter(
+          (r) => r.status === 'interested' || r.status === 'accepted',
+        );
+        await withdrawRequests(tx, open, actorId, 'owner');
       });
     },
 
@@ -153,9 +221,11 @@ export function createDisclosureService(options: {
       const existing = (await repos.disclosures.listRequests(digest.needId)).find(
         (r) => r.organisationId === viewer.organisationId,
       );
-      if (existing !== undefined) return { requestId: existing.id };
+      if (existing !== undefined && existing.status !== 'withdrawn')
+        return { requestId: existing.id };
       const request: DisclosureRequest = {
-        id: randomUUID(),
+        // One request per organisation and need: after a withdrawal the same request starts again.
+        id: existing?.id ?? randomUUID(),
         needId: digest.needId,
         organisationId: viewer.organisationId,
         requestedBy: viewer.accountId,
@@ -163,14 +233,23 @@ export function createDisclosureService(options: {
         createdAt: now(),
         ...(message !== undefined ? { message: message.slice(0, 2000) } : {}),
       };
-      await repos.disclosures.saveRequest(request);
-      await repos.disclosures.appendEvent({
-        needId: digest.needId,
-        at: request.createdAt,
-        actorId: viewer.accountId,
-        kind: 'interest_expressed',
-        organisationId: viewer.organisationId,
-        data: { requestId: request.id },
+      const organisationId = viewer.organisationId;
+      await repos.transaction(async (tx) => {
+        await tx.disclosures.saveRequest(request);
+        await tx.disclosures.appendEvent({
+          needId: digest.needId,
+          at: request.createdAt,
+          actorId: viewer.accountId,
+          kind: 'interest_expressed',
+          organisationId,
+          data: { requestId: request.id },
+        });
+        await audit(tx, viewer.accountId, {
+          action: 'interest',
+          entity: 'disclosure-requests',
+          entityId: request.id,
+          after: { digestId, organisationId, status: 'interested' },
+        });
       });
       return { requestId: request.id };
     },
@@ -178,8 +257,13 @@ export function createDisclosureService(options: {
     async decide(viewer, requestId, decision) {
       if (viewer.kind !== 'account') throw new DomainError('unauthenticated', 'sign in first');
       const request = await repos.disclosures.getRequest(requestId);
-      if (request === undefined) throw new DomainError('not_found', `no request ${requestId}`);
-      const { need } = await loadVisibleNeed(viewer, request.needId);
+      if (request === undefined) throw requestNotFound(requestId);
+      // Answer as if absent, without naming the need, to whoever may not see it.
+      const { need } = await loadVisibleNeed(viewer, request.needId).catch((error: unknown) => {
+        throw error instanceof DomainError && error.code === 'not_found'
+          ? requestNotFound(requestId)
+          : error;
+      });
       // Only the owner discloses its own identity; an assigned coordinator cannot do it for them.
       if (!isNeedOwner(viewer, need)) {
         throw new DomainError('forbidden', 'only the owner organisation decides on disclosure');
@@ -197,42 +281,104 @@ export function createDisclosureService(options: {
         decidedBy: viewer.accountId,
         ...(decision.agreementRef !== undefined ? { agreementRef: decision.agreementRef } : {}),
       };
-      await repos.disclosures.saveRequest(decided);
-      await repos.disclosures.appendEvent({
-        needId: request.needId,
-        at: decided.decidedAt ?? now(),
-        actorId: viewer.accountId,
-        kind: decision.accept ? 'disclosure_accepted' : 'disclosure_declined',
-        organisationId: request.organisationId,
-        data: {
-          requestId,
-          ...(decision.agreementRef !== undefined ? { agreementRef: decision.agreementRef } : {}),
-        },
+      await repos.transaction(async (tx) => {
+        await tx.disclosures.saveRequest(decided);
+        await tx.disclosures.appendEvent({
+          needId: request.needId,
+          at: decided.decidedAt ?? now(),
+          actorId: viewer.accountId,
+          kind: decision.accept ? 'disclosure_accepted' : 'disclosure_declined',
+          organisationId: request.organisationId,
+          data: {
+            requestId,
+            ...(decision.agreementRef !== undefined ? { agreementRef: decision.agreementRef } : {}),
+          },
+        });
+        await audit(tx, viewer.accountId, {
+          action: 'decide',
+          entity: 'disclosure-requests',
+          entityId: requestId,
+          before: { status: request.status },
+          after: {
+            status: decided.status,
+            needId: request.needId,
+            organisationId: request.organisationId,
+            ...(decision.agreementRef !== undefined ? { agreementRef: decision.agreementRef } : {}),
+          },
+        });
       });
       return decided;
     },
 
+    async withdraw(viewer, requestId) {
+      if (viewer.kind !== 'account') throw new DomainError('unauthenticated', 'sign in first');
+      const request = await repos.disclosures.getRequest(requestId);
+      if (request === undefined) throw requestNotFound(requestId);
+      const stored = await repos.entity('needs').get(request.needId);
+      const ownerId = stored === undefined ? undefined : stored.record['ownerId'];
+      const by =
+        viewer.organisationId !== null && viewer.organisationId === ownerId
+          ? 'owner'
+          : viewer.organisationId !== null && viewer.organisationId === request.organisationId
+            ? 'requester'
+            : undefined;
+      if (by === undefined) throw requestNotFound(requestId);
+      if (request.status === 'withdrawn' || request.status === 'declined') {
+        throw new DomainError(
+          'precondition_failed',
+          `disclosure request ${requestId} is already ${request.status}`,
+        );
+      }
+      const [withdrawn] = await repos.transaction((tx) =>
+        withdrawRequests(tx, [request], viewer.accountId, by),
+      );
+      return withdrawn ?? { ...request, status: 'withdrawn' };
+    },
+
     async fullNeed(viewer, needId) {
       const { need, facts } = await loadVisibleNeed(viewer, needId);
+      // Reads by anyone outside the owner organisation are audited (its own members are not).
       if (
         viewer.kind === 'account' &&
         need.confidentiality === 'confidential' &&
-        !canManageNeed(viewer, need, facts)
+        !isNeedOwner(viewer, need)
       ) {
-        await repos.disclosures.appendEvent({
-          needId,
-          at: now(),
-          actorId: viewer.accountId,
-          kind: 'full_text_viewed',
-          ...(viewer.organisationId !== null ? { organisationId: viewer.organisationId } : {}),
-          data: {},
+        const accountId = viewer.accountId;
+        const organisationId = viewer.organisationId;
+        await repos.transaction(async (tx) => {
+          if (!canManageNeed(viewer, need, facts)) {
+            await tx.disclosures.appendEvent({
+              needId,
+              at: now(),
+              actorId: accountId,
+              kind: 'full_text_viewed',
+              ...(organisationId !== null ? { organisationId } : {}),
+              data: {},
+            });
+          }
+          await audit(tx, accountId, {
+            action: 'read',
+            entity: 'needs',
+            entityId: needId,
+            after: { via: 'disclosed', organisationId },
+          });
         });
       }
       return need;
     },
 
     async history(viewer, needId) {
-      await manage(viewer, needId);
+      if (viewer.kind === 'account' && viewer.role === 'admin') {
+        // Administrators read every need's disclosure history; each read is audited.
+        if ((await repos.entity('needs').get(needId)) === undefined)
+          throw new DomainError('not_found', `no need ${needId}`);
+        await audit(repos, viewer.accountId, {
+          action: 'read',
+          entity: 'need-disclosures',
+          entityId: needId,
+          after: { as: 'admin' },
+        });
+      } else await manage(viewer, needId);
       return {
         requests: await repos.disclosures.listRequests(needId),
         events: await repos.disclosures.events(needId),

@@ -16,6 +16,7 @@ import { FEEDBACK_DECISIONS, type MatchFeedback } from '#core/match-feedback.ts'
 import { canManageNeed, canViewNeed } from '#core/need-access.ts';
 import { regionRelation } from '#core/prefecture-adjacency.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
+import { appendAudit } from '../accounts/write-audit.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { displayTerm, isBigramTerm, type Analyzer } from '#matching/analyze.ts';
 import type { Bm25fIndex } from '#matching/bm25f.ts';
@@ -759,7 +760,27 @@ export async function createMatchingService(
         actorId: viewer.accountId,
         at: clock.now().toISOString(),
       };
-      await repos.matching.addFeedback(feedback);
+      await repos.transaction(async (tx) => {
+        await tx.matching.addFeedback(feedback);
+        await appendAudit(
+          tx,
+          { accountId: feedback.actorId, at: feedback.at },
+          {
+            action: 'feedback',
+            entity: 'match-feedback',
+            entityId: feedback.id,
+            after: {
+              needId: feedback.needId,
+              seedId: feedback.seedId,
+              decision: feedback.decision,
+              ...(feedback.reason !== undefined ? { reason: feedback.reason } : {}),
+              ...(feedback.consultationId !== undefined
+                ? { consultationId: feedback.consultationId }
+                : {}),
+            },
+          },
+        );
+      });
       await state.reloadFeedback();
       return feedback;
     },
