@@ -15,7 +15,7 @@ import { ZSeed, type Seed } from '#core/entities/seed.ts';
 import { FEEDBACK_DECISIONS, type MatchFeedback } from '#core/match-feedback.ts';
 import { canManageNeed, canViewNeed } from '#core/need-access.ts';
 import { regionRelation } from '#core/prefecture-adjacency.ts';
-import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
+import { systemClock, type Clock } from '#core/ports.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { displayTerm, isBigramTerm, type Analyzer } from '#matching/analyze.ts';
 import type { Bm25fIndex } from '#matching/bm25f.ts';
@@ -36,6 +36,7 @@ import {
   type ActorFacts,
   type RefreshReport,
 } from './matching-index.ts';
+import type { MatchingStore } from './matching-store.ts';
 import { loadNeedAccessFacts } from './need-access-facts.ts';
 import { parseInput } from './parse-input.ts';
 import { createTextPipeline, type TextPipeline, type TokenizerChoice } from './text-pipeline.ts';
@@ -146,7 +147,7 @@ export const ZFeedbackInput = z
 export type FeedbackInput = z.input<typeof ZFeedbackInput>;
 
 export interface MatchingServiceOptions {
-  readonly repos: Repositories;
+  readonly repos: MatchingStore;
   readonly clock?: Clock;
   readonly tokenizer?: TokenizerChoice;
   /** Reuse a pipeline (tests, servers running several services). */
@@ -179,6 +180,8 @@ export interface MatchingService {
   ): Promise<{ term: string; weight: number }[]>;
   /** Reads the database again; `rebuild` drops the snapshot and analyses everything. */
   refresh(options?: { rebuild?: boolean }): Promise<RefreshReport>;
+  /** The next call looks at the database again (another copy of the index took an edit). */
+  expire(): void;
   stats(): {
     timings: Record<string, number>;
     seeds: number;
@@ -773,6 +776,9 @@ export async function createMatchingService(
         return report;
       }
       return refresh(true);
+    },
+    expire() {
+      lastRefresh = 0;
     },
     stats() {
       return {
