@@ -6,6 +6,7 @@
  * calls it held fail.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { DomainError } from '#core/domain-error.ts';
 import type { Clock } from '#core/ports.ts';
 import type { MatchingService } from './matching-service.ts';
 import type { MatchingStore } from './matching-store.ts';
@@ -150,7 +151,10 @@ export async function createWorkerMatchingService(
   }
 
   const call = async (request: WorkerCall): Promise<unknown> => {
-    if (closing) throw new Error('the matching service is closed');
+    if (closing)
+      throw new DomainError('storage_unavailable', 'matching is shutting down; try again shortly', {
+        retryAfterSeconds: 5,
+      });
     let slot: Slot | undefined;
     for (const s of slots)
       if (s.alive && (slot === undefined || s.pending.size < slot.pending.size)) slot = s;

@@ -58,29 +58,37 @@ try {
     ...(config.persist !== undefined ? { persist: config.persist } : {}),
     ...(config.weights !== undefined ? { weights: config.weights } : {}),
   });
+  /** Calls being answered: closing waits for them (the tokenizer must outlive them). */
+  const inFlight = new Set<Promise<unknown>>();
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'expire') {
       service.expire();
       return;
     }
     if (message.kind === 'close') {
-      void service.close().finally(() => {
-        config.storePort.close();
-        port.close();
-      });
+      void Promise.allSettled([...inFlight])
+        .then(() => service.close())
+        .finally(() => {
+          config.storePort.close();
+          port.close();
+        });
       return;
     }
     now = new Date(message.now);
-    answer(service, message.call).then(
-      (value) => send({ kind: 'reply', id: message.id, value, stats: service.stats() }),
-      (error: unknown) =>
-        send({
-          kind: 'reply',
-          id: message.id,
-          error: serializeError(error),
-          stats: service.stats(),
-        }),
-    );
+    const answered = answer(service, message.call);
+    inFlight.add(answered);
+    answered
+      .then(
+        (value) => send({ kind: 'reply', id: message.id, value, stats: service.stats() }),
+        (error: unknown) =>
+          send({
+            kind: 'reply',
+            id: message.id,
+            error: serializeError(error),
+            stats: service.stats(),
+          }),
+      )
+      .finally(() => inFlight.delete(answered));
   });
   send({ kind: 'ready', tokenizerName: service.tokenizerName, stats: service.stats() });
 } catch (error) {
