@@ -1,14 +1,15 @@
 /**
  * Entry: node bin/run-ts.mjs bench/web/run-saturation-bench.ts [--seconds 600] [--sample 5]
- * [--scale 1] [--list-clients 50] [--match-clients 30]
+ * [--scale 1] [--list-clients 50] [--match-clients 30 (0: none, for comparison)] [--out NAME]
  */
 import { runSaturationBench } from './saturation-bench.ts';
 
-function argument(name: string): number | undefined {
+function argument(name: string, allowZero = false): number | undefined {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return undefined;
   const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero))
+    throw new Error(`--${name} must be a positive number`);
   return value;
 }
 
@@ -17,13 +18,17 @@ function argument(name: string): number | undefined {
   const sampleSeconds = argument('sample');
   const scale = argument('scale');
   const listClients = argument('list-clients');
-  const matchClients = argument('match-clients');
+  const matchClients = argument('match-clients', true);
+  const out = process.argv.includes('--out')
+    ? process.argv[process.argv.indexOf('--out') + 1]
+    : undefined;
   const report = await runSaturationBench({
     ...(seconds ? { seconds } : {}),
     ...(sampleSeconds ? { sampleSeconds } : {}),
     ...(scale ? { scale } : {}),
     ...(listClients ? { listClients } : {}),
-    ...(matchClients ? { matchClients } : {}),
+    ...(matchClients !== undefined ? { matchClients } : {}),
+    ...(out ? { resultName: out } : {}),
   });
   console.log(`wrote bench/results/web-saturation.json and .md; all checks met: ${report.allMet}`);
   process.exit(report.allMet ? 0 : 1);

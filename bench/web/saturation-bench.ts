@@ -29,6 +29,8 @@ export interface SaturationBenchOptions {
   scale?: number;
   listClients?: number;
   matchClients?: number;
+  /** Result file name in bench/results (default web-saturation). */
+  resultName?: string;
 }
 
 interface StreamResult {
@@ -187,8 +189,12 @@ export async function runSaturationBench(options: SaturationBenchOptions = {}) {
     const [listStream, healthStream, matchStream] = await Promise.all([
       stream('lists and searches', url, lists, listClients, seconds),
       stream('health', url, [{ method: 'GET', path: '/api/health' }], 2, seconds),
-      stream('matching (reverse and written needs)', url, matches, matchClients, seconds),
+      // No matching clients: the same load without matching, for comparison.
+      matchClients > 0
+        ? stream('matching (reverse and written needs)', url, matches, matchClients, seconds)
+        : undefined,
     ]).finally(() => clearInterval(sampler));
+    const streams = [listStream, healthStream, ...(matchStream ? [matchStream] : [])];
 
     // Stable: the last third's mean within 10 % of the second third's (the first is warm-up).
     const third = Math.max(1, Math.floor(rss.length / 3));
@@ -199,15 +205,15 @@ export async function runSaturationBench(options: SaturationBenchOptions = {}) {
       Object.entries(s.statuses)
         .filter(([code]) => code.startsWith('5'))
         .reduce((sum, [, n]) => sum + n, 0);
-    const matchOther = Object.entries(matchStream.statuses)
+    const matchOther = Object.entries(matchStream?.statuses ?? {})
       .filter(([code]) => code !== '200' && code !== '429')
       .reduce((sum, [, n]) => sum + n, 0);
     const checks = {
       healthP95: healthStream.latencyMs.p95 < TARGET_P95_MS,
       listP95: listStream.latencyMs.p95 < TARGET_P95_MS,
       matchingAnsweredOr429: matchOther === 0,
-      no5xx: [listStream, healthStream, matchStream].every((s) => fiveXX(s) === 0),
-      noConnectionErrors: [listStream, healthStream, matchStream].every((s) => s.errors === 0),
+      no5xx: streams.every((s) => fiveXX(s) === 0),
+      noConnectionErrors: streams.every((s) => s.errors === 0),
       rssStable: Math.abs(growth) < 0.1,
     };
     const report = {
@@ -222,7 +228,8 @@ export async function runSaturationBench(options: SaturationBenchOptions = {}) {
       },
       seconds,
       sampleSeconds,
-      streams: [listStream, healthStream, matchStream],
+      matchClients,
+      streams,
       rss: {
         samples: rss,
         minMiB: Math.min(...rss.map((r) => r.mib)),
@@ -235,7 +242,7 @@ export async function runSaturationBench(options: SaturationBenchOptions = {}) {
       checks,
       allMet: Object.values(checks).every(Boolean),
     };
-    writeResults(root, report);
+    writeResults(root, report, options.resultName ?? 'web-saturation');
     return report;
   } finally {
     child.kill('SIGTERM');
@@ -244,14 +251,17 @@ export async function runSaturationBench(options: SaturationBenchOptions = {}) {
 
 type SaturationReport = Awaited<ReturnType<typeof runSaturationBench>>;
 
-function writeResults(root: string, report: SaturationReport): void {
+function writeResults(root: string, report: SaturationReport, name: string): void {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'web-saturation.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const mark = (ok: boolean) => (ok ? '✅' : '❌');
   const lines = [
     '# API with matching saturated (issue 12, M2)',
     '',
+    ...(report.matchClients === 0
+      ? ['**Comparison run: no matching clients** (the same lists and health load alone).', '']
+      : []),
     `Demo ecosystem at scale ${report.demo.scale} (${report.demo.actors.toLocaleString('en')} actors, ${report.demo.seeds.toLocaleString('en')} seeds, ${report.demo.needs.toLocaleString('en')} needs), embedded SQLite, server in its own process (matching in worker threads behind a bounded queue), ${report.machine.cpus} cores (${report.machine.cpu}), Node ${report.machine.node}. All streams at once for **${report.seconds} s** (autocannon, keep-alive, loopback; the load generator shares the machine).`,
     '',
     '| stream | clients | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | statuses | connection errors |',
@@ -286,5 +296,5 @@ function writeResults(root: string, report: SaturationReport): void {
     `Measured ${report.date}.`,
     '',
   ];
-  writeFileSync(join(dir, 'web-saturation.md'), lines.join('\n'));
+  writeFileSync(join(dir, `${name}.md`), lines.join('\n'));
 }

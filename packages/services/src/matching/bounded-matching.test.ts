@@ -106,6 +106,47 @@ describe('bounded matching (M2)', () => {
     expect(started).toEqual(['a', 'edit s1', 'b']);
   });
 
+  it('M2: lets fewer wait when searches are slow, so nobody waits past maxWaitMs', async () => {
+    const { service, releaseNext } = heldMatching();
+    let clock = 0;
+    const bounded = boundMatching(service, {
+      concurrency: 1,
+      maxWaiting: 16,
+      maxWaitMs: 10_000,
+      now: () => clock,
+    });
+    // Five searches of 4 s each teach the queue how long a search takes.
+    for (let i = 0; i < 5; i++) {
+      const search = bounded.matchText(ANONYMOUS_VIEWER, `warm ${i}`);
+      await settle();
+      clock += 4_000;
+      releaseNext();
+      await search;
+    }
+    const outcome = Array.from({ length: 6 }, (_, i) =>
+      bounded.matchText(ANONYMOUS_VIEWER, `q ${i}`).then(
+        () => 'ok',
+        (error: unknown) => (isDomainError(error) ? error.code : 'other'),
+      ),
+    );
+    await settle();
+    // The moving average is about 2.9 s by now: one runs, three wait (the third about 8.6 s),
+    // a fourth would wait over 10 s and is refused.
+    expect(bounded.load()).toMatchObject({ running: 1, waiting: 3, refused: 2 });
+    for (let i = 0; i < 4; i++) {
+      releaseNext();
+      await settle();
+    }
+    expect(await Promise.all(outcome)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'rate_limited',
+      'rate_limited',
+    ]);
+  });
+
   it('estimates Retry-After from the queue and recent search times', () => {
     expect(retryAfterSeconds(0, 1, 200)).toBe(1);
     expect(retryAfterSeconds(9, 1, 500)).toBe(5);

@@ -1,6 +1,7 @@
 /**
  * A bounded queue in front of matching: at most `concurrency` searches run at once, at most
- * `maxWaiting` wait for a turn, and a search beyond that is refused at once with `rate_limited`
+ * `maxWaiting` wait for a turn (fewer when searches are slow: none is expected to wait over
+ * `maxWaitMs`), and a search beyond that is refused at once with `rate_limited`
  * (HTTP 429) and how many seconds to wait, estimated from recent search times. Edits, feedback
  * and refreshes are never refused: they take the next free turn ahead of waiting searches.
  */
@@ -12,6 +13,13 @@ export interface MatchingLimits {
   readonly concurrency: number;
   /** Searches waiting for a turn before new ones are refused. */
   readonly maxWaiting: number;
+  /**
+   * Longest expected wait (ms) for a turn, from recent search times (default 10 s): when
+   * searches are slow, fewer may wait, so no caller waits long enough to give up.
+   */
+  readonly maxWaitMs?: number;
+  /** Milliseconds clock (tests). */
+  readonly now?: () => number;
 }
 
 export const DEFAULT_MAX_WAITING_MATCHES = 16;
@@ -41,6 +49,8 @@ export function boundMatching(
 ): BoundedMatchingService {
   const concurrency = Math.max(1, Math.floor(limits.concurrency));
   const maxWaiting = Math.max(0, Math.floor(limits.maxWaiting));
+  const maxWaitMs = limits.maxWaitMs ?? 10_000;
+  const now = limits.now ?? (() => performance.now());
   const waiting: Turn[] = [];
   let running = 0;
   let refused = 0;
@@ -57,7 +67,8 @@ export function boundMatching(
 
   const inTurn = async <T>(work: () => Promise<T>, search: boolean): Promise<T> => {
     if (running >= concurrency || waiting.length > 0) {
-      if (search && waiting.length >= maxWaiting) {
+      const expectedWaitMs = ((waiting.length + 1) * averageMs) / concurrency;
+      if (search && (waiting.length >= maxWaiting || expectedWaitMs > maxWaitMs)) {
         refused += 1;
         const seconds = retryAfterSeconds(waiting.length, concurrency, averageMs);
         throw new DomainError(
@@ -73,11 +84,11 @@ export function boundMatching(
     } else {
       running += 1;
     }
-    const started = performance.now();
+    const started = now();
     try {
       return await work();
     } finally {
-      if (search) averageMs = averageMs * 0.8 + (performance.now() - started) * 0.2;
+      if (search) averageMs = averageMs * 0.8 + (now() - started) * 0.2;
       running -= 1;
       next();
     }

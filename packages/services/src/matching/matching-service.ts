@@ -309,9 +309,10 @@ export async function createMatchingService(
     ids: readonly string[],
   ): Promise<Map<string, { seed: Seed; explanation: HitExplanation }>> => {
     const seeds: Seed[] = [];
-    for (const id of ids) {
-      const stored = await repos.entity('seeds').get(id);
-      const parsed = stored === undefined ? undefined : ZSeed.safeParse(stored.record);
+    // All at once: from a worker thread each read is a round trip to the database's thread.
+    const stored = await Promise.all(ids.map((id) => repos.entity('seeds').get(id)));
+    for (const row of stored) {
+      const parsed = row === undefined ? undefined : ZSeed.safeParse(row.record);
       if (parsed?.success) seeds.push(parsed.data);
     }
     const analyzer = await text.analyzer.prepare(
@@ -629,9 +630,9 @@ export async function createMatchingService(
       const top = scored.slice(0, opts.limit);
       const needAnalyzerTexts: string[] = [];
       const needDocs = new Map<string, Record<string, string>>();
-      for (const s of top) {
-        if (s.e.bestNeed === '') continue;
-        const storedNeed = await repos.entity('needs').get(s.e.bestNeed);
+      const bestNeeds = top.map((s) => s.e.bestNeed).filter((id) => id !== '');
+      const storedNeeds = await Promise.all(bestNeeds.map((id) => repos.entity('needs').get(id)));
+      for (const storedNeed of storedNeeds) {
         const parsedNeed =
           storedNeed === undefined ? undefined : ZNeed.safeParse(storedNeed.record);
         if (parsedNeed?.success) {

@@ -161,7 +161,10 @@ export async function createWorkerMatchingService(
     if (slot === undefined) {
       await Promise.all(slots.map((s) => s.restarting));
       slot = slots.find((s) => s.alive);
-      if (slot === undefined) throw new Error('no matching worker is running');
+      if (slot === undefined)
+        throw new DomainError('storage_unavailable', 'matching is restarting; try again shortly', {
+          retryAfterSeconds: 5,
+        });
     }
     const target = slot;
     const id = nextId;
