@@ -30,6 +30,8 @@ function argument(name: string, allowZero = false): number | undefined {
     ...(matchClients !== undefined ? { matchClients } : {}),
     ...(out ? { resultName: out } : {}),
   });
-  console.log(`wrote bench/results/web-saturation.json and .md; all checks met: ${report.allMet}`);
+  console.log(
+    `wrote bench/results/${out ?? 'web-saturation'}.json and .md; all checks met: ${report.allMet}`,
+  );
   process.exit(report.allMet ? 0 : 1);
 }

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '#core/domain-error.ts';
 import type { Database } from '#db/open-database.ts';
@@ -71,6 +72,19 @@ describe.each(TEST_DATABASES)('matching in worker threads on $name (M2)', (kind)
     expect(inWorkers.stats().seeds).toBe(inThread.stats().seeds);
     expect(inWorkers.tokenizerName).toBe(inThread.tokenizerName);
   }, 60_000);
+
+  it.skipIf(!existsSync('/proc/thread-self'))(
+    "M2: runs its workers below the server thread's priority (nice 10)",
+    () => {
+      const nice = readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // Fields after the command name; nice is field 19 of the whole line.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+      expect(nice.filter((n) => n >= 10).length).toBeGreaterThanOrEqual(2);
+      expect(nice).toContain(0);
+    },
+  );
 
   it('M2: keeps domain errors (code and details) across the thread boundary', async () => {
     expect(await code(inWorkers.matchNeed(ANONYMOUS, 'n-secret'))).toBe('not_found');

@@ -9,11 +9,15 @@ import { createMatchingService, type MatchingService } from './matching-service.
 import type { FromWorker, MatchingWorkerData, ToWorker, WorkerCall } from './matching-thread.ts';
 import { connectMatchingStore } from './store-channel.ts';
 import { serializeError } from './thread-errors.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('matching-worker runs in a worker thread');
 // Set by the pool that started this thread (matching-worker-pool.ts).
 const config: MatchingWorkerData = workerData;
+
+// Matching yields the cores to the server's own thread (nice 10) when both want them.
+lowerThreadPriority(config.nice ?? 10);
 
 let now = new Date(config.now);
 /** The caller's clock as of the call being answered. */
