@@ -49,7 +49,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
 }
 
-async function startServerProcess(
+export async function startServerProcess(
   root: string,
   database: string,
 ): Promise<{ url: string; child: ChildProcess }> {

@@ -165,7 +165,8 @@ export interface ConsultationFilter {
 
 /** Feedback on matches, and the persisted search indexes. */
 export interface MatchingRepo {
-  addFeedback(feedback: MatchFeedback): Promise<void>;
+  /** Stores a judgement; with `audit`, its audit entry in the same transaction. */
+  addFeedback(feedback: MatchFeedback, audit?: AuditEntry): Promise<void>;
   listFeedback(): Promise<MatchFeedback[]>;
   /** A cheap summary of a table's contents that changes whenever a row is added, changed or removed. */
   fingerprint(entity: 'seeds' | 'needs' | 'actors' | 'relations'): Promise<string>;

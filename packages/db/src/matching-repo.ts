@@ -1,5 +1,6 @@
 import { ZMatchFeedback, type MatchFeedback } from '#core/match-feedback.ts';
 import type { MatchingRepo } from '#core/ports.ts';
+import { createSqlAuditRepo } from './audit-repo.ts';
 import { optionalNumber, optionalText, readJson } from './json-column.ts';
 import type { SqlClient } from './sql-client.ts';
 
@@ -12,7 +13,14 @@ const TABLES = { seeds: 'seeds', needs: 'needs', actors: 'actors', relations: 'r
 export function createSqlMatchingRepo(client: SqlClient): MatchingRepo {
   let hasNeedAssignments: boolean | undefined;
   return {
-    async addFeedback(feedback) {
+    async addFeedback(feedback, audit) {
+      if (audit !== undefined) {
+        await client.transaction(async (tx) => {
+          await createSqlMatchingRepo(tx).addFeedback(feedback);
+          await createSqlAuditRepo(tx).append(audit);
+        });
+        return;
+      }
       await client.run(
         `INSERT INTO match_feedback (id, need_id, seed_id, decision, reason, note, need_field, seed_field, seed_trl, need_terms, consultation_id, actor_id, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

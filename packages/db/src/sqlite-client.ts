@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DomainError } from '#core/domain-error.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 
 type Statement = Database.Statement<unknown[]>;
@@ -17,14 +19,67 @@ export function isSqliteClient(client: SqlClient): client is SqliteClient {
   );
 }
 
+/**
+ * SQLite's own wait for a lock (ms). It blocks the thread, so it stays short: longer waits are
+ * retries with backoff that let the event loop run (`withBusyRetry`).
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 20;
+
+export interface BusyRetryOptions {
+  /** How long to keep retrying a locked database before giving up (default 2 s). */
+  readonly budgetMs?: number;
+}
+
+/** SQLITE_BUSY / SQLITE_LOCKED and their extended codes: another connection holds the lock. */
+export function isDatabaseBusyError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const { code } = error;
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  );
+}
+
+/** What a caller sees when the lock did not come free in time: 503 with Retry-After. */
+export function databaseBusy(retryAfterSeconds: number): DomainError {
+  return new DomainError(
+    'storage_unavailable',
+    `the database is busy (another process, e.g. an import, is writing); try again in ${retryAfterSeconds} s`,
+    { retryAfterSeconds, reason: 'database_busy' },
+  );
+}
+
+/**
+ * Runs `attempt`; while the database is locked by another connection, tries again after 10, 20,
+ * 40… ms (at most 250 ms apart) without blocking the event loop, then throws `databaseBusy`.
+ */
+export async function withBusyRetry<T>(
+  attempt: () => T,
+  options: BusyRetryOptions = {},
+): Promise<T> {
+  const budgetMs = options.budgetMs ?? 2_000;
+  const deadline = performance.now() + budgetMs;
+  let pause = 10;
+  for (;;) {
+    try {
+      return attempt();
+    } catch (error) {
+      if (!isDatabaseBusyError(error)) throw error;
+      if (performance.now() + pause > deadline)
+        throw databaseBusy(Math.max(1, Math.ceil(budgetMs / 1000)));
+      await sleep(pause);
+      pause = Math.min(pause * 2, 250);
+    }
+  }
+}
+
 /** Embedded database: SQLite through better-sqlite3, WAL journal, foreign keys enforced. */
-export function createSqliteClient(path: string): SqliteClient {
+export function createSqliteClient(path: string, retry: BusyRetryOptions = {}): SqliteClient {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
   const statements = new Map<string, Statement>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -60,36 +115,42 @@ export function createSqliteClient(path: string): SqliteClient {
     return copy ?? params;
   }
 
+  /** Inside our own transaction the lock is held: nothing to wait for, and no retry mid-way. */
+  const retrying = async <T>(attempt: () => T): Promise<T> =>
+    inTransaction && db.inTransaction ? attempt() : withBusyRetry(attempt, retry);
+
   const client: SqliteClient = {
     dialect: 'sqlite',
     // Parameters go as one array (better-sqlite3 binds its elements): no spread of long lists.
-    async all<T>(sql: string, params: readonly SqlParam[] = []) {
-      return prepare(sql).all(toSqlite(params)) as T[];
+    all<T>(sql: string, params: readonly SqlParam[] = []) {
+      return retrying(() => prepare(sql).all(toSqlite(params)) as T[]);
     },
-    async values(sql, params = []) {
-      return prepareRaw(sql).all(toSqlite(params)) as unknown[][];
+    values(sql, params = []) {
+      return retrying(() => prepareRaw(sql).all(toSqlite(params)) as unknown[][]);
     },
-    async run(sql, params = []) {
-      return prepare(sql).run(toSqlite(params)).changes;
+    run(sql, params = []) {
+      return retrying(() => prepare(sql).run(toSqlite(params)).changes);
     },
     async runMany(sql, rows) {
       const statement = prepare(sql);
       let changes = 0;
-      for (const row of rows) changes += statement.run(toSqlite(row)).changes;
+      // Row by row outside a transaction: a retry never writes a row twice.
+      for (const row of rows) changes += await retrying(() => statement.run(toSqlite(row)).changes);
       return changes;
     },
     inTransaction() {
       return inTransaction && db.inTransaction;
     },
     async exec(sql) {
-      db.exec(sql);
+      await retrying(() => db.exec(sql));
     },
     transaction<T>(work: (c: SqlClient) => Promise<T>): Promise<T> {
       if (inTransaction) return work(client);
       // Transactions queue one behind another: the connection holds one at a time.
       const run = queue.then(async () => {
+        // Waiting for another process's write lock must not block the event loop.
+        await withBusyRetry(() => db.exec('BEGIN IMMEDIATE'), retry);
         inTransaction = true;
-        db.exec('BEGIN IMMEDIATE');
         try {
           const result = await work(client);
           db.exec('COMMIT');

@@ -5,6 +5,7 @@
  */
 import { isDomainError } from '#core/domain-error.ts';
 import { storageFailure } from '#db/storage-failure.ts';
+import { isDatabaseBusyError } from '#db/sqlite-client.ts';
 import { HTTP_STATUS } from './errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -99,13 +100,26 @@ export function problemFromError(
     const code = typeof details['problem'] === 'string' ? details['problem'] : error.code;
     const extra = Object.fromEntries(Object.entries(details).filter(([key]) => key !== 'problem'));
     const headers: Record<string, string> = {};
-    if (error.code === 'rate_limited' && typeof details['retryAfterSeconds'] === 'number')
+    if (
+      (error.code === 'rate_limited' || error.code === 'storage_unavailable') &&
+      typeof details['retryAfterSeconds'] === 'number'
+    )
       headers['retry-after'] = String(details['retryAfterSeconds']);
     if (error.code === 'unauthenticated') headers['www-authenticate'] = 'Bearer realm="musubi"';
     return problem(HTTP_STATUS[error.code], code, error.message, extra, headers);
   }
   if (error instanceof HttpProblem)
     return problem(error.status, error.code, error.message, error.extra);
+  if (isDatabaseBusyError(error)) {
+    // A lock held by another process (an import) that reached here without the client's retry.
+    return problem(
+      503,
+      'storage_unavailable',
+      'the database is busy (another process is writing); try again shortly',
+      { reason: 'database_busy' },
+      { 'retry-after': '1' },
+    );
+  }
   onUnexpected?.(error);
   // A read-only database or a full disk: 503, not a bare 500 (the log still has the details).
   const storage = storageFailure(error);

@@ -1,8 +1,11 @@
 /**
  * The matching, consultation and disclosure services behind the API, created on first use: the
  * matching index reads every seed, need, actor and relation, which a server that never matches
- * should not pay for at start. One instance per app; `close` stops the tokenizer it owns.
+ * should not pay for at start. Matching runs in worker threads behind a bounded queue (a full
+ * queue answers 429), so searches never hold up the event loop that answers everything else.
+ * One instance per app; `close` stops the workers and the tokenizer it owns.
  */
+import { availableParallelism } from 'node:os';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
   createConsultationService,
@@ -13,9 +16,15 @@ import {
   type DisclosureService,
 } from '#services/consultations/disclosure-service.ts';
 import {
+  boundMatching,
+  DEFAULT_MAX_WAITING_MATCHES,
+  type BoundedMatchingService,
+} from '#services/matching/bounded-matching.ts';
+import {
   createMatchingService,
   type MatchingService,
 } from '#services/matching/matching-service.ts';
+import { createWorkerMatchingService } from '#services/matching/matching-worker-pool.ts';
 import type { TextPipeline, TokenizerChoice } from '#services/matching/text-pipeline.ts';
 
 export interface WorkflowOptions {
@@ -26,10 +35,22 @@ export interface WorkflowOptions {
   refreshIntervalMs?: number;
   /** Store matching index snapshots in the database (default true). */
   persist?: boolean;
+  /**
+   * Matching worker threads (default: one per core but one, at least 1; 0 runs matching in this
+   * thread, the default when a shared `text` pipeline is given).
+   */
+  matchingWorkers?: number;
+  /** Searches that may wait for a turn before new ones get 429 (default 16). */
+  maxWaitingMatches?: number;
+}
+
+/** One matching worker per core, leaving one core to the server's own thread (1 to 2). */
+export function defaultMatchingWorkers(): number {
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
 export interface WorkflowServices {
-  matching(): Promise<MatchingService>;
+  matching(): Promise<BoundedMatchingService>;
   /** Consultations without the matching index (boards, moves, notes start at once). */
   readonly consultations: ConsultationService;
   /** Consultations whose candidate judgements also feed the ranking (starts the index). */
@@ -45,22 +66,38 @@ export function createWorkflowServices(
   clock: Clock,
   options: WorkflowOptions = {},
 ): WorkflowServices {
-  let matching: Promise<MatchingService> | undefined;
+  let matching: Promise<BoundedMatchingService> | undefined;
   let judging: Promise<ConsultationService> | undefined;
-  const startMatching = (): Promise<MatchingService> => {
-    matching ??= createMatchingService({
-      repos,
-      clock,
-      ...(options.text ? { text: options.text } : {}),
-      ...(options.tokenizer ? { tokenizer: options.tokenizer } : {}),
-      ...(options.refreshIntervalMs !== undefined
-        ? { refreshIntervalMs: options.refreshIntervalMs }
-        : {}),
-      ...(options.persist !== undefined ? { persist: options.persist } : {}),
-    }).catch((error: unknown) => {
-      matching = undefined; // try again on the next request
-      throw error;
-    });
+  const workers =
+    options.matchingWorkers ?? (options.text !== undefined ? 0 : defaultMatchingWorkers());
+  const shared = {
+    ...(options.tokenizer ? { tokenizer: options.tokenizer } : {}),
+    ...(options.refreshIntervalMs !== undefined
+      ? { refreshIntervalMs: options.refreshIntervalMs }
+      : {}),
+    ...(options.persist !== undefined ? { persist: options.persist } : {}),
+  };
+  const createMatching = (): Promise<MatchingService> =>
+    workers > 0
+      ? createWorkerMatchingService({ store: repos, clock, workers, ...shared })
+      : createMatchingService({
+          repos,
+          clock,
+          ...(options.text ? { text: options.text } : {}),
+          ...shared,
+        });
+  const startMatching = (): Promise<BoundedMatchingService> => {
+    matching ??= createMatching()
+      .then((service) =>
+        boundMatching(service, {
+          concurrency: Math.max(1, workers),
+          maxWaiting: options.maxWaitingMatches ?? DEFAULT_MAX_WAITING_MATCHES,
+        }),
+      )
+      .catch((error: unknown) => {
+        matching = undefined; // try again on the next request
+        throw error;
+      });
     return matching;
   };
   return {

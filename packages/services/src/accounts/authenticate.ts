@@ -10,8 +10,11 @@ import { equalSecrets, hashSecret } from './secrets.ts';
 /** API tokens start with this, so leaked tokens are easy to recognise (e.g. by secret scanners). */
 export const API_TOKEN_PREFIX = 'musubi_';
 
-/** Token use is recorded at most this often (avoids a write per request). */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * Token use is recorded at most this often, and never at the request's cost: a read stays a read
+ * (the note is written after, and dropped when the database is busy, e.g. during an import).
+ */
+export const TOUCH_EVERY_MS = 60 * 60_000;
 
 export interface SessionPrincipal {
   principal: Extract<Principal, { kind: 'account' }>;
@@ -76,7 +79,7 @@ export async function authenticateApiToken(
     throw new DomainError('unauthenticated', 'this API token has expired');
   const account = await enabledAccount(repos, record.accountId);
   if (record.lastUsedAt === null || now.getTime() - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS)
-    await repos.sessions.touchToken(record.id, now.toISOString());
+    void repos.sessions.touchToken(record.id, now.toISOString()).catch(() => undefined);
   return { kind: 'account', account, via: 'token' };
 }
 

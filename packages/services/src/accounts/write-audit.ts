@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '#core/accounts.ts';
-import type { AuditAction, Clock, Repositories } from '#core/ports.ts';
+import type { AuditAction, AuditEntry, Clock, Repositories } from '#core/ports.ts';
 
 /** Who acts and when: every use case that changes something takes one. */
 export interface ActingContext {
@@ -37,7 +37,15 @@ export async function appendAudit(
   who: { accountId: string | null; at: string },
   change: AuditChange,
 ): Promise<void> {
-  await repos.audit.append({
+  await repos.audit.append(auditEntry(who, change));
+}
+
+/** The audit entry for a change, for a repository that writes it with the change itself. */
+export function auditEntry(
+  who: { accountId: string | null; at: string },
+  change: AuditChange,
+): AuditEntry {
+  return {
     id: auditId(who.at),
     at: who.at,
     accountId: who.accountId,
@@ -46,7 +54,7 @@ export async function appendAudit(
     entityId: change.entityId,
     before: change.before ?? null,
     after: change.after ?? null,
-  });
+  };
 }
 
 /** Appends one audit entry (who, when, entity, id, before, after), inside the caller's transaction. */

@@ -10,7 +10,7 @@ import { ZRelation } from '#core/entities/relation.ts';
 import { ZSeed, type Seed } from '#core/entities/seed.ts';
 import { findPrefecture } from '#core/geo.ts';
 import { isSharedNeed } from '#core/need-access.ts';
-import type { Clock, Repositories } from '#core/ports.ts';
+import type { Clock } from '#core/ports.ts';
 import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
 import { analyzeFields } from '#matching/analyze.ts';
 import { analyzeTermIdsInOrder } from '#matching-node/parallel-analyzer.ts';
@@ -25,6 +25,7 @@ import {
 import { buildFeedbackModel, type FeedbackModel } from '#matching/feedback-model.ts';
 import { buildTrustGraph, type GraphRelation, type TrustGraph } from '#matching/network-path.ts';
 import type { GeoPoint } from '#matching/signals.ts';
+import type { MatchingStore } from './matching-store.ts';
 import type { TextPipeline } from './text-pipeline.ts';
 
 export const SEED_FIELDS: readonly FieldSpec[] = [
@@ -164,7 +165,7 @@ export class MatchingIndex {
   readonly timings: Record<string, number> = {};
 
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: MatchingStore,
     private readonly text: TextPipeline,
     private readonly clock: Clock,
   ) {}

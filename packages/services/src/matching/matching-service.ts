@@ -15,8 +15,8 @@ import { ZSeed, type Seed } from '#core/entities/seed.ts';
 import { FEEDBACK_DECISIONS, type MatchFeedback } from '#core/match-feedback.ts';
 import { canManageNeed, canViewNeed } from '#core/need-access.ts';
 import { regionRelation } from '#core/prefecture-adjacency.ts';
-import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
-import { appendAudit } from '../accounts/write-audit.ts';
+import { systemClock, type Clock } from '#core/ports.ts';
+import { auditEntry } from '../accounts/write-audit.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { displayTerm, isBigramTerm, type Analyzer } from '#matching/analyze.ts';
 import type { Bm25fIndex } from '#matching/bm25f.ts';
@@ -37,6 +37,7 @@ import {
   type ActorFacts,
   type RefreshReport,
 } from './matching-index.ts';
+import type { MatchingStore } from './matching-store.ts';
 import { loadNeedAccessFacts } from './need-access-facts.ts';
 import { parseInput } from './parse-input.ts';
 import { createTextPipeline, type TextPipeline, type TokenizerChoice } from './text-pipeline.ts';
@@ -147,7 +148,7 @@ export const ZFeedbackInput = z
 export type FeedbackInput = z.input<typeof ZFeedbackInput>;
 
 export interface MatchingServiceOptions {
-  readonly repos: Repositories;
+  readonly repos: MatchingStore;
   readonly clock?: Clock;
   readonly tokenizer?: TokenizerChoice;
   /** Reuse a pipeline (tests, servers running several services). */
@@ -180,6 +181,8 @@ export interface MatchingService {
   ): Promise<{ term: string; weight: number }[]>;
   /** Reads the database again; `rebuild` drops the snapshot and analyses everything. */
   refresh(options?: { rebuild?: boolean }): Promise<RefreshReport>;
+  /** The next call looks at the database again (another copy of the index took an edit). */
+  expire(): void;
   stats(): {
     timings: Record<string, number>;
     seeds: number;
@@ -307,9 +310,10 @@ export async function createMatchingService(
     ids: readonly string[],
   ): Promise<Map<string, { seed: Seed; explanation: HitExplanation }>> => {
     const seeds: Seed[] = [];
-    for (const id of ids) {
-      const stored = await repos.entity('seeds').get(id);
-      const parsed = stored === undefined ? undefined : ZSeed.safeParse(stored.record);
+    // All at once: from a worker thread each read is a round trip to the database's thread.
+    const stored = await Promise.all(ids.map((id) => repos.entity('seeds').get(id)));
+    for (const row of stored) {
+      const parsed = row === undefined ? undefined : ZSeed.safeParse(row.record);
       if (parsed?.success) seeds.push(parsed.data);
     }
     const analyzer = await text.analyzer.prepare(
@@ -627,9 +631,9 @@ export async function createMatchingService(
       const top = scored.slice(0, opts.limit);
       const needAnalyzerTexts: string[] = [];
       const needDocs = new Map<string, Record<string, string>>();
-      for (const s of top) {
-        if (s.e.bestNeed === '') continue;
-        const storedNeed = await repos.entity('needs').get(s.e.bestNeed);
+      const bestNeeds = top.map((s) => s.e.bestNeed).filter((id) => id !== '');
+      const storedNeeds = await Promise.all(bestNeeds.map((id) => repos.entity('needs').get(id)));
+      for (const storedNeed of storedNeeds) {
         const parsedNeed =
           storedNeed === undefined ? undefined : ZNeed.safeParse(storedNeed.record);
         if (parsedNeed?.success) {
@@ -760,10 +764,10 @@ export async function createMatchingService(
         actorId: viewer.accountId,
         at: clock.now().toISOString(),
       };
-      await repos.transaction(async (tx) => {
-        await tx.matching.addFeedback(feedback);
-        await appendAudit(
-          tx,
+      // The judgement and its audit entry are written together, on whichever thread holds the database.
+      await repos.matching.addFeedback(
+        feedback,
+        auditEntry(
           { accountId: feedback.actorId, at: feedback.at },
           {
             action: 'feedback',
@@ -779,8 +783,8 @@ export async function createMatchingService(
                 : {}),
             },
           },
-        );
-      });
+        ),
+      );
       await state.reloadFeedback();
       return feedback;
     },
@@ -794,6 +798,9 @@ export async function createMatchingService(
         return report;
       }
       return refresh(true);
+    },
+    expire() {
+      lastRefresh = 0;
     },
     stats() {
       return {

@@ -1,9 +1,9 @@
 import type { NeedAccessFacts } from '#core/need-access.ts';
-import type { Repositories } from '#core/ports.ts';
+import type { MatchingStore } from './matching-store.ts';
 
 /** Who is assigned to a need (its consultations' coordinators, direct assignments) and who it was disclosed to. */
 export async function loadNeedAccessFacts(
-  repos: Repositories,
+  repos: Pick<MatchingStore, 'consultations' | 'matching' | 'disclosures'>,
   needId: string,
 ): Promise<NeedAccessFacts> {
   const [consultations, direct, disclosed] = await Promise.all([
