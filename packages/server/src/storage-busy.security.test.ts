@@ -41,7 +41,9 @@ describe('M3: the database is locked by another process (SQLite)', () => {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const [tokenRead, signIn, health] = await Promise.all([
-      f.call('/api/needs?limit=5', { headers: bearer }),
+      // Seeds: a list of needs may hold confidential ones, whose reads are audited (a write that
+      // must fail closed while the lock is held).
+      f.call('/api/seeds?limit=5', { headers: bearer }),
       f.call('/api/auth/sign-in', {
         body: { email: 'a@test.example', password: 'correct horse battery' },
       }),
