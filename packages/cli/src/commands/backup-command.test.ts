@@ -4,7 +4,14 @@
  * every table; a damaged, truncated or edited file is named and nothing is written; a database
  * that is not empty is refused (exit 5).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -590,4 +597,35 @@ describe('backup across engines', () => {
       expect(existsSync(target)).toBe(true);
     },
   );
+});
+
+describe('musubi backup / restore usage', () => {
+  it.each([['backup'], ['restore']])('%s --help describes --db', async (command) => {
+    const run = capture();
+    expect(await runCli([command, '--help'], run.context)).toBe(0);
+    expect(run.out()).toContain('--db <pathOrUrl>');
+  });
+
+  it('asks for --out and for the file (exit 2), and names a missing file (exit 3)', async () => {
+    const target = await sqliteTestDatabase.freshTarget();
+    expect(await runCli(['backup', '--db', target], capture().context)).toBe(2);
+    expect(await runCli(['restore', '--db', target], capture().context)).toBe(2);
+    const missing = capture();
+    const file = join(dir, 'no-such.musubi-backup.gz');
+    expect(await runCli(['restore', file, '--db', target], missing.context)).toBe(3);
+    expect(missing.err()).toContain(`backup ${file}: no such file`);
+  });
+
+  it('writes the file readable by its owner only, and no partial file on failure', async () => {
+    const { target, db } = await seeded(sqliteTestDatabase);
+    await db.close();
+    const file = nextFile('private.musubi-backup.gz');
+    expect(await runCli(['backup', '--out', file, '--db', target], capture().context)).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const nowhere = join(dir, 'no-such-dir', 'x.gz');
+    const failed = capture();
+    expect(await runCli(['backup', '--out', nowhere, '--db', target], failed.context)).toBe(3);
+    expect(failed.err()).toContain(`cannot write the backup to ${nowhere}: ENOENT`);
+    expect(readdirSync(dir).filter((name) => name.includes('.partial-'))).toEqual([]);
+  });
 });

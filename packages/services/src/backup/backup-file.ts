@@ -92,6 +92,14 @@ export async function writeBackupFile(
     await rename(partial, path);
   } catch (error) {
     await rm(partial, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new DomainError(
+        'validation_failed',
+        `cannot write the backup to ${path}: ${(error as Error).message}`,
+        { path },
+      );
+    }
     throw error;
   }
   return counts;
