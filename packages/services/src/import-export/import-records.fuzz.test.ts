@@ -311,6 +311,40 @@ describe.each(TEST_DATABASES)('importers (fuzz, $name)', (kind) => {
     await db?.close();
   });
 
+  // Found by fuzzing the API on PostgreSQL: text and jsonb there cannot hold U+0000, so a file
+  // with a NUL character failed with a bare database error. It is now a bad row, named by row
+  // and column, on both engines (data stay portable between them).
+  it.each([
+    [
+      'csv',
+      'id,kind,sector,name,prefecture_code\nnul-1,organization,company,a\u0000b,13\n',
+      'name',
+    ],
+    [
+      'ndjson',
+      '{"id":"nul-1","kind":"organization","sector":"company","prefectureCode":"13","name":"ok","keywords":["a\\u0000b"]}\n',
+      'keywords',
+    ],
+  ] as const)(
+    '%s: a NUL character is a bad row named by row and column',
+    async (format, text, column) => {
+      fileNo += 1;
+      const path = join(dir, `${fileNo}-nul.${format}`);
+      writeFileSync(path, text);
+      const before = await snapshot(db, 'actors');
+      const error = await importRecords(db.repos, 'actors', await openRecordSource(path)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      checkRejection(error, `${format} with NUL`);
+      expect((error as DomainError).code).toBe('import_rejected');
+      const report = (error as DomainError).details['report'] as ImportReport;
+      expect(report.rejected[0]?.row).toBe(format === 'csv' ? 2 : 1);
+      expect(report.rejected[0]?.problems[0]?.field).toBe(column);
+      expect(await snapshot(db, 'actors')).toEqual(before);
+    },
+  );
+
   it.each(FORMATS)(
     '$format: commits, or names every bad row and leaves the database as it was',
     async ({ format, runs }) => {
