@@ -98,6 +98,25 @@ export function buildProgram(context: CommandContext): Command {
     );
 
   program
+    .command('backup')
+    .description('write the whole database, as of one moment, to a file (safe while serving)')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .requiredOption('--out <file>', 'backup file (gzip-compressed JSON lines)')
+    .option('--json', 'print the row counts as JSON')
+    .action(async (options) =>
+      (await import('./commands/backup-command.ts')).runBackup(options, context),
+    );
+  program
+    .command('restore')
+    .description('restore a backup file into an empty database (all or nothing)')
+    .argument('<file>', 'a file written by `musubi backup`')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--json', 'print the row counts as JSON')
+    .action(async (file: string, options) =>
+      (await import('./commands/backup-command.ts')).runRestore(file, options, context),
+    );
+
+  program
     .command('stats')
     .description('count the records of each entity and the prefectures where actors are')
     .option('--db <pathOrUrl>', DB_HELP)

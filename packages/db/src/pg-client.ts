@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { DomainError } from '#core/domain-error.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 import { toDollarPlaceholders } from './sql-client.ts';
 
@@ -27,12 +28,33 @@ function convert(sql: string): string {
   return out;
 }
 
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000 (SQLite can): a value holding it is refused as
+ * invalid input rather than failing as an unexpected error (found by fuzzing, issue 12).
+ */
+const NUL_REFUSED = new Set(['22021', '22P05']);
+
+async function query<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (NUL_REFUSED.has(String((error as { code?: unknown }).code))) {
+      throw new DomainError(
+        'validation_failed',
+        'text must not contain the NUL character (U+0000) / NUL 文字 (U+0000) は使えません',
+      );
+    }
+    throw error;
+  }
+}
+
 function copyInto(connection: pg.PoolClient): PgCopyClient['copyFrom'] {
-  return async (sql, chunks) => {
-    const stream = connection.query(copyFromStdin(sql));
-    await pipeline(Readable.from(chunks, { objectMode: false }), stream);
-    return stream.rowCount;
-  };
+  return (sql, chunks) =>
+    query(async () => {
+      const stream = connection.query(copyFromStdin(sql));
+      await pipeline(Readable.from(chunks, { objectMode: false }), stream);
+      return stream.rowCount;
+    });
 }
 
 /** A client over the pool, or over one pooled connection holding a transaction (which can also COPY). */
@@ -42,26 +64,28 @@ function clientOver(pool: pg.Pool, txConnection?: pg.PoolClient): SqlClient {
   const self: SqlClient = {
     dialect: 'postgres',
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
-      const result = await connection.query(convert(sql), params as SqlParam[]);
+      const result = await query(() => connection.query(convert(sql), params as SqlParam[]));
       return result.rows as T[];
     },
     async values(sql, params = []) {
-      const result = await connection.query<unknown[]>({
-        text: convert(sql),
-        values: params as SqlParam[],
-        rowMode: 'array',
-      });
+      const result = await query(() =>
+        connection.query<unknown[]>({
+          text: convert(sql),
+          values: params as SqlParam[],
+          rowMode: 'array',
+        }),
+      );
       return result.rows;
     },
     async run(sql, params = []) {
-      const result = await connection.query(convert(sql), params as SqlParam[]);
+      const result = await query(() => connection.query(convert(sql), params as SqlParam[]));
       return result.rowCount ?? 0;
     },
     async runMany(sql, rows) {
       let changes = 0;
       const text = convert(sql);
       for (const row of rows) {
-        const result = await connection.query(text, row as SqlParam[]);
+        const result = await query(() => connection.query(text, row as SqlParam[]));
         changes += result.rowCount ?? 0;
       }
       return changes;

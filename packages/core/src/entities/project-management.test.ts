@@ -4,6 +4,17 @@ import { ZProject } from './project.ts';
 const base = { id: 'p1', title: '医療機器の開発' };
 
 describe('project management fields', () => {
+  // Found by fuzzing the JSON importer (issue 12): a milestone that is not an object threw a
+  // TypeError in the duplicate check instead of being reported.
+  it.each([[[null]], [[5, 'x']], [[{ id: 'm1' }, null, { id: 'm1' }]]])(
+    'reports milestones that are not objects as field errors: %j',
+    (milestones) => {
+      const result = ZProject.safeParse({ ...base, milestones });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.some((i) => i.path[0] === 'milestones')).toBe(true);
+    },
+  );
+
   it('accepts PDCA, milestones, risks and KPIs on the three values', () => {
     const project = ZProject.parse({
       ...base,

@@ -54,11 +54,12 @@ export const ZKpi = z.object({
 export type Kpi = z.infer<typeof ZKpi>;
 
 /** Milestone ids are unique within a project. */
-export function duplicateMilestoneIds(milestones: readonly { id?: unknown }[]): string[] {
+export function duplicateMilestoneIds(milestones: readonly unknown[]): string[] {
   const seen = new Set<string>();
   const dup = new Set<string>();
   for (const m of milestones) {
-    if (typeof m.id !== 'string') continue;
+    // The check also runs when some entries failed their own schema (null, numbers…).
+    if (typeof m !== 'object' || m === null || !('id' in m) || typeof m.id !== 'string') continue;
     if (seen.has(m.id)) dup.add(m.id);
     seen.add(m.id);
   }

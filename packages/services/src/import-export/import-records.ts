@@ -135,6 +135,31 @@ function createKeyIndex(): KeyIndex {
   };
 }
 
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v));
+  }
+  return false;
+}
+
+/**
+ * Fields holding the NUL character: PostgreSQL's text and jsonb cannot store it, so it is a bad
+ * row on both engines (found by fuzzing, issue 12). Named by column for flat files.
+ */
+function nulProblems(
+  record: Record<string, unknown>,
+  columnOf: ReadonlyMap<string, string> | undefined,
+): FieldProblem[] {
+  return Object.entries(record)
+    .filter(([, value]) => holdsNul(value))
+    .map(([field]) => ({
+      field: columnOf?.get(field) ?? field,
+      reason: 'holds the NUL character (U+0000), which cannot be stored / NUL 文字は保存できません',
+    }));
+}
+
 interface PendingRow {
   row: number;
   record: StoredRecord;
@@ -218,6 +243,7 @@ export async function importRecords(
   }
 
   const referenceColumns = spec.columns.filter((c) => c.references !== undefined);
+  const columnOf = new Map(spec.columns.map((c) => [c.field, c.column]));
   const firstRowOfKey = createKeyIndex();
   const selfReferencing = referenceColumns.some((c) => c.references === entity);
 
@@ -295,6 +321,11 @@ export async function importRecords(
             : parseRecord(spec, sourceRow.object);
         if (!outcome.ok) {
           reject(sourceRow.row, outcome.problems, input);
+          continue;
+        }
+        const nul = nulProblems(outcome.record, 'cells' in sourceRow ? columnOf : undefined);
+        if (nul.length > 0) {
+          reject(sourceRow.row, nul, input);
           continue;
         }
         const key = spec.keyOf(outcome.record);

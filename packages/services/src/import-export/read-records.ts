@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '#core/domain-error.ts';
 import type { CellValue } from '#core/flat-record.ts';
+import { findZipDamage } from './check-zip.ts';
 import { detectEncoding, type TextEncoding } from './detect-encoding.ts';
 import { unescapeFormula } from './formula-escape.ts';
 
@@ -210,17 +211,34 @@ function cellValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
+/** ExcelJS fails on a damaged or cut file with its own errors (e.g. FILE_ENDED): name the file instead. */
+function unreadableXlsx(path: string, error: unknown): DomainError {
+  return new DomainError(
+    'validation_failed',
+    `${path} is not a readable XLSX workbook (damaged or cut): ${(error as Error)?.message ?? String(error)}`,
+  );
+}
+
 async function openXlsx(path: string): Promise<RecordSource> {
+  const damage = await findZipDamage(path);
+  if (damage) throw unreadableXlsx(path, new Error(damage));
   const { stream, bytesRead } = countingStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     worksheets: 'emit',
   });
   const sheets = reader[Symbol.asyncIterator]();
-  const sheet = await sheets.next();
-  if (sheet.done) throw new DomainError('validation_failed', `${path} has no worksheet`);
-  const rowIterator = sheet.value[Symbol.asyncIterator]();
-  const headerRow = await rowIterator.next();
+  let rowIterator: AsyncIterator<ExcelJS.Row>;
+  let headerRow: IteratorResult<ExcelJS.Row>;
+  try {
+    const sheet = await sheets.next();
+    if (sheet.done) throw new DomainError('validation_failed', `${path} has no worksheet`);
+    rowIterator = sheet.value[Symbol.asyncIterator]();
+    headerRow = await rowIterator.next();
+  } catch (error) {
+    stream.destroy();
+    throw error instanceof DomainError ? error : unreadableXlsx(path, error);
+  }
   if (headerRow.done) throw new DomainError('validation_failed', `${path} is empty: no header row`);
   const headerValues = headerRow.value.values as ExcelJS.CellValue[];
   const header = headerValues.slice(1).map((v) =>
@@ -231,7 +249,12 @@ async function openXlsx(path: string): Promise<RecordSource> {
   );
   async function* rows(): AsyncIterable<SourceRow> {
     for (;;) {
-      const next = await rowIterator.next();
+      let next: IteratorResult<ExcelJS.Row>;
+      try {
+        next = await rowIterator.next();
+      } catch (error) {
+        throw unreadableXlsx(path, error);
+      }
       if (next.done) return;
       const values = next.value.values as ExcelJS.CellValue[];
       const cells: Record<string, CellValue> = {};
