@@ -45,7 +45,8 @@ export async function authenticateSession(
       },
     );
   if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
-    await repos.sessions.deleteSession(tokenHash);
+    // Tidying up must not turn "expired" into "busy" while another process writes.
+    void repos.sessions.deleteSession(tokenHash).catch(() => undefined);
     throw new DomainError('unauthenticated', 'your session has expired; sign in again', {
       reason: 'session_expired',
     });
