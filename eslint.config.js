@@ -7,12 +7,13 @@ const layers = {
   analytics: ['core'],
   matching: ['core'],
   db: ['core'],
-  services: ['core', 'analytics', 'matching'],
-  server: ['core', 'analytics', 'matching', 'services', 'db'],
-  cli: ['core', 'analytics', 'matching', 'services', 'db', 'server'],
+  connectors: ['core'],
+  services: ['core', 'analytics', 'matching', 'connectors'],
+  server: ['core', 'analytics', 'matching', 'services', 'db', 'connectors'],
+  cli: ['core', 'analytics', 'matching', 'services', 'db', 'server', 'connectors'],
 };
 const all = Object.keys(layers);
-const pureLayers = ['core', 'analytics', 'matching'];
+const pureLayers = ['core', 'analytics', 'matching', 'connectors'];
 
 export default tseslint.config(
   {
