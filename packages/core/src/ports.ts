@@ -102,6 +102,7 @@ export interface Repositories {
   accounts: AccountRepo;
   sessions: SessionRepo;
   audit: AuditRepo;
+  reviews: ActorReviewRepo;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
   /** True when the database answers. */
@@ -305,4 +306,34 @@ export interface AuditQuery {
 export interface AuditRepo {
   append(entry: AuditEntry): Promise<void>;
   list(query: AuditQuery): Promise<Page<AuditEntry>>;
+}
+
+// --- Entity resolution (issue 10) ---------------------------------------------------------
+
+export const REVIEW_STATUSES = ['open', 'merged', 'kept_apart'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A record from a source that may be an existing actor, waiting for a person to decide. */
+export interface ActorReview {
+  id: string;
+  source: string;
+  /** The existing actor the record may be. */
+  candidateId: string;
+  /** The record as the connector gave it (keys, fields, source date). */
+  record: unknown;
+  score: number;
+  reasons: string;
+  status: ReviewStatus;
+  createdAt: string;
+  decidedAt?: string;
+}
+
+export interface ActorReviewRepo {
+  /** Adds the review unless one with its id exists; true when added. */
+  add(review: ActorReview): Promise<boolean>;
+  get(id: string): Promise<ActorReview | undefined>;
+  /** Reviews of a status (all when absent), oldest first. */
+  list(status?: ReviewStatus): Promise<ActorReview[]>;
+  /** Records the decision on an open review; false when it is not open. */
+  decide(id: string, status: Exclude<ReviewStatus, 'open'>, at: string): Promise<boolean>;
 }

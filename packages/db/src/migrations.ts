@@ -487,6 +487,40 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'search-indexes',
     statements: (dialect) => searchIndexMigration(dialect),
   },
+  {
+    // Open-source connectors (issue 10): identifiers and provenance on actors, a review queue for
+    // records that may be an actor already. Indexes serve resolution by strong identifier.
+    version: 9,
+    name: 'connectors',
+    statements: (dialect) => {
+      const json = dialect === 'sqlite' ? 'TEXT' : 'JSONB';
+      const real = dialect === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION';
+      return [
+        ...['openalex_id', 'country_code', 'closed_on', 'successor_corporate_number'].map(
+          (column) => `ALTER TABLE actors ADD COLUMN "${column}" TEXT`,
+        ),
+        `ALTER TABLE actors ADD COLUMN "capital" ${real}`,
+        ...['former_names', 'field_sources'].map(
+          (column) => `ALTER TABLE actors ADD COLUMN "${column}" ${json}`,
+        ),
+        ...['orcid', 'researchmap_id', 'kaken_id', 'openalex_id'].map(
+          (column) => `CREATE INDEX IF NOT EXISTS actors_${column}_idx ON actors ("${column}")`,
+        ),
+        `CREATE TABLE actor_reviews (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  candidate_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  record ${json} NOT NULL,
+  score ${real} NOT NULL,
+  reasons TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  decided_at TEXT
+)`,
+        'CREATE INDEX actor_reviews_status_idx ON actor_reviews (status, id)',
+      ];
+    },
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the versions applied. */
