@@ -37,10 +37,10 @@ const LATIN_FORMS =
   /\b(co\.?,?\s*ltd\.?|corporation|corp\.?|incorporated|inc\.?|k\.k\.|kabushiki kaisha|limited|ltd\.?|llc)\b/g;
 
 export function normalizeActorName(name: string): string {
-  let value = name.normalize('NFKC').toLowerCase();
+  // Latin forms need their spaces; Japanese ones are found even when spaced (株式 会社, with an ideographic space).
+  let value = name.normalize('NFKC').toLowerCase().replace(LATIN_FORMS, '').replace(/\s/g, '');
   for (const form of LEGAL_FORMS) value = value.split(form).join('');
-  value = value.replace(LATIN_FORMS, '');
-  return value.replace(/[\s\p{P}\p{S}]/gu, '');
+  return value.replace(/[\p{P}\p{S}]/gu, '');
 }
 
 /** Sørensen–Dice coefficient over character bigrams of two normalised names, 0..1. */

@@ -51,6 +51,8 @@ export class ActorIndex {
   private readonly byName = new Map<string, Set<string>>();
   private readonly byPrefecture = new Map<string, Set<string>>();
   private readonly actors = new Map<string, KnownActor>();
+  /** Normalised current and former names of each actor, computed once. */
+  private readonly names = new Map<string, string[]>();
 
   get size(): number {
     return this.actors.size;
@@ -69,8 +71,10 @@ export class ActorIndex {
       const value = actor[identifier];
       if (value) this.byIdentifier.set(`${identifier}:${value}`, actor.id);
     }
-    for (const name of [actor.name, ...(actor.formerNames ?? [])]) {
-      const key = `${actor.kind}:${normalizeActorName(name)}`;
+    const names = [actor.name, ...(actor.formerNames ?? [])].map(normalizeActorName);
+    this.names.set(actor.id, names);
+    for (const name of names) {
+      const key = `${actor.kind}:${name}`;
       const ids = this.byName.get(key) ?? new Set<string>();
       ids.add(actor.id);
       this.byName.set(key, ids);
@@ -88,8 +92,8 @@ export class ActorIndex {
         this.byIdentifier.delete(`${identifier}:${value}`);
       }
     }
-    for (const name of [actor.name, ...(actor.formerNames ?? [])]) {
-      this.byName.get(`${actor.kind}:${normalizeActorName(name)}`)?.delete(actor.id);
+    for (const name of this.names.get(actor.id) ?? []) {
+      this.byName.get(`${actor.kind}:${name}`)?.delete(actor.id);
     }
     this.byPrefecture.get(`${actor.kind}:${actor.prefectureCode ?? ''}`)?.delete(actor.id);
   }
@@ -170,8 +174,8 @@ export class ActorIndex {
     for (const id of this.byPrefecture.get(`${kind}:${keys.prefectureCode}`) ?? []) {
       const actor = this.actors.get(id);
       if (!actor || this.contradicts(actor, keys)) continue;
-      for (const known of [actor.name, ...(actor.formerNames ?? [])]) {
-        const score = nameSimilarity(name, normalizeActorName(known));
+      for (const known of this.names.get(id) ?? []) {
+        const score = nameSimilarity(name, known);
         if (score >= LIKELY_SIMILARITY && (!best || score > best.score)) best = { actor, score };
       }
     }

@@ -53,6 +53,8 @@ export interface EntityRepo {
   iterate(batchSize?: number): AsyncIterable<StoredRecord[]>;
   /** Which of these keys exist. */
   findExisting(keys: readonly string[]): Promise<Set<string>>;
+  /** The keys of the records whose `field` holds one of `values`, by value (identifier checks). */
+  holdersOf(field: string, values: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /**

@@ -613,6 +613,30 @@ export function createSqlEntityRepo(
       }
     },
 
+    async holdersOf(field, values) {
+      const column = columnByField.get(field);
+      if (!column || JSON_CODECS.has(column.codec)) {
+        throw new Error(`cannot look up ${spec.name} by ${field}`);
+      }
+      const holders = new Map<string, string[]>();
+      const unique = [...new Set(values)];
+      const valueIn =
+        client.dialect === 'sqlite'
+          ? `"${column.column}" IN (SELECT value FROM json_each(?))`
+          : `"${column.column}" = ANY(?::text[])`;
+      for (let start = 0; start < unique.length; start += 10_000) {
+        const batch = unique.slice(start, start + 10_000);
+        const rows = await client.all<{ id: string; value: string }>(
+          `SELECT id, "${column.column}" AS value FROM ${table} WHERE ${valueIn} ORDER BY id`,
+          [keyListParam(batch)],
+        );
+        for (const row of rows) {
+          const value = String(row.value);
+          holders.set(value, [...(holders.get(value) ?? []), String(row.id)]);
+        }
+      }
+      return holders;
+    },
     async findExisting(keys) {
       const found = new Set<string>();
       const unique = [...new Set(keys)];

@@ -62,6 +62,19 @@ export interface ColumnSpec {
   detailOnly?: boolean;
 }
 
+/**
+ * Actor fields that identify one actor: no two actors may hold the same value (法人番号, ROR, ORCID,
+ * researchmap id, KAKEN researcher number, OpenAlex id).
+ */
+export const ACTOR_STRONG_IDENTIFIERS = [
+  'corporateNumber',
+  'ror',
+  'orcid',
+  'researchmapId',
+  'kakenId',
+  'openalexId',
+] as const;
+
 /** The fields an API list gives by default: all but the detail-only ones. */
 export function listedFields(spec: EntitySpec): string[] {
   return spec.columns.filter((c) => !c.detailOnly).map((c) => c.field);

@@ -56,6 +56,42 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     return error;
   }
 
+  it('refuses a 法人番号 that belongs to another actor, in the file or the database', async () => {
+    const database = await open();
+    await run(database, 'actors', file('a.csv', ACTORS_CSV));
+    const second = file(
+      'b.csv',
+      [
+        'id,kind,sector,name,prefecture_code,corporate_number',
+        'c2,organization,company,テスト,37,7000012050002',
+      ].join('\n'),
+    );
+    const error = await rejection(run(database, 'actors', second));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected[0]?.problems).toEqual([
+      expect.objectContaining({
+        field: 'corporate_number',
+        reason: expect.stringMatching(/belongs to actor c1 already/),
+      }),
+    ]);
+    const twice = file(
+      'c.csv',
+      [
+        'id,kind,sector,name,prefecture_code,ror',
+        'x1,organization,university,甲,13,02e16g702',
+        'x2,organization,university,乙,13,02e16g702',
+      ].join('\n'),
+    );
+    const inFile = await rejection(run(database, 'actors', twice));
+    expect((inFile.details['report'] as { rejected: RejectedRow[] }).rejected[0]).toMatchObject({
+      row: 3,
+      problems: [
+        expect.objectContaining({ field: 'ror', reason: expect.stringMatching(/also on row 2/) }),
+      ],
+    });
+    expect(await database.repos.entity('actors').count()).toBe(3);
+  });
+
   it('imports UTF-8 CSV and upserts on re-import without duplicates', async () => {
     const database = await open();
     const path = file('actors.csv', ACTORS_CSV);
