@@ -1,3 +1,4 @@
+import type { StaleCutoffs } from './freshness.ts';
 import type { ListSort } from './list-sort.ts';
 import type { Account } from './accounts.ts';
 import type { Consultation, ConsultationEvent } from './consultation.ts';
@@ -25,6 +26,8 @@ export interface ListQuery {
   confidentialAlso?: { ownerId?: string; keys: readonly string[] };
   /** Order (default: by identity); a sorted list's cursor carries its sort (core/list-sort.ts). */
   sort?: ListSort;
+  /** Only records confirmed before their source's cutoff, or never (core/freshness.ts). */
+  staleBefore?: StaleCutoffs;
 }
 
 export interface Page<T> {

@@ -418,11 +418,22 @@ export function createSqlEntityRepo(
   }
 
   function whereClause(
-    query: Pick<ListQuery, 'where' | 'q' | 'confidentialityIn' | 'confidentialAlso' | 'cursor'>,
+    query: Pick<
+      ListQuery,
+      'where' | 'q' | 'confidentialityIn' | 'confidentialAlso' | 'cursor' | 'staleBefore'
+    >,
     candidates?: SqlPart,
   ): SqlPart {
     const parts: string[] = [];
     const params: SqlParam[] = [];
+    if (query.staleBefore) {
+      const sources = Object.entries(query.staleBefore.bySource);
+      parts.push(
+        `(confirmed_at IS NULL OR confirmed_at < CASE source ${sources.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ? END)`,
+      );
+      for (const [source, cutoff] of sources) params.push(source, cutoff);
+      params.push(query.staleBefore.otherwise);
+    }
     for (const [field, value] of Object.entries(query.where ?? {})) {
       const column = columnByField.get(field);
       if (!column || JSON_CODECS.has(column.codec))
