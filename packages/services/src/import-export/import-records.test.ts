@@ -302,6 +302,27 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       prefectureCodes: ['16'],
       finalGrade: 'S',
       participatingCompanies: 25,
+      continuation: 'successor',
+    });
+  });
+
+  it('takes a programme named in Japanese instead of its id', async () => {
+    const database = await open();
+    await database.repos
+      .entity('programmes')
+      .upsertMany([{ id: 'prog-chiteki-cluster', name: '知的クラスター創成事業' }]);
+    const csv = [
+      'id,program,region_name,prefecture_codes,start_fy,end_fy',
+      'ad1,知的クラスター創成事業,富山・高岡地域,16,2002,2006',
+      'ad2,存在しない事業,北陸,16,2002,2006',
+    ].join('\n');
+    const error = await rejection(run(database, 'adoptions', file('ad.csv', csv)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected.map((r) => r.row)).toEqual([3]);
+    await run(database, 'adoptions', file('ad2.csv', csv.split('\n').slice(0, 2).join('\n')));
+    expect((await database.repos.entity('adoptions').get('ad1'))?.record).toMatchObject({
+      programmeId: 'prog-chiteki-cluster',
+      continuation: 'unknown',
     });
   });
 });

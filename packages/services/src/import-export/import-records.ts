@@ -1,4 +1,5 @@
 import { DomainError } from '#core/domain-error.ts';
+import { withSuccessorOutcome } from '#core/entities/adoption.ts';
 import {
   ACTOR_STRONG_IDENTIFIERS,
   ENTITY_SPECS,
@@ -288,8 +289,27 @@ export async function importRecords(
     }
   }
 
+  /** Adoptions may name their programme by its Japanese name (知的クラスター創成事業) instead of its id. */
+  async function programmesByName(tx: Repositories, pending: PendingRow[]): Promise<void> {
+    const named = pending
+      .map((p) => p.record['programmeId'])
+      .filter((v): v is string => typeof v === 'string');
+    if (named.length === 0) return;
+    const ids = await tx.entity('programmes').findExisting(named);
+    const names = named.filter((value) => !ids.has(value));
+    if (names.length === 0) return;
+    const holders = await tx.entity('programmes').holdersOf('name', names);
+    for (const p of pending) {
+      const value = p.record['programmeId'];
+      if (typeof value !== 'string' || ids.has(value)) continue;
+      const [only, ...others] = holders.get(value) ?? [];
+      if (only !== undefined && others.length === 0) p.record['programmeId'] = only;
+    }
+  }
+
   async function flush(tx: Repositories, pending: PendingRow[]): Promise<void> {
     if (pending.length === 0) return;
+    if (entity === 'adoptions') await programmesByName(tx, pending);
     const missing = new Map<number, FieldProblem[]>();
     for (const column of referenceColumns) {
       const target = column.references;
@@ -343,6 +363,7 @@ export async function importRecords(
           reject(sourceRow.row, outcome.problems, input);
           continue;
         }
+        if (entity === 'adoptions') outcome.record = withSuccessorOutcome(outcome.record);
         const key = spec.keyOf(outcome.record);
         const earlier = firstRowOfKey.firstRowOrAdd(key, sourceRow.row);
         if (earlier !== undefined) {
