@@ -1,3 +1,4 @@
+import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import { searchIndexMigration } from './search-index.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
@@ -521,7 +522,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // Every database starts with the catalogue of real national programmes, so adoptions can name
+    // them (issue 10). A programme already there (e.g. loaded by the demo) is left as it is.
+    version: 10,
+    name: 'programme-catalogue',
+    statements: () => NATIONAL_PROGRAMMES.map(programmeInsert),
+  },
 ];
+
+function sqlText(value: string | number | undefined): string {
+  if (value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function programmeInsert(programme: (typeof NATIONAL_PROGRAMMES)[number]): string {
+  const values = [
+    programme.id,
+    programme.name,
+    programme.nameEn,
+    programme.ministry,
+    programme.startFy,
+    programme.endFy,
+    programme.type,
+    programme.description,
+    programme.source,
+  ].map(sqlText);
+  return `INSERT INTO programmes (id, name, name_en, ministry, start_fy, end_fy, type, description, source, version, updated_at) VALUES (${values.join(', ')}, 1, '2026-12-05T00:00:00.000Z') ON CONFLICT (id) DO NOTHING`;
+}
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the versions applied. */
 export async function migrate(

@@ -306,6 +306,20 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     });
   });
 
+  it('knows the national programmes in a fresh database, by id and by Japanese name', async () => {
+    const database = await open();
+    const csv = [
+      'id,program,region_name,prefecture_codes,start_fy,end_fy',
+      'ad1,地域イノベーション戦略支援プログラム,宮城県地域,04,2012,2016',
+      'ad2,prog-chiteki-cluster,札幌地域,01,2002,2006',
+    ].join('\n');
+    await run(database, 'adoptions', file('fresh.csv', csv));
+    expect((await database.repos.entity('adoptions').get('ad1'))?.record['programmeId']).toBe(
+      'prog-innov-senryaku',
+    );
+    expect(await database.repos.entity('programmes').count()).toBeGreaterThanOrEqual(14);
+  });
+
   it('takes a programme named in Japanese instead of its id', async () => {
     const database = await open();
     await database.repos
