@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = `${dirname(dirname(fileURLToPath(import.meta.url)))}/`;
 const bundle = `${root}packages/cli/dist/main.js`;
-const LAYERS = ['core', 'analytics', 'matching', 'services', 'db', 'server', 'cli'];
+const LAYERS = ['core', 'analytics', 'matching', 'connectors', 'services', 'db', 'server', 'cli'];
 
 function mtime(path) {
   try {

@@ -102,6 +102,47 @@ describe.each(TEST_DATABASES)('connectSource on $name', (kind) => {
     expect(gbiz.skipped.some((s) => /not in the registry/.test(s.reason))).toBe(true);
   });
 
+  it('places a new researcher where their known organisation is', async () => {
+    db = await kind.open();
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        {
+          id: 'utokyo',
+          kind: 'organization',
+          sector: 'university',
+          name: '東京大学',
+          prefectureCode: '13',
+          flags: [],
+          keywords: [],
+        },
+      ]);
+    const kaken = await connectSource(
+      db.repos,
+      CONNECTORS.kaken,
+      [fileInput(samplePath('kaken', 'SYNTHETIC_structure_projects_response.xml'))],
+      options,
+    );
+    expect(kaken.report.review).toBeGreaterThan(0);
+    expect((await db.repos.reviews.list('open'))[0]).toMatchObject({ candidateId: 'utokyo' });
+    const [review] = await db.repos.reviews.list('open');
+    const { decideReview } = await import('./decide-review.ts');
+    await decideReview(db.repos, review?.id ?? '', 'merge', options.now);
+    const again = await connectSource(
+      db.repos,
+      CONNECTORS.kaken,
+      [fileInput(samplePath('kaken', 'SYNTHETIC_structure_projects_response.xml'))],
+      options,
+    );
+    expect(again.report.added).toBeGreaterThan(0);
+    expect((await db.repos.entity('actors').get('kaken-12345678'))?.record).toMatchObject({
+      name: '山田 太郎',
+      prefectureCode: '13',
+      kind: 'person',
+    });
+    expect(await db.repos.entity('seeds').get('kaken-KAKENHI-21K10000')).toBeDefined();
+  });
+
   it('queues a likely match for review instead of merging it', async () => {
     db = await kind.open();
     await db.repos.entity('actors').upsertMany([

@@ -82,7 +82,11 @@ function knownOf(record: StoredRecord): KnownActor {
     kind: record['kind'] === 'person' ? 'person' : 'organization',
     name: String(record['name']),
     prefectureCode: text('prefectureCode'),
-    formerNames: Array.isArray(record['formerNames']) ? record['formerNames'].map(String) : [],
+    // The English name is matched like a former one (OpenAlex and KAKEN often give only it).
+    formerNames: [
+      ...(Array.isArray(record['formerNames']) ? record['formerNames'].map(String) : []),
+      ...(typeof record['nameEn'] === 'string' ? [record['nameEn']] : []),
+    ],
     corporateNumber: text('corporateNumber'),
     ror: text('ror'),
     orcid: text('orcid'),
@@ -198,11 +202,48 @@ export async function connectSource(
     const resolution = index.resolve(keys);
     if (resolution.outcome === 'identified' || resolution.outcome === 'sure')
       return resolution.actorId;
+    if (
+      resolution.outcome === 'likely' &&
+      decided.get(reviewIdOf(resolution.actorId, keys))?.status === 'merged'
+    ) {
+      return resolution.actorId;
+    }
     return undefined;
   }
+  function reviewIdOf(candidateId: string, keys: ActorKeys): string {
+    return `review-${hashed(`${source}:${candidateId}:${canonical(keys)}`)}`;
+  }
 
-  for (const { file, output } of outputs) {
-    if (output.type !== 'actor') continue;
+  // A person is placed where the organisation they belong to is: organisations are resolved first.
+  const affiliations = new Map<string, ActorKeys[]>();
+  for (const { output } of outputs) {
+    if (output.type !== 'relation' || output.relation !== 'affiliation') continue;
+    const key = canonical(output.from);
+    affiliations.set(key, [...(affiliations.get(key) ?? []), output.to]);
+  }
+  const placeOf = (keys: ActorKeys): string | undefined => {
+    for (const organisation of affiliations.get(canonical(keys)) ?? []) {
+      const id = resolvedId(organisation);
+      const place = id ? index.get(id)?.prefectureCode : undefined;
+      if (place) return place;
+    }
+    return undefined;
+  };
+  const actorOutputs = outputs.filter(
+    (o): o is Labeled<Extract<ConnectorOutput, { type: 'actor' }>> => o.output.type === 'actor',
+  );
+  const organisationsFirst = [
+    ...actorOutputs.filter((o) => o.output.fields.kind === 'organization'),
+    ...actorOutputs.filter((o) => o.output.fields.kind === 'person'),
+  ];
+  for (const { file, output: original } of organisationsFirst) {
+    const place =
+      original.fields.kind === 'person' && !original.fields.prefectureCode
+        ? placeOf(original.keys)
+        : undefined;
+    const output = place
+      ? { ...original, fields: { ...original.fields, prefectureCode: place } }
+      : original;
     const on = output.updatedOn ?? options.retrievedOn;
     const resolution = index.resolve(output.keys);
     let targetId: string | undefined;
@@ -219,10 +260,11 @@ export async function connectSource(
     if (resolution.outcome === 'identified' || resolution.outcome === 'sure')
       targetId = resolution.actorId;
     if (resolution.outcome === 'likely') {
-      const reviewId = `review-${hashed(`${source}:${resolution.actorId}:${canonical(output.keys)}`)}`;
+      const reviewId = reviewIdOf(resolution.actorId, output.keys);
       const decision = decided.get(reviewId);
       if (decision?.status === 'merged') targetId = resolution.actorId;
       else if (decision?.status !== 'kept_apart') {
+        if (reviews.some((r) => r.id === reviewId)) continue;
         details.report.review += 1;
         details.reviews.push({
           file,
