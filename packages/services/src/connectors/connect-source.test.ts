@@ -104,19 +104,17 @@ describe.each(TEST_DATABASES)('connectSource on $name', (kind) => {
 
   it('places a new researcher where their known organisation is', async () => {
     db = await kind.open();
-    await db.repos
-      .entity('actors')
-      .upsertMany([
-        {
-          id: 'utokyo',
-          kind: 'organization',
-          sector: 'university',
-          name: '東京大学',
-          prefectureCode: '13',
-          flags: [],
-          keywords: [],
-        },
-      ]);
+    await db.repos.entity('actors').upsertMany([
+      {
+        id: 'utokyo',
+        kind: 'organization',
+        sector: 'university',
+        name: '東京大学',
+        prefectureCode: '13',
+        flags: [],
+        keywords: [],
+      },
+    ]);
     const kaken = await connectSource(
       db.repos,
       CONNECTORS.kaken,
