@@ -13,16 +13,17 @@ const layers = {
   matching: ['core'],
   'matching-node': ['core', 'matching'],
   db: ['core'],
-  services: ['core', 'analytics', 'matching', 'matching-node'],
-  server: ['core', 'analytics', 'matching', 'services', 'db'],
-  cli: ['core', 'analytics', 'matching', 'services', 'db', 'server'],
+  connectors: ['core'],
+  services: ['core', 'analytics', 'matching', 'matching-node', 'connectors'],
+  server: ['core', 'analytics', 'matching', 'services', 'db', 'connectors'],
+  cli: ['core', 'analytics', 'matching', 'services', 'db', 'server', 'connectors'],
   // Today the web imports nothing from core at run time; beside core it may only take the
   // server's response types, as types (below). The contract package will replace that.
   web: ['core'],
 };
 const rooms = Object.keys(layers);
 /** Rooms whose rules test in milliseconds: no files, processes, threads, databases or HTTP. */
-const pureLayers = ['core', 'analytics', 'matching'];
+const pureLayers = ['core', 'analytics', 'matching', 'connectors'];
 const IO_MODULES =
   '^(?:(?:node:)?(?:fs|child_process|worker_threads)|better-sqlite3|pg|pg-copy-streams|hono|@hono/.+|kuromoji)(?:/|$)';
 /** The server files whose types the web reads until the contract package replaces them. */

@@ -83,6 +83,54 @@ export function buildProgram(context: CommandContext): Command {
     );
 
   program
+    .command('connect')
+    .description(
+      'read open-data files in their own format (法人番号, gBizINFO, researchmap, KAKEN, OpenAlex, ROR, e-Stat, jGrants) into the registry (all-or-nothing)',
+    )
+    .argument(
+      '<source>',
+      'houjin-bangou | gbizinfo | researchmap | kaken | openalex | ror | estat | jgrants',
+    )
+    .argument('<files...>', 'files as the source publishes them')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--dry-run', 'report what would change, write nothing')
+    .option('--json', 'print { source, read, added, updated, unchanged, closed, rejected, review }')
+    .action(async (source: string, files: string[], options) =>
+      (await import('./commands/connect-command.ts')).runConnect(source, files, options, context),
+    );
+  const review = program
+    .command('review')
+    .description('records that may be an existing actor, waiting for a decision');
+  review
+    .command('list')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--status <status>', 'open | merged | kept_apart | all', 'open')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/connect-command.ts')).runReviewList(options, context),
+    );
+  for (const decision of ['merge', 'keep-apart'] as const) {
+    review
+      .command(decision)
+      .description(
+        decision === 'merge'
+          ? 'the record is the candidate actor: merge it'
+          : 'the record is another actor: add it',
+      )
+      .argument('<reviewId>')
+      .option('--db <pathOrUrl>', DB_HELP)
+      .option('--json', 'machine-readable output')
+      .action(async (reviewId: string, options) =>
+        (await import('./commands/connect-command.ts')).runReviewDecide(
+          reviewId,
+          decision,
+          options,
+          context,
+        ),
+      );
+  }
+
+  program
     .command('export')
     .description('export all records of an entity to a file (written whole or not at all)')
     .argument('<entity>', ENTITY_NAMES.join(' | '))

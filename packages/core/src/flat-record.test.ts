@@ -73,6 +73,23 @@ describe('parseFlatRow on actors', () => {
     });
   });
 
+  it('says in words a clerk understands, in Japanese and English, that a value is required', () => {
+    const outcome = parseFlatRow(ENTITY_SPECS.adoptions, {
+      id: 'a1',
+      program: 'prog-x',
+      region_name: '仙台地域',
+      prefecture_codes: '04',
+      start_fy: '2011',
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.problems).toContainEqual({
+      field: 'end_fy',
+      reason: expect.stringMatching(
+        /^end_fy is required: .*fiscal year.* ／ end_fy（終了年度）は必須です$/,
+      ),
+    });
+  });
+
   it('reads full-width digits', () => {
     const outcome = parseFlatRow(actors, {
       id: 'a1',

@@ -129,15 +129,56 @@ export function encodeCell(codec: ColumnCodec, value: unknown): string {
 export type ParseOutcome<T> = { ok: true; record: T } | { ok: false; problems: FieldProblem[] };
 
 /** Maps zod issues to problems named by column (flat files) or field (JSON). */
+/** Japanese names of the columns a clerk meets most, for messages in both languages. */
+const COLUMN_LABELS_JA: Record<string, string> = {
+  id: '識別子',
+  kind: '種別',
+  sector: 'セクター',
+  name: '名称',
+  title: '名称',
+  prefecture_code: '都道府県コード',
+  prefecture_codes: '都道府県コード',
+  owner_id: '所有者',
+  program: '事業',
+  region_name: '地域名',
+  start_fy: '開始年度',
+  end_fy: '終了年度',
+  source_id: '起点の主体',
+  target_id: '終点の主体',
+  type: '種類',
+  fiscal_year: '年度',
+  amount: '金額',
+  source_type: '資金の種類',
+  provider: '提供機関',
+  area_type: '地域の種類',
+  area_code: '地域コード',
+  year: '年',
+  metric: '指標',
+  value: '値',
+  unit: '単位',
+};
+
+/** "end_fy is required: Last fiscal year ／ end_fy（終了年度）は必須です" for a missing value. */
+function requiredMessage(column: string, doc: string | undefined): string {
+  const label = COLUMN_LABELS_JA[column];
+  const what = doc ? `: ${doc.replace(/\s*\(required\)\s*$/, '')}` : '';
+  return `${column} is required${what} ／ ${column}${label ? `（${label}）` : ''}は必須です`;
+}
+
 function problemsFromIssues(
   issues: z.core.$ZodIssue[],
   nameOf: (field: string) => string,
+  docOf: (field: string) => string | undefined = () => undefined,
 ): FieldProblem[] {
   return issues.map((issue) => {
     const top = issue.path[0];
     const field = top === undefined ? '(record)' : nameOf(String(top));
     const rest = issue.path.slice(1).map(String).join('.');
-    return { field: rest ? `${field}.${rest}` : field, reason: issue.message };
+    const missing =
+      issue.code === 'invalid_type' && rest === '' && /received undefined$/.test(issue.message);
+    const reason =
+      missing && top !== undefined ? requiredMessage(field, docOf(String(top))) : issue.message;
+    return { field: rest ? `${field}.${rest}` : field, reason };
   });
 }
 
@@ -151,7 +192,15 @@ export function parseRecord(
   }
   const result = spec.schema.safeParse(input);
   if (result.success) return { ok: true, record: result.data };
-  return { ok: false, problems: problemsFromIssues(result.error.issues, (field) => field) };
+  const docOf = new Map(spec.columns.map((c) => [c.field, c.doc]));
+  return {
+    ok: false,
+    problems: problemsFromIssues(
+      result.error.issues,
+      (field) => field,
+      (field) => docOf.get(field),
+    ),
+  };
 }
 
 /** Reads a flat row (header → cell) into a validated record; every problem is reported, named by column. */
@@ -175,9 +224,14 @@ export function parseFlatRow(
   const result = spec.schema.safeParse(input);
   if (result.success) return { ok: true, record: result.data };
   const columnOf = new Map(spec.columns.map((c) => [c.field, c.column]));
+  const docOf = new Map(spec.columns.map((c) => [c.field, c.doc]));
   return {
     ok: false,
-    problems: problemsFromIssues(result.error.issues, (field) => columnOf.get(field) ?? field),
+    problems: problemsFromIssues(
+      result.error.issues,
+      (field) => columnOf.get(field) ?? field,
+      (field) => docOf.get(field),
+    ),
   };
 }
 

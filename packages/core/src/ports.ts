@@ -1,3 +1,4 @@
+import type { StaleCutoffs } from './freshness.ts';
 import type { ListSort } from './list-sort.ts';
 import type { Account } from './accounts.ts';
 import type { Consultation, ConsultationEvent } from './consultation.ts';
@@ -25,6 +26,8 @@ export interface ListQuery {
   confidentialAlso?: { ownerId?: string; keys: readonly string[] };
   /** Order (default: by identity); a sorted list's cursor carries its sort (core/list-sort.ts). */
   sort?: ListSort;
+  /** Only records confirmed before their source's cutoff, or never (core/freshness.ts). */
+  staleBefore?: StaleCutoffs;
 }
 
 export interface Page<T> {
@@ -53,6 +56,8 @@ export interface EntityRepo {
   iterate(batchSize?: number): AsyncIterable<StoredRecord[]>;
   /** Which of these keys exist. */
   findExisting(keys: readonly string[]): Promise<Set<string>>;
+  /** The keys of the records whose `field` holds one of `values`, by value (identifier checks). */
+  holdersOf(field: string, values: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /**
@@ -102,6 +107,7 @@ export interface Repositories {
   accounts: AccountRepo;
   sessions: SessionRepo;
   audit: AuditRepo;
+  reviews: ActorReviewRepo;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
   /**
@@ -330,4 +336,34 @@ export interface AuditQuery {
 export interface AuditRepo {
   append(entry: AuditEntry): Promise<void>;
   list(query: AuditQuery): Promise<Page<AuditEntry>>;
+}
+
+// --- Entity resolution (issue 10) ---------------------------------------------------------
+
+export const REVIEW_STATUSES = ['open', 'merged', 'kept_apart'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A record from a source that may be an existing actor, waiting for a person to decide. */
+export interface ActorReview {
+  id: string;
+  source: string;
+  /** The existing actor the record may be. */
+  candidateId: string;
+  /** The record as the connector gave it (keys, fields, source date). */
+  record: unknown;
+  score: number;
+  reasons: string;
+  status: ReviewStatus;
+  createdAt: string;
+  decidedAt?: string;
+}
+
+export interface ActorReviewRepo {
+  /** Adds the review unless one with its id exists; true when added. */
+  add(review: ActorReview): Promise<boolean>;
+  get(id: string): Promise<ActorReview | undefined>;
+  /** Reviews of a status (all when absent), oldest first. */
+  list(status?: ReviewStatus): Promise<ActorReview[]>;
+  /** Records the decision on an open review; false when it is not open. */
+  decide(id: string, status: Exclude<ReviewStatus, 'open'>, at: string): Promise<boolean>;
 }

@@ -3,6 +3,7 @@
  * page by page from one snapshot (a WAL read transaction on SQLite, a REPEATABLE READ READ ONLY
  * transaction on PostgreSQL), and written back by column name in one transaction.
  */
+import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import type { BackupStore, BackupValue, RestoreWriter, SnapshotReader } from '#core/backup-port.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 
@@ -19,6 +20,14 @@ export const TABLES_NOT_BACKED_UP: readonly string[] = [
   'data_version',
   'data_changes',
 ];
+
+/**
+ * Rows that migrations put into every database (the catalogue of national programmes): a database
+ * holding only these is empty for a restore, which replaces them with the file's.
+ */
+const SEEDED_BY_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  programmes: NATIONAL_PROGRAMMES.map((programme) => programme.id),
+};
 
 interface ColumnInfo {
   name: string;
@@ -276,13 +285,26 @@ export function createBackupStore(client: SqlClient): BackupStore {
       );
       const out: string[] = [];
       for (const name of names) {
-        const rows = await client.all(`SELECT 1 AS one FROM ${quote(name)} LIMIT 1`);
+        const seeded = SEEDED_BY_MIGRATIONS[name];
+        const rows = await client.all(
+          seeded === undefined
+            ? `SELECT 1 AS one FROM ${quote(name)} LIMIT 1`
+            : `SELECT 1 AS one FROM ${quote(name)} WHERE id NOT IN (${seeded.map(() => '?').join(', ')}) LIMIT 1`,
+          seeded ?? [],
+        );
         if (rows.length > 0) out.push(name);
       }
       return out;
     },
     async restore(work) {
       return client.transaction(async (tx) => {
+        // What migrations seeded comes back from the file, as the backed-up database had it.
+        for (const [table, ids] of Object.entries(SEEDED_BY_MIGRATIONS)) {
+          await tx.run(
+            `DELETE FROM ${quote(table)} WHERE id IN (${ids.map(() => '?').join(', ')})`,
+            ids,
+          );
+        }
         const targets = new Map((await backedUpTables(tx)).map((t) => [t.name, t]));
         return work(writerOver(tx, targets));
       });

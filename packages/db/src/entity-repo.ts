@@ -421,11 +421,22 @@ export function createSqlEntityRepo(
   }
 
   function whereClause(
-    query: Pick<ListQuery, 'where' | 'q' | 'confidentialityIn' | 'confidentialAlso' | 'cursor'>,
+    query: Pick<
+      ListQuery,
+      'where' | 'q' | 'confidentialityIn' | 'confidentialAlso' | 'cursor' | 'staleBefore'
+    >,
     candidates?: SqlPart,
   ): SqlPart {
     const parts: string[] = [];
     const params: SqlParam[] = [];
+    if (query.staleBefore) {
+      const sources = Object.entries(query.staleBefore.bySource);
+      parts.push(
+        `(confirmed_at IS NULL OR confirmed_at < CASE source ${sources.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ? END)`,
+      );
+      for (const [source, cutoff] of sources) params.push(source, cutoff);
+      params.push(query.staleBefore.otherwise);
+    }
     for (const [field, value] of Object.entries(query.where ?? {})) {
       const column = columnByField.get(field);
       if (!column || JSON_CODECS.has(column.codec))
@@ -616,6 +627,30 @@ export function createSqlEntityRepo(
       }
     },
 
+    async holdersOf(field, values) {
+      const column = columnByField.get(field);
+      if (!column || JSON_CODECS.has(column.codec)) {
+        throw new Error(`cannot look up ${spec.name} by ${field}`);
+      }
+      const holders = new Map<string, string[]>();
+      const unique = [...new Set(values)];
+      const valueIn =
+        client.dialect === 'sqlite'
+          ? `"${column.column}" IN (SELECT value FROM json_each(?))`
+          : `"${column.column}" = ANY(?::text[])`;
+      for (let start = 0; start < unique.length; start += 10_000) {
+        const batch = unique.slice(start, start + 10_000);
+        const rows = await client.all<{ id: string; value: string }>(
+          `SELECT id, "${column.column}" AS value FROM ${table} WHERE ${valueIn} ORDER BY id`,
+          [keyListParam(batch)],
+        );
+        for (const row of rows) {
+          const value = String(row.value);
+          holders.set(value, [...(holders.get(value) ?? []), String(row.id)]);
+        }
+      }
+      return holders;
+    },
     async findExisting(keys) {
       const found = new Set<string>();
       const unique = [...new Set(keys)];

@@ -1,4 +1,5 @@
 import { dataVersionMigration } from './data-version.ts';
+import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import { searchIndexMigration } from './search-index.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
@@ -495,7 +496,69 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'data-version',
     statements: (dialect) => dataVersionMigration(dialect),
   },
+  {
+    // Open-source connectors (issue 10): identifiers and provenance on actors, a review queue for
+    // records that may be an actor already. Indexes serve resolution by strong identifier.
+    version: 10,
+    name: 'connectors',
+    statements: (dialect) => {
+      const json = dialect === 'sqlite' ? 'TEXT' : 'JSONB';
+      const real = dialect === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION';
+      return [
+        ...['openalex_id', 'country_code', 'closed_on', 'successor_corporate_number'].map(
+          (column) => `ALTER TABLE actors ADD COLUMN "${column}" TEXT`,
+        ),
+        `ALTER TABLE actors ADD COLUMN "capital" ${real}`,
+        ...['former_names', 'field_sources'].map(
+          (column) => `ALTER TABLE actors ADD COLUMN "${column}" ${json}`,
+        ),
+        ...['orcid', 'researchmap_id', 'kaken_id', 'openalex_id'].map(
+          (column) => `CREATE INDEX IF NOT EXISTS actors_${column}_idx ON actors ("${column}")`,
+        ),
+        `CREATE TABLE actor_reviews (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  candidate_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  record ${json} NOT NULL,
+  score ${real} NOT NULL,
+  reasons TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  decided_at TEXT
+)`,
+        'CREATE INDEX actor_reviews_status_idx ON actor_reviews (status, id)',
+      ];
+    },
+  },
+  {
+    // Every database starts with the catalogue of real national programmes, so adoptions can name
+    // them (issue 10). A programme already there (e.g. loaded by the demo) is left as it is.
+    version: 11,
+    name: 'programme-catalogue',
+    statements: () => NATIONAL_PROGRAMMES.map(programmeInsert),
+  },
 ];
+
+function sqlText(value: string | number | undefined): string {
+  if (value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function programmeInsert(programme: (typeof NATIONAL_PROGRAMMES)[number]): string {
+  const values = [
+    programme.id,
+    programme.name,
+    programme.nameEn,
+    programme.ministry,
+    programme.startFy,
+    programme.endFy,
+    programme.type,
+    programme.description,
+    programme.source,
+  ].map(sqlText);
+  return `INSERT INTO programmes (id, name, name_en, ministry, start_fy, end_fy, type, description, source, version, updated_at) VALUES (${values.join(', ')}, 1, '2026-12-05T00:00:00.000Z') ON CONFLICT (id) DO NOTHING`;
+}
 
 /** Applies the migrations not yet applied, each in its own transaction; returns the versions applied. */
 export async function migrate(

@@ -2,6 +2,7 @@ import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/regi
 import type { Clock, EntityCounts, EntityRepo, Repositories } from '#core/ports.ts';
 import { systemClock } from '#core/ports.ts';
 import { createSqlAccountRepo } from './account-repo.ts';
+import { createSqlActorReviewRepo } from './actor-review-repo.ts';
 import { createSqlAnalysisRunRepo } from './analysis-run-repo.ts';
 import { createSqlAuditRepo } from './audit-repo.ts';
 import { createSqlConsultationRepo } from './consultation-repo.ts';
@@ -25,6 +26,7 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
     accounts: createSqlAccountRepo(client),
     sessions: createSqlSessionRepo(client),
     audit: createSqlAuditRepo(client),
+    reviews: createSqlActorReviewRepo(client),
     entity(name) {
       const repo = repos.get(name);
       if (!repo) throw new Error(`unknown entity ${name}`);

@@ -13,8 +13,16 @@ import {
   ZTextList,
   ZYear,
   ZAmount,
+  ZIsoDate,
 } from '../fields.ts';
 import { ACTOR_FLAGS, ACTOR_KINDS, SECTORS } from '../vocabulary.ts';
+
+/** Where one field of a record came from: a source (connector) and the date the source gave it. */
+export const ZFieldSource = z.object({
+  source: z.string().min(1).max(100),
+  on: ZIsoDate,
+});
+export type FieldSource = z.infer<typeof ZFieldSource>;
 
 /** An actor (主体) of the ecosystem: an organisation or a person. */
 export const ZActor = z
@@ -59,6 +67,26 @@ export const ZActor = z
     outOfRegionSalesShare: ZShare.optional(),
     /** Growth of revenue or employees over the last years, as a rate (0.1 = +10%/year). */
     growthRate: z.number().min(-1).max(10).optional(),
+    /** OpenAlex id (I… for institutions, A… for authors). */
+    openalexId: z
+      .string()
+      .regex(/^[AI]\d+$/, 'OpenAlex id is A… or I… followed by digits')
+      .optional(),
+    /** Capital stock (資本金) in JPY. */
+    capital: ZAmount.optional(),
+    /** ISO 3166-1 alpha-2 country code; absent means Japan. */
+    countryCode: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'country code is two capital letters (ISO 3166-1), e.g. JP, US')
+      .optional(),
+    /** Date the corporation's register was closed (閉鎖), from 法人番号. */
+    closedOn: ZIsoDate.optional(),
+    /** 承継先法人番号: the corporation that took this one over. */
+    successorCorporateNumber: ZCorporateNumber.optional(),
+    /** Names the actor was known by before or elsewhere (法人番号 history, ROR aliases). */
+    formerNames: ZTextList.optional(),
+    /** Per field, which source set it and when (connectors); fields absent here were set by a person. */
+    fieldSources: z.record(z.string(), ZFieldSource).optional(),
   })
   .extend(ZProvenance.shape)
   .superRefine((actor, ctx) => {

@@ -71,3 +71,18 @@ export type Adoption = z.infer<typeof ZAdoption>;
 export function adoptionDurationYears(adoption: Pick<Adoption, 'startFy' | 'endFy'>): number {
   return adoption.endFy - adoption.startFy + 1;
 }
+
+/**
+ * A named successor programme means the activity went on under it: an adoption that names one and
+ * states no outcome counts as "successor" rather than "unknown".
+ */
+export function withSuccessorOutcome<
+  T extends { successorProgram?: unknown; continuation?: unknown },
+>(adoption: T): T {
+  const named =
+    typeof adoption.successorProgram === 'string' && adoption.successorProgram.trim() !== '';
+  if (!named || (adoption.continuation !== undefined && adoption.continuation !== 'unknown')) {
+    return adoption;
+  }
+  return { ...adoption, continuation: 'successor' };
+}

@@ -62,6 +62,19 @@ export interface ColumnSpec {
   detailOnly?: boolean;
 }
 
+/**
+ * Actor fields that identify one actor: no two actors may hold the same value (法人番号, ROR, ORCID,
+ * researchmap id, KAKEN researcher number, OpenAlex id).
+ */
+export const ACTOR_STRONG_IDENTIFIERS = [
+  'corporateNumber',
+  'ror',
+  'orcid',
+  'researchmapId',
+  'kakenId',
+  'openalexId',
+] as const;
+
 /** The fields an API list gives by default: all but the detail-only ones. */
 export function listedFields(spec: EntitySpec): string[] {
   return spec.columns.filter((c) => !c.detailOnly).map((c) => c.field);
@@ -197,6 +210,50 @@ const actors: EntitySpec = {
       field: 'growthRate',
       codec: 'real',
       doc: 'Yearly growth rate (0.1 = +10%)',
+    },
+    {
+      column: 'openalex_id',
+      field: 'openalexId',
+      codec: 'text',
+      doc: 'OpenAlex id (I… institution, A… author)',
+      indexed: true,
+    },
+    {
+      column: 'capital',
+      field: 'capital',
+      codec: 'real',
+      doc: 'Capital stock (資本金, JPY)',
+    },
+    {
+      column: 'country_code',
+      field: 'countryCode',
+      codec: 'text',
+      doc: 'ISO 3166-1 country code (empty = JP)',
+    },
+    {
+      column: 'closed_on',
+      field: 'closedOn',
+      codec: 'text',
+      doc: 'Date the register was closed (閉鎖), YYYY-MM-DD',
+    },
+    {
+      column: 'successor_corporate_number',
+      field: 'successorCorporateNumber',
+      codec: 'text',
+      doc: '承継先法人番号 of the corporation that took this one over',
+    },
+    {
+      column: 'former_names',
+      field: 'formerNames',
+      codec: 'json',
+      doc: 'Former or other names, a JSON array (matched when resolving records)',
+    },
+    {
+      column: 'field_sources',
+      field: 'fieldSources',
+      codec: 'json',
+      doc: 'Per field: the source that set it and when (JSON); fields not listed were set by a person',
+      detailOnly: true,
     },
     ...provenanceColumns,
   ],

@@ -37,6 +37,51 @@ describe.each(TEST_DATABASES)('entity API on $name', (kind) => {
       expect(second.nextCursor).toBeNull();
     });
 
+    it('lists only records past their source age with ?stale=true', async () => {
+      const today = f.clock.now().toISOString().slice(0, 10);
+      const daysAgo = (days: number) =>
+        new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+      await f.database.repos.entity('actors').upsertMany([
+        {
+          id: 'st-fresh',
+          kind: 'organization',
+          sector: 'company',
+          name: '新しい',
+          prefectureCode: '13',
+          source: 'houjin-bangou',
+          confirmedAt: daysAgo(10),
+          flags: [],
+          keywords: [],
+        },
+        {
+          id: 'st-old',
+          kind: 'organization',
+          sector: 'company',
+          name: '古い',
+          prefectureCode: '13',
+          source: 'houjin-bangou',
+          confirmedAt: daysAgo(100),
+          flags: [],
+          keywords: [],
+        },
+        {
+          id: 'st-person',
+          kind: 'organization',
+          sector: 'company',
+          name: '手入力',
+          prefectureCode: '13',
+          confirmedAt: daysAgo(100),
+          flags: [],
+          keywords: [],
+        },
+      ]);
+      const stale = await ids(await f.call('/api/actors?stale=true&limit=1000'));
+      expect(stale).toContain('st-old');
+      expect(stale).not.toContain('st-fresh');
+      expect(stale).not.toContain('st-person');
+      expect(await ids(await f.call('/api/actors?stale=false&limit=1000'))).toContain('st-fresh');
+    });
+
     it('filters on indexed fields and searches with q', async () => {
       expect(await ids(await f.call('/api/actors?sector=university'))).toEqual(['uni-u']);
       expect(await ids(await f.call('/api/seeds?ownerId=uni-u'))).toEqual(['seed-u1']);

@@ -13,6 +13,7 @@ import {
   listedFields,
   type EntityName,
 } from '#core/entities/registry.ts';
+import { staleCutoffs } from '#core/freshness.ts';
 import { parseSort } from '#core/list-sort.ts';
 import { createRecord } from '#services/accounts/create-record.ts';
 import { deleteRecord } from '#services/accounts/delete-record.ts';
@@ -30,6 +31,8 @@ export const ZListParams = z.object({
   cursor: z.string().max(500).optional(),
   sort: z.string().max(61).optional(),
   fields: z.string().max(2000).optional(),
+  /** `true`: only records past their source's age (core/freshness.ts). */
+  stale: z.enum(['true', 'false']).optional(),
 });
 
 /**
@@ -142,6 +145,9 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
         ...(params.q ? { q: params.q } : {}),
         ...(params.cursor ? { cursor: params.cursor } : {}),
         ...(sort ? { sort } : {}),
+        ...(params.stale === 'true'
+          ? { staleBefore: staleCutoffs(clock.now().toISOString().slice(0, 10)) }
+          : {}),
       },
       fields,
       clock,

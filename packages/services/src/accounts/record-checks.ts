@@ -1,7 +1,11 @@
 /** Shared steps of the record use cases: validation, references, visibility, permission. */
 import type { Principal } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
-import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
+import {
+  ACTOR_STRONG_IDENTIFIERS,
+  ENTITY_SPECS,
+  type EntityName,
+} from '#core/entities/registry.ts';
 import { parseRecord } from '#core/flat-record.ts';
 import { canWrite, type WriteAction } from '#core/permissions.ts';
 import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
@@ -19,12 +23,26 @@ export function validateRecord(entity: EntityName, input: unknown): StoredRecord
   );
 }
 
-/** Every reference (ownerId, sourceId…) must name an existing record. */
+/** Every reference (ownerId, sourceId…) must name an existing record; an actor's 法人番号, ROR… no other actor. */
 export async function checkReferences(
   repos: Repositories,
   entity: EntityName,
   record: StoredRecord,
 ): Promise<void> {
+  if (entity === 'actors') {
+    for (const field of ACTOR_STRONG_IDENTIFIERS) {
+      const value = record[field];
+      if (typeof value !== 'string') continue;
+      const holders = await repos.entity('actors').holdersOf(field, [value]);
+      const other = holders.get(value)?.find((id) => id !== record['id']);
+      if (other !== undefined) {
+        throw new DomainError('conflict', `${field}: ${value} belongs to actor ${other} already`, {
+          field,
+          errors: [{ field, reason: `belongs to actor ${other} already` }],
+        });
+      }
+    }
+  }
   for (const column of ENTITY_SPECS[entity].columns) {
     if (!column.references) continue;
     const value = record[column.field];

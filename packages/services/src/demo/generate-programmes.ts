@@ -8,6 +8,7 @@
 import type { Actor } from '#core/entities/actor.ts';
 import type { Adoption, ResearchTheme } from '#core/entities/adoption.ts';
 import type { Programme } from '#core/entities/programme.ts';
+import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import { PREFECTURES } from '#core/geo.ts';
 import type { ContinuationStatus, Grade } from '#core/vocabulary.ts';
 import { fieldVocabulary } from './field-vocabulary.ts';
@@ -33,41 +34,16 @@ interface ProgrammeSpec {
   regionSuffix: string;
 }
 
-function programme(
-  id: string,
-  name: string,
-  nameEn: string,
-  ministry: string,
-  startFy: number,
-  endFy: number | undefined,
-  type: string,
-  description: string,
-): Programme {
-  return {
-    id,
-    name,
-    nameEn,
-    ministry,
-    startFy,
-    ...(endFy !== undefined ? { endFy } : {}),
-    type,
-    description,
-    source: 'demo (real programme names; adoption records are synthetic)',
-  };
+/** A programme of the national catalogue, marked as the demo's copy. */
+function catalogueProgramme(id: string): Programme {
+  const found = NATIONAL_PROGRAMMES.find((p) => p.id === id);
+  if (!found) throw new Error(`no programme ${id} in the national catalogue`);
+  return { ...found, source: 'demo (real programme names; adoption records are synthetic)' };
 }
 
 export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
   {
-    programme: programme(
-      'prog-rsp',
-      '地域研究開発促進拠点支援事業（RSP事業）',
-      'Regional Science Promoter Programme (RSP)',
-      'JST',
-      1996,
-      2008,
-      'rsp',
-      'コーディネータを配置し、地域の研究開発ポテンシャルを掘り起こして産学官のネットワークを構築する事業。',
-    ),
+    programme: catalogueProgramme('prog-rsp'),
     adoptionYears: [2002, 2003, 2004],
     adoptions: 12,
     years: [3, 5],
@@ -78,16 +54,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: '地域',
   },
   {
-    programme: programme(
-      'prog-kesshu',
-      '地域結集型共同研究事業',
-      'Collaboration of Regional Entities for the Advancement of Technological Excellence',
-      'JST',
-      1997,
-      2010,
-      'cluster',
-      '都道府県が選定した中核機関を核に、大学・公設試・企業が結集して共同研究を行う事業。',
-    ),
+    programme: catalogueProgramme('prog-kesshu'),
     adoptionYears: [2002, 2003, 2004, 2005],
     adoptions: 14,
     years: [5, 5],
@@ -98,16 +65,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: '地域',
   },
   {
-    programme: programme(
-      'prog-chiteki-cluster',
-      '知的クラスター創成事業',
-      'Knowledge Cluster Initiative',
-      '文部科学省',
-      2002,
-      2010,
-      'cluster',
-      '地域の大学を核に、関係研究機関・研究開発型企業等による国際競争力のある技術革新のための集積（知的クラスター）を創成する事業。',
-    ),
+    programme: catalogueProgramme('prog-chiteki-cluster'),
     adoptionYears: [2002, 2003, 2004, 2007, 2008],
     adoptions: 24,
     years: [5, 5],
@@ -118,16 +76,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'クラスター',
   },
   {
-    programme: programme(
-      'prog-toshi-area',
-      '都市エリア産学官連携促進事業',
-      'City Area Program',
-      '文部科学省',
-      2002,
-      2010,
-      'cluster',
-      '地域の個性発揮を重視し、大学等の「知恵」を活用して新技術シーズを生み出し、新規事業等を創出する事業。',
-    ),
+    programme: catalogueProgramme('prog-toshi-area'),
     adoptionYears: [2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009],
     adoptions: 40,
     years: [3, 3],
@@ -138,16 +87,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'エリア',
   },
   {
-    programme: programme(
-      'prog-sangyo-cluster',
-      '産業クラスター計画',
-      'Industrial Cluster Project',
-      '経済産業省',
-      2001,
-      2009,
-      'cluster',
-      '地域の中堅中小企業・ベンチャー企業が大学等の知恵を活用し、産業集積（クラスター）を形成する計画。',
-    ),
+    programme: catalogueProgramme('prog-sangyo-cluster'),
     adoptionYears: [2002, 2006],
     adoptions: 18,
     years: [4, 5],
@@ -158,16 +98,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'プロジェクト',
   },
   {
-    programme: programme(
-      'prog-innov-cluster',
-      '地域イノベーションクラスタープログラム',
-      'Regional Innovation Cluster Program',
-      '文部科学省',
-      2010,
-      2012,
-      'cluster',
-      '知的クラスター創成事業と都市エリア産学官連携促進事業を発展的に統合したプログラム。',
-    ),
+    programme: catalogueProgramme('prog-innov-cluster'),
     adoptionYears: [2010],
     adoptions: 10,
     years: [3, 3],
@@ -178,16 +109,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'クラスター',
   },
   {
-    programme: programme(
-      'prog-innov-senryaku',
-      '地域イノベーション戦略支援プログラム',
-      'Regional Innovation Strategy Support Program',
-      '文部科学省',
-      2011,
-      2017,
-      'strategy',
-      '地域イノベーション戦略推進地域として選定された地域の、地域主導の優れた構想を支援するプログラム。',
-    ),
+    programme: catalogueProgramme('prog-innov-senryaku'),
     adoptionYears: [2011, 2012, 2013],
     adoptions: 30,
     years: [5, 5],
@@ -198,16 +120,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: '地域',
   },
   {
-    programme: programme(
-      'prog-ecosystem',
-      '地域イノベーション・エコシステム形成プログラム',
-      'Program for Building Regional Innovation Ecosystems',
-      '文部科学省',
-      2016,
-      2022,
-      'ecosystem',
-      '地域の成長に貢献しようとする地域大学に事業プロデュースチームを創設し、地域の競争力の源泉となるコア技術等を核に事業化を推進するプログラム。',
-    ),
+    programme: catalogueProgramme('prog-ecosystem'),
     adoptionYears: [2016, 2017, 2018],
     adoptions: 20,
     years: [5, 5],
@@ -218,16 +131,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'エコシステム',
   },
   {
-    programme: programme(
-      'prog-coi',
-      'センター・オブ・イノベーション（COI）プログラム',
-      'Center of Innovation Program',
-      'JST',
-      2013,
-      2021,
-      'coi',
-      '10年後の目指すべき社会像を見据えたビジョン主導型のチャレンジング・ハイリスクな研究開発を支援するプログラム。',
-    ),
+    programme: catalogueProgramme('prog-coi'),
     adoptionYears: [2013, 2014],
     adoptions: 12,
     years: [8, 9],
@@ -238,16 +142,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: '拠点',
   },
   {
-    programme: programme(
-      'prog-coi-next',
-      '共創の場形成支援プログラム（COI-NEXT）',
-      'Program on Open Innovation Platform for Industry-academia Co-creation (COI-NEXT)',
-      'JST',
-      2020,
-      undefined,
-      'coi',
-      '大学等を中心とし、ビジョン主導・バックキャスト型で産学官共創拠点を形成するプログラム。',
-    ),
+    programme: catalogueProgramme('prog-coi-next'),
     adoptionYears: [2020, 2021, 2022, 2023],
     adoptions: 16,
     years: [8, 10],
@@ -257,16 +152,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: '共創拠点',
   },
   {
-    programme: programme(
-      'prog-chuukaku',
-      '地域中核企業創出・支援事業',
-      'Support for Regional Core Companies',
-      '経済産業省',
-      2016,
-      2018,
-      'core_company',
-      '地域経済を牽引する地域中核企業候補の事業化を、支援人材・ネットワークにより支援する事業。',
-    ),
+    programme: catalogueProgramme('prog-chuukaku'),
     adoptionYears: [2016, 2017],
     adoptions: 16,
     years: [2, 3],
@@ -277,16 +163,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'プロジェクト',
   },
   {
-    programme: programme(
-      'prog-sapoin',
-      '戦略的基盤技術高度化支援事業（サポイン事業）',
-      'Strategic Core Technology Advancement Program (Supporting Industry Program)',
-      '中小企業庁',
-      2006,
-      2021,
-      'matching',
-      '中小企業のものづくり基盤技術の高度化に資する研究開発から試作までを支援する事業。',
-    ),
+    programme: catalogueProgramme('prog-sapoin'),
     adoptionYears: [2008, 2010, 2012, 2014, 2016, 2018, 2020],
     adoptions: 20,
     years: [2, 3],
@@ -297,16 +174,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'プロジェクト',
   },
   {
-    programme: programme(
-      'prog-start',
-      '大学発新産業創出プログラム（START）',
-      'Program for Creating STart-ups from Advanced Research and Technology',
-      'JST',
-      2012,
-      undefined,
-      'startup',
-      '事業プロモーターのマネジメントのもと、大学等の研究成果の事業化と大学発ベンチャーの創出を支援するプログラム。',
-    ),
+    programme: catalogueProgramme('prog-start'),
     adoptionYears: [2012, 2014, 2016, 2018, 2020, 2022],
     adoptions: 14,
     years: [2, 3],
@@ -316,16 +184,7 @@ export const PROGRAMME_SPECS: readonly ProgrammeSpec[] = [
     regionSuffix: 'プロジェクト',
   },
   {
-    programme: programme(
-      'prog-j-peaks',
-      '地域中核・特色ある研究大学強化促進事業（J-PEAKS）',
-      'Initiative for Realizing Diversity of Research Universities (J-PEAKS)',
-      '文部科学省',
-      2023,
-      undefined,
-      'university',
-      '地域の中核大学や特定分野に強みを持つ大学が、研究力と社会実装を両輪で強化する取組を支援する事業。',
-    ),
+    programme: catalogueProgramme('prog-j-peaks'),
     adoptionYears: [2023, 2024],
     adoptions: 8,
     years: [5, 5],

@@ -56,6 +56,42 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     return error;
   }
 
+  it('refuses a 法人番号 that belongs to another actor, in the file or the database', async () => {
+    const database = await open();
+    await run(database, 'actors', file('a.csv', ACTORS_CSV));
+    const second = file(
+      'b.csv',
+      [
+        'id,kind,sector,name,prefecture_code,corporate_number',
+        'c2,organization,company,テスト,37,7000012050002',
+      ].join('\n'),
+    );
+    const error = await rejection(run(database, 'actors', second));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected[0]?.problems).toEqual([
+      expect.objectContaining({
+        field: 'corporate_number',
+        reason: expect.stringMatching(/belongs to actor c1 already/),
+      }),
+    ]);
+    const twice = file(
+      'c.csv',
+      [
+        'id,kind,sector,name,prefecture_code,ror',
+        'x1,organization,university,甲,13,02e16g702',
+        'x2,organization,university,乙,13,02e16g702',
+      ].join('\n'),
+    );
+    const inFile = await rejection(run(database, 'actors', twice));
+    expect((inFile.details['report'] as { rejected: RejectedRow[] }).rejected[0]).toMatchObject({
+      row: 3,
+      problems: [
+        expect.objectContaining({ field: 'ror', reason: expect.stringMatching(/also on row 2/) }),
+      ],
+    });
+    expect(await database.repos.entity('actors').count()).toBe(3);
+  });
+
   it('imports UTF-8 CSV and upserts on re-import without duplicates', async () => {
     const database = await open();
     const path = file('actors.csv', ACTORS_CSV);
@@ -266,6 +302,41 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       prefectureCodes: ['16'],
       finalGrade: 'S',
       participatingCompanies: 25,
+      continuation: 'successor',
+    });
+  });
+
+  it('knows the national programmes in a fresh database, by id and by Japanese name', async () => {
+    const database = await open();
+    const csv = [
+      'id,program,region_name,prefecture_codes,start_fy,end_fy',
+      'ad1,地域イノベーション戦略支援プログラム,宮城県地域,04,2012,2016',
+      'ad2,prog-chiteki-cluster,札幌地域,01,2002,2006',
+    ].join('\n');
+    await run(database, 'adoptions', file('fresh.csv', csv));
+    expect((await database.repos.entity('adoptions').get('ad1'))?.record['programmeId']).toBe(
+      'prog-innov-senryaku',
+    );
+    expect(await database.repos.entity('programmes').count()).toBeGreaterThanOrEqual(14);
+  });
+
+  it('takes a programme named in Japanese instead of its id', async () => {
+    const database = await open();
+    await database.repos
+      .entity('programmes')
+      .upsertMany([{ id: 'prog-chiteki-cluster', name: '知的クラスター創成事業' }]);
+    const csv = [
+      'id,program,region_name,prefecture_codes,start_fy,end_fy',
+      'ad1,知的クラスター創成事業,富山・高岡地域,16,2002,2006',
+      'ad2,存在しない事業,北陸,16,2002,2006',
+    ].join('\n');
+    const error = await rejection(run(database, 'adoptions', file('ad.csv', csv)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected.map((r) => r.row)).toEqual([3]);
+    await run(database, 'adoptions', file('ad2.csv', csv.split('\n').slice(0, 2).join('\n')));
+    expect((await database.repos.entity('adoptions').get('ad1'))?.record).toMatchObject({
+      programmeId: 'prog-chiteki-cluster',
+      continuation: 'unknown',
     });
   });
 });

@@ -1,5 +1,11 @@
 import { DomainError } from '#core/domain-error.ts';
-import { ENTITY_SPECS, type ColumnSpec, type EntityName } from '#core/entities/registry.ts';
+import { withSuccessorOutcome } from '#core/entities/adoption.ts';
+import {
+  ACTOR_STRONG_IDENTIFIERS,
+  ENTITY_SPECS,
+  type ColumnSpec,
+  type EntityName,
+} from '#core/entities/registry.ts';
 import {
   checkHeader,
   parseFlatRow,
@@ -269,8 +275,67 @@ export async function importRecords(
     else report.written += await target.upsertMany(records);
   }
 
+  // A strong identifier (法人番号, ROR…) names one actor: not a second id in the file or the database.
+  const identifierRows = new Map<string, { id: string; row: number }>();
+  async function checkIdentifiers(
+    tx: Repositories,
+    pending: PendingRow[],
+    problems: Map<number, FieldProblem[]>,
+  ): Promise<void> {
+    const note = (row: number, problem: FieldProblem): void => {
+      problems.set(row, [...(problems.get(row) ?? []), problem]);
+    };
+    for (const field of ACTOR_STRONG_IDENTIFIERS) {
+      const column = spec.columns.find((c) => c.field === field)?.column ?? field;
+      const values = pending
+        .map((p) => p.record[field])
+        .filter((v): v is string => typeof v === 'string');
+      if (values.length === 0) continue;
+      const holders = await tx.entity('actors').holdersOf(field, values);
+      for (const p of pending) {
+        const value = p.record[field];
+        if (typeof value !== 'string') continue;
+        const id = String(p.record['id']);
+        const other = holders.get(value)?.find((holder) => holder !== id);
+        const earlier = identifierRows.get(`${field}:${value}`);
+        if (other !== undefined) {
+          note(p.row, {
+            field: column,
+            reason: `${value} belongs to actor ${other} already; one actor per ${column} (merge them, or use that id) ／ この${column}は既に主体 ${other} のものです`,
+          });
+        } else if (earlier && earlier.id !== id) {
+          note(p.row, {
+            field: column,
+            reason: `${value} is also on row ${earlier.row} (actor ${earlier.id}); one actor per ${column} ／ ${earlier.row}行目の主体と同じ${column}です`,
+          });
+        } else if (!earlier) {
+          identifierRows.set(`${field}:${value}`, { id, row: p.row });
+        }
+      }
+    }
+  }
+
+  /** Adoptions may name their programme by its Japanese name (知的クラスター創成事業) instead of its id. */
+  async function programmesByName(tx: Repositories, pending: PendingRow[]): Promise<void> {
+    const named = pending
+      .map((p) => p.record['programmeId'])
+      .filter((v): v is string => typeof v === 'string');
+    if (named.length === 0) return;
+    const ids = await tx.entity('programmes').findExisting(named);
+    const names = named.filter((value) => !ids.has(value));
+    if (names.length === 0) return;
+    const holders = await tx.entity('programmes').holdersOf('name', names);
+    for (const p of pending) {
+      const value = p.record['programmeId'];
+      if (typeof value !== 'string' || ids.has(value)) continue;
+      const [only, ...others] = holders.get(value) ?? [];
+      if (only !== undefined && others.length === 0) p.record['programmeId'] = only;
+    }
+  }
+
   async function flush(tx: Repositories, pending: PendingRow[]): Promise<void> {
     if (pending.length === 0) return;
+    if (entity === 'adoptions') await programmesByName(tx, pending);
     const missing = new Map<number, FieldProblem[]>();
     for (const column of referenceColumns) {
       const target = column.references;
@@ -290,6 +355,7 @@ export async function importRecords(
         }
       }
     }
+    if (entity === 'actors') await checkIdentifiers(tx, pending, missing);
     const valid = pending.filter((p) => !missing.has(p.row));
     for (const p of pending) {
       const problems = missing.get(p.row);
@@ -323,6 +389,7 @@ export async function importRecords(
           reject(sourceRow.row, outcome.problems, input);
           continue;
         }
+        if (entity === 'adoptions') outcome.record = withSuccessorOutcome(outcome.record);
         const nul = nulProblems(outcome.record, 'cells' in sourceRow ? columnOf : undefined);
         if (nul.length > 0) {
           reject(sourceRow.row, nul, input);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { fileInput, inputOf, ofType, parseAll, samplePath } from '#test/connector-input.ts';
+import { openalexConnector } from './openalex.ts';
+
+describe('OpenAlex connector', () => {
+  it('reads works: Japanese institutions with ROR, authors, co-authorship counted', async () => {
+    const outputs = await parseAll(
+      openalexConnector,
+      fileInput(samplePath('openalex', 'works_with_jp_authorships_sample.json')),
+    );
+    const institutions = ofType(outputs, 'actor').filter((a) => a.keys.kind === 'organization');
+    expect(institutions.length).toBeGreaterThan(0);
+    expect(institutions.every((i) => i.fields.countryCode === 'JP')).toBe(true);
+    expect(institutions.some((i) => i.keys.ror)).toBe(true);
+    const coauthor = ofType(outputs, 'relation').filter((r) => r.relation === 'co_authorship');
+    expect(coauthor.every((r) => r.weight >= 1)).toBe(true);
+  });
+
+  it('reads an /authors answer: the person with ORCID and only Japanese affiliations', async () => {
+    const outputs = await parseAll(
+      openalexConnector,
+      fileInput(samplePath('openalex', 'authors_response_A5043579160_nifs.json')),
+    );
+    const person = ofType(outputs, 'actor').find((a) => a.keys.kind === 'person');
+    expect(person?.keys).toMatchObject({ openalexId: 'A5043579160', orcid: '0000-0001-5473-2109' });
+    const affiliations = ofType(outputs, 'relation').filter((r) => r.relation === 'affiliation');
+    expect(affiliations).toHaveLength(9);
+  });
+
+  it('reads JSON Lines and refuses other shapes', async () => {
+    const line = JSON.stringify({
+      id: 'https://openalex.org/I135598925',
+      display_name: 'Kyushu University',
+      ror: 'https://ror.org/00p4k0j84',
+      country_code: 'JP',
+      type: 'education',
+      geo: { region: 'Fukuoka', country_code: 'JP' },
+    });
+    const outputs = await parseAll(
+      openalexConnector,
+      inputOf('institutions.jsonl', `${line}\n${line}\n`),
+    );
+    expect(ofType(outputs, 'actor')[0]?.fields).toMatchObject({
+      prefectureCode: '40',
+      sector: 'university',
+    });
+    await expect(
+      parseAll(
+        openalexConnector,
+        fileInput(samplePath('jgrants', 'subsidies_list_record_from_fixture.json')),
+      ),
+    ).rejects.toThrow(/not a OpenAlex/);
+  });
+});

@@ -1,0 +1,192 @@
+import type { ActorKind } from '#core/vocabulary.ts';
+import { nameSimilarity, normalizeActorName } from './actor-names.ts';
+import type { ActorKeys } from './connector.ts';
+
+/** The strong identifiers, strongest first: one of them equal means the same actor. */
+export const STRONG_IDENTIFIERS = [
+  'corporateNumber',
+  'ror',
+  'orcid',
+  'researchmapId',
+  'kakenId',
+  'openalexId',
+] as const;
+export type StrongIdentifier = (typeof STRONG_IDENTIFIERS)[number];
+
+/** What resolution knows of a stored actor. */
+export interface KnownActor {
+  id: string;
+  kind: ActorKind;
+  name: string;
+  prefectureCode?: string | undefined;
+  formerNames?: readonly string[] | undefined;
+  corporateNumber?: string | undefined;
+  ror?: string | undefined;
+  orcid?: string | undefined;
+  researchmapId?: string | undefined;
+  kakenId?: string | undefined;
+  openalexId?: string | undefined;
+}
+
+export type Resolution =
+  /** Found by a strong identifier. */
+  | { outcome: 'identified'; actorId: string; by: StrongIdentifier }
+  /** Same normalised name and place: merged without asking. */
+  | { outcome: 'sure'; actorId: string; reason: string }
+  /** May be this actor: waits for a person (review queue). */
+  | { outcome: 'likely'; actorId: string; score: number; reason: string }
+  /** Strong identifiers of the record point to two different actors. */
+  | { outcome: 'conflict'; actorIds: string[]; reason: string }
+  | { outcome: 'new' };
+
+/** Thresholds of name matching (docs/decisions/009). */
+export const LIKELY_SIMILARITY = 0.8;
+
+/**
+ * An index of known actors for resolution: strong identifiers, then normalised names (current and
+ * former) with the prefecture. Actors added during a run are found by the records that follow.
+ */
+export class ActorIndex {
+  private readonly byIdentifier = new Map<string, string>();
+  private readonly byName = new Map<string, Set<string>>();
+  private readonly byPrefecture = new Map<string, Set<string>>();
+  private readonly actors = new Map<string, KnownActor>();
+  /** Normalised current and former names of each actor, computed once. */
+  private readonly names = new Map<string, string[]>();
+
+  get size(): number {
+    return this.actors.size;
+  }
+
+  get(id: string): KnownActor | undefined {
+    return this.actors.get(id);
+  }
+
+  /** Adds or replaces an actor (replacing drops its old keys). */
+  put(actor: KnownActor): void {
+    const previous = this.actors.get(actor.id);
+    if (previous) this.remove(previous);
+    this.actors.set(actor.id, actor);
+    for (const identifier of STRONG_IDENTIFIERS) {
+      const value = actor[identifier];
+      if (value) this.byIdentifier.set(`${identifier}:${value}`, actor.id);
+    }
+    const names = [actor.name, ...(actor.formerNames ?? [])].map(normalizeActorName);
+    this.names.set(actor.id, names);
+    for (const name of names) {
+      const key = `${actor.kind}:${name}`;
+      const ids = this.byName.get(key) ?? new Set<string>();
+      ids.add(actor.id);
+      this.byName.set(key, ids);
+    }
+    const place = `${actor.kind}:${actor.prefectureCode ?? ''}`;
+    const inPlace = this.byPrefecture.get(place) ?? new Set<string>();
+    inPlace.add(actor.id);
+    this.byPrefecture.set(place, inPlace);
+  }
+
+  private remove(actor: KnownActor): void {
+    for (const identifier of STRONG_IDENTIFIERS) {
+      const value = actor[identifier];
+      if (value && this.byIdentifier.get(`${identifier}:${value}`) === actor.id) {
+        this.byIdentifier.delete(`${identifier}:${value}`);
+      }
+    }
+    for (const name of this.names.get(actor.id) ?? []) {
+      this.byName.get(`${actor.kind}:${name}`)?.delete(actor.id);
+    }
+    this.byPrefecture.get(`${actor.kind}:${actor.prefectureCode ?? ''}`)?.delete(actor.id);
+  }
+
+  /** The actor holding this identifier value, if any. */
+  holder(identifier: StrongIdentifier, value: string): string | undefined {
+    return this.byIdentifier.get(`${identifier}:${value}`);
+  }
+
+  resolve(keys: ActorKeys): Resolution {
+    const found = new Map<string, StrongIdentifier>();
+    for (const identifier of STRONG_IDENTIFIERS) {
+      const value = keys[identifier];
+      const id = value ? this.holder(identifier, value) : undefined;
+      if (id && !found.has(id)) found.set(id, identifier);
+    }
+    if (found.size > 1) {
+      const ids = [...found.keys()];
+      return {
+        outcome: 'conflict',
+        actorIds: ids,
+        reason: `identifiers of one record belong to ${ids.join(' and ')}`,
+      };
+    }
+    const [identified] = [...found.entries()];
+    if (identified) return { outcome: 'identified', actorId: identified[0], by: identified[1] };
+    if (!keys.name) return { outcome: 'new' };
+    return this.resolveByName(keys);
+  }
+
+  /** A known actor holding a different value of an identifier the record has is someone else. */
+  private contradicts(actor: KnownActor, keys: ActorKeys): boolean {
+    return STRONG_IDENTIFIERS.some((identifier) => {
+      const mine = keys[identifier];
+      const theirs = actor[identifier];
+      return mine !== undefined && theirs !== undefined && mine !== theirs;
+    });
+  }
+
+  private resolveByName(keys: ActorKeys): Resolution {
+    const kind = keys.kind ?? 'organization';
+    const name = normalizeActorName(keys.name ?? '');
+    if (name.length === 0) return { outcome: 'new' };
+    const exact = [...(this.byName.get(`${kind}:${name}`) ?? [])]
+      .map((id) => this.actors.get(id))
+      .filter((a): a is KnownActor => a !== undefined && !this.contradicts(a, keys));
+    const samePlace = exact.filter(
+      (a) => keys.prefectureCode !== undefined && a.prefectureCode === keys.prefectureCode,
+    );
+    // People share names: a person is never merged on the name alone.
+    if (kind === 'organization' && samePlace.length === 1 && samePlace[0]) {
+      return {
+        outcome: 'sure',
+        actorId: samePlace[0].id,
+        reason: `same name and prefecture (${keys.prefectureCode})`,
+      };
+    }
+    const placeUnknown = exact.filter(
+      (a) => keys.prefectureCode === undefined || a.prefectureCode === undefined,
+    );
+    const candidate = samePlace[0] ?? placeUnknown[0];
+    if (candidate) {
+      return {
+        outcome: 'likely',
+        actorId: candidate.id,
+        score: samePlace[0] ? 0.95 : 0.9,
+        reason: samePlace[0]
+          ? `same name and prefecture, but ${kind === 'person' ? 'people share names' : 'several actors have it'}`
+          : 'same name, prefecture unknown on one side',
+      };
+    }
+    // Records with a strong identifier of their own are only matched on the exact name.
+    if (STRONG_IDENTIFIERS.some((identifier) => keys[identifier] !== undefined)) {
+      return { outcome: 'new' };
+    }
+    if (keys.prefectureCode === undefined) return { outcome: 'new' };
+    let best: { actor: KnownActor; score: number } | undefined;
+    for (const id of this.byPrefecture.get(`${kind}:${keys.prefectureCode}`) ?? []) {
+      const actor = this.actors.get(id);
+      if (!actor || this.contradicts(actor, keys)) continue;
+      for (const known of this.names.get(id) ?? []) {
+        const score = nameSimilarity(name, known);
+        if (score >= LIKELY_SIMILARITY && (!best || score > best.score)) best = { actor, score };
+      }
+    }
+    if (best) {
+      return {
+        outcome: 'likely',
+        actorId: best.actor.id,
+        score: Math.round(best.score * 100) / 100,
+        reason: `similar name in the same prefecture (${best.actor.name})`,
+      };
+    }
+    return { outcome: 'new' };
+  }
+}

@@ -1,0 +1,555 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '#core/domain-error.ts';
+import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
+import { parseRecord } from '#core/flat-record.ts';
+import type { ActorReview, Repositories, StoredRecord } from '#core/ports.ts';
+import type { FundingSourceType } from '#core/vocabulary.ts';
+import type {
+  ActorKeys,
+  ConnectorInput,
+  ConnectorOutput,
+  RejectedRecord,
+  SourceConnector,
+  SourceName,
+} from '#connectors/connector.ts';
+import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
+import { ActorIndex, STRONG_IDENTIFIERS, type KnownActor } from '#connectors/resolve-actor.ts';
+
+/** What one run of a connector did (the `--json` object of `musubi connect`). */
+export interface ConnectReport {
+  source: SourceName;
+  read: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  rejected: number;
+  review: number;
+}
+
+export interface ConnectDetails {
+  report: ConnectReport;
+  /** Every rejected record (the run wrote nothing when there is one). */
+  rejected: (RejectedRecord & { file: string })[];
+  /** Records left out on purpose, with why (first ones; counted in full in `skippedCount`). */
+  skipped: { file: string; at: string; reason: string }[];
+  skippedCount: number;
+  /** Records waiting in the review queue. */
+  reviews: { file: string; at: string; candidateId: string; reason: string }[];
+  committed: boolean;
+}
+
+export interface ConnectOptions {
+  /** Plan and report, write nothing. */
+  dryRun?: boolean;
+  /** Date the files were retrieved (YYYY-MM-DD): the provenance date of records without one. */
+  retrievedOn: string;
+  /** Time stamp for new review entries. */
+  now: string;
+}
+
+const SKIPPED_LIMIT = 1000;
+
+type Entity = Exclude<EntityName, 'actors'>;
+
+function hashed(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 16);
+}
+
+/** An external id from a source key: kept readable when it fits ZExternalId, hashed when not. */
+function externalId(prefix: string, key: string): string {
+  const cleaned = key.normalize('NFKC').replace(/[\s,;\p{Cc}]+/gu, '_');
+  const id = `${prefix}-${cleaned}`;
+  return id.length <= 120 ? id : `${prefix}-${hashed(key)}`;
+}
+
+/** The id a new actor gets: from its strongest identifier, else from its source, name and place. */
+export function newActorId(source: SourceName, keys: ActorKeys): string {
+  if (keys.corporateNumber) return `corp-${keys.corporateNumber}`;
+  if (keys.ror) return `ror-${keys.ror}`;
+  if (keys.orcid) return `orcid-${keys.orcid}`;
+  if (keys.researchmapId) return `rm-${keys.researchmapId}`;
+  if (keys.kakenId) return `kaken-${keys.kakenId}`;
+  if (keys.openalexId) return `openalex-${keys.openalexId}`;
+  return `${source}-${hashed(`${keys.kind ?? 'organization'}:${keys.name ?? ''}:${keys.prefectureCode ?? ''}`)}`;
+}
+
+function knownOf(record: StoredRecord): KnownActor {
+  const text = (key: string): string | undefined =>
+    typeof record[key] === 'string' ? (record[key] as string) : undefined;
+  return {
+    id: String(record['id']),
+    kind: record['kind'] === 'person' ? 'person' : 'organization',
+    name: String(record['name']),
+    prefectureCode: text('prefectureCode'),
+    // The English name is matched like a former one (OpenAlex and KAKEN often give only it).
+    formerNames: [
+      ...(Array.isArray(record['formerNames']) ? record['formerNames'].map(String) : []),
+      ...(typeof record['nameEn'] === 'string' ? [record['nameEn']] : []),
+    ],
+    corporateNumber: text('corporateNumber'),
+    ror: text('ror'),
+    orcid: text('orcid'),
+    researchmapId: text('researchmapId'),
+    kakenId: text('kakenId'),
+    openalexId: text('openalexId'),
+  };
+}
+
+/** A stable text of a record for "did anything change" (key order and absent fields ignored). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .filter(([, inner]) => inner !== undefined && inner !== null)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
+    }
+    return v;
+  });
+}
+
+function fundingSourceType(funder: string | undefined): FundingSourceType {
+  if (!funder) return 'other';
+  const name = funder.normalize('NFKC');
+  if (
+    /省|庁|内閣|日本学術振興会|科学技術振興機構|新エネルギー・産業技術総合開発機構|NEDO|JST|JSPS|AMED/.test(
+      name,
+    )
+  ) {
+    return 'national_programme';
+  }
+  if (/^(北海道|東京都|京都府|大阪府|.{2,3}県)/.test(name)) return 'prefecture';
+  if (/[市町村]$/.test(name)) return 'municipality';
+  if (/財団|基金|ファンド/.test(name)) return 'foundation';
+  if (/銀行|信用金庫/.test(name)) return 'bank';
+  return 'other';
+}
+
+interface Labeled<T> {
+  file: string;
+  output: T;
+}
+
+/**
+ * Runs a connector over files and applies what it read: actors found by strong identifier or sure
+ * name match are updated (fields a person set are kept), unknown ones added, likely matches queued
+ * for review; relations, seeds, funding, indicators and support measures are upserted by identity.
+ * All-or-nothing: when any record is rejected, every rejection is reported and nothing is written.
+ */
+export async function connectSource(
+  repos: Repositories,
+  connector: SourceConnector,
+  inputs: readonly ConnectorInput[],
+  options: ConnectOptions,
+): Promise<ConnectDetails> {
+  const source = connector.source;
+  const outputs: Labeled<ConnectorOutput>[] = [];
+  for (const input of inputs) {
+    for await (const output of connector.parse(input)) outputs.push({ file: input.name, output });
+  }
+  const details: ConnectDetails = {
+    report: {
+      source,
+      read: outputs.length,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      closed: 0,
+      rejected: 0,
+      review: 0,
+    },
+    rejected: [],
+    skipped: [],
+    skippedCount: 0,
+    reviews: [],
+    committed: false,
+  };
+  const skip = (file: string, at: string, reason: string): void => {
+    details.skippedCount += 1;
+    if (details.skipped.length < SKIPPED_LIMIT) details.skipped.push({ file, at, reason });
+  };
+  const reject = (file: string, rejected: RejectedRecord): void => {
+    details.rejected.push({ ...rejected, file });
+  };
+  for (const { file, output } of outputs) {
+    if (output.type === 'rejected') reject(file, output);
+    else if (output.type === 'skipped') skip(file, output.at, output.reason);
+  }
+
+  // Everything known: the stored actors, then those this run adds.
+  const index = new ActorIndex();
+  for await (const batch of repos.entity('actors').iterate(5000)) {
+    for (const record of batch) index.put(knownOf(record));
+  }
+  const decided = new Map(
+    (await repos.reviews.list()).filter((r) => r.status !== 'open').map((r) => [r.id, r]),
+  );
+
+  const actorRepo = repos.entity('actors');
+  const stored = new Map<string, StoredRecord | undefined>();
+  async function storedActor(id: string): Promise<StoredRecord | undefined> {
+    if (!stored.has(id)) stored.set(id, (await actorRepo.get(id))?.record);
+    return stored.get(id);
+  }
+  const drafts = new Map<string, ActorDraft>();
+  const closedNow = new Set<string>();
+  const reviews: ActorReview[] = [];
+
+  /** The actor a record's keys name, if resolution is sure of it. */
+  function resolvedId(keys: ActorKeys): string | undefined {
+    const resolution = index.resolve(keys);
+    if (resolution.outcome === 'identified' || resolution.outcome === 'sure')
+      return resolution.actorId;
+    if (
+      resolution.outcome === 'likely' &&
+      decided.get(reviewIdOf(resolution.actorId, keys))?.status === 'merged'
+    ) {
+      return resolution.actorId;
+    }
+    return undefined;
+  }
+  function reviewIdOf(candidateId: string, keys: ActorKeys): string {
+    return `review-${hashed(`${source}:${candidateId}:${canonical(keys)}`)}`;
+  }
+
+  // A person is placed where the organisation they belong to is: organisations are resolved first.
+  const affiliations = new Map<string, ActorKeys[]>();
+  for (const { output } of outputs) {
+    if (output.type !== 'relation' || output.relation !== 'affiliation') continue;
+    const key = canonical(output.from);
+    affiliations.set(key, [...(affiliations.get(key) ?? []), output.to]);
+  }
+  const placeOf = (keys: ActorKeys): string | undefined => {
+    for (const organisation of affiliations.get(canonical(keys)) ?? []) {
+      const id = resolvedId(organisation);
+      const place = id ? index.get(id)?.prefectureCode : undefined;
+      if (place) return place;
+    }
+    return undefined;
+  };
+  const actorOutputs = outputs.filter(
+    (o): o is Labeled<Extract<ConnectorOutput, { type: 'actor' }>> => o.output.type === 'actor',
+  );
+  const organisationsFirst = [
+    ...actorOutputs.filter((o) => o.output.fields.kind === 'organization'),
+    ...actorOutputs.filter((o) => o.output.fields.kind === 'person'),
+  ];
+  for (const { file, output: original } of organisationsFirst) {
+    const place =
+      original.fields.kind === 'person' && !original.fields.prefectureCode
+        ? placeOf(original.keys)
+        : undefined;
+    const output = place
+      ? { ...original, fields: { ...original.fields, prefectureCode: place } }
+      : original;
+    const on = output.updatedOn ?? options.retrievedOn;
+    const resolution = index.resolve(output.keys);
+    let targetId: string | undefined;
+    if (resolution.outcome === 'conflict') {
+      reject(file, {
+        type: 'rejected',
+        at: output.at,
+        field: '(identifiers)',
+        reason: `${resolution.reason}: merge them or correct the source first`,
+        reasonJa: `識別子が別々の主体（${resolution.actorIds.join('、')}）を指しています`,
+      });
+      continue;
+    }
+    if (resolution.outcome === 'identified' || resolution.outcome === 'sure')
+      targetId = resolution.actorId;
+    if (resolution.outcome === 'likely') {
+      const reviewId = reviewIdOf(resolution.actorId, output.keys);
+      const decision = decided.get(reviewId);
+      if (decision?.status === 'merged') targetId = resolution.actorId;
+      else if (decision?.status !== 'kept_apart') {
+        if (reviews.some((r) => r.id === reviewId)) continue;
+        details.report.review += 1;
+        details.reviews.push({
+          file,
+          at: output.at,
+          candidateId: resolution.actorId,
+          reason: resolution.reason,
+        });
+        reviews.push({
+          id: reviewId,
+          source,
+          candidateId: resolution.actorId,
+          record: { keys: output.keys, fields: output.fields, on, file, at: output.at },
+          score: resolution.score,
+          reasons: resolution.reason,
+          status: 'open',
+          createdAt: options.now,
+        });
+        continue;
+      }
+    }
+    const id = targetId ?? newActorId(source, output.keys);
+    const existing = drafts.get(id) ?? ((await storedActor(id)) as ActorDraft | undefined);
+    if (!existing && !output.fields.prefectureCode) {
+      const where =
+        output.fields.countryCode && output.fields.countryCode !== 'JP'
+          ? `abroad (${output.fields.countryCode})`
+          : 'in an unknown prefecture';
+      skip(
+        file,
+        output.at,
+        `${output.fields.name}: a new actor ${where}; Musubi places actors in a prefecture, so it is not added`,
+      );
+      continue;
+    }
+    const merged = mergeActorRecord(
+      existing,
+      output.keys,
+      output.fields,
+      source,
+      on,
+      output.closure,
+    );
+    merged.id = id;
+    if (!existing) merged.source = source;
+    if (output.closure && existing && existing.closedOn === undefined) closedNow.add(id);
+    drafts.set(id, merged);
+    index.put(knownOf(merged as StoredRecord));
+  }
+
+  // Validate every actor as it will be stored.
+  const actorRecords: StoredRecord[] = [];
+  for (const [id, draft] of drafts) {
+    const parsed = parseRecord(ENTITY_SPECS.actors, draft);
+    if (!parsed.ok) {
+      reject('', {
+        type: 'rejected',
+        at: `actor ${id}`,
+        field: parsed.problems[0]?.field ?? '(record)',
+        reason: parsed.problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+        reasonJa: `主体 ${id} の値が正しくありません`,
+      });
+      continue;
+    }
+    actorRecords.push(parsed.record);
+  }
+
+  // Other records, their actors resolved.
+  const others: {
+    entity: Entity;
+    record: StoredRecord;
+    at: string;
+    file: string;
+    changed?: boolean;
+  }[] = [];
+  const otherKeys = new Set<string>();
+  const add = (entity: Entity, record: Record<string, unknown>, at: string, file: string): void => {
+    const parsed = parseRecord(ENTITY_SPECS[entity], record);
+    if (!parsed.ok) {
+      reject(file, {
+        type: 'rejected',
+        at,
+        field: parsed.problems[0]?.field ?? '(record)',
+        reason: parsed.problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+        reasonJa: `${ENTITY_SPECS[entity].labelJa}の値が正しくありません`,
+      });
+      return;
+    }
+    const key = `${entity}:${ENTITY_SPECS[entity].keyOf(parsed.record)}`;
+    if (otherKeys.has(key)) return;
+    otherKeys.add(key);
+    others.push({ entity, record: parsed.record, at, file });
+  };
+  const confirmedAt = options.retrievedOn;
+  for (const { file, output } of outputs) {
+    applyOther(file, output);
+  }
+  function applyOther(file: string, output: ConnectorOutput): void {
+    switch (output.type) {
+      case 'relation': {
+        const from = resolvedId(output.from);
+        const to = resolvedId(output.to);
+        if (!from || !to) {
+          skip(
+            file,
+            output.at,
+            `${output.relation}: ${from ? (output.to.name ?? 'the other end') : (output.from.name ?? 'one end')} is not in the registry`,
+          );
+          return;
+        }
+        if (from === to) return;
+        add(
+          'relations',
+          {
+            sourceId: from,
+            targetId: to,
+            type: output.relation,
+            weight: output.weight,
+            startDate: output.startDate,
+            endDate: output.endDate,
+            note: output.note,
+            source,
+            confirmedAt,
+          },
+          output.at,
+          file,
+        );
+        return;
+      }
+      case 'seed': {
+        const owner = resolvedId(output.owner);
+        if (!owner) {
+          skip(
+            file,
+            output.at,
+            `seed "${output.title}": its owner ${output.owner.name ?? ''} is not in the registry`,
+          );
+          return;
+        }
+        const ownerRecord = drafts.get(owner);
+        add(
+          'seeds',
+          {
+            id: externalId(source, output.key),
+            kind: output.kind,
+            title: output.title,
+            abstract: output.abstract,
+            keywords: output.keywords ?? [],
+            ownerId: owner,
+            prefectureCode: ownerRecord?.prefectureCode ?? index.get(owner)?.prefectureCode,
+            patentNumber: output.patentNumber,
+            url: output.url,
+            source,
+            confirmedAt,
+          },
+          output.at,
+          file,
+        );
+        return;
+      }
+      case 'funding': {
+        const recipient = resolvedId(output.recipient);
+        if (!recipient) {
+          skip(
+            file,
+            output.at,
+            `funding: the recipient ${output.recipient.name ?? ''} is not in the registry`,
+          );
+          return;
+        }
+        const note = [output.programmeName, output.funderName, output.note]
+          .filter(Boolean)
+          .join(' / ')
+          .slice(0, 1000);
+        add(
+          'funding',
+          {
+            id: externalId(source, output.key),
+            sourceType: fundingSourceType(output.funderName),
+            recipientId: recipient,
+            fiscalYear: output.fiscalYear,
+            amount: output.amount,
+            currency: 'JPY',
+            note,
+            source,
+            confirmedAt,
+          },
+          output.at,
+          file,
+        );
+        return;
+      }
+      case 'indicator':
+        add(
+          'indicators',
+          {
+            areaType: output.areaType,
+            areaCode: output.areaCode,
+            year: output.year,
+            metric: output.metric,
+            value: output.value,
+            unit: output.unit,
+            source,
+            confirmedAt,
+          },
+          output.at,
+          file,
+        );
+        return;
+      case 'support-measure':
+        add(
+          'support-measures',
+          {
+            id: output.key,
+            name: output.name,
+            provider: output.provider,
+            prefectureCodes: output.prefectureCodes,
+            maxAmount: output.maxAmount,
+            startDate: output.startDate,
+            endDate: output.endDate,
+            eligibility: output.eligibility,
+            url: output.url,
+            source,
+            confirmedAt,
+          },
+          output.at,
+          file,
+        );
+        return;
+      default:
+        return;
+    }
+  }
+
+  details.report.rejected = details.rejected.length;
+  if (details.rejected.length > 0) {
+    throw new DomainError(
+      'import_rejected',
+      `${source}: ${details.rejected.length} record(s) rejected; nothing was written ／ ${details.rejected.length}件の不備があるため、何も取り込んでいません`,
+      { details },
+    );
+  }
+
+  // Count against what is stored.
+  for (const record of actorRecords) {
+    const id = String(record['id']);
+    const before = stored.get(id);
+    if (!before) details.report.added += 1;
+    else if (canonical(before) === canonical(record)) details.report.unchanged += 1;
+    else details.report.updated += 1;
+  }
+  details.report.closed = closedNow.size;
+  for (const other of others) {
+    const spec = ENTITY_SPECS[other.entity];
+    const before = (await repos.entity(other.entity).get(spec.keyOf(other.record)))?.record;
+    other.changed = !before || canonical(before) !== canonical(other.record);
+    if (!before) details.report.added += 1;
+    else if (other.changed) details.report.updated += 1;
+    else details.report.unchanged += 1;
+  }
+  if (options.dryRun) return details;
+
+  await repos.transaction(async (tx) => {
+    const changed = (entity: EntityName, records: StoredRecord[]): Promise<number> =>
+      records.length > 0 ? tx.entity(entity).upsertMany(records) : Promise.resolve(0);
+    await changed(
+      'actors',
+      actorRecords.filter((r) => canonical(stored.get(String(r['id']))) !== canonical(r)),
+    );
+    for (const entity of [
+      'relations',
+      'seeds',
+      'funding',
+      'indicators',
+      'support-measures',
+    ] as const) {
+      await changed(
+        entity,
+        others.filter((o) => o.entity === entity && o.changed).map((o) => o.record),
+      );
+    }
+    for (const review of reviews) await tx.reviews.add(review);
+  });
+  details.committed = true;
+  return details;
+}
+
+/** Identifier fields of actors, for messages and the CLI. */
+export const ACTOR_IDENTIFIERS = STRONG_IDENTIFIERS;
