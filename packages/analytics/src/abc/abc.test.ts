@@ -240,3 +240,95 @@ describe('filling a gap from anywhere', () => {
     expect(candidates[0]?.reasons.map((r) => r.ja)).toContain('共通の専門: 医薬品');
   });
 });
+
+describe('calibrated roles: baselines and minimum evidence', () => {
+  const venture = actor('v', { flags: ['university_venture'] });
+  const spinout = (id: string): Relation => ({
+    sourceId: id,
+    targetId: 'v',
+    type: 'spinout',
+    weight: 1,
+  });
+  const thin = actor('thin', {
+    kind: 'person',
+    sector: 'university',
+    field: '材料',
+    papers: 2,
+    citations: 3,
+  });
+
+  it('a 2-paper, 3-citation researcher with a spin-out is never a star, alone (n = 1) or in a crowd', () => {
+    const [alone] = findStarScientists([thin, venture], [spinout('thin')]);
+    expect(alone).toMatchObject({ id: 'thin', qualifies: false, status: 'insufficient_evidence' });
+    expect(alone?.basis.n).toBe(1);
+    expect(alone?.basis.insufficient.join(' ')).toMatch(/papers/);
+    // in a field of 40 weaker researchers they top the field, and still are no star
+    const weaker = Array.from({ length: 40 }, (_, i) =>
+      actor(`w${i}`, {
+        kind: 'person',
+        sector: 'university',
+        field: '材料',
+        papers: 1,
+        citations: 0,
+      }),
+    );
+    const crowd = findStarScientists([thin, ...weaker, venture], [spinout('thin')]);
+    expect(crowd.find((c) => c.id === 'thin')).toMatchObject({ qualifies: false });
+    expect(crowd.some((c) => c.qualifies)).toBe(false);
+  });
+
+  it('a star is in the top of a large enough field baseline, and the claim says its basis', () => {
+    const field = Array.from({ length: 30 }, (_, i) =>
+      actor(`f${i}`, {
+        kind: 'person',
+        sector: 'university',
+        field: '材料',
+        papers: 5 + i,
+        citations: 50 + i * 20,
+      }),
+    );
+    const star = actor('star', {
+      kind: 'person',
+      sector: 'university',
+      field: '材料',
+      papers: 120,
+      citations: 4000,
+    });
+    const [top] = findStarScientists([...field, star, venture], [spinout('star')]);
+    expect(top).toMatchObject({ id: 'star', qualifies: true, status: 'qualifies' });
+    expect(top?.basis).toMatchObject({ n: 31, population: '材料' });
+    expect(top?.basis.thresholds['papers']).toBeGreaterThan(30);
+    expect(top?.basis.thresholds['minPapers']).toBe(10);
+    // a small field falls back to all fields, and says so
+    const other = actor('bio', {
+      kind: 'person',
+      sector: 'university',
+      field: 'バイオ',
+      papers: 200,
+      citations: 9000,
+    });
+    const mixed = findStarScientists([...field, star, other, venture], [spinout('bio')]);
+    const bio = mixed.find((c) => c.id === 'bio');
+    expect(bio).toMatchObject({ qualifies: true });
+    expect(bio?.basis.population).toBe('all fields');
+  });
+
+  it('a company with only its headcount recorded is not claimed a regional core company', () => {
+    const big = actor('big', { employees: 5000, growthRate: 0.3 });
+    const [c] = findCoreCompanies([big], [], []);
+    expect(c).toMatchObject({ qualifies: false, status: 'insufficient_evidence' });
+    expect(c?.basis.insufficient.join(' ')).toMatch(/域内仕入|procurement/);
+  });
+
+  it('an anchor claim needs enough regional ties', () => {
+    const anchor = actor('anchor', { prefectureCode: '16' });
+    const local = actor('l0', { prefectureCode: '16' });
+    const [a] = findAnchorCompanies(
+      [anchor, local],
+      [{ sourceId: 'anchor', targetId: 'l0', type: 'investment', weight: 1 }],
+      { anchorMinScore: 0.01 },
+    );
+    expect(a).toMatchObject({ id: 'anchor', qualifies: false, status: 'insufficient_evidence' });
+    expect(a?.basis.thresholds['minTies']).toBeGreaterThan(1);
+  });
+});
