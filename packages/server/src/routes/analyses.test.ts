@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '#core/entities/actor.ts';
+import type { Relation } from '#core/entities/relation.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
+
+const actor = (id: string, prefectureCode: string): Actor => ({
+  id,
+  kind: 'organization',
+  sector: 'company',
+  name: `会社${id}`,
+  prefectureCode,
+  flags: [],
+  keywords: [],
+});
+const tie = (sourceId: string, targetId: string): Relation => ({
+  sourceId,
+  targetId,
+  type: 'joint_research',
+  weight: 3,
+  startDate: '2023-04-01',
+});
+const clique = (ids: string[]): Relation[] =>
+  ids.flatMap((a, i) => ids.slice(i + 1).map((b) => tie(a, b)));
+const WEST = ['w0', 'w1', 'w2', 'w3', 'w4'];
+const EAST = ['e0', 'e1', 'e2', 'e3', 'e4'];
+
+describe.each(TEST_DATABASES)('analyses API on $name', (kind) => {
+  let f: ApiFixture;
+  beforeEach(async () => {
+    f = await createApiFixture(kind);
+    await f.database.repos
+      .entity('actors')
+      .upsertMany([
+        ...WEST.map((id) => actor(id, '40')),
+        ...EAST.map((id) => actor(id, '13')),
+        actor('bridge', '23'),
+      ]);
+    await f.database.repos
+      .entity('relations')
+      .upsertMany([...clique(WEST), ...clique(EAST), tie('w0', 'bridge'), tie('bridge', 'e0')]);
+  });
+  afterEach(async () => f.close());
+
+  it('ranks the bridge between two communities first', async () => {
+    const response = await f.call('/api/analyses/brokers');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      brokers: {
+        actorId: string;
+        betweenness: number;
+        constraint: number | null;
+        communitiesBridged: string[];
+      }[];
+      method: { betweenness: string; errorBound: number };
+    };
+    expect(body.brokers[0]).toMatchObject({ actorId: 'bridge' });
+    expect(body.brokers[0]?.betweenness).toBeGreaterThan(body.brokers[1]?.betweenness ?? 1);
+    expect(body.brokers[0]?.communitiesBridged).toHaveLength(2);
+    expect(body.method).toMatchObject({ betweenness: 'exact', errorBound: 0 });
+    const west = body.brokers.find((b) => b.actorId === 'w0')?.communitiesBridged ?? [];
+    const community = west.length > 0 ? west : (body.brokers[0]?.communitiesBridged ?? []);
+    const only = (await (
+      await f.call(`/api/analyses/brokers?community=${community[0]}&limit=3`)
+    ).json()) as { brokers: { actorId: string }[]; community: string };
+    expect(only.community).toBe(community[0]);
+    expect(only.brokers[0]?.actorId).toBe('bridge');
+  });
+
+  it('names the bad parameter and the unknown community', async () => {
+    await expectProblem(await f.call('/api/analyses/brokers?community=x'), 422);
+    await expectProblem(await f.call('/api/analyses/brokers?limit=0'), 422);
+    await expectProblem(await f.call('/api/analyses/brokers?community=c99'), 404);
+  });
+});
