@@ -4,6 +4,7 @@ import { buildActorGraph, relationStrength } from './actor-graph.ts';
 import { analyseCommunities } from './communities.ts';
 import { ECOSYSTEM, FUKUOKA, HOKURIKU, RELATIONS, actor } from './fixtures.ts';
 import { rankGapFillers } from './gap-fill.ts';
+import { bureauJurisdiction } from './jurisdiction.ts';
 import { findAnchorCompanies, findCoreCompanies, findStarScientists } from './roles.ts';
 
 const AS_OF = { asOf: '2025-04-01' };
@@ -330,5 +331,68 @@ describe('calibrated roles: baselines and minimum evidence', () => {
     );
     expect(a).toMatchObject({ id: 'anchor', qualifies: false, status: 'insufficient_evidence' });
     expect(a?.basis.thresholds['minTies']).toBeGreaterThan(1);
+  });
+});
+
+describe('gap filling that discriminates', () => {
+  const gov = (id: string, name: string, prefectureCode: string, keywords: string[] = []) =>
+    actor(id, { sector: 'national_government', name, prefectureCode, keywords });
+  const members = [
+    actor('k-univ', { sector: 'university', prefectureCode: '14', keywords: ['ロボット'] }),
+    actor('k-co', { prefectureCode: '14', field: 'ロボット', keywords: ['ロボット'] }),
+    actor('t-co', { prefectureCode: '13', keywords: ['介護'] }),
+  ];
+  const outsiders = Array.from({ length: 6 }, (_, i) => actor(`x${i}`, { prefectureCode: '13' }));
+  const candidates = [
+    gov('chubu', '中部経済産業局', '23', ['ロボット']),
+    gov('kanto', '関東経済産業局', '11'),
+    gov('mext', '文部科学省', '13'),
+    gov('mhlw', '厚生労働省', '13'),
+    gov('maff', '農林水産省', '13'),
+  ];
+  const t = (sourceId: string, targetId: string): Relation => ({
+    sourceId,
+    targetId,
+    type: 'grant',
+    weight: 1,
+  });
+  const relations: Relation[] = [
+    t('k-univ', 'k-co'),
+    t('k-co', 't-co'),
+    t('chubu', 'k-co'),
+    t('mext', 'x0'),
+    t('mext', 'x1'),
+    t('mext', 'x2'),
+    t('x0', 'k-univ'),
+    t('mhlw', 'x3'),
+    t('maff', 'x4'),
+    t('maff', 'x5'),
+  ];
+  const graph = buildActorGraph([...members, ...outsiders, ...candidates], relations, AS_OF);
+  const ranked = rankGapFillers(graph, [], {
+    members: members.map((m) => m.id),
+    sector: 'national_government',
+    asOfYear: 2025,
+  });
+
+  it('never proposes 中部経済産業局 to a 神奈川・東京 community, and proposes 関東 instead', () => {
+    expect(ranked.map((c) => c.id)).not.toContain('chubu');
+    expect(ranked.map((c) => c.id)).toContain('kanto');
+    expect(bureauJurisdiction('中部経済産業局')).toEqual(['16', '17', '21', '23', '24']);
+    expect(bureauJurisdiction('関東経済産業局')).toContain('14');
+    expect(bureauJurisdiction('経済産業省')).toBeNull();
+  });
+
+  it('national-government candidates no longer tie: reach, distance and capacity tell them apart', () => {
+    const scores = ranked.map((c) => c.score);
+    expect(new Set(scores.map((s) => s.toFixed(6))).size).toBe(scores.length);
+    // MEXT reaches the community through x0 and funds most: first, with who can introduce it
+    expect(ranked[0]?.id).toBe('mext');
+    expect(ranked[0]?.introducer).toMatchObject({ id: 'x0' });
+    expect(ranked[0]?.reasons.map((r) => r.en).join(' ')).toMatch(/introduce/);
+    expect(ranked.find((c) => c.id === 'mhlw')?.distanceKm).toBeCloseTo(
+      ranked.find((c) => c.id === 'maff')?.distanceKm ?? -1,
+      6,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { buildActorGraph } from '#analytics/abc/actor-graph.ts';
+import { betweennessWithBound } from '#analytics/abc/brokers.ts';
 import { rankGapFillers, type GapFillCandidate } from '#analytics/abc/gap-fill.ts';
 import type { WheelSector } from '#analytics/abc/wheel.ts';
 import { DomainError } from '#core/domain-error.ts';
@@ -30,6 +31,8 @@ export interface GapFillOutput {
   /** The sector filled: the one asked for, else the community's first missing sector. */
   sector: WheelSector | null;
   candidates: GapFillCandidate[];
+  /** How the introducers' betweenness was computed (exact, or sampled with its error bound). */
+  introducers: { betweenness: 'exact' | 'sampled'; samples: number; errorBound: number };
 }
 
 /** True when the request names partition parameters of its own (else the shared partition is used). */
@@ -94,7 +97,9 @@ export async function analyzeGapFill(
   const sector = (asked ?? missing) as WheelSector | undefined;
   const options = graphOptions(parameters, clock);
   const graph = buildActorGraph(network.actors, network.relations, options);
+  const brokerage = betweennessWithBound(graph.graph);
   const candidates = rankGapFillers(graph, network.seeds, {
+    betweenness: brokerage.values,
     members: community.members,
     ...(sector ? { sector } : {}),
     ...(keywords ? { keywords } : {}),
@@ -111,5 +116,10 @@ export async function analyzeGapFill(
     communitySource,
     sector: sector ?? null,
     candidates,
+    introducers: {
+      betweenness: brokerage.method,
+      samples: brokerage.samples,
+      errorBound: brokerage.errorBound,
+    },
   };
 }
