@@ -183,6 +183,21 @@ export function buildProgram(context: CommandContext): Command {
     );
 
   analyze
+    .command('strengths')
+    .description('regional strengths: location quotient of each field, with its 95% interval')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--prefecture <code>', 'prefecture code 01..47 (or give --community)')
+    .option('--community <id>', 'community id from `analyze communities`')
+    .option('--measure <m>', 'records (default), seeds, companies, researchers, papers, patents')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/analyze-strengths-command.ts')).runAnalyzeStrengths(
+        options,
+        context,
+      ),
+    );
+
+  analyze
     .command('continuation')
     .description(
       'which factors let activity continue after a national programme ends (JAREC): regression, cross-tabs, survival',

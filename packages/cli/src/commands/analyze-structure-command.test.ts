@@ -77,3 +77,46 @@ describe('analyze brokers', () => {
     expect(bad.err()).toContain('c99');
   });
 });
+
+describe('analyze strengths', () => {
+  let target: string;
+  beforeAll(async () => {
+    target = await sqliteTestDatabase.freshTarget();
+    const db = await openDatabase(target);
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        ...Array.from({ length: 25 }, (_, i) => actor(`fk${i}`, '40', 'ロボット')),
+        ...Array.from({ length: 25 }, (_, i) => actor(`tk${i}`, '13', '食品')),
+      ]);
+    await db.close();
+  });
+
+  it('--json gives { fields: [{ field, lq, ciLow, ciHigh, count }] }, the concentrated field above 1', async () => {
+    const run = capture();
+    expect(
+      await runCli(
+        ['analyze', 'strengths', '--db', target, '--prefecture', '40', '--json'],
+        run.context,
+      ),
+    ).toBe(0);
+    const output = JSON.parse(run.out()) as { fields: Record<string, unknown>[] };
+    expect(Object.keys(output.fields[0] ?? {})).toEqual(
+      expect.arrayContaining(['field', 'lq', 'ciLow', 'ciHigh', 'count']),
+    );
+    expect(output.fields[0]).toMatchObject({ field: 'ロボット', lq: 2, count: 25 });
+    expect(Number(output.fields[0]?.['ciLow'])).toBeGreaterThan(1);
+    const readable = capture();
+    expect(
+      await runCli(
+        ['analyze', 'strengths', '--db', target, '--prefecture', '40'],
+        readable.context,
+      ),
+    ).toBe(0);
+    expect(readable.out()).toContain('福岡県');
+    expect(readable.out()).toMatch(/\*\s*2\.00.*ロボット/);
+    const bad = capture();
+    expect(await runCli(['analyze', 'strengths', '--db', target], bad.context)).not.toBe(0);
+    expect(bad.err()).toContain('exactly one');
+  });
+});

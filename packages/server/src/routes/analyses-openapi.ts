@@ -16,6 +16,10 @@ const COMMUNITY = query('community', 'Community id from the communities analysis
   type: 'string',
   pattern: '^c\\d+$',
 });
+const PREFECTURE = query('prefecture', 'Prefecture code 01..47 (or give community)', {
+  type: 'string',
+  pattern: '^\\d{2}$',
+});
 const INVALID = { '422': problem('Not valid; `field` names the parameter') };
 
 function get(summary: string, operationId: string, parameters: unknown[], responses: object) {
@@ -34,6 +38,25 @@ export function analysisPaths(): Record<string, Record<string, unknown>> {
       {
         '200': ok(
           '{ brokers: [{ actorId, name, betweenness, constraint, effectiveSize, communitiesBridged }], method: { betweenness: exact|sampled, samples, errorBound, confidence }, community, communitySource }',
+        ),
+        '404': problem('No such community'),
+        ...INVALID,
+      },
+    ),
+    '/api/analyses/strengths': get(
+      'Regional strengths (地域の強み): location quotient of each field in a prefecture or community, with an exact 95% interval',
+      'get-analyses-strengths',
+      [
+        PREFECTURE,
+        COMMUNITY,
+        query('measure', 'What is counted (default records: seeds, companies, researchers)', {
+          type: 'string',
+          enum: ['records', 'seeds', 'companies', 'researchers', 'papers', 'patents'],
+        }),
+      ],
+      {
+        '200': ok(
+          '{ fields: [{ field, lq, ciLow, ciHigh, count, expected, fieldTotal, specialised }], scope, measure, regionTotal, total, confidence, method, sources }',
         ),
         '404': problem('No such community'),
         ...INVALID,

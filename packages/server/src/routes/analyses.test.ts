@@ -73,3 +73,41 @@ describe.each(TEST_DATABASES)('analyses API on $name', (kind) => {
     await expectProblem(await f.call('/api/analyses/brokers?community=c99'), 404);
   });
 });
+
+describe.each(TEST_DATABASES)('regional strengths API on $name', (kind) => {
+  let f: ApiFixture;
+  beforeEach(async () => {
+    f = await createApiFixture(kind);
+    const firm = (id: string, prefectureCode: string, field: string): Actor => ({
+      ...actor(id, prefectureCode),
+      field,
+    });
+    await f.database.repos
+      .entity('actors')
+      .upsertMany([
+        ...Array.from({ length: 25 }, (_, i) => firm(`fk${i}`, '40', 'ロボット')),
+        ...Array.from({ length: 25 }, (_, i) => firm(`tk${i}`, '13', '食品')),
+      ]);
+  });
+  afterEach(async () => f.close());
+
+  it('a field concentrated in one prefecture has LQ > 1 with an interval above 1', async () => {
+    const response = await f.call('/api/analyses/strengths?prefecture=40');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      fields: { field: string; lq: number; ciLow: number; ciHigh: number; count: number }[];
+      method: string;
+    };
+    expect(body.fields[0]).toMatchObject({ field: 'ロボット', lq: 2, count: 25 });
+    expect(body.fields[0]?.ciLow).toBeGreaterThan(1);
+    expect(body.fields.find((x) => x.field === '食品')).toMatchObject({ lq: 0, count: 0 });
+    expect(body.method).toMatch(/Garwood/);
+  });
+
+  it('names the bad parameter', async () => {
+    await expectProblem(await f.call('/api/analyses/strengths'), 422);
+    await expectProblem(await f.call('/api/analyses/strengths?prefecture=99'), 422);
+    await expectProblem(await f.call('/api/analyses/strengths?prefecture=40&measure=x'), 422);
+    await expectProblem(await f.call('/api/analyses/strengths?community=c99'), 404);
+  });
+});

@@ -1,10 +1,12 @@
 /**
- * Structural analyses over HTTP (read only): the brokers who bridge communities. They read actors
- * and relations only — public records — so anonymous callers get the same answers as signed-in ones.
+ * Structural analyses over HTTP (read only): the brokers who bridge communities and the regional
+ * strengths (location quotients by field). They read actors, relations and seeds only — public
+ * records — so anonymous callers get the same answers as signed-in ones.
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { analyzeBrokers } from '#services/analysis/analyze-brokers.ts';
+import { analyzeStrengths, STRENGTH_MEASURES } from '#services/analysis/analyze-strengths.ts';
 import { createNetworkCache } from '#services/analysis/network-cache.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { parseQuery } from '../http-input.ts';
@@ -15,6 +17,20 @@ const ZBrokersQuery = z.object({
   community: ZCommunityId.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
+
+const ZStrengthsQuery = z
+  .object({
+    prefecture: z
+      .string()
+      .regex(/^\d{2}$/, 'a prefecture code 01..47')
+      .optional(),
+    community: ZCommunityId.optional(),
+    measure: z.enum(STRENGTH_MEASURES).optional(),
+  })
+  .refine((q) => (q.prefecture === undefined) !== (q.community === undefined), {
+    message: 'give exactly one of prefecture or community',
+    path: ['prefecture'],
+  });
 
 export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, clock } = services;
@@ -32,6 +48,17 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
         },
         await networks.get(),
       ),
+    );
+  });
+
+  api.get('/analyses/strengths', async (c) => {
+    const q = parseQuery(ZStrengthsQuery, c.req.query());
+    return c.json(
+      await analyzeStrengths(repos, clock, {
+        ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
+        ...(q.community !== undefined ? { communityId: q.community } : {}),
+        ...(q.measure !== undefined ? { measure: q.measure } : {}),
+      }),
     );
   });
 }
