@@ -62,5 +62,25 @@ export function analysisPaths(): Record<string, Record<string, unknown>> {
         ...INVALID,
       },
     ),
+    '/api/analyses/sdgs': get(
+      'SDGs suggested from the text of a seed or project, with evidence (id); or the records of one goal, tagged or suggested (sdg)',
+      'get-analyses-sdgs',
+      [
+        {
+          ...query('entity', 'seeds or projects', { type: 'string', enum: ['seeds', 'projects'] }),
+          required: true,
+        },
+        query('id', 'A record to suggest goals for (or give sdg)'),
+        query('sdg', 'A goal 1..17 whose records to list (or give id)', { type: 'integer' }),
+        query('limit', 'Records of a goal (default 100, at most 1000)', { type: 'integer' }),
+      ],
+      {
+        '200': ok(
+          'with id: { id, title, tagged, suggestions: [{ sdg, score, tagged, evidence: [{ field, term, excerpt }] }] }; with sdg: { sdg, records: [{ id, title, tagged, suggested, evidence }], tagged, suggestedOnly }',
+        ),
+        '404': problem('No such record'),
+        ...INVALID,
+      },
+    ),
   };
 }

@@ -111,3 +111,49 @@ describe.each(TEST_DATABASES)('regional strengths API on $name', (kind) => {
     await expectProblem(await f.call('/api/analyses/strengths?community=c99'), 404);
   });
 });
+
+describe.each(TEST_DATABASES)('SDG suggestions API on $name', (kind) => {
+  let f: ApiFixture;
+  beforeEach(async () => {
+    f = await createApiFixture(kind);
+    await f.database.repos.entity('actors').upsertMany([actor('owner', '22')]);
+    await f.database.repos.entity('seeds').upsertMany([
+      {
+        id: 's-sea',
+        title: '藻場再生による沿岸漁業の振興',
+        ownerId: 'owner',
+        keywords: ['養殖'],
+        sdgs: [],
+      },
+      { id: 's-tag', title: '希少糖の量産', ownerId: 'owner', keywords: [], sdgs: [14] },
+      { id: 's-none', title: '精密加工', ownerId: 'owner', keywords: [], sdgs: [] },
+    ]);
+  });
+  afterEach(async () => f.close());
+
+  it('suggests goals for a seed with evidence, and lists a goal’s records tagged or suggested', async () => {
+    const one = (await (await f.call('/api/analyses/sdgs?entity=seeds&id=s-sea')).json()) as {
+      tagged: number[];
+      suggestions: { sdg: number; evidence: { field: string; term: string }[] }[];
+    };
+    expect(one.tagged).toEqual([]);
+    expect(one.suggestions[0]?.sdg).toBe(14);
+    expect(one.suggestions[0]?.evidence).toContainEqual(
+      expect.objectContaining({ field: 'title', term: '漁業' }),
+    );
+    const goal = (await (await f.call('/api/analyses/sdgs?entity=seeds&sdg=14')).json()) as {
+      records: { id: string; tagged: boolean; suggested: boolean }[];
+    };
+    expect(goal.records.map((r) => [r.id, r.tagged, r.suggested])).toEqual([
+      ['s-tag', true, false],
+      ['s-sea', false, true],
+    ]);
+  });
+
+  it('refuses needs, a missing record and a bad goal', async () => {
+    await expectProblem(await f.call('/api/analyses/sdgs?entity=needs&sdg=14'), 422);
+    await expectProblem(await f.call('/api/analyses/sdgs?entity=seeds&sdg=18'), 422);
+    await expectProblem(await f.call('/api/analyses/sdgs?entity=seeds'), 422);
+    await expectProblem(await f.call('/api/analyses/sdgs?entity=seeds&id=nope'), 404);
+  });
+});

@@ -7,6 +7,11 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { analyzeBrokers } from '#services/analysis/analyze-brokers.ts';
 import { analyzeStrengths, STRENGTH_MEASURES } from '#services/analysis/analyze-strengths.ts';
+import {
+  findRecordsBySdg,
+  SDG_ENTITIES,
+  suggestRecordSdgs,
+} from '#services/analysis/suggest-sdgs.ts';
 import { createNetworkCache } from '#services/analysis/network-cache.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { parseQuery } from '../http-input.ts';
@@ -30,6 +35,18 @@ const ZStrengthsQuery = z
   .refine((q) => (q.prefecture === undefined) !== (q.community === undefined), {
     message: 'give exactly one of prefecture or community',
     path: ['prefecture'],
+  });
+
+const ZSdgQuery = z
+  .object({
+    entity: z.enum(SDG_ENTITIES),
+    id: z.string().min(1).max(200).optional(),
+    sdg: z.coerce.number().int().min(1).max(17).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  })
+  .refine((q) => (q.id === undefined) !== (q.sdg === undefined), {
+    message: 'give exactly one of id (suggest for a record) or sdg (records of a goal)',
+    path: ['id'],
   });
 
 export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices): void {
@@ -58,6 +75,20 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
         ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
         ...(q.community !== undefined ? { communityId: q.community } : {}),
         ...(q.measure !== undefined ? { measure: q.measure } : {}),
+      }),
+    );
+  });
+
+  // seeds and projects are public records; needs (which may be confidential) are not read here
+  api.get('/analyses/sdgs', async (c) => {
+    const q = parseQuery(ZSdgQuery, c.req.query());
+    if (q.id !== undefined)
+      return c.json(await suggestRecordSdgs(repos, { entity: q.entity, id: q.id }));
+    return c.json(
+      await findRecordsBySdg(repos, {
+        entity: q.entity,
+        sdg: q.sdg ?? 0,
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
       }),
     );
   });
