@@ -44,9 +44,9 @@ export interface BetweennessEstimate {
 }
 
 export interface BetweennessBudget {
-  /** Exact betweenness up to this many nodes (Brandes, O(n·m)). Default 4,000. */
+  /** Exact betweenness up to this many nodes (Brandes, O(n·m)). Default 2,000. */
   exactMaxNodes?: number;
-  /** Pivots when sampling (Brandes & Pich 2007). Default 1,000. */
+  /** Pivots when sampling (Brandes & Pich 2007). Default 500. */
   samples?: number;
   /** Seed of the pivot choice. Default 1. */
   seed?: number;
@@ -65,9 +65,9 @@ export function betweennessWithBound(
   budget: BetweennessBudget = {},
 ): BetweennessEstimate {
   const n = graph.nodeCount;
-  const exactMaxNodes = budget.exactMaxNodes ?? 4000;
+  const exactMaxNodes = budget.exactMaxNodes ?? 2000;
   const confidence = budget.confidence ?? 0.95;
-  if (n <= exactMaxNodes || n <= (budget.samples ?? 1000)) {
+  if (n <= exactMaxNodes || n <= (budget.samples ?? 500)) {
     return {
       values: betweenness(graph, { normalized: true }),
       method: 'exact',
@@ -76,7 +76,7 @@ export function betweennessWithBound(
       confidence: 1,
     };
   }
-  const samples = Math.min(n, budget.samples ?? 1000);
+  const samples = Math.min(n, budget.samples ?? 500);
   const values = betweenness(graph, {
     normalized: true,
     samples,
@@ -119,6 +119,8 @@ export interface BrokerOptions extends BetweennessBudget {
   community?: string;
   /** How many brokers to return. Default 50. */
   limit?: number;
+  /** Betweenness already computed for this graph (else computed with the budget above). */
+  estimate?: BetweennessEstimate;
 }
 
 export interface BrokerResult {
@@ -143,7 +145,7 @@ export function findBrokers(
   options: BrokerOptions = {},
 ): BrokerResult {
   const { graph, actors } = actorGraph;
-  const estimate = betweennessWithBound(graph, options);
+  const estimate = options.estimate ?? betweennessWithBound(graph, options);
   const burt = constraint(graph);
   const effective = effectiveSizes(graph);
   const brokers: Broker[] = [];

@@ -118,6 +118,7 @@ export async function runAnalyzeRoles(
       writeLine(context.stdout, JSON.stringify(roles));
       return;
     }
+    if (roles.generatedData) writeLine(context.stdout, `  ⚠ ${roles.generatedData.ja}`);
     const sections = [
       ['スター・サイエンティスト / star scientists', roles.starScientists],
       ['地域中核企業 / regional core companies', roles.coreCompanies],
@@ -191,6 +192,7 @@ export async function runAnalyzeGapFill(
       context.stdout,
       `${output.community.id} (${output.community.size} actors, ${prefectureNames(output.community.prefectures)}): candidates for ${sector}`,
     );
+    if (output.generatedData) writeLine(context.stdout, `  ⚠ ${output.generatedData.ja}`);
     const from = output.communitySource;
     writeLine(
       context.stdout,

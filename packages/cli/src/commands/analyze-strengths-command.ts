@@ -48,6 +48,7 @@ export async function runAnalyzeStrengths(
       `地域の強み / regional strengths of ${output.scope.name} (${output.measure}: ${output.regionTotal} of ${output.total} units)`,
     );
     writeLine(context.stdout, `  ${output.method}`);
+    if (output.generatedData) writeLine(context.stdout, `  ⚠ ${output.generatedData.ja}`);
     writeLine(context.stdout, '     LQ  interval          count  field');
     for (const f of output.fields.filter((x) => x.count > 0)) {
       writeLine(

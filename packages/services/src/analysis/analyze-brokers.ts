@@ -4,7 +4,13 @@
  * each one ties together.
  */
 import { buildActorGraph, type ActorGraph } from '#analytics/abc/actor-graph.ts';
-import { findBrokers, type BrokerResult } from '#analytics/abc/brokers.ts';
+import {
+  betweennessWithBound,
+  findBrokers,
+  type BetweennessBudget,
+  type BetweennessEstimate,
+  type BrokerResult,
+} from '#analytics/abc/brokers.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
@@ -18,6 +24,7 @@ import {
   type CommunitySource,
   type SharedCommunities,
 } from './current-communities.ts';
+import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork, type Network } from './load-network.ts';
 import type { LoadedNetwork } from './network-cache.ts';
 
@@ -25,6 +32,8 @@ export interface BrokersOutput extends BrokerResult {
   /** The community asked for, or null for all. */
   community: string | null;
   communitySource: CommunitySource;
+  /** Set when most of the data come from the demo generator: results are planted, not found. */
+  generatedData: GeneratedDataNote | null;
 }
 
 /** The actor graph the shared communities were found on, and each actor's community. */
@@ -41,6 +50,29 @@ export function sharedGraph(
   return { graph, communityOf };
 }
 
+/**
+ * Betweenness of a loaded network's graph, kept while that network object lives (the server's
+ * network cache keeps one per data state): on the demo's 24,000 actors a sampled estimate costs
+ * seconds, and gap filling asks for it once per wheel sector.
+ */
+const estimates = new WeakMap<Network, Map<string, BetweennessEstimate>>();
+
+export function cachedBetweenness(
+  network: Network,
+  graph: ActorGraph,
+  key: string,
+  budget: BetweennessBudget = {},
+): BetweennessEstimate {
+  const forNetwork = estimates.get(network) ?? new Map<string, BetweennessEstimate>();
+  estimates.set(network, forNetwork);
+  const fullKey = `${key}|${budget.samples ?? ''}|${budget.exactMaxNodes ?? ''}`;
+  const known = forNetwork.get(fullKey);
+  if (known) return known;
+  const estimate = betweennessWithBound(graph.graph, budget);
+  forNetwork.set(fullKey, estimate);
+  return estimate;
+}
+
 export async function analyzeBrokers(
   repos: Repositories,
   clock: Clock,
@@ -55,10 +87,16 @@ export async function analyzeBrokers(
   )
     throw new DomainError('not_found', unknownCommunityMessage(request.community, shared));
   const { graph, communityOf } = sharedGraph(network, shared, clock);
+  const budget = request.samples !== undefined ? { samples: request.samples } : {};
   const result = findBrokers(graph, communityOf, {
     ...(request.community !== undefined ? { community: request.community } : {}),
     ...(request.limit !== undefined ? { limit: request.limit } : {}),
-    ...(request.samples !== undefined ? { samples: request.samples } : {}),
+    estimate: cachedBetweenness(network, graph, JSON.stringify(shared.source.parameters), budget),
   });
-  return { ...result, community: request.community ?? null, communitySource: shared.source };
+  return {
+    ...result,
+    community: request.community ?? null,
+    communitySource: shared.source,
+    generatedData: generatedDataNote(network),
+  };
 }

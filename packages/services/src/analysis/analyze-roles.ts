@@ -11,6 +11,7 @@ import {
   type RoleOptions,
 } from '#analytics/abc/roles.ts';
 import type { Repositories } from '#core/ports.ts';
+import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork } from './load-network.ts';
 
 export interface RolesOutput {
@@ -19,6 +20,8 @@ export interface RolesOutput {
   anchorCompanies: RoleCandidate[];
   /** The formulas and thresholds used, so the scores can be checked. */
   parameters: Required<RoleOptions>;
+  /** Set when most of the data come from the demo generator: results are planted, not found. */
+  generatedData: GeneratedDataNote | null;
   /**
    * The minimum evidence a claim needs; below it a candidate's status is `insufficient_evidence`
    * and it does not qualify, whatever its score.
@@ -54,6 +57,7 @@ export async function analyzeRoles(
     ),
     anchorCompanies: findAnchorCompanies(network.actors, network.relations, parameters),
     parameters,
+    generatedData: generatedDataNote(network),
     minimumEvidence: {
       starBaseline: STAR_MIN_BASELINE,
       starPapers: STAR_MIN_PAPERS,

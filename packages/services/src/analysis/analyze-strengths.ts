@@ -13,6 +13,7 @@ import {
   unknownCommunityMessage,
   type CommunitySource,
 } from './current-communities.ts';
+import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork, type Network } from './load-network.ts';
 
 /** What is counted: records (seeds + companies + researchers, one each), or one kind of unit. */
@@ -33,6 +34,8 @@ export interface StrengthsOutput extends StrengthsResult {
   communitySource: CommunitySource | null;
   /** What the registry holds that the measure counts, and what it does not hold yet. */
   sources: string[];
+  /** Set when most of the data come from the demo generator: results are planted, not found. */
+  generatedData: GeneratedDataNote | null;
 }
 
 interface Counted {
@@ -112,6 +115,7 @@ export async function analyzeStrengths(
     measure,
     communitySource,
     ...result,
+    generatedData: generatedDataNote(network),
     sources: [
       `${units.length} units counted (${measure}) from seeds, companies' industries, researchers, papers and patents recorded in the registry`,
       'KAKEN projects are not held in the registry yet: not counted',
