@@ -12,19 +12,26 @@ const isMeasure = (value: string): value is StrengthMeasure =>
 
 const fixed = (value: number | null, digits = 2) => (value === null ? '—' : value.toFixed(digits));
 
-/** `musubi analyze strengths --prefecture CODE|--community ID [--measure M] [--json]`. */
+/** `musubi analyze strengths --prefecture CODE|--municipality CODE|--community ID [--measure M] [--json]`. */
 export async function runAnalyzeStrengths(
   options: {
     db?: string;
     prefecture?: string;
+    municipality?: string;
     community?: string;
     measure?: string;
     json?: boolean;
   },
   context: CommandContext,
 ): Promise<void> {
-  if ((options.prefecture === undefined) === (options.community === undefined))
-    throw new DomainError('validation_failed', 'give exactly one of --prefecture or --community');
+  if (
+    [options.prefecture, options.municipality, options.community].filter((x) => x !== undefined)
+      .length !== 1
+  )
+    throw new DomainError(
+      'validation_failed',
+      'give exactly one of --prefecture, --municipality or --community',
+    );
   if (options.measure !== undefined && !isMeasure(options.measure))
     throw new DomainError(
       'validation_failed',
@@ -36,6 +43,7 @@ export async function runAnalyzeStrengths(
   try {
     const output = await analyzeStrengths(database.repos, systemClock, {
       ...(options.prefecture !== undefined ? { prefectureCode: options.prefecture } : {}),
+      ...(options.municipality !== undefined ? { municipalityCode: options.municipality } : {}),
       ...(options.community !== undefined ? { communityId: options.community } : {}),
       ...(measure !== undefined ? { measure } : {}),
     });

@@ -44,10 +44,18 @@ export function analysisPaths(): Record<string, Record<string, unknown>> {
       },
     ),
     '/api/analyses/strengths': get(
-      'Regional strengths (地域の強み): location quotient of each field in a prefecture or community, with an exact 95% interval',
+      'Regional strengths (地域の強み): location quotient of each field in a prefecture, municipality or community, with an exact 95% interval',
       'get-analyses-strengths',
       [
         PREFECTURE,
+        query(
+          'municipality',
+          '6-digit municipality code (a designated city counts with its wards)',
+          {
+            type: 'string',
+            pattern: '^\\d{6}$',
+          },
+        ),
         COMMUNITY,
         query('measure', 'What is counted (default records: seeds, companies, researchers)', {
           type: 'string',

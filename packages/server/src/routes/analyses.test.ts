@@ -104,6 +104,30 @@ describe.each(TEST_DATABASES)('regional strengths API on $name', (kind) => {
     expect(body.method).toMatch(/Garwood/);
   });
 
+  it('a municipality counts its own actors (a designated city with its wards)', async () => {
+    await f.database.repos.entity('actors').upsertMany(
+      Array.from({ length: 20 }, (_, i) => ({
+        ...actor(`hm${i}`, '22'),
+        municipalityCode: i % 2 === 0 ? '221309' : '221317',
+        field: '光・量子',
+      })),
+    );
+    const body = (await (await f.call('/api/analyses/strengths?municipality=221317')).json()) as {
+      scope: { kind: string; id: string; name: string };
+      regionTotal: number;
+      fields: { field: string; lq: number; ciLow: number }[];
+    };
+    expect(body.scope).toEqual({ kind: 'municipality', id: '221309', name: '浜松市' });
+    expect(body.regionTotal).toBe(20);
+    expect(body.fields[0]).toMatchObject({ field: '光・量子', lq: 3.5 });
+    expect(body.fields[0]?.ciLow).toBeGreaterThan(1);
+    await expectProblem(await f.call('/api/analyses/strengths?municipality=999999'), 422);
+    await expectProblem(
+      await f.call('/api/analyses/strengths?municipality=221309&prefecture=22'),
+      422,
+    );
+  });
+
   it('names the bad parameter', async () => {
     await expectProblem(await f.call('/api/analyses/strengths'), 422);
     await expectProblem(await f.call('/api/analyses/strengths?prefecture=99'), 422);

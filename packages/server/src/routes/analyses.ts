@@ -29,11 +29,15 @@ const ZStrengthsQuery = z
       .string()
       .regex(/^\d{2}$/, 'a prefecture code 01..47')
       .optional(),
+    municipality: z
+      .string()
+      .regex(/^\d{6}$/, 'a 6-digit municipality code')
+      .optional(),
     community: ZCommunityId.optional(),
     measure: z.enum(STRENGTH_MEASURES).optional(),
   })
-  .refine((q) => (q.prefecture === undefined) !== (q.community === undefined), {
-    message: 'give exactly one of prefecture or community',
+  .refine((q) => [q.prefecture, q.municipality, q.community].filter(Boolean).length === 1, {
+    message: 'give exactly one of prefecture, municipality or community',
     path: ['prefecture'],
   });
 
@@ -73,6 +77,7 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
     return c.json(
       await analyzeStrengths(repos, clock, {
         ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
+        ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
         ...(q.community !== undefined ? { communityId: q.community } : {}),
         ...(q.measure !== undefined ? { measure: q.measure } : {}),
       }),

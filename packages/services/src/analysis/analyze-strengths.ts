@@ -6,7 +6,7 @@
 import { locationQuotients, type StrengthsResult } from '#analytics/regional-strengths.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
-import { findPrefecture } from '#core/geo.ts';
+import { findMunicipality, findPrefecture, mapUnitOf } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
   sharedCommunities,
@@ -28,7 +28,7 @@ export const STRENGTH_MEASURES = [
 export type StrengthMeasure = (typeof STRENGTH_MEASURES)[number];
 
 export interface StrengthsOutput extends StrengthsResult {
-  scope: { kind: 'prefecture' | 'community'; id: string; name: string };
+  scope: { kind: 'prefecture' | 'municipality' | 'community'; id: string; name: string };
   measure: StrengthMeasure;
   /** For a community: the run its communities come from. */
   communitySource: CommunitySource | null;
@@ -78,16 +78,45 @@ function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
 export async function analyzeStrengths(
   repos: Repositories,
   clock: Clock,
-  request: { prefectureCode?: string; communityId?: string; measure?: StrengthMeasure },
+  request: {
+    prefectureCode?: string;
+    municipalityCode?: string;
+    communityId?: string;
+    measure?: StrengthMeasure;
+  },
 ): Promise<StrengthsOutput> {
-  if ((request.prefectureCode === undefined) === (request.communityId === undefined))
-    throw new DomainError('validation_failed', 'give exactly one of a prefecture or a community');
+  const given = [request.prefectureCode, request.municipalityCode, request.communityId].filter(
+    (x) => x !== undefined,
+  );
+  if (given.length !== 1)
+    throw new DomainError(
+      'validation_failed',
+      'give exactly one of a prefecture, a municipality or a community',
+    );
   const measure = request.measure ?? 'records';
   const network = await loadNetwork(repos, { seeds: true });
   let scope: StrengthsOutput['scope'];
   let inRegion: (unit: Counted) => boolean;
   let communitySource: CommunitySource | null = null;
-  if (request.prefectureCode !== undefined) {
+  if (request.municipalityCode !== undefined) {
+    // a designated city counts with its wards, as on the map
+    const unit = mapUnitOf(request.municipalityCode);
+    if (!unit)
+      throw new DomainError(
+        'validation_failed',
+        `"${request.municipalityCode}" is not a municipality code (6 digits with check digit)`,
+        { field: 'municipality' },
+      );
+    scope = {
+      kind: 'municipality',
+      id: unit.code,
+      name: findMunicipality(unit.code)?.name ?? unit.code,
+    };
+    // units are placed by their actor's municipality (seeds record only a prefecture)
+    inRegion = (u) =>
+      u.actor.municipalityCode !== undefined &&
+      (mapUnitOf(u.actor.municipalityCode)?.code ?? u.actor.municipalityCode) === unit.code;
+  } else if (request.prefectureCode !== undefined) {
     const code = request.prefectureCode;
     const prefecture = findPrefecture(code);
     if (!prefecture)
