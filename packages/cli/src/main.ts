@@ -253,6 +253,36 @@ export function buildProgram(context: CommandContext): Command {
     );
 
   analyze
+    .command('brokers')
+    .description(
+      'brokers who bridge communities: betweenness, Burt’s constraint, communities bridged',
+    )
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--community <id>', 'only the actors tying this community to others')
+    .option('--limit <n>', 'number of brokers (default 50)')
+    .option('--samples <n>', 'pivots for sampled betweenness on large graphs (default 1000)')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/analyze-brokers-command.ts')).runAnalyzeBrokers(options, context),
+    );
+
+  analyze
+    .command('strengths')
+    .description('regional strengths: location quotient of each field, with its 95% interval')
+    .option('--db <pathOrUrl>', DB_HELP)
+    .option('--prefecture <code>', 'prefecture code 01..47 (or --municipality, --community)')
+    .option('--municipality <code>', '6-digit municipality code')
+    .option('--community <id>', 'community id from `analyze communities`')
+    .option('--measure <m>', 'records (default), seeds, companies, researchers, papers, patents')
+    .option('--json', 'machine-readable output')
+    .action(async (options) =>
+      (await import('./commands/analyze-strengths-command.ts')).runAnalyzeStrengths(
+        options,
+        context,
+      ),
+    );
+
+  analyze
     .command('continuation')
     .description(
       'which factors let activity continue after a national programme ends (JAREC): regression, cross-tabs, survival',

@@ -18,6 +18,7 @@ import { problem, problemFromError } from './problem.ts';
 import { createRateLimiter, createSignInBackoff } from './rate-limit.ts';
 import { authenticateRequests } from './request-auth.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
+import { registerAnalysisRoutes } from './routes/analyses.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConsultationRoutes } from './routes/consultations.ts';
 import { renderDocsPage } from './routes/docs-page.ts';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDependencies): Hono {
   registerMatchingRoutes(api, services, workflow);
   registerConsultationRoutes(api, services, workflow);
   registerProgrammeRoutes(api, services);
+  registerAnalysisRoutes(api, services);
   registerReportRoutes(api, services);
   registerEntityRoutes(api, services);
 

@@ -4,6 +4,7 @@ import { buildActorGraph, relationStrength } from './actor-graph.ts';
 import { analyseCommunities } from './communities.ts';
 import { ECOSYSTEM, FUKUOKA, HOKURIKU, RELATIONS, actor } from './fixtures.ts';
 import { rankGapFillers } from './gap-fill.ts';
+import { bureauJurisdiction } from './jurisdiction.ts';
 import { findAnchorCompanies, findCoreCompanies, findStarScientists } from './roles.ts';
 
 const AS_OF = { asOf: '2025-04-01' };
@@ -238,5 +239,160 @@ describe('filling a gap from anywhere', () => {
       '文部科学省',
     ]);
     expect(candidates[0]?.reasons.map((r) => r.ja)).toContain('共通の専門: 医薬品');
+  });
+});
+
+describe('calibrated roles: baselines and minimum evidence', () => {
+  const venture = actor('v', { flags: ['university_venture'] });
+  const spinout = (id: string): Relation => ({
+    sourceId: id,
+    targetId: 'v',
+    type: 'spinout',
+    weight: 1,
+  });
+  const thin = actor('thin', {
+    kind: 'person',
+    sector: 'university',
+    field: '材料',
+    papers: 2,
+    citations: 3,
+  });
+
+  it('a 2-paper, 3-citation researcher with a spin-out is never a star, alone (n = 1) or in a crowd', () => {
+    const [alone] = findStarScientists([thin, venture], [spinout('thin')]);
+    expect(alone).toMatchObject({ id: 'thin', qualifies: false, status: 'insufficient_evidence' });
+    expect(alone?.basis.n).toBe(1);
+    expect(alone?.basis.insufficient.join(' ')).toMatch(/papers/);
+    // in a field of 40 weaker researchers they top the field, and still are no star
+    const weaker = Array.from({ length: 40 }, (_, i) =>
+      actor(`w${i}`, {
+        kind: 'person',
+        sector: 'university',
+        field: '材料',
+        papers: 1,
+        citations: 0,
+      }),
+    );
+    const crowd = findStarScientists([thin, ...weaker, venture], [spinout('thin')]);
+    expect(crowd.find((c) => c.id === 'thin')).toMatchObject({ qualifies: false });
+    expect(crowd.some((c) => c.qualifies)).toBe(false);
+  });
+
+  it('a star is in the top of a large enough field baseline, and the claim says its basis', () => {
+    const field = Array.from({ length: 30 }, (_, i) =>
+      actor(`f${i}`, {
+        kind: 'person',
+        sector: 'university',
+        field: '材料',
+        papers: 5 + i,
+        citations: 50 + i * 20,
+      }),
+    );
+    const star = actor('star', {
+      kind: 'person',
+      sector: 'university',
+      field: '材料',
+      papers: 120,
+      citations: 4000,
+    });
+    const [top] = findStarScientists([...field, star, venture], [spinout('star')]);
+    expect(top).toMatchObject({ id: 'star', qualifies: true, status: 'qualifies' });
+    expect(top?.basis).toMatchObject({ n: 31, population: '材料' });
+    expect(top?.basis.thresholds['papers']).toBeGreaterThan(30);
+    expect(top?.basis.thresholds['minPapers']).toBe(10);
+    // a small field falls back to all fields, and says so
+    const other = actor('bio', {
+      kind: 'person',
+      sector: 'university',
+      field: 'バイオ',
+      papers: 200,
+      citations: 9000,
+    });
+    const mixed = findStarScientists([...field, star, other, venture], [spinout('bio')]);
+    const bio = mixed.find((c) => c.id === 'bio');
+    expect(bio).toMatchObject({ qualifies: true });
+    expect(bio?.basis.population).toBe('all fields');
+  });
+
+  it('a company with only its headcount recorded is not claimed a regional core company', () => {
+    const big = actor('big', { employees: 5000, growthRate: 0.3 });
+    const [c] = findCoreCompanies([big], [], []);
+    expect(c).toMatchObject({ qualifies: false, status: 'insufficient_evidence' });
+    expect(c?.basis.insufficient.join(' ')).toMatch(/域内仕入|procurement/);
+  });
+
+  it('an anchor claim needs enough regional ties', () => {
+    const anchor = actor('anchor', { prefectureCode: '16' });
+    const local = actor('l0', { prefectureCode: '16' });
+    const [a] = findAnchorCompanies(
+      [anchor, local],
+      [{ sourceId: 'anchor', targetId: 'l0', type: 'investment', weight: 1 }],
+      { anchorMinScore: 0.01 },
+    );
+    expect(a).toMatchObject({ id: 'anchor', qualifies: false, status: 'insufficient_evidence' });
+    expect(a?.basis.thresholds['minTies']).toBeGreaterThan(1);
+  });
+});
+
+describe('gap filling that discriminates', () => {
+  const gov = (id: string, name: string, prefectureCode: string, keywords: string[] = []) =>
+    actor(id, { sector: 'national_government', name, prefectureCode, keywords });
+  const members = [
+    actor('k-univ', { sector: 'university', prefectureCode: '14', keywords: ['ロボット'] }),
+    actor('k-co', { prefectureCode: '14', field: 'ロボット', keywords: ['ロボット'] }),
+    actor('t-co', { prefectureCode: '13', keywords: ['介護'] }),
+  ];
+  const outsiders = Array.from({ length: 6 }, (_, i) => actor(`x${i}`, { prefectureCode: '13' }));
+  const candidates = [
+    gov('chubu', '中部経済産業局', '23', ['ロボット']),
+    gov('kanto', '関東経済産業局', '11'),
+    gov('mext', '文部科学省', '13'),
+    gov('mhlw', '厚生労働省', '13'),
+    gov('maff', '農林水産省', '13'),
+  ];
+  const t = (sourceId: string, targetId: string): Relation => ({
+    sourceId,
+    targetId,
+    type: 'grant',
+    weight: 1,
+  });
+  const relations: Relation[] = [
+    t('k-univ', 'k-co'),
+    t('k-co', 't-co'),
+    t('chubu', 'k-co'),
+    t('mext', 'x0'),
+    t('mext', 'x1'),
+    t('mext', 'x2'),
+    t('x0', 'k-univ'),
+    t('mhlw', 'x3'),
+    t('maff', 'x4'),
+    t('maff', 'x5'),
+  ];
+  const graph = buildActorGraph([...members, ...outsiders, ...candidates], relations, AS_OF);
+  const ranked = rankGapFillers(graph, [], {
+    members: members.map((m) => m.id),
+    sector: 'national_government',
+    asOfYear: 2025,
+  });
+
+  it('never proposes 中部経済産業局 to a 神奈川・東京 community, and proposes 関東 instead', () => {
+    expect(ranked.map((c) => c.id)).not.toContain('chubu');
+    expect(ranked.map((c) => c.id)).toContain('kanto');
+    expect(bureauJurisdiction('中部経済産業局')).toEqual(['16', '17', '21', '23', '24']);
+    expect(bureauJurisdiction('関東経済産業局')).toContain('14');
+    expect(bureauJurisdiction('経済産業省')).toBeNull();
+  });
+
+  it('national-government candidates no longer tie: reach, distance and capacity tell them apart', () => {
+    const scores = ranked.map((c) => c.score);
+    expect(new Set(scores.map((s) => s.toFixed(6))).size).toBe(scores.length);
+    // MEXT reaches the community through x0 and funds most: first, with who can introduce it
+    expect(ranked[0]?.id).toBe('mext');
+    expect(ranked[0]?.introducer).toMatchObject({ id: 'x0' });
+    expect(ranked[0]?.reasons.map((r) => r.en).join(' ')).toMatch(/introduce/);
+    expect(ranked.find((c) => c.id === 'mhlw')?.distanceKm).toBeCloseTo(
+      ranked.find((c) => c.id === 'maff')?.distanceKm ?? -1,
+      6,
+    );
   });
 });

@@ -1,7 +1,9 @@
 import type { Actor } from '#core/entities/actor.ts';
 import type { Seed } from '#core/entities/seed.ts';
+import { distanceKm, findPrefecture } from '#core/geo.ts';
 import { pageRank } from '../centrality.ts';
 import type { ActorGraph } from './actor-graph.ts';
+import { bureauJurisdiction } from './jurisdiction.ts';
 import { WHEEL_LABELS, wheelSectorOf, type WheelSector } from './wheel.ts';
 
 export interface GapFillOptions {
@@ -13,9 +15,38 @@ export interface GapFillOptions {
   keywords?: readonly string[];
   asOfYear: number;
   limit?: number;
-  /** Weights of expertise, network proximity and strength. Default 0.5 / 0.3 / 0.2. */
-  weights?: { expertise: number; proximity: number; strength: number };
+  /** Weights of the signals; they sum to 1. Default GAP_FILL_WEIGHTS. */
+  weights?: GapFillWeights;
+  /**
+   * Normalised betweenness per graph node (see brokers.ts): how well the actor who can introduce a
+   * candidate bridges communities. Without it the introducer is named but not weighed.
+   */
+  betweenness?: ArrayLike<number>;
 }
+
+export interface GapFillWeights {
+  /** Shared terms with the community's profile (and the wanted keywords). */
+  expertise: number;
+  /** The candidate's field among the community's fields. */
+  field: number;
+  /** Network reach: a direct tie, a friend of a friend… */
+  proximity: number;
+  /** The introducer's betweenness (a broker who can make the introduction). */
+  introducer: number;
+  /** Capacity: network strength (PageRank percentile). */
+  strength: number;
+  /** Nearness to the community (1 / (1 + km / 200)); small: the best partner may be far. */
+  nearness: number;
+}
+
+export const GAP_FILL_WEIGHTS: Readonly<GapFillWeights> = {
+  expertise: 0.35,
+  field: 0.1,
+  proximity: 0.2,
+  introducer: 0.05,
+  strength: 0.15,
+  nearness: 0.15,
+};
 
 export interface GapFillCandidate {
   id: string;
@@ -26,11 +57,28 @@ export interface GapFillCandidate {
   expertise: number;
   proximity: number;
   strength: number;
+  /** Share of community members in the candidate's field (0 when it has none). */
+  fieldFit: number;
+  /** 1 / (1 + km / 200) from the community's centre. */
+  nearness: number;
+  /** Kilometres from the community's centre (members' coordinates, else their prefectures'). */
+  distanceKm: number | null;
+  /** The actor next to the candidate on the shortest path from the community: who can introduce us. */
+  introducer: { id: string; name: string; betweenness: number | null } | null;
+  /** Pieces of evidence behind the score (shared terms, ties, field); breaks ties in the ranking. */
+  evidenceCount: number;
   /** Terms shared with the community's profile. */
   sharedTerms: string[];
   /** Shortest path from the community, by actor name (empty when unconnected). */
   path: string[];
   reasons: { ja: string; en: string }[];
+}
+
+/** Where an actor is: its coordinates, else its prefecture's (its capital). */
+function locationOf(actor: Actor): { lat: number; lon: number } | null {
+  if (actor.lat !== undefined && actor.lon !== undefined) return { lat: actor.lat, lon: actor.lon };
+  const prefecture = findPrefecture(actor.prefectureCode);
+  return prefecture ? { lat: prefecture.lat, lon: prefecture.lon } : null;
 }
 
 function profileTerms(actor: Actor, seedsByOwner: ReadonlyMap<string, readonly Seed[]>): string[] {
@@ -45,8 +93,11 @@ function profileTerms(actor: Actor, seedsByOwner: ReadonlyMap<string, readonly S
 
 /**
  * Ranks actors from anywhere (戦略的不平等: the best element, not the nearest) to fill a community's
- * gap: expertise overlap with the community's terms (and the wanted keywords), network proximity
- * (a direct tie, a friend of a friend…), and strength (PageRank percentile). Each with its reasons.
+ * gap: expertise overlap with the community's terms (and the wanted keywords), the candidate's
+ * field among the community's, network reach (a direct tie, a friend of a friend…) and who can
+ * introduce it (the introducer's betweenness), capacity (PageRank percentile) and nearness (a small
+ * weight). A ministry's regional bureau is a candidate only for a community in its region. Equal
+ * scores are broken by the amount of evidence. Each candidate with its reasons.
  */
 export function rankGapFillers(
   actorGraph: ActorGraph,
@@ -54,7 +105,7 @@ export function rankGapFillers(
   options: GapFillOptions,
 ): GapFillCandidate[] {
   const { graph, actors, indexOf } = actorGraph;
-  const weights = options.weights ?? { expertise: 0.5, proximity: 0.3, strength: 0.2 };
+  const weights = options.weights ?? GAP_FILL_WEIGHTS;
   const seedsByOwner = new Map<string, Seed[]>();
   for (const seed of seeds) {
     const list = seedsByOwner.get(seed.ownerId) ?? [];
@@ -62,6 +113,26 @@ export function rankGapFillers(
     seedsByOwner.set(seed.ownerId, list);
   }
   const memberSet = new Set(options.members);
+  const memberActors = options.members.flatMap((id) => {
+    const index = indexOf.get(id);
+    const a = index === undefined ? undefined : actors[index];
+    return a ? [a] : [];
+  });
+  const communityPrefectures = new Set(memberActors.map((a) => a.prefectureCode));
+  const fieldCounts = new Map<string, number>();
+  for (const a of memberActors)
+    if (a.field) fieldCounts.set(a.field, (fieldCounts.get(a.field) ?? 0) + 1);
+  const points = memberActors.flatMap((a) => {
+    const p = locationOf(a);
+    return p ? [p] : [];
+  });
+  const centre =
+    points.length === 0
+      ? null
+      : {
+          lat: points.reduce((s, p) => s + p.lat, 0) / points.length,
+          lon: points.reduce((s, p) => s + p.lon, 0) / points.length,
+        };
   // The community's profile: how many members carry each term, plus the wanted keywords counted strongly.
   const profile = new Map<string, number>();
   for (const id of options.members) {
@@ -116,6 +187,9 @@ export function rankGapFillers(
     if (!actor || memberSet.has(actor.id)) continue;
     const sector = wheelSectorOf(actor, options.asOfYear);
     if (options.sector && sector !== options.sector) continue;
+    // a regional bureau of a ministry serves its own region only
+    const jurisdiction = bureauJurisdiction(actor.name);
+    if (jurisdiction && !jurisdiction.some((code) => communityPrefectures.has(code))) continue;
     const terms = new Set(profileTerms(actor, seedsByOwner));
     const shared = [...terms].filter((t) => profile.has(t));
     const dot = shared.reduce((s, t) => s + (profile.get(t) ?? 0), 0);
@@ -123,10 +197,26 @@ export function rankGapFillers(
     const hops = distance[node] ?? -1;
     const proximity = hops <= 0 ? 0 : 1 / 2 ** (hops - 1);
     const strength = percentile(rank[node] ?? 0);
+    const fieldFit =
+      actor.field && memberActors.length > 0
+        ? (fieldCounts.get(actor.field) ?? 0) / memberActors.length
+        : 0;
+    const location = locationOf(actor);
+    const km = centre && location ? distanceKm(centre, location) : null;
+    const nearness = km === null ? 0 : 1 / (1 + km / 200);
+    const before = hops > 0 ? (parent[node] ?? -1) : -1;
+    const introducerActor = before >= 0 ? actors[before] : undefined;
+    const introducerBetweenness =
+      before >= 0 && options.betweenness ? (options.betweenness[before] ?? 0) : null;
+    const introducerScore =
+      introducerBetweenness === null ? 0 : Math.min(1, introducerBetweenness * 10);
     const score =
       weights.expertise * Math.min(1, expertise) +
+      weights.field * fieldFit +
       weights.proximity * proximity +
-      weights.strength * strength;
+      weights.introducer * introducerScore +
+      weights.strength * strength +
+      weights.nearness * nearness;
     const path: string[] = [];
     for (let v = node; v !== -1 && path.length < 5; v = parent[v] ?? -1)
       path.unshift(actors[v]?.name ?? '');
@@ -149,6 +239,21 @@ export function rankGapFillers(
         en: `reachable through ${path.join(' → ')} (${hops} steps)`,
       });
     }
+    if (introducerActor && hops >= 2)
+      reasons.push({
+        ja: `${introducerActor.name}が紹介できます${introducerBetweenness !== null ? `（媒介中心性 ${introducerBetweenness.toFixed(3)}）` : ''}`,
+        en: `${introducerActor.name} can introduce us${introducerBetweenness !== null ? ` (betweenness ${introducerBetweenness.toFixed(3)})` : ''}`,
+      });
+    if (fieldFit > 0 && actor.field)
+      reasons.push({
+        ja: `分野「${actor.field}」はコミュニティの${Math.round(fieldFit * 100)}%と同じ`,
+        en: `field ${actor.field}, shared by ${Math.round(fieldFit * 100)}% of the community`,
+      });
+    if (km !== null)
+      reasons.push({
+        ja: `コミュニティの中心から約${Math.round(km)}km`,
+        en: `about ${Math.round(km)} km from the community's centre`,
+      });
     if (strength >= 0.9) {
       reasons.push({
         ja: `ネットワーク上の影響力 上位${Math.max(1, Math.round((1 - strength) * 100))}%`,
@@ -169,12 +274,30 @@ export function rankGapFillers(
       expertise: Math.min(1, expertise),
       proximity,
       strength,
+      fieldFit,
+      nearness,
+      distanceKm: km,
+      introducer: introducerActor
+        ? {
+            id: introducerActor.id,
+            name: introducerActor.name,
+            betweenness: introducerBetweenness,
+          }
+        : null,
+      evidenceCount: shared.length + (hops > 0 ? 1 : 0) + (fieldFit > 0 ? 1 : 0),
       sharedTerms: shared,
       path: hops > 0 ? path : [],
       reasons,
     });
   }
+  // equal scores (to 1e-9) are broken by the amount of evidence, then by id
+  const tied = (x: number) => Math.round(x * 1e9);
   return candidates
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        tied(b.score) - tied(a.score) ||
+        b.evidenceCount - a.evidenceCount ||
+        a.id.localeCompare(b.id),
+    )
     .slice(0, options.limit ?? 20);
 }

@@ -11,14 +11,64 @@ export interface Evidence {
   note: string;
 }
 
+/**
+ * What a role claim rests on: the population it is compared with (and its size n), the baseline
+ * values of that population, the thresholds applied, and what evidence is missing or too thin.
+ */
+export interface RoleBasis {
+  /** The comparison population: a field, "all fields", or the registry's companies. */
+  population: string;
+  /** Size of that population. */
+  n: number;
+  /** Reference values of the population (e.g. the field's median and top-share papers). */
+  baseline: Record<string, number>;
+  /** Thresholds applied (values, minimum evidence). */
+  thresholds: Record<string, number>;
+  /** Why the evidence does not support a claim either way; empty when it does. */
+  insufficient: string[];
+  /** How the claim was decided, in one English sentence. */
+  method: string;
+}
+
+/** A claim's outcome: supported, refuted, or not decidable on the data. */
+export type RoleStatus = 'qualifies' | 'does_not_qualify' | 'insufficient_evidence';
+
 export interface RoleCandidate {
   id: string;
   name: string;
   prefectureCode: string;
   /** Overall score 0..1. */
   score: number;
+  /** `status === 'qualifies'`. */
   qualifies: boolean;
+  status: RoleStatus;
   evidence: Evidence[];
+  basis: RoleBasis;
+}
+
+/**
+ * Minimum evidence for a star-scientist claim: a baseline population of at least
+ * STAR_MIN_BASELINE researchers (the field's, else all fields'), and at least STAR_MIN_PAPERS
+ * papers and STAR_MIN_CITATIONS citations of one's own: a percentile over a handful of people, or
+ * of a handful of papers, is no star.
+ */
+export const STAR_MIN_BASELINE = 20;
+export const STAR_MIN_PAPERS = 10;
+export const STAR_MIN_CITATIONS = 100;
+/** Minimum regional ties (partners grown, suppliers, outside buyers) for an anchor claim. */
+export const ANCHOR_MIN_TIES = 3;
+/** Minimum METI criteria with recorded data for a core-company claim (of six). */
+export const CORE_MIN_KNOWN_CRITERIA = 4;
+
+function statusOf(insufficient: readonly string[], qualifies: boolean): RoleStatus {
+  if (insufficient.length > 0) return 'insufficient_evidence';
+  return qualifies ? 'qualifies' : 'does_not_qualify';
+}
+
+/** The value at the (1 - topShare) quantile of an ascending list (nearest rank). */
+function quantileValue(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * (sorted.length - 1)))] ?? 0;
 }
 
 export interface RoleOptions {
@@ -55,7 +105,12 @@ function percentileOf(sorted: readonly number[], v: number): number {
 /**
  * Star scientists: in the top share of their field on papers AND citations, AND tied to ventures
  * (spin-out, investment, employment or mentoring ties to a start-up or university venture).
- * Score = the lower of the two percentiles; qualifies when both are in the top share and a venture tie exists.
+ * The baseline is the registry's whole population of researchers with papers and citations: their
+ * field when it has at least STAR_MIN_BASELINE researchers, else all fields. Score = the lower of
+ * the two percentiles; qualifies when both values reach the field's top-share value, the researcher
+ * has at least STAR_MIN_PAPERS papers and STAR_MIN_CITATIONS citations, and a venture tie exists;
+ * below the minimum evidence the status is `insufficient_evidence`. Counts are not normalised by
+ * career age (the registry records no career start yet).
  */
 export function findStarScientists(
   actors: readonly Actor[],
@@ -75,7 +130,11 @@ export function findStarScientists(
     entry.citations.push(r.citations ?? 0);
     byField.set(field, entry);
   }
-  for (const entry of byField.values()) {
+  const everyone = {
+    papers: researchers.map((r) => r.papers ?? 0),
+    citations: researchers.map((r) => r.citations ?? 0),
+  };
+  for (const entry of [...byField.values(), everyone]) {
     entry.papers.sort((a, b) => a - b);
     entry.citations.sort((a, b) => a - b);
   }
@@ -92,20 +151,59 @@ export function findStarScientists(
       ventures.set(person, list);
     }
   }
-  const candidates = researchers.map((r) => {
-    const field = r.field ?? '(no field)';
-    const entry = byField.get(field) ?? { papers: [], citations: [] };
-    const papersPct = percentileOf(entry.papers, r.papers ?? 0);
-    const citationsPct = percentileOf(entry.citations, r.citations ?? 0);
+  const candidates = researchers.map((r): RoleCandidate => {
+    const ownField = r.field ?? '(no field)';
+    const fieldEntry = byField.get(ownField) ?? { papers: [], citations: [] };
+    const useField = fieldEntry.papers.length >= STAR_MIN_BASELINE;
+    const field = useField ? ownField : 'all fields';
+    const entry = useField ? fieldEntry : everyone;
+    const papers = r.papers ?? 0;
+    const citations = r.citations ?? 0;
+    const papersPct = percentileOf(entry.papers, papers);
+    const citationsPct = percentileOf(entry.citations, citations);
     const ties = ventures.get(r.id) ?? [];
     const score = Math.min(papersPct, citationsPct);
-    const threshold = 1 - topShare;
+    const q = 1 - topShare;
+    const papersThreshold = quantileValue(entry.papers, q);
+    const citationsThreshold = quantileValue(entry.citations, q);
+    const insufficient: string[] = [];
+    if (entry.papers.length < STAR_MIN_BASELINE)
+      insufficient.push(
+        `baseline of ${entry.papers.length} researchers (fewer than ${STAR_MIN_BASELINE})`,
+      );
+    if (papers < STAR_MIN_PAPERS)
+      insufficient.push(`${papers} papers (fewer than ${STAR_MIN_PAPERS})`);
+    if (citations < STAR_MIN_CITATIONS)
+      insufficient.push(`${citations} citations (fewer than ${STAR_MIN_CITATIONS})`);
+    const qualifies =
+      papers >= papersThreshold && citations >= citationsThreshold && ties.length > 0;
+    const status = statusOf(insufficient, qualifies);
     return {
       id: r.id,
       name: r.name,
       prefectureCode: r.prefectureCode,
       score,
-      qualifies: papersPct >= threshold && citationsPct >= threshold && ties.length > 0,
+      qualifies: status === 'qualifies',
+      status,
+      basis: {
+        population: field,
+        n: entry.papers.length,
+        baseline: {
+          papersMedian: quantileValue(entry.papers, 0.5),
+          citationsMedian: quantileValue(entry.citations, 0.5),
+        },
+        thresholds: {
+          topShare,
+          papers: papersThreshold,
+          citations: citationsThreshold,
+          minPapers: STAR_MIN_PAPERS,
+          minCitations: STAR_MIN_CITATIONS,
+          minBaseline: STAR_MIN_BASELINE,
+          ventureTies: 1,
+        },
+        insufficient,
+        method: `papers and citations at or above the top ${Math.round(topShare * 100)}% value of ${field} (registry population), at least one venture tie; counts not normalised by career age`,
+      },
       evidence: [
         {
           criterion: 'papers',
@@ -192,7 +290,9 @@ export function findCoreCompanies(
     }
   }
   const companies = actors.filter((a) => a.sector === 'company' && a.kind === 'organization');
-  const candidates = companies.map((c) => {
+  const tied = new Set(relations.flatMap((r) => [r.sourceId, r.targetId]));
+  for (const project of projects) for (const m of project.members) tied.add(m.actorId);
+  const candidates = companies.map((c): RoleCandidate => {
     const employees = c.employees ?? 0;
     const buyers = outsideBuyers.get(c.id)?.size ?? 0;
     const led = ledProjects.get(c.id) ?? 0;
@@ -237,13 +337,53 @@ export function findCoreCompanies(
     ];
     const score = evidence.reduce((sum, e) => sum + e.score, 0) / evidence.length;
     const strong = evidence.filter((e) => e.score >= 0.5).length;
+    // recorded: the four attributes when present; the two network criteria when the company has
+    // any relation or project at all (no tie at all is absence of data, not a zero)
+    const recorded = [
+      c.employees !== undefined,
+      c.inRegionProcurementShare !== undefined,
+      c.outOfRegionSalesShare !== undefined,
+      c.growthRate !== undefined,
+      tied.has(c.id),
+      tied.has(c.id),
+    ].filter(Boolean).length;
+    const insufficient: string[] = [];
+    if (c.inRegionProcurementShare === undefined)
+      insufficient.push('in-region procurement share (域内仕入) not recorded');
+    if (c.outOfRegionSalesShare === undefined)
+      insufficient.push('out-of-region sales share (域外販売) not recorded');
+    if (recorded < CORE_MIN_KNOWN_CRITERIA)
+      insufficient.push(
+        `${recorded} of 6 METI criteria recorded (fewer than ${CORE_MIN_KNOWN_CRITERIA})`,
+      );
+    const status = statusOf(insufficient, score >= minScore && strong >= 4);
     return {
       id: c.id,
       name: c.name,
       prefectureCode: c.prefectureCode,
       score,
-      qualifies: score >= minScore && strong >= 4,
+      qualifies: status === 'qualifies',
+      status,
       evidence,
+      basis: {
+        population: 'companies in the registry',
+        n: companies.length,
+        baseline: {
+          employeesForFullScore: 1000,
+          growthForFullScore: 0.1,
+          outsideBuyersForFullScore: 5,
+          regionalProjectsForFullScore: 3,
+        },
+        thresholds: {
+          minScore,
+          minStrongCriteria: 4,
+          strongCriterionScore: 0.5,
+          minRecordedCriteria: CORE_MIN_KNOWN_CRITERIA,
+        },
+        insufficient,
+        method:
+          'mean of six METI criteria scored 0..1 on fixed scales; both 域内仕入 and 域外販売 must be recorded',
+      },
     };
   });
   return rank(candidates, options.limit);
@@ -292,7 +432,7 @@ export function findAnchorCompanies(
     if (!samePrefecture && rel.type === 'sales') add(outsideDemand, source.id, target.id);
   }
   const companies = actors.filter((a) => a.sector === 'company' && a.kind === 'organization');
-  const candidates = companies.map((c) => {
+  const candidates = companies.map((c): RoleCandidate => {
     const grown = grows.get(c.id)?.size ?? 0;
     const supplied = suppliers.get(c.id)?.size ?? 0;
     const demand = outsideDemand.get(c.id)?.size ?? 0;
@@ -317,13 +457,32 @@ export function findAnchorCompanies(
       },
     ];
     const score = evidence.reduce((sum, e) => sum + e.score, 0) / evidence.length;
+    const ties = grown + supplied + demand;
+    const insufficient =
+      ties < ANCHOR_MIN_TIES
+        ? [`${ties} regional ties recorded (fewer than ${ANCHOR_MIN_TIES})`]
+        : [];
+    const status = statusOf(insufficient, score >= minScore);
     return {
       id: c.id,
       name: c.name,
       prefectureCode: c.prefectureCode,
       score,
-      qualifies: score >= minScore,
+      qualifies: status === 'qualifies',
+      status,
       evidence,
+      basis: {
+        population: 'companies in the registry',
+        n: companies.length,
+        baseline: {
+          partnersForFullScore: 10,
+          suppliersForFullScore: 10,
+          outsideBuyersForFullScore: 5,
+        },
+        thresholds: { minScore, minTies: ANCHOR_MIN_TIES },
+        insufficient,
+        method: 'mean of three criteria scored 0..1 on fixed scales',
+      },
     };
   });
   return rank(candidates, options.limit);

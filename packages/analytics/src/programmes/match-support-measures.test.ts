@@ -139,3 +139,101 @@ describe('matchSupportMeasures', () => {
     );
   });
 });
+
+describe('matchSupportMeasures: field, size and scope of the offering body', () => {
+  const base: SupportSubject = {
+    stage: 'one_to_hundred',
+    sector: 'company',
+    prefectureCode: '22',
+    fields: ['材料'],
+    date: '2025-06-01',
+  };
+  const field = (m: ReturnType<typeof matchSupportMeasures>['matches'][number] | undefined) =>
+    m?.reasons.find((r) => r.criterion === 'field');
+  const all = (subject: SupportSubject, list: Parameters<typeof matchSupportMeasures>[0]) => {
+    const r = matchSupportMeasures(list, subject, { maxMisses: 9 });
+    return [...r.matches, ...r.nearMisses];
+  };
+
+  it('reads the field of a medical-device or agriculture programme from its text', () => {
+    const medical = measure('amed', {
+      name: '医療機器開発推進研究事業',
+      eligibility: '医工連携による医療機器の開発',
+    });
+    const agri = measure('maff', {
+      name: '農林水産研究推進事業',
+      eligibility: '農林水産・食品分野の産学官連携研究',
+    });
+    const generic = measure('monozukuri', {
+      name: 'ものづくり・商業・サービス生産性向上促進補助金',
+      eligibility: '中小企業・小規模事業者等の革新的な製品・サービス開発',
+    });
+    const forMaterials = all(base, [medical, agri, generic]);
+    expect(forMaterials.find((m) => m.measure.id === 'amed')?.fits).toBe(false);
+    expect(forMaterials.find((m) => m.measure.id === 'maff')?.fits).toBe(false);
+    expect(field(forMaterials.find((m) => m.measure.id === 'amed'))).toMatchObject({
+      code: 'field_mismatch',
+      values: { fields: expect.arrayContaining(['医療機器']), inferredFromText: true },
+    });
+    expect(field(forMaterials.find((m) => m.measure.id === 'amed'))?.reasonJa).not.toBe(
+      '分野を問わない',
+    );
+    // a generic programme stays open to every field
+    expect(field(forMaterials.find((m) => m.measure.id === 'monozukuri'))?.code).toBe('field_any');
+    const forDevices = all({ ...base, fields: ['医療機器'] }, [medical]);
+    expect(forDevices[0]).toMatchObject({ fits: true });
+    expect(field(forDevices[0])?.code).toBe('field_match');
+    const forFood = all({ ...base, fields: ['食品・農業'] }, [agri]);
+    expect(forFood[0]?.fits).toBe(true);
+  });
+
+  const sbir = measure('sbir3', {
+    name: '中小企業イノベーション創出推進事業（SBIR フェーズ3）',
+    stages: ['one_to_hundred'],
+    targetSectors: ['company'],
+    maxAmount: 5_000_000_000,
+  });
+
+  it('does not offer a 50億円 programme to a 4-person firm, and says why', () => {
+    const [small] = all({ ...base, employees: 4 }, [sbir]);
+    expect(small?.fits).toBe(false);
+    expect(small?.whyNot).toEqual([
+      expect.objectContaining({
+        criterion: 'size',
+        code: 'size_out_of_scale',
+        values: expect.objectContaining({ maxAmount: 5_000_000_000, employees: 4 }),
+      }),
+    ]);
+    const [large] = all({ ...base, employees: 250, revenue: 30_000_000_000 }, [sbir]);
+    expect(large?.fits).toBe(true);
+    expect(large?.reasons.find((r) => r.criterion === 'size')?.code).toBe('size_fits');
+    // without a size there is no size criterion at all
+    const [unknown] = all(base, [sbir]);
+    expect(unknown?.reasons.some((r) => r.criterion === 'size')).toBe(false);
+  });
+
+  it('keeps SME-only measures from large firms', () => {
+    const sme = measure('sme', { eligibility: '中小企業・小規模事業者等', maxAmount: 10_000_000 });
+    expect(all({ ...base, employees: 1_000 }, [sme])[0]?.whyNot[0]?.code).toBe('size_not_sme');
+    expect(all({ ...base, employees: 30 }, [sme])[0]?.fits).toBe(true);
+  });
+
+  it('a city’s measure covers that city (and its wards), not its whole prefecture', () => {
+    const hamamatsu = {
+      ...measure('hamamatsu', { prefectureCodes: ['22'] }),
+      municipalityCodes: ['221309'],
+    };
+    const inWard = all({ ...base, municipalityCode: '221317' }, [hamamatsu])[0];
+    expect(inWard?.fits).toBe(true);
+    expect(inWard?.reasons.find((r) => r.criterion === 'region')?.reasonJa).toContain('浜松市');
+    const yaizu = all({ ...base, municipalityCode: '222127' }, [hamamatsu])[0];
+    expect(yaizu?.fits).toBe(false);
+    expect(yaizu?.whyNot[0]).toMatchObject({
+      code: 'region_municipality_only',
+      values: { municipalityCodes: ['221309'] },
+    });
+    expect(yaizu?.whyNot[0]?.reasonJa).toBe('対象地域は浜松市のみ');
+    // unknown municipality: not confirmed, so not a fit
+    expect(all(base, [hamamatsu])[0]?.fits).toBe(false);
+  });
+});

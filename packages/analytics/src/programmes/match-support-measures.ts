@@ -4,7 +4,7 @@
  */
 import { DomainError } from '#core/domain-error.ts';
 import type { SupportMeasure } from '#core/entities/support-measure.ts';
-import { findPrefecture } from '#core/geo.ts';
+import { findMunicipality, findPrefecture, mapUnitOf } from '#core/geo.ts';
 import { isPrefectureCode } from '#core/identifiers.ts';
 import {
   SECTOR_LABELS_EN,
@@ -18,6 +18,14 @@ export interface SupportSubject {
   stage: InnovationPath;
   sector: Sector;
   prefectureCode: string;
+  /** 6-digit local government code of the subject's municipality, when known. */
+  municipalityCode?: string;
+  /** Headcount, when known (firm size). */
+  employees?: number;
+  /** Annual revenue in JPY, when known (firm size). */
+  revenue?: number;
+  /** Actor flags (e.g. `large`), when known. */
+  flags?: readonly string[];
   /** Technology or industry fields, e.g. 食品, 医療機器. */
   fields: readonly string[];
   /** JPY. */
@@ -26,7 +34,47 @@ export interface SupportSubject {
   date: string;
 }
 
-export type CriterionName = 'stage' | 'region' | 'sector' | 'field' | 'period' | 'amount';
+export type CriterionName = 'stage' | 'region' | 'sector' | 'field' | 'period' | 'amount' | 'size';
+
+/**
+ * A support measure as the navigator reads it: the stored record, and for a measure offered by a
+ * municipality (市町村), the municipalities it covers (a city's measure covers that city only).
+ */
+export type SupportMeasureInput = SupportMeasure & { municipalityCodes?: readonly string[] };
+
+/**
+ * Revenue per employee assumed when a firm's revenue is unknown (JPY; the order of magnitude of
+ * Japanese SMEs' sales per head), and how many times a year's revenue an award may reach before
+ * it is out of the firm's scale.
+ */
+export const REVENUE_PER_EMPLOYEE = 20_000_000;
+export const AWARD_TO_REVENUE_CEILING = 10;
+/** Headcount above which a firm is not an SME (中小企業基本法, manufacturing: 300). */
+export const SME_MAX_EMPLOYEES = 300;
+
+/**
+ * Cues that a measure without recorded fields is in fact for a field (its name or eligibility
+ * names it): a medical-device or agriculture programme is not open to every field.
+ */
+const FIELD_CUES: readonly (readonly [field: string, cue: RegExp])[] = [
+  ['医療機器', /医療機器|医工連携/u],
+  ['ライフサイエンス', /医療|医薬|創薬|ライフサイエンス|バイオ|ヘルスケア/u],
+  ['食品・農業', /農林|農業|農産|食品|畜産|林業/u],
+  ['海洋・水産', /水産|漁業|海洋/u],
+  ['エネルギー', /エネルギー|再エネ|脱炭素|水素/u],
+  ['環境', /環境|リサイクル|脱炭素/u],
+  ['半導体', /半導体/u],
+  ['IoT・AI', /IoT|ＩｏＴ|AI|ＡＩ|人工知能|デジタル|DX/u],
+  ['光・量子', /量子|フォトニクス|光技術/u],
+];
+
+/** Fields a measure's name and eligibility name, for a measure without recorded fields. */
+export function fieldsFromText(measure: Pick<SupportMeasure, 'name' | 'eligibility'>): string[] {
+  const text = `${measure.name} ${measure.eligibility ?? ''}`;
+  return FIELD_CUES.filter(([, cue]) => cue.test(text)).map(([field]) => field);
+}
+
+const SME_ONLY = /中小企業|小規模事業者|中小・小規模/u;
 
 /**
  * Why a criterion fits or misses, as a stable code with typed values (codes of stages, sectors and
@@ -43,14 +91,40 @@ export type CriterionReason =
   | { code: 'sector_ok'; values: { sector: Sector } }
   | { code: 'sector_only'; values: { sectors: Sector[]; sector: Sector } }
   | { code: 'field_any'; values: Record<string, never> }
-  | { code: 'field_match'; values: { fields: string[] } }
-  | { code: 'field_mismatch'; values: { fields: string[]; wanted: string[] } }
+  | {
+      code: 'region_municipality_in';
+      values: { municipalityCode: string; municipalityName: string };
+    }
+  | {
+      code: 'region_municipality_only';
+      values: { municipalityCodes: string[]; municipalityNames: string[] };
+    }
+  | { code: 'field_match'; values: { fields: string[]; inferredFromText?: boolean } }
+  | {
+      code: 'field_mismatch';
+      values: { fields: string[]; wanted: string[]; inferredFromText?: boolean };
+    }
   | { code: 'period_not_open'; values: { opens: string } }
   | { code: 'period_closed'; values: { closed: string } }
   | { code: 'period_open'; values: { date: string; until: string | null } }
   | { code: 'amount_unstated'; values: Record<string, never> }
   | { code: 'amount_covers'; values: { maxAmount: number; needed: number } }
-  | { code: 'amount_short'; values: { maxAmount: number; needed: number } };
+  | { code: 'amount_short'; values: { maxAmount: number; needed: number } }
+  | {
+      code: 'size_fits';
+      values: { maxAmount: number | null; employees: number | null; ceiling: number | null };
+    }
+  | {
+      code: 'size_out_of_scale';
+      /** `ceiling` = AWARD_TO_REVENUE_CEILING × (revenue, else employees × REVENUE_PER_EMPLOYEE). */
+      values: {
+        maxAmount: number;
+        employees: number | null;
+        revenue: number | null;
+        ceiling: number;
+      };
+    }
+  | { code: 'size_not_sme'; values: { employees: number | null; maxEmployees: number } };
 
 export type CriterionReasonCode = CriterionReason['code'];
 
@@ -64,7 +138,7 @@ export type CriterionResult = CriterionReason & {
 };
 
 export interface SupportMeasureMatch {
-  measure: SupportMeasure;
+  measure: SupportMeasureInput;
   fits: boolean;
   /** Targeted (stage, region, field) fits rank above generic ones. */
   score: number;
@@ -92,6 +166,7 @@ function yen(amount: number): string {
 
 const prefectureJa = (code: string) => findPrefecture(code)?.name ?? code;
 const prefectureEn = (code: string) => findPrefecture(code)?.nameEn ?? code;
+const municipalityJa = (code: string) => findMunicipality(code)?.name ?? code;
 const listEn = (items: readonly string[], last: 'and' | 'or') =>
   items.length <= 1
     ? (items[0] ?? '')
@@ -126,6 +201,16 @@ export function reasonText(r: CriterionReason): { reason: string; reasonJa: stri
         reason: `only for ${listEn(r.values.prefectureCodes.map(prefectureEn), 'and')}`,
         reasonJa: `対象地域は${r.values.prefectureCodes.map(prefectureJa).join('・')}のみ`,
       };
+    case 'region_municipality_in':
+      return {
+        reason: `offered in ${r.values.municipalityName}`,
+        reasonJa: `所在地（${r.values.municipalityName}）が対象地域`,
+      };
+    case 'region_municipality_only':
+      return {
+        reason: `only for ${listEn(r.values.municipalityNames, 'and')}`,
+        reasonJa: `対象地域は${r.values.municipalityNames.join('・')}のみ`,
+      };
     case 'sector_any':
       return { reason: 'any applicant sector', reasonJa: '申請者の種別を問わない' };
     case 'sector_ok':
@@ -143,16 +228,20 @@ export function reasonText(r: CriterionReason): { reason: string; reasonJa: stri
       };
     case 'field_any':
       return { reason: 'any field', reasonJa: '分野を問わない' };
-    case 'field_match':
+    case 'field_match': {
+      const read = r.values.inferredFromText === true;
       return {
-        reason: `field ${r.values.fields.join(', ')}`,
-        reasonJa: `分野（${r.values.fields.join('・')}）が合致`,
+        reason: `field ${r.values.fields.join(', ')}${read ? ' (read from its name and eligibility)' : ''}`,
+        reasonJa: `分野（${r.values.fields.join('・')}）が合致${read ? '（名称・要件から判定）' : ''}`,
       };
-    case 'field_mismatch':
+    }
+    case 'field_mismatch': {
+      const read = r.values.inferredFromText === true;
       return {
-        reason: `fields ${r.values.fields.join(', ')} do not include ${r.values.wanted.join(', ') || 'the subject’s'}`,
-        reasonJa: `対象分野（${r.values.fields.join('・')}）に該当しない`,
+        reason: `fields ${r.values.fields.join(', ')}${read ? ' (read from its name and eligibility)' : ''} do not include ${r.values.wanted.join(', ') || 'the subject’s'}`,
+        reasonJa: `対象分野（${r.values.fields.join('・')}${read ? '、名称・要件から判定' : ''}）に該当しない`,
       };
+    }
     case 'period_not_open':
       return { reason: `opens on ${r.values.opens}`, reasonJa: `${r.values.opens}から受付` };
     case 'period_closed':
@@ -179,6 +268,32 @@ export function reasonText(r: CriterionReason): { reason: string; reasonJa: stri
         reason: `up to ${yen(r.values.maxAmount)}, less than the ${yen(r.values.needed)} needed`,
         reasonJa: `上限${yen(r.values.maxAmount)}で必要額${yen(r.values.needed)}に足りない`,
       };
+    case 'size_fits':
+      return r.values.ceiling === null
+        ? { reason: 'an SME-sized firm', reasonJa: '中小企業の規模に該当' }
+        : {
+            reason: `award within the firm’s scale (up to ${yen(r.values.ceiling)})`,
+            reasonJa: `企業規模に見合う金額（目安上限${yen(r.values.ceiling)}）`,
+          };
+    case 'size_out_of_scale': {
+      const size =
+        r.values.revenue !== null
+          ? `revenue ${yen(r.values.revenue)}`
+          : `${r.values.employees ?? '?'} employees`;
+      const sizeJa =
+        r.values.revenue !== null
+          ? `売上${yen(r.values.revenue)}`
+          : `従業員${r.values.employees ?? '?'}人`;
+      return {
+        reason: `up to ${yen(r.values.maxAmount)} is beyond the scale of a firm with ${size} (over ${yen(r.values.ceiling)})`,
+        reasonJa: `上限${yen(r.values.maxAmount)}は${sizeJa}の企業の規模を超える（目安${yen(r.values.ceiling)}）`,
+      };
+    }
+    case 'size_not_sme':
+      return {
+        reason: `for SMEs only; ${r.values.employees ?? 'a large firm’s'} employees exceed ${r.values.maxEmployees}`,
+        reasonJa: `中小企業向け（従業員${r.values.employees ?? '?'}人は${r.values.maxEmployees}人を超える）`,
+      };
   }
 }
 
@@ -197,7 +312,75 @@ function fieldMatches(wanted: readonly string[], offered: readonly string[]): st
 
 const none: Record<string, never> = {};
 
-function evaluate(measure: SupportMeasure, subject: SupportSubject): CriterionResult[] {
+/** The region criterion: a municipality's measure covers that municipality (and its wards). */
+function regionResult(measure: SupportMeasureInput, subject: SupportSubject): CriterionResult {
+  const cities = measure.municipalityCodes ?? [];
+  if (cities.length > 0) {
+    const own = subject.municipalityCode;
+    const unit = own === undefined ? undefined : (mapUnitOf(own)?.code ?? own);
+    const hit = own !== undefined && cities.some((c) => c === own || c === unit);
+    return hit && own !== undefined
+      ? result('region', true, {
+          code: 'region_municipality_in',
+          values: { municipalityCode: own, municipalityName: municipalityJa(own) },
+        })
+      : result('region', false, {
+          code: 'region_municipality_only',
+          values: { municipalityCodes: [...cities], municipalityNames: cities.map(municipalityJa) },
+        });
+  }
+  return measure.prefectureCodes.length === 0
+    ? result('region', true, { code: 'region_nationwide', values: none })
+    : measure.prefectureCodes.includes(subject.prefectureCode)
+      ? result('region', true, {
+          code: 'region_in',
+          values: { prefectureCode: subject.prefectureCode },
+        })
+      : result('region', false, {
+          code: 'region_only',
+          values: { prefectureCodes: [...measure.prefectureCodes] },
+        });
+}
+
+/**
+ * The size criterion, for a company whose headcount or revenue is known: an SME-only measure is
+ * not for a firm over SME_MAX_EMPLOYEES (or flagged large), and an award over
+ * AWARD_TO_REVENUE_CEILING × the firm's revenue (estimated from headcount when unknown) is out of
+ * its scale. Null when there is nothing to judge.
+ */
+function sizeResult(measure: SupportMeasureInput, subject: SupportSubject): CriterionResult | null {
+  if (subject.sector !== 'company') return null;
+  const employees = subject.employees ?? null;
+  const revenue = subject.revenue ?? null;
+  const large =
+    (employees !== null && employees > SME_MAX_EMPLOYEES) ||
+    (subject.flags ?? []).includes('large');
+  const smeOnly = SME_ONLY.test(`${measure.eligibility ?? ''} ${measure.name}`);
+  if (smeOnly && large)
+    return result('size', false, {
+      code: 'size_not_sme',
+      values: { employees, maxEmployees: SME_MAX_EMPLOYEES },
+    });
+  const scale = Math.max(revenue ?? 0, (employees ?? 0) * REVENUE_PER_EMPLOYEE);
+  const maxAmount = measure.maxAmount ?? null;
+  if (maxAmount !== null && scale > 0) {
+    const ceiling = AWARD_TO_REVENUE_CEILING * scale;
+    return maxAmount > ceiling
+      ? result('size', false, {
+          code: 'size_out_of_scale',
+          values: { maxAmount, employees, revenue, ceiling },
+        })
+      : result('size', true, { code: 'size_fits', values: { maxAmount, employees, ceiling } });
+  }
+  if (smeOnly && employees !== null)
+    return result('size', true, {
+      code: 'size_fits',
+      values: { maxAmount, employees, ceiling: null },
+    });
+  return null;
+}
+
+function evaluate(measure: SupportMeasureInput, subject: SupportSubject): CriterionResult[] {
   const results: CriterionResult[] = [];
   const stage = subject.stage;
   results.push(
@@ -210,19 +393,7 @@ function evaluate(measure: SupportMeasure, subject: SupportSubject): CriterionRe
             values: { stages: [...measure.stages], stage },
           }),
   );
-  results.push(
-    measure.prefectureCodes.length === 0
-      ? result('region', true, { code: 'region_nationwide', values: none })
-      : measure.prefectureCodes.includes(subject.prefectureCode)
-        ? result('region', true, {
-            code: 'region_in',
-            values: { prefectureCode: subject.prefectureCode },
-          })
-        : result('region', false, {
-            code: 'region_only',
-            values: { prefectureCodes: [...measure.prefectureCodes] },
-          }),
-  );
+  results.push(regionResult(measure, subject));
   results.push(
     measure.targetSectors.length === 0
       ? result('sector', true, { code: 'sector_any', values: none })
@@ -233,14 +404,17 @@ function evaluate(measure: SupportMeasure, subject: SupportSubject): CriterionRe
             values: { sectors: [...measure.targetSectors], sector: subject.sector },
           }),
   );
-  if (measure.fields.length > 0) {
-    const hits = fieldMatches(subject.fields, measure.fields);
+  const inferred = measure.fields.length === 0 ? fieldsFromText(measure) : [];
+  const offered = measure.fields.length > 0 ? measure.fields : inferred;
+  if (offered.length > 0) {
+    const hits = fieldMatches(subject.fields, offered);
+    const read = inferred.length > 0 ? { inferredFromText: true } : {};
     results.push(
       hits.length > 0
-        ? result('field', true, { code: 'field_match', values: { fields: hits } })
+        ? result('field', true, { code: 'field_match', values: { fields: hits, ...read } })
         : result('field', false, {
             code: 'field_mismatch',
-            values: { fields: [...measure.fields], wanted: [...subject.fields] },
+            values: { fields: [...offered], wanted: [...subject.fields], ...read },
           }),
     );
   } else {
@@ -280,6 +454,8 @@ function evaluate(measure: SupportMeasure, subject: SupportSubject): CriterionRe
       );
     }
   }
+  const size = sizeResult(measure, subject);
+  if (size) results.push(size);
   return results;
 }
 
@@ -288,7 +464,7 @@ function evaluate(measure: SupportMeasure, subject: SupportSubject): CriterionRe
  * lists near misses (at most `maxMisses` failed criteria, default 1) with why not.
  */
 export function matchSupportMeasures(
-  measures: readonly SupportMeasure[],
+  measures: readonly SupportMeasureInput[],
   subject: SupportSubject,
   options: { maxMisses?: number } = {},
 ): SupportMatchResult {
@@ -325,8 +501,10 @@ export function matchSupportMeasures(
     const score =
       reasons.filter((r) => r.ok).length +
       (measure.stages.length > 0 ? 0.5 : 0) +
-      (measure.prefectureCodes.length > 0 ? 0.5 : 0) +
-      (measure.fields.length > 0 ? 0.5 : 0);
+      (measure.prefectureCodes.length > 0 || (measure.municipalityCodes ?? []).length > 0
+        ? 0.5
+        : 0) +
+      (measure.fields.length > 0 || fieldsFromText(measure).length > 0 ? 0.5 : 0);
     return { measure, fits: whyNot.length === 0, score, reasons, whyNot };
   });
   const rank = (a: SupportMeasureMatch, b: SupportMeasureMatch) =>

@@ -118,6 +118,7 @@ export async function runAnalyzeRoles(
       writeLine(context.stdout, JSON.stringify(roles));
       return;
     }
+    if (roles.generatedData) writeLine(context.stdout, `  ⚠ ${roles.generatedData.ja}`);
     const sections = [
       ['スター・サイエンティスト / star scientists', roles.starScientists],
       ['地域中核企業 / regional core companies', roles.coreCompanies],
@@ -125,9 +126,10 @@ export async function runAnalyzeRoles(
     ] as const;
     for (const [title, list] of sections) {
       const qualified = list.filter((c) => c.qualifies);
+      const thin = list.filter((c) => c.status === 'insufficient_evidence').length;
       writeLine(
         context.stdout,
-        `${title}: ${qualified.length} qualify (top ${list.length} shown by score)`,
+        `${title}: ${qualified.length} qualify, ${thin} with insufficient evidence (top ${list.length} shown by score)`,
       );
       for (const c of list.slice(0, 10)) {
         const evidence = c.evidence
@@ -138,7 +140,11 @@ export async function runAnalyzeRoles(
           .join(' ');
         writeLine(
           context.stdout,
-          `  ${c.qualifies ? '★' : ' '} ${c.score.toFixed(2)} ${c.name} (${findPrefecture(c.prefectureCode)?.name ?? c.prefectureCode}) ${evidence}`,
+          `  ${c.qualifies ? '★' : c.status === 'insufficient_evidence' ? '?' : ' '} ${c.score.toFixed(2)} ${c.name} (${findPrefecture(c.prefectureCode)?.name ?? c.prefectureCode}) ${evidence}`,
+        );
+        writeLine(
+          context.stdout,
+          `      basis: ${c.basis.population}, n=${c.basis.n}${c.basis.insufficient.length > 0 ? `; insufficient evidence: ${c.basis.insufficient.join('; ')}` : ''}`,
         );
       }
     }
@@ -186,6 +192,7 @@ export async function runAnalyzeGapFill(
       context.stdout,
       `${output.community.id} (${output.community.size} actors, ${prefectureNames(output.community.prefectures)}): candidates for ${sector}`,
     );
+    if (output.generatedData) writeLine(context.stdout, `  ⚠ ${output.generatedData.ja}`);
     const from = output.communitySource;
     writeLine(
       context.stdout,

@@ -13,6 +13,7 @@ import { ACCOUNT_SORT_FIELDS, ZAccountListParams, ZAuditParams } from './account
 import { TOKEN_SORT_FIELDS, ZTokenListParams } from './auth.ts';
 import { filterableColumns, sortableFields, ZListParams } from './entities.ts';
 import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
+import { analysisPaths } from './analyses-openapi.ts';
 import { programmePaths } from './programmes-openapi.ts';
 import { webDataPaths, webDataSchemas } from './web-data-openapi.ts';
 import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
@@ -581,6 +582,7 @@ export function buildOpenApiDocument(
     ...fixedPaths(),
     ...workflowPaths(),
     ...programmePaths(),
+    ...analysisPaths(),
     ...webDataPaths(),
   };
   for (const entity of ENTITY_NAMES) Object.assign(paths, entityPaths(entity));

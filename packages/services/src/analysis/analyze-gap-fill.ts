@@ -15,6 +15,8 @@ import {
   unknownCommunityMessage,
   type CommunitySource,
 } from './current-communities.ts';
+import { cachedBetweenness } from './analyze-brokers.ts';
+import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork } from './load-network.ts';
 import type { LoadedNetwork } from './network-cache.ts';
 
@@ -30,6 +32,10 @@ export interface GapFillOutput {
   /** The sector filled: the one asked for, else the community's first missing sector. */
   sector: WheelSector | null;
   candidates: GapFillCandidate[];
+  /** How the introducers' betweenness was computed (exact, or sampled with its error bound). */
+  introducers: { betweenness: 'exact' | 'sampled'; samples: number; errorBound: number };
+  /** Set when most of the data come from the demo generator: results are planted, not found. */
+  generatedData: GeneratedDataNote | null;
 }
 
 /** True when the request names partition parameters of its own (else the shared partition is used). */
@@ -94,7 +100,10 @@ export async function analyzeGapFill(
   const sector = (asked ?? missing) as WheelSector | undefined;
   const options = graphOptions(parameters, clock);
   const graph = buildActorGraph(network.actors, network.relations, options);
+  // a rough signal (5% of the score): few pivots on large graphs, computed once per network
+  const brokerage = cachedBetweenness(network, graph, JSON.stringify(options), { samples: 100 });
   const candidates = rankGapFillers(graph, network.seeds, {
+    betweenness: brokerage.values,
     members: community.members,
     ...(sector ? { sector } : {}),
     ...(keywords ? { keywords } : {}),
@@ -111,5 +120,11 @@ export async function analyzeGapFill(
     communitySource,
     sector: sector ?? null,
     candidates,
+    generatedData: generatedDataNote(network),
+    introducers: {
+      betweenness: brokerage.method,
+      samples: brokerage.samples,
+      errorBound: brokerage.errorBound,
+    },
   };
 }

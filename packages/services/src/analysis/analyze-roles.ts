@@ -1,4 +1,9 @@
 import {
+  ANCHOR_MIN_TIES,
+  CORE_MIN_KNOWN_CRITERIA,
+  STAR_MIN_BASELINE,
+  STAR_MIN_CITATIONS,
+  STAR_MIN_PAPERS,
   findAnchorCompanies,
   findCoreCompanies,
   findStarScientists,
@@ -6,6 +11,7 @@ import {
   type RoleOptions,
 } from '#analytics/abc/roles.ts';
 import type { Repositories } from '#core/ports.ts';
+import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork } from './load-network.ts';
 
 export interface RolesOutput {
@@ -14,6 +20,19 @@ export interface RolesOutput {
   anchorCompanies: RoleCandidate[];
   /** The formulas and thresholds used, so the scores can be checked. */
   parameters: Required<RoleOptions>;
+  /** Set when most of the data come from the demo generator: results are planted, not found. */
+  generatedData: GeneratedDataNote | null;
+  /**
+   * The minimum evidence a claim needs; below it a candidate's status is `insufficient_evidence`
+   * and it does not qualify, whatever its score.
+   */
+  minimumEvidence: {
+    starBaseline: number;
+    starPapers: number;
+    starCitations: number;
+    coreRecordedCriteria: number;
+    anchorTies: number;
+  };
 }
 
 /** Detects star scientists, regional core companies and anchor companies, each with score and evidence. */
@@ -38,5 +57,13 @@ export async function analyzeRoles(
     ),
     anchorCompanies: findAnchorCompanies(network.actors, network.relations, parameters),
     parameters,
+    generatedData: generatedDataNote(network),
+    minimumEvidence: {
+      starBaseline: STAR_MIN_BASELINE,
+      starPapers: STAR_MIN_PAPERS,
+      starCitations: STAR_MIN_CITATIONS,
+      coreRecordedCriteria: CORE_MIN_KNOWN_CRITERIA,
+      anchorTies: ANCHOR_MIN_TIES,
+    },
   };
 }

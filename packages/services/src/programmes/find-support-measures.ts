@@ -6,12 +6,13 @@
 import {
   matchSupportMeasures,
   type SupportMatchResult,
+  type SupportMeasureInput,
   type SupportSubject,
 } from '#analytics/programmes/match-support-measures.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ZActor, type Actor } from '#core/entities/actor.ts';
 import { ZProject } from '#core/entities/project.ts';
-import { ZSupportMeasure } from '#core/entities/support-measure.ts';
+import { ZSupportMeasure, type SupportMeasure } from '#core/entities/support-measure.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { InnovationPath } from '#core/vocabulary.ts';
 import { readAll } from './load-records.ts';
@@ -65,9 +66,43 @@ function actorStage(actor: Actor): { stage: InnovationPath; reason: StageReasonC
   return { stage: 'one_to_hundred', reason: 'established' };
 }
 
+/**
+ * The area a measure covers, read from the body that offers it when the record does not say: a
+ * municipality's measure covers that municipality (not its prefecture), a prefecture's measure
+ * with no prefectures listed covers that prefecture.
+ */
+export function scopeByProvider(
+  measure: SupportMeasure,
+  provider: Actor | undefined,
+): SupportMeasureInput {
+  if (!provider) return measure;
+  if (provider.sector === 'municipality' && provider.municipalityCode !== undefined)
+    return {
+      ...measure,
+      prefectureCodes:
+        measure.prefectureCodes.length > 0 ? measure.prefectureCodes : [provider.prefectureCode],
+      municipalityCodes: [provider.municipalityCode],
+    };
+  if (provider.sector === 'prefecture' && measure.prefectureCodes.length === 0)
+    return { ...measure, prefectureCodes: [provider.prefectureCode] };
+  return measure;
+}
+
 async function getActor(repos: Repositories, id: string): Promise<Actor | undefined> {
   const stored = await repos.entity('actors').get(id);
   return stored ? ZActor.parse(stored.record) : undefined;
+}
+
+/** The applicant's municipality, size and flags, when recorded. */
+function sizeAndPlace(
+  actor: Actor,
+): Pick<SupportSubject, 'municipalityCode' | 'employees' | 'revenue' | 'flags'> {
+  return {
+    ...(actor.municipalityCode !== undefined ? { municipalityCode: actor.municipalityCode } : {}),
+    ...(actor.employees !== undefined ? { employees: actor.employees } : {}),
+    ...(actor.revenue !== undefined ? { revenue: actor.revenue } : {}),
+    flags: actor.flags,
+  };
 }
 
 export async function findSupportMeasures(
@@ -93,6 +128,7 @@ export async function findSupportMeasures(
       stage: request.stage ?? derived.stage,
       sector: actor.sector,
       prefectureCode: actor.prefectureCode,
+      ...sizeAndPlace(actor),
       fields: [...(actor.field ? [actor.field] : []), ...actor.keywords],
       date,
     };
@@ -118,12 +154,22 @@ export async function findSupportMeasures(
       stage: request.stage ?? project.path ?? 'one_to_hundred',
       sector: applicant.sector,
       prefectureCode: project.prefectureCode ?? applicant.prefectureCode,
+      ...sizeAndPlace(applicant),
       fields: [...new Set(members.flatMap((a) => (a.field ? [a.field] : [])))],
       date,
     };
   }
   if (request.amountNeeded !== undefined) subject.amountNeeded = request.amountNeeded;
-  const measures = await readAll(repos, 'support-measures', ZSupportMeasure);
+  const stored = await readAll(repos, 'support-measures', ZSupportMeasure);
+  const providerIds = [...new Set(stored.flatMap((m) => (m.providerId ? [m.providerId] : [])))];
+  const providers = new Map<string, Actor>();
+  for (const id of providerIds) {
+    const provider = await getActor(repos, id);
+    if (provider) providers.set(id, provider);
+  }
+  const measures = stored.map((m) =>
+    scopeByProvider(m, m.providerId ? providers.get(m.providerId) : undefined),
+  );
   const result = matchSupportMeasures(measures, subject, {
     ...(request.maxMisses !== undefined ? { maxMisses: request.maxMisses } : {}),
   });

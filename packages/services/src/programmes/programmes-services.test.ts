@@ -17,6 +17,8 @@ describe.each(TEST_DATABASES)('support fit and case library ($name)', (kind) => 
         sector: 'company',
         name: '博多精機株式会社',
         prefectureCode: '40',
+        municipalityCode: '401323',
+        employees: 12,
         flags: ['sme'],
         field: '医療機器',
         keywords: [],
@@ -28,6 +30,25 @@ describe.each(TEST_DATABASES)('support fit and case library ($name)', (kind) => 
         name: '九大発ベンチャー',
         prefectureCode: '40',
         flags: ['university_venture'],
+        keywords: [],
+      },
+      {
+        id: 'co-3',
+        kind: 'organization',
+        sector: 'company',
+        name: '八幡製作所',
+        prefectureCode: '40',
+        municipalityCode: '401099',
+        employees: 4,
+        keywords: [],
+      },
+      {
+        id: 'city-1',
+        kind: 'organization',
+        sector: 'municipality',
+        name: '北九州市',
+        prefectureCode: '40',
+        municipalityCode: '401005',
         keywords: [],
       },
       {
@@ -82,6 +103,22 @@ describe.each(TEST_DATABASES)('support fit and case library ($name)', (kind) => 
         targetSectors: ['company'],
         fields: ['食品'],
         prefectureCodes: ['01'],
+      },
+      {
+        id: 'sm-4',
+        name: '北九州市ものづくり補助',
+        provider: '北九州市',
+        providerId: 'city-1',
+        targetSectors: ['company'],
+        maxAmount: 5_000_000,
+      },
+      {
+        id: 'sm-5',
+        name: '大規模社会実装実証',
+        provider: '内閣府',
+        stages: ['one_to_hundred'],
+        targetSectors: ['company'],
+        maxAmount: 5_000_000_000,
       },
     ]);
     await db.repos.entity('cases').upsertMany([
@@ -146,6 +183,22 @@ describe.each(TEST_DATABASES)('support fit and case library ($name)', (kind) => 
     const venture = await findSupportMeasures(db.repos, clock, { actorId: 'co-2' });
     expect(venture.subject.stage).toBe('zero_to_one');
     expect(venture.matches.map((m) => m.measure.id)).toEqual(['sm-2']);
+  });
+
+  it('a city’s measure is for that city, and a 50億円 award is not for a 4-person firm', async () => {
+    const hakata = await findSupportMeasures(db.repos, clock, { actorId: 'co-1' });
+    expect(hakata.matches.map((m) => m.measure.id)).not.toContain('sm-4');
+    expect(hakata.nearMisses.find((m) => m.measure.id === 'sm-4')?.whyNot[0]).toMatchObject({
+      code: 'region_municipality_only',
+      values: { municipalityCodes: ['401005'] },
+    });
+    const yahata = await findSupportMeasures(db.repos, clock, { actorId: 'co-3' });
+    expect(yahata.subject).toMatchObject({ municipalityCode: '401099', employees: 4 });
+    expect(yahata.matches.map((m) => m.measure.id)).toContain('sm-4');
+    expect(yahata.matches.map((m) => m.measure.id)).not.toContain('sm-5');
+    expect(yahata.nearMisses.find((m) => m.measure.id === 'sm-5')?.whyNot[0]?.code).toBe(
+      'size_out_of_scale',
+    );
   });
 
   it('fits measures to a project through its company member and its path', async () => {

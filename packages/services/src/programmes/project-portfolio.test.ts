@@ -3,7 +3,12 @@ import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { loadRegionFixture } from '#test/region-report-fixture.ts';
 import type { Project } from '#core/entities/project.ts';
-import { analyzePortfolio, analyzeProjectHealth, sumKpis } from './project-portfolio.ts';
+import {
+  analyzePortfolio,
+  analyzeProjectHealth,
+  projectHealth,
+  sumKpis,
+} from './project-portfolio.ts';
 
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 
@@ -41,6 +46,51 @@ describe('sumKpis', () => {
         attainment: 0.5,
         sdgs: [],
       },
+    ]);
+  });
+});
+
+describe('projectHealth: alerts only for live projects', () => {
+  const troubled = (stage: Project['stage'], endDate: string): Project => ({
+    id: 'p',
+    title: 'p',
+    stage,
+    startDate: '2010-04-01',
+    endDate,
+    budget: 10_000_000,
+    spent: 9_900_000,
+    members: [{ actorId: 'missing', role: 'lead' }],
+    sdgs: [],
+    milestones: [{ id: 'm1', title: '試作', plannedDate: '2011-06-01' }],
+    risks: [
+      { riskId: 'r', title: '資金', date: '2011-05-01', likelihood: 2, impact: 2 },
+      { riskId: 'r', title: '資金', date: '2012-09-01', likelihood: 3, impact: 3 },
+    ],
+    pdca: [{ phase: 'check', date: '2011-05-01', note: 'review' }],
+  });
+
+  it.each([
+    ['completed', 'completed', '2014-03-31'],
+    ['stopped (cancelled)', 'stopped', '2014-03-31'],
+    ['past its end date though never closed', 'development', '2014-03-31'],
+  ] as const)('a %s project raises no delay, risk, budget or PDCA alert', (_, stage, end) => {
+    const h = projectHealth(troubled(stage, end), [], '2026-06-01');
+    expect(h.live).toBe(false);
+    expect(h.alertDetails).toEqual([]);
+    // the analysis itself is still there for the record
+    expect(h.progress.overdue).toBe(1);
+  });
+
+  it('the same project while live raises them all', () => {
+    const h = projectHealth(troubled('development', '2027-03-31'), [], '2012-10-01');
+    expect(h.live).toBe(true);
+    expect(h.alertDetails.map((a) => a.code)).toEqual([
+      'milestones_overdue',
+      'milestone_slipped',
+      'overspending',
+      'risk_rising',
+      'no_pdca_check',
+      'team_incomplete',
     ]);
   });
 });

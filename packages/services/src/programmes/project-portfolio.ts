@@ -35,6 +35,13 @@ export interface ProjectHealth {
   stage: string;
   prefectureCode: string | null;
   asOf: string;
+  /**
+   * Whether the project is running at `asOf`: not completed or stopped, and not past its end date.
+   * Only live projects raise alerts; a finished project's slips and risks are history, not news.
+   */
+  live: boolean;
+  /** Why the project is not live (stage or end date); null when it is. */
+  liveNote: string | null;
   progress: ProgressAnalysis;
   budget: BudgetBurn | null;
   /** Why there is no budget burn (no budget, spend or period). */
@@ -73,6 +80,21 @@ export type HealthAlert =
   | { code: 'team_incomplete'; values: { missing: TeamRole[] }; text: string };
 
 export type HealthAlertCode = HealthAlert['code'];
+
+/** Whether a project runs at `asOf` (YYYY-MM-DD), and if not, why. */
+export function projectLiveness(
+  project: Pick<Project, 'stage' | 'endDate'>,
+  asOf: string,
+): { live: boolean; note: string | null } {
+  if (project.stage === 'completed' || project.stage === 'stopped')
+    return { live: false, note: `stage is ${project.stage}` };
+  if (project.endDate !== undefined && project.endDate < asOf)
+    return {
+      live: false,
+      note: `ended on ${project.endDate} (stage still ${project.stage}: close it or record an extension)`,
+    };
+  return { live: true, note: null };
+}
 
 /** The alerts of a project's health, in a fixed order. */
 export function healthAlerts(
@@ -166,13 +188,18 @@ export function projectHealth(
   const risks = analyseRisks(project.risks ?? []);
   const pdca = summarisePdca(project.pdca ?? [], asOf);
   const team = checkTeamComposition(project, actors);
-  const alertDetails = healthAlerts(project.stage, progress, budget, risks, pdca, team);
+  const liveness = projectLiveness(project, asOf);
+  const alertDetails = liveness.live
+    ? healthAlerts(project.stage, progress, budget, risks, pdca, team)
+    : [];
   return {
     id: project.id,
     title: project.title,
     stage: project.stage,
     prefectureCode: project.prefectureCode ?? null,
     asOf,
+    live: liveness.live,
+    liveNote: liveness.note,
     progress,
     budget,
     budgetNote,
@@ -234,6 +261,8 @@ export interface Portfolio {
     id: string;
     title: string;
     stage: string;
+    /** Running at `asOf` (see `ProjectHealth.live`); only live projects carry alerts. */
+    live: boolean;
     overdueMilestones: number;
     maxSlipDays: number;
     burnStatus: BudgetBurn['status'] | null;
@@ -358,6 +387,7 @@ export async function analyzePortfolio(
         id: h.id,
         title: h.title,
         stage: h.stage,
+        live: h.live,
         overdueMilestones: h.progress.overdue,
         maxSlipDays: h.progress.maxSlipDays,
         burnStatus: h.budget?.status ?? null,

@@ -86,6 +86,8 @@ function KpiTable({ value, kpis }: { value: (typeof VALUES)[number]; kpis: Portf
 function AlertCell({ project }: { project: WebPortfolio['projects'][number] }) {
   const { t, label } = useI18n();
   const items: string[] = [];
+  // a completed, stopped or ended project raises no alerts (its slips are history)
+  if (project.live === false) return <span className="muted">{t('common.none')}</span>;
   if ((project.overdueMilestones ?? 0) > 0)
     items.push(t('portfolio.overdue', { count: project.overdueMilestones ?? 0 }));
   if (project.burnStatus === 'overspending' || project.burnStatus === 'underspending')

@@ -82,3 +82,71 @@ describe('support-measure reasons from their codes and values', () => {
     expect(texts).toContain('対象は0→1で1→100は対象外');
   });
 });
+
+describe('support-measure reasons on field read from text, size and a city’s scope', () => {
+  const more = matchSupportMeasures(
+    [
+      { ...base, id: 'amed', name: '医療機器開発推進研究事業' },
+      { ...base, id: 'food', name: '食品産業支援' },
+      { ...base, id: 'sbir', name: '大規模実証', maxAmount: 5_000_000_000 },
+      { ...base, id: 'grant', name: '補助金', maxAmount: 1_000_000 },
+      { ...base, id: 'sme', name: '中小企業向け相談' },
+      {
+        ...base,
+        id: 'city',
+        name: '市の補助',
+        prefectureCodes: ['22'],
+        municipalityCodes: ['221309'],
+      },
+      { ...base, id: 'other-city', name: '市の補助', municipalityCodes: ['222127'] },
+    ],
+    {
+      stage: 'one_to_hundred',
+      sector: 'company',
+      prefectureCode: '22',
+      municipalityCode: '221317',
+      employees: 4,
+      fields: ['食品'],
+      date: '2025-06-01',
+    },
+    { maxMisses: 6 },
+  );
+  const large = matchSupportMeasures(
+    [
+      { ...base, id: 'sme', name: '中小企業向け相談' },
+      { ...base, id: 'sbir', name: '大規模実証', maxAmount: 5_000_000_000 },
+    ],
+    {
+      stage: 'one_to_hundred',
+      sector: 'company',
+      prefectureCode: '22',
+      employees: 1_000,
+      revenue: 100_000_000,
+      fields: [],
+      date: '2025-06-01',
+    },
+    { maxMisses: 6 },
+  );
+  const all = [...more.matches, ...more.nearMisses, ...large.matches, ...large.nearMisses].flatMap(
+    (m) => m.reasons,
+  );
+
+  it('reads in Japanese as the service writes it, and in English without placeholders', () => {
+    const codes = new Set(all.map((r) => r.code));
+    for (const code of [
+      'field_match',
+      'field_mismatch',
+      'region_municipality_in',
+      'region_municipality_only',
+      'size_fits',
+      'size_out_of_scale',
+      'size_not_sme',
+    ])
+      expect(codes, code).toContain(code);
+    for (const r of all) {
+      const m = reasonMessage(r, namesJa);
+      expect(fill(ja[m.key], m.values), r.code).toBe(r.reasonJa);
+      expect(fill(en[m.key], m.values), r.code).not.toMatch(/\{\w+\}/);
+    }
+  });
+});

@@ -72,7 +72,50 @@ export function reasonMessage(r: WebCriterion, names: ReasonNames): ReasonMessag
       };
     case 'field_match':
     case 'field_mismatch':
-      return { key: `support.reason.${r.code}`, values: { fields: names.list(r.values.fields) } };
+      return {
+        key:
+          r.values.inferredFromText === true
+            ? `support.reason.${r.code}_inferred`
+            : `support.reason.${r.code}`,
+        values: { fields: names.list(r.values.fields) },
+      };
+    case 'region_municipality_in':
+      return {
+        key: 'support.reason.region_municipality_in',
+        values: { municipality: r.values.municipalityName },
+      };
+    case 'region_municipality_only':
+      return {
+        key: 'support.reason.region_municipality_only',
+        values: { municipalities: names.list(r.values.municipalityNames) },
+      };
+    case 'size_fits':
+      return r.values.ceiling === null
+        ? { key: 'support.reason.size_fits_sme', values: {} }
+        : { key: 'support.reason.size_fits', values: { ceiling: names.yen(r.values.ceiling) } };
+    case 'size_out_of_scale':
+      return r.values.revenue === null
+        ? {
+            key: 'support.reason.size_out_of_scale',
+            values: {
+              maxAmount: names.yen(r.values.maxAmount),
+              employees: r.values.employees ?? '?',
+              ceiling: names.yen(r.values.ceiling),
+            },
+          }
+        : {
+            key: 'support.reason.size_out_of_scale_revenue',
+            values: {
+              maxAmount: names.yen(r.values.maxAmount),
+              revenue: names.yen(r.values.revenue),
+              ceiling: names.yen(r.values.ceiling),
+            },
+          };
+    case 'size_not_sme':
+      return {
+        key: 'support.reason.size_not_sme',
+        values: { employees: r.values.employees ?? '?', maxEmployees: r.values.maxEmployees ?? '' },
+      };
     case 'period_not_open':
       return { key: 'support.reason.period_not_open', values: { opens: r.values.opens } };
     case 'period_closed':

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '#core/entities/actor.ts';
+import type { Relation } from '#core/entities/relation.ts';
+import { openDatabase } from '#db/open-database.ts';
+import { sqliteTestDatabase, TEST_WORK_DIR } from '#test/test-databases.ts';
+import type { CommandContext } from '../context.ts';
+import { runCli } from '../main.ts';
+
+function capture() {
+  let out = '';
+  let err = '';
+  const context: CommandContext = {
+    config: { defaultDatabase: join(TEST_WORK_DIR, 'unused.sqlite'), defaultPort: 0 },
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+  };
+  return { context, out: () => out, err: () => err };
+}
+
+const actor = (id: string, prefectureCode: string, field?: string): Actor => ({
+  id,
+  kind: 'organization',
+  sector: 'company',
+  name: `会社${id}`,
+  prefectureCode,
+  flags: [],
+  keywords: [],
+  ...(field ? { field } : {}),
+});
+const tie = (sourceId: string, targetId: string): Relation => ({
+  sourceId,
+  targetId,
+  type: 'joint_research',
+  weight: 3,
+  startDate: '2023-04-01',
+});
+const clique = (ids: string[]): Relation[] =>
+  ids.flatMap((a, i) => ids.slice(i + 1).map((b) => tie(a, b)));
+const WEST = ['w0', 'w1', 'w2', 'w3', 'w4'];
+const EAST = ['e0', 'e1', 'e2', 'e3', 'e4'];
+
+describe('analyze brokers', () => {
+  let target: string;
+  beforeAll(async () => {
+    target = await sqliteTestDatabase.freshTarget();
+    const db = await openDatabase(target);
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        ...WEST.map((id) => actor(id, '40')),
+        ...EAST.map((id) => actor(id, '13')),
+        actor('bridge', '23'),
+      ]);
+    await db.repos
+      .entity('relations')
+      .upsertMany([...clique(WEST), ...clique(EAST), tie('w0', 'bridge'), tie('bridge', 'e0')]);
+    await db.close();
+  });
+
+  it('--json gives { brokers: [{ actorId, betweenness, constraint, communitiesBridged }] }, the bridge first', async () => {
+    const run = capture();
+    expect(await runCli(['analyze', 'brokers', '--db', target, '--json'], run.context)).toBe(0);
+    const output = JSON.parse(run.out()) as { brokers: Record<string, unknown>[] };
+    expect(Object.keys(output.brokers[0] ?? {})).toEqual(
+      expect.arrayContaining(['actorId', 'betweenness', 'constraint', 'communitiesBridged']),
+    );
+    expect(output.brokers[0]?.['actorId']).toBe('bridge');
+    const readable = capture();
+    expect(await runCli(['analyze', 'brokers', '--db', target], readable.context)).toBe(0);
+    expect(readable.out()).toContain('betweenness exact');
+    expect(readable.out().split('\n')[2]).toContain('会社bridge');
+    const bad = capture();
+    expect(
+      await runCli(['analyze', 'brokers', '--db', target, '--community', 'c99'], bad.context),
+    ).not.toBe(0);
+    expect(bad.err()).toContain('c99');
+  });
+});
+
+describe('analyze strengths', () => {
+  let target: string;
+  beforeAll(async () => {
+    target = await sqliteTestDatabase.freshTarget();
+    const db = await openDatabase(target);
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        ...Array.from({ length: 25 }, (_, i) => actor(`fk${i}`, '40', 'ロボット')),
+        ...Array.from({ length: 25 }, (_, i) => actor(`tk${i}`, '13', '食品')),
+      ]);
+    await db.close();
+  });
+
+  it('--json gives { fields: [{ field, lq, ciLow, ciHigh, count }] }, the concentrated field above 1', async () => {
+    const run = capture();
+    expect(
+      await runCli(
+        ['analyze', 'strengths', '--db', target, '--prefecture', '40', '--json'],
+        run.context,
+      ),
+    ).toBe(0);
+    const output = JSON.parse(run.out()) as { fields: Record<string, unknown>[] };
+    expect(Object.keys(output.fields[0] ?? {})).toEqual(
+      expect.arrayContaining(['field', 'lq', 'ciLow', 'ciHigh', 'count']),
+    );
+    expect(output.fields[0]).toMatchObject({ field: 'ロボット', lq: 2, count: 25 });
+    expect(Number(output.fields[0]?.['ciLow'])).toBeGreaterThan(1);
+    const readable = capture();
+    expect(
+      await runCli(
+        ['analyze', 'strengths', '--db', target, '--prefecture', '40'],
+        readable.context,
+      ),
+    ).toBe(0);
+    expect(readable.out()).toContain('福岡県');
+    expect(readable.out()).toMatch(/\*\s*2\.00.*ロボット/);
+    const bad = capture();
+    expect(await runCli(['analyze', 'strengths', '--db', target], bad.context)).not.toBe(0);
+    expect(bad.err()).toContain('exactly one');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Brokers of the ecosystem over the communities every view shows (the latest stored run, else the
+ * default partition): who lies between communities, who spans structural holes, which communities
+ * each one ties together.
+ */
+import { buildActorGraph, type ActorGraph } from '#analytics/abc/actor-graph.ts';
+import {
+  betweennessWithBound,
+  findBrokers,
+  type BetweennessBudget,
+  type BetweennessEstimate,
+  type BrokerResult,
+} from '#analytics/abc/brokers.ts';
+import { DomainError } from '#core/domain-error.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import {
+  graphOptions,
+  parseCommunityParameters,
+  ZCommunityParameters,
+} from './analyze-communities.ts';
+import {
+  sharedCommunities,
+  unknownCommunityMessage,
+  type CommunitySource,
+  type SharedCommunities,
+} from './current-communities.ts';
+import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
+import { loadNetwork, type Network } from './load-network.ts';
+import type { LoadedNetwork } from './network-cache.ts';
+
+export interface BrokersOutput extends BrokerResult {
+  /** The community asked for, or null for all. */
+  community: string | null;
+  communitySource: CommunitySource;
+  /** Set when most of the data come from the demo generator: results are planted, not found. */
+  generatedData: GeneratedDataNote | null;
+}
+
+/** The actor graph the shared communities were found on, and each actor's community. */
+export function sharedGraph(
+  network: Network,
+  shared: SharedCommunities,
+  clock: Clock,
+): { graph: ActorGraph; communityOf: Map<string, string> } {
+  const stored = ZCommunityParameters.safeParse(shared.source.parameters);
+  const parameters = stored.success ? stored.data : parseCommunityParameters({});
+  const graph = buildActorGraph(network.actors, network.relations, graphOptions(parameters, clock));
+  const communityOf = new Map<string, string>();
+  for (const c of shared.result.communities) for (const id of c.members) communityOf.set(id, c.id);
+  return { graph, communityOf };
+}
+
+/**
+ * Betweenness of a loaded network's graph, kept while that network object lives (the server's
+ * network cache keeps one per data state): on the demo's 24,000 actors a sampled estimate costs
+ * seconds, and gap filling asks for it once per wheel sector.
+ */
+const estimates = new WeakMap<Network, Map<string, BetweennessEstimate>>();
+
+export function cachedBetweenness(
+  network: Network,
+  graph: ActorGraph,
+  key: string,
+  budget: BetweennessBudget = {},
+): BetweennessEstimate {
+  const forNetwork = estimates.get(network) ?? new Map<string, BetweennessEstimate>();
+  estimates.set(network, forNetwork);
+  const fullKey = `${key}|${budget.samples ?? ''}|${budget.exactMaxNodes ?? ''}`;
+  const known = forNetwork.get(fullKey);
+  if (known) return known;
+  const estimate = betweennessWithBound(graph.graph, budget);
+  forNetwork.set(fullKey, estimate);
+  return estimate;
+}
+
+export async function analyzeBrokers(
+  repos: Repositories,
+  clock: Clock,
+  request: { community?: string; limit?: number; samples?: number } = {},
+  loaded?: LoadedNetwork,
+): Promise<BrokersOutput> {
+  const network = loaded?.network ?? (await loadNetwork(repos));
+  const shared = loaded?.shared ?? (await sharedCommunities(repos, clock, network));
+  if (
+    request.community !== undefined &&
+    !shared.result.communities.some((c) => c.id === request.community)
+  )
+    throw new DomainError('not_found', unknownCommunityMessage(request.community, shared));
+  const { graph, communityOf } = sharedGraph(network, shared, clock);
+  const budget = request.samples !== undefined ? { samples: request.samples } : {};
+  const result = findBrokers(graph, communityOf, {
+    ...(request.community !== undefined ? { community: request.community } : {}),
+    ...(request.limit !== undefined ? { limit: request.limit } : {}),
+    estimate: cachedBetweenness(network, graph, JSON.stringify(shared.source.parameters), budget),
+  });
+  return {
+    ...result,
+    community: request.community ?? null,
+    communitySource: shared.source,
+    generatedData: generatedDataNote(network),
+  };
+}
