@@ -1,4 +1,5 @@
 import { dataVersionMigration } from './data-version.ts';
+import { notificationsMigration } from './notification-repo.ts';
 import { searchIndexMigration } from './search-index.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
@@ -494,6 +495,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'data-version',
     statements: (dialect) => dataVersionMigration(dialect),
+  },
+  {
+    // Issue 11: accounts' inboxes, which notifications they get by e-mail, and the mail outbox
+    // (a mail stays until sent or given up, so none is lost silently).
+    version: 10,
+    name: 'notifications',
+    statements: (dialect) => notificationsMigration(dialect),
   },
 ];
 

@@ -3,6 +3,7 @@
  * matching index reads every seed, need, actor and relation, which a server that never matches
  * should not pay for at start. One instance per app; `close` stops the tokenizer it owns.
  */
+import type { NotificationSink } from '#core/notifications.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
   createConsultationService,
@@ -26,6 +27,8 @@ export interface WorkflowOptions {
   refreshIntervalMs?: number;
   /** Store matching index snapshots in the database (default true). */
   persist?: boolean;
+  /** Where the workflow reports what happened (notifications); nowhere when absent. */
+  notifications?: NotificationSink;
 }
 
 export interface WorkflowServices {
@@ -47,6 +50,7 @@ export function createWorkflowServices(
 ): WorkflowServices {
   let matching: Promise<MatchingService> | undefined;
   let judging: Promise<ConsultationService> | undefined;
+  const sink = options.notifications !== undefined ? { notifications: options.notifications } : {};
   const startMatching = (): Promise<MatchingService> => {
     matching ??= createMatchingService({
       repos,
@@ -65,14 +69,14 @@ export function createWorkflowServices(
   };
   return {
     matching: startMatching,
-    consultations: createConsultationService({ repos, clock }),
+    consultations: createConsultationService({ repos, clock, ...sink }),
     judging() {
       judging ??= startMatching().then((service) =>
-        createConsultationService({ repos, clock, matching: service }),
+        createConsultationService({ repos, clock, matching: service, ...sink }),
       );
       return judging;
     },
-    disclosures: createDisclosureService({ repos, clock }),
+    disclosures: createDisclosureService({ repos, clock, ...sink }),
     async warm() {
       await startMatching();
     },

@@ -13,6 +13,7 @@ import { ACCOUNT_SORT_FIELDS, ZAccountListParams, ZAuditParams } from './account
 import { TOKEN_SORT_FIELDS, ZTokenListParams } from './auth.ts';
 import { filterableColumns, sortableFields, ZListParams } from './entities.ts';
 import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
+import { notificationPaths, notificationSchemas } from './notifications-openapi.ts';
 import { programmePaths } from './programmes-openapi.ts';
 import { webDataPaths, webDataSchemas } from './web-data-openapi.ts';
 import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
@@ -582,6 +583,7 @@ export function buildOpenApiDocument(
     ...workflowPaths(),
     ...programmePaths(),
     ...webDataPaths(),
+    ...notificationPaths(),
   };
   for (const entity of ENTITY_NAMES) Object.assign(paths, entityPaths(entity));
   for (const route of options.routes ?? []) {
@@ -622,6 +624,7 @@ export function buildOpenApiDocument(
     NeedAssignment: jsonSchema(ZNeedAssignment, 'output'),
     ...workflowSchemas(),
     ...webDataSchemas(),
+    ...notificationSchemas(),
   };
   for (const entity of ENTITY_NAMES) {
     schemas[componentNameOf(entity)] = entitySchema(entity, 'output');
@@ -653,6 +656,7 @@ export function buildOpenApiDocument(
       { name: 'consultations', description: '相談: the coordinator workflow' },
       { name: 'disclosure', description: '段階的開示: staged disclosure of confidential needs' },
       { name: 'web', description: 'Data shaped for the web app' },
+      { name: 'notifications', description: '通知: my inbox and e-mail choices' },
     ],
     security: [{}, { sessionCookie: [] }, { bearerToken: [] }],
     paths,
