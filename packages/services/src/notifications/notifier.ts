@@ -50,6 +50,8 @@ export interface NotifierOptions {
   onError?: (error: unknown) => void;
   /** Base of the links in e-mails (e.g. https://musubi.example.org); paths alone otherwise. */
   publicUrl?: string;
+  /** Inbox only, no mail (the demo's history: its addresses are not real). */
+  inboxOnly?: boolean;
 }
 
 export interface Notifier extends NotificationSink {
@@ -111,7 +113,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
           ...DEFAULT_EMAIL_PREFERENCES,
           ...(await tx.notifications.preferences(accountId)),
         };
-        if (!chosen[message.kind]) continue;
+        if (options.inboxOnly === true || !chosen[message.kind]) continue;
         await tx.notifications.enqueueMail({
           id: randomUUID(),
           to: account.email,
