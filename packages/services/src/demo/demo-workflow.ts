@@ -45,7 +45,6 @@ export async function createDemoWorkflow(
   if (!coordinatorAccount || !adminAccount || !companyAccount?.organisationId)
     return { consultations: 0, notifications: 0 };
   const coordinator = viewer(coordinatorAccount);
-  const admin = viewer(adminAccount);
   const company = viewer(companyAccount);
   const university = universityAccount ? viewer(universityAccount) : undefined;
 
