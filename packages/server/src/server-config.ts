@@ -41,7 +41,10 @@ export const ZServerConfig = z.object({
    */
   smtpUrl: z
     .string()
-    .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value), 'must be an smtp:// or smtps:// URL')
+    .refine(
+      (value) => /^smtps?:\/\/[^\s]+$/.test(value),
+      'must be an smtp:// or smtps:// URL (MUSUBI_SMTP_URL)',
+    )
     .optional(),
   /** Sender of notification e-mails (MUSUBI_MAIL_FROM). */
   mailFrom: z.string().min(3).max(300).default('Musubi <musubi@localhost>'),
