@@ -52,18 +52,19 @@ export type Notification = z.infer<typeof ZNotification>;
 /** Which kinds an account gets by e-mail (all of them unless it says otherwise). */
 export type EmailPreferences = Record<NotificationKind, boolean>;
 
-export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = Object.fromEntries(
-  NOTIFICATION_KINDS.map((kind) => [kind, true]),
-) as EmailPreferences;
+export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
+  case_assigned: true,
+  case_moved: true,
+  seed_proposed: true,
+  seed_judged: true,
+  digest_interest: true,
+  disclosure_accepted: true,
+  disclosure_declined: true,
+  profile_unconfirmed: true,
+};
 
-export const ZEmailPreferencesUpdate = z
-  .object(
-    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, z.boolean().optional()])) as Record<
-      NotificationKind,
-      z.ZodOptional<z.ZodBoolean>
-    >,
-  )
-  .strict();
+/** A change of e-mail choices: the kinds named (unknown kinds are refused). */
+export const ZEmailPreferencesUpdate = z.partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean());
 
 /** What a use case reports (ids only: the notifier looks up names and decides who hears it). */
 export type WorkflowEvent =

@@ -34,12 +34,7 @@ export const ZReadAllResult = z.object({ marked: z.number().int().min(0) });
 
 /** Which notification kinds the account gets by e-mail (the inbox always gets all). */
 export const ZNotificationPreferences = z.object({
-  email: z.object(
-    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, z.boolean()])) as Record<
-      (typeof NOTIFICATION_KINDS)[number],
-      z.ZodBoolean
-    >,
-  ),
+  email: z.record(z.enum(NOTIFICATION_KINDS), z.boolean()),
 });
 
 /** `PUT /api/notification-preferences`: the kinds to change (others keep their setting). */
