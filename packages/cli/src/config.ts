@@ -8,6 +8,8 @@ const ZEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   MUSUBI_TRUST_PROXY: z.string().optional(),
   MUSUBI_SECURE_COOKIES: z.enum(['true', 'false', 'auto', '1', '0']).optional(),
+  MUSUBI_SMTP_URL: z.string().min(1).optional(),
+  MUSUBI_MAIL_FROM: z.string().min(1).optional(),
 });
 
 /** How `serve` treats proxies and cookies (see the README's Configuration). */
@@ -55,6 +57,8 @@ export interface CliConfig {
   defaultPort: number;
   /** Proxy and cookie settings of `serve` from the environment (absent: the safe defaults). */
   serve?: ServeSecurity;
+  /** Notification mail of `serve` (MUSUBI_SMTP_URL, MUSUBI_MAIL_FROM); the log when absent. */
+  mail?: { smtpUrl?: string; mailFrom?: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): CliConfig {
@@ -69,6 +73,14 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): CliConfig {
     serve: {
       ...parseTrustProxy(parsed.data.MUSUBI_TRUST_PROXY ?? 'false', 'MUSUBI_TRUST_PROXY'),
       secureCookies: parseSecureCookies(parsed.data.MUSUBI_SECURE_COOKIES ?? 'auto'),
+    },
+    mail: {
+      ...(parsed.data.MUSUBI_SMTP_URL !== undefined
+        ? { smtpUrl: parsed.data.MUSUBI_SMTP_URL }
+        : {}),
+      ...(parsed.data.MUSUBI_MAIL_FROM !== undefined
+        ? { mailFrom: parsed.data.MUSUBI_MAIL_FROM }
+        : {}),
     },
   };
 }

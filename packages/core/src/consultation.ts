@@ -3,8 +3,9 @@
  *
  *   intake → triage → candidates_proposed → meeting → agreement → closed
  *
- * Coordinators may step back one stage (a meeting that goes nowhere returns to
- * candidates_proposed); any open stage may close as lost or withdrawn; only an agreement closes
+ * Moves go forward one stage; a coordinator may choose to step back one stage (a meeting that
+ * goes nowhere returns to candidates_proposed) by saying so (`back: true`) with a reason. Any
+ * open stage may close as lost or withdrawn; only an agreement closes
  * as won. Every change is an event in the consultation's history (who, what, when).
  */
 import { z } from 'zod';
@@ -101,19 +102,34 @@ export const ZConsultationEvent = z.object({
 });
 export type ConsultationEvent = z.infer<typeof ZConsultationEvent>;
 
-/** Where each stage may go next (closing is handled separately). */
+/** The open stages in order; a move goes forward (any later open stage is not skipped to). */
 const FORWARD: Record<ConsultationStage, readonly ConsultationStage[]> = {
   intake: ['triage'],
-  triage: ['candidates_proposed', 'intake'],
-  candidates_proposed: ['meeting', 'triage'],
-  meeting: ['agreement', 'candidates_proposed'],
-  agreement: ['meeting'],
+  triage: ['candidates_proposed'],
+  candidates_proposed: ['meeting'],
+  meeting: ['agreement'],
+  agreement: [],
   closed: [],
 };
 
-/** Stages reachable from `stage` in one move. */
+/** The stage one step back, where a person may choose to return (none from intake or closed). */
+const BACK: Record<ConsultationStage, ConsultationStage | undefined> = {
+  intake: undefined,
+  triage: 'intake',
+  candidates_proposed: 'triage',
+  meeting: 'candidates_proposed',
+  agreement: 'meeting',
+  closed: undefined,
+};
+
+/** Stages reachable from `stage` in one forward move (closing included). */
 export function nextStages(stage: ConsultationStage): ConsultationStage[] {
   return stage === 'closed' ? [] : [...FORWARD[stage], 'closed'];
+}
+
+/** The stage a person may go back to (with `back: true` and a reason), if any. */
+export function previousStage(stage: ConsultationStage): ConsultationStage | undefined {
+  return BACK[stage];
 }
 
 export const ZStageMove = z
@@ -122,8 +138,17 @@ export const ZStageMove = z
     agreementType: z.enum(AGREEMENT_TYPES).optional(),
     outcome: z.enum(CLOSE_OUTCOMES).optional(),
     reason: z.string().trim().min(1).max(2000).optional(),
+    /** A person chose to go back one stage (needs a reason); moves otherwise only go forward. */
+    back: z.boolean().optional(),
   })
   .superRefine((move, ctx) => {
+    if (move.back === true && move.reason === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'going back a stage needs a reason',
+      });
+    }
     if (move.to === 'agreement' && move.agreementType === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -156,11 +181,22 @@ export function applyStageMove(
   at: string,
 ): Consultation {
   const from = consultation.stage;
-  if (!nextStages(from).includes(move.to)) {
+  const back = previousStage(from);
+  if (move.back === true) {
+    if (back === undefined || move.to !== back) {
+      throw new DomainError(
+        'precondition_failed',
+        `a consultation in ${from} can go back only to ${back ?? 'no stage'}, not to ${move.to}`,
+        { from, to: move.to, back: back ?? null },
+      );
+    }
+  } else if (!nextStages(from).includes(move.to)) {
     throw new DomainError(
       'precondition_failed',
-      `a consultation in ${from} cannot move to ${move.to} (next: ${nextStages(from).join(', ') || 'none'})`,
-      { from, to: move.to },
+      move.to === back
+        ? `moving a consultation from ${from} back to ${move.to} must be chosen: send back: true with a reason`
+        : `a consultation in ${from} cannot move to ${move.to} (next: ${nextStages(from).join(', ') || 'none'})`,
+      { from, to: move.to, next: nextStages(from), back: back ?? null },
     );
   }
   if (move.to === 'closed' && move.outcome === 'won' && from !== 'agreement') {
@@ -170,6 +206,7 @@ export function applyStageMove(
   }
   const next: Consultation = { ...consultation, stage: move.to, stageEnteredAt: at };
   if (move.to === 'agreement') next.agreementType = move.agreementType;
+  if (move.back === true && from === 'agreement') delete next.agreementType;
   if (move.to === 'closed') {
     next.outcome = move.outcome;
     next.closedAt = at;

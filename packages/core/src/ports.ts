@@ -5,6 +5,12 @@ import type { Consultation, ConsultationEvent } from './consultation.ts';
 import type { DisclosureEvent, DisclosureRequest, NeedDigest } from './disclosure.ts';
 import type { EntityName } from './entities/registry.ts';
 import type { MatchFeedback } from './match-feedback.ts';
+import type {
+  EmailPreferences,
+  Notification,
+  NotificationKind,
+  OutgoingMail,
+} from './notifications.ts';
 
 export type StoredRecord = Record<string, unknown>;
 
@@ -108,6 +114,7 @@ export interface Repositories {
   sessions: SessionRepo;
   audit: AuditRepo;
   reviews: ActorReviewRepo;
+  notifications: NotificationRepo;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
   /**
@@ -366,4 +373,33 @@ export interface ActorReviewRepo {
   list(status?: ReviewStatus): Promise<ActorReview[]>;
   /** Records the decision on an open review; false when it is not open. */
   decide(id: string, status: Exclude<ReviewStatus, 'open'>, at: string): Promise<boolean>;
+}
+
+// --- Notifications (issue 11) -------------------------------------------------------------
+
+/** Accounts' inboxes, their e-mail choices and the outbox of mail not yet sent. */
+export interface NotificationRepo {
+  insert(notification: Notification): Promise<void>;
+  /** The account's notifications, newest first. */
+  list(
+    accountId: string,
+    query: { limit: number; cursor?: string; unreadOnly?: boolean },
+  ): Promise<Page<Notification>>;
+  unreadCount(accountId: string): Promise<number>;
+  /** Marks one of the account's notifications read; false when it has no such notification. */
+  markRead(accountId: string, id: string, at: string): Promise<boolean>;
+  /** Marks every unread notification of the account read; returns how many. */
+  markAllRead(accountId: string, at: string): Promise<number>;
+  /** When the account last got a notification of this kind about this subject id. */
+  lastAt(accountId: string, kind: NotificationKind, subjectId: string): Promise<string | undefined>;
+  /** The kinds the account chose (absent kinds: the default). */
+  preferences(accountId: string): Promise<Partial<EmailPreferences>>;
+  savePreferences(accountId: string, preferences: EmailPreferences): Promise<void>;
+  enqueueMail(mail: OutgoingMail): Promise<void>;
+  /** Mail not sent nor given up whose next attempt is due at `now`, oldest first. */
+  dueMail(now: string, limit: number): Promise<OutgoingMail[]>;
+  /** Records an attempt's result. */
+  saveMail(mail: OutgoingMail): Promise<void>;
+  /** Every mail of the outbox, oldest first (operators, tests). */
+  listMail(): Promise<OutgoingMail[]>;
 }

@@ -1,5 +1,6 @@
 import { dataVersionMigration } from './data-version.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
+import { notificationsMigration } from './notification-repo.ts';
 import { searchIndexMigration } from './search-index.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
@@ -536,6 +537,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 11,
     name: 'programme-catalogue',
     statements: () => NATIONAL_PROGRAMMES.map(programmeInsert),
+  },
+  {
+    // Issue 11: accounts' inboxes, which notifications they get by e-mail, and the mail outbox
+    // (a mail stays until sent or given up, so none is lost silently).
+    version: 12,
+    name: 'notifications',
+    statements: (dialect) => notificationsMigration(dialect),
   },
 ];
 

@@ -24,11 +24,14 @@ import { registerConsultationRoutes } from './routes/consultations.ts';
 import { renderDocsPage } from './routes/docs-page.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
+import { registerNotificationRoutes } from './routes/notifications.ts';
+import { registerSeedFeedbackRoutes } from './routes/seed-feedback.ts';
 import { registerProgrammeRoutes } from './routes/programmes.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi.ts';
 import { registerWebDataRoutes } from './routes/web-data.ts';
 import { refuseWrongMethods } from './method-not-allowed.ts';
+import { createNotificationServices, type NotificationServices } from './notification-services.ts';
 import { policyWithInlineScripts, securityHeaders } from './security-headers.ts';
 import { serverConfig, type ServerConfigInput } from './server-config.ts';
 import { DEFAULT_WEB_DIST, registerWebApp, WEB_BUILD_COMMAND } from './static-web.ts';
@@ -51,6 +54,8 @@ export interface AppDependencies {
   onUnexpectedError?: (error: unknown) => void;
   /** Matching and consultation services (created on first use unless given). */
   workflow?: WorkflowServices | WorkflowOptions;
+  /** Inboxes and notification mail (made from `config` unless given). */
+  notifications?: NotificationServices;
 }
 
 function logUnexpected(error: unknown): void {
@@ -121,15 +126,21 @@ export function createApp(deps: AppDependencies): Hono {
   api.get('/stats', async (c) => c.json(await countVisibleRecords(repos, c.get('principal'))));
   registerAuthRoutes(api, services);
   registerAccountRoutes(api, services);
+  const notifications = deps.notifications ?? createNotificationServices(repos, clock, config);
   const workflow =
     deps.workflow !== undefined && 'matching' in deps.workflow
       ? deps.workflow
-      : createWorkflowServices(repos, clock, deps.workflow ?? {});
+      : createWorkflowServices(repos, clock, {
+          notifications: notifications.notifier,
+          ...(deps.workflow ?? {}),
+        });
   registerMatchingRoutes(api, services, workflow);
   registerConsultationRoutes(api, services, workflow);
   registerProgrammeRoutes(api, services);
   registerAnalysisRoutes(api, services);
   registerReportRoutes(api, services);
+  registerNotificationRoutes(api, services);
+  registerSeedFeedbackRoutes(api, services, workflow);
   registerEntityRoutes(api, services);
 
   // The web app's view data (anonymous view), then the API, then the pages.

@@ -35,6 +35,19 @@ export const ZServerConfig = z.object({
     .min(1024)
     .max(64 << 20)
     .default(1 << 20),
+  /**
+   * SMTP server for notification e-mails (MUSUBI_SMTP_URL, e.g. smtps://user:pass@mail.example.org);
+   * without it each mail is written to the server log (recipient and subject only).
+   */
+  smtpUrl: z
+    .string()
+    .refine(
+      (value) => /^smtps?:\/\/[^\s]+$/.test(value),
+      'must be an smtp:// or smtps:// URL (MUSUBI_SMTP_URL)',
+    )
+    .optional(),
+  /** Sender of notification e-mails (MUSUBI_MAIL_FROM). */
+  mailFrom: z.string().min(3).max(300).default('Musubi <musubi@localhost>'),
   rateLimits: z
     .object({
       /** Sign-in attempts per client address. */

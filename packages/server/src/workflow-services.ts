@@ -6,6 +6,7 @@
  * One instance per app; `close` stops the workers and the tokenizer it owns.
  */
 import { availableParallelism } from 'node:os';
+import type { NotificationSink } from '#core/notifications.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
   createConsultationService,
@@ -42,6 +43,8 @@ export interface WorkflowOptions {
   matchingWorkers?: number;
   /** Searches that may wait for a turn before new ones get 429 (default 16). */
   maxWaitingMatches?: number;
+  /** Where the workflow reports what happened (notifications); nowhere when absent. */
+  notifications?: NotificationSink;
 }
 
 /** One matching worker per core, leaving one core to the server's own thread (1 to 2). */
@@ -68,6 +71,7 @@ export function createWorkflowServices(
 ): WorkflowServices {
   let matching: Promise<BoundedMatchingService> | undefined;
   let judging: Promise<ConsultationService> | undefined;
+  const sink = options.notifications !== undefined ? { notifications: options.notifications } : {};
   const workers =
     options.matchingWorkers ?? (options.text !== undefined ? 0 : defaultMatchingWorkers());
   const shared = {
@@ -102,14 +106,14 @@ export function createWorkflowServices(
   };
   return {
     matching: startMatching,
-    consultations: createConsultationService({ repos, clock }),
+    consultations: createConsultationService({ repos, clock, ...sink }),
     judging() {
       judging ??= startMatching().then((service) =>
-        createConsultationService({ repos, clock, matching: service }),
+        createConsultationService({ repos, clock, matching: service, ...sink }),
       );
       return judging;
     },
-    disclosures: createDisclosureService({ repos, clock }),
+    disclosures: createDisclosureService({ repos, clock, ...sink }),
     async warm() {
       await startMatching();
     },

@@ -1,6 +1,7 @@
 import { DomainError } from '#core/domain-error.ts';
 import { systemClock, type Repositories } from '#core/ports.ts';
 import { createDemoAccounts, formatDemoCredentials } from '#services/demo/demo-accounts.ts';
+import { createDemoWorkflow } from '#services/demo/demo-workflow.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 import { createProgress } from '../progress.ts';
@@ -37,6 +38,7 @@ export async function runDemo(
   try {
     const { counts, seconds } = await loadWithProgress(database.repos, seed, context);
     const accounts = await createDemoAccounts(database.repos, { clock: systemClock });
+    await createDemoWorkflow(database.repos, { clock: systemClock });
     if (options.json) {
       const credentials = accounts.map(({ key, role, email, password, organisationId }) => ({
         key,
@@ -69,6 +71,7 @@ export async function runStart(options: ServeOptions, context: CommandContext): 
     const { seconds } = await loadWithProgress(repos, 1, context);
     writeLine(context.stdout, `demo ecosystem loaded in ${seconds.toFixed(1)} s`);
     const accounts = await createDemoAccounts(repos, { clock: systemClock });
+    await createDemoWorkflow(repos, { clock: systemClock });
     for (const line of formatDemoCredentials(accounts)) writeLine(context.stdout, line);
   });
 }

@@ -25,6 +25,7 @@ export function serveConfig(options: ServeOptions, config: CliConfig): ServerCon
   }
   const parsed = ZServerConfig.safeParse({
     ...proxy,
+    ...(config.mail ?? {}),
     secureCookies: options.secureCookies === true ? true : fromEnv.secureCookies,
   });
   if (!parsed.success) {
@@ -66,6 +67,8 @@ export async function runServe(
     ...(options.host ? { host: options.host } : {}),
   });
   writeLine(context.stdout, `Musubi is serving ${database.location} at ${server.url}`);
+  if (server.mail !== undefined)
+    writeLine(context.stdout, `Notification mail goes to ${server.mail}`);
   const stop = async () => {
     await server.close();
     await database.close();

@@ -14,6 +14,7 @@ import { TOKEN_SORT_FIELDS, ZTokenListParams } from './auth.ts';
 import { filterableColumns, sortableFields, ZListParams } from './entities.ts';
 import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
 import { analysisPaths } from './analyses-openapi.ts';
+import { notificationPaths, notificationSchemas } from './notifications-openapi.ts';
 import { programmePaths } from './programmes-openapi.ts';
 import { webDataPaths, webDataSchemas } from './web-data-openapi.ts';
 import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
@@ -584,6 +585,7 @@ export function buildOpenApiDocument(
     ...programmePaths(),
     ...analysisPaths(),
     ...webDataPaths(),
+    ...notificationPaths(),
   };
   for (const entity of ENTITY_NAMES) Object.assign(paths, entityPaths(entity));
   for (const route of options.routes ?? []) {
@@ -624,6 +626,7 @@ export function buildOpenApiDocument(
     NeedAssignment: jsonSchema(ZNeedAssignment, 'output'),
     ...workflowSchemas(),
     ...webDataSchemas(),
+    ...notificationSchemas(),
   };
   for (const entity of ENTITY_NAMES) {
     schemas[componentNameOf(entity)] = entitySchema(entity, 'output');
@@ -655,6 +658,7 @@ export function buildOpenApiDocument(
       { name: 'consultations', description: '相談: the coordinator workflow' },
       { name: 'disclosure', description: '段階的開示: staged disclosure of confidential needs' },
       { name: 'web', description: 'Data shaped for the web app' },
+      { name: 'notifications', description: '通知: my inbox and e-mail choices' },
     ],
     security: [{}, { sessionCookie: [] }, { bearerToken: [] }],
     paths,

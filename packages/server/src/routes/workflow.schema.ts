@@ -87,6 +87,8 @@ export const ZStageMoveBody = z.object({
   agreementType: z.enum(AGREEMENT_TYPES).optional(),
   outcome: z.enum(CLOSE_OUTCOMES).optional(),
   reason: z.string().trim().min(1).max(2000).optional(),
+  /** Go back one stage (with a reason); moves otherwise only go forward. */
+  back: z.boolean().optional(),
 });
 
 export const ZNoteBody = z.object({ text: z.string().trim().min(1).max(10_000) });

@@ -33,6 +33,7 @@ import {
   isNeedOwner,
   type NeedAccessFacts,
 } from '#core/need-access.ts';
+import { SILENT_SINK, type NotificationSink } from '#core/notifications.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { appendAudit, type AuditChange } from '../accounts/write-audit.ts';
@@ -73,6 +74,8 @@ export interface ConsultationServiceOptions {
   readonly targets?: ResponseTargets;
   /** Feedback from rejected candidates goes to ranking through this service. */
   readonly matching?: MatchingService;
+  /** Told what happened after each change is committed (notifications). */
+  readonly notifications?: NotificationSink;
 }
 
 export const ZCandidateJudgement = z
@@ -121,6 +124,7 @@ export function createConsultationService(
   const { repos } = options;
   const clock = options.clock ?? systemClock;
   const targets = options.targets ?? DEFAULT_RESPONSE_TARGETS;
+  const sink = options.notifications ?? SILENT_SINK;
   const now = (): string => clock.now().toISOString();
 
   const loadNeed = async (needId: string): Promise<Need | undefined> => {
@@ -372,6 +376,7 @@ export function createConsultationService(
               ...(move.agreementType !== undefined ? { agreementType: move.agreementType } : {}),
               ...(move.outcome !== undefined ? { outcome: move.outcome } : {}),
               ...(move.reason !== undefined ? { reason: move.reason } : {}),
+              ...(move.back === true ? { back: true } : {}),
             },
             { fromStage: c.stage, toStage: next.stage },
           ),
@@ -385,8 +390,18 @@ export function createConsultationService(
             stage: next.stage,
             ...(move.agreementType !== undefined ? { agreementType: move.agreementType } : {}),
             ...(move.outcome !== undefined ? { outcome: move.outcome } : {}),
+            ...(move.back === true ? { back: true } : {}),
           },
         });
+      });
+      await sink.publish({
+        kind: 'case_moved',
+        consultationId: id,
+        from: c.stage,
+        to: next.stage,
+        back: move.back === true,
+        ...(move.outcome !== undefined ? { outcome: move.outcome } : {}),
+        by: actorId,
       });
       return next;
     },
@@ -423,6 +438,12 @@ export function createConsultationService(
           before: { coordinatorIds: c.coordinatorIds },
           after: { coordinatorIds: next.coordinatorIds, added: coordinatorId },
         });
+      });
+      await sink.publish({
+        kind: 'case_assigned',
+        consultationId: id,
+        coordinatorId,
+        by: viewer.accountId,
       });
       return next;
     },
@@ -499,6 +520,12 @@ export function createConsultationService(
           after: { seedIds: [...seedIds] },
         });
       });
+      await sink.publish({
+        kind: 'candidates_proposed',
+        consultationId: id,
+        seedIds: [...seedIds],
+        by: actorId,
+      });
       if (c.stage === 'triage') return service.move(viewer, id, { to: 'candidates_proposed' });
       return c;
     },
@@ -536,6 +563,14 @@ export function createConsultationService(
             ...(judgement.reason !== undefined ? { reason: judgement.reason } : {}),
           },
         });
+      });
+      await sink.publish({
+        kind: 'candidate_judged',
+        consultationId: id,
+        seedId: judgement.seedId,
+        decision: judgement.decision,
+        ...(judgement.reason !== undefined ? { reason: judgement.reason } : {}),
+        by: viewer.accountId,
       });
       if (options.matching !== undefined) {
         await options.matching.recordFeedback(viewer, {

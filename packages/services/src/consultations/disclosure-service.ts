@@ -15,6 +15,7 @@ import type { DisclosureEvent, DisclosureRequest, NeedDigest } from '#core/discl
 import { ZActor } from '#core/entities/actor.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
 import { canManageNeed, canViewNeed, isNeedOwner } from '#core/need-access.ts';
+import { SILENT_SINK, type NotificationSink } from '#core/notifications.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import type { Viewer } from '#core/viewer.ts';
 import { anonymiseNeedText } from '#matching/anonymize-need.ts';
@@ -69,8 +70,11 @@ function toPublic(digest: NeedDigest): PublicDigest {
 export function createDisclosureService(options: {
   repos: Repositories;
   clock?: Clock;
+  /** Told what happened after each change is committed (notifications). */
+  notifications?: NotificationSink;
 }): DisclosureService {
   const { repos } = options;
+  const sink = options.notifications ?? SILENT_SINK;
   const clock = options.clock ?? systemClock;
   const now = (): string => clock.now().toISOString();
   const audit = (repo: Repositories, accountId: string, change: AuditChange) =>
@@ -251,6 +255,13 @@ export function createDisclosureService(options: {
           after: { digestId, organisationId, status: 'interested' },
         });
       });
+      await sink.publish({
+        kind: 'interest_expressed',
+        needId: digest.needId,
+        requestId: request.id,
+        organisationId,
+        by: viewer.accountId,
+      });
       return { requestId: request.id };
     },
 
@@ -306,6 +317,14 @@ export function createDisclosureService(options: {
             ...(decision.agreementRef !== undefined ? { agreementRef: decision.agreementRef } : {}),
           },
         });
+      });
+      await sink.publish({
+        kind: 'disclosure_decided',
+        needId: request.needId,
+        requestId,
+        organisationId: request.organisationId,
+        accepted: decision.accept,
+        by: viewer.accountId,
       });
       return decided;
     },

@@ -1,0 +1,47 @@
+/**
+ * Feedback and upkeep routes of the workflow (issue 11): where a seed was proposed and how it was
+ * judged (for its owner), profile confirmation (EEN-style: a profile not confirmed for 12 months
+ * is flagged), and the stages a consultation may move to (forward, or one back when chosen).
+ */
+import type { Context, Hono } from 'hono';
+import { viewerOf } from '#core/accounts.ts';
+import { nextStages, previousStage } from '#core/consultation.ts';
+import type { Viewer } from '#core/viewer.ts';
+import { listSeedProposals } from '#services/consultations/seed-proposals.ts';
+import {
+  confirmProfile,
+  profileConfirmation,
+} from '#services/notifications/profile-confirmation.ts';
+import type { ApiServices, AppEnv } from '../app-env.ts';
+import type { WorkflowServices } from '../workflow-services.ts';
+
+export function registerSeedFeedbackRoutes(
+  api: Hono<AppEnv>,
+  services: ApiServices,
+  workflow: WorkflowServices,
+): void {
+  const { repos, clock } = services;
+  const viewer = (c: Context<AppEnv>): Viewer => viewerOf(c.get('principal'));
+
+  api.get('/seeds/:id/proposals', async (c) => {
+    const seedId = c.req.param('id');
+    c.header('vary', 'Cookie, Authorization');
+    return c.json({ seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) });
+  });
+
+  api.get('/actors/:id/confirmation', async (c) =>
+    c.json(await profileConfirmation(repos, clock, c.req.param('id'))),
+  );
+
+  api.post('/actors/:id/confirm', async (c) =>
+    c.json(
+      await confirmProfile(repos, { principal: c.get('principal'), clock }, c.req.param('id')),
+    ),
+  );
+
+  api.get('/consultations/:id/next-stages', async (c) => {
+    const view = await workflow.consultations.get(viewer(c), c.req.param('id'));
+    const stage = view.consultation.stage;
+    return c.json({ stage, next: nextStages(stage), back: previousStage(stage) ?? null });
+  });
+}
