@@ -104,6 +104,18 @@ describe('coordinator workflow', () => {
     );
     await inCandidates.waitFor();
 
+    // Going back is a person's choice with a reason: the pre-selected move goes forward.
+    const moveTo = inCandidates.locator('select');
+    await expect(moveTo.inputValue()).resolves.toBe('meeting');
+    await moveTo.selectOption('triage');
+    await inCandidates.getByRole('button', { name: '移動', exact: true }).click();
+    await page.getByLabel('戻す理由（必須）').fill('候補を見直すため');
+    await page.getByRole('button', { name: '移動する' }).click();
+    const backInTriage = page.locator(`[data-stage="triage"] [data-consultation="${id}"]`);
+    await backInTriage.waitFor();
+    await backInTriage.dragTo(page.locator('[data-stage="candidates_proposed"]'));
+    await inCandidates.waitFor();
+
     // History and notes.
     await inCandidates.locator('.card-title').click();
     await page.locator('.board-detail .history li').nth(2).waitFor();

@@ -162,8 +162,9 @@ async function isGzip(path: string): Promise<boolean> {
 
 /** Lines of the file, decompressed when it is gzip; stream errors name the damage. */
 async function* linesOf(path: string): AsyncIterable<string> {
-  const file = createReadStream(path);
+  // Checked before the stream opens: a stream on a missing file would fail with no listener.
   const gzip = await isGzip(path);
+  const file = createReadStream(path);
   const source = gzip ? file.pipe(createGunzip()) : file;
   if (gzip) file.on('error', (error) => source.destroy(error));
   const decoder = new StringDecoder('utf8');

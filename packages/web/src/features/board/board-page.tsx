@@ -14,15 +14,29 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 
-/** Where a stage may go in one move (the server checks the same rule). */
+/**
+ * Where a stage may go in one move (the server checks the same rule): forward first, so the
+ * pre-selected choice never goes back; the stage behind last, which needs a reason.
+ */
 const NEXT: Record<Stage, readonly Stage[]> = {
   intake: ['triage', 'closed'],
-  triage: ['candidates_proposed', 'intake', 'closed'],
-  candidates_proposed: ['meeting', 'triage', 'closed'],
-  meeting: ['agreement', 'candidates_proposed', 'closed'],
-  agreement: ['meeting', 'closed'],
+  triage: ['candidates_proposed', 'closed', 'intake'],
+  candidates_proposed: ['meeting', 'closed', 'triage'],
+  meeting: ['agreement', 'closed', 'candidates_proposed'],
+  agreement: ['closed', 'meeting'],
   closed: [],
 };
+
+/** The stage one step back: a person may return there, saying why (`back: true`). */
+const BACK: Partial<Record<Stage, Stage>> = {
+  triage: 'intake',
+  candidates_proposed: 'triage',
+  meeting: 'candidates_proposed',
+  agreement: 'meeting',
+};
+
+/** What a move sends beside its target: an agreement type, an outcome, or a reason to go back. */
+type MoveExtra = Record<string, string | boolean>;
 
 const AGREEMENT_TYPES = ['joint_research', 'license', 'contract_research'] as const;
 const OUTCOMES = ['won', 'lost', 'withdrawn'] as const;
@@ -50,7 +64,7 @@ function MoveDialog({
 }: {
   pending: PendingMove;
   onCancel: () => void;
-  onConfirm: (extra: Record<string, string>) => void;
+  onConfirm: (extra: MoveExtra) => void;
 }) {
   const { t, label } = useI18n();
   const [agreementType, setAgreementType] = useState<string>(AGREEMENT_TYPES[0]);
@@ -58,9 +72,11 @@ function MoveDialog({
     pending.item.stage === 'agreement' ? 'won' : 'lost',
   );
   const [reason, setReason] = useState('');
+  const goingBack = BACK[pending.item.stage] === pending.to;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (pending.to === 'agreement') onConfirm({ agreementType });
+    if (goingBack) onConfirm({ back: true, reason: reason.trim() });
+    else if (pending.to === 'agreement') onConfirm({ agreementType });
     else onConfirm({ outcome, ...(reason.trim() ? { reason: reason.trim() } : {}) });
   };
   return (
@@ -79,7 +95,18 @@ function MoveDialog({
           {t('board.moveTo', { stage: label('consultationStage', pending.to) })}
         </h2>
         <p>{pending.item.needTitle}</p>
-        {pending.to === 'agreement' ? (
+        {goingBack ? (
+          <label className="field">
+            {t('board.backReason')}
+            <input
+              autoFocus
+              type="text"
+              value={reason}
+              required
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </label>
+        ) : pending.to === 'agreement' ? (
           <label className="field">
             {t('board.agreementType')}
             <select
@@ -300,7 +327,7 @@ export function BoardPage() {
 
   const items = board?.stages.flatMap((s) => s.items) ?? [];
 
-  const send = async (item: ConsultationItem, to: Stage, extra: Record<string, string> = {}) => {
+  const send = async (item: ConsultationItem, to: Stage, extra: MoveExtra = {}) => {
     try {
       await sendJson(
         'POST',
@@ -331,7 +358,7 @@ export function BoardPage() {
       setMessage(t('board.notAllowed', { stage: label('consultationStage', to) }));
       return;
     }
-    if (to === 'agreement' || to === 'closed') setPending({ item, to });
+    if (to === 'agreement' || to === 'closed' || BACK[item.stage] === to) setPending({ item, to });
     else void send(item, to);
   };
 
