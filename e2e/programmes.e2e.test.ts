@@ -241,7 +241,9 @@ describe('programme flows', () => {
     let chosen: { id: string; name: string; fit: WebSupportFit } | undefined;
     for (const c of companies.items) {
       const fit = await api<WebSupportFit>(`/api/support/fit?actor=${encodeURIComponent(c.id)}`);
-      if (fit.matches.length > 0 && fit.nearMisses.length > 0) {
+      // A fitting measure with a ceiling: an amount beyond it must leave fewer fits (below).
+      const capped = fit.matches.some((m) => m.measure.maxAmount !== undefined);
+      if (capped && fit.nearMisses.length > 0) {
         chosen = { id: c.id, name: c.name, fit };
         break;
       }

@@ -61,7 +61,7 @@ describe('matchSupportMeasures', () => {
       '企業が申請可能',
       '分野（食品加工）が合致',
       '2025-06-01時点で受付中（2025-09-30まで）',
-      '上限¥5,000,000で必要額¥5,000,000をまかなえる',
+      '上限500万円で必要額500万円をまかなえる',
     ]);
     expect(top?.reasons.map((r) => [r.code, r.values])).toEqual([
       ['stage_targeted', { stage: 'one_to_hundred' }],

@@ -164,6 +164,15 @@ function yen(amount: number): string {
   return `¥${Math.round(amount).toLocaleString('en-US')}`;
 }
 
+/** Yen in Japanese as the screens write it: 134億円, 500万円, 8,000円 (four significant digits). */
+function yenJa(amount: number): string {
+  const significant = (value: number) =>
+    new Intl.NumberFormat('ja-JP', { maximumSignificantDigits: 4 }).format(value);
+  if (Math.abs(amount) >= 100_000_000) return `${significant(amount / 100_000_000)}億円`;
+  if (Math.abs(amount) >= 10_000) return `${significant(amount / 10_000)}万円`;
+  return `${new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 }).format(amount)}円`;
+}
+
 const prefectureJa = (code: string) => findPrefecture(code)?.name ?? code;
 const prefectureEn = (code: string) => findPrefecture(code)?.nameEn ?? code;
 const municipalityJa = (code: string) => findMunicipality(code)?.name ?? code;
@@ -261,19 +270,19 @@ export function reasonText(r: CriterionReason): { reason: string; reasonJa: stri
     case 'amount_covers':
       return {
         reason: `up to ${yen(r.values.maxAmount)} covers the ${yen(r.values.needed)} needed`,
-        reasonJa: `上限${yen(r.values.maxAmount)}で必要額${yen(r.values.needed)}をまかなえる`,
+        reasonJa: `上限${yenJa(r.values.maxAmount)}で必要額${yenJa(r.values.needed)}をまかなえる`,
       };
     case 'amount_short':
       return {
         reason: `up to ${yen(r.values.maxAmount)}, less than the ${yen(r.values.needed)} needed`,
-        reasonJa: `上限${yen(r.values.maxAmount)}で必要額${yen(r.values.needed)}に足りない`,
+        reasonJa: `上限${yenJa(r.values.maxAmount)}で必要額${yenJa(r.values.needed)}に足りない`,
       };
     case 'size_fits':
       return r.values.ceiling === null
         ? { reason: 'an SME-sized firm', reasonJa: '中小企業の規模に該当' }
         : {
             reason: `award within the firm’s scale (up to ${yen(r.values.ceiling)})`,
-            reasonJa: `企業規模に見合う金額（目安上限${yen(r.values.ceiling)}）`,
+            reasonJa: `企業規模に見合う金額（目安上限${yenJa(r.values.ceiling)}）`,
           };
     case 'size_out_of_scale': {
       const size =
@@ -282,11 +291,11 @@ export function reasonText(r: CriterionReason): { reason: string; reasonJa: stri
           : `${r.values.employees ?? '?'} employees`;
       const sizeJa =
         r.values.revenue !== null
-          ? `売上${yen(r.values.revenue)}`
+          ? `売上${yenJa(r.values.revenue)}`
           : `従業員${r.values.employees ?? '?'}人`;
       return {
         reason: `up to ${yen(r.values.maxAmount)} is beyond the scale of a firm with ${size} (over ${yen(r.values.ceiling)})`,
-        reasonJa: `上限${yen(r.values.maxAmount)}は${sizeJa}の企業の規模を超える（目安${yen(r.values.ceiling)}）`,
+        reasonJa: `上限${yenJa(r.values.maxAmount)}は${sizeJa}の企業の規模を超える（目安${yenJa(r.values.ceiling)}）`,
       };
     }
     case 'size_not_sme':

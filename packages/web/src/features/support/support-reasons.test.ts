@@ -5,6 +5,7 @@ import { findPrefecture } from '#core/geo.ts';
 import { SECTOR_LABELS_JA, type Sector } from '#core/vocabulary.ts';
 import en from '../../i18n/en.json';
 import ja from '../../i18n/ja.json';
+import { formatYen } from '../programmes/stat-format.ts';
 import { reasonMessage, STAGE_NAMES, type ReasonNames } from './support-reasons.ts';
 
 function fill(template: string, values: Record<string, string | number>): string {
@@ -16,7 +17,7 @@ const namesJa: ReasonNames = {
   prefecture: (code) => findPrefecture(code)?.name ?? code,
   sector: (code) => (isSector(code) ? SECTOR_LABELS_JA[code] : code),
   stage: (code) => STAGE_NAMES[code] ?? code,
-  yen: (amount) => `¥${(amount ?? 0).toLocaleString('en-US')}`,
+  yen: (amount) => formatYen(amount, 'ja'),
   list: (items) => items.join('・'),
 };
 
