@@ -1,5 +1,11 @@
 import type { EntitySpec } from '#core/entities/registry.ts';
-import type { BulkLoadingEntityRepo, Clock, JsonListingEntityRepo } from '#core/ports.ts';
+import type {
+  BulkLoadingEntityRepo,
+  Clock,
+  JsonListingEntityRepo,
+  StoredRecord,
+  Versioned,
+} from '#core/ports.ts';
 import { createEntityWriter } from './entity-bulk-write.ts';
 import { createEntityListing } from './entity-list-sql.ts';
 import { describeEntityTable, keyIn, keyListParam } from './entity-row-codec.ts';
@@ -37,6 +43,26 @@ export function createSqlEntityRepo(
         version: Number(row[versionAt]),
         updatedAt: String(row[versionAt + 1]),
       };
+    },
+
+    async getMany(keys) {
+      const found = new Map<string, Versioned<StoredRecord>>();
+      const unique = [...new Set(keys)];
+      for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
+        const batch = unique.slice(start, start + LOOKUP_BATCH);
+        const rows = await client.values(
+          `SELECT ${selectColumns} FROM ${table} WHERE ${keyIn(client)}`,
+          [keyListParam(client, batch)],
+        );
+        for (const row of rows) {
+          found.set(String(row[0]), {
+            record: shape.toRecord(row),
+            version: Number(row[versionAt]),
+            updatedAt: String(row[versionAt + 1]),
+          });
+        }
+      }
+      return found;
     },
 
     async list(query) {
