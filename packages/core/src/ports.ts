@@ -55,6 +55,8 @@ export interface EntityRepo {
   /** Inserts or replaces by identity; returns how many rows were written. */
   upsertMany(records: readonly StoredRecord[]): Promise<number>;
   get(key: string): Promise<Versioned<StoredRecord> | undefined>;
+  /** `get` for many keys at once (few statements, one round trip across threads); missing keys left out. */
+  getMany(keys: readonly string[]): Promise<Map<string, Versioned<StoredRecord>>>;
   list(query: ListQuery): Promise<Page<StoredRecord>>;
   count(where?: ListQuery['where']): Promise<number>;
   delete(key: string): Promise<boolean>;

@@ -178,6 +178,19 @@ describe.each(TEST_DATABASES)('repositories on $name', (kind) => {
     );
   });
 
+  it('reads many records by key in one call, each as `get` gives it, missing keys left out', async () => {
+    const { repos } = await open();
+    const actors = repos.entity('actors');
+    await actors.upsertMany(Array.from({ length: 4 }, (_, i) => buildActor({ id: `m${i}` })));
+    await actors.upsertMany([buildActor({ id: 'm2', name: '二度目' })]);
+    const found = await actors.getMany(['m2', 'nope', 'm0', 'm2', 'it\'s "quoted"']);
+    expect([...found.keys()].sort()).toEqual(['m0', 'm2']);
+    expect(found.get('m2')).toEqual(await actors.get('m2'));
+    expect(found.get('m2')?.version).toBe(2);
+    expect(found.get('m0')).toEqual(await actors.get('m0'));
+    expect(await actors.getMany([])).toEqual(new Map());
+  });
+
   it('stores analysis runs and lists them newest first without their results', async () => {
     const { repos } = await open();
     for (const [id, createdAt] of [

@@ -7,235 +7,62 @@
  * see them and never enter shared indexes.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { REJECTION_REASONS } from '#core/consultation.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
 import { ZSeed, type Seed } from '#core/entities/seed.ts';
-import { FEEDBACK_DECISIONS, type MatchFeedback } from '#core/match-feedback.ts';
+import type { MatchFeedback } from '#core/match-feedback.ts';
 import { canManageNeed, canViewNeed } from '#core/need-access.ts';
-import { regionRelation } from '#core/prefecture-adjacency.ts';
-import { systemClock, type Clock } from '#core/ports.ts';
+import { systemClock } from '#core/ports.ts';
 import { auditEntry } from '../accounts/write-audit.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { displayTerm, isBigramTerm, type Analyzer } from '#matching/analyze.ts';
 import type { Bm25fIndex } from '#matching/bm25f.ts';
 import { searchWithExpansion, type QueryTerm } from '#matching/expansion.ts';
 import { explainHit, type HitExplanation } from '#matching/explain.ts';
-import { reachFrom, type ReachMap } from '#matching/network-path.ts';
 import {
-  resolveWeights,
-  scoreSignals,
-  type MatchSubject,
-  type SignalName,
-  type SignalWeights,
-} from '#matching/signals.ts';
+  fuseCompanyHits,
+  fuseSeedHits,
+  rankResearchers,
+  type ScoredSeed,
+} from '#matching/match-fusion.ts';
+import { highlight, pathView, round, roundSignals, termViews } from '#matching/match-views.ts';
+import { reachFrom } from '#matching/network-path.ts';
+import { resolveWeights, type MatchSubject, type SignalWeights } from '#matching/signals.ts';
+import { MatchingIndex, needFields, seedFields, type RefreshReport } from './matching-index.ts';
 import {
-  MatchingIndex,
-  needFields,
-  seedFields,
-  type ActorFacts,
-  type RefreshReport,
-} from './matching-index.ts';
-import type { MatchingStore } from './matching-store.ts';
+  MAX_QUERY_CHARS,
+  ZFeedbackInput,
+  ZMatchOptions,
+  type MatchingService,
+  type MatchingServiceOptions,
+  type MatchOptions,
+  type NeedMatchResult,
+  type SeedMatch,
+} from './matching-service-types.ts';
 import { loadNeedAccessFacts } from './need-access-facts.ts';
 import { parseInput } from './parse-input.ts';
-import { createTextPipeline, type TextPipeline, type TokenizerChoice } from './text-pipeline.ts';
+import { createTextPipeline } from './text-pipeline.ts';
 
-export const REGION_SCOPES = ['any', 'near', 'in'] as const;
-export type RegionScope = (typeof REGION_SCOPES)[number];
-
-export const ZMatchOptions = z.object({
-  limit: z.number().int().min(1).max(200).default(20),
-  region: z.enum(REGION_SCOPES).default('any'),
-  /** Query expansion (dictionary, co-occurrence, pseudo-relevance feedback); default on. */
-  expand: z.boolean().default(true),
-  weights: z.record(z.string(), z.number()).optional(),
-});
-export type MatchOptions = z.input<typeof ZMatchOptions>;
-
-/** Longest query text analysed; longer text is cut (and the result says so). */
-export const MAX_QUERY_CHARS = 4_000;
-
-export interface PathStepView {
-  readonly from: string;
-  readonly fromName: string;
-  readonly to: string;
-  readonly toName: string;
-  readonly relation: string;
-}
-
-export interface TermView {
-  readonly term: string;
-  readonly source: string;
-  readonly contribution: number;
-  /** How it appears in the seed (field: surface). */
-  readonly matches: readonly string[];
-}
-
-export interface MatchExplanation {
-  readonly terms: readonly TermView[];
-  readonly signals: Record<SignalName, number>;
-  readonly path: readonly PathStepView[];
-  readonly region: string;
-  readonly distanceKm?: number;
-  /** Title with matched spans in 【】. */
-  readonly highlightedTitle: string;
-  readonly feedback: readonly string[];
-}
-
-export interface SeedMatch {
-  readonly seedId: string;
-  readonly kind: string;
-  readonly title: string;
-  readonly ownerId: string;
-  readonly ownerName: string;
-  readonly prefectureCode?: string;
-  readonly score: number;
-  readonly explanation: MatchExplanation;
-}
-
-export interface ResearcherMatch {
-  readonly actorId: string;
-  readonly name: string;
-  readonly score: number;
-  readonly seedIds: readonly string[];
-}
-
-export interface NeedMatchResult {
-  readonly results: readonly SeedMatch[];
-  readonly researchers: readonly ResearcherMatch[];
-  readonly facilities: readonly SeedMatch[];
-  readonly query: {
-    readonly terms: number;
-    readonly expandedTerms: number;
-    readonly truncated: boolean;
-  };
-}
-
-export interface CompanyMatch {
-  readonly actorId: string;
-  readonly name: string;
-  readonly score: number;
-  readonly needIds: readonly string[];
-  readonly explanation: {
-    readonly terms: readonly TermView[];
-    readonly signals: Record<SignalName, number>;
-    readonly path: readonly PathStepView[];
-    readonly region: string;
-    readonly distanceKm?: number;
-  };
-}
-
-export interface SeedReverseResult {
-  readonly results: readonly CompanyMatch[];
-}
-
-export const ZFeedbackInput = z
-  .object({
-    needId: z.string().min(1),
-    seedId: z.string().min(1),
-    decision: z.enum(FEEDBACK_DECISIONS),
-    reason: z.enum(REJECTION_REASONS).optional(),
-    note: z.string().max(2000).optional(),
-    consultationId: z.string().optional(),
-  })
-  .refine((f) => f.decision !== 'rejected' || f.reason !== undefined, {
-    message:
-      'a rejection needs a reason: too_early_stage | benefit_unclear | route_to_market_unclear | wrong_field',
-    path: ['reason'],
-  });
-export type FeedbackInput = z.input<typeof ZFeedbackInput>;
-
-export interface MatchingServiceOptions {
-  readonly repos: MatchingStore;
-  readonly clock?: Clock;
-  readonly tokenizer?: TokenizerChoice;
-  /** Reuse a pipeline (tests, servers running several services). */
-  readonly text?: TextPipeline;
-  readonly weights?: Partial<Record<SignalName, number>>;
-  readonly refreshIntervalMs?: number;
-  /** Store index snapshots in the database (default true). */
-  readonly persist?: boolean;
-}
-
-export interface MatchingService {
-  readonly tokenizerName: string;
-  matchNeed(viewer: Viewer, needId: string, options?: MatchOptions): Promise<NeedMatchResult>;
-  matchText(
-    viewer: Viewer,
-    text: string,
-    options?: MatchOptions & { subject?: Partial<MatchSubject>; originActorId?: string },
-  ): Promise<NeedMatchResult>;
-  matchSeed(viewer: Viewer, seedId: string, options?: MatchOptions): Promise<SeedReverseResult>;
-  upsertSeed(viewer: Viewer, seed: z.input<typeof ZSeed>): Promise<Seed>;
-  deleteSeed(viewer: Viewer, seedId: string): Promise<boolean>;
-  upsertNeed(viewer: Viewer, need: z.input<typeof ZNeed>): Promise<Need>;
-  deleteNeed(viewer: Viewer, needId: string): Promise<boolean>;
-  recordFeedback(viewer: Viewer, input: FeedbackInput): Promise<MatchFeedback>;
-  /** Top index terms of a text (for the triage view and feedback similarity). */
-  keyTerms(
-    text: string,
-    limit?: number,
-    emphasis?: string,
-  ): Promise<{ term: string; weight: number }[]>;
-  /** Reads the database again; `rebuild` drops the snapshot and analyses everything. */
-  refresh(options?: { rebuild?: boolean }): Promise<RefreshReport>;
-  /** The next call looks at the database again (another copy of the index took an edit). */
-  expire(): void;
-  stats(): {
-    timings: Record<string, number>;
-    seeds: number;
-    sharedNeeds: number;
-    actors: number;
-    relations: number;
-    tokenizer: string;
-  };
-  close(): Promise<void>;
-}
+export { REGION_SCOPES, type RegionScope } from '#matching/match-fusion.ts';
+export { highlight, type PathStepView, type TermView } from '#matching/match-views.ts';
+export {
+  MAX_QUERY_CHARS,
+  ZFeedbackInput,
+  ZMatchOptions,
+  type CompanyMatch,
+  type FeedbackInput,
+  type MatchExplanation,
+  type MatchingService,
+  type MatchingServiceOptions,
+  type MatchOptions,
+  type NeedMatchResult,
+  type ResearcherMatch,
+  type SeedMatch,
+  type SeedReverseResult,
+} from './matching-service-types.ts';
 
 function requireAccount(viewer: Viewer): asserts viewer is Extract<Viewer, { kind: 'account' }> {
   if (viewer.kind !== 'account') throw new DomainError('unauthenticated', 'sign in first');
-}
-
-/** Marks the spans of matched terms in a text with 【】. */
-export function highlight(text: string, spans: readonly { start: number; end: number }[]): string {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = '';
-  let at = 0;
-  for (const span of sorted) {
-    if (span.start < at) continue;
-    out += `${text.slice(at, span.start)}【${text.slice(span.start, span.end)}】`;
-    at = span.end;
-  }
-  return out + text.slice(at);
-}
-
-function termViews(explanation: HitExplanation | undefined, limit = 12): TermView[] {
-  if (explanation === undefined) return [];
-  return explanation.terms.slice(0, limit).map((t) => ({
-    term: t.display,
-    source: t.source,
-    contribution: round(t.contribution),
-    matches: [...new Set(t.spans.map((s) => `${s.field}: ${s.surface}`))].slice(0, 4),
-  }));
-}
-
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}
-
-function roundSignals(signals: Record<SignalName, number>): Record<SignalName, number> {
-  return {
-    text: round(signals.text),
-    field: round(signals.field),
-    sdgs: round(signals.sdgs),
-    stage: round(signals.stage),
-    region: round(signals.region),
-    network: round(signals.network),
-    availability: round(signals.availability),
-    feedback: round(signals.feedback),
-  };
 }
 
 export async function createMatchingService(
@@ -266,17 +93,6 @@ export async function createMatchingService(
   };
 
   const actorName = (id: string): string => state.actors.get(id)?.name ?? id;
-
-  const pathView = (reach: ReachMap | undefined, to: string): PathStepView[] => {
-    const steps = reach?.path(to) ?? [];
-    return steps.map((s) => ({
-      from: s.from,
-      fromName: actorName(s.from),
-      to: s.to,
-      toName: actorName(s.to),
-      relation: s.type,
-    }));
-  };
 
   const weightsFor = (overrides: Record<string, number> | undefined): SignalWeights =>
     overrides === undefined ? baseWeights : resolveWeights({ ...baseWeights, ...overrides });
@@ -310,9 +126,10 @@ export async function createMatchingService(
     ids: readonly string[],
   ): Promise<Map<string, { seed: Seed; explanation: HitExplanation }>> => {
     const seeds: Seed[] = [];
-    // All at once: from a worker thread each read is a round trip to the database's thread.
-    const stored = await Promise.all(ids.map((id) => repos.entity('seeds').get(id)));
-    for (const row of stored) {
+    // One read: from a worker thread each read is a round trip to the database's thread.
+    const stored = await repos.entity('seeds').getMany(ids);
+    for (const id of ids) {
+      const row = stored.get(id);
       const parsed = row === undefined ? undefined : ZSeed.safeParse(row.record);
       if (parsed?.success) seeds.push(parsed.data);
     }
@@ -349,49 +166,22 @@ export async function createMatchingService(
     const queryTerms = new Set(
       query.filter((t) => t.source === 'query' && !isBigramTerm(t.term)).map((t) => t.term),
     );
-    const best = hits[0]?.score ?? 0;
     const reach =
       originActorId !== undefined && state.actors.has(originActorId)
         ? reachFrom(state.graph, originActorId, { maxHops: 3 })
         : undefined;
-    const scored: {
-      id: string;
-      score: number;
-      signals: ReturnType<typeof scoreSignals>;
-      feedback: readonly string[];
-    }[] = [];
-    for (const hit of hits) {
-      const facts = state.seeds.get(hit.id);
-      if (facts === undefined) continue;
-      const owner = state.actors.get(facts.ownerId);
-      const prefectureCode = facts.prefectureCode ?? owner?.prefectureCode;
-      const relation = regionRelation(subject.prefectureCode, prefectureCode);
-      if (opts.region === 'in' && relation !== 'in_region') continue;
-      if (opts.region === 'near' && relation !== 'in_region' && relation !== 'neighbouring')
-        continue;
-      const verdict = state.feedback.score(queryTerms, subject.field, facts);
-      const signals = scoreSignals(
-        subject,
-        {
-          sdgs: facts.sdgs,
-          available: facts.available,
-          ...(facts.field !== undefined ? { field: facts.field } : {}),
-          ...(facts.trl !== undefined ? { trl: facts.trl } : {}),
-          ...(prefectureCode !== undefined ? { prefectureCode } : {}),
-          ...(owner?.location !== undefined ? { location: owner.location } : {}),
-        },
-        {
-          textShare: best > 0 ? hit.score / best : 0,
-          feedback: verdict.value,
-          ...(reach?.hops(facts.ownerId) !== undefined
-            ? { networkHops: reach.hops(facts.ownerId) }
-            : {}),
-        },
-        weights,
-      );
-      scored.push({ id: hit.id, score: signals.score, signals, feedback: verdict.reasons });
-    }
-    scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const seedOf = (id: string) => state.seeds.get(id);
+    const actorOf = (id: string) => state.actors.get(id);
+    const scored = fuseSeedHits({
+      hits,
+      subject,
+      region: opts.region,
+      weights,
+      seedOf,
+      actorOf,
+      feedbackOf: (facts) => state.feedback.score(queryTerms, subject.field, facts),
+      hopsTo: (actorId) => reach?.hops(actorId),
+    });
     const top = scored.slice(0, opts.limit);
     const facilityPool = scored
       .filter((s) => state.seeds.get(s.id)?.kind === 'facility')
@@ -399,7 +189,7 @@ export async function createMatchingService(
     const explained = await explainSeeds(query, [
       ...new Set([...top, ...facilityPool].map((s) => s.id)),
     ]);
-    const toMatch = (s: (typeof scored)[number]): SeedMatch | undefined => {
+    const toMatch = (s: ScoredSeed): SeedMatch | undefined => {
       const entry = explained.get(s.id);
       if (entry === undefined) return undefined;
       const { seed, explanation } = entry;
@@ -417,7 +207,7 @@ export async function createMatchingService(
         explanation: {
           terms: termViews(explanation),
           signals: roundSignals(s.signals.contributions),
-          path: pathView(reach, seed.ownerId),
+          path: pathView(reach, seed.ownerId, actorName),
           region: s.signals.region,
           ...(s.signals.distanceKm !== undefined ? { distanceKm: s.signals.distanceKm } : {}),
           highlightedTitle: highlight(seed.title, titleSpans),
@@ -428,26 +218,10 @@ export async function createMatchingService(
     };
     const results = top.map(toMatch).filter((m): m is SeedMatch => m !== undefined);
     const facilities = facilityPool.map(toMatch).filter((m): m is SeedMatch => m !== undefined);
-    // Researchers: people (and their labs) owning the best seeds; the best seed counts fully, others a third.
-    const byOwner = new Map<string, { scores: number[]; seedIds: string[] }>();
-    for (const s of scored.slice(0, 100)) {
-      const facts = state.seeds.get(s.id);
-      const owner = facts === undefined ? undefined : state.actors.get(facts.ownerId);
-      if (owner === undefined || !isResearcher(owner)) continue;
-      const entry = byOwner.get(owner.id) ?? { scores: [], seedIds: [] };
-      entry.scores.push(s.score);
-      entry.seedIds.push(s.id);
-      byOwner.set(owner.id, entry);
-    }
-    const researchers = [...byOwner.entries()]
-      .map(([id, e]) => ({
-        actorId: id,
-        name: actorName(id),
-        score: round((e.scores[0] ?? 0) + e.scores.slice(1).reduce((a, b) => a + b, 0) / 3),
-        seedIds: e.seedIds.slice(0, 5),
-      }))
-      .sort((a, b) => b.score - a.score || (a.actorId < b.actorId ? -1 : 1))
-      .slice(0, opts.limit);
+    const researchers = rankResearchers(scored, seedOf, actorOf, opts.limit).map((r) => ({
+      ...r,
+      name: actorName(r.actorId),
+    }));
     return {
       results,
       researchers,
@@ -567,73 +341,31 @@ export async function createMatchingService(
       const queryText = prepareQuery(Object.values(seedFields(seed)).join('\n')).text;
       const analyzer = await text.analyzer.prepare([queryText]);
       const { query, hits } = search(state.needIndex, analyzer, queryText, 500, opts.expand);
-      const best = hits[0]?.score ?? 0;
       const reach = reachFrom(state.graph, seed.ownerId, { maxHops: 3 });
-      // Only needs this viewer may see count; confidential ones are not in the index at all.
-      const byCompany = new Map<
-        string,
-        { shares: number[]; needIds: string[]; bestNeed: string }
-      >();
-      for (const hit of hits) {
-        const need = state.needs.get(hit.id);
-        if (need === undefined || need.confidentiality === 'confidential') continue;
-        if (need.confidentiality === 'members' && viewer.kind !== 'account') continue;
-        const entry = byCompany.get(need.ownerId) ?? { shares: [], needIds: [], bestNeed: hit.id };
-        entry.shares.push(best > 0 ? hit.score / best : 0);
-        entry.needIds.push(hit.id);
-        byCompany.set(need.ownerId, entry);
-      }
-      // Companies of the seed's field close in the network, even without a past need.
-      if (seed.field !== undefined) {
-        for (const actor of state.actors.values()) {
-          if (actor.sector !== 'company' || actor.field !== seed.field || byCompany.has(actor.id))
-            continue;
-          const hops = reach.hops(actor.id);
-          if (hops !== undefined && hops <= 2)
-            byCompany.set(actor.id, { shares: [], needIds: [], bestNeed: '' });
-        }
-      }
-      const scored = [...byCompany.entries()].flatMap(([actorId, e]) => {
-        const actor = state.actors.get(actorId);
-        if (actor === undefined) return [];
-        const textShare = (e.shares[0] ?? 0) + e.shares.slice(1).reduce((a, b) => a + b, 0) / 4;
-        const hops = reach.hops(actorId);
-        const signals = scoreSignals(
-          {
-            sdgs: seed.sdgs,
-            ...(seed.field !== undefined ? { field: seed.field } : {}),
-            ...((seed.prefectureCode ?? owner?.prefectureCode) !== undefined
-              ? { prefectureCode: seed.prefectureCode ?? owner?.prefectureCode }
-              : {}),
-            ...(owner?.location !== undefined ? { location: owner.location } : {}),
-          },
-          {
-            sdgs: e.needIds.flatMap((id) => state.needs.get(id)?.sdgs ?? []),
-            available: true,
-            ...(actor.field !== undefined ? { field: actor.field } : {}),
-            prefectureCode: actor.prefectureCode,
-            ...(actor.location !== undefined ? { location: actor.location } : {}),
-          },
-          {
-            textShare: Math.min(1, textShare),
-            feedback: 0,
-            ...(hops !== undefined ? { networkHops: hops } : {}),
-          },
-          weights,
-        );
-        const relation = signals.region;
-        if (opts.region === 'in' && relation !== 'in_region') return [];
-        if (opts.region === 'near' && relation !== 'in_region' && relation !== 'neighbouring')
-          return [];
-        return [{ actorId, actor, e, signals }];
+      const prefectureCode = seed.prefectureCode ?? owner?.prefectureCode;
+      const scored = fuseCompanyHits({
+        hits,
+        subject: {
+          sdgs: seed.sdgs,
+          ...(seed.field !== undefined ? { field: seed.field } : {}),
+          ...(prefectureCode !== undefined ? { prefectureCode } : {}),
+          ...(owner?.location !== undefined ? { location: owner.location } : {}),
+        },
+        region: opts.region,
+        weights,
+        membersVisible: viewer.kind === 'account',
+        needOf: (id) => state.needs.get(id),
+        actorOf: (id) => state.actors.get(id),
+        actors: () => state.actors.values(),
+        hopsTo: (actorId) => reach.hops(actorId),
       });
-      scored.sort((a, b) => b.signals.score - a.signals.score || (a.actorId < b.actorId ? -1 : 1));
       const top = scored.slice(0, opts.limit);
       const needAnalyzerTexts: string[] = [];
       const needDocs = new Map<string, Record<string, string>>();
-      const bestNeeds = top.map((s) => s.e.bestNeed).filter((id) => id !== '');
-      const storedNeeds = await Promise.all(bestNeeds.map((id) => repos.entity('needs').get(id)));
-      for (const storedNeed of storedNeeds) {
+      const bestNeeds = top.map((s) => s.bestNeed).filter((id) => id !== '');
+      const storedNeeds = await repos.entity('needs').getMany(bestNeeds);
+      for (const id of bestNeeds) {
+        const storedNeed = storedNeeds.get(id);
         const parsedNeed =
           storedNeed === undefined ? undefined : ZNeed.safeParse(storedNeed.record);
         if (parsedNeed?.success) {
@@ -645,7 +377,7 @@ export async function createMatchingService(
       const needAnalyzer = await text.analyzer.prepare(needAnalyzerTexts);
       return {
         results: top.map((s) => {
-          const doc = needDocs.get(s.e.bestNeed);
+          const doc = needDocs.get(s.bestNeed);
           const explanation =
             doc === undefined
               ? undefined
@@ -653,17 +385,17 @@ export async function createMatchingService(
                   index: state.needIndex,
                   analyzer: needAnalyzer,
                   query,
-                  document: { id: s.e.bestNeed, fields: doc },
+                  document: { id: s.bestNeed, fields: doc },
                 });
           return {
             actorId: s.actorId,
-            name: s.actor.name,
+            name: actorName(s.actorId),
             score: round(s.signals.score),
-            needIds: s.e.needIds.slice(0, 5),
+            needIds: s.needIds.slice(0, 5),
             explanation: {
               terms: termViews(explanation),
               signals: roundSignals(s.signals.contributions),
-              path: pathView(reach, s.actorId),
+              path: pathView(reach, s.actorId, actorName),
               region: s.signals.region,
               ...(s.signals.distanceKm !== undefined ? { distanceKm: s.signals.distanceKm } : {}),
             },
@@ -817,12 +549,4 @@ export async function createMatchingService(
     },
   };
   return service;
-}
-
-function isResearcher(actor: ActorFacts): boolean {
-  return (
-    actor.kind === 'person' ||
-    actor.flags.includes('researcher') ||
-    actor.flags.includes('star_scientist')
-  );
 }

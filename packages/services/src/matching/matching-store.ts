@@ -8,7 +8,10 @@ import type { ConsultationRepo, DisclosureRepo, EntityRepo, MatchingRepo } from 
 export const MATCHING_ENTITIES = ['seeds', 'needs', 'actors', 'relations'] as const;
 export type MatchingEntity = (typeof MATCHING_ENTITIES)[number];
 
-export type MatchingEntityRepo = Pick<EntityRepo, 'get' | 'upsertMany' | 'delete' | 'iterate'>;
+export type MatchingEntityRepo = Pick<
+  EntityRepo,
+  'get' | 'getMany' | 'upsertMany' | 'delete' | 'iterate'
+>;
 
 export interface MatchingStore {
   entity(name: MatchingEntity): MatchingEntityRepo;

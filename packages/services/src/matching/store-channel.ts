@@ -14,6 +14,7 @@ type Fingerprinted = 'seeds' | 'needs' | 'actors' | 'relations';
 
 export type StoreRequest =
   | { readonly op: 'get'; readonly entity: MatchingEntity; readonly key: string }
+  | { readonly op: 'getMany'; readonly entity: MatchingEntity; readonly keys: readonly string[] }
   | {
       readonly op: 'upsertMany';
       readonly entity: MatchingEntity;
@@ -56,6 +57,8 @@ export function serveMatchingStore(store: MatchingStore, port: MessagePort): () 
     switch (request.op) {
       case 'get':
         return store.entity(request.entity).get(request.key);
+      case 'getMany':
+        return store.entity(request.entity).getMany(request.keys);
       case 'upsertMany':
         return store.entity(request.entity).upsertMany(request.records);
       case 'delete':
@@ -178,6 +181,8 @@ export function connectMatchingStore(port: MessagePort): MatchingStore {
   return {
     entity: (entity) => ({
       get: (key) => typed<Versioned<StoredRecord> | undefined>()({ op: 'get', entity, key }),
+      getMany: (keys) =>
+        typed<Map<string, Versioned<StoredRecord>>>()({ op: 'getMany', entity, keys }),
       upsertMany: (records) => typed<number>()({ op: 'upsertMany', entity, records }),
       delete: (key) => typed<boolean>()({ op: 'delete', entity, key }),
       iterate: (batchSize) => iterate(entity, batchSize),

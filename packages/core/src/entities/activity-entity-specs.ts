@@ -1,0 +1,427 @@
+/**
+ * Entity specifications. What the actors do and what supports them: projects, programmes and their
+ * adoptions, funding flows, support measures, case stories and indicators.
+ */
+import { asSchema, idKey, provenanceColumns, type EntitySpec } from './entity-spec.ts';
+import { ZAdoption } from './adoption.ts';
+import { ZCaseStory } from './case-story.ts';
+import { ZFundingFlow } from './funding-flow.ts';
+import { indicatorKey, ZIndicator } from './indicator.ts';
+import { ZProgramme } from './programme.ts';
+import { ZProject } from './project.ts';
+import { ZSupportMeasure } from './support-measure.ts';
+
+export const projects: EntitySpec = {
+  name: 'projects',
+  table: 'projects',
+  labelJa: 'プロジェクト',
+  schema: asSchema(ZProject),
+  keyOf: idKey,
+  derivedKey: false,
+  searchFields: ['title', 'description'],
+  columns: [
+    { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required)' },
+    { column: 'title', field: 'title', codec: 'text', doc: 'Title (required)' },
+    { column: 'description', field: 'description', codec: 'text', doc: 'Description' },
+    {
+      column: 'path',
+      field: 'path',
+      codec: 'text',
+      doc: 'zero_to_one | one_to_hundred | hundred_to_infinity',
+    },
+    { column: 'approach', field: 'approach', codec: 'text', doc: 'seeds_push | needs_pull' },
+    {
+      column: 'stage',
+      field: 'stage',
+      codec: 'text',
+      doc: 'planning | research | development | demonstration | commercialisation | completed | stopped',
+    },
+    { column: 'start_date', field: 'startDate', codec: 'text', doc: 'Start (YYYY-MM-DD)' },
+    { column: 'end_date', field: 'endDate', codec: 'text', doc: 'End (YYYY-MM-DD)' },
+    {
+      column: 'prefecture_code',
+      field: 'prefectureCode',
+      codec: 'prefecture',
+      doc: 'Prefecture code',
+      indexed: true,
+    },
+    {
+      column: 'adoption_id',
+      field: 'adoptionId',
+      codec: 'text',
+      doc: 'Programme adoption id',
+      references: 'adoptions',
+    },
+    {
+      column: 'members',
+      field: 'members',
+      codec: 'members',
+      doc: 'actor_id:role;… (role lead | researcher | company | government | finance | coordinator | support | member)',
+      references: 'actors',
+    },
+    { column: 'sdgs', field: 'sdgs', codec: 'int_list', doc: 'SDG numbers 1..17' },
+    { column: 'budget', field: 'budget', codec: 'real', doc: 'Budget (JPY)' },
+    { column: 'spent', field: 'spent', codec: 'real', doc: 'Budget spent so far (JPY)' },
+    {
+      column: 'pdca',
+      field: 'pdca',
+      codec: 'json',
+      detailOnly: true,
+      doc: 'PDCA log: [{phase: plan|do|check|act, date, note}]',
+    },
+    {
+      column: 'milestones',
+      field: 'milestones',
+      codec: 'json',
+      detailOnly: true,
+      doc: 'Milestones: [{id, title, plannedDate, actualDate?}]',
+    },
+    {
+      column: 'risks',
+      field: 'risks',
+      codec: 'json',
+      detailOnly: true,
+      doc: 'Risk register, one entry per assessment: [{riskId, title, date, likelihood 1..5, impact 1..5, owner?, mitigation?}]',
+    },
+    {
+      column: 'kpis',
+      field: 'kpis',
+      codec: 'json',
+      detailOnly: true,
+      doc: 'KPIs: [{name, value: social|industrial|economic, unit (required), baseline?, target, actual?, sdgs}]',
+    },
+    ...provenanceColumns,
+  ],
+};
+
+export const programmes: EntitySpec = {
+  name: 'programmes',
+  table: 'programmes',
+  labelJa: '事業',
+  schema: asSchema(ZProgramme),
+  keyOf: idKey,
+  derivedKey: false,
+  searchFields: ['name', 'nameEn'],
+  columns: [
+    { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required)' },
+    { column: 'name', field: 'name', codec: 'text', doc: 'Name (required)' },
+    { column: 'name_en', field: 'nameEn', codec: 'text', doc: 'English name' },
+    { column: 'ministry', field: 'ministry', codec: 'text', doc: 'Ministry or agency' },
+    { column: 'start_fy', field: 'startFy', codec: 'int', doc: 'First fiscal year' },
+    { column: 'end_fy', field: 'endFy', codec: 'int', doc: 'Last fiscal year' },
+    {
+      column: 'type',
+      field: 'type',
+      codec: 'text',
+      doc: 'cluster | strategy | ecosystem | rsp | other…',
+    },
+    { column: 'description', field: 'description', codec: 'text', doc: 'Description' },
+    ...provenanceColumns,
+  ],
+};
+
+export const adoptions: EntitySpec = {
+  name: 'adoptions',
+  table: 'adoptions',
+  labelJa: '採択地域',
+  schema: asSchema(ZAdoption),
+  keyOf: idKey,
+  derivedKey: false,
+  searchFields: ['regionName', 'theme', 'coreInstitution'],
+  columns: [
+    { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required)' },
+    {
+      column: 'program',
+      field: 'programmeId',
+      codec: 'text',
+      doc: 'Programme id (required)',
+      references: 'programmes',
+      indexed: true,
+    },
+    { column: 'region_name', field: 'regionName', codec: 'text', doc: 'Area name (required)' },
+    {
+      column: 'prefecture_codes',
+      field: 'prefectureCodes',
+      codec: 'prefecture_list',
+      doc: 'Prefecture codes, ;-separated (required)',
+    },
+    { column: 'theme', field: 'theme', codec: 'text', doc: 'Theme' },
+    {
+      column: 'core_institution',
+      field: 'coreInstitution',
+      codec: 'text',
+      doc: 'Core institution (中核機関) name',
+    },
+    {
+      column: 'core_institution_id',
+      field: 'coreInstitutionId',
+      codec: 'text',
+      doc: 'Core institution actor id',
+      references: 'actors',
+    },
+    { column: 'start_fy', field: 'startFy', codec: 'int', doc: 'First fiscal year (required)' },
+    {
+      column: 'end_fy',
+      field: 'endFy',
+      codec: 'int',
+      doc: 'Last fiscal year (required, not before start)',
+    },
+    { column: 'budget', field: 'budget', codec: 'real', doc: 'Total budget (JPY)' },
+    {
+      column: 'interim_grade',
+      field: 'interimGrade',
+      codec: 'text',
+      doc: 'Interim evaluation S | A | B | C',
+    },
+    {
+      column: 'final_grade',
+      field: 'finalGrade',
+      codec: 'text',
+      doc: 'Final evaluation S | A | B | C',
+    },
+    {
+      column: 'universities',
+      field: 'universities',
+      codec: 'list',
+      doc: 'Participating universities, ;-separated',
+    },
+    { column: 'pd_name', field: 'pdName', codec: 'text', doc: 'Programme director name' },
+    { column: 'pd_career', field: 'pdCareer', codec: 'text', doc: 'Programme director career' },
+    {
+      column: 'research_themes',
+      field: 'researchThemes',
+      codec: 'json',
+      doc: 'JSON array of {title, leadResearcher, affiliation, position}',
+    },
+    {
+      column: 'participating_orgs',
+      field: 'participatingOrgs',
+      codec: 'int',
+      doc: 'Number of participating organisations',
+    },
+    {
+      column: 'participating_companies',
+      field: 'participatingCompanies',
+      codec: 'int',
+      doc: 'Number of participating companies',
+    },
+    {
+      column: 'successor_program',
+      field: 'successorProgram',
+      codec: 'text',
+      doc: 'Successor programme, if any',
+    },
+    {
+      column: 'continuation',
+      field: 'continuation',
+      codec: 'text',
+      doc: 'continued_regional | successor | stopped | ongoing | unknown',
+    },
+    {
+      column: 'last_active_fy',
+      field: 'lastActiveFy',
+      codec: 'int',
+      doc: 'Last fiscal year with observed activity',
+    },
+    ...provenanceColumns,
+  ],
+};
+
+export const funding: EntitySpec = {
+  name: 'funding',
+  table: 'funding_flows',
+  labelJa: '資金',
+  schema: asSchema(ZFundingFlow),
+  keyOf: idKey,
+  derivedKey: false,
+  searchFields: ['note'],
+  columns: [
+    { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required)' },
+    {
+      column: 'source_type',
+      field: 'sourceType',
+      codec: 'text',
+      doc: 'national_programme | prefecture | municipality | company | bank | vc | crowdfunding | equity | gap_fund | consortium | foundation | other (required)',
+    },
+    {
+      column: 'funder_id',
+      field: 'funderId',
+      codec: 'text',
+      doc: 'Funder actor id',
+      references: 'actors',
+    },
+    {
+      column: 'recipient_id',
+      field: 'recipientId',
+      codec: 'text',
+      doc: 'Recipient actor id',
+      references: 'actors',
+    },
+    {
+      column: 'project_id',
+      field: 'projectId',
+      codec: 'text',
+      doc: 'Project id',
+      references: 'projects',
+    },
+    {
+      column: 'adoption_id',
+      field: 'adoptionId',
+      codec: 'text',
+      doc: 'Adoption id',
+      references: 'adoptions',
+      indexed: true,
+    },
+    { column: 'fiscal_year', field: 'fiscalYear', codec: 'int', doc: 'Fiscal year (required)' },
+    { column: 'amount', field: 'amount', codec: 'real', doc: 'Amount ≥ 0 (required)' },
+    { column: 'currency', field: 'currency', codec: 'text', doc: 'JPY | USD | EUR (default JPY)' },
+    { column: 'note', field: 'note', codec: 'text', doc: 'Note' },
+    ...provenanceColumns,
+  ],
+};
+
+export const supportMeasures: EntitySpec = {
+  name: 'support-measures',
+  table: 'support_measures',
+  labelJa: '支援施策',
+  schema: asSchema(ZSupportMeasure),
+  keyOf: idKey,
+  derivedKey: false,
+  searchFields: ['name', 'provider', 'eligibility'],
+  columns: [
+    { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required)' },
+    { column: 'name', field: 'name', codec: 'text', doc: 'Name (required)' },
+    { column: 'provider', field: 'provider', codec: 'text', doc: 'Provider name (required)' },
+    {
+      column: 'provider_id',
+      field: 'providerId',
+      codec: 'text',
+      doc: 'Provider actor id',
+      references: 'actors',
+    },
+    {
+      column: 'stages',
+      field: 'stages',
+      codec: 'list',
+      doc: 'zero_to_one;one_to_hundred;hundred_to_infinity',
+    },
+    {
+      column: 'target_sectors',
+      field: 'targetSectors',
+      codec: 'list',
+      doc: 'Eligible actor sectors, ;-separated',
+    },
+    {
+      column: 'fields',
+      field: 'fields',
+      codec: 'list',
+      doc: 'Technology fields, ;-separated (empty = any)',
+    },
+    {
+      column: 'prefecture_codes',
+      field: 'prefectureCodes',
+      codec: 'prefecture_list',
+      doc: 'Prefectures (empty = nationwide)',
+    },
+    { column: 'max_amount', field: 'maxAmount', codec: 'real', doc: 'Maximum amount (JPY)' },
+    { column: 'start_date', field: 'startDate', codec: 'text', doc: 'Open from (YYYY-MM-DD)' },
+    { column: 'end_date', field: 'endDate', codec: 'text', doc: 'Open until (YYYY-MM-DD)' },
+    { column: 'eligibility', field: 'eligibility', codec: 'text', doc: 'Eligibility' },
+    { column: 'url', field: 'url', codec: 'text', doc: 'Web page' },
+    ...provenanceColumns,
+  ],
+};
+
+export const cases: EntitySpec = {
+  name: 'cases',
+  table: 'case_stories',
+  labelJa: '事例',
+  schema: asSchema(ZCaseStory),
+  keyOf: idKey,
+  derivedKey: false,
+  searchFields: ['title', 'summary', 'lessons'],
+  columns: [
+    { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required)' },
+    { column: 'title', field: 'title', codec: 'text', doc: 'Title (required)' },
+    {
+      column: 'outcome',
+      field: 'outcome',
+      codec: 'text',
+      doc: 'success | failure | mixed (required)',
+    },
+    { column: 'summary', field: 'summary', codec: 'text', doc: 'Summary' },
+    { column: 'factors', field: 'factors', codec: 'list', doc: 'Factors, ;-separated' },
+    { column: 'lessons', field: 'lessons', codec: 'text', doc: 'Lessons' },
+    {
+      column: 'actor_ids',
+      field: 'actorIds',
+      codec: 'list',
+      doc: 'Actor ids, ;-separated',
+      references: 'actors',
+    },
+    {
+      column: 'project_ids',
+      field: 'projectIds',
+      codec: 'list',
+      doc: 'Project ids',
+      references: 'projects',
+    },
+    {
+      column: 'programme_ids',
+      field: 'programmeIds',
+      codec: 'list',
+      doc: 'Programme ids',
+      references: 'programmes',
+    },
+    {
+      column: 'prefecture_codes',
+      field: 'prefectureCodes',
+      codec: 'prefecture_list',
+      doc: 'Prefecture codes',
+    },
+    { column: 'year', field: 'year', codec: 'int', doc: 'Year' },
+    ...provenanceColumns,
+  ],
+};
+
+export const indicators: EntitySpec = {
+  name: 'indicators',
+  table: 'indicators',
+  labelJa: '指標',
+  schema: asSchema(ZIndicator),
+  keyOf: (record) =>
+    indicatorKey({
+      areaType: String(record['areaType']) as never,
+      areaCode: String(record['areaCode']),
+      year: Number(record['year']),
+      metric: String(record['metric']),
+    }),
+  derivedKey: true,
+  searchFields: ['metric'],
+  columns: [
+    {
+      column: 'area_type',
+      field: 'areaType',
+      codec: 'text',
+      doc: 'nation | prefecture | municipality | community (required)',
+      indexed: true,
+    },
+    {
+      column: 'area_code',
+      field: 'areaCode',
+      codec: 'text',
+      doc: 'Area code (prefecture 01..47, municipality code, community id) (required)',
+    },
+    { column: 'year', field: 'year', codec: 'int', doc: 'Year (required)' },
+    {
+      column: 'metric',
+      field: 'metric',
+      codec: 'text',
+      doc: 'Metric name, snake_case (required)',
+      indexed: true,
+    },
+    { column: 'value', field: 'value', codec: 'real', doc: 'Value (required)' },
+    { column: 'unit', field: 'unit', codec: 'text', doc: 'Unit, e.g. 件, 人, JPY (required)' },
+    ...provenanceColumns,
+  ],
+};
