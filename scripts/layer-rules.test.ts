@@ -177,9 +177,9 @@ describe('pure rooms', () => {
     else expect(errors).toEqual([]);
   });
 
-  it('core, analytics and matching are pure', () => {
+  it('core, analytics, matching and contract are pure', () => {
     const pure = rooms.filter((room) => room.pure).map((room) => room.name);
-    expect(pure).toEqual(['core', 'analytics', 'matching']);
+    expect(pure).toEqual(['core', 'analytics', 'matching', 'contract']);
   });
 
   it('may use the harmless node modules (path, url, crypto) and zod', async () => {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ZStageMove } from '#core/consultation.ts';
-import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
+import { jsonSchemaOf, queryParametersOf, type JsonSchema } from '#contract/openapi-schema.ts';
 import {
   CONSULTATION_SORT_FIELDS,
   DIGEST_SORT_FIELDS,

@@ -1,0 +1,23 @@
+/**
+ * Every route in the contract, by name. Routes not listed here are still registered the old way
+ * (their own zod and hand-written OpenAPI pieces); the document merges both.
+ */
+import * as webData from './routes/web-data.ts';
+import type { RouteContract } from './route.ts';
+
+export const contract = {
+  webMeta: webData.webMeta,
+  webCommunities: webData.webCommunities,
+  webSummary: webData.webSummary,
+  webChoropleth: webData.webChoropleth,
+  webMunicipalityChoropleth: webData.webMunicipalityChoropleth,
+  webNetwork: webData.webNetwork,
+  webActors: webData.webActors,
+  webActorProfile: webData.webActorProfile,
+} as const satisfies Record<string, RouteContract>;
+
+export type Contract = typeof contract;
+export type ContractRoute = Contract[keyof Contract];
+
+/** The routes as a list (the OpenAPI generator's input). */
+export const contractRoutes: readonly RouteContract[] = Object.values(contract);
