@@ -76,10 +76,16 @@ export type AnswerOf<R extends RouteContract> = R['responses'][SuccessStatus<R>]
   ? z.output<S>
   : never;
 
-/** What a caller may put in the query string: the input side of the query schema, as strings. */
+/** A value of the query string as a caller gives it (empty, null and undefined are left out). */
+export type QueryValue = string | number | null | undefined;
+
+/**
+ * What a caller may put in the query string: the parameter names of the query schema (required
+ * ones stay required), each a string or a number; the server's zod checks the values.
+ */
 export type QueryInputOf<R extends RouteContract> =
   SchemaOf<R, 'query'> extends z.ZodType
-    ? { [K in keyof z.input<SchemaOf<R, 'query'>>]?: string | number | boolean | undefined }
+    ? { [K in keyof z.input<SchemaOf<R, 'query'>>]: QueryValue }
     : Record<never, never>;
 
 /** The names of the path parameters of an OpenAPI path: `/a/{id}/b/{key}` → `id` | `key`. */
