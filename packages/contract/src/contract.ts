@@ -2,6 +2,7 @@
  * Every route in the contract, by name. Routes not listed here are still registered the old way
  * (their own zod and hand-written OpenAPI pieces); the document merges both.
  */
+import * as programmes from './routes/programmes.ts';
 import * as webData from './routes/web-data.ts';
 import type { RouteContract } from './route.ts';
 
@@ -14,6 +15,13 @@ export const contract = {
   webNetwork: webData.webNetwork,
   webActors: webData.webActors,
   webActorProfile: webData.webActorProfile,
+  gapFill: programmes.gapFill,
+  continuation: programmes.continuation,
+  portfolio: programmes.portfolio,
+  projectHealth: programmes.projectHealth,
+  supportFit: programmes.supportFit,
+  caseSearch: programmes.caseSearch,
+  caseFactors: programmes.caseFactors,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

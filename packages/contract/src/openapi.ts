@@ -18,7 +18,7 @@ function responseOf(answer: ResponseContract): Record<string, unknown> {
   const schema =
     answer.component !== undefined
       ? { $ref: `#/components/schemas/${answer.component}` }
-      : jsonSchemaOf(answer.schema, 'output');
+      : (answer.documentAs ?? jsonSchemaOf(answer.schema, 'output'));
   return {
     description: answer.description,
     content: { [answer.contentType ?? 'application/json']: { schema } },

@@ -15,6 +15,8 @@ export interface ResponseContract {
   readonly schema?: z.ZodType;
   /** The name of the schema among the document's components (otherwise inlined). */
   readonly component?: string;
+  /** The document's schema when the zod one says less (an answer not yet described in zod). */
+  readonly documentAs?: Readonly<Record<string, unknown>>;
   /** Default `application/json` with a schema, `application/problem+json` without. */
   readonly contentType?: string;
 }

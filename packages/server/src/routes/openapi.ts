@@ -13,7 +13,7 @@ import { ACCOUNT_SORT_FIELDS, ZAccountListParams, ZAuditParams } from './account
 import { TOKEN_SORT_FIELDS, ZTokenListParams } from './auth.ts';
 import { filterableColumns, sortableFields, ZListParams } from './entities.ts';
 import { jsonSchemaOf, queryParametersOf, type JsonSchema } from '#contract/openapi-schema.ts';
-import { programmePaths } from './programmes-openapi.ts';
+import { reportPaths } from './reports-openapi.ts';
 import { contractRoutes } from '#contract/contract.ts';
 import { contractPaths, contractSchemas } from '#contract/openapi.ts';
 import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
@@ -581,7 +581,7 @@ export function buildOpenApiDocument(
   const paths: Record<string, Record<string, unknown>> = {
     ...fixedPaths(),
     ...workflowPaths(),
-    ...programmePaths(),
+    ...reportPaths(),
     // The routes of the contract; the pieces above describe the routes not yet migrated.
     ...contractPaths(contractRoutes),
   };

@@ -20,9 +20,10 @@ import { contract } from '#contract/contract.ts';
 
 /** Each `/api/web` route (OpenAPI path) and the schema of its answer, from the contract. */
 const WEB_DATA_RESPONSES: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
-  Object.values(contract)
-    .filter((route) => route.path.startsWith('/api/web/'))
-    .map((route) => [route.path, route.responses[200].schema]),
+  Object.values(contract).flatMap((route) => {
+    const schema: z.ZodType | undefined = route.responses[200].schema;
+    return route.path.startsWith('/api/web/') && schema ? [[route.path, schema]] : [];
+  }),
 );
 
 const clock = { now: () => new Date('2025-06-01T00:00:00Z') };

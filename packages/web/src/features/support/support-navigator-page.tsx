@@ -145,13 +145,10 @@ export function SupportNavigatorPage() {
   const [amountDraft, setAmountDraft] = useState(amount);
   useEffect(() => setAmountDraft(amount), [amount]);
   const subjectChosen = kind === 'actor' ? actor : project;
-  const state = useApi<WebSupportFit>(
+  const state = useGet(
+    '/api/support/fit',
     subjectChosen
-      ? hrefOf('/api/support/fit', {
-          ...(kind === 'actor' ? { actor } : { project }),
-          stage,
-          amount,
-        })
+      ? { query: { ...(kind === 'actor' ? { actor } : { project }), stage, amount } }
       : null,
   );
   const fit = subjectChosen ? state.data : undefined;
