@@ -2,6 +2,7 @@
  * Every route in the contract, by name. Routes not listed here are still registered the old way
  * (their own zod and hand-written OpenAPI pieces); the document merges both.
  */
+import * as matching from './routes/matching.ts';
 import * as programmes from './routes/programmes.ts';
 import * as webData from './routes/web-data.ts';
 import type { RouteContract } from './route.ts';
@@ -22,6 +23,10 @@ export const contract = {
   supportFit: programmes.supportFit,
   caseSearch: programmes.caseSearch,
   caseFactors: programmes.caseFactors,
+  matchText: matching.matchText,
+  matchNeed: matching.matchNeed,
+  matchSeed: matching.matchSeed,
+  matchFeedback: matching.matchFeedback,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

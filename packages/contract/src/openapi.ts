@@ -59,12 +59,20 @@ export function operationOf(route: RouteContract): Record<string, unknown> {
     tags: [...route.tags],
     operationId: route.operationId,
     summary: route.summary,
+    ...(route.description !== undefined ? { description: route.description } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body !== undefined
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } },
+            content: {
+              'application/json': {
+                schema:
+                  route.bodyComponent !== undefined
+                    ? { $ref: `#/components/schemas/${route.bodyComponent}` }
+                    : jsonSchemaOf(route.body, 'input'),
+              },
+            },
           },
         }
       : {}),
@@ -86,9 +94,12 @@ export function contractPaths(
 /** The named component schemas of the routes' answers. */
 export function contractSchemas(routes: readonly RouteContract[]): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
-  for (const route of routes)
+  for (const route of routes) {
+    if (route.bodyComponent !== undefined && route.body !== undefined)
+      schemas[route.bodyComponent] = jsonSchemaOf(route.body, 'input');
     for (const answer of Object.values(route.responses))
       if (answer.component !== undefined && answer.schema !== undefined)
         schemas[answer.component] = jsonSchemaOf(answer.schema, 'output');
+  }
   return schemas;
 }

@@ -27,6 +27,7 @@ export interface RouteContract {
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
+  readonly description?: string;
   readonly tags: readonly string[];
   readonly params?: z.ZodObject;
   readonly query?: z.ZodType;
@@ -35,6 +36,8 @@ export interface RouteContract {
   /** Query parameters the document marks as required (zod refinements may require more). */
   readonly requiredQuery?: readonly string[];
   readonly body?: z.ZodType;
+  /** The name of the body's schema among the document's components (otherwise inlined). */
+  readonly bodyComponent?: string;
   readonly responses: Readonly<Record<number, ResponseContract>>;
 }
 
@@ -77,6 +80,13 @@ export type AnswerOf<R extends RouteContract> = R['responses'][SuccessStatus<R>]
 }
   ? z.output<S>
   : never;
+
+/** A value and everything in it read-only (what a handler may answer with: JSON is only read). */
+export type ReadonlyDeep<T> = T extends readonly (infer U)[]
+  ? readonly ReadonlyDeep<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> }
+    : T;
 
 /** A value of the query string as a caller gives it (empty, null and undefined are left out). */
 export type QueryValue = string | number | null | undefined;

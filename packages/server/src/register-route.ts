@@ -6,7 +6,14 @@
  */
 import type { Context, Env, Hono } from 'hono';
 import type { z } from 'zod';
-import type { AnswerOf, BodyOf, ParamsOf, QueryOf, RouteContract } from '#contract/route.ts';
+import type {
+  AnswerOf,
+  BodyOf,
+  ParamsOf,
+  QueryOf,
+  ReadonlyDeep,
+  RouteContract,
+} from '#contract/route.ts';
 import { parseQuery, readJsonBody } from './http-input.ts';
 import { parseBody } from './routes/workflow-input.ts';
 
@@ -50,7 +57,10 @@ const defaultQueryParser: QueryParser = (schema, query) => parseQuery(schema, qu
 export function registerRoute<R extends RouteContract, E extends Env>(
   app: Hono<E>,
   route: R,
-  handler: (input: RouteInput<R>, c: Context<E>) => AnswerOf<R> | Promise<AnswerOf<R>>,
+  handler: (
+    input: RouteInput<R>,
+    c: Context<E>,
+  ) => ReadonlyDeep<AnswerOf<R>> | Promise<ReadonlyDeep<AnswerOf<R>>>,
   options: RegisterOptions = {},
 ): void {
   const status = successStatus(route);

@@ -21,7 +21,10 @@ import { contract } from '#contract/contract.ts';
 /** Each `/api/web` route (OpenAPI path) and the schema of its answer, from the contract. */
 const WEB_DATA_RESPONSES: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
   Object.values(contract).flatMap((route) => {
-    const schema: z.ZodType | undefined = route.responses[200].schema;
+    const answer: { schema?: z.ZodType } | undefined = (
+      route.responses as Readonly<Record<number, { schema?: z.ZodType }>>
+    )[200];
+    const schema = answer?.schema;
     return route.path.startsWith('/api/web/') && schema ? [[route.path, schema]] : [];
   }),
 );

@@ -37,13 +37,13 @@ import {
   type ActorFacts,
   type RefreshReport,
 } from './matching-index.ts';
+import { MAX_QUERY_CHARS, REGION_SCOPES } from '#core/matching-query.ts';
 import type { MatchingStore } from './matching-store.ts';
 import { loadNeedAccessFacts } from './need-access-facts.ts';
 import { parseInput } from './parse-input.ts';
 import { createTextPipeline, type TextPipeline, type TokenizerChoice } from './text-pipeline.ts';
 
-export const REGION_SCOPES = ['any', 'near', 'in'] as const;
-export type RegionScope = (typeof REGION_SCOPES)[number];
+export { MAX_QUERY_CHARS, REGION_SCOPES, type RegionScope } from '#core/matching-query.ts';
 
 export const ZMatchOptions = z.object({
   limit: z.number().int().min(1).max(200).default(20),
@@ -53,9 +53,6 @@ export const ZMatchOptions = z.object({
   weights: z.record(z.string(), z.number()).optional(),
 });
 export type MatchOptions = z.input<typeof ZMatchOptions>;
-
-/** Longest query text analysed; longer text is cut (and the result says so). */
-export const MAX_QUERY_CHARS = 4_000;
 
 export interface PathStepView {
   readonly from: string;
