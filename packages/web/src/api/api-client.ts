@@ -38,6 +38,12 @@ export type Answer<P extends GetPath> = P extends keyof AnalysisAnswers
   ? AnalysisAnswers[P]
   : AnswerOf<RouteAt<P>>;
 
+/** The answer of a change (POST, PUT, PATCH, DELETE) at a path of the contract. */
+export type ChangeAnswer<
+  M extends Exclude<ContractRoute['method'], 'get'>,
+  P extends Extract<ContractRoute, { readonly method: M }>['path'],
+> = AnswerOf<Extract<ContractRoute, { readonly method: M; readonly path: P }>>;
+
 /** Path parameters (when the path has any) and the query of a request to `P`. */
 export type RequestOf<P extends GetPath> = ([PathParameterNames<P>] extends [never]
   ? { readonly params?: undefined }
