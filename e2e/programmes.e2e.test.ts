@@ -19,7 +19,7 @@ import type {
   WebCommunities,
   WebMeta,
   WebNetwork,
-} from '#server/routes/web-data-types.ts';
+} from '#contract/web-data-types.ts';
 import { analyzeCommunities } from '#services/analysis/analyze-communities.ts';
 import type { Database } from '#db/open-database.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';

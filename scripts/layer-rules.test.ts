@@ -177,9 +177,9 @@ describe('pure rooms', () => {
     else expect(errors).toEqual([]);
   });
 
-  it('core, analytics, matching and connectors are pure', () => {
+  it('core, analytics, matching, connectors and contract are pure', () => {
     const pure = rooms.filter((room) => room.pure).map((room) => room.name);
-    expect(pure).toEqual(['core', 'analytics', 'matching', 'connectors']);
+    expect(pure).toEqual(['core', 'analytics', 'matching', 'connectors', 'contract']);
   });
 
   it('may use the harmless node modules (path, url, crypto) and zod', async () => {
@@ -219,12 +219,12 @@ describe('test code', () => {
 describe('the web reads the server response types as types only', () => {
   const file = 'packages/web/src/api/types.ts';
 
-  it('allows type-only imports and re-exports of the two type files', async () => {
+  it('allows type-only imports and re-exports of the programmes types', async () => {
     const code = [
-      "export type { WebSummary } from '../../../server/src/routes/web-data-types.ts';",
-      "import type { WebPortfolio } from '../../../server/src/routes/programmes-types.ts';",
-      "import { type WebMeta } from '#server/routes/web-data-types.ts';",
-      'export type Both = WebPortfolio | WebMeta;',
+      "export type { WebPortfolio } from '../../../server/src/routes/programmes-types.ts';",
+      "import type { WebProject } from '../../../server/src/routes/programmes-types.ts';",
+      "import { type WebCaseSearch } from '#server/routes/programmes-types.ts';",
+      'export type Both = WebProject | WebCaseSearch;',
       '',
     ].join('\n');
     expect(await layerErrors(file, code)).toEqual([]);
@@ -232,7 +232,9 @@ describe('the web reads the server response types as types only', () => {
 
   it('refuses values from them, and types from anywhere else in the server', async () => {
     const refused = [
-      "export { ZWebSummary } from '../../../server/src/routes/web-data-types.ts';",
+      "export type { WebSummary } from '../../../server/src/routes/web-data-types.ts';",
+      "import type { WebMeta } from '#server/routes/web-data-types.ts';\nexport type M = WebMeta;",
+      "export { WebPortfolio } from '../../../server/src/routes/programmes-types.ts';",
       "import { ZWebSummary } from '#server/routes/web-data-types.ts';\nexport const z = ZWebSummary;",
       "import type { App } from '#server/app.ts';\nexport type A = App;",
       "import type { X } from '../../../server/src/app.ts';\nexport type A = X;",

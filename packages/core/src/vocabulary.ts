@@ -197,3 +197,18 @@ export type AreaType = (typeof AREA_TYPES)[number];
 
 /** The 17 Sustainable Development Goals, numbered 1..17. */
 export const SDG_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] as const;
+
+/**
+ * The seven sectors of the Technopolis Wheel (Gibson et al. 1988): a region moves when their
+ * influencers turn together (the analyses in analytics/abc/wheel.ts).
+ */
+export const WHEEL_SECTORS = [
+  'university',
+  'large_companies',
+  'new_companies',
+  'national_government',
+  'regional_government',
+  'local_government',
+  'support_groups',
+] as const;
+export type WheelSector = (typeof WHEEL_SECTORS)[number];

@@ -14,9 +14,9 @@ import {
   type SignalResult,
   type SignalWeights,
 } from './signals.ts';
+import type { RegionScope } from '#core/matching-query.ts';
 
-export const REGION_SCOPES = ['any', 'near', 'in'] as const;
-export type RegionScope = (typeof REGION_SCOPES)[number];
+export { REGION_SCOPES, type RegionScope } from '#core/matching-query.ts';
 
 /** Whether a candidate in `relation` to the subject's prefecture passes the region filter. */
 export function withinRegion(scope: RegionScope, relation: RegionRelation): boolean {

@@ -7,17 +7,9 @@ import { regionRelation, type RegionRelation } from '#core/prefecture-adjacency.
 import { DomainError } from '#core/domain-error.ts';
 import { distanceKm } from '#core/geo.ts';
 
-export const SIGNAL_NAMES = [
-  'text',
-  'field',
-  'sdgs',
-  'stage',
-  'region',
-  'network',
-  'availability',
-  'feedback',
-] as const;
-export type SignalName = (typeof SIGNAL_NAMES)[number];
+import { SIGNAL_NAMES, type SignalName } from '#core/matching-query.ts';
+
+export { SIGNAL_NAMES, type SignalName };
 export type SignalWeights = Record<SignalName, number>;
 
 /** Text dominates; the others reorder near ties and demote what does not fit. */

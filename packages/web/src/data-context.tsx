@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import { useApi } from './api/use-api.tsx';
+import { useGet } from './api/use-api.tsx';
 import type { WebCommunities, WebMeta, WebPrefecture } from './api/types.ts';
 import { ErrorMessage, Loading } from './components/status.tsx';
 import { useI18n } from './i18n/i18n.tsx';
@@ -17,8 +17,8 @@ const DataContext = createContext<SharedData | null>(null);
 /** Loads what every view needs once: prefectures, vocabularies, metrics and the ABC communities. */
 export function DataProvider({ children }: { children: ReactNode }) {
   const { language } = useI18n();
-  const meta = useApi<WebMeta>('/api/web/meta');
-  const communities = useApi<WebCommunities>('/api/web/communities');
+  const meta = useGet('/api/web/meta');
+  const communities = useGet('/api/web/communities');
   if (meta.status === 'error') return <ErrorMessage message={meta.error} />;
   if (communities.status === 'error') return <ErrorMessage message={communities.error} />;
   if (meta.status !== 'ready' || communities.status !== 'ready') return <Loading />;

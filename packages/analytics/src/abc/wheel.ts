@@ -1,19 +1,8 @@
 import type { Actor } from '#core/entities/actor.ts';
+import { WHEEL_SECTORS, type WheelSector } from '#core/vocabulary.ts';
 
-/**
- * The seven sectors of the Technopolis Wheel (Gibson et al. 1988): a region moves when their
- * influencers turn together.
- */
-export const WHEEL_SECTORS = [
-  'university',
-  'large_companies',
-  'new_companies',
-  'national_government',
-  'regional_government',
-  'local_government',
-  'support_groups',
-] as const;
-export type WheelSector = (typeof WHEEL_SECTORS)[number];
+/** The seven sectors of the Technopolis Wheel live in core (the HTTP contract names them too). */
+export { WHEEL_SECTORS, type WheelSector };
 
 export const WHEEL_LABELS: Record<WheelSector, { ja: string; en: string }> = {
   university: { ja: '大学・研究機関', en: 'university and research institutes' },

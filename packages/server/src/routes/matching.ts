@@ -9,11 +9,10 @@ import type { Context, Hono } from 'hono';
 import { viewerOf } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { parseQuery, readJsonBody } from '../http-input.ts';
+import { contract } from '#contract/contract.ts';
 import { clientAddress } from '../request-auth.ts';
+import { registerRoute } from '../register-route.ts';
 import type { WorkflowServices } from '../workflow-services.ts';
-import { parseBody } from './workflow-input.ts';
-import { ZFeedbackBody, ZMatchQuery, ZMatchTextBody } from './workflow.schema.ts';
 
 /** Takes a search token for the caller (account, else address); 429 with Retry-After when out. */
 export function takeSearchToken(c: Context<AppEnv>, services: ApiServices): void {
@@ -38,60 +37,72 @@ export function registerMatchingRoutes(
 ): void {
   const viewer = (c: Context<AppEnv>) => viewerOf(c.get('principal'));
 
-  api.post('/matching/needs', async (c) => {
-    takeSearchToken(c, services);
-    const body = parseBody(ZMatchTextBody, await readJsonBody(c));
-    const matching = await workflow.matching();
-    const result = await matching.matchText(viewer(c), body.text, {
-      limit: body.limit,
-      region: body.region,
-      expand: body.expand,
-      subject: {
-        sdgs: body.sdgs ?? [],
-        ...(body.field !== undefined ? { field: body.field } : {}),
-        ...(body.desiredTrl !== undefined ? { desiredTrl: body.desiredTrl } : {}),
-        ...(body.prefectureCode !== undefined ? { prefectureCode: body.prefectureCode } : {}),
-      },
-    });
-    c.header('vary', 'Cookie, Authorization');
-    return c.json(result);
-  });
+  const on = { mountedAt: '/api' };
 
-  api.get('/needs/:id/matches', async (c) => {
-    takeSearchToken(c, services);
-    const query = parseQuery(ZMatchQuery, c.req.query());
-    const matching = await workflow.matching();
-    const result = await matching.matchNeed(viewer(c), c.req.param('id'), query);
-    c.header('vary', 'Cookie, Authorization');
-    return c.json(result);
-  });
+  registerRoute(
+    api,
+    contract.matchText,
+    async ({ body }, c) => {
+      takeSearchToken(c, services);
+      const matching = await workflow.matching();
+      const result = await matching.matchText(viewer(c), body.text, {
+        limit: body.limit,
+        region: body.region,
+        expand: body.expand,
+        subject: {
+          sdgs: body.sdgs ?? [],
+          ...(body.field !== undefined ? { field: body.field } : {}),
+          ...(body.desiredTrl !== undefined ? { desiredTrl: body.desiredTrl } : {}),
+          ...(body.prefectureCode !== undefined ? { prefectureCode: body.prefectureCode } : {}),
+        },
+      });
+      c.header('vary', 'Cookie, Authorization');
+      return result;
+    },
+    on,
+  );
 
-  api.get('/seeds/:id/matches', async (c) => {
-    takeSearchToken(c, services);
-    const query = parseQuery(ZMatchQuery, c.req.query());
-    const matching = await workflow.matching();
-    const result = await matching.matchSeed(viewer(c), c.req.param('id'), query);
-    c.header('vary', 'Cookie, Authorization');
-    return c.json(result);
-  });
+  registerRoute(
+    api,
+    contract.matchNeed,
+    async ({ params, query }, c) => {
+      takeSearchToken(c, services);
+      const matching = await workflow.matching();
+      const result = await matching.matchNeed(viewer(c), params.id, query);
+      c.header('vary', 'Cookie, Authorization');
+      return result;
+    },
+    on,
+  );
 
-  api.post('/needs/:id/feedback', async (c) => {
-    const body = parseBody(ZFeedbackBody, await readJsonBody(c));
-    const matching = await workflow.matching();
-    const feedback = await matching.recordFeedback(viewer(c), {
-      needId: c.req.param('id'),
-      ...body,
-    });
-    return c.json(
-      {
+  registerRoute(
+    api,
+    contract.matchSeed,
+    async ({ params, query }, c) => {
+      takeSearchToken(c, services);
+      const matching = await workflow.matching();
+      const result = await matching.matchSeed(viewer(c), params.id, query);
+      c.header('vary', 'Cookie, Authorization');
+      return result;
+    },
+    on,
+  );
+
+  registerRoute(
+    api,
+    contract.matchFeedback,
+    async ({ params, body }, c) => {
+      const matching = await workflow.matching();
+      const feedback = await matching.recordFeedback(viewer(c), { needId: params.id, ...body });
+      return {
         id: feedback.id,
         needId: feedback.needId,
         seedId: feedback.seedId,
         decision: feedback.decision,
         reason: feedback.reason ?? null,
         at: feedback.at,
-      },
-      201,
-    );
-  });
+      };
+    },
+    on,
+  );
 }

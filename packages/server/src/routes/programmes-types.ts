@@ -1,8 +1,10 @@
 /**
- * Response shapes of the programme analyses and case library (`/api/analyses/continuation`,
- * `/api/portfolio/*`, `/api/support/fit`, `/api/case-library/*`). Types only: the web app imports
+ * Response shapes of the programme analyses (`/api/analyses/{gap-fill,continuation}`,
+ * `/api/portfolio/*`, `/api/support/fit`, `/api/case-library/factors`), whose routes are in the
+ * contract but whose answers are not yet described in zod there. Types only: the web app imports
  * them with `import type`, so the server and the browser agree on one definition.
  */
+import type { GapFillOutput } from '#services/analysis/analyze-gap-fill.ts';
 import type { ContinuationOutput } from '#services/programmes/analyze-continuation.ts';
 import type { CaseFactorsOutput } from '#services/programmes/case-library.ts';
 import type { SupportFitOutput } from '#services/programmes/find-support-measures.ts';
@@ -20,6 +22,7 @@ export type Wire<T> = T extends number
     ? { [K in keyof T]: Wire<T[K]> }
     : T;
 
+export type WebGapFill = Wire<GapFillOutput>;
 export type WebContinuation = Wire<ContinuationOutput>;
 export type WebPortfolio = Wire<Portfolio>;
 export type WebProjectHealth = Wire<ProjectHealth>;

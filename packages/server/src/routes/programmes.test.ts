@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract } from '#contract/contract.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
 
@@ -93,6 +94,10 @@ describe.each(TEST_DATABASES)('programme analyses API on $name', (kind) => {
       total: number;
     };
     expect(found.total).toBe(5);
+    // The answer is the one the contract documents.
+    expect(contract.caseSearch.responses[200].schema.safeParse(found).error?.issues ?? []).toEqual(
+      [],
+    );
     const factors = (await (await f.call('/api/case-library/factors')).json()) as {
       successes: number;
       rule: string;

@@ -35,7 +35,11 @@ import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
 import { loadNetwork } from '#services/analysis/load-network.ts';
 import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
-import type { WebCommunities, WebCommunitySummary, WebRoleEvidence } from './web-data-types.ts';
+import type {
+  WebCommunities,
+  WebCommunitySummary,
+  WebRoleEvidence,
+} from '#contract/web-data-types.ts';
 
 export interface WebSnapshot {
   builtAt: string;

@@ -15,8 +15,19 @@ import type {
   WebMunicipalityChoropleth,
   WebNetwork,
   WebSummary,
-} from './web-data-types.ts';
-import { WEB_DATA_RESPONSES } from './web-data-openapi.ts';
+} from '#contract/web-data-types.ts';
+import { contract } from '#contract/contract.ts';
+
+/** Each `/api/web` route (OpenAPI path) and the schema of its answer, from the contract. */
+const WEB_DATA_RESPONSES: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
+  Object.values(contract).flatMap((route) => {
+    const answer: { schema?: z.ZodType } | undefined = (
+      route.responses as Readonly<Record<number, { schema?: z.ZodType }>>
+    )[200];
+    const schema = answer?.schema;
+    return route.path.startsWith('/api/web/') && schema ? [[route.path, schema]] : [];
+  }),
+);
 
 const clock = { now: () => new Date('2025-06-01T00:00:00Z') };
 let database: Database;

@@ -13,9 +13,12 @@ import type { Actor } from '#core/entities/actor.ts';
 import { mapUnitOf, mapUnitsOf, PREFECTURES } from '#core/geo.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { ACTOR_FLAGS, ACTOR_KINDS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
+import { contract } from '#contract/contract.ts';
+import type { ZDirectoryQuery, ZNetworkQuery } from '#contract/routes/web-data.ts';
 import { HTTP_STATUS } from '../errors.ts';
 import { HttpProblem, problem } from '../problem.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
+import { registerRoute, type QueryParser } from '../register-route.ts';
 import { createSnapshotCache, type WebSnapshot } from './web-data-snapshot.ts';
 import type {
   WebActorPage,
@@ -26,68 +29,12 @@ import type {
   WebMunicipalityChoropleth,
   WebNetwork,
   WebSummary,
-} from './web-data-types.ts';
-
-const ZPrefectureParam = z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'a prefecture code 01..47');
-const ZCommunityParam = z.string().regex(/^[A-Za-z0-9_-]{1,50}$/, 'a community id such as c1');
-const ZYearParam = z.coerce.number().int().min(1600).max(2100);
-
-function csvOf<T extends string>(values: readonly T[]) {
-  return z
-    .string()
-    .max(2000)
-    .transform((text) => text.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(values)));
-}
-
-export const ZSummaryQuery = z.object({
-  prefecture: ZPrefectureParam.optional(),
-  community: ZCommunityParam.optional(),
-});
-
-export const ZChoroplethQuery = z.object({
-  metric: z.string().max(60).default('actors'),
-  year: z.union([z.literal('all'), ZYearParam]).optional(),
-});
-
-export const ZMunicipalityChoroplethQuery = z.object({
-  prefecture: ZPrefectureParam,
-  metric: z.string().max(60).default('actors'),
-});
-
-export const ZNetworkQuery = z.object({
-  community: z
-    .string()
-    .max(2000)
-    .transform((t) => t.split(',').filter(Boolean))
-    .pipe(z.array(ZCommunityParam))
-    .optional(),
-  sectors: csvOf(SECTORS).optional(),
-  types: csvOf(RELATION_TYPES).optional(),
-  from: ZYearParam.optional(),
-  to: ZYearParam.optional(),
-  maxEdges: z.coerce.number().int().min(0).max(1_000_000).default(300_000),
-  isolated: z.enum(['true', 'false']).default('true'),
-});
-
-export const ZDirectoryQuery = z.object({
-  q: z.string().max(200).optional(),
-  sector: z.enum(SECTORS).optional(),
-  kind: z.enum(ACTOR_KINDS).optional(),
-  flag: z.enum(ACTOR_FLAGS).optional(),
-  prefecture: ZPrefectureParam.optional(),
-  community: ZCommunityParam.optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+} from '#contract/web-data-types.ts';
 
 /** Validates a query; a parameter the route does not take is refused (400) rather than ignored. */
-function parseQuery<T extends z.ZodObject>(
-  schema: T,
-  query: Record<string, string>,
-  where: string,
-): z.output<T> {
-  rejectUnknownParameters(query, parameterNames(schema), where);
+const parseStrictQuery: QueryParser = (schema, query, route) => {
+  if (schema instanceof z.ZodObject)
+    rejectUnknownParameters(query, parameterNames(schema), route.path);
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -95,7 +42,7 @@ function parseQuery<T extends z.ZodObject>(
     throw new DomainError('validation_failed', `${field}: ${issue?.message}`, { field });
   }
   return parsed.data;
-}
+};
 
 function increment(record: Record<string, number>, key: string, by = 1): void {
   record[key] = (record[key] ?? 0) + by;
@@ -784,41 +731,55 @@ export function registerWebDataRoutes(
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
   });
 
-  web.get('/meta', async (c) => c.json(meta(await cache.get())));
-  web.get('/communities', async (c) => c.json((await cache.get()).communities));
-  web.get('/summary', async (c) => {
-    const query = parseQuery(ZSummaryQuery, c.req.query(), '/api/web/summary');
-    if (query.prefecture && query.community)
-      throw new DomainError(
-        'validation_failed',
-        'prefecture: give a prefecture or a community, not both',
-        {
-          field: 'prefecture',
-        },
-      );
-    return c.json(summary(await cache.get(), query, clock));
-  });
-  web.get('/choropleth', async (c) => {
-    const query = parseQuery(ZChoroplethQuery, c.req.query(), '/api/web/choropleth');
-    return c.json(choropleth(await cache.get(), query.metric, query.year));
-  });
-  web.get('/choropleth/municipalities', async (c) => {
-    const query = parseQuery(
-      ZMunicipalityChoroplethQuery,
-      c.req.query(),
-      '/api/web/choropleth/municipalities',
-    );
-    return c.json(municipalityChoropleth(await cache.get(), query.prefecture, query.metric));
-  });
-  web.get('/network', async (c) => {
-    const query = parseQuery(ZNetworkQuery, c.req.query(), '/api/web/network');
-    return c.json(network(await cache.get(), query));
-  });
-  web.get('/actors', async (c) => {
-    const query = parseQuery(ZDirectoryQuery, c.req.query(), '/api/web/actors');
-    return c.json(directory(await cache.get(), query));
-  });
-  web.get('/actors/:id', async (c) => c.json(profile(await cache.get(), c.req.param('id'))));
+  const on = { mountedAt: '/api/web', parseQuery: parseStrictQuery };
+  registerRoute(web, contract.webMeta, async () => meta(await cache.get()), on);
+  registerRoute(web, contract.webCommunities, async () => (await cache.get()).communities, on);
+  registerRoute(
+    web,
+    contract.webSummary,
+    async ({ query }) => {
+      if (query.prefecture && query.community)
+        throw new DomainError(
+          'validation_failed',
+          'prefecture: give a prefecture or a community, not both',
+          {
+            field: 'prefecture',
+          },
+        );
+      return summary(await cache.get(), query, clock);
+    },
+    on,
+  );
+  registerRoute(
+    web,
+    contract.webChoropleth,
+    async ({ query }) => choropleth(await cache.get(), query.metric, query.year),
+    on,
+  );
+  registerRoute(
+    web,
+    contract.webMunicipalityChoropleth,
+    async ({ query }) => municipalityChoropleth(await cache.get(), query.prefecture, query.metric),
+    on,
+  );
+  registerRoute(
+    web,
+    contract.webNetwork,
+    async ({ query }) => network(await cache.get(), query),
+    on,
+  );
+  registerRoute(
+    web,
+    contract.webActors,
+    async ({ query }) => directory(await cache.get(), query),
+    on,
+  );
+  registerRoute(
+    web,
+    contract.webActorProfile,
+    async ({ params }) => profile(await cache.get(), params.id),
+    on,
+  );
 
   app.route('/api/web', web);
 }

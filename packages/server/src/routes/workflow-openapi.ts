@@ -1,10 +1,10 @@
 /**
- * OpenAPI paths of the matching, consultation and disclosure routes, generated from the zod
- * schemas in `workflow.schema.ts` (the ones the routes validate with).
+ * OpenAPI paths of the consultation and disclosure routes, generated from the zod schemas in
+ * `workflow.schema.ts` (the ones the routes validate with); matching is documented from the contract.
  */
 import { z } from 'zod';
 import { ZStageMove } from '#core/consultation.ts';
-import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
+import { jsonSchemaOf, queryParametersOf, type JsonSchema } from '#contract/openapi-schema.ts';
 import {
   CONSULTATION_SORT_FIELDS,
   DIGEST_SORT_FIELDS,
@@ -18,16 +18,11 @@ import {
   ZDigestListQuery,
   ZDisclosureHistory,
   ZDisclosureRequest,
-  ZFeedbackBody,
   ZInterestBody,
   ZJudgementBody,
-  ZMatchQuery,
-  ZMatchTextBody,
-  ZNeedMatchResult,
   ZNoteBody,
   ZOpenConsultation,
   ZPublicDigest,
-  ZSeedReverseResult,
   ZTriage,
 } from './workflow.schema.ts';
 
@@ -36,10 +31,6 @@ const schemaOf = jsonSchemaOf;
 /** Component schemas these paths refer to. */
 export function workflowSchemas(): Record<string, JsonSchema> {
   return {
-    MatchText: schemaOf(ZMatchTextBody, 'input'),
-    NeedMatchResult: schemaOf(ZNeedMatchResult, 'output'),
-    SeedReverseResult: schemaOf(ZSeedReverseResult, 'output'),
-    MatchFeedback: schemaOf(ZFeedbackBody, 'input'),
     ConsultationOpen: schemaOf(ZOpenConsultation, 'input'),
     ConsultationItem: schemaOf(ZConsultationItem, 'output'),
     ConsultationDetail: schemaOf(ZConsultationDetail, 'output'),
@@ -91,7 +82,6 @@ const COMMON = {
   '404': problem('No such record, or one you may not see (the same answer)'),
   '422': problem('Not valid; `field` names the input'),
 };
-const RATE = { '429': problem('Rate limited (see Retry-After)') };
 
 function queryParams(schema: z.ZodObject, sortFields: readonly string[] = []): unknown[] {
   const descriptions: Record<string, string> = {
@@ -125,56 +115,6 @@ export function workflowPaths(): Record<string, Record<string, unknown>> {
   const id = path('id', 'Consultation id');
   const needId = path('id', 'Need id');
   return {
-    '/api/matching/needs': {
-      post: {
-        tags: ['matching'],
-        operationId: 'match-text',
-        summary: 'Rank seeds, researchers and 公設試 facilities for a need written now',
-        description:
-          'Nothing is stored. Each result explains itself: matched terms (query, synonym, dictionary, co-occurrence, feedback) with where they occur, each signal’s contribution (they sum to the score), the network path from your organisation, the region relation and the distance. Rate limited.',
-        requestBody: body('MatchText'),
-        responses: { '200': json('Ranked candidates', ref('NeedMatchResult')), ...COMMON, ...RATE },
-      },
-    },
-    '/api/needs/{id}/matches': {
-      parameters: [needId],
-      get: {
-        tags: ['matching'],
-        operationId: 'match-need',
-        summary: 'Rank candidates for a stored need',
-        description:
-          'A confidential need is matched only for its owner organisation and assigned coordinators; anyone else gets 404. Rate limited.',
-        parameters: queryParams(ZMatchQuery),
-        responses: { '200': json('Ranked candidates', ref('NeedMatchResult')), ...COMMON, ...RATE },
-      },
-    },
-    '/api/seeds/{id}/matches': {
-      parameters: [path('id', 'Seed id')],
-      get: {
-        tags: ['matching'],
-        operationId: 'match-seed',
-        summary: 'Companies likely to need a seed (reverse matching)',
-        description:
-          'Built from the needs the caller may see; confidential needs never take part. Rate limited.',
-        parameters: queryParams(ZMatchQuery),
-        responses: {
-          '200': json('Ranked companies', ref('SeedReverseResult')),
-          ...COMMON,
-          ...RATE,
-        },
-      },
-    },
-    '/api/needs/{id}/feedback': {
-      parameters: [needId],
-      post: {
-        tags: ['matching'],
-        operationId: 'match-feedback',
-        summary:
-          'Judge a candidate seed (chosen, or rejected with a reason); it shapes later rankings',
-        requestBody: body('MatchFeedback'),
-        responses: { '201': json('Recorded', { type: 'object' }), ...COMMON },
-      },
-    },
     '/api/consultations': {
       get: {
         tags: ['consultations'],

@@ -25,8 +25,7 @@ export const ZMatchOptions = z.object({
 });
 export type MatchOptions = z.input<typeof ZMatchOptions>;
 
-/** Longest query text analysed; longer text is cut (and the result says so). */
-export const MAX_QUERY_CHARS = 4_000;
+export { MAX_QUERY_CHARS } from '#core/matching-query.ts';
 
 export interface MatchExplanation {
   readonly terms: readonly TermView[];

@@ -2,6 +2,7 @@ export type {
   WebCaseFactors,
   WebCaseSearch,
   WebContinuation,
+  WebGapFill,
   WebPortfolio,
   WebProject,
   WebProjectHealth,

@@ -12,4 +12,4 @@ export type {
   WebPrefecture,
   WebRoleEvidence,
   WebSummary,
-} from '../../../server/src/routes/web-data-types.ts';
+} from '#contract/web-data-types.ts';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { urlOf, type Answer, type GetPath, type RequestArgs } from './api-client.ts';
 import { fetchJson } from './client.ts';
 
 export type ApiState<T> =
@@ -27,4 +28,16 @@ export function useApi<T>(url: string | null): ApiState<T> {
     return () => controller.abort();
   }, [url]);
   return state;
+}
+
+/**
+ * Loads a GET route of the contract (request null: nothing to load), typed by the contract; the
+ * path and the query's parameter names are checked by TypeScript.
+ */
+export function useGet<P extends GetPath>(
+  path: P,
+  ...[request]: RequestArgs<P, null>
+): ApiState<Answer<P>> {
+  const url = request === null ? null : urlOf(path, ...([request] as RequestArgs<P>));
+  return useApi<Answer<P>>(url);
 }

@@ -1,68 +1,17 @@
-/** Shapes of the matching and consultation API (see /api/openapi.json). */
-export type SignalName =
-  'text' | 'field' | 'sdgs' | 'stage' | 'region' | 'network' | 'availability' | 'feedback';
+/** Shapes of the matching (from the contract) and consultation API (see /api/openapi.json). */
+import type { Answer } from './api-client.ts';
 
-export const SIGNAL_NAMES: readonly SignalName[] = [
-  'text',
-  'field',
-  'sdgs',
-  'stage',
-  'region',
-  'network',
-  'availability',
-  'feedback',
-];
+export { SIGNAL_NAMES, type SignalName } from '#core/matching-query.ts';
 
-export interface PathStep {
-  from: string;
-  fromName: string;
-  to: string;
-  toName: string;
-  relation: string;
-}
-
-export interface TermView {
-  term: string;
-  source: string;
-  contribution: number;
-  matches: string[];
-}
-
-export interface Explanation {
-  terms: TermView[];
-  signals: Record<SignalName, number>;
-  path: PathStep[];
-  region: string;
-  distanceKm?: number;
-  highlightedTitle?: string;
-  feedback?: string[];
-}
-
-export interface SeedMatch {
-  seedId: string;
-  kind: string;
-  title: string;
-  ownerId: string;
-  ownerName: string;
-  prefectureCode?: string;
-  score: number;
-  explanation: Explanation;
-}
-
-export interface NeedMatchResult {
-  results: SeedMatch[];
-  researchers: { actorId: string; name: string; score: number; seedIds: string[] }[];
-  facilities: SeedMatch[];
-  query: { terms: number; expandedTerms: number; truncated: boolean };
-}
-
-export interface CompanyMatch {
-  actorId: string;
-  name: string;
-  score: number;
-  needIds: string[];
-  explanation: Explanation;
-}
+export type NeedMatchResult = Answer<'/api/needs/{id}/matches'>;
+export type SeedMatch = NeedMatchResult['results'][number];
+export type CompanyMatch = Answer<'/api/seeds/{id}/matches'>['results'][number];
+type SeedExplanation = SeedMatch['explanation'];
+/** A seed's explanation; a company's has no highlighted title and no feedback. */
+export type Explanation = Omit<SeedExplanation, 'highlightedTitle' | 'feedback'> &
+  Partial<Pick<SeedExplanation, 'highlightedTitle' | 'feedback'>>;
+export type PathStep = SeedExplanation['path'][number];
+export type TermView = SeedExplanation['terms'][number];
 
 export const STAGES = [
   'intake',

@@ -1,5 +1,4 @@
-import { useApi } from '../../api/use-api.tsx';
-import type { WebActorPage } from '../../api/types.ts';
+import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { FilterSelect } from '../../components/filter-select.tsx';
@@ -23,9 +22,7 @@ export function DirectoryPage() {
     community: search.get('community') ?? '',
   };
   const offset = Number(search.get('offset') ?? '0') || 0;
-  const state = useApi<WebActorPage>(
-    hrefOf('/api/web/actors', { ...filters, offset, limit: PAGE }),
-  );
+  const state = useGet('/api/web/actors', { query: { ...filters, offset, limit: PAGE } });
   const set = (key: string, value: string) => updateQuery({ [key]: value, offset: undefined });
   const page = state.data;
 

@@ -1,5 +1,4 @@
-import { useApi } from '../../api/use-api.tsx';
-import type { WebActorProfile } from '../../api/types.ts';
+import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
@@ -61,7 +60,7 @@ function AttributeValue({ field, value }: { field: string; value: unknown }) {
 
 export function ProfilePage({ id }: { id: string }) {
   const { t, label, number } = useI18n();
-  const state = useApi<WebActorProfile>(`/api/web/actors/${encodeURIComponent(id)}`);
+  const state = useGet('/api/web/actors/{id}', { params: { id } });
   if (state.status === 'error') return <ErrorMessage message={state.error} />;
   if (state.status !== 'ready') return <Loading />;
   const p = state.data;

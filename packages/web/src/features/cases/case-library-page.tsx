@@ -1,11 +1,11 @@
-import type { WebCaseFactors, WebCaseSearch } from '../../api/programme-types.ts';
-import { useApi } from '../../api/use-api.tsx';
+import type { WebCaseFactors } from '../../api/programme-types.ts';
+import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { FilterSelect } from '../../components/filter-select.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+import { Link, updateQuery, useLocation } from '../../router.tsx';
 import {
   formatNumber,
   formatPValue,
@@ -124,19 +124,13 @@ export function CaseLibraryPage() {
     prefecture: search.get('prefecture') ?? '',
     factor: search.get('factor') ?? '',
   };
-  const cases = useApi<WebCaseSearch>(
-    hrefOf('/api/case-library/cases', { ...filters, limit: LIMIT }),
-  );
+  const cases = useGet('/api/case-library/cases', { query: { ...filters, limit: LIMIT } });
   // the comparison needs both outcomes: every filter but the outcome
-  const factors = useApi<WebCaseFactors>(
-    hrefOf('/api/case-library/factors', {
-      q: filters.q,
-      prefecture: filters.prefecture,
-      factor: filters.factor,
-    }),
-  );
+  const factors = useGet('/api/case-library/factors', {
+    query: { q: filters.q, prefecture: filters.prefecture, factor: filters.factor },
+  });
   // every factor name, for the filter: from the unfiltered comparison
-  const allFactors = useApi<WebCaseFactors>('/api/case-library/factors');
+  const allFactors = useGet('/api/case-library/factors');
   const factorNames = [...new Set((allFactors.data?.factors ?? []).map((f) => f.factor))].sort(
     (a, b) => a.localeCompare(b, 'ja'),
   );

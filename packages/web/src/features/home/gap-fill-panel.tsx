@@ -1,23 +1,10 @@
 import { useId, useState } from 'react';
-import { useApi } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
-
-interface GapFillCandidate {
-  id: string;
-  name: string;
-  prefectureCode: string;
-  score: number;
-  path: string[];
-  reasons: { ja: string; en: string }[];
-}
-
-interface GapFillResponse {
-  sector: string | null;
-  candidates: GapFillCandidate[];
-}
+import { NOT_COMPUTABLE } from '../programmes/stat-format.ts';
 
 /**
  * Who could fill a community's wheel gap, from any prefecture (戦略的不平等): the best element from
@@ -37,8 +24,9 @@ export function GapFillPanel({
   const { prefectureName } = useSharedData();
   const selectId = useId();
   const [sector, setSector] = useState(missingSectors[0] ?? sectors[0] ?? 'university');
-  const params = new URLSearchParams({ community: communityId, sector, limit: '8' });
-  const state = useApi<GapFillResponse>(`/api/analyses/gap-fill?${params.toString()}`);
+  const state = useGet('/api/analyses/gap-fill', {
+    query: { community: communityId, sector, limit: 8 },
+  });
   const ordered = [...missingSectors, ...sectors.filter((s) => !missingSectors.includes(s))];
   return (
     <section aria-labelledby={`${selectId}-heading`}>
@@ -68,7 +56,8 @@ export function GapFillPanel({
               <li key={c.id}>
                 <Link href={`/actors/${encodeURIComponent(c.id)}`}>{c.name}</Link>{' '}
                 <span className="stat-detail">
-                  {prefectureName(c.prefectureCode)} · {t('gapFill.score')} {number(c.score, 2)}
+                  {prefectureName(c.prefectureCode)} · {t('gapFill.score')}{' '}
+                  {c.score === null ? NOT_COMPUTABLE : number(c.score, 2)}
                 </span>
                 <ul>
                   {/* A direct tie is already one of the reasons; longer paths are shown. */}

@@ -1,4 +1,4 @@
-import { useApi } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import type { WebSummary } from '../../api/types.ts';
 import { sectorColour } from '../../colors.ts';
 import { BarTable } from '../../components/bar-table.tsx';
@@ -111,7 +111,7 @@ export function HomePage() {
     ...(search.get('prefecture') ? { prefecture: search.get('prefecture') ?? '' } : {}),
     ...(search.get('community') ? { community: search.get('community') ?? '' } : {}),
   };
-  const state = useApi<WebSummary>(hrefOf('/api/web/summary', { ...scope }));
+  const state = useGet('/api/web/summary', { query: scope });
   const setScope = (next: Scope) => navigate(hrefOf('/', { ...next }), { replace: true });
   const summary = state.data;
   const source =

@@ -4,8 +4,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { fetchJson } from '../../api/client.ts';
-import { useApi } from '../../api/use-api.tsx';
-import type { WebChoropleth } from '../../api/types.ts';
+import { useGet } from '../../api/use-api.tsx';
 import { SEQUENTIAL } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
@@ -121,10 +120,9 @@ export function MapPage() {
     [meta.prefectures],
   );
   const { shapes, error } = useShapes(nameToCode);
-  const state = useApi<WebChoropleth>(
-    metric
-      ? hrefOf('/api/web/choropleth', { metric: metric.id, year: metric.yearly ? year : '' })
-      : null,
+  const state = useGet(
+    '/api/web/choropleth',
+    metric ? { query: { metric: metric.id, year: metric.yearly ? year : '' } } : null,
   );
   const data = state.data;
   const breaks = useMemo(() => (data ? breaksOf(Object.values(data.values)) : []), [data]);

@@ -5,8 +5,7 @@ import type { MouseEvent } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { fetchJson } from '../../api/client.ts';
-import { useApi } from '../../api/use-api.tsx';
-import type { WebMunicipalityChoropleth } from '../../api/types.ts';
+import { useGet } from '../../api/use-api.tsx';
 import { SEQUENTIAL } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
@@ -176,9 +175,7 @@ export function MunicipalityMap({
   const { t, label, number, language } = useI18n();
   const { prefectureName } = useSharedData();
   const { shapes, error } = useMunicipalityShapes(prefecture);
-  const state = useApi<WebMunicipalityChoropleth>(
-    hrefOf('/api/web/choropleth/municipalities', { prefecture, metric }),
-  );
+  const state = useGet('/api/web/choropleth/municipalities', { query: { prefecture, metric } });
   const data = state.data?.metric === metric ? state.data : undefined;
   const [tip, setTip] = useState<Tip | null>(null);
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { fetchJson, type ListPage } from '../../api/client.ts';
+import { api, type ChangeAnswer } from '../../api/api-client.ts';
+import type { ListPage } from '../../api/client.ts';
 import { sendJson } from '../../api/send-json.tsx';
 import { useApi } from '../../api/use-api.tsx';
 import type {
@@ -273,11 +274,15 @@ export function MatchingPage() {
   const submitText = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const { data } = await sendJson<NeedMatchResult>('POST', '/api/matching/needs', {
-        text,
-        region,
-        ...(prefecture ? { prefectureCode: prefecture } : {}),
-      });
+      const { data } = await sendJson<ChangeAnswer<'post', '/api/matching/needs'>>(
+        'POST',
+        '/api/matching/needs',
+        {
+          text,
+          region,
+          ...(prefecture ? { prefectureCode: prefecture } : {}),
+        },
+      );
       if (!data) throw new Error('empty answer');
       return { kind: 'seeds', result: data };
     });
@@ -361,9 +366,7 @@ export function MatchingPage() {
               void run(async () => ({
                 kind: 'seeds',
                 needId: id,
-                result: await fetchJson<NeedMatchResult>(
-                  `/api/needs/${encodeURIComponent(id)}/matches`,
-                ),
+                result: await api.get('/api/needs/{id}/matches', { params: { id } }),
               }))
             }
           />
@@ -375,11 +378,7 @@ export function MatchingPage() {
             onPick={(id) =>
               void run(async () => ({
                 kind: 'companies',
-                results: (
-                  await fetchJson<{ results: CompanyMatch[] }>(
-                    `/api/seeds/${encodeURIComponent(id)}/matches`,
-                  )
-                ).results,
+                results: (await api.get('/api/seeds/{id}/matches', { params: { id } })).results,
               }))
             }
           />

@@ -2,8 +2,7 @@ import type Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useApi } from '../../api/use-api.tsx';
-import type { WebNetwork } from '../../api/types.ts';
+import { useGet } from '../../api/use-api.tsx';
 import { communityColour, sectorColour } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
@@ -119,16 +118,18 @@ export function NetworkPage() {
   const modeRef = useRef(mode);
   modeRef.current = mode;
 
-  const url = hrefOf('/api/web/network', {
-    community,
-    sectors: sectors.join(','),
-    types: types.join(','),
-    from,
-    to,
-    isolated: hideIsolated ? 'false' : '',
-    maxEdges: community ? MAX_EDGES_COMMUNITY : MAX_EDGES_NATIONAL,
-  });
-  const state = useApi<WebNetwork>(webgl ? url : null);
+  const request = {
+    query: {
+      community,
+      sectors: sectors.join(','),
+      types: types.join(','),
+      from,
+      to,
+      isolated: hideIsolated ? 'false' : '',
+      maxEdges: community ? MAX_EDGES_COMMUNITY : MAX_EDGES_NATIONAL,
+    },
+  };
+  const state = useGet('/api/web/network', webgl ? request : null);
   const data = state.status === 'ready' ? state.data : undefined;
 
   // Build the graph and draw it whenever new data arrives.

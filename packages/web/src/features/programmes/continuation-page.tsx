@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { WebContinuation } from '../../api/programme-types.ts';
-import { useApi } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+import { Link, updateQuery, useLocation } from '../../router.tsx';
 import { ForestPlot } from './forest-plot.tsx';
 import { KM_COLOURS, KmPlot } from './km-plot.tsx';
 import { formatNumber, formatPValue, formatShare, formatSignificant } from './stat-format.ts';
@@ -279,7 +279,7 @@ export function ContinuationPage() {
   const asOfFy = search.get('asOfFy') ?? '';
   const [draft, setDraft] = useState(asOfFy);
   useEffect(() => setDraft(asOfFy), [asOfFy]);
-  const state = useApi<WebContinuation>(hrefOf('/api/analyses/continuation', { asOfFy }));
+  const state = useGet('/api/analyses/continuation', { query: { asOfFy } });
   const data = state.data;
   const n = (v: number | null) => formatNumber(v, language);
   return (

@@ -1,5 +1,5 @@
 import type { WebPortfolio } from '../../api/programme-types.ts';
-import { useApi } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { BarTable } from '../../components/bar-table.tsx';
 import { ScopeSelector, type Scope } from '../../components/scope-selector.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
@@ -115,7 +115,7 @@ export function PortfolioPage() {
   const scope: Scope = search.get('community')
     ? { community: search.get('community') ?? '' }
     : { prefecture: search.get('prefecture') ?? DEFAULT_PREFECTURE };
-  const state = useApi<WebPortfolio>(hrefOf('/api/portfolio/projects', { ...scope }));
+  const state = useGet('/api/portfolio/projects', { query: scope });
   const setScope = (next: Scope) => navigate(hrefOf('/projects', { ...next }), { replace: true });
   const data = state.data;
   const n = (v: number | null) => formatNumber(v, language);

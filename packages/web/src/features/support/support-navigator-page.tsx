@@ -1,8 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ListPage } from '../../api/client.ts';
 import type { WebSupportFit } from '../../api/programme-types.ts';
-import type { WebActorPage } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.tsx';
+import { useApi, useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
@@ -21,8 +20,9 @@ function SubjectPicker({ kind }: { kind: 'actor' | 'project' }) {
   const { t, label } = useI18n();
   const { prefectureName } = useSharedData();
   const [q, setQ] = useState('');
-  const actors = useApi<WebActorPage>(
-    kind === 'actor' && q ? hrefOf('/api/web/actors', { q, sector: 'company', limit: 10 }) : null,
+  const actors = useGet(
+    '/api/web/actors',
+    kind === 'actor' && q ? { query: { q, sector: 'company', limit: 10 } } : null,
   );
   const projects = useApi<ListPage>(
     kind === 'project' && q ? hrefOf('/api/projects', { q, limit: 10 }) : null,
@@ -145,13 +145,10 @@ export function SupportNavigatorPage() {
   const [amountDraft, setAmountDraft] = useState(amount);
   useEffect(() => setAmountDraft(amount), [amount]);
   const subjectChosen = kind === 'actor' ? actor : project;
-  const state = useApi<WebSupportFit>(
+  const state = useGet(
+    '/api/support/fit',
     subjectChosen
-      ? hrefOf('/api/support/fit', {
-          ...(kind === 'actor' ? { actor } : { project }),
-          stage,
-          amount,
-        })
+      ? { query: { ...(kind === 'actor' ? { actor } : { project }), stage, amount } }
       : null,
   );
   const fit = subjectChosen ? state.data : undefined;
