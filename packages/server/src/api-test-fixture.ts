@@ -31,15 +31,17 @@ export interface Credentials {
   csrf: string;
 }
 
+export type AccountKey =
+  'admin' | 'coordinator' | 'otherCoordinator' | 'memberA' | 'memberB' | 'memberU' | 'viewer';
+
 export interface ApiFixture {
   database: Database;
   clock: MovableClock;
   app: ReturnType<typeof createApp>;
-  accounts: Record<
-    'admin' | 'coordinator' | 'otherCoordinator' | 'memberA' | 'memberB' | 'memberU' | 'viewer',
-    Account
-  >;
+  accounts: Record<AccountKey, Account>;
   signIn(email: string, password?: string): Promise<Credentials>;
+  /** Signs every fixture account in, by its key. */
+  signInAll(): Promise<Record<AccountKey, Credentials>>;
   /** A request as someone (credentials) or anonymously; JSON bodies are encoded. */
   call(
     path: string,
@@ -179,16 +181,23 @@ export async function createApiFixture(
     return app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
   };
 
+  const signIn = async (email: string, password = PASSWORD) => {
+    const response = await call('/api/auth/sign-in', { body: { email, password } });
+    expect(response.status, `sign in ${email}`).toBe(200);
+    return credentialsFrom(response);
+  };
   return {
     database,
     clock,
     app,
     accounts,
     call,
-    async signIn(email, password = PASSWORD) {
-      const response = await call('/api/auth/sign-in', { body: { email, password } });
-      expect(response.status, `sign in ${email}`).toBe(200);
-      return credentialsFrom(response);
+    signIn,
+    async signInAll() {
+      const entries = await Promise.all(
+        Object.entries(accounts).map(async ([key, account]) => [key, await signIn(account.email)]),
+      );
+      return Object.fromEntries(entries) as Record<AccountKey, Credentials>;
     },
     close: () => database.close(),
   };

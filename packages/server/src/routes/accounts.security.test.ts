@@ -11,6 +11,7 @@ import {
   expectProblem,
   type ApiFixture,
   type Credentials,
+  type AccountKey,
 } from '../api-test-fixture.ts';
 
 type AuditItem = {
@@ -24,17 +25,10 @@ type AuditItem = {
 
 describe.each(TEST_DATABASES)('audit and confidential reads on $name', (kind) => {
   let f: ApiFixture;
-  const as: Record<string, Credentials> = {};
+  let as: Record<AccountKey, Credentials>;
   beforeEach(async () => {
     f = await createApiFixture(kind);
-    for (const [key, email] of [
-      ['coordinator', 'coord@test.example'],
-      ['memberA', 'a@test.example'],
-      ['memberB', 'b@test.example'],
-      ['memberU', 'u@test.example'],
-      ['admin', 'admin@test.example'],
-    ] as const)
-      as[key] = await f.signIn(email);
+    as = await f.signInAll();
   });
   afterEach(async () => {
     await f.close();

@@ -12,6 +12,7 @@ import {
   expectProblem,
   type ApiFixture,
   type Credentials,
+  type AccountKey,
 } from '../api-test-fixture.ts';
 
 type Item = { id: string; coordinatorIds: string[]; stage: string; version: number };
@@ -25,19 +26,10 @@ type AuditItem = {
 
 describe.each(TEST_DATABASES)('consultation security on $name', (kind) => {
   let f: ApiFixture;
-  const as: Record<string, Credentials> = {};
+  let as: Record<AccountKey, Credentials>;
   beforeEach(async () => {
     f = await createApiFixture(kind);
-    for (const [key, email] of [
-      ['coordinator', 'coord@test.example'],
-      ['otherCoordinator', 'coord2@test.example'],
-      ['memberA', 'a@test.example'],
-      ['memberB', 'b@test.example'],
-      ['memberU', 'u@test.example'],
-      ['viewer', 'viewer@test.example'],
-      ['admin', 'admin@test.example'],
-    ] as const)
-      as[key] = await f.signIn(email);
+    as = await f.signInAll();
   });
   afterEach(async () => {
     await f.close();
@@ -312,7 +304,7 @@ describe.each(TEST_DATABASES)('consultation security on $name', (kind) => {
     const digest = (await (
       await f.call('/api/needs/need-a-secret/digest', { as: as['memberA'], body: {} })
     ).json()) as { digestId: string };
-    const interestOf = async (who: string) =>
+    const interestOf = async (who: AccountKey) =>
       (
         (await (
           await f.call(`/api/digests/${digest.digestId}/interests`, { as: as[who], body: {} })
@@ -325,7 +317,7 @@ describe.each(TEST_DATABASES)('consultation security on $name', (kind) => {
       });
       expect(response.status).toBe(200);
     };
-    const reads = async (who: string) =>
+    const reads = async (who: AccountKey) =>
       (await f.call('/api/needs/need-a-secret/disclosed', { as: as[who] })).status;
 
     // 1. The interested organisation withdraws its interest after the disclosure: access ends.
