@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '#core/domain-error.ts';
+import { outcomeCode } from '#test/outcome-code.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createMatchingService, type MatchingService } from '../matching/matching-service.ts';
@@ -27,15 +27,6 @@ beforeAll(async () => {
   text = await createTextPipeline();
 }, 30_000);
 afterAll(async () => text.close());
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    return isDomainError(error) ? error.code : String(error);
-  }
-}
 
 describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
   let db: Database;
@@ -75,7 +66,7 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
     advanceHours(3);
     await consultations.move(COORDINATOR_K1, opened.id, { to: 'triage' });
     expect(
-      await code(
+      await outcomeCode(
         consultations.move(COORDINATOR_K1, opened.id, {
           to: 'agreement',
           agreementType: 'license',
@@ -83,13 +74,15 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
       ),
     ).toBe('precondition_failed');
     expect(
-      await code(consultations.move(COORDINATOR_K2, opened.id, { to: 'candidates_proposed' })),
+      await outcomeCode(
+        consultations.move(COORDINATOR_K2, opened.id, { to: 'candidates_proposed' }),
+      ),
     ).toBe('forbidden');
     advanceHours(24);
     await consultations.proposeCandidates(COORDINATOR_K1, opened.id, ['s-chelate', 's-plating']);
-    expect(await code(consultations.proposeCandidates(COORDINATOR_K1, opened.id, ['nope']))).toBe(
-      'unknown_reference',
-    );
+    expect(
+      await outcomeCode(consultations.proposeCandidates(COORDINATOR_K1, opened.id, ['nope'])),
+    ).toBe('unknown_reference');
     await consultations.judgeCandidate(MEMBER_OF('c1'), opened.id, {
       seedId: 's-plating',
       decision: 'rejected',
@@ -98,17 +91,21 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
     advanceHours(48);
     await consultations.move(COORDINATOR_K1, opened.id, { to: 'meeting' });
     expect(
-      await code(consultations.move(COORDINATOR_K1, opened.id, { to: 'closed', outcome: 'won' })),
+      await outcomeCode(
+        consultations.move(COORDINATOR_K1, opened.id, { to: 'closed', outcome: 'won' }),
+      ),
     ).toBe('precondition_failed');
-    expect(await code(consultations.move(COORDINATOR_K1, opened.id, { to: 'agreement' }))).toBe(
-      'validation_failed',
-    );
+    expect(
+      await outcomeCode(consultations.move(COORDINATOR_K1, opened.id, { to: 'agreement' })),
+    ).toBe('validation_failed');
     await consultations.move(COORDINATOR_K1, opened.id, {
       to: 'agreement',
       agreementType: 'joint_research',
     });
     expect(
-      await code(consultations.move(COORDINATOR_K1, opened.id, { to: 'closed', outcome: 'lost' })),
+      await outcomeCode(
+        consultations.move(COORDINATOR_K1, opened.id, { to: 'closed', outcome: 'lost' }),
+      ),
     ).toBe('validation_failed');
     advanceHours(24 * 10);
     const closed = await consultations.move(COORDINATOR_K1, opened.id, {
@@ -120,7 +117,7 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
       outcome: 'won',
       agreementType: 'joint_research',
     });
-    expect(await code(consultations.move(COORDINATOR_K1, opened.id, { to: 'triage' }))).toBe(
+    expect(await outcomeCode(consultations.move(COORDINATOR_K1, opened.id, { to: 'triage' }))).toBe(
       'precondition_failed',
     );
 
@@ -147,8 +144,10 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
       outcome: 'won',
       overdue: false,
     });
-    expect(await code(consultations.addNote(MEMBER_OF('c1'), opened.id, 'x'))).toBe('forbidden');
-    expect(await code(consultations.get(MEMBER_OF('c3'), opened.id))).toBe('not_found');
+    expect(await outcomeCode(consultations.addNote(MEMBER_OF('c1'), opened.id, 'x'))).toBe(
+      'forbidden',
+    );
+    expect(await outcomeCode(consultations.get(MEMBER_OF('c3'), opened.id))).toBe('not_found');
     // The rejection reached ranking.
     const feedback = await db.repos.matching.listFeedback();
     expect(feedback.map((f) => [f.seedId, f.reason])).toContainEqual([
@@ -204,9 +203,9 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
   });
 
   it('shows a confidential need only to its owner and assigned coordinators, in every view', async () => {
-    expect(await code(consultations.open(COORDINATOR_K1, 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(consultations.open(COORDINATOR_K1, 'n-secret'))).toBe('not_found');
     const c = await consultations.open(MEMBER_OF('c2'), 'n-secret');
-    expect(await code(consultations.assign(COORDINATOR_K1, c.id, 'k1'))).toBe('not_found');
+    expect(await outcomeCode(consultations.assign(COORDINATOR_K1, c.id, 'k1'))).toBe('not_found');
     // The owner cannot assign (only coordinators), so a coordinator is attached directly in storage
     // the way the accounts engineer's need_assignments will; here through the consultation itself.
     const stored = await db.repos.consultations.get(c.id);
@@ -214,7 +213,7 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
     expect((await matching.matchNeed(COORDINATOR_K2, 'n-secret')).results.length).toBeGreaterThan(
       0,
     );
-    expect(await code(matching.matchNeed(COORDINATOR_K1, 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(matching.matchNeed(COORDINATOR_K1, 'n-secret'))).toBe('not_found');
     expect((await consultations.list(COORDINATOR_K1)).map((x) => x.needId)).not.toContain(
       'n-secret',
     );
@@ -233,7 +232,9 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
   });
 
   it('publishes an anonymous digest and discloses only after the owner accepts, recording each step', async () => {
-    expect(await code(disclosures.publishDigest(MEMBER_OF('c1'), 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(disclosures.publishDigest(MEMBER_OF('c1'), 'n-secret'))).toBe(
+      'not_found',
+    );
     const digest = await disclosures.publishDigest(MEMBER_OF('c2'), 'n-secret');
     expect(digest.title).toBe('めっき廃液の銅を回収して再利用したい');
     expect(digest.summary).not.toMatch(/讃岐|高松|3/);
@@ -251,14 +252,14 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
       digest.digestId,
       'NDA締結可',
     );
-    expect(await code(disclosures.expressInterest(ANONYMOUS, digest.digestId))).toBe(
+    expect(await outcomeCode(disclosures.expressInterest(ANONYMOUS, digest.digestId))).toBe(
       'unauthenticated',
     );
-    expect(await code(disclosures.fullNeed(seedOwner, 'n-secret'))).toBe('not_found');
-    expect(await code(disclosures.decide(seedOwner, requestId, { accept: true }))).toBe(
+    expect(await outcomeCode(disclosures.fullNeed(seedOwner, 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(disclosures.decide(seedOwner, requestId, { accept: true }))).toBe(
       'not_found',
     );
-    expect(await code(disclosures.decide(COORDINATOR_K2, requestId, { accept: true }))).toBe(
+    expect(await outcomeCode(disclosures.decide(COORDINATOR_K2, requestId, { accept: true }))).toBe(
       'forbidden',
     );
     await disclosures.decide(MEMBER_OF('c2'), requestId, {
@@ -268,7 +269,7 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
     const full = await disclosures.fullNeed(seedOwner, 'n-secret');
     expect(full.description).toContain('讃岐メッキ');
     // Still nobody else.
-    expect(await code(disclosures.fullNeed(MEMBER_OF('c1'), 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(disclosures.fullNeed(MEMBER_OF('c1'), 'n-secret'))).toBe('not_found');
     const history = await disclosures.history(MEMBER_OF('c2'), 'n-secret');
     expect(history.events.map((e) => [e.kind, e.organisationId ?? ''])).toEqual([
       ['digest_published', ''],
@@ -276,6 +277,6 @@ describe.each(TEST_DATABASES)('consultations on $name', (kind) => {
       ['disclosure_accepted', 'c3'],
       ['full_text_viewed', 'c3'],
     ]);
-    expect(await code(disclosures.history(seedOwner, 'n-secret'))).toBe('forbidden');
+    expect(await outcomeCode(disclosures.history(seedOwner, 'n-secret'))).toBe('forbidden');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '#core/domain-error.ts';
+import { outcomeCode } from '#test/outcome-code.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createMatchingService, type MatchingService } from './matching-service.ts';
@@ -12,15 +12,6 @@ beforeAll(async () => {
   text = await createTextPipeline();
 }, 30_000);
 afterAll(async () => text.close());
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    return isDomainError(error) ? error.code : String(error);
-  }
-}
 
 describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
   let db: Database;
@@ -97,11 +88,13 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
     expect(
       (await service.matchNeed(ANONYMOUS, 'n-public')).results.map((r) => r.seedId),
     ).not.toContain('s-new');
-    expect(await code(service.upsertSeed(ANONYMOUS, { id: 'x', ownerId: 'u1', title: 't' }))).toBe(
-      'unauthenticated',
-    );
     expect(
-      await code(service.upsertSeed(MEMBER_OF('c1'), { id: 'x', ownerId: 'u1', title: 't' })),
+      await outcomeCode(service.upsertSeed(ANONYMOUS, { id: 'x', ownerId: 'u1', title: 't' })),
+    ).toBe('unauthenticated');
+    expect(
+      await outcomeCode(
+        service.upsertSeed(MEMBER_OF('c1'), { id: 'x', ownerId: 'u1', title: 't' }),
+      ),
     ).toBe('forbidden');
   });
 
@@ -144,14 +137,14 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
   });
 
   it('keeps confidential needs out of search, reverse matches and counts', async () => {
-    expect(await code(service.matchNeed(ANONYMOUS, 'n-secret'))).toBe('not_found');
-    expect(await code(service.matchNeed(MEMBER_OF('c1'), 'n-secret'))).toBe('not_found');
-    expect(await code(service.matchNeed(COORDINATOR_K1, 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(service.matchNeed(ANONYMOUS, 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(service.matchNeed(MEMBER_OF('c1'), 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(service.matchNeed(COORDINATOR_K1, 'n-secret'))).toBe('not_found');
     const owner = await service.matchNeed(MEMBER_OF('c2'), 'n-secret');
     expect(owner.results.map((r) => r.seedId)).toContain('s-plating');
     // Members-only needs: accounts only.
-    expect(await code(service.matchNeed(ANONYMOUS, 'n-members'))).toBe('not_found');
-    expect(await code(service.matchNeed(MEMBER_OF('c1'), 'n-members'))).toBe('ok');
+    expect(await outcomeCode(service.matchNeed(ANONYMOUS, 'n-members'))).toBe('not_found');
+    expect(await outcomeCode(service.matchNeed(MEMBER_OF('c1'), 'n-members'))).toBe('ok');
 
     for (const viewer of [ANONYMOUS, MEMBER_OF('c1'), COORDINATOR_K1, MEMBER_OF('c2')]) {
       const reverse = await service.matchSeed(viewer, 's-plating', { limit: 50 });
@@ -171,7 +164,7 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
     const before = await service.matchNeed(ANONYMOUS, 'n-public');
     const scoreBefore = before.results.find((r) => r.seedId === 's-chelate')?.score ?? 0;
     expect(
-      await code(
+      await outcomeCode(
         service.recordFeedback(MEMBER_OF('c3'), {
           needId: 'n-public',
           seedId: 's-chelate',
@@ -181,7 +174,7 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
       ),
     ).toBe('forbidden');
     expect(
-      await code(
+      await outcomeCode(
         service.recordFeedback(MEMBER_OF('c1'), {
           needId: 'n-public',
           seedId: 's-chelate',
@@ -203,7 +196,7 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
   });
 
   it('answers bad queries with clear errors or sensible results', async () => {
-    expect(await code(service.matchText(ANONYMOUS, '   '))).toBe('validation_failed');
+    expect(await outcomeCode(service.matchText(ANONYMOUS, '   '))).toBe('validation_failed');
     expect((await service.matchText(ANONYMOUS, '！？。、🙂🙂')).results).toEqual([]);
     const huge = await service.matchText(ANONYMOUS, '銅の回収'.repeat(25_000));
     expect(huge.query.truncated).toBe(true);
@@ -212,7 +205,7 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
       '<p>排水から<b>銅</b>を回収</p><script>x</script>',
     );
     expect(html.results.map((r) => r.seedId)).toContain('s-chelate');
-    expect(await code(service.matchNeed(ANONYMOUS, 'no-such-need'))).toBe('not_found');
-    expect(await code(service.matchSeed(ANONYMOUS, 'no-such-seed'))).toBe('not_found');
+    expect(await outcomeCode(service.matchNeed(ANONYMOUS, 'no-such-need'))).toBe('not_found');
+    expect(await outcomeCode(service.matchSeed(ANONYMOUS, 'no-such-seed'))).toBe('not_found');
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '#core/domain-error.ts';
+import { outcomeCode } from '#test/outcome-code.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createMatchingService, type MatchingService } from './matching-service.ts';
@@ -14,15 +14,6 @@ beforeAll(async () => {
   text = await createTextPipeline();
 }, 60_000);
 afterAll(async () => text.close());
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    return isDomainError(error) ? error.code : String(error);
-  }
-}
 
 describe.each(TEST_DATABASES)('matching in worker threads on $name (M2)', (kind) => {
   let db: Database;
@@ -50,8 +41,8 @@ describe.each(TEST_DATABASES)('matching in worker threads on $name (M2)', (kind)
     for (const viewer of [ANONYMOUS, MEMBER_OF('c1'), MEMBER_OF('c2'), COORDINATOR_K1]) {
       for (const need of ['n-public', 'n-members', 'n-secret']) {
         const [a, b] = await Promise.all([
-          code(inThread.matchNeed(viewer, need, { limit: 10 })),
-          code(inWorkers.matchNeed(viewer, need, { limit: 10 })),
+          outcomeCode(inThread.matchNeed(viewer, need, { limit: 10 })),
+          outcomeCode(inWorkers.matchNeed(viewer, need, { limit: 10 })),
         ]);
         expect(b, `${need} ${viewer.kind}`).toBe(a);
         if (a === 'ok')
@@ -87,10 +78,12 @@ describe.each(TEST_DATABASES)('matching in worker threads on $name (M2)', (kind)
   );
 
   it('M2: keeps domain errors (code and details) across the thread boundary', async () => {
-    expect(await code(inWorkers.matchNeed(ANONYMOUS, 'n-secret'))).toBe('not_found');
-    expect(await code(inWorkers.matchText(ANONYMOUS, '   '))).toBe('validation_failed');
+    expect(await outcomeCode(inWorkers.matchNeed(ANONYMOUS, 'n-secret'))).toBe('not_found');
+    expect(await outcomeCode(inWorkers.matchText(ANONYMOUS, '   '))).toBe('validation_failed');
     expect(
-      await code(inWorkers.upsertSeed(MEMBER_OF('c1'), { id: 'x', ownerId: 'u1', title: 't' })),
+      await outcomeCode(
+        inWorkers.upsertSeed(MEMBER_OF('c1'), { id: 'x', ownerId: 'u1', title: 't' }),
+      ),
     ).toBe('forbidden');
   });
 
