@@ -1,3 +1,4 @@
+import type { ListPageCache } from '#services/accounts/list-page-cache.ts';
 import type { Principal } from '#core/accounts.ts';
 import type { Clock, Repositories, SessionRecord } from '#core/ports.ts';
 import type { RateLimiter, SignInBackoff } from './rate-limit.ts';
@@ -13,6 +14,8 @@ export interface ApiServices {
     signInBackoff: SignInBackoff;
     search: RateLimiter;
   };
+  /** Pages of the lists whose answer is the same for everyone, keyed on their table's version. */
+  listPages: ListPageCache;
 }
 
 export interface AppEnv {

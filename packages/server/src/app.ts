@@ -4,6 +4,7 @@
  * app's data routes (`/api/web/*`) and the built web app at `/`. Tested in process with
  * `app.request()`; `start-server.ts` serves it.
  */
+import { createListPageCache } from '#services/accounts/list-page-cache.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDependencies): Hono {
       signInBackoff: createSignInBackoff(config.rateLimits.signInBackoff, clock),
       search: createRateLimiter(config.rateLimits.search, clock),
     },
+    listPages: createListPageCache(),
   };
   const { repos } = services;
 

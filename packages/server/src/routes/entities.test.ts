@@ -192,6 +192,40 @@ describe.each(TEST_DATABASES)('entity API on $name', (kind) => {
       }
     });
 
+    it('answers lists read again after a change with the change, for everyone at once', async () => {
+      const admin = await f.signIn('admin@test.example');
+      const other = await f.signIn('coord2@test.example');
+      const names = async (as?: typeof admin) =>
+        ((await (await f.call('/api/actors?limit=10', as ? { as } : {})).json()) as Page).items.map(
+          (a) => a['name'],
+        );
+      const before = await names();
+      expect(await names(other)).toEqual(before);
+      const current = await f.call('/api/actors/co-a', { as: admin });
+      const renamed = await f.call('/api/actors/co-a', {
+        method: 'PATCH',
+        as: admin,
+        body: { name: '改名した会社' },
+        headers: { 'if-match': current.headers.get('etag') ?? '' },
+      });
+      expect(renamed.status).toBe(200);
+      expect(await names()).toContain('改名した会社');
+      expect(await names(other)).toContain('改名した会社');
+
+      // Needs are chosen per viewer: the second coordinator sees a need once assigned to it.
+      const needs = async () => ids(await f.call('/api/needs', { as: other }));
+      expect(await needs()).not.toContain('need-b-secret');
+      const accounts = await f.database.repos.accounts.list();
+      const coord2 = accounts.find((a) => a.email === 'coord2@test.example');
+      await f.database.repos.accounts.assignNeed({
+        needId: 'need-b-secret',
+        accountId: coord2?.id ?? '',
+        assignedBy: accounts.find((a) => a.role === 'admin')?.id ?? '',
+        assignedAt: f.clock.now().toISOString(),
+      });
+      expect(await needs()).toContain('need-b-secret');
+    });
+
     it('fills a page past hidden needs and pages on', async () => {
       const as = await f.signIn('b@test.example');
       const first = (await (await f.call('/api/needs?limit=2', { as })).json()) as Page;

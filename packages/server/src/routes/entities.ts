@@ -103,7 +103,7 @@ function locationOf(entity: EntityName, key: string): string {
 }
 
 export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): void {
-  const { repos, clock, limiters, config } = services;
+  const { repos, clock, limiters, config, listPages } = services;
   const acting = (c: Context<AppEnv>) => ({ principal: c.get('principal'), clock });
 
   api.get('/:entity', async (c) => {
@@ -135,22 +135,18 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
           },
         );
     }
-    const page = await listRecordsJson(
-      repos,
-      principal,
-      entity,
-      {
-        limit: params.limit,
-        where: filtersFor(entity, new URL(c.req.url).searchParams),
-        ...(params.q ? { q: params.q } : {}),
-        ...(params.cursor ? { cursor: params.cursor } : {}),
-        ...(sort ? { sort } : {}),
-        ...(params.stale === 'true'
-          ? { staleBefore: staleCutoffs(clock.now().toISOString().slice(0, 10)) }
-          : {}),
-      },
-      fields,
-      clock,
+    const query = {
+      limit: params.limit,
+      where: filtersFor(entity, new URL(c.req.url).searchParams),
+      ...(params.q ? { q: params.q } : {}),
+      ...(params.cursor ? { cursor: params.cursor } : {}),
+      ...(sort ? { sort } : {}),
+      ...(params.stale === 'true'
+        ? { staleBefore: staleCutoffs(clock.now().toISOString().slice(0, 10)) }
+        : {}),
+    };
+    const page = await listPages.page(repos, entity, query, fields, () =>
+      listRecordsJson(repos, principal, entity, query, fields, clock),
     );
     c.header('vary', 'Cookie, Authorization');
     c.header('content-type', 'application/json');
