@@ -52,6 +52,7 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function startServerProcess(
   root: string,
   database: string,
+  options: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
@@ -59,6 +60,7 @@ export async function startServerProcess(
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...options.env },
     },
   );
   const lines = createInterface({ input: child.stdout ?? process.stdin });
@@ -69,6 +71,7 @@ export async function startServerProcess(
     );
     child.once('exit', (code) => reject(new Error(`the API server exited (${code})`)));
     lines.on('line', (line) => {
+      options.onLine?.(line);
       const match = /^listening (\S+)/.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);
