@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { INBOX_CHANGED_EVENT, inboxApi } from './inbox-api.ts';
+import { INBOX_CHANGED_EVENT, inboxApi } from './inbox-api.tsx';
 
 /** How often the header asks for the unread count (modestly: once a minute). */
 const POLL_MS = 60_000;
@@ -34,20 +34,20 @@ export function InboxBadge() {
     // Counted again on each page change too (a move may have raised a notification).
   }, [account, path]);
   if (!account) return null;
-  const label =
-    unread !== null && unread > 0 ? t('inbox.badgeUnread', { count: unread }) : t('inbox.title');
   return (
     <Link
       href="/inbox"
       className="inbox-link"
-      aria-label={label}
       aria-current={path === '/inbox' ? 'page' : undefined}
     >
       {t('inbox.title')}
       {unread !== null && unread > 0 && (
-        <span className="inbox-count" aria-hidden="true" data-unread={unread}>
-          {unread > 99 ? '99+' : unread}
-        </span>
+        <>
+          <span className="inbox-count" data-unread={unread}>
+            {unread > 99 ? '99+' : unread}
+          </span>
+          <span className="visually-hidden">{t('inbox.badgeUnread')}</span>
+        </>
       )}
     </Link>
   );

@@ -3,7 +3,7 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { INBOX_CHANGED_EVENT, inboxApi, type InboxNotification } from './inbox-api.ts';
+import { INBOX_CHANGED_EVENT, inboxApi, type InboxNotification } from './inbox-api.tsx';
 
 const messageOf = (failure: unknown) =>
   failure instanceof Error ? failure.message : String(failure);

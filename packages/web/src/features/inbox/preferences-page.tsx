@@ -4,7 +4,7 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { inboxApi, NOTIFICATION_KINDS, type EmailPreferences } from './inbox-api.ts';
+import { inboxApi, NOTIFICATION_KINDS, type EmailPreferences } from './inbox-api.tsx';
 
 /** Which notifications the account also gets by e-mail (the inbox always gets them all). */
 export function PreferencesPage() {

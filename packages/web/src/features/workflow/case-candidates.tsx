@@ -9,7 +9,7 @@ import {
   workflowApi,
   type RejectionReason,
   type Triage,
-} from './workflow-api.ts';
+} from './workflow-api.tsx';
 
 interface Candidate {
   seedId: string;

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { Refusal } from './refusal.tsx';
-import { workflowApi, type CoordinatorAccount, type Triage } from './workflow-api.ts';
+import { workflowApi, type CoordinatorAccount, type Triage } from './workflow-api.tsx';
 
 /**
  * The case's coordinators: take the case, add a colleague the server suggests (an administrator

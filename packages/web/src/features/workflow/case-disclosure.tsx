@@ -8,7 +8,7 @@ import {
   type DisclosureEvent,
   type DisclosureRequest,
   type Digest,
-} from './workflow-api.ts';
+} from './workflow-api.tsx';
 
 function RequestRow({ request, onDecided }: { request: DisclosureRequest; onDecided: () => void }) {
   const { t, label } = useI18n();

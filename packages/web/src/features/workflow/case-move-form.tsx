@@ -9,7 +9,7 @@ import {
   workflowApi,
   type MoveBody,
   type NextStages,
-} from './workflow-api.ts';
+} from './workflow-api.tsx';
 
 /**
  * Moves the case: the forward moves the server offers (its first pre-selected), closing with an

@@ -10,7 +10,7 @@ import { CaseCoordinators } from './case-coordinators.tsx';
 import { CaseDisclosure } from './case-disclosure.tsx';
 import { CaseMoveForm } from './case-move-form.tsx';
 import { messageOf, Refusal } from './refusal.tsx';
-import { workflowApi, type CaseDetail, type NextStages, type Triage } from './workflow-api.ts';
+import { workflowApi, type CaseDetail, type NextStages, type Triage } from './workflow-api.tsx';
 
 function HistoryLine({ event }: { event: ConsultationEvent }) {
   const { label, language } = useI18n();

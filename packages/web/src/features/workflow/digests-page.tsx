@@ -3,7 +3,7 @@ import { Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { messageOf, Refusal } from './refusal.tsx';
-import { workflowApi, type Digest } from './workflow-api.ts';
+import { workflowApi, type Digest } from './workflow-api.tsx';
 
 function DigestItem({ digest, canAsk }: { digest: Digest; canAsk: boolean }) {
   const { t } = useI18n();

@@ -5,7 +5,7 @@ import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { messageOf } from './refusal.tsx';
 import { SeedProposals } from './seed-proposals.tsx';
-import { workflowApi } from './workflow-api.ts';
+import { workflowApi } from './workflow-api.tsx';
 
 /** `/my-seeds`: the seeds of the member's organisation, each with where it was proposed. */
 export function MySeedsPage() {

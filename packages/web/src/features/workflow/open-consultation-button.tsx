@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { Refusal } from './refusal.tsx';
-import { workflowApi } from './workflow-api.ts';
+import { workflowApi } from './workflow-api.tsx';
 
 /**
  * "Open a consultation" on a need (its page, a list): the server lets the need's own organisation

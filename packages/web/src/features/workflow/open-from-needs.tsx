@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { OpenConsultationButton } from './open-consultation-button.tsx';
-import { workflowApi } from './workflow-api.ts';
+import { workflowApi } from './workflow-api.tsx';
 
 /**
  * The organisation's own needs (confidential ones included) with "open a consultation" beside

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { SeedProposals } from './seed-proposals.tsx';
-import { workflowApi } from './workflow-api.ts';
+import { workflowApi } from './workflow-api.tsx';
 
 /** `/seeds/{id}/proposals`: one seed's proposals and judgements (where a notification points). */
 export function SeedFeedbackPage({ seedId }: { seedId: string }) {

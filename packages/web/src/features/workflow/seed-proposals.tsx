@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { messageOf } from './refusal.tsx';
-import { workflowApi, type SeedProposal } from './workflow-api.ts';
+import { workflowApi, type SeedProposal } from './workflow-api.tsx';
 
 /** The need a seed was proposed for: its title when the viewer may see it, else its digest. */
 function NeedName({ need }: { need: SeedProposal['need'] }) {
