@@ -174,6 +174,20 @@ describe('the consultation workflow by role', () => {
     await cp.waitForURL(/\/consultations\//);
     await cp.getByRole('button', { name: 'この案件を担当する' }).click();
     await cp.locator('.coordinator-list li', { hasText: 'コーディネーター (demo)' }).waitFor();
+    // The server offers the accounts it would accept: the administrator may see every need.
+    const coordinators = cp.locator('.case-coordinators');
+    await expect
+      .poll(() => coordinators.locator('select[name="coordinator"] option').allTextContents())
+      .toContain('管理者 (demo)');
+    await coordinators
+      .locator('select[name="coordinator"]')
+      .selectOption({ label: '管理者 (demo)' });
+    await coordinators.getByRole('button', { name: '追加', exact: true }).click();
+    await coordinators.locator('.coordinator-list li', { hasText: '管理者 (demo)' }).waitFor();
+    await coordinators.getByRole('button', { name: '管理者 (demo) を外す' }).click();
+    await coordinators
+      .locator('.coordinator-list li', { hasText: '管理者 (demo)' })
+      .waitFor({ state: 'detached' });
     await expect(cp.locator('select[name="to"]').inputValue()).resolves.toBe('triage');
     await cp.getByRole('button', { name: '移動する' }).click();
     await cp.locator('.case-stage[data-stage="triage"]').waitFor();

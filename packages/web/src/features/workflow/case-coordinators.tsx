@@ -3,22 +3,20 @@ import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { Refusal } from './refusal.tsx';
-import { workflowApi, type CoordinatorAccount, type Triage } from './workflow-api.tsx';
+import { workflowApi, type CoordinatorAccount } from './workflow-api.tsx';
 
 /**
- * The case's coordinators: take the case, add a colleague the server suggests (an administrator
- * also sees every coordinator account), hand over by removing oneself after adding another. The
- * server decides who may be added; its refusal is shown as it says it.
+ * The case's coordinators: take the case, add a colleague among the accounts the server would
+ * accept (on a confidential need: those its owner assigned), hand over by removing oneself after
+ * adding another. The server decides; its refusal is shown as it says it.
  */
 export function CaseCoordinators({
   id,
   coordinatorIds,
-  triage,
   onChanged,
 }: {
   id: string;
   coordinatorIds: readonly string[];
-  triage: Triage | null;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -28,17 +26,19 @@ export function CaseCoordinators({
   const [failure, setFailure] = useState<unknown>(null);
   const isAdmin = account?.role === 'admin';
   const isCoordinator = account?.role === 'coordinator' || isAdmin;
+  // Asked again when the case's coordinators change.
+  const coordinatorKey = coordinatorIds.join(',');
   useEffect(() => {
-    if (!isAdmin) return;
-    workflowApi.coordinatorAccounts().then(setAccounts, () => setAccounts([]));
-  }, [isAdmin]);
+    if (!isCoordinator) return;
+    workflowApi.coordinatorCandidates(id).then(
+      (answer) => setAccounts(answer.items),
+      () => setAccounts([]),
+    );
+  }, [isCoordinator, id, coordinatorKey]);
   const names = new Map(accounts.map((a) => [a.id, a.displayName]));
   if (account) names.set(account.id, account.displayName);
   const nameOf = (accountId: string) => names.get(accountId) ?? accountId;
-  const offered = [
-    ...(triage?.suggestedCoordinators.map((s) => s.coordinatorId) ?? []),
-    ...accounts.map((a) => a.id),
-  ].filter((a, i, all) => all.indexOf(a) === i && !coordinatorIds.includes(a));
+  const offered = accounts.filter((a) => !coordinatorIds.includes(a.id)).map((a) => a.id);
 
   const run = async (change: () => Promise<unknown>) => {
     try {

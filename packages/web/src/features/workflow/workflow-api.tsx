@@ -36,7 +36,6 @@ export interface Triage {
   needId: string;
   title: string;
   keyTerms: { term: string; weight: number }[];
-  suggestedCoordinators: { coordinatorId: string; cases: number; won: number }[];
   seeds: { seedId: string; title: string; ownerName: string; score: number }[];
 }
 
@@ -90,6 +89,8 @@ export interface CoordinatorAccount {
   id: string;
   displayName: string;
   role: string;
+  /** On the case already. */
+  onCase: boolean;
 }
 
 export type MoveBody = {
@@ -159,9 +160,7 @@ export const workflowApi = {
     fetchJson<{ items: Record<string, unknown>[] }>(
       `/api/${entity}?ownerId=${encodeURIComponent(organisationId)}&limit=200`,
     ),
-  /** Accounts (administrators only): the coordinators an administrator may add. */
-  coordinatorAccounts: async (): Promise<CoordinatorAccount[]> =>
-    (await fetchJson<{ items: CoordinatorAccount[] }>('/api/accounts?limit=1000')).items.filter(
-      (a) => a.role === 'coordinator' || a.role === 'admin',
-    ),
+  /** Who may coordinate the case (the server's rule), those on it marked `onCase`. */
+  coordinatorCandidates: (id: string) =>
+    fetchJson<{ items: CoordinatorAccount[] }>(`${at(id)}/coordinator-candidates`),
 };
