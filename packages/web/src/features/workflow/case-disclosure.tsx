@@ -15,6 +15,14 @@ function RequestRow({ request, onDecided }: { request: DisclosureRequest; onDeci
   const [agreementRef, setAgreementRef] = useState('');
   const [accepted, setAccepted] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [organisation, setOrganisation] = useState(request.organisationId);
+  useEffect(() => {
+    const controller = new AbortController();
+    workflowApi
+      .actorName(request.organisationId, controller.signal)
+      .then(setOrganisation, () => undefined);
+    return () => controller.abort();
+  }, [request.organisationId]);
   const decide = async (accept: boolean) => {
     try {
       await workflowApi.decide(request.id, accept, accept ? agreementRef.trim() : undefined);
@@ -27,9 +35,7 @@ function RequestRow({ request, onDecided }: { request: DisclosureRequest; onDeci
   return (
     <li className="disclosure-request" data-status={request.status}>
       <p>
-        <Link href={`/actors/${encodeURIComponent(request.organisationId)}`}>
-          {request.organisationId}
-        </Link>{' '}
+        <Link href={`/actors/${encodeURIComponent(request.organisationId)}`}>{organisation}</Link>{' '}
         <span className={`badge disclosure-${request.status}`}>
           {label('workflow.disclosureStatus', request.status)}
         </span>

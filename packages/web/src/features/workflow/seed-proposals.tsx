@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
 import { messageOf } from './refusal.tsx';
 import { workflowApi, type SeedProposal } from './workflow-api.tsx';
 
@@ -23,6 +24,9 @@ function NeedName({ need }: { need: SeedProposal['need'] }) {
  */
 export function SeedProposals({ seedId }: { seedId: string }) {
   const { t, label, language } = useI18n();
+  const { account } = useAuth();
+  // The cases themselves are the coordinators' (and the requester's): only they get the link.
+  const seesCases = account?.role === 'coordinator' || account?.role === 'admin';
   const [items, setItems] = useState<SeedProposal[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -68,7 +72,7 @@ export function SeedProposals({ seedId }: { seedId: string }) {
               </>
             )}
           </p>
-          {item.need.visible && (
+          {item.need.visible && seesCases && (
             <Link href={`/consultations/${encodeURIComponent(item.consultationId)}`}>
               {t('workflow.openCase')}
             </Link>

@@ -153,6 +153,14 @@ export const workflowApi = {
     fetchJson<{ seedId: string; items: SeedProposal[] }>(
       `/api/seeds/${encodeURIComponent(seedId)}/proposals`,
     ),
+  /** An organisation's name (actors are public records). */
+  actorName: async (actorId: string, signal?: AbortSignal): Promise<string> => {
+    const actor = await fetchJson<Record<string, unknown>>(
+      `/api/actors/${encodeURIComponent(actorId)}`,
+      signal,
+    );
+    return typeof actor['name'] === 'string' ? actor['name'] : actorId;
+  },
   seed: (seedId: string) =>
     fetchJson<Record<string, unknown>>(`/api/seeds/${encodeURIComponent(seedId)}`),
   /** Records of the organisation (seeds or needs), for "my seeds" and opening a case. */
