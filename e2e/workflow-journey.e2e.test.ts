@@ -251,6 +251,14 @@ describe('the consultation workflow by role', () => {
     await up.locator('.inbox-status', { hasText: '既読にしました' }).waitFor();
     await badge.waitFor({ state: 'detached' });
 
+    // The reminder to confirm the organisation's profile leads to the profile, where a member confirms it.
+    await up.locator('.inbox-item[data-kind="profile_unconfirmed"] .inbox-title').first().click();
+    await up.waitForURL(/\/actors\//);
+    const confirmation = up.locator('.profile-confirmation');
+    await confirmation.getByRole('button', { name: '内容が正しいことを確認しました' }).click();
+    await confirmation.getByText('最終確認:').waitFor();
+    await up.goto(url('/inbox'));
+
     // E-mail choices: one kind turned off stays off.
     await up.getByRole('link', { name: 'メール通知の設定' }).click();
     const caseMoved = up.locator('input[name="case_moved"]');

@@ -37,7 +37,12 @@ export function CaseCoordinators({
   }, [isCoordinator, id, coordinatorKey]);
   const names = new Map(accounts.map((a) => [a.id, a.displayName]));
   if (account) names.set(account.id, account.displayName);
-  const nameOf = (accountId: string) => names.get(accountId) ?? accountId;
+  // The requester is not told the accounts' names or ids: a numbered coordinator.
+  const nameOf = (accountId: string) =>
+    names.get(accountId) ??
+    (isCoordinator
+      ? accountId
+      : t('workflow.coordinatorNumber', { n: coordinatorIds.indexOf(accountId) + 1 }));
   const offered = accounts.filter((a) => !coordinatorIds.includes(a.id)).map((a) => a.id);
 
   const run = async (change: () => Promise<unknown>) => {

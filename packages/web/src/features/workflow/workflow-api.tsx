@@ -93,6 +93,12 @@ export interface CoordinatorAccount {
   onCase: boolean;
 }
 
+export interface ProfileConfirmation {
+  actorId: string;
+  confirmedAt: string | null;
+  needsConfirmation: boolean;
+}
+
 export type MoveBody = {
   to: Stage;
   agreementType?: string;
@@ -153,6 +159,10 @@ export const workflowApi = {
     fetchJson<{ seedId: string; items: SeedProposal[] }>(
       `/api/seeds/${encodeURIComponent(seedId)}/proposals`,
     ),
+  profileConfirmation: (actorId: string) =>
+    fetchJson<ProfileConfirmation>(`/api/actors/${encodeURIComponent(actorId)}/confirmation`),
+  confirmProfile: (actorId: string) =>
+    sendJson<ProfileConfirmation>('POST', `/api/actors/${encodeURIComponent(actorId)}/confirm`),
   /** An organisation's name (actors are public records). */
   actorName: async (actorId: string, signal?: AbortSignal): Promise<string> => {
     const actor = await fetchJson<Record<string, unknown>>(
