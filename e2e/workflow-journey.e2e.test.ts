@@ -169,6 +169,11 @@ describe('the consultation workflow by role', () => {
     const cp = coordinatorPage.page;
     await signIn(cp, coordinator, '/board');
     const card = cp.locator(`[data-stage="intake"] [data-consultation="${consultationId}"]`);
+    await card.waitFor();
+    await expect(card.locator('.card-open').getAttribute('href')).resolves.toBe(
+      `/consultations/${encodeURIComponent(consultationId)}`,
+    );
+    await expectAccessible(cp, 'board (coordinator)');
     await card.locator('.card-title').click();
     await cp.getByRole('link', { name: '案件のページを開く' }).click();
     await cp.waitForURL(/\/consultations\//);

@@ -195,7 +195,11 @@ function Card({
       <p className="card-meta">
         {item.overdue.overdue && <span className="badge overdue">{t('board.overdue')}</span>}{' '}
         {t('board.daysInStage', { days: daysSince(item.stageEnteredAt) })}
-        {item.outcome !== undefined && ` · ${label('outcome', item.outcome)}`}
+        {item.outcome !== undefined && ` · ${label('outcome', item.outcome)}`}{' '}
+        <Link href={`/consultations/${encodeURIComponent(item.id)}`} className="card-open">
+          {t('workflow.openCase')}
+          <span className="visually-hidden">: {item.needTitle || item.needId}</span>
+        </Link>
       </p>
       {next.length > 0 && (
         <div className="card-move">
