@@ -16,6 +16,14 @@ import { PortfolioPage } from './features/programmes/portfolio-page.tsx';
 import { ProjectHealthPage } from './features/programmes/project-health-page.tsx';
 import { RegionReportPage } from './features/reports/region-report-page.tsx';
 import { SupportNavigatorPage } from './features/support/support-navigator-page.tsx';
+import { InboxBadge } from './features/inbox/inbox-badge.tsx';
+import { InboxPage } from './features/inbox/inbox-page.tsx';
+import { PreferencesPage } from './features/inbox/preferences-page.tsx';
+import { AccountLinks } from './features/workflow/account-links.tsx';
+import { CasePage } from './features/workflow/case-page.tsx';
+import { DigestsPage } from './features/workflow/digests-page.tsx';
+import { MySeedsPage } from './features/workflow/my-seeds-page.tsx';
+import { SeedFeedbackPage } from './features/workflow/seed-feedback-page.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/i18n.tsx';
 import { Link, useLocation } from './router.tsx';
@@ -75,7 +83,22 @@ function route(path: string): ReactNode {
   if (path === '/cases') return <CaseLibraryPage />;
   if (path === '/reports') return <RegionReportPage />;
   if (path === '/sign-in') return <SignInPage />;
+  const workflowPage = workflowRoute(path);
+  if (workflowPage !== null) return workflowPage;
   return <NotFound />;
+}
+
+/** The inbox, the consultation case, seed feedback and digests (issue 11). */
+function workflowRoute(path: string): ReactNode {
+  if (path === '/inbox') return <InboxPage />;
+  if (path === '/inbox/preferences') return <PreferencesPage />;
+  if (path === '/digests') return <DigestsPage />;
+  if (path === '/my-seeds') return <MySeedsPage />;
+  const consultation = /^\/consultations\/([^/]+)$/.exec(path);
+  if (consultation?.[1]) return <CasePage id={decodeURIComponent(consultation[1])} />;
+  const proposals = /^\/seeds\/([^/]+)\/proposals$/.exec(path);
+  if (proposals?.[1]) return <SeedFeedbackPage seedId={decodeURIComponent(proposals[1])} />;
+  return null;
 }
 
 /** Who is signed in, with sign-in / sign-out. */
@@ -129,6 +152,8 @@ function Shell() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <div className="header-actions">
+          <AccountLinks />
+          <InboxBadge />
           <AccountMenu />
           <button
             type="button"

@@ -4,6 +4,7 @@
  */
 import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
 import {
+  ZCoordinatorCandidates,
   ZNextStages,
   ZNotificationListQuery,
   ZNotificationPage,
@@ -25,6 +26,7 @@ export function notificationSchemas(): Record<string, JsonSchema> {
     SeedProposals: jsonSchemaOf(ZSeedProposals, 'output'),
     ProfileConfirmation: jsonSchemaOf(ZProfileConfirmation, 'output'),
     NextStages: jsonSchemaOf(ZNextStages, 'output'),
+    CoordinatorCandidates: jsonSchemaOf(ZCoordinatorCandidates, 'output'),
   };
 }
 
@@ -141,6 +143,17 @@ export function notificationPaths(): Record<string, Record<string, unknown>> {
         summary:
           'Confirm the profile is still true today (members of the organisation, administrators)',
         responses: { '200': json('Confirmation', ref('ProfileConfirmation')), ...COMMON },
+      },
+    },
+    '/api/consultations/{id}/coordinator-candidates': {
+      parameters: [path('id', 'Consultation id')],
+      get: {
+        tags: ['consultations'],
+        operationId: 'consultation-coordinator-candidates',
+        summary: 'The accounts that may coordinate a consultation (`onCase`: on it already)',
+        description:
+          'Enabled coordinators and administrators who may see the need without the consultation (on a confidential need: assigned to it by its owner). For coordinators who see the case.',
+        responses: { '200': json('Accounts', ref('CoordinatorCandidates')), ...COMMON },
       },
     },
     '/api/consultations/{id}/next-stages': {

@@ -87,3 +87,18 @@ export const ZNextStages = z.object({
   /** The stage a person may go back to with `back: true` and a reason. */
   back: z.enum(CONSULTATION_STAGES).nullable(),
 });
+
+/**
+ * `GET /api/consultations/{id}/coordinator-candidates`: who may coordinate the case, those on it
+ * already marked `onCase`.
+ */
+export const ZCoordinatorCandidates = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      role: z.enum(['coordinator', 'admin']),
+      onCase: z.boolean(),
+    }),
+  ),
+});

@@ -209,6 +209,55 @@ describe.each(TEST_DATABASES)('seed feedback and profile confirmation on $name',
     await expectProblem(await f.call(`${path}/next-stages`, { as: as['memberB'] }), 404);
   }, 30_000);
 
+  it('offers as coordinators of a confidential case only the accounts the server would accept', async () => {
+    const c = await judgedCase();
+    const path = `/api/consultations/${c.id}/coordinator-candidates`;
+    const offered = async () =>
+      (
+        (await (await ok(await f.call(path, { as: as['coordinator'] }))).json()) as {
+          items: { id: string; displayName: string; role: string; onCase: boolean }[];
+        }
+      ).items
+        .filter((a) => !a.onCase)
+        .map((a) => a.id);
+    // The administrator may see every need; the other coordinator is not assigned to this one,
+    // and the case's own coordinator is on it already.
+    expect(await offered()).toEqual([f.accounts.admin.id]);
+    await expectProblem(await f.call(path, { as: as['otherCoordinator'] }), 404);
+    await expectProblem(
+      await f.call(`/api/consultations/${c.id}/coordinators/${f.accounts.otherCoordinator.id}`, {
+        method: 'PUT',
+        as: as['coordinator'],
+      }),
+      403,
+    );
+    // Once the owner assigns the other coordinator to the need, the server offers and accepts it.
+    await ok(
+      await f.call(`/api/needs/need-a-nda/assignments/${f.accounts.otherCoordinator.id}`, {
+        method: 'PUT',
+        as: as['memberA'],
+      }),
+    );
+    expect((await offered()).sort()).toEqual(
+      [f.accounts.admin.id, f.accounts.otherCoordinator.id].sort(),
+    );
+    const answer = (await (await f.call(path, { as: as['coordinator'] })).json()) as {
+      items: Record<string, unknown>[];
+    };
+    expect(Object.keys(answer.items[0] ?? {}).sort()).toEqual([
+      'displayName',
+      'id',
+      'onCase',
+      'role',
+    ]);
+    expect(answer.items.filter((a) => a['onCase'] === true).map((a) => a['id'])).toEqual([
+      f.accounts.coordinator.id,
+    ]);
+    // Not a coordinator: refused; outside the case: as if absent.
+    await expectProblem(await f.call(path, { as: as['memberA'] }), 403);
+    await expectProblem(await f.call(path, { as: as['memberB'] }), 404);
+  }, 30_000);
+
   it('flags a profile not confirmed for 12 months; its members confirm it and are reminded', async () => {
     const confirmation = async () =>
       (await (

@@ -39,6 +39,22 @@ export function registerSeedFeedbackRoutes(
     ),
   );
 
+  api.get('/consultations/:id/coordinator-candidates', async (c) => {
+    const v = viewer(c);
+    const id = c.req.param('id');
+    const accounts = await workflow.consultations.coordinatorCandidates(v, id);
+    const onCase = new Set((await workflow.consultations.get(v, id)).consultation.coordinatorIds);
+    c.header('vary', 'Cookie, Authorization');
+    return c.json({
+      items: accounts.map((a) => ({
+        id: a.id,
+        displayName: a.displayName,
+        role: a.role,
+        onCase: onCase.has(a.id),
+      })),
+    });
+  });
+
   api.get('/consultations/:id/next-stages', async (c) => {
     const view = await workflow.consultations.get(viewer(c), c.req.param('id'));
     const stage = view.consultation.stage;

@@ -4,6 +4,7 @@
  * to the need and administrators; a disclosure shows the need's text, not the case. Coordinators
  * of a case are coordinators or administrators who may see the need without the case's help.
  */
+import type { Account } from '#core/accounts.ts';
 import type { Consultation } from '#core/consultation.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Need } from '#core/entities/need.ts';
@@ -37,10 +38,50 @@ export function mayViewConsultation(
 }
 
 /**
- * Refuses an account as a coordinator of `c` unless it exists, is enabled, is a coordinator or
- * an administrator, and may see the need without the consultation's help (the owner's own
- * assignments and disclosures count; other consultations' coordinators do not).
+ * Why `account` may not be a coordinator of `c` (undefined when it may): it must be enabled, a
+ * coordinator or an administrator, and see the need without the consultation's help (the owner's
+ * own assignments and disclosures count; other consultations' coordinators do not).
  */
+function coordinatorRefusal(
+  account: Account,
+  c: Consultation,
+  need: Need | undefined,
+  facts: NeedAccessFacts,
+): DomainError | undefined {
+  if (account.disabled)
+    return new DomainError('not_found', `accountId: no account ${account.id}`, {
+      field: 'accountId',
+    });
+  if (account.role !== 'coordinator' && account.role !== 'admin') {
+    return new DomainError(
+      'validation_failed',
+      `accountId: account ${account.id} is a ${account.role}; only coordinators (コーディネーター) and administrators can be coordinators of a consultation`,
+      { field: 'accountId' },
+    );
+  }
+  if (!canReadNeed({ kind: 'account', account, via: 'session' }, needView(c, need), facts)) {
+    return new DomainError(
+      'forbidden',
+      `accountId: coordinator ${account.id} may not see need ${c.needId} (confidential); its owner organisation must assign them to the need first (PUT /api/needs/${c.needId}/assignments/${account.id})`,
+      { field: 'accountId' },
+    );
+  }
+  return undefined;
+}
+
+/** What the owner's assignments and accepted disclosures let accounts see of the case's need. */
+async function directNeedFacts(repos: Repositories, c: Consultation): Promise<NeedAccessFacts> {
+  const [direct, disclosed] = await Promise.all([
+    repos.matching.needAssignments(c.needId),
+    repos.disclosures.acceptedOrganisations([c.needId]),
+  ]);
+  return {
+    assignedAccountIds: new Set(direct),
+    disclosedOrganisationIds: disclosed.get(c.needId) ?? new Set(),
+  };
+}
+
+/** Refuses an account as a coordinator of `c` unless `coordinatorRefusal` finds nothing. */
 export async function requireConsultationCoordinator(
   repos: Repositories,
   c: Consultation,
@@ -48,32 +89,26 @@ export async function requireConsultationCoordinator(
   accountId: string,
 ): Promise<void> {
   const stored = await repos.accounts.get(accountId);
-  if (stored === undefined || stored.account.disabled) {
+  if (stored === undefined) {
     throw new DomainError('not_found', `accountId: no account ${accountId}`, {
       field: 'accountId',
     });
   }
-  const { account } = stored;
-  if (account.role !== 'coordinator' && account.role !== 'admin') {
-    throw new DomainError(
-      'validation_failed',
-      `accountId: account ${accountId} is a ${account.role}; only coordinators (コーディネーター) and administrators can be coordinators of a consultation`,
-      { field: 'accountId' },
-    );
-  }
-  const [direct, disclosed] = await Promise.all([
-    repos.matching.needAssignments(c.needId),
-    repos.disclosures.acceptedOrganisations([c.needId]),
-  ]);
-  const facts: NeedAccessFacts = {
-    assignedAccountIds: new Set(direct),
-    disclosedOrganisationIds: disclosed.get(c.needId) ?? new Set(),
-  };
-  if (!canReadNeed({ kind: 'account', account, via: 'session' }, needView(c, need), facts)) {
-    throw new DomainError(
-      'forbidden',
-      `accountId: coordinator ${accountId} may not see need ${c.needId} (confidential); its owner organisation must assign them to the need first (PUT /api/needs/${c.needId}/assignments/${accountId})`,
-      { field: 'accountId' },
-    );
-  }
+  const refusal = coordinatorRefusal(stored.account, c, need, await directNeedFacts(repos, c));
+  if (refusal !== undefined) throw refusal;
+}
+
+/**
+ * The accounts that may be coordinators of `c` (the same rule as `requireConsultationCoordinator`):
+ * those on the case already and those that could be added.
+ */
+export async function eligibleCoordinators(
+  repos: Repositories,
+  c: Consultation,
+  need: Need | undefined,
+): Promise<Account[]> {
+  const facts = await directNeedFacts(repos, c);
+  return (await repos.accounts.list()).filter(
+    (account) => coordinatorRefusal(account, c, need, facts) === undefined,
+  );
 }

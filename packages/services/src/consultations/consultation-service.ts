@@ -25,6 +25,7 @@ import {
   type ResponseTargets,
   type StageMove,
 } from '#core/consultation.ts';
+import type { Account } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
 import {
@@ -37,7 +38,11 @@ import { SILENT_SINK, type NotificationSink } from '#core/notifications.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { appendAudit, type AuditChange } from '../accounts/write-audit.ts';
-import { mayViewConsultation, requireConsultationCoordinator } from './consultation-access.ts';
+import {
+  eligibleCoordinators,
+  mayViewConsultation,
+  requireConsultationCoordinator,
+} from './consultation-access.ts';
 import type { MatchingService } from '../matching/matching-service.ts';
 import { loadNeedAccessFacts } from '../matching/need-access-facts.ts';
 import { parseInput } from '../matching/parse-input.ts';
@@ -107,6 +112,8 @@ export interface ConsultationService {
   ): Promise<Consultation>;
   assign(viewer: Viewer, id: string, coordinatorId: string): Promise<Consultation>;
   unassign(viewer: Viewer, id: string, coordinatorId: string): Promise<Consultation>;
+  /** The accounts `assign` accepts on the case, those on it included (for coordinators who see it). */
+  coordinatorCandidates(viewer: Viewer, id: string): Promise<Account[]>;
   addNote(viewer: Viewer, id: string, text: string): Promise<void>;
   proposeCandidates(viewer: Viewer, id: string, seedIds: readonly string[]): Promise<Consultation>;
   judgeCandidate(
@@ -476,6 +483,14 @@ export function createConsultationService(
         });
       });
       return next;
+    },
+
+    async coordinatorCandidates(viewer, id) {
+      const { c, need } = await load(viewer, id);
+      if (!isCoordinator(viewer)) {
+        throw new DomainError('forbidden', 'only coordinators choose coordinators for a case');
+      }
+      return eligibleCoordinators(repos, c, need);
     },
 
     async addNote(viewer, id, text) {

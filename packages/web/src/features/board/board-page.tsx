@@ -13,6 +13,7 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { OpenFromOwnNeeds } from '../workflow/open-from-needs.tsx';
 
 /**
  * Where a stage may go in one move (the server checks the same rule): forward first, so the
@@ -194,7 +195,11 @@ function Card({
       <p className="card-meta">
         {item.overdue.overdue && <span className="badge overdue">{t('board.overdue')}</span>}{' '}
         {t('board.daysInStage', { days: daysSince(item.stageEnteredAt) })}
-        {item.outcome !== undefined && ` · ${label('outcome', item.outcome)}`}
+        {item.outcome !== undefined && ` · ${label('outcome', item.outcome)}`}{' '}
+        <Link href={`/consultations/${encodeURIComponent(item.id)}`} className="card-open">
+          {t('workflow.openCase')}
+          <span className="visually-hidden">: {item.needTitle || item.needId}</span>
+        </Link>
       </p>
       {next.length > 0 && (
         <div className="card-move">
@@ -260,6 +265,11 @@ function DetailPanel({ id, onChanged }: { id: string; onChanged: () => void }) {
   return (
     <aside className="panel board-detail" aria-labelledby="detail-heading">
       <h2 id="detail-heading">{detail.needTitle}</h2>
+      <p>
+        <Link href={`/consultations/${encodeURIComponent(id)}`} className="case-link">
+          {t('workflow.openCasePage')}
+        </Link>
+      </p>
       <h3>{t('board.history')}</h3>
       <ol className="history">
         {detail.history.map((event) => (
@@ -397,6 +407,7 @@ export function BoardPage() {
           {t('board.reload')}
         </button>
       </div>
+      <OpenFromOwnNeeds />
       <p role="status" aria-live="polite" className="board-status">
         {message}
       </p>

@@ -1,0 +1,402 @@
+/**
+ * The consultation workflow by role, in the browser: the company opens a case on its confidential
+ * need; the coordinator assigned to the need takes it, attaches the university's seed with a
+ * judgement and reason, publishes the digest; the university sees the judgement on its seed (the
+ * need named only by its digest) and its inbox, and asks for disclosure; the company accepts the
+ * NDA terms and discloses; the coordinator closes the case with an outcome. A member of a third
+ * organisation never sees the need's text. axe-core finds no serious or critical violation on
+ * these pages, at 1440×900 and 390×844, in Japanese and English.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '#core/ports.ts';
+import type { Database } from '#db/open-database.ts';
+import { createAccount } from '#services/accounts/create-account.ts';
+import { createDemoAccounts, DEMO_ACCOUNTS } from '#services/demo/demo-accounts.ts';
+import { createDemoWorkflow } from '#services/demo/demo-workflow.ts';
+import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { sqliteTestDatabase } from '#test/test-databases.ts';
+import { seriousAxeViolations } from './support/axe.ts';
+import { ARTIFACTS, launchBrowser, openPage } from './support/browser.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+import { startWebServer } from './support/web-server.ts';
+
+let database: Database;
+let server: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
+const shot = (name: string) => join(ARTIFACTS, `${name}.png`);
+const COST = { log2N: 10, r: 8, p: 1 };
+
+const NEED_ID = 'journey-confidential-need';
+/** Words of the need that appear only beyond its digest's summary (240 characters). */
+const SECRET = '社外秘: 試作ライン X77 の歩留まり改善計画';
+const OUTSIDER = { email: 'outsider@journey.example', password: 'outsider-journey-pass-1' };
+
+interface Person {
+  email: string;
+  password: string;
+}
+const demo = (key: (typeof DEMO_ACCOUNTS)[number]['key']): Person => {
+  const spec = DEMO_ACCOUNTS.find((a) => a.key === key);
+  if (!spec) throw new Error(`no demo account ${key}`);
+  return spec;
+};
+const company = demo('company');
+const coordinator = demo('coordinator');
+const university = demo('university');
+
+let needTitle = '';
+let universitySeedId = '';
+let consultationId = '';
+let digestId = '';
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  database = await sqliteTestDatabase.open();
+  const repos = database.repos;
+  await loadDemoEcosystem(repos, { scale: 0.1 });
+  const credentials = await createDemoAccounts(repos, { clock: systemClock, cost: COST });
+  await createDemoWorkflow(repos, { clock: systemClock });
+  const companyId = credentials.find((c) => c.key === 'company')?.organisationId;
+  const universityId = credentials.find((c) => c.key === 'university')?.organisationId;
+  const coordinatorAccount = (await repos.accounts.findByEmail(coordinator.email))?.account;
+  if (!companyId || !universityId || !coordinatorAccount) throw new Error('demo accounts missing');
+
+  // A confidential need of the company written to fit one of the university's seeds, with words
+  // beyond what its digest shows; the company assigned the demo coordinator to it.
+  const seed = (await repos.entity('seeds').list({ limit: 1, where: { ownerId: universityId } }))
+    .items[0];
+  const template = (
+    await repos
+      .entity('needs')
+      .list({ limit: 1, where: { ownerId: companyId, confidentiality: 'confidential' } })
+  ).items[0];
+  if (!seed || !template) throw new Error('the demo has no university seed or confidential need');
+  universitySeedId = String(seed['id']);
+  const seedText = `${String(seed['title'])} ${String(seed['abstract'] ?? '')}`;
+  needTitle = `${String(seed['title']).slice(0, 40)}を使いたい`;
+  await repos.entity('needs').upsertMany([
+    {
+      ...template,
+      id: NEED_ID,
+      title: needTitle,
+      description: `${`${seedText} `.repeat(4).slice(0, 300)} ${SECRET}`,
+      confidentiality: 'confidential',
+    },
+  ]);
+  await repos.accounts.assignNeed({
+    needId: NEED_ID,
+    accountId: coordinatorAccount.id,
+    assignedBy: 'journey',
+    assignedAt: new Date().toISOString(),
+  });
+
+  // A member of a third organisation.
+  const other = (await repos.entity('seeds').list({ limit: 50 })).items
+    .map((s) => String(s['ownerId']))
+    .find((id) => id !== companyId && id !== universityId);
+  await createAccount(
+    repos,
+    { principal: { kind: 'anonymous' }, clock: systemClock },
+    {
+      email: OUTSIDER.email,
+      displayName: '他組織の会員',
+      role: 'member',
+      organisationId: other ?? null,
+      password: OUTSIDER.password,
+    },
+    { bootstrap: true, cost: COST },
+  );
+  server = await startWebServer(repos);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+async function signIn(page: Page, person: Person, next: string): Promise<void> {
+  await page.goto(url(`/sign-in?next=${encodeURIComponent(next)}`));
+  await page.getByLabel('メールアドレス').fill(person.email);
+  await page.getByLabel('パスワード').fill(person.password);
+  await page.getByRole('button', { name: 'サインイン', exact: true }).click();
+  await page.locator('.account-name').waitFor();
+  await page.waitForURL((u) => u.pathname === next.split('?')[0]);
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+  expect(overflow, what).toBeLessThanOrEqual(0);
+}
+
+const mainText = async (page: Page) => (await page.locator('body').textContent()) ?? '';
+
+describe('the consultation workflow by role', () => {
+  it('runs a confidential case from opening to closing, with feedback, inbox and disclosure', async () => {
+    // The company opens a consultation on its confidential need from the board.
+    const companyPage = await openPage(browser, 1440, 900);
+    await signIn(companyPage.page, company, '/board');
+    const own = companyPage.page.locator('.own-needs');
+    await own.locator('summary').click();
+    await own
+      .locator(`[data-need="${NEED_ID}"]`)
+      .getByRole('button', { name: '相談を開始' })
+      .click();
+    await companyPage.page.waitForURL(/\/consultations\/[^/]+$/);
+    consultationId = decodeURIComponent(
+      new URL(companyPage.page.url()).pathname.split('/').pop() ?? '',
+    );
+    await expect(companyPage.page.locator('h1').textContent()).resolves.toBe(needTitle);
+    // Only the assigned coordinators move a case: the server's refusal is shown as it says it.
+    await companyPage.page.getByRole('button', { name: '移動する' }).click();
+    await expect(companyPage.page.locator('.case-move .refusal').textContent()).resolves.toContain(
+      'サーバーが拒否しました',
+    );
+    await expectAccessible(companyPage.page, 'case page (company)');
+
+    // The coordinator assigned to the need sees the case on the board and takes it.
+    const coordinatorPage = await openPage(browser, 1440, 900);
+    const cp = coordinatorPage.page;
+    await signIn(cp, coordinator, '/board');
+    const card = cp.locator(`[data-stage="intake"] [data-consultation="${consultationId}"]`);
+    await card.waitFor();
+    await expect(card.locator('.card-open').getAttribute('href')).resolves.toBe(
+      `/consultations/${encodeURIComponent(consultationId)}`,
+    );
+    await expectAccessible(cp, 'board (coordinator)');
+    await card.locator('.card-title').click();
+    await cp.getByRole('link', { name: '案件のページを開く' }).click();
+    await cp.waitForURL(/\/consultations\//);
+    await cp.getByRole('button', { name: 'この案件を担当する' }).click();
+    await cp.locator('.coordinator-list li', { hasText: 'コーディネーター (demo)' }).waitFor();
+    // The server offers the accounts it would accept: the administrator may see every need.
+    const coordinators = cp.locator('.case-coordinators');
+    await expect
+      .poll(() => coordinators.locator('select[name="coordinator"] option').allTextContents())
+      .toContain('管理者 (demo)');
+    await coordinators
+      .locator('select[name="coordinator"]')
+      .selectOption({ label: '管理者 (demo)' });
+    await coordinators.getByRole('button', { name: '追加', exact: true }).click();
+    await coordinators.locator('.coordinator-list li', { hasText: '管理者 (demo)' }).waitFor();
+    await coordinators.getByRole('button', { name: '管理者 (demo) を外す' }).click();
+    await coordinators
+      .locator('.coordinator-list li', { hasText: '管理者 (demo)' })
+      .waitFor({ state: 'detached' });
+    await expect(cp.locator('select[name="to"]').inputValue()).resolves.toBe('triage');
+    await cp.getByRole('button', { name: '移動する' }).click();
+    await cp.locator('.case-stage[data-stage="triage"]').waitFor();
+
+    // Attach the university's seed from the matching results, then judge it with a reason.
+    const row = cp.locator(`.match-table tr[data-seed="${universitySeedId}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await row.getByRole('button').click();
+    const candidate = cp.locator(`.candidate[data-seed="${universitySeedId}"]`);
+    await candidate.waitFor();
+    await cp.locator('.case-stage[data-stage="candidates_proposed"]').waitFor();
+    await candidate.locator('summary').click();
+    await candidate.locator('select[name="decision"]').selectOption('rejected');
+    await candidate.locator('select[name="reason"]').selectOption('benefit_unclear');
+    await candidate.locator('input[name="note"]').fill('試作ラインの条件に合わない');
+    await candidate.getByRole('button', { name: '判断を記録' }).click();
+    await candidate.locator('.judgement.rejected').waitFor();
+    await expect(candidate.locator('.judgement-reason').textContent()).resolves.toContain(
+      '効果が不明確',
+    );
+
+    // A meeting record, then the digest published.
+    await cp.getByLabel('メモ・面談記録').fill('面談: 先方技術部と条件を確認');
+    await cp.getByRole('button', { name: 'メモを追加' }).click();
+    await cp.locator('.case-history blockquote', { hasText: '条件を確認' }).waitFor();
+    await cp.getByRole('button', { name: '概要を公開する' }).click();
+    const digest = cp.locator('.case-disclosure .digest');
+    await digest.waitFor();
+    digestId = (await digest.getAttribute('data-digest')) ?? '';
+    expect(digestId).not.toBe('');
+    expect(await digest.textContent()).not.toContain('X77');
+    await expectAccessible(cp, 'case page (coordinator)');
+    await cp.screenshot({ path: shot('journey-case-coordinator'), fullPage: true });
+
+    // The university: the badge counts, the seed's judgement and reason, the need by its digest.
+    const universityPage = await openPage(browser, 1440, 900);
+    const up = universityPage.page;
+    await signIn(up, university, '/my-seeds');
+    const badge = up.locator('.inbox-count');
+    await badge.waitFor();
+    expect(Number(await badge.getAttribute('data-unread'))).toBeGreaterThanOrEqual(2);
+    await up.goto(url(`/seeds/${encodeURIComponent(universitySeedId)}/proposals`));
+    const proposal = up.locator(`.proposal[data-consultation="${consultationId}"]`);
+    await proposal.waitFor();
+    const proposalText = (await proposal.textContent()) ?? '';
+    expect(proposalText).toContain('見送り');
+    expect(proposalText).toContain('理由: 効果が不明確');
+    expect(proposalText).toContain(digestId);
+    expect(proposalText).not.toContain('試作ラインの条件'); // the free note stays with those who see the need
+    expect(await mainText(up)).not.toContain('X77');
+    await expectAccessible(up, 'seed feedback');
+    await up.screenshot({ path: shot('journey-seed-feedback'), fullPage: true });
+
+    // Its inbox lists the proposal and the judgement; all read empties the badge.
+    await up.getByRole('link', { name: /^通知/ }).click();
+    await up.locator('.inbox-item[data-kind="seed_judged"]').first().waitFor();
+    await up.locator('.inbox-item[data-kind="seed_proposed"]').first().waitFor();
+    await expectAccessible(up, 'inbox');
+    await up.screenshot({ path: shot('journey-inbox'), fullPage: true });
+    await up.getByRole('button', { name: 'すべて既読にする' }).click();
+    await up.locator('.inbox-status', { hasText: '既読にしました' }).waitFor();
+    await badge.waitFor({ state: 'detached' });
+
+    // The reminder to confirm the organisation's profile leads to the profile, where a member confirms it.
+    await up.locator('.inbox-item[data-kind="profile_unconfirmed"] .inbox-title').first().click();
+    await up.waitForURL(/\/actors\//);
+    const confirmation = up.locator('.profile-confirmation');
+    await confirmation.getByRole('button', { name: '内容が正しいことを確認しました' }).click();
+    await confirmation.getByText('最終確認:').waitFor();
+    await up.goto(url('/inbox'));
+
+    // E-mail choices: one kind turned off stays off.
+    await up.getByRole('link', { name: 'メール通知の設定' }).click();
+    const caseMoved = up.locator('input[name="case_moved"]');
+    await caseMoved.uncheck();
+    await up.getByRole('button', { name: '保存' }).click();
+    await up.getByText('メール通知の設定を保存しました。').waitFor();
+    await up.reload();
+    await expect(caseMoved.isChecked()).resolves.toBe(false);
+    await expectAccessible(up, 'e-mail preferences');
+
+    // It asks for disclosure from the digest.
+    await up.goto(url('/digests'));
+    const offered = up.locator(`.digest-item[data-digest="${digestId}"]`);
+    await offered.locator('input[name="message"]').fill('共同研究を検討したい');
+    await offered.getByRole('button', { name: '関心を示す（開示を依頼）' }).click();
+    await offered.getByText('関心を伝えました').waitFor();
+    expect(await mainText(up)).not.toContain('X77');
+    await expectAccessible(up, 'digests');
+
+    // The company sees the interest, accepts the NDA terms and discloses.
+    const kp = companyPage.page;
+    await kp.reload();
+    const request = kp.locator('.disclosure-request[data-status="interested"]');
+    await request.waitFor();
+    await request.locator('input[name="agreementRef"]').fill('NDA-E2E-001');
+    await request.locator('input[name="ndaAccepted"]').check();
+    await request.getByRole('button', { name: '開示する' }).click();
+    await kp.locator('.disclosure-request[data-status="accepted"]').waitFor();
+    await expect(kp.locator('.inbox-count').getAttribute('data-unread')).resolves.not.toBeNull();
+
+    // The coordinator closes the case with an outcome and a reason.
+    await cp.reload();
+    await cp.locator('select[name="to"]').selectOption('closed');
+    await cp.locator('select[name="outcome"]').selectOption('lost');
+    await cp.locator('input[name="reason"]').fill('候補の効果が見合わなかった');
+    await cp.getByRole('button', { name: '移動する' }).click();
+    await cp.locator('.case-stage[data-stage="closed"]').waitFor();
+    await expect(cp.locator('.case-stage').textContent()).resolves.toContain('不成立');
+
+    // The university's inbox heard of the disclosure.
+    await up.goto(url('/inbox'));
+    await up.locator('.inbox-item[data-kind="disclosure_accepted"]').first().waitFor();
+
+    // A member of a third organisation never sees the need: not its case, not its text.
+    const outsiderPage = await openPage(browser, 1440, 900);
+    const op = outsiderPage.page;
+    await signIn(op, OUTSIDER, '/board');
+    for (const path of [
+      '/board',
+      '/inbox',
+      '/my-seeds',
+      `/consultations/${encodeURIComponent(consultationId)}`,
+      `/seeds/${encodeURIComponent(universitySeedId)}/proposals`,
+      '/digests',
+    ]) {
+      await op.goto(url(path));
+      await op.locator('main h1, main .status').first().waitFor();
+      await op.waitForLoadState('networkidle');
+      const text = await mainText(op);
+      expect(text, path).not.toContain('X77');
+      if (path !== '/digests') expect(text, path).not.toContain(needTitle);
+    }
+    await op.goto(url(`/consultations/${encodeURIComponent(consultationId)}`));
+    await op.locator('main [role="alert"]').waitFor();
+
+    for (const { page, errors } of [companyPage, coordinatorPage, universityPage]) {
+      expect(errors.filter((e) => !/403|404|Forbidden|Not Found/.test(e))).toEqual([]);
+      await page.close();
+    }
+    await op.close();
+  });
+
+  it('shows the case, the inbox, the preferences and the seed feedback on a phone and a desk, in Japanese and English', async () => {
+    expect(consultationId).not.toBe('');
+    for (const [width, height] of [
+      [390, 844],
+      [1440, 900],
+    ] as const) {
+      for (const language of ['ja', 'en'] as const) {
+        const what = `${width}×${height} ${language}`;
+        const coordinatorView = await openPage(browser, width, height);
+        const universityView = await openPage(browser, width, height);
+        await signIn(coordinatorView.page, coordinator, '/board');
+        await signIn(universityView.page, university, '/my-seeds');
+        for (const { page } of [coordinatorView, universityView])
+          if (language === 'en') await page.getByRole('button', { name: /English/ }).click();
+        const pages: [Page, string, string][] = [
+          [
+            coordinatorView.page,
+            `/consultations/${encodeURIComponent(consultationId)}`,
+            '.case-history li',
+          ],
+          [universityView.page, '/inbox', '.inbox-item'],
+          [universityView.page, '/inbox/preferences', 'input[name="case_assigned"]'],
+          [
+            universityView.page,
+            `/seeds/${encodeURIComponent(universitySeedId)}/proposals`,
+            '.proposal',
+          ],
+          [universityView.page, '/my-seeds', '.my-seed'],
+        ];
+        for (const [page, path, ready] of pages) {
+          await page.goto(url(path));
+          await page.locator(ready).first().waitFor();
+          await expectAccessible(page, `${path} ${what}`);
+          await expectNoHorizontalScroll(page, `${path} ${what}`);
+          // The case's heading is the need's own title; the other headings are the app's words.
+          if (language === 'en' && !path.startsWith('/consultations/'))
+            expect(await page.locator('main h1').first().textContent(), `${path} ${what}`).toMatch(
+              /^[\x20-\x7E“”’—–·×…]+$/,
+            );
+        }
+        await coordinatorView.page.screenshot({
+          path: shot(`journey-case-${width}-${language}`),
+          fullPage: true,
+        });
+        await universityView.page.goto(
+          url(`/seeds/${encodeURIComponent(universitySeedId)}/proposals`),
+        );
+        await universityView.page.locator('.proposal').first().waitFor();
+        if (language === 'en')
+          await expect(
+            universityView.page.locator('.proposal-list').textContent(),
+          ).resolves.toContain('Reason: Benefit unclear');
+        await universityView.page.screenshot({
+          path: shot(`journey-seed-feedback-${width}-${language}`),
+          fullPage: true,
+        });
+        expect(coordinatorView.errors, what).toEqual([]);
+        expect(universityView.errors, what).toEqual([]);
+        await coordinatorView.page.close();
+        await universityView.page.close();
+      }
+    }
+  });
+});

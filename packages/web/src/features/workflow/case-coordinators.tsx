@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
+import { Refusal } from './refusal.tsx';
+import { workflowApi, type CoordinatorAccount } from './workflow-api.tsx';
+
+/**
+ * The case's coordinators: take the case, add a colleague among the accounts the server would
+ * accept (on a confidential need: those its owner assigned), hand over by removing oneself after
+ * adding another. The server decides; its refusal is shown as it says it.
+ */
+export function CaseCoordinators({
+  id,
+  coordinatorIds,
+  onChanged,
+}: {
+  id: string;
+  coordinatorIds: readonly string[];
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const { account } = useAuth();
+  const [accounts, setAccounts] = useState<CoordinatorAccount[]>([]);
+  const [choice, setChoice] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const isAdmin = account?.role === 'admin';
+  const isCoordinator = account?.role === 'coordinator' || isAdmin;
+  // Asked again when the case's coordinators change.
+  const coordinatorKey = coordinatorIds.join(',');
+  useEffect(() => {
+    if (!isCoordinator) return;
+    workflowApi.coordinatorCandidates(id).then(
+      (answer) => setAccounts(answer.items),
+      () => setAccounts([]),
+    );
+  }, [isCoordinator, id, coordinatorKey]);
+  const names = new Map(accounts.map((a) => [a.id, a.displayName]));
+  if (account) names.set(account.id, account.displayName);
+  // The requester is not told the accounts' names or ids: a numbered coordinator.
+  const nameOf = (accountId: string) =>
+    names.get(accountId) ??
+    (isCoordinator
+      ? accountId
+      : t('workflow.coordinatorNumber', { n: coordinatorIds.indexOf(accountId) + 1 }));
+  const offered = accounts.filter((a) => !coordinatorIds.includes(a.id)).map((a) => a.id);
+
+  const run = async (change: () => Promise<unknown>) => {
+    try {
+      await change();
+      setFailure(null);
+      onChanged();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (choice !== '') void run(() => workflowApi.assign(id, choice));
+  };
+  const mine = account ? coordinatorIds.includes(account.id) : false;
+  return (
+    <section className="panel case-coordinators" aria-labelledby="coordinators-heading">
+      <h2 id="coordinators-heading">{t('workflow.coordinators')}</h2>
+      {coordinatorIds.length === 0 ? (
+        <p>{t('workflow.noCoordinator')}</p>
+      ) : (
+        <ul className="coordinator-list">
+          {coordinatorIds.map((coordinatorId) => (
+            <li key={coordinatorId}>
+              <span>{nameOf(coordinatorId)}</span>{' '}
+              {(mine || isAdmin) && (
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => void run(() => workflowApi.unassign(id, coordinatorId))}
+                >
+                  {coordinatorId === account?.id
+                    ? t('workflow.leaveCase')
+                    : t('workflow.removeCoordinator', { name: nameOf(coordinatorId) })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {isCoordinator && !mine && account && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(() => workflowApi.assign(id, account.id))}
+        >
+          {t('workflow.takeCase')}
+        </button>
+      )}
+      {(mine || isAdmin) && (
+        <form className="form inline-form" onSubmit={add}>
+          <label className="field">
+            {t('workflow.addCoordinator')}
+            <select
+              name="coordinator"
+              value={choice}
+              onChange={(event) => setChoice(event.target.value)}
+            >
+              <option value="">{t('workflow.chooseCoordinator')}</option>
+              {offered.map((accountId) => (
+                <option key={accountId} value={accountId}>
+                  {nameOf(accountId)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button secondary" disabled={choice === ''}>
+            {t('workflow.add')}
+          </button>
+          {offered.length === 0 && <p className="hint">{t('workflow.noneOffered')}</p>}
+          <p className="hint">{t('workflow.handOverHint')}</p>
+        </form>
+      )}
+      <Refusal failure={failure} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { Loading } from '../../components/status.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
+import { messageOf, Refusal } from './refusal.tsx';
+import { workflowApi, type Digest } from './workflow-api.tsx';
+
+function DigestItem({ digest, canAsk }: { digest: Digest; canAsk: boolean }) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState('');
+  const [sent, setSent] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const ask = async () => {
+    try {
+      await workflowApi.expressInterest(digest.digestId, message);
+      setSent(true);
+      setFailure(null);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  return (
+    <li className="panel digest-item" data-digest={digest.digestId}>
+      <h2>{digest.title}</h2>
+      <p>{digest.summary}</p>
+      {digest.keywords.length > 0 && <p className="hint">{digest.keywords.join(' · ')}</p>}
+      {canAsk &&
+        (sent ? (
+          <p role="status">{t('workflow.interestSent')}</p>
+        ) : (
+          <div className="form">
+            <label className="field">
+              {t('workflow.interestMessage')}
+              <input
+                type="text"
+                name="message"
+                maxLength={2000}
+                value={message}
+                onChange={(event) => setMessage(event.target.value)}
+              />
+            </label>
+            <button type="button" className="button secondary" onClick={() => void ask()}>
+              {t('workflow.expressInterest')}
+            </button>
+          </div>
+        ))}
+      <Refusal failure={failure} />
+    </li>
+  );
+}
+
+/** `/digests`: anonymous digests of confidential needs; an organisation may ask for disclosure. */
+export function DigestsPage() {
+  const { t } = useI18n();
+  const { account } = useAuth();
+  const [digests, setDigests] = useState<Digest[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    document.title = `${t('workflow.digestsTitle')} | ${t('app.name')}`;
+  }, [t]);
+  useEffect(() => {
+    workflowApi.digests().then(
+      (answer) => setDigests(answer.items),
+      (failure: unknown) => setError(messageOf(failure)),
+    );
+  }, []);
+  return (
+    <section aria-labelledby="digests-heading">
+      <h1 id="digests-heading">{t('workflow.digestsTitle')}</h1>
+      <p>{t('workflow.digestsIntro')}</p>
+      {error !== null && <p className="form-error">{error}</p>}
+      {digests === null ? (
+        error === null && <Loading />
+      ) : digests.length === 0 ? (
+        <p>{t('workflow.noDigests')}</p>
+      ) : (
+        <ul className="digest-list">
+          {digests.map((digest) => (
+            <DigestItem
+              key={digest.digestId}
+              digest={digest}
+              canAsk={typeof account?.organisationId === 'string'}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
