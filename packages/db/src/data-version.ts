@@ -64,6 +64,24 @@ END $$`,
   ];
 }
 
+/** Data versions and their triggers for entity tables added after migration 9 (`tables` are ours). */
+export function dataVersionTablesMigration(dialect: Dialect, tables: readonly string[]): string[] {
+  if (dialect === 'sqlite')
+    return [
+      ...tables.map((table) => `INSERT INTO data_version (name, version) VALUES ('${table}', 0)`),
+      ...tables.flatMap((table) =>
+        (['INSERT', 'UPDATE', 'DELETE'] as const).map(
+          (event) =>
+            `CREATE TRIGGER ${table}_data_version_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${bumpSqliteDataVersion(table)}; END`,
+        ),
+      ),
+    ];
+  return tables.map(
+    (table) =>
+      `CREATE TRIGGER ${table}_data_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION musubi_note_data_change()`,
+  );
+}
+
 /** Rows of `data_changes` above which reading the versions folds them, one row per table. */
 const FOLD_ABOVE = 1000;
 
