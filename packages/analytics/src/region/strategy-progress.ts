@@ -155,6 +155,8 @@ export function analyseStrategyProgress(
   targets: readonly KpiTarget[],
   measurements: ReadonlyMap<string, MetricSeries>,
   asOfFy: number,
+  /** First fiscal year of the timelines (the strategy's start); default: each metric's baseline year, else 3 years before its first target. */
+  fromFy?: number,
 ): StrategyProgress {
   const judged = targets
     .map((t) => judgeTarget(t, measurements.get(t.metric), asOfFy))
@@ -171,7 +173,7 @@ export function analyseStrategyProgress(
     const series = measurements.get(metric) ?? new Map<number, number>();
     const years = new Set<number>([...own.map((t) => t.year)]);
     for (const year of series.keys()) if (year <= asOfFy) years.add(year);
-    const start = Math.min(...own.map((t) => t.baselineYear ?? t.year));
+    const start = fromFy ?? Math.min(...own.map((t) => t.baselineYear ?? t.year - 3));
     timelines.push({
       metric,
       value: first.value,

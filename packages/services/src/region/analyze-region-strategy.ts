@@ -100,7 +100,7 @@ export async function analyzeRegionStrategy(
         lastCheck === null
           ? null
           : Math.floor((today - new Date(`${lastCheck}T00:00:00Z`).getTime()) / DAY_MS),
-      ...analyseStrategyProgress(s.kpiTargets, measurements, asOfFy),
+      ...analyseStrategyProgress(s.kpiTargets, measurements, asOfFy, s.startFy),
     };
   });
   return {
