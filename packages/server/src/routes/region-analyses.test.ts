@@ -78,6 +78,49 @@ describe.each(TEST_DATABASES)('region analyses API on $name', (kind) => {
     await expectProblem(await f.call('/api/analyses/region-strategy?strategy=nope'), 404);
   });
 
+  it('keeps strategies and training programmes through the entity API, refusing bad records by field', async () => {
+    const as = await f.signIn('admin@test.example');
+    const created = await f.call('/api/region-strategies', {
+      as,
+      body: {
+        id: 'rs-c',
+        name: '浜松・豊橋コンソーシアム',
+        areaType: 'consortium',
+        areaCode: 'hamamatsu-toyohashi',
+        kpiTargets: [
+          { metric: 'joint_research', value: 'industrial', year: 2026, target: 30, unit: '件' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      kpiTargets: [{ direction: 'increase' }],
+      pdca: [],
+    });
+    const badArea = await f.call('/api/region-strategies', {
+      as,
+      body: { id: 'rs-x', name: 'x', areaType: 'prefecture', areaCode: '99' },
+    });
+    expect(badArea.status).toBe(422);
+    expect(JSON.stringify(await badArea.json())).toContain('areaCode');
+    const badCohort = await f.call('/api/training-programmes', {
+      as,
+      body: {
+        id: 'tp-x',
+        name: 'x',
+        areaType: 'prefecture',
+        areaCode: '22',
+        cohorts: [{ fiscalYear: 2024, enrolled: 5, completed: 9 }],
+      },
+    });
+    expect(badCohort.status).toBe(422);
+    expect(JSON.stringify(await badCohort.json())).toContain('exceeds enrolled');
+    const anonymous = await f.call('/api/region-strategies', {
+      body: { id: 'rs-y', name: 'y', areaType: 'prefecture', areaCode: '22' },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
   it('documents the routes in the OpenAPI document', async () => {
     const doc = (await (await f.call('/api/openapi.json')).json()) as {
       paths: Record<string, unknown>;
