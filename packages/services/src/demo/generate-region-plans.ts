@@ -100,6 +100,7 @@ export function generateRegionPlans(seed: number, indicators: readonly Indicator
       unit: string,
       baseline: number,
       growth: number,
+      baselineYear = 2020,
     ) =>
       [2023, 2025, 2027].map((year) => ({
         metric,
@@ -107,11 +108,20 @@ export function generateRegionPlans(seed: number, indicators: readonly Indicator
         year,
         unit,
         baseline,
-        baselineYear: 2020,
-        target: Math.round(baseline * (1 + growth * ((year - 2020) / 7))),
+        baselineYear,
+        // at least one more than the baseline: a target of 0 ventures is no target
+        target: Math.max(
+          baseline + 1,
+          Math.round(baseline * (1 + growth * ((year - baselineYear) / (2027 - baselineYear)))),
+        ),
         direction: 'increase' as const,
       }));
-    const reskillBase = 200;
+    // the training programmes start in FY2021: their first year is the social KPI's baseline
+    const reskillBase =
+      added.find(
+        (i) =>
+          i.areaCode === region.code && i.metric === 'reskilling_completions' && i.year === 2021,
+      )?.value ?? 0;
     strategies.push({
       id: `rs-${region.code}`,
       name: `${region.name} 地域イノベーション戦略 2021–2027`,
@@ -120,7 +130,7 @@ export function generateRegionPlans(seed: number, indicators: readonly Indicator
       startFy: 2021,
       endFy: 2027,
       kpiTargets: [
-        ...targets('reskilling_completions', 'social', '人', reskillBase, 0.8),
+        ...targets('reskilling_completions', 'social', '人', reskillBase, 0.3, 2021),
         ...targets('joint_research', 'industrial', '件', from('joint_research'), 0.5),
         ...targets('university_ventures', 'economic', '社', from('university_ventures'), 1),
       ],
