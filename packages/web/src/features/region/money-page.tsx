@@ -4,8 +4,11 @@ import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
-import { useRegionScope } from './region-scope.tsx';
+import { NOWRAP, useRegionScope } from './region-scope.tsx';
 import type { WebMoney } from './region-types.ts';
+
+/** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
+const WIDE = { minWidth: '46rem' };
 
 const SOURCES = [
   'national_programme',
@@ -29,7 +32,8 @@ export function MoneyPage() {
   const state = useApi<WebMoney>(urlOf('/api/analyses/money', { query: scope }));
   const data = state.data;
   const share = (v: number | null) => (v === null ? '—' : percent(v));
-  const yen = (v: number | null) => (v === null ? '—' : `¥${number(v)}`);
+  const yen = (v: number | null) =>
+    v === null ? '—' : t('money.millions', { value: number(v / 1e6, 1) });
   const sources = data ? SOURCES.filter((s) => data.region.bySource[s] !== undefined) : [];
   return (
     <section aria-labelledby="money-heading">
@@ -41,7 +45,9 @@ export function MoneyPage() {
         <Loading />
       ) : (
         <div aria-busy={state.status === 'loading'} className="stack">
-          <p className="muted">{t('money.scope', { name: data.scope.name, fy: data.asOfFy })}</p>
+          <p className="muted">
+            {t('money.scope', { name: data.scope.name, fy: String(data.asOfFy) })}
+          </p>
           <dl className="stats">
             <StatCard
               label={t('money.total')}
@@ -75,7 +81,7 @@ export function MoneyPage() {
             </p>
           ) : null}
           <div className="panel">
-            <table data-testid="money-years">
+            <table data-testid="money-years" style={{ minWidth: `${10 + sources.length * 7}rem` }}>
               <caption>{t('money.byYear')}</caption>
               <thead>
                 <tr>
@@ -93,7 +99,9 @@ export function MoneyPage() {
               <tbody>
                 {data.region.years.map((y) => (
                   <tr key={y.fiscalYear}>
-                    <th scope="row">{y.fiscalYear}</th>
+                    <th scope="row" style={NOWRAP}>
+                      {y.fiscalYear}
+                    </th>
                     {sources.map((s) => (
                       <td key={s} className="num">
                         {y.bySource[s] === undefined ? '' : yen(y.bySource[s] ?? null)}
@@ -106,7 +114,7 @@ export function MoneyPage() {
             </table>
           </div>
           <div className="panel">
-            <table data-testid="money-projects">
+            <table data-testid="money-projects" style={WIDE}>
               <caption>{t('money.runways')}</caption>
               <thead>
                 <tr>

@@ -3,7 +3,7 @@ import { useApi } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { rateText, useRegionScope } from './region-scope.tsx';
+import { rateText, NOWRAP, useRegionScope } from './region-scope.tsx';
 import type { WebPeople } from './region-types.ts';
 
 /** People (人材育成) of a region: programmes, learners, local retention, coordinators. */
@@ -56,7 +56,7 @@ export function PeoplePage() {
             />
           </dl>
           <div className="panel">
-            <table data-testid="people-programmes">
+            <table data-testid="people-programmes" style={{ minWidth: '32rem' }}>
               <caption>{t('people.programmes')}</caption>
               <thead>
                 <tr>
@@ -117,7 +117,9 @@ export function PeoplePage() {
               <tbody>
                 {data.coordinators.years.map((y) => (
                   <tr key={y.fiscalYear}>
-                    <th scope="row">{y.fiscalYear}</th>
+                    <th scope="row" style={NOWRAP}>
+                      {y.fiscalYear}
+                    </th>
                     <td className="num">{y.staff ?? '—'}</td>
                     <td className="num">{y.departures ?? '—'}</td>
                     <td className="num">{share(y.turnover)}</td>

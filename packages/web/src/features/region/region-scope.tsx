@@ -31,3 +31,6 @@ export function rateText(
       : '';
   return `${percent(rate.rate)}${interval}`;
 }
+
+/** Years and codes keep to one line in narrow columns. */
+export const NOWRAP = { whiteSpace: 'nowrap' } as const;

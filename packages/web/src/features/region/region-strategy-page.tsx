@@ -2,8 +2,11 @@ import { urlOf } from '../../api/api-client.ts';
 import { useApi } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useRegionScope } from './region-scope.tsx';
+import { NOWRAP, useRegionScope } from './region-scope.tsx';
 import type { WebRegionStrategy } from './region-types.ts';
+
+/** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
+const WIDE = { minWidth: '46rem' };
 
 const STATUS_CLASS: Record<string, string> = {
   on_track: 'tag',
@@ -29,7 +32,7 @@ export function RegionStrategyPage() {
       ) : (
         <div aria-busy={state.status === 'loading'} className="stack">
           <p className="muted">
-            {t('regionStrategy.scope', { name: data.area.name, fy: data.asOfFy })}
+            {t('regionStrategy.scope', { name: data.area.name, fy: String(data.asOfFy) })}
           </p>
           {data.strategies.length === 0 ? (
             <p data-testid="strategy-none">{t('regionStrategy.none')}</p>
@@ -55,7 +58,7 @@ export function RegionStrategyPage() {
                 </p>
               ) : null}
               <div className="panel">
-                <table data-testid="strategy-targets">
+                <table data-testid="strategy-targets" style={WIDE}>
                   <caption>{t('regionStrategy.targets')}</caption>
                   <thead>
                     <tr>
@@ -116,7 +119,9 @@ export function RegionStrategyPage() {
                     <tbody>
                       {line.points.map((p) => (
                         <tr key={p.year}>
-                          <th scope="row">{p.year}</th>
+                          <th scope="row" style={NOWRAP}>
+                            {p.year}
+                          </th>
                           <td className="num">{n(p.actual)}</td>
                           <td className="num">{n(p.target)}</td>
                         </tr>
