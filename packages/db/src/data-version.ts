@@ -31,6 +31,9 @@ const TABLES = [
   'indicators',
 ] as const;
 
+/** Entity tables added by migration 13 (region strategies and training programmes, issue 14). */
+export const TABLES_OF_MIGRATION_13 = ['region_strategies', 'training_programmes'] as const;
+
 /** SQLite: the statement that bumps a table's version (its name is one of ours, never input). */
 export function bumpSqliteDataVersion(table: string): string {
   return `UPDATE data_version SET version = version + 1 WHERE name = '${table}'`;
@@ -87,7 +90,9 @@ const FOLD_ABOVE = 1000;
 
 /** The current version of each entity table (equal versions, equal records). */
 export async function readDataVersions(client: SqlClient): Promise<Record<string, number>> {
-  const versions: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
+  const versions: Record<string, number> = Object.fromEntries(
+    [...TABLES, ...TABLES_OF_MIGRATION_13].map((t) => [t, 0]),
+  );
   if (client.dialect === 'sqlite') {
     const rows = await client.all<{ name: string; version: number }>(
       'SELECT name, version FROM data_version',

@@ -1,4 +1,8 @@
-import { dataVersionMigration, dataVersionTablesMigration } from './data-version.ts';
+import {
+  dataVersionMigration,
+  dataVersionTablesMigration,
+  TABLES_OF_MIGRATION_13,
+} from './data-version.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import { notificationsMigration } from './notification-repo.ts';
 import { searchIndexMigration } from './search-index.ts';
@@ -580,7 +584,7 @@ export const MIGRATIONS: readonly Migration[] = [
         ],
         indexes: [['area_type', 'area_code']],
       }),
-      ...dataVersionTablesMigration(dialect, ['region_strategies', 'training_programmes']),
+      ...dataVersionTablesMigration(dialect, TABLES_OF_MIGRATION_13),
     ],
   },
 ];
