@@ -49,7 +49,7 @@ export async function runAnalyzeMoney(options: RegionOptions, context: CommandCo
     );
     writeLine(
       context.stdout,
-      `  national ${percent(r.nationalShare)}, local ${percent(r.localShare)}; largest source ${r.dependency.largest?.key ?? '—'} ${percent(r.dependency.largest?.share ?? null)}, HHI ${r.dependency.hhi?.toFixed(3) ?? '—'}${r.dependency.concentrated ? ' (concentrated)' : ''}`,
+      `  national ${percent(r.nationalShare)}, local ${percent(r.localShare)}; largest source ${r.dependency.largest ? (out.sourceNames[r.dependency.largest.key] ?? r.dependency.largest.key) : '—'} ${percent(r.dependency.largest?.share ?? null)}, HHI ${r.dependency.hhi?.toFixed(3) ?? '—'}${r.dependency.concentrated ? ' (concentrated)' : ''}`,
     );
     if (r.note) writeLine(context.stdout, `  note: ${r.note}`);
     for (const year of r.years)

@@ -75,6 +75,7 @@ describe.each(TEST_DATABASES)('region analyses API on $name', (kind) => {
     await expectProblem(await f.call('/api/analyses/money?prefecture=22&community=c1'), 422);
     await expectProblem(await f.call('/api/analyses/money?prefecture=99'), 422);
     await expectProblem(await f.call('/api/analyses/people?community=x'), 422);
+    await expectProblem(await f.call('/api/analyses/money?community=c99'), 404);
     await expectProblem(await f.call('/api/analyses/region-strategy?strategy=nope'), 404);
   });
 

@@ -69,6 +69,7 @@ describe.each(TEST_DATABASES)('analyzeMoney on $name', (kind) => {
     expect(out.region.bySource).toEqual({ national_programme: 50_000_000, company: 5_000_000 });
     expect(out.region.dependency.largest).toEqual({ key: 'programme:eco', share: 50 / 55 });
     expect(out.region.dependency.concentrated).toBe(true);
+    expect(out.sourceNames['programme:eco']).toBe('エコシステム形成');
     expect(out.projects.map((p) => [p.projectId, p.outlook])).toEqual([
       ['lonely', 'heading_for_stop'],
     ]);

@@ -16,6 +16,7 @@ import {
 } from '#analytics/programmes/money-flows.ts';
 import { ZAdoption } from '#core/entities/adoption.ts';
 import { ZFundingFlow, type FundingFlow } from '#core/entities/funding-flow.ts';
+import { ZProgramme } from '#core/entities/programme.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { CommunitySource } from '../analysis/current-communities.ts';
 import { finiteOrNull, fiscalYearOf, readAll } from '../programmes/load-records.ts';
@@ -28,6 +29,8 @@ export interface MoneyRequest extends RegionRequest {
 
 export interface MoneyOutput {
   scope: RegionScope;
+  /** Names of the dependency keys (`programme:ID`, `funder:ID`) that appear in the answer. */
+  sourceNames: Record<string, string>;
   communitySource: CommunitySource | null;
   asOfFy: number;
   region: MoneySummary;
@@ -55,9 +58,10 @@ export async function analyzeMoney(
   request: MoneyRequest,
 ): Promise<MoneyOutput> {
   const region = await scopeRegion(repos, clock, request);
-  const [adoptions, flows] = await Promise.all([
+  const [adoptions, flows, programmes] = await Promise.all([
     readAll(repos, 'adoptions', ZAdoption),
     readAll(repos, 'funding', ZFundingFlow),
+    readAll(repos, 'programmes', ZProgramme),
   ]);
   const asOfFy = request.asOfFy ?? fiscalYearOf(clock.now());
   const projectIds = new Set(region.projects.map((p) => p.id));
@@ -96,11 +100,29 @@ export async function analyzeMoney(
     );
   const outlooks: Partial<Record<RunwayOutlook, number>> = {};
   for (const p of projects) outlooks[p.outlook] = (outlooks[p.outlook] ?? 0) + 1;
+  const summary = summariseMoney(inRegion, context);
+  const programmeNames = new Map(programmes.map((p) => [p.id, p.name]));
+  const sourceNames: Record<string, string> = {};
+  for (const largest of [
+    summary.dependency.largest,
+    ...projects.map((p) => p.money.dependency.largest),
+  ]) {
+    if (!largest) continue;
+    const [kind, id = ''] = largest.key.split(/:(.*)/s);
+    const name =
+      kind === 'programme'
+        ? programmeNames.get(id)
+        : kind === 'funder'
+          ? context.actorsById.get(id)?.name
+          : undefined;
+    if (name !== undefined) sourceNames[largest.key] = name;
+  }
   return finiteOrNull({
     scope: region.scope,
+    sourceNames,
     communitySource: region.communitySource,
     asOfFy,
-    region: summariseMoney(inRegion, context),
+    region: summary,
     projects,
     outlooks,
     method: METHOD,

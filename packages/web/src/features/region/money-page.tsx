@@ -59,7 +59,12 @@ export function MoneyPage() {
             <StatCard
               label={t('money.largest')}
               value={share(data.region.dependency.largest?.share ?? null)}
-              detail={data.region.dependency.largest?.key ?? ''}
+              detail={
+                data.region.dependency.largest
+                  ? (data.sourceNames[data.region.dependency.largest.key] ??
+                    data.region.dependency.largest.key)
+                  : ''
+              }
             />
             <StatCard
               label="HHI"

@@ -36,6 +36,7 @@ export interface WebMoneySummary {
 
 export interface WebMoney {
   scope: { kind: string; id: string; name: string };
+  sourceNames: Record<string, string>;
   asOfFy: number;
   region: WebMoneySummary;
   projects: {
