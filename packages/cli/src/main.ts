@@ -315,9 +315,11 @@ export function buildProgram(context: CommandContext): Command {
       .description(
         'people: training programmes, local retention with its interval, coordinator turnover',
       ),
-  ).action(async (options) =>
-    (await import('./commands/analyze-region-command.ts')).runAnalyzePeople(options, context),
-  );
+  )
+    .option('--consortium <code>', 'a named consortium’s code (instead of a region)')
+    .action(async (options) =>
+      (await import('./commands/analyze-region-command.ts')).runAnalyzePeople(options, context),
+    );
 
   analyze
     .command('continuation')

@@ -106,8 +106,16 @@ export async function runAnalyzeStrategy(
   }
 }
 
-export async function runAnalyzePeople(options: RegionOptions, context: CommandContext) {
-  const request = region(options);
+export async function runAnalyzePeople(
+  options: RegionOptions & { consortium?: string },
+  context: CommandContext,
+) {
+  const request =
+    options.consortium !== undefined &&
+    options.prefecture === undefined &&
+    options.community === undefined
+      ? { consortium: options.consortium }
+      : region(options);
   const database = await openTarget(options.db, context);
   try {
     const out = await analyzePeople(database.repos, request);

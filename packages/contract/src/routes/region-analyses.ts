@@ -24,6 +24,17 @@ export const ZRegionQuery = z
   })
   .refine(oneRegion, ONE_REGION);
 
+export const ZPeopleQuery = z
+  .object({
+    prefecture: ZPrefecture.optional(),
+    community: ZCommunity.optional(),
+    consortium: z.string().min(1).max(100).optional(),
+  })
+  .refine(
+    (q) => [q.prefecture, q.community, q.consortium].filter((x) => x !== undefined).length === 1,
+    { message: 'give exactly one of prefecture, community or consortium', path: ['prefecture'] },
+  );
+
 export const ZRegionStrategyQuery = z
   .object({
     prefecture: ZPrefecture.optional(),
@@ -96,8 +107,8 @@ export const people = defineRoute({
   summary:
     'People of a region: training programmes (人材育成) and their learners, local retention with a 95% interval, coordinator staffing and turnover',
   tags: ['analyses'],
-  query: ZRegionQuery,
-  queryDescriptions: DESCRIPTIONS,
+  query: ZPeopleQuery,
+  queryDescriptions: { ...DESCRIPTIONS, consortium: 'A named consortium’s code (or a region)' },
   responses: {
     200: analysis(
       '{ scope, programmes: [{ id, name, learners, completed, retention: { rate, ciLow, ciHigh, n } }], retention, coordinators: { years, turnover } }',

@@ -76,6 +76,8 @@ describe.each(TEST_DATABASES)('region analyses API on $name', (kind) => {
     await expectProblem(await f.call('/api/analyses/money?prefecture=99'), 422);
     await expectProblem(await f.call('/api/analyses/people?community=x'), 422);
     await expectProblem(await f.call('/api/analyses/money?community=c99'), 404);
+    await expectProblem(await f.call('/api/analyses/people?prefecture=22&consortium=x'), 422);
+    expect((await f.call('/api/analyses/people?consortium=hamamatsu')).status).toBe(200);
     await expectProblem(await f.call('/api/analyses/region-strategy?strategy=nope'), 404);
   });
 

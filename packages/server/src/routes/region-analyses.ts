@@ -42,5 +42,14 @@ export function registerRegionAnalysisRoutes(api: Hono<AppEnv>, services: ApiSer
       }),
     on,
   );
-  registerRoute(api, contract.people, async ({ query: q }) => analyzePeople(repos, region(q)), on);
+  registerRoute(
+    api,
+    contract.people,
+    async ({ query: q }) =>
+      analyzePeople(repos, {
+        ...region(q),
+        ...(q.consortium !== undefined ? { consortium: q.consortium } : {}),
+      }),
+    on,
+  );
 }

@@ -29,7 +29,7 @@ const METHOD =
 
 export async function analyzePeople(
   repos: Repositories,
-  request: { prefectureCode?: string; communityId?: string },
+  request: { prefectureCode?: string; communityId?: string; consortium?: string },
 ): Promise<PeopleOutput> {
   const area = regionArea(request);
   const programmes = (await readAll(repos, 'training-programmes', ZTrainingProgramme)).filter(

@@ -149,6 +149,18 @@ describe.each(TEST_DATABASES)('region strategy and people on $name', (kind) => {
       { fiscalYear: 2023, staff: 10, departures: 2, turnover: 0.2 },
     ]);
     expect(out.coordinators.turnover.claim).toBe(false);
+    await db.repos.entity('training-programmes').upsertMany([
+      {
+        id: 'tp-c',
+        name: '浜松・豊橋 コーディネーター養成',
+        areaType: 'consortium',
+        areaCode: 'hamamatsu-toyohashi',
+        cohorts: [{ fiscalYear: 2024, enrolled: 10, completed: 10, stayedLocal: 9, leftRegion: 1 }],
+      },
+    ]);
+    const consortium = await analyzePeople(db.repos, { consortium: 'hamamatsu-toyohashi' });
+    expect(consortium.programmes.map((p) => p.id)).toEqual(['tp-c']);
+    expect(consortium.retention.claim).toBe(false);
     const empty = await analyzePeople(db.repos, { communityId: 'c2' });
     expect(empty.retention.rate).toBeNull();
     expect(empty.note).toMatch(/no training programme recorded for ABC c2/);

@@ -15,9 +15,23 @@ export interface RegionArea {
   name: string;
 }
 
-export function regionArea(request: { prefectureCode?: string; communityId?: string }): RegionArea {
-  if ((request.prefectureCode === undefined) === (request.communityId === undefined))
-    throw new DomainError('validation_failed', 'give exactly one of a prefecture or a community');
+export function regionArea(request: {
+  prefectureCode?: string;
+  communityId?: string;
+  consortium?: string;
+}): RegionArea {
+  const given = [request.prefectureCode, request.communityId, request.consortium].filter(
+    (x) => x !== undefined,
+  ).length;
+  if (given !== 1)
+    throw new DomainError(
+      'validation_failed',
+      request.consortium === undefined
+        ? 'give exactly one of a prefecture or a community'
+        : 'give exactly one of a prefecture, a community or a consortium',
+    );
+  if (request.consortium !== undefined)
+    return { areaType: 'consortium', areaCode: request.consortium, name: request.consortium };
   if (request.prefectureCode !== undefined) {
     const prefecture = findPrefecture(request.prefectureCode);
     if (!prefecture)
