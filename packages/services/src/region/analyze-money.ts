@@ -19,6 +19,7 @@ import { ZFundingFlow, type FundingFlow } from '#core/entities/funding-flow.ts';
 import { ZProgramme } from '#core/entities/programme.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { CommunitySource } from '../analysis/current-communities.ts';
+import type { Network } from '../analysis/load-network.ts';
 import { finiteOrNull, fiscalYearOf, readAll } from '../programmes/load-records.ts';
 import { scopeRegion, type RegionRequest, type RegionScope } from './region-scope.ts';
 
@@ -56,8 +57,10 @@ export async function analyzeMoney(
   repos: Repositories,
   clock: Clock,
   request: MoneyRequest,
+  /** The network already read by the caller (the region report), with its projects. */
+  loaded?: Network,
 ): Promise<MoneyOutput> {
-  const region = await scopeRegion(repos, clock, request);
+  const region = await scopeRegion(repos, clock, request, loaded);
   const [adoptions, flows, programmes] = await Promise.all([
     readAll(repos, 'adoptions', ZAdoption),
     readAll(repos, 'funding', ZFundingFlow),

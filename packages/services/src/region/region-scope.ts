@@ -4,8 +4,8 @@
  * as in the portfolio.
  */
 import { DomainError } from '#core/domain-error.ts';
-import type { Actor } from '#core/entities/actor.ts';
-import type { Project } from '#core/entities/project.ts';
+import { ZActor, type Actor } from '#core/entities/actor.ts';
+import { ZProject, type Project } from '#core/entities/project.ts';
 import { findPrefecture } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type CommunitySource,
 } from '../analysis/current-communities.ts';
 import { loadNetwork, type Network } from '../analysis/load-network.ts';
+import { readAll } from '../programmes/load-records.ts';
 
 export interface RegionRequest {
   prefectureCode?: string;
@@ -42,10 +43,25 @@ export function checkRegionRequest(request: RegionRequest): void {
     throw new DomainError('validation_failed', 'give exactly one of a prefecture or a community');
 }
 
+/** A network without ties: what a prefecture's scope needs. */
+async function actorsAndProjects(repos: Repositories): Promise<Network> {
+  const [actors, projects] = await Promise.all([
+    readAll(repos, 'actors', ZActor),
+    readAll(repos, 'projects', ZProject),
+  ]);
+  return { actors, relations: [], seeds: [], projects };
+}
+
+/**
+ * The region's scope, actors and projects. `loaded`: the network the caller has already read (with
+ * its projects); otherwise a prefecture reads actors and projects only (its ties are not needed) and
+ * a community the whole network.
+ */
 export async function scopeRegion(
   repos: Repositories,
   clock: Clock,
   request: RegionRequest,
+  loaded?: Network,
 ): Promise<ScopedRegion> {
   checkRegionRequest(request);
   if (request.prefectureCode !== undefined) {
@@ -55,7 +71,7 @@ export async function scopeRegion(
       throw new DomainError('validation_failed', `"${code}" is not a prefecture code 01..47`, {
         field: 'prefecture',
       });
-    const network = await loadNetwork(repos, { projects: true });
+    const network = loaded ?? (await actorsAndProjects(repos));
     return {
       scope: { kind: 'prefecture', id: code, name: prefecture.name, prefectureCodes: [code] },
       communitySource: null,
@@ -64,7 +80,7 @@ export async function scopeRegion(
       network,
     };
   }
-  const network = await loadNetwork(repos, { projects: true });
+  const network = loaded ?? (await loadNetwork(repos, { projects: true }));
   const shared = await sharedCommunities(repos, clock, network);
   const id = request.communityId ?? '';
   const community = shared.result.communities.find((c) => c.id === id);

@@ -258,7 +258,7 @@ export async function buildRegionReport(
     scope.kind === 'prefecture' ? { prefectureCode: scope.id } : { communityId: scope.id };
   const [regionStrategy, money, people] = await Promise.all([
     analyzeRegionStrategy(repos, clock, { ...region, asOfFy }),
-    analyzeMoney(repos, clock, { ...region, asOfFy }),
+    analyzeMoney(repos, clock, { ...region, asOfFy }, network),
     analyzePeople(repos, region),
   ]);
 
