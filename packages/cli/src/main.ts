@@ -282,6 +282,45 @@ export function buildProgram(context: CommandContext): Command {
       ),
     );
 
+  const regionOptions = (command: ReturnType<typeof analyze.command>) =>
+    command
+      .option('--db <pathOrUrl>', DB_HELP)
+      .option('--prefecture <code>', 'prefecture code 01..47 (or --community)')
+      .option('--community <id>', 'community id from `analyze communities`')
+      .option('--json', 'machine-readable output');
+  regionOptions(
+    analyze
+      .command('money')
+      .description(
+        'money and self-sustainability: flows by source and year, dependency on one programme, runway after national money',
+      ),
+  )
+    .option('--as-of-fy <year>', 'observation fiscal year (default: the current one)')
+    .action(async (options) =>
+      (await import('./commands/analyze-region-command.ts')).runAnalyzeMoney(options, context),
+    );
+  regionOptions(
+    analyze
+      .command('strategy')
+      .description('region strategy: KPI targets by year against the indicators, PDCA log'),
+  )
+    .option('--strategy <id>', 'one strategy by id (instead of a region)')
+    .option('--as-of-fy <year>', 'observation fiscal year (default: the current one)')
+    .action(async (options) =>
+      (await import('./commands/analyze-region-command.ts')).runAnalyzeStrategy(options, context),
+    );
+  regionOptions(
+    analyze
+      .command('people')
+      .description(
+        'people: training programmes, local retention with its interval, coordinator turnover',
+      ),
+  )
+    .option('--consortium <code>', 'a named consortium’s code (instead of a region)')
+    .action(async (options) =>
+      (await import('./commands/analyze-region-command.ts')).runAnalyzePeople(options, context),
+    );
+
   analyze
     .command('continuation')
     .description(

@@ -4,6 +4,7 @@
  */
 import * as matching from './routes/matching.ts';
 import * as programmes from './routes/programmes.ts';
+import * as regionAnalyses from './routes/region-analyses.ts';
 import * as webData from './routes/web-data.ts';
 import type { RouteContract } from './route.ts';
 
@@ -27,6 +28,9 @@ export const contract = {
   matchNeed: matching.matchNeed,
   matchSeed: matching.matchSeed,
   matchFeedback: matching.matchFeedback,
+  money: regionAnalyses.money,
+  regionStrategy: regionAnalyses.regionStrategy,
+  people: regionAnalyses.people,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

@@ -192,7 +192,13 @@ export type Currency = (typeof CURRENCIES)[number];
 export const CASE_OUTCOMES = ['success', 'failure', 'mixed'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
-export const AREA_TYPES = ['nation', 'prefecture', 'municipality', 'community'] as const;
+export const AREA_TYPES = [
+  'nation',
+  'prefecture',
+  'municipality',
+  'community',
+  'consortium',
+] as const;
 export type AreaType = (typeof AREA_TYPES)[number];
 
 /** The 17 Sustainable Development Goals, numbered 1..17. */

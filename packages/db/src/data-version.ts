@@ -31,6 +31,9 @@ const TABLES = [
   'indicators',
 ] as const;
 
+/** Entity tables added by migration 13 (region strategies and training programmes, issue 14). */
+export const TABLES_OF_MIGRATION_13 = ['region_strategies', 'training_programmes'] as const;
+
 /** SQLite: the statement that bumps a table's version (its name is one of ours, never input). */
 export function bumpSqliteDataVersion(table: string): string {
   return `UPDATE data_version SET version = version + 1 WHERE name = '${table}'`;
@@ -64,12 +67,32 @@ END $$`,
   ];
 }
 
+/** Data versions and their triggers for entity tables added after migration 9 (`tables` are ours). */
+export function dataVersionTablesMigration(dialect: Dialect, tables: readonly string[]): string[] {
+  if (dialect === 'sqlite')
+    return [
+      ...tables.map((table) => `INSERT INTO data_version (name, version) VALUES ('${table}', 0)`),
+      ...tables.flatMap((table) =>
+        (['INSERT', 'UPDATE', 'DELETE'] as const).map(
+          (event) =>
+            `CREATE TRIGGER ${table}_data_version_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${bumpSqliteDataVersion(table)}; END`,
+        ),
+      ),
+    ];
+  return tables.map(
+    (table) =>
+      `CREATE TRIGGER ${table}_data_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION musubi_note_data_change()`,
+  );
+}
+
 /** Rows of `data_changes` above which reading the versions folds them, one row per table. */
 const FOLD_ABOVE = 1000;
 
 /** The current version of each entity table (equal versions, equal records). */
 export async function readDataVersions(client: SqlClient): Promise<Record<string, number>> {
-  const versions: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
+  const versions: Record<string, number> = Object.fromEntries(
+    [...TABLES, ...TABLES_OF_MIGRATION_13].map((t) => [t, 0]),
+  );
   if (client.dialect === 'sqlite') {
     const rows = await client.all<{ name: string; version: number }>(
       'SELECT name, version FROM data_version',

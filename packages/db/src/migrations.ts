@@ -1,4 +1,8 @@
-import { dataVersionMigration } from './data-version.ts';
+import {
+  dataVersionMigration,
+  dataVersionTablesMigration,
+  TABLES_OF_MIGRATION_13,
+} from './data-version.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import { notificationsMigration } from './notification-repo.ts';
 import { searchIndexMigration } from './search-index.ts';
@@ -544,6 +548,44 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 12,
     name: 'notifications',
     statements: (dialect) => notificationsMigration(dialect),
+  },
+  {
+    // Issue 14: a region's strategy (vision, KPI targets by year, PDCA log) and its
+    // human-resource development programmes with their cohorts, as entities.
+    version: 13,
+    name: 'region-strategy-and-people',
+    statements: (dialect) => [
+      ...createTable(dialect, 'region_strategies', {
+        columns: [
+          ['name', 'text'],
+          ['area_type', 'text'],
+          ['area_code', 'text'],
+          ['vision', 'text'],
+          ['core_body_id', 'text'],
+          ['start_fy', 'int'],
+          ['end_fy', 'int'],
+          ['kpi_targets', 'json'],
+          ['pdca', 'json'],
+          ['confirmed_at', 'text'],
+          ['source', 'text'],
+        ],
+        indexes: [['area_type', 'area_code']],
+      }),
+      ...createTable(dialect, 'training_programmes', {
+        columns: [
+          ['name', 'text'],
+          ['kind', 'text'],
+          ['provider_id', 'text'],
+          ['area_type', 'text'],
+          ['area_code', 'text'],
+          ['cohorts', 'json'],
+          ['confirmed_at', 'text'],
+          ['source', 'text'],
+        ],
+        indexes: [['area_type', 'area_code']],
+      }),
+      ...dataVersionTablesMigration(dialect, TABLES_OF_MIGRATION_13),
+    ],
   },
 ];
 

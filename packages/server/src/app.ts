@@ -28,6 +28,7 @@ import { registerMatchingRoutes } from './routes/matching.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerSeedFeedbackRoutes } from './routes/seed-feedback.ts';
 import { registerProgrammeRoutes } from './routes/programmes.ts';
+import { registerRegionAnalysisRoutes } from './routes/region-analyses.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi.ts';
 import { registerWebDataRoutes } from './routes/web-data.ts';
@@ -139,6 +140,7 @@ export function createApp(deps: AppDependencies): Hono {
   registerMatchingRoutes(api, services, workflow);
   registerConsultationRoutes(api, services, workflow);
   registerProgrammeRoutes(api, services);
+  registerRegionAnalysisRoutes(api, services);
   registerAnalysisRoutes(api, services);
   registerReportRoutes(api, services);
   registerNotificationRoutes(api, services);

@@ -14,6 +14,9 @@ import { MatchingPage } from './features/matching/matching-page.tsx';
 import { ContinuationPage } from './features/programmes/continuation-page.tsx';
 import { PortfolioPage } from './features/programmes/portfolio-page.tsx';
 import { ProjectHealthPage } from './features/programmes/project-health-page.tsx';
+import { MoneyPage } from './features/region/money-page.tsx';
+import { PeoplePage } from './features/region/people-page.tsx';
+import { RegionStrategyPage } from './features/region/region-strategy-page.tsx';
 import { RegionReportPage } from './features/reports/region-report-page.tsx';
 import { SupportNavigatorPage } from './features/support/support-navigator-page.tsx';
 import { InboxBadge } from './features/inbox/inbox-badge.tsx';
@@ -46,6 +49,9 @@ const NAV: { path: string; key: MessageKey }[] = [
   { path: '/projects', key: 'nav.projects' },
   { path: '/programmes', key: 'nav.programmes' },
   { path: '/continuation', key: 'nav.continuation' },
+  { path: '/region-strategy', key: 'regionStrategy.nav' },
+  { path: '/money', key: 'money.nav' },
+  { path: '/people', key: 'people.nav' },
   { path: '/support', key: 'nav.support' },
   { path: '/cases', key: 'nav.cases' },
   { path: '/reports', key: 'nav.reports' },
@@ -79,6 +85,9 @@ function route(path: string): ReactNode {
   if (project?.[1]) return <ProjectHealthPage id={decodeURIComponent(project[1])} />;
   if (path === '/programmes') return <ProgrammesPage />;
   if (path === '/continuation') return <ContinuationPage />;
+  if (path === '/region-strategy') return <RegionStrategyPage />;
+  if (path === '/money') return <MoneyPage />;
+  if (path === '/people') return <PeoplePage />;
   if (path === '/support') return <SupportNavigatorPage />;
   if (path === '/cases') return <CaseLibraryPage />;
   if (path === '/reports') return <RegionReportPage />;

@@ -403,7 +403,7 @@ export const indicators: EntitySpec = {
       column: 'area_type',
       field: 'areaType',
       codec: 'text',
-      doc: 'nation | prefecture | municipality | community (required)',
+      doc: 'nation | prefecture | municipality | community | consortium (required)',
       indexed: true,
     },
     {

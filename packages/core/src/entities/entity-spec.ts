@@ -18,6 +18,8 @@ export const ENTITY_NAMES = [
   'support-measures',
   'cases',
   'indicators',
+  'region-strategies',
+  'training-programmes',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

@@ -14,6 +14,7 @@ import {
 } from './activity-entity-specs.ts';
 import { ENTITY_NAMES, type EntityName, type EntitySpec } from './entity-spec.ts';
 import { actors, needs, relations, seeds } from './network-entity-specs.ts';
+import { regionStrategies, trainingProgrammes } from './region-entity-specs.ts';
 
 export {
   ACTOR_STRONG_IDENTIFIERS,
@@ -37,6 +38,8 @@ export const ENTITY_SPECS: Record<EntityName, EntitySpec> = {
   'support-measures': supportMeasures,
   cases,
   indicators,
+  'region-strategies': regionStrategies,
+  'training-programmes': trainingProgrammes,
 };
 
 export function isEntityName(value: string): value is EntityName {
@@ -56,4 +59,6 @@ export const LOAD_ORDER: readonly EntityName[] = [
   'support-measures',
   'cases',
   'indicators',
+  'region-strategies',
+  'training-programmes',
 ];

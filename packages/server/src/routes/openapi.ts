@@ -34,6 +34,8 @@ const COMPONENT_NAMES: Record<EntityName, string> = {
   'support-measures': 'SupportMeasure',
   cases: 'CaseStory',
   indicators: 'Indicator',
+  'region-strategies': 'RegionStrategy',
+  'training-programmes': 'TrainingProgramme',
 };
 
 export function componentNameOf(entity: EntityName): string {

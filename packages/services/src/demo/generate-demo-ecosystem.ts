@@ -8,6 +8,7 @@ import { generateActors } from './generate-actors.ts';
 import { generateFunding } from './generate-funding.ts';
 import { generateIndicators } from './generate-indicators.ts';
 import { generateAdoptions, generateProgrammes } from './generate-programmes.ts';
+import { generateRegionPlans } from './generate-region-plans.ts';
 import { generateCases, generateProjects } from './generate-projects.ts';
 import { generateRelations } from './generate-relations.ts';
 import { generateNeeds, generateSeeds } from './generate-seeds-needs.ts';
@@ -55,6 +56,7 @@ export function generateDemoEcosystem(options: DemoOptions = {}): DemoEcosystem 
   const funding = generateFunding(random, world, adoptions, projects);
   const supportMeasures = generateSupportMeasures(random, world);
   const indicators = generateIndicators(world, relations, funding);
+  const regionPlans = generateRegionPlans(seed, indicators);
 
   return {
     actors: world.actors,
@@ -67,6 +69,8 @@ export function generateDemoEcosystem(options: DemoOptions = {}): DemoEcosystem 
     funding,
     'support-measures': supportMeasures,
     cases,
-    indicators,
+    indicators: [...indicators, ...regionPlans.indicators],
+    'region-strategies': regionPlans.strategies,
+    'training-programmes': regionPlans.trainingProgrammes,
   };
 }

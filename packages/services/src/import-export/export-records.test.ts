@@ -198,6 +198,49 @@ const SAMPLE: Record<EntityName, Record<string, unknown>[]> = {
       unit: '件',
     },
   ],
+  'region-strategies': [
+    {
+      id: 'rs1',
+      name: '香川 希少糖ビジョン',
+      areaType: 'prefecture',
+      areaCode: '37',
+      vision: '希少糖で,"世界"へ\n改行',
+      coreBodyId: 'u1',
+      startFy: 2024,
+      endFy: 2028,
+      kpiTargets: [
+        {
+          metric: 'patents',
+          value: 'industrial',
+          year: 2026,
+          target: 400,
+          unit: '件',
+          direction: 'increase',
+        },
+      ],
+      pdca: [{ phase: 'check', date: '2025-03-31', note: '中間点検' }],
+    },
+  ],
+  'training-programmes': [
+    {
+      id: 'tp1',
+      name: 'リスキリング講座',
+      kind: 'reskilling',
+      providerId: 'u1',
+      areaType: 'prefecture',
+      areaCode: '37',
+      cohorts: [
+        {
+          fiscalYear: 2024,
+          enrolled: 40,
+          completed: 35,
+          stayedLocal: 20,
+          leftRegion: 10,
+          unknown: 5,
+        },
+      ],
+    },
+  ],
 };
 
 async function load(repos: Repositories): Promise<void> {

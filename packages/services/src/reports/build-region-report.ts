@@ -22,6 +22,12 @@ import {
 import { loadNetwork } from '../analysis/load-network.ts';
 import { fiscalYearOf, readAll } from '../programmes/load-records.ts';
 import { sumKpis, type PortfolioKpi } from '../programmes/project-portfolio.ts';
+import { analyzeMoney, type MoneyOutput } from '../region/analyze-money.ts';
+import { analyzePeople, type PeopleOutput } from '../region/analyze-people.ts';
+import {
+  analyzeRegionStrategy,
+  type RegionStrategyOutput,
+} from '../region/analyze-region-strategy.ts';
 
 export interface RegionReportRequest {
   prefectureCode?: string;
@@ -79,6 +85,12 @@ export interface RegionReport {
   /** The national continuation analysis' summary (the evidence behind the risk factors). */
   continuationSummary: string;
   cases: { id: string; title: string; outcome: string; factors: string[] }[];
+  /** The region's strategies and their KPI progress over time (issue 14). */
+  regionStrategy: RegionStrategyOutput;
+  /** Money by source and year, dependency on one programme, runways after national money. */
+  money: MoneyOutput;
+  /** Training programmes, local retention, coordinator staffing. */
+  people: PeopleOutput;
 }
 
 function risksOf(m: AdoptionMeasures | undefined, endFy: number, asOfFy: number): string[] {
@@ -242,6 +254,14 @@ export async function buildRegionReport(
     }))
     .sort((x, y) => y.risks.length - x.risks.length || x.endFy - y.endFy);
 
+  const region =
+    scope.kind === 'prefecture' ? { prefectureCode: scope.id } : { communityId: scope.id };
+  const [regionStrategy, money, people] = await Promise.all([
+    analyzeRegionStrategy(repos, clock, { ...region, asOfFy }),
+    analyzeMoney(repos, clock, { ...region, asOfFy }, network),
+    analyzePeople(repos, region),
+  ]);
+
   return {
     scope,
     communitySource: shared.source,
@@ -272,5 +292,8 @@ export async function buildRegionReport(
           c.actorIds.some((id) => inRegion.has(id)),
       )
       .map((c) => ({ id: c.id, title: c.title, outcome: c.outcome, factors: c.factors })),
+    regionStrategy,
+    money,
+    people,
   };
 }

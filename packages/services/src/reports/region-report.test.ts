@@ -70,6 +70,72 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
   });
 });
 
+describe.each(TEST_DATABASES)('region report: strategy, money and people ($name)', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await kind.open(clock);
+    await loadRegionFixture(db.repos);
+    await db.repos.entity('region-strategies').upsertMany([
+      {
+        id: 'rs-40',
+        name: '福岡 水素戦略',
+        areaType: 'prefecture',
+        areaCode: '40',
+        kpiTargets: [
+          { metric: 'joint_research', value: 'industrial', year: 2024, target: 50, unit: '件' },
+        ],
+        pdca: [{ phase: 'check', date: '2025-03-01', note: '点検' }],
+      },
+    ]);
+    await db.repos.entity('indicators').upsertMany([
+      {
+        areaType: 'prefecture',
+        areaCode: '40',
+        year: 2023,
+        metric: 'joint_research',
+        value: 40,
+        unit: '件',
+      },
+      {
+        areaType: 'prefecture',
+        areaCode: '40',
+        year: 2024,
+        metric: 'joint_research',
+        value: 44,
+        unit: '件',
+      },
+    ]);
+    await db.repos.entity('training-programmes').upsertMany([
+      {
+        id: 'tp-40',
+        name: '福岡リスキリング',
+        areaType: 'prefecture',
+        areaCode: '40',
+        cohorts: [
+          { fiscalYear: 2025, enrolled: 50, completed: 40, stayedLocal: 30, leftRegion: 10 },
+        ],
+      },
+    ]);
+  });
+  afterAll(async () => db.close());
+
+  it('shows the KPI progress over time, the money and the people of the region', async () => {
+    const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    expect(report.regionStrategy.strategies[0]?.targets[0]?.status).toBe('behind');
+    expect(report.regionStrategy.strategies[0]?.timelines[0]?.points.map((p) => p.year)).toEqual([
+      2023, 2024,
+    ]);
+    expect(report.people.retention.rate).toBe(0.75);
+    expect(report.money.projects.map((p) => p.projectId)).toEqual(['pj-1']);
+    const html = renderRegionReport(report);
+    for (const heading of ['地域戦略とKPIの推移', '資金循環と自立化', '人材育成と地域定着'])
+      expect(html).toContain(heading);
+    expect(html).toContain('福岡 水素戦略');
+    expect(html).toContain('FY2023 40 → FY2024 44（目標 50）');
+    expect(html).toContain('地域定着率 75.0% [');
+  });
+});
+
 describe('escapeHtml', () => {
   it('escapes markup and quotes', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(

@@ -90,6 +90,91 @@ export function communitySourceNote(source: RegionReport['communitySource']): st
   return `<p class="note" data-community-run="${e(source.runId ?? 'computed')}">${text}</p>`;
 }
 
+const STATUS_LABELS: Record<string, string> = {
+  on_track: '順調',
+  behind: '遅れ',
+  no_data: 'データなし',
+};
+const OUTLOOK_LABELS: Record<string, string> = {
+  heading_for_stop: '停止の恐れ',
+  at_risk: '要注意',
+  sustained: '継続資金あり',
+  national_running: '国費継続中',
+  no_national_money: '国費なし',
+  ended: '終了',
+  insufficient_data: 'データ不足',
+};
+const share = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const interval = (r: { rate: number | null; ciLow: number | null; ciHigh: number | null }) =>
+  r.rate === null ? '—' : `${share(r.rate)} [${share(r.ciLow)}, ${share(r.ciHigh)}]`;
+
+/** Sections 8–10: region strategy and KPI progress over time, money, people (issue 14). */
+function regionSections(report: RegionReport): string[] {
+  const e = escapeHtml;
+  const { regionStrategy, money, people } = report;
+  const strategies =
+    regionStrategy.strategies.length === 0
+      ? `<p class="note">${e(regionStrategy.note ?? '地域戦略の登録なし')}</p>`
+      : regionStrategy.strategies
+          .map(
+            (s) =>
+              `<h3>${e(s.name)}</h3>${s.vision ? `<p>${e(s.vision)}</p>` : ''}<p class="note">最後の評価（Check）: ${e(s.lastCheck ?? 'なし')}${s.summary.valuesWithoutTargets.length > 0 ? ` / KPI目標のない価値: ${s.summary.valuesWithoutTargets.map((v) => VALUE_LABELS[v] ?? v).join('・')}` : ''}</p>${table(
+                ['価値', '指標', '年度', '目標', '実績', '判定', '根拠'],
+                s.targets.map((t) => [
+                  VALUE_LABELS[t.value] ?? e(t.value),
+                  e(t.label ?? t.metric),
+                  String(t.year),
+                  `${t.target.toLocaleString('ja-JP')} ${e(t.unit)}`,
+                  t.actual === null
+                    ? '—'
+                    : `${t.actual.toLocaleString('ja-JP')}（FY${t.actualYear ?? ''}）`,
+                  STATUS_LABELS[t.status] ?? e(t.status),
+                  e(t.basis),
+                ]),
+              )}${s.timelines
+                .map(
+                  (line) =>
+                    `<p class="note">${e(line.metric)}の推移: ${line.points
+                      .map(
+                        (p) =>
+                          `FY${p.year} ${p.actual === null ? '—' : p.actual.toLocaleString('ja-JP')}${p.target === null ? '' : `（目標 ${p.target.toLocaleString('ja-JP')}）`}`,
+                      )
+                      .join(' → ')}</p>`,
+                )
+                .join('')}`,
+          )
+          .join('');
+  const r = money.region;
+  const moneySection = `<p>資金総額 ${yen(r.total)}（${r.flows}件）。国の事業 ${share(r.nationalShare)}、地域資金 ${share(r.localShare)}。最大の資金源 ${e(r.dependency.largest?.key ?? '—')} ${share(r.dependency.largest?.share ?? null)}、HHI ${r.dependency.hhi === null ? '—' : r.dependency.hhi.toFixed(3)}${r.note ? `（${e(r.note)}）` : ''}。</p>${table(
+    ['プロジェクト', '見通し', '国費の最終年度', 'ランウェイ', '根拠'],
+    money.projects
+      .filter((p) => p.outlook !== 'no_national_money' && p.outlook !== 'ended')
+      .slice(0, 40)
+      .map((p) => [
+        e(p.title),
+        OUTLOOK_LABELS[p.outlook] ?? e(p.outlook),
+        p.nationalEndFy === null ? '—' : `FY${p.nationalEndFy}`,
+        p.runwayYears === null ? '—' : `${p.runwayYears.toFixed(1)}年`,
+        p.reasons.map(e).join('<br>'),
+      ]),
+  )}`;
+  const ret = people.retention;
+  const peopleSection = `<p>地域定着率 ${interval(ret)}（行き先の分かる${ret.n}人${ret.claim ? '' : `、判断しない: ${e(ret.note ?? '')}`}）。コーディネーター ${people.coordinators.latestStaff ?? '—'}人、離職率 ${interval(people.coordinators.turnover)}${people.coordinators.turnover.claim ? '' : '（データ不足のため判断しない）'}。</p>${table(
+    ['プログラム', '受講', '修了', '地域定着率'],
+    people.programmes.map((p) => [
+      e(p.name),
+      String(p.totals.enrolled),
+      String(p.totals.completed),
+      interval(p.retention),
+    ]),
+  )}`;
+  return [
+    `<h2>8. 地域戦略とKPIの推移</h2>${strategies}`,
+    `<h2>9. 資金循環と自立化</h2>${moneySection}<p class="note">${e(money.method)}</p>`,
+    `<h2>10. 人材育成と地域定着</h2>${peopleSection}<p class="note">${e(people.method)}</p>`,
+  ];
+}
+
 export function renderRegionReport(report: RegionReport): string {
   const e = escapeHtml;
   const n = report.network;
@@ -158,6 +243,7 @@ export function renderRegionReport(report: RegionReport): string {
       ['事例', '結果', '要因'],
       report.cases.map((c) => [e(c.title), e(c.outcome), e(c.factors.join('、'))]),
     )}`,
+    ...regionSections(report),
   ];
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>地域レポート: ${e(report.scope.name)}</title>

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '#db/open-database.ts';
+import { buildActor } from '#test/factories.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { analyzeMoney } from './analyze-money.ts';
+
+const clock = { now: () => new Date('2025-06-01T00:00:00Z') };
+
+describe.each(TEST_DATABASES)('analyzeMoney on $name', (kind) => {
+  let db: Database;
+  beforeEach(async () => {
+    db = await kind.open(clock);
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        buildActor({ id: 'u', sector: 'university', name: '静岡大学', prefectureCode: '22' }),
+        buildActor({ id: 'k', sector: 'company', name: '浜松光学', prefectureCode: '22' }),
+        buildActor({ id: 'x', sector: 'company', name: '大阪精工', prefectureCode: '27' }),
+      ]);
+    await db.repos.entity('programmes').upsertMany([{ id: 'eco', name: 'エコシステム形成' }]);
+    await db.repos.entity('adoptions').upsertMany([
+      {
+        id: 'ad',
+        programmeId: 'eco',
+        regionName: '浜松',
+        prefectureCodes: ['22'],
+        startFy: 2021,
+        endFy: 2025,
+        finalGrade: 'B',
+      },
+    ]);
+    await db.repos.entity('projects').upsertMany([
+      {
+        id: 'lonely',
+        title: '大学単独の実証',
+        stage: 'development',
+        prefectureCode: '22',
+        adoptionId: 'ad',
+        members: [{ actorId: 'u', role: 'lead' }],
+      },
+      {
+        id: 'osaka',
+        title: '大阪の事業',
+        stage: 'development',
+        prefectureCode: '27',
+        members: [{ actorId: 'x', role: 'lead' }],
+      },
+    ]);
+    await db.repos.entity('funding').upsertMany([
+      ...[2021, 2022, 2023, 2024, 2025].map((fy) => ({
+        id: `n${fy}`,
+        sourceType: 'national_programme',
+        projectId: 'lonely',
+        adoptionId: 'ad',
+        fiscalYear: fy,
+        amount: 10_000_000,
+      })),
+      { id: 'k1', sourceType: 'company', recipientId: 'k', fiscalYear: 2024, amount: 5_000_000 },
+      { id: 'o1', sourceType: 'bank', projectId: 'osaka', fiscalYear: 2024, amount: 9_000_000 },
+    ]);
+  });
+  afterEach(async () => db.close());
+
+  it('counts the prefecture’s flows only and flags the project whose national money ends now', async () => {
+    const out = await analyzeMoney(db.repos, clock, { prefectureCode: '22' });
+    expect(out.asOfFy).toBe(2025);
+    expect(out.region.total).toBe(55_000_000);
+    expect(out.region.flows).toBe(6);
+    expect(out.region.bySource).toEqual({ national_programme: 50_000_000, company: 5_000_000 });
+    expect(out.region.dependency.largest).toEqual({ key: 'programme:eco', share: 50 / 55 });
+    expect(out.region.dependency.concentrated).toBe(true);
+    expect(out.sourceNames['programme:eco']).toBe('エコシステム形成');
+    expect(out.projects.map((p) => [p.projectId, p.outlook])).toEqual([
+      ['lonely', 'heading_for_stop'],
+    ]);
+    expect(out.outlooks).toEqual({ heading_for_stop: 1 });
+  });
+
+  it('refuses a bad prefecture and asks for exactly one region', async () => {
+    await expect(analyzeMoney(db.repos, clock, { prefectureCode: '99' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(analyzeMoney(db.repos, clock, {})).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * `musubi analyze money`: where a region's money comes from (by source type and fiscal year), how
+ * much hangs on one programme, and each project's runway after its national programme ends, with
+ * the projects heading for a stop first.
+ *
+ * A region's flows are those to its projects, to adoptions covering it (a prefecture's: adoptions
+ * naming the prefecture; a community's: adoptions whose core institution is a member) and to its
+ * actors.
+ */
+import {
+  projectRunway,
+  summariseMoney,
+  type MoneySummary,
+  type ProjectRunway,
+  type RunwayOutlook,
+} from '#analytics/programmes/money-flows.ts';
+import { ZAdoption } from '#core/entities/adoption.ts';
+import { ZFundingFlow, type FundingFlow } from '#core/entities/funding-flow.ts';
+import { ZProgramme } from '#core/entities/programme.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import type { CommunitySource } from '../analysis/current-communities.ts';
+import type { Network } from '../analysis/load-network.ts';
+import { finiteOrNull, fiscalYearOf, readAll } from '../programmes/load-records.ts';
+import { scopeRegion, type RegionRequest, type RegionScope } from './region-scope.ts';
+
+export interface MoneyRequest extends RegionRequest {
+  /** Observation fiscal year; default the clock's. */
+  asOfFy?: number;
+}
+
+export interface MoneyOutput {
+  scope: RegionScope;
+  /** Names of the dependency keys (`programme:ID`, `funder:ID`) that appear in the answer. */
+  sourceNames: Record<string, string>;
+  communitySource: CommunitySource | null;
+  asOfFy: number;
+  region: MoneySummary;
+  projects: ProjectRunway[];
+  outlooks: Partial<Record<RunwayOutlook, number>>;
+  method: string;
+}
+
+const ORDER: Record<RunwayOutlook, number> = {
+  heading_for_stop: 0,
+  at_risk: 1,
+  national_running: 2,
+  sustained: 3,
+  no_national_money: 4,
+  ended: 5,
+  insufficient_data: 6,
+};
+
+const METHOD =
+  'Flows in JPY by source type and fiscal year. Dependency: largest share and Herfindahl–Hirschman index over programmes (national money, through its adoption) and funders; HHI ≥ 0.25 is concentrated; fewer than 3 flows: no claim. Runway: money from other sources recorded after the national end ÷ mean yearly money over the last 3 funded years; under 1 year within a year of the end is at risk, heading for a stop when 2 or more continuation factors (local money < 20% during the programme, no diverse team, no coordinator, final grade not S) are against it.';
+
+export async function analyzeMoney(
+  repos: Repositories,
+  clock: Clock,
+  request: MoneyRequest,
+  /** The network already read by the caller (the region report), with its projects. */
+  loaded?: Network,
+): Promise<MoneyOutput> {
+  const region = await scopeRegion(repos, clock, request, loaded);
+  const [adoptions, flows, programmes] = await Promise.all([
+    readAll(repos, 'adoptions', ZAdoption),
+    readAll(repos, 'funding', ZFundingFlow),
+    readAll(repos, 'programmes', ZProgramme),
+  ]);
+  const asOfFy = request.asOfFy ?? fiscalYearOf(clock.now());
+  const projectIds = new Set(region.projects.map((p) => p.id));
+  const adoptionIds = new Set(
+    adoptions
+      .filter((a) =>
+        region.scope.kind === 'prefecture'
+          ? a.prefectureCodes.includes(region.scope.id)
+          : a.coreInstitutionId !== undefined && region.actorIds.has(a.coreInstitutionId),
+      )
+      .map((a) => a.id),
+  );
+  const inRegion = flows.filter(
+    (f) =>
+      (f.projectId !== undefined && projectIds.has(f.projectId)) ||
+      (f.adoptionId !== undefined && adoptionIds.has(f.adoptionId)) ||
+      (f.recipientId !== undefined && region.actorIds.has(f.recipientId)),
+  );
+  const context = {
+    asOfFy,
+    adoptionsById: new Map(adoptions.map((a) => [a.id, a])),
+    projectsById: new Map(region.network.projects.map((p) => [p.id, p])),
+    actorsById: new Map(region.network.actors.map((a) => [a.id, a])),
+  };
+  const byProject = new Map<string, FundingFlow[]>();
+  for (const f of inRegion)
+    if (f.projectId !== undefined && projectIds.has(f.projectId))
+      byProject.set(f.projectId, [...(byProject.get(f.projectId) ?? []), f]);
+  const projects = region.projects
+    .map((p) => projectRunway(p, byProject.get(p.id) ?? [], context))
+    .sort(
+      (a, b) =>
+        ORDER[a.outlook] - ORDER[b.outlook] ||
+        (a.runwayYears ?? Infinity) - (b.runwayYears ?? Infinity) ||
+        a.projectId.localeCompare(b.projectId),
+    );
+  const outlooks: Partial<Record<RunwayOutlook, number>> = {};
+  for (const p of projects) outlooks[p.outlook] = (outlooks[p.outlook] ?? 0) + 1;
+  const summary = summariseMoney(inRegion, context);
+  const programmeNames = new Map(programmes.map((p) => [p.id, p.name]));
+  const sourceNames: Record<string, string> = {};
+  for (const largest of [
+    summary.dependency.largest,
+    ...projects.map((p) => p.money.dependency.largest),
+  ]) {
+    if (!largest) continue;
+    const [kind, id = ''] = largest.key.split(/:(.*)/s);
+    const name =
+      kind === 'programme'
+        ? programmeNames.get(id)
+        : kind === 'funder'
+          ? context.actorsById.get(id)?.name
+          : undefined;
+    if (name !== undefined) sourceNames[largest.key] = name;
+  }
+  return finiteOrNull({
+    scope: region.scope,
+    sourceNames,
+    communitySource: region.communitySource,
+    asOfFy,
+    region: summary,
+    projects,
+    outlooks,
+    method: METHOD,
+  });
+}

@@ -1,0 +1,151 @@
+import { urlOf } from '../../api/api-client.ts';
+import { useApi } from '../../api/use-api.tsx';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { NOWRAP, useRegionScope } from './region-scope.tsx';
+import type { WebRegionStrategy } from './region-types.ts';
+
+/** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
+const WIDE = { minWidth: '46rem' };
+
+const STATUS_CLASS: Record<string, string> = {
+  on_track: 'tag',
+  behind: 'tag warn',
+  no_data: 'tag muted',
+};
+
+/** A region's strategy: vision, KPI targets by year against the measured indicators, PDCA log. */
+export function RegionStrategyPage() {
+  const { t, label, number } = useI18n();
+  const { scope, selector } = useRegionScope('/region-strategy');
+  const state = useApi<WebRegionStrategy>(urlOf('/api/analyses/region-strategy', { query: scope }));
+  const data = state.data;
+  const n = (v: number | null) => (v === null ? '—' : number(v, 1));
+  return (
+    <section aria-labelledby="strategy-heading">
+      <h1 id="strategy-heading">{t('regionStrategy.title')}</h1>
+      <p>{t('regionStrategy.intro')}</p>
+      {selector}
+      {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+      {!data ? (
+        <Loading />
+      ) : (
+        <div aria-busy={state.status === 'loading'} className="stack">
+          <p className="muted">
+            {t('regionStrategy.scope', { name: data.area.name, fy: String(data.asOfFy) })}
+          </p>
+          {data.strategies.length === 0 ? (
+            <p data-testid="strategy-none">{t('regionStrategy.none')}</p>
+          ) : null}
+          {data.strategies.map((s) => (
+            <article key={s.id} className="stack" data-testid="strategy">
+              <h2>{s.name}</h2>
+              {s.vision ? <p>{s.vision}</p> : null}
+              <p className="muted">
+                {s.startFy !== null && s.endFy !== null ? `FY${s.startFy}–FY${s.endFy} · ` : ''}
+                {s.lastCheck === null
+                  ? t('regionStrategy.noCheck')
+                  : t('regionStrategy.lastCheck', {
+                      date: s.lastCheck,
+                      days: s.daysSinceCheck ?? 0,
+                    })}
+              </p>
+              {s.summary.valuesWithoutTargets.length > 0 ? (
+                <p className="tag warn">
+                  {t('regionStrategy.missingValues', {
+                    values: s.summary.valuesWithoutTargets.map((v) => label('value', v)).join('・'),
+                  })}
+                </p>
+              ) : null}
+              <div className="panel">
+                <table data-testid="strategy-targets" style={WIDE}>
+                  <caption>{t('regionStrategy.targets')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('regionStrategy.metric')}</th>
+                      <th scope="col">{t('regionStrategy.value')}</th>
+                      <th scope="col" className="num">
+                        {t('regionStrategy.year')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('regionStrategy.target')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('regionStrategy.actual')}
+                      </th>
+                      <th scope="col">{t('regionStrategy.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.targets.map((k) => (
+                      <tr key={`${k.metric}|${k.year}`} data-status={k.status}>
+                        <th scope="row">{k.label ?? k.metric}</th>
+                        <td>{label('value', k.value)}</td>
+                        <td className="num">{k.year}</td>
+                        <td className="num">
+                          {n(k.target)} {k.unit}
+                        </td>
+                        <td className="num">
+                          {k.actual === null ? '—' : `${n(k.actual)} (FY${k.actualYear ?? ''})`}
+                        </td>
+                        <td>
+                          <span className={STATUS_CLASS[k.status] ?? 'tag'} title={k.basis}>
+                            {label('regionStrategy.status', k.status)}
+                          </span>
+                          <span className="stat-detail">{k.basis}</span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {s.timelines.map((line) => (
+                <div className="panel" key={line.metric}>
+                  <table data-testid="strategy-timeline">
+                    <caption>
+                      {t('regionStrategy.timeline', { metric: line.metric, unit: line.unit })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('regionStrategy.year')}</th>
+                        <th scope="col" className="num">
+                          {t('regionStrategy.actual')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('regionStrategy.target')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {line.points.map((p) => (
+                        <tr key={p.year}>
+                          <th scope="row" style={NOWRAP}>
+                            {p.year}
+                          </th>
+                          <td className="num">{n(p.actual)}</td>
+                          <td className="num">{n(p.target)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ))}
+              <h3>{t('regionStrategy.pdca')}</h3>
+              <ol className="stack">
+                {s.pdca.map((e, i) => (
+                  <li key={`${e.date}-${i}`}>
+                    <strong>{label('pdca', e.phase)}</strong> {e.date} — {e.note}
+                  </li>
+                ))}
+              </ol>
+            </article>
+          ))}
+          {data.note ? <p className="muted">{data.note}</p> : null}
+          <p className="muted">
+            {t('regionStrategy.basis')} {data.method}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
