@@ -27,6 +27,11 @@ const MapPage = lazy(() =>
 const NetworkPage = lazy(() =>
   import('./features/network/network-page.tsx').then((m) => ({ default: m.NetworkPage })),
 );
+// The forms carry zod and the entity schemas: loaded only when a form or a record page opens.
+const FormRoutes = lazy(() =>
+  import('./features/forms/form-routes.tsx').then((m) => ({ default: m.FormRoutes })),
+);
+const FORM_PATHS = /^\/(needs|seeds)\/[^/]+$|^\/(actors|projects)\/[^/]+\/edit$/;
 
 const NAV: { path: string; key: MessageKey }[] = [
   { path: '/', key: 'nav.home' },
@@ -59,6 +64,7 @@ function NotFound() {
 
 function route(path: string): ReactNode {
   if (path === '/') return <HomePage />;
+  if (FORM_PATHS.test(path)) return <FormRoutes path={path} />;
   if (path === '/map') return <MapPage />;
   if (path === '/network') return <NetworkPage />;
   if (path === '/actors') return <DirectoryPage />;

@@ -3,6 +3,7 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link } from '../../router.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 
 const ATTRIBUTES = [
   'id',
@@ -69,6 +70,11 @@ export function ProfilePage({ id }: { id: string }) {
   return (
     <article aria-labelledby="profile-heading">
       <h1 id="profile-heading">{name}</h1>
+      <WriteActions
+        entity="actors"
+        record={p.actor}
+        editHref={`/actors/${encodeURIComponent(id)}/edit`}
+      />
       <p>
         {flags.map((f) => (
           <span key={f} className="tag">
