@@ -7,7 +7,11 @@ import { Link, navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import type { FieldSpec } from '../forms/form-values.ts';
 import { mayConfirmProfile, mayWrite } from '../forms/may-write.ts';
-import { confirmProfile, loadConfirmation, type ProfileConfirmation } from '../forms/record-api.ts';
+import {
+  confirmProfile,
+  loadConfirmation,
+  type ProfileConfirmation,
+} from '../forms/record-api.tsx';
 import { EditRecordForm, useRecord, useSignedIn } from '../forms/record-editor.tsx';
 
 export const ACTOR_FIELDS: readonly FieldSpec[] = [

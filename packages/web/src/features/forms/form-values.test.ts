@@ -75,4 +75,12 @@ describe('form values', () => {
       kpis: null,
     });
   });
+
+  it('starts a select without an empty choice at its first option, as the browser shows it', () => {
+    const select: FieldSpec[] = [
+      { name: 'value', kind: 'select', label: 'field.title', options: ['social', 'economic'] },
+      { name: 'path', kind: 'select', label: 'field.title', options: ['a'], optional: true },
+    ];
+    expect(formValuesOf(select, {})).toEqual({ value: 'social', path: '' });
+  });
 });

@@ -2,7 +2,10 @@
  * What a form holds (the text of each input, a checkbox's state) ↔ the record the API takes.
  * Conversions only: judging the record is the entity schema's work (field-errors.ts).
  */
-import type { MessageKey } from '../../i18n/i18n.tsx';
+import type ja from '../../i18n/ja.json';
+
+/** A key of the message catalogues (as i18n.tsx has it; read here so this file needs no JSX). */
+type MessageKey = keyof typeof ja;
 
 export type FieldKind =
   | 'text'
@@ -45,6 +48,9 @@ const LIST_SEPARATOR = /[,;、，；\n]/;
 /** A record's value as the input shows it. */
 function inputValueOf(spec: FieldSpec, value: unknown): FormValue {
   if (spec.kind === 'checkbox') return value === true;
+  // A select without an empty choice shows its first option: the value is that option.
+  if (spec.kind === 'select' && !spec.optional && (value === undefined || value === null))
+    return spec.options?.[0] ?? '';
   if (spec.kind === 'entries')
     return Array.isArray(value)
       ? value.map((item) =>

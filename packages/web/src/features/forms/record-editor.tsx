@@ -19,8 +19,8 @@ import {
   patchRecord,
   type FormEntity,
   type Loaded,
-} from './record-api.ts';
-import { useDraft } from './use-draft.ts';
+} from './record-api.tsx';
+import { useDraft } from './use-draft.tsx';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -110,6 +110,7 @@ export function EditRecordForm({
   loaded,
   headingId,
   onSaved,
+  onReloaded,
   onCancel,
 }: {
   entity: FormEntity;
@@ -119,6 +120,8 @@ export function EditRecordForm({
   loaded: Loaded;
   headingId: string;
   onSaved(saved: Loaded): void;
+  /** The latest version was loaded after a conflict (the form stays open). */
+  onReloaded?(latest: Loaded): void;
   onCancel(): void;
 }) {
   const { t } = useI18n();
@@ -153,7 +156,7 @@ export function EditRecordForm({
       draft.reset(formValuesOf(specs, latest.record));
       setConflict(false);
       setErrors({});
-      onSaved(latest);
+      onReloaded?.(latest);
     } catch (error) {
       setProblem(
         error instanceof ApiError && error.status === 404 ? t('forms.gone') : messageOf(error),

@@ -14,7 +14,7 @@ import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import type { FieldSpec } from './form-values.ts';
 import { mayWrite } from './may-write.ts';
-import type { FormEntity } from './record-api.ts';
+import type { FormEntity } from './record-api.tsx';
 import { EditRecordForm, useRecord } from './record-editor.tsx';
 
 export function RecordPage({
@@ -73,6 +73,7 @@ export function RecordPage({
             replace(saved);
             setEditing(false);
           }}
+          onReloaded={replace}
           onCancel={() => setEditing(false)}
         />
       ) : (

@@ -7,7 +7,7 @@ import { Link } from '../../router.tsx';
 import { ConfirmProfile } from '../actors/actor-edit-page.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { mayConfirmProfile, mayWrite } from './may-write.ts';
-import type { FormEntity } from './record-api.ts';
+import type { FormEntity } from './record-api.tsx';
 
 export function WriteActions({
   entity,

@@ -1,3 +1,4 @@
+/** Drafts of forms in sessionStorage (a .tsx file: it reads the browser storage, which only the web app's type settings know). */
 import { useCallback, useEffect, useState } from 'react';
 import type { FormValue, FormValues } from './form-values.ts';
 
