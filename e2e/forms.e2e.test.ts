@@ -302,7 +302,13 @@ describe.each(VIEWPORTS)('other forms at $width×$height', (viewport) => {
   it('a company member edits and confirms its organisation profile; a seed form opens for it', async () => {
     const { context, page, errors } = await session('en', viewport);
     const organisation = credential('company').organisationId ?? '';
-    await signIn(page, 'company', `/actors/${encodeURIComponent(organisation)}`);
+    // Signing in from the header brings the member back to the profile it was reading.
+    const profile = `/actors/${encodeURIComponent(organisation)}`;
+    await page.goto(url(profile));
+    await page.locator('a.sign-in-link').click();
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    await signInHere(page, 'company');
+    await page.waitForURL((u) => u.pathname === profile);
     await page.locator('.write-actions a', { hasText: 'Edit' }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/edit'));
     await page.locator('input[name="url"]').fill('not a web address');

@@ -18,7 +18,7 @@ import { RegionReportPage } from './features/reports/region-report-page.tsx';
 import { SupportNavigatorPage } from './features/support/support-navigator-page.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/i18n.tsx';
-import { Link, useLocation } from './router.tsx';
+import { hrefOf, Link, useLocation } from './router.tsx';
 
 // The map and network views carry d3-geo/topojson and sigma/graphology: loaded only when opened.
 const MapPage = lazy(() =>
@@ -88,10 +88,16 @@ function route(path: string): ReactNode {
 function AccountMenu() {
   const { t } = useI18n();
   const { account, signOut } = useAuth();
+  const { path, search } = useLocation();
   if (account === undefined) return <span className="account-menu" />;
+  // Signing in from the header comes back to the page it was asked from.
+  const here = search.toString() ? `${path}?${search.toString()}` : path;
   if (account === null)
     return (
-      <Link href="/sign-in" className="account-menu sign-in-link">
+      <Link
+        href={path === '/sign-in' ? '/sign-in' : hrefOf('/sign-in', { next: here })}
+        className="account-menu sign-in-link"
+      >
         {t('auth.title')}
       </Link>
     );

@@ -211,7 +211,8 @@ export function ProfilePage({ id }: { id: string }) {
             <ul>
               {p.seeds.map((s) => (
                 <li key={s.id}>
-                  {s.title} <span className="tag">{label('seedKind', s.kind)}</span>
+                  <Link href={`/seeds/${encodeURIComponent(s.id)}`}>{s.title}</Link>{' '}
+                  <span className="tag">{label('seedKind', s.kind)}</span>
                   {s.trl ? <span className="tag">TRL {s.trl}</span> : null}
                 </li>
               ))}
@@ -226,7 +227,7 @@ export function ProfilePage({ id }: { id: string }) {
             <ul>
               {p.needs.map((s) => (
                 <li key={s.id}>
-                  {s.title}{' '}
+                  <Link href={`/needs/${encodeURIComponent(s.id)}`}>{s.title}</Link>{' '}
                   <span className="tag">{s.open ? t('profile.open') : t('profile.closed')}</span>
                 </li>
               ))}
