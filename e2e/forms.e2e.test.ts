@@ -93,8 +93,9 @@ async function session(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
-    // A 404 for a hidden need and a 412 for a stale edit are answers the pages handle.
-    if (message.type() === 'error' && !/status of (404|412)/.test(message.text()))
+    // A 404 for a hidden need, a 412 for a stale edit and a 422 for an unknown owner are answers
+    // the pages handle.
+    if (message.type() === 'error' && !/status of (404|412|422)/.test(message.text()))
       errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
@@ -295,6 +296,16 @@ describe.each(VIEWPORTS)('other forms at $width×$height', (viewport) => {
       await fetch(url(`/api/projects/${encodeURIComponent(projectId)}`))
     ).json()) as { kpis?: { name: string; unit: string }[] };
     expect(saved.kpis?.some((k) => k.name === '試作品の受注件数' && k.unit === '件')).toBe(true);
+
+    // The server's own finding (an owner that does not exist) beside its field too.
+    await page.goto(url('/needs/new'));
+    await page.locator('input[name="title"]').fill('検査工程の自動化');
+    await page.locator('input[name="ownerId"]').fill('no-such-organisation');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.locator('[data-field="ownerId"] .field-error').textContent()).resolves.toBe(
+      'その ID の記録はありません。ID を確認してください。',
+    );
+    expect(new URL(page.url()).pathname).toBe('/needs/new');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZNeed } from '#core/entities/need.ts';
 import { ZProject } from '#core/entities/project.ts';
 import { ZSeed } from '#core/entities/seed.ts';
-import { validateWith } from './field-errors.ts';
+import { fieldErrorsOfServer, validateWith } from './field-errors.ts';
 
 const need = { id: 'need-1', ownerId: 'org-1', title: 'めっき排水の重金属回収' };
 
@@ -51,6 +51,20 @@ describe('field errors from the entity schemas', () => {
       endDate: { key: 'forms.error.endBeforeStart' },
       kpis: { key: 'forms.error.required' },
       'kpis.0.unit': { key: 'forms.error.required' },
+    });
+  });
+
+  it('places the server findings beside their fields', () => {
+    expect(
+      fieldErrorsOfServer([
+        { field: 'ownerId', reason: 'unknown actors id' },
+        { field: 'corporateNumber', reason: 'belongs to actor a-2 already' },
+        { field: 'title', reason: 'too long' },
+      ]),
+    ).toEqual({
+      ownerId: { key: 'forms.error.unknownReference' },
+      corporateNumber: { key: 'forms.error.taken' },
+      title: { key: 'forms.error.invalid', values: { reason: 'too long' } },
     });
   });
 });

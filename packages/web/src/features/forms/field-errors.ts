@@ -20,6 +20,8 @@ export type FieldMessageKey =
   | 'forms.error.sdgs'
   | 'forms.error.id'
   | 'forms.error.endBeforeStart'
+  | 'forms.error.unknownReference'
+  | 'forms.error.taken'
   | 'forms.error.invalid';
 
 export interface FieldMessage {
@@ -97,4 +99,23 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): FieldErrors 
 export function validateWith(schema: z.ZodType, record: unknown): FieldErrors | null {
   const outcome = schema.safeParse(record);
   return outcome.success ? null : fieldErrorsOf(outcome.error.issues);
+}
+
+/**
+ * The server's own findings (problem+json `errors`: references to records that do not exist, an
+ * identifier another record holds), beside their fields like the browser's.
+ */
+export function fieldErrorsOfServer(
+  problems: readonly { field: string; reason: string }[],
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { field, reason } of problems) {
+    if (errors[field] !== undefined) continue;
+    errors[field] = /^unknown \S+ id$/.test(reason)
+      ? { key: 'forms.error.unknownReference' }
+      : /belongs to .* already/.test(reason)
+        ? { key: 'forms.error.taken' }
+        : { key: 'forms.error.invalid', values: { reason } };
+  }
+  return errors;
 }

@@ -9,7 +9,7 @@ import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { validateWith, type FieldErrors } from './field-errors.ts';
+import { fieldErrorsOfServer, validateWith, type FieldErrors } from './field-errors.ts';
 import { ConflictNotice, DraftNotice, FormFields, FormProblem, RecordForm } from './form-kit.tsx';
 import { formValuesOf, patchOf, recordOf, type FieldSpec, type FormValues } from './form-values.ts';
 import {
@@ -24,6 +24,13 @@ import { useDraft } from './use-draft.tsx';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A refused change: its field findings beside the fields, else its sentence above the form. */
+function refusal(error: unknown): { errors: FieldErrors; problem: string | null } {
+  if (error instanceof ApiError && error.problems.length > 0)
+    return { errors: fieldErrorsOfServer(error.problems), problem: null };
+  return { errors: {}, problem: messageOf(error) };
 }
 
 /** Sends an anonymous visitor to the sign-in page, which brings them back here afterwards. */
@@ -79,7 +86,9 @@ export function CreateRecordForm({
       draft.clear();
       navigate(pathOf(String(saved.record['id'] ?? record['id'])));
     } catch (error) {
-      setProblem(messageOf(error));
+      const refused = refusal(error);
+      setErrors(refused.errors);
+      setProblem(refused.problem);
     } finally {
       setBusy(false);
     }
@@ -144,7 +153,11 @@ export function EditRecordForm({
       onSaved(saved);
     } catch (error) {
       if (isConflict(error)) setConflict(true);
-      else setProblem(messageOf(error));
+      else {
+        const refused = refusal(error);
+        setErrors(refused.errors);
+        setProblem(refused.problem);
+      }
     } finally {
       setBusy(false);
     }
