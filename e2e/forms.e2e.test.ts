@@ -333,6 +333,17 @@ describe.each(VIEWPORTS)('other forms at $width×$height', (viewport) => {
     await page.goto(url('/seeds/new'));
     await page.locator('form.record-form').waitFor();
     await expectAccessible(page, 'new seed');
+
+    // A draft does not outlive its author's session: the next person at this browser starts empty.
+    await page.locator('input[name="title"]').fill('未発表の試作技術');
+    await page.goto(url('/matching'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('a.sign-in-link').waitFor();
+    await signIn(page, 'university', '/seeds/new');
+    await page.locator('form.record-form').waitFor();
+    await expect(page.locator('input[name="title"]').inputValue()).resolves.toBe('');
+    const stored = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+    expect(stored).not.toContain('未発表の試作技術');
     expect(errors).toEqual([]);
     await context.close();
   });

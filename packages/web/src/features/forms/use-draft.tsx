@@ -1,29 +1,8 @@
-/** Drafts of forms in sessionStorage (a .tsx file: it reads the browser storage, which only the web app's type settings know). */
+/** A form's draft kept while it is typed (storage in draft-storage.tsx). */
 import { useCallback, useEffect, useState } from 'react';
+import { useAuth } from '../auth/auth-context.tsx';
+import { DRAFT_PREFIX, readDraft } from './draft-storage.tsx';
 import type { FormValue, FormValues } from './form-values.ts';
-
-const PREFIX = 'musubi.draft.';
-
-/** A stored draft read back defensively: only texts, checkboxes and lists of entries. */
-function valuesFrom(parsed: unknown): FormValues | null {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const values: FormValues = {};
-  for (const [name, value] of Object.entries(parsed)) {
-    if (typeof value === 'string' || typeof value === 'boolean') values[name] = value;
-    else if (Array.isArray(value))
-      values[name] = value.map(valuesFrom).filter((entry): entry is FormValues => entry !== null);
-  }
-  return values;
-}
-
-function readDraft(key: string): FormValues | null {
-  try {
-    const text = globalThis.sessionStorage?.getItem(PREFIX + key);
-    return text ? valuesFrom(JSON.parse(text)) : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface Draft {
   values: FormValues;
@@ -37,10 +16,13 @@ export interface Draft {
 }
 
 /**
- * A form's values kept in sessionStorage under its own key (`need:new`, `need:<id>`) as they are
- * typed, so leaving the page and coming back loses nothing; cleared once saved.
+ * A form's values kept in sessionStorage under its own key (`needs:new`, `needs:<id>`, per account)
+ * as they are typed, so leaving the page and coming back loses nothing; cleared once saved.
  */
-export function useDraft(key: string, initial: () => FormValues): Draft {
+export function useDraft(formKey: string, initial: () => FormValues): Draft {
+  // Each account its own drafts, even in a tab shared by two people.
+  const { account } = useAuth();
+  const key = `${account?.id ?? 'anonymous'}:${formKey}`;
   const [state, setState] = useState(() => {
     const stored = readDraft(key);
     return stored
@@ -51,7 +33,7 @@ export function useDraft(key: string, initial: () => FormValues): Draft {
   useEffect(() => {
     if (!dirty) return;
     try {
-      globalThis.sessionStorage?.setItem(PREFIX + key, JSON.stringify(state.values));
+      globalThis.sessionStorage?.setItem(DRAFT_PREFIX + key, JSON.stringify(state.values));
     } catch {
       // storage full or disabled: the form still works, only the draft is not kept
     }
@@ -62,12 +44,12 @@ export function useDraft(key: string, initial: () => FormValues): Draft {
   }, []);
   const clear = useCallback(() => {
     setDirty(false);
-    globalThis.sessionStorage?.removeItem(PREFIX + key);
+    globalThis.sessionStorage?.removeItem(DRAFT_PREFIX + key);
   }, [key]);
   const reset = useCallback(
     (values: FormValues) => {
       setDirty(false);
-      globalThis.sessionStorage?.removeItem(PREFIX + key);
+      globalThis.sessionStorage?.removeItem(DRAFT_PREFIX + key);
       setState({ values, restored: false });
     },
     [key],
