@@ -22,6 +22,9 @@ import {
 } from './record-api.tsx';
 import { useDraft } from './use-draft.tsx';
 
+/** The ETag an edit's draft was typed on, kept with the draft. */
+const DRAFT_BASE = '__etag';
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -135,7 +138,15 @@ export function EditRecordForm({
 }) {
   const { t } = useI18n();
   const [base, setBase] = useState(loaded);
-  const draft = useDraft(`${entity}:${id}`, () => formValuesOf(specs, loaded.record));
+  const startFrom = (from: Loaded): FormValues => ({
+    ...formValuesOf(specs, from.record),
+    [DRAFT_BASE]: from.etag ?? '',
+  });
+  const draft = useDraft(`${entity}:${id}`, () => startFrom(loaded));
+  // A draft restored later still answers to the version it was typed on: saving it over a
+  // newer one is a conflict, never a silent overwrite.
+  const draftBase = draft.values[DRAFT_BASE];
+  const ifMatch = typeof draftBase === 'string' && draftBase !== '' ? draftBase : base.etag;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -148,7 +159,7 @@ export function EditRecordForm({
     if (found) return;
     setBusy(true);
     try {
-      const saved = await patchRecord(entity, id, patch, base.etag);
+      const saved = await patchRecord(entity, id, patch, ifMatch);
       draft.clear();
       onSaved(saved);
     } catch (error) {
@@ -166,7 +177,7 @@ export function EditRecordForm({
     try {
       const latest = await loadRecord(entity, id);
       setBase(latest);
-      draft.reset(formValuesOf(specs, latest.record));
+      draft.reset(startFrom(latest));
       setConflict(false);
       setErrors({});
       onReloaded?.(latest);
@@ -180,7 +191,7 @@ export function EditRecordForm({
     <>
       {conflict ? <ConflictNotice onReload={() => void reload()} /> : null}
       {draft.restored && !conflict ? (
-        <DraftNotice onDiscard={() => draft.reset(formValuesOf(specs, base.record))} />
+        <DraftNotice onDiscard={() => draft.reset(startFrom(base))} />
       ) : null}
       <RecordForm
         labelledBy={headingId}
