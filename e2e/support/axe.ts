@@ -39,3 +39,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   `);
   return ZViolations.parse(found);
 }
+
+/** The same violations as lines (`id: help @ targets`), for assertions that print them. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  return (await seriousAxeViolations(page)).map(
+    (v) => `${v.id}: ${v.help} @ ${v.targets.join(', ')}`,
+  );
+}

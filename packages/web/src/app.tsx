@@ -29,7 +29,7 @@ import { MySeedsPage } from './features/workflow/my-seeds-page.tsx';
 import { SeedFeedbackPage } from './features/workflow/seed-feedback-page.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/i18n.tsx';
-import { Link, useLocation } from './router.tsx';
+import { hrefOf, Link, useLocation } from './router.tsx';
 
 // The map and network views carry d3-geo/topojson and sigma/graphology: loaded only when opened.
 const MapPage = lazy(() =>
@@ -38,6 +38,11 @@ const MapPage = lazy(() =>
 const NetworkPage = lazy(() =>
   import('./features/network/network-page.tsx').then((m) => ({ default: m.NetworkPage })),
 );
+// The forms carry zod and the entity schemas: loaded only when a form or a record page opens.
+const FormRoutes = lazy(() =>
+  import('./features/forms/form-routes.tsx').then((m) => ({ default: m.FormRoutes })),
+);
+const FORM_PATHS = /^\/(needs|seeds)\/[^/]+$|^\/(actors|projects)\/[^/]+\/edit$/;
 
 const NAV: { path: string; key: MessageKey }[] = [
   { path: '/', key: 'nav.home' },
@@ -73,6 +78,7 @@ function NotFound() {
 
 function route(path: string): ReactNode {
   if (path === '/') return <HomePage />;
+  if (FORM_PATHS.test(path)) return <FormRoutes path={path} />;
   if (path === '/map') return <MapPage />;
   if (path === '/network') return <NetworkPage />;
   if (path === '/actors') return <DirectoryPage />;
@@ -114,10 +120,16 @@ function workflowRoute(path: string): ReactNode {
 function AccountMenu() {
   const { t } = useI18n();
   const { account, signOut } = useAuth();
+  const { path, search } = useLocation();
   if (account === undefined) return <span className="account-menu" />;
+  // Signing in from the header comes back to the page it was asked from.
+  const here = search.toString() ? `${path}?${search.toString()}` : path;
   if (account === null)
     return (
-      <Link href="/sign-in" className="account-menu sign-in-link">
+      <Link
+        href={path === '/sign-in' ? '/sign-in' : hrefOf('/sign-in', { next: here })}
+        className="account-menu sign-in-link"
+      >
         {t('auth.title')}
       </Link>
     );

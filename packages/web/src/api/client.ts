@@ -1,11 +1,38 @@
 /** Fetches JSON from the Musubi API; errors carry the problem+json detail when there is one. */
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The input problems the answer names, field by field (`errors` of problem+json). */
+  readonly problems: readonly FieldProblem[];
+  constructor(status: number, message: string, problems: readonly FieldProblem[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.problems = problems;
   }
+}
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** The `errors` of a problem+json body: each `{ field, reason }` with both texts. */
+export function problemsOf(body: unknown): FieldProblem[] {
+  if (!body || typeof body !== 'object' || !('errors' in body) || !Array.isArray(body.errors))
+    return [];
+  const problems: FieldProblem[] = [];
+  const entries: unknown[] = body.errors;
+  for (const entry of entries)
+    if (
+      entry &&
+      typeof entry === 'object' &&
+      'field' in entry &&
+      'reason' in entry &&
+      typeof entry.field === 'string' &&
+      typeof entry.reason === 'string'
+    )
+      problems.push({ field: entry.field, reason: entry.reason });
+  return problems;
 }
 
 export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {

@@ -2,7 +2,7 @@
  * Changes through the API: JSON bodies, the session cookie and the CSRF header (a .tsx file:
  * it reads `document`, which only the web app's type settings know).
  */
-import { ApiError } from './client.ts';
+import { ApiError, problemsOf, type FieldProblem } from './client.ts';
 
 const CSRF_COOKIE = 'musubi_csrf';
 const CSRF_HEADER = 'X-CSRF-Token';
@@ -19,14 +19,16 @@ function csrfToken(): string | undefined {
 /** The problem+json of a failed response, as an ApiError (with the field it names). */
 async function problemOf(response: Response): Promise<ApiError> {
   let detail = `${response.status} ${response.statusText}`;
+  let problems: FieldProblem[] = [];
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object' && 'detail' in body && typeof body.detail === 'string')
       detail = body.detail;
+    problems = problemsOf(body);
   } catch {
     // not JSON: keep the status line
   }
-  return new ApiError(response.status, detail);
+  return new ApiError(response.status, detail, problems);
 }
 
 /** A change (POST, PUT, DELETE) with a JSON body, the session cookie and the CSRF header. */

@@ -4,6 +4,7 @@ import { useSharedData } from '../../data-context.tsx';
 import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link } from '../../router.tsx';
 import { ProfileConfirmationPanel } from '../workflow/profile-confirmation.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 
 const ATTRIBUTES = [
   'id',
@@ -71,6 +72,11 @@ export function ProfilePage({ id }: { id: string }) {
     <article aria-labelledby="profile-heading">
       <h1 id="profile-heading">{name}</h1>
       <ProfileConfirmationPanel actorId={id} />
+      <WriteActions
+        entity="actors"
+        record={p.actor}
+        editHref={`/actors/${encodeURIComponent(id)}/edit`}
+      />
       <p>
         {flags.map((f) => (
           <span key={f} className="tag">
@@ -207,7 +213,8 @@ export function ProfilePage({ id }: { id: string }) {
             <ul>
               {p.seeds.map((s) => (
                 <li key={s.id}>
-                  {s.title} <span className="tag">{label('seedKind', s.kind)}</span>
+                  <Link href={`/seeds/${encodeURIComponent(s.id)}`}>{s.title}</Link>{' '}
+                  <span className="tag">{label('seedKind', s.kind)}</span>
                   {s.trl ? <span className="tag">TRL {s.trl}</span> : null}
                 </li>
               ))}
@@ -222,7 +229,7 @@ export function ProfilePage({ id }: { id: string }) {
             <ul>
               {p.needs.map((s) => (
                 <li key={s.id}>
-                  {s.title}{' '}
+                  <Link href={`/needs/${encodeURIComponent(s.id)}`}>{s.title}</Link>{' '}
                   <span className="tag">{s.open ? t('profile.open') : t('profile.closed')}</span>
                 </li>
               ))}

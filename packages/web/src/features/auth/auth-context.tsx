@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { fetchJson } from '../../api/client.ts';
 import { sendJson } from '../../api/send-json.tsx';
 import type { AccountView } from '../../api/workflow-types.ts';
+import { clearDrafts } from '../forms/draft-storage.tsx';
 
 export interface Auth {
   /** undefined while loading, null when signed out. */
@@ -35,6 +36,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
   const signOut = useCallback(async () => {
     await sendJson('POST', '/api/auth/sign-out');
+    clearDrafts();
     setAccount(null);
   }, []);
   const value = useMemo(() => ({ account, signIn, signOut }), [account, signIn, signOut]);

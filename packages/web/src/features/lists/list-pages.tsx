@@ -2,11 +2,21 @@ import { useState } from 'react';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 import { EntityList, type Column } from './entity-list.tsx';
 
 function text(record: Record<string, unknown>, field: string): string {
   const v = record[field];
   return typeof v === 'string' ? v : '';
+}
+
+/** A seed's or need's title linking to its page (where it is edited). */
+function recordLink(entity: 'seeds' | 'needs', record: Record<string, unknown>) {
+  return (
+    <Link href={`/${entity}/${encodeURIComponent(text(record, 'id'))}`}>
+      {text(record, 'title')}
+    </Link>
+  );
 }
 
 function useColumns() {
@@ -31,7 +41,7 @@ function useColumns() {
   });
   return {
     seeds: [
-      { field: 'title', header: 'field.title' },
+      { field: 'title', header: 'field.title', render: (r) => recordLink('seeds', r) },
       { field: 'kind', header: 'field.type', render: (r) => label('seedKind', text(r, 'kind')) },
       { field: 'field', header: 'field.field' },
       { field: 'trl', header: 'field.trl', numeric: true },
@@ -40,7 +50,7 @@ function useColumns() {
       yesNo('available'),
     ] satisfies Column[],
     needs: [
-      { field: 'title', header: 'field.title' },
+      { field: 'title', header: 'field.title', render: (r) => recordLink('needs', r) },
       { field: 'field', header: 'field.field' },
       owner,
       prefecture,
@@ -103,6 +113,7 @@ export function SeedsNeedsBrowser() {
           </button>
         ))}
       </div>
+      <WriteActions entity={tab} newHref={`/${tab}/new`} />
       <div role="tabpanel">
         {tab === 'seeds' ? (
           <EntityList entity="seeds" caption={t('matching.seeds')} columns={columns.seeds} />

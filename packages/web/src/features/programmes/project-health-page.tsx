@@ -5,6 +5,7 @@ import { useApi, useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { alertMessage } from './health-alerts.ts';
@@ -294,6 +295,11 @@ export function ProjectHealthPage({ id }: { id: string }) {
         </Link>
       </p>
       <h1 id="health-heading">{health.title}</h1>
+      <WriteActions
+        entity="projects"
+        record={{ id }}
+        editHref={`/projects/${encodeURIComponent(id)}/edit`}
+      />
       <p className="muted">
         {t('health.meta', {
           stage: label('stage', health.stage),

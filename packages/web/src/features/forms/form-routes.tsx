@@ -1,0 +1,27 @@
+/**
+ * The pages with forms, loaded only when opened (they carry zod and the entity schemas, which
+ * the rest of the app does not need).
+ */
+import { ActorEditPage } from '../actors/actor-edit-page.tsx';
+import { NeedNewPage, NeedPage } from '../needs/need-pages.tsx';
+import { ProjectEditPage } from '../programmes/project-edit-page.tsx';
+import { SeedNewPage, SeedPage } from '../seeds/seed-pages.tsx';
+
+function idIn(pattern: RegExp, path: string): string | null {
+  const match = pattern.exec(path);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+export function FormRoutes({ path }: { path: string }) {
+  if (path === '/needs/new') return <NeedNewPage />;
+  if (path === '/seeds/new') return <SeedNewPage />;
+  const need = idIn(/^\/needs\/([^/]+)$/, path);
+  if (need !== null) return <NeedPage id={need} />;
+  const seed = idIn(/^\/seeds\/([^/]+)$/, path);
+  if (seed !== null) return <SeedPage id={seed} />;
+  const actor = idIn(/^\/actors\/([^/]+)\/edit$/, path);
+  if (actor !== null) return <ActorEditPage key={actor} id={actor} />;
+  const project = idIn(/^\/projects\/([^/]+)\/edit$/, path);
+  if (project !== null) return <ProjectEditPage key={project} id={project} />;
+  return null;
+}

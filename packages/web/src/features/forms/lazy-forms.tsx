@@ -1,0 +1,21 @@
+import { lazy, Suspense } from 'react';
+import type { ComponentProps } from 'react';
+import { useAuth } from '../auth/auth-context.tsx';
+
+const LazyWriteActions = lazy(() =>
+  import('./write-actions.tsx').then((m) => ({ default: m.WriteActions })),
+);
+
+/**
+ * WriteActions without putting zod and the schemas in the main bundle; nothing is loaded for a
+ * visitor who is not signed in (no one to offer "new" or "edit" to).
+ */
+export function WriteActions(props: ComponentProps<typeof LazyWriteActions>) {
+  const { account } = useAuth();
+  if (!account) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyWriteActions {...props} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountView } from '../../api/workflow-types.ts';
+import { mayConfirmProfile, mayWrite } from './may-write.ts';
+
+const member: AccountView = {
+  id: 'a1',
+  email: 'm@example.jp',
+  displayName: 'm',
+  role: 'member',
+  organisationId: 'org-1',
+};
+
+describe('who is offered new and edit', () => {
+  it('offers a member its own organisation records only', () => {
+    expect(mayWrite(member, 'needs', 'create', { ownerId: 'org-1' })).toBe(true);
+    expect(mayWrite(member, 'needs', 'update', { ownerId: 'org-2' })).toBe(false);
+    expect(mayWrite(member, 'actors', 'update', { id: 'org-1' })).toBe(true);
+    expect(mayWrite(member, 'actors', 'update', { id: 'org-2' })).toBe(false);
+    expect(mayWrite(member, 'projects', 'update', { id: 'p1' })).toBe(false);
+  });
+
+  it('offers nothing to viewers and anonymous visitors; coordinators write all', () => {
+    expect(mayWrite({ ...member, role: 'viewer' }, 'needs', 'create', { ownerId: 'org-1' })).toBe(
+      false,
+    );
+    expect(mayWrite(null, 'seeds', 'create')).toBe(false);
+    expect(
+      mayWrite({ ...member, role: 'coordinator', organisationId: null }, 'projects', 'update', {
+        id: 'p',
+      }),
+    ).toBe(true);
+  });
+
+  it('lets only the organisation members and administrators confirm a profile', () => {
+    expect(mayConfirmProfile(member, 'org-1')).toBe(true);
+    expect(mayConfirmProfile(member, 'org-2')).toBe(false);
+    expect(mayConfirmProfile({ ...member, role: 'coordinator' }, 'org-2')).toBe(false);
+    expect(mayConfirmProfile({ ...member, role: 'admin', organisationId: null }, 'org-2')).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The record routes the forms use (`/api/<entity>`, `/api/<entity>/{id}`, profile confirmation),
+ * in one module so they move to the contract's typed client in one place. Reads give the ETag
+ * (the record's version); changes send it back as If-Match.
+ */
+import { ApiError } from '../../api/client.ts';
+import { sendJson } from '../../api/send-json.tsx';
+
+export type FormEntity = 'needs' | 'seeds' | 'actors' | 'projects';
+
+export interface Loaded {
+  record: Record<string, unknown>;
+  etag: string | null;
+}
+
+function pathOf(entity: FormEntity, id?: string): string {
+  return id === undefined ? `/api/${entity}` : `/api/${entity}/${encodeURIComponent(id)}`;
+}
+
+/** One record with its ETag (404 also for a need the viewer may not see). */
+export async function loadRecord(
+  entity: FormEntity,
+  id: string,
+  signal?: AbortSignal,
+): Promise<Loaded> {
+  const response = await fetch(pathOf(entity, id), {
+    headers: { accept: 'application/json' },
+    cache: 'no-store',
+    signal,
+  });
+  if (!response.ok) {
+    let detail = `${response.status} ${response.statusText}`;
+    try {
+      const body: unknown = await response.json();
+      if (body && typeof body === 'object' && 'detail' in body && typeof body.detail === 'string')
+        detail = body.detail;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(response.status, detail);
+  }
+  const record: Record<string, unknown> = JSON.parse(await response.text());
+  return { record, etag: response.headers.get('etag') };
+}
+
+export async function createRecord(
+  entity: FormEntity,
+  record: Record<string, unknown>,
+): Promise<Loaded> {
+  const { data, etag } = await sendJson<Record<string, unknown>>('POST', pathOf(entity), record);
+  return { record: data ?? record, etag };
+}
+
+/** A JSON Merge Patch under If-Match: 412 when someone else saved in between (never overwritten). */
+export async function patchRecord(
+  entity: FormEntity,
+  id: string,
+  patch: Record<string, unknown>,
+  etag: string | null,
+): Promise<Loaded> {
+  const { data, etag: next } = await sendJson<Record<string, unknown>>(
+    'PATCH',
+    pathOf(entity, id),
+    patch,
+    etag === null ? {} : { 'if-match': etag },
+  );
+  return { record: data ?? patch, etag: next };
+}
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}
+
+export interface ProfileConfirmation {
+  actorId: string;
+  confirmedAt: string | null;
+  needsConfirmation: boolean;
+}
+
+export async function loadConfirmation(
+  actorId: string,
+  signal?: AbortSignal,
+): Promise<ProfileConfirmation> {
+  const response = await fetch(`/api/actors/${encodeURIComponent(actorId)}/confirmation`, {
+    headers: { accept: 'application/json' },
+    signal,
+  });
+  if (!response.ok) throw new ApiError(response.status, `${response.status}`);
+  const body: ProfileConfirmation = JSON.parse(await response.text());
+  return body;
+}
+
+/** The organisation's member confirms its profile is still true (EEN-style upkeep). */
+export async function confirmProfile(actorId: string): Promise<ProfileConfirmation> {
+  const { data } = await sendJson<ProfileConfirmation>(
+    'POST',
+    `/api/actors/${encodeURIComponent(actorId)}/confirm`,
+  );
+  if (data === undefined) throw new Error('no answer');
+  return data;
+}

@@ -1,0 +1,134 @@
+/** A project edited by coordinators and administrators: its facts and its PDCA log, milestones, risks, KPIs. */
+import { useId } from 'react';
+import { ZProject } from '#core/entities/project.ts';
+import { PDCA_PHASES, VALUE_KINDS } from '#core/entities/project-management.ts';
+import { PROJECT_STAGES } from '#core/vocabulary.ts';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Link, navigate } from '../../router.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
+import type { FieldSpec } from '../forms/form-values.ts';
+import { mayWrite } from '../forms/may-write.ts';
+import { EditRecordForm, useRecord, useSignedIn } from '../forms/record-editor.tsx';
+
+export const PROJECT_FIELDS: readonly FieldSpec[] = [
+  { name: 'title', kind: 'text', label: 'field.title' },
+  { name: 'description', kind: 'textarea', label: 'forms.project.description' },
+  {
+    name: 'stage',
+    kind: 'select',
+    label: 'field.stage',
+    options: PROJECT_STAGES,
+    optionLabels: 'stage',
+  },
+  { name: 'startDate', kind: 'date', label: 'field.startDate' },
+  { name: 'endDate', kind: 'date', label: 'field.endDate' },
+  { name: 'budget', kind: 'number', label: 'field.budget' },
+  { name: 'spent', kind: 'number', label: 'forms.project.spent' },
+  {
+    name: 'pdca',
+    kind: 'entries',
+    label: 'forms.project.pdca',
+    entry: [
+      {
+        name: 'phase',
+        kind: 'select',
+        label: 'forms.project.phase',
+        options: PDCA_PHASES,
+        optionLabels: 'pdca',
+      },
+      { name: 'date', kind: 'date', label: 'forms.project.date' },
+      { name: 'note', kind: 'textarea', label: 'forms.project.note' },
+    ],
+  },
+  {
+    name: 'milestones',
+    kind: 'entries',
+    label: 'forms.project.milestones',
+    entry: [
+      { name: 'id', kind: 'text', label: 'forms.project.milestoneId' },
+      { name: 'title', kind: 'text', label: 'field.title' },
+      { name: 'plannedDate', kind: 'date', label: 'forms.project.plannedDate' },
+      { name: 'actualDate', kind: 'date', label: 'forms.project.actualDate' },
+    ],
+  },
+  {
+    name: 'risks',
+    kind: 'entries',
+    label: 'forms.project.risks',
+    entry: [
+      { name: 'riskId', kind: 'text', label: 'forms.project.riskId' },
+      { name: 'title', kind: 'text', label: 'field.title' },
+      { name: 'date', kind: 'date', label: 'forms.project.date' },
+      {
+        name: 'likelihood',
+        kind: 'int',
+        label: 'forms.project.likelihood',
+        hint: 'forms.project.scoreHint',
+      },
+      {
+        name: 'impact',
+        kind: 'int',
+        label: 'forms.project.impact',
+        hint: 'forms.project.scoreHint',
+      },
+      { name: 'owner', kind: 'text', label: 'forms.project.riskOwner' },
+      { name: 'mitigation', kind: 'textarea', label: 'forms.project.mitigation' },
+    ],
+  },
+  {
+    name: 'kpis',
+    kind: 'entries',
+    label: 'forms.project.kpis',
+    entry: [
+      { name: 'name', kind: 'text', label: 'forms.project.kpiName' },
+      {
+        name: 'value',
+        kind: 'select',
+        label: 'forms.project.valueKind',
+        options: VALUE_KINDS,
+        optionLabels: 'forms.valueKind',
+      },
+      { name: 'unit', kind: 'text', label: 'forms.project.unit' },
+      { name: 'baseline', kind: 'number', label: 'forms.project.baseline' },
+      { name: 'target', kind: 'number', label: 'forms.project.target' },
+      { name: 'actual', kind: 'number', label: 'forms.project.actual' },
+      { name: 'sdgs', kind: 'int_list', label: 'forms.sdgs', hint: 'forms.sdgsHint' },
+    ],
+  },
+];
+
+export function ProjectEditPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { account } = useAuth();
+  const signedIn = useSignedIn();
+  const headingId = useId();
+  const { state } = useRecord('projects', id);
+  const back = `/projects/${encodeURIComponent(id)}`;
+  if (!signedIn || state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorMessage message={state.error.message} />;
+  const title =
+    typeof state.loaded.record['title'] === 'string' ? state.loaded.record['title'] : id;
+  return (
+    <section aria-labelledby={headingId}>
+      <p>
+        <Link href={back}>{t('forms.project.back')}</Link>
+      </p>
+      <h1 id={headingId}>{t('forms.project.editTitle', { title })}</h1>
+      {mayWrite(account, 'projects', 'update', state.loaded.record) ? (
+        <EditRecordForm
+          entity="projects"
+          id={id}
+          schema={ZProject}
+          specs={PROJECT_FIELDS}
+          loaded={state.loaded}
+          headingId={headingId}
+          onSaved={() => navigate(back)}
+          onCancel={() => navigate(back)}
+        />
+      ) : (
+        <p role="alert">{t('forms.notAllowed')}</p>
+      )}
+    </section>
+  );
+}
