@@ -1,8 +1,12 @@
 /**
- * Every route in the contract, by name. Routes not listed here are still registered the old way
+ * Every route in the contract, by name (the entities' generic routes are in `ENTITY_ROUTES`).
+ * Routes not listed here are still registered the old way
  * (their own zod and hand-written OpenAPI pieces); the document merges both.
  */
+import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
 import * as matching from './routes/matching.ts';
+import * as profile from './routes/profile-confirmation.ts';
+import * as system from './routes/system.ts';
 import * as programmes from './routes/programmes.ts';
 import * as webData from './routes/web-data.ts';
 import type { RouteContract } from './route.ts';
@@ -27,10 +31,17 @@ export const contract = {
   matchNeed: matching.matchNeed,
   matchSeed: matching.matchSeed,
   matchFeedback: matching.matchFeedback,
+  stats: system.stats,
+  profileConfirmation: profile.profileConfirmation,
+  confirmProfile: profile.confirmProfile,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;
-export type ContractRoute = Contract[keyof Contract];
+/** Every route: the named ones and the six of each entity (`ENTITY_ROUTES`). */
+export type ContractRoute = Contract[keyof Contract] | EntityRoute;
 
 /** The routes as a list (the OpenAPI generator's input). */
-export const contractRoutes: readonly RouteContract[] = Object.values(contract);
+export const contractRoutes: readonly RouteContract[] = [
+  ...Object.values(contract),
+  ...Object.values(ENTITY_ROUTES).flatMap((routes) => Object.values(routes)),
+];

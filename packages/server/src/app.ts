@@ -125,7 +125,6 @@ export function createApp(deps: AppDependencies): Hono {
   );
   api.use('*', authenticateRequests(services));
 
-  api.get('/stats', async (c) => c.json(await countVisibleRecords(repos, c.get('principal'))));
   registerAuthRoutes(api, services);
   registerAccountRoutes(api, services);
   const notifications = deps.notifications ?? createNotificationServices(repos, clock, config);

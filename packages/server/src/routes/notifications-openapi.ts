@@ -1,5 +1,5 @@
 /**
- * OpenAPI paths of the notification, seed-feedback, profile-confirmation and next-move routes,
+ * OpenAPI paths of the notification, seed-feedback and next-move routes,
  * generated from the zod schemas in `notifications.schema.ts` (the ones the routes validate with).
  */
 import { jsonSchemaOf, queryParametersOf, type JsonSchema } from './openapi-schema.ts';
@@ -9,11 +9,10 @@ import {
   ZNotificationPage,
   ZNotificationPreferences,
   ZNotificationPreferencesBody,
-  ZProfileConfirmation,
   ZReadAllResult,
   ZSeedProposals,
   ZUnreadCount,
-} from './notifications.schema.ts';
+} from '#contract/notification-schemas.ts';
 
 export function notificationSchemas(): Record<string, JsonSchema> {
   return {
@@ -23,7 +22,6 @@ export function notificationSchemas(): Record<string, JsonSchema> {
     NotificationPreferences: jsonSchemaOf(ZNotificationPreferences, 'output'),
     NotificationPreferencesUpdate: jsonSchemaOf(ZNotificationPreferencesBody, 'input'),
     SeedProposals: jsonSchemaOf(ZSeedProposals, 'output'),
-    ProfileConfirmation: jsonSchemaOf(ZProfileConfirmation, 'output'),
     NextStages: jsonSchemaOf(ZNextStages, 'output'),
   };
 }
@@ -122,25 +120,6 @@ export function notificationPaths(): Record<string, Record<string, unknown>> {
         description:
           'For members of the seed’s organisation, coordinators and administrators. A need the caller may not see is shown only by its published digest; the free note of a judgement only to those who may see the need.',
         responses: { '200': json('Proposals, newest first', ref('SeedProposals')), ...COMMON },
-      },
-    },
-    '/api/actors/{id}/confirmation': {
-      parameters: [path('id', 'Actor id')],
-      get: {
-        tags: ['actors'],
-        operationId: 'get-profile-confirmation',
-        summary: 'When the profile was last confirmed; needsConfirmation after 12 months',
-        responses: { '200': json('Confirmation', ref('ProfileConfirmation')), ...COMMON },
-      },
-    },
-    '/api/actors/{id}/confirm': {
-      parameters: [path('id', 'Actor id')],
-      post: {
-        tags: ['actors'],
-        operationId: 'confirm-profile',
-        summary:
-          'Confirm the profile is still true today (members of the organisation, administrators)',
-        responses: { '200': json('Confirmation', ref('ProfileConfirmation')), ...COMMON },
       },
     },
     '/api/consultations/{id}/next-stages': {

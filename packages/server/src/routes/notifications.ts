@@ -18,7 +18,10 @@ import type { ApiServices, AppEnv } from '../app-env.ts';
 import { parseQuery, readJsonBody } from '../http-input.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
 import { parseBody } from './workflow-input.ts';
-import { ZNotificationListQuery, ZNotificationPreferencesBody } from './notifications.schema.ts';
+import {
+  ZNotificationListQuery,
+  ZNotificationPreferencesBody,
+} from '#contract/notification-schemas.ts';
 
 export function registerNotificationRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, clock } = services;

@@ -6,13 +6,12 @@
  */
 import { z } from 'zod';
 import { ZAccountCreate, ZAccountUpdate, ZApiTokenCreate, ZSignIn } from '#core/accounts.ts';
-import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
+import { ENTITY_NAMES, ENTITY_SPECS } from '#core/entities/registry.ts';
 import { AUDIT_ACTIONS } from '#core/ports.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../request-auth.ts';
 import { ACCOUNT_SORT_FIELDS, ZAccountListParams, ZAuditParams } from './accounts.ts';
 import { TOKEN_SORT_FIELDS, ZTokenListParams } from './auth.ts';
-import { filterableColumns, sortableFields, ZListParams } from './entities.ts';
-import { jsonSchemaOf, queryParametersOf, type JsonSchema } from '#contract/openapi-schema.ts';
+import { jsonSchemaOf, queryParametersOf } from '#contract/openapi-schema.ts';
 import { analysisPaths } from './analyses-openapi.ts';
 import { notificationPaths, notificationSchemas } from './notifications-openapi.ts';
 import { reportPaths } from './reports-openapi.ts';
@@ -21,44 +20,6 @@ import { contractPaths, contractSchemas } from '#contract/openapi.ts';
 import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
 
 type Operation = Record<string, unknown> | unknown[];
-
-const COMPONENT_NAMES: Record<EntityName, string> = {
-  actors: 'Actor',
-  relations: 'Relation',
-  seeds: 'Seed',
-  needs: 'Need',
-  projects: 'Project',
-  programmes: 'Programme',
-  adoptions: 'Adoption',
-  funding: 'FundingFlow',
-  'support-measures': 'SupportMeasure',
-  cases: 'CaseStory',
-  indicators: 'Indicator',
-};
-
-export function componentNameOf(entity: EntityName): string {
-  return COMPONENT_NAMES[entity];
-}
-
-const jsonSchema = jsonSchemaOf;
-
-/** The entity's JSON Schema with each field's column documentation as its description. */
-function entitySchema(entity: EntityName, io: 'input' | 'output'): JsonSchema {
-  const spec = ENTITY_SPECS[entity];
-  const schema = jsonSchema(spec.schema, io);
-  const properties = schema['properties'];
-  if (typeof properties === 'object' && properties !== null) {
-    for (const column of spec.columns) {
-      const property: unknown = (properties as Record<string, unknown>)[column.field];
-      if (typeof property === 'object' && property !== null)
-        (properties as Record<string, unknown>)[column.field] = {
-          ...property,
-          description: `${column.doc} (column ${column.column})`,
-        };
-    }
-  }
-  return { ...schema, title: `${componentNameOf(entity)} (${spec.labelJa})` };
-}
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -84,19 +45,6 @@ const jsonResponse = (description: string, schema: unknown, headers?: Record<str
   content: { 'application/json': { schema } },
 });
 
-const ETAG_HEADER = {
-  ETag: { description: 'Record version, for If-Match', schema: { type: 'string' } },
-};
-
-const IF_MATCH = {
-  name: 'If-Match',
-  in: 'header',
-  required: true,
-  description:
-    'The ETag of the version you read; 412 when the record changed since, 428 when missing',
-  schema: { type: 'string', examples: ['"3"'] },
-};
-
 const queryParameters = (schema: z.ZodObject, descriptions: Record<string, string>) =>
   queryParametersOf(schema, descriptions);
 
@@ -108,154 +56,6 @@ export function withSortEnum(parameter: unknown, fields: readonly string[]): unk
   return {
     ...parameter,
     schema: { type: 'string', enum: fields.flatMap((f) => [f, `-${f}`]) },
-  };
-}
-
-function entityPaths(entity: EntityName): Record<string, Record<string, Operation>> {
-  const name = componentNameOf(entity);
-  const spec = ENTITY_SPECS[entity];
-  const tag = entity;
-  const needNote =
-    entity === 'needs'
-      ? ' Confidentiality applies: public needs to everyone, members-only needs to signed-in accounts, confidential needs only to the owner organisation, assigned coordinators and administrators.'
-      : '';
-  const idParameter = {
-    name: 'id',
-    in: 'path',
-    required: true,
-    description: spec.derivedKey
-      ? entity === 'relations'
-        ? 'Identity sourceId>targetId:type@startDate (URL-encoded)'
-        : 'Identity areaType:areaCode:year:metric (URL-encoded)'
-      : 'The external id',
-    schema: { type: 'string' },
-  };
-  const filters = filterableColumns(entity).map((column) => ({
-    name: column.field,
-    in: 'query',
-    required: false,
-    description: `Filter: ${column.doc} (exact match; the column name ${column.column} works too)`,
-    schema: { type: 'string' },
-  }));
-  return {
-    [`/api/${entity}`]: {
-      get: {
-        tags: [tag],
-        operationId: `list-${entity}`,
-        summary: `List ${entity} (${spec.labelJa})`,
-        description: `Pages in identity order; follow nextCursor. q searches ${spec.searchFields.join(', ')}.${needNote}`,
-        parameters: [
-          ...queryParameters(ZListParams, {
-            q: `Text search (substring) over ${spec.searchFields.join(', ')}; rate limited`,
-            limit: 'Page size 1..1000 (default 50)',
-            cursor: 'nextCursor of the previous page (keep the same sort while paging)',
-            sort: 'Order by a field, - for descending (missing values last, ties by identity)',
-            fields: `Only these fields, comma-separated; * for all.${
-              spec.columns.some((c) => c.detailOnly)
-                ? ` By default all but ${spec.columns
-                    .filter((c) => c.detailOnly)
-                    .map((c) => c.field)
-                    .join(', ')} (read one record for them, or ask here)`
-                : ' By default all'
-            }`,
-          }).map((p) => withSortEnum(p, sortableFields(entity))),
-          ...filters,
-        ],
-        responses: {
-          '200': jsonResponse('A page', {
-            type: 'object',
-            required: ['items', 'nextCursor'],
-            properties: {
-              items: { type: 'array', items: ref(name) },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          }),
-          '422': problemResponse('A query parameter is not valid'),
-          '429': STANDARD_ERRORS['429'],
-        },
-      },
-      post: {
-        tags: [tag],
-        operationId: `create-${entity}`,
-        summary: `Create a ${name}`,
-        description: `Administrators and coordinators; organisation members for their own seeds and needs.${needNote}`,
-        requestBody: jsonBody(ref(`${name}Input`)),
-        responses: {
-          '201': jsonResponse('Created', ref(name), {
-            ...ETAG_HEADER,
-            Location: { schema: { type: 'string' } },
-          }),
-          '409': problemResponse('A record with this identity exists'),
-          '413': problemResponse('Body too large'),
-          '415': problemResponse('Not JSON'),
-          '422': problemResponse('Not valid; `field` and `errors` name the fields'),
-          ...STANDARD_ERRORS,
-        },
-      },
-    },
-    [`/api/${entity}/{id}`]: {
-      parameters: [idParameter],
-      get: {
-        tags: [tag],
-        operationId: `get-${entity}`,
-        summary: `Read one ${name}`,
-        description: needNote.trim() || undefined,
-        responses: {
-          '200': jsonResponse('The record', ref(name), ETAG_HEADER),
-          '404': problemResponse('No such record (or one you may not see)'),
-        },
-      },
-      put: {
-        tags: [tag],
-        operationId: `replace-${entity}`,
-        summary: `Replace a ${name}`,
-        parameters: [IF_MATCH],
-        requestBody: jsonBody(ref(`${name}Input`)),
-        responses: {
-          '200': jsonResponse('Saved', ref(name), ETAG_HEADER),
-          '404': problemResponse('No such record'),
-          '412': problemResponse('Changed by someone else since you read it'),
-          '428': problemResponse('If-Match missing'),
-          '422': problemResponse('Not valid'),
-          ...STANDARD_ERRORS,
-        },
-      },
-      patch: {
-        tags: [tag],
-        operationId: `patch-${entity}`,
-        summary: `Change some fields of a ${name} (JSON Merge Patch: null removes a field)`,
-        parameters: [IF_MATCH],
-        requestBody: {
-          required: true,
-          content: {
-            'application/merge-patch+json': { schema: { type: 'object' } },
-            'application/json': { schema: { type: 'object' } },
-          },
-        },
-        responses: {
-          '200': jsonResponse('Saved', ref(name), ETAG_HEADER),
-          '404': problemResponse('No such record'),
-          '412': problemResponse('Changed by someone else since you read it'),
-          '428': problemResponse('If-Match missing'),
-          '422': problemResponse('Not valid'),
-          ...STANDARD_ERRORS,
-        },
-      },
-      delete: {
-        tags: [tag],
-        operationId: `delete-${entity}`,
-        summary: `Delete a ${name}`,
-        parameters: [IF_MATCH],
-        responses: {
-          '204': { description: 'Deleted' },
-          '404': problemResponse('No such record'),
-          '409': problemResponse('Still referenced by other records'),
-          '412': problemResponse('Changed by someone else since you read it'),
-          '428': problemResponse('If-Match missing'),
-          ...STANDARD_ERRORS,
-        },
-      },
-    },
   };
 }
 
@@ -324,20 +124,6 @@ function fixedPaths(): Record<string, Record<string, Operation>> {
           '503': jsonResponse('Database unreachable', {
             type: 'object',
             properties: { status: { const: 'unavailable' } },
-          }),
-        },
-      },
-    },
-    '/api/stats': {
-      get: {
-        tags: ['system'],
-        operationId: 'stats',
-        summary:
-          'Record counts as the caller may see them (confidential needs counted only for those who may see them)',
-        responses: {
-          '200': jsonResponse('Counts', {
-            type: 'object',
-            additionalProperties: { type: 'integer' },
           }),
         },
       },
@@ -589,12 +375,10 @@ export function buildOpenApiDocument(
     // The routes of the contract; the pieces above describe the routes not yet migrated.
     ...contractPaths(contractRoutes),
   };
-  for (const entity of ENTITY_NAMES) Object.assign(paths, entityPaths(entity));
   for (const route of options.routes ?? []) {
     const method = route.method.toLowerCase();
     if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
     if (!route.path.startsWith('/api/') || route.path.includes('*')) continue;
-    if (route.path.startsWith('/api/:entity')) continue; // described per entity above
     const path = toOpenApiPath(route.path);
     const item = (paths[path] ??= {});
     if (item[method] !== undefined) continue;
@@ -617,23 +401,19 @@ export function buildOpenApiDocument(
     };
   }
   const schemas: Record<string, unknown> = {
-    Problem: jsonSchema(ZProblem, 'output'),
-    Account: jsonSchema(ZAccountView, 'output'),
-    AccountCreate: jsonSchema(ZAccountCreate, 'input'),
-    AccountUpdate: jsonSchema(ZAccountUpdate, 'input'),
-    SignIn: jsonSchema(ZSignIn, 'input'),
-    ApiToken: jsonSchema(ZTokenView, 'output'),
-    ApiTokenCreate: jsonSchema(ZApiTokenCreate, 'input'),
-    AuditEntry: jsonSchema(ZAuditEntry, 'output'),
-    NeedAssignment: jsonSchema(ZNeedAssignment, 'output'),
+    Problem: jsonSchemaOf(ZProblem, 'output'),
+    Account: jsonSchemaOf(ZAccountView, 'output'),
+    AccountCreate: jsonSchemaOf(ZAccountCreate, 'input'),
+    AccountUpdate: jsonSchemaOf(ZAccountUpdate, 'input'),
+    SignIn: jsonSchemaOf(ZSignIn, 'input'),
+    ApiToken: jsonSchemaOf(ZTokenView, 'output'),
+    ApiTokenCreate: jsonSchemaOf(ZApiTokenCreate, 'input'),
+    AuditEntry: jsonSchemaOf(ZAuditEntry, 'output'),
+    NeedAssignment: jsonSchemaOf(ZNeedAssignment, 'output'),
     ...workflowSchemas(),
     ...notificationSchemas(),
     ...contractSchemas(contractRoutes),
   };
-  for (const entity of ENTITY_NAMES) {
-    schemas[componentNameOf(entity)] = entitySchema(entity, 'output');
-    schemas[`${componentNameOf(entity)}Input`] = entitySchema(entity, 'input');
-  }
   return {
     openapi: '3.1.0',
     info: {

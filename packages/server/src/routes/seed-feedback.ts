@@ -4,6 +4,7 @@
  * is flagged), and the stages a consultation may move to (forward, or one back when chosen).
  */
 import type { Context, Hono } from 'hono';
+import { contract } from '#contract/contract.ts';
 import { viewerOf } from '#core/accounts.ts';
 import { nextStages, previousStage } from '#core/consultation.ts';
 import type { Viewer } from '#core/viewer.ts';
@@ -13,7 +14,10 @@ import {
   profileConfirmation,
 } from '#services/notifications/profile-confirmation.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
+import { registerRoute } from '../register-route.ts';
 import type { WorkflowServices } from '../workflow-services.ts';
+
+const on = { mountedAt: '/api' };
 
 export function registerSeedFeedbackRoutes(
   api: Hono<AppEnv>,
@@ -29,14 +33,19 @@ export function registerSeedFeedbackRoutes(
     return c.json({ seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) });
   });
 
-  api.get('/actors/:id/confirmation', async (c) =>
-    c.json(await profileConfirmation(repos, clock, c.req.param('id'))),
+  registerRoute(
+    api,
+    contract.profileConfirmation,
+    async ({ params }) => profileConfirmation(repos, clock, params.id),
+    on,
   );
 
-  api.post('/actors/:id/confirm', async (c) =>
-    c.json(
-      await confirmProfile(repos, { principal: c.get('principal'), clock }, c.req.param('id')),
-    ),
+  registerRoute(
+    api,
+    contract.confirmProfile,
+    async ({ params }, c) =>
+      confirmProfile(repos, { principal: c.get('principal'), clock }, params.id),
+    on,
   );
 
   api.get('/consultations/:id/next-stages', async (c) => {
