@@ -3,6 +3,7 @@
  * Routes not listed here are still registered the old way
  * (their own zod and hand-written OpenAPI pieces); the document merges both.
  */
+import * as accounts from './routes/accounts.ts';
 import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
 import * as matching from './routes/matching.ts';
 import * as profile from './routes/profile-confirmation.ts';
@@ -31,7 +32,24 @@ export const contract = {
   matchNeed: matching.matchNeed,
   matchSeed: matching.matchSeed,
   matchFeedback: matching.matchFeedback,
+  health: system.health,
+  openApiDocument: system.openApiDocument,
+  docsPage: system.docsPage,
   stats: system.stats,
+  signIn: accounts.signIn,
+  signOut: accounts.signOut,
+  me: accounts.me,
+  listTokens: accounts.listTokens,
+  createToken: accounts.createToken,
+  revokeToken: accounts.revokeToken,
+  listAccounts: accounts.listAccounts,
+  createAccount: accounts.createAccount,
+  getAccount: accounts.getAccount,
+  updateAccount: accounts.updateAccount,
+  listNeedAssignments: accounts.listNeedAssignments,
+  assignNeed: accounts.assignNeed,
+  unassignNeed: accounts.unassignNeed,
+  auditLog: accounts.auditLog,
   profileConfirmation: profile.profileConfirmation,
   confirmProfile: profile.confirmProfile,
 } as const satisfies Record<string, RouteContract>;
