@@ -6,6 +6,7 @@
 import * as accounts from './routes/accounts.ts';
 import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
 import * as matching from './routes/matching.ts';
+import * as notifications from './routes/notifications.ts';
 import * as profile from './routes/profile-confirmation.ts';
 import * as system from './routes/system.ts';
 import * as programmes from './routes/programmes.ts';
@@ -50,6 +51,14 @@ export const contract = {
   assignNeed: accounts.assignNeed,
   unassignNeed: accounts.unassignNeed,
   auditLog: accounts.auditLog,
+  listNotifications: notifications.listNotifications,
+  unreadCount: notifications.unreadCount,
+  readNotification: notifications.readNotification,
+  readAllNotifications: notifications.readAllNotifications,
+  notificationPreferences: notifications.notificationPreferences,
+  updateNotificationPreferences: notifications.updateNotificationPreferences,
+  seedProposals: notifications.seedProposals,
+  nextStages: notifications.nextStages,
   profileConfirmation: profile.profileConfirmation,
   confirmProfile: profile.confirmProfile,
 } as const satisfies Record<string, RouteContract>;

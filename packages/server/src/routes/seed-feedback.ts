@@ -14,7 +14,7 @@ import {
   profileConfirmation,
 } from '#services/notifications/profile-confirmation.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { registerRoute } from '../register-route.ts';
+import { registerRawRoute, registerRoute } from '../register-route.ts';
 import type { WorkflowServices } from '../workflow-services.ts';
 
 const on = { mountedAt: '/api' };
@@ -27,11 +27,16 @@ export function registerSeedFeedbackRoutes(
   const { repos, clock } = services;
   const viewer = (c: Context<AppEnv>): Viewer => viewerOf(c.get('principal'));
 
-  api.get('/seeds/:id/proposals', async (c) => {
-    const seedId = c.req.param('id');
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({ seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) });
-  });
+  registerRawRoute(
+    api,
+    contract.seedProposals,
+    async ({ params }, c) => {
+      const seedId = params.id;
+      c.header('vary', 'Cookie, Authorization');
+      return c.json({ seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) });
+    },
+    on,
+  );
 
   registerRoute(
     api,
@@ -48,9 +53,14 @@ export function registerSeedFeedbackRoutes(
     on,
   );
 
-  api.get('/consultations/:id/next-stages', async (c) => {
-    const view = await workflow.consultations.get(viewer(c), c.req.param('id'));
-    const stage = view.consultation.stage;
-    return c.json({ stage, next: nextStages(stage), back: previousStage(stage) ?? null });
-  });
+  registerRoute(
+    api,
+    contract.nextStages,
+    async ({ params }, c) => {
+      const view = await workflow.consultations.get(viewer(c), params.id);
+      const stage = view.consultation.stage;
+      return { stage, next: nextStages(stage), back: previousStage(stage) ?? null };
+    },
+    on,
+  );
 }
