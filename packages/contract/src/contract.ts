@@ -8,6 +8,7 @@ import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
 import * as matching from './routes/matching.ts';
 import * as notifications from './routes/notifications.ts';
 import * as profile from './routes/profile-confirmation.ts';
+import * as reports from './routes/reports.ts';
 import * as system from './routes/system.ts';
 import * as programmes from './routes/programmes.ts';
 import * as webData from './routes/web-data.ts';
@@ -61,6 +62,7 @@ export const contract = {
   nextStages: notifications.nextStages,
   profileConfirmation: profile.profileConfirmation,
   confirmProfile: profile.confirmProfile,
+  regionReport: reports.regionReport,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

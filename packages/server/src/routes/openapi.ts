@@ -11,7 +11,6 @@ import { contractPaths, contractSchemas } from '#contract/openapi.ts';
 import { ZProblem } from '#contract/routes/common-answers.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../request-auth.ts';
 import { analysisPaths } from './analyses-openapi.ts';
-import { reportPaths } from './reports-openapi.ts';
 import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
 
 const jsonResponse = (description: string, schema: unknown) => ({
@@ -41,7 +40,6 @@ export function buildOpenApiDocument(
   const paths: Record<string, Record<string, unknown>> = {
     ...workflowPaths(),
     ...analysisPaths(),
-    ...reportPaths(),
     // The routes of the contract; the pieces above describe the routes not yet migrated.
     ...contractPaths(contractRoutes),
   };
