@@ -4,6 +4,7 @@
  * (their own zod and hand-written OpenAPI pieces); the document merges both.
  */
 import * as accounts from './routes/accounts.ts';
+import * as consultations from './routes/consultations.ts';
 import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
 import * as matching from './routes/matching.ts';
 import * as notifications from './routes/notifications.ts';
@@ -63,6 +64,27 @@ export const contract = {
   profileConfirmation: profile.profileConfirmation,
   confirmProfile: profile.confirmProfile,
   regionReport: reports.regionReport,
+  listConsultations: consultations.listConsultations,
+  openConsultation: consultations.openConsultation,
+  consultationBoard: consultations.consultationBoard,
+  getConsultation: consultations.getConsultation,
+  consultationHistory: consultations.consultationHistory,
+  consultationStatus: consultations.consultationStatus,
+  moveConsultation: consultations.moveConsultation,
+  addConsultationNote: consultations.addConsultationNote,
+  assignConsultation: consultations.assignConsultation,
+  unassignConsultation: consultations.unassignConsultation,
+  proposeCandidates: consultations.proposeCandidates,
+  judgeCandidate: consultations.judgeCandidate,
+  consultationTriage: consultations.consultationTriage,
+  publishDigest: consultations.publishDigest,
+  withdrawDigest: consultations.withdrawDigest,
+  disclosureHistory: consultations.disclosureHistory,
+  disclosedNeed: consultations.disclosedNeed,
+  listDigests: consultations.listDigests,
+  expressInterest: consultations.expressInterest,
+  decideDisclosure: consultations.decideDisclosure,
+  withdrawDisclosure: consultations.withdrawDisclosure,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

@@ -11,7 +11,6 @@ import { contractPaths, contractSchemas } from '#contract/openapi.ts';
 import { ZProblem } from '#contract/routes/common-answers.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../request-auth.ts';
 import { analysisPaths } from './analyses-openapi.ts';
-import { workflowPaths, workflowSchemas } from './workflow-openapi.ts';
 
 const jsonResponse = (description: string, schema: unknown) => ({
   description,
@@ -38,7 +37,6 @@ export function buildOpenApiDocument(
   options: { routes?: readonly RouteInfo[]; version?: string } = {},
 ) {
   const paths: Record<string, Record<string, unknown>> = {
-    ...workflowPaths(),
     ...analysisPaths(),
     // The routes of the contract; the pieces above describe the routes not yet migrated.
     ...contractPaths(contractRoutes),
@@ -70,7 +68,6 @@ export function buildOpenApiDocument(
   }
   const schemas: Record<string, unknown> = {
     Problem: jsonSchemaOf(ZProblem, 'output'),
-    ...workflowSchemas(),
     ...contractSchemas(contractRoutes),
   };
   return {
