@@ -4,6 +4,7 @@
  * (their own zod and hand-written OpenAPI pieces); the document merges both.
  */
 import * as accounts from './routes/accounts.ts';
+import * as analyses from './routes/analyses.ts';
 import * as consultations from './routes/consultations.ts';
 import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
 import * as matching from './routes/matching.ts';
@@ -64,6 +65,9 @@ export const contract = {
   profileConfirmation: profile.profileConfirmation,
   confirmProfile: profile.confirmProfile,
   regionReport: reports.regionReport,
+  brokers: analyses.brokers,
+  strengths: analyses.strengths,
+  sdgs: analyses.sdgs,
   listConsultations: consultations.listConsultations,
   openConsultation: consultations.openConsultation,
   consultationBoard: consultations.consultationBoard,

@@ -10,7 +10,6 @@ import { jsonSchemaOf } from '#contract/openapi-schema.ts';
 import { contractPaths, contractSchemas } from '#contract/openapi.ts';
 import { ZProblem } from '#contract/routes/common-answers.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../request-auth.ts';
-import { analysisPaths } from './analyses-openapi.ts';
 
 const jsonResponse = (description: string, schema: unknown) => ({
   description,
@@ -37,7 +36,6 @@ export function buildOpenApiDocument(
   options: { routes?: readonly RouteInfo[]; version?: string } = {},
 ) {
   const paths: Record<string, Record<string, unknown>> = {
-    ...analysisPaths(),
     // The routes of the contract; the pieces above describe the routes not yet migrated.
     ...contractPaths(contractRoutes),
   };
