@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { fetchJson } from '../../api/client.ts';
-import { sendJson } from '../../api/send-json.tsx';
+import { send } from '../../api/send-json.tsx';
 import type { AccountView } from '../../api/workflow-types.ts';
 
 export interface Auth {
@@ -27,14 +27,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, []);
   const signIn = useCallback(async (email: string, password: string) => {
-    const { data } = await sendJson<{ account: AccountView }>('POST', '/api/auth/sign-in', {
-      email,
-      password,
-    });
+    const { data } = await send('post', '/api/auth/sign-in', { body: { email, password } });
     setAccount(data?.account ?? null);
   }, []);
   const signOut = useCallback(async () => {
-    await sendJson('POST', '/api/auth/sign-out');
+    await send('post', '/api/auth/sign-out');
     setAccount(null);
   }, []);
   const value = useMemo(() => ({ account, signIn, signOut }), [account, signIn, signOut]);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DragEvent, FormEvent } from 'react';
 import { ApiError, fetchJson } from '../../api/client.ts';
-import { sendJson } from '../../api/send-json.tsx';
+import { send as sendChange } from '../../api/send-json.tsx';
 import {
   STAGES,
   type Board,
@@ -247,7 +247,10 @@ function DetailPanel({ id, onChanged }: { id: string; onChanged: () => void }) {
   const addNote = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await sendJson('POST', `/api/consultations/${encodeURIComponent(id)}/notes`, { text: note });
+      await sendChange('post', '/api/consultations/{id}/notes', {
+        params: { id },
+        body: { text: note },
+      });
       setNote('');
       load();
       onChanged();
@@ -329,14 +332,11 @@ export function BoardPage() {
 
   const send = async (item: ConsultationItem, to: Stage, extra: MoveExtra = {}) => {
     try {
-      await sendJson(
-        'POST',
-        `/api/consultations/${encodeURIComponent(item.id)}/moves`,
-        { to, ...extra },
-        {
-          'If-Match': `"${item.version}"`,
-        },
-      );
+      await sendChange('post', '/api/consultations/{id}/moves', {
+        params: { id: item.id },
+        body: { to, ...extra },
+        ifMatch: item.version,
+      });
       setMessage(
         t('board.moved', { title: item.needTitle, stage: label('consultationStage', to) }),
       );
