@@ -20,7 +20,7 @@ import {
   authenticateSession,
   isSessionCsrfToken,
 } from '#services/accounts/authenticate.ts';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '#contract/routes/accounts.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '#contract/session-names.ts';
 import type { ApiServices, AppEnv } from './app-env.ts';
 import { problemFromError } from './problem.ts';
 import type { ServerConfig } from './server-config.ts';

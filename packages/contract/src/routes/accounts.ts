@@ -15,10 +15,7 @@ import { AUDIT_ACTIONS } from '#core/ports.ts';
 import { defineRoute, emptyAnswer, problemAnswer } from '../route.ts';
 import { STANDARD_PROBLEMS } from './common-answers.ts';
 
-/** The session cookie (HttpOnly), the CSRF cookie and the header that repeats it on changes. */
-export const SESSION_COOKIE = 'musubi_session';
-export const CSRF_COOKIE = 'musubi_csrf';
-export const CSRF_HEADER = 'X-CSRF-Token';
+import { CSRF_HEADER, SESSION_COOKIE } from '../session-names.ts';
 
 export const ZAccountView = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@
  * Changes through the API: JSON bodies, the session cookie and the CSRF header (a .tsx file:
  * it reads `document`, which only the web app's type settings know).
  */
-import { CSRF_COOKIE, CSRF_HEADER } from '#contract/routes/accounts.ts';
+import { CSRF_COOKIE, CSRF_HEADER } from '#contract/session-names.ts';
 import {
   changeCallOf,
   type ChangeAnswer,

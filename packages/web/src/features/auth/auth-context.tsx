@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { fetchJson } from '../../api/client.ts';
+import { api } from '../../api/api-client.ts';
 import { send } from '../../api/send-json.tsx';
 import type { AccountView } from '../../api/workflow-types.ts';
 
@@ -18,7 +18,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<AccountView | null | undefined>(undefined);
   useEffect(() => {
     const controller = new AbortController();
-    fetchJson<{ account: AccountView | null }>('/api/auth/me', controller.signal).then(
+    api.get('/api/auth/me', undefined, controller.signal).then(
       (me) => setAccount(me.account),
       () => {
         if (!controller.signal.aborted) setAccount(null);
