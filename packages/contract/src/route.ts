@@ -19,6 +19,18 @@ export interface ResponseContract {
   readonly documentAs?: Readonly<Record<string, unknown>>;
   /** Default `application/json` with a schema, `application/problem+json` without. */
   readonly contentType?: string;
+  /** An answer without a body (204). */
+  readonly empty?: true;
+  /** Response headers the answer sets (`ETag`, `Location`), as the document describes them. */
+  readonly headers?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** A request header the route reads (`If-Match`). */
+export interface HeaderContract {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+  readonly example?: string;
 }
 
 export interface RouteContract {
@@ -35,10 +47,26 @@ export interface RouteContract {
   readonly queryDescriptions?: Readonly<Record<string, string>>;
   /** Query parameters the document marks as required (zod refinements may require more). */
   readonly requiredQuery?: readonly string[];
+  /** Query parameters whose values the document lists (the server's parser checks them). */
+  readonly queryEnums?: Readonly<Record<string, readonly string[]>>;
+  /** Descriptions of the path parameters (shared by every method of the path). */
+  readonly paramDescriptions?: Readonly<Record<string, string>>;
+  readonly headers?: readonly HeaderContract[];
   readonly body?: z.ZodType;
   /** The name of the body's schema among the document's components (otherwise inlined). */
   readonly bodyComponent?: string;
+  /** The document's schema of the body when the zod one says less (or more) than the server reads. */
+  readonly bodyDocumentAs?: Readonly<Record<string, unknown>>;
+  /** The media types of the body (default `application/json`). */
+  readonly bodyContentTypes?: readonly string[];
+  /** Overrides the document's security (`[]`: no credentials read). */
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
   readonly responses: Readonly<Record<number, ResponseContract>>;
+}
+
+/** An answer without a body (204 No Content). */
+export function emptyAnswer(description: string): ResponseContract {
+  return { description, empty: true };
 }
 
 /** Keeps the literal types of a route (its method, path and schemas) for the server and the client. */

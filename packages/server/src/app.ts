@@ -13,7 +13,9 @@ import { ANONYMOUS_PRINCIPAL } from '#core/accounts.ts';
 import { ENTITY_NAMES } from '#core/entities/registry.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { countVisibleRecords } from '#services/accounts/count-visible-records.ts';
+import { contract } from '#contract/contract.ts';
 import type { ApiServices, AppEnv } from './app-env.ts';
+import { registerRawRoute } from './register-route.ts';
 import { renderHomePage } from './home-page.ts';
 import { problem, problemFromError } from './problem.ts';
 import { createRateLimiter, createSignInBackoff } from './rate-limit.ts';
@@ -60,6 +62,8 @@ export interface AppDependencies {
   notifications?: NotificationServices;
 }
 
+const onApi = { mountedAt: '/api' };
+
 function logUnexpected(error: unknown): void {
   // Only the error itself: never request bodies (they may hold confidential needs or passwords).
   console.error('musubi: unexpected error', error instanceof Error ? error.stack : error);
@@ -96,23 +100,38 @@ export function createApp(deps: AppDependencies): Hono {
   });
 
   // Public, no credentials read: liveness, the API description.
-  api.get('/health', async (c) => {
-    const ok = await repos.ping();
-    return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
-  });
+  registerRawRoute(
+    api,
+    contract.health,
+    async (_, c) => {
+      const ok = await repos.ping();
+      return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
+    },
+    onApi,
+  );
   let document: OpenApiDocument | undefined;
-  api.get('/openapi.json', (c) => {
-    document ??= buildOpenApiDocument({ routes: app.routes });
-    c.header('cache-control', 'no-cache');
-    return c.json(document);
-  });
+  registerRawRoute(
+    api,
+    contract.openApiDocument,
+    (_, c) => {
+      document ??= buildOpenApiDocument({ routes: app.routes });
+      c.header('cache-control', 'no-cache');
+      return c.json(document);
+    },
+    onApi,
+  );
   const docsPage = renderDocsPage();
   const docsPolicy = policyWithInlineScripts(docsPage);
-  api.get('/docs', (c) => {
-    c.header('cache-control', 'no-cache');
-    c.header('content-security-policy', docsPolicy);
-    return c.html(docsPage);
-  });
+  registerRawRoute(
+    api,
+    contract.docsPage,
+    (_, c) => {
+      c.header('cache-control', 'no-cache');
+      c.header('content-security-policy', docsPolicy);
+      return c.html(docsPage);
+    },
+    onApi,
+  );
 
   api.use(
     '*',
@@ -126,7 +145,6 @@ export function createApp(deps: AppDependencies): Hono {
   );
   api.use('*', authenticateRequests(services));
 
-  api.get('/stats', async (c) => c.json(await countVisibleRecords(repos, c.get('principal'))));
   registerAuthRoutes(api, services);
   registerAccountRoutes(api, services);
   const notifications = deps.notifications ?? createNotificationServices(repos, clock, config);

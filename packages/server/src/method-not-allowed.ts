@@ -1,10 +1,9 @@
 /**
  * A wrong method on a path that exists answers 405 with `Allow` (RFC 9110), not 404. The paths and
- * methods come from the app's own routes; the generic entity routes (`/api/:entity…`) count only
- * for entity names, as they answer only those. Pages outside `/api` are served for GET alone.
+ * methods come from the app's own routes (each entity's routes are its own, `/api/actors/:id`).
+ * Pages outside `/api` are served for GET alone.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { ENTITY_NAMES } from '#core/entities/registry.ts';
 import { problem } from './problem.ts';
 
 interface RoutePattern {
@@ -16,14 +15,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A Hono path (`/api/:entity/:id`, `/api/x/:id{[0-9]+}`) as a regular expression. */
+/** A Hono path (`/api/actors/:id`, `/api/x/:id{[0-9]+}`) as a regular expression. */
 function patternOf(path: string): RegExp {
-  const entities = ENTITY_NAMES.map(escapeRegExp).join('|');
   const segments = path.split('/').map((segment) => {
     const param = /^:(\w+)(?:\{(.+)\})?$/.exec(segment);
     if (!param) return escapeRegExp(segment);
-    if (param[2] !== undefined) return `(?:${param[2]})`;
-    return param[1] === 'entity' ? `(?:${entities})` : '[^/]+';
+    return param[2] !== undefined ? `(?:${param[2]})` : '[^/]+';
   });
   return new RegExp(`^${segments.join('/')}/?$`);
 }

@@ -54,6 +54,19 @@ function successStatus(route: RouteContract): 200 | 201 | 202 {
 
 const defaultQueryParser: QueryParser = (schema, query) => parseQuery(schema, query);
 
+function readInput<R extends RouteContract>(
+  route: R,
+  c: Context,
+  readQuery: QueryParser,
+  body: unknown,
+): RouteInput<R> {
+  return {
+    params: route.params ? parseQuery(route.params, c.req.param()) : {},
+    query: route.query ? readQuery(route.query, c.req.query(), route) : {},
+    body,
+  } as RouteInput<R>;
+}
+
 export function registerRoute<R extends RouteContract, E extends Env>(
   app: Hono<E>,
   route: R,
@@ -66,11 +79,24 @@ export function registerRoute<R extends RouteContract, E extends Env>(
   const status = successStatus(route);
   const readQuery = options.parseQuery ?? defaultQueryParser;
   app.on(route.method.toUpperCase(), honoPathOf(route.path, options.mountedAt), async (c) => {
-    const input = {
-      params: route.params ? parseQuery(route.params, c.req.param()) : {},
-      query: route.query ? readQuery(route.query, c.req.query(), route) : {},
-      body: route.body ? parseBody(route.body, await readJsonBody(c)) : undefined,
-    } as RouteInput<R>;
-    return c.json(await handler(input, c), status);
+    const body = route.body ? parseBody(route.body, await readJsonBody(c)) : undefined;
+    return c.json(await handler(readInput(route, c, readQuery, body), c), status);
   });
+}
+
+/**
+ * Registers a handler that makes its own answer (headers, a bodiless 204, JSON text already
+ * serialised) and reads the body itself (validated by the services, in their words): the path,
+ * method, path parameters and query still come from the contract.
+ */
+export function registerRawRoute<R extends RouteContract, E extends Env>(
+  app: Hono<E>,
+  route: R,
+  handler: (input: Omit<RouteInput<R>, 'body'>, c: Context<E>) => Response | Promise<Response>,
+  options: RegisterOptions = {},
+): void {
+  const readQuery = options.parseQuery ?? defaultQueryParser;
+  app.on(route.method.toUpperCase(), honoPathOf(route.path, options.mountedAt), async (c) =>
+    handler(readInput(route, c, readQuery, undefined), c),
+  );
 }

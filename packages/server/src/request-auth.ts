@@ -20,13 +20,12 @@ import {
   authenticateSession,
   isSessionCsrfToken,
 } from '#services/accounts/authenticate.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '#contract/session-names.ts';
 import type { ApiServices, AppEnv } from './app-env.ts';
 import { problemFromError } from './problem.ts';
 import type { ServerConfig } from './server-config.ts';
 
-export const SESSION_COOKIE = 'musubi_session';
-export const CSRF_COOKIE = 'musubi_csrf';
-export const CSRF_HEADER = 'X-CSRF-Token';
+export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE };
 
 const SIGN_IN_PATH = '/api/auth/sign-in';
 

@@ -4,97 +4,70 @@
  * records — so anonymous callers get the same answers as signed-in ones.
  */
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import { contract } from '#contract/contract.ts';
 import { analyzeBrokers } from '#services/analysis/analyze-brokers.ts';
-import { analyzeStrengths, STRENGTH_MEASURES } from '#services/analysis/analyze-strengths.ts';
-import {
-  findRecordsBySdg,
-  SDG_ENTITIES,
-  suggestRecordSdgs,
-} from '#services/analysis/suggest-sdgs.ts';
+import { analyzeStrengths } from '#services/analysis/analyze-strengths.ts';
+import { findRecordsBySdg, suggestRecordSdgs } from '#services/analysis/suggest-sdgs.ts';
 import { createNetworkCache } from '#services/analysis/network-cache.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { parseQuery } from '../http-input.ts';
+import { registerRawRoute } from '../register-route.ts';
 
-const ZCommunityId = z.string().regex(/^c\d+$/, 'a community id like c3');
-
-const ZBrokersQuery = z.object({
-  community: ZCommunityId.optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
-
-const ZStrengthsQuery = z
-  .object({
-    prefecture: z
-      .string()
-      .regex(/^\d{2}$/, 'a prefecture code 01..47')
-      .optional(),
-    municipality: z
-      .string()
-      .regex(/^\d{6}$/, 'a 6-digit municipality code')
-      .optional(),
-    community: ZCommunityId.optional(),
-    measure: z.enum(STRENGTH_MEASURES).optional(),
-  })
-  .refine((q) => [q.prefecture, q.municipality, q.community].filter(Boolean).length === 1, {
-    message: 'give exactly one of prefecture, municipality or community',
-    path: ['prefecture'],
-  });
-
-const ZSdgQuery = z
-  .object({
-    entity: z.enum(SDG_ENTITIES),
-    id: z.string().min(1).max(200).optional(),
-    sdg: z.coerce.number().int().min(1).max(17).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).optional(),
-  })
-  .refine((q) => (q.id === undefined) !== (q.sdg === undefined), {
-    message: 'give exactly one of id (suggest for a record) or sdg (records of a goal)',
-    path: ['id'],
-  });
+const on = { mountedAt: '/api' };
 
 export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, clock } = services;
   const networks = createNetworkCache(repos, clock);
 
-  api.get('/analyses/brokers', async (c) => {
-    const q = parseQuery(ZBrokersQuery, c.req.query());
-    return c.json(
-      await analyzeBrokers(
-        repos,
-        clock,
-        {
-          ...(q.community !== undefined ? { community: q.community } : {}),
-          ...(q.limit !== undefined ? { limit: q.limit } : {}),
-        },
-        await networks.get(),
-      ),
-    );
-  });
+  registerRawRoute(
+    api,
+    contract.brokers,
+    async ({ query: q }, c) => {
+      return c.json(
+        await analyzeBrokers(
+          repos,
+          clock,
+          {
+            ...(q.community !== undefined ? { community: q.community } : {}),
+            ...(q.limit !== undefined ? { limit: q.limit } : {}),
+          },
+          await networks.get(),
+        ),
+      );
+    },
+    on,
+  );
 
-  api.get('/analyses/strengths', async (c) => {
-    const q = parseQuery(ZStrengthsQuery, c.req.query());
-    return c.json(
-      await analyzeStrengths(repos, clock, {
-        ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
-        ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
-        ...(q.community !== undefined ? { communityId: q.community } : {}),
-        ...(q.measure !== undefined ? { measure: q.measure } : {}),
-      }),
-    );
-  });
+  registerRawRoute(
+    api,
+    contract.strengths,
+    async ({ query: q }, c) => {
+      return c.json(
+        await analyzeStrengths(repos, clock, {
+          ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
+          ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
+          ...(q.community !== undefined ? { communityId: q.community } : {}),
+          ...(q.measure !== undefined ? { measure: q.measure } : {}),
+        }),
+      );
+    },
+    on,
+  );
 
   // seeds and projects are public records; needs (which may be confidential) are not read here
-  api.get('/analyses/sdgs', async (c) => {
-    const q = parseQuery(ZSdgQuery, c.req.query());
-    if (q.id !== undefined)
-      return c.json(await suggestRecordSdgs(repos, { entity: q.entity, id: q.id }));
-    return c.json(
-      await findRecordsBySdg(repos, {
-        entity: q.entity,
-        sdg: q.sdg ?? 0,
-        ...(q.limit !== undefined ? { limit: q.limit } : {}),
-      }),
-    );
-  });
+  registerRawRoute(
+    api,
+    contract.sdgs,
+    async ({ query: q }, c) => {
+      if (q.id !== undefined)
+        return c.json(await suggestRecordSdgs(repos, { entity: q.entity, id: q.id }));
+      return c.json(
+        await findRecordsBySdg(repos, {
+          entity: q.entity,
+          sdg: q.sdg ?? 0,
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        }),
+      );
+    },
+    on,
+  );
 }

@@ -8,6 +8,8 @@
  * its requester and its assigned coordinators.
  */
 import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import * as routes from '#contract/routes/consultations.ts';
 import { viewerOf } from '#core/accounts.ts';
 import { CONSULTATION_STAGES, type Consultation, type OverdueStatus } from '#core/consultation.ts';
 import { pageInMemory, parseSort, type ListSort } from '#core/list-sort.ts';
@@ -30,7 +32,22 @@ import {
   ZNoteBody,
   ZOpenConsultation,
   ZStageMoveBody,
-} from './workflow.schema.ts';
+} from '#contract/workflow-schemas.ts';
+import { registerRawRoute, type QueryParser, type RegisterOptions } from '../register-route.ts';
+
+/**
+ * Lists that refuse a query parameter they do not know (400 naming it); the handlers parse the
+ * values (the board takes the list's parameters, its cursor ignored).
+ */
+function strictQuery(schema: z.ZodObject, where: string): RegisterOptions {
+  const parser: QueryParser = (_, query) => {
+    rejectUnknownParameters(query, parameterNames(schema), where);
+    return parseQuery(schema, query);
+  };
+  return { mountedAt: '/api', parseQuery: parser };
+}
+
+const on = { mountedAt: '/api' };
 
 type Item = Consultation & { version: number; needTitle: string; overdue: OverdueStatus };
 
@@ -107,210 +124,291 @@ export function registerConsultationRoutes(
       descending: true,
     };
 
-  api.get('/consultations', async (c) => {
-    rejectUnknownParameters(
-      c.req.query(),
-      parameterNames(ZConsultationListQuery),
-      '/api/consultations',
-    );
-    const params = parseQuery(ZConsultationListQuery, c.req.query());
-    const sort = sortOf(params.sort, '-openedAt');
-    const items = (await visibleItems(c, params)).filter((i) => matchesQuery(i, params.q));
-    const page = pageInMemory(items, {
-      limit: params.limit,
-      cursor: params.cursor,
-      sort,
-      idOf: (i) => i.id,
-      valueOf: sortValue,
-    });
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
-  });
-
-  api.get('/consultations/board', async (c) => {
-    rejectUnknownParameters(
-      c.req.query(),
-      parameterNames(ZConsultationListQuery),
-      '/api/consultations/board',
-    );
-    const params = parseQuery(ZConsultationListQuery, c.req.query());
-    const sort = sortOf(params.sort, 'stageEnteredAt');
-    const items = (await visibleItems(c, params)).filter((i) => matchesQuery(i, params.q));
-    const stages = CONSULTATION_STAGES.map((stage) => {
-      const inStage = items.filter((i) => i.stage === stage);
-      return {
-        stage,
-        count: inStage.length,
-        overdue: inStage.filter((i) => i.overdue.overdue).length,
-        items: pageInMemory(inStage, {
-          limit: params.limit,
-          sort,
-          idOf: (i) => i.id,
-          valueOf: sortValue,
-        }).items,
-      };
-    });
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({ stages, total: items.length });
-  });
-
-  api.post('/consultations', async (c) => {
-    const body = parseBody(ZOpenConsultation, await readJsonBody(c));
-    const opened = await consultations.open(viewer(c), body.needId, {
-      ...(body.note !== undefined ? { note: body.note } : {}),
-    });
-    const item = await itemOf(viewer(c), opened.id);
-    c.header('location', `/api/consultations/${opened.id}`);
-    c.header('etag', etagOf(item.version));
-    return c.json(item, 201);
-  });
-
-  api.get('/consultations/:id', async (c) => {
-    const v = viewer(c);
-    const view = await consultations.get(v, c.req.param('id'));
-    const [item] = await decorate([{ ...view.consultation, overdue: view.overdue }]);
-    c.header('etag', etagOf(view.version));
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({
-      consultation: view.consultation,
-      version: view.version,
-      needTitle: item?.needTitle ?? '',
-      overdue: view.overdue,
-      history: view.history,
-    });
-  });
-
-  api.get('/consultations/:id/history', async (c) => {
-    const view = await consultations.get(viewer(c), c.req.param('id'));
-    return c.json({ items: view.history });
-  });
-
-  api.get('/consultations/:id/status', async (c) =>
-    c.json(await consultations.status(viewer(c), c.req.param('id'))),
+  registerRawRoute(
+    api,
+    routes.listConsultations,
+    async ({ query: params }, c) => {
+      const sort = sortOf(params.sort, '-openedAt');
+      const items = (await visibleItems(c, params)).filter((i) => matchesQuery(i, params.q));
+      const page = pageInMemory(items, {
+        limit: params.limit,
+        cursor: params.cursor,
+        sort,
+        idOf: (i) => i.id,
+        valueOf: sortValue,
+      });
+      c.header('vary', 'Cookie, Authorization');
+      return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+    },
+    strictQuery(ZConsultationListQuery, '/api/consultations'),
   );
 
-  api.post('/consultations/:id/moves', async (c) => {
-    const version = expectedVersion(c);
-    const body = parseBody(ZStageMoveBody, await readJsonBody(c));
-    const v = viewer(c);
-    await consultations.move(v, c.req.param('id'), body, { expectedVersion: version });
-    const item = await itemOf(v, c.req.param('id'));
-    c.header('etag', etagOf(item.version));
-    return c.json(item);
-  });
+  registerRawRoute(
+    api,
+    routes.consultationBoard,
+    async ({ query: params }, c) => {
+      const sort = sortOf(params.sort, 'stageEnteredAt');
+      const items = (await visibleItems(c, params)).filter((i) => matchesQuery(i, params.q));
+      const stages = CONSULTATION_STAGES.map((stage) => {
+        const inStage = items.filter((i) => i.stage === stage);
+        return {
+          stage,
+          count: inStage.length,
+          overdue: inStage.filter((i) => i.overdue.overdue).length,
+          items: pageInMemory(inStage, {
+            limit: params.limit,
+            sort,
+            idOf: (i) => i.id,
+            valueOf: sortValue,
+          }).items,
+        };
+      });
+      c.header('vary', 'Cookie, Authorization');
+      return c.json({ stages, total: items.length });
+    },
+    strictQuery(ZConsultationListQuery, '/api/consultations/board'),
+  );
 
-  api.post('/consultations/:id/notes', async (c) => {
-    const body = parseBody(ZNoteBody, await readJsonBody(c));
-    const v = viewer(c);
-    await consultations.addNote(v, c.req.param('id'), body.text);
-    const view = await consultations.get(v, c.req.param('id'));
-    return c.json(view.history[view.history.length - 1] ?? null, 201);
-  });
+  registerRawRoute(
+    api,
+    routes.openConsultation,
+    async (_, c) => {
+      const body = parseBody(ZOpenConsultation, await readJsonBody(c));
+      const opened = await consultations.open(viewer(c), body.needId, {
+        ...(body.note !== undefined ? { note: body.note } : {}),
+      });
+      const item = await itemOf(viewer(c), opened.id);
+      c.header('location', `/api/consultations/${opened.id}`);
+      c.header('etag', etagOf(item.version));
+      return c.json(item, 201);
+    },
+    on,
+  );
 
-  api.put('/consultations/:id/coordinators/:accountId', async (c) => {
-    const v = viewer(c);
-    await consultations.assign(v, c.req.param('id'), c.req.param('accountId'));
-    return c.json(await itemOf(v, c.req.param('id')));
-  });
+  registerRawRoute(
+    api,
+    routes.getConsultation,
+    async ({ params }, c) => {
+      const v = viewer(c);
+      const view = await consultations.get(v, params.id);
+      const [item] = await decorate([{ ...view.consultation, overdue: view.overdue }]);
+      c.header('etag', etagOf(view.version));
+      c.header('vary', 'Cookie, Authorization');
+      return c.json({
+        consultation: view.consultation,
+        version: view.version,
+        needTitle: item?.needTitle ?? '',
+        overdue: view.overdue,
+        history: view.history,
+      });
+    },
+    on,
+  );
 
-  api.delete('/consultations/:id/coordinators/:accountId', async (c) => {
-    const v = viewer(c);
-    await consultations.unassign(v, c.req.param('id'), c.req.param('accountId'));
-    return c.body(null, 204);
-  });
+  registerRawRoute(
+    api,
+    routes.consultationHistory,
+    async ({ params }, c) => {
+      const view = await consultations.get(viewer(c), params.id);
+      return c.json({ items: view.history });
+    },
+    on,
+  );
 
-  api.post('/consultations/:id/candidates', async (c) => {
-    const body = parseBody(ZCandidatesBody, await readJsonBody(c));
-    const v = viewer(c);
-    await consultations.proposeCandidates(v, c.req.param('id'), body.seedIds);
-    return c.json(await itemOf(v, c.req.param('id')), 201);
-  });
+  registerRawRoute(
+    api,
+    routes.consultationStatus,
+    async ({ params }, c) => c.json(await consultations.status(viewer(c), params.id)),
+    on,
+  );
 
-  api.post('/consultations/:id/judgements', async (c) => {
-    const body = parseBody(ZJudgementBody, await readJsonBody(c));
-    const v = viewer(c);
-    // Check access before starting the matching index.
-    await consultations.get(v, c.req.param('id'));
-    const judging = await workflow.judging();
-    await judging.judgeCandidate(v, c.req.param('id'), body);
-    return c.body(null, 204);
-  });
+  registerRawRoute(
+    api,
+    routes.moveConsultation,
+    async ({ params }, c) => {
+      const version = expectedVersion(c);
+      const body = parseBody(ZStageMoveBody, await readJsonBody(c));
+      const v = viewer(c);
+      await consultations.move(v, params.id, body, { expectedVersion: version });
+      const item = await itemOf(v, params.id);
+      c.header('etag', etagOf(item.version));
+      return c.json(item);
+    },
+    on,
+  );
 
-  api.get('/consultations/:id/triage', async (c) => {
-    const v = viewer(c);
-    await consultations.get(v, c.req.param('id'));
-    const view = await buildTriageView(
-      { repos, consultations, matching: await workflow.matching() },
-      v,
-      c.req.param('id'),
-    );
-    return c.json(view);
-  });
+  registerRawRoute(
+    api,
+    routes.addConsultationNote,
+    async ({ params }, c) => {
+      const body = parseBody(ZNoteBody, await readJsonBody(c));
+      const v = viewer(c);
+      await consultations.addNote(v, params.id, body.text);
+      const view = await consultations.get(v, params.id);
+      return c.json(view.history[view.history.length - 1] ?? null, 201);
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.assignConsultation,
+    async ({ params }, c) => {
+      const v = viewer(c);
+      await consultations.assign(v, params.id, params.accountId);
+      return c.json(await itemOf(v, params.id));
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.unassignConsultation,
+    async ({ params }, c) => {
+      const v = viewer(c);
+      await consultations.unassign(v, params.id, params.accountId);
+      return c.body(null, 204);
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.proposeCandidates,
+    async ({ params }, c) => {
+      const body = parseBody(ZCandidatesBody, await readJsonBody(c));
+      const v = viewer(c);
+      await consultations.proposeCandidates(v, params.id, body.seedIds);
+      return c.json(await itemOf(v, params.id), 201);
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.judgeCandidate,
+    async ({ params }, c) => {
+      const body = parseBody(ZJudgementBody, await readJsonBody(c));
+      const v = viewer(c);
+      // Check access before starting the matching index.
+      await consultations.get(v, params.id);
+      const judging = await workflow.judging();
+      await judging.judgeCandidate(v, params.id, body);
+      return c.body(null, 204);
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.consultationTriage,
+    async ({ params }, c) => {
+      const v = viewer(c);
+      await consultations.get(v, params.id);
+      const view = await buildTriageView(
+        { repos, consultations, matching: await workflow.matching() },
+        v,
+        params.id,
+      );
+      return c.json(view);
+    },
+    on,
+  );
 
   // Staged disclosure (段階的開示).
 
-  api.post('/needs/:id/digest', async (c) => {
-    const digest = await disclosures.publishDigest(viewer(c), c.req.param('id'));
-    return c.json(digest, 201);
-  });
-
-  api.delete('/needs/:id/digest', async (c) => {
-    await disclosures.withdrawDigest(viewer(c), c.req.param('id'));
-    return c.body(null, 204);
-  });
-
-  api.get('/needs/:id/disclosures', async (c) =>
-    c.json(await disclosures.history(viewer(c), c.req.param('id'))),
+  registerRawRoute(
+    api,
+    routes.publishDigest,
+    async ({ params }, c) => {
+      const digest = await disclosures.publishDigest(viewer(c), params.id);
+      return c.json(digest, 201);
+    },
+    on,
   );
 
-  api.get('/needs/:id/disclosed', async (c) => {
-    c.header('vary', 'Cookie, Authorization');
-    return c.json(await disclosures.fullNeed(viewer(c), c.req.param('id')));
-  });
+  registerRawRoute(
+    api,
+    routes.withdrawDigest,
+    async ({ params }, c) => {
+      await disclosures.withdrawDigest(viewer(c), params.id);
+      return c.body(null, 204);
+    },
+    on,
+  );
 
-  api.get('/digests', async (c) => {
-    rejectUnknownParameters(c.req.query(), parameterNames(ZDigestListQuery), '/api/digests');
-    const params = parseQuery(ZDigestListQuery, c.req.query());
-    const sort = parseSort(params.sort ?? '-publishedAt', DIGEST_SORT_FIELDS);
-    const needle = params.q?.toLowerCase();
-    const digests = (await disclosures.listDigests(viewer(c)))
-      .filter((d) => d.withdrawnAt === undefined)
-      .filter(
-        (d) =>
-          needle === undefined ||
-          needle === '' ||
-          [d.title, d.summary, ...d.keywords].some((t) => t.toLowerCase().includes(needle)),
-      );
-    const page = pageInMemory(digests, {
-      limit: params.limit,
-      cursor: params.cursor,
-      sort,
-      idOf: (d) => d.digestId,
-      valueOf: (d, field) => (d as Record<string, unknown>)[field],
-    });
-    return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
-  });
+  registerRawRoute(
+    api,
+    routes.disclosureHistory,
+    async ({ params }, c) => c.json(await disclosures.history(viewer(c), params.id)),
+    on,
+  );
 
-  api.post('/digests/:digestId/interests', async (c) => {
-    const body = parseBody(ZInterestBody, await readJsonBody(c));
-    const result = await disclosures.expressInterest(
-      viewer(c),
-      c.req.param('digestId'),
-      body.message,
-    );
-    return c.json(result, 201);
-  });
+  registerRawRoute(
+    api,
+    routes.disclosedNeed,
+    async ({ params }, c) => {
+      c.header('vary', 'Cookie, Authorization');
+      return c.json(await disclosures.fullNeed(viewer(c), params.id));
+    },
+    on,
+  );
 
-  api.post('/disclosure-requests/:id/decision', async (c) => {
-    const body = parseBody(ZDecisionBody, await readJsonBody(c));
-    const decided = await disclosures.decide(viewer(c), c.req.param('id'), {
-      accept: body.accept,
-      ...(body.agreementRef !== undefined ? { agreementRef: body.agreementRef } : {}),
-    });
-    return c.json(decided);
-  });
+  registerRawRoute(
+    api,
+    routes.listDigests,
+    async ({ query: params }, c) => {
+      const sort = parseSort(params.sort ?? '-publishedAt', DIGEST_SORT_FIELDS);
+      const needle = params.q?.toLowerCase();
+      const digests = (await disclosures.listDigests(viewer(c)))
+        .filter((d) => d.withdrawnAt === undefined)
+        .filter(
+          (d) =>
+            needle === undefined ||
+            needle === '' ||
+            [d.title, d.summary, ...d.keywords].some((t) => t.toLowerCase().includes(needle)),
+        );
+      const page = pageInMemory(digests, {
+        limit: params.limit,
+        cursor: params.cursor,
+        sort,
+        idOf: (d) => d.digestId,
+        valueOf: (d, field) => (d as Record<string, unknown>)[field],
+      });
+      return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+    },
+    strictQuery(ZDigestListQuery, '/api/digests'),
+  );
 
-  api.delete('/disclosure-requests/:id', async (c) =>
-    c.json(await disclosures.withdraw(viewer(c), c.req.param('id'))),
+  registerRawRoute(
+    api,
+    routes.expressInterest,
+    async ({ params }, c) => {
+      const body = parseBody(ZInterestBody, await readJsonBody(c));
+      const result = await disclosures.expressInterest(viewer(c), params.digestId, body.message);
+      return c.json(result, 201);
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.decideDisclosure,
+    async ({ params }, c) => {
+      const body = parseBody(ZDecisionBody, await readJsonBody(c));
+      const decided = await disclosures.decide(viewer(c), params.id, {
+        accept: body.accept,
+        ...(body.agreementRef !== undefined ? { agreementRef: body.agreementRef } : {}),
+      });
+      return c.json(decided);
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.withdrawDisclosure,
+    async ({ params }, c) => c.json(await disclosures.withdraw(viewer(c), params.id)),
+    on,
   );
 }

@@ -1,15 +1,22 @@
 /**
  * The generic REST API over every entity (`/api/actors`, `/api/needs`…): list with `?q=`,
  * `?limit=`, `?cursor=` and filters on indexed fields; read one (ETag = version); create; replace
- * (PUT) or patch (PATCH, JSON Merge Patch) with If-Match; delete with If-Match. Needs follow the
- * confidentiality rules everywhere; permissions are checked in the services.
+ * (PUT) or patch (PATCH, JSON Merge Patch) with If-Match; delete with If-Match; and the counts
+ * (`/api/stats`). Each entity's routes are its routes of the contract (`ENTITY_ROUTES`). Needs
+ * follow the confidentiality rules everywhere; permissions are checked in the services.
  */
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import { contract } from '#contract/contract.ts';
+import {
+  ENTITY_ROUTES,
+  filterableColumns,
+  sortableFields,
+  ZListParams,
+} from '#contract/routes/entities.ts';
 import { DomainError } from '#core/domain-error.ts';
 import {
+  ENTITY_NAMES,
   ENTITY_SPECS,
-  isEntityName,
   listedFields,
   type EntityName,
 } from '#core/entities/registry.ts';
@@ -20,20 +27,14 @@ import { deleteRecord } from '#services/accounts/delete-record.ts';
 import { getRecord } from '#services/accounts/get-record.ts';
 import { listRecordsJson } from '#services/accounts/list-records.ts';
 import { updateRecord } from '#services/accounts/update-record.ts';
+import { countVisibleRecords } from '#services/accounts/count-visible-records.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { etagOf, expectedVersion, parseQuery, readJsonBody } from '../http-input.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
+import { registerRawRoute, registerRoute, type QueryParser } from '../register-route.ts';
 import { clientAddress } from '../request-auth.ts';
 
-export const ZListParams = z.object({
-  q: z.string().trim().max(200, 'at most 200 characters').optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  cursor: z.string().max(500).optional(),
-  sort: z.string().max(61).optional(),
-  fields: z.string().max(2000).optional(),
-  /** `true`: only records past their source's age (core/freshness.ts). */
-  stale: z.enum(['true', 'false']).optional(),
-});
+const on = { mountedAt: '/api' };
 
 /**
  * The fields a list gives (`?fields=a,b`; `*` for all): by default all but the detail-only ones.
@@ -63,20 +64,6 @@ export function listFields(entity: EntityName, raw: string | undefined): string[
   return asked;
 }
 
-/** Fields a list may be sorted on (`?sort=field`, `?sort=-field`): its single-valued columns. */
-export function sortableFields(entity: EntityName): string[] {
-  return ENTITY_SPECS[entity].columns
-    .filter((c) => !['list', 'int_list', 'prefecture_list', 'members', 'json'].includes(c.codec))
-    .map((c) => c.field);
-}
-
-/** Fields a list may be filtered on, per entity: its indexed, single-valued columns. */
-export function filterableColumns(entity: EntityName) {
-  return ENTITY_SPECS[entity].columns.filter(
-    (c) => c.indexed && c.field !== 'confidentiality' && c.codec !== 'list',
-  );
-}
-
 function filtersFor(entity: EntityName, params: URLSearchParams): Record<string, string> {
   const where: Record<string, string> = {};
   for (const column of filterableColumns(entity)) {
@@ -91,107 +78,138 @@ function filtersFor(entity: EntityName, params: URLSearchParams): Record<string,
   return where;
 }
 
-function entityOf(c: Context): EntityName {
-  const entity = c.req.param('entity') ?? '';
-  if (!isEntityName(entity))
-    throw new DomainError('not_found', `no list /api/${entity.slice(0, 60)}`);
-  return entity;
-}
-
 function locationOf(entity: EntityName, key: string): string {
   return `/api/${entity}/${encodeURIComponent(key)}`;
 }
 
-export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): void {
+/** The routes of one entity, registered against its contract routes. */
+function registerRoutesOf<E extends EntityName>(
+  api: Hono<AppEnv>,
+  services: ApiServices,
+  entity: E,
+): void {
   const { repos, clock, limiters, config, listPages } = services;
+  const routes = ENTITY_ROUTES[entity];
   const acting = (c: Context<AppEnv>) => ({ principal: c.get('principal'), clock });
+  const allowed = [
+    ...parameterNames(ZListParams),
+    ...filterableColumns(entity).flatMap((column) => [column.field, column.column]),
+  ];
+  // Filters are read from the URL below (by field or column name); the parser checks the rest.
+  const parseListQuery: QueryParser = (_, query) => {
+    rejectUnknownParameters(query, allowed, `/api/${entity}`);
+    return parseQuery(ZListParams, query);
+  };
 
-  api.get('/:entity', async (c) => {
-    const entity = entityOf(c);
-    rejectUnknownParameters(
-      c.req.query(),
-      [
-        ...parameterNames(ZListParams),
-        ...filterableColumns(entity).flatMap((column) => [column.field, column.column]),
-      ],
-      `/api/${entity}`,
-    );
-    const params = parseQuery(ZListParams, c.req.query());
-    const sort = parseSort(params.sort, sortableFields(entity));
-    const fields = listFields(entity, params.fields);
-    const principal = c.get('principal');
-    if (params.q) {
-      const key =
-        principal.kind === 'account'
-          ? `account:${principal.account.id}`
-          : `address:${clientAddress(c, config)}`;
-      const taken = limiters.search.take(key);
-      if (!taken.ok)
-        throw new DomainError(
-          'rate_limited',
-          `too many searches; try again in ${taken.retryAfterSeconds} s`,
-          {
-            retryAfterSeconds: taken.retryAfterSeconds,
-          },
-        );
-    }
-    const query = {
-      limit: params.limit,
-      where: filtersFor(entity, new URL(c.req.url).searchParams),
-      ...(params.q ? { q: params.q } : {}),
-      ...(params.cursor ? { cursor: params.cursor } : {}),
-      ...(sort ? { sort } : {}),
-      ...(params.stale === 'true'
-        ? { staleBefore: staleCutoffs(clock.now().toISOString().slice(0, 10)) }
-        : {}),
-    };
-    const page = await listPages.page(repos, entity, query, fields, () =>
-      listRecordsJson(repos, principal, entity, query, fields, clock),
-    );
-    c.header('vary', 'Cookie, Authorization');
-    c.header('content-type', 'application/json');
-    // The items are JSON texts already (see listRecordsJson): joined, not parsed and re-serialised.
-    return c.body(
-      `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor ?? null)}}`,
-    );
-  });
+  registerRawRoute(
+    api,
+    routes.list,
+    async ({ query: params }, c) => {
+      const sort = parseSort(params.sort, sortableFields(entity));
+      const fields = listFields(entity, params.fields);
+      const principal = c.get('principal');
+      if (params.q) {
+        const key =
+          principal.kind === 'account'
+            ? `account:${principal.account.id}`
+            : `address:${clientAddress(c, config)}`;
+        const taken = limiters.search.take(key);
+        if (!taken.ok)
+          throw new DomainError(
+            'rate_limited',
+            `too many searches; try again in ${taken.retryAfterSeconds} s`,
+            {
+              retryAfterSeconds: taken.retryAfterSeconds,
+            },
+          );
+      }
+      const query = {
+        limit: params.limit,
+        where: filtersFor(entity, new URL(c.req.url).searchParams),
+        ...(params.q ? { q: params.q } : {}),
+        ...(params.cursor ? { cursor: params.cursor } : {}),
+        ...(sort ? { sort } : {}),
+        ...(params.stale === 'true'
+          ? { staleBefore: staleCutoffs(clock.now().toISOString().slice(0, 10)) }
+          : {}),
+      };
+      const page = await listPages.page(repos, entity, query, fields, () =>
+        listRecordsJson(repos, principal, entity, query, fields, clock),
+      );
+      c.header('vary', 'Cookie, Authorization');
+      c.header('content-type', 'application/json');
+      // The items are JSON texts already (see listRecordsJson): joined, not parsed and re-serialised.
+      return c.body(
+        `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor ?? null)}}`,
+      );
+    },
+    { ...on, parseQuery: parseListQuery },
+  );
 
-  api.post('/:entity', async (c) => {
-    const entity = entityOf(c);
-    const body = await readJsonBody(c);
-    const { key, stored } = await createRecord(repos, acting(c), entity, body);
-    c.header('location', locationOf(entity, key));
-    c.header('etag', etagOf(stored.version));
-    return c.json(stored.record, 201);
-  });
-
-  api.get('/:entity/:id', async (c) => {
-    const entity = entityOf(c);
-    const found = await getRecord(repos, c.get('principal'), entity, c.req.param('id'), clock);
-    c.header('etag', etagOf(found.version));
-    c.header('vary', 'Cookie, Authorization');
-    return c.json(found.record);
-  });
-
-  for (const mode of ['replace', 'merge'] as const) {
-    const method = mode === 'replace' ? api.put.bind(api) : api.patch.bind(api);
-    method('/:entity/:id', async (c) => {
-      const entity = entityOf(c);
-      const version = expectedVersion(c);
+  registerRawRoute(
+    api,
+    routes.create,
+    async (_, c) => {
       const body = await readJsonBody(c);
-      const stored = await updateRecord(repos, acting(c), entity, c.req.param('id'), body, {
-        expectedVersion: version,
-        mode,
-      });
+      const { key, stored } = await createRecord(repos, acting(c), entity, body);
+      c.header('location', locationOf(entity, key));
       c.header('etag', etagOf(stored.version));
-      return c.json(stored.record);
-    });
+      return c.json(stored.record, 201);
+    },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    routes.get,
+    async ({ params }, c) => {
+      const found = await getRecord(repos, c.get('principal'), entity, params.id, clock);
+      c.header('etag', etagOf(found.version));
+      c.header('vary', 'Cookie, Authorization');
+      return c.json(found.record);
+    },
+    on,
+  );
+
+  for (const [route, mode] of [
+    [routes.replace, 'replace'],
+    [routes.patch, 'merge'],
+  ] as const) {
+    registerRawRoute(
+      api,
+      route,
+      async ({ params }, c) => {
+        const version = expectedVersion(c);
+        const body = await readJsonBody(c);
+        const stored = await updateRecord(repos, acting(c), entity, params.id, body, {
+          expectedVersion: version,
+          mode,
+        });
+        c.header('etag', etagOf(stored.version));
+        return c.json(stored.record);
+      },
+      on,
+    );
   }
 
-  api.delete('/:entity/:id', async (c) => {
-    const entity = entityOf(c);
-    const version = expectedVersion(c);
-    await deleteRecord(repos, acting(c), entity, c.req.param('id'), version);
-    return c.body(null, 204);
-  });
+  registerRawRoute(
+    api,
+    routes.remove,
+    async ({ params }, c) => {
+      const version = expectedVersion(c);
+      await deleteRecord(repos, acting(c), entity, params.id, version);
+      return c.body(null, 204);
+    },
+    on,
+  );
+}
+
+export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): void {
+  registerRoute(
+    api,
+    contract.stats,
+    async (_, c) => countVisibleRecords(services.repos, c.get('principal')),
+    on,
+  );
+  for (const entity of ENTITY_NAMES) registerRoutesOf(api, services, entity);
 }

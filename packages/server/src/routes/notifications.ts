@@ -4,6 +4,8 @@
  * another account's notifications (404, as if absent).
  */
 import type { Context, Hono } from 'hono';
+import { contract } from '#contract/contract.ts';
+import { ZNotificationListQuery } from '#contract/notification-schemas.ts';
 import { viewerOf } from '#core/accounts.ts';
 import type { Viewer } from '#core/viewer.ts';
 import {
@@ -15,56 +17,82 @@ import {
   updateEmailPreferences,
 } from '#services/notifications/inbox.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { parseQuery, readJsonBody } from '../http-input.ts';
+import { parseQuery } from '../http-input.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
-import { parseBody } from './workflow-input.ts';
-import { ZNotificationListQuery, ZNotificationPreferencesBody } from './notifications.schema.ts';
+import { registerRawRoute, registerRoute, type QueryParser } from '../register-route.ts';
+
+const on = { mountedAt: '/api' };
+
+/** The inbox refuses a query parameter it does not know (400 naming it). */
+const strictQuery: QueryParser = (schema, query) => {
+  rejectUnknownParameters(query, parameterNames(ZNotificationListQuery), '/api/notifications');
+  return parseQuery(schema, query);
+};
 
 export function registerNotificationRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, clock } = services;
   const viewer = (c: Context<AppEnv>): Viewer => viewerOf(c.get('principal'));
 
-  api.get('/notifications', async (c) => {
-    rejectUnknownParameters(
-      c.req.query(),
-      parameterNames(ZNotificationListQuery),
-      '/api/notifications',
-    );
-    const params = parseQuery(ZNotificationListQuery, c.req.query());
-    const v = viewer(c);
-    const page = await listNotifications(repos, v, {
-      limit: params.limit,
-      ...(params.cursor !== undefined ? { cursor: params.cursor } : {}),
-      ...(params.unread !== undefined ? { unreadOnly: params.unread } : {}),
-    });
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({
-      items: page.items.map(({ accountId: _owner, ...item }) => item),
-      nextCursor: page.nextCursor ?? null,
-      unread: await countUnread(repos, v),
-    });
-  });
-
-  api.get('/notifications/unread-count', async (c) => {
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({ unread: await countUnread(repos, viewer(c)) });
-  });
-
-  api.post('/notifications/read-all', async (c) =>
-    c.json({ marked: await markAllNotificationsRead(repos, clock, viewer(c)) }),
+  registerRawRoute(
+    api,
+    contract.listNotifications,
+    async ({ query: params }, c) => {
+      const v = viewer(c);
+      const page = await listNotifications(repos, v, {
+        limit: params.limit,
+        ...(params.cursor !== undefined ? { cursor: params.cursor } : {}),
+        ...(params.unread !== undefined ? { unreadOnly: params.unread } : {}),
+      });
+      c.header('vary', 'Cookie, Authorization');
+      return c.json({
+        items: page.items.map(({ accountId: _owner, ...item }) => item),
+        nextCursor: page.nextCursor ?? null,
+        unread: await countUnread(repos, v),
+      });
+    },
+    { ...on, parseQuery: strictQuery },
   );
 
-  api.post('/notifications/:id/read', async (c) => {
-    await markNotificationRead(repos, clock, viewer(c), c.req.param('id'));
-    return c.body(null, 204);
-  });
-
-  api.get('/notification-preferences', async (c) =>
-    c.json({ email: await emailPreferences(repos, viewer(c)) }),
+  registerRoute(
+    api,
+    contract.unreadCount,
+    async (_, c) => {
+      c.header('vary', 'Cookie, Authorization');
+      return { unread: await countUnread(repos, viewer(c)) };
+    },
+    on,
   );
 
-  api.put('/notification-preferences', async (c) => {
-    const body = parseBody(ZNotificationPreferencesBody, await readJsonBody(c));
-    return c.json({ email: await updateEmailPreferences(repos, viewer(c), body.email) });
-  });
+  registerRoute(
+    api,
+    contract.readAllNotifications,
+    async (_, c) => ({ marked: await markAllNotificationsRead(repos, clock, viewer(c)) }),
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    contract.readNotification,
+    async ({ params }, c) => {
+      await markNotificationRead(repos, clock, viewer(c), params.id);
+      return c.body(null, 204);
+    },
+    on,
+  );
+
+  registerRoute(
+    api,
+    contract.notificationPreferences,
+    async (_, c) => ({ email: await emailPreferences(repos, viewer(c)) }),
+    on,
+  );
+
+  registerRoute(
+    api,
+    contract.updateNotificationPreferences,
+    async ({ body }, c) => ({
+      email: await updateEmailPreferences(repos, viewer(c), body.email),
+    }),
+    on,
+  );
 }

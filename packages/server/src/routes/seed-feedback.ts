@@ -4,6 +4,7 @@
  * is flagged), and the stages a consultation may move to (forward, or one back when chosen).
  */
 import type { Context, Hono } from 'hono';
+import { contract } from '#contract/contract.ts';
 import { viewerOf } from '#core/accounts.ts';
 import { nextStages, previousStage } from '#core/consultation.ts';
 import type { Viewer } from '#core/viewer.ts';
@@ -13,7 +14,10 @@ import {
   profileConfirmation,
 } from '#services/notifications/profile-confirmation.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
+import { registerRawRoute, registerRoute } from '../register-route.ts';
 import type { WorkflowServices } from '../workflow-services.ts';
+
+const on = { mountedAt: '/api' };
 
 export function registerSeedFeedbackRoutes(
   api: Hono<AppEnv>,
@@ -23,41 +27,62 @@ export function registerSeedFeedbackRoutes(
   const { repos, clock } = services;
   const viewer = (c: Context<AppEnv>): Viewer => viewerOf(c.get('principal'));
 
-  api.get('/seeds/:id/proposals', async (c) => {
-    const seedId = c.req.param('id');
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({ seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) });
-  });
-
-  api.get('/actors/:id/confirmation', async (c) =>
-    c.json(await profileConfirmation(repos, clock, c.req.param('id'))),
+  registerRawRoute(
+    api,
+    contract.seedProposals,
+    async ({ params }, c) => {
+      const seedId = params.id;
+      c.header('vary', 'Cookie, Authorization');
+      return c.json({ seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) });
+    },
+    on,
   );
 
-  api.post('/actors/:id/confirm', async (c) =>
-    c.json(
-      await confirmProfile(repos, { principal: c.get('principal'), clock }, c.req.param('id')),
-    ),
+  registerRoute(
+    api,
+    contract.profileConfirmation,
+    async ({ params }) => profileConfirmation(repos, clock, params.id),
+    on,
   );
 
-  api.get('/consultations/:id/coordinator-candidates', async (c) => {
-    const v = viewer(c);
-    const id = c.req.param('id');
-    const accounts = await workflow.consultations.coordinatorCandidates(v, id);
-    const onCase = new Set((await workflow.consultations.get(v, id)).consultation.coordinatorIds);
-    c.header('vary', 'Cookie, Authorization');
-    return c.json({
-      items: accounts.map((a) => ({
-        id: a.id,
-        displayName: a.displayName,
-        role: a.role,
-        onCase: onCase.has(a.id),
-      })),
-    });
-  });
+  registerRoute(
+    api,
+    contract.confirmProfile,
+    async ({ params }, c) =>
+      confirmProfile(repos, { principal: c.get('principal'), clock }, params.id),
+    on,
+  );
 
-  api.get('/consultations/:id/next-stages', async (c) => {
-    const view = await workflow.consultations.get(viewer(c), c.req.param('id'));
-    const stage = view.consultation.stage;
-    return c.json({ stage, next: nextStages(stage), back: previousStage(stage) ?? null });
-  });
+  registerRoute(
+    api,
+    contract.coordinatorCandidates,
+    async ({ params }, c) => {
+      const v = viewer(c);
+      const accounts = await workflow.consultations.coordinatorCandidates(v, params.id);
+      const onCase = new Set(
+        (await workflow.consultations.get(v, params.id)).consultation.coordinatorIds,
+      );
+      c.header('vary', 'Cookie, Authorization');
+      return {
+        // Only coordinators and administrators can be candidates (the service's rule).
+        items: accounts.flatMap((a) =>
+          a.role === 'coordinator' || a.role === 'admin'
+            ? [{ id: a.id, displayName: a.displayName, role: a.role, onCase: onCase.has(a.id) }]
+            : [],
+        ),
+      };
+    },
+    on,
+  );
+
+  registerRoute(
+    api,
+    contract.nextStages,
+    async ({ params }, c) => {
+      const view = await workflow.consultations.get(viewer(c), params.id);
+      const stage = view.consultation.stage;
+      return { stage, next: nextStages(stage), back: previousStage(stage) ?? null };
+    },
+    on,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urlOf } from './api-client.ts';
+import { changeOf, urlOf } from './api-client.ts';
 
 describe('urlOf', () => {
   it('fills path parameters, encoded, and leaves empty query values out', () => {
@@ -23,5 +23,50 @@ describe('urlOf', () => {
     expect(urlOf('/api/web/choropleth/municipalities', { query: { metric: 'x' } })).toBe(
       '/api/web/choropleth/municipalities?metric=x',
     );
+  });
+});
+
+describe('changeOf', () => {
+  it('fills the path, keeps the body and sends the version read as If-Match', () => {
+    expect(
+      changeOf('post', '/api/consultations/{id}/moves', {
+        params: { id: 'c/1' },
+        body: { to: 'meeting' },
+        ifMatch: 3,
+      }),
+    ).toEqual({
+      method: 'POST',
+      url: '/api/consultations/c%2F1/moves',
+      body: { to: 'meeting' },
+      headers: { 'If-Match': '"3"' },
+    });
+    expect(
+      changeOf('delete', '/api/actors/{id}', { params: { id: 'a1' }, ifMatch: '"7"' }),
+    ).toEqual({
+      method: 'DELETE',
+      url: '/api/actors/a1',
+      body: undefined,
+      headers: { 'If-Match': '"7"' },
+    });
+    expect(changeOf('post', '/api/auth/sign-out')).toEqual({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      body: undefined,
+      headers: {},
+    });
+  });
+
+  it('checks change paths, parameters and bodies against the contract (by tsc)', () => {
+    const noText = { params: { id: 'c1' }, body: {} };
+    const noId = { body: { to: 'meeting' as const } };
+    const notAnActorField = { params: { id: 'a' }, body: { title: 1 } };
+    // @ts-expect-error not a change route of the contract
+    expect(changeOf('post', '/api/nothing').url).toBe('/api/nothing');
+    // @ts-expect-error a note needs its text
+    expect(changeOf('post', '/api/consultations/{id}/notes', noText).body).toEqual({});
+    // @ts-expect-error the move needs the consultation's id
+    expect(() => changeOf('post', '/api/consultations/{id}/moves', noId)).toThrow(/id is missing/);
+    // @ts-expect-error a patch of an actor takes the actor's fields only
+    expect(changeOf('patch', '/api/actors/{id}', notAnActorField).url).toBe('/api/actors/a');
   });
 });

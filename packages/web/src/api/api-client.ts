@@ -4,7 +4,14 @@
  * come from the contract, so no zod reaches the bundle; the server validates every input.
  */
 import type { ContractRoute } from '#contract/contract.ts';
-import type { AnswerOf, PathParameterNames, QueryInputOf, QueryValue } from '#contract/route.ts';
+import type { z } from 'zod';
+import type {
+  AnswerOf,
+  HttpMethod,
+  PathParameterNames,
+  QueryInputOf,
+  QueryValue,
+} from '#contract/route.ts';
 import { fetchJson } from './client.ts';
 import type {
   WebCaseFactors,
@@ -38,11 +45,88 @@ export type Answer<P extends GetPath> = P extends keyof AnalysisAnswers
   ? AnalysisAnswers[P]
   : AnswerOf<RouteAt<P>>;
 
+/** The methods that change something. */
+export type ChangeMethod = Exclude<HttpMethod, 'get'>;
+type ChangeRoute<M extends ChangeMethod> = Extract<ContractRoute, { readonly method: M }>;
+/** The paths of the contract's routes of method `M`. */
+export type ChangePath<M extends ChangeMethod> = ChangeRoute<M>['path'];
+type ChangeRouteAt<M extends ChangeMethod, P extends string> = Extract<
+  ContractRoute,
+  { readonly method: M; readonly path: P }
+>;
+
 /** The answer of a change (POST, PUT, PATCH, DELETE) at a path of the contract. */
-export type ChangeAnswer<
-  M extends Exclude<ContractRoute['method'], 'get'>,
-  P extends Extract<ContractRoute, { readonly method: M }>['path'],
-> = AnswerOf<Extract<ContractRoute, { readonly method: M; readonly path: P }>>;
+export type ChangeAnswer<M extends ChangeMethod, P extends string> = AnswerOf<ChangeRouteAt<M, P>>;
+
+/** The body a caller sends to a route (the input side of its zod schema). */
+export type BodyInputOf<R> = R extends { readonly body: infer S extends z.ZodType }
+  ? z.input<S>
+  : undefined;
+
+/**
+ * A change: path parameters (when the path has any), the body (when the route takes one) and the
+ * ETag read before, for routes that need If-Match.
+ */
+export type ChangeRequest<M extends ChangeMethod, P extends string> = ([
+  PathParameterNames<P>,
+] extends [never]
+  ? { readonly params?: undefined }
+  : { readonly params: Readonly<Record<PathParameterNames<P>, string>> }) &
+  (BodyInputOf<ChangeRouteAt<M, P>> extends undefined
+    ? { readonly body?: undefined }
+    : { readonly body: BodyInputOf<ChangeRouteAt<M, P>> }) & {
+    /** The version read (a number or the ETag as given), sent as If-Match. */
+    readonly ifMatch?: number | string;
+  };
+
+/** The request argument of a change: optional when it needs neither parameters nor a body. */
+export type ChangeArgs<M extends ChangeMethod, P extends string> =
+  Record<never, never> extends ChangeRequest<M, P>
+    ? [request?: ChangeRequest<M, P>]
+    : [request: ChangeRequest<M, P>];
+
+/** What a change sends: method, URL (parameters filled in), JSON body and If-Match. */
+export interface ChangeCall {
+  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** A change request with its types left to the caller (see `changeOf`). */
+export interface ChangeRequestOf {
+  readonly params?: Readonly<Record<string, string>> | undefined;
+  readonly body?: unknown;
+  readonly ifMatch?: number | string | undefined;
+}
+
+/** The request of a change, once its types are checked (by `changeOf` or `send`). */
+export function changeCallOf(
+  method: ChangeMethod,
+  path: string,
+  request: ChangeRequestOf = {},
+): ChangeCall {
+  const version = request.ifMatch;
+  return {
+    method: method.toUpperCase() as ChangeCall['method'],
+    url: fillPath(path, request.params ?? {}),
+    body: request.body,
+    // A version number becomes the ETag `"3"`; an ETag given as read is sent as it is.
+    headers:
+      version === undefined
+        ? {}
+        : { 'If-Match': typeof version === 'number' ? `"${version}"` : version },
+  };
+}
+
+/** The request of a change to a route of the contract (`send` in send-json.tsx sends it). */
+export function changeOf<M extends ChangeMethod, P extends ChangePath<M>>(
+  method: M,
+  path: P,
+  ...[request]: ChangeArgs<M, P>
+): ChangeCall {
+  return changeCallOf(method, path, request as ChangeRequestOf | undefined);
+}
 
 /** Path parameters (when the path has any) and the query of a request to `P`. */
 export type RequestOf<P extends GetPath> = ([PathParameterNames<P>] extends [never]
@@ -56,14 +140,18 @@ export type RequestArgs<P extends GetPath, Extra = never> = [PathParameterNames<
   ? [request?: RequestOf<P> | Extra]
   : [request: RequestOf<P> | Extra];
 
-/** The URL of a request: path parameters filled in (encoded), empty query values left out. */
-export function urlOf<P extends GetPath>(path: P, ...[request]: RequestArgs<P>): string {
-  const params: Readonly<Record<string, string>> = request?.params ?? {};
-  const filled = path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
+/** The path with its parameters filled in (encoded). */
+export function fillPath(path: string, params: Readonly<Record<string, string>> = {}): string {
+  return path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${path}: the path parameter ${name} is missing`);
     return encodeURIComponent(value);
   });
+}
+
+/** The URL of a request: path parameters filled in (encoded), empty query values left out. */
+export function urlOf<P extends GetPath>(path: P, ...[request]: RequestArgs<P>): string {
+  const filled = fillPath(path, request?.params ?? {});
   const search = new URLSearchParams();
   const query: object = request?.query ?? {};
   for (const [key, value] of Object.entries(query as Readonly<Record<string, QueryValue>>))

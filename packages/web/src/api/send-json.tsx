@@ -2,10 +2,16 @@
  * Changes through the API: JSON bodies, the session cookie and the CSRF header (a .tsx file:
  * it reads `document`, which only the web app's type settings know).
  */
+import { CSRF_COOKIE, CSRF_HEADER } from '#contract/session-names.ts';
+import {
+  changeCallOf,
+  type ChangeAnswer,
+  type ChangeRequestOf,
+  type ChangeArgs,
+  type ChangeMethod,
+  type ChangePath,
+} from './api-client.ts';
 import { ApiError, problemsOf, type FieldProblem } from './client.ts';
-
-const CSRF_COOKIE = 'musubi_csrf';
-const CSRF_HEADER = 'X-CSRF-Token';
 
 /** The CSRF token the server set at sign-in (a readable cookie); repeated on every change. */
 function csrfToken(): string | undefined {
@@ -53,4 +59,18 @@ export async function sendJson<T>(
   const text = await response.text();
   const data: T | undefined = text === '' ? undefined : JSON.parse(text);
   return { data, etag: response.headers.get('etag') };
+}
+
+/**
+ * A change through a route of the contract: the path, its parameters and the body are checked by
+ * TypeScript against the contract, the answer is typed as the route's JSON (undefined for 204).
+ * The session cookie, the CSRF header and If-Match (when `ifMatch` is given) go with it.
+ */
+export async function send<M extends ChangeMethod, P extends ChangePath<M>>(
+  method: M,
+  path: P,
+  ...[request]: ChangeArgs<M, P>
+): Promise<{ data: ChangeAnswer<M, P> | undefined; etag: string | null }> {
+  const call = changeCallOf(method, path, request as ChangeRequestOf | undefined);
+  return sendJson<ChangeAnswer<M, P>>(call.method, call.url, call.body, call.headers);
 }

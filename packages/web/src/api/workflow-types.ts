@@ -1,4 +1,5 @@
-/** Shapes of the matching (from the contract) and consultation API (see /api/openapi.json). */
+/** Shapes of the matching, consultation and account answers, from the contract. */
+import type { ConsultationStage } from '#core/consultation.ts';
 import type { Answer } from './api-client.ts';
 
 export { SIGNAL_NAMES, type SignalName } from '#core/matching-query.ts';
@@ -13,6 +14,7 @@ export type Explanation = Omit<SeedExplanation, 'highlightedTitle' | 'feedback'>
 export type PathStep = SeedExplanation['path'][number];
 export type TermView = SeedExplanation['terms'][number];
 
+/** The stages in order (core's CONSULTATION_STAGES, written here so no zod reaches the bundle). */
 export const STAGES = [
   'intake',
   'triage',
@@ -20,42 +22,12 @@ export const STAGES = [
   'meeting',
   'agreement',
   'closed',
-] as const;
-export type Stage = (typeof STAGES)[number];
+] as const satisfies readonly ConsultationStage[];
+export type Stage = ConsultationStage;
 
-export interface ConsultationItem {
-  id: string;
-  needId: string;
-  needTitle: string;
-  stage: Stage;
-  version: number;
-  coordinatorIds: string[];
-  requesterId: string;
-  openedAt: string;
-  stageEnteredAt: string;
-  outcome?: string;
-  overdue: { overdue: boolean; dueAt?: string; hoursOverdue: number };
-}
-
-export interface Board {
-  stages: { stage: Stage; count: number; overdue: number; items: ConsultationItem[] }[];
-  total: number;
-}
-
-export interface ConsultationEvent {
-  seq: number;
-  at: string;
-  actorId: string;
-  kind: string;
-  fromStage?: Stage;
-  toStage?: Stage;
-  data: Record<string, unknown>;
-}
-
-export interface AccountView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'admin' | 'coordinator' | 'member' | 'viewer';
-  organisationId: string | null;
-}
+/** A consultation as lists and the board give it (with its version and the need's title). */
+export type ConsultationItem = Answer<'/api/consultations'>['items'][number];
+export type Board = Answer<'/api/consultations/board'>;
+export type ConsultationEvent = Answer<'/api/consultations/{id}/history'>['items'][number];
+/** The signed-in account (`/api/auth/me`). */
+export type AccountView = NonNullable<Answer<'/api/auth/me'>['account']>;

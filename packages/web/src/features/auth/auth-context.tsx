@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { fetchJson } from '../../api/client.ts';
-import { sendJson } from '../../api/send-json.tsx';
+import { api } from '../../api/api-client.ts';
+import { send } from '../../api/send-json.tsx';
 import type { AccountView } from '../../api/workflow-types.ts';
 import { clearDrafts } from '../forms/draft-storage.tsx';
 
@@ -19,7 +19,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<AccountView | null | undefined>(undefined);
   useEffect(() => {
     const controller = new AbortController();
-    fetchJson<{ account: AccountView | null }>('/api/auth/me', controller.signal).then(
+    api.get('/api/auth/me', undefined, controller.signal).then(
       (me) => setAccount(me.account),
       () => {
         if (!controller.signal.aborted) setAccount(null);
@@ -28,14 +28,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, []);
   const signIn = useCallback(async (email: string, password: string) => {
-    const { data } = await sendJson<{ account: AccountView }>('POST', '/api/auth/sign-in', {
-      email,
-      password,
-    });
+    const { data } = await send('post', '/api/auth/sign-in', { body: { email, password } });
     setAccount(data?.account ?? null);
   }, []);
   const signOut = useCallback(async () => {
-    await sendJson('POST', '/api/auth/sign-out');
+    await send('post', '/api/auth/sign-out');
     clearDrafts();
     setAccount(null);
   }, []);

@@ -1,14 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DragEvent, FormEvent } from 'react';
-import { ApiError, fetchJson } from '../../api/client.ts';
-import { sendJson } from '../../api/send-json.tsx';
-import {
-  STAGES,
-  type Board,
-  type ConsultationEvent,
-  type ConsultationItem,
-  type Stage,
-} from '../../api/workflow-types.ts';
+import { api, type Answer } from '../../api/api-client.ts';
+import { ApiError } from '../../api/client.ts';
+import { send as sendChange } from '../../api/send-json.tsx';
+import { STAGES, type Board, type ConsultationItem, type Stage } from '../../api/workflow-types.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -42,12 +37,7 @@ type MoveExtra = Record<string, string | boolean>;
 const AGREEMENT_TYPES = ['joint_research', 'license', 'contract_research'] as const;
 const OUTCOMES = ['won', 'lost', 'withdrawn'] as const;
 
-interface Detail {
-  consultation: ConsultationItem;
-  version: number;
-  needTitle: string;
-  history: ConsultationEvent[];
-}
+type Detail = Answer<'/api/consultations/{id}'>;
 
 interface PendingMove {
   item: ConsultationItem;
@@ -243,7 +233,7 @@ function DetailPanel({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const load = useCallback(() => {
-    fetchJson<Detail>(`/api/consultations/${encodeURIComponent(id)}`).then(
+    api.get('/api/consultations/{id}', { params: { id } }).then(
       (d) => setDetail(d),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
@@ -252,7 +242,10 @@ function DetailPanel({ id, onChanged }: { id: string; onChanged: () => void }) {
   const addNote = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await sendJson('POST', `/api/consultations/${encodeURIComponent(id)}/notes`, { text: note });
+      await sendChange('post', '/api/consultations/{id}/notes', {
+        params: { id },
+        body: { text: note },
+      });
       setNote('');
       load();
       onChanged();
@@ -323,7 +316,7 @@ export function BoardPage() {
   const [detailKey, setDetailKey] = useState(0);
 
   const load = useCallback(() => {
-    fetchJson<Board>(`/api/consultations/board${mine ? '?mine=true' : ''}`).then(
+    api.get('/api/consultations/board', { query: { mine: mine ? 'true' : undefined } }).then(
       (b) => {
         setBoard(b);
         setError(null);
@@ -339,14 +332,11 @@ export function BoardPage() {
 
   const send = async (item: ConsultationItem, to: Stage, extra: MoveExtra = {}) => {
     try {
-      await sendJson(
-        'POST',
-        `/api/consultations/${encodeURIComponent(item.id)}/moves`,
-        { to, ...extra },
-        {
-          'If-Match': `"${item.version}"`,
-        },
-      );
+      await sendChange('post', '/api/consultations/{id}/moves', {
+        params: { id: item.id },
+        body: { to, ...extra },
+        ifMatch: item.version,
+      });
       setMessage(
         t('board.moved', { title: item.needTitle, stage: label('consultationStage', to) }),
       );

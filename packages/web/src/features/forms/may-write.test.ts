@@ -8,6 +8,8 @@ const member: AccountView = {
   displayName: 'm',
   role: 'member',
   organisationId: 'org-1',
+  disabled: false,
+  createdAt: '2026-12-01T00:00:00Z',
 };
 
 describe('who is offered new and edit', () => {

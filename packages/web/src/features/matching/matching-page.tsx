@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, type ChangeAnswer } from '../../api/api-client.ts';
-import type { ListPage } from '../../api/client.ts';
-import { sendJson } from '../../api/send-json.tsx';
-import { useApi } from '../../api/use-api.tsx';
+import { api } from '../../api/api-client.ts';
+import { send } from '../../api/send-json.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import type {
   CompanyMatch,
   ConsultationItem,
@@ -68,7 +67,7 @@ function SeedResults({ result, needId }: { result: NeedMatchResult; needId?: str
   const open = async () => {
     setError(null);
     try {
-      const { data } = await sendJson<ConsultationItem>('POST', '/api/consultations', { needId });
+      const { data } = await send('post', '/api/consultations', { body: { needId: needId ?? '' } });
       setOpened(data ?? null);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -200,9 +199,9 @@ function RecordPicker({
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  const list = useApi<ListPage>(
-    `/api/${entity}?limit=100&sort=title${search ? `&q=${encodeURIComponent(search)}` : ''}`,
-  );
+  const list = useGet(entity === 'needs' ? '/api/needs' : '/api/seeds', {
+    query: { limit: 100, sort: 'title', q: search },
+  });
   const [selected, setSelected] = useState('');
   return (
     <form
@@ -274,15 +273,9 @@ export function MatchingPage() {
   const submitText = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const { data } = await sendJson<ChangeAnswer<'post', '/api/matching/needs'>>(
-        'POST',
-        '/api/matching/needs',
-        {
-          text,
-          region,
-          ...(prefecture ? { prefectureCode: prefecture } : {}),
-        },
-      );
+      const { data } = await send('post', '/api/matching/needs', {
+        body: { text, region, ...(prefecture ? { prefectureCode: prefecture } : {}) },
+      });
       if (!data) throw new Error('empty answer');
       return { kind: 'seeds', result: data };
     });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fetchJson } from '../../api/client.ts';
 import type { WebProject, WebProjectHealth } from '../../api/programme-types.ts';
-import { useApi, useGet } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
@@ -273,7 +273,7 @@ export function ProjectHealthPage({ id }: { id: string }) {
   const { t, label, language } = useI18n();
   const { prefectureName } = useSharedData();
   const state = useGet('/api/portfolio/projects/{id}/health', { params: { id } });
-  const raw = useApi<WebProject>(`/api/projects/${encodeURIComponent(id)}`);
+  const raw = useGet('/api/projects/{id}', { params: { id } });
   const project = raw.data;
   const memberIds = (project?.members ?? []).map((m) => m.actorId);
   const names = useActorNames(memberIds);

@@ -1,12 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import type { ListPage } from '../../api/client.ts';
 import type { WebSupportFit } from '../../api/programme-types.ts';
-import { useApi, useGet } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { hrefOf, updateQuery, useLocation } from '../../router.tsx';
+import { updateQuery, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { EntityList } from '../lists/entity-list.tsx';
 import { formatYen } from '../programmes/stat-format.ts';
@@ -24,8 +23,9 @@ function SubjectPicker({ kind }: { kind: 'actor' | 'project' }) {
     '/api/web/actors',
     kind === 'actor' && q ? { query: { q, sector: 'company', limit: 10 } } : null,
   );
-  const projects = useApi<ListPage>(
-    kind === 'project' && q ? hrefOf('/api/projects', { q, limit: 10 }) : null,
+  const projects = useGet(
+    '/api/projects',
+    kind === 'project' && q ? { query: { q, limit: 10 } } : null,
   );
   const options =
     kind === 'actor'

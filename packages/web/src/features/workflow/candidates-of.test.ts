@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ConsultationEvent } from '../../api/workflow-types.ts';
 import { candidatesOf } from './candidates-of.ts';
 
-const event = (seq: number, kind: string, data: Record<string, unknown>): ConsultationEvent => ({
+const event = (
+  seq: number,
+  kind: ConsultationEvent['kind'],
+  data: Record<string, unknown>,
+): ConsultationEvent => ({
+  consultationId: 'c1',
   seq,
   at: `2026-12-0${seq}T00:00:00Z`,
   actorId: 'a',

@@ -1,7 +1,7 @@
 /**
  * Request and response schemas of the notification, seed-feedback, profile-confirmation and
- * next-move routes (issue 11); the routes validate with them and their OpenAPI paths are made
- * from them. Kept together so they can move to the contract package.
+ * next-move routes (issue 11): the server validates with them, the contract's routes and the
+ * OpenAPI document are made from them.
  */
 import { z } from 'zod';
 import { CLOSE_OUTCOMES, CONSULTATION_STAGES, REJECTION_REASONS } from '#core/consultation.ts';

@@ -1,6 +1,6 @@
 /**
- * Request and response schemas of the matching, consultation and disclosure routes; the
- * routes validate with them and the OpenAPI document is generated from them.
+ * Request and response schemas of the matching, consultation and disclosure routes; the server
+ * validates with them, the contract's routes and the OpenAPI document are made from them.
  */
 import { z } from 'zod';
 import {
@@ -19,7 +19,7 @@ import {
   ZNeedMatchResult,
   ZSeedMatch,
   ZSeedReverseResult,
-} from '#contract/routes/matching.ts';
+} from './routes/matching.ts';
 
 export {
   ZFeedbackBody,

@@ -1,0 +1,132 @@
+/**
+ * Structural analyses (read only): the brokers who bridge communities, the regional strengths
+ * (location quotients by field) and the SDGs of seeds and projects. Their answers are documented
+ * as objects (their shapes are the services' for now).
+ */
+import { z } from 'zod';
+import { defineRoute, problemAnswer } from '../route.ts';
+
+/** What a strength counts (the services' STRENGTH_MEASURES). */
+export const STRENGTH_MEASURE_NAMES = [
+  'records',
+  'seeds',
+  'companies',
+  'researchers',
+  'papers',
+  'patents',
+] as const;
+/** The entities whose SDGs are suggested (the services' SDG_ENTITIES). */
+export const SDG_ENTITY_NAMES = ['seeds', 'projects'] as const;
+
+const ZCommunityId = z.string().regex(/^c\d+$/, 'a community id like c3');
+
+export const ZBrokersQuery = z.object({
+  community: ZCommunityId.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const ZStrengthsQuery = z
+  .object({
+    prefecture: z
+      .string()
+      .regex(/^\d{2}$/, 'a prefecture code 01..47')
+      .optional(),
+    municipality: z
+      .string()
+      .regex(/^\d{6}$/, 'a 6-digit municipality code')
+      .optional(),
+    community: ZCommunityId.optional(),
+    measure: z.enum(STRENGTH_MEASURE_NAMES).optional(),
+  })
+  .refine((q) => [q.prefecture, q.municipality, q.community].filter(Boolean).length === 1, {
+    message: 'give exactly one of prefecture, municipality or community',
+    path: ['prefecture'],
+  });
+
+export const ZSdgQuery = z
+  .object({
+    entity: z.enum(SDG_ENTITY_NAMES),
+    id: z.string().min(1).max(200).optional(),
+    sdg: z.coerce.number().int().min(1).max(17).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  })
+  .refine((q) => (q.id === undefined) !== (q.sdg === undefined), {
+    message: 'give exactly one of id (suggest for a record) or sdg (records of a goal)',
+    path: ['id'],
+  });
+
+const tags = ['analyses'];
+const INVALID = { 422: problemAnswer('Not valid; `field` names the parameter') };
+const object = (description: string) => ({
+  description,
+  schema: z.record(z.string(), z.unknown()),
+  documentAs: { type: 'object' },
+});
+
+export const brokers = defineRoute({
+  method: 'get',
+  path: '/api/analyses/brokers',
+  operationId: 'get-analyses-brokers',
+  summary:
+    'Brokers who bridge communities: betweenness (exact, or sampled with its error bound), Burt’s constraint and effective size, communities bridged',
+  tags,
+  query: ZBrokersQuery,
+  queryDescriptions: {
+    community: 'Only the actors tying this community to others',
+    limit: 'Number of brokers (default 50, at most 500)',
+  },
+  responses: {
+    200: object(
+      '{ brokers: [{ actorId, name, betweenness, constraint, effectiveSize, communitiesBridged }], method: { betweenness: exact|sampled, samples, errorBound, confidence }, community, communitySource }',
+    ),
+    404: problemAnswer('No such community'),
+    ...INVALID,
+  },
+});
+
+export const strengths = defineRoute({
+  method: 'get',
+  path: '/api/analyses/strengths',
+  operationId: 'get-analyses-strengths',
+  summary:
+    'Regional strengths (地域の強み): location quotient of each field in a prefecture, municipality or community, with an exact 95% interval',
+  tags,
+  query: ZStrengthsQuery,
+  queryDescriptions: {
+    prefecture: 'Prefecture code 01..47 (or give community)',
+    municipality: '6-digit municipality code (a designated city counts with its wards)',
+    community: 'Community id from the communities analysis, e.g. c3',
+    measure: 'What is counted (default records: seeds, companies, researchers)',
+  },
+  responses: {
+    200: object(
+      '{ fields: [{ field, lq, ciLow, ciHigh, count, expected, fieldTotal, specialised }], scope, measure, regionTotal, total, confidence, method, sources }',
+    ),
+    404: problemAnswer('No such community'),
+    ...INVALID,
+  },
+});
+
+export const sdgs = defineRoute({
+  method: 'get',
+  path: '/api/analyses/sdgs',
+  operationId: 'get-analyses-sdgs',
+  summary:
+    'SDGs suggested from the text of a seed or project, with evidence (id); or the records of one goal, tagged or suggested (sdg)',
+  tags,
+  query: ZSdgQuery,
+  queryDescriptions: {
+    entity: 'seeds or projects',
+    id: 'A record to suggest goals for (or give sdg)',
+    sdg: 'A goal 1..17 whose records to list (or give id)',
+    limit: 'Records of a goal (default 100, at most 1000)',
+  },
+  requiredQuery: ['entity'],
+  responses: {
+    200: object(
+      'with id: { id, title, tagged, suggestions: [{ sdg, score, tagged, evidence: [{ field, term, excerpt }] }] }; with sdg: { sdg, records: [{ id, title, tagged, suggested, evidence }], tagged, suggestedOnly }',
+    ),
+    404: problemAnswer('No such record'),
+    ...INVALID,
+  },
+});
