@@ -154,6 +154,12 @@ describe('headers', () => {
       missingRequired: ['sector', 'prefecture_code'],
     });
   });
+  it('takes country_code instead of prefecture_code in a file of actors abroad', () => {
+    expect(checkHeader(actors, ['id', 'kind', 'sector', 'name', 'country_code'])).toEqual({
+      unknown: [],
+      missingRequired: [],
+    });
+  });
   it('knows the contract minimum for actors', () => {
     expect(requiredColumns(actors).map((c) => c.column)).toEqual([
       'id',
@@ -162,6 +168,33 @@ describe('headers', () => {
       'name',
       'prefecture_code',
     ]);
+  });
+});
+
+describe('actors abroad', () => {
+  const row = { id: 'x', kind: 'organization', sector: 'university', name: 'Universität Wien' };
+  it('stores a foreign actor with its country and no prefecture', () => {
+    const outcome = parseFlatRow(actors, { ...row, country_code: 'AT' });
+    expect(outcome).toMatchObject({ ok: true, record: { countryCode: 'AT' } });
+    expect(outcome.ok && outcome.record['prefectureCode']).toBeUndefined();
+  });
+  it('still requires a prefecture in Japan, saying so in English and Japanese', () => {
+    for (const country of ['', 'JP']) {
+      const outcome = parseFlatRow(actors, { ...row, country_code: country });
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) continue;
+      expect(outcome.problems).toEqual([
+        {
+          field: 'prefecture_code',
+          reason: expect.stringMatching(/required for an actor in Japan.*都道府県コード/s),
+        },
+      ]);
+    }
+  });
+  it('refuses a prefecture or municipality for an actor abroad', () => {
+    const outcome = parseFlatRow(actors, { ...row, country_code: 'US', prefecture_code: '13' });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.problems[0]?.reason).toMatch(/actor in US has no Japanese/);
   });
 });
 

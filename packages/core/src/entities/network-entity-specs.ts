@@ -16,6 +16,7 @@ export const actors: EntitySpec = {
   keyOf: idKey,
   derivedKey: false,
   searchFields: ['name', 'nameEn', 'nameKana'],
+  columnAlternatives: { prefecture_code: ['country_code'] },
   columns: [
     { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required, unique)' },
     { column: 'kind', field: 'kind', codec: 'text', doc: 'organization | person (required)' },

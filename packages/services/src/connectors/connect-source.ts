@@ -82,6 +82,7 @@ function knownOf(record: StoredRecord): KnownActor {
     kind: record['kind'] === 'person' ? 'person' : 'organization',
     name: String(record['name']),
     prefectureCode: text('prefectureCode'),
+    countryCode: text('countryCode'),
     // The English name is matched like a former one (OpenAlex and KAKEN often give only it).
     formerNames: [
       ...(Array.isArray(record['formerNames']) ? record['formerNames'].map(String) : []),
@@ -287,15 +288,12 @@ export async function connectSource(
     }
     const id = targetId ?? newActorId(source, output.keys);
     const existing = drafts.get(id) ?? ((await storedActor(id)) as ActorDraft | undefined);
-    if (!existing && !output.fields.prefectureCode) {
-      const where =
-        output.fields.countryCode && output.fields.countryCode !== 'JP'
-          ? `abroad (${output.fields.countryCode})`
-          : 'in an unknown prefecture';
+    const abroad = output.fields.countryCode !== undefined && output.fields.countryCode !== 'JP';
+    if (!existing && !output.fields.prefectureCode && !abroad) {
       skip(
         file,
         output.at,
-        `${output.fields.name}: a new actor ${where}; Musubi places actors in a prefecture, so it is not added`,
+        `${output.fields.name}: a new actor in Japan whose prefecture the source does not give; not guessed, so it is not added`,
       );
       continue;
     }

@@ -111,6 +111,38 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     ]);
   });
 
+  it('imports foreign actors with a country code and no prefecture, from CSV and JSON', async () => {
+    const database = await open();
+    const csv = [
+      'id,kind,sector,name,country_code',
+      'mit,organization,university,Massachusetts Institute of Technology,US',
+    ].join('\n');
+    expect(await run(database, 'actors', file('abroad.csv', csv))).toMatchObject({ written: 1 });
+    const json = JSON.stringify([
+      {
+        id: 'ethz',
+        kind: 'organization',
+        sector: 'university',
+        name: 'ETH Zürich',
+        countryCode: 'CH',
+      },
+    ]);
+    expect(await run(database, 'actors', file('abroad.json', json))).toMatchObject({ written: 1 });
+    const stored = await database.repos.entity('actors').get('mit');
+    expect(stored?.record).toMatchObject({ countryCode: 'US' });
+    expect(stored?.record['prefectureCode']).toBeUndefined();
+    const mixed = [
+      'id,kind,sector,name,prefecture_code,country_code',
+      'jp1,organization,company,国内社,,JP',
+    ].join('\n');
+    const error = await rejection(run(database, 'actors', file('mixed.csv', mixed)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected[0]?.problems[0]).toMatchObject({
+      field: 'prefecture_code',
+      reason: expect.stringContaining('都道府県コード'),
+    });
+  });
+
   it('detects Shift_JIS (CP932) written by Excel, including ㈱', async () => {
     const database = await open();
     const csv = ACTORS_CSV.replace('株式会社テスト', '㈱テスト①');

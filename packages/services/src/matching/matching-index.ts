@@ -8,7 +8,7 @@ import { ZActor } from '#core/entities/actor.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
 import { ZRelation } from '#core/entities/relation.ts';
 import { ZSeed, type Seed } from '#core/entities/seed.ts';
-import { findPrefecture } from '#core/geo.ts';
+import { findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import { isSharedNeed } from '#core/need-access.ts';
 import type { Clock } from '#core/ports.ts';
 import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
@@ -217,7 +217,7 @@ export class MatchingIndex {
         const parsed = ZActor.safeParse(record);
         if (!parsed.success) continue;
         const a = parsed.data;
-        const prefecture = findPrefecture(a.prefectureCode);
+        const prefecture = a.prefectureCode ? findPrefecture(a.prefectureCode) : undefined;
         const location =
           a.lat !== undefined && a.lon !== undefined
             ? { lat: a.lat, lon: a.lon }
@@ -230,7 +230,7 @@ export class MatchingIndex {
           kind: a.kind,
           sector: a.sector,
           flags: a.flags,
-          prefectureCode: a.prefectureCode,
+          prefectureCode: prefectureGroupOf(a),
           ...(a.field !== undefined ? { field: a.field } : {}),
           ...(location !== undefined ? { location } : {}),
         });
