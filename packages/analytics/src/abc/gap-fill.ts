@@ -108,6 +108,7 @@ export function rankGapFillers(
   const weights = options.weights ?? GAP_FILL_WEIGHTS;
   const seedsByOwner = new Map<string, Seed[]>();
   for (const seed of seeds) {
+    if (seed.ownerId === undefined) continue; // owner not registered yet
     const list = seedsByOwner.get(seed.ownerId) ?? [];
     list.push(seed);
     seedsByOwner.set(seed.ownerId, list);

@@ -79,7 +79,8 @@ function countBy<T>(
   return values;
 }
 
-function ownerPrefecture(snapshot: WebSnapshot, ownerId: string): string | undefined {
+function ownerPrefecture(snapshot: WebSnapshot, ownerId: string | undefined): string | undefined {
+  if (ownerId === undefined) return undefined;
   const i = snapshot.indexOf.get(ownerId);
   return i === undefined ? undefined : snapshot.actors[i]?.prefectureCode;
 }
@@ -235,10 +236,11 @@ const MUNICIPALITY_METRICS: Record<
 
 function ownedBy(
   snapshot: WebSnapshot,
-  items: readonly { ownerId: string; prefectureCode?: string | undefined }[],
+  items: readonly { ownerId?: string | undefined; prefectureCode?: string | undefined }[],
 ) {
   const rows: { actor: Actor; prefectureCode?: string; weight: number }[] = [];
   for (const item of items) {
+    if (item.ownerId === undefined) continue; // owner not registered yet
     const i = snapshot.indexOf.get(item.ownerId);
     const actor = i === undefined ? undefined : snapshot.actors[i];
     if (actor)
@@ -322,9 +324,9 @@ function summary(
     const i = snapshot.indexOf.get(actorId);
     return i !== undefined && inScope[i] === 1;
   };
-  const placeMatches = (prefectureCode: string | undefined, ownerId: string) =>
+  const placeMatches = (prefectureCode: string | undefined, ownerId: string | undefined) =>
     scope.community
-      ? within(ownerId)
+      ? ownerId !== undefined && within(ownerId)
       : scope.prefecture
         ? (prefectureCode ?? ownerPrefecture(snapshot, ownerId)) === scope.prefecture
         : true;

@@ -53,7 +53,7 @@ function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
     measure === m || (measure === 'records' && m !== 'papers' && m !== 'patents');
   if (want('seeds'))
     for (const seed of network.seeds) {
-      const owner = byId.get(seed.ownerId);
+      const owner = seed.ownerId === undefined ? undefined : byId.get(seed.ownerId);
       const field = seed.field ?? owner?.field;
       if (!owner || !field) continue;
       out.push({

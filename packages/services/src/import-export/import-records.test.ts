@@ -143,6 +143,56 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     });
   });
 
+  it('keeps seeds and needs whose owner is not registered yet, and links them when it arrives', async () => {
+    const database = await open();
+    const seeds = [
+      'id,title,owner_id,owner_name,owner_corporate_number,prefecture_code',
+      's-name,キレート樹脂,,香川精工株式会社,,37',
+      's-number,排水処理,,（株）どこか,7000012050002,',
+      's-unsure,名前だけ,,香川精工株式会社,,',
+      's-none,所有者不明のシーズ,,,,',
+    ].join('\n');
+    expect(await run(database, 'seeds', file('seeds.csv', seeds))).toMatchObject({
+      written: 4,
+      ownersLinked: 0,
+      ownersPending: 3,
+    });
+    const needs = ['id,title,owner_name,prefecture_code', 'n1,銅の回収,香川精工㈱,37'].join('\n');
+    expect(await run(database, 'needs', file('needs.csv', needs))).toMatchObject({ written: 1 });
+    const actors = [
+      'id,kind,sector,name,prefecture_code,corporate_number',
+      'kagawa-seiko,organization,company,香川精工株式会社,37,',
+      'c1,organization,company,株式会社テスト,37,7000012050002',
+    ].join('\n');
+    expect(await run(database, 'actors', file('owners.csv', actors))).toMatchObject({
+      ownersLinked: 3,
+      ownersPending: 1,
+    });
+    const owner = async (entity: 'seeds' | 'needs', id: string) =>
+      (await database.repos.entity(entity).get(id))?.record;
+    expect(await owner('seeds', 's-name')).toMatchObject({ ownerId: 'kagawa-seiko' });
+    expect((await owner('seeds', 's-name'))?.['ownerName']).toBeUndefined();
+    expect(await owner('seeds', 's-number')).toMatchObject({ ownerId: 'c1' });
+    expect(await owner('needs', 'n1')).toMatchObject({ ownerId: 'kagawa-seiko' });
+    // A name without a place may be someone else: it waits for a person, never guessed.
+    expect(await owner('seeds', 's-unsure')).toMatchObject({ ownerName: '香川精工株式会社' });
+    expect((await owner('seeds', 's-unsure'))?.['ownerId']).toBeUndefined();
+    expect((await owner('seeds', 's-none'))?.['ownerId']).toBeUndefined();
+  });
+
+  it('refuses an owner_id the registry does not have, saying how to keep the record pending', async () => {
+    const database = await open();
+    const csv = ['id,title,owner_id', 's1,キレート樹脂,nobody'].join('\n');
+    const error = await rejection(run(database, 'seeds', file('orphan.csv', csv)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected[0]?.problems).toEqual([
+      {
+        field: 'owner_id',
+        reason: expect.stringMatching(/not a registered actor.*owner_name.*登録されていません/s),
+      },
+    ]);
+  });
+
   it('detects Shift_JIS (CP932) written by Excel, including ㈱', async () => {
     const database = await open();
     const csv = ACTORS_CSV.replace('株式会社テスト', '㈱テスト①');

@@ -90,7 +90,8 @@ function seedFacts(seed: Seed): SeedFacts {
   return {
     id: seed.id,
     kind: seed.kind,
-    ownerId: seed.ownerId,
+    // '' while the owner is not registered yet (no actor, no network path)
+    ownerId: seed.ownerId ?? '',
     sdgs: seed.sdgs,
     available: seed.available,
     ...(seed.field !== undefined ? { field: seed.field } : {}),
@@ -102,7 +103,7 @@ function seedFacts(seed: Seed): SeedFacts {
 function needFacts(need: Need): NeedFacts {
   return {
     id: need.id,
-    ownerId: need.ownerId,
+    ownerId: need.ownerId ?? '',
     confidentiality: need.confidentiality,
     sdgs: need.sdgs,
     open: need.open,
