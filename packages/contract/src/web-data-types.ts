@@ -94,7 +94,12 @@ export const ZWebSummary = z.strictObject({
   seeds: z.strictObject({ total: z.number(), available: z.number() }),
   /** Public needs only: the anonymous view never counts members-only or confidential needs. */
   needs: z.strictObject({ public: z.number(), open: z.number() }),
-  adoptions: z.strictObject({ total: z.number(), ongoing: z.number() }),
+  adoptions: z.strictObject({
+    total: z.number(),
+    ongoing: z.number(),
+    /** Adoptions whose end year is not published: neither ongoing nor ended, but unknown. */
+    endUnknown: z.number().optional(),
+  }),
   /** Headline indicators for the latest year with data (prefecture and nation scopes). */
   indicators: z.strictObject({
     year: z.number().nullable(),
@@ -229,7 +234,8 @@ export const ZWebActorProfile = z.strictObject({
       regionName: z.string(),
       programmeName: z.string(),
       startFy: z.number(),
-      endFy: z.number(),
+      /** null when the end year is not published (unknown). */
+      endFy: z.number().nullable(),
       via: z.enum(['core_institution', 'project']),
     }),
   ),

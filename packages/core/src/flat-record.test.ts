@@ -79,15 +79,42 @@ describe('parseFlatRow on actors', () => {
       program: 'prog-x',
       region_name: '仙台地域',
       prefecture_codes: '04',
-      start_fy: '2011',
+      end_fy: '2015',
     });
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? [] : outcome.problems).toContainEqual({
-      field: 'end_fy',
+      field: 'start_fy',
       reason: expect.stringMatching(
-        /^end_fy is required: .*fiscal year.* ／ end_fy（終了年度）は必須です$/,
+        /^start_fy is required: .*fiscal year.* ／ start_fy（.*）は必須です$/,
       ),
     });
+  });
+
+  it('keeps an unpublished end year and grade as unknown, not guessed', () => {
+    const outcome = parseFlatRow(ENTITY_SPECS.adoptions, {
+      id: 'a1',
+      program: 'prog-x',
+      region_name: '仙台地域',
+      prefecture_codes: '04',
+      start_fy: '2011',
+      end_fy: '',
+      final_grade: '不明',
+      interim_grade: '-',
+    });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.record['endFy']).toBeUndefined();
+    expect(outcome.record['finalGrade']).toBeUndefined();
+    expect(outcome.record['interimGrade']).toBeUndefined();
+    const wrong = parseFlatRow(ENTITY_SPECS.adoptions, {
+      id: 'a1',
+      program: 'prog-x',
+      region_name: '仙台地域',
+      prefecture_codes: '04',
+      start_fy: '2011',
+      final_grade: 'D',
+    });
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.field)).toEqual(['final_grade']);
   });
 
   it('reads full-width digits', () => {

@@ -433,7 +433,8 @@ function summary(
     needs: { public: needs.length, open: needs.filter((s) => s.open).length },
     adoptions: {
       total: adoptions.length,
-      ongoing: adoptions.filter((a) => a.endFy >= currentFy).length,
+      ongoing: adoptions.filter((a) => a.endFy !== undefined && a.endFy >= currentFy).length,
+      endUnknown: adoptions.filter((a) => a.endFy === undefined).length,
     },
     indicators: { year: indicatorYear, values: indicatorValues },
     research,
@@ -656,7 +657,7 @@ function profile(snapshot: WebSnapshot, id: string): WebActorProfile {
       regionName: a.regionName,
       programmeName: programmeName.get(a.programmeId) ?? a.programmeId,
       startFy: a.startFy,
-      endFy: a.endFy,
+      endFy: a.endFy ?? null,
       via: a.coreInstitutionId === id ? ('core_institution' as const) : ('project' as const),
     }));
 

@@ -220,7 +220,8 @@ function gradeOf(score: number): Grade {
 }
 
 export interface AdoptionPlan {
-  adoption: Adoption;
+  /** The demo always knows when its adoptions end. */
+  adoption: Adoption & { endFy: number };
   community: number;
   funderId: string;
   /** Latent diversity used to staff projects. */

@@ -372,6 +372,7 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       'id,program,region_name,prefecture_codes,start_fy,end_fy,core_institution,final_grade,interim_grade,successor_program,budget,participating_orgs,participating_companies',
       'ad1,kc,富山・高岡地域,16,2002,2006,富山県新世紀産業機構,S,A,知的クラスター創成事業（第Ⅱ期）,2500000000,40,25',
       'ad2,kc,北陸,16;17;18,2008,2007,,A,B,,-5,,',
+      'ad3,kc,仙台地域,04,2011,,,不明,,,,,',
     ].join('\n');
     const seen: RejectedRow[] = [];
     await run(database, 'adoptions', file('ad.csv', csv), {
@@ -386,6 +387,11 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       participatingCompanies: 25,
       continuation: 'successor',
     });
+    // end year and grade not published: kept unknown, not guessed
+    const ad3 = (await database.repos.entity('adoptions').get('ad3'))?.record;
+    expect(ad3).toMatchObject({ startFy: 2011, continuation: 'unknown' });
+    expect(ad3?.['endFy']).toBeUndefined();
+    expect(ad3?.['finalGrade']).toBeUndefined();
   });
 
   it('knows the national programmes in a fresh database, by id and by Japanese name', async () => {

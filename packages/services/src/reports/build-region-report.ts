@@ -70,7 +70,8 @@ export interface RegionReport {
     programme: string;
     regionName: string;
     startFy: number;
-    endFy: number;
+    /** null when the end year is not published (unknown). */
+    endFy: number | null;
     finalGrade: string | null;
     continuation: string;
   }[];
@@ -232,7 +233,9 @@ export async function buildRegionReport(
     if (!isDomainError(error) || error.code !== 'insufficient_data') throw error;
     continuationSummary = `継続要因の分析はできません: ${error.message}`;
   }
+  // An adoption whose end year is unknown cannot be said to end soon: left out of the risks.
   const continuationRisks = regional
+    .flatMap((a) => (a.endFy === undefined ? [] : [{ ...a, endFy: a.endFy }]))
     .filter((a) => a.endFy >= asOfFy - 1 && a.continuation !== 'stopped')
     .map((a) => ({
       adoptionId: a.id,
@@ -259,7 +262,7 @@ export async function buildRegionReport(
         programme: programmeName.get(a.programmeId) ?? a.programmeId,
         regionName: a.regionName,
         startFy: a.startFy,
-        endFy: a.endFy,
+        endFy: a.endFy ?? null,
         finalGrade: a.finalGrade ?? null,
         continuation: a.continuation,
       })),

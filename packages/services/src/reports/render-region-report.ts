@@ -141,7 +141,7 @@ export function renderRegionReport(report: RegionReport): string {
       report.adoptions.map((a) => [
         e(a.programme),
         e(a.regionName),
-        `FY${a.startFy}–${a.endFy}`,
+        `FY${a.startFy}–${a.endFy ?? '（終了年度不明）'}`,
         a.finalGrade ?? '—',
         CONTINUATION_LABELS[a.continuation] ?? e(a.continuation),
       ]),
