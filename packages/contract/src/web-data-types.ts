@@ -109,6 +109,8 @@ export const ZWebSummary = z.strictObject({
   research: z.strictObject({ papers: z.number(), citations: z.number(), patents: z.number() }),
   communities: z.array(z.strictObject({ id: z.string(), size: z.number(), members: z.number() })),
   community: ZWebCommunitySummary.nullable(),
+  /** The credit line of each open source whose data the scope shows (show them with the data). */
+  credits: z.array(z.strictObject({ source: z.string(), credit: z.string() })).optional(),
 });
 
 export const ZWebChoropleth = z.strictObject({

@@ -4,6 +4,7 @@
  * community and role filters, and actor profiles. All read from one in-memory snapshot (see
  * web-data-snapshot.ts). Anonymous view: only public needs are ever counted or shown.
  */
+import { creditsOf, provenanceSources } from '#connectors/connectors.ts';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
@@ -441,6 +442,15 @@ function summary(
     communities,
     community:
       communityIndex >= 0 ? (snapshot.communities.communities[communityIndex] ?? null) : null,
+    credits: creditsOf(
+      provenanceSources([
+        ...snapshot.actors.filter((_, i) => inScope[i] === 1),
+        ...seeds,
+        ...needs,
+        ...adoptions,
+        ...relevant,
+      ]),
+    ),
   };
 }
 

@@ -4,6 +4,7 @@
  * team's missing sides), the programme adoptions and their continuation risk, and its cases.
  * `render-region-report.ts` turns it into printable HTML.
  */
+import { creditsOf, provenanceSources, type SourceCredit } from '#connectors/connectors.ts';
 import { analyseContinuation } from '#analytics/programmes/analyse-continuation.ts';
 import type { AdoptionMeasures } from '#analytics/programmes/adoption-measures.ts';
 import { checkTeamComposition, type TeamRole } from '#analytics/programmes/project-health.ts';
@@ -80,6 +81,8 @@ export interface RegionReport {
   /** The national continuation analysis' summary (the evidence behind the risk factors). */
   continuationSummary: string;
   cases: { id: string; title: string; outcome: string; factors: string[] }[];
+  /** The credit line of each open source whose data the report shows (出典). */
+  credits: SourceCredit[];
 }
 
 function risksOf(m: AdoptionMeasures | undefined, endFy: number, asOfFy: number): string[] {
@@ -275,5 +278,6 @@ export async function buildRegionReport(
           c.actorIds.some((id) => inRegion.has(id)),
       )
       .map((c) => ({ id: c.id, title: c.title, outcome: c.outcome, factors: c.factors })),
+    credits: creditsOf(provenanceSources([...actors, ...regional])),
   };
 }

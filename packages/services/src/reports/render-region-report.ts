@@ -158,6 +158,13 @@ export function renderRegionReport(report: RegionReport): string {
       ['事例', '結果', '要因'],
       report.cases.map((c) => [e(c.title), e(c.outcome), e(c.factors.join('、'))]),
     )}`,
+    ...(report.credits.length > 0
+      ? [
+          `<h2>出典 / Sources</h2><ul class="credits">${report.credits
+            .map((c) => `<li>${e(c.credit)}</li>`)
+            .join('')}</ul>`,
+        ]
+      : []),
   ];
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>地域レポート: ${e(report.scope.name)}</title>
