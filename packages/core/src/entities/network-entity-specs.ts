@@ -34,7 +34,7 @@ export const actors: EntitySpec = {
       column: 'prefecture_code',
       field: 'prefectureCode',
       codec: 'prefecture',
-      doc: 'JIS prefecture code 01..47 (required)',
+      doc: 'JIS prefecture code 01..47 (required in Japan; empty for an actor abroad)',
       indexed: true,
     },
     {
@@ -122,7 +122,7 @@ export const actors: EntitySpec = {
       column: 'country_code',
       field: 'countryCode',
       codec: 'text',
-      doc: 'ISO 3166-1 country code (empty = JP)',
+      doc: 'ISO 3166-1 country code (empty = JP); an actor abroad gives it instead of prefecture_code',
     },
     {
       column: 'closed_on',
