@@ -35,6 +35,8 @@ export interface ActorKeys {
   openalexId?: string;
   name?: string;
   prefectureCode?: string;
+  /** ISO 3166-1 alpha-2 of a foreign actor (absent or JP: Japan); matched instead of a prefecture. */
+  countryCode?: string;
   kind?: ActorKind;
 }
 

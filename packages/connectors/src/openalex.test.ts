@@ -3,20 +3,34 @@ import { fileInput, inputOf, ofType, parseAll, samplePath } from '#test/connecto
 import { openalexConnector } from './openalex.ts';
 
 describe('OpenAlex connector', () => {
-  it('reads works: Japanese institutions with ROR, authors, co-authorship counted', async () => {
+  it('reads works: Japanese institutions with ROR, foreign partners with their country, co-authorship counted', async () => {
     const outputs = await parseAll(
       openalexConnector,
       fileInput(samplePath('openalex', 'works_with_jp_authorships_sample.json')),
     );
     const institutions = ofType(outputs, 'actor').filter((a) => a.keys.kind === 'organization');
     expect(institutions.length).toBeGreaterThan(0);
-    expect(institutions.every((i) => i.fields.countryCode === 'JP')).toBe(true);
+    const japanese = institutions.filter((i) => i.fields.countryCode === 'JP');
+    const foreign = institutions.filter((i) => i.fields.countryCode !== 'JP');
+    expect(japanese.length).toBeGreaterThan(0);
+    expect(japanese.every((i) => i.keys.countryCode === undefined)).toBe(true);
+    // Partners abroad are kept, each with its own country and no prefecture.
+    expect(foreign.length).toBeGreaterThan(0);
+    for (const partner of foreign) {
+      expect(partner.fields.countryCode).toMatch(/^[A-Z]{2}$/);
+      expect(partner.keys.countryCode).toBe(partner.fields.countryCode);
+      expect(partner.fields.prefectureCode).toBeUndefined();
+    }
     expect(institutions.some((i) => i.keys.ror)).toBe(true);
     const coauthor = ofType(outputs, 'relation').filter((r) => r.relation === 'co_authorship');
     expect(coauthor.every((r) => r.weight >= 1)).toBe(true);
+    const foreignIds = new Set(foreign.map((i) => i.keys.openalexId));
+    expect(
+      coauthor.some((r) => foreignIds.has(r.from.openalexId) || foreignIds.has(r.to.openalexId)),
+    ).toBe(true);
   });
 
-  it('reads an /authors answer: the person with ORCID and only Japanese affiliations', async () => {
+  it('reads an /authors answer: the person with ORCID, Japanese affiliations and foreign ones with their country', async () => {
     const outputs = await parseAll(
       openalexConnector,
       fileInput(samplePath('openalex', 'authors_response_A5043579160_nifs.json')),
@@ -24,7 +38,23 @@ describe('OpenAlex connector', () => {
     const person = ofType(outputs, 'actor').find((a) => a.keys.kind === 'person');
     expect(person?.keys).toMatchObject({ openalexId: 'A5043579160', orcid: '0000-0001-5473-2109' });
     const affiliations = ofType(outputs, 'relation').filter((r) => r.relation === 'affiliation');
-    expect(affiliations).toHaveLength(9);
+    const organisations = new Map(
+      ofType(outputs, 'actor')
+        .filter((a) => a.keys.kind === 'organization')
+        .map((a) => [a.keys.openalexId, a.fields.countryCode]),
+    );
+    const countries = affiliations.map((r) => organisations.get(r.to.openalexId));
+    expect(countries.filter((c) => c === 'JP')).toHaveLength(9);
+    expect(countries.filter((c) => c !== 'JP').sort()).toEqual([
+      'CA',
+      'ES',
+      'KP',
+      'RU',
+      'US',
+      'US',
+      'US',
+      'US',
+    ]);
   });
 
   it('reads JSON Lines and refuses other shapes', async () => {

@@ -80,6 +80,7 @@ function institutionActor(
       name: nameJa ?? name,
       kind: 'organization',
       ...(prefectureCode ? { prefectureCode } : {}),
+      ...(country && country !== 'JP' ? { countryCode: country } : {}),
     },
     fields: {
       kind: 'organization',
@@ -98,6 +99,12 @@ function institutionActor(
         : {}),
     },
   };
+}
+
+/** An institution outside Japan with a country code OpenAlex gives. */
+function isForeign(institution: Record<string, unknown>): boolean {
+  const country = text(institution['country_code']);
+  return country !== undefined && /^[A-Z]{2}$/.test(country) && country !== 'JP';
 }
 
 function personKeys(author: Record<string, unknown>): ActorKeys | undefined {
@@ -123,11 +130,22 @@ function* mapWork(
 ): Iterable<ConnectorOutput> {
   const institutions = new Map<string, ActorKeys>();
   const people = new Map<string, ActorKeys>();
-  for (const [index, authorship] of asArray(work['authorships']).entries()) {
-    if (!isObject(authorship)) continue;
-    const japanese = asArray(authorship['institutions'])
-      .filter(isObject)
-      .filter((i) => i['country_code'] === 'JP');
+  const authorships = asArray(work['authorships']).filter(isObject);
+  const institutionsOf = (authorship: Record<string, unknown>) =>
+    asArray(authorship['institutions']).filter(isObject);
+  // A work with a Japanese institution brings its foreign partners too, with their country.
+  const withJapan = authorships.some((a) =>
+    institutionsOf(a).some((i) => i['country_code'] === 'JP'),
+  );
+  if (!withJapan) return;
+  for (const [index, authorship] of authorships.entries()) {
+    for (const partner of institutionsOf(authorship).filter(isForeign)) {
+      const actor = institutionActor(partner, `${at}.authorships[${index}]`);
+      if (!actor) continue;
+      yield actor;
+      institutions.set(actor.keys.openalexId ?? actor.keys.name ?? '', actor.keys);
+    }
+    const japanese = institutionsOf(authorship).filter((i) => i['country_code'] === 'JP');
     if (japanese.length === 0) continue;
     const author = isObject(authorship['author']) ? personKeys(authorship['author']) : undefined;
     for (const institution of japanese) {
@@ -218,7 +236,11 @@ function* mapAuthor(author: Record<string, unknown>, at: string): Iterable<Conne
         : {}),
     },
   };
-  for (const [index, affiliation] of japanese.entries()) {
+  // The Japanese affiliations, then the foreign ones (partners abroad, kept with their country).
+  const foreign = affiliations.filter(
+    (a) => isObject(a['institution']) && isForeign(a['institution']),
+  );
+  for (const [index, affiliation] of [...japanese, ...foreign].entries()) {
     const institution = affiliation['institution'];
     if (!isObject(institution)) continue;
     const actor = institutionActor(institution, `${at}.affiliations[${index}]`);

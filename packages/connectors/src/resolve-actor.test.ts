@@ -30,6 +30,31 @@ describe('ActorIndex.resolve', () => {
     ).toMatchObject({ outcome: 'sure', actorId: 'a1' });
   });
 
+  it('matches an actor abroad by name and country, never a Japanese namesake', () => {
+    const office: KnownActor = {
+      id: 'jp',
+      kind: 'organization',
+      name: 'Cabinet Office',
+      prefectureCode: '13',
+    };
+    const uk: KnownActor = {
+      id: 'uk',
+      kind: 'organization',
+      name: 'Cabinet Office',
+      countryCode: 'GB',
+    };
+    expect(index(office).resolve({ name: 'Cabinet Office', countryCode: 'GB' })).toEqual({
+      outcome: 'new',
+    });
+    expect(index(office, uk).resolve({ name: 'Cabinet Office', countryCode: 'GB' })).toMatchObject({
+      outcome: 'sure',
+      actorId: 'uk',
+    });
+    expect(index(uk).resolve({ name: 'Cabinet Office', countryCode: 'NZ' })).toEqual({
+      outcome: 'new',
+    });
+  });
+
   it('sends a name without place, a person, or a similar name to review', () => {
     expect(index(tohoku).resolve({ name: '東北大学' })).toMatchObject({ outcome: 'likely' });
     const person: KnownActor = {

@@ -19,6 +19,8 @@ export interface KnownActor {
   kind: ActorKind;
   name: string;
   prefectureCode?: string | undefined;
+  /** ISO 3166-1 alpha-2; absent or JP means Japan. */
+  countryCode?: string | undefined;
   formerNames?: readonly string[] | undefined;
   corporateNumber?: string | undefined;
   ror?: string | undefined;
@@ -38,6 +40,20 @@ export type Resolution =
   /** Strong identifiers of the record point to two different actors. */
   | { outcome: 'conflict'; actorIds: string[]; reason: string }
   | { outcome: 'new' };
+
+/**
+ * Where an actor or a record is, for name matching: its prefecture, or `abroad:CC` for a foreign
+ * one (so a foreign partner never matches a Japanese actor of the same name on the place).
+ */
+function placeOf(where: {
+  prefectureCode?: string | undefined;
+  countryCode?: string | undefined;
+}): string | undefined {
+  if (where.prefectureCode !== undefined) return where.prefectureCode;
+  if (where.countryCode !== undefined && where.countryCode !== 'JP')
+    return `abroad:${where.countryCode}`;
+  return undefined;
+}
 
 /** Thresholds of name matching (docs/decisions/009). */
 export const LIKELY_SIMILARITY = 0.8;
@@ -79,7 +95,7 @@ export class ActorIndex {
       ids.add(actor.id);
       this.byName.set(key, ids);
     }
-    const place = `${actor.kind}:${actor.prefectureCode ?? ''}`;
+    const place = `${actor.kind}:${placeOf(actor) ?? ''}`;
     const inPlace = this.byPrefecture.get(place) ?? new Set<string>();
     inPlace.add(actor.id);
     this.byPrefecture.set(place, inPlace);
@@ -95,7 +111,7 @@ export class ActorIndex {
     for (const name of this.names.get(actor.id) ?? []) {
       this.byName.get(`${actor.kind}:${name}`)?.delete(actor.id);
     }
-    this.byPrefecture.get(`${actor.kind}:${actor.prefectureCode ?? ''}`)?.delete(actor.id);
+    this.byPrefecture.get(`${actor.kind}:${placeOf(actor) ?? ''}`)?.delete(actor.id);
   }
 
   /** The actor holding this identifier value, if any. */
@@ -140,20 +156,17 @@ export class ActorIndex {
     const exact = [...(this.byName.get(`${kind}:${name}`) ?? [])]
       .map((id) => this.actors.get(id))
       .filter((a): a is KnownActor => a !== undefined && !this.contradicts(a, keys));
-    const samePlace = exact.filter(
-      (a) => keys.prefectureCode !== undefined && a.prefectureCode === keys.prefectureCode,
-    );
+    const place = placeOf(keys);
+    const samePlace = exact.filter((a) => place !== undefined && placeOf(a) === place);
     // People share names: a person is never merged on the name alone.
     if (kind === 'organization' && samePlace.length === 1 && samePlace[0]) {
       return {
         outcome: 'sure',
         actorId: samePlace[0].id,
-        reason: `same name and prefecture (${keys.prefectureCode})`,
+        reason: `same name and place (${place})`,
       };
     }
-    const placeUnknown = exact.filter(
-      (a) => keys.prefectureCode === undefined || a.prefectureCode === undefined,
-    );
+    const placeUnknown = exact.filter((a) => place === undefined || placeOf(a) === undefined);
     const candidate = samePlace[0] ?? placeUnknown[0];
     if (candidate) {
       return {
@@ -169,9 +182,9 @@ export class ActorIndex {
     if (STRONG_IDENTIFIERS.some((identifier) => keys[identifier] !== undefined)) {
       return { outcome: 'new' };
     }
-    if (keys.prefectureCode === undefined) return { outcome: 'new' };
+    if (place === undefined) return { outcome: 'new' };
     let best: { actor: KnownActor; score: number } | undefined;
-    for (const id of this.byPrefecture.get(`${kind}:${keys.prefectureCode}`) ?? []) {
+    for (const id of this.byPrefecture.get(`${kind}:${place}`) ?? []) {
       const actor = this.actors.get(id);
       if (!actor || this.contradicts(actor, keys)) continue;
       for (const known of this.names.get(id) ?? []) {

@@ -289,6 +289,7 @@ function mapOrganisation(org: RorOrganisation, at: string): ConnectorOutput[] {
     name: displayName,
     kind: 'organization' as const,
     ...(fields.prefectureCode ? { prefectureCode: fields.prefectureCode } : {}),
+    ...(org.countryCode && org.countryCode !== 'JP' ? { countryCode: org.countryCode } : {}),
   };
   const outputs: ConnectorOutput[] = [{ type: 'actor', at, keys, fields }];
   for (const relation of org.relationships) {

@@ -94,7 +94,12 @@ export const ZWebSummary = z.strictObject({
   seeds: z.strictObject({ total: z.number(), available: z.number() }),
   /** Public needs only: the anonymous view never counts members-only or confidential needs. */
   needs: z.strictObject({ public: z.number(), open: z.number() }),
-  adoptions: z.strictObject({ total: z.number(), ongoing: z.number() }),
+  adoptions: z.strictObject({
+    total: z.number(),
+    ongoing: z.number(),
+    /** Adoptions whose end year is not published: neither ongoing nor ended, but unknown. */
+    endUnknown: z.number().optional(),
+  }),
   /** Headline indicators for the latest year with data (prefecture and nation scopes). */
   indicators: z.strictObject({
     year: z.number().nullable(),
@@ -104,6 +109,8 @@ export const ZWebSummary = z.strictObject({
   research: z.strictObject({ papers: z.number(), citations: z.number(), patents: z.number() }),
   communities: z.array(z.strictObject({ id: z.string(), size: z.number(), members: z.number() })),
   community: ZWebCommunitySummary.nullable(),
+  /** The credit line of each open source whose data the scope shows (show them with the data). */
+  credits: z.array(z.strictObject({ source: z.string(), credit: z.string() })).optional(),
 });
 
 export const ZWebChoropleth = z.strictObject({
@@ -229,7 +236,8 @@ export const ZWebActorProfile = z.strictObject({
       regionName: z.string(),
       programmeName: z.string(),
       startFy: z.number(),
-      endFy: z.number(),
+      /** null when the end year is not published (unknown). */
+      endFy: z.number().nullable(),
       via: z.enum(['core_institution', 'project']),
     }),
   ),

@@ -79,15 +79,42 @@ describe('parseFlatRow on actors', () => {
       program: 'prog-x',
       region_name: '仙台地域',
       prefecture_codes: '04',
-      start_fy: '2011',
+      end_fy: '2015',
     });
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? [] : outcome.problems).toContainEqual({
-      field: 'end_fy',
+      field: 'start_fy',
       reason: expect.stringMatching(
-        /^end_fy is required: .*fiscal year.* ／ end_fy（終了年度）は必須です$/,
+        /^start_fy is required: .*fiscal year.* ／ start_fy（.*）は必須です$/,
       ),
     });
+  });
+
+  it('keeps an unpublished end year and grade as unknown, not guessed', () => {
+    const outcome = parseFlatRow(ENTITY_SPECS.adoptions, {
+      id: 'a1',
+      program: 'prog-x',
+      region_name: '仙台地域',
+      prefecture_codes: '04',
+      start_fy: '2011',
+      end_fy: '',
+      final_grade: '不明',
+      interim_grade: '-',
+    });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.record['endFy']).toBeUndefined();
+    expect(outcome.record['finalGrade']).toBeUndefined();
+    expect(outcome.record['interimGrade']).toBeUndefined();
+    const wrong = parseFlatRow(ENTITY_SPECS.adoptions, {
+      id: 'a1',
+      program: 'prog-x',
+      region_name: '仙台地域',
+      prefecture_codes: '04',
+      start_fy: '2011',
+      final_grade: 'D',
+    });
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.field)).toEqual(['final_grade']);
   });
 
   it('reads full-width digits', () => {
@@ -154,6 +181,12 @@ describe('headers', () => {
       missingRequired: ['sector', 'prefecture_code'],
     });
   });
+  it('takes country_code instead of prefecture_code in a file of actors abroad', () => {
+    expect(checkHeader(actors, ['id', 'kind', 'sector', 'name', 'country_code'])).toEqual({
+      unknown: [],
+      missingRequired: [],
+    });
+  });
   it('knows the contract minimum for actors', () => {
     expect(requiredColumns(actors).map((c) => c.column)).toEqual([
       'id',
@@ -162,6 +195,33 @@ describe('headers', () => {
       'name',
       'prefecture_code',
     ]);
+  });
+});
+
+describe('actors abroad', () => {
+  const row = { id: 'x', kind: 'organization', sector: 'university', name: 'Universität Wien' };
+  it('stores a foreign actor with its country and no prefecture', () => {
+    const outcome = parseFlatRow(actors, { ...row, country_code: 'AT' });
+    expect(outcome).toMatchObject({ ok: true, record: { countryCode: 'AT' } });
+    expect(outcome.ok && outcome.record['prefectureCode']).toBeUndefined();
+  });
+  it('still requires a prefecture in Japan, saying so in English and Japanese', () => {
+    for (const country of ['', 'JP']) {
+      const outcome = parseFlatRow(actors, { ...row, country_code: country });
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) continue;
+      expect(outcome.problems).toEqual([
+        {
+          field: 'prefecture_code',
+          reason: expect.stringMatching(/required for an actor in Japan.*都道府県コード/s),
+        },
+      ]);
+    }
+  });
+  it('refuses a prefecture or municipality for an actor abroad', () => {
+    const outcome = parseFlatRow(actors, { ...row, country_code: 'US', prefecture_code: '13' });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.problems[0]?.reason).toMatch(/actor in US has no Japanese/);
   });
 });
 

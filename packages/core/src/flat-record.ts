@@ -262,6 +262,7 @@ export function checkHeader(spec: EntitySpec, header: readonly string[]): Header
     unknown: header.filter((h) => h !== '' && !known.has(h)),
     missingRequired: requiredColumns(spec)
       .map((c) => c.column)
-      .filter((c) => !present.has(c)),
+      .filter((c) => !present.has(c))
+      .filter((c) => !(spec.columnAlternatives?.[c] ?? []).some((other) => present.has(other))),
   };
 }

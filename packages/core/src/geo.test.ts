@@ -6,6 +6,9 @@ import {
   mapUnitOf,
   mapUnitsOf,
   MUNICIPALITIES,
+  placeKeyOf,
+  prefectureGroupName,
+  prefectureGroupOf,
   PREFECTURES,
 } from './geo.ts';
 import { isValidLocalGovernmentCode } from './identifiers.ts';
@@ -51,5 +54,16 @@ describe('mapUnitOf', () => {
     expect(units).toContain('川崎市');
     expect(units.some((n) => /^(横浜|川崎|相模原)市.+区$/.test(n))).toBe(false);
     expect(mapUnitsOf('13').filter((m) => m.name.endsWith('区'))).toHaveLength(23);
+  });
+});
+
+describe('prefecture groups', () => {
+  it('puts actors abroad in their own group 海外, by country when places are compared', () => {
+    expect(prefectureGroupOf({ prefectureCode: '16' })).toBe('16');
+    expect(prefectureGroupOf({ countryCode: 'US' })).toBe('abroad');
+    expect(prefectureGroupName('abroad')).toBe('海外');
+    expect(prefectureGroupName('16')).toBe('富山県');
+    expect(placeKeyOf({ countryCode: 'US' })).not.toBe(placeKeyOf({ countryCode: 'FR' }));
+    expect(placeKeyOf({ countryCode: 'US' })).toBe(placeKeyOf({ countryCode: 'US' }));
   });
 });

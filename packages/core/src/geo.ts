@@ -99,3 +99,35 @@ export function distanceKm(
     Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
+
+/** The group analyses put actors abroad in when they count by prefecture (海外). */
+export const ABROAD_GROUP = { code: 'abroad', name: '海外', nameEn: 'abroad' } as const;
+
+/** Whether an actor with this country code lies outside Japan (no code means Japan). */
+export function isAbroad(countryCode: string | undefined): boolean {
+  return countryCode !== undefined && countryCode !== 'JP';
+}
+
+/**
+ * The prefecture an actor counts in when figures are grouped by prefecture: its prefecture code, or
+ * `abroad` for a foreign actor (which has none).
+ */
+export function prefectureGroupOf(actor: {
+  prefectureCode?: string;
+  countryCode?: string;
+}): string {
+  return actor.prefectureCode ?? ABROAD_GROUP.code;
+}
+
+/**
+ * A key that is equal for two actors in the same place: the same prefecture, or abroad in the same
+ * country. Compare actors with it, never their prefecture codes alone (two foreign actors have none).
+ */
+export function placeKeyOf(actor: { prefectureCode?: string; countryCode?: string }): string {
+  return actor.prefectureCode ?? `${ABROAD_GROUP.code}:${actor.countryCode ?? ''}`;
+}
+
+/** The name of a prefecture group: the prefecture's name, or 海外 for `abroad`. */
+export function prefectureGroupName(code: string): string {
+  return code === ABROAD_GROUP.code ? ABROAD_GROUP.name : (findPrefecture(code)?.name ?? code);
+}

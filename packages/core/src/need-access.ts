@@ -24,13 +24,19 @@ export const NO_ACCESS_FACTS: NeedAccessFacts = {
 };
 
 export interface NeedVisibilityView {
-  readonly ownerId: string;
+  /** Absent while the owner is not registered yet: then no organisation owns the need. */
+  readonly ownerId?: string | undefined;
   readonly confidentiality: Confidentiality;
 }
 
 /** True when the viewer belongs to the owner organisation of the need. */
 export function isNeedOwner(viewer: Viewer, need: NeedVisibilityView): boolean {
-  return viewer.kind === 'account' && viewer.organisationId === need.ownerId;
+  return (
+    viewer.kind === 'account' &&
+    need.ownerId !== undefined &&
+    viewer.organisationId !== null &&
+    viewer.organisationId === need.ownerId
+  );
 }
 
 /** True when the viewer is a coordinator assigned to the need. */

@@ -113,7 +113,13 @@ export function canAssignNeed(principal: Principal, need: NeedVisibilityView): D
   if (principal.kind === 'anonymous') return deny('sign in to assign coordinators');
   if (isAdmin(principal)) return ALLOW;
   const { account } = principal;
-  if (account.role === 'member' && account.organisationId === need.ownerId) return ALLOW;
+  if (
+    account.role === 'member' &&
+    need.ownerId !== undefined &&
+    account.organisationId !== null &&
+    account.organisationId === need.ownerId
+  )
+    return ALLOW;
   return deny('only administrators and the owner organisation may assign coordinators to a need');
 }
 

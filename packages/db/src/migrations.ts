@@ -585,6 +585,19 @@ export const MIGRATIONS: readonly Migration[] = [
         indexes: [['area_type', 'area_code']],
       }),
       ...dataVersionTablesMigration(dialect, TABLES_OF_MIGRATION_13),
+      ],
+    },
+    {
+    // Issue 10: seeds and needs whose owner is not registered yet keep its name or 法人番号
+    // (owner_id empty) until the actor arrives and they are linked.
+    version: 14,
+    name: 'pending-owners',
+    statements: () => [
+      ...['seeds', 'needs'].flatMap((table) => [
+        `ALTER TABLE ${table} ADD COLUMN owner_name TEXT`,
+        `ALTER TABLE ${table} ADD COLUMN owner_corporate_number TEXT`,
+        `CREATE INDEX IF NOT EXISTS ${table}_pending_owner_idx ON ${table} (owner_id, owner_corporate_number)`,
+      ]),
     ],
   },
 ];

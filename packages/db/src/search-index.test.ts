@@ -269,7 +269,7 @@ describe.each(TEST_DATABASES)('migration 8 on $name', (kind) => {
             actor.kind,
             actor.sector,
             actor.name,
-            actor.prefectureCode,
+            actor.prefectureCode ?? null,
             '[]',
             '[]',
             '2026-04-01T00:00:00Z',

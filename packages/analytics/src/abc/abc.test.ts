@@ -116,6 +116,34 @@ describe('communities as regions (ABC)', () => {
     expect(report.ami).toBeLessThan(1);
   });
 
+  it('counts partners abroad in their own 海外 group (abroad), not as a prefecture', () => {
+    const partner = (id: string) => {
+      const a = actor(id, { sector: 'university', countryCode: 'US' });
+      delete a.prefectureCode;
+      return a;
+    };
+    const partners = ['mit', 'stanford', 'caltech', 'harvard', 'yale', 'cornell'].map(partner);
+    const ties = [
+      ...RELATIONS,
+      ...partners.flatMap((p, i) =>
+        ['kyushu-u', 'sme1', 'sme2', ...partners.slice(0, i).map((q) => q.id)].map((other) => ({
+          sourceId: p.id,
+          targetId: other,
+          type: 'joint_research' as const,
+          weight: 1,
+        })),
+      ),
+    ];
+    const withPartners = analyseCommunities(
+      buildActorGraph([...ECOSYSTEM, ...partners], ties, AS_OF),
+      { seed: 7, asOfYear: 2025 },
+    );
+    const community = withPartners.communities.find((c) => c.members.includes('mit'));
+    expect(community?.members).toEqual(expect.arrayContaining(['kyushu-u', 'mit', 'yale']));
+    expect(community?.prefectures).toEqual(expect.arrayContaining(['40', 'abroad']));
+    expect(community?.prefectures).not.toContain(undefined);
+  });
+
   it('handles an empty graph and isolated actors', () => {
     const empty = analyseCommunities(buildActorGraph([], [], AS_OF), { asOfYear: 2025 });
     expect(empty).toMatchObject({ communityCount: 0, modularity: 0, ami: 0, unassigned: 0 });

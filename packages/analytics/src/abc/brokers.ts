@@ -8,6 +8,7 @@ import { betweenness, constraint } from '../centrality.ts';
 import type { CsrGraph } from '../csr-graph.ts';
 import { createRng } from '../random.ts';
 import type { ActorGraph } from './actor-graph.ts';
+import { prefectureGroupOf } from '#core/geo.ts';
 
 export interface Broker {
   actorId: string;
@@ -166,7 +167,7 @@ export function findBrokers(
     brokers.push({
       actorId: actor.id,
       name: actor.name,
-      prefectureCode: actor.prefectureCode,
+      prefectureCode: prefectureGroupOf(actor),
       community: own,
       betweenness: estimate.values[v] ?? 0,
       constraint: Number.isNaN(c) ? null : c,

@@ -11,6 +11,7 @@ import {
   wheelSectorOf,
   type WheelSector,
 } from './wheel.ts';
+import { placeKeyOf, prefectureGroupOf } from '#core/geo.ts';
 
 export interface CommunityOptions {
   /** Leiden resolution γ: above 1 finds smaller communities, below 1 larger. Default 1. */
@@ -175,7 +176,8 @@ function describeCommunity(
   const municipalityCounts = new Map<string, number>();
   for (const node of members) {
     const actor = actors[node] as Actor;
-    prefectureCounts[actor.prefectureCode] = (prefectureCounts[actor.prefectureCode] ?? 0) + 1;
+    const group = prefectureGroupOf(actor);
+    prefectureCounts[group] = (prefectureCounts[group] ?? 0) + 1;
     if (actor.municipalityCode)
       municipalityCounts.set(
         actor.municipalityCode,
@@ -195,7 +197,9 @@ function describeCommunity(
       if (v <= u || !inCommunity.has(v)) continue;
       const w = graph.weights[arc] ?? 0;
       internal += w;
-      if (actors[u]?.prefectureCode !== actors[v]?.prefectureCode) crossing += w;
+      const placeU = actors[u] ? placeKeyOf(actors[u]) : undefined;
+      const placeV = actors[v] ? placeKeyOf(actors[v]) : undefined;
+      if (placeU !== placeV) crossing += w;
     }
   }
   const topMunicipality = Math.max(0, ...municipalityCounts.values());

@@ -1,6 +1,6 @@
 import type { Actor } from '#core/entities/actor.ts';
 import type { Seed } from '#core/entities/seed.ts';
-import { distanceKm, findPrefecture } from '#core/geo.ts';
+import { distanceKm, findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import { pageRank } from '../centrality.ts';
 import type { ActorGraph } from './actor-graph.ts';
 import { bureauJurisdiction } from './jurisdiction.ts';
@@ -77,7 +77,7 @@ export interface GapFillCandidate {
 /** Where an actor is: its coordinates, else its prefecture's (its capital). */
 function locationOf(actor: Actor): { lat: number; lon: number } | null {
   if (actor.lat !== undefined && actor.lon !== undefined) return { lat: actor.lat, lon: actor.lon };
-  const prefecture = findPrefecture(actor.prefectureCode);
+  const prefecture = actor.prefectureCode ? findPrefecture(actor.prefectureCode) : undefined;
   return prefecture ? { lat: prefecture.lat, lon: prefecture.lon } : null;
 }
 
@@ -108,6 +108,7 @@ export function rankGapFillers(
   const weights = options.weights ?? GAP_FILL_WEIGHTS;
   const seedsByOwner = new Map<string, Seed[]>();
   for (const seed of seeds) {
+    if (seed.ownerId === undefined) continue; // owner not registered yet
     const list = seedsByOwner.get(seed.ownerId) ?? [];
     list.push(seed);
     seedsByOwner.set(seed.ownerId, list);
@@ -118,7 +119,7 @@ export function rankGapFillers(
     const a = index === undefined ? undefined : actors[index];
     return a ? [a] : [];
   });
-  const communityPrefectures = new Set(memberActors.map((a) => a.prefectureCode));
+  const communityPrefectures = new Set(memberActors.map((a) => prefectureGroupOf(a)));
   const fieldCounts = new Map<string, number>();
   for (const a of memberActors)
     if (a.field) fieldCounts.set(a.field, (fieldCounts.get(a.field) ?? 0) + 1);
@@ -268,7 +269,7 @@ export function rankGapFillers(
     candidates.push({
       id: actor.id,
       name: actor.name,
-      prefectureCode: actor.prefectureCode,
+      prefectureCode: prefectureGroupOf(actor),
       sector,
       score,
       expertise: Math.min(1, expertise),

@@ -1,6 +1,7 @@
 import type { Actor } from '#core/entities/actor.ts';
 import type { Project } from '#core/entities/project.ts';
 import type { Relation } from '#core/entities/relation.ts';
+import { placeKeyOf, prefectureGroupOf } from '#core/geo.ts';
 
 /** One criterion of a role with the value behind it, so a user sees why. */
 export interface Evidence {
@@ -181,7 +182,7 @@ export function findStarScientists(
     return {
       id: r.id,
       name: r.name,
-      prefectureCode: r.prefectureCode,
+      prefectureCode: prefectureGroupOf(r),
       score,
       qualifies: status === 'qualifies',
       status,
@@ -263,14 +264,14 @@ export function findCoreCompanies(
     const source = byId.get(rel.sourceId);
     const target = byId.get(rel.targetId);
     if (!source || !target) continue;
-    if (rel.type === 'sales' && source.prefectureCode !== target.prefectureCode) {
+    if (rel.type === 'sales' && placeKeyOf(source) !== placeKeyOf(target)) {
       const set = outsideBuyers.get(source.id) ?? new Set();
       set.add(target.id);
       outsideBuyers.set(source.id, set);
     }
     if (
       (rel.type === 'joint_research' || rel.type === 'contract_research') &&
-      source.prefectureCode === target.prefectureCode
+      placeKeyOf(source) === placeKeyOf(target)
     ) {
       for (const [a, b] of [
         [source, target],
@@ -360,7 +361,7 @@ export function findCoreCompanies(
     return {
       id: c.id,
       name: c.name,
-      prefectureCode: c.prefectureCode,
+      prefectureCode: prefectureGroupOf(c),
       score,
       qualifies: status === 'qualifies',
       status,
@@ -421,7 +422,7 @@ export function findAnchorCompanies(
     const source = byId.get(rel.sourceId);
     const target = byId.get(rel.targetId);
     if (!source || !target) continue;
-    const samePrefecture = source.prefectureCode === target.prefectureCode;
+    const samePrefecture = placeKeyOf(source) === placeKeyOf(target);
     if (samePrefecture && GROWING_TIES.has(rel.type)) {
       if (target.sector === 'company') add(grows, source.id, target.id);
       // Joint research has no direction: either side grows the other.
@@ -466,7 +467,7 @@ export function findAnchorCompanies(
     return {
       id: c.id,
       name: c.name,
-      prefectureCode: c.prefectureCode,
+      prefectureCode: prefectureGroupOf(c),
       score,
       qualifies: status === 'qualifies',
       status,

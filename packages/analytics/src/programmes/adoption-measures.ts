@@ -11,7 +11,7 @@
  */
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
-import type { Adoption } from '#core/entities/adoption.ts';
+import { adoptionDurationYears, type Adoption } from '#core/entities/adoption.ts';
 import type { FundingFlow } from '#core/entities/funding-flow.ts';
 import type { Project } from '#core/entities/project.ts';
 import type { Relation } from '#core/entities/relation.ts';
@@ -97,7 +97,8 @@ export type StakeholderEvidence = 'linked_actors' | 'counts' | 'funding' | 'core
 export interface AdoptionMeasures {
   adoptionId: string;
   /** Fiscal years, both ends included. */
-  durationYears: number;
+  /** Fiscal years from start to end, both included; null when the end year is unknown. */
+  durationYears: number | null;
   sectorGroups: StakeholderGroup[];
   /** 0..6. */
   stakeholderGroupCount: number;
@@ -135,14 +136,17 @@ export interface AdoptionMeasures {
 
 /** Refuses an adoption whose end FY precedes its start FY. */
 export function checkAdoptionYears(adoption: Pick<Adoption, 'id' | 'startFy' | 'endFy'>): void {
-  if (!Number.isInteger(adoption.startFy) || !Number.isInteger(adoption.endFy)) {
+  if (
+    !Number.isInteger(adoption.startFy) ||
+    (adoption.endFy !== undefined && !Number.isInteger(adoption.endFy))
+  ) {
     throw new DomainError(
       'validation_failed',
       `adoption ${adoption.id}: start and end must be whole fiscal years`,
       { adoptionId: adoption.id, startFy: adoption.startFy, endFy: adoption.endFy },
     );
   }
-  if (adoption.endFy < adoption.startFy) {
+  if (adoption.endFy !== undefined && adoption.endFy < adoption.startFy) {
     throw new DomainError(
       'validation_failed',
       `adoption ${adoption.id}: end FY ${adoption.endFy} is before start FY ${adoption.startFy}`,
@@ -272,7 +276,8 @@ export function deriveAdoptionMeasures(
     const local = LOCAL_FUNDING_SOURCES.includes(flow.sourceType);
     since += amount;
     if (local) localSince += amount;
-    if (flow.fiscalYear <= adoption.endFy) {
+    // With the end year unknown, all money from the start counts as during (the share is unknown).
+    if (adoption.endFy === undefined || flow.fiscalYear <= adoption.endFy) {
       during += amount;
       if (local) localDuring += amount;
       const group = GROUP_OF_FUNDING[flow.sourceType];
@@ -327,14 +332,14 @@ export function deriveAdoptionMeasures(
   const sectorGroups = STAKEHOLDER_GROUPS.filter((g) => groups.has(g));
   return {
     adoptionId: adoption.id,
-    durationYears: adoption.endFy - adoption.startFy + 1,
+    durationYears: adoptionDurationYears(adoption),
     sectorGroups,
     stakeholderGroupCount: sectorGroups.length,
     stakeholderEvidence: [...evidence],
     nonUniversityShare,
     otherOrgCount,
     diverseStakeholders,
-    localFundingShare: share(localDuring, during),
+    localFundingShare: adoption.endFy === undefined ? null : share(localDuring, during),
     localFundingShareSinceStart: share(localSince, since),
     fundingDuringProgramme: during,
     fundingAfterEnd: after,

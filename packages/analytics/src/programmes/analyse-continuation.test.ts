@@ -183,6 +183,36 @@ describe('analyseContinuation says when the data do not support a claim', () => 
     expect(result.summary).toMatch(/要因の回帰分析は行えませんでした/);
   });
 
+  it('an unpublished end year or grade counts as unknown: in the outcome when it is known, never in the survival curves', () => {
+    const { endFy: _end, finalGrade: _grade, ...base } = record('no-end', true, 'successor', true);
+    const noEnd: Adoption = base;
+    const { endFy: _end2, ...lost } = record('no-end-lost', false, 'unknown', false);
+    const withUnknown = analyseContinuation([...fixture(), noEnd, lost], [], { asOfFy: AS_OF });
+    expect(withUnknown.records).toBe(26);
+    expect(withUnknown.outcome).toMatchObject({ continued: 15, stopped: 11 });
+    expect(withUnknown.endFyUnknown).toEqual({ inOutcome: 1, excluded: 1 });
+    expect(withUnknown.excluded).toContainEqual({
+      adoptionId: 'no-end-lost',
+      reason: 'end FY unknown and what happened after it unknown',
+    });
+    // the survival time runs from the end FY: the record with none is left out, not placed at 0
+    const all = withUnknown.survival.find((s) => s.factor === 'all');
+    expect(all?.groups[0]).toMatchObject({ records: 25, events: 17 });
+    // its grade is unknown: not counted as S nor as A–C
+    const byS = withUnknown.crossTabs.find((t) => t.factor === 'final_grade_s');
+    const base25 = analyseContinuation(fixture(), [], { asOfFy: AS_OF }).crossTabs.find(
+      (t) => t.factor === 'final_grade_s',
+    );
+    expect(byS?.table).toBeDefined();
+    expect(byS?.table).toEqual(base25?.table);
+    const measures = withUnknown.measures.find((m) => m.adoptionId === 'no-end');
+    expect(measures).toMatchObject({
+      durationYears: null,
+      localFundingShare: null,
+      finalGrade: null,
+    });
+  });
+
   it('a finding that cannot be tested is not supported', () => {
     const noS = fixture().map((a) => ({ ...a, finalGrade: 'B' as const }));
     const result = analyseContinuation(noS, [], { asOfFy: AS_OF });

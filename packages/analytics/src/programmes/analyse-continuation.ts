@@ -148,6 +148,11 @@ export interface ContinuationAnalysis {
   summary: string;
   summaryEn: string;
   excluded: ExcludedRecord[];
+  /**
+   * Adoptions whose end year is not published: with a known outcome they count in the outcome
+   * (not in the survival curves, whose time runs from the end); with an unknown one, nowhere.
+   */
+  endFyUnknown: { inOutcome: number; excluded: number };
   methodNotes: string[];
   measures: AdoptionMeasures[];
 }
@@ -349,13 +354,23 @@ export function analyseContinuation(
         : {}),
     });
     allMeasures.push(measures);
-    if (adoption.endFy >= asOfFy || adoption.continuation === 'ongoing') {
+    const endFy = adoption.endFy;
+    if ((endFy !== undefined && endFy >= asOfFy) || adoption.continuation === 'ongoing') {
       excluded.push({
         adoptionId: adoption.id,
         reason:
-          adoption.endFy >= asOfFy
-            ? `not ended: end FY ${adoption.endFy} ≥ FY ${asOfFy}`
+          endFy !== undefined && endFy >= asOfFy
+            ? `not ended: end FY ${endFy} ≥ FY ${asOfFy}`
             : 'marked ongoing',
+      });
+      continue;
+    }
+    // An unknown end year with a known outcome still counts (the outcome says it ended); with an
+    // unknown outcome too there is nothing to count.
+    if (endFy === undefined && adoption.continuation === 'unknown') {
+      excluded.push({
+        adoptionId: adoption.id,
+        reason: 'end FY unknown and what happened after it unknown',
       });
       continue;
     }
@@ -527,6 +542,10 @@ export function analyseContinuation(
   const survivalExcluded: ExcludedRecord[] = [];
   const observations = new Map<string, SurvivalObservation>();
   for (const { adoption } of eligible) {
+    if (adoption.endFy === undefined) {
+      survivalExcluded.push({ adoptionId: adoption.id, reason: 'end FY unknown' });
+      continue;
+    }
     if (adoption.lastActiveFy === undefined) {
       survivalExcluded.push({ adoptionId: adoption.id, reason: 'no last active FY' });
       continue;
@@ -569,6 +588,7 @@ export function analyseContinuation(
     'local funding share: prefecture, municipality, company and bank money over all money from the start to the end FY; money after the end is the outcome and is not used as a factor',
     `diverse stakeholders (JAREC: "not only universities"): companies and at least ${options.diverseMinOtherOrgs ?? 3} other non-university organisations (local government, foundations and support bodies, 公設試, finance) took part; stakeholder sectors counts which of 6 groups (university, public research, company, local government, foundation/support organisation, finance) took part`,
     'survival: years from the end FY to the last active FY; an event when activity stopped (or was last seen before the observation year), censored when still active',
+    'end FY not published: kept unknown, never guessed; such an adoption counts in the outcome when its outcome is known, and is left out of the survival curves',
     ...(skipped.length > 0 ? skipped.map((s) => `cross-tab skipped: ${s}`) : []),
     ...(survivalExcluded.length > 0
       ? [
@@ -590,6 +610,12 @@ export function analyseContinuation(
     crossTabs,
     survival,
     excluded,
+    endFyUnknown: {
+      inOutcome: eligible.filter((e) => e.adoption.endFy === undefined).length,
+      excluded: adoptions.filter(
+        (a) => a.endFy === undefined && !eligible.some((e) => e.adoption.id === a.id),
+      ).length,
+    },
     methodNotes,
     measures: allMeasures,
   };

@@ -164,7 +164,7 @@ export const adoptions: EntitySpec = {
       column: 'end_fy',
       field: 'endFy',
       codec: 'int',
-      doc: 'Last fiscal year (required, not before start)',
+      doc: 'Last fiscal year, not before start; empty when not published (kept unknown)',
     },
     { column: 'budget', field: 'budget', codec: 'real', doc: 'Total budget (JPY)' },
     {

@@ -33,7 +33,8 @@ export const ZActor = z
     name: z.string().trim().min(1, 'must not be empty').max(300),
     nameEn: z.string().max(300).optional(),
     nameKana: z.string().max(300).optional(),
-    prefectureCode: ZPrefectureCode,
+    /** Required for actors in Japan; a foreign actor (countryCode other than JP) has none. */
+    prefectureCode: ZPrefectureCode.optional(),
     municipalityCode: ZLocalGovernmentCode.optional(),
     lat: z.number().min(20, 'latitude outside Japan').max(46, 'latitude outside Japan').optional(),
     lon: z
@@ -101,8 +102,34 @@ export const ZActor = z
         message: `municipality ${actor.municipalityCode} is not in prefecture ${actor.prefectureCode}`,
       });
     }
+    const abroad = actor.countryCode !== undefined && actor.countryCode !== 'JP';
+    if (!abroad && actor.prefectureCode === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prefectureCode'],
+        message:
+          'prefecture_code is required for an actor in Japan (01..47); for a foreign actor give country_code instead ／ 国内の主体には都道府県コード（01〜47）が必要です。海外の主体は country_code（国コード）を指定してください',
+      });
+    }
+    if (abroad && (actor.prefectureCode !== undefined || actor.municipalityCode !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prefectureCode'],
+        message: `an actor in ${actor.countryCode} has no Japanese prefecture or municipality: leave them empty ／ 海外（${actor.countryCode}）の主体に都道府県・市区町村は指定できません`,
+      });
+    }
+    if (abroad && actor.lat !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lat'],
+        message: 'coordinates are kept for actors in Japan only ／ 緯度経度は国内の主体のみ',
+      });
+    }
     if ((actor.lat === undefined) !== (actor.lon === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat and lon go together' });
     }
   }, EVEN_WITH_FIELD_ERRORS);
 export type Actor = z.infer<typeof ZActor>;
+
+/** An actor in Japan, placed in a prefecture (every actor of the generated demo is one). */
+export type ActorInJapan = Actor & { prefectureCode: string };

@@ -10,6 +10,28 @@ import {
 } from '../fields.ts';
 import { CONTINUATION_STATUSES, GRADES } from '../vocabulary.ts';
 
+/** Words sources use for a grade that was not published: read as unknown (absent). */
+const UNKNOWN_GRADE_WORDS = new Set([
+  'unknown',
+  '不明',
+  '未公表',
+  '非公表',
+  '-',
+  '－',
+  '―',
+  '—',
+  'ー',
+]);
+
+/** An evaluation grade S/A/B/C, or unknown (absent, also when the source writes 不明, 未公表, -). */
+const ZGradeOrUnknown = z.preprocess(
+  (value) =>
+    typeof value === 'string' && UNKNOWN_GRADE_WORDS.has(value.trim().toLowerCase())
+      ? undefined
+      : value,
+  z.enum(GRADES).optional(),
+);
+
 export const ZResearchTheme = z.object({
   title: z.string().min(1).max(500),
   leadResearcher: z.string().max(200).optional(),
@@ -31,11 +53,12 @@ export const ZAdoption = z
     coreInstitution: z.string().max(300).optional(),
     coreInstitutionId: ZExternalId.optional(),
     startFy: ZFiscalYear,
-    endFy: ZFiscalYear,
+    /** Last fiscal year; absent when not published (kept unknown, never guessed). */
+    endFy: ZFiscalYear.optional(),
     /** Total budget in JPY. */
     budget: ZAmount.optional(),
-    interimGrade: z.enum(GRADES).optional(),
-    finalGrade: z.enum(GRADES).optional(),
+    interimGrade: ZGradeOrUnknown,
+    finalGrade: ZGradeOrUnknown,
     universities: z.array(z.string().min(1).max(300)).default([]),
     pdName: z.string().max(200).optional(),
     pdCareer: z.string().max(1000).optional(),
@@ -50,7 +73,7 @@ export const ZAdoption = z
   })
   .extend(ZProvenance.shape)
   .superRefine((adoption, ctx) => {
-    if (adoption.endFy < adoption.startFy) {
+    if (adoption.endFy !== undefined && adoption.endFy < adoption.startFy) {
       ctx.addIssue({
         code: 'custom',
         path: ['endFy'],
@@ -67,9 +90,11 @@ export const ZAdoption = z
   }, EVEN_WITH_FIELD_ERRORS);
 export type Adoption = z.infer<typeof ZAdoption>;
 
-/** Duration in fiscal years, both ends included. */
-export function adoptionDurationYears(adoption: Pick<Adoption, 'startFy' | 'endFy'>): number {
-  return adoption.endFy - adoption.startFy + 1;
+/** Duration in fiscal years, both ends included; null when the end year is unknown. */
+export function adoptionDurationYears(
+  adoption: Pick<Adoption, 'startFy' | 'endFy'>,
+): number | null {
+  return adoption.endFy === undefined ? null : adoption.endFy - adoption.startFy + 1;
 }
 
 /**

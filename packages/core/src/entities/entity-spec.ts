@@ -89,6 +89,11 @@ export interface EntitySpec {
   columns: ColumnSpec[];
   /** Text fields searched by `?q=`. */
   searchFields: string[];
+  /**
+   * Required columns a file may leave out when it has one of these instead (per row the schema still
+   * says which is needed), e.g. actors abroad: `country_code` instead of `prefecture_code`.
+   */
+  columnAlternatives?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Where a record came from and when it was last confirmed (entities fed by open sources). */

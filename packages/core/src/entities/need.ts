@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ZCorporateNumber,
   ZExternalId,
   ZIsoDate,
   ZPrefectureCode,
@@ -17,7 +18,12 @@ export const ZNeed = z
     kind: z.enum(NEED_KINDS).default('company'),
     title: z.string().trim().min(1, 'must not be empty').max(500),
     description: z.string().max(20_000).optional(),
-    ownerId: ZExternalId,
+    /** The owning actor; absent while the owner is not registered yet (pending, see ownerName). */
+    ownerId: ZExternalId.optional(),
+    /** A pending owner's name, kept until an actor of that name (and place) is registered. */
+    ownerName: z.string().trim().min(1).max(300).optional(),
+    /** A pending owner's 法人番号, linked when the actor holding it is registered. */
+    ownerCorporateNumber: ZCorporateNumber.optional(),
     prefectureCode: ZPrefectureCode.optional(),
     confidentiality: z.enum(CONFIDENTIALITY_LEVELS).default('public'),
     keywords: ZTextList.default([]),

@@ -16,6 +16,7 @@ export const actors: EntitySpec = {
   keyOf: idKey,
   derivedKey: false,
   searchFields: ['name', 'nameEn', 'nameKana'],
+  columnAlternatives: { prefecture_code: ['country_code'] },
   columns: [
     { column: 'id', field: 'id', codec: 'text', doc: 'External identifier (required, unique)' },
     { column: 'kind', field: 'kind', codec: 'text', doc: 'organization | person (required)' },
@@ -33,7 +34,7 @@ export const actors: EntitySpec = {
       column: 'prefecture_code',
       field: 'prefectureCode',
       codec: 'prefecture',
-      doc: 'JIS prefecture code 01..47 (required)',
+      doc: 'JIS prefecture code 01..47 (required in Japan; empty for an actor abroad)',
       indexed: true,
     },
     {
@@ -121,7 +122,7 @@ export const actors: EntitySpec = {
       column: 'country_code',
       field: 'countryCode',
       codec: 'text',
-      doc: 'ISO 3166-1 country code (empty = JP)',
+      doc: 'ISO 3166-1 country code (empty = JP); an actor abroad gives it instead of prefecture_code',
     },
     {
       column: 'closed_on',
@@ -234,9 +235,21 @@ export const seeds: EntitySpec = {
       column: 'owner_id',
       field: 'ownerId',
       codec: 'text',
-      doc: 'Owning actor id (required)',
+      doc: 'Owning actor id; empty while the owner is not registered (then owner_name)',
       references: 'actors',
       indexed: true,
+    },
+    {
+      column: 'owner_name',
+      field: 'ownerName',
+      codec: 'text',
+      doc: 'Owner not registered yet: its name; linked when an actor of that name arrives',
+    },
+    {
+      column: 'owner_corporate_number',
+      field: 'ownerCorporateNumber',
+      codec: 'text',
+      doc: 'Owner not registered yet: its 法人番号; linked when that actor arrives',
     },
     {
       column: 'prefecture_code',
@@ -281,9 +294,21 @@ export const needs: EntitySpec = {
       column: 'owner_id',
       field: 'ownerId',
       codec: 'text',
-      doc: 'Owning actor id (required)',
+      doc: 'Owning actor id; empty while the owner is not registered (then owner_name)',
       references: 'actors',
       indexed: true,
+    },
+    {
+      column: 'owner_name',
+      field: 'ownerName',
+      codec: 'text',
+      doc: 'Owner not registered yet: its name; linked when an actor of that name arrives',
+    },
+    {
+      column: 'owner_corporate_number',
+      field: 'ownerCorporateNumber',
+      codec: 'text',
+      doc: 'Owner not registered yet: its 法人番号; linked when that actor arrives',
     },
     {
       column: 'prefecture_code',

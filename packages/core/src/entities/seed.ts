@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ZExternalId, ZPrefectureCode, ZProvenance, ZSdgs, ZTextList, ZTrl } from '../fields.ts';
+import {
+  ZCorporateNumber,
+  ZExternalId,
+  ZPrefectureCode,
+  ZProvenance,
+  ZSdgs,
+  ZTextList,
+  ZTrl,
+} from '../fields.ts';
 import { SEED_KINDS } from '../vocabulary.ts';
 
 /** A seed (シーズ): research result, patent, technology, or open facility/equipment of a 公設試. */
@@ -11,7 +19,12 @@ export const ZSeed = z
     abstract: z.string().max(20_000).optional(),
     keywords: ZTextList.default([]),
     field: z.string().max(200).optional(),
-    ownerId: ZExternalId,
+    /** The owning actor; absent while the owner is not registered yet (pending, see ownerName). */
+    ownerId: ZExternalId.optional(),
+    /** A pending owner's name, kept until an actor of that name (and place) is registered. */
+    ownerName: z.string().trim().min(1).max(300).optional(),
+    /** A pending owner's 法人番号, linked when the actor holding it is registered. */
+    ownerCorporateNumber: ZCorporateNumber.optional(),
     prefectureCode: ZPrefectureCode.optional(),
     trl: ZTrl.optional(),
     sdgs: ZSdgs.default([]),

@@ -120,7 +120,7 @@ export function profile(snapshot: WebSnapshot, id: string): WebActorProfile {
       regionName: a.regionName,
       programmeName: programmeName.get(a.programmeId) ?? a.programmeId,
       startFy: a.startFy,
-      endFy: a.endFy,
+      endFy: a.endFy ?? null,
       via: a.coreInstitutionId === id ? ('core_institution' as const) : ('project' as const),
     }));
 

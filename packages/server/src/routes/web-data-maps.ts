@@ -49,7 +49,11 @@ function countBy<T>(
   return values;
 }
 
-export function ownerPrefecture(snapshot: WebSnapshot, ownerId: string): string | undefined {
+export function ownerPrefecture(
+  snapshot: WebSnapshot,
+  ownerId: string | undefined,
+): string | undefined {
+  if (ownerId === undefined) return undefined;
   const i = snapshot.indexOf.get(ownerId);
   return i === undefined ? undefined : snapshot.actors[i]?.prefectureCode;
 }
@@ -205,10 +209,11 @@ const MUNICIPALITY_METRICS: Record<
 
 function ownedBy(
   snapshot: WebSnapshot,
-  items: readonly { ownerId: string; prefectureCode?: string | undefined }[],
+  items: readonly { ownerId?: string | undefined; prefectureCode?: string | undefined }[],
 ) {
   const rows: { actor: Actor; prefectureCode?: string; weight: number }[] = [];
   for (const item of items) {
+    if (item.ownerId === undefined) continue; // owner not registered yet
     const i = snapshot.indexOf.get(item.ownerId);
     const actor = i === undefined ? undefined : snapshot.actors[i];
     if (actor)

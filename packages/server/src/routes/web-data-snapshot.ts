@@ -29,7 +29,7 @@ import type { Project } from '#core/entities/project.ts';
 import type { Relation } from '#core/entities/relation.ts';
 import type { Seed } from '#core/entities/seed.ts';
 import type { EntityName } from '#core/entities/registry.ts';
-import { PREFECTURES, findPrefecture } from '#core/geo.ts';
+import { ABROAD_GROUP, PREFECTURES, findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
@@ -248,15 +248,19 @@ export async function buildNetworkPart(repos: Repositories, clock: Clock): Promi
   const loose = new Map<string, number[]>();
   actors.forEach((actor, i) => {
     if (communityOf[i] !== -1) return;
-    const list = loose.get(actor.prefectureCode) ?? [];
+    const group = prefectureGroupOf(actor);
+    const list = loose.get(group) ?? [];
     list.push(i);
-    loose.set(actor.prefectureCode, list);
+    loose.set(group, list);
   });
   for (const prefecture of PREFECTURES) {
     const members = loose.get(prefecture.code);
     if (members)
       groups.push({ lat: prefecture.lat, lon: prefecture.lon, members: members.sort(byDegree) });
   }
+  // Actors abroad outside any community: one group off the south-west coast.
+  const abroad = loose.get(ABROAD_GROUP.code);
+  if (abroad) groups.push({ lat: 30.5, lon: 127.5, members: abroad.sort(byDegree) });
   const { x, y } = layoutGroups(n, groups);
 
   const sectorIndex = new Uint8Array(n);

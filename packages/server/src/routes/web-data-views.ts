@@ -1,5 +1,6 @@
 /** The region at a glance (`/api/web/summary`) and the ABC network (`/api/web/network`). */
 import { z } from 'zod';
+import { creditsOf, provenanceSources } from '#connectors/connectors.ts';
 import { DEFAULT_TYPE_WEIGHTS } from '#analytics/abc/actor-graph.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Clock } from '#core/ports.ts';
@@ -31,9 +32,9 @@ export function summary(
     const i = snapshot.indexOf.get(actorId);
     return i !== undefined && inScope[i] === 1;
   };
-  const placeMatches = (prefectureCode: string | undefined, ownerId: string) =>
+  const placeMatches = (prefectureCode: string | undefined, ownerId: string | undefined) =>
     scope.community
-      ? within(ownerId)
+      ? ownerId !== undefined && within(ownerId)
       : scope.prefecture
         ? (prefectureCode ?? ownerPrefecture(snapshot, ownerId)) === scope.prefecture
         : true;
@@ -140,13 +141,23 @@ export function summary(
     needs: { public: needs.length, open: needs.filter((s) => s.open).length },
     adoptions: {
       total: adoptions.length,
-      ongoing: adoptions.filter((a) => a.endFy >= currentFy).length,
+      ongoing: adoptions.filter((a) => a.endFy !== undefined && a.endFy >= currentFy).length,
+      endUnknown: adoptions.filter((a) => a.endFy === undefined).length,
     },
     indicators: { year: indicatorYear, values: indicatorValues },
     research,
     communities,
     community:
       communityIndex >= 0 ? (snapshot.communities.communities[communityIndex] ?? null) : null,
+    credits: creditsOf(
+      provenanceSources([
+        ...snapshot.actors.filter((_, i) => inScope[i] === 1),
+        ...seeds,
+        ...needs,
+        ...adoptions,
+        ...relevant,
+      ]),
+    ),
   };
 }
 

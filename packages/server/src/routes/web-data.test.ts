@@ -100,6 +100,8 @@ describe('GET /api/web/summary', () => {
     expect(Object.values(summary.actors.bySector).reduce((a, b) => a + b, 0)).toBe(actors);
     expect(summary.needs.public).toBe(publicNeeds);
     expect(allNeeds).toBeGreaterThan(publicNeeds);
+    // the generated demo comes from no open source: no credit line to show
+    expect(summary.credits).toEqual([]);
   });
 
   it('narrows to a prefecture and to a community', async () => {

@@ -1,3 +1,4 @@
+import { linkPendingOwners } from '../connectors/link-pending-owners.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
@@ -41,6 +42,8 @@ export async function createRecord(
     const stored = await repo.get(key);
     // Another writer created it at the same moment: our upsert became an update. Roll back.
     if (!stored || stored.version !== 1) throw taken;
+    // Seeds and needs waiting for this actor as their owner are linked to it.
+    if (entity === 'actors') await linkPendingOwners(tx);
     await writeAudit(tx, context, {
       action: 'create',
       entity,

@@ -32,7 +32,12 @@ function confidentialityOf(record: StoredRecord): Confidentiality {
 }
 
 function viewOf(record: StoredRecord) {
-  return { ownerId: String(record['ownerId']), confidentiality: confidentialityOf(record) };
+  const owner = record['ownerId'];
+  return {
+    // A pending owner (not registered yet) owns nothing: the need has no owner organisation.
+    ownerId: typeof owner === 'string' && owner !== '' ? owner : undefined,
+    confidentiality: confidentialityOf(record),
+  };
 }
 
 /** Needs an account is assigned to: directly (need_assignments) or as a consultation's coordinator. */

@@ -1,3 +1,4 @@
+import { linkPendingOwners } from '../connectors/link-pending-owners.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
@@ -64,6 +65,8 @@ export async function updateRecord(
         'precondition_failed',
         `${entity} record ${key} changed while saving; reload it`,
       );
+    // Seeds and needs waiting for this actor as their owner are linked to it.
+    if (entity === 'actors') await linkPendingOwners(tx);
     await writeAudit(tx, context, {
       action: 'update',
       entity,

@@ -6,7 +6,7 @@
 import { locationQuotients, type StrengthsResult } from '#analytics/regional-strengths.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
-import { findMunicipality, findPrefecture, mapUnitOf } from '#core/geo.ts';
+import { findMunicipality, findPrefecture, mapUnitOf, prefectureGroupOf } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
   sharedCommunities,
@@ -53,19 +53,19 @@ function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
     measure === m || (measure === 'records' && m !== 'papers' && m !== 'patents');
   if (want('seeds'))
     for (const seed of network.seeds) {
-      const owner = byId.get(seed.ownerId);
+      const owner = seed.ownerId === undefined ? undefined : byId.get(seed.ownerId);
       const field = seed.field ?? owner?.field;
       if (!owner || !field) continue;
       out.push({
         field,
         actor: owner,
         weight: 1,
-        prefectureCode: seed.prefectureCode ?? owner.prefectureCode,
+        prefectureCode: seed.prefectureCode ?? prefectureGroupOf(owner),
       });
     }
   for (const actor of network.actors) {
     if (!actor.field) continue;
-    const base = { field: actor.field, actor, prefectureCode: actor.prefectureCode };
+    const base = { field: actor.field, actor, prefectureCode: prefectureGroupOf(actor) };
     if (want('companies') && actor.sector === 'company' && actor.kind === 'organization')
       out.push({ ...base, weight: 1 });
     if (want('researchers') && actor.kind === 'person') out.push({ ...base, weight: 1 });

@@ -102,6 +102,54 @@ describe.each(TEST_DATABASES)('connectSource on $name', (kind) => {
     expect(gbiz.skipped.some((s) => /not in the registry/.test(s.reason))).toBe(true);
   });
 
+  it('keeps foreign partners from ROR and OpenAlex with their country and no prefecture', async () => {
+    db = await kind.open();
+    const org = (id: string, name: string, country: string, extra: object = {}) => ({
+      id: `https://ror.org/${id}`,
+      name,
+      labels: [],
+      aliases: [],
+      types: ['Facility'],
+      status: 'active',
+      country: { country_code: country },
+      addresses: [],
+      links: [],
+      ...extra,
+    });
+    const dump = JSON.stringify([org('01qz5mb56', 'Oak Ridge National Laboratory', 'US')]);
+    const first = await connectSource(
+      db.repos,
+      CONNECTORS.ror,
+      [inputOf('ror.json', dump)],
+      options,
+    );
+    expect(first.report).toMatchObject({ added: 1, rejected: 0 });
+    const ornl = (await db.repos.entity('actors').list({ limit: 5 })).items[0];
+    expect(ornl).toMatchObject({ name: 'Oak Ridge National Laboratory', countryCode: 'US' });
+    expect(ornl?.['prefectureCode']).toBeUndefined();
+    const again = await connectSource(
+      db.repos,
+      CONNECTORS.ror,
+      [inputOf('ror.json', dump)],
+      options,
+    );
+    expect(again.report).toMatchObject({ added: 0, updated: 0 });
+
+    // OpenAlex works: the partners abroad land with their country, and co-authorship reaches them.
+    const works = await connectSource(
+      db.repos,
+      CONNECTORS.openalex,
+      [fileInput(samplePath('openalex', 'works_with_jp_authorships_sample.json'))],
+      options,
+    );
+    expect(works.report.rejected).toBe(0);
+    const abroad = await db.repos
+      .entity('actors')
+      .list({ limit: 100, where: { countryCode: 'FR' } });
+    expect(abroad.items.length).toBeGreaterThan(0);
+    expect(abroad.items.every((a) => a['prefectureCode'] === undefined)).toBe(true);
+  });
+
   it('places a new researcher where their known organisation is', async () => {
     db = await kind.open();
     await db.repos.entity('actors').upsertMany([

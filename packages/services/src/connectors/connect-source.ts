@@ -1,3 +1,4 @@
+import { knownOf } from './known-actor.ts';
 import { createHash } from 'node:crypto';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
@@ -13,7 +14,8 @@ import type {
   SourceName,
 } from '#connectors/connector.ts';
 import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
-import { ActorIndex, STRONG_IDENTIFIERS, type KnownActor } from '#connectors/resolve-actor.ts';
+import { ActorIndex, STRONG_IDENTIFIERS } from '#connectors/resolve-actor.ts';
+import { linkPendingOwners } from './link-pending-owners.ts';
 
 /** What one run of a connector did (the `--json` object of `musubi connect`). */
 export interface ConnectReport {
@@ -72,28 +74,6 @@ export function newActorId(source: SourceName, keys: ActorKeys): string {
   if (keys.kakenId) return `kaken-${keys.kakenId}`;
   if (keys.openalexId) return `openalex-${keys.openalexId}`;
   return `${source}-${hashed(`${keys.kind ?? 'organization'}:${keys.name ?? ''}:${keys.prefectureCode ?? ''}`)}`;
-}
-
-function knownOf(record: StoredRecord): KnownActor {
-  const text = (key: string): string | undefined =>
-    typeof record[key] === 'string' ? (record[key] as string) : undefined;
-  return {
-    id: String(record['id']),
-    kind: record['kind'] === 'person' ? 'person' : 'organization',
-    name: String(record['name']),
-    prefectureCode: text('prefectureCode'),
-    // The English name is matched like a former one (OpenAlex and KAKEN often give only it).
-    formerNames: [
-      ...(Array.isArray(record['formerNames']) ? record['formerNames'].map(String) : []),
-      ...(typeof record['nameEn'] === 'string' ? [record['nameEn']] : []),
-    ],
-    corporateNumber: text('corporateNumber'),
-    ror: text('ror'),
-    orcid: text('orcid'),
-    researchmapId: text('researchmapId'),
-    kakenId: text('kakenId'),
-    openalexId: text('openalexId'),
-  };
 }
 
 /** A stable text of a record for "did anything change" (key order and absent fields ignored). */
@@ -287,15 +267,12 @@ export async function connectSource(
     }
     const id = targetId ?? newActorId(source, output.keys);
     const existing = drafts.get(id) ?? ((await storedActor(id)) as ActorDraft | undefined);
-    if (!existing && !output.fields.prefectureCode) {
-      const where =
-        output.fields.countryCode && output.fields.countryCode !== 'JP'
-          ? `abroad (${output.fields.countryCode})`
-          : 'in an unknown prefecture';
+    const abroad = output.fields.countryCode !== undefined && output.fields.countryCode !== 'JP';
+    if (!existing && !output.fields.prefectureCode && !abroad) {
       skip(
         file,
         output.at,
-        `${output.fields.name}: a new actor ${where}; Musubi places actors in a prefecture, so it is not added`,
+        `${output.fields.name}: a new actor in Japan whose prefecture the source does not give; not guessed, so it is not added`,
       );
       continue;
     }
@@ -546,6 +523,8 @@ export async function connectSource(
       );
     }
     for (const review of reviews) await tx.reviews.add(review);
+    // Seeds and needs waiting for an owner that has just arrived are linked to it.
+    await linkPendingOwners(tx);
   });
   details.committed = true;
   return details;

@@ -254,6 +254,13 @@ export function createConsultationService(
       if (need === undefined || !canViewNeed(viewer, need, facts)) {
         throw new DomainError('not_found', `no need ${needId}`);
       }
+      if (need.ownerId === undefined) {
+        throw new DomainError(
+          'validation_failed',
+          `need ${needId} has no registered owner yet (${need.ownerName ?? 'owner unknown'}): register the owner first, then open the consultation ／ ニーズ ${needId} の所有者がまだ登録されていません。所有者を登録してから相談を開始してください`,
+        );
+      }
+      const requesterId = need.ownerId;
       const owner = isNeedOwner(viewer, need);
       const coordinator = isCoordinator(viewer);
       if (!owner && !coordinator) {
@@ -267,7 +274,7 @@ export function createConsultationService(
         id: randomUUID(),
         needId,
         stage: 'intake',
-        requesterId: need.ownerId,
+        requesterId,
         coordinatorIds: coordinator ? [viewer.accountId] : [],
         openedBy: viewer.accountId,
         openedAt: at,

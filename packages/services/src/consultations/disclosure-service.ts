@@ -137,6 +137,7 @@ export function createDisclosureService(options: {
 
   /** Names that identify the owner: its own forms. */
   const identifyingNames = async (need: Need): Promise<string[]> => {
+    if (need.ownerId === undefined) return need.ownerName === undefined ? [] : [need.ownerName];
     const stored = await repos.entity('actors').get(need.ownerId);
     const owner = stored === undefined ? undefined : ZActor.safeParse(stored.record);
     if (owner === undefined || !owner.success) return [];

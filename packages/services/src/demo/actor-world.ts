@@ -2,7 +2,7 @@
  * The demo's world of actors under construction: pools by community, places, counts per scale,
  * and the builder the actor generators share (generate-actors.ts runs them in order).
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import { MUNICIPALITIES, PREFECTURES, type Municipality, type Prefecture } from '#core/geo.ts';
 import type { Sector } from '#core/vocabulary.ts';
 import { FIELDS } from './field-vocabulary.ts';
@@ -39,11 +39,11 @@ export const POOL_KEYS = [
   'other',
 ] as const;
 export type PoolKey = (typeof POOL_KEYS)[number];
-export type Pools = Record<PoolKey, Actor[]>;
+export type Pools = Record<PoolKey, ActorInJapan[]>;
 
 export interface ActorWorld {
-  actors: Actor[];
-  byId: Map<string, Actor>;
+  actors: ActorInJapan[];
+  byId: Map<string, ActorInJapan>;
   /** Index into PLANTED_COMMUNITIES of each actor. */
   communityOf: Map<string, number>;
   /** Per community, the actors by pool. */
@@ -190,11 +190,11 @@ export interface ActorBuilder {
   communityForPrefecture(prefectureCode: string): number;
   /** A prefecture of the community: its centre more often. */
   prefectureOfCommunity(community: number): string;
-  add(actor: Actor, community: number, keys: readonly PoolKey[]): Actor;
+  add(actor: ActorInJapan, community: number, keys: readonly PoolKey[]): ActorInJapan;
   place(
     prefectureCode: string,
     municipality?: Municipality,
-  ): Pick<Actor, 'prefectureCode' | 'municipalityCode' | 'lat' | 'lon'>;
+  ): Pick<ActorInJapan, 'prefectureCode' | 'municipalityCode' | 'lat' | 'lon'>;
   fieldOf(community: number): string;
   scaleSubset<T>(items: readonly T[], minimum: number): readonly T[];
   /** The next serial part of a synthetic 会社法人等番号, unique across the run. */
@@ -203,8 +203,8 @@ export interface ActorBuilder {
 
 export function createActorBuilder(random: Random, scale: number): ActorBuilder {
   const counts = actorCounts(scale);
-  const actors: Actor[] = [];
-  const byId = new Map<string, Actor>();
+  const actors: ActorInJapan[] = [];
+  const byId = new Map<string, ActorInJapan>();
   const communityOf = new Map<string, number>();
   const pools = PLANTED_COMMUNITIES.map(() => emptyPools());
   const national = emptyPools();
@@ -246,7 +246,7 @@ export function createActorBuilder(random: Random, scale: number): ActorBuilder 
     );
   }
 
-  function add(actor: Actor, community: number, keys: readonly PoolKey[]): Actor {
+  function add(actor: ActorInJapan, community: number, keys: readonly PoolKey[]): ActorInJapan {
     if (byId.has(actor.id)) throw new Error(`duplicate demo actor id ${actor.id}`);
     actors.push(actor);
     byId.set(actor.id, actor);
@@ -262,7 +262,7 @@ export function createActorBuilder(random: Random, scale: number): ActorBuilder 
   function place(
     prefectureCode: string,
     municipality?: Municipality,
-  ): Pick<Actor, 'prefectureCode' | 'municipalityCode' | 'lat' | 'lon'> {
+  ): Pick<ActorInJapan, 'prefectureCode' | 'municipalityCode' | 'lat' | 'lon'> {
     const m = municipality ?? random.pick(municipalitiesIn(prefectureCode));
     return { prefectureCode, municipalityCode: m.code, ...near(random, m) };
   }

@@ -258,7 +258,7 @@ describe('generateDemoEcosystem at scale 1', () => {
       expect(a.researchThemes.length).toBeGreaterThan(0);
       expect(a.pdName && a.pdCareer && a.theme && a.coreInstitution).toBeTruthy();
       expect(a.budget).toBeGreaterThan(0);
-      expect(a.lastActiveFy).toBeGreaterThanOrEqual(a.endFy);
+      expect(a.lastActiveFy).toBeGreaterThanOrEqual(a.endFy ?? Number.POSITIVE_INFINITY);
     }
     const startYears = adoptions.map((a) => a.startFy);
     expect(Math.min(...startYears)).toBe(2002);

@@ -3,7 +3,7 @@
  * regional matching funds, regional money after the end for activities that continued, and the
  * mix of sources behind projects (VC, gap funds, banks, companies, crowdfunding…).
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { FundingFlow } from '#core/entities/funding-flow.ts';
 import { PREFECTURES } from '#core/geo.ts';
 import type { FundingSourceType } from '#core/vocabulary.ts';
@@ -49,8 +49,11 @@ export function generateFunding(
   const prefectureActor = new Map(
     PREFECTURES.map((p) => [p.code, `pref-${p.localGovernmentCode}`]),
   );
-  const cache = new Map<string, Actor[]>();
-  const candidatesOf = (community: number | undefined, keys: readonly PoolKey[]): Actor[] => {
+  const cache = new Map<string, ActorInJapan[]>();
+  const candidatesOf = (
+    community: number | undefined,
+    keys: readonly PoolKey[],
+  ): ActorInJapan[] => {
     const cacheKey = `${community ?? 'all'}|${keys.join(',')}`;
     let list = cache.get(cacheKey);
     if (!list) {

@@ -2,7 +2,7 @@
  * Demo people: researchers and star scientists, coordinators, PD/PMs, startup founders and
  * students, each with a home organisation.
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { ActorFlag } from '#core/vocabulary.ts';
 import {
   clamp,
@@ -20,11 +20,11 @@ export function addPeople(builder: ActorBuilder): void {
   let personSeq = 0;
   function addPerson(
     community: number,
-    home: Actor,
+    home: ActorInJapan,
     flags: ActorFlag[],
     keys: PoolKey[],
-    extra: Partial<Actor> = {},
-  ): Actor {
+    extra: Partial<ActorInJapan> = {},
+  ): ActorInJapan {
     const id = `person-${String(++personSeq).padStart(6, '0')}`;
     // a person belongs where their home organisation is (the home may come from another community
     // when theirs has no organisation of that kind)
@@ -49,7 +49,7 @@ export function addPeople(builder: ActorBuilder): void {
     return person;
   }
 
-  function localOrNational(community: number, keys: readonly PoolKey[]): Actor {
+  function localOrNational(community: number, keys: readonly PoolKey[]): ActorInJapan {
     const pool = pools[community] as Pools;
     const candidates = keys.flatMap((key) => pool[key]);
     if (candidates.length > 0) return random.pick(candidates);

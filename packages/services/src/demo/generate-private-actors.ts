@@ -2,7 +2,7 @@
  * Demo actors of the private side: regional banks, 信用金庫 and VCs; SMEs (some regional core),
  * large firms (some anchors) and startups; NPOs and schools.
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import { PREFECTURES } from '#core/geo.ts';
 import type { ActorFlag } from '#core/vocabulary.ts';
 import {
@@ -120,7 +120,7 @@ export function addPrivateActors(builder: ActorBuilder): void {
 
   // ---- companies: SMEs (some regional core), large firms (some anchors), startups
   let companySeq = 0;
-  function addCompany(kind: 'sme' | 'large' | 'startup', community: number): Actor {
+  function addCompany(kind: 'sme' | 'large' | 'startup', community: number): ActorInJapan {
     const prefectureCode = prefectureOfCommunity(community);
     const field = fieldOf(community);
     const id = `co-${String(++companySeq).padStart(6, '0')}`;

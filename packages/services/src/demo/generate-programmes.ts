@@ -5,7 +5,7 @@
  * successor programme more likely; diverse stakeholders (not only universities) make continuation
  * with regional money more likely.
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { Adoption, ResearchTheme } from '#core/entities/adoption.ts';
 import type { Programme } from '#core/entities/programme.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
@@ -220,7 +220,8 @@ function gradeOf(score: number): Grade {
 }
 
 export interface AdoptionPlan {
-  adoption: Adoption;
+  /** The demo always knows when its adoptions end. */
+  adoption: Adoption & { endFy: number };
   community: number;
   funderId: string;
   /** Latent diversity used to staff projects. */
@@ -280,7 +281,7 @@ export function generateAdoptions(random: Random, world: ActorWorld): AdoptionPl
       const foundations = pools.support_org.filter(
         (s) => prefectureCodes.includes(s.prefectureCode) && s.name.includes('産業振興'),
       );
-      const core: Actor | undefined =
+      const core: ActorInJapan | undefined =
         random.chance(0.6) && foundations.length > 0 ? random.pick(foundations) : universityList[0];
       const pd = pools.pd_pm.length > 0 ? random.pick(pools.pd_pm) : undefined;
       const pdName = pd?.name ?? personName(random).name;
@@ -369,7 +370,11 @@ export function generateAdoptions(random: Random, world: ActorWorld): AdoptionPl
   return plans;
 }
 
-function pickCityName(random: Random, municipalities: readonly Actor[], fallback: string): string {
+function pickCityName(
+  random: Random,
+  municipalities: readonly ActorInJapan[],
+  fallback: string,
+): string {
   const cities = municipalities.filter((m) => /市$/u.test(m.name));
   return cities.length > 0 ? random.pick(cities).name.replace(/市$/u, '') : fallback;
 }

@@ -2,7 +2,7 @@
  * Demo projects with teams (members and roles), innovation paths and stages, and the success and
  * failure case stories (事例) drawn from them.
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { CaseStory } from '#core/entities/case-story.ts';
 import type { Project, ProjectMember } from '#core/entities/project.ts';
 import type {
@@ -51,8 +51,8 @@ export function generateProjects(
   total: number,
 ): ProjectPlan[] {
   const plans: ProjectPlan[] = [];
-  const nationalCache = new Map<string, Actor[]>();
-  const nationalOf = (keys: readonly PoolKey[]): Actor[] => {
+  const nationalCache = new Map<string, ActorInJapan[]>();
+  const nationalOf = (keys: readonly PoolKey[]): ActorInJapan[] => {
     const cacheKey = keys.join(',');
     let list = nationalCache.get(cacheKey);
     if (!list) {
@@ -92,12 +92,12 @@ export function generateProjects(
 
     const members: ProjectMember[] = [];
     const used = new Set<string>();
-    const addMember = (actor: Actor | undefined, role: ProjectRole) => {
+    const addMember = (actor: ActorInJapan | undefined, role: ProjectRole) => {
       if (!actor || used.has(actor.id)) return;
       used.add(actor.id);
       members.push({ actorId: actor.id, role });
     };
-    const pickFrom = (keys: readonly PoolKey[]): Actor | undefined => {
+    const pickFrom = (keys: readonly PoolKey[]): ActorInJapan | undefined => {
       const local = keys.flatMap((k) => pools[k]);
       if (local.length > 0) return random.pick(local);
       const all = nationalOf(keys);

@@ -2,7 +2,7 @@
  * Demo relations of all 16 types, dated 2002–2025. Most ties stay inside a planted community (dense
  * inside, sparse between), so the network's communities are the planted ABCs, not prefectures.
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import { relationKey, type Relation } from '#core/entities/relation.ts';
 import type { RelationType } from '#core/vocabulary.ts';
 import type { ActorWorld, PoolKey, Pools } from './generate-actors.ts';
@@ -182,9 +182,9 @@ export function generateRelations(random: Random, world: ActorWorld, total: numb
   const communityCount = PLANTED_COMMUNITIES.length;
   const communityWeights = PLANTED_COMMUNITIES.map((c) => c.weight);
   const communityIndexes = PLANTED_COMMUNITIES.map((_, i) => i);
-  const cache = new Map<string, Actor[]>();
+  const cache = new Map<string, ActorInJapan[]>();
 
-  function pool(community: number | undefined, group: readonly PoolKey[]): Actor[] {
+  function pool(community: number | undefined, group: readonly PoolKey[]): ActorInJapan[] {
     const cacheKey = `${community ?? 'all'}|${group.join(',')}`;
     const cached = cache.get(cacheKey);
     if (cached) return cached;
@@ -195,7 +195,7 @@ export function generateRelations(random: Random, world: ActorWorld, total: numb
     return list;
   }
 
-  function pickIn(community: number, group: readonly PoolKey[]): Actor | undefined {
+  function pickIn(community: number, group: readonly PoolKey[]): ActorInJapan | undefined {
     const local = pool(community, group);
     if (local.length > 0) return random.pick(local);
     const all = pool(undefined, group);
@@ -203,8 +203,8 @@ export function generateRelations(random: Random, world: ActorWorld, total: numb
   }
 
   function push(
-    source: Actor,
-    target: Actor,
+    source: ActorInJapan,
+    target: ActorInJapan,
     type: RelationType,
     weight: number,
     start: number,

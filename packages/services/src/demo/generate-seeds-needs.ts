@@ -3,7 +3,7 @@
  * (ニーズ: company and community problems in plain business language), composed from field
  * vocabulary.
  */
-import type { Actor } from '#core/entities/actor.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { Need } from '#core/entities/need.ts';
 import type { Seed } from '#core/entities/seed.ts';
 import type { Confidentiality, SeedKind } from '#core/vocabulary.ts';
@@ -24,7 +24,7 @@ function sdgsOf(random: Random, vocabulary: FieldVocabulary): number[] {
   return picked.sort((a, b) => a - b);
 }
 
-function seedVocabulary(random: Random, owner: Actor): FieldVocabulary {
+function seedVocabulary(random: Random, owner: ActorInJapan): FieldVocabulary {
   return random.chance(0.75) && owner.field ? fieldVocabulary(owner.field) : random.pick(FIELDS);
 }
 
@@ -32,7 +32,7 @@ function seedText(
   random: Random,
   kind: SeedKind,
   v: FieldVocabulary,
-  owner: Actor,
+  owner: ActorInJapan,
 ): { title: string; abstract: string } {
   const subject = random.pick(v.subjects);
   const method = random.pick(v.methods);
@@ -136,7 +136,12 @@ const NEED_CONTEXTS: readonly string[] = [
   '取引先からの要望が年々厳しくなっています。',
 ];
 
-function needDescription(random: Random, wish: string, v: FieldVocabulary, owner: Actor): string {
+function needDescription(
+  random: Random,
+  wish: string,
+  v: FieldVocabulary,
+  owner: ActorInJapan,
+): string {
   const context = random
     .pick(NEED_CONTEXTS)
     .replace('{years}', String(Math.max(3, 2025 - (owner.foundedYear ?? 1990))))

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,7 +8,9 @@ import type { Repositories } from '#core/ports.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
+import { CONNECTORS } from '#connectors/connectors.ts';
 import { exportRecords } from './export-records.ts';
+import { creditsPathOf } from './write-records.ts';
 import { importRecords } from './import-records.ts';
 import { openRecordSource, type FileFormat } from './read-records.ts';
 
@@ -293,6 +295,29 @@ describe.each(TEST_DATABASES)('export → import round trip on $name', (kind) =>
       }
     },
   );
+
+  it('carries the credit lines of the open sources: a credits sheet in XLSX, a file beside CSV', async () => {
+    const db = await fresh();
+    await db.repos.entity('actors').upsertMany([
+      { ...SAMPLE.actors[0], id: 'r1', source: 'ror' },
+      { ...SAMPLE.actors[0], id: 'd1', ror: undefined, source: 'demo' },
+    ]);
+    const csv = join(dir, `${kind.name}-credits.csv`);
+    const report = await exportRecords(db.repos, 'actors', csv, 'csv');
+    expect(report.credits).toEqual([CONNECTORS.ror.credit]);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^id,kind,sector,name,/);
+    expect(readFileSync(creditsPathOf(csv), 'utf8')).toContain(CONNECTORS.ror.credit);
+    const xlsx = join(dir, `${kind.name}-credits.xlsx`);
+    await exportRecords(db.repos, 'actors', xlsx, 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const credits = workbook.getWorksheet('credits');
+    expect(credits?.getRow(2).getCell(1).value).toBe(CONNECTORS.ror.credit);
+    // a file from no open source has no credits beside it
+    const plain = join(dir, `${kind.name}-plain.csv`);
+    expect((await exportRecords(db.repos, 'seeds', plain, 'csv')).credits).toEqual([]);
+    expect(existsSync(creditsPathOf(plain))).toBe(false);
+  });
 
   it('writes an empty file with just the header for an empty entity', async () => {
     const db = await fresh();

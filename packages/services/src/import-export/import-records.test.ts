@@ -111,6 +111,88 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     ]);
   });
 
+  it('imports foreign actors with a country code and no prefecture, from CSV and JSON', async () => {
+    const database = await open();
+    const csv = [
+      'id,kind,sector,name,country_code',
+      'mit,organization,university,Massachusetts Institute of Technology,US',
+    ].join('\n');
+    expect(await run(database, 'actors', file('abroad.csv', csv))).toMatchObject({ written: 1 });
+    const json = JSON.stringify([
+      {
+        id: 'ethz',
+        kind: 'organization',
+        sector: 'university',
+        name: 'ETH Zürich',
+        countryCode: 'CH',
+      },
+    ]);
+    expect(await run(database, 'actors', file('abroad.json', json))).toMatchObject({ written: 1 });
+    const stored = await database.repos.entity('actors').get('mit');
+    expect(stored?.record).toMatchObject({ countryCode: 'US' });
+    expect(stored?.record['prefectureCode']).toBeUndefined();
+    const mixed = [
+      'id,kind,sector,name,prefecture_code,country_code',
+      'jp1,organization,company,国内社,,JP',
+    ].join('\n');
+    const error = await rejection(run(database, 'actors', file('mixed.csv', mixed)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected[0]?.problems[0]).toMatchObject({
+      field: 'prefecture_code',
+      reason: expect.stringContaining('都道府県コード'),
+    });
+  });
+
+  it('keeps seeds and needs whose owner is not registered yet, and links them when it arrives', async () => {
+    const database = await open();
+    const seeds = [
+      'id,title,owner_id,owner_name,owner_corporate_number,prefecture_code',
+      's-name,キレート樹脂,,香川精工株式会社,,37',
+      's-number,排水処理,,（株）どこか,7000012050002,',
+      's-unsure,名前だけ,,香川精工株式会社,,',
+      's-none,所有者不明のシーズ,,,,',
+    ].join('\n');
+    expect(await run(database, 'seeds', file('seeds.csv', seeds))).toMatchObject({
+      written: 4,
+      ownersLinked: 0,
+      ownersPending: 3,
+    });
+    const needs = ['id,title,owner_name,prefecture_code', 'n1,銅の回収,香川精工㈱,37'].join('\n');
+    expect(await run(database, 'needs', file('needs.csv', needs))).toMatchObject({ written: 1 });
+    const actors = [
+      'id,kind,sector,name,prefecture_code,corporate_number',
+      'kagawa-seiko,organization,company,香川精工株式会社,37,',
+      'c1,organization,company,株式会社テスト,37,7000012050002',
+    ].join('\n');
+    expect(await run(database, 'actors', file('owners.csv', actors))).toMatchObject({
+      ownersLinked: 3,
+      ownersPending: 1,
+    });
+    const owner = async (entity: 'seeds' | 'needs', id: string) =>
+      (await database.repos.entity(entity).get(id))?.record;
+    expect(await owner('seeds', 's-name')).toMatchObject({ ownerId: 'kagawa-seiko' });
+    expect((await owner('seeds', 's-name'))?.['ownerName']).toBeUndefined();
+    expect(await owner('seeds', 's-number')).toMatchObject({ ownerId: 'c1' });
+    expect(await owner('needs', 'n1')).toMatchObject({ ownerId: 'kagawa-seiko' });
+    // A name without a place may be someone else: it waits for a person, never guessed.
+    expect(await owner('seeds', 's-unsure')).toMatchObject({ ownerName: '香川精工株式会社' });
+    expect((await owner('seeds', 's-unsure'))?.['ownerId']).toBeUndefined();
+    expect((await owner('seeds', 's-none'))?.['ownerId']).toBeUndefined();
+  });
+
+  it('refuses an owner_id the registry does not have, saying how to keep the record pending', async () => {
+    const database = await open();
+    const csv = ['id,title,owner_id', 's1,キレート樹脂,nobody'].join('\n');
+    const error = await rejection(run(database, 'seeds', file('orphan.csv', csv)));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected[0]?.problems).toEqual([
+      {
+        field: 'owner_id',
+        reason: expect.stringMatching(/not a registered actor.*owner_name.*登録されていません/s),
+      },
+    ]);
+  });
+
   it('detects Shift_JIS (CP932) written by Excel, including ㈱', async () => {
     const database = await open();
     const csv = ACTORS_CSV.replace('株式会社テスト', '㈱テスト①');
@@ -290,6 +372,7 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       'id,program,region_name,prefecture_codes,start_fy,end_fy,core_institution,final_grade,interim_grade,successor_program,budget,participating_orgs,participating_companies',
       'ad1,kc,富山・高岡地域,16,2002,2006,富山県新世紀産業機構,S,A,知的クラスター創成事業（第Ⅱ期）,2500000000,40,25',
       'ad2,kc,北陸,16;17;18,2008,2007,,A,B,,-5,,',
+      'ad3,kc,仙台地域,04,2011,,,不明,,,,,',
     ].join('\n');
     const seen: RejectedRow[] = [];
     await run(database, 'adoptions', file('ad.csv', csv), {
@@ -304,6 +387,11 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       participatingCompanies: 25,
       continuation: 'successor',
     });
+    // end year and grade not published: kept unknown, not guessed
+    const ad3 = (await database.repos.entity('adoptions').get('ad3'))?.record;
+    expect(ad3).toMatchObject({ startFy: 2011, continuation: 'unknown' });
+    expect(ad3?.['endFy']).toBeUndefined();
+    expect(ad3?.['finalGrade']).toBeUndefined();
   });
 
   it('knows the national programmes in a fresh database, by id and by Japanese name', async () => {

@@ -1,3 +1,4 @@
+import { linkPendingOwners } from '../connectors/link-pending-owners.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { withSuccessorOutcome } from '#core/entities/adoption.ts';
 import {
@@ -46,9 +47,18 @@ export interface ImportReport {
   rejected: RejectedRow[];
   unknownColumns: string[];
   committed: boolean;
+  /** Seeds and needs linked to an owner that arrived (or was found) with this import. */
+  ownersLinked?: number;
+  /** Seeds and needs still waiting for their owner to be registered. */
+  ownersPending?: number;
 }
 
 const REPORT_LIMIT = 1000;
+
+/** What a clerk reads when a seed or need names an owner id the registry does not have. */
+export function unregisteredOwnerReason(ownerId: string): string {
+  return `owner_id "${ownerId}" is not a registered actor: leave owner_id empty and give owner_name (and owner_corporate_number if known) to keep the record until the owner is registered ／ owner_id「${ownerId}」は登録されていません。owner_id を空にして owner_name（所有者名）を入れれば、所有者の登録まで保留として取り込めます`;
+}
 
 /**
  * The first row of every identity seen, for the duplicate check. Millions of keys live in typed arrays
@@ -349,7 +359,10 @@ export async function importRecords(
           const problems = missing.get(p.row) ?? [];
           problems.push({
             field: column.column,
-            reason: `unknown ${target.replace(/s$/, '')} "${value}"`,
+            reason:
+              column.column === 'owner_id'
+                ? unregisteredOwnerReason(value)
+                : `unknown ${target.replace(/s$/, '')} "${value}"`,
           });
           missing.set(p.row, problems);
         }
@@ -416,6 +429,14 @@ export async function importRecords(
       await flush(tx, pending);
       if (bulk && (options.partial || report.rejectedCount === 0))
         report.written += await bulk.finish();
+      if (
+        (entity === 'actors' || entity === 'seeds' || entity === 'needs') &&
+        (options.partial || report.rejectedCount === 0)
+      ) {
+        const owners = await linkPendingOwners(tx);
+        report.ownersLinked = owners.linked;
+        report.ownersPending = owners.pending;
+      }
       options.onProgress?.({
         rows: report.rowsRead,
         bytesRead: source.totalBytes,

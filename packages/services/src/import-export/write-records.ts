@@ -1,4 +1,4 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
@@ -9,12 +9,22 @@ import type { StoredRecord } from '#core/ports.ts';
 import { escapeFormula } from './formula-escape.ts';
 import type { FileFormat } from './read-records.ts';
 
+/** Where the credit lines of a CSV or JSON export go: beside it. */
+export function creditsPathOf(path: string): string {
+  return `${path}.credits.txt`;
+}
+
 const NUMERIC_CODECS = new Set(['int', 'real']);
 
 /** Writes records of one entity to a file, batch by batch; the file appears only once complete. */
 export interface RecordSink {
   write(records: readonly StoredRecord[]): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Finishes the file. Credit lines the sources of the records require go with it: a `credits`
+   * sheet in XLSX; beside CSV and JSON files (whose columns and shape stay as they are), a
+   * `FILE.credits.txt`.
+   */
+  close(credits?: readonly string[]): Promise<void>;
   abort(): Promise<void>;
 }
 
@@ -54,8 +64,14 @@ export function createRecordSink(path: string, format: FileFormat, spec: EntityS
       async write(records) {
         for (const record of records) sheet.addRow(xlsxRow(record)).commit();
       },
-      async close() {
+      async close(credits = []) {
         sheet.commit();
+        if (credits.length > 0) {
+          const creditSheet = workbook.addWorksheet('credits');
+          creditSheet.addRow(['出典 / Sources']).commit();
+          for (const line of credits) creditSheet.addRow([line]).commit();
+          creditSheet.commit();
+        }
         await workbook.commit();
         renameSync(partPath, path);
       },
@@ -82,10 +98,13 @@ export function createRecordSink(path: string, format: FileFormat, spec: EntityS
       }
       first = false;
     },
-    async close() {
+    async close(credits = []) {
       if (format === 'csv' && first) await writeText(stream, stringify([header]));
       if (format === 'json') await writeText(stream, first ? '[]\n' : '\n]\n');
       await finish(stream);
+      if (credits.length > 0)
+        writeFileSync(creditsPathOf(path), ['出典 / Sources', ...credits, ''].join('\n'));
+      else rmSync(creditsPathOf(path), { force: true });
       renameSync(partPath, path);
     },
     async abort() {

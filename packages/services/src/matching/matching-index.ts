@@ -8,7 +8,7 @@ import { ZActor } from '#core/entities/actor.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
 import { ZRelation } from '#core/entities/relation.ts';
 import { ZSeed, type Seed } from '#core/entities/seed.ts';
-import { findPrefecture } from '#core/geo.ts';
+import { findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import { isSharedNeed } from '#core/need-access.ts';
 import type { Clock } from '#core/ports.ts';
 import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
@@ -90,7 +90,8 @@ function seedFacts(seed: Seed): SeedFacts {
   return {
     id: seed.id,
     kind: seed.kind,
-    ownerId: seed.ownerId,
+    // '' while the owner is not registered yet (no actor, no network path)
+    ownerId: seed.ownerId ?? '',
     sdgs: seed.sdgs,
     available: seed.available,
     ...(seed.field !== undefined ? { field: seed.field } : {}),
@@ -102,7 +103,7 @@ function seedFacts(seed: Seed): SeedFacts {
 function needFacts(need: Need): NeedFacts {
   return {
     id: need.id,
-    ownerId: need.ownerId,
+    ownerId: need.ownerId ?? '',
     confidentiality: need.confidentiality,
     sdgs: need.sdgs,
     open: need.open,
@@ -217,7 +218,7 @@ export class MatchingIndex {
         const parsed = ZActor.safeParse(record);
         if (!parsed.success) continue;
         const a = parsed.data;
-        const prefecture = findPrefecture(a.prefectureCode);
+        const prefecture = a.prefectureCode ? findPrefecture(a.prefectureCode) : undefined;
         const location =
           a.lat !== undefined && a.lon !== undefined
             ? { lat: a.lat, lon: a.lon }
@@ -230,7 +231,7 @@ export class MatchingIndex {
           kind: a.kind,
           sector: a.sector,
           flags: a.flags,
-          prefectureCode: a.prefectureCode,
+          prefectureCode: prefectureGroupOf(a),
           ...(a.field !== undefined ? { field: a.field } : {}),
           ...(location !== undefined ? { location } : {}),
         });

@@ -200,14 +200,14 @@ export async function createMatchingService(
         seedId: seed.id,
         kind: seed.kind,
         title: seed.title,
-        ownerId: seed.ownerId,
-        ownerName: actorName(seed.ownerId),
+        ownerId: seed.ownerId ?? '',
+        ownerName: seed.ownerId === undefined ? (seed.ownerName ?? '') : actorName(seed.ownerId),
         ...(seed.prefectureCode !== undefined ? { prefectureCode: seed.prefectureCode } : {}),
         score: round(s.score),
         explanation: {
           terms: termViews(explanation),
           signals: roundSignals(s.signals.contributions),
-          path: pathView(reach, seed.ownerId, actorName),
+          path: pathView(reach, seed.ownerId ?? '', actorName),
           region: s.signals.region,
           ...(s.signals.distanceKm !== undefined ? { distanceKm: s.signals.distanceKm } : {}),
           highlightedTitle: highlight(seed.title, titleSpans),
@@ -247,7 +247,7 @@ export async function createMatchingService(
   };
 
   const subjectOfNeed = (need: Need): MatchSubject => {
-    const owner = state.actors.get(need.ownerId);
+    const owner = need.ownerId === undefined ? undefined : state.actors.get(need.ownerId);
     return {
       sdgs: need.sdgs,
       ...(need.field !== undefined ? { field: need.field } : {}),
@@ -337,11 +337,11 @@ export async function createMatchingService(
       if (parsed === undefined || !parsed.success)
         throw new DomainError('not_found', `no seed ${seedId}`);
       const seed = parsed.data;
-      const owner = state.actors.get(seed.ownerId);
+      const owner = seed.ownerId === undefined ? undefined : state.actors.get(seed.ownerId);
       const queryText = prepareQuery(Object.values(seedFields(seed)).join('\n')).text;
       const analyzer = await text.analyzer.prepare([queryText]);
       const { query, hits } = search(state.needIndex, analyzer, queryText, 500, opts.expand);
-      const reach = reachFrom(state.graph, seed.ownerId, { maxHops: 3 });
+      const reach = reachFrom(state.graph, seed.ownerId ?? '', { maxHops: 3 });
       const prefectureCode = seed.prefectureCode ?? owner?.prefectureCode;
       const scored = fuseCompanyHits({
         hits,

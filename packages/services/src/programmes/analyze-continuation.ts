@@ -87,6 +87,10 @@ export async function analyzeContinuation(
       summary: `分析できません: 事業終了後の状況が分かる採択が${asOfFy}年度より前にありません（${adoptions.length}件読み込み）。`,
       summaryEn: `No analysis: ${message}.`,
       excluded: [],
+      endFyUnknown: {
+        inOutcome: 0,
+        excluded: adoptions.filter((a) => a.endFy === undefined).length,
+      },
       methodNotes: [],
       adoptionsRead: adoptions.length,
     };

@@ -16,6 +16,7 @@ import { ZSupportMeasure, type SupportMeasure } from '#core/entities/support-mea
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { InnovationPath } from '#core/vocabulary.ts';
 import { readAll } from './load-records.ts';
+import { prefectureGroupOf } from '#core/geo.ts';
 
 export interface SupportFitRequest {
   actorId?: string;
@@ -76,6 +77,7 @@ export function scopeByProvider(
   provider: Actor | undefined,
 ): SupportMeasureInput {
   if (!provider) return measure;
+  if (provider.prefectureCode === undefined) return measure;
   if (provider.sector === 'municipality' && provider.municipalityCode !== undefined)
     return {
       ...measure,
@@ -127,7 +129,7 @@ export async function findSupportMeasures(
       name: actor.name,
       stage: request.stage ?? derived.stage,
       sector: actor.sector,
-      prefectureCode: actor.prefectureCode,
+      prefectureCode: prefectureGroupOf(actor),
       ...sizeAndPlace(actor),
       fields: [...(actor.field ? [actor.field] : []), ...actor.keywords],
       date,
@@ -153,7 +155,7 @@ export async function findSupportMeasures(
       name: project.title,
       stage: request.stage ?? project.path ?? 'one_to_hundred',
       sector: applicant.sector,
-      prefectureCode: project.prefectureCode ?? applicant.prefectureCode,
+      prefectureCode: project.prefectureCode ?? prefectureGroupOf(applicant),
       ...sizeAndPlace(applicant),
       fields: [...new Set(members.flatMap((a) => (a.field ? [a.field] : [])))],
       date,

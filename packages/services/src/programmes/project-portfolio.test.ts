@@ -195,6 +195,8 @@ describe.each(TEST_DATABASES)('project health and portfolio ($name)', (kind) => 
     expect(p.scope.name).toBe('福岡県');
     expect(p.projects.map((x) => x.id)).toEqual(['pj-2', 'pj-1']);
     expect(p.byStage).toEqual({ development: 1, demonstration: 1 });
+    // pj-1 gives no end date and its stage does not close it: unknown, not assumed running
+    expect(p.byEnd).toEqual({ ended: 0, notEnded: 1, unknown: 1 });
     expect(p.teamGaps).toEqual({ government: 1, finance: 2, university: 1 });
     expect(p.kpis.map((k) => k.value)).toEqual(['social', 'industrial', 'economic']);
     expect(p.kpis[1]).toMatchObject({

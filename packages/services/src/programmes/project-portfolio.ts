@@ -273,6 +273,11 @@ export interface Portfolio {
     alertCodes: HealthAlertCode[];
   }[];
   byStage: Record<string, number>;
+  /**
+   * Projects by their end date against `asOf`: ended, not ended, or unknown (no end date and not
+   * closed by its stage: counted as unknown, never assumed running).
+   */
+  byEnd: { ended: number; notEnded: number; unknown: number };
   /** Projects whose team misses a side, per side. */
   teamGaps: Record<string, number>;
   kpis: PortfolioKpi[];
@@ -377,6 +382,12 @@ export async function analyzePortfolio(
     byStage[h.stage] = (byStage[h.stage] ?? 0) + 1;
     for (const role of h.team.missing) teamGaps[role] = (teamGaps[role] ?? 0) + 1;
   }
+  const byEnd = { ended: 0, notEnded: 0, unknown: 0 };
+  for (const project of selected) {
+    if (project.endDate !== undefined) byEnd[project.endDate < asOf ? 'ended' : 'notEnded'] += 1;
+    else if (project.stage === 'completed' || project.stage === 'stopped') byEnd.ended += 1;
+    else byEnd.unknown += 1;
+  }
   const { kpis, sdgs } = sumKpis(selected);
   return {
     scope,
@@ -398,6 +409,7 @@ export async function analyzePortfolio(
       }))
       .sort((a, b) => b.alerts - a.alerts || a.id.localeCompare(b.id)),
     byStage,
+    byEnd,
     teamGaps,
     kpis,
     sdgs,

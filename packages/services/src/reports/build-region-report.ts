@@ -4,6 +4,7 @@
  * team's missing sides), the programme adoptions and their continuation risk, and its cases.
  * `render-region-report.ts` turns it into printable HTML.
  */
+import { creditsOf, provenanceSources, type SourceCredit } from '#connectors/connectors.ts';
 import { analyseContinuation } from '#analytics/programmes/analyse-continuation.ts';
 import type { AdoptionMeasures } from '#analytics/programmes/adoption-measures.ts';
 import { checkTeamComposition, type TeamRole } from '#analytics/programmes/project-health.ts';
@@ -76,7 +77,8 @@ export interface RegionReport {
     programme: string;
     regionName: string;
     startFy: number;
-    endFy: number;
+    /** null when the end year is not published (unknown). */
+    endFy: number | null;
     finalGrade: string | null;
     continuation: string;
   }[];
@@ -91,6 +93,8 @@ export interface RegionReport {
   money: MoneyOutput;
   /** Training programmes, local retention, coordinator staffing. */
   people: PeopleOutput;
+  /** The credit line of each open source whose data the report shows (出典). */
+  credits: SourceCredit[];
 }
 
 function risksOf(m: AdoptionMeasures | undefined, endFy: number, asOfFy: number): string[] {
@@ -244,7 +248,9 @@ export async function buildRegionReport(
     if (!isDomainError(error) || error.code !== 'insufficient_data') throw error;
     continuationSummary = `継続要因の分析はできません: ${error.message}`;
   }
+  // An adoption whose end year is unknown cannot be said to end soon: left out of the risks.
   const continuationRisks = regional
+    .flatMap((a) => (a.endFy === undefined ? [] : [{ ...a, endFy: a.endFy }]))
     .filter((a) => a.endFy >= asOfFy - 1 && a.continuation !== 'stopped')
     .map((a) => ({
       adoptionId: a.id,
@@ -279,7 +285,7 @@ export async function buildRegionReport(
         programme: programmeName.get(a.programmeId) ?? a.programmeId,
         regionName: a.regionName,
         startFy: a.startFy,
-        endFy: a.endFy,
+        endFy: a.endFy ?? null,
         finalGrade: a.finalGrade ?? null,
         continuation: a.continuation,
       })),
@@ -295,5 +301,6 @@ export async function buildRegionReport(
     regionStrategy,
     money,
     people,
+    credits: creditsOf(provenanceSources([...actors, ...regional])),
   };
 }

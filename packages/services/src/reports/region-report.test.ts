@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONNECTORS } from '#connectors/connectors.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { buildRegionReport } from './build-region-report.ts';
@@ -48,6 +49,25 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
       '事例',
     ])
       expect(html).toContain(heading);
+  });
+
+  it('ends with the credit line of each open source its data come from', async () => {
+    const fixture = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    expect(fixture.credits).toEqual([]);
+    expect(renderRegionReport(fixture)).not.toContain('出典 / Sources');
+    const stored = (await db.repos.entity('actors').list({ limit: 100 })).items.find(
+      (a) => a['prefectureCode'] === '40',
+    );
+    expect(stored).toBeDefined();
+    await db.repos.entity('actors').upsertMany([{ ...stored, source: 'houjin-bangou' }]);
+    const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    expect(report.credits).toEqual([
+      { source: 'houjin-bangou', credit: CONNECTORS['houjin-bangou'].credit },
+    ]);
+    const html = renderRegionReport(report);
+    expect(html).toContain('出典 / Sources');
+    expect(html).toContain('国税庁法人番号公表サイト');
+    await db.repos.entity('actors').upsertMany([stored ?? {}]);
   });
 
   it('covers a community and refuses bad scopes', async () => {

@@ -226,7 +226,7 @@ export function renderRegionReport(report: RegionReport): string {
       report.adoptions.map((a) => [
         e(a.programme),
         e(a.regionName),
-        `FY${a.startFy}–${a.endFy}`,
+        `FY${a.startFy}–${a.endFy ?? '（終了年度不明）'}`,
         a.finalGrade ?? '—',
         CONTINUATION_LABELS[a.continuation] ?? e(a.continuation),
       ]),
@@ -244,6 +244,13 @@ export function renderRegionReport(report: RegionReport): string {
       report.cases.map((c) => [e(c.title), e(c.outcome), e(c.factors.join('、'))]),
     )}`,
     ...regionSections(report),
+    ...(report.credits.length > 0
+      ? [
+          `<h2>出典 / Sources</h2><ul class="credits">${report.credits
+            .map((c) => `<li>${e(c.credit)}</li>`)
+            .join('')}</ul>`,
+        ]
+      : []),
   ];
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>地域レポート: ${e(report.scope.name)}</title>
