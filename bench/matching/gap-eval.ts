@@ -1,0 +1,182 @@
+/**
+ * Quality on the evaluation set alone (issue 13): the 220 judged seeds and the 2,800 fixed
+ * distractors, the 79 needs ranked by Musubi (lexical, and with the service's expansion) and by
+ * a character-bigram TF-IDF cosine peer. nDCG@10, recall@20 and MRR overall, on the computed
+ * vocabulary-gap subset and on the hand-marked everyday-words gap subset (`gap: true`).
+ *
+ *   node bin/run-ts.mjs bench/matching/gap-eval.ts --label "what changed"
+ *
+ * Writes bench/results/matching-gap.json/.md (this run) and appends a row per system to
+ * bench/results/matching-gap-runs.md (before / after each change). Seconds, not minutes.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
+import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
+import { compileDictionary, type CompiledDictionary } from '#matching/dictionary.ts';
+import { parseEvalSet, vocabularyGaps, type EvalNeed } from '#matching/evaluation-set.ts';
+import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
+import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
+import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
+import type { CorpusSeed } from './distractors.ts';
+import { FIELD_SPECS } from './matching-bench.ts';
+
+type Ranker = (text: string) => string[];
+
+/** Character bigrams of the NFKC text (spaces and punctuation dropped), with counts. */
+export function charBigrams(text: string): Map<string, number> {
+  const chars = [
+    ...text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]+/gu, ''),
+  ];
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const gram = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
+    out.set(gram, (out.get(gram) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** The peer: TF-IDF (1 + ln tf, ln(N / df)) over character bigrams, cosine similarity. */
+export function bigramTfIdfPeer(corpus: readonly CorpusSeed[]): Ranker {
+  const df = new Map<string, number>();
+  const docs = corpus.map((d) => {
+    const grams = charBigrams(`${d.title}。${d.abstract}。${d.keywords.join('、')}`);
+    for (const gram of grams.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
+    return { id: d.id, grams };
+  });
+  const n = docs.length;
+  const idf = (gram: string): number => Math.log(n / (df.get(gram) ?? n));
+  const vectorOf = (grams: ReadonlyMap<string, number>): Map<string, number> => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [gram, tf] of grams) {
+      const w = (1 + Math.log(tf)) * idf(gram);
+      if (w <= 0) continue;
+      v.set(gram, w);
+      norm += w * w;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (const [gram, w] of v) v.set(gram, w * scale);
+    return v;
+  };
+  const postings = new Map<string, { doc: number; w: number }[]>();
+  docs.forEach((d, doc) => {
+    for (const [gram, w] of vectorOf(d.grams)) {
+      let list = postings.get(gram);
+      if (list === undefined) postings.set(gram, (list = []));
+      list.push({ doc, w });
+    }
+  });
+  return (text) => {
+    const scores = new Float64Array(n);
+    for (const [gram, qw] of vectorOf(charBigrams(text))) {
+      for (const { doc, w } of postings.get(gram) ?? []) scores[doc] = (scores[doc] ?? 0) + qw * w;
+    }
+    return [...scores.keys()]
+      .filter((doc) => (scores[doc] ?? 0) > 0)
+      .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b)
+      .slice(0, 20)
+      .map((doc) => docs[doc]?.id ?? '');
+  };
+}
+
+export interface GapEvalRow {
+  readonly system: string;
+  readonly overall: RankingQuality;
+  readonly computedGap: RankingQuality;
+  readonly markedGap: RankingQuality;
+}
+
+/** The service's search (dictionary, co-occurrence over 300 documents, feedback over 8). */
+export function musubiRanker(
+  index: Bm25fIndex,
+  analyzer: Analyzer,
+  dictionary: CompiledDictionary,
+  expand: boolean,
+): Ranker {
+  if (!expand) return (text) => index.search(buildQuery(analyzer, text), 20).map((h) => h.id);
+  return (text) =>
+    searchWithExpansion(index, analyzer, text, {
+      k: 20,
+      dictionary,
+      cooccurrence: { maxDocuments: 300 },
+      feedback: { documents: 8 },
+    }).hits.map((h) => h.id);
+}
+
+function quality(needs: readonly EvalNeed[], rank: Ranker): RankingQuality {
+  return meanRankingQuality(needs.map((n) => ({ ranked: rank(n.text), judgments: n.judgments })));
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+
+async function main(): Promise<void> {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const at = process.argv.indexOf('--label');
+  const label = at > 0 ? (process.argv[at + 1] ?? 'unlabelled') : 'unlabelled';
+  const load = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
+  const set = parseEvalSet(load('packages/matching/eval/eval-set.json'));
+  const fixed = load('packages/matching/eval/distractors.json') as CorpusSeed[];
+  const corpus: CorpusSeed[] = [...set.seeds, ...fixed];
+  const dictionary = compileDictionary(STARTER_DOMAIN_DICTIONARY);
+  const analyzer = createAnalyzer({ tokenizer: await createKuromojiTokenizer(), dictionary });
+  const index = createBm25fIndex({ fields: FIELD_SPECS });
+  for (const d of corpus) {
+    index.upsert(d.id, {
+      title: analyzer.terms(d.title),
+      abstract: analyzer.terms(d.abstract),
+      keywords: analyzer.terms(d.keywords.join('、')),
+    });
+  }
+  index.flush();
+  const computed = new Set(
+    vocabularyGaps(set, analyzer)
+      .filter((g) => g.gap)
+      .map((g) => g.needId),
+  );
+  const computedNeeds = set.needs.filter((n) => computed.has(n.id));
+  const markedNeeds = set.needs.filter((n) => n.markedGap);
+  const systems: [string, Ranker][] = [
+    ['Musubi (expansion, as the service)', musubiRanker(index, analyzer, dictionary, true)],
+    ['Musubi (lexical)', musubiRanker(index, analyzer, dictionary, false)],
+    ['char-bigram TF-IDF cosine', bigramTfIdfPeer(corpus)],
+  ];
+  const rows: GapEvalRow[] = systems.map(([system, rank]) => ({
+    system,
+    overall: quality(set.needs, rank),
+    computedGap: quality(computedNeeds, rank),
+    markedGap: quality(markedNeeds, rank),
+  }));
+  const when = new Date().toISOString();
+  const head =
+    '| label | system | nDCG@10 | recall@20 | MRR | computed gap nDCG@10 / R@20 / MRR | marked gap nDCG@10 / R@20 / MRR |\n|---|---|---|---|---|---|---|\n';
+  const lines = rows.map(
+    (r) =>
+      `| ${label} | ${r.system} | ${f3(r.overall.ndcgAt10)} | ${f3(r.overall.recallAt20)} | ${f3(r.overall.mrr)} | ${f3(r.computedGap.ndcgAt10)} / ${f3(r.computedGap.recallAt20)} / ${f3(r.computedGap.mrr)} | ${f3(r.markedGap.ndcgAt10)} / ${f3(r.markedGap.recallAt20)} / ${f3(r.markedGap.mrr)} |`,
+  );
+  const out = join(root, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'matching-gap.json'),
+    `${JSON.stringify({ when, label, corpus: corpus.length, needs: set.needs.length, computedGap: computedNeeds.length, markedGap: markedNeeds.length, rows }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(out, 'matching-gap.md'),
+    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n`,
+  );
+  const runs = join(out, 'matching-gap-runs.md');
+  if (!existsSync(runs)) {
+    writeFileSync(
+      runs,
+      `# Matching quality, run after run (bench/matching/gap-eval.ts)\n\nOne block per change, newest last; same corpus and needs as matching-gap.md.\n\n${head}`,
+    );
+  }
+  appendFileSync(runs, `${lines.join('\n')}\n`);
+  console.log(head + lines.join('\n'));
+}
+
+await main();
