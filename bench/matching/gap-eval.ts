@@ -16,6 +16,13 @@ import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
 import { compileDictionary, type CompiledDictionary } from '#matching/dictionary.ts';
 import { parseEvalSet, vocabularyGaps, type EvalNeed } from '#matching/evaluation-set.ts';
 import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
+import {
+  assessHit,
+  isNoGoodMatch,
+  textScale,
+  type Confidence,
+  type HitEvidence,
+} from '#matching/match-confidence.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
@@ -114,6 +121,64 @@ function quality(needs: readonly EvalNeed[], rank: Ranker): RankingQuality {
 
 const f3 = (x: number): string => x.toFixed(3);
 
+/**
+ * How well the confidence levels sort Musubi's top 10 (with expansion): per level, the
+ * results given it and the share judged grade ≥ 2; and the needs whose first result is low
+ * (answered "no good match") with how many of those had a grade ≥ 2 seed first.
+ */
+function confidenceCalibration(
+  needs: readonly EvalNeed[],
+  index: Bm25fIndex,
+  analyzer: Analyzer,
+  dictionary: CompiledDictionary,
+): string {
+  const levels = new Map<
+    Confidence,
+    { n: number; good: number; first: number; firstGood: number }
+  >();
+  const order = { high: 0, medium: 1, low: 2 } as const;
+  let noGood = 0;
+  let noGoodLost = 0;
+  const noGoodIds: string[] = [];
+  for (const need of needs) {
+    const { query, hits } = searchWithExpansion(index, analyzer, need.text, {
+      k: 10,
+      dictionary,
+      cooccurrence: { maxDocuments: 300 },
+      feedback: { documents: 8 },
+    });
+    const scale = textScale(index, query);
+    const evidence: HitEvidence[] = [];
+    hits.forEach((hit, i) => {
+      const assessed = assessHit(index, query, hit, scale);
+      evidence.push(assessed);
+      const level = assessed.confidence;
+      const entry = levels.get(level) ?? { n: 0, good: 0, first: 0, firstGood: 0 };
+      const good = (need.judgments.get(hit.id) ?? 0) >= 2 ? 1 : 0;
+      entry.n += 1;
+      entry.good += good;
+      if (i === 0) {
+        entry.first += 1;
+        entry.firstGood += good;
+      }
+      levels.set(level, entry);
+    });
+    const strongest = [...evidence].sort(
+      (a, b) => order[a.confidence] - order[b.confidence] || b.specificity - a.specificity,
+    )[0];
+    if (isNoGoodMatch(strongest)) {
+      noGood += 1;
+      noGoodIds.push(need.id);
+      if (hits.some((h) => (need.judgments.get(h.id) ?? 0) >= 2)) noGoodLost += 1;
+    }
+  }
+  const rows = (['high', 'medium', 'low'] as const).map((level) => {
+    const e = levels.get(level) ?? { n: 0, good: 0, first: 0, firstGood: 0 };
+    return `| ${level} | ${e.n} | ${e.n > 0 ? f3(e.good / e.n) : '-'} | ${e.first} | ${e.firstGood} |`;
+  });
+  return `Confidence of Musubi's top 10 (with expansion): results per level and the share graded ≥ 2; needs whose first result has that level (first low = "no good match") and how many of those first results are graded ≥ 2.\n\n| level | results | share graded ≥ 2 | needs (first result) | first result graded ≥ 2 |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n"No good match" (best of the top 10 low and generic): ${noGood} of ${needs.length} needs (${noGoodIds.join(', ')}); ${noGoodLost} of them had a seed graded ≥ 2 in the top 10 that the answer withholds.`;
+}
+
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '..', '..');
   const at = process.argv.indexOf('--label');
@@ -151,6 +216,7 @@ async function main(): Promise<void> {
     computedGap: quality(computedNeeds, rank),
     markedGap: quality(markedNeeds, rank),
   }));
+  const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary);
   const when = new Date().toISOString();
   const head =
     '| label | system | nDCG@10 | recall@20 | MRR | computed gap nDCG@10 / R@20 / MRR | marked gap nDCG@10 / R@20 / MRR |\n|---|---|---|---|---|---|---|\n';
@@ -166,7 +232,7 @@ async function main(): Promise<void> {
   );
   writeFileSync(
     join(out, 'matching-gap.md'),
-    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n`,
+    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${calibration}\n`,
   );
   const runs = join(out, 'matching-gap-runs.md');
   if (!existsSync(runs)) {
@@ -177,6 +243,7 @@ async function main(): Promise<void> {
   }
   appendFileSync(runs, `${lines.join('\n')}\n`);
   console.log(head + lines.join('\n'));
+  console.log(calibration);
 }
 
 await main();
