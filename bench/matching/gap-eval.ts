@@ -25,11 +25,24 @@ import {
 } from '#matching/match-confidence.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
+import type { GlossDictionary } from '#matching/gloss-links.ts';
+import { EDICT_PATH, readEdict } from '#matching-node/edict-file.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import type { CorpusSeed } from './distractors.ts';
 import { FIELD_SPECS } from './matching-bench.ts';
 
 type Ranker = (text: string) => string[];
+
+/** Gloss-link settings tried (`--gloss-weight W`, `--gloss-min L`). */
+const argNumber = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  const value = at > 0 ? Number(process.argv[at + 1]) : NaN;
+  return Number.isFinite(value) ? value : fallback;
+};
+const GLOSS_OPTIONS = {
+  weight: argNumber('--gloss-weight', 0.8),
+  minWeight: argNumber('--gloss-min', 0.5),
+};
 
 /** Character bigrams of the NFKC text (spaces and punctuation dropped), with counts. */
 export function charBigrams(text: string): Map<string, number> {
@@ -104,12 +117,14 @@ export function musubiRanker(
   analyzer: Analyzer,
   dictionary: CompiledDictionary,
   expand: boolean,
+  glosses?: GlossDictionary,
 ): Ranker {
   if (!expand) return (text) => index.search(buildQuery(analyzer, text), 20).map((h) => h.id);
   return (text) =>
     searchWithExpansion(index, analyzer, text, {
       k: 20,
       dictionary,
+      ...(glosses !== undefined ? { glosses, glossExpansion: GLOSS_OPTIONS } : {}),
       cooccurrence: { maxDocuments: 300 },
       feedback: { documents: 8 },
     }).hits.map((h) => h.id);
@@ -205,8 +220,19 @@ async function main(): Promise<void> {
   );
   const computedNeeds = set.needs.filter((n) => computed.has(n.id));
   const markedNeeds = set.needs.filter((n) => n.markedGap);
+  // The Debian package edict; without it the gloss-link row is left out (said on stderr).
+  const glosses = existsSync(EDICT_PATH) ? readEdict() : undefined;
+  if (glosses === undefined) console.error(`no ${EDICT_PATH}: apt-get install edict`);
   const systems: [string, Ranker][] = [
     ['Musubi (expansion, as the service)', musubiRanker(index, analyzer, dictionary, true)],
+    ...(glosses !== undefined
+      ? [
+          [
+            `Musubi (expansion + EDICT gloss links w ${GLOSS_OPTIONS.weight}, min ${GLOSS_OPTIONS.minWeight})`,
+            musubiRanker(index, analyzer, dictionary, true, glosses),
+          ] as [string, Ranker],
+        ]
+      : []),
     ['Musubi (lexical)', musubiRanker(index, analyzer, dictionary, false)],
     ['char-bigram TF-IDF cosine', bigramTfIdfPeer(corpus)],
   ];

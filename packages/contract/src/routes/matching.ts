@@ -65,7 +65,7 @@ const ZSignals = z.object({
 
 const ZTermView = z.object({
   term: z.string(),
-  source: z.string().describe('query | synonym | dictionary | cooccurrence | feedback'),
+  source: z.string().describe('query | synonym | dictionary | gloss | cooccurrence | feedback'),
   contribution: z.number(),
   matches: z.array(z.string()).describe('Where it occurs (field: surface)'),
 });
