@@ -33,6 +33,18 @@ import { FIELD_SPECS } from './matching-bench.ts';
 
 type Ranker = (text: string) => string[];
 
+/** English restatements of needs of the set: [text, id of the Japanese need]. */
+const ENGLISH_NEEDS: readonly (readonly [string, string])[] = [
+  ['We want to recover copper from the wastewater of our plating plant.', 'n01'],
+  ['Automatic inspection of bridge cracks with drones.', 'n67'],
+  ['Keep fish fresh while shipping it to distant shops.', 'n78'],
+  ['Bamboo thickets are spreading into roads and behind houses.', 'n76'],
+  ['Late spring frost kills our peach blossoms; we need a warning.', 'n07'],
+  ['Wild boar and deer damage our rice fields.', 'n10'],
+  ['Our nurses spend more time writing records than with patients.', 'n52'],
+  ['Sludge from the sewage plant is expensive to dispose of.', 'n41'],
+];
+
 /** Gloss-link settings tried (`--gloss-weight W`, `--gloss-min L`). */
 const argNumber = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -243,6 +255,18 @@ async function main(): Promise<void> {
     markedGap: quality(markedNeeds, rank),
   }));
   const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary);
+  // English needs (foreign partners, English abstracts), judged as the Japanese need they
+  // restate: the seeds are Japanese only.
+  const byId = new Map(set.needs.map((n) => [n.id, n]));
+  const englishNeeds = ENGLISH_NEEDS.flatMap(([text, like]) => {
+    const need = byId.get(like);
+    return need === undefined ? [] : [{ ...need, id: `en-${like}`, text }];
+  });
+  const englishRows = systems.map(([system, rank]) => {
+    const q = quality(englishNeeds, rank);
+    return `| ${system} | ${f3(q.ndcgAt10)} | ${f3(q.recallAt20)} | ${f3(q.mrr)} |`;
+  });
+  const english = `English needs (${englishNeeds.length}, judged as the Japanese need each restates):\n\n| system | nDCG@10 | recall@20 | MRR |\n|---|---|---|---|\n${englishRows.join('\n')}`;
   const when = new Date().toISOString();
   const head =
     '| label | system | nDCG@10 | recall@20 | MRR | computed gap nDCG@10 / R@20 / MRR | marked gap nDCG@10 / R@20 / MRR |\n|---|---|---|---|---|---|---|\n';
@@ -258,7 +282,7 @@ async function main(): Promise<void> {
   );
   writeFileSync(
     join(out, 'matching-gap.md'),
-    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${calibration}\n`,
+    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${calibration}\n`,
   );
   const runs = join(out, 'matching-gap-runs.md');
   if (!existsSync(runs)) {
@@ -269,6 +293,7 @@ async function main(): Promise<void> {
   }
   appendFileSync(runs, `${lines.join('\n')}\n`);
   console.log(head + lines.join('\n'));
+  console.log(english);
   console.log(calibration);
 }
 

@@ -13,7 +13,12 @@ import type { Analyzer } from './analyze.ts';
 import { isBigramTerm } from './analyze.ts';
 import type { Bm25fIndex, SearchHit, WeightedTerm } from './bm25f.ts';
 import type { CompiledDictionary } from './dictionary.ts';
-import { glossLinks, type GlossDictionary, type GlossLinkOptions } from './gloss-links.ts';
+import {
+  glossLinks,
+  translationsOf,
+  type GlossDictionary,
+  type GlossLinkOptions,
+} from './gloss-links.ts';
 
 export type TermSource = 'query' | 'synonym' | 'dictionary' | 'gloss' | 'cooccurrence' | 'feedback';
 
@@ -107,7 +112,8 @@ export interface GlossExpansionOptions extends GlossLinkOptions {
 
 /**
  * Adds words linked to the query's own words through shared English glosses (EDICT), weighted
- * by how sure each link is; only words the index holds are added.
+ * by how sure each link is, and the Japanese words an English query word translates; only
+ * words the index holds are added.
  */
 export function expandWithGlosses(
   index: Bm25fIndex,
@@ -121,7 +127,12 @@ export function expandWithGlosses(
   const linkOptions = { minWeight: 0.5, ...options, keep };
   for (const term of query) {
     if (!isOriginal(term)) continue;
-    for (const link of glossLinks(glosses, term.term, linkOptions)) {
+    // An English word (an English need, or English words in a Japanese one) reaches the
+    // Japanese words it translates; a Japanese word its gloss neighbours.
+    const links = /^[a-z][a-z-]*$/.test(term.term)
+      ? translationsOf(glosses, term.term, { keep })
+      : glossLinks(glosses, term.term, linkOptions);
+    for (const link of links) {
       const weight = term.weight * link.weight * scale;
       const existing = candidates.get(link.term);
       if (existing === undefined) {

@@ -13,6 +13,12 @@ const EDICT_SAMPLE = [
   '切る [きる] /(v5r,vt) (1) to cut/(v5r,vt) (2) to sever (connections, ties)/(v5r,vt) (3) to turn off (e.g. the light)/(v5r,vt) (4) to terminate/(P)/',
   '伐採 [ばっさい] /(n,vs) cutting down/felling/logging/(P)/',
   '裁断 [さいだん] /(n,vs) cutting/to cut/',
+  '橋梁 [きょうりょう] /(n) bridge/(P)/',
+  '橋 [はし] /(n) bridge/(P)/',
+  '点検 [てんけん] /(n,vs) inspection/examination/checking/(P)/',
+  '亀裂 [きれつ] /(n,vs) crack/crevice/fissure/chap/rift/(P)/',
+  'ひび割れ [ひびわれ] /(n,vs) crack/(P)/',
+  'ドローン /(n) drone (unmanned aircraft)/',
 ].join('\n');
 
 describe('EDICT gloss links', () => {
@@ -59,5 +65,25 @@ describe('EDICT gloss links', () => {
         .sort(),
     ).toEqual(['s1', 's2']);
     expect(index.search(query, 2)).toEqual([]);
+  });
+
+  it('lets an English need reach a Japanese seed through the words its glosses translate', () => {
+    const index = createBm25fIndex({ fields: [{ name: 'title', weight: 3 }] });
+    index.upsert('crack', { title: ['ドローン', '画像', '橋梁', 'ヒビワレ', '自動', '点検'] });
+    index.upsert('fish', { title: ['魚類', '鮮度'] });
+    const english = ['inspection', 'bridge', 'crack', 'drone'].map((term): QueryTerm => ({
+      term,
+      weight: 1,
+      source: 'query',
+      via: [],
+    }));
+    expect(index.search(english, 2)).toEqual([]);
+    const expanded = expandWithGlosses(index, english, dictionary);
+    const added = new Map(expanded.filter((t) => t.source === 'gloss').map((t) => [t.term, t.via]));
+    expect(added.get('橋梁')).toEqual(['bridge']);
+    expect(added.get('点検')).toEqual(['inspection']);
+    expect(added.get('ドローン')).toEqual(['drone']);
+    expect(added.has('橋')).toBe(false); // not in the index
+    expect(index.search(expanded, 2).map((h) => h.id)).toEqual(['crack']);
   });
 });

@@ -8,13 +8,14 @@
  * Pure: the caller reads the file (packages/matching-node/src/edict-file.ts) and passes the text.
  */
 import { foldDictionaryTerm } from './dictionary.ts';
+import { stemEnglish } from './normalize.ts';
 
 export interface GlossDictionary {
   /** Folded headword → its normalised glosses. */
   readonly glossesOf: ReadonlyMap<string, readonly string[]>;
   /** Normalised gloss → folded headwords. */
   readonly wordsOf: ReadonlyMap<string, readonly string[]>;
-  /** Folded headwords of English glosses of one or two words (for English queries). */
+  /** Single-word English glosses (stemmed as the analyser stems English) → folded headwords. */
   readonly english: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -70,7 +71,7 @@ export function parseEdict(text: string): GlossDictionary {
     for (const g of glosses) {
       add(glossesOf, word, g);
       add(wordsOf, g, word);
-      if (/^[a-z][a-z-]*(?: [a-z][a-z-]*)?$/.test(g)) add(english, g, word);
+      if (/^[a-z][a-z-]*$/.test(g)) add(english, stemEnglish(g), word);
     }
   }
   const frozen = (map: Map<string, Set<string>>): Map<string, readonly string[]> =>
@@ -134,4 +135,24 @@ export function glossLinks(
   }
   links.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
   return links.slice(0, maxLinks);
+}
+
+/**
+ * Japanese words for an English query word (as the analyser leaves it: lower case, plural
+ * removed), surest first: a word with few glosses translates more surely than one with many.
+ */
+export function translationsOf(
+  dictionary: GlossDictionary,
+  englishWord: string,
+  options: { readonly maxLinks?: number; readonly keep?: (term: string) => boolean } = {},
+): GlossLink[] {
+  const words = dictionary.english.get(englishWord) ?? [];
+  const links: GlossLink[] = [];
+  for (const word of words) {
+    if (options.keep !== undefined && !options.keep(word)) continue;
+    const senses = dictionary.glossesOf.get(word)?.length ?? 1;
+    links.push({ term: word, weight: 1 / Math.sqrt(senses), glosses: [englishWord] });
+  }
+  links.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+  return links.slice(0, options.maxLinks ?? 3);
 }
