@@ -11,6 +11,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
 import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
 import { compileDictionary, type CompiledDictionary } from '#matching/dictionary.ts';
@@ -233,7 +234,11 @@ async function main(): Promise<void> {
   const computedNeeds = set.needs.filter((n) => computed.has(n.id));
   const markedNeeds = set.needs.filter((n) => n.markedGap);
   // The Debian package edict; without it the gloss-link row is left out (said on stderr).
+  const heapBefore = process.memoryUsage().heapUsed;
+  const edictStarted = performance.now();
   const glosses = existsSync(EDICT_PATH) ? readEdict() : undefined;
+  const edictSeconds = (performance.now() - edictStarted) / 1000;
+  const edictHeapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   if (glosses === undefined) console.error(`no ${EDICT_PATH}: apt-get install edict`);
   const systems: [string, Ranker][] = [
     ['Musubi (expansion, as the service)', musubiRanker(index, analyzer, dictionary, true)],
@@ -255,6 +260,30 @@ async function main(): Promise<void> {
     markedGap: quality(markedNeeds, rank),
   }));
   const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary);
+  const latencyRows = systems.map(([system, rank]) => {
+    const times: number[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      for (const need of set.needs) {
+        const started = performance.now();
+        rank(need.text);
+        if (round === 1) times.push(performance.now() - started);
+      }
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number): number =>
+      times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+    return `| ${system} | ${at(0.5).toFixed(2)} | ${at(0.95).toFixed(2)} |`;
+  });
+  const assessTimes: number[] = [];
+  for (const need of set.needs) {
+    const { query, hits } = searchWithExpansion(index, analyzer, need.text, { k: 20, dictionary });
+    const started = performance.now();
+    const scale = textScale(index, query);
+    for (const hit of hits) assessHit(index, query, hit, scale);
+    assessTimes.push(performance.now() - started);
+  }
+  assessTimes.sort((a, b) => a - b);
+  const latency = `Query time on this machine (top 20, second pass over the ${set.needs.length} needs, ms; shared 2-core machine):\n\n| system | p50 | p95 |\n|---|---|---|\n${latencyRows.join('\n')}\n\nConfidence of 20 results (text scale + assessHit): p95 ${(assessTimes[Math.floor(0.95 * assessTimes.length)] ?? 0).toFixed(2)} ms. EDICT read and parsed in ${edictSeconds.toFixed(1)} s, ${edictHeapMiB.toFixed(0)} MiB of heap.`;
   // English needs (foreign partners, English abstracts), judged as the Japanese need they
   // restate: the seeds are Japanese only.
   const byId = new Map(set.needs.map((n) => [n.id, n]));
@@ -282,7 +311,7 @@ async function main(): Promise<void> {
   );
   writeFileSync(
     join(out, 'matching-gap.md'),
-    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${calibration}\n`,
+    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${latency}\n\n${calibration}\n`,
   );
   const runs = join(out, 'matching-gap-runs.md');
   if (!existsSync(runs)) {
@@ -294,6 +323,7 @@ async function main(): Promise<void> {
   appendFileSync(runs, `${lines.join('\n')}\n`);
   console.log(head + lines.join('\n'));
   console.log(english);
+  console.log(latency);
   console.log(calibration);
 }
 
