@@ -88,7 +88,10 @@ const ZExplanation = z.object({
   feedback: z.array(z.string()),
   expansionOnly: z
     .boolean()
-    .describe("None of the need's own words is in the seed: matched through expansion terms alone"),
+    .optional()
+    .describe(
+      "None of the need's own words is in the seed: matched through expansion terms alone (always set for seed matches)",
+    ),
 });
 
 const ZConfidence = z
