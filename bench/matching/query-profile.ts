@@ -1,10 +1,11 @@
 /**
- * Entry point: node bin/run-ts.mjs bench/matching/query-profile.ts SNAPSHOT [--top N]
+ * Entry point: node bin/run-ts.mjs bench/matching/query-profile.ts SNAPSHOT [--top N] [--glosses]
  * Restores a seed index saved by `analysis-build.ts --save SNAPSHOT` and times each step of the
  * expanded search (analysis, dictionary, co-occurrence, first retrieval, feedback, final
  * retrieval) for the matching benchmark's latency queries, after the same warm-up; prints the
  * percentiles of each step and the slowest queries with their query sizes. For deciding where
- * the p95 goes without rebuilding the 1 M index each time.
+ * the p95 goes without rebuilding the 1 M index each time. `--glosses` adds the EDICT gloss
+ * links after the dictionary (decision 013); the confidence of the 20 results is timed too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,8 +19,11 @@ import {
   expandWithCooccurrence,
   expandWithDictionary,
   expandWithFeedback,
+  expandWithGlosses,
   searchWithExpansion,
 } from '#matching/expansion.ts';
+import { assessHit, textScale } from '#matching/match-confidence.ts';
+import { readEdict } from '#matching-node/edict-file.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { COMMUNITY_NEEDS, FIELDS } from '#services/demo/field-vocabulary.ts';
@@ -31,6 +35,7 @@ if (snapshot === undefined) throw new Error('usage: query-profile.ts SNAPSHOT [-
 const topAt = args.indexOf('--top');
 const top = topAt < 0 ? 10 : Number(args[topAt + 1]);
 
+const glosses = args.includes('--glosses') ? readEdict() : undefined;
 const root = resolve('.');
 const started = performance.now();
 const index = restoreBm25fIndex(decodeSerializedIndex(readFileSync(snapshot)));
@@ -47,7 +52,16 @@ const queries = [
   ...COMMUNITY_NEEDS.map(([title]) => title),
 ];
 
-const STEPS = ['analyse', 'dictionary', 'cooccurrence', 'first', 'feedback', 'final'] as const;
+const STEPS = [
+  'analyse',
+  'dictionary',
+  'gloss',
+  'cooccurrence',
+  'first',
+  'feedback',
+  'final',
+  'confidence',
+] as const;
 interface Profile {
   readonly text: string;
   readonly ms: Record<(typeof STEPS)[number], number>;
@@ -66,12 +80,17 @@ function profile(text: string): Profile {
   const at = performance.now();
   let query = time('analyse', () => buildQuery(analyzer, text));
   query = time('dictionary', () => expandWithDictionary(query, dictionary));
+  if (glosses !== undefined) query = time('gloss', () => expandWithGlosses(index, query, glosses));
   query = time('cooccurrence', () => expandWithCooccurrence(index, query));
   const firstTerms = query.length;
   const first = time('first', () => index.search(query, 10));
   query = time('feedback', () => expandWithFeedback(index, query, first));
   const seeds = first.map((h) => h.id);
-  time('final', () => index.search(query, 20, { seeds }));
+  const hits = time('final', () => index.search(query, 20, { seeds }));
+  time('confidence', () => {
+    const scale = textScale(index, query);
+    for (const hit of hits) assessHit(index, query, hit, scale);
+  });
   return {
     text,
     ms,
@@ -81,7 +100,11 @@ function profile(text: string): Profile {
 }
 
 for (const q of queries.slice(0, 20))
-  searchWithExpansion(index, analyzer, q, { k: 20, dictionary });
+  searchWithExpansion(index, analyzer, q, {
+    k: 20,
+    dictionary,
+    ...(glosses !== undefined ? { glosses } : {}),
+  });
 const runs: Profile[] = [];
 for (let round = 0; round < 2; round += 1) for (const q of queries) runs.push(profile(q));
 

@@ -52,6 +52,14 @@ describe('the shipped evaluation set', () => {
     // The issue's own example shares no content word with its best seed.
     expect(overlaps.find((o) => o.needId === 'n02')?.gap).toBe(true);
   });
+
+  it('marks a gap subset of everyday-words needs by hand (徘徊 is not one, ふらっと外へ is)', () => {
+    const marked = set.needs.filter((n) => n.markedGap).map((n) => n.id);
+    expect(marked.length).toBeGreaterThanOrEqual(15);
+    expect(marked).toContain('n63');
+    expect(marked).not.toContain('n64');
+    expect(marked).not.toContain('n01');
+  });
 });
 
 describe('parseEvalSet', () => {

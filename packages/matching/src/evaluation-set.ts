@@ -7,6 +7,11 @@
  * The vocabulary-gap subset is computed, not hand-picked: a need is in it when no seed it
  * judges 3 shares more than `gapThreshold` of the need's content words (the analyser's word,
  * compound and dictionary terms, character bigrams left out).
+ *
+ * Needs added for issue 13 carry `gap`: written in everyday small-firm words without looking at
+ * the seeds' wording (徘徊, 竹やぶ, 傷む, 魚の鮮度); `gap: true` marks those written across a
+ * vocabulary gap. They form the hand-marked gap subset (`markedGap`), reported beside the
+ * computed one.
  */
 import { z } from 'zod';
 import { DomainError } from '#core/domain-error.ts';
@@ -19,7 +24,15 @@ const ZEvalGrade = z.number().int().min(0).max(3);
 
 export const ZEvalTopic = z.object({
   id: z.string().min(1),
-  needs: z.array(z.object({ id: z.string().min(1), voice: ZEvalVoice, text: z.string().min(1) })),
+  needs: z.array(
+    z.object({
+      id: z.string().min(1),
+      voice: ZEvalVoice,
+      text: z.string().min(1),
+      /** Everyday-words need (issue 13); true when written across a vocabulary gap. */
+      gap: z.boolean().optional(),
+    }),
+  ),
   seeds: z.array(
     z.object({
       id: z.string().min(1),
@@ -50,6 +63,8 @@ export interface EvalNeed {
   readonly topic: string;
   readonly voice: EvalVoice;
   readonly text: string;
+  /** Written across a vocabulary gap, marked by hand (the everyday-words needs of issue 13). */
+  readonly markedGap: boolean;
   /** Seed id → grade 1–3 (grade 0 and unjudged seeds are left out). */
   readonly judgments: ReadonlyMap<string, number>;
 }
@@ -97,6 +112,7 @@ export function parseEvalSet(input: unknown): EvalSet {
         topic: topic.id,
         voice: need.voice,
         text: need.text,
+        markedGap: need.gap === true,
         judgments: judgments[i] ?? new Map<string, number>(),
       });
     });

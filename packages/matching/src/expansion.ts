@@ -13,8 +13,14 @@ import type { Analyzer } from './analyze.ts';
 import { isBigramTerm } from './analyze.ts';
 import type { Bm25fIndex, SearchHit, WeightedTerm } from './bm25f.ts';
 import type { CompiledDictionary } from './dictionary.ts';
+import {
+  glossLinks,
+  translationsOf,
+  type GlossDictionary,
+  type GlossLinkOptions,
+} from './gloss-links.ts';
 
-export type TermSource = 'query' | 'synonym' | 'dictionary' | 'cooccurrence' | 'feedback';
+export type TermSource = 'query' | 'synonym' | 'dictionary' | 'gloss' | 'cooccurrence' | 'feedback';
 
 export interface QueryTerm extends WeightedTerm {
   readonly source: TermSource;
@@ -97,6 +103,47 @@ export function expandWithDictionary(
     }
   }
   return addCandidates(query, candidates, 'dictionary');
+}
+
+export interface GlossExpansionOptions extends GlossLinkOptions {
+  /** Multiplies each link's weight (default 0.8; tried 0.3, 0.5, 0.8 on the evaluation set). */
+  readonly weight?: number;
+}
+
+/**
+ * Adds words linked to the query's own words through shared English glosses (EDICT), weighted
+ * by how sure each link is, and the Japanese words an English query word translates; only
+ * words the index holds are added.
+ */
+export function expandWithGlosses(
+  index: Bm25fIndex,
+  query: readonly QueryTerm[],
+  glosses: GlossDictionary,
+  options: GlossExpansionOptions = {},
+): QueryTerm[] {
+  const scale = options.weight ?? 0.8;
+  const candidates = new Map<string, { weight: number; via: Set<string> }>();
+  const keep = (term: string): boolean => index.documentFrequency(term) > 0;
+  const linkOptions = { minWeight: 0.5, ...options, keep };
+  for (const term of query) {
+    if (!isOriginal(term)) continue;
+    // An English word (an English need, or English words in a Japanese one) reaches the
+    // Japanese words it translates; a Japanese word its gloss neighbours.
+    const links = /^[a-z][a-z-]*$/.test(term.term)
+      ? translationsOf(glosses, term.term, { keep })
+      : glossLinks(glosses, term.term, linkOptions);
+    for (const link of links) {
+      const weight = term.weight * link.weight * scale;
+      const existing = candidates.get(link.term);
+      if (existing === undefined) {
+        candidates.set(link.term, { weight, via: new Set([term.term]) });
+      } else {
+        existing.weight = Math.max(existing.weight, weight);
+        existing.via.add(term.term);
+      }
+    }
+  }
+  return addCandidates(query, candidates, 'gloss');
 }
 
 export interface CooccurrenceOptions {
@@ -303,6 +350,9 @@ export interface ExpandedSearchOptions {
   readonly k: number;
   readonly dictionary?: CompiledDictionary;
   readonly dictionaryExpansion?: DictionaryExpansionOptions;
+  /** EDICT gloss links (off when absent). */
+  readonly glosses?: GlossDictionary;
+  readonly glossExpansion?: GlossExpansionOptions;
   /** false turns co-occurrence expansion off. */
   readonly cooccurrence?: CooccurrenceOptions | false;
   /** false turns pseudo-relevance feedback off. */
@@ -331,6 +381,9 @@ export function searchWithExpansion(
   let query = buildQuery(analyzer, text, { bigramWeight: options.bigramWeight ?? 0.3 });
   if (options.dictionary !== undefined) {
     query = expandWithDictionary(query, options.dictionary, options.dictionaryExpansion);
+  }
+  if (options.glosses !== undefined) {
+    query = expandWithGlosses(index, query, options.glosses, options.glossExpansion);
   }
   if (options.cooccurrence !== false) {
     query = expandWithCooccurrence(index, query, options.cooccurrence ?? {});

@@ -73,6 +73,13 @@ describe('fusing text hits with the structured signals', () => {
     expect(byId.get('s1')?.score).toBeGreaterThan(byId.get('s2')?.score ?? Infinity);
   });
 
+  it('puts text on the absolute scale when given one: a weak first hit stays weak', () => {
+    const byId = new Map(fuse({ textScale: 40 }).map((s) => [s.id, s]));
+    expect(byId.get('s1')?.signals.values.text).toBe(0.25);
+    expect(byId.get('s4')?.signals.values.text).toBe(0.125);
+    expect(fuse({ textScale: 5 })[0]?.signals.values.text).toBe(1);
+  });
+
   it('keeps only the prefecture (in) or it and its neighbours (near)', () => {
     expect(fuse({ region: 'in' }).map((s) => s.id)).toEqual(['s1', 's4']);
     expect(fuse({ region: 'near' }).map((s) => s.id)).toEqual(['s1', 's3', 's4']);

@@ -6,6 +6,7 @@
 import type { RegionRelation } from '#core/prefecture-adjacency.ts';
 import { regionRelation } from '#core/prefecture-adjacency.ts';
 import type { FeedbackVerdict } from './feedback-model.ts';
+import { absoluteText } from './match-confidence.ts';
 import { round } from './match-views.ts';
 import {
   scoreSignals,
@@ -71,6 +72,11 @@ export interface ScoredSeed {
 export interface SeedFusionInput {
   /** Text hits, best first. */
   readonly hits: readonly TextHit[];
+  /**
+   * The text scale (`textScale` of match-confidence.ts): text signals are scores over it, an
+   * absolute value. Without it, scores over the best hit's (the first is then always 1).
+   */
+  readonly textScale?: number;
   readonly subject: MatchSubject;
   readonly region: RegionScope;
   readonly weights: SignalWeights;
@@ -79,6 +85,11 @@ export interface SeedFusionInput {
   feedbackOf(seed: SeedFusionFacts): FeedbackVerdict;
   /** Trusted-path hops from the querying side to an actor (undefined: not reached). */
   hopsTo(actorId: string): number | undefined;
+}
+
+function textShareOf(score: number, best: number, scale: number | undefined): number {
+  if (scale !== undefined) return absoluteText(score, scale);
+  return best > 0 ? score / best : 0;
 }
 
 /** Seeds ranked by their fused score (ties by id), those outside the region filter left out. */
@@ -105,7 +116,7 @@ export function fuseSeedHits(input: SeedFusionInput): ScoredSeed[] {
         ...(owner?.location !== undefined ? { location: owner.location } : {}),
       },
       {
-        textShare: best > 0 ? hit.score / best : 0,
+        textShare: textShareOf(hit.score, best, input.textScale),
         feedback: verdict.value,
         ...(hops !== undefined ? { networkHops: hops } : {}),
       },
@@ -174,6 +185,8 @@ export interface ScoredCompany {
 export interface CompanyFusionInput {
   /** Text hits among needs, best first. */
   readonly hits: readonly TextHit[];
+  /** As for seeds: text shares on this absolute scale when given. */
+  readonly textScale?: number;
   /** The seed's side: its field, goals, prefecture and place. */
   readonly subject: MatchSubject;
   readonly region: RegionScope;
@@ -200,7 +213,7 @@ export function fuseCompanyHits(input: CompanyFusionInput): ScoredCompany[] {
     if (need === undefined || need.confidentiality === 'confidential') continue;
     if (need.confidentiality === 'members' && !input.membersVisible) continue;
     const entry = byCompany.get(need.ownerId) ?? { shares: [], needIds: [], bestNeed: hit.id };
-    entry.shares.push(best > 0 ? hit.score / best : 0);
+    entry.shares.push(textShareOf(hit.score, best, input.textScale));
     entry.needIds.push(hit.id);
     byCompany.set(need.ownerId, entry);
   }

@@ -50,7 +50,7 @@ export interface CandidateFacts {
 }
 
 export interface SignalInput {
-  /** Text score divided by the best text score among the candidates (0..1). */
+  /** Text score on an absolute scale or over the best candidate's (0..1). */
   readonly textShare: number;
   /** Hops of the shortest trusted path between the two sides (undefined: none found). */
   readonly networkHops?: number;

@@ -94,17 +94,24 @@ describe('musubi match / consult / index', () => {
     const batchFile = join(dir, 'batch.ndjson');
     writeFileSync(
       batchFile,
-      ['{"id":"a","text":"工場排水から銅を回収したい"}', 'not json', '{"id":2,"text":"  "}'].join(
-        '\n',
-      ),
+      [
+        '{"id":"a","text":"工場排水から銅を回収したい"}',
+        'not json',
+        '{"id":2,"text":"  "}',
+        '{"id":"drift","text":"ドローンで撮った橋梁の銅の部分を点検したい"}',
+      ].join('\n'),
     );
     const batch = await run(['match', 'batch', batchFile, '--json', '--db', db]);
     const lines = batch.out
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: 'a', results: expect.any(Array) });
+    const first = (lines[0]?.results as { seedId: string; score: number; confidence: string }[])[0];
+    expect(first).toMatchObject({ seedId: expect.any(String), score: expect.any(Number) });
+    expect(['high', 'medium', 'low']).toContain(first?.confidence);
+    expect(lines[3]).toMatchObject({ id: 'drift', results: [], noGoodMatch: expect.any(Object) });
     expect(lines[1]).toMatchObject({ line: 2, error: expect.any(String) });
     expect(lines[2]).toMatchObject({ id: '2', error: 'the query text is empty' });
 

@@ -91,6 +91,11 @@ async function withService<T>(
 }
 
 function printSeedMatches(result: NeedMatchResult, context: CommandContext): void {
+  if (result.noGoodMatch !== undefined) {
+    writeLine(context.stdout, result.noGoodMatch.message);
+    for (const s of result.noGoodMatch.suggestions) writeLine(context.stdout, `  - ${s}`);
+    return;
+  }
   if (result.results.length === 0) {
     writeLine(context.stdout, 'no matching seeds');
     return;
@@ -99,7 +104,7 @@ function printSeedMatches(result: NeedMatchResult, context: CommandContext): voi
     const where = r.explanation.distanceKm !== undefined ? ` ${r.explanation.distanceKm} km` : '';
     writeLine(
       context.stdout,
-      `${i + 1}. ${r.explanation.highlightedTitle}  [${r.seedId}, ${r.kind}] ${r.score.toFixed(3)}`,
+      `${i + 1}. ${r.explanation.highlightedTitle}  [${r.seedId}, ${r.kind}] ${r.score.toFixed(3)} ${r.confidence}${r.explanation.expansionOnly ? ' (expansion only)' : ''}`,
     );
     writeLine(
       context.stdout,
@@ -229,7 +234,14 @@ export async function runMatchBatch(
       }
       try {
         const result = await service.matchText(viewer, parsed.text, opts);
-        writeLine(context.stdout, JSON.stringify({ id: parsed.id, results: result.results }));
+        writeLine(
+          context.stdout,
+          JSON.stringify({
+            id: parsed.id,
+            results: result.results,
+            ...(result.noGoodMatch !== undefined ? { noGoodMatch: result.noGoodMatch } : {}),
+          }),
+        );
       } catch (error) {
         const message = error instanceof DomainError ? error.message : String(error);
         writeLine(context.stdout, JSON.stringify({ id: parsed.id, error: message }));

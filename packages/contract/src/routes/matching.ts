@@ -65,7 +65,7 @@ const ZSignals = z.object({
 
 const ZTermView = z.object({
   term: z.string(),
-  source: z.string().describe('query | synonym | dictionary | cooccurrence | feedback'),
+  source: z.string().describe('query | synonym | dictionary | gloss | cooccurrence | feedback'),
   contribution: z.number(),
   matches: z.array(z.string()).describe('Where it occurs (field: surface)'),
 });
@@ -86,7 +86,17 @@ const ZExplanation = z.object({
   distanceKm: z.number().optional(),
   highlightedTitle: z.string().describe('The title with matched spans in 【】'),
   feedback: z.array(z.string()),
+  expansionOnly: z
+    .boolean()
+    .optional()
+    .describe(
+      "None of the need's own words is in the seed: matched through expansion terms alone (always set for seed matches)",
+    ),
 });
+
+const ZConfidence = z
+  .enum(['high', 'medium', 'low'])
+  .describe('How sure the text match is: share of the need explained, on an absolute scale');
 
 export const ZSeedMatch = z.object({
   seedId: z.string(),
@@ -95,12 +105,17 @@ export const ZSeedMatch = z.object({
   ownerId: z.string(),
   ownerName: z.string(),
   prefectureCode: z.string().optional(),
-  score: z.number(),
+  score: z.number().describe('Absolute scale: the first result is not 1 by construction'),
+  confidence: ZConfidence,
   explanation: ZExplanation,
 });
 
 export const ZNeedMatchResult = z.object({
   results: z.array(ZSeedMatch),
+  noGoodMatch: z
+    .object({ message: z.string(), suggestions: z.array(z.string()) })
+    .optional()
+    .describe('Set, with no results, when no seed explains enough of the need'),
   researchers: z.array(
     z.object({
       actorId: z.string(),
@@ -120,7 +135,11 @@ export const ZSeedReverseResult = z.object({
       name: z.string(),
       score: z.number(),
       needIds: z.array(z.string()).describe('Only needs the caller may see'),
-      explanation: ZExplanation.omit({ highlightedTitle: true, feedback: true }),
+      explanation: ZExplanation.omit({
+        highlightedTitle: true,
+        feedback: true,
+        expansionOnly: true,
+      }),
     }),
   ),
 });

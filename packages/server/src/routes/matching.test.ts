@@ -19,6 +19,7 @@ type Result = {
   results: {
     seedId: string;
     score: number;
+    confidence: string;
     explanation: {
       terms: { term: string; source: string }[];
       signals: Record<string, number>;
@@ -82,6 +83,7 @@ describe.each(TEST_DATABASES)('matching API on $name', (kind) => {
     const body = (await response.json()) as Result;
     const top = body.results[0];
     expect(top?.seedId).toBe('seed-copper');
+    expect(['high', 'medium']).toContain(top?.confidence);
     expect(top?.explanation.terms.length).toBeGreaterThan(0);
     expect(top?.explanation.highlightedTitle).toContain('【');
     const sum = Object.values(top?.explanation.signals ?? {}).reduce((a, b) => a + b, 0);

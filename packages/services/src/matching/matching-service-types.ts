@@ -10,6 +10,7 @@ import { FEEDBACK_DECISIONS, type MatchFeedback } from '#core/match-feedback.ts'
 import type { Clock } from '#core/ports.ts';
 import type { Viewer } from '#core/viewer.ts';
 import { REGION_SCOPES } from '#matching/match-fusion.ts';
+import type { Confidence } from '#matching/match-confidence.ts';
 import type { PathStepView, TermView } from '#matching/match-views.ts';
 import type { MatchSubject, SignalName } from '#matching/signals.ts';
 import type { RefreshReport } from './matching-index.ts';
@@ -36,6 +37,8 @@ export interface MatchExplanation {
   /** Title with matched spans in 【】. */
   readonly highlightedTitle: string;
   readonly feedback: readonly string[];
+  /** None of the need's own words is in the seed: it came through expansion terms alone. */
+  readonly expansionOnly: boolean;
 }
 
 export interface SeedMatch {
@@ -45,7 +48,10 @@ export interface SeedMatch {
   readonly ownerId: string;
   readonly ownerName: string;
   readonly prefectureCode?: string;
+  /** On an absolute scale: the first result is not 1 unless the seed explains the need. */
   readonly score: number;
+  /** How sure the text match is (match-confidence.ts). */
+  readonly confidence: Confidence;
   readonly explanation: MatchExplanation;
 }
 
@@ -56,8 +62,15 @@ export interface ResearcherMatch {
   readonly seedIds: readonly string[];
 }
 
+/** Set when no seed explains enough of the need: no results, and what to try instead. */
+export interface NoGoodMatch {
+  readonly message: string;
+  readonly suggestions: readonly string[];
+}
+
 export interface NeedMatchResult {
   readonly results: readonly SeedMatch[];
+  readonly noGoodMatch?: NoGoodMatch;
   readonly researchers: readonly ResearcherMatch[];
   readonly facilities: readonly SeedMatch[];
   readonly query: {

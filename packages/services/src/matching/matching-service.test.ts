@@ -58,6 +58,23 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
     expect(sum).toBeCloseTo(chelate?.score ?? 0, 3);
   });
 
+  it('gives each result a confidence on an absolute scale, and says "no good match" instead of noise', async () => {
+    const good = await service.matchText(ANONYMOUS, 'めっき廃液から銅を電解で回収したい');
+    expect(good.noGoodMatch).toBeUndefined();
+    expect(good.results[0]?.seedId).toBe('s-plating');
+    expect(good.results[0]?.confidence).not.toBe('low');
+    expect(good.results[0]?.explanation.expansionOnly).toBe(false);
+    const weak = good.results.find((r) => r.seedId === 's-icp');
+    if (weak !== undefined) expect(weak.confidence).toBe('low');
+    // Only 銅, which three of the four seeds hold, is shared: no list of noise, but what to
+    // try instead.
+    const drift = await service.matchText(ANONYMOUS, 'ドローンで撮った橋梁の銅の部分を点検したい');
+    expect(drift.results).toEqual([]);
+    expect(drift.researchers).toEqual([]);
+    expect(drift.noGoodMatch?.message).toMatch(/No good match/);
+    expect(drift.noGoodMatch?.suggestions.join(' ')).toMatch(/materials, products or processes/);
+  });
+
   it('filters by region: in-region, neighbouring, anywhere (the default)', async () => {
     const inRegion = await service.matchNeed(ANONYMOUS, 'n-public', { region: 'in' });
     expect(new Set(inRegion.results.map((r) => r.prefectureCode))).toEqual(new Set(['36']));

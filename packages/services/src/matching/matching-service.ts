@@ -20,6 +20,13 @@ import type { Bm25fIndex } from '#matching/bm25f.ts';
 import { searchWithExpansion, type QueryTerm } from '#matching/expansion.ts';
 import { explainHit, type HitExplanation } from '#matching/explain.ts';
 import {
+  assessHit,
+  isNoGoodMatch,
+  noGoodMatchNotice,
+  textScale,
+  type HitEvidence,
+} from '#matching/match-confidence.ts';
+import {
   fuseCompanyHits,
   fuseSeedHits,
   rankResearchers,
@@ -60,6 +67,9 @@ export {
   type SeedMatch,
   type SeedReverseResult,
 } from './matching-service-types.ts';
+
+const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
+const rankOf = (e: HitEvidence): number => CONFIDENCE_RANK[e.confidence];
 
 function requireAccount(viewer: Viewer): asserts viewer is Extract<Viewer, { kind: 'account' }> {
   if (viewer.kind !== 'account') throw new DomainError('unauthenticated', 'sign in first');
@@ -172,8 +182,11 @@ export async function createMatchingService(
         : undefined;
     const seedOf = (id: string) => state.seeds.get(id);
     const actorOf = (id: string) => state.actors.get(id);
+    const scale = textScale(state.seedIndex, query);
+    const hitScores = new Map(hits.map((h) => [h.id, h.score]));
     const scored = fuseSeedHits({
       hits,
+      textScale: scale,
       subject,
       region: opts.region,
       weights,
@@ -189,10 +202,18 @@ export async function createMatchingService(
     const explained = await explainSeeds(query, [
       ...new Set([...top, ...facilityPool].map((s) => s.id)),
     ]);
+    const evidenceOf = new Map<string, HitEvidence>();
     const toMatch = (s: ScoredSeed): SeedMatch | undefined => {
       const entry = explained.get(s.id);
       if (entry === undefined) return undefined;
       const { seed, explanation } = entry;
+      const evidence = assessHit(
+        state.seedIndex,
+        query,
+        { id: s.id, score: hitScores.get(s.id) ?? 0 },
+        scale,
+      );
+      evidenceOf.set(s.id, evidence);
       const titleSpans = explanation.terms.flatMap((t) =>
         t.spans.filter((sp) => sp.field === 'title'),
       );
@@ -204,6 +225,7 @@ export async function createMatchingService(
         ownerName: seed.ownerId === undefined ? (seed.ownerName ?? '') : actorName(seed.ownerId),
         ...(seed.prefectureCode !== undefined ? { prefectureCode: seed.prefectureCode } : {}),
         score: round(s.score),
+        confidence: evidence.confidence,
         explanation: {
           terms: termViews(explanation),
           signals: roundSignals(s.signals.contributions),
@@ -212,19 +234,36 @@ export async function createMatchingService(
           ...(s.signals.distanceKm !== undefined ? { distanceKm: s.signals.distanceKm } : {}),
           highlightedTitle: highlight(seed.title, titleSpans),
           feedback: s.feedback,
+          expansionOnly: evidence.expansionOnly,
         },
       };
       return match;
     };
-    const results = top.map(toMatch).filter((m): m is SeedMatch => m !== undefined);
-    const facilities = facilityPool.map(toMatch).filter((m): m is SeedMatch => m !== undefined);
+    const candidates = top.map(toMatch).filter((m): m is SeedMatch => m !== undefined);
+    // Nothing above low confidence, and the best only shares generic words: an honest "no
+    // good match" instead of noise.
+    const strongest = candidates
+      .map((m) => evidenceOf.get(m.seedId))
+      .filter((e): e is HitEvidence => e !== undefined)
+      .sort((a, b) => rankOf(a) - rankOf(b) || b.specificity - a.specificity)[0];
+    const noGoodMatch = isNoGoodMatch(strongest)
+      ? noGoodMatchNotice(opts.region, subject.field)
+      : undefined;
+    const results = noGoodMatch === undefined ? candidates : [];
+    const facilities = facilityPool
+      .map(toMatch)
+      .filter(
+        (m): m is SeedMatch =>
+          m !== undefined && (noGoodMatch === undefined || m.confidence !== 'low'),
+      );
     const researchers = rankResearchers(scored, seedOf, actorOf, opts.limit).map((r) => ({
       ...r,
       name: actorName(r.actorId),
     }));
     return {
       results,
-      researchers,
+      ...(noGoodMatch !== undefined ? { noGoodMatch } : {}),
+      researchers: noGoodMatch === undefined ? researchers : [],
       facilities,
       query: {
         terms: query.filter((t) => t.source === 'query' || t.source === 'synonym').length,

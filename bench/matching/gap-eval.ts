@@ -1,0 +1,330 @@
+/**
+ * Quality on the evaluation set alone (issue 13): the 220 judged seeds and the 2,800 fixed
+ * distractors, the 79 needs ranked by Musubi (lexical, and with the service's expansion) and by
+ * a character-bigram TF-IDF cosine peer. nDCG@10, recall@20 and MRR overall, on the computed
+ * vocabulary-gap subset and on the hand-marked everyday-words gap subset (`gap: true`).
+ *
+ *   node bin/run-ts.mjs bench/matching/gap-eval.ts --label "what changed"
+ *
+ * Writes bench/results/matching-gap.json/.md (this run) and appends a row per system to
+ * bench/results/matching-gap-runs.md (before / after each change). Seconds, not minutes.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
+import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
+import { compileDictionary, type CompiledDictionary } from '#matching/dictionary.ts';
+import { parseEvalSet, vocabularyGaps, type EvalNeed } from '#matching/evaluation-set.ts';
+import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
+import {
+  assessHit,
+  isNoGoodMatch,
+  textScale,
+  type Confidence,
+  type HitEvidence,
+} from '#matching/match-confidence.ts';
+import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
+import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
+import type { GlossDictionary } from '#matching/gloss-links.ts';
+import { EDICT_PATH, readEdict } from '#matching-node/edict-file.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
+import type { CorpusSeed } from './distractors.ts';
+import { FIELD_SPECS } from './matching-bench.ts';
+
+type Ranker = (text: string) => string[];
+
+/** English restatements of needs of the set: [text, id of the Japanese need]. */
+const ENGLISH_NEEDS: readonly (readonly [string, string])[] = [
+  ['We want to recover copper from the wastewater of our plating plant.', 'n01'],
+  ['Automatic inspection of bridge cracks with drones.', 'n67'],
+  ['Keep fish fresh while shipping it to distant shops.', 'n78'],
+  ['Bamboo thickets are spreading into roads and behind houses.', 'n76'],
+  ['Late spring frost kills our peach blossoms; we need a warning.', 'n07'],
+  ['Wild boar and deer damage our rice fields.', 'n10'],
+  ['Our nurses spend more time writing records than with patients.', 'n52'],
+  ['Sludge from the sewage plant is expensive to dispose of.', 'n41'],
+];
+
+/** Gloss-link settings tried (`--gloss-weight W`, `--gloss-min L`). */
+const argNumber = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  const value = at > 0 ? Number(process.argv[at + 1]) : NaN;
+  return Number.isFinite(value) ? value : fallback;
+};
+const GLOSS_OPTIONS = {
+  weight: argNumber('--gloss-weight', 0.8),
+  minWeight: argNumber('--gloss-min', 0.5),
+};
+
+/** Character bigrams of the NFKC text (spaces and punctuation dropped), with counts. */
+export function charBigrams(text: string): Map<string, number> {
+  const chars = [
+    ...text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]+/gu, ''),
+  ];
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const gram = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
+    out.set(gram, (out.get(gram) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** The peer: TF-IDF (1 + ln tf, ln(N / df)) over character bigrams, cosine similarity. */
+export function bigramTfIdfPeer(corpus: readonly CorpusSeed[]): Ranker {
+  const df = new Map<string, number>();
+  const docs = corpus.map((d) => {
+    const grams = charBigrams(`${d.title}。${d.abstract}。${d.keywords.join('、')}`);
+    for (const gram of grams.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
+    return { id: d.id, grams };
+  });
+  const n = docs.length;
+  const idf = (gram: string): number => Math.log(n / (df.get(gram) ?? n));
+  const vectorOf = (grams: ReadonlyMap<string, number>): Map<string, number> => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [gram, tf] of grams) {
+      const w = (1 + Math.log(tf)) * idf(gram);
+      if (w <= 0) continue;
+      v.set(gram, w);
+      norm += w * w;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (const [gram, w] of v) v.set(gram, w * scale);
+    return v;
+  };
+  const postings = new Map<string, { doc: number; w: number }[]>();
+  docs.forEach((d, doc) => {
+    for (const [gram, w] of vectorOf(d.grams)) {
+      let list = postings.get(gram);
+      if (list === undefined) postings.set(gram, (list = []));
+      list.push({ doc, w });
+    }
+  });
+  return (text) => {
+    const scores = new Float64Array(n);
+    for (const [gram, qw] of vectorOf(charBigrams(text))) {
+      for (const { doc, w } of postings.get(gram) ?? []) scores[doc] = (scores[doc] ?? 0) + qw * w;
+    }
+    return [...scores.keys()]
+      .filter((doc) => (scores[doc] ?? 0) > 0)
+      .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b)
+      .slice(0, 20)
+      .map((doc) => docs[doc]?.id ?? '');
+  };
+}
+
+export interface GapEvalRow {
+  readonly system: string;
+  readonly overall: RankingQuality;
+  readonly computedGap: RankingQuality;
+  readonly markedGap: RankingQuality;
+}
+
+/** The service's search (dictionary, co-occurrence over 300 documents, feedback over 8). */
+export function musubiRanker(
+  index: Bm25fIndex,
+  analyzer: Analyzer,
+  dictionary: CompiledDictionary,
+  expand: boolean,
+  glosses?: GlossDictionary,
+): Ranker {
+  if (!expand) return (text) => index.search(buildQuery(analyzer, text), 20).map((h) => h.id);
+  return (text) =>
+    searchWithExpansion(index, analyzer, text, {
+      k: 20,
+      dictionary,
+      ...(glosses !== undefined ? { glosses, glossExpansion: GLOSS_OPTIONS } : {}),
+      cooccurrence: { maxDocuments: 300 },
+      feedback: { documents: 8 },
+    }).hits.map((h) => h.id);
+}
+
+function quality(needs: readonly EvalNeed[], rank: Ranker): RankingQuality {
+  return meanRankingQuality(needs.map((n) => ({ ranked: rank(n.text), judgments: n.judgments })));
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+
+/**
+ * How well the confidence levels sort Musubi's top 10 (with expansion): per level, the
+ * results given it and the share judged grade ≥ 2; and the needs whose first result is low
+ * (answered "no good match") with how many of those had a grade ≥ 2 seed first.
+ */
+function confidenceCalibration(
+  needs: readonly EvalNeed[],
+  index: Bm25fIndex,
+  analyzer: Analyzer,
+  dictionary: CompiledDictionary,
+): string {
+  const levels = new Map<
+    Confidence,
+    { n: number; good: number; first: number; firstGood: number }
+  >();
+  const order = { high: 0, medium: 1, low: 2 } as const;
+  let noGood = 0;
+  let noGoodLost = 0;
+  const noGoodIds: string[] = [];
+  for (const need of needs) {
+    const { query, hits } = searchWithExpansion(index, analyzer, need.text, {
+      k: 10,
+      dictionary,
+      cooccurrence: { maxDocuments: 300 },
+      feedback: { documents: 8 },
+    });
+    const scale = textScale(index, query);
+    const evidence: HitEvidence[] = [];
+    hits.forEach((hit, i) => {
+      const assessed = assessHit(index, query, hit, scale);
+      evidence.push(assessed);
+      const level = assessed.confidence;
+      const entry = levels.get(level) ?? { n: 0, good: 0, first: 0, firstGood: 0 };
+      const good = (need.judgments.get(hit.id) ?? 0) >= 2 ? 1 : 0;
+      entry.n += 1;
+      entry.good += good;
+      if (i === 0) {
+        entry.first += 1;
+        entry.firstGood += good;
+      }
+      levels.set(level, entry);
+    });
+    const strongest = [...evidence].sort(
+      (a, b) => order[a.confidence] - order[b.confidence] || b.specificity - a.specificity,
+    )[0];
+    if (isNoGoodMatch(strongest)) {
+      noGood += 1;
+      noGoodIds.push(need.id);
+      if (hits.some((h) => (need.judgments.get(h.id) ?? 0) >= 2)) noGoodLost += 1;
+    }
+  }
+  const rows = (['high', 'medium', 'low'] as const).map((level) => {
+    const e = levels.get(level) ?? { n: 0, good: 0, first: 0, firstGood: 0 };
+    return `| ${level} | ${e.n} | ${e.n > 0 ? f3(e.good / e.n) : '-'} | ${e.first} | ${e.firstGood} |`;
+  });
+  return `Confidence of Musubi's top 10 (with expansion): results per level and the share graded ≥ 2; needs whose first result has that level (first low = "no good match") and how many of those first results are graded ≥ 2.\n\n| level | results | share graded ≥ 2 | needs (first result) | first result graded ≥ 2 |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n"No good match" (best of the top 10 low and generic): ${noGood} of ${needs.length} needs (${noGoodIds.join(', ')}); ${noGoodLost} of them had a seed graded ≥ 2 in the top 10 that the answer withholds.`;
+}
+
+async function main(): Promise<void> {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const at = process.argv.indexOf('--label');
+  const label = at > 0 ? (process.argv[at + 1] ?? 'unlabelled') : 'unlabelled';
+  const load = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
+  const set = parseEvalSet(load('packages/matching/eval/eval-set.json'));
+  const fixed = load('packages/matching/eval/distractors.json') as CorpusSeed[];
+  const corpus: CorpusSeed[] = [...set.seeds, ...fixed];
+  const dictionary = compileDictionary(STARTER_DOMAIN_DICTIONARY);
+  const analyzer = createAnalyzer({ tokenizer: await createKuromojiTokenizer(), dictionary });
+  const index = createBm25fIndex({ fields: FIELD_SPECS });
+  for (const d of corpus) {
+    index.upsert(d.id, {
+      title: analyzer.terms(d.title),
+      abstract: analyzer.terms(d.abstract),
+      keywords: analyzer.terms(d.keywords.join('、')),
+    });
+  }
+  index.flush();
+  const computed = new Set(
+    vocabularyGaps(set, analyzer)
+      .filter((g) => g.gap)
+      .map((g) => g.needId),
+  );
+  const computedNeeds = set.needs.filter((n) => computed.has(n.id));
+  const markedNeeds = set.needs.filter((n) => n.markedGap);
+  // The Debian package edict; without it the gloss-link row is left out (said on stderr).
+  const heapBefore = process.memoryUsage().heapUsed;
+  const edictStarted = performance.now();
+  const glosses = existsSync(EDICT_PATH) ? readEdict() : undefined;
+  const edictSeconds = (performance.now() - edictStarted) / 1000;
+  const edictHeapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  if (glosses === undefined) console.error(`no ${EDICT_PATH}: apt-get install edict`);
+  const systems: [string, Ranker][] = [
+    ['Musubi (expansion, as the service)', musubiRanker(index, analyzer, dictionary, true)],
+    ...(glosses !== undefined
+      ? [
+          [
+            `Musubi (expansion + EDICT gloss links w ${GLOSS_OPTIONS.weight}, min ${GLOSS_OPTIONS.minWeight})`,
+            musubiRanker(index, analyzer, dictionary, true, glosses),
+          ] as [string, Ranker],
+        ]
+      : []),
+    ['Musubi (lexical)', musubiRanker(index, analyzer, dictionary, false)],
+    ['char-bigram TF-IDF cosine', bigramTfIdfPeer(corpus)],
+  ];
+  const rows: GapEvalRow[] = systems.map(([system, rank]) => ({
+    system,
+    overall: quality(set.needs, rank),
+    computedGap: quality(computedNeeds, rank),
+    markedGap: quality(markedNeeds, rank),
+  }));
+  const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary);
+  const latencyRows = systems.map(([system, rank]) => {
+    const times: number[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      for (const need of set.needs) {
+        const started = performance.now();
+        rank(need.text);
+        if (round === 1) times.push(performance.now() - started);
+      }
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number): number =>
+      times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+    return `| ${system} | ${at(0.5).toFixed(2)} | ${at(0.95).toFixed(2)} |`;
+  });
+  const assessTimes: number[] = [];
+  for (const need of set.needs) {
+    const { query, hits } = searchWithExpansion(index, analyzer, need.text, { k: 20, dictionary });
+    const started = performance.now();
+    const scale = textScale(index, query);
+    for (const hit of hits) assessHit(index, query, hit, scale);
+    assessTimes.push(performance.now() - started);
+  }
+  assessTimes.sort((a, b) => a - b);
+  const latency = `Query time on this machine (top 20, second pass over the ${set.needs.length} needs, ms; shared 2-core machine):\n\n| system | p50 | p95 |\n|---|---|---|\n${latencyRows.join('\n')}\n\nConfidence of 20 results (text scale + assessHit): p95 ${(assessTimes[Math.floor(0.95 * assessTimes.length)] ?? 0).toFixed(2)} ms. EDICT read and parsed in ${edictSeconds.toFixed(1)} s, ${edictHeapMiB.toFixed(0)} MiB of heap.`;
+  // English needs (foreign partners, English abstracts), judged as the Japanese need they
+  // restate: the seeds are Japanese only.
+  const byId = new Map(set.needs.map((n) => [n.id, n]));
+  const englishNeeds = ENGLISH_NEEDS.flatMap(([text, like]) => {
+    const need = byId.get(like);
+    return need === undefined ? [] : [{ ...need, id: `en-${like}`, text }];
+  });
+  const englishRows = systems.map(([system, rank]) => {
+    const q = quality(englishNeeds, rank);
+    return `| ${system} | ${f3(q.ndcgAt10)} | ${f3(q.recallAt20)} | ${f3(q.mrr)} |`;
+  });
+  const english = `English needs (${englishNeeds.length}, judged as the Japanese need each restates):\n\n| system | nDCG@10 | recall@20 | MRR |\n|---|---|---|---|\n${englishRows.join('\n')}`;
+  const when = new Date().toISOString();
+  const head =
+    '| label | system | nDCG@10 | recall@20 | MRR | computed gap nDCG@10 / R@20 / MRR | marked gap nDCG@10 / R@20 / MRR |\n|---|---|---|---|---|---|---|\n';
+  const lines = rows.map(
+    (r) =>
+      `| ${label} | ${r.system} | ${f3(r.overall.ndcgAt10)} | ${f3(r.overall.recallAt20)} | ${f3(r.overall.mrr)} | ${f3(r.computedGap.ndcgAt10)} / ${f3(r.computedGap.recallAt20)} / ${f3(r.computedGap.mrr)} | ${f3(r.markedGap.ndcgAt10)} / ${f3(r.markedGap.recallAt20)} / ${f3(r.markedGap.mrr)} |`,
+  );
+  const out = join(root, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'matching-gap.json'),
+    `${JSON.stringify({ when, label, corpus: corpus.length, needs: set.needs.length, computedGap: computedNeeds.length, markedGap: markedNeeds.length, rows }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(out, 'matching-gap.md'),
+    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${latency}\n\n${calibration}\n`,
+  );
+  const runs = join(out, 'matching-gap-runs.md');
+  if (!existsSync(runs)) {
+    writeFileSync(
+      runs,
+      `# Matching quality, run after run (bench/matching/gap-eval.ts)\n\nOne block per change, newest last; same corpus and needs as matching-gap.md.\n\n${head}`,
+    );
+  }
+  appendFileSync(runs, `${lines.join('\n')}\n`);
+  console.log(head + lines.join('\n'));
+  console.log(english);
+  console.log(latency);
+  console.log(calibration);
+}
+
+await main();

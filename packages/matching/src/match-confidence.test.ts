@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFields, createAnalyzer, type Analyzer } from './analyze.ts';
+import { createBm25fIndex, type Bm25fIndex } from './bm25f.ts';
+import { buildQuery, type QueryTerm } from './expansion.ts';
+import {
+  absoluteText,
+  assessHit,
+  confidenceOf,
+  isNoGoodMatch,
+  noGoodMatchNotice,
+  textScale,
+} from './match-confidence.ts';
+import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
+
+let analyzer: Analyzer;
+let index: Bm25fIndex;
+
+// Seeds in the demo's register: the precision-parts seed shares only 自動 with the drone need.
+const SEEDS = [
+  {
+    id: 'parts',
+    title: '住宅設備のための精密部品の開発',
+    abstract: '自動化した加工ラインで精密部品を量産する。',
+    keywords: '精密部品、住宅設備',
+  },
+  {
+    id: 'plating',
+    title: 'めっき工場のための汚染土壌の製造方法',
+    abstract: '汚染土壌の処理と自動計測。',
+    keywords: '汚染土壌',
+  },
+  {
+    id: 'weld',
+    title: '自動車部品のレーザ溶接',
+    abstract: '自動制御で溶接条件を最適化する。',
+    keywords: '溶接',
+  },
+  {
+    id: 'warehouse',
+    title: '自動倉庫の搬送制御',
+    abstract: '自動搬送の経路計画。',
+    keywords: '物流',
+  },
+  {
+    id: 'coating',
+    title: '金型の表面処理による長寿命化',
+    abstract: '硬質被膜で摩耗を抑える。',
+    keywords: '金型、摩耗',
+  },
+  {
+    id: 'crack',
+    title: 'ドローン画像による橋梁ひび割れの自動点検',
+    abstract: '橋梁のひび割れを撮影画像から自動で抽出し点検を省力化する。',
+    keywords: 'ドローン、橋梁、ひび割れ',
+  },
+];
+
+beforeAll(async () => {
+  analyzer = createAnalyzer({ tokenizer: await createKuromojiTokenizer() });
+  index = createBm25fIndex({
+    fields: [
+      { name: 'title', weight: 3 },
+      { name: 'abstract', weight: 1 },
+      { name: 'keywords', weight: 2 },
+    ],
+  });
+  for (const s of SEEDS) {
+    index.upsert(
+      s.id,
+      analyzeFields(analyzer, { title: s.title, abstract: s.abstract, keywords: s.keywords }),
+    );
+  }
+  index.flush();
+});
+
+const DRONE_NEED = 'ドローンで橋梁のひび割れを自動点検したい';
+
+describe('assessHit', () => {
+  it('gives the seed that explains the need high confidence, on a scale where 1 is not automatic', () => {
+    const query = buildQuery(analyzer, DRONE_NEED);
+    const hits = index.search(query, 5);
+    const scale = textScale(index, query);
+    expect(hits[0]?.id).toBe('crack');
+    const best = assessHit(index, query, hits[0] ?? { id: '', score: 0 }, scale);
+    expect(best.confidence).toBe('high');
+    expect(best.expansionOnly).toBe(false);
+    expect(best.coverage).toBeGreaterThan(0.8);
+    expect(isNoGoodMatch(best)).toBe(false);
+  });
+
+  it('gives a seed sharing only 自動 with the drone need low confidence', () => {
+    index.remove('crack');
+    try {
+      const query = buildQuery(analyzer, DRONE_NEED);
+      const hits = index.search(query, 5);
+      const scale = textScale(index, query);
+      expect(hits.map((h) => h.id)).toContain('parts');
+      for (const hit of hits) {
+        const evidence = assessHit(index, query, hit, scale);
+        expect(evidence.confidence).toBe('low');
+        expect(evidence.coverage).toBeLessThan(0.2);
+        expect(evidence.text).toBeLessThan(0.3);
+        expect(isNoGoodMatch(evidence)).toBe(true);
+      }
+    } finally {
+      const s = SEEDS[3];
+      if (s !== undefined)
+        index.upsert(
+          s.id,
+          analyzeFields(analyzer, { title: s.title, abstract: s.abstract, keywords: s.keywords }),
+        );
+    }
+  });
+
+  it('credits a word the seed lacks through a linked term it holds, by the link weight', () => {
+    const own = buildQuery(analyzer, '金型の寿命を延ばす');
+    const linked: QueryTerm = { term: '摩耗', weight: 0.5, source: 'dictionary', via: ['寿命'] };
+    const withLink = [...own, linked];
+    const hitOf = (q: readonly QueryTerm[]) =>
+      index.search(q, 5).find((h) => h.id === 'coating') ?? { id: '', score: 0 };
+    const without = assessHit(index, own, hitOf(own), textScale(index, own));
+    const withIt = assessHit(index, withLink, hitOf(withLink), textScale(index, withLink));
+    expect(withIt.coverage).toBeGreaterThan(without.coverage);
+    expect(withIt.matchedWords).toBe(without.matchedWords + 1);
+  });
+
+  it('marks a seed reached only through expansion terms, and never calls it high', () => {
+    const own = buildQuery(analyzer, '金属部品の検査');
+    const added: QueryTerm = { term: '摩耗', weight: 0.5, source: 'dictionary', via: ['部品'] };
+    const query = [...own, added];
+    const hit = index.search(query, 5).find((h) => h.id === 'coating');
+    expect(hit).toBeDefined();
+    const evidence = assessHit(index, query, hit ?? { id: '', score: 0 }, textScale(index, query));
+    expect(evidence.expansionOnly).toBe(true);
+    expect(evidence.coverage).toBeLessThan(0.5);
+    expect(evidence.confidence).toBe('low');
+  });
+});
+
+describe('confidenceOf and absoluteText', () => {
+  it('caps expansion-only hits at medium and maps scores onto [0, 1]', () => {
+    const of = (text: number, coverage: number, matchedWords: number, expansionOnly = false) =>
+      confidenceOf({ text, coverage, matchedWords, expansionOnly });
+    expect(of(1, 0, 0, true)).toBe('medium');
+    expect(of(0.1, 0, 0, true)).toBe('low');
+    expect(of(0.9, 0.9, 4)).toBe('high');
+    expect(of(0.9, 0.6, 1)).toBe('high');
+    expect(of(0.3, 0.1, 2)).toBe('medium');
+    expect(of(0.5, 0.3, 3)).toBe('high');
+    expect(of(0.9, 0.3, 1)).toBe('low');
+    expect(of(0.9, 0.05, 2)).toBe('low');
+    const low = { text: 0.3, coverage: 0.1, matchedWords: 1, expansionOnly: false } as const;
+    expect(isNoGoodMatch({ ...low, specificity: 0.8, confidence: 'low' })).toBe(false);
+    expect(isNoGoodMatch({ ...low, specificity: 0.3, confidence: 'low' })).toBe(true);
+    expect(isNoGoodMatch({ ...low, specificity: 0.3, confidence: 'medium' })).toBe(false);
+    expect(isNoGoodMatch(undefined)).toBe(true);
+    expect(absoluteText(5, 10)).toBe(0.5);
+    expect(absoluteText(15, 10)).toBe(1);
+    expect(absoluteText(1, 0)).toBe(0);
+  });
+});
+
+describe('noGoodMatchNotice', () => {
+  it('suggests widening the region and the field only when they were narrowed', () => {
+    const narrow = noGoodMatchNotice('in', '環境').suggestions.join('\n');
+    expect(narrow).toMatch(/region: any/);
+    expect(narrow).toMatch(/環境/);
+    const wide = noGoodMatchNotice('any', undefined).suggestions.join('\n');
+    expect(wide).not.toMatch(/region: any/);
+    expect(wide).toMatch(/materials, products or processes/);
+  });
+});
