@@ -5,7 +5,7 @@
  * retrieval) for the matching benchmark's latency queries, after the same warm-up; prints the
  * percentiles of each step and the slowest queries with their query sizes. For deciding where
  * the p95 goes without rebuilding the 1 M index each time. `--glosses` adds the EDICT gloss
- * links after the dictionary (decision 013); the confidence of the 20 results is timed too.
+ * links after the dictionary (decision 014); the confidence of the 20 results is timed too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
