@@ -585,9 +585,9 @@ export const MIGRATIONS: readonly Migration[] = [
         indexes: [['area_type', 'area_code']],
       }),
       ...dataVersionTablesMigration(dialect, TABLES_OF_MIGRATION_13),
-      ],
-    },
-    {
+    ],
+  },
+  {
     // Issue 10: seeds and needs whose owner is not registered yet keep its name or 法人番号
     // (owner_id empty) until the actor arrives and they are linked.
     version: 14,
