@@ -92,7 +92,7 @@ describe.each(TEST_DATABASES)('app on $name', (kind) => {
       expect(doc.paths[path], path).toBeDefined();
     // Schemas come from the zod entity schemas, with required fields and enums.
     const need = doc.components.schemas['NeedInput'];
-    expect(need?.['required']).toEqual(['id', 'title', 'ownerId']);
+    expect(need?.['required']).toEqual(['id', 'title']);
     expect(JSON.stringify(need)).toContain('"confidential"');
     expect(doc.components.schemas['Actor']).toBeDefined();
     expect(doc.components.schemas['Problem']).toBeDefined();
