@@ -5,17 +5,8 @@
 import { fetchJson } from '../../api/client.ts';
 import { sendJson } from '../../api/send-json.tsx';
 
-export const NOTIFICATION_KINDS = [
-  'case_assigned',
-  'case_moved',
-  'seed_proposed',
-  'seed_judged',
-  'digest_interest',
-  'disclosure_accepted',
-  'disclosure_declined',
-  'profile_unconfirmed',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind } from '#core/notification-kinds.ts';
+import type { NotificationKind } from '#core/notification-kinds.ts';
 
 export interface InboxNotification {
   id: string;
