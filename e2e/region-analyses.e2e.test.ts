@@ -95,6 +95,23 @@ describe('region pages', () => {
     await page.close();
   });
 
+  it('the money page shows where the money comes from, as the API says', async () => {
+    const money = (await api('/api/analyses/money?prefecture=22')) as {
+      circulation: { received: { origin: string; flows: number }[] };
+    };
+    const origins = money.circulation.received.filter((o) => o.flows > 0).map((o) => o.origin);
+    expect(origins.length).toBeGreaterThan(0);
+    const { page, errors } = await openPage(browser);
+    await page.goto(url('/money?prefecture=22'));
+    const rows = page.getByTestId('money-circulation').locator('tbody tr[data-origin]');
+    await rows.first().waitFor();
+    await expect(
+      rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-origin'))),
+    ).resolves.toEqual(origins);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the menu reaches the three pages, and they speak English when switched', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(url('/'));

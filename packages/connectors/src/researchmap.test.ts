@@ -19,6 +19,7 @@ describe('researchmap connector', () => {
       nameKana: 'タカハシ トシキヨ',
       prefectureCode: '05',
       sector: 'public_research',
+      careerStartYear: 2015,
     });
     expect(organisation?.fields).toMatchObject({
       name: '秋田県畜産試験場',
@@ -50,6 +51,36 @@ describe('researchmap connector', () => {
     expect(
       ofType(outputs, 'relation').filter((r) => r.relation === 'grant').length,
     ).toBeGreaterThan(0);
+  });
+
+  it('takes the career start from the earliest research post, paper or degree, if any', async () => {
+    const doc = (graph: unknown[], degrees: unknown[] = []) =>
+      JSON.stringify({
+        '@type': 'researchers',
+        'rm:user_id': 'u1',
+        family_name: { ja: '山田' },
+        given_name: { ja: '花子' },
+        degrees,
+        '@graph': graph,
+      });
+    const full = doc(
+      [
+        {
+          '@type': 'research_experience',
+          items: [{ from_date: '2012-04', to_date: '9999' }, { from_date: '2009-10' }],
+        },
+        { '@type': 'published_papers', items: [{ publication_date: '2008' }, {}] },
+      ],
+      [{ degree: { ja: '博士(工学)' }, degree_date: '2011-03' }],
+    );
+    const [person] = ofType(await parseAll(researchmapConnector, inputOf('a.json', full)), 'actor');
+    expect(person?.fields).toMatchObject({ careerStartYear: 2008 });
+    // only an ongoing post with no start and a malformed date: no career start, nothing guessed
+    const bare = doc([
+      { '@type': 'research_experience', items: [{ from_date: '9999' }, { from_date: 'unknown' }] },
+    ]);
+    const [none] = ofType(await parseAll(researchmapConnector, inputOf('b.json', bare)), 'actor');
+    expect(none?.fields).not.toHaveProperty('careerStartYear');
   });
 
   it('refuses a file that is not researchmap JSON-LD, or truncated', async () => {

@@ -45,6 +45,28 @@ function graphBlock(
   return { items: [] };
 }
 
+/** The four-digit year a researchmap date starts with (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`); `9999` is "ongoing". */
+function yearOf(value: unknown): number | undefined {
+  const match = /^(\d{4})/.exec(text(value) ?? '');
+  const year = match ? Number(match[1]) : undefined;
+  return year !== undefined && year >= 1900 && year < 9999 ? year : undefined;
+}
+
+/**
+ * The first year of a researcher's career as the document shows it: the earliest research post,
+ * paper or degree. Lists may be partial (the API pages them), so this is the earliest year seen.
+ */
+function careerStartYearOf(doc: Record<string, unknown>): number | undefined {
+  const years = [
+    ...graphBlock(doc, 'research_experience').items.map((i) => yearOf(i['from_date'])),
+    ...graphBlock(doc, 'published_papers').items.map((i) => yearOf(i['publication_date'])),
+    ...asArray(doc['degrees'])
+      .filter(isObject)
+      .map((d) => yearOf(d['degree_date'])),
+  ].filter((y): y is number => y !== undefined);
+  return years.length > 0 ? Math.min(...years) : undefined;
+}
+
 /** Only what the researcher disclosed: an item marked otherwise is left out. */
 function disclosed(item: Record<string, unknown>): boolean {
   const display = item['display'];
@@ -108,6 +130,7 @@ function* mapResearcher(doc: Record<string, unknown>, at: string): Iterable<Conn
   const prefectureCode = prefectureCodeAtStart(firstAffiliation);
   const papers = graphBlock(doc, 'published_papers').total;
   const patents = graphBlock(doc, 'industrial_property_rights').total;
+  const careerStartYear = careerStartYearOf(doc);
   const interests = graphBlock(doc, 'research_interests')
     .items.filter(disclosed)
     .map((i) => anyLang(i['keyword']))
@@ -141,6 +164,7 @@ function* mapResearcher(doc: Record<string, unknown>, at: string): Iterable<Conn
       keywords: [...new Set([...interests, ...areas])].slice(0, 30),
       ...(papers !== undefined ? { papers } : {}),
       ...(patents !== undefined ? { patents } : {}),
+      ...(careerStartYear !== undefined ? { careerStartYear } : {}),
     },
     ...(isoDate(doc['rm:modified']) ? { updatedOn: isoDate(doc['rm:modified']) } : {}),
   };

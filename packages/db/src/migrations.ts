@@ -600,6 +600,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ]),
     ],
   },
+  {
+    // Issue 14: star scientists are compared per career year, so a researcher's first year of
+    // research is kept.
+    version: 15,
+    name: 'career-start-year',
+    statements: () => ['ALTER TABLE actors ADD COLUMN career_start_year INTEGER'],
+  },
 ];
 
 function sqlText(value: string | number | undefined): string {

@@ -342,6 +342,81 @@ describe('calibrated roles: baselines and minimum evidence', () => {
     expect(bio?.basis.population).toBe('all fields');
   });
 
+  it('with career starts known, papers and citations are compared per career year', () => {
+    // 30 researchers who publish 2–2.9 papers and 30–39 citations a year, for 5 to 34 years
+    const field = Array.from({ length: 30 }, (_, i) =>
+      actor(`c${i}`, {
+        kind: 'person',
+        sector: 'university',
+        field: '材料',
+        careerStartYear: 2021 - i,
+        papers: 2 * (5 + i) + i,
+        citations: 30 * (5 + i) + 10 * i,
+      }),
+    );
+    // a long career with an ordinary yearly output: top on counts, not per year
+    const veteran = actor('veteran', {
+      kind: 'person',
+      sector: 'university',
+      field: '材料',
+      careerStartYear: 1981,
+      papers: 99,
+      citations: 1395,
+    });
+    // a young researcher with fewer papers than the veteran but far more per year
+    const young = actor('young', {
+      kind: 'person',
+      sector: 'university',
+      field: '材料',
+      careerStartYear: 2016,
+      papers: 60,
+      citations: 1500,
+    });
+    const ties = [spinout('veteran'), spinout('young')];
+    const people = [...field, veteran, young, venture];
+    const byCounts = findStarScientists(people, ties);
+    expect(byCounts.find((c) => c.id === 'veteran')).toMatchObject({ qualifies: true });
+    expect(byCounts.find((c) => c.id === 'young')).toMatchObject({ qualifies: false });
+    expect(byCounts[0]?.basis.method).toMatch(/not normalised by career age/);
+
+    const perYear = findStarScientists(people, ties, { asOfYear: 2025 });
+    const y = perYear.find((c) => c.id === 'young');
+    expect(y).toMatchObject({ qualifies: true, status: 'qualifies' });
+    expect(y?.basis.normalisedByCareerAge).toBe(true);
+    expect(y?.evidence[0]).toMatchObject({ criterion: 'papers_per_year', value: 6 });
+    expect(y?.basis.method).toMatch(/per career year \(10 year\(s\) since 2016\)/);
+    expect(perYear.find((c) => c.id === 'veteran')).toMatchObject({
+      qualifies: false,
+      status: 'does_not_qualify',
+    });
+  });
+
+  it('without enough known career starts, counts are compared and the basis says why', () => {
+    const field = Array.from({ length: 30 }, (_, i) =>
+      actor(`u${i}`, {
+        kind: 'person',
+        sector: 'university',
+        field: '材料',
+        papers: 5 + i,
+        citations: 50 + i * 20,
+      }),
+    );
+    const known = actor('known', {
+      kind: 'person',
+      sector: 'university',
+      field: '材料',
+      careerStartYear: 2000,
+      papers: 120,
+      citations: 4000,
+    });
+    const [top] = findStarScientists([...field, known, venture], [spinout('known')], {
+      asOfYear: 2025,
+    });
+    expect(top).toMatchObject({ id: 'known', qualifies: true });
+    expect(top?.basis.normalisedByCareerAge).toBe(false);
+    expect(top?.basis.method).toMatch(/fewer than 20 researchers .* with a known career start/);
+  });
+
   it('a company with only its headcount recorded is not claimed a regional core company', () => {
     const big = actor('big', { employees: 5000, growthRate: 0.3 });
     const [c] = findCoreCompanies([big], [], []);

@@ -27,6 +27,8 @@ export interface RoleBasis {
   thresholds: Record<string, number>;
   /** Why the evidence does not support a claim either way; empty when it does. */
   insufficient: string[];
+  /** Star scientists: whether papers and citations were compared per career year. */
+  normalisedByCareerAge?: boolean;
   /** How the claim was decided, in one English sentence. */
   method: string;
 }
@@ -81,6 +83,8 @@ export interface RoleOptions {
   anchorMinScore?: number;
   /** How many candidates to return per role, best first. Default 50. */
   limit?: number;
+  /** Observation year: with it, researchers with a known career start are compared per career year. */
+  asOfYear?: number;
 }
 
 const VENTURE_TIES = new Set(['spinout', 'investment', 'employment', 'mentoring']);
@@ -103,15 +107,91 @@ function percentileOf(sorted: readonly number[], v: number): number {
   return sorted.length > 1 ? lo / (sorted.length - 1) : 1;
 }
 
+/** Years of a career up to the observation year, the first year counting as one. */
+function careerYears(startYear: number, asOfYear: number): number {
+  return Math.max(1, asOfYear - startYear + 1);
+}
+
+interface Baseline {
+  papers: number[];
+  citations: number[];
+}
+
+function sortedBaseline(baseline: Baseline): Baseline {
+  baseline.papers.sort((a, b) => a - b);
+  baseline.citations.sort((a, b) => a - b);
+  return baseline;
+}
+
+/** Papers and citations per researcher, as counts and (when the career start is known) per career year. */
+interface Output {
+  papers: number;
+  citations: number;
+  perYear: { papers: number; citations: number; years: number } | null;
+}
+
+function outputOf(actor: Actor, asOfYear: number | undefined): Output {
+  const papers = actor.papers ?? 0;
+  const citations = actor.citations ?? 0;
+  if (asOfYear === undefined || actor.careerStartYear === undefined)
+    return { papers, citations, perYear: null };
+  const years = careerYears(actor.careerStartYear, asOfYear);
+  return {
+    papers,
+    citations,
+    perYear: { papers: papers / years, citations: citations / years, years },
+  };
+}
+
+/** The field's population (or all fields') on counts and, among those with a career start, on rates. */
+interface Populations {
+  counts: Map<string, Baseline>;
+  rates: Map<string, Baseline>;
+}
+
+const ALL_FIELDS = 'all fields';
+
+function populationsOf(outputs: ReadonlyMap<Actor, Output>): Populations {
+  const counts = new Map<string, Baseline>();
+  const rates = new Map<string, Baseline>();
+  const add = (map: Map<string, Baseline>, key: string, papers: number, citations: number) => {
+    const entry = map.get(key) ?? { papers: [], citations: [] };
+    entry.papers.push(papers);
+    entry.citations.push(citations);
+    map.set(key, entry);
+  };
+  for (const [actor, output] of outputs) {
+    const field = actor.field ?? '(no field)';
+    for (const key of [field, ALL_FIELDS]) {
+      add(counts, key, output.papers, output.citations);
+      if (output.perYear) add(rates, key, output.perYear.papers, output.perYear.citations);
+    }
+  }
+  for (const map of [counts, rates]) for (const entry of map.values()) sortedBaseline(entry);
+  return { counts, rates };
+}
+
+/** The field's population when it is large enough, else all fields'. */
+function populationFor(map: ReadonlyMap<string, Baseline>, field: string) {
+  const own = map.get(field);
+  if (own && own.papers.length >= STAR_MIN_BASELINE) return { name: field, entry: own };
+  return { name: ALL_FIELDS, entry: map.get(ALL_FIELDS) ?? { papers: [], citations: [] } };
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
 /**
  * Star scientists: in the top share of their field on papers AND citations, AND tied to ventures
  * (spin-out, investment, employment or mentoring ties to a start-up or university venture).
  * The baseline is the registry's whole population of researchers with papers and citations: their
- * field when it has at least STAR_MIN_BASELINE researchers, else all fields. Score = the lower of
- * the two percentiles; qualifies when both values reach the field's top-share value, the researcher
- * has at least STAR_MIN_PAPERS papers and STAR_MIN_CITATIONS citations, and a venture tie exists;
- * below the minimum evidence the status is `insufficient_evidence`. Counts are not normalised by
- * career age (the registry records no career start yet).
+ * field when it has at least STAR_MIN_BASELINE researchers, else all fields. When the researcher's
+ * career start is known (and `asOfYear` given) and at least STAR_MIN_BASELINE of that population
+ * have one too, papers and citations are compared per career year — a long career does not make a
+ * star, nor does a short one hide one; otherwise the raw counts are compared and the basis says so.
+ * Score = the lower of the two percentiles; qualifies when both values reach the population's
+ * top-share value, the researcher has at least STAR_MIN_PAPERS papers and STAR_MIN_CITATIONS
+ * citations, and a venture tie exists; below the minimum evidence the status is
+ * `insufficient_evidence`.
  */
 export function findStarScientists(
   actors: readonly Actor[],
@@ -120,25 +200,12 @@ export function findStarScientists(
 ): RoleCandidate[] {
   const topShare = options.starTopShare ?? 0.1;
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const researchers = actors.filter(
-    (a) => a.kind === 'person' && a.papers !== undefined && a.citations !== undefined,
+  const outputs = new Map<Actor, Output>(
+    actors
+      .filter((a) => a.kind === 'person' && a.papers !== undefined && a.citations !== undefined)
+      .map((a) => [a, outputOf(a, options.asOfYear)]),
   );
-  const byField = new Map<string, { papers: number[]; citations: number[] }>();
-  for (const r of researchers) {
-    const field = r.field ?? '(no field)';
-    const entry = byField.get(field) ?? { papers: [], citations: [] };
-    entry.papers.push(r.papers ?? 0);
-    entry.citations.push(r.citations ?? 0);
-    byField.set(field, entry);
-  }
-  const everyone = {
-    papers: researchers.map((r) => r.papers ?? 0),
-    citations: researchers.map((r) => r.citations ?? 0),
-  };
-  for (const entry of [...byField.values(), everyone]) {
-    entry.papers.sort((a, b) => a - b);
-    entry.citations.sort((a, b) => a - b);
-  }
+  const populations = populationsOf(outputs);
   const ventures = new Map<string, string[]>();
   for (const rel of relations) {
     if (!VENTURE_TIES.has(rel.type)) continue;
@@ -152,19 +219,20 @@ export function findStarScientists(
       ventures.set(person, list);
     }
   }
-  const candidates = researchers.map((r): RoleCandidate => {
+  const q = 1 - topShare;
+  const candidates = [...outputs].map(([r, output]): RoleCandidate => {
     const ownField = r.field ?? '(no field)';
-    const fieldEntry = byField.get(ownField) ?? { papers: [], citations: [] };
-    const useField = fieldEntry.papers.length >= STAR_MIN_BASELINE;
-    const field = useField ? ownField : 'all fields';
-    const entry = useField ? fieldEntry : everyone;
-    const papers = r.papers ?? 0;
-    const citations = r.citations ?? 0;
-    const papersPct = percentileOf(entry.papers, papers);
-    const citationsPct = percentileOf(entry.citations, citations);
+    const byRate = output.perYear ? populationFor(populations.rates, ownField) : null;
+    const perYear =
+      byRate && byRate.entry.papers.length >= STAR_MIN_BASELINE ? output.perYear : null;
+    const { name: field, entry } =
+      perYear && byRate ? byRate : populationFor(populations.counts, ownField);
+    const papersValue = perYear ? perYear.papers : output.papers;
+    const citationsValue = perYear ? perYear.citations : output.citations;
+    const papersPct = percentileOf(entry.papers, papersValue);
+    const citationsPct = percentileOf(entry.citations, citationsValue);
     const ties = ventures.get(r.id) ?? [];
     const score = Math.min(papersPct, citationsPct);
-    const q = 1 - topShare;
     const papersThreshold = quantileValue(entry.papers, q);
     const citationsThreshold = quantileValue(entry.citations, q);
     const insufficient: string[] = [];
@@ -172,13 +240,19 @@ export function findStarScientists(
       insufficient.push(
         `baseline of ${entry.papers.length} researchers (fewer than ${STAR_MIN_BASELINE})`,
       );
-    if (papers < STAR_MIN_PAPERS)
-      insufficient.push(`${papers} papers (fewer than ${STAR_MIN_PAPERS})`);
-    if (citations < STAR_MIN_CITATIONS)
-      insufficient.push(`${citations} citations (fewer than ${STAR_MIN_CITATIONS})`);
+    if (output.papers < STAR_MIN_PAPERS)
+      insufficient.push(`${output.papers} papers (fewer than ${STAR_MIN_PAPERS})`);
+    if (output.citations < STAR_MIN_CITATIONS)
+      insufficient.push(`${output.citations} citations (fewer than ${STAR_MIN_CITATIONS})`);
     const qualifies =
-      papers >= papersThreshold && citations >= citationsThreshold && ties.length > 0;
+      papersValue >= papersThreshold && citationsValue >= citationsThreshold && ties.length > 0;
     const status = statusOf(insufficient, qualifies);
+    const unit = perYear ? ' per career year' : '';
+    const normalisation = perYear
+      ? `per career year (${perYear.years} year(s) since ${r.careerStartYear ?? ''})`
+      : output.perYear
+        ? `counts not normalised by career age (fewer than ${STAR_MIN_BASELINE} researchers of ${field} with a known career start)`
+        : 'counts not normalised by career age (career start unknown)';
     return {
       id: r.id,
       name: r.name,
@@ -202,21 +276,22 @@ export function findStarScientists(
           minBaseline: STAR_MIN_BASELINE,
           ventureTies: 1,
         },
+        normalisedByCareerAge: perYear !== null,
         insufficient,
-        method: `papers and citations at or above the top ${Math.round(topShare * 100)}% value of ${field} (registry population), at least one venture tie; counts not normalised by career age`,
+        method: `papers and citations${unit} at or above the top ${Math.round(topShare * 100)}% value of ${field} (registry population), at least one venture tie; ${normalisation}`,
       },
       evidence: [
         {
-          criterion: 'papers',
-          value: r.papers ?? 0,
+          criterion: perYear ? 'papers_per_year' : 'papers',
+          value: perYear ? round2(perYear.papers) : output.papers,
           score: papersPct,
-          note: `percentile ${(papersPct * 100).toFixed(0)} in ${field} (n=${entry.papers.length})`,
+          note: `percentile ${(papersPct * 100).toFixed(0)} in ${field} (n=${entry.papers.length}); ${output.papers} papers`,
         },
         {
-          criterion: 'citations',
-          value: r.citations ?? 0,
+          criterion: perYear ? 'citations_per_year' : 'citations',
+          value: perYear ? round2(perYear.citations) : output.citations,
           score: citationsPct,
-          note: `percentile ${(citationsPct * 100).toFixed(0)} in ${field}`,
+          note: `percentile ${(citationsPct * 100).toFixed(0)} in ${field}; ${output.citations} citations`,
         },
         {
           criterion: 'venture_ties',

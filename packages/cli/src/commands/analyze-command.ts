@@ -110,7 +110,7 @@ export async function runAnalyzeRoles(
   try {
     const limit = number(options.limit, '--limit');
     const starTopShare = number(options.starTop, '--star-top');
-    const roles = await analyzeRoles(database.repos, {
+    const roles = await analyzeRoles(database.repos, systemClock, {
       ...(limit !== undefined ? { limit } : {}),
       ...(starTopShare !== undefined ? { starTopShare } : {}),
     });

@@ -52,6 +52,28 @@ export async function runAnalyzeMoney(options: RegionOptions, context: CommandCo
       `  national ${percent(r.nationalShare)}, local ${percent(r.localShare)}; largest source ${r.dependency.largest ? (out.sourceNames[r.dependency.largest.key] ?? r.dependency.largest.key) : '—'} ${percent(r.dependency.largest?.share ?? null)}, HHI ${r.dependency.hhi?.toFixed(3) ?? '—'}${r.dependency.concentrated ? ' (concentrated)' : ''}`,
     );
     if (r.note) writeLine(context.stdout, `  note: ${r.note}`);
+    const c = out.circulation;
+    writeLine(
+      context.stdout,
+      `  received by origin: ${c.received
+        .filter((o) => o.flows > 0)
+        .map(
+          (o) => `${o.origin} ${yen(o.amount)}${o.share === null ? '' : ` (${percent(o.share)})`}`,
+        )
+        .join(', ')}`,
+    );
+    writeLine(
+      context.stdout,
+      `  the region's own funders: ${yen(c.given.total)}, kept ${yen(c.given.kept)}, paid out ${yen(c.given.paidOut)} (stays ${percent(c.retentionShare)})${
+        c.destinations.length > 0
+          ? `; out to ${c.destinations
+              .slice(0, 5)
+              .map((d) => `${d.place} ${yen(d.amount)}`)
+              .join(', ')}`
+          : ''
+      }`,
+    );
+    for (const note of c.notes) writeLine(context.stdout, `  note: ${note}`);
     for (const year of r.years)
       writeLine(
         context.stdout,

@@ -62,6 +62,11 @@ export const ZActor = z
     papers: ZCount.optional(),
     citations: ZCount.optional(),
     patents: ZCount.optional(),
+    /**
+     * A researcher's first year of research (first paper, first research post or doctorate,
+     * whichever is earliest): papers and citations are compared per career year.
+     */
+    careerStartYear: ZYear.optional(),
     /** METI core-company input: share of purchases made inside the region (域内仕入). */
     inRegionProcurementShare: ZShare.optional(),
     /** METI core-company input: share of sales made outside the region (域外販売). */

@@ -88,6 +88,12 @@ export const actors: EntitySpec = {
     { column: 'citations', field: 'citations', codec: 'int', doc: 'Number of citations' },
     { column: 'patents', field: 'patents', codec: 'int', doc: 'Number of patents' },
     {
+      column: 'career_start_year',
+      field: 'careerStartYear',
+      codec: 'int',
+      doc: "Researcher's first year of research (first paper, post or doctorate)",
+    },
+    {
       column: 'in_region_procurement_share',
       field: 'inRegionProcurementShare',
       codec: 'real',

@@ -112,6 +112,7 @@ function rolesByActor(
   actors: Actor[],
   relations: Relation[],
   projects: Project[],
+  asOfYear: number,
 ): Map<string, WebRoleEvidence[]> {
   const limit = actors.length;
   const roles = new Map<string, WebRoleEvidence[]>();
@@ -122,7 +123,7 @@ function rolesByActor(
       roles.set(c.id, list);
     }
   };
-  add('star_scientist', findStarScientists(actors, relations, { limit }));
+  add('star_scientist', findStarScientists(actors, relations, { limit, asOfYear }));
   add('core_company', findCoreCompanies(actors, relations, projects, { limit }));
   add('anchor_company', findAnchorCompanies(actors, relations, { limit }));
   return roles;
@@ -298,7 +299,7 @@ export async function buildNetworkPart(repos: Repositories, clock: Clock): Promi
     sectorIndex,
     seeds: network.seeds,
     projects: network.projects,
-    roles: rolesByActor(actors, relations, network.projects),
+    roles: rolesByActor(actors, relations, network.projects, clock.now().getUTCFullYear()),
   };
 }
 

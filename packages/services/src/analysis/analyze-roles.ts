@@ -10,7 +10,7 @@ import {
   type RoleCandidate,
   type RoleOptions,
 } from '#analytics/abc/roles.ts';
-import type { Repositories } from '#core/ports.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork } from './load-network.ts';
 
@@ -38,6 +38,7 @@ export interface RolesOutput {
 /** Detects star scientists, regional core companies and anchor companies, each with score and evidence. */
 export async function analyzeRoles(
   repos: Repositories,
+  clock: Clock,
   options: RoleOptions = {},
 ): Promise<RolesOutput> {
   const network = await loadNetwork(repos, { projects: true });
@@ -46,6 +47,7 @@ export async function analyzeRoles(
     coreMinScore: options.coreMinScore ?? 0.6,
     anchorMinScore: options.anchorMinScore ?? 0.5,
     limit: options.limit ?? 50,
+    asOfYear: options.asOfYear ?? clock.now().getUTCFullYear(),
   };
   return {
     starScientists: findStarScientists(network.actors, network.relations, parameters),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { loadDemoEcosystem } from '../demo/load-demo-ecosystem.ts';
@@ -49,7 +50,7 @@ describe('network analyses on a small demo ecosystem', () => {
   });
 
   it('lists star scientists, core and anchor companies with evidence', async () => {
-    const roles = await analyzeRoles(db.repos);
+    const roles = await analyzeRoles(db.repos, systemClock);
     expect(roles.starScientists.some((s) => s.qualifies)).toBe(true);
     expect(roles.coreCompanies[0]?.evidence.map((e) => e.criterion)).toEqual([
       'regional_jobs',

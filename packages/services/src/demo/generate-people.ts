@@ -2,10 +2,12 @@
  * Demo people: researchers and star scientists, coordinators, PD/PMs, startup founders and
  * students, each with a home organisation.
  */
+import { createRng } from '#analytics/random.ts';
 import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { ActorFlag } from '#core/vocabulary.ts';
 import {
   clamp,
+  LAST_FOUNDING_YEAR,
   municipalityByCode,
   type ActorBuilder,
   type PoolKey,
@@ -69,6 +71,17 @@ export function addPeople(builder: ActorBuilder): void {
     ['national_lab'],
     ['large'],
   ];
+  /**
+   * A researcher's first year, from a stream of its own (the rest of the demo stays as it was):
+   * papers at 1–5 a year (a star's 8–16), a career of 2 to 42 years.
+   */
+  function careerStartYear(seq: number, papers: number, star: boolean): number {
+    const draw = createRng(0x9e3779b9 ^ seq);
+    const perYear = star ? 8 + draw() * 8 : 1 + draw() * 4;
+    const years = papers > 0 ? Math.round(papers / perYear) : 2 + Math.floor(draw() * 10);
+    return LAST_FOUNDING_YEAR - clamp(years, 2, 42) + 1;
+  }
+
   function researcher(star: boolean): void {
     const community = random.weighted(communityIndexes, communityWeights);
     const home = localOrNational(community, star ? ['university'] : random.pick(researchHomes));
@@ -87,6 +100,7 @@ export function addPeople(builder: ActorBuilder): void {
         field: home.field ?? fieldOf(community),
         papers,
         citations,
+        careerStartYear: careerStartYear(personSeq + 1, papers, star),
         patents: Math.round(random.logNormal(star ? 25 : 2, 1)),
       },
     );

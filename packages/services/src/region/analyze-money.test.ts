@@ -57,6 +57,14 @@ describe.each(TEST_DATABASES)('analyzeMoney on $name', (kind) => {
       })),
       { id: 'k1', sourceType: 'company', recipientId: 'k', fiscalYear: 2024, amount: 5_000_000 },
       { id: 'o1', sourceType: 'bank', projectId: 'osaka', fiscalYear: 2024, amount: 9_000_000 },
+      {
+        id: 'k2',
+        sourceType: 'company',
+        funderId: 'k',
+        recipientId: 'x',
+        fiscalYear: 2024,
+        amount: 3_000_000,
+      },
     ]);
   });
   afterEach(async () => db.close());
@@ -74,6 +82,19 @@ describe.each(TEST_DATABASES)('analyzeMoney on $name', (kind) => {
       ['lonely', 'heading_for_stop'],
     ]);
     expect(out.outlooks).toEqual({ heading_for_stop: 1 });
+  });
+
+  it('says where the money comes from and where the region’s own money goes', async () => {
+    const out = await analyzeMoney(db.repos, clock, { prefectureCode: '22' });
+    const received = Object.fromEntries(out.circulation.received.map((o) => [o.origin, o]));
+    expect(received['national']).toMatchObject({ amount: 50_000_000, share: 1 });
+    expect(received['unknown']).toMatchObject({ amount: 5_000_000, share: null });
+    expect(out.circulation.selfFundedShare).toBe(0);
+    // one flow from a Shizuoka firm to Osaka: followed, but too thin to call a retention share
+    expect(out.circulation.given).toMatchObject({ paidOut: 3_000_000, kept: 0, flows: 1 });
+    expect(out.circulation.destinations).toEqual([{ place: '27', amount: 3_000_000, flows: 1 }]);
+    expect(out.circulation.retentionShare).toBeNull();
+    expect(out.region.total).toBe(55_000_000);
   });
 
   it('refuses a bad prefecture and asks for exactly one region', async () => {

@@ -8,6 +8,10 @@
  * actors.
  */
 import {
+  moneyCirculation,
+  type MoneyCirculation,
+} from '#analytics/programmes/money-circulation.ts';
+import {
   projectRunway,
   summariseMoney,
   type MoneySummary,
@@ -35,6 +39,8 @@ export interface MoneyOutput {
   communitySource: CommunitySource | null;
   asOfFy: number;
   region: MoneySummary;
+  /** Where the region's money comes from and whether its own funders' money stays (地域の資金循環). */
+  circulation: MoneyCirculation;
   projects: ProjectRunway[];
   outlooks: Partial<Record<RunwayOutlook, number>>;
   method: string;
@@ -51,7 +57,7 @@ const ORDER: Record<RunwayOutlook, number> = {
 };
 
 const METHOD =
-  'Flows in JPY by source type and fiscal year. Dependency: largest share and Herfindahl–Hirschman index over programmes (national money, through its adoption) and funders; HHI ≥ 0.25 is concentrated; fewer than 3 flows: no claim. Runway: money from other sources recorded after the national end ÷ mean yearly money over the last 3 funded years; under 1 year within a year of the end is at risk, heading for a stop when 2 or more continuation factors (local money < 20% during the programme, no diverse team, no coordinator, final grade not S) are against it.';
+  'Flows in JPY by source type and fiscal year. Dependency: largest share and Herfindahl–Hirschman index over programmes (national money, through its adoption) and funders; HHI ≥ 0.25 is concentrated; fewer than 3 flows: no claim. Runway: money from other sources recorded after the national end ÷ mean yearly money over the last 3 funded years; under 1 year within a year of the end is at risk, heading for a stop when 2 or more continuation factors (local money < 20% during the programme, no diverse team, no coordinator, final grade not S) are against it. Circulation: money received in the region by the funder’s place (the region, national programmes and ministries, the rest of Japan, abroad; unrecorded funders apart), and the region’s own funders’ money kept in the region or paid out, by the recipient’s prefecture; no share under 3 flows.';
 
 export async function analyzeMoney(
   repos: Repositories,
@@ -104,6 +110,11 @@ export async function analyzeMoney(
   const outlooks: Partial<Record<RunwayOutlook, number>> = {};
   for (const p of projects) outlooks[p.outlook] = (outlooks[p.outlook] ?? 0) + 1;
   const summary = summariseMoney(inRegion, context);
+  const circulation = moneyCirculation(
+    flows,
+    { actorIds: region.actorIds, projectIds, adoptionIds },
+    context,
+  );
   const programmeNames = new Map(programmes.map((p) => [p.id, p.name]));
   const sourceNames: Record<string, string> = {};
   for (const largest of [
@@ -126,6 +137,7 @@ export async function analyzeMoney(
     communitySource: region.communitySource,
     asOfFy,
     region: summary,
+    circulation,
     projects,
     outlooks,
     method: METHOD,

@@ -4,6 +4,7 @@ import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
+import { MoneyCirculationPanel } from './money-circulation-panel.tsx';
 import { NOWRAP, useRegionScope } from './region-scope.tsx';
 import type { WebMoney } from './region-types.ts';
 
@@ -85,6 +86,7 @@ export function MoneyPage() {
               {t('money.thin')} ({data.region.note})
             </p>
           ) : null}
+          <MoneyCirculationPanel circulation={data.circulation} />
           <div className="panel">
             <table data-testid="money-years" style={{ minWidth: `${10 + sources.length * 7}rem` }}>
               <caption>{t('money.byYear')}</caption>

@@ -34,11 +34,27 @@ export interface WebMoneySummary {
   note: string | null;
 }
 
+export interface WebMoneyCirculation {
+  received: {
+    origin: 'region' | 'national' | 'rest_of_japan' | 'abroad' | 'unknown';
+    amount: number;
+    flows: number;
+    share: number | null;
+  }[];
+  selfFundedShare: number | null;
+  given: { total: number; kept: number; paidOut: number; unknown: number; flows: number };
+  retentionShare: number | null;
+  destinations: { place: string; amount: number; flows: number }[];
+  sufficient: { received: boolean; given: boolean };
+  notes: string[];
+}
+
 export interface WebMoney {
   scope: { kind: string; id: string; name: string };
   sourceNames: Record<string, string>;
   asOfFy: number;
   region: WebMoneySummary;
+  circulation: WebMoneyCirculation;
   projects: {
     projectId: string;
     title: string;
