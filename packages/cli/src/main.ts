@@ -13,6 +13,11 @@ const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
 const DB_HELP =
   'database: a file path (embedded SQLite) or postgres://… (default: $MUSUBI_DB, then ./data/musubi.sqlite)';
 
+/** Commander's reducer for an option given several times. */
+function collectValues(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('musubi')
     .description(
@@ -91,12 +96,40 @@ export function buildProgram(context: CommandContext): Command {
       '<source>',
       'houjin-bangou | gbizinfo | researchmap | kaken | openalex | ror | estat | jgrants',
     )
-    .argument('<files...>', 'files as the source publishes them')
+    .argument('[files...]', 'files as the source publishes them (or --api to fetch them)')
     .option('--db <pathOrUrl>', DB_HELP)
     .option('--dry-run', 'report what would change, write nothing')
     .option('--json', 'print { source, read, added, updated, unchanged, closed, rejected, review }')
+    .option('--api', "fetch from the source's Web API first (see musubi fetch), then import")
+    .option('--query <name=value>', 'API query parameter (repeatable)', collectValues, [])
+    .option('--api-key <key>', 'API key (default: MUSUBI_<SOURCE>_KEY)')
+    .option('--api-url <url>', "the API's base URL (default: the source's)")
+    .option('--out <dir>', 'folder for the fetched answers (default: data/downloads/SOURCE-TIME)')
+    .option('--resume', 'go on with the download in --out')
+    .option('--max-pages <n>', 'stop fetching after n pages')
+    .option('--rate <perSecond>', "a slower pace than the source's")
     .action(async (source: string, files: string[], options) =>
       (await import('./commands/connect-command.ts')).runConnect(source, files, options, context),
+    );
+  program
+    .command('fetch')
+    .description(
+      "save a source's Web API answers page by page (its pace, retries, resumable), for musubi connect",
+    )
+    .argument(
+      '<source>',
+      'houjin-bangou | gbizinfo | researchmap | kaken | openalex | estat | jgrants',
+    )
+    .option('--query <name=value>', 'API query parameter (repeatable)', collectValues, [])
+    .option('--api-key <key>', 'API key (default: MUSUBI_<SOURCE>_KEY)')
+    .option('--api-url <url>', "the API's base URL (default: the source's)")
+    .option('--out <dir>', 'folder for the answers (default: data/downloads/SOURCE-TIME)')
+    .option('--resume', 'go on with the download in --out')
+    .option('--max-pages <n>', 'stop after n pages (resume later)')
+    .option('--rate <perSecond>', "a slower pace than the source's")
+    .option('--json', 'print { source, directory, files, complete, pages, retries }')
+    .action(async (source: string, options) =>
+      (await import('./commands/fetch-command.ts')).runFetch(source, options, context),
     );
   const review = program
     .command('review')

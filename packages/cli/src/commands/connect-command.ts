@@ -8,11 +8,13 @@ import { REVIEW_STATUSES, type ReviewStatus } from '#core/ports.ts';
 import { connectSource, type ConnectDetails } from '#services/connectors/connect-source.ts';
 import { decideReview } from '#services/connectors/decide-review.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
+import { fetchForConnect, type FetchCommandOptions } from './fetch-command.ts';
 
-export interface ConnectCommandOptions {
+export interface ConnectCommandOptions extends FetchCommandOptions {
   db?: string;
   dryRun?: boolean;
   json?: boolean;
+  api?: boolean;
 }
 
 function isSource(value: string): value is SourceName {
@@ -52,7 +54,18 @@ export async function runConnect(
       `unknown source "${source}"; one of: ${SOURCE_NAMES.join(', ')}`,
     );
   }
-  const opened = await Promise.all(files.map(fileInput));
+  if (options.api && files.length > 0)
+    throw new DomainError(
+      'validation_failed',
+      'give files or --api, not both ／ ファイルか --api のどちらかを指定してください',
+    );
+  if (!options.api && files.length === 0)
+    throw new DomainError(
+      'validation_failed',
+      'give the files to read, or --api to fetch them ／ 読み込むファイルか --api を指定してください',
+    );
+  const paths = options.api ? await fetchForConnect(source, options, context) : files;
+  const opened = await Promise.all(paths.map(fileInput));
   const newest = opened.reduce(
     (latest, f) => (f.modified > latest ? f.modified : latest),
     new Date(0),
