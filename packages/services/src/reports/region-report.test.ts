@@ -153,6 +153,9 @@ describe.each(TEST_DATABASES)('region report: strategy, money and people ($name)
     expect(html).toContain('福岡 水素戦略');
     expect(html).toContain('FY2023 40 → FY2024 44（目標 50）');
     expect(html).toContain('地域定着率 75.0% [');
+    // no funding recorded: the circulation says so and claims no share
+    expect(html).toContain('受け取った資金の出どころ: 記録なし');
+    expect(html).toContain('域内にとどまる割合 —');
   });
 });
 

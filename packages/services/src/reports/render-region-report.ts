@@ -108,6 +108,33 @@ const share = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1
 const interval = (r: { rate: number | null; ciLow: number | null; ciHigh: number | null }) =>
   r.rate === null ? '—' : `${share(r.rate)} [${share(r.ciLow)}, ${share(r.ciHigh)}]`;
 
+const ORIGIN_LABELS: Record<string, string> = {
+  region: '地域内',
+  national: '国の事業・省庁',
+  rest_of_japan: '国内の他地域',
+  abroad: '海外',
+  unknown: '提供者不明',
+};
+
+/** Where the region's money comes from and whether its own funders' money stays (地域の資金循環). */
+function moneyCirculationParagraph(c: RegionReport['money']['circulation']): string {
+  const origins = c.received
+    .filter((o) => o.flows > 0)
+    .map(
+      (o) =>
+        `${ORIGIN_LABELS[o.origin] ?? o.origin} ${yen(o.amount)}${o.share === null ? '' : `（${share(o.share)}）`}`,
+    )
+    .join('、');
+  const out = c.destinations
+    .slice(0, 5)
+    .map(
+      (d) =>
+        `${d.place === 'abroad' ? '海外' : (findPrefecture(d.place)?.name ?? d.place)} ${yen(d.amount)}`,
+    )
+    .join('、');
+  return `<p>受け取った資金の出どころ: ${origins || '記録なし'}。域内の資金提供者の割合 ${share(c.selfFundedShare)}。地域の資金提供者の資金 ${yen(c.given.total)} のうち域内 ${yen(c.given.kept)}、域外 ${yen(c.given.paidOut)}（域内にとどまる割合 ${share(c.retentionShare)}）${out ? `。流出先: ${out}` : ''}。${c.notes.length > 0 ? '流れが少ない項目は割合を示していません。' : ''}</p>`;
+}
+
 /** Sections 8–10: region strategy and KPI progress over time, money, people (issue 14). */
 function regionSections(report: RegionReport): string[] {
   const e = escapeHtml;
@@ -158,6 +185,7 @@ function regionSections(report: RegionReport): string[] {
         p.reasons.map(e).join('<br>'),
       ]),
   )}`;
+  const circulationSection = moneyCirculationParagraph(money.circulation);
   const ret = people.retention;
   const peopleSection = `<p>地域定着率 ${interval(ret)}（行き先の分かる${ret.n}人${ret.claim ? '' : `、判断しない: ${e(ret.note ?? '')}`}）。コーディネーター ${people.coordinators.latestStaff ?? '—'}人、離職率 ${interval(people.coordinators.turnover)}${people.coordinators.turnover.claim ? '' : '（データ不足のため判断しない）'}。</p>${table(
     ['プログラム', '受講', '修了', '地域定着率'],
@@ -170,7 +198,7 @@ function regionSections(report: RegionReport): string[] {
   )}`;
   return [
     `<h2>8. 地域戦略とKPIの推移</h2>${strategies}`,
-    `<h2>9. 資金循環と自立化</h2>${moneySection}<p class="note">${e(money.method)}</p>`,
+    `<h2>9. 資金循環と自立化</h2>${moneySection}${circulationSection}<p class="note">${e(money.method)}</p>`,
     `<h2>10. 人材育成と地域定着</h2>${peopleSection}<p class="note">${e(people.method)}</p>`,
   ];
 }
