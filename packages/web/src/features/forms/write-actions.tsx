@@ -4,9 +4,8 @@
  */
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
-import { ConfirmProfile } from '../actors/actor-edit-page.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { mayConfirmProfile, mayWrite } from './may-write.ts';
+import { mayWrite } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
 
 export function WriteActions({
@@ -31,9 +30,7 @@ export function WriteActions({
   const canCreate = newHref !== undefined && mayWrite(account, entity, 'create', own);
   const canEdit =
     editHref !== undefined && record !== undefined && mayWrite(account, entity, 'update', record);
-  const actorId = entity === 'actors' && typeof record?.['id'] === 'string' ? record['id'] : null;
-  const canConfirm = actorId !== null && mayConfirmProfile(account, actorId);
-  if (!canCreate && !canEdit && !canConfirm) return null;
+  if (!canCreate && !canEdit) return null;
   return (
     <div className="write-actions">
       {canCreate ? (
@@ -52,7 +49,6 @@ export function WriteActions({
           {t('forms.edit')}
         </Link>
       ) : null}
-      {canConfirm && actorId !== null ? <ConfirmProfile actorId={actorId} /> : null}
     </div>
   );
 }
