@@ -6,7 +6,17 @@
 import { ApiError } from '../../api/client.ts';
 import { sendJson } from '../../api/send-json.tsx';
 
-export type FormEntity = 'needs' | 'seeds' | 'actors' | 'projects';
+export type FormEntity =
+  | 'needs'
+  | 'seeds'
+  | 'actors'
+  | 'projects'
+  | 'relations'
+  | 'adoptions'
+  | 'funding'
+  | 'support-measures'
+  | 'region-strategies'
+  | 'training-programmes';
 
 export interface Loaded {
   record: Record<string, unknown>;

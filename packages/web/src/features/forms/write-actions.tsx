@@ -2,23 +2,37 @@
  * "New" and "edit" buttons for the pages that show records, offered only to accounts the core's
  * rule lets write (the server checks again). Loaded lazily with the forms (see lazy-forms.tsx).
  */
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { mayWrite } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
+
+const NEW_LABELS: Partial<Record<FormEntity, MessageKey>> = {
+  needs: 'forms.need.new',
+  seeds: 'forms.seed.new',
+  relations: 'forms2.relation.new',
+  'region-strategies': 'forms2.strategy.new',
+  'training-programmes': 'forms2.training.new',
+  adoptions: 'forms2.adoption.new',
+  funding: 'forms2.funding.new',
+  'support-measures': 'forms2.support.new',
+};
 
 export function WriteActions({
   entity,
   record,
   editHref,
   newHref,
+  newRecord,
 }: {
   entity: FormEntity;
   /** The record shown (for "edit"); absent for a list's "new". */
   record?: Record<string, unknown>;
   editHref?: string;
   newHref?: string;
+  /** What the new record will hold that decides who may create it (a relation's source). */
+  newRecord?: Record<string, unknown>;
 }) {
   const { t } = useI18n();
   const { account } = useAuth();
@@ -27,7 +41,7 @@ export function WriteActions({
     account.role === 'member' && account.organisationId
       ? { ownerId: account.organisationId }
       : undefined;
-  const canCreate = newHref !== undefined && mayWrite(account, entity, 'create', own);
+  const canCreate = newHref !== undefined && mayWrite(account, entity, 'create', newRecord ?? own);
   const canEdit =
     editHref !== undefined && record !== undefined && mayWrite(account, entity, 'update', record);
   if (!canCreate && !canEdit) return null;
@@ -35,13 +49,7 @@ export function WriteActions({
     <div className="write-actions">
       {canCreate ? (
         <Link className="button" href={newHref}>
-          {t(
-            entity === 'needs'
-              ? 'forms.need.new'
-              : entity === 'seeds'
-                ? 'forms.seed.new'
-                : 'forms.new',
-          )}
+          {t(NEW_LABELS[entity] ?? 'forms.new')}
         </Link>
       ) : null}
       {canEdit ? (
