@@ -19,5 +19,7 @@ describe('a rejected row’s reason in the page’s language', () => {
     });
     expect(reasonIn('en', 'unknown actor "ghost"')).toEqual({ text: 'unknown actor "ghost"' });
     expect(reasonIn('ja', 'Invalid input')).toEqual({ text: 'Invalid input' });
+    expect(reasonIn('ja', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
+    expect(reasonIn('en', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
   });
 });

@@ -5,7 +5,8 @@
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { mayWrite } from './may-write.ts';
+import { canImport } from '#core/import-access.ts';
+import { mayWrite, principalOf } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
 
 const NEW_LABELS: Partial<Record<FormEntity, MessageKey>> = {
@@ -57,6 +58,20 @@ export function WriteActions({
           {t('forms.edit')}
         </Link>
       ) : null}
+    </div>
+  );
+}
+
+/** "Import from a file", for the accounts that may import (coordinators, administrators). */
+export function ImportLink() {
+  const { t } = useI18n();
+  const { account } = useAuth();
+  if (!canImport(principalOf(account), 'actors').allowed) return null;
+  return (
+    <div className="write-actions">
+      <Link className="button secondary" href="/import">
+        {t('forms2.import.title')}
+      </Link>
     </div>
   );
 }
