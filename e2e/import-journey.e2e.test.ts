@@ -3,7 +3,8 @@
  * and English: a coordinator uploads a CSV with one bad row, sees its row and column, fixes the
  * file, imports it and finds the records; a company member adds a relation from its
  * organisation's page, choosing the other actor by name with the keyboard. axe-core finds no
- * serious or critical violation on these pages.
+ * serious or critical violation on these pages. A coordinator also writes a region strategy whose
+ * KPI target lacks its unit (shown beside it), then saves it.
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -40,6 +41,10 @@ const TEXT = {
     done: '件を取り込みました',
     addRelation: '関係を追加',
     saveRelation: '関係を保存',
+    addStrategy: '地域戦略を追加',
+    addKpi: '年度ごとの KPI 目標に追加',
+    required: '入力してください。',
+    create: '作成',
   },
   en: {
     importLink: 'Import from a file',
@@ -50,6 +55,10 @@ const TEXT = {
     done: 'Imported 3 records',
     addRelation: 'Add a relation',
     saveRelation: 'Save the relation',
+    addStrategy: 'Add a region strategy',
+    addKpi: 'Add to KPI targets by year',
+    required: 'Please fill this in.',
+    create: 'Create',
   },
 } as const;
 type Language = keyof typeof TEXT;
@@ -185,6 +194,36 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
 
       await page.goto(url(`/actors/imp-${tag}-2`));
       await page.getByRole('heading', { level: 1, name: `取込テスト工業 ${tag}` }).waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('a coordinator writes a region strategy with a KPI target, the missing unit shown beside it', async () => {
+      const { context, page, errors } = await session(language, viewport);
+      await signIn(page, 'coordinator', '/region-strategy');
+      await page.getByRole('link', { name: text.addStrategy }).click();
+      await page.waitForURL((u) => u.pathname === '/region-strategies/new');
+      const name = `静岡県 次世代ものづくり戦略 ${tag}`;
+      await page.locator('input[name="name"]').fill(name);
+      await page.locator('input[name="areaCode"]').fill('22');
+      await page.locator('textarea[name="vision"]').fill('光・量子技術で地域の企業が世界に売る。');
+      await page.getByRole('button', { name: text.addKpi }).click();
+      const kpi = page.locator('[data-field="kpiTargets"] li.entry').first();
+      await kpi.locator('input[name="metric"]').fill('joint_research');
+      await kpi.locator('input[name="year"]').fill('2028');
+      await kpi.locator('input[name="target"]').fill('120');
+      await page.getByRole('button', { name: text.create, exact: true }).click();
+      await expect(kpi.locator('[data-field="unit"] .field-error').textContent()).resolves.toBe(
+        text.required,
+      );
+      await expectAccessible(page, 'strategy form with an error');
+      await expectNoSidewaysScroll(page);
+      await kpi.locator('input[name="unit"]').fill('件');
+      await page.getByRole('button', { name: text.create, exact: true }).click();
+      await page.waitForURL((u) => u.pathname.startsWith('/region-strategies/strategy-'));
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await page.locator('[data-entries="kpiTargets"] td', { hasText: 'joint_research' }).waitFor();
+      await expectAccessible(page, 'strategy page');
       expect(errors).toEqual([]);
       await context.close();
     });
