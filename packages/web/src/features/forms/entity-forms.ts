@@ -14,7 +14,6 @@ import { TRAINING_KINDS, ZTrainingProgramme } from '#core/entities/training-prog
 import { CONTINUATION_STATUSES, FUNDING_SOURCE_TYPES, GRADES } from '#core/vocabulary.ts';
 import type ja from '../../i18n/ja.json';
 import type { FieldSpec } from './form-values.ts';
-import type { FormEntity } from './record-api.tsx';
 
 type MessageKey = keyof typeof ja;
 
@@ -22,7 +21,7 @@ export type RegionEntity =
   'region-strategies' | 'training-programmes' | 'adoptions' | 'funding' | 'support-measures';
 
 export interface EntityForm {
-  entity: RegionEntity & FormEntity;
+  entity: RegionEntity;
   schema: z.ZodType;
   fields: readonly FieldSpec[];
   /** The field shown as the page's heading. */
