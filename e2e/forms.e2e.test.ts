@@ -41,7 +41,7 @@ const TEXT = {
     notFound: '記録が見つかりません',
     fixFields: '項目を確認してください',
     addKpi: 'KPIに追加',
-    confirmed: 'に確認しました。',
+    confirmed: '最終確認:',
     cancel: 'キャンセル',
     browseTab: '一覧',
     needsTab: '公開ニーズ',
@@ -57,7 +57,7 @@ const TEXT = {
     notFound: 'Record not found',
     fixFields: 'Please check',
     addKpi: 'Add to KPIs',
-    confirmed: 'Confirmed on',
+    confirmed: 'Last confirmed:',
     cancel: 'Cancel',
     browseTab: 'Browse',
     needsTab: 'Public needs',
@@ -361,8 +361,9 @@ describe.each(VIEWPORTS)('other forms at $width×$height', (viewport) => {
       'Enter a web address starting with https://.',
     );
     await expectAccessible(page, 'actor edit');
-    await page.getByRole('button', { name: 'Confirm the profile is up to date' }).click();
-    await page.getByText(TEXT.en.confirmed).waitFor();
+    const confirmation = page.locator('.profile-confirmation');
+    await confirmation.getByRole('button', { name: 'I confirm the profile is correct' }).click();
+    await confirmation.getByText(TEXT.en.confirmed).waitFor();
     await page.goto(url('/seeds/new'));
     await page.locator('form.record-form').waitFor();
     await expectAccessible(page, 'new seed');

@@ -7,6 +7,7 @@ import * as accounts from './routes/accounts.ts';
 import * as analyses from './routes/analyses.ts';
 import * as consultations from './routes/consultations.ts';
 import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
+import * as imports from './routes/imports.ts';
 import * as matching from './routes/matching.ts';
 import * as notifications from './routes/notifications.ts';
 import * as profile from './routes/profile-confirmation.ts';
@@ -94,6 +95,10 @@ export const contract = {
   expressInterest: consultations.expressInterest,
   decideDisclosure: consultations.decideDisclosure,
   withdrawDisclosure: consultations.withdrawDisclosure,
+  uploadImport: imports.uploadImport,
+  getUpload: imports.getUpload,
+  confirmUpload: imports.confirmUpload,
+  cancelUpload: imports.cancelUpload,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ function as(
 }
 const anonymous: Principal = { kind: 'anonymous' };
 const seedOf = (ownerId: string) => ({ id: 's', ownerId, title: 't' });
+const tie = (sourceId: string, targetId: string) => ({ sourceId, targetId, type: 'mou' });
 
 describe('canWrite', () => {
   it.each([
@@ -46,6 +47,28 @@ describe('canWrite', () => {
     ['member', 'org', 'actors', 'create', { after: { id: 'org' } }, false],
     ['member', 'org', 'projects', 'create', { after: {} }, false],
     ['member', null, 'seeds', 'create', { after: seedOf('org') }, false],
+    ['member', 'org', 'relations', 'create', { after: tie('org', 'x') }, true],
+    ['member', 'org', 'relations', 'create', { after: tie('x', 'org') }, true],
+    ['member', 'org', 'relations', 'create', { after: tie('x', 'y') }, false],
+    ['member', 'org', 'relations', 'create', {}, true],
+    [
+      'member',
+      'org',
+      'relations',
+      'update',
+      { before: tie('x', 'y'), after: tie('org', 'y') },
+      false,
+    ],
+    [
+      'member',
+      'org',
+      'relations',
+      'update',
+      { before: tie('org', 'y'), after: tie('x', 'y') },
+      false,
+    ],
+    ['member', 'org', 'relations', 'delete', { before: tie('y', 'org') }, true],
+    ['member', null, 'relations', 'create', { after: tie('org', 'x') }, false],
   ] as const)('%s of %s: %s %s → %s', (role, org, entity, action, records, allowed) => {
     expect(canWrite(as(role, org), entity, action, records).allowed).toBe(allowed);
   });

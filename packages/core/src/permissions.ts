@@ -62,6 +62,7 @@ export function canWrite(
     case 'viewer':
       return deny('a viewer account may read but not change records');
     case 'member': {
+      if (entity === 'relations') return memberRelationWrite(account.organisationId, records);
       const field = MEMBER_OWNED[entity];
       if (field === undefined)
         return deny(`organisation members may change actors, seeds and needs, not ${entity}`);
@@ -83,6 +84,25 @@ export function canWrite(
       return ALLOW;
     }
   }
+}
+
+/**
+ * A member declares its own organisation's ties (a joint research, an MOU): a relation whose
+ * source or target is its organisation, before and after the change.
+ */
+function memberRelationWrite(
+  organisation: string | null,
+  records: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+): Decision {
+  if (organisation === null) return deny('this member account has no organisation');
+  for (const record of [records.before, records.after]) {
+    if (record === undefined) continue;
+    if (record['sourceId'] !== organisation && record['targetId'] !== organisation)
+      return deny(
+        `members of ${organisation} may change only relations whose sourceId or targetId is ${organisation}`,
+      );
+  }
+  return ALLOW;
 }
 
 /** Confidentiality levels a list may show without looking at each need: the rest needs facts. */

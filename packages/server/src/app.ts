@@ -26,6 +26,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConsultationRoutes } from './routes/consultations.ts';
 import { renderDocsPage } from './routes/docs-page.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
+import { registerImportRoutes, UPLOAD_PATH } from './routes/imports.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerSeedFeedbackRoutes } from './routes/seed-feedback.ts';
@@ -133,16 +134,15 @@ export function createApp(deps: AppDependencies): Hono {
     onApi,
   );
 
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () =>
-        problem(413, 'payload_too_large', `the body is larger than ${config.maxBodyBytes} bytes`, {
-          limit: config.maxBodyBytes,
-        }),
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () =>
+      problem(413, 'payload_too_large', `the body is larger than ${config.maxBodyBytes} bytes`, {
+        limit: config.maxBodyBytes,
+      }),
+  });
+  // An uploaded file is read by its route, with its own limit, once the account may import.
+  api.use('*', (c, next) => (c.req.path === UPLOAD_PATH ? next() : apiBodyLimit(c, next)));
   api.use('*', authenticateRequests(services));
 
   registerAuthRoutes(api, services);
@@ -163,6 +163,7 @@ export function createApp(deps: AppDependencies): Hono {
   registerReportRoutes(api, services);
   registerNotificationRoutes(api, services);
   registerSeedFeedbackRoutes(api, services, workflow);
+  registerImportRoutes(api, services);
   registerEntityRoutes(api, services);
 
   // The web app's view data (anonymous view), then the API, then the pages.

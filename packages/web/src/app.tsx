@@ -42,7 +42,8 @@ const NetworkPage = lazy(() =>
 const FormRoutes = lazy(() =>
   import('./features/forms/form-routes.tsx').then((m) => ({ default: m.FormRoutes })),
 );
-const FORM_PATHS = /^\/(needs|seeds)\/[^/]+$|^\/(actors|projects)\/[^/]+\/edit$/;
+const FORM_PATHS =
+  /^\/(needs|seeds|region-strategies|training-programmes|adoptions|funding|support-measures)\/[^/]+$|^\/(actors|projects)\/[^/]+\/edit$|^\/actors\/[^/]+\/relations\/new$|^\/import$/;
 
 const NAV: { path: string; key: MessageKey }[] = [
   { path: '/', key: 'nav.home' },

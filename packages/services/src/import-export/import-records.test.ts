@@ -216,6 +216,20 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     expect(await database.repos.entity('actors').count()).toBe(0);
   });
 
+  it('in a dry run, reports what would be written and writes nothing', async () => {
+    const database = await open();
+    const report = await run(database, 'actors', file('dry.csv', ACTORS_CSV), { dryRun: true });
+    expect(report).toMatchObject({ rowsRead: 3, written: 3, rejectedCount: 0, committed: false });
+    expect(await database.repos.entity('actors').count()).toBe(0);
+    const csv = ACTORS_CSV + '\nbad,organization,company,悪い会社,,27,131016,7000012050003,';
+    const error = await rejection(
+      run(database, 'actors', file('dry-bad.csv', csv), { dryRun: true }),
+    );
+    const failed = error.details['report'] as { rejected: RejectedRow[] };
+    expect(failed.rejected.map((r) => r.row)).toEqual([5]);
+    expect(await database.repos.entity('actors').count()).toBe(0);
+  });
+
   it('with partial, imports the valid rows and hands every rejected row over', async () => {
     const database = await open();
     const csv = [ACTORS_CSV, 'x1,robot,company,X,13', 'x2,person,company,Y,99'].join('\n');

@@ -34,6 +34,11 @@ export interface ImportOptions {
   onRejected?: (rejected: RejectedRow) => void;
   onProgress?: (progress: { rows: number; bytesRead: number; totalBytes: number }) => void;
   batchSize?: number;
+  /**
+   * Check every row as the import would (parse, duplicates, references, identifiers) and write
+   * nothing: `written` counts the rows that would be written, `committed` stays false.
+   */
+  dryRun?: boolean;
 }
 
 export interface ImportReport {
@@ -274,7 +279,14 @@ export async function importRecords(
   // transaction starts (readline-based NDJSON loses lines emitted before its iterator exists).
   let bulk: BulkLoad | undefined;
   let bulkOpened = false;
+  // A dry run writes nothing, so rows of this file that others of it refer to are kept by id.
+  const checkedIds = new Set<string>();
   async function write(tx: Repositories, records: StoredRecord[]): Promise<void> {
+    if (options.dryRun) {
+      report.written += records.length;
+      if (selfReferencing) for (const record of records) checkedIds.add(String(record['id']));
+      return;
+    }
     const target = tx.entity(entity);
     if (!bulkOpened) {
       bulkOpened = true;
@@ -355,7 +367,7 @@ export async function importRecords(
       const found = await tx.entity(target).findExisting(wanted);
       for (const p of pending) {
         for (const value of referenceValues(column, p.record)) {
-          if (found.has(value)) continue;
+          if (found.has(value) || (target === entity && checkedIds.has(value))) continue;
           const problems = missing.get(p.row) ?? [];
           problems.push({
             field: column.column,
@@ -431,6 +443,7 @@ export async function importRecords(
         report.written += await bulk.finish();
       if (
         (entity === 'actors' || entity === 'seeds' || entity === 'needs') &&
+        !options.dryRun &&
         (options.partial || report.rejectedCount === 0)
       ) {
         const owners = await linkPendingOwners(tx);
@@ -451,7 +464,7 @@ export async function importRecords(
       }
     })
     .then(() => {
-      report.committed = true;
+      report.committed = !options.dryRun;
     });
   return report;
 }

@@ -14,7 +14,7 @@ import {
 import { ApiError, problemsOf, type FieldProblem } from './client.ts';
 
 /** The CSRF token the server set at sign-in (a readable cookie); repeated on every change. */
-function csrfToken(): string | undefined {
+export function csrfToken(): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));
@@ -23,7 +23,7 @@ function csrfToken(): string | undefined {
 }
 
 /** The problem+json of a failed response, as an ApiError (with the field it names). */
-async function problemOf(response: Response): Promise<ApiError> {
+export async function problemOf(response: Response): Promise<ApiError> {
   let detail = `${response.status} ${response.statusText}`;
   let problems: FieldProblem[] = [];
   try {

@@ -5,6 +5,7 @@ import { FilterSelect } from '../../components/filter-select.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+import { ImportLink } from '../forms/lazy-forms.tsx';
 
 const PAGE = 50;
 
@@ -29,6 +30,7 @@ export function DirectoryPage() {
   return (
     <section aria-labelledby="directory-heading">
       <h1 id="directory-heading">{t('actors.title')}</h1>
+      <ImportLink />
       <SearchForm label={t('actors.query')} value={q} onSearch={(text) => set('q', text)}>
         <FilterSelect
           label={t('actors.sector')}

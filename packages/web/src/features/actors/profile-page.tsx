@@ -169,6 +169,11 @@ export function ProfilePage({ id }: { id: string }) {
       </div>
       <section className="panel" aria-labelledby="relations-heading" style={{ marginTop: '1rem' }}>
         <h2 id="relations-heading">{t('profile.relations', { total: p.relations.total })}</h2>
+        <WriteActions
+          entity="relations"
+          newHref={`/actors/${encodeURIComponent(id)}/relations/new`}
+          newRecord={{ sourceId: id }}
+        />
         {p.relations.items.length < p.relations.total ? (
           <p className="stat-detail">
             {t('profile.relationsShown', { shown: p.relations.items.length })}

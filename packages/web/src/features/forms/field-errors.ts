@@ -43,8 +43,15 @@ const BY_MESSAGE: [RegExp, FieldMessageKey][] = [
   [/must not be empty|needs a unit/, 'forms.error.required'],
 ];
 
+/** The message key of one of the core schemas' own messages, if it is one. */
+export function keyOfCoreMessage(message: string): FieldMessageKey | null {
+  for (const [pattern, key] of BY_MESSAGE) if (pattern.test(message)) return key;
+  return null;
+}
+
 function messageOf(issue: z.core.$ZodIssue): FieldMessage {
-  for (const [pattern, key] of BY_MESSAGE) if (pattern.test(issue.message)) return { key };
+  const known = keyOfCoreMessage(issue.message);
+  if (known !== null) return { key: known };
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1)

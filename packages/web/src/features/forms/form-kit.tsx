@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ActorPicker } from './actor-picker.tsx';
 import type { FieldErrors, FieldMessage } from './field-errors.ts';
 import { formValuesOf, type FieldSpec, type FormValue, type FormValues } from './form-values.ts';
 
@@ -80,6 +81,17 @@ function FieldInput({
         </select>
       );
     }
+    case 'actor':
+      return (
+        <ActorPicker
+          id={id}
+          name={spec.name}
+          value={text}
+          invalid={invalid}
+          describedBy={describedBy}
+          onChange={onChange}
+        />
+      );
     default:
       return (
         <input

@@ -6,6 +6,10 @@ import { ActorEditPage } from '../actors/actor-edit-page.tsx';
 import { NeedNewPage, NeedPage } from '../needs/need-pages.tsx';
 import { ProjectEditPage } from '../programmes/project-edit-page.tsx';
 import { SeedNewPage, SeedPage } from '../seeds/seed-pages.tsx';
+import { EntityNewPage, EntityRecordPage } from './entity-form-pages.tsx';
+import { isRegionEntity } from './entity-forms.ts';
+import { ImportPage } from './import-page.tsx';
+import { RelationNewPage } from './relation-new-page.tsx';
 
 function idIn(pattern: RegExp, path: string): string | null {
   const match = pattern.exec(path);
@@ -23,5 +27,15 @@ export function FormRoutes({ path }: { path: string }) {
   if (actor !== null) return <ActorEditPage key={actor} id={actor} />;
   const project = idIn(/^\/projects\/([^/]+)\/edit$/, path);
   if (project !== null) return <ProjectEditPage key={project} id={project} />;
+  if (path === '/import') return <ImportPage />;
+  const relationOf = idIn(/^\/actors\/([^/]+)\/relations\/new$/, path);
+  if (relationOf !== null) return <RelationNewPage key={relationOf} actorId={relationOf} />;
+  const [, entity = '', id = ''] = path.split('/');
+  if (isRegionEntity(entity))
+    return id === 'new' ? (
+      <EntityNewPage key={entity} entity={entity} />
+    ) : (
+      <EntityRecordPage key={`${entity}/${id}`} entity={entity} id={decodeURIComponent(id)} />
+    );
   return null;
 }

@@ -19,6 +19,8 @@ export type FieldKind =
   | 'date'
   | 'checkbox'
   | 'url'
+  /** An actor's id, chosen by name (actor-picker.tsx). */
+  | 'actor'
   | 'entries';
 
 export interface FieldSpec {

@@ -5,6 +5,9 @@ import { useAuth } from '../auth/auth-context.tsx';
 const LazyWriteActions = lazy(() =>
   import('./write-actions.tsx').then((m) => ({ default: m.WriteActions })),
 );
+const LazyImportLink = lazy(() =>
+  import('./write-actions.tsx').then((m) => ({ default: m.ImportLink })),
+);
 
 /**
  * WriteActions without putting zod and the schemas in the main bundle; nothing is loaded for a
@@ -16,6 +19,17 @@ export function WriteActions(props: ComponentProps<typeof LazyWriteActions>) {
   return (
     <Suspense fallback={null}>
       <LazyWriteActions {...props} />
+    </Suspense>
+  );
+}
+
+/** The link to `/import` for coordinators and administrators, loaded like WriteActions. */
+export function ImportLink() {
+  const { account } = useAuth();
+  if (!account) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyImportLink />
     </Suspense>
   );
 }

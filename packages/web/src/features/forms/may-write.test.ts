@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../api/workflow-types.ts';
-import { mayConfirmProfile, mayWrite } from './may-write.ts';
+import { mayConfirmProfile } from './may-confirm-profile.ts';
+import { mayWrite } from './may-write.ts';
 
 const member: AccountView = {
   id: 'a1',
@@ -37,6 +38,7 @@ describe('who is offered new and edit', () => {
     expect(mayConfirmProfile(member, 'org-1')).toBe(true);
     expect(mayConfirmProfile(member, 'org-2')).toBe(false);
     expect(mayConfirmProfile({ ...member, role: 'coordinator' }, 'org-2')).toBe(false);
+    expect(mayConfirmProfile({ ...member, role: 'viewer' }, 'org-1')).toBe(false);
     expect(mayConfirmProfile({ ...member, role: 'admin', organisationId: null }, 'org-2')).toBe(
       true,
     );

@@ -28,13 +28,3 @@ export function mayWrite(
     record === undefined ? {} : action === 'create' ? { after: record } : { before: record };
   return canWrite(principal, entity, action, records).allowed;
 }
-
-/** Members may confirm their own organisation's profile, administrators any. */
-export function mayConfirmProfile(
-  account: AccountView | null | undefined,
-  actorId: string,
-): boolean {
-  if (!account) return false;
-  if (account.role === 'admin') return true;
-  return account.role !== 'viewer' && account.organisationId === actorId;
-}

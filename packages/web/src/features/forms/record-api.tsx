@@ -1,12 +1,22 @@
 /**
- * The record routes the forms use (`/api/<entity>`, `/api/<entity>/{id}`, profile confirmation),
+ * The record routes the forms use (`/api/<entity>`, `/api/<entity>/{id}`),
  * in one module so they move to the contract's typed client in one place. Reads give the ETag
  * (the record's version); changes send it back as If-Match.
  */
 import { ApiError } from '../../api/client.ts';
 import { sendJson } from '../../api/send-json.tsx';
 
-export type FormEntity = 'needs' | 'seeds' | 'actors' | 'projects';
+export type FormEntity =
+  | 'needs'
+  | 'seeds'
+  | 'actors'
+  | 'projects'
+  | 'relations'
+  | 'adoptions'
+  | 'funding'
+  | 'support-measures'
+  | 'region-strategies'
+  | 'training-programmes';
 
 export interface Loaded {
   record: Record<string, unknown>;
@@ -69,33 +79,4 @@ export async function patchRecord(
 
 export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && error.status === 412;
-}
-
-export interface ProfileConfirmation {
-  actorId: string;
-  confirmedAt: string | null;
-  needsConfirmation: boolean;
-}
-
-export async function loadConfirmation(
-  actorId: string,
-  signal?: AbortSignal,
-): Promise<ProfileConfirmation> {
-  const response = await fetch(`/api/actors/${encodeURIComponent(actorId)}/confirmation`, {
-    headers: { accept: 'application/json' },
-    signal,
-  });
-  if (!response.ok) throw new ApiError(response.status, `${response.status}`);
-  const body: ProfileConfirmation = JSON.parse(await response.text());
-  return body;
-}
-
-/** The organisation's member confirms its profile is still true (EEN-style upkeep). */
-export async function confirmProfile(actorId: string): Promise<ProfileConfirmation> {
-  const { data } = await sendJson<ProfileConfirmation>(
-    'POST',
-    `/api/actors/${encodeURIComponent(actorId)}/confirm`,
-  );
-  if (data === undefined) throw new Error('no answer');
-  return data;
 }

@@ -60,6 +60,8 @@ export function CreateRecordForm({
   headingId,
   submitLabel,
   pathOf,
+  toRecord,
+  errorField,
 }: {
   entity: FormEntity;
   schema: z.ZodType;
@@ -72,15 +74,26 @@ export function CreateRecordForm({
   submitLabel: string;
   /** The page of the new record. */
   pathOf(id: string): string;
+  /** The record the API takes from the form's (a relation's direction → source and target). */
+  toRecord?(record: Record<string, unknown>): Record<string, unknown>;
+  /** The form field that shows an error of a record field (targetId → the chosen actor). */
+  errorField?(field: string, record: Record<string, unknown>): string;
 }) {
   const draft = useDraft(draftKey, () => formValuesOf(specs, {}, defaults));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const shownAt = (errors: FieldErrors, record: Record<string, unknown>): FieldErrors =>
+    errorField
+      ? Object.fromEntries(
+          Object.entries(errors).map(([field, message]) => [errorField(field, record), message]),
+        )
+      : errors;
   const submit = async () => {
-    const record = { ...fixed(), ...recordOf(specs, draft.values) };
+    const typed = { ...fixed(), ...recordOf(specs, draft.values) };
+    const record = toRecord ? toRecord(typed) : typed;
     const found = validateWith(schema, record);
-    setErrors(found ?? {});
+    setErrors(found ? shownAt(found, record) : {});
     setProblem(null);
     if (found) return;
     setBusy(true);
@@ -90,7 +103,7 @@ export function CreateRecordForm({
       navigate(pathOf(String(saved.record['id'] ?? record['id'])));
     } catch (error) {
       const refused = refusal(error);
-      setErrors(refused.errors);
+      setErrors(shownAt(refused.errors, record));
       setProblem(refused.problem);
     } finally {
       setBusy(false);

@@ -2,24 +2,38 @@
  * "New" and "edit" buttons for the pages that show records, offered only to accounts the core's
  * rule lets write (the server checks again). Loaded lazily with the forms (see lazy-forms.tsx).
  */
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
-import { ConfirmProfile } from '../actors/actor-edit-page.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { mayConfirmProfile, mayWrite } from './may-write.ts';
+import { canImport } from '#core/import-access.ts';
+import { mayWrite, principalOf } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
+
+const NEW_LABELS: Partial<Record<FormEntity, MessageKey>> = {
+  needs: 'forms.need.new',
+  seeds: 'forms.seed.new',
+  relations: 'forms2.relation.new',
+  'region-strategies': 'forms2.strategy.new',
+  'training-programmes': 'forms2.training.new',
+  adoptions: 'forms2.adoption.new',
+  funding: 'forms2.funding.new',
+  'support-measures': 'forms2.support.new',
+};
 
 export function WriteActions({
   entity,
   record,
   editHref,
   newHref,
+  newRecord,
 }: {
   entity: FormEntity;
   /** The record shown (for "edit"); absent for a list's "new". */
   record?: Record<string, unknown>;
   editHref?: string;
   newHref?: string;
+  /** What the new record will hold that decides who may create it (a relation's source). */
+  newRecord?: Record<string, unknown>;
 }) {
   const { t } = useI18n();
   const { account } = useAuth();
@@ -28,23 +42,15 @@ export function WriteActions({
     account.role === 'member' && account.organisationId
       ? { ownerId: account.organisationId }
       : undefined;
-  const canCreate = newHref !== undefined && mayWrite(account, entity, 'create', own);
+  const canCreate = newHref !== undefined && mayWrite(account, entity, 'create', newRecord ?? own);
   const canEdit =
     editHref !== undefined && record !== undefined && mayWrite(account, entity, 'update', record);
-  const actorId = entity === 'actors' && typeof record?.['id'] === 'string' ? record['id'] : null;
-  const canConfirm = actorId !== null && mayConfirmProfile(account, actorId);
-  if (!canCreate && !canEdit && !canConfirm) return null;
+  if (!canCreate && !canEdit) return null;
   return (
     <div className="write-actions">
       {canCreate ? (
         <Link className="button" href={newHref}>
-          {t(
-            entity === 'needs'
-              ? 'forms.need.new'
-              : entity === 'seeds'
-                ? 'forms.seed.new'
-                : 'forms.new',
-          )}
+          {t(NEW_LABELS[entity] ?? 'forms.new')}
         </Link>
       ) : null}
       {canEdit ? (
@@ -52,7 +58,20 @@ export function WriteActions({
           {t('forms.edit')}
         </Link>
       ) : null}
-      {canConfirm && actorId !== null ? <ConfirmProfile actorId={actorId} /> : null}
+    </div>
+  );
+}
+
+/** "Import from a file", for the accounts that may import (coordinators, administrators). */
+export function ImportLink() {
+  const { t } = useI18n();
+  const { account } = useAuth();
+  if (!canImport(principalOf(account), 'actors').allowed) return null;
+  return (
+    <div className="write-actions">
+      <Link className="button secondary" href="/import">
+        {t('forms2.import.title')}
+      </Link>
     </div>
   );
 }

@@ -131,6 +131,7 @@ export function ProgrammesPage() {
   return (
     <section aria-labelledby="programmes-heading">
       <h1 id="programmes-heading">{t('programmes.title')}</h1>
+      <WriteActions entity="adoptions" newHref="/adoptions/new" />
       <p>
         {t('programmes.intro')} <Link href="/continuation">{t('programmes.toContinuation')}</Link>
       </p>

@@ -47,9 +47,9 @@ export const NEED_FIELDS: readonly FieldSpec[] = [
 /** Coordinators and administrators register needs for a company: they name it. */
 const OWNER_FIELD: FieldSpec = {
   name: 'ownerId',
-  kind: 'text',
+  kind: 'actor',
   label: 'forms.ownerId',
-  hint: 'forms.ownerIdHint',
+  hint: 'forms2.picker.hint',
 };
 
 export function NeedNewPage() {

@@ -1,15 +1,10 @@
 /** A project edited by coordinators and administrators: its facts and its PDCA log, milestones, risks, KPIs. */
-import { useId } from 'react';
 import { ZProject } from '#core/entities/project.ts';
 import { PDCA_PHASES, VALUE_KINDS } from '#core/entities/project-management.ts';
 import { PROJECT_STAGES } from '#core/vocabulary.ts';
-import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Link, navigate } from '../../router.tsx';
-import { useAuth } from '../auth/auth-context.tsx';
+import { EditPage, textOr } from '../forms/edit-page.tsx';
 import type { FieldSpec } from '../forms/form-values.ts';
-import { mayWrite } from '../forms/may-write.ts';
-import { EditRecordForm, useRecord, useSignedIn } from '../forms/record-editor.tsx';
 
 export const PROJECT_FIELDS: readonly FieldSpec[] = [
   { name: 'title', kind: 'text', label: 'field.title' },
@@ -100,35 +95,15 @@ export const PROJECT_FIELDS: readonly FieldSpec[] = [
 
 export function ProjectEditPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const { account } = useAuth();
-  const signedIn = useSignedIn();
-  const headingId = useId();
-  const { state } = useRecord('projects', id);
-  const back = `/projects/${encodeURIComponent(id)}`;
-  if (!signedIn || state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage message={state.error.message} />;
-  const title =
-    typeof state.loaded.record['title'] === 'string' ? state.loaded.record['title'] : id;
   return (
-    <section aria-labelledby={headingId}>
-      <p>
-        <Link href={back}>{t('forms.project.back')}</Link>
-      </p>
-      <h1 id={headingId}>{t('forms.project.editTitle', { title })}</h1>
-      {mayWrite(account, 'projects', 'update', state.loaded.record) ? (
-        <EditRecordForm
-          entity="projects"
-          id={id}
-          schema={ZProject}
-          specs={PROJECT_FIELDS}
-          loaded={state.loaded}
-          headingId={headingId}
-          onSaved={() => navigate(back)}
-          onCancel={() => navigate(back)}
-        />
-      ) : (
-        <p role="alert">{t('forms.notAllowed')}</p>
-      )}
-    </section>
+    <EditPage
+      entity="projects"
+      id={id}
+      schema={ZProject}
+      specs={PROJECT_FIELDS}
+      back={`/projects/${encodeURIComponent(id)}`}
+      backLabel="forms.project.back"
+      heading={(record) => t('forms.project.editTitle', { title: textOr(record, 'title', id) })}
+    />
   );
 }

@@ -300,6 +300,7 @@ export function ProjectHealthPage({ id }: { id: string }) {
         record={{ id }}
         editHref={`/projects/${encodeURIComponent(id)}/edit`}
       />
+      <WriteActions entity="funding" newHref={`/funding/new?projectId=${encodeURIComponent(id)}`} />
       <p className="muted">
         {t('health.meta', {
           stage: label('stage', health.stage),

@@ -3,6 +3,7 @@ import { useApi } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 import { Link } from '../../router.tsx';
 import { MoneyCirculationPanel } from './money-circulation-panel.tsx';
 import { NOWRAP, useRegionScope } from './region-scope.tsx';
@@ -39,6 +40,7 @@ export function MoneyPage() {
   return (
     <section aria-labelledby="money-heading">
       <h1 id="money-heading">{t('money.title')}</h1>
+      <WriteActions entity="funding" newHref="/funding/new" />
       <p>{t('money.intro')}</p>
       {selector}
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}

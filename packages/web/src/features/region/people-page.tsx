@@ -3,6 +3,8 @@ import { useApi } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { Link } from '../../router.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 import { rateText, NOWRAP, useRegionScope } from './region-scope.tsx';
 import type { WebPeople } from './region-types.ts';
 
@@ -16,6 +18,7 @@ export function PeoplePage() {
   return (
     <section aria-labelledby="people-heading">
       <h1 id="people-heading">{t('people.title')}</h1>
+      <WriteActions entity="training-programmes" newHref="/training-programmes/new" />
       <p>{t('people.intro')}</p>
       {selector}
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
@@ -81,7 +84,11 @@ export function PeoplePage() {
                 ) : (
                   data.programmes.map((p) => (
                     <tr key={p.id}>
-                      <th scope="row">{p.name}</th>
+                      <th scope="row">
+                        <Link href={`/training-programmes/${encodeURIComponent(p.id)}`}>
+                          {p.name}
+                        </Link>
+                      </th>
                       <td>{label('people.kind', p.kind)}</td>
                       <td className="num">{number(p.totals.enrolled)}</td>
                       <td className="num">{share(p.completionRate)}</td>

@@ -2,6 +2,8 @@ import { urlOf } from '../../api/api-client.ts';
 import { useApi } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { Link } from '../../router.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 import { NOWRAP, useRegionScope } from './region-scope.tsx';
 import type { WebRegionStrategy } from './region-types.ts';
 
@@ -25,6 +27,7 @@ export function RegionStrategyPage() {
     <section aria-labelledby="strategy-heading">
       <h1 id="strategy-heading">{t('regionStrategy.title')}</h1>
       <p>{t('regionStrategy.intro')}</p>
+      <WriteActions entity="region-strategies" newHref="/region-strategies/new" />
       {selector}
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
       {!data ? (
@@ -39,7 +42,9 @@ export function RegionStrategyPage() {
           ) : null}
           {data.strategies.map((s) => (
             <article key={s.id} className="stack" data-testid="strategy">
-              <h2>{s.name}</h2>
+              <h2>
+                <Link href={`/region-strategies/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+              </h2>
               {s.vision ? <p>{s.vision}</p> : null}
               <p className="muted">
                 {s.startFy !== null && s.endFy !== null ? `FY${s.startFy}–FY${s.endFy} · ` : ''}

@@ -33,9 +33,9 @@ export const SEED_FIELDS: readonly FieldSpec[] = [
 
 const OWNER_FIELD: FieldSpec = {
   name: 'ownerId',
-  kind: 'text',
+  kind: 'actor',
   label: 'forms.ownerId',
-  hint: 'forms.ownerIdHint',
+  hint: 'forms2.picker.hint',
 };
 
 export function SeedNewPage() {

@@ -7,6 +7,7 @@ import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { updateQuery, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 import { EntityList } from '../lists/entity-list.tsx';
 import { formatYen } from '../programmes/stat-format.ts';
 import { reasonMessage, STAGE_NAMES, type ReasonNames } from './support-reasons.ts';
@@ -157,6 +158,7 @@ export function SupportNavigatorPage() {
   return (
     <section aria-labelledby="support-heading">
       <h1 id="support-heading">{t('support.title')}</h1>
+      <WriteActions entity="support-measures" newHref="/support-measures/new" />
       <p>{t('support.intro')}</p>
       <div className="tabs" role="tablist" aria-label={t('support.subjectKind')}>
         {(['actor', 'project'] as const).map((k) => (

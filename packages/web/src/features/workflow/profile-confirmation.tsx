@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { mayConfirmProfile } from '../forms/may-confirm-profile.ts';
 import { Refusal } from './refusal.tsx';
 import { workflowApi, type ProfileConfirmation } from './workflow-api.tsx';
 
@@ -13,10 +14,7 @@ export function ProfileConfirmationPanel({ actorId }: { actorId: string }) {
   const { account } = useAuth();
   const [state, setState] = useState<ProfileConfirmation | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const mine =
-    account !== null &&
-    account !== undefined &&
-    (account.role === 'admin' || (account.organisationId === actorId && account.role !== 'viewer'));
+  const mine = mayConfirmProfile(account, actorId);
   useEffect(() => {
     if (!mine) return;
     workflowApi.profileConfirmation(actorId).then(setState, () => setState(null));

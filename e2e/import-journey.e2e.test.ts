@@ -1,0 +1,284 @@
+/**
+ * Import from the browser and the relation form, by role, at 1440×900 and 390×844, in Japanese
+ * and English: a coordinator uploads a CSV with one bad row, sees its row and column, fixes the
+ * file, imports it and finds the records; a company member adds a relation from its
+ * organisation's page, choosing the other actor by name with the keyboard. axe-core finds no
+ * serious or critical violation on these pages. A coordinator also writes a region strategy whose
+ * KPI target lacks its unit (shown beside it), then saves it.
+ */
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '#core/ports.ts';
+import type { Database } from '#db/open-database.ts';
+import {
+  createDemoAccounts,
+  DEMO_ACCOUNTS,
+  type DemoCredential,
+} from '#services/demo/demo-accounts.ts';
+import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { sqliteTestDatabase } from '#test/test-databases.ts';
+import { seriousViolations } from './support/axe.ts';
+import { ARTIFACTS, launchBrowser } from './support/browser.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+import { startWebServer } from './support/web-server.ts';
+
+let database: Database;
+let server: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+let credentials: DemoCredential[];
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
+const shot = (name: string) => join(ARTIFACTS, `${name}.png`);
+
+const TEXT = {
+  ja: {
+    importLink: 'ファイルから取り込む',
+    check: '内容を確認',
+    rejected: '行に問題があります',
+    passed: '問題はありませんでした',
+    confirm: '3 件を取り込む',
+    done: '件を取り込みました',
+    addRelation: '関係を追加',
+    saveRelation: '関係を保存',
+    addStrategy: '地域戦略を追加',
+    addKpi: '年度ごとの KPI 目標に追加',
+    required: '入力してください。',
+    create: '作成',
+  },
+  en: {
+    importLink: 'Import from a file',
+    check: 'Check the file',
+    rejected: 'rows have problems',
+    passed: 'no problems',
+    confirm: 'Import 3 records',
+    done: 'Imported 3 records',
+    addRelation: 'Add a relation',
+    saveRelation: 'Save the relation',
+    addStrategy: 'Add a region strategy',
+    addKpi: 'Add to KPI targets by year',
+    required: 'Please fill this in.',
+    create: 'Create',
+  },
+} as const;
+type Language = keyof typeof TEXT;
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+function credential(key: DemoCredential['key']): DemoCredential {
+  const found = credentials.find((c) => c.key === key);
+  if (!found) throw new Error(`no demo account ${key}`);
+  return found;
+}
+
+async function session(
+  language: Language,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport,
+    locale: language === 'ja' ? 'ja-JP' : 'en-GB',
+    bypassCSP: true,
+  });
+  await context.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // A 404 while the picker looks up a half-typed id is an answer the page handles.
+    if (message.type() === 'error' && !/status of 404/.test(message.text()))
+      errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+async function signIn(page: Page, key: DemoCredential['key'], next: string): Promise<void> {
+  await page.goto(url(`/sign-in?next=${encodeURIComponent(next)}`));
+  await page.locator('input[name="email"]').fill(credential(key).email);
+  await page
+    .locator('input[name="password"]')
+    .fill(DEMO_ACCOUNTS.find((a) => a.key === key)?.password ?? '');
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((u) => u.pathname === next);
+  await page.locator('.account-name').waitFor();
+}
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await seriousViolations(page), where).toEqual([]);
+}
+
+/** No page wider than the screen (a phone scrolls only down). */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+function actorsCsv(tag: string, badPrefecture: boolean): Buffer {
+  return Buffer.from(
+    [
+      'id,kind,sector,name,prefecture_code',
+      `imp-${tag}-1,organization,company,取込テスト精機 ${tag},22`,
+      `imp-${tag}-2,organization,company,取込テスト工業 ${tag},${badPrefecture ? '99' : '23'}`,
+      `imp-${tag}-3,organization,support_org,取込テスト財団 ${tag},22`,
+    ].join('\n'),
+  );
+}
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  database = await sqliteTestDatabase.open();
+  await loadDemoEcosystem(database.repos, { scale: 0.1 });
+  credentials = await createDemoAccounts(database.repos, {
+    clock: systemClock,
+    cost: { log2N: 10, r: 8, p: 1 },
+  });
+  server = await startWebServer(database.repos);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) => {
+  describe.each(['ja', 'en'] as const)('in %s', (language) => {
+    const text = TEXT[language];
+    const tag = `${viewport.name}-${language}`;
+
+    it('a coordinator uploads a CSV with one bad row, fixes it, imports it and sees the records', async () => {
+      const { context, page, errors } = await session(language, viewport);
+      await signIn(page, 'coordinator', '/actors');
+      await page.getByRole('link', { name: text.importLink }).click();
+      await page.waitForURL((u) => u.pathname === '/import');
+      await page.locator('select[name="entity"]').selectOption('actors');
+      const file = page.locator('input[type="file"][name="file"]');
+      await file.setInputFiles({
+        name: `actors-${tag}.csv`,
+        mimeType: 'text/csv',
+        buffer: actorsCsv(tag, true),
+      });
+      await page.getByRole('button', { name: text.check }).click();
+
+      // The bad row by its number and column; nothing written yet.
+      const bad = page.locator('.import-rejects tr[data-row="3"][data-field="prefecture_code"]');
+      await bad.waitFor();
+      const rows = await page
+        .locator('.import-rejects tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')));
+      expect(new Set(rows)).toEqual(new Set(['3']));
+      await page.getByText(text.rejected).waitFor();
+      expect(await database.repos.entity('actors').get(`imp-${tag}-1`)).toBeUndefined();
+      await expectAccessible(page, 'import with a bad row');
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: shot(`import-rejected-${tag}`), fullPage: true });
+
+      // Fixed and checked again: it waits for the confirmation, then imports all three.
+      await file.setInputFiles({
+        name: `actors-${tag}.csv`,
+        mimeType: 'text/csv',
+        buffer: actorsCsv(tag, false),
+      });
+      await page.getByRole('button', { name: text.check }).click();
+      await page.getByText(text.passed).waitFor();
+      expect(await database.repos.entity('actors').get(`imp-${tag}-1`)).toBeUndefined();
+      await page.getByRole('button', { name: text.confirm }).click();
+      await page.getByText(text.done).waitFor();
+      await expectAccessible(page, 'import done');
+
+      await page.goto(url(`/actors/imp-${tag}-2`));
+      await page.getByRole('heading', { level: 1, name: `取込テスト工業 ${tag}` }).waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('a coordinator writes a region strategy with a KPI target, the missing unit shown beside it', async () => {
+      const { context, page, errors } = await session(language, viewport);
+      await signIn(page, 'coordinator', '/region-strategy');
+      await page.getByRole('link', { name: text.addStrategy }).click();
+      await page.waitForURL((u) => u.pathname === '/region-strategies/new');
+      const name = `静岡県 次世代ものづくり戦略 ${tag}`;
+      await page.locator('input[name="name"]').fill(name);
+      await page.locator('input[name="areaCode"]').fill('22');
+      await page.locator('textarea[name="vision"]').fill('光・量子技術で地域の企業が世界に売る。');
+      await page.getByRole('button', { name: text.addKpi }).click();
+      const kpi = page.locator('[data-field="kpiTargets"] li.entry').first();
+      await kpi.locator('input[name="metric"]').fill('joint_research');
+      await kpi.locator('input[name="year"]').fill('2028');
+      await kpi.locator('input[name="target"]').fill('120');
+      await page.getByRole('button', { name: text.create, exact: true }).click();
+      await expect(kpi.locator('[data-field="unit"] .field-error').textContent()).resolves.toBe(
+        text.required,
+      );
+      await expectAccessible(page, 'strategy form with an error');
+      await expectNoSidewaysScroll(page);
+      await kpi.locator('input[name="unit"]').fill('件');
+      await page.getByRole('button', { name: text.create, exact: true }).click();
+      await page.waitForURL((u) => u.pathname.startsWith('/region-strategies/strategy-'));
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await page.locator('[data-entries="kpiTargets"] td', { hasText: 'joint_research' }).waitFor();
+      await expectAccessible(page, 'strategy page');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('a company member adds a relation from its organisation’s page, choosing the other actor by name', async () => {
+      const { context, page, errors } = await session(language, viewport);
+      const organisation = credential('company').organisationId ?? '';
+      const profile = `/actors/${encodeURIComponent(organisation)}`;
+      const others = (await (
+        await page.request.get(url('/api/actors?q=大学&sector=university&limit=5&fields=id,name'))
+      ).json()) as { items: { id: string; name: string }[] };
+      const other = others.items[viewport.name === 'desktop' ? 0 : 1] ?? others.items[0];
+      if (!other) throw new Error('the demo has no university');
+
+      await signIn(page, 'company', profile);
+      await page.getByRole('link', { name: text.addRelation }).click();
+      await page.waitForURL((u) => u.pathname === `${profile}/relations/new`);
+      await page.locator('select[name="type"]').selectOption('joint_research');
+      const picker = page.locator('input[role="combobox"][name="otherId"]');
+      await picker.click();
+      await picker.pressSequentially(other.name.slice(0, 4), { delay: 30 });
+      await page
+        .getByRole('option', { name: new RegExp(other.id) })
+        .first()
+        .waitFor();
+      await expectAccessible(page, 'relation form with the picker open');
+      // Keyboard only: down to the actor, Enter to choose it.
+      const options = await page.getByRole('option').allTextContents();
+      const index = options.findIndex((option) => option.includes(other.id));
+      for (let i = 0; i <= index; i++) await picker.press('ArrowDown');
+      await picker.press('Enter');
+      await expect(picker.inputValue()).resolves.toBe(other.name);
+      await expect(picker.getAttribute('data-actor-id')).resolves.toBe(other.id);
+      await page.locator('input[name="startDate"]').fill(`2026-0${language === 'ja' ? 4 : 5}-01`);
+      await page.getByRole('button', { name: text.saveRelation }).click();
+
+      await page.waitForURL((u) => u.pathname === profile);
+      // The profile's network view is rebuilt in the background after a change: a few seconds.
+      const row = page.locator('section[aria-labelledby="relations-heading"] tr', {
+        hasText: other.name,
+      });
+      for (let attempt = 0; attempt < 20 && (await row.count()) === 0; attempt++) {
+        await page.waitForTimeout(1000);
+        await page.reload();
+        await page.locator('#relations-heading').waitFor();
+      }
+      await row.first().waitFor();
+      const stored = await database.repos
+        .entity('relations')
+        .get(`${organisation}>${other.id}:joint_research@2026-0${language === 'ja' ? 4 : 5}-01`);
+      expect(stored?.record).toMatchObject({ sourceId: organisation, targetId: other.id });
+      await expectAccessible(page, 'profile with the new relation');
+      await expectNoSidewaysScroll(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Importing a file from the browser (issue 11, point 5): upload a CSV, XLSX, JSON or NDJSON file
+ * of one entity, read the same validation report as `musubi import` (every rejected row with its
+ * fields and reasons; nothing written), then confirm (imported all-or-nothing) or cancel. A
+ * checked upload waits 30 minutes for its uploader only; coordinators and administrators import.
+ */
+import { z } from 'zod';
+import { ENTITY_NAMES } from '#core/entities/entity-spec.ts';
+import { defineRoute, emptyAnswer, problemAnswer } from '../route.ts';
+
+const tags = ['imports'];
+const FORMATS = ['csv', 'xlsx', 'json', 'ndjson'] as const;
+const COMMON = {
+  401: problemAnswer('Not signed in'),
+  403: problemAnswer('Only coordinators and administrators import, or CSRF token missing/wrong'),
+};
+const WAITING = {
+  404: problemAnswer('No upload of this account by that id (another account’s, expired, done)'),
+};
+
+export const ZUploadCheck = z.object({
+  uploadId: z.string().nullable(),
+  entity: z.enum(ENTITY_NAMES),
+  fileName: z.string(),
+  format: z.enum(FORMATS),
+  bytes: z.number().int(),
+  rowsRead: z.number().int(),
+  wouldWrite: z.number().int(),
+  rejectedCount: z.number().int(),
+  rejected: z.array(
+    z.object({
+      row: z.number().int(),
+      problems: z.array(z.object({ field: z.string(), reason: z.string() })),
+    }),
+  ),
+  unknownColumns: z.array(z.string()),
+  refusal: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export type UploadCheck = z.infer<typeof ZUploadCheck>;
+
+export const ZConfirmedImport = z.object({
+  entity: z.enum(ENTITY_NAMES),
+  fileName: z.string(),
+  rowsRead: z.number().int(),
+  written: z.number().int(),
+});
+
+export const ZUploadQuery = z.object({
+  entity: z.enum(ENTITY_NAMES),
+  fileName: z.string().min(1).max(500),
+  format: z.enum(FORMATS).optional(),
+});
+
+const id = z.object({ id: z.string().min(1).max(100) });
+const check = { description: 'The check', schema: ZUploadCheck, component: 'UploadCheck' };
+
+export const uploadImport = defineRoute({
+  method: 'post',
+  path: '/api/uploads',
+  operationId: 'upload-import',
+  summary: 'Upload a file of one entity and check it in a dry run (nothing written)',
+  description:
+    'The body is the file itself (at most 20 MiB). A file without rejected rows waits for confirmation (`uploadId`, `expiresAt`); otherwise the report lists every rejected row and nothing is kept.',
+  tags,
+  query: ZUploadQuery,
+  queryDescriptions: {
+    entity: 'The entity of the rows',
+    fileName: 'The file’s name (its extension tells the format unless `format` is given)',
+    format: 'csv | xlsx | json | ndjson',
+  },
+  requiredQuery: ['entity', 'fileName'],
+  bodyDocumentAs: { type: 'string', format: 'binary' },
+  bodyContentTypes: [
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/json',
+    'application/x-ndjson',
+    'application/octet-stream',
+  ],
+  responses: {
+    200: check,
+    ...COMMON,
+    413: problemAnswer('The file is larger than 20 MiB'),
+    422: problemAnswer('Not valid; `field` names the input'),
+    429: problemAnswer('Five uploads already wait, or another is being checked'),
+  },
+});
+
+export const getUpload = defineRoute({
+  method: 'get',
+  path: '/api/uploads/{id}',
+  operationId: 'get-upload',
+  summary: 'The check of one of my uploads waiting for confirmation',
+  tags,
+  params: id,
+  paramDescriptions: { id: 'Upload id' },
+  responses: { 200: check, ...COMMON, ...WAITING },
+});
+
+export const confirmUpload = defineRoute({
+  method: 'post',
+  path: '/api/uploads/{id}/confirm',
+  operationId: 'confirm-upload',
+  summary: 'Import my waiting upload, all-or-nothing',
+  tags,
+  params: id,
+  paramDescriptions: { id: 'Upload id' },
+  responses: {
+    200: { description: 'Imported', schema: ZConfirmedImport, component: 'ConfirmedImport' },
+    ...COMMON,
+    ...WAITING,
+    422: problemAnswer(
+      'The rows no longer pass (the data changed since the check): nothing imported',
+    ),
+  },
+});
+
+export const cancelUpload = defineRoute({
+  method: 'delete',
+  path: '/api/uploads/{id}',
+  operationId: 'cancel-upload',
+  summary: 'Throw away my waiting upload',
+  tags,
+  params: id,
+  paramDescriptions: { id: 'Upload id' },
+  responses: { 204: emptyAnswer('Thrown away'), ...COMMON, ...WAITING },
+});

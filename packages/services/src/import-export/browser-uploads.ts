@@ -1,0 +1,298 @@
+/**
+ * Importing a file from the browser in two steps: the upload is checked in a dry run (the same
+ * checks and report as `musubi import`, nothing written), kept for its uploader only until it is
+ * confirmed, cancelled or expires, and confirming imports it all-or-nothing. Uploads live in a
+ * private temporary directory (0700, files 0600); their content is never logged.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Principal } from '#core/accounts.ts';
+import { DomainError } from '#core/domain-error.ts';
+import type { EntityName } from '#core/entities/registry.ts';
+import type { FieldProblem } from '#core/flat-record.ts';
+import { canImport } from '#core/import-access.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import { appendAudit } from '../accounts/write-audit.ts';
+import { importRecords, type ImportReport } from './import-records.ts';
+import { formatFromPath, openRecordSource, type FileFormat } from './read-records.ts';
+
+/** What the uploader sees of a checked file: the CLI's report, without the rows' contents. */
+export interface UploadCheck {
+  /** Present when the file passed and waits for confirmation. */
+  uploadId: string | null;
+  entity: EntityName;
+  fileName: string;
+  format: FileFormat;
+  bytes: number;
+  rowsRead: number;
+  /** Rows the import would write (all of them, or none when a row is rejected). */
+  wouldWrite: number;
+  rejectedCount: number;
+  /** Every rejected row up to the report's limit, each with every problem (field, reason). */
+  rejected: { row: number; problems: FieldProblem[] }[];
+  unknownColumns: string[];
+  /** The whole file was refused (a missing or unknown column, an unreadable file). */
+  refusal: string | null;
+  expiresAt: string | null;
+}
+
+export interface ConfirmedImport {
+  entity: EntityName;
+  fileName: string;
+  rowsRead: number;
+  written: number;
+}
+
+export interface UploadStoreOptions {
+  clock: Clock;
+  /** How long a checked upload waits for confirmation (default 30 minutes). */
+  ttlMs?: number;
+  /** Uploads one account may keep waiting at once (default 5). */
+  maxPerAccount?: number;
+}
+
+interface PendingUpload {
+  id: string;
+  accountId: string;
+  entity: EntityName;
+  fileName: string;
+  format: FileFormat;
+  path: string;
+  expiresAt: number;
+  check: UploadCheck;
+}
+
+export const MAX_UPLOAD_BYTES = 20 << 20;
+
+function accountOf(principal: Principal, entity: EntityName): string {
+  const decision = canImport(principal, entity);
+  if (!decision.allowed)
+    throw new DomainError(
+      principal.kind === 'anonymous' ? 'unauthenticated' : 'forbidden',
+      decision.reason,
+    );
+  if (principal.kind === 'anonymous') throw new DomainError('unauthenticated', 'sign in');
+  return principal.account.id;
+}
+
+/** The name shown back to the uploader: no path, no control characters, bounded. */
+function displayName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('')
+    .slice(0, 200);
+  return cleaned === '' ? 'upload' : cleaned;
+}
+
+export function createUploadStore(repos: Repositories, options: UploadStoreOptions) {
+  const { clock } = options;
+  const ttlMs = options.ttlMs ?? 30 * 60_000;
+  const maxPerAccount = options.maxPerAccount ?? 5;
+  let directory: string | undefined;
+  const uploads = new Map<string, PendingUpload>();
+  /** Accounts with a check running: one at a time each. */
+  const checking = new Set<string>();
+
+  const dir = (): string => {
+    directory ??= mkdtempSync(join(tmpdir(), 'musubi-uploads-'));
+    return directory;
+  };
+
+  async function forget(upload: PendingUpload): Promise<void> {
+    uploads.delete(upload.id);
+    await rm(upload.path, { force: true });
+  }
+
+  async function sweep(): Promise<void> {
+    const now = clock.now().getTime();
+    for (const upload of [...uploads.values()]) if (upload.expiresAt <= now) await forget(upload);
+  }
+
+  /** The account's own upload; another account's, an expired or unknown one are all "not found". */
+  async function own(principal: Principal, id: string): Promise<PendingUpload> {
+    if (principal.kind === 'anonymous')
+      throw new DomainError('unauthenticated', 'sign in to see your uploads');
+    await sweep();
+    const upload = uploads.get(id);
+    if (
+      upload === undefined ||
+      principal.kind !== 'account' ||
+      upload.accountId !== principal.account.id
+    )
+      throw new DomainError('not_found', `no upload ${id} waiting for this account (expired?)`);
+    accountOf(principal, upload.entity);
+    return upload;
+  }
+
+  async function runCheck(
+    entity: EntityName,
+    fileName: string,
+    format: FileFormat,
+    path: string,
+    bytes: number,
+  ): Promise<UploadCheck> {
+    const base: UploadCheck = {
+      uploadId: null,
+      entity,
+      fileName,
+      format,
+      bytes,
+      rowsRead: 0,
+      wouldWrite: 0,
+      rejectedCount: 0,
+      rejected: [],
+      unknownColumns: [],
+      refusal: null,
+      expiresAt: null,
+    };
+    const fromReport = (report: ImportReport): UploadCheck => ({
+      ...base,
+      rowsRead: report.rowsRead,
+      wouldWrite: report.rejectedCount === 0 ? report.written : 0,
+      rejectedCount: report.rejectedCount,
+      rejected: report.rejected.map((r) => ({ row: r.row, problems: r.problems })),
+      unknownColumns: report.unknownColumns,
+    });
+    try {
+      const source = await openRecordSource(path, { format });
+      return fromReport(await importRecords(repos, entity, source, { dryRun: true }));
+    } catch (error) {
+      // A reader's own failure (a damaged file) may quote the file: said without it, never logged.
+      if (!(error instanceof DomainError))
+        return { ...base, refusal: `${fileName} could not be read as ${format}` };
+      if (error.code === 'import_rejected') {
+        const report = error.details['report'] as ImportReport;
+        return fromReport(report);
+      }
+      if (error.code !== 'validation_failed' && error.code !== 'unsupported_format') throw error;
+      // The file as a whole: a missing or unknown column, an unreadable workbook. The message
+      // names the upload by its own name, not the server's temporary path.
+      return { ...base, refusal: error.message.split(path).join(fileName) };
+    }
+  }
+
+  return {
+    /** Checks an uploaded file in a dry run; a clean one waits for its uploader's confirmation. */
+    async check(
+      principal: Principal,
+      entity: EntityName,
+      upload: { fileName: string; body: Uint8Array; format?: FileFormat },
+    ): Promise<UploadCheck> {
+      const accountId = accountOf(principal, entity);
+      if (upload.body.byteLength > MAX_UPLOAD_BYTES)
+        throw new DomainError(
+          'validation_failed',
+          `the file is larger than ${MAX_UPLOAD_BYTES} bytes; import it with musubi import`,
+          { field: 'file', limit: MAX_UPLOAD_BYTES },
+        );
+      if (upload.body.byteLength === 0)
+        throw new DomainError('validation_failed', 'the file is empty', { field: 'file' });
+      const fileName = displayName(upload.fileName);
+      const format = upload.format ?? formatFromPath(fileName);
+      await sweep();
+      const waiting = [...uploads.values()].filter((u) => u.accountId === accountId);
+      if (waiting.length >= maxPerAccount)
+        throw new DomainError(
+          'rate_limited',
+          `${waiting.length} uploads already wait for confirmation: confirm or cancel one first`,
+        );
+      if (checking.has(accountId))
+        throw new DomainError('rate_limited', 'another file of this account is being checked');
+      checking.add(accountId);
+      const id = randomBytes(18).toString('base64url');
+      const path = join(dir(), `${id}.${format}`);
+      try {
+        await writeFile(path, upload.body, { mode: 0o600, flag: 'wx' });
+        const check = await runCheck(entity, fileName, format, path, upload.body.byteLength);
+        if (check.refusal !== null || check.rejectedCount > 0 || check.rowsRead === 0) {
+          await rm(path, { force: true });
+          return check;
+        }
+        const expiresAt = clock.now().getTime() + ttlMs;
+        const waitingCheck = {
+          ...check,
+          uploadId: id,
+          expiresAt: new Date(expiresAt).toISOString(),
+        };
+        uploads.set(id, {
+          id,
+          accountId,
+          entity,
+          fileName,
+          format,
+          path,
+          expiresAt,
+          check: waitingCheck,
+        });
+        return waitingCheck;
+      } catch (error) {
+        await rm(path, { force: true });
+        throw error;
+      } finally {
+        checking.delete(accountId);
+      }
+    },
+
+    /** The uploader's waiting upload, as its check reported it. */
+    async get(principal: Principal, id: string): Promise<UploadCheck> {
+      return (await own(principal, id)).check;
+    },
+
+    /** Imports the waiting upload all-or-nothing (checked again: the data may have changed). */
+    async confirm(principal: Principal, id: string): Promise<ConfirmedImport> {
+      const upload = await own(principal, id);
+      // Taken out at once: a second confirmation of the same upload finds nothing.
+      uploads.delete(upload.id);
+      try {
+        const source = await openRecordSource(upload.path, { format: upload.format });
+        const report = await importRecords(repos, upload.entity, source);
+        await appendAudit(
+          repos,
+          {
+            accountId: principal.kind === 'account' ? principal.account.id : null,
+            at: clock.now().toISOString(),
+          },
+          {
+            action: 'import',
+            entity: upload.entity,
+            entityId: upload.entity,
+            after: {
+              written: report.written,
+              rows: report.rowsRead,
+              file: upload.fileName,
+              format: upload.format,
+              via: 'web',
+            },
+          },
+        );
+        return {
+          entity: upload.entity,
+          fileName: upload.fileName,
+          rowsRead: report.rowsRead,
+          written: report.written,
+        };
+      } finally {
+        await rm(upload.path, { force: true });
+      }
+    },
+
+    async cancel(principal: Principal, id: string): Promise<void> {
+      await forget(await own(principal, id));
+    },
+
+    sweep,
+
+    /** Removes every waiting upload (at shutdown). */
+    close(): void {
+      uploads.clear();
+      if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
+      directory = undefined;
+    },
+  };
+}
+
+export type UploadStore = ReturnType<typeof createUploadStore>;

@@ -1,0 +1,50 @@
+/** The relation form's fields and how they become a relation (this actor, the other, the direction). */
+import { RELATION_TYPES } from '#core/vocabulary.ts';
+import type { FieldSpec } from './form-values.ts';
+
+const DIRECTIONS = ['out', 'in'] as const;
+
+export const RELATION_FIELDS: readonly FieldSpec[] = [
+  {
+    name: 'type',
+    kind: 'select',
+    label: 'forms2.relation.type',
+    options: RELATION_TYPES,
+    optionLabels: 'relation',
+  },
+  { name: 'otherId', kind: 'actor', label: 'forms2.relation.other', hint: 'forms2.picker.hint' },
+  {
+    name: 'direction',
+    kind: 'select',
+    label: 'forms2.relation.direction',
+    options: DIRECTIONS,
+    optionLabels: 'forms2.relation.directions',
+  },
+  { name: 'startDate', kind: 'date', label: 'field.startDate' },
+  { name: 'endDate', kind: 'date', label: 'field.endDate' },
+  {
+    name: 'weight',
+    kind: 'number',
+    label: 'forms2.relation.weight',
+    hint: 'forms2.relation.weightHint',
+  },
+  { name: 'note', kind: 'textarea', label: 'forms2.relation.note' },
+];
+
+/** The form's fields → a relation: this actor and the other one, in the chosen direction. */
+export function relationOf(
+  actorId: string,
+  form: Record<string, unknown>,
+): Record<string, unknown> {
+  const { otherId, direction, ...rest } = form;
+  const other = typeof otherId === 'string' ? otherId : '';
+  return direction === 'in'
+    ? { ...rest, sourceId: other, targetId: actorId }
+    : { ...rest, sourceId: actorId, targetId: other };
+}
+
+/** An error of the relation's source or target belongs to the field where the other actor is chosen. */
+export function relationErrorField(actorId: string) {
+  return (field: string, record: Record<string, unknown>): string =>
+    (field === 'sourceId' || field === 'targetId') && record[field] !== actorId ? 'otherId' : field;
+}
