@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import { PageTitle } from './components/page-title.tsx';
+import { ResponsiveTables } from './components/responsive-tables.tsx';
 import { Loading } from './components/status.tsx';
 import { DataProvider } from './data-context.tsx';
 import { DirectoryPage } from './features/actors/directory-page.tsx';
@@ -160,8 +162,13 @@ function Footer() {
 function Shell() {
   const { t, language, setLanguage } = useI18n();
   const { path } = useLocation();
+  // On a phone the menu folds behind one button; it closes again on each page change.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   return (
     <>
+      <PageTitle path={path} />
+      <ResponsiveTables />
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
@@ -185,8 +192,21 @@ function Shell() {
           >
             {t('app.switchTo')}
           </button>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t('ui2.menu')}
+          </button>
         </div>
-        <nav aria-label={t('nav.label')} className="site-nav">
+        <nav
+          id="site-nav"
+          aria-label={t('nav.label')}
+          className={menuOpen ? 'site-nav open' : 'site-nav'}
+        >
           <ul>
             {NAV.map((item) => (
               <li key={item.path}>
