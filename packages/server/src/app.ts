@@ -28,6 +28,7 @@ import { renderDocsPage } from './routes/docs-page.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
+import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSeedFeedbackRoutes } from './routes/seed-feedback.ts';
 import { registerProgrammeRoutes } from './routes/programmes.ts';
 import { registerRegionAnalysisRoutes } from './routes/region-analyses.ts';
@@ -163,6 +164,7 @@ export function createApp(deps: AppDependencies): Hono {
   registerReportRoutes(api, services);
   registerNotificationRoutes(api, services);
   registerSeedFeedbackRoutes(api, services, workflow);
+  registerReviewRoutes(api, services);
   registerEntityRoutes(api, services);
 
   // The web app's view data (anonymous view), then the API, then the pages.
