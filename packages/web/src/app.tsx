@@ -12,6 +12,7 @@ import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { BoardPage } from './features/board/board-page.tsx';
 import { CaseLibraryPage } from './features/cases/case-library-page.tsx';
 import { ProgrammesPage } from './features/lists/list-pages.tsx';
+import { ReviewPage } from './features/review/review-page.tsx';
 import { MatchingPage } from './features/matching/matching-page.tsx';
 import { ContinuationPage } from './features/programmes/continuation-page.tsx';
 import { PortfolioPage } from './features/programmes/portfolio-page.tsx';
@@ -100,6 +101,7 @@ function route(path: string): ReactNode {
   if (path === '/cases') return <CaseLibraryPage />;
   if (path === '/reports') return <RegionReportPage />;
   if (path === '/sign-in') return <SignInPage />;
+  if (path === '/review') return <ReviewPage />;
   const workflowPage = workflowRoute(path);
   if (workflowPage !== null) return workflowPage;
   return <NotFound />;
@@ -162,6 +164,12 @@ function Footer() {
 function Shell() {
   const { t, language, setLanguage } = useI18n();
   const { path } = useLocation();
+  const { account } = useAuth();
+  // The review queue of entity resolution is for administrators and coordinators.
+  const nav =
+    account?.role === 'admin' || account?.role === 'coordinator'
+      ? [...NAV, { path: '/review', key: 'ui2.review.nav' as const }]
+      : NAV;
   // On a phone the menu folds behind one button; it closes again on each page change.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);
@@ -208,7 +216,7 @@ function Shell() {
           className={menuOpen ? 'site-nav open' : 'site-nav'}
         >
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.path}>
                 <Link
                   href={item.path}
