@@ -12,6 +12,7 @@ import * as matching from './routes/matching.ts';
 import * as notifications from './routes/notifications.ts';
 import * as profile from './routes/profile-confirmation.ts';
 import * as reports from './routes/reports.ts';
+import * as reviews from './routes/reviews.ts';
 import * as system from './routes/system.ts';
 import * as programmes from './routes/programmes.ts';
 import * as regionAnalyses from './routes/region-analyses.ts';
@@ -99,6 +100,8 @@ export const contract = {
   getUpload: imports.getUpload,
   confirmUpload: imports.confirmUpload,
   cancelUpload: imports.cancelUpload,
+  listReviews: reviews.listReviews,
+  decideReview: reviews.decideReview,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

@@ -29,6 +29,7 @@ import { registerEntityRoutes } from './routes/entities.ts';
 import { registerImportRoutes, UPLOAD_PATH } from './routes/imports.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
+import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSeedFeedbackRoutes } from './routes/seed-feedback.ts';
 import { registerProgrammeRoutes } from './routes/programmes.ts';
 import { registerRegionAnalysisRoutes } from './routes/region-analyses.ts';
@@ -164,6 +165,7 @@ export function createApp(deps: AppDependencies): Hono {
   registerNotificationRoutes(api, services);
   registerSeedFeedbackRoutes(api, services, workflow);
   registerImportRoutes(api, services);
+  registerReviewRoutes(api, services);
   registerEntityRoutes(api, services);
 
   // The web app's view data (anonymous view), then the API, then the pages.

@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import { PageTitle } from './components/page-title.tsx';
+import { ResponsiveTables } from './components/responsive-tables.tsx';
 import { Loading } from './components/status.tsx';
 import { DataProvider } from './data-context.tsx';
 import { DirectoryPage } from './features/actors/directory-page.tsx';
@@ -10,6 +12,7 @@ import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { BoardPage } from './features/board/board-page.tsx';
 import { CaseLibraryPage } from './features/cases/case-library-page.tsx';
 import { ProgrammesPage } from './features/lists/list-pages.tsx';
+import { ReviewPage } from './features/review/review-page.tsx';
 import { MatchingPage } from './features/matching/matching-page.tsx';
 import { ContinuationPage } from './features/programmes/continuation-page.tsx';
 import { PortfolioPage } from './features/programmes/portfolio-page.tsx';
@@ -99,6 +102,7 @@ function route(path: string): ReactNode {
   if (path === '/cases') return <CaseLibraryPage />;
   if (path === '/reports') return <RegionReportPage />;
   if (path === '/sign-in') return <SignInPage />;
+  if (path === '/review') return <ReviewPage />;
   const workflowPage = workflowRoute(path);
   if (workflowPage !== null) return workflowPage;
   return <NotFound />;
@@ -161,8 +165,19 @@ function Footer() {
 function Shell() {
   const { t, language, setLanguage } = useI18n();
   const { path } = useLocation();
+  const { account } = useAuth();
+  // The review queue of entity resolution is for administrators and coordinators.
+  const nav =
+    account?.role === 'admin' || account?.role === 'coordinator'
+      ? [...NAV, { path: '/review', key: 'ui2.review.nav' as const }]
+      : NAV;
+  // On a phone the menu folds behind one button; it closes again on each page change.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   return (
     <>
+      <PageTitle path={path} />
+      <ResponsiveTables />
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
@@ -186,10 +201,23 @@ function Shell() {
           >
             {t('app.switchTo')}
           </button>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t('ui2.menu')}
+          </button>
         </div>
-        <nav aria-label={t('nav.label')} className="site-nav">
+        <nav
+          id="site-nav"
+          aria-label={t('nav.label')}
+          className={menuOpen ? 'site-nav open' : 'site-nav'}
+        >
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.path}>
                 <Link
                   href={item.path}

@@ -16,7 +16,7 @@ const DataContext = createContext<SharedData | null>(null);
 
 /** Loads what every view needs once: prefectures, vocabularies, metrics and the ABC communities. */
 export function DataProvider({ children }: { children: ReactNode }) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const meta = useGet('/api/web/meta');
   const communities = useGet('/api/web/communities');
   if (meta.status === 'error') return <ErrorMessage message={meta.error} />;
@@ -28,6 +28,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
     communities: communities.data,
     prefecture: (code) => byCode.get(code),
     prefectureName: (code) => {
+      // Analyses count actors abroad (no prefecture) in a group of their own (core/geo.ts).
+      if (code === 'abroad') return t('ui2.abroad');
       const p = byCode.get(code);
       return p ? (language === 'ja' ? p.name : p.nameEn) : code;
     },

@@ -1,3 +1,4 @@
+import { scriptLanguage } from '../../components/script-language.ts';
 import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
@@ -98,7 +99,12 @@ export function DirectoryPage() {
                 {page.items.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <Link href={`/actors/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+                      <Link
+                        href={`/actors/${encodeURIComponent(a.id)}`}
+                        lang={scriptLanguage(a.name)}
+                      >
+                        {a.name}
+                      </Link>
                       {a.nameEn ? (
                         <div className="stat-detail" lang="en">
                           {a.nameEn}

@@ -5,6 +5,7 @@ import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link } from '../../router.tsx';
 import { ProfileConfirmationPanel } from '../workflow/profile-confirmation.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
+import { StaleMark } from '../../components/data-notes.tsx';
 
 const ATTRIBUTES = [
   'id',
@@ -71,6 +72,7 @@ export function ProfilePage({ id }: { id: string }) {
   return (
     <article aria-labelledby="profile-heading">
       <h1 id="profile-heading">{name}</h1>
+      <StaleMark record={p.actor} />
       <ProfileConfirmationPanel actorId={id} />
       <WriteActions
         entity="actors"
@@ -265,7 +267,7 @@ export function ProfilePage({ id }: { id: string }) {
             <ul>
               {p.adoptions.map((a) => (
                 <li key={a.id}>
-                  {a.programmeName}: {a.regionName} (FY{a.startFy}–{a.endFy}){' '}
+                  {a.programmeName}: {a.regionName} (FY{a.startFy}–{a.endFy ?? t('ui2.unknown')}){' '}
                   <span className="tag">
                     {a.via === 'core_institution' ? t('profile.viaCore') : t('profile.viaProject')}
                   </span>

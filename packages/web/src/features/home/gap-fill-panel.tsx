@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { GeneratedDataNote } from '../../components/data-notes.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -43,6 +44,7 @@ export function GapFillPanel({
       </select>
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
       {state.status === 'loading' && !state.data ? <Loading /> : null}
+      <GeneratedDataNote answer={state.data} />
       {state.data ? (
         state.data.candidates.length === 0 ? (
           <p>{t('gapFill.none')}</p>

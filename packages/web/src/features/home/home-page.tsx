@@ -2,6 +2,7 @@ import { useGet } from '../../api/use-api.tsx';
 import type { WebSummary } from '../../api/types.ts';
 import { sectorColour } from '../../colors.ts';
 import { BarTable } from '../../components/bar-table.tsx';
+import { Credits } from '../../components/data-notes.tsx';
 import { ScopeSelector, type Scope } from '../../components/scope-selector.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
@@ -165,7 +166,11 @@ export function HomePage() {
             <StatCard
               label={t('home.adoptions')}
               value={number(summary.adoptions.total)}
-              detail={t('home.adoptionsOngoing', { count: summary.adoptions.ongoing })}
+              detail={
+                summary.adoptions.endUnknown
+                  ? `${t('home.adoptionsOngoing', { count: summary.adoptions.ongoing })} · ${t('ui2.endUnknown', { count: summary.adoptions.endUnknown })}`
+                  : t('home.adoptionsOngoing', { count: summary.adoptions.ongoing })
+              }
             />
             <StatCard
               label={t('home.communities')}
@@ -274,6 +279,7 @@ export function HomePage() {
               </div>
             ) : null}
           </div>
+          <Credits credits={summary.credits ?? []} />
         </div>
       )}
     </section>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { fetchJson, type ListPage } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
+import { StaleMark } from '../../components/data-notes.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
@@ -21,14 +22,18 @@ export function EntityList({
   entity,
   caption,
   columns,
+  freshness = false,
 }: {
   entity: string;
   caption: string;
   columns: Column[];
+  /** Records with provenance (source, confirmation date): flag the stale ones, filter by it. */
+  freshness?: boolean;
 }) {
   const { t, number } = useI18n();
   const id = useId();
   const [q, setQ] = useState('');
+  const [staleOnly, setStaleOnly] = useState(false);
   const [items, setItems] = useState<Record<string, unknown>[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<
@@ -41,6 +46,7 @@ export function EntityList({
     const params = new URLSearchParams({ limit: String(PAGE) });
     if (query) params.set('q', query);
     if (after) params.set('cursor', after);
+    if (staleOnly) params.set('stale', 'true');
     setState({ status: 'loading' });
     fetchJson<ListPage>(`/api/${entity}?${params.toString()}`, signal).then(
       (page) => {
@@ -62,12 +68,22 @@ export function EntityList({
     const controller = new AbortController();
     load(q, null, controller.signal);
     return () => controller.abort();
-  }, [entity, q]);
+  }, [entity, q, staleOnly]);
 
   return (
     <section aria-labelledby={`${id}-caption`} className="panel" style={{ marginBottom: '1rem' }}>
       <h2 id={`${id}-caption`}>{caption}</h2>
       <SearchForm label={t('lists.searchLabel')} onSearch={(text) => setQ(text)}></SearchForm>
+      {freshness && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={staleOnly}
+            onChange={(event) => setStaleOnly(event.target.checked)}
+          />{' '}
+          {t('ui2.staleOnly')}
+        </label>
+      )}
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
       {items.length === 0 && state.status === 'ready' ? <p>{t('lists.empty')}</p> : null}
       {items.length > 0 ? (
@@ -84,10 +100,15 @@ export function EntityList({
           <tbody>
             {items.map((record, i) => (
               <tr key={String(record['id'] ?? i)}>
-                {columns.map((c) => {
+                {columns.map((c, column) => {
                   const value = record[c.field];
                   return (
                     <td key={c.field} className={c.numeric ? 'num' : undefined}>
+                      {freshness && column === 0 && (
+                        <>
+                          <StaleMark record={record} />{' '}
+                        </>
+                      )}
                       {c.render
                         ? c.render(record)
                         : typeof value === 'number'

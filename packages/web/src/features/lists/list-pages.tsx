@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { scriptLanguage } from '../../components/script-language.ts';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -20,7 +21,7 @@ function recordLink(entity: 'seeds' | 'needs', record: Record<string, unknown>) 
 }
 
 function useColumns() {
-  const { label, t } = useI18n();
+  const { label, t, language } = useI18n();
   const { prefectureName } = useSharedData();
   const owner: Column = {
     field: 'ownerId',
@@ -39,6 +40,12 @@ function useColumns() {
     header: field === 'open' ? 'field.open' : 'field.available',
     render: (r) => (r[field] === false ? t('common.no') : t('common.yes')),
   });
+  // An end year (or grade) that is not published is unknown, not missing (issue 10).
+  const endFy: Column = {
+    field: 'endFy',
+    header: 'field.endFy',
+    render: (r) => (typeof r['endFy'] === 'number' ? String(r['endFy']) : t('ui2.unknown')),
+  };
   return {
     seeds: [
       { field: 'title', header: 'field.title', render: (r) => recordLink('seeds', r) },
@@ -58,10 +65,18 @@ function useColumns() {
       yesNo('open'),
     ] satisfies Column[],
     programmes: [
-      { field: 'name', header: 'common.name' },
+      {
+        field: 'name',
+        header: 'common.name',
+        render: (r) => {
+          // A programme's English name in the English view; its Japanese name marked as such.
+          const name = language === 'en' && text(r, 'nameEn') ? text(r, 'nameEn') : text(r, 'name');
+          return <span lang={scriptLanguage(name)}>{name}</span>;
+        },
+      },
       { field: 'ministry', header: 'field.ministry' },
       { field: 'startFy', header: 'field.startFy' },
-      { field: 'endFy', header: 'field.endFy' },
+      endFy,
       {
         field: 'type',
         header: 'field.type',
@@ -82,8 +97,12 @@ function useColumns() {
       { field: 'theme', header: 'field.theme' },
       { field: 'coreInstitution', header: 'field.coreInstitution' },
       { field: 'startFy', header: 'field.startFy' },
-      { field: 'endFy', header: 'field.endFy' },
-      { field: 'finalGrade', header: 'field.finalGrade' },
+      endFy,
+      {
+        field: 'finalGrade',
+        header: 'field.finalGrade',
+        render: (r) => text(r, 'finalGrade') || t('ui2.unknown'),
+      },
       {
         field: 'continuation',
         header: 'field.continuation',
@@ -139,11 +158,13 @@ export function ProgrammesPage() {
         entity="programmes"
         caption={t('programmes.programmes')}
         columns={columns.programmes}
+        freshness
       />
       <EntityList
         entity="adoptions"
         caption={t('programmes.adoptions')}
         columns={columns.adoptions}
+        freshness
       />
     </section>
   );

@@ -5,6 +5,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { fetchJson } from '../../api/client.ts';
 import { useGet } from '../../api/use-api.tsx';
+import { Credits } from '../../components/data-notes.tsx';
 import { SEQUENTIAL } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
@@ -360,6 +361,13 @@ export function MapPage() {
           </div>
         )}
       </div>
+      <SourceCredits />
     </section>
   );
+}
+
+/** The credit lines of the open sources whose records the map counts (the national summary's). */
+function SourceCredits() {
+  const state = useGet('/api/web/summary', { query: {} });
+  return <Credits credits={state.data?.credits ?? []} />;
 }

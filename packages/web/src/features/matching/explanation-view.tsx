@@ -1,5 +1,6 @@
 import { SIGNAL_NAMES, type Explanation, type PathStep } from '../../api/workflow-types.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
+import { splitMatch } from './match-wording.ts';
 
 /** A title whose matched spans the API marked with 【】, shown as <mark>. */
 export function HighlightedTitle({ text }: { text: string }) {
@@ -84,10 +85,21 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
               <li key={`${term.term}-${term.source}`}>
                 <span className="tag">{term.term}</span>{' '}
                 <span className="muted">
-                  {label('termSource', term.source)} · {number(term.contribution, 2)}
+                  {isMessageKey(`termSource.${term.source}`)
+                    ? label('termSource', term.source)
+                    : label('ui2.termSource', term.source)}{' '}
+                  · {number(term.contribution, 2)}
                 </span>
                 {term.matches.length > 0 && (
-                  <span className="term-matches"> {term.matches.join(' / ')}</span>
+                  <span className="term-matches">
+                    {' '}
+                    {term.matches
+                      .map((m) => {
+                        const { field, surface } = splitMatch(m);
+                        return field ? `${label('ui2.matchField', field)}: ${surface}` : surface;
+                      })
+                      .join(' / ')}
+                  </span>
                 )}
               </li>
             ))}

@@ -16,6 +16,7 @@ import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { SeedsNeedsBrowser } from '../lists/list-pages.tsx';
 import { ExplanationView, HighlightedTitle } from './explanation-view.tsx';
+import { suggestionOf } from './match-wording.ts';
 
 type Mode = 'text' | 'need' | 'seed' | 'browse';
 const MODES: readonly Mode[] = ['text', 'need', 'seed', 'browse'];
@@ -25,8 +26,51 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'seeds'; result: NeedMatchResult; needId?: string }
+  | {
+      kind: 'seeds';
+      result: NeedMatchResult;
+      needId?: string;
+      region?: (typeof REGIONS)[number];
+    }
   | { kind: 'companies'; results: CompanyMatch[] };
+
+/** High, medium or low: how sure the text match is (an absolute scale, decision 014). */
+function ConfidenceMark({ confidence }: { confidence: SeedMatch['confidence'] }) {
+  const { t, label } = useI18n();
+  return (
+    <span className={`confidence confidence-${confidence}`}>
+      {t('ui2.matching.confidence')}: {label('ui2.matching.confidenceLevel', confidence)}
+    </span>
+  );
+}
+
+/** No seed explains enough of the need: say so, and what to widen, instead of a list of noise. */
+function NoGoodMatch({
+  notice,
+  onWidenRegion,
+}: {
+  notice: NonNullable<NeedMatchResult['noGoodMatch']>;
+  onWidenRegion?: () => void;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <section className="panel no-good-match" aria-labelledby="no-good-match-heading">
+      <h2 id="no-good-match-heading">{t('ui2.matching.noGoodMatch')}</h2>
+      <p>{t('ui2.matching.noGoodMatchText')}</p>
+      <h3>{t('ui2.matching.suggestions')}</h3>
+      <ul>
+        {notice.suggestions.map((s) => (
+          <li key={s}>{suggestionOf(s, language)}</li>
+        ))}
+      </ul>
+      {onWidenRegion && (
+        <button type="button" className="button" onClick={onWidenRegion}>
+          {t('ui2.matching.widenRegion')}
+        </button>
+      )}
+    </section>
+  );
+}
 
 function SeedResult({ match, rank }: { match: SeedMatch; rank: number }) {
   const { t, number, label } = useI18n();
@@ -44,6 +88,12 @@ function SeedResult({ match, rank }: { match: SeedMatch; rank: number }) {
           <span className="match-score">
             {t('matching.score')} {number(match.score, 3)}
           </span>
+          <ConfidenceMark confidence={match.confidence} />
+          {match.explanation.expansionOnly === true && (
+            <span className="tag expansion-only" title={t('ui2.matching.expansionOnlyHint')}>
+              {t('ui2.matching.expansionOnly')}
+            </span>
+          )}
         </header>
         <p className="muted">
           {label('seedKind', match.kind)} ·{' '}
@@ -59,7 +109,15 @@ function SeedResult({ match, rank }: { match: SeedMatch; rank: number }) {
   );
 }
 
-function SeedResults({ result, needId }: { result: NeedMatchResult; needId?: string }) {
+function SeedResults({
+  result,
+  needId,
+  onWidenRegion,
+}: {
+  result: NeedMatchResult;
+  needId?: string;
+  onWidenRegion?: () => void;
+}) {
   const { t, number } = useI18n();
   const { account } = useAuth();
   const [opened, setOpened] = useState<ConsultationItem | null>(null);
@@ -97,9 +155,13 @@ function SeedResults({ result, needId }: { result: NeedMatchResult; needId?: str
           )}
         </div>
       )}
+      {result.noGoodMatch && (
+        <NoGoodMatch notice={result.noGoodMatch} {...(onWidenRegion ? { onWidenRegion } : {})} />
+      )}
       <h2>{t('matching.seedResults')}</h2>
+      {result.results.length > 0 && <p className="muted">{t('ui2.matching.scoreNote')}</p>}
       {result.results.length === 0 ? (
-        <p>{t('matching.noResults')}</p>
+        <p>{t(result.noGoodMatch ? 'ui2.matching.noneShown' : 'matching.noResults')}</p>
       ) : (
         <ol className="match-list">
           {result.results.map((m, i) => (
@@ -134,7 +196,8 @@ function SeedResults({ result, needId }: { result: NeedMatchResult; needId?: str
                   <HighlightedTitle text={f.explanation.highlightedTitle ?? f.title} />{' '}
                   <span className="muted">
                     {f.ownerName} · {number(f.score, 3)}
-                  </span>
+                  </span>{' '}
+                  <ConfidenceMark confidence={f.confidence} />
                 </li>
               ))}
             </ol>
@@ -270,15 +333,22 @@ export function MatchingPage() {
     }
   };
 
-  const submitText = (event: FormEvent) => {
-    event.preventDefault();
+  const matchText = (scope: (typeof REGIONS)[number]) =>
     void run(async () => {
       const { data } = await send('post', '/api/matching/needs', {
-        body: { text, region, ...(prefecture ? { prefectureCode: prefecture } : {}) },
+        body: { text, region: scope, ...(prefecture ? { prefectureCode: prefecture } : {}) },
       });
       if (!data) throw new Error('empty answer');
-      return { kind: 'seeds', result: data };
+      return { kind: 'seeds', result: data, region: scope };
     });
+  const submitText = (event: FormEvent) => {
+    event.preventDefault();
+    matchText(region);
+  };
+  // "No good match" within a region: the same need again over all of Japan.
+  const widenRegion = () => {
+    setRegion('any');
+    matchText('any');
   };
 
   return (
@@ -383,6 +453,9 @@ export function MatchingPage() {
           <SeedResults
             result={outcome.result}
             {...(outcome.needId !== undefined ? { needId: outcome.needId } : {})}
+            {...(outcome.region !== undefined && outcome.region !== 'any'
+              ? { onWidenRegion: widenRegion }
+              : {})}
           />
         )}
         {outcome.kind === 'companies' && <CompanyResults results={outcome.results} />}

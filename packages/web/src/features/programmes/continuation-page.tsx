@@ -3,7 +3,7 @@ import type { WebContinuation } from '../../api/programme-types.ts';
 import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { Link, updateQuery, useLocation } from '../../router.tsx';
 import { ForestPlot } from './forest-plot.tsx';
 import { KM_COLOURS, KmPlot } from './km-plot.tsx';
@@ -27,7 +27,7 @@ function useFactorLabel() {
 }
 
 function RegressionSection({ data }: { data: WebContinuation }) {
-  const { t, language } = useI18n();
+  const { t, label, language } = useI18n();
   const factorLabel = useFactorLabel();
   const { regression, factors } = data;
   const sig = (v: number | null) => formatSignificant(v, language);
@@ -80,7 +80,11 @@ function RegressionSection({ data }: { data: WebContinuation }) {
                 <tr key={f.name}>
                   <th scope="row">
                     {factorLabel(f.name)}
-                    <span className="stat-detail">{f.unitEn}</span>
+                    <span className="stat-detail">
+                      {isMessageKey(`ui2.factorUnit.${f.name}`)
+                        ? label('ui2.factorUnit', f.name)
+                        : f.unitEn}
+                    </span>
                   </th>
                   <td className="num">{sig(f.coefficient)}</td>
                   <td className="num">
