@@ -122,10 +122,11 @@ export function expandWithGlosses(
   for (const term of query) {
     if (!isOriginal(term)) continue;
     // An English word (an English need, or English words in a Japanese one) reaches the
-    // Japanese words it translates; a Japanese word its gloss neighbours.
+    // Japanese words it translates; a Japanese word its gloss neighbours and the English
+    // words it glosses as (seeds with English titles or keywords).
     const links = /^[a-z][a-z-]*$/.test(term.term)
       ? glosses.translationsOf(term.term, keep)
-      : glosses.linksOf(term.term, keep);
+      : [...glosses.linksOf(term.term, keep), ...glosses.englishOf(term.term, keep)];
     for (const link of links) {
       const weight = term.weight * link.weight * scale;
       const existing = candidates.get(link.term);

@@ -22,7 +22,7 @@ const EDICT_SAMPLE = [
 describe('gloss link table', () => {
   const dictionary = parseEdict(EDICT_SAMPLE);
   // The index's vocabulary: 竹やぶ, 魚, 橋 and 検査 are words no seed uses.
-  const vocabulary = ['竹林', '魚類', '橋梁', '点検', '整備'];
+  const vocabulary = ['竹林', '魚類', '橋梁', '点検', '整備', 'fish', 'inspection'];
   const inVocabulary = (t: string): boolean => vocabulary.includes(t);
   const table = buildGlossLinkTable(dictionary, vocabulary);
 
@@ -32,7 +32,16 @@ describe('gloss link table', () => {
       expect(table.linksOf(word, inVocabulary)).toEqual(
         library.linksOf(word, inVocabulary).map(({ term, weight }) => ({ term, weight })),
       );
+      expect(table.englishOf(word, inVocabulary)).toEqual(
+        library.englishOf(word, inVocabulary).map(({ term, weight }) => ({ term, weight })),
+      );
     }
+    // English glosses that are index words, for seeds written in English: 魚 "fish" (its only
+    // gloss, weight 1), 点検 "inspection" (one of three).
+    expect(table.englishOf('魚', inVocabulary)).toEqual([{ term: 'fish', weight: 1 }]);
+    expect(table.englishOf('検査', inVocabulary)).toEqual([
+      { term: 'inspection', weight: 1 / Math.sqrt(2) },
+    ]);
     expect(table.linksOf('竹やぶ', inVocabulary).map((l) => l.term)).toEqual(['竹林']);
     expect(table.translationsOf('bridge', inVocabulary).map((l) => l.term)).toEqual(['橋梁']);
     expect(table.translationsOf('inspection', inVocabulary).map((l) => l.term)).toEqual(['点検']);

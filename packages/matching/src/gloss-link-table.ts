@@ -5,12 +5,15 @@
  * - every headword's links to words of the vocabulary (the same links, weights and order as
  *   `glossLinks` with `keep` = "in the vocabulary"): a need may use a word no seed uses
  *   (竹やぶ) whose gloss neighbour a seed does use (竹林);
- * - every English word's translations into words of the vocabulary (`translationsOf`).
+ * - every English word's translations into words of the vocabulary (`translationsOf`);
+ * - every headword's English glosses that are words of the vocabulary (`englishOf`): seeds
+ *   with English titles or keywords for needs written in Japanese.
  * Words added to the index after the build have no links until the next build; links to words
  * no longer in the index are dropped at query time by `keep`.
  */
 import { isBigramTerm } from './analyze.ts';
 import {
+  englishOf,
   glossLinks,
   translationsOf,
   type GlossDictionary,
@@ -36,16 +39,20 @@ export interface GlossLinkTable extends GlossLinker {
   readonly links: LinkMap;
   /** English word → its translations into vocabulary words, surest first. */
   readonly translations: LinkMap;
+  /** Headword → its English glosses that are vocabulary words. */
+  readonly english: LinkMap;
 }
 
-function tableOf(links: LinkMap, translations: LinkMap): GlossLinkTable {
+function tableOf(links: LinkMap, translations: LinkMap, english: LinkMap): GlossLinkTable {
   const kept = (list: readonly LinkedTerm[] | undefined, keep: (t: string) => boolean) =>
     list === undefined ? [] : list.filter((link) => keep(link.term));
   return {
     links,
     translations,
+    english,
     linksOf: (word, keep) => kept(links.get(word), keep),
     translationsOf: (englishWord, keep) => kept(translations.get(englishWord), keep),
+    englishOf: (word, keep) => kept(english.get(word), keep),
   };
 }
 
@@ -58,7 +65,12 @@ export function glossLinkTableSize(table: GlossLinkTable): {
   let links = 0;
   for (const list of table.links.values()) links += list.length;
   for (const list of table.translations.values()) links += list.length;
-  return { linkedWords: table.links.size, translatedWords: table.translations.size, links };
+  for (const list of table.english.values()) links += list.length;
+  return {
+    linkedWords: table.links.size,
+    translatedWords: table.translations.size + table.english.size,
+    links,
+  };
 }
 
 /** The links between the dictionary and `vocabulary` (an index's terms). */
@@ -98,19 +110,28 @@ export function buildGlossLinkTable(
     });
     if (found.length > 0) translations.set(englishWord, found.map(bare));
   }
-  return tableOf(links, translations);
+  // Headwords glossed by an English word of the vocabulary.
+  const english = new Map<string, readonly LinkedTerm[]>();
+  const glossed = new Set<string>();
+  for (const term of terms)
+    for (const word of dictionary.english.get(term) ?? []) glossed.add(word);
+  for (const word of glossed) {
+    const found = englishOf(dictionary, word, { keep, maxLinks: options.maxTranslations ?? 3 });
+    if (found.length > 0) english.set(word, found.map(bare));
+  }
+  return tableOf(links, translations, english);
 }
 
 const bare = (link: LinkedTerm): LinkedTerm => ({ term: link.term, weight: link.weight });
 
-const MAGIC = 0x314c474d; // "MGL1"
+const MAGIC = 0x324c474d; // "MGL2"
 
 /**
- * Binary form: magic, the distinct words (UTF-8, one per line), then two sections (links,
- * translations), each `entries, (word id, n, n × (word id, weight f64))`.
+ * Binary form: magic, the distinct words (UTF-8, one per line), then three sections (links,
+ * translations, English glosses), each `entries, (word id, n, n × (word id, weight f64))`.
  */
 export function encodeGlossLinkTable(table: GlossLinkTable): Uint8Array {
-  const { links, translations } = table;
+  const { links, translations, english } = table;
   const ids = new Map<string, number>();
   const idOf = (word: string): number => {
     let id = ids.get(word);
@@ -120,7 +141,7 @@ export function encodeGlossLinkTable(table: GlossLinkTable): Uint8Array {
     }
     return id;
   };
-  const sections = [links, translations].map((map) => {
+  const sections = [links, translations, english].map((map) => {
     let bytes = 4;
     for (const [word, list] of map) {
       idOf(word);
@@ -190,6 +211,7 @@ export function decodeGlossLinkTable(bytes: Uint8Array): GlossLinkTable {
   };
   const links = section();
   const translations = section();
+  const english = section();
   if (at !== bytes.byteLength) throw new RangeError('gloss link table: trailing bytes');
-  return tableOf(links, translations);
+  return tableOf(links, translations, english);
 }

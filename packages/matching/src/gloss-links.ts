@@ -166,12 +166,39 @@ export function translationsOf(
   return links.slice(0, options.maxLinks ?? 3);
 }
 
+/**
+ * English words (as the analyser leaves them: lower case, plural removed) that a Japanese word
+ * glosses as, surest first: a need in Japanese reaches a seed with an English title or
+ * keywords. Single-word glosses only; a word with few glosses translates more surely.
+ */
+export function englishOf(
+  dictionary: GlossDictionary,
+  word: string,
+  options: { readonly maxLinks?: number; readonly keep?: (term: string) => boolean } = {},
+): GlossLink[] {
+  const glosses = dictionary.glossesOf.get(word) ?? [];
+  const weight = 1 / Math.sqrt(Math.max(1, glosses.length));
+  const seen = new Set<string>();
+  const links: GlossLink[] = [];
+  for (const gloss of glosses) {
+    if (!/^[a-z][a-z-]*$/.test(gloss)) continue;
+    const term = stemEnglish(gloss);
+    if (seen.has(term) || (options.keep !== undefined && !options.keep(term))) continue;
+    seen.add(term);
+    links.push({ term, weight, glosses: [gloss] });
+  }
+  links.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return links.slice(0, options.maxLinks ?? 3);
+}
+
 /** Where query expansion finds gloss links (`expandWithGlosses`). */
 export interface GlossLinker {
   /** Words linked to a Japanese word, surest first; only words `keep` accepts. */
   linksOf(word: string, keep: (term: string) => boolean): readonly LinkedTerm[];
   /** Japanese words an English word (as the analyser leaves it) translates to, surest first. */
   translationsOf(englishWord: string, keep: (term: string) => boolean): readonly LinkedTerm[];
+  /** English words a Japanese word glosses as (`englishOf`). */
+  englishOf(word: string, keep: (term: string) => boolean): readonly LinkedTerm[];
 }
 
 /** Links looked up in the parsed dictionary at each query (library and bench). */
@@ -183,5 +210,6 @@ export function dictionaryGlossLinker(
   return {
     linksOf: (word, keep) => glossLinks(dictionary, word, { ...linkOptions, keep }),
     translationsOf: (englishWord, keep) => translationsOf(dictionary, englishWord, { keep }),
+    englishOf: (word, keep) => englishOf(dictionary, word, { keep }),
   };
 }

@@ -131,7 +131,7 @@ export interface GlossLinkSource {
 export const DEFAULT_GLOSS_LINKS: GlossLinkSource = { edictPath: EDICT_PATH };
 
 /** Bump when the gloss link table's content or format changes. */
-const GLOSS_TABLE_VERSION = 1;
+const GLOSS_TABLE_VERSION = 2;
 
 export interface RefreshReport {
   readonly seeds: { analysed: number; removed: number; restored: boolean };
