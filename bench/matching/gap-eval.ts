@@ -24,6 +24,7 @@ import {
   type Confidence,
   type HitEvidence,
 } from '#matching/match-confidence.ts';
+import { learnLinkWeights, type LinkJudgement } from '#matching/link-judgements.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import {
@@ -215,6 +216,119 @@ function confidenceCalibration(
   return `Confidence of Musubi's top 10 (with expansion): results per level and the share graded ≥ 2; needs whose first result has that level (first low = "no good match") and how many of those first results are graded ≥ 2.\n\n| level | results | share graded ≥ 2 | needs (first result) | first result graded ≥ 2 |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n"No good match" (best of the top 10 low and generic): ${noGood} of ${needs.length} needs (${noGoodIds.join(', ')}); ${noGoodLost} of them had a seed graded ≥ 2 in the top 10 that the answer withholds.`;
 }
 
+/**
+ * Learning from coordinators (issue 13 point 3), simulated: on a training half of the needs a
+ * coordinator judges the service's top 10 (grade ≥ 2 chosen, else rejected), the link factors
+ * are learned from those judgements (overall, and per need field: the topic here), and the
+ * other half is ranked before and after. Both halves in turn (two folds).
+ */
+function judgementLearning(
+  needs: readonly EvalNeed[],
+  computed: ReadonlySet<string>,
+  index: Bm25fIndex,
+  analyzer: Analyzer,
+  dictionary: CompiledDictionary,
+  glosses: GlossLinker | undefined,
+): string {
+  const sorted = [...needs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  type Mode =
+    | 'before'
+    | 'links'
+    | 'links per field'
+    | 'links, relative'
+    | 'links, relative, per field'
+    | 'links, link-carried seeds only (the service)';
+  const search = (need: EvalNeed, mode: Mode, weights?: ReturnType<typeof learnLinkWeights>) =>
+    searchWithExpansion(index, analyzer, need.text, {
+      k: 20,
+      dictionary,
+      ...(glosses !== undefined
+        ? { glosses, glossExpansion: { weight: GLOSS_OPTIONS.weight } }
+        : {}),
+      cooccurrence: { maxDocuments: 300 },
+      feedback: { documents: 8 },
+      ...(weights !== undefined && mode !== 'before'
+        ? {
+            linkWeights: {
+              weights,
+              ...(mode.endsWith('per field') ? { needField: need.topic } : {}),
+            },
+          }
+        : {}),
+    });
+  const modes: Mode[] = [
+    'before',
+    'links',
+    'links per field',
+    'links, relative',
+    'links, relative, per field',
+    'links, link-carried seeds only (the service)',
+  ];
+  const subsets = ['all', 'computed gap', 'marked gap'] as const;
+  const ranked = new Map<string, { ranked: string[]; judgments: ReadonlyMap<string, number> }[]>();
+  let judged = 0;
+  let chosen = 0;
+  let links = 0;
+  for (const fold of [0, 1]) {
+    const train = sorted.filter((_, i) => i % 2 === fold);
+    const test = sorted.filter((_, i) => i % 2 !== fold);
+    const judgements: LinkJudgement[] = train.flatMap((need) => {
+      const { query, hits } = search(need, 'before');
+      return hits.slice(0, 10).map((hit) => ({
+        query,
+        seedId: hit.id,
+        decision:
+          (need.judgments.get(hit.id) ?? 0) >= 2 ? ('chosen' as const) : ('rejected' as const),
+        needField: need.topic,
+      }));
+    });
+    judged += judgements.length;
+    chosen += judgements.filter((j) => j.decision === 'chosen').length;
+    // Tried: every judged seed counted (absolute or relative to the base rate); kept:
+    // seeds carried by links alone (the service's default).
+    const absolute = learnLinkWeights(index, judgements, { linkCarriedOnly: false });
+    const relative = learnLinkWeights(index, judgements, {
+      scale: 'relative',
+      linkCarriedOnly: false,
+    });
+    const linkCarried = learnLinkWeights(index, judgements);
+    links += absolute.size;
+    for (const need of test) {
+      for (const mode of modes) {
+        const entry = {
+          ranked: search(
+            need,
+            mode,
+            mode.includes('relative')
+              ? relative
+              : mode.includes('link-carried')
+                ? linkCarried
+                : absolute,
+          ).hits.map((h) => h.id),
+          judgments: need.judgments,
+        };
+        for (const subset of subsets) {
+          const inSubset =
+            subset === 'all' ||
+            (subset === 'computed gap' && computed.has(need.id)) ||
+            (subset === 'marked gap' && need.markedGap);
+          if (!inSubset) continue;
+          const key = `${mode}|${subset}`;
+          ranked.set(key, [...(ranked.get(key) ?? []), entry]);
+        }
+      }
+    }
+  }
+  const rows = modes.map((mode) => {
+    const cells = subsets.map((subset) => {
+      const q = meanRankingQuality(ranked.get(`${mode}|${subset}`) ?? []);
+      return `${f3(q.ndcgAt10)} / ${f3(q.recallAt20)} / ${f3(q.mrr)}`;
+    });
+    return `| ${mode} | ${cells.join(' | ')} |`;
+  });
+  return `Learning from coordinators' judgements (simulated by the relevance labels; two folds, each need ranked once as held out): ${judged} judgements of the top 10 on the training halves (${chosen} chosen), ${links} links judged. nDCG@10 / recall@20 / MRR on the held-out needs:\n\n| ranking | all | computed gap | marked gap |\n|---|---|---|---|\n${rows.join('\n')}`;
+}
+
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '..', '..');
   const at = process.argv.indexOf('--label');
@@ -295,6 +409,7 @@ async function main(): Promise<void> {
     markedGap: quality(markedNeeds, rank),
   }));
   const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary);
+  const learning = judgementLearning(set.needs, computed, index, analyzer, dictionary, table);
   const latencyRows = systems.map(([system, rank]) => {
     const times: number[] = [];
     for (let round = 0; round < 2; round += 1) {
@@ -346,7 +461,7 @@ async function main(): Promise<void> {
   );
   writeFileSync(
     join(out, 'matching-gap.md'),
-    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${latency}\n\n${calibration}\n`,
+    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${latency}\n\n${calibration}\n\n${learning}\n`,
   );
   const runs = join(out, 'matching-gap-runs.md');
   if (!existsSync(runs)) {
@@ -360,6 +475,7 @@ async function main(): Promise<void> {
   console.log(english);
   console.log(latency);
   console.log(calibration);
+  console.log(learning);
 }
 
 await main();

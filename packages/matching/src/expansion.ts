@@ -14,6 +14,7 @@ import { isBigramTerm } from './analyze.ts';
 import type { Bm25fIndex, SearchHit, WeightedTerm } from './bm25f.ts';
 import type { CompiledDictionary } from './dictionary.ts';
 import type { GlossLinker } from './gloss-links.ts';
+import { reweightLinks, type LinkWeights } from './link-judgements.ts';
 
 export type TermSource = 'query' | 'synonym' | 'dictionary' | 'gloss' | 'cooccurrence' | 'feedback';
 
@@ -354,6 +355,8 @@ export interface ExpandedSearchOptions {
   readonly feedback?: FeedbackOptions | false;
   readonly bigramWeight?: number;
   readonly exclude?: ReadonlySet<string>;
+  /** Link factors learned from coordinators' judgements (`link-judgements.ts`). */
+  readonly linkWeights?: { readonly weights: LinkWeights; readonly needField?: string };
 }
 
 export interface ExpandedSearchResult {
@@ -382,6 +385,9 @@ export function searchWithExpansion(
   }
   if (options.cooccurrence !== false) {
     query = expandWithCooccurrence(index, query, options.cooccurrence ?? {});
+  }
+  if (options.linkWeights !== undefined) {
+    query = reweightLinks(query, options.linkWeights.weights, options.linkWeights.needField);
   }
   let seeds: readonly string[] = [];
   if (options.feedback !== false) {

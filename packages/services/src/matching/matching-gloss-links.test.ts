@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
-import { buildActor, buildSeed } from '#test/factories.ts';
+import type { Viewer } from '#core/viewer.ts';
+import { buildActor, buildNeed, buildSeed } from '#test/factories.ts';
 import { ANONYMOUS } from '#test/matching-world.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createMatchingService, type NeedMatchResult } from './matching-service.ts';
@@ -175,6 +176,56 @@ describe('gloss links without EDICT', () => {
     await service.refresh();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/without gloss links.*apt-get install edict/);
+    await service.close();
+    await db.close();
+  });
+});
+
+describe('learning from coordinators: a link whose expansions are rejected loses weight', () => {
+  it("lowers a later seed reached through the rejected link, not the need's own words", async () => {
+    const db = await TEST_DATABASES[0]?.open(clock);
+    if (db === undefined) throw new Error('no test database');
+    const farm = buildSeed({
+      id: 's-farm',
+      ownerId: 'lab',
+      title: '魚類の陸上養殖',
+      keywords: ['魚類'],
+    });
+    await db.repos.entity('actors').upsertMany([OWNER]);
+    await db.repos.entity('seeds').upsertMany([...SEEDS, farm]);
+    await db.repos
+      .entity('needs')
+      .upsertMany([buildNeed({ id: 'n-fish', ownerId: 'lab', title: '魚を遠くの店まで運びたい' })]);
+    const owner: Viewer = {
+      kind: 'account',
+      accountId: 'u1',
+      role: 'member',
+      organisationId: 'lab',
+    };
+    const service = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      glossLinks: { edictPath },
+    });
+    const scoreOf = async (query: string, seedId: string): Promise<number> =>
+      (await service.matchText(ANONYMOUS, query)).results.find((r) => r.seedId === seedId)?.score ??
+      0;
+    const before = await scoreOf('魚を育てたい', 's-farm');
+    expect(before).toBeGreaterThan(0);
+    const own = await scoreOf('魚類を育てたい', 's-farm');
+    // The coordinator rejects, twice, the seed 魚 → 魚類 brought for the transport need.
+    for (let i = 0; i < 2; i += 1) {
+      await service.recordFeedback(owner, {
+        needId: 'n-fish',
+        seedId: 's-fish',
+        decision: 'rejected',
+        reason: 'benefit_unclear',
+      });
+    }
+    const after = await scoreOf('魚を育てたい', 's-farm');
+    expect(after).toBeLessThan(before);
+    expect(await scoreOf('魚類を育てたい', 's-farm')).toBeCloseTo(own, 6);
     await service.close();
     await db.close();
   });

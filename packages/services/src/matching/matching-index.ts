@@ -22,7 +22,14 @@ import {
   type Bm25fIndex,
   type FieldSpec,
 } from '#matching/bm25f.ts';
+import {
+  expandWithCooccurrence,
+  expandWithDictionary,
+  expandWithGlosses,
+  type QueryTerm,
+} from '#matching/expansion.ts';
 import { buildFeedbackModel, type FeedbackModel } from '#matching/feedback-model.ts';
+import { learnLinkWeights, type LinkWeights } from '#matching/link-judgements.ts';
 import {
   buildGlossLinkTable,
   decodeGlossLinkTable,
@@ -179,6 +186,9 @@ export class MatchingIndex {
   readonly actors = new Map<string, ActorFacts>();
   graph: TrustGraph = buildTrustGraph([]);
   feedback: FeedbackModel = buildFeedbackModel([]);
+  /** Link factors learned from coordinators' judgements (`link-judgements.ts`). */
+  linkWeights: LinkWeights = learnLinkWeights(createBm25fIndex({ fields: SEED_FIELDS }), []);
+  private linkWeightsKey = '';
   /** Gloss links of each index's vocabulary; undefined without EDICT (no links). */
   seedGlosses: GlossLinkTable | undefined;
   needGlosses: GlossLinkTable | undefined;
@@ -304,7 +314,38 @@ export class MatchingIndex {
   }
 
   async reloadFeedback(): Promise<void> {
-    this.feedback = buildFeedbackModel(await this.repos.matching.listFeedback());
+    const judgements = await this.repos.matching.listFeedback();
+    this.feedback = buildFeedbackModel(judgements);
+    const key = `${judgements.length}:${this.seedIndex.revision}:${this.seedGlosses === undefined ? 0 : 1}`;
+    if (key !== this.linkWeightsKey) {
+      this.linkWeights = learnLinkWeights(
+        this.seedIndex,
+        judgements.map((f) => ({
+          query: this.expandJudgedNeed(f.needTerms),
+          seedId: f.seedId,
+          decision: f.decision,
+          ...(f.needField !== undefined ? { needField: f.needField } : {}),
+        })),
+      );
+      this.linkWeightsKey = key;
+    }
+  }
+
+  /**
+   * A judged need's terms expanded as the service expands a query (dictionary, gloss links,
+   * co-occurrence), to find which links carried the judged seed.
+   */
+  private expandJudgedNeed(needTerms: readonly string[]): QueryTerm[] {
+    let query: QueryTerm[] = [...new Set(needTerms)].map((term) => ({
+      term,
+      weight: 1,
+      source: 'query',
+      via: [],
+    }));
+    query = expandWithDictionary(query, this.text.dictionary);
+    if (this.seedGlosses !== undefined)
+      query = expandWithGlosses(this.seedIndex, query, this.seedGlosses);
+    return expandWithCooccurrence(this.seedIndex, query, { maxDocuments: 300 });
   }
 
   private async loadActors(): Promise<void> {

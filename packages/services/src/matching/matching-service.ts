@@ -20,6 +20,7 @@ import type { Bm25fIndex } from '#matching/bm25f.ts';
 import { searchWithExpansion, type QueryTerm } from '#matching/expansion.ts';
 import { explainHit, type HitExplanation } from '#matching/explain.ts';
 import type { GlossLinker } from '#matching/gloss-links.ts';
+import type { LinkWeights } from '#matching/link-judgements.ts';
 import {
   assessHit,
   isNoGoodMatch,
@@ -124,11 +125,13 @@ export async function createMatchingService(
     k: number,
     expand: boolean,
     glosses: GlossLinker | undefined,
+    linkWeights?: { weights: LinkWeights; needField?: string },
   ): { query: readonly QueryTerm[]; hits: readonly { id: string; score: number }[] } =>
     searchWithExpansion(index, analyzer, query, {
       k,
       dictionary: text.dictionary,
       ...(expand && glosses !== undefined ? { glosses } : {}),
+      ...(expand && linkWeights !== undefined ? { linkWeights } : {}),
       ...(expand
         ? { cooccurrence: { maxDocuments: 300 }, feedback: { documents: 8 } }
         : { cooccurrence: false, feedback: false }),
@@ -182,6 +185,10 @@ export async function createMatchingService(
       k,
       opts.expand,
       state.seedGlosses,
+      {
+        weights: state.linkWeights,
+        ...(subject.field !== undefined ? { needField: subject.field } : {}),
+      },
     );
     const queryTerms = new Set(
       query.filter((t) => t.source === 'query' && !isBigramTerm(t.term)).map((t) => t.term),
