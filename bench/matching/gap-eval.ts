@@ -24,9 +24,16 @@ import {
   type Confidence,
   type HitEvidence,
 } from '#matching/match-confidence.ts';
+import { learnLinkWeights, type LinkJudgement } from '#matching/link-judgements.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
-import type { GlossDictionary } from '#matching/gloss-links.ts';
+import {
+  buildGlossLinkTable,
+  decodeGlossLinkTable,
+  encodeGlossLinkTable,
+  glossLinkTableSize,
+} from '#matching/gloss-link-table.ts';
+import { dictionaryGlossLinker, type GlossLinker } from '#matching/gloss-links.ts';
 import { EDICT_PATH, readEdict } from '#matching-node/edict-file.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import type { CorpusSeed } from './distractors.ts';
@@ -130,14 +137,16 @@ export function musubiRanker(
   analyzer: Analyzer,
   dictionary: CompiledDictionary,
   expand: boolean,
-  glosses?: GlossDictionary,
+  glosses?: GlossLinker,
 ): Ranker {
   if (!expand) return (text) => index.search(buildQuery(analyzer, text), 20).map((h) => h.id);
   return (text) =>
     searchWithExpansion(index, analyzer, text, {
       k: 20,
       dictionary,
-      ...(glosses !== undefined ? { glosses, glossExpansion: GLOSS_OPTIONS } : {}),
+      ...(glosses !== undefined
+        ? { glosses, glossExpansion: { weight: GLOSS_OPTIONS.weight } }
+        : {}),
       cooccurrence: { maxDocuments: 300 },
       feedback: { documents: 8 },
     }).hits.map((h) => h.id);
@@ -207,6 +216,119 @@ function confidenceCalibration(
   return `Confidence of Musubi's top 10 (with expansion): results per level and the share graded ≥ 2; needs whose first result has that level (first low = "no good match") and how many of those first results are graded ≥ 2.\n\n| level | results | share graded ≥ 2 | needs (first result) | first result graded ≥ 2 |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n"No good match" (best of the top 10 low and generic): ${noGood} of ${needs.length} needs (${noGoodIds.join(', ')}); ${noGoodLost} of them had a seed graded ≥ 2 in the top 10 that the answer withholds.`;
 }
 
+/**
+ * Learning from coordinators (issue 13 point 3), simulated: on a training half of the needs a
+ * coordinator judges the service's top 10 (grade ≥ 2 chosen, else rejected), the link factors
+ * are learned from those judgements (overall, and per need field: the topic here), and the
+ * other half is ranked before and after. Both halves in turn (two folds).
+ */
+function judgementLearning(
+  needs: readonly EvalNeed[],
+  computed: ReadonlySet<string>,
+  index: Bm25fIndex,
+  analyzer: Analyzer,
+  dictionary: CompiledDictionary,
+  glosses: GlossLinker | undefined,
+): string {
+  const sorted = [...needs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  type Mode =
+    | 'before'
+    | 'links'
+    | 'links per field'
+    | 'links, relative'
+    | 'links, relative, per field'
+    | 'links, link-carried seeds only (the service)';
+  const search = (need: EvalNeed, mode: Mode, weights?: ReturnType<typeof learnLinkWeights>) =>
+    searchWithExpansion(index, analyzer, need.text, {
+      k: 20,
+      dictionary,
+      ...(glosses !== undefined
+        ? { glosses, glossExpansion: { weight: GLOSS_OPTIONS.weight } }
+        : {}),
+      cooccurrence: { maxDocuments: 300 },
+      feedback: { documents: 8 },
+      ...(weights !== undefined && mode !== 'before'
+        ? {
+            linkWeights: {
+              weights,
+              ...(mode.endsWith('per field') ? { needField: need.topic } : {}),
+            },
+          }
+        : {}),
+    });
+  const modes: Mode[] = [
+    'before',
+    'links',
+    'links per field',
+    'links, relative',
+    'links, relative, per field',
+    'links, link-carried seeds only (the service)',
+  ];
+  const subsets = ['all', 'computed gap', 'marked gap'] as const;
+  const ranked = new Map<string, { ranked: string[]; judgments: ReadonlyMap<string, number> }[]>();
+  let judged = 0;
+  let chosen = 0;
+  let links = 0;
+  for (const fold of [0, 1]) {
+    const train = sorted.filter((_, i) => i % 2 === fold);
+    const test = sorted.filter((_, i) => i % 2 !== fold);
+    const judgements: LinkJudgement[] = train.flatMap((need) => {
+      const { query, hits } = search(need, 'before');
+      return hits.slice(0, 10).map((hit) => ({
+        query,
+        seedId: hit.id,
+        decision:
+          (need.judgments.get(hit.id) ?? 0) >= 2 ? ('chosen' as const) : ('rejected' as const),
+        needField: need.topic,
+      }));
+    });
+    judged += judgements.length;
+    chosen += judgements.filter((j) => j.decision === 'chosen').length;
+    // Tried: every judged seed counted (absolute or relative to the base rate); kept:
+    // seeds carried by links alone (the service's default).
+    const absolute = learnLinkWeights(index, judgements, { linkCarriedOnly: false });
+    const relative = learnLinkWeights(index, judgements, {
+      scale: 'relative',
+      linkCarriedOnly: false,
+    });
+    const linkCarried = learnLinkWeights(index, judgements);
+    links += absolute.size;
+    for (const need of test) {
+      for (const mode of modes) {
+        const entry = {
+          ranked: search(
+            need,
+            mode,
+            mode.includes('relative')
+              ? relative
+              : mode.includes('link-carried')
+                ? linkCarried
+                : absolute,
+          ).hits.map((h) => h.id),
+          judgments: need.judgments,
+        };
+        for (const subset of subsets) {
+          const inSubset =
+            subset === 'all' ||
+            (subset === 'computed gap' && computed.has(need.id)) ||
+            (subset === 'marked gap' && need.markedGap);
+          if (!inSubset) continue;
+          const key = `${mode}|${subset}`;
+          ranked.set(key, [...(ranked.get(key) ?? []), entry]);
+        }
+      }
+    }
+  }
+  const rows = modes.map((mode) => {
+    const cells = subsets.map((subset) => {
+      const q = meanRankingQuality(ranked.get(`${mode}|${subset}`) ?? []);
+      return `${f3(q.ndcgAt10)} / ${f3(q.recallAt20)} / ${f3(q.mrr)}`;
+    });
+    return `| ${mode} | ${cells.join(' | ')} |`;
+  });
+  return `Learning from coordinators' judgements (simulated by the relevance labels; two folds, each need ranked once as held out): ${judged} judgements of the top 10 on the training halves (${chosen} chosen), ${links} links judged. nDCG@10 / recall@20 / MRR on the held-out needs:\n\n| ranking | all | computed gap | marked gap |\n|---|---|---|---|\n${rows.join('\n')}`;
+}
+
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '..', '..');
   const at = process.argv.indexOf('--label');
@@ -240,13 +362,40 @@ async function main(): Promise<void> {
   const edictSeconds = (performance.now() - edictStarted) / 1000;
   const edictHeapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   if (glosses === undefined) console.error(`no ${EDICT_PATH}: apt-get install edict`);
+  // The service's form: a compact table of the links the index's vocabulary needs, built with
+  // the index, stored with its snapshot and loaded with it (no EDICT at query time).
+  let tableLine = '';
+  let table: GlossLinker | undefined;
+  if (glosses !== undefined) {
+    const t0 = performance.now();
+    const built = buildGlossLinkTable(glosses, index.vocabulary(), {
+      minWeight: GLOSS_OPTIONS.minWeight,
+    });
+    const t1 = performance.now();
+    const bytes = encodeGlossLinkTable(built);
+    const t2 = performance.now();
+    table = decodeGlossLinkTable(bytes);
+    const t3 = performance.now();
+    const size = glossLinkTableSize(built);
+    tableLine = `Gloss link table for this index: built in ${((t1 - t0) / 1000).toFixed(2)} s, ${size.linkedWords.toLocaleString('en')} headwords with links + ${size.translatedWords.toLocaleString('en')} English words, ${size.links.toLocaleString('en')} links, ${(bytes.length / 1024).toFixed(0)} KiB encoded (${((t2 - t1) / 1000).toFixed(2)} s), loaded in ${(t3 - t2).toFixed(0)} ms.`;
+  }
   const systems: [string, Ranker][] = [
     ['Musubi (expansion, as the service)', musubiRanker(index, analyzer, dictionary, true)],
-    ...(glosses !== undefined
+    ...(glosses !== undefined && table !== undefined
       ? [
           [
             `Musubi (expansion + EDICT gloss links w ${GLOSS_OPTIONS.weight}, min ${GLOSS_OPTIONS.minWeight})`,
-            musubiRanker(index, analyzer, dictionary, true, glosses),
+            musubiRanker(
+              index,
+              analyzer,
+              dictionary,
+              true,
+              dictionaryGlossLinker(glosses, { minWeight: GLOSS_OPTIONS.minWeight }),
+            ),
+          ] as [string, Ranker],
+          [
+            `Musubi (expansion + gloss link table, as the service)`,
+            musubiRanker(index, analyzer, dictionary, true, table),
           ] as [string, Ranker],
         ]
       : []),
@@ -260,6 +409,7 @@ async function main(): Promise<void> {
     markedGap: quality(markedNeeds, rank),
   }));
   const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary);
+  const learning = judgementLearning(set.needs, computed, index, analyzer, dictionary, table);
   const latencyRows = systems.map(([system, rank]) => {
     const times: number[] = [];
     for (let round = 0; round < 2; round += 1) {
@@ -283,7 +433,7 @@ async function main(): Promise<void> {
     assessTimes.push(performance.now() - started);
   }
   assessTimes.sort((a, b) => a - b);
-  const latency = `Query time on this machine (top 20, second pass over the ${set.needs.length} needs, ms; shared 2-core machine):\n\n| system | p50 | p95 |\n|---|---|---|\n${latencyRows.join('\n')}\n\nConfidence of 20 results (text scale + assessHit): p95 ${(assessTimes[Math.floor(0.95 * assessTimes.length)] ?? 0).toFixed(2)} ms. EDICT read and parsed in ${edictSeconds.toFixed(1)} s, ${edictHeapMiB.toFixed(0)} MiB of heap.`;
+  const latency = `Query time on this machine (top 20, second pass over the ${set.needs.length} needs, ms; shared 2-core machine):\n\n| system | p50 | p95 |\n|---|---|---|\n${latencyRows.join('\n')}\n\nConfidence of 20 results (text scale + assessHit): p95 ${(assessTimes[Math.floor(0.95 * assessTimes.length)] ?? 0).toFixed(2)} ms. EDICT read and parsed in ${edictSeconds.toFixed(1)} s, ${edictHeapMiB.toFixed(0)} MiB of heap. ${tableLine}`;
   // English needs (foreign partners, English abstracts), judged as the Japanese need they
   // restate: the seeds are Japanese only.
   const byId = new Map(set.needs.map((n) => [n.id, n]));
@@ -311,7 +461,7 @@ async function main(): Promise<void> {
   );
   writeFileSync(
     join(out, 'matching-gap.md'),
-    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${latency}\n\n${calibration}\n`,
+    `# Matching quality on the evaluation set (${when})\n\n${corpus.length.toLocaleString('en')} seeds (judged + fixed distractors), ${set.needs.length} needs; computed gap subset ${computedNeeds.length}, hand-marked everyday-words gap subset ${markedNeeds.length}. Queries analysed with kuromoji. \`node bin/run-ts.mjs bench/matching/gap-eval.ts --label …\`.\n\n${head}${lines.join('\n')}\n\n${english}\n\n${latency}\n\n${calibration}\n\n${learning}\n`,
   );
   const runs = join(out, 'matching-gap-runs.md');
   if (!existsSync(runs)) {
@@ -325,6 +475,7 @@ async function main(): Promise<void> {
   console.log(english);
   console.log(latency);
   console.log(calibration);
+  console.log(learning);
 }
 
 await main();

@@ -23,6 +23,7 @@ import {
   searchWithExpansion,
 } from '#matching/expansion.ts';
 import { assessHit, textScale } from '#matching/match-confidence.ts';
+import { buildGlossLinkTable } from '#matching/gloss-link-table.ts';
 import { readEdict } from '#matching-node/edict-file.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
@@ -35,11 +36,13 @@ if (snapshot === undefined) throw new Error('usage: query-profile.ts SNAPSHOT [-
 const topAt = args.indexOf('--top');
 const top = topAt < 0 ? 10 : Number(args[topAt + 1]);
 
-const glosses = args.includes('--glosses') ? readEdict() : undefined;
+const withGlosses = args.includes('--glosses');
 const root = resolve('.');
 const started = performance.now();
 const index = restoreBm25fIndex(decodeSerializedIndex(readFileSync(snapshot)));
 index.flush();
+// As the service holds them: the compact table built from the index's vocabulary.
+const glosses = withGlosses ? buildGlossLinkTable(readEdict(), index.vocabulary()) : undefined;
 console.log(
   `restored ${index.documentCount} seeds in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -148,6 +148,8 @@ export interface Bm25fIndex {
    */
   flush(): void;
   documentFrequency(term: string): number;
+  /** The terms at least one live document holds. */
+  vocabulary(): IterableIterator<string>;
   idf(term: string): number;
   scoreTerm(id: string, term: string): TermScore | undefined;
   documentVector(id: string): DocumentVector | undefined;
@@ -224,6 +226,10 @@ class InvertedIndex implements Bm25fIndex {
 
   documentFrequency(term: string): number {
     return documentFrequency(this.store, term);
+  }
+
+  *vocabulary(): IterableIterator<string> {
+    for (const [term, t] of this.store.vocabulary) if ((this.store.df[t] ?? 0) > 0) yield term;
   }
 
   idf(term: string): number {

@@ -13,12 +13,8 @@ import type { Analyzer } from './analyze.ts';
 import { isBigramTerm } from './analyze.ts';
 import type { Bm25fIndex, SearchHit, WeightedTerm } from './bm25f.ts';
 import type { CompiledDictionary } from './dictionary.ts';
-import {
-  glossLinks,
-  translationsOf,
-  type GlossDictionary,
-  type GlossLinkOptions,
-} from './gloss-links.ts';
+import type { GlossLinker } from './gloss-links.ts';
+import { reweightLinks, type LinkWeights } from './link-judgements.ts';
 
 export type TermSource = 'query' | 'synonym' | 'dictionary' | 'gloss' | 'cooccurrence' | 'feedback';
 
@@ -105,7 +101,7 @@ export function expandWithDictionary(
   return addCandidates(query, candidates, 'dictionary');
 }
 
-export interface GlossExpansionOptions extends GlossLinkOptions {
+export interface GlossExpansionOptions {
   /** Multiplies each link's weight (default 0.8; tried 0.3, 0.5, 0.8 on the evaluation set). */
   readonly weight?: number;
 }
@@ -118,20 +114,20 @@ export interface GlossExpansionOptions extends GlossLinkOptions {
 export function expandWithGlosses(
   index: Bm25fIndex,
   query: readonly QueryTerm[],
-  glosses: GlossDictionary,
+  glosses: GlossLinker,
   options: GlossExpansionOptions = {},
 ): QueryTerm[] {
   const scale = options.weight ?? 0.8;
   const candidates = new Map<string, { weight: number; via: Set<string> }>();
   const keep = (term: string): boolean => index.documentFrequency(term) > 0;
-  const linkOptions = { minWeight: 0.5, ...options, keep };
   for (const term of query) {
     if (!isOriginal(term)) continue;
     // An English word (an English need, or English words in a Japanese one) reaches the
-    // Japanese words it translates; a Japanese word its gloss neighbours.
+    // Japanese words it translates; a Japanese word its gloss neighbours and the English
+    // words it glosses as (seeds with English titles or keywords).
     const links = /^[a-z][a-z-]*$/.test(term.term)
-      ? translationsOf(glosses, term.term, { keep })
-      : glossLinks(glosses, term.term, linkOptions);
+      ? glosses.translationsOf(term.term, keep)
+      : [...glosses.linksOf(term.term, keep), ...glosses.englishOf(term.term, keep)];
     for (const link of links) {
       const weight = term.weight * link.weight * scale;
       const existing = candidates.get(link.term);
@@ -351,7 +347,7 @@ export interface ExpandedSearchOptions {
   readonly dictionary?: CompiledDictionary;
   readonly dictionaryExpansion?: DictionaryExpansionOptions;
   /** EDICT gloss links (off when absent). */
-  readonly glosses?: GlossDictionary;
+  readonly glosses?: GlossLinker;
   readonly glossExpansion?: GlossExpansionOptions;
   /** false turns co-occurrence expansion off. */
   readonly cooccurrence?: CooccurrenceOptions | false;
@@ -359,6 +355,8 @@ export interface ExpandedSearchOptions {
   readonly feedback?: FeedbackOptions | false;
   readonly bigramWeight?: number;
   readonly exclude?: ReadonlySet<string>;
+  /** Link factors learned from coordinators' judgements (`link-judgements.ts`). */
+  readonly linkWeights?: { readonly weights: LinkWeights; readonly needField?: string };
 }
 
 export interface ExpandedSearchResult {
@@ -387,6 +385,9 @@ export function searchWithExpansion(
   }
   if (options.cooccurrence !== false) {
     query = expandWithCooccurrence(index, query, options.cooccurrence ?? {});
+  }
+  if (options.linkWeights !== undefined) {
+    query = reweightLinks(query, options.linkWeights.weights, options.linkWeights.needField);
   }
   let seeds: readonly string[] = [];
   if (options.feedback !== false) {

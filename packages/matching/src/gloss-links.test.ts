@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBm25fIndex } from './bm25f.ts';
 import { expandWithGlosses, type QueryTerm } from './expansion.ts';
-import { glossLinks, normalizeGloss, parseEdict } from './gloss-links.ts';
+import { dictionaryGlossLinker, glossLinks, normalizeGloss, parseEdict } from './gloss-links.ts';
 
 // Lines in EDICT's format (the Debian package's /usr/share/edict/edict, decoded from EUC-JP).
 const EDICT_SAMPLE = [
@@ -51,7 +51,12 @@ describe('EDICT gloss links', () => {
       { term: '竹やぶ', weight: 1, source: 'query', via: [] },
       { term: '魚', weight: 1, source: 'query', via: [] },
     ];
-    const expanded = expandWithGlosses(index, query, dictionary, { weight: 0.5, minWeight: 0.3 });
+    const expanded = expandWithGlosses(
+      index,
+      query,
+      dictionaryGlossLinker(dictionary, { minWeight: 0.3 }),
+      { weight: 0.5 },
+    );
     const added = expanded.filter((t) => t.source === 'gloss');
     expect(added.map((t) => [t.term, t.via])).toEqual([
       ['竹林', ['竹やぶ']],
@@ -78,7 +83,7 @@ describe('EDICT gloss links', () => {
       via: [],
     }));
     expect(index.search(english, 2)).toEqual([]);
-    const expanded = expandWithGlosses(index, english, dictionary);
+    const expanded = expandWithGlosses(index, english, dictionaryGlossLinker(dictionary));
     const added = new Map(expanded.filter((t) => t.source === 'gloss').map((t) => [t.term, t.via]));
     expect(added.get('橋梁')).toEqual(['bridge']);
     expect(added.get('点検')).toEqual(['inspection']);

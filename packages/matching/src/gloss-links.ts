@@ -6,6 +6,9 @@
  * geometric mean of both sides. A word with 24 senses (切る) links weakly to each of them.
  *
  * Pure: the caller reads the file (packages/matching-node/src/edict-file.ts) and passes the text.
+ * Query expansion reads links through `GlossLinker`: straight from the parsed dictionary here
+ * (library, bench), or from the compact table the service builds with its index
+ * (`gloss-link-table.ts`) so that no process parses EDICT to answer a query.
  */
 import { foldDictionaryTerm } from './dictionary.ts';
 import { stemEnglish } from './normalize.ts';
@@ -35,13 +38,14 @@ export function normalizeGloss(raw: string): string {
  * written form and the reading become headwords; the `(P)` marker and `EntL` ids are dropped.
  */
 export function parseEdict(text: string): GlossDictionary {
-  const glossesOf = new Map<string, Set<string>>();
-  const wordsOf = new Map<string, Set<string>>();
-  const english = new Map<string, Set<string>>();
-  const add = (map: Map<string, Set<string>>, key: string, value: string): void => {
-    const set = map.get(key);
-    if (set === undefined) map.set(key, new Set([value]));
-    else set.add(value);
+  // Arrays (deduplicated once at the end) rather than sets: ≈ 850 k glosses on 250 k headwords.
+  const glossesOf = new Map<string, string[]>();
+  const wordsOf = new Map<string, string[]>();
+  const english = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, value: string): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [value]);
+    else if (list[list.length - 1] !== value) list.push(value);
   };
   const gloss = new Map<string, string>();
   const normalized = (raw: string): string => {
@@ -74,15 +78,20 @@ export function parseEdict(text: string): GlossDictionary {
       if (/^[a-z][a-z-]*$/.test(g)) add(english, stemEnglish(g), word);
     }
   }
-  const frozen = (map: Map<string, Set<string>>): Map<string, readonly string[]> =>
-    new Map([...map].map(([key, set]) => [key, [...set]]));
+  const frozen = (map: Map<string, string[]>): Map<string, readonly string[]> => {
+    for (const [key, list] of map) if (list.length > 1) map.set(key, [...new Set(list)]);
+    return map;
+  };
   return { glossesOf: frozen(glossesOf), wordsOf: frozen(wordsOf), english: frozen(english) };
 }
 
-export interface GlossLink {
+/** A word reached through a link, with how sure the link is, in (0, 1]. */
+export interface LinkedTerm {
   readonly term: string;
-  /** How sure the link is, in (0, 1]. */
   readonly weight: number;
+}
+
+export interface GlossLink extends LinkedTerm {
   /** The shared glosses. */
   readonly glosses: readonly string[];
 }
@@ -155,4 +164,52 @@ export function translationsOf(
   }
   links.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
   return links.slice(0, options.maxLinks ?? 3);
+}
+
+/**
+ * English words (as the analyser leaves them: lower case, plural removed) that a Japanese word
+ * glosses as, surest first: a need in Japanese reaches a seed with an English title or
+ * keywords. Single-word glosses only; a word with few glosses translates more surely.
+ */
+export function englishOf(
+  dictionary: GlossDictionary,
+  word: string,
+  options: { readonly maxLinks?: number; readonly keep?: (term: string) => boolean } = {},
+): GlossLink[] {
+  const glosses = dictionary.glossesOf.get(word) ?? [];
+  const weight = 1 / Math.sqrt(Math.max(1, glosses.length));
+  const seen = new Set<string>();
+  const links: GlossLink[] = [];
+  for (const gloss of glosses) {
+    if (!/^[a-z][a-z-]*$/.test(gloss)) continue;
+    const term = stemEnglish(gloss);
+    if (seen.has(term) || (options.keep !== undefined && !options.keep(term))) continue;
+    seen.add(term);
+    links.push({ term, weight, glosses: [gloss] });
+  }
+  links.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return links.slice(0, options.maxLinks ?? 3);
+}
+
+/** Where query expansion finds gloss links (`expandWithGlosses`). */
+export interface GlossLinker {
+  /** Words linked to a Japanese word, surest first; only words `keep` accepts. */
+  linksOf(word: string, keep: (term: string) => boolean): readonly LinkedTerm[];
+  /** Japanese words an English word (as the analyser leaves it) translates to, surest first. */
+  translationsOf(englishWord: string, keep: (term: string) => boolean): readonly LinkedTerm[];
+  /** English words a Japanese word glosses as (`englishOf`). */
+  englishOf(word: string, keep: (term: string) => boolean): readonly LinkedTerm[];
+}
+
+/** Links looked up in the parsed dictionary at each query (library and bench). */
+export function dictionaryGlossLinker(
+  dictionary: GlossDictionary,
+  options: Omit<GlossLinkOptions, 'keep'> = {},
+): GlossLinker {
+  const linkOptions = { minWeight: 0.5, ...options };
+  return {
+    linksOf: (word, keep) => glossLinks(dictionary, word, { ...linkOptions, keep }),
+    translationsOf: (englishWord, keep) => translationsOf(dictionary, englishWord, { keep }),
+    englishOf: (word, keep) => englishOf(dictionary, word, { keep }),
+  };
 }

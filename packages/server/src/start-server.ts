@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
+import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
 import { remindUnconfirmedProfiles } from '#services/notifications/profile-confirmation.ts';
 import { createApp } from './app.ts';
 import { createNotificationServices } from './notification-services.ts';
@@ -46,6 +47,7 @@ export async function startServer(options: {
   // The matching index is built (or restored) in the background so the first search is quick.
   const workflow = createWorkflowServices(options.repos, clock, {
     notifications: notifications.notifier,
+    glossLinks: DEFAULT_GLOSS_LINKS,
   });
   workflow.warm().catch((error: unknown) => {
     console.error('musubi: the matching index could not start', error);

@@ -25,6 +25,7 @@ import {
   createMatchingService,
   type MatchingService,
 } from '#services/matching/matching-service.ts';
+import type { GlossLinkSource } from '#services/matching/matching-index.ts';
 import { createWorkerMatchingService } from '#services/matching/matching-worker-pool.ts';
 import type { TextPipeline, TokenizerChoice } from '#services/matching/text-pipeline.ts';
 
@@ -45,6 +46,8 @@ export interface WorkflowOptions {
   maxWaitingMatches?: number;
   /** Where the workflow reports what happened (notifications); nowhere when absent. */
   notifications?: NotificationSink;
+  /** EDICT for matching's gloss links (word links, English needs); none when absent. */
+  glossLinks?: GlossLinkSource;
 }
 
 /** One matching worker per core, leaving one core to the server's own thread (1 to 2). */
@@ -80,6 +83,7 @@ export function createWorkflowServices(
       ? { refreshIntervalMs: options.refreshIntervalMs }
       : {}),
     ...(options.persist !== undefined ? { persist: options.persist } : {}),
+    ...(options.glossLinks !== undefined ? { glossLinks: options.glossLinks } : {}),
   };
   const createMatching = (): Promise<MatchingService> =>
     workers > 0

@@ -1,3 +1,4 @@
+import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
 import {
   CONSULTATION_STAGES,
   CONSULTATION_STAGE_LABELS_JA,
@@ -42,7 +43,7 @@ async function withServices<T>(
 ): Promise<T> {
   const database = await openTarget(options.db, context);
   const matching = needsMatching
-    ? await createMatchingService({ repos: database.repos })
+    ? await createMatchingService({ repos: database.repos, glossLinks: DEFAULT_GLOSS_LINKS })
     : undefined;
   try {
     return await work({

@@ -10,6 +10,7 @@ import {
   type NeedMatchResult,
   type RegionScope,
 } from '#services/matching/matching-service.ts';
+import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 
 /** Who the CLI acts as: an account (default: a coordinator named "cli" without organisation). */
@@ -81,7 +82,11 @@ async function withService<T>(
   const database = await openTarget(options.db, context);
   const tokenizer =
     options.tokenizer === 'kuromoji' || options.tokenizer === 'mecab' ? options.tokenizer : 'auto';
-  const service = await createMatchingService({ repos: database.repos, tokenizer });
+  const service = await createMatchingService({
+    repos: database.repos,
+    tokenizer,
+    glossLinks: DEFAULT_GLOSS_LINKS,
+  });
   try {
     return await work(service);
   } finally {

@@ -22,7 +22,21 @@ import {
   type Bm25fIndex,
   type FieldSpec,
 } from '#matching/bm25f.ts';
+import {
+  expandWithCooccurrence,
+  expandWithDictionary,
+  expandWithGlosses,
+  type QueryTerm,
+} from '#matching/expansion.ts';
 import { buildFeedbackModel, type FeedbackModel } from '#matching/feedback-model.ts';
+import { learnLinkWeights, type LinkWeights } from '#matching/link-judgements.ts';
+import {
+  buildGlossLinkTable,
+  decodeGlossLinkTable,
+  encodeGlossLinkTable,
+  type GlossLinkTable,
+} from '#matching/gloss-link-table.ts';
+import { EDICT_PATH, loadEdictForBuild } from '#matching-node/edict-file.ts';
 import { buildTrustGraph, type GraphRelation, type TrustGraph } from '#matching/network-path.ts';
 import type { GeoPoint } from '#matching/signals.ts';
 import type { MatchingStore } from './matching-store.ts';
@@ -112,6 +126,20 @@ function needFacts(need: Need): NeedFacts {
   };
 }
 
+/** Where the index build finds EDICT for its gloss link table (`gloss-link-table.ts`). */
+export interface GlossLinkSource {
+  /** The EDICT file (the Debian package's /usr/share/edict/edict). */
+  readonly edictPath: string;
+  /** Where a missing file is reported (default stderr). */
+  readonly log?: (line: string) => void;
+}
+
+/** The Debian package's EDICT, reported in one log line when missing. */
+export const DEFAULT_GLOSS_LINKS: GlossLinkSource = { edictPath: EDICT_PATH };
+
+/** Bump when the gloss link table's content or format changes. */
+const GLOSS_TABLE_VERSION = 2;
+
 export interface RefreshReport {
   readonly seeds: { analysed: number; removed: number; restored: boolean };
   readonly needs: { analysed: number; removed: number; restored: boolean };
@@ -158,6 +186,12 @@ export class MatchingIndex {
   readonly actors = new Map<string, ActorFacts>();
   graph: TrustGraph = buildTrustGraph([]);
   feedback: FeedbackModel = buildFeedbackModel([]);
+  /** Link factors learned from coordinators' judgements (`link-judgements.ts`). */
+  linkWeights: LinkWeights = learnLinkWeights(createBm25fIndex({ fields: SEED_FIELDS }), []);
+  private linkWeightsKey = '';
+  /** Gloss links of each index's vocabulary; undefined without EDICT (no links). */
+  seedGlosses: GlossLinkTable | undefined;
+  needGlosses: GlossLinkTable | undefined;
   private seedVersions = new Map<string, number>();
   private needVersions = new Map<string, number>();
   private fingerprints = new Map<string, string>();
@@ -169,10 +203,79 @@ export class MatchingIndex {
     private readonly repos: MatchingStore,
     private readonly text: TextPipeline,
     private readonly clock: Clock,
+    private readonly glossSource?: GlossLinkSource,
   ) {}
 
   private snapshotName(kind: 'seeds' | 'needs'): string {
     return `${kind}:v${ANALYSIS_VERSION}:${this.text.batch.name === 'mecab' || this.text.batch.name === 'kuromoji' ? 'ipadic' : this.text.batch.name}`;
+  }
+
+  private glossSnapshotName(kind: 'seeds' | 'needs'): string {
+    return `gloss-links:v${GLOSS_TABLE_VERSION}:${this.snapshotName(kind)}`;
+  }
+
+  /**
+   * The gloss link table of one index: loaded from its snapshot when the index was, built
+   * again (EDICT parsed, in this thread) when the index was built or changed much. Without
+   * EDICT there is none (one log line), and matching goes on without gloss links.
+   */
+  private async syncGlossLinks(
+    kind: 'seeds' | 'needs',
+    report: { analysed: number; restored: boolean },
+    persist: boolean,
+  ): Promise<void> {
+    if (this.glossSource === undefined) return;
+    const index = kind === 'seeds' ? this.seedIndex : this.needIndex;
+    let table = kind === 'seeds' ? this.seedGlosses : this.needGlosses;
+    if (table === undefined && report.restored) table = await this.restoreGlossLinks(kind);
+    if (index.documentCount === 0) {
+      this.setGlossLinks(kind, undefined);
+      return;
+    }
+    const changedMuch = report.analysed >= Math.max(1_000, index.documentCount / 10);
+    const built = !report.restored && report.analysed > 0;
+    if (table !== undefined && !changedMuch && !built) {
+      this.setGlossLinks(kind, table);
+      return;
+    }
+    const t0 = performance.now();
+    const dictionary = loadEdictForBuild(this.glossSource.edictPath, {
+      ...(this.glossSource.log !== undefined ? { log: this.glossSource.log } : {}),
+    });
+    if (dictionary === undefined) {
+      this.setGlossLinks(kind, undefined);
+      return;
+    }
+    table = buildGlossLinkTable(dictionary, index.vocabulary());
+    this.setGlossLinks(kind, table);
+    this.timings[`glossLinks:${kind}`] = (performance.now() - t0) / 1000;
+    if (persist) await this.saveGlossLinks(kind);
+  }
+
+  private setGlossLinks(kind: 'seeds' | 'needs', table: GlossLinkTable | undefined): void {
+    if (kind === 'seeds') this.seedGlosses = table;
+    else this.needGlosses = table;
+  }
+
+  private async restoreGlossLinks(kind: 'seeds' | 'needs'): Promise<GlossLinkTable | undefined> {
+    if (this.ignoreSnapshot) return undefined;
+    const snapshot = await this.repos.matching.loadIndexSnapshot(this.glossSnapshotName(kind));
+    if (snapshot === undefined) return undefined;
+    try {
+      return decodeGlossLinkTable(snapshot.bytes);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async saveGlossLinks(kind: 'seeds' | 'needs'): Promise<void> {
+    const table = kind === 'seeds' ? this.seedGlosses : this.needGlosses;
+    if (table === undefined) return;
+    await this.repos.matching.saveIndexSnapshot(
+      this.glossSnapshotName(kind),
+      this.fingerprints.get(kind) ?? '',
+      encodeGlossLinkTable(table),
+    );
   }
 
   /** Brings everything up to date with the database; cheap when nothing changed. */
@@ -197,18 +300,52 @@ export class MatchingIndex {
     };
     if (await changed('actors')) await timed('actors', () => this.loadActors());
     if (await changed('relations')) await timed('relations', () => this.loadRelations());
+    const persist = options.persist ?? true;
     const seeds = (await changed('seeds'))
-      ? await timed('seeds', () => this.syncSeeds(options.persist ?? true))
+      ? await timed('seeds', () => this.syncSeeds(persist))
       : { analysed: 0, removed: 0, restored: false };
     const needs = (await changed('needs'))
-      ? await timed('needs', () => this.syncNeeds(options.persist ?? true))
+      ? await timed('needs', () => this.syncNeeds(persist))
       : { analysed: 0, removed: 0, restored: false };
+    await this.syncGlossLinks('seeds', seeds, persist);
+    await this.syncGlossLinks('needs', needs, persist);
     await this.reloadFeedback();
     return { seeds, needs, seconds: (performance.now() - started) / 1000 };
   }
 
   async reloadFeedback(): Promise<void> {
-    this.feedback = buildFeedbackModel(await this.repos.matching.listFeedback());
+    const judgements = await this.repos.matching.listFeedback();
+    this.feedback = buildFeedbackModel(judgements);
+    const key = `${judgements.length}:${this.seedIndex.revision}:${this.seedGlosses === undefined ? 0 : 1}`;
+    if (key !== this.linkWeightsKey) {
+      this.linkWeights = learnLinkWeights(
+        this.seedIndex,
+        judgements.map((f) => ({
+          query: this.expandJudgedNeed(f.needTerms),
+          seedId: f.seedId,
+          decision: f.decision,
+          ...(f.needField !== undefined ? { needField: f.needField } : {}),
+        })),
+      );
+      this.linkWeightsKey = key;
+    }
+  }
+
+  /**
+   * A judged need's terms expanded as the service expands a query (dictionary, gloss links,
+   * co-occurrence), to find which links carried the judged seed.
+   */
+  private expandJudgedNeed(needTerms: readonly string[]): QueryTerm[] {
+    let query: QueryTerm[] = [...new Set(needTerms)].map((term) => ({
+      term,
+      weight: 1,
+      source: 'query',
+      via: [],
+    }));
+    query = expandWithDictionary(query, this.text.dictionary);
+    if (this.seedGlosses !== undefined)
+      query = expandWithGlosses(this.seedIndex, query, this.seedGlosses);
+    return expandWithCooccurrence(this.seedIndex, query, { maxDocuments: 300 });
   }
 
   private async loadActors(): Promise<void> {
@@ -479,6 +616,8 @@ export class MatchingIndex {
       await this.repos.matching.fingerprint('needs'),
       encodeEnvelope(this.needVersions, this.needIndex),
     );
+    await this.saveGlossLinks('seeds');
+    await this.saveGlossLinks('needs');
   }
 
   /** Drops everything in memory (the next refresh restores the snapshot or rebuilds). */
@@ -489,6 +628,8 @@ export class MatchingIndex {
     this.needs.clear();
     this.seedVersions = new Map();
     this.needVersions = new Map();
+    this.seedGlosses = undefined;
+    this.needGlosses = undefined;
     this.fingerprints.clear();
   }
 }

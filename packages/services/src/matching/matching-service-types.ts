@@ -13,7 +13,7 @@ import { REGION_SCOPES } from '#matching/match-fusion.ts';
 import type { Confidence } from '#matching/match-confidence.ts';
 import type { PathStepView, TermView } from '#matching/match-views.ts';
 import type { MatchSubject, SignalName } from '#matching/signals.ts';
-import type { RefreshReport } from './matching-index.ts';
+import type { GlossLinkSource, RefreshReport } from './matching-index.ts';
 import type { MatchingStore } from './matching-store.ts';
 import type { TextPipeline, TokenizerChoice } from './text-pipeline.ts';
 
@@ -124,6 +124,12 @@ export interface MatchingServiceOptions {
   readonly refreshIntervalMs?: number;
   /** Store index snapshots in the database (default true). */
   readonly persist?: boolean;
+  /**
+   * EDICT for the gloss links (word links, English needs), built into a compact table with the
+   * index and stored with its snapshot; none when absent. The server and the CLI pass
+   * `DEFAULT_GLOSS_LINKS`; tests leave it out (parsing EDICT costs seconds per process).
+   */
+  readonly glossLinks?: GlossLinkSource;
 }
 
 export interface MatchingService {

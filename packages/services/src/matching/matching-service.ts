@@ -19,6 +19,8 @@ import { displayTerm, isBigramTerm, type Analyzer } from '#matching/analyze.ts';
 import type { Bm25fIndex } from '#matching/bm25f.ts';
 import { searchWithExpansion, type QueryTerm } from '#matching/expansion.ts';
 import { explainHit, type HitExplanation } from '#matching/explain.ts';
+import type { GlossLinker } from '#matching/gloss-links.ts';
+import type { LinkWeights } from '#matching/link-judgements.ts';
 import {
   assessHit,
   isNoGoodMatch,
@@ -84,7 +86,7 @@ export async function createMatchingService(
   const text =
     options.text ?? (await createTextPipeline({ tokenizer: options.tokenizer ?? 'auto' }));
   const baseWeights = resolveWeights(options.weights);
-  const state = new MatchingIndex(repos, text, clock);
+  const state = new MatchingIndex(repos, text, clock, options.glossLinks);
   const interval = options.refreshIntervalMs ?? 1_000;
   const persist = options.persist ?? true;
   let lastRefresh = 0;
@@ -122,10 +124,14 @@ export async function createMatchingService(
     query: string,
     k: number,
     expand: boolean,
+    glosses: GlossLinker | undefined,
+    linkWeights?: { weights: LinkWeights; needField?: string },
   ): { query: readonly QueryTerm[]; hits: readonly { id: string; score: number }[] } =>
     searchWithExpansion(index, analyzer, query, {
       k,
       dictionary: text.dictionary,
+      ...(expand && glosses !== undefined ? { glosses } : {}),
+      ...(expand && linkWeights !== undefined ? { linkWeights } : {}),
       ...(expand
         ? { cooccurrence: { maxDocuments: 300 }, feedback: { documents: 8 } }
         : { cooccurrence: false, feedback: false }),
@@ -172,7 +178,18 @@ export async function createMatchingService(
     const { text: queryText, truncated } = prepareQuery(raw);
     const analyzer = await text.analyzer.prepare([queryText]);
     const k = opts.region === 'any' ? 300 : 2_000;
-    const { query, hits } = search(state.seedIndex, analyzer, queryText, k, opts.expand);
+    const { query, hits } = search(
+      state.seedIndex,
+      analyzer,
+      queryText,
+      k,
+      opts.expand,
+      state.seedGlosses,
+      {
+        weights: state.linkWeights,
+        ...(subject.field !== undefined ? { needField: subject.field } : {}),
+      },
+    );
     const queryTerms = new Set(
       query.filter((t) => t.source === 'query' && !isBigramTerm(t.term)).map((t) => t.term),
     );
@@ -379,7 +396,14 @@ export async function createMatchingService(
       const owner = seed.ownerId === undefined ? undefined : state.actors.get(seed.ownerId);
       const queryText = prepareQuery(Object.values(seedFields(seed)).join('\n')).text;
       const analyzer = await text.analyzer.prepare([queryText]);
-      const { query, hits } = search(state.needIndex, analyzer, queryText, 500, opts.expand);
+      const { query, hits } = search(
+        state.needIndex,
+        analyzer,
+        queryText,
+        500,
+        opts.expand,
+        state.needGlosses,
+      );
       const reach = reachFrom(state.graph, seed.ownerId ?? '', { maxHops: 3 });
       const prefectureCode = seed.prefectureCode ?? owner?.prefectureCode;
       const scored = fuseCompanyHits({

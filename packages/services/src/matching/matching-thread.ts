@@ -37,6 +37,8 @@ export interface MatchingWorkerData {
   readonly refreshIntervalMs?: number;
   readonly persist?: boolean;
   readonly weights?: Record<string, number>;
+  /** EDICT for the gloss link table (`MatchingServiceOptions.glossLinks`); none when absent. */
+  readonly glossEdictPath?: string;
   /** Scheduling priority of the worker thread (Linux nice, default 10: below the server's). */
   readonly nice?: number;
 }

@@ -18,6 +18,7 @@ import type {
   WorkerCall,
 } from './matching-thread.ts';
 import { serveMatchingStore } from './store-channel.ts';
+import type { GlossLinkSource } from './matching-index.ts';
 import type { TokenizerChoice } from './text-pipeline.ts';
 import { deserializeError } from './thread-errors.ts';
 
@@ -31,6 +32,8 @@ export interface WorkerMatchingOptions {
   /** Store index snapshots (only the first worker writes them). */
   readonly persist?: boolean;
   readonly weights?: Record<string, number>;
+  /** EDICT for the gloss link table, read by the worker that builds the index (see `persist`). */
+  readonly glossLinks?: GlossLinkSource;
 }
 
 interface Pending {
@@ -93,6 +96,9 @@ export async function createWorkerMatchingService(
           : {}),
         persist: index === 0 && (options.persist ?? true),
         ...(options.weights !== undefined ? { weights: options.weights } : {}),
+        ...(options.glossLinks !== undefined
+          ? { glossEdictPath: options.glossLinks.edictPath }
+          : {}),
       };
       const worker = new Worker(file, { workerData: data, transferList: [channel.port2] });
       const stopStore = serveMatchingStore(options.store, channel.port1);

@@ -61,6 +61,9 @@ try {
       : {}),
     ...(config.persist !== undefined ? { persist: config.persist } : {}),
     ...(config.weights !== undefined ? { weights: config.weights } : {}),
+    ...(config.glossEdictPath !== undefined
+      ? { glossLinks: { edictPath: config.glossEdictPath } }
+      : {}),
   });
   /** Calls being answered: closing waits for them (the tokenizer must outlive them). */
   const inFlight = new Set<Promise<unknown>>();
