@@ -5,7 +5,7 @@ import type {
   SourceConnector,
 } from '#connectors/connector.ts';
 import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
-import { ActorIndex } from '#connectors/resolve-actor.ts';
+import { ActorIndex, type Resolution } from '#connectors/resolve-actor.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS } from '#core/entities/registry.ts';
 import { parseRecord } from '#core/flat-record.ts';
@@ -148,7 +148,9 @@ export async function connectActorStream(
           let targetId =
             number === undefined ? undefined : (inBatch.get(number) ?? holders.get(number)?.[0]);
           if (targetId === undefined) {
-            const resolution = byName.resolve(output.keys);
+            // Nothing to match by name (an empty database, or every actor has a number): skip the work.
+            const resolution: Resolution =
+              byName.size === 0 ? { outcome: 'new' } : byName.resolve(output.keys);
             if (resolution.outcome === 'conflict') {
               reject(file, {
                 type: 'rejected',
