@@ -191,7 +191,10 @@ describe.each(TEST_DATABASES)('repositories on $name', (kind) => {
     const batches: string[][] = [];
     for await (const batch of repos.entity('actors').iterateWithout('corporateNumber', 2))
       batches.push(batch.map((r) => String(r['id'])));
-    expect(batches).toEqual([['w1', 'w2'], ['w4', 'w5']]);
+    expect(batches).toEqual([
+      ['w1', 'w2'],
+      ['w4', 'w5'],
+    ]);
   });
 
   it('reads many records by key in one call, each as `get` gives it, missing keys left out', async () => {
