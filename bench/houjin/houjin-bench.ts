@@ -265,7 +265,7 @@ async function runPostgres(
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
-function markdown(report: HoujinBenchReport, before: string): string {
+function markdown(report: HoujinBenchReport, after: string): string {
   const lines = [
     '# 法人番号 national scale (issue 10, point 5)',
     '',
@@ -291,9 +291,35 @@ function markdown(report: HoujinBenchReport, before: string): string {
     '',
     'PostgreSQL CPU times are the client process’s only (the server works in its own processes).',
     '',
-    before,
+    after,
   ];
   return lines.join('\n') + '\n';
+}
+
+/** bench/results/houjin-national.{json,md} from a report (the md again after notes change). */
+export function writeHoujinResults(root: string, report: HoujinBenchReport): void {
+  const results = join(root, 'bench', 'results');
+  writeFileSync(join(results, 'houjin-national.json'), JSON.stringify(report, null, 2) + '\n');
+  // Reading of the figures (written by hand after a run), kept when the table is regenerated.
+  const notesPath = join(results, 'houjin-national-notes.md');
+  let notes = '';
+  try {
+    notes = readFileSync(notesPath, 'utf8').trim();
+  } catch {
+    notes = '';
+  }
+  writeFileSync(
+    join(results, 'houjin-national.md'),
+    markdown(
+      report,
+      [
+        notes,
+        'The first figures, before the connector streamed: [houjin-national-before.md](houjin-national-before.md).',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    ),
+  );
 }
 
 export async function runHoujinBench(options: HoujinBenchOptions): Promise<HoujinBenchReport> {
@@ -329,22 +355,7 @@ export async function runHoujinBench(options: HoujinBenchOptions): Promise<Houji
     rmSync(dir, { recursive: true, force: true });
   }
   report.loadAverage.end = loadavg().map((l) => Math.round(l * 10) / 10);
-  const results = join(root, 'bench', 'results');
-  writeFileSync(join(results, 'houjin-national.json'), JSON.stringify(report, null, 2) + '\n');
-  const beforePath = join(results, 'houjin-national-before.md');
-  let before = '';
-  try {
-    before = readFileSync(beforePath, 'utf8').trim();
-  } catch {
-    before = '';
-  }
-  writeFileSync(
-    join(results, 'houjin-national.md'),
-    markdown(
-      report,
-      before ? `See also [the figures before streaming](houjin-national-before.md).` : '',
-    ),
-  );
+  writeHoujinResults(root, report);
   log(JSON.stringify(report.engines.map((e) => ({ engine: e.engine, ...e.ratios }))));
   return report;
 }
