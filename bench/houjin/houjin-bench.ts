@@ -343,12 +343,18 @@ export async function runHoujinBench(options: HoujinBenchOptions): Promise<Houji
     skipped: [],
   };
   const engines = options.engines ?? ['sqlite', 'postgres'];
+  // Results are written after each engine: a long national run keeps what it measured.
+  const done = (figures: EngineFigures): void => {
+    report.engines.push(figures);
+    report.loadAverage.end = loadavg().map((l) => Math.round(l * 10) / 10);
+    writeHoujinResults(root, report);
+    log(`  ${JSON.stringify(figures)}`);
+  };
   try {
-    if (engines.includes('sqlite'))
-      report.engines.push(await runSqlite(root, dir, full, diff, log));
+    if (engines.includes('sqlite')) done(await runSqlite(root, dir, full, diff, log));
     if (engines.includes('postgres')) {
       if (options.postgresUrl)
-        report.engines.push(await runPostgres(root, dir, full, diff, options.postgresUrl, log));
+        done(await runPostgres(root, dir, full, diff, options.postgresUrl, log));
       else report.skipped.push('postgres: no --postgres-url or TEST_DATABASE_URL');
     }
   } finally {
