@@ -1,7 +1,8 @@
 /**
  * The benchmark runner (`npm run bench`):
- *   npm run bench -- [--only demo,import,embedded,analytics,matching,web] [--size tiny|small|full] [--seed N]
+ *   npm run bench -- [--only demo,import,embedded,analytics,matching,web,houjin] [--size tiny|small|full] [--seed N]
  *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
+ *                    [--rows N] [--diff-rows M]   (houjin: 全件 and 差分 rows; 100,000 and 50,000 unless set)
  *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
  * Runs the suites, writes bench/results/<suite>*.json and .md, and bench/results/README.md with
  * the headline ratios of every suite that has results.
@@ -19,7 +20,16 @@ import {
   type ImportSize,
 } from './import/import-bench.ts';
 
-const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching', 'web'] as const;
+const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching', 'web', 'houjin'] as const;
+/** Suites run when `--only` is not given (houjin is long at national sizes: asked for by name). */
+const DEFAULT_SUITES: readonly Suite[] = [
+  'demo',
+  'import',
+  'embedded',
+  'analytics',
+  'matching',
+  'web',
+];
 type Suite = (typeof SUITES)[number];
 
 interface RunOptions {
@@ -29,6 +39,8 @@ interface RunOptions {
   engines: ImportEngine[];
   postgresUrl?: string;
   repeats?: number;
+  rows?: number;
+  diffRows?: number;
 }
 
 function isSuite(name: string): name is Suite {
@@ -45,7 +57,7 @@ function isEngine(name: string): name is ImportEngine {
 
 function parseArgs(argv: readonly string[]): RunOptions {
   const options: RunOptions = {
-    suites: [...SUITES],
+    suites: [...DEFAULT_SUITES],
     size: 'small',
     seed: 1,
     engines: ['sqlite', 'postgres'],
@@ -83,13 +95,18 @@ function parseArgs(argv: readonly string[]): RunOptions {
       options.repeats = Number(need());
       if (!Number.isInteger(options.repeats) || options.repeats < 1)
         throw new Error('--repeats needs a positive integer');
+    } else if (flag === '--rows' || flag === '--diff-rows') {
+      const rows = Number(need());
+      if (!Number.isInteger(rows) || rows < 1) throw new Error(`${flag} needs a positive integer`);
+      if (flag === '--rows') options.rows = rows;
+      else options.diffRows = rows;
     } else if (flag === '--postgres-url') {
       options.postgresUrl = need();
     } else if (flag === '--index') {
       options.suites = [];
     } else if (flag === '--help' || flag === '-h') {
       console.log(
-        'npm run bench -- [--only demo,import,embedded,analytics,matching] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] | --index',
+        'npm run bench -- [--only demo,import,embedded,analytics,matching,web,houjin] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] [--rows N] [--diff-rows M] | --index',
       );
       process.exit(0);
     } else {
@@ -158,6 +175,18 @@ interface MatchingSummary {
   ratios?: { recallVsBestPeer?: number; p95VsGroonga?: number };
 }
 
+/** The part of bench/results/houjin-national.json the index shows. */
+interface HoujinSummary {
+  rows: number;
+  diffRows: number;
+  engines: {
+    engine: string;
+    loader: string;
+    connectFull: { peakMiB: number };
+    ratios: { fullVsFileWall: number; fullVsFileCpu: number; diffShareWall: number };
+  }[];
+}
+
 /** The part of bench/results/web.json the index shows. */
 interface WebSummary {
   api?: {
@@ -210,6 +239,11 @@ function writeIndex(root: string, outcomes: SuiteOutcome[]): void {
       `| web: API under load (${targeted.length} list and search endpoints, 50 clients), network view, bundle | worst p95 / 100 ms; draw of 50,000 nodes / 3 s; first-page JavaScript gzipped / 500 KiB | **${(worst.latencyMs.p95 / 100).toFixed(2)}×** (${worst.name}, ${worst.latencyMs.p95} ms; all met: ${web.api.allMeetTarget ? 'yes' : 'no'}); ${web.networkDraw ? `**${(web.networkDraw.medianDrawMs / web.networkDraw.targetMs).toFixed(2)}×**` : '–'}; ${web.firstPageJavaScript ? `**${(web.firstPageJavaScript.gzipBytes / web.firstPageJavaScript.targetGzipBytes).toFixed(2)}×**` : '–'} | [web.md](web.md) |`,
     );
   }
+  const houjin = readJson<HoujinSummary>(join(dir, 'houjin-national.json'));
+  for (const e of houjin?.engines ?? [])
+    rows.push(
+      `| 法人番号 national scale, ${e.engine}, ${(houjin?.rows ?? 0).toLocaleString('en')} rows | musubi connect / ${e.loader} of the file, wall (CPU); 差分 ${(houjin?.diffRows ?? 0).toLocaleString('en')} / 全件 | **${e.ratios.fullVsFileWall.toFixed(1)}×** (${e.ratios.fullVsFileCpu.toFixed(1)}×), peak ${e.connectFull.peakMiB} MiB; 差分 **${e.ratios.diffShareWall.toFixed(3)}** | [houjin-national.md](houjin-national.md) |`,
+    );
   const text = [
     '# Benchmark results',
     '',
@@ -275,6 +309,20 @@ async function main(): Promise<void> {
         done(
           'ran',
           `bench/results/embedded.md (SQLite faster on ${sqliteWins} of ${report.ratios.length})`,
+        );
+      } else if (suite === 'houjin') {
+        const { runHoujinBench } = await import('./houjin/houjin-bench.ts');
+        const postgresUrl = options.postgresUrl ?? process.env['TEST_DATABASE_URL'];
+        const report = await runHoujinBench({
+          rows: options.rows ?? 100_000,
+          ...(options.diffRows ? { diffRows: options.diffRows } : {}),
+          engines: options.engines,
+          ...(postgresUrl ? { postgresUrl } : {}),
+          root,
+        });
+        done(
+          'ran',
+          `bench/results/houjin-national.md (${report.engines.map((e) => `${e.engine} ${e.ratios.fullVsFileWall}×`).join(', ')})`,
         );
       } else if (suite === 'web') {
         const { runApiBench } = await import('./web/api-bench.ts');

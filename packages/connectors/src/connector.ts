@@ -165,6 +165,11 @@ export interface SourceConnector {
   readonly source: SourceName;
   /** The credit line the source's terms ask for wherever its data are shown. */
   readonly credit: string;
+  /**
+   * True when the source gives only actors, each with its 法人番号 (no relations, seeds…): a run
+   * may then apply them in batches as they are read instead of holding the whole file.
+   */
+  readonly actorsOnly?: boolean;
   /** Throws DomainError('unsupported_format') when the input is not this source's format. */
   parse(input: ConnectorInput): AsyncIterable<ConnectorOutput>;
 }

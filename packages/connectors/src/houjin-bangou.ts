@@ -1,4 +1,3 @@
-import { parse as parseCsvLine } from 'csv-parse/sync';
 import { localGovernmentCheckDigit, isValidCorporateNumber } from '#core/identifiers.ts';
 import type { Sector } from '#core/vocabulary.ts';
 import type {
@@ -8,6 +7,7 @@ import type {
   ConnectorOutput,
   SourceConnector,
 } from './connector.ts';
+import { splitCsvLine } from './csv-line.ts';
 import { readLines, readText, wrongShape } from './read-input.ts';
 import { asArray, isObject, text } from './values.ts';
 import { parseXml } from './xml.ts';
@@ -218,15 +218,9 @@ async function* parseCsv(input: ConnectorInput): AsyncIterable<ConnectorOutput> 
   let sawData = false;
   for await (const { line, text: lineText } of readLines(input)) {
     if (lineText.trim() === '') continue;
-    let cells: string[];
-    try {
-      cells = (parseCsvLine(lineText, { relax_quotes: false }) as string[][])[0] ?? [];
-    } catch (error) {
-      throw notHoujin(
-        input,
-        `line ${line} is not CSV (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
+    const split = splitCsvLine(lineText);
+    if ('error' in split) throw notHoujin(input, `line ${line} is not CSV (${split.error})`);
+    const { cells } = split;
     if (!sawData && cells.length === 4 && DATE.test(cells[0] ?? '')) continue; // Web-API CSV header
     if (cells.length !== HOUJIN_COLUMNS.length) {
       throw notHoujin(
@@ -284,5 +278,6 @@ async function* parseHoujin(input: ConnectorInput): AsyncIterable<ConnectorOutpu
 export const houjinBangouConnector: SourceConnector = {
   source: 'houjin-bangou',
   credit: HOUJIN_CREDIT,
+  actorsOnly: true,
   parse: parseHoujin,
 };

@@ -34,6 +34,22 @@ export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** One line decoded once: ASCII, else UTF-8 when valid, else Shift_JIS (a BOM removed). */
+function decodeLine(bytes: Uint8Array): { text: string; encoding: TextEncoding | undefined } {
+  if (!hasNonAscii(bytes))
+    return { text: Buffer.from(bytes).toString('latin1'), encoding: undefined };
+  let text: string;
+  let encoding: TextEncoding;
+  try {
+    text = utf8.decode(bytes);
+    encoding = 'utf-8';
+  } catch {
+    text = iconv.decode(Buffer.from(bytes), 'cp932');
+    encoding = 'shift_jis';
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+}
+
 /**
  * Lines of a text file in either encoding, decoded. Every line must be in the same encoding as the
  * others: a file that mixes UTF-8 and Shift_JIS lines is refused, naming both lines.
@@ -52,7 +68,7 @@ export async function* readLines(
     const end =
       bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
     const body = bytes.subarray(0, end);
-    const lineEncoding = detectLineEncoding(body);
+    const { text, encoding: lineEncoding } = decodeLine(body);
     if (lineEncoding && encoding && lineEncoding !== encoding) {
       throw new DomainError(
         'unsupported_format',
@@ -64,7 +80,7 @@ export async function* readLines(
       encoding = lineEncoding;
       encodingLine = lineNumber;
     }
-    yield { line: lineNumber, text: decodeAs(body, lineEncoding ?? 'utf-8'), encoding };
+    yield { line: lineNumber, text, encoding };
   }
   for await (const chunk of input.chunks) {
     const buffer = rest.length > 0 ? Buffer.concat([rest, Buffer.from(chunk)]) : Buffer.from(chunk);

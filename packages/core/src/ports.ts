@@ -66,6 +66,11 @@ export interface EntityRepo {
   findExisting(keys: readonly string[]): Promise<Set<string>>;
   /** The keys of the records whose `field` holds one of `values`, by value (identifier checks). */
   holdersOf(field: string, values: readonly string[]): Promise<Map<string, string[]>>;
+  /**
+   * The records whose `field` is empty, in key order, in batches: e.g. the actors without a 法人番号,
+   * the only ones a corporation's name can match (an index on the field keeps it cheap).
+   */
+  iterateWithout(field: string, batchSize?: number): AsyncIterable<StoredRecord[]>;
 }
 
 /**

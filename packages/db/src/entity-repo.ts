@@ -105,6 +105,22 @@ export function createSqlEntityRepo(
       }
     },
 
+    async *iterateWithout(field, batchSize = 5000) {
+      const column = shape.plainColumn(field, `cannot list ${spec.name} without ${field}`);
+      let cursor: string | undefined;
+      for (;;) {
+        const rows = await client.values(
+          `SELECT ${selectColumns} FROM ${table} WHERE "${column.column}" IS NULL ${cursor === undefined ? '' : 'AND id > ?'} ORDER BY id LIMIT ?`,
+          cursor === undefined ? [batchSize] : [cursor, batchSize],
+        );
+        if (rows.length === 0) return;
+        yield rows.map((row) => shape.toRecord(row));
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < batchSize) return;
+        cursor = String(last[0]);
+      }
+    },
+
     async holdersOf(field, values) {
       const column = shape.plainColumn(field, `cannot look up ${spec.name} by ${field}`);
       const holders = new Map<string, string[]>();

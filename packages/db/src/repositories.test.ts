@@ -178,6 +178,25 @@ describe.each(TEST_DATABASES)('repositories on $name', (kind) => {
     );
   });
 
+  it('iterates, in key order and batches, only the records whose field is empty', async () => {
+    const { repos } = await open();
+    await repos.entity('actors').upsertMany(
+      Array.from({ length: 7 }, (_, i) =>
+        buildActor({
+          id: `w${i}`,
+          ...(i % 3 === 0 ? { corporateNumber: `${7010001000000 + i}` } : {}),
+        }),
+      ),
+    );
+    const batches: string[][] = [];
+    for await (const batch of repos.entity('actors').iterateWithout('corporateNumber', 2))
+      batches.push(batch.map((r) => String(r['id'])));
+    expect(batches).toEqual([
+      ['w1', 'w2'],
+      ['w4', 'w5'],
+    ]);
+  });
+
   it('reads many records by key in one call, each as `get` gives it, missing keys left out', async () => {
     const { repos } = await open();
     const actors = repos.entity('actors');

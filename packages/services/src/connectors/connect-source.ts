@@ -1,5 +1,4 @@
 import { knownOf } from './known-actor.ts';
-import { createHash } from 'node:crypto';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import { parseRecord } from '#core/flat-record.ts';
@@ -11,83 +10,36 @@ import type {
   ConnectorOutput,
   RejectedRecord,
   SourceConnector,
-  SourceName,
 } from '#connectors/connector.ts';
 import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
 import { ActorIndex, STRONG_IDENTIFIERS } from '#connectors/resolve-actor.ts';
 import { linkPendingOwners } from './link-pending-owners.ts';
+import { connectActorStream } from './connect-actor-stream.ts';
+import {
+  canonical,
+  emptyDetails,
+  hashed,
+  newActorId,
+  reviewIdOf as reviewIdFor,
+  SKIPPED_LIMIT,
+  type ConnectDetails,
+  type ConnectOptions,
+} from './connect-report.ts';
 
-/** What one run of a connector did (the `--json` object of `musubi connect`). */
-export interface ConnectReport {
-  source: SourceName;
-  read: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  closed: number;
-  rejected: number;
-  review: number;
-}
-
-export interface ConnectDetails {
-  report: ConnectReport;
-  /** Every rejected record (the run wrote nothing when there is one). */
-  rejected: (RejectedRecord & { file: string })[];
-  /** Records left out on purpose, with why (first ones; counted in full in `skippedCount`). */
-  skipped: { file: string; at: string; reason: string }[];
-  skippedCount: number;
-  /** Records waiting in the review queue. */
-  reviews: { file: string; at: string; candidateId: string; reason: string }[];
-  committed: boolean;
-}
-
-export interface ConnectOptions {
-  /** Plan and report, write nothing. */
-  dryRun?: boolean;
-  /** Date the files were retrieved (YYYY-MM-DD): the provenance date of records without one. */
-  retrievedOn: string;
-  /** Time stamp for new review entries. */
-  now: string;
-}
-
-const SKIPPED_LIMIT = 1000;
+export {
+  newActorId,
+  type ConnectDetails,
+  type ConnectOptions,
+  type ConnectReport,
+} from './connect-report.ts';
 
 type Entity = Exclude<EntityName, 'actors'>;
-
-function hashed(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 16);
-}
 
 /** An external id from a source key: kept readable when it fits ZExternalId, hashed when not. */
 function externalId(prefix: string, key: string): string {
   const cleaned = key.normalize('NFKC').replace(/[\s,;\p{Cc}]+/gu, '_');
   const id = `${prefix}-${cleaned}`;
   return id.length <= 120 ? id : `${prefix}-${hashed(key)}`;
-}
-
-/** The id a new actor gets: from its strongest identifier, else from its source, name and place. */
-export function newActorId(source: SourceName, keys: ActorKeys): string {
-  if (keys.corporateNumber) return `corp-${keys.corporateNumber}`;
-  if (keys.ror) return `ror-${keys.ror}`;
-  if (keys.orcid) return `orcid-${keys.orcid}`;
-  if (keys.researchmapId) return `rm-${keys.researchmapId}`;
-  if (keys.kakenId) return `kaken-${keys.kakenId}`;
-  if (keys.openalexId) return `openalex-${keys.openalexId}`;
-  return `${source}-${hashed(`${keys.kind ?? 'organization'}:${keys.name ?? ''}:${keys.prefectureCode ?? ''}`)}`;
-}
-
-/** A stable text of a record for "did anything change" (key order and absent fields ignored). */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>)
-          .filter(([, inner]) => inner !== undefined && inner !== null)
-          .sort(([a], [b]) => a.localeCompare(b)),
-      );
-    }
-    return v;
-  });
 }
 
 function fundingSourceType(funder: string | undefined): FundingSourceType {
@@ -124,28 +76,15 @@ export async function connectSource(
   inputs: readonly ConnectorInput[],
   options: ConnectOptions,
 ): Promise<ConnectDetails> {
+  // Sources that give only actors (法人番号: millions of rows) are applied in batches as read.
+  if (connector.actorsOnly) return connectActorStream(repos, connector, inputs, options);
   const source = connector.source;
   const outputs: Labeled<ConnectorOutput>[] = [];
   for (const input of inputs) {
     for await (const output of connector.parse(input)) outputs.push({ file: input.name, output });
   }
-  const details: ConnectDetails = {
-    report: {
-      source,
-      read: outputs.length,
-      added: 0,
-      updated: 0,
-      unchanged: 0,
-      closed: 0,
-      rejected: 0,
-      review: 0,
-    },
-    rejected: [],
-    skipped: [],
-    skippedCount: 0,
-    reviews: [],
-    committed: false,
-  };
+  const details = emptyDetails(source);
+  details.report.read = outputs.length;
   const skip = (file: string, at: string, reason: string): void => {
     details.skippedCount += 1;
     if (details.skipped.length < SKIPPED_LIMIT) details.skipped.push({ file, at, reason });
@@ -191,7 +130,7 @@ export async function connectSource(
     return undefined;
   }
   function reviewIdOf(candidateId: string, keys: ActorKeys): string {
-    return `review-${hashed(`${source}:${candidateId}:${canonical(keys)}`)}`;
+    return reviewIdFor(source, candidateId, keys);
   }
 
   // A person is placed where the organisation they belong to is: organisations are resolved first.

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { ActorKeys, RejectedRecord, SourceName } from '#connectors/connector.ts';
+
+/** What one run of a connector did (the `--json` object of `musubi connect`). */
+export interface ConnectReport {
+  source: SourceName;
+  read: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  rejected: number;
+  review: number;
+}
+
+export interface ConnectDetails {
+  report: ConnectReport;
+  /** Every rejected record (the run wrote nothing when there is one). */
+  rejected: (RejectedRecord & { file: string })[];
+  /** Records left out on purpose, with why (first ones; counted in full in `skippedCount`). */
+  skipped: { file: string; at: string; reason: string }[];
+  skippedCount: number;
+  /** Records waiting in the review queue. */
+  reviews: { file: string; at: string; candidateId: string; reason: string }[];
+  committed: boolean;
+}
+
+export interface ConnectOptions {
+  /** Plan and report, write nothing. */
+  dryRun?: boolean;
+  /** Date the files were retrieved (YYYY-MM-DD): the provenance date of records without one. */
+  retrievedOn: string;
+  /** Time stamp for new review entries. */
+  now: string;
+  /** Records applied per batch by connectors that stream (法人番号); 10,000 unless set. */
+  batchSize?: number;
+}
+
+/** Skipped records listed in the details (all are counted). */
+export const SKIPPED_LIMIT = 1000;
+
+export function emptyDetails(source: SourceName): ConnectDetails {
+  return {
+    report: {
+      source,
+      read: 0,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      closed: 0,
+      rejected: 0,
+      review: 0,
+    },
+    rejected: [],
+    skipped: [],
+    skippedCount: 0,
+    reviews: [],
+    committed: false,
+  };
+}
+
+export function hashed(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 16);
+}
+
+/** The id a new actor gets: from its strongest identifier, else from its source, name and place. */
+export function newActorId(source: SourceName, keys: ActorKeys): string {
+  if (keys.corporateNumber) return `corp-${keys.corporateNumber}`;
+  if (keys.ror) return `ror-${keys.ror}`;
+  if (keys.orcid) return `orcid-${keys.orcid}`;
+  if (keys.researchmapId) return `rm-${keys.researchmapId}`;
+  if (keys.kakenId) return `kaken-${keys.kakenId}`;
+  if (keys.openalexId) return `openalex-${keys.openalexId}`;
+  return `${source}-${hashed(`${keys.kind ?? 'organization'}:${keys.name ?? ''}:${keys.prefectureCode ?? ''}`)}`;
+}
+
+/** A stable text of a record for "did anything change" (key order and absent fields ignored). */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .filter(([, inner]) => inner !== undefined && inner !== null)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
+    }
+    return v;
+  });
+}
+
+/** The review entry of "this record may be that actor": one per source, candidate and keys. */
+export function reviewIdOf(source: SourceName, candidateId: string, keys: ActorKeys): string {
+  return `review-${hashed(`${source}:${candidateId}:${canonical(keys)}`)}`;
+}
