@@ -1,4 +1,4 @@
-import type { Actor } from '#core/entities/actor.ts';
+import type { NetworkActor } from '#core/network-columns.ts';
 import { pageRank } from '../centrality.ts';
 import { leiden } from '../leiden.ts';
 import { adjustedMutualInformation } from '../partition-compare.ts';
@@ -92,7 +92,7 @@ function scaleOf(prefectures: string[], municipalityShare: number): CommunitySca
 /** Wheel analysis of one community: who is present, who leads each sector, how sectors are tied, gaps. */
 export function analyseWheel(
   members: readonly number[],
-  actorGraph: ActorGraph,
+  actorGraph: ActorGraph<NetworkActor>,
   rank: Float64Array,
   options: Pick<CommunityOptions, 'asOfYear' | 'influencersPerSector'>,
 ): WheelReport {
@@ -167,7 +167,7 @@ export function analyseWheel(
 function describeCommunity(
   id: string,
   members: number[],
-  actorGraph: ActorGraph,
+  actorGraph: ActorGraph<NetworkActor>,
   rank: Float64Array,
   options: CommunityOptions,
 ): CommunityReport {
@@ -175,7 +175,7 @@ function describeCommunity(
   const prefectureCounts: Record<string, number> = {};
   const municipalityCounts = new Map<string, number>();
   for (const node of members) {
-    const actor = actors[node] as Actor;
+    const actor = actors[node] as NetworkActor;
     const group = prefectureGroupOf(actor);
     prefectureCounts[group] = (prefectureCounts[group] ?? 0) + 1;
     if (actor.municipalityCode)
@@ -230,7 +230,7 @@ function describeCommunity(
  * areas and the Technopolis Wheel. Deterministic for a given seed.
  */
 export function analyseCommunities(
-  actorGraph: ActorGraph,
+  actorGraph: ActorGraph<NetworkActor>,
   options: CommunityOptions,
 ): PartitionReport {
   const resolution = options.resolution ?? 1;
