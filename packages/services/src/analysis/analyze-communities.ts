@@ -33,6 +33,9 @@ export interface CommunitiesOutput {
   ami: number;
   communityCount: number;
   unassigned: number;
+  /** Leiden iterations run and why they stopped: `converged`, `negligible_gain` (< 1e-4), `max_iterations`. */
+  iterations: number;
+  stoppedBy: string;
   communities: {
     id: string;
     size: number;
@@ -61,6 +64,8 @@ export function toCommunitiesOutput(
     ami: report.ami,
     communityCount: report.communityCount,
     unassigned: report.unassigned,
+    iterations: report.iterations,
+    stoppedBy: report.stoppedBy,
     communities: report.communities.map((c) => ({
       id: c.id,
       size: c.size,
@@ -151,6 +156,8 @@ export async function analyzeCommunities(
           modularity: report.modularity,
           ami: report.ami,
           communityCount: report.communityCount,
+          iterations: report.iterations,
+          stoppedBy: report.stoppedBy,
           sizes: report.sizes.slice(0, 20),
         },
         result: toCommunitiesOutput(report, runId),
