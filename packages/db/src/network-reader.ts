@@ -5,9 +5,11 @@
  * written): no record objects and no schema checks per row, only a lookup of each enumerated value
  * (sector, flag, relation type) so that nothing unknown slips through unnoticed.
  *
- * Both dialects page by key (`WHERE id > ? ORDER BY id LIMIT n`), so the order, and hence the
- * partition an analysis finds, is the same on SQLite and PostgreSQL and the same as reading the
- * records one by one; only a page of rows (as arrays) is in memory at a time.
+ * Actors are read in id order, a page at a time (`WHERE id > ? ORDER BY id LIMIT n`). Relations are
+ * read in storage order, which is what a full read costs least: SQLite by rowid pages, PostgreSQL
+ * through a cursor fetched a page at a time (one sequential scan, no sort). The order of relations
+ * does not change the analyses: the graph built from them is canonical (see `sortCsrRows`). Only a
+ * page of rows (as arrays) is in memory at a time.
  */
 import type { ActorFlag, Sector } from '#core/vocabulary.ts';
 import { ACTOR_FLAGS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
@@ -160,40 +162,75 @@ function createRelationColumns(capacity: number) {
   };
 }
 
+const RELATION_COLUMNS = 'source_id, target_id, type, weight, start_date, end_date';
+
+/** Every relation row, a page at a time, in storage order. */
+async function eachRelationPage(
+  client: SqlClient,
+  onPage: (rows: unknown[][]) => void,
+): Promise<void> {
+  if (client.dialect === 'sqlite') {
+    let cursor = 0;
+    for (;;) {
+      const rows = await client.values(
+        `SELECT ${RELATION_COLUMNS}, rowid FROM relations WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+        [cursor, PAGE],
+      );
+      if (rows.length === 0) return;
+      onPage(rows);
+      if (rows.length < PAGE) return;
+      cursor = Number(rows[rows.length - 1]?.[6]);
+    }
+  }
+  await client.transaction(async (tx) => {
+    await tx.run(
+      `DECLARE network_relations NO SCROLL CURSOR FOR SELECT ${RELATION_COLUMNS} FROM relations`,
+    );
+    for (;;) {
+      const rows = await tx.values(`FETCH FORWARD ${PAGE} FROM network_relations`);
+      if (rows.length === 0) break;
+      onPage(rows);
+      if (rows.length < PAGE) break;
+    }
+    await tx.run('CLOSE network_relations');
+  });
+}
+
 async function readRelations(
   client: SqlClient,
   indexOf: ReadonlyMap<string, number>,
 ): Promise<RelationColumns> {
   const [countRow] = await client.values('SELECT count(*) FROM relations');
   const columns = createRelationColumns(Number(countRow?.[0] ?? 0));
-  await eachPage(
-    client,
-    'id, source_id, target_id, type, weight, start_date, end_date',
-    'relations',
-    (rows) => {
-      for (const row of rows) {
-        const [id, sourceId, targetId, typeText, weight, start, end] = row;
-        const u = indexOf.get(String(sourceId));
-        const v = indexOf.get(String(targetId));
-        // Foreign keys keep both ends stored; a tie to an actor deleted mid-read is left out.
-        if (u === undefined || v === undefined) continue;
-        const t = TYPE_INDEX.get(String(typeText));
-        if (t === undefined) throw storedValueError('relations', id, 'type', typeText);
-        columns.push(
-          u,
-          v,
-          t,
-          weight === null || weight === undefined ? 1 : Number(weight),
-          dayNumberOf(optionalText(start)),
-          dayNumberOf(optionalText(end)),
+  await eachRelationPage(client, (rows) => {
+    for (const row of rows) {
+      const [sourceId, targetId, typeText, weight, start, end] = row;
+      const u = indexOf.get(String(sourceId));
+      const v = indexOf.get(String(targetId));
+      // Foreign keys keep both ends stored; a tie to an actor deleted mid-read is left out.
+      if (u === undefined || v === undefined) continue;
+      const t = TYPE_INDEX.get(String(typeText));
+      if (t === undefined)
+        throw storedValueError(
+          'relations',
+          `${String(sourceId)}>${String(targetId)}`,
+          'type',
+          typeText,
         );
-      }
-    },
-  );
+      columns.push(
+        u,
+        v,
+        t,
+        weight === null || weight === undefined ? 1 : Number(weight),
+        dayNumberOf(optionalText(start)),
+        dayNumberOf(optionalText(end)),
+      );
+    }
+  });
   return columns.done();
 }
 
-/** The whole actor network in compact form (actors in id order, relations in key order). */
+/** The whole actor network in compact form (actors in id order, relations in storage order). */
 export async function readCompactNetwork(client: SqlClient): Promise<CompactNetwork> {
   const actors = await readActors(client);
   const indexOf = new Map<string, number>();

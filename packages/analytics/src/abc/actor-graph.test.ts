@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '#core/entities/actor.ts';
 import type { Relation } from '#core/entities/relation.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
-import { buildCsrGraph, type CsrGraph } from '../csr-graph.ts';
+import { buildCsrGraph, sortCsrRows, type CsrGraph } from '../csr-graph.ts';
 import { createRng } from '../random.ts';
 import {
   buildActorGraph,
@@ -39,7 +39,7 @@ function referenceGraph(
     targets.push(v);
     weights.push(w);
   }
-  return buildCsrGraph(kept.length, { sources, targets, weights });
+  return sortCsrRows(buildCsrGraph(kept.length, { sources, targets, weights }));
 }
 
 function network(seed: number): { actors: Actor[]; relations: Relation[] } {
@@ -88,6 +88,16 @@ describe('the actor graph from relation columns (issue 16)', () => {
     const weights = Array.from(built.graph.weights);
     Array.from(reference.weights).forEach((w, i) => expect(weights[i]).toBeCloseTo(w, 12));
     expect(reference.totalWeight).toBeGreaterThan(0);
+  });
+
+  it('does not depend on the order of the relations', () => {
+    const { actors, relations } = network(4);
+    const options = { asOf: '2025-04-01' };
+    const forward = buildActorGraph(actors, relations, options).graph;
+    const backward = buildActorGraph(actors, [...relations].reverse(), options).graph;
+    expect(Array.from(backward.targets)).toEqual(Array.from(forward.targets));
+    const weights = Array.from(forward.weights);
+    Array.from(backward.weights).forEach((w, i) => expect(w).toBeCloseTo(weights[i] ?? NaN, 12));
   });
 
   it('halves an ended tie after the half-life, counts an ongoing one fully', () => {

@@ -7,7 +7,7 @@ import {
   type RelationColumns,
 } from '#core/network-columns.ts';
 import { RELATION_TYPES, type RelationType, type Sector } from '#core/vocabulary.ts';
-import { buildCsrGraph, type CsrGraph } from '../csr-graph.ts';
+import { buildCsrGraph, sortCsrRows, type CsrGraph } from '../csr-graph.ts';
 
 /**
  * How much one tie of each type says about two actors working together. Deep, costly ties (joint
@@ -114,7 +114,8 @@ export function buildActorGraph<A extends NetworkActor>(
 
 /**
  * The same graph from relation columns (positions in `actors`): the path of large networks, read
- * from storage without an object per relation. Edges keep the relations' order.
+ * from storage without an object per relation. Rows are sorted by target, so the graph (and the
+ * partition found on it) does not depend on the order the relations were read in.
  */
 export function buildActorGraphFromColumns<A extends NetworkActor>(
   actors: readonly A[],
@@ -167,11 +168,13 @@ export function buildActorGraphFromColumns<A extends NetworkActor>(
     edges++;
   }
   return {
-    graph: buildCsrGraph(kept.length, {
-      sources: sources.subarray(0, edges),
-      targets: targets.subarray(0, edges),
-      weights: weights.subarray(0, edges),
-    }),
+    graph: sortCsrRows(
+      buildCsrGraph(kept.length, {
+        sources: sources.subarray(0, edges),
+        targets: targets.subarray(0, edges),
+        weights: weights.subarray(0, edges),
+      }),
+    ),
     actors: kept,
     indexOf,
   };
