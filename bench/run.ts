@@ -1,6 +1,6 @@
 /**
  * The benchmark runner (`npm run bench`):
- *   npm run bench -- [--only demo,import,embedded,analytics,matching,web] [--size tiny|small|full] [--seed N]
+ *   npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching,web] [--size tiny|small|full] [--seed N]
  *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
  *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
  * Runs the suites, writes bench/results/<suite>*.json and .md, and bench/results/README.md with
@@ -19,7 +19,15 @@ import {
   type ImportSize,
 } from './import/import-bench.ts';
 
-const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching', 'web'] as const;
+const SUITES = [
+  'demo',
+  'import',
+  'embedded',
+  'analytics',
+  'analytics-e2e',
+  'matching',
+  'web',
+] as const;
 type Suite = (typeof SUITES)[number];
 
 interface RunOptions {
@@ -45,7 +53,8 @@ function isEngine(name: string): name is ImportEngine {
 
 function parseArgs(argv: readonly string[]): RunOptions {
   const options: RunOptions = {
-    suites: [...SUITES],
+    // The end-to-end communities suite takes hours at full size: run it by name.
+    suites: SUITES.filter((suite) => suite !== 'analytics-e2e'),
     size: 'small',
     seed: 1,
     engines: ['sqlite', 'postgres'],
@@ -89,7 +98,7 @@ function parseArgs(argv: readonly string[]): RunOptions {
       options.suites = [];
     } else if (flag === '--help' || flag === '-h') {
       console.log(
-        'npm run bench -- [--only demo,import,embedded,analytics,matching] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] | --index',
+        'npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] | --index',
       );
       process.exit(0);
     } else {
@@ -280,6 +289,19 @@ async function main(): Promise<void> {
         const { runApiBench } = await import('./web/api-bench.ts');
         const report = await runApiBench({ root });
         done('ran', `bench/results/web.md (API p95 within 100 ms: ${report.allMeetTarget})`);
+      } else if (suite === 'analytics-e2e') {
+        const { runEndToEndBench } = await import('./analytics/end-to-end-bench.ts');
+        const postgresUrl = options.postgresUrl ?? process.env.BENCH_DATABASE_URL;
+        await runEndToEndBench({
+          root,
+          sizes: [
+            options.size === 'full' ? 'e2e-1m' : options.size === 'tiny' ? 'e2e-30k' : 'e2e-100k',
+          ],
+          engines: postgresUrl ? options.engines : options.engines.filter((e) => e === 'sqlite'),
+          rounds: options.repeats ?? (options.size === 'full' ? 1 : 3),
+          ...(postgresUrl ? { postgresUrl } : {}),
+        });
+        done('ran', 'bench/results/analytics-e2e.md');
       } else if (suite === 'analytics') {
         const run = await loadOptional<
           (o: { sizes?: string[]; seed?: number; root?: string }) => Promise<unknown>
