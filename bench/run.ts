@@ -1,6 +1,6 @@
 /**
  * The benchmark runner (`npm run bench`):
- *   npm run bench -- [--only demo,import,embedded,analytics,matching,web,houjin] [--size tiny|small|full] [--seed N]
+ *   npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching,web,houjin] [--size tiny|small|full] [--seed N]
  *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
  *                    [--rows N] [--diff-rows M]   (houjin: 全件 and 差分 rows; 100,000 and 50,000 unless set)
  *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
@@ -20,8 +20,20 @@ import {
   type ImportSize,
 } from './import/import-bench.ts';
 
-const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching', 'web', 'houjin'] as const;
-/** Suites run when `--only` is not given (houjin is long at national sizes: asked for by name). */
+const SUITES = [
+  'demo',
+  'import',
+  'embedded',
+  'analytics',
+  'analytics-e2e',
+  'matching',
+  'web',
+  'houjin',
+] as const;
+/**
+ * Suites run when `--only` is not given: houjin (national sizes) and the end-to-end communities
+ * suite take hours at full size, so they are asked for by name.
+ */
 const DEFAULT_SUITES: readonly Suite[] = [
   'demo',
   'import',
@@ -106,7 +118,7 @@ function parseArgs(argv: readonly string[]): RunOptions {
       options.suites = [];
     } else if (flag === '--help' || flag === '-h') {
       console.log(
-        'npm run bench -- [--only demo,import,embedded,analytics,matching,web,houjin] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] [--rows N] [--diff-rows M] | --index',
+        'npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching,web,houjin] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] [--rows N] [--diff-rows M] | --index',
       );
       process.exit(0);
     } else {
@@ -328,6 +340,19 @@ async function main(): Promise<void> {
         const { runApiBench } = await import('./web/api-bench.ts');
         const report = await runApiBench({ root });
         done('ran', `bench/results/web.md (API p95 within 100 ms: ${report.allMeetTarget})`);
+      } else if (suite === 'analytics-e2e') {
+        const { runEndToEndBench } = await import('./analytics/end-to-end-bench.ts');
+        const postgresUrl = options.postgresUrl ?? process.env.BENCH_DATABASE_URL;
+        await runEndToEndBench({
+          root,
+          sizes: [
+            options.size === 'full' ? 'e2e-1m' : options.size === 'tiny' ? 'e2e-30k' : 'e2e-100k',
+          ],
+          engines: postgresUrl ? options.engines : options.engines.filter((e) => e === 'sqlite'),
+          rounds: options.repeats ?? (options.size === 'full' ? 1 : 3),
+          ...(postgresUrl ? { postgresUrl } : {}),
+        });
+        done('ran', 'bench/results/analytics-e2e.md');
       } else if (suite === 'analytics') {
         const run = await loadOptional<
           (o: { sizes?: string[]; seed?: number; root?: string }) => Promise<unknown>

@@ -164,6 +164,33 @@ function compactRows(
   };
 }
 
+/**
+ * Sorts each row's arcs by target (weights follow), in place: the graph becomes canonical, the same
+ * whatever order its edges came in, so an algorithm that walks rows in order (Leiden) finds the
+ * same partition from edges read in any order. Insertion sort per row: rows are short.
+ */
+export function sortCsrRows(graph: CsrGraph): CsrGraph {
+  const { offsets, targets, weights } = graph;
+  for (let v = 0; v < graph.nodeCount; v++) {
+    const start = offsets[v] as number;
+    const end = offsets[v + 1] as number;
+    for (let a = start + 1; a < end; a++) {
+      const t = targets[a] as number;
+      if ((targets[a - 1] as number) <= t) continue;
+      const w = weights[a] as number;
+      let b = a - 1;
+      while (b >= start && (targets[b] as number) > t) {
+        targets[b + 1] = targets[b] as number;
+        weights[b + 1] = weights[b] as number;
+        b--;
+      }
+      targets[b + 1] = t;
+      weights[b + 1] = w;
+    }
+  }
+  return graph;
+}
+
 /** Number of distinct neighbours (self excluded) of node v. */
 export function neighbourCount(graph: CsrGraph, v: number): number {
   return (graph.offsets[v + 1] as number) - (graph.offsets[v] as number);

@@ -42,6 +42,8 @@ describe('allCommunitiesConnected (test helper)', () => {
       communityCount: 2,
       modularity: 0,
       iterations: 0,
+      stoppedBy: 'converged' as const,
+      modularityByIteration: [],
     };
     expect(allCommunitiesConnected(graph, split)).toBe(false);
     const fine = {
@@ -49,6 +51,8 @@ describe('allCommunitiesConnected (test helper)', () => {
       communityCount: 2,
       modularity: 0,
       iterations: 0,
+      stoppedBy: 'converged' as const,
+      modularityByIteration: [],
     };
     expect(allCommunitiesConnected(graph, fine)).toBe(true);
   });
@@ -184,5 +188,45 @@ describe('leiden edge cases', () => {
     const graph = buildCsrGraph(2, { sources: [0], targets: [1] });
     expect(() => leiden(graph, { resolution: -1 })).toThrow(/resolution/);
     expect(() => leiden(graph, { initialMembership: [0] })).toThrow(/length/);
+  });
+});
+
+describe('leiden stopping rule (issue 16)', () => {
+  const planted = plantedPartition({
+    nodeCount: 3000,
+    communityCount: 30,
+    averageDegree: 12,
+    mixing: 0.35,
+    rng: createRng(5),
+  });
+  const graph = buildCsrGraph(planted.nodeCount, planted);
+
+  it('stops once an iteration gains less than the threshold, reporting why, at nearly the converged quality', () => {
+    const converged = leiden(graph, { rng: createRng(1) });
+    expect(converged.stoppedBy).toBe('converged');
+    expect(converged.iterations).toBeGreaterThan(2);
+    const early = leiden(graph, { rng: createRng(1), minimumGain: 1e-4 });
+    expect(early.stoppedBy).toBe('negligible_gain');
+    expect(early.iterations).toBeLessThan(converged.iterations);
+    expect(early.iterations).toBeGreaterThanOrEqual(2);
+    // The last iteration is the one that gained less than the threshold.
+    expect(early.modularityByIteration).toHaveLength(early.iterations);
+    const [before, last] = early.modularityByIteration.slice(-2);
+    expect((last ?? 0) - (before ?? 0)).toBeLessThan(1e-4);
+    expect(early.modularity).toBeCloseTo(early.modularityByIteration.at(-1) ?? 0, 12);
+    expect(early.modularity).toBeGreaterThan(converged.modularity - 0.005);
+  });
+
+  it('stops at the maximum number of iterations when gains stay large, and says so', () => {
+    const capped = leiden(graph, { rng: createRng(1), minimumGain: 1e-4, iterations: 1 });
+    expect(capped.iterations).toBe(1);
+    expect(capped.stoppedBy).toBe('max_iterations');
+  });
+
+  it('on two cliques, stops when an iteration changes nothing', () => {
+    const cliques = twoCliquesWithBridge(6);
+    const result = leiden(buildCsrGraph(cliques.nodeCount, cliques), { minimumGain: 1e-4 });
+    expect(result.stoppedBy).toBe('converged');
+    expect(result.communityCount).toBe(2);
   });
 });

@@ -30,10 +30,15 @@ export interface LeidenOptions {
   /** β: randomness of the refinement merge choice (igraph's `beta`). Default 0.01. */
   readonly randomness?: number;
   /**
-   * Number of iterations; a negative value iterates until an iteration changes
+   * Number of iterations at most; a negative value iterates until an iteration changes
    * nothing. Iteration also stops early once stable. Default -1.
    */
   readonly iterations?: number;
+  /**
+   * Stop once an iteration raises modularity (at the resolution used) by less than this,
+   * absolute; the last iteration is kept. Unset: iterate until stable (or `iterations`).
+   */
+  readonly minimumGain?: number;
   /** Source of randomness (node orders, refinement choices). Default `createRng(1)`. */
   readonly rng?: Rng;
   /** Starting partition (any non-negative integer labels); default singletons. */
@@ -50,6 +55,10 @@ export interface CommunityResult {
   readonly modularity: number;
   /** Iterations actually run. */
   readonly iterations: number;
+  /** Why iteration stopped: nothing moved, the gain fell under `minimumGain`, or `iterations` ran. */
+  readonly stoppedBy: 'converged' | 'negligible_gain' | 'max_iterations';
+  /** Modularity after each iteration (only measured when `minimumGain` is set; else empty). */
+  readonly modularityByIteration: readonly number[];
 }
 
 /** Leiden community detection optimising modularity with resolution γ. */
@@ -96,6 +105,10 @@ function detectCommunities(
   const resolution = options.resolution ?? 1;
   const beta = options.randomness ?? 0.01;
   const iterations = options.iterations ?? -1;
+  const minimumGain = options.minimumGain;
+  if (minimumGain !== undefined && !(minimumGain >= 0)) {
+    throw new DomainError('validation_failed', 'minimumGain must be ≥ 0', { minimumGain });
+  }
   if (!(resolution >= 0) || !(beta > 0) || !Number.isInteger(iterations)) {
     throw new DomainError(
       'validation_failed',
@@ -151,10 +164,27 @@ function detectCommunities(
     rng,
   };
   let run = 0;
+  let stoppedBy: CommunityResult['stoppedBy'] = 'converged';
+  const modularityByIteration: number[] = [];
   if (graph.totalWeight > 0) {
-    while (iterations < 0 || run < iterations) {
+    let quality = minimumGain === undefined ? 0 : modularity(graph, membership, { resolution });
+    for (;;) {
+      if (iterations >= 0 && run >= iterations) {
+        stoppedBy = 'max_iterations';
+        break;
+      }
       run++;
       const changed = runIteration(graph, membership, refine, params, ws);
+      if (minimumGain !== undefined) {
+        const next = modularity(graph, membership, { resolution });
+        modularityByIteration.push(next);
+        const gain = next - quality;
+        quality = next;
+        if (changed && gain < minimumGain) {
+          stoppedBy = 'negligible_gain';
+          break;
+        }
+      }
       if (!changed) break;
     }
   }
@@ -164,6 +194,8 @@ function detectCommunities(
     communityCount,
     modularity: modularity(graph, membership, { resolution }),
     iterations: run,
+    stoppedBy,
+    modularityByIteration,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Consultation, ConsultationEvent } from './consultation.ts';
 import type { DisclosureEvent, DisclosureRequest, NeedDigest } from './disclosure.ts';
 import type { EntityName } from './entities/registry.ts';
 import type { MatchFeedback } from './match-feedback.ts';
+import type { CompactNetwork } from './network-columns.ts';
 import type {
   EmailPreferences,
   Notification,
@@ -122,6 +123,8 @@ export interface Repositories {
   audit: AuditRepo;
   reviews: ActorReviewRepo;
   notifications: NotificationRepo;
+  /** The actor network in compact form, read straight from storage (the network analyses' input). */
+  network: NetworkReader;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   counts(): Promise<EntityCounts>;
   /**
@@ -131,6 +134,11 @@ export interface Repositories {
   dataVersions(): Promise<Readonly<Record<string, number>>>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
+}
+
+/** Reads the whole actor network without an object per relation (see network-columns.ts). */
+export interface NetworkReader {
+  readCompact(): Promise<CompactNetwork>;
 }
 
 /** Time source, injected so rules that depend on "now" (stale profiles, overdue consultations) test deterministically. */

@@ -10,6 +10,7 @@ import { readDataVersions } from './data-version.ts';
 import { createSqlDisclosureRepo } from './disclosure-repo.ts';
 import { createSqlEntityRepo } from './entity-repo.ts';
 import { createSqlMatchingRepo } from './matching-repo.ts';
+import { readCompactNetwork } from './network-reader.ts';
 import { createSqlNotificationRepo } from './notification-repo.ts';
 import { createSqlSessionRepo } from './session-repo.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -29,6 +30,7 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
     audit: createSqlAuditRepo(client),
     reviews: createSqlActorReviewRepo(client),
     notifications: createSqlNotificationRepo(client),
+    network: { readCompact: () => readCompactNetwork(client) },
     entity(name) {
       const repo = repos.get(name);
       if (!repo) throw new Error(`unknown entity ${name}`);

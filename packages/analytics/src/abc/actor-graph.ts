@@ -1,7 +1,13 @@
 import type { Actor } from '#core/entities/actor.ts';
 import type { Relation } from '#core/entities/relation.ts';
-import type { RelationType, Sector } from '#core/vocabulary.ts';
-import { buildCsrGraph, type CsrGraph } from '../csr-graph.ts';
+import {
+  dayNumberOf,
+  NO_DAY,
+  type NetworkActor,
+  type RelationColumns,
+} from '#core/network-columns.ts';
+import { RELATION_TYPES, type RelationType, type Sector } from '#core/vocabulary.ts';
+import { buildCsrGraph, sortCsrRows, type CsrGraph } from '../csr-graph.ts';
 
 /**
  * How much one tie of each type says about two actors working together. Deep, costly ties (joint
@@ -40,60 +46,135 @@ export interface ActorGraphOptions {
 }
 
 /** The actor network as an undirected weighted graph; node i is actors[i]. */
-export interface ActorGraph {
+export interface ActorGraph<A extends NetworkActor = Actor> {
   graph: CsrGraph;
-  actors: readonly Actor[];
+  actors: readonly A[];
   indexOf: ReadonlyMap<string, number>;
 }
 
-function yearsBetween(earlier: string, later: string): number {
-  return (Date.parse(later) - Date.parse(earlier)) / (365.25 * 24 * 3600 * 1000);
-}
+const DAYS_PER_YEAR = 365.25;
 
 /** Weight of one relation: its own weight × the type weight × recency decay. */
 export function relationStrength(relation: Relation, options: ActorGraphOptions): number {
   const typeWeight = options.typeWeights?.[relation.type] ?? DEFAULT_TYPE_WEIGHTS[relation.type];
-  const halfLife = options.halfLifeYears ?? 5;
-  const age =
-    relation.endDate && relation.endDate < options.asOf
-      ? yearsBetween(relation.endDate, options.asOf)
-      : 0;
-  return relation.weight * typeWeight * 0.5 ** (age / halfLife);
+  const endDay = dayNumberOf(relation.endDate);
+  return strengthOf(relation.weight, typeWeight, endDay, dayNumberOf(options.asOf), options);
 }
 
-function activeIn(relation: Relation, from?: string, to?: string): boolean {
-  if (to && relation.startDate && relation.startDate > to) return false;
-  if (from && relation.endDate && relation.endDate < from) return false;
-  return true;
-}
-
-/** Builds the weighted actor graph from stored relations, filtered by period, type and sector. */
-export function buildActorGraph(
-  actors: readonly Actor[],
-  relations: readonly Relation[],
+function strengthOf(
+  weight: number,
+  typeWeight: number,
+  endDay: number,
+  asOfDay: number,
   options: ActorGraphOptions,
-): ActorGraph {
-  const sectors = options.sectors ? new Set(options.sectors) : undefined;
-  const types = options.relationTypes ? new Set(options.relationTypes) : undefined;
-  const kept = sectors ? actors.filter((a) => sectors.has(a.sector)) : [...actors];
-  const indexOf = new Map(kept.map((a, i) => [a.id, i]));
-  const sources: number[] = [];
-  const targets: number[] = [];
-  const weights: number[] = [];
+): number {
+  const halfLife = options.halfLifeYears ?? 5;
+  const age = endDay !== NO_DAY && endDay < asOfDay ? (asOfDay - endDay) / DAYS_PER_YEAR : 0;
+  return weight * typeWeight * 0.5 ** (age / halfLife);
+}
+
+/** The relations as columns over `actors` (positions); relations with an unknown endpoint are left out. */
+export function relationColumnsOf(
+  actors: readonly NetworkActor[],
+  relations: readonly Relation[],
+): RelationColumns {
+  const indexOf = new Map(actors.map((a, i) => [a.id, i]));
+  const typeIndex = new Map(RELATION_TYPES.map((t, i) => [t, i]));
+  const n = relations.length;
+  const source = new Int32Array(n);
+  const target = new Int32Array(n);
+  const type = new Uint8Array(n);
+  const weight = new Float64Array(n);
+  const startDay = new Int32Array(n);
+  const endDay = new Int32Array(n);
+  let count = 0;
   for (const relation of relations) {
-    if (types && !types.has(relation.type)) continue;
-    if (!activeIn(relation, options.from, options.to)) continue;
     const u = indexOf.get(relation.sourceId);
     const v = indexOf.get(relation.targetId);
     if (u === undefined || v === undefined) continue;
-    const weight = relationStrength(relation, options);
-    if (weight <= 0) continue;
-    sources.push(u);
-    targets.push(v);
-    weights.push(weight);
+    source[count] = u;
+    target[count] = v;
+    type[count] = typeIndex.get(relation.type) ?? 0;
+    weight[count] = relation.weight;
+    startDay[count] = dayNumberOf(relation.startDate);
+    endDay[count] = dayNumberOf(relation.endDate);
+    count++;
+  }
+  return { count, source, target, type, weight, startDay, endDay };
+}
+
+/** Builds the weighted actor graph from stored relations, filtered by period, type and sector. */
+export function buildActorGraph<A extends NetworkActor>(
+  actors: readonly A[],
+  relations: readonly Relation[],
+  options: ActorGraphOptions,
+): ActorGraph<A> {
+  return buildActorGraphFromColumns(actors, relationColumnsOf(actors, relations), options);
+}
+
+/**
+ * The same graph from relation columns (positions in `actors`): the path of large networks, read
+ * from storage without an object per relation. Rows are sorted by target, so the graph (and the
+ * partition found on it) does not depend on the order the relations were read in.
+ */
+export function buildActorGraphFromColumns<A extends NetworkActor>(
+  actors: readonly A[],
+  relations: RelationColumns,
+  options: ActorGraphOptions,
+): ActorGraph<A> {
+  const sectors = options.sectors ? new Set(options.sectors) : undefined;
+  const allowedType = new Uint8Array(RELATION_TYPES.length);
+  const typeWeight = new Float64Array(RELATION_TYPES.length);
+  RELATION_TYPES.forEach((t, i) => {
+    allowedType[i] = !options.relationTypes || options.relationTypes.includes(t) ? 1 : 0;
+    typeWeight[i] = options.typeWeights?.[t] ?? DEFAULT_TYPE_WEIGHTS[t];
+  });
+  // Position of each actor among the kept ones (-1: left out by the sector filter).
+  const position = new Int32Array(actors.length);
+  const kept: A[] = [];
+  actors.forEach((actor, i) => {
+    if (sectors && !sectors.has(actor.sector)) position[i] = -1;
+    else position[i] = kept.push(actor) - 1;
+  });
+  const indexOf = new Map(kept.map((a, i) => [a.id, i]));
+  const fromDay = options.from ? dayNumberOf(options.from) : NO_DAY;
+  const toDay = options.to ? dayNumberOf(options.to) : NO_DAY;
+  const asOfDay = dayNumberOf(options.asOf);
+  const sources = new Int32Array(relations.count);
+  const targets = new Int32Array(relations.count);
+  const weights = new Float64Array(relations.count);
+  let edges = 0;
+  for (let r = 0; r < relations.count; r++) {
+    const t = relations.type[r] as number;
+    if (allowedType[t] === 0) continue;
+    const start = relations.startDay[r] as number;
+    const end = relations.endDay[r] as number;
+    if (toDay !== NO_DAY && start !== NO_DAY && start > toDay) continue;
+    if (fromDay !== NO_DAY && end !== NO_DAY && end < fromDay) continue;
+    const u = position[relations.source[r] as number] as number;
+    const v = position[relations.target[r] as number] as number;
+    if (u < 0 || v < 0) continue;
+    const weight = strengthOf(
+      relations.weight[r] as number,
+      typeWeight[t] as number,
+      end,
+      asOfDay,
+      options,
+    );
+    if (!(weight > 0)) continue;
+    sources[edges] = u;
+    targets[edges] = v;
+    weights[edges] = weight;
+    edges++;
   }
   return {
-    graph: buildCsrGraph(kept.length, { sources, targets, weights }),
+    graph: sortCsrRows(
+      buildCsrGraph(kept.length, {
+        sources: sources.subarray(0, edges),
+        targets: targets.subarray(0, edges),
+        weights: weights.subarray(0, edges),
+      }),
+    ),
     actors: kept,
     indexOf,
   };

@@ -1,4 +1,4 @@
-import type { Actor } from '#core/entities/actor.ts';
+import type { NetworkActor } from '#core/network-columns.ts';
 import { WHEEL_SECTORS, type WheelSector } from '#core/vocabulary.ts';
 
 /** The seven sectors of the Technopolis Wheel live in core (the HTTP contract names them too). */
@@ -20,7 +20,7 @@ export const NEW_COMPANY_MAX_AGE = 10;
 export const LARGE_COMPANY_MIN_EMPLOYEES = 300;
 
 /** The wheel sector an actor belongs to, if any (people take their organisation's sector). */
-export function wheelSectorOf(actor: Actor, asOfYear: number): WheelSector | undefined {
+export function wheelSectorOf(actor: NetworkActor, asOfYear: number): WheelSector | undefined {
   switch (actor.sector) {
     case 'university':
     case 'public_research':

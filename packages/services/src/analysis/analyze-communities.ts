@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { buildActorGraph, type ActorGraphOptions } from '#analytics/abc/actor-graph.ts';
+import { buildActorGraphFromColumns, type ActorGraphOptions } from '#analytics/abc/actor-graph.ts';
 import { analyseCommunities, type PartitionReport } from '#analytics/abc/communities.ts';
 import { WHEEL_SECTORS } from '#analytics/abc/wheel.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ZIsoDate } from '#core/fields.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
-import { loadNetwork, type Network } from './load-network.ts';
+import type { CompactNetwork } from '#core/network-columns.ts';
+import { compactNetworkOf, type Network } from './load-network.ts';
 
 export const ZCommunityParameters = z.object({
   resolution: z.number().positive('resolution must be above 0').max(100).default(1),
@@ -32,6 +33,9 @@ export interface CommunitiesOutput {
   ami: number;
   communityCount: number;
   unassigned: number;
+  /** Leiden iterations run and why they stopped: `converged`, `negligible_gain` (< 1e-4), `max_iterations`. */
+  iterations: number;
+  stoppedBy: string;
   communities: {
     id: string;
     size: number;
@@ -60,6 +64,8 @@ export function toCommunitiesOutput(
     ami: report.ami,
     communityCount: report.communityCount,
     unassigned: report.unassigned,
+    iterations: report.iterations,
+    stoppedBy: report.stoppedBy,
     communities: report.communities.map((c) => ({
       id: c.id,
       size: c.size,
@@ -108,13 +114,14 @@ export function parseCommunityParameters(
 
 /** Computes the partition on an already loaded network (several resolutions share one load). */
 export function computeCommunities(
-  network: Network,
+  network: Network | CompactNetwork,
   input: CommunityParameters,
   clock: Clock,
 ): PartitionReport {
   const parameters = parseCommunityParameters(input);
   const options = graphOptions(parameters, clock);
-  const graph = buildActorGraph(network.actors, network.relations, options);
+  const { actors, relations } = compactNetworkOf(network);
+  const graph = buildActorGraphFromColumns(actors, relations, options);
   return analyseCommunities(graph, {
     resolution: parameters.resolution,
     seed: parameters.seed,
@@ -133,7 +140,7 @@ export async function analyzeCommunities(
   runs: readonly CommunityParameters[],
   options: { save?: boolean } = {},
 ): Promise<CommunitiesOutput[]> {
-  const network = await loadNetwork(repos);
+  const network = await repos.network.readCompact();
   const outputs: CommunitiesOutput[] = [];
   for (const input of runs) {
     const parameters = parseCommunityParameters(input);
@@ -149,6 +156,8 @@ export async function analyzeCommunities(
           modularity: report.modularity,
           ami: report.ami,
           communityCount: report.communityCount,
+          iterations: report.iterations,
+          stoppedBy: report.stoppedBy,
           sizes: report.sizes.slice(0, 20),
         },
         result: toCommunitiesOutput(report, runId),

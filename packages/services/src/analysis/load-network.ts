@@ -1,8 +1,10 @@
+import { relationColumnsOf } from '#analytics/abc/actor-graph.ts';
 import { ZActor, type Actor } from '#core/entities/actor.ts';
 import type { EntityName } from '#core/entities/registry.ts';
 import { ZProject, type Project } from '#core/entities/project.ts';
 import { ZRelation, type Relation } from '#core/entities/relation.ts';
 import { ZSeed, type Seed } from '#core/entities/seed.ts';
+import type { CompactNetwork } from '#core/network-columns.ts';
 import type { Repositories } from '#core/ports.ts';
 import type { z } from 'zod';
 
@@ -36,4 +38,11 @@ export async function loadNetwork(
     parts.projects ? readAll(repos, 'projects', ZProject) : Promise.resolve([]),
   ]);
   return { actors, relations, seeds, projects };
+}
+
+/** The network in the compact form, for analyses that accept either (a network already loaded). */
+export function compactNetworkOf(network: Network | CompactNetwork): CompactNetwork {
+  const { actors, relations } = network;
+  if ('count' in relations) return { actors, relations };
+  return { actors, relations: relationColumnsOf(actors, relations) };
 }

@@ -184,7 +184,9 @@ export class MatchingIndex {
   readonly seeds = new Map<string, SeedFacts>();
   readonly needs = new Map<string, NeedFacts>();
   readonly actors = new Map<string, ActorFacts>();
-  graph: TrustGraph = buildTrustGraph([]);
+  private graph: TrustGraph = buildTrustGraph([]);
+  /** The relations changed since the trust graph was built: rebuild it when next asked for. */
+  private graphStale = true;
   feedback: FeedbackModel = buildFeedbackModel([]);
   /** Link factors learned from coordinators' judgements (`link-judgements.ts`). */
   linkWeights: LinkWeights = learnLinkWeights(createBm25fIndex({ fields: SEED_FIELDS }), []);
@@ -299,7 +301,9 @@ export class MatchingIndex {
       return result;
     };
     if (await changed('actors')) await timed('actors', () => this.loadActors());
-    if (await changed('relations')) await timed('relations', () => this.loadRelations());
+    // The trust graph is read on first use: a match without an origin (free text) never needs it.
+    if (await changed('relations')) this.graphStale = true;
+    if (options.force === true) await this.trustGraph();
     const persist = options.persist ?? true;
     const seeds = (await changed('seeds'))
       ? await timed('seeds', () => this.syncSeeds(persist))
@@ -374,6 +378,17 @@ export class MatchingIndex {
         });
       }
     }
+  }
+
+  /** The trust graph of the relations, read from the database when they changed since the last read. */
+  async trustGraph(): Promise<TrustGraph> {
+    if (this.graphStale) {
+      const t0 = performance.now();
+      await this.loadRelations();
+      this.timings.relations = (performance.now() - t0) / 1000;
+      this.graphStale = false;
+    }
+    return this.graph;
   }
 
   private async loadRelations(): Promise<void> {

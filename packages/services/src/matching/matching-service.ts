@@ -95,10 +95,17 @@ export async function createMatchingService(
   const refresh = async (force = false): Promise<RefreshReport> => {
     const report = await state.refresh({ persist, force });
     lastRefresh = Date.now();
-    relationsCount = state.graph.edgeCount;
+    if (force) relationsCount = (await state.trustGraph()).edgeCount;
     return report;
   };
   await refresh();
+
+  /** The trust graph, read on first use; `relations` in stats counts its ties once read. */
+  const trustGraph = async () => {
+    const graph = await state.trustGraph();
+    relationsCount = graph.edgeCount;
+    return graph;
+  };
 
   const fresh = async (): Promise<void> => {
     if (Date.now() - lastRefresh >= interval) await refresh();
@@ -195,7 +202,7 @@ export async function createMatchingService(
     );
     const reach =
       originActorId !== undefined && state.actors.has(originActorId)
-        ? reachFrom(state.graph, originActorId, { maxHops: 3 })
+        ? reachFrom(await trustGraph(), originActorId, { maxHops: 3 })
         : undefined;
     const seedOf = (id: string) => state.seeds.get(id);
     const actorOf = (id: string) => state.actors.get(id);
@@ -404,7 +411,7 @@ export async function createMatchingService(
         opts.expand,
         state.needGlosses,
       );
-      const reach = reachFrom(state.graph, seed.ownerId ?? '', { maxHops: 3 });
+      const reach = reachFrom(await trustGraph(), seed.ownerId ?? '', { maxHops: 3 });
       const prefectureCode = seed.prefectureCode ?? owner?.prefectureCode;
       const scored = fuseCompanyHits({
         hits,

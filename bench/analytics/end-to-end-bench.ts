@@ -1,0 +1,276 @@
+/**
+ * End-to-end communities benchmark (issue 16): what a user waits for. On the same planted network,
+ * Musubi's whole commands — `musubi import relations` into a fresh database, then
+ * `musubi analyze communities --json` — against python-igraph's whole process reading the same
+ * relations CSV and running Leiden (Debian's python3-igraph, `n_iterations=2`, its default).
+ * Each is a child process under GNU time (wall, user + system CPU, peak RSS); analysis rounds
+ * alternate Musubi / igraph. Quality: modularity as each reports it, NMI to the planted truth
+ * (Musubi's unassigned actors, in communities under the minimum size, count as singletons).
+ * Results: bench/results/analytics-e2e.{json,md}.
+ *
+ * usage: node bin/run-ts.mjs bench/analytics/run-end-to-end.ts [--sizes e2e-30k,e2e-100k]
+ *        [--engines sqlite,postgres] [--rounds 3] [--postgres-url URL]
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { normalizedMutualInformation } from '../../packages/analytics/src/partition-compare.ts';
+import { adminQuery, withDatabase } from '../../packages/db/src/pg-admin.ts';
+import { writePlantedFiles } from './planted-import-files.ts';
+
+export const END_TO_END_SIZES = {
+  'e2e-30k': { nodeCount: 30_000, averageDegree: 20, communityCount: 30, mixing: 0.3 },
+  'e2e-100k': { nodeCount: 100_000, averageDegree: 20, communityCount: 100, mixing: 0.3 },
+  'e2e-1m': { nodeCount: 1_000_000, averageDegree: 20, communityCount: 1000, mixing: 0.3 },
+} as const;
+export type EndToEndSize = keyof typeof END_TO_END_SIZES;
+type Engine = 'sqlite' | 'postgres';
+
+interface Measure {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakMiB: number;
+  stdout: string;
+}
+
+async function measure(command: string, args: readonly string[], cwd: string): Promise<Measure> {
+  const dir = mkdtempSync(join(tmpdir(), 'musubi-e2e-time-'));
+  const timeFile = join(dir, 'time.txt');
+  const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, command, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-5000)));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const fields =
+    readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.split(' ').map(Number) ?? [];
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`);
+  const [wall = 0, user = 0, system = 0, rssKb = 0] = fields;
+  return { wallSeconds: wall, cpuSeconds: user + system, peakMiB: rssKb / 1024, stdout };
+}
+
+function nmiToPlanted(
+  ids: readonly string[],
+  labels: readonly number[],
+  planted: Int32Array,
+): number {
+  const found = new Int32Array(planted.length).fill(-1);
+  for (let i = 0; i < ids.length; i++)
+    found[Number((ids[i] as string).slice(1)) - 1] = labels[i] as number;
+  let next = 1 + Math.max(0, ...labels);
+  for (let v = 0; v < found.length; v++) if (found[v] === -1) found[v] = next++;
+  return normalizedMutualInformation(Array.from(found), Array.from(planted));
+}
+
+interface Row {
+  size: EndToEndSize;
+  engine: Engine;
+  nodes: number;
+  edges: number;
+  importRelations: Measure;
+  musubi: Measure[];
+  igraph: Measure[];
+  musubiModularity: number;
+  musubiIterations: number | null;
+  musubiNmi: number;
+  igraphModularity: number;
+  igraphNmi: number;
+  igraphReadSeconds: number;
+  igraphLeidenSeconds: number;
+  loadAverage: { atStart: number; atEnd: number };
+}
+
+const best = (runs: readonly Measure[], key: keyof Omit<Measure, 'stdout'>) =>
+  Math.min(...runs.map((r) => r[key]));
+const most = (runs: readonly Measure[]) => Math.max(...runs.map((r) => r.peakMiB));
+
+export async function runEndToEndBench(options: {
+  root: string;
+  sizes: readonly EndToEndSize[];
+  engines: readonly Engine[];
+  rounds: number;
+  postgresUrl?: string;
+  log?: (line: string) => void;
+}): Promise<Row[]> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tmp = join(options.root, 'bench', 'tmp', 'analytics-e2e');
+  mkdirSync(tmp, { recursive: true });
+  const musubi = join(options.root, 'bin', 'musubi.mjs');
+  // The commands run from the bundle, as installed (the sources through tsx start slower).
+  execFileSync('npm', ['run', 'build:cli'], { cwd: options.root, stdio: 'ignore' });
+  const rows: Row[] = [];
+  for (const size of options.sizes) {
+    const files = await writePlantedFiles(tmp, END_TO_END_SIZES[size], 1);
+    const planted = new Int32Array(new Uint8Array(readFileSync(files.plantedPath)).buffer);
+    for (const engine of options.engines) {
+      const atStart = loadavg()[0] ?? 0;
+      let db: string;
+      if (engine === 'sqlite') {
+        db = join(tmp, `${size}.sqlite`);
+        for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+      } else {
+        const admin = options.postgresUrl;
+        if (!admin) throw new Error('--postgres-url is needed for the postgres engine');
+        await adminQuery(admin, 'DROP DATABASE IF EXISTS musubi_bench_communities WITH (FORCE)');
+        await adminQuery(admin, 'CREATE DATABASE musubi_bench_communities');
+        db = withDatabase(admin, 'musubi_bench_communities');
+      }
+      log(`${size} ${engine}: import actors`);
+      await measure(
+        'node',
+        [musubi, 'import', 'actors', files.actorsCsv, '--db', db, '--json'],
+        options.root,
+      );
+      log(`${size} ${engine}: import relations`);
+      const importRelations = await measure(
+        'node',
+        [musubi, 'import', 'relations', files.relationsCsv, '--db', db, '--json'],
+        options.root,
+      );
+      log(`  ${importRelations.wallSeconds.toFixed(1)} s wall`);
+      const musubiRuns: Measure[] = [];
+      const igraphRuns: Measure[] = [];
+      let musubiOut = '';
+      let igraphOut = '';
+      const membershipPath = join(tmp, `${size}-igraph.json`);
+      for (let round = 0; round < options.rounds; round++) {
+        const m = await measure(
+          'node',
+          [musubi, 'analyze', 'communities', '--seed', '1', '--json', '--db', db],
+          options.root,
+        );
+        musubiRuns.push(m);
+        musubiOut = m.stdout;
+        log(
+          `  musubi analyze communities: ${m.wallSeconds.toFixed(1)} s wall, ${m.cpuSeconds.toFixed(1)} s CPU, ${m.peakMiB.toFixed(0)} MiB`,
+        );
+        const g = await measure(
+          '/usr/bin/python3',
+          [
+            join(options.root, 'bench', 'analytics', 'igraph-csv-communities.py'),
+            files.relationsCsv,
+            '2',
+            '1',
+            membershipPath,
+          ],
+          options.root,
+        );
+        igraphRuns.push(g);
+        igraphOut = g.stdout;
+        log(
+          `  igraph read + Leiden: ${g.wallSeconds.toFixed(1)} s wall, ${g.cpuSeconds.toFixed(1)} s CPU, ${g.peakMiB.toFixed(0)} MiB`,
+        );
+      }
+      const result = JSON.parse(musubiOut) as {
+        modularity: number;
+        iterations?: number;
+        communities: { members: string[] }[];
+      };
+      const ids: string[] = [];
+      const labels: number[] = [];
+      result.communities.forEach((c, label) => {
+        for (const id of c.members) {
+          ids.push(id);
+          labels.push(label);
+        }
+      });
+      const peer = JSON.parse(igraphOut.trim().split('\n').pop() ?? '{}') as {
+        modularity: number;
+        readSeconds: number;
+        leidenSeconds: number;
+      };
+      const igraphMembership = JSON.parse(readFileSync(membershipPath, 'utf8')) as {
+        ids: string[];
+        membership: number[];
+      };
+      rows.push({
+        size,
+        engine,
+        nodes: files.nodes,
+        edges: files.edges,
+        importRelations,
+        musubi: musubiRuns.map((r) => ({ ...r, stdout: '' })),
+        igraph: igraphRuns.map((r) => ({ ...r, stdout: '' })),
+        musubiModularity: result.modularity,
+        musubiIterations: result.iterations ?? null,
+        musubiNmi: nmiToPlanted(ids, labels, planted),
+        igraphModularity: peer.modularity,
+        igraphNmi: nmiToPlanted(igraphMembership.ids, igraphMembership.membership, planted),
+        igraphReadSeconds: peer.readSeconds,
+        igraphLeidenSeconds: peer.leidenSeconds,
+        loadAverage: { atStart, atEnd: loadavg()[0] ?? 0 },
+      });
+      if (engine === 'postgres' && options.postgresUrl)
+        await adminQuery(
+          options.postgresUrl,
+          'DROP DATABASE IF EXISTS musubi_bench_communities WITH (FORCE)',
+        );
+    }
+  }
+  writeReport(options.root, rows);
+  return rows;
+}
+
+function writeReport(root: string, fresh: Row[]): void {
+  const jsonPath = join(root, 'bench', 'results', 'analytics-e2e.json');
+  const earlier = existsSync(jsonPath)
+    ? ((JSON.parse(readFileSync(jsonPath, 'utf8')) as { rows: (Row & { measuredAt: string })[] })
+        .rows ?? [])
+    : [];
+  const now = new Date().toISOString();
+  const key = (r: { size: string; engine: string }) => `${r.size}/${r.engine}`;
+  const freshKeys = new Set(fresh.map(key));
+  const rows = [
+    ...fresh.map((r) => ({ ...r, measuredAt: now })),
+    ...earlier.filter((r) => !freshKeys.has(key(r))),
+  ];
+  const machine = `${cpus()[0]?.model ?? 'unknown'} (${cpus().length} CPUs, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB), Node ${process.version}`;
+  writeFileSync(jsonPath, `${JSON.stringify({ generatedAt: now, machine, rows }, null, 2)}\n`);
+  const lines = [
+    '# Communities end to end: Musubi commands vs python-igraph (issue 16)',
+    '',
+    `Generated ${now} on ${machine}. The machine is shared (2 cores, other work running): the 1-min load average at start/end of each row is given; CPU-time ratios are less sensitive to it than wall ratios.`,
+    '',
+    "Same planted network on both sides (bench/analytics/planted-import-files.ts: organisations `P…`, `mou` ties of weight 1, duplicates removed). Musubi: `musubi import relations` into a fresh database, then `musubi analyze communities --seed 1 --json` (stores the run). python-igraph 0.10.2 (Debian): one process reading the same relations CSV with Python's csv module, building the Graph and running `community_leiden(modularity, β 0.01, n_iterations=2)`. Whole child processes under GNU time; analysis rounds alternate Musubi / igraph, best wall and CPU kept, peak RSS the largest.",
+    '',
+    'Targets: analyze communities ≤ 1.5× igraph read + Leiden (wall and CPU), peak < 2 GB, modularity within 0.005 of igraph.',
+    '',
+    '## Ratios (Musubi analyze communities / igraph read + Leiden)',
+    '',
+    '| size | engine | nodes | edges | wall ratio | CPU ratio | import relations / igraph (wall) | Δ modularity | Musubi peak | targets met | measured | load avg |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+  ];
+  for (const r of rows) {
+    const wall = best(r.musubi, 'wallSeconds') / best(r.igraph, 'wallSeconds');
+    const cpu = best(r.musubi, 'cpuSeconds') / best(r.igraph, 'cpuSeconds');
+    const dq = r.musubiModularity - r.igraphModularity;
+    const met = wall <= 1.5 && cpu <= 1.5 && most(r.musubi) < 2048 && Math.abs(dq) <= 0.005;
+    lines.push(
+      `| ${r.size} | ${r.engine} | ${r.nodes} | ${r.edges} | **${wall.toFixed(2)}×** | **${cpu.toFixed(2)}×** | ${(r.importRelations.wallSeconds / best(r.igraph, 'wallSeconds')).toFixed(2)}× | ${dq >= 0 ? '+' : ''}${dq.toFixed(4)} | ${most(r.musubi).toFixed(0)} MiB | ${met ? 'yes' : 'no'} | ${r.measuredAt} | ${r.loadAverage.atStart.toFixed(1)}/${r.loadAverage.atEnd.toFixed(1)} |`,
+    );
+  }
+  lines.push(
+    '',
+    '## Side by side',
+    '',
+    '| size | engine | step | wall (s, best; all rounds) | CPU (s, best) | peak RSS (MiB) | modularity | NMI to planted |',
+    '|---|---|---|---|---:|---:|---:|---:|',
+  );
+  for (const r of rows) {
+    const all = (runs: Measure[]) => runs.map((m) => m.wallSeconds.toFixed(1)).join(', ');
+    lines.push(
+      `| ${r.size} | ${r.engine} | musubi import relations | ${r.importRelations.wallSeconds.toFixed(1)} | ${r.importRelations.cpuSeconds.toFixed(1)} | ${r.importRelations.peakMiB.toFixed(0)} | – | – |`,
+      `| ${r.size} | ${r.engine} | musubi analyze communities${r.musubiIterations !== null ? ` (${r.musubiIterations} iterations)` : ''} | ${best(r.musubi, 'wallSeconds').toFixed(1)}; ${all(r.musubi)} | ${best(r.musubi, 'cpuSeconds').toFixed(1)} | ${most(r.musubi).toFixed(0)} | ${r.musubiModularity.toFixed(4)} | ${r.musubiNmi.toFixed(4)} |`,
+      `| ${r.size} | ${r.engine} | python-igraph read CSV + Leiden (read ${r.igraphReadSeconds.toFixed(1)} s, Leiden ${r.igraphLeidenSeconds.toFixed(1)} s) | ${best(r.igraph, 'wallSeconds').toFixed(1)}; ${all(r.igraph)} | ${best(r.igraph, 'cpuSeconds').toFixed(1)} | ${most(r.igraph).toFixed(0)} | ${r.igraphModularity.toFixed(4)} | ${r.igraphNmi.toFixed(4)} |`,
+    );
+  }
+  writeFileSync(join(root, 'bench', 'results', 'analytics-e2e.md'), `${lines.join('\n')}\n`);
+}
