@@ -186,9 +186,9 @@ export function renderRegionReport(report: RegionReport): string {
     `<h2>1. 主体の分布</h2>${mapSvg(report.map)}`,
     `<h2>2. ネットワーク概要</h2><p>主体 ${n.actors}（${sectors || 'なし'}）。域内の連携 ${n.internalRelations} 件、域外との連携（広域連携） ${n.outwardRelations} 件。</p>`,
     `<h2>3. コミュニティとテクノポリス・ホイールの欠落</h2>${communitySourceNote(report.communitySource)}${table(
-      ['ABC', '規模', '域内の割合', '都道府県', '中核的な主体', '欠落（ギャップ）'],
+      ['コミュニティ', '規模', '域内の割合', '都道府県', '中核的な主体', '欠落（ギャップ）'],
       report.communities.map((c) => [
-        e(c.id),
+        `${e(c.name)}<br><span class="note">${e(c.id)}</span>`,
         String(c.size),
         `${Math.round(c.shareInRegion * 100)}%`,
         e(pref(c.prefectures)),

@@ -5,11 +5,13 @@ import { FilterSelect } from '../../components/filter-select.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
+import { useCommunityLabel } from '../network/community-name.tsx';
 
 const PAGE = 50;
 
 export function DirectoryPage() {
   const { t, label, number } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { meta, communities, prefectureName } = useSharedData();
   const { search } = useLocation();
   const q = search.get('q') ?? '';
@@ -59,7 +61,7 @@ export function DirectoryPage() {
           value={filters.community}
           options={communities.communities.map((c) => ({
             value: c.id,
-            label: t('community.label', { id: c.id, size: c.size }),
+            label: communityLabel(c),
           }))}
           onChange={(v) => set('community', v)}
         />

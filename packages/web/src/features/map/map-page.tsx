@@ -21,6 +21,7 @@ import {
 import { InsetFrame, RankedTable } from './map-parts.tsx';
 import { MunicipalityMap } from './municipality-map.tsx';
 import { hrefOf, Link, navigate, updateQuery, useLocation } from '../../router.tsx';
+import { useCommunityLabel } from '../network/community-name.tsx';
 
 const WIDTH = 800;
 const HEIGHT = 820;
@@ -96,6 +97,7 @@ function useShapes(nameToCode: Map<string, string>) {
 
 export function MapPage() {
   const { t, label, number, language } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { meta, communities, prefectureName } = useSharedData();
   const { search } = useLocation();
   const id = useId();
@@ -181,7 +183,7 @@ export function MapPage() {
                   <option value="">{t('map.noOverlay')}</option>
                   {communities.communities.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {t('community.label', { id: c.id, size: c.size })}
+                      {communityLabel(c)}
                     </option>
                   ))}
                 </select>

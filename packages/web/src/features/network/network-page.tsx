@@ -16,6 +16,7 @@ import {
   type EdgeAttributes,
   type NodeAttributes,
 } from './network-graph.ts';
+import { useCommunityLabel } from './community-name.tsx';
 
 /** Timings of the last draw, read by the benchmark and the browser tests. */
 export interface NetworkDrawStats {
@@ -95,7 +96,8 @@ function CheckList({
 }
 
 export function NetworkPage() {
-  const { t, label, number } = useI18n();
+  const { t, label, number, language } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { meta, communities } = useSharedData();
   const { search } = useLocation();
   const id = useId();
@@ -240,7 +242,7 @@ export function NetworkPage() {
                 <option value="">{t('network.allCommunities')}</option>
                 {communities.communities.map((c, i) => (
                   <option key={c.id} value={c.id} style={{ color: communityColour(i) }}>
-                    {t('community.label', { id: c.id, size: c.size })}
+                    {communityLabel(c)}
                   </option>
                 ))}
               </select>
@@ -280,7 +282,10 @@ export function NetworkPage() {
                 {label('sector', data.sectors[data.nodes.sector[selectedIndex] ?? 0] ?? 'other')}
                 {' ・ '}
                 {selectedCommunity >= 0
-                  ? data.communities[selectedCommunity]
+                  ? ((language === 'ja'
+                      ? data.communityNames[selectedCommunity]
+                      : data.communityNamesEn[selectedCommunity]) ??
+                    data.communities[selectedCommunity])
                   : t('community.unassigned')}
               </p>
               <Link href={`/actors/${encodeURIComponent(selected)}`}>
