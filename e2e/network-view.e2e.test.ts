@@ -138,3 +138,49 @@ describe('network view', () => {
     });
   }
 });
+
+describe('regional strengths map', () => {
+  for (const [width, height, language] of [
+    [1440, 900, 'ja'],
+    [390, 844, 'en'],
+  ] as const) {
+    it(`is reached from the menu and maps one field's LQ by prefecture (${width}×${height}, ${language})`, async () => {
+      const { page, errors } = await openPage(browser, width, height);
+      await page.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
+      await page.goto(url('/'));
+      await page.locator('main h1').first().waitFor();
+      const menuName = language === 'ja' ? '地域の強み' : 'Regional strengths';
+      const link = page.locator('nav a[href="/strengths"]');
+      await expect(link.textContent()).resolves.toContain(menuName);
+      await page.goto(url('/strengths'));
+      const map = page.getByTestId('strengths-map');
+      await map.waitFor();
+      expect(await map.locator('path.prefecture').count()).toBe(47);
+      // the planted photonics cluster of 静岡県 (22) is specialised, with its interval above 1
+      await page.getByLabel(language === 'ja' ? '分野' : 'Field').selectOption('光・量子');
+      await page.locator('[data-testid="strengths-map"][data-field="光・量子"]').waitFor();
+      const expected = (await (
+        await fetch(url(`/api/analyses/strengths/map?field=${encodeURIComponent('光・量子')}`))
+      ).json()) as { places: { code: string; lq: number | null; specialised: boolean }[] };
+      const shizuoka = expected.places.find((p) => p.code === '22');
+      expect(shizuoka?.specialised).toBe(true);
+      await expect(
+        page.locator('tr[data-code="22"]').getAttribute('data-specialised'),
+      ).resolves.toBe('true');
+      await expect(
+        map.locator('path.prefecture[data-code="22"]').getAttribute('class'),
+      ).resolves.toContain('specialised');
+      await page.screenshot({
+        path: join(ARTIFACTS, `strengths-${width}-${language}.png`),
+        fullPage: true,
+      });
+      expect(await seriousViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

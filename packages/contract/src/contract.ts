@@ -11,6 +11,7 @@ import * as matching from './routes/matching.ts';
 import * as notifications from './routes/notifications.ts';
 import * as profile from './routes/profile-confirmation.ts';
 import * as reports from './routes/reports.ts';
+import * as strengthsMap from './routes/strengths-map.ts';
 import * as system from './routes/system.ts';
 import * as programmes from './routes/programmes.ts';
 import * as regionAnalyses from './routes/region-analyses.ts';
@@ -72,6 +73,7 @@ export const contract = {
   regionReport: reports.regionReport,
   brokers: analyses.brokers,
   strengths: analyses.strengths,
+  strengthsMap: strengthsMap.strengthsMap,
   sdgs: analyses.sdgs,
   listConsultations: consultations.listConsultations,
   openConsultation: consultations.openConsultation,

@@ -53,7 +53,7 @@ interface Counted {
   prefectureCode: string;
 }
 
-function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
+export function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
   const byId = new Map(network.actors.map((a) => [a.id, a]));
   const out: Counted[] = [];
   const want = (m: StrengthMeasure) =>
