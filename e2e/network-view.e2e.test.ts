@@ -157,7 +157,9 @@ describe('regional strengths map', () => {
       await map.waitFor();
       expect(await map.locator('path.prefecture').count()).toBe(47);
       // the planted photonics cluster of 静岡県 (22) is specialised, with its interval above 1
-      await page.getByLabel(language === 'ja' ? '分野' : 'Field').selectOption('光・量子');
+      await page
+        .getByRole('combobox', { name: language === 'ja' ? '分野' : 'Field', exact: true })
+        .selectOption('光・量子');
       await page.locator('[data-testid="strengths-map"][data-field="光・量子"]').waitFor();
       const expected = (await (
         await fetch(url(`/api/analyses/strengths/map?field=${encodeURIComponent('光・量子')}`))
