@@ -13,6 +13,7 @@ import * as notifications from './routes/notifications.ts';
 import * as profile from './routes/profile-confirmation.ts';
 import * as reports from './routes/reports.ts';
 import * as reviews from './routes/reviews.ts';
+import * as strengthsMap from './routes/strengths-map.ts';
 import * as system from './routes/system.ts';
 import * as programmes from './routes/programmes.ts';
 import * as regionAnalyses from './routes/region-analyses.ts';
@@ -74,6 +75,7 @@ export const contract = {
   regionReport: reports.regionReport,
   brokers: analyses.brokers,
   strengths: analyses.strengths,
+  strengthsMap: strengthsMap.strengthsMap,
   sdgs: analyses.sdgs,
   listConsultations: consultations.listConsultations,
   openConsultation: consultations.openConsultation,

@@ -39,6 +39,9 @@ export const ZWebMeta = z.strictObject({
 
 export const ZWebCommunitySummary = z.strictObject({
   id: z.string(),
+  /** A name made from the members (largest organisations and common fields), unique in the run. */
+  name: z.string(),
+  nameEn: z.string(),
   size: z.number(),
   /** Prefectures holding at least 5% of the members, most members first. */
   prefectures: z.array(z.string()),
@@ -107,7 +110,15 @@ export const ZWebSummary = z.strictObject({
   }),
   /** Research output summed over the scope's actors. */
   research: z.strictObject({ papers: z.number(), citations: z.number(), patents: z.number() }),
-  communities: z.array(z.strictObject({ id: z.string(), size: z.number(), members: z.number() })),
+  communities: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      size: z.number(),
+      members: z.number(),
+    }),
+  ),
   community: ZWebCommunitySummary.nullable(),
   /** The credit line of each open source whose data the scope shows (show them with the data). */
   credits: z.array(z.strictObject({ source: z.string(), credit: z.string() })).optional(),
@@ -150,6 +161,9 @@ export const ZWebNetwork = z.strictObject({
   relationTypes: z.array(z.string()),
   /** Community ids; a node's `community` is an index into this list, or -1. */
   communities: z.array(z.string()),
+  /** The communities' names (Japanese, English), parallel to `communities`. */
+  communityNames: z.array(z.string()),
+  communityNamesEn: z.array(z.string()),
   nodes: z.strictObject({
     id: z.array(z.string()),
     label: z.array(z.string()),
@@ -163,6 +177,8 @@ export const ZWebNetwork = z.strictObject({
     source: z.array(z.number()),
     target: z.array(z.number()),
     type: z.array(z.number()),
+    /** Strength of the tie: its type's weight × its own weight (the communities' graph weights). */
+    weight: z.array(z.number()),
   }),
 });
 
@@ -202,7 +218,9 @@ export const ZWebRoleEvidence = z.strictObject({
 export const ZWebActorProfile = z.strictObject({
   /** The actor record as stored (see the `Actor` schema). */
   actor: z.record(z.string(), z.unknown()),
-  community: z.strictObject({ id: z.string(), size: z.number() }).nullable(),
+  community: z
+    .strictObject({ id: z.string(), name: z.string(), nameEn: z.string(), size: z.number() })
+    .nullable(),
   degree: z.number(),
   relations: z.strictObject({
     total: z.number(),

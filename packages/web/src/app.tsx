@@ -38,6 +38,9 @@ import { hrefOf, Link, useLocation } from './router.tsx';
 const MapPage = lazy(() =>
   import('./features/map/map-page.tsx').then((m) => ({ default: m.MapPage })),
 );
+const StrengthsPage = lazy(() =>
+  import('./features/strengths/strengths-page.tsx').then((m) => ({ default: m.StrengthsPage })),
+);
 const NetworkPage = lazy(() =>
   import('./features/network/network-page.tsx').then((m) => ({ default: m.NetworkPage })),
 );
@@ -52,6 +55,7 @@ const NAV: { path: string; key: MessageKey }[] = [
   { path: '/', key: 'nav.home' },
   { path: '/map', key: 'nav.map' },
   { path: '/network', key: 'nav.network' },
+  { path: '/strengths', key: 'report2.strengthsNav' },
   { path: '/actors', key: 'nav.actors' },
   { path: '/matching', key: 'nav.matching' },
   { path: '/board', key: 'nav.board' },
@@ -85,6 +89,7 @@ function route(path: string): ReactNode {
   if (FORM_PATHS.test(path)) return <FormRoutes path={path} />;
   if (path === '/map') return <MapPage />;
   if (path === '/network') return <NetworkPage />;
+  if (path === '/strengths') return <StrengthsPage />;
   if (path === '/actors') return <DirectoryPage />;
   const profile = /^\/actors\/([^/]+)$/.exec(path);
   if (profile?.[1]) return <ProfilePage id={decodeURIComponent(profile[1])} />;

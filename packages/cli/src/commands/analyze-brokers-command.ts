@@ -41,14 +41,17 @@ export async function runAnalyzeBrokers(
     const m = output.method;
     writeLine(
       context.stdout,
-      `仲介者 / brokers${output.community ? ` of ${output.community}` : ''}: ${m.nodes} actors, ${m.edges} ties; betweenness ${m.betweenness === 'exact' ? 'exact' : `sampled from ${m.samples} pivots, ±${m.errorBound.toFixed(3)} at ${Math.round(m.confidence * 100)}%`}`,
+      `仲介者 / brokers${output.community ? ` of ${output.community} ${output.communityNames[output.community]?.name ?? ''}` : ''}: ${m.nodes} actors, ${m.edges} ties; betweenness ${m.betweenness === 'exact' ? 'exact' : `sampled from ${m.samples} pivots, ±${m.errorBound.toFixed(3)} at ${Math.round(m.confidence * 100)}%`}`,
     );
     if (output.generatedData) writeLine(context.stdout, `  ⚠ ${output.generatedData.ja}`);
     writeLine(context.stdout, '  betweenness  constraint  eff.size  communities  actor');
     for (const b of output.brokers) {
+      const bridged = b.communitiesBridged
+        .map((id) => `${id} ${output.communityNames[id]?.name ?? ''}`.trim())
+        .join(' / ');
       writeLine(
         context.stdout,
-        `  ${b.betweenness.toFixed(4).padStart(11)}  ${(b.constraint === null ? '—' : b.constraint.toFixed(3)).padStart(10)}  ${b.effectiveSize.toFixed(1).padStart(8)}  ${(b.communitiesBridged.join(',') || '—').padEnd(11)}  ${b.name} (${findPrefecture(b.prefectureCode)?.name ?? b.prefectureCode})`,
+        `  ${b.betweenness.toFixed(4).padStart(11)}  ${(b.constraint === null ? '—' : b.constraint.toFixed(3)).padStart(10)}  ${b.effectiveSize.toFixed(1).padStart(8)}  ${(b.communitiesBridged.join(',') || '—').padEnd(11)}  ${b.name} (${findPrefecture(b.prefectureCode)?.name ?? b.prefectureCode})${bridged ? ` — ${bridged}` : ''}`,
       );
     }
   } finally {

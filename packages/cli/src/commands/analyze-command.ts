@@ -7,6 +7,7 @@ import {
   analyzeCommunities,
   type CommunityParameters,
 } from '#services/analysis/analyze-communities.ts';
+import { nameCommunitiesOutputs } from '#services/analysis/community-names.ts';
 import { analyzeGapFill } from '#services/analysis/analyze-gap-fill.ts';
 import { analyzeRoles } from '#services/analysis/analyze-roles.ts';
 import { analyzeContinuation } from '#services/programmes/analyze-continuation.ts';
@@ -68,12 +69,13 @@ export async function runAnalyzeCommunities(
     : [base.resolution ?? 1];
   const database = await openTarget(options.db, context);
   try {
-    const outputs = await analyzeCommunities(
+    const plain = await analyzeCommunities(
       database.repos,
       systemClock,
       resolutions.map((resolution) => ({ ...base, resolution })),
       { save: options.save !== false },
     );
+    const outputs = await nameCommunitiesOutputs(database.repos, plain);
     if (options.json) {
       writeLine(context.stdout, JSON.stringify(options.resolutions ? outputs : outputs[0]));
       return;
@@ -90,7 +92,7 @@ export async function runAnalyzeCommunities(
           .join('、');
         writeLine(
           context.stdout,
-          `  ${c.id.padEnd(4)} ${String(c.size).padStart(5)} actors  ${prefectureNames(c.prefectures)}  広域連携 ${(c.crossPrefectureShare * 100).toFixed(0)}%  中核: ${core}`,
+          `  ${c.id.padEnd(4)} ${c.name}\n       ${String(c.size).padStart(5)} actors  ${prefectureNames(c.prefectures)}  広域連携 ${(c.crossPrefectureShare * 100).toFixed(0)}%  中核: ${core}`,
         );
         for (const gap of c.gaps.slice(0, 4)) writeLine(context.stdout, `         gap: ${gap.ja}`);
       }
@@ -190,7 +192,7 @@ export async function runAnalyzeGapFill(
     const sector = output.sector ? WHEEL_LABELS[output.sector].ja : '（指定なし）';
     writeLine(
       context.stdout,
-      `${output.community.id} (${output.community.size} actors, ${prefectureNames(output.community.prefectures)}): candidates for ${sector}`,
+      `${output.community.id} ${output.community.name} (${output.community.size} actors, ${prefectureNames(output.community.prefectures)}): candidates for ${sector}`,
     );
     if (output.generatedData) writeLine(context.stdout, `  ⚠ ${output.generatedData.ja}`);
     const from = output.communitySource;

@@ -66,10 +66,36 @@ describe('analyze brokers', () => {
       expect.arrayContaining(['actorId', 'betweenness', 'constraint', 'communitiesBridged']),
     );
     expect(output.brokers[0]?.['actorId']).toBe('bridge');
+    // the communities it bridges are named from their members, not c1/c2
+    const names = (output as unknown as { communityNames: Record<string, { name: string }> })
+      .communityNames;
+    const bridged = output.brokers[0]?.['communitiesBridged'] as string[];
+    expect(bridged.map((id) => names[id]?.name).sort()).toEqual([
+      '会社e0・会社e1圏',
+      '会社w0・会社w1圏',
+    ]);
     const readable = capture();
     expect(await runCli(['analyze', 'brokers', '--db', target], readable.context)).toBe(0);
     expect(readable.out()).toContain('betweenness exact');
     expect(readable.out().split('\n')[2]).toContain('会社bridge');
+    expect(readable.out().split('\n')[2]).toContain('会社w0・会社w1圏');
+  });
+
+  it('analyze communities lists each community with a name made from its members', async () => {
+    const run = capture();
+    expect(await runCli(['analyze', 'communities', '--db', target, '--json'], run.context)).toBe(0);
+    const output = JSON.parse(run.out()) as {
+      communities: { id: string; name: string; nameEn: string; members: string[] }[];
+    };
+    expect(output.communities.map((c) => c.id)).toEqual(['c1', 'c2']);
+    for (const c of output.communities) {
+      const side = c.members.includes('w0') ? 'w' : 'e';
+      expect(c.name).toBe(`会社${side}0・会社${side}1圏`);
+      expect(c.nameEn).toBe(`会社${side}0 · 会社${side}1 area`);
+    }
+    const readable = capture();
+    expect(await runCli(['analyze', 'communities', '--db', target], readable.context)).toBe(0);
+    expect(readable.out()).toContain('会社w0・会社w1圏');
     const bad = capture();
     expect(
       await runCli(['analyze', 'brokers', '--db', target, '--community', 'c99'], bad.context),

@@ -3,6 +3,7 @@ import type { Actor } from '#core/entities/actor.ts';
 import type { Relation } from '#core/entities/relation.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
+import { ZStrengthsMap } from '#contract/routes/strengths-map.ts';
 
 const actor = (id: string, prefectureCode: string): Actor => ({
   id,
@@ -102,6 +103,31 @@ describe.each(TEST_DATABASES)('regional strengths API on $name', (kind) => {
     expect(body.fields[0]?.ciLow).toBeGreaterThan(1);
     expect(body.fields.find((x) => x.field === '食品')).toMatchObject({ lq: 0, count: 0 });
     expect(body.method).toMatch(/Garwood/);
+  });
+
+  it('maps one field across the prefectures: LQ with its interval in each', async () => {
+    const response = await f.call(
+      '/api/analyses/strengths/map?field=%E3%83%AD%E3%83%9C%E3%83%83%E3%83%88',
+    );
+    expect(response.status).toBe(200);
+    const body = ZStrengthsMap.parse(await response.json());
+    expect(body.field).toBe('ロボット');
+    expect(body.fieldEn).toBe('robotics');
+    expect(body.places).toHaveLength(47);
+    expect(body.places.find((p) => p.code === '40')).toMatchObject({
+      lq: 2,
+      count: 25,
+      specialised: true,
+    });
+    expect(body.places.find((p) => p.code === '40')?.ciLow).toBeGreaterThan(1);
+    expect(body.places.find((p) => p.code === '13')).toMatchObject({ lq: 0, count: 0 });
+    // a prefecture with no unit at all makes no claim
+    expect(body.places.find((p) => p.code === '01')).toMatchObject({ lq: null, ciLow: null });
+    expect(body.fields.map((x) => x.field).sort()).toEqual(['ロボット', '食品']);
+    // no field asked: the largest one
+    const first = ZStrengthsMap.parse(await (await f.call('/api/analyses/strengths/map')).json());
+    expect(first.field).toBe(body.fields[0]?.field);
+    expect((await f.call('/api/analyses/strengths/map?measure=spaceships')).status).toBe(422);
   });
 
   it('a municipality counts its own actors (a designated city with its wards)', async () => {

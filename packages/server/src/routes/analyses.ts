@@ -7,10 +7,11 @@ import type { Hono } from 'hono';
 import { contract } from '#contract/contract.ts';
 import { analyzeBrokers } from '#services/analysis/analyze-brokers.ts';
 import { analyzeStrengths } from '#services/analysis/analyze-strengths.ts';
+import { strengthsByPlace } from '#services/analysis/strengths-by-place.ts';
 import { findRecordsBySdg, suggestRecordSdgs } from '#services/analysis/suggest-sdgs.ts';
 import { createNetworkCache } from '#services/analysis/network-cache.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { registerRawRoute } from '../register-route.ts';
+import { registerRawRoute, registerRoute } from '../register-route.ts';
 
 const on = { mountedAt: '/api' };
 
@@ -50,6 +51,17 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
         }),
       );
     },
+    on,
+  );
+
+  registerRoute(
+    api,
+    contract.strengthsMap,
+    async ({ query: q }) =>
+      strengthsByPlace((await networks.get()).network, {
+        ...(q.field !== undefined ? { field: q.field } : {}),
+        ...(q.measure !== undefined ? { measure: q.measure } : {}),
+      }),
     on,
   );
 

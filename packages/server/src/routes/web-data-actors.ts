@@ -126,7 +126,9 @@ export function profile(snapshot: WebSnapshot, id: string): WebActorProfile {
 
   return {
     actor: { ...actor },
-    community: community ? { id: community.id, size: community.size } : null,
+    community: community
+      ? { id: community.id, name: community.name, nameEn: community.nameEn, size: community.size }
+      : null,
     degree: snapshot.degree[i] ?? 0,
     relations: { total: relationIndices.length, items: relations },
     seeds: snapshot.seeds

@@ -33,7 +33,9 @@ import { ABROAD_GROUP, PREFECTURES, findPrefecture, prefectureGroupOf } from '#c
 import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
+import { communityNames } from '#services/analysis/community-names.ts';
 import { loadNetwork } from '#services/analysis/load-network.ts';
+import type { CommunityName } from '#analytics/abc/community-names.ts';
 import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
 import type {
   WebCommunities,
@@ -94,9 +96,15 @@ function yearOf(date: string | undefined): number {
   return date ? Number(date.slice(0, 4)) : 0;
 }
 
-function toSummary(c: SharedCommunity): WebCommunitySummary {
+function toSummary(
+  c: SharedCommunity,
+  names: ReadonlyMap<string, CommunityName>,
+): WebCommunitySummary {
+  const named = names.get(c.id);
   return {
     id: c.id,
+    name: named?.name ?? c.id,
+    nameEn: named?.nameEn ?? c.id,
     size: c.size,
     prefectures: c.prefectures,
     prefectureCounts: c.prefectureCounts,
@@ -221,6 +229,7 @@ export async function buildNetworkPart(repos: Repositories, clock: Clock): Promi
   // the same communities as the portfolio and the region report: latest stored run, else defaults
   const shared = await sharedCommunities(repos, clock, network);
   const communityData = shared.result;
+  const names = communityNames(network, communityData.communities);
   const communityOf = new Int32Array(n).fill(-1);
   const communityMembers = communityData.communities.map((c, ci) => {
     const members: number[] = [];
@@ -290,7 +299,7 @@ export async function buildNetworkPart(repos: Repositories, clock: Clock): Promi
       ami: communityData.ami,
       communityCount: communityData.communityCount,
       unassigned: communityData.unassigned,
-      communities: communityData.communities.map(toSummary),
+      communities: communityData.communities.map((c) => toSummary(c, names)),
     },
     communityMembers,
     communityOf,

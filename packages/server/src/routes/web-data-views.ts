@@ -123,7 +123,7 @@ export function summary(
     .map((c, ci) => {
       let members = 0;
       for (const i of snapshot.communityMembers[ci] ?? []) members += inScope[i] ?? 0;
-      return { id: c.id, size: c.size, members };
+      return { id: c.id, name: c.name, nameEn: c.nameEn, size: c.size, members };
     })
     .filter((c) => c.members > 0)
     .sort((a, b) => b.members - a.members);
@@ -163,6 +163,14 @@ export function summary(
 
 // ---------------------------------------------------------------- network
 
+/** A tie's strength as the communities' graph weighs it: its type's weight × its own weight. */
+function tieWeight(snapshot: WebSnapshot, r: number): number {
+  return (
+    DEFAULT_TYPE_WEIGHTS[RELATION_TYPES[snapshot.relType[r] ?? 0] ?? 'participation'] *
+    (snapshot.relations[r]?.weight ?? 1)
+  );
+}
+
 export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQuery>): WebNetwork {
   const n = snapshot.actors.length;
   const keep = new Uint8Array(n).fill(1);
@@ -183,8 +191,10 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
       ? new Set(query.types.map((t) => RELATION_TYPES.indexOf(t)))
       : undefined;
 
-  const seenPairs = new Set<number>();
+  const seenPairs = new Map<number, number>();
   const candidates: number[] = [];
+  /** Summed tie weight of each candidate's pair, parallel to `candidates`. */
+  const pairWeight: number[] = [];
   for (let r = 0; r < snapshot.relations.length; r++) {
     const s = snapshot.relSource[r] ?? -1;
     const t = snapshot.relTarget[r] ?? -1;
@@ -195,16 +205,21 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
     if (query.to !== undefined && start !== 0 && start > query.to) continue;
     if (query.from !== undefined && end !== 0 && end < query.from) continue;
     const pair = s < t ? s * n + t : t * n + s;
-    if (seenPairs.has(pair)) continue;
-    seenPairs.add(pair);
+    const first = seenPairs.get(pair);
+    if (first !== undefined) {
+      // each pair is sent once, carrying the weight of all its ties
+      pairWeight[first] = (pairWeight[first] ?? 0) + tieWeight(snapshot, r);
+      continue;
+    }
+    seenPairs.set(pair, candidates.length);
     candidates.push(r);
+    pairWeight.push(tieWeight(snapshot, r));
   }
   let dropped = 0;
   let edges = candidates;
+  const summed = new Map(candidates.map((r, k) => [r, pairWeight[k] ?? 0]));
   if (candidates.length > query.maxEdges) {
-    const weightOf = (r: number) =>
-      DEFAULT_TYPE_WEIGHTS[RELATION_TYPES[snapshot.relType[r] ?? 0] ?? 'participation'] *
-      (snapshot.relations[r]?.weight ?? 1);
+    const weightOf = (r: number) => summed.get(r) ?? 0;
     edges = [...candidates]
       .sort((a, b) => weightOf(b) - weightOf(a) || a - b)
       .slice(0, query.maxEdges);
@@ -243,11 +258,12 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
     nodes.community.push(snapshot.communityOf[i] ?? -1);
     nodes.sector.push(snapshot.sectorIndex[i] ?? 0);
   }
-  const out: WebNetwork['edges'] = { source: [], target: [], type: [] };
+  const out: WebNetwork['edges'] = { source: [], target: [], type: [], weight: [] };
   for (const r of edges) {
     out.source.push(position[snapshot.relSource[r] ?? 0] ?? 0);
     out.target.push(position[snapshot.relTarget[r] ?? 0] ?? 0);
     out.type.push(snapshot.relType[r] ?? 0);
+    out.weight.push(round(summed.get(r) ?? 0));
   }
   return {
     nodeCount: nodes.id.length,
@@ -256,6 +272,8 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
     sectors: [...SECTORS],
     relationTypes: [...RELATION_TYPES],
     communities: snapshot.communities.communities.map((c) => c.id),
+    communityNames: snapshot.communities.communities.map((c) => c.name),
+    communityNamesEn: snapshot.communities.communities.map((c) => c.nameEn),
     nodes,
     edges: out,
   };

@@ -136,6 +136,19 @@ describe('GET /api/web/communities and /meta', () => {
     expect(await database.repos.analysisRuns.list('communities')).toHaveLength(0);
   });
 
+  it('names each community from its members, uniquely, in both languages', async () => {
+    const { communities } = await json<WebCommunities>('/api/web/communities');
+    for (const c of communities) {
+      expect(c.name).toMatch(/圏/);
+      expect(c.name).not.toMatch(/^c\d+$/);
+      expect(c.nameEn).toMatch(/ area/);
+      // a name is made of the community's core organisations
+      expect(c.coreActors.length).toBeGreaterThan(0);
+    }
+    expect(new Set(communities.map((c) => c.name)).size).toBe(communities.length);
+    expect(new Set(communities.map((c) => c.nameEn)).size).toBe(communities.length);
+  });
+
   it('lists prefectures and the metrics the map can show', async () => {
     const meta = await json<WebMeta>('/api/web/meta');
     expect(meta.prefectures).toHaveLength(47);
@@ -271,6 +284,13 @@ describe('GET /api/web/network', () => {
       }),
     );
     expect(pairs.size).toBe(network.edgeCount);
+    // every tie carries its weight; a pair with several ties carries their sum
+    expect(network.edges.weight).toHaveLength(network.edgeCount);
+    expect(network.edges.weight.every((w) => w > 0)).toBe(true);
+    expect(Math.max(...network.edges.weight)).toBeGreaterThan(Math.min(...network.edges.weight));
+    expect(network.communityNames).toHaveLength(network.communities.length);
+    expect(network.communityNamesEn).toHaveLength(network.communities.length);
+    expect(network.communityNames.every((n) => n.includes('圏'))).toBe(true);
   });
 
   it('filters by community, sector and tie type, and caps ties', async () => {

@@ -24,6 +24,7 @@ import {
   type CommunitySource,
   type SharedCommunities,
 } from './current-communities.ts';
+import { communityNameRecord, communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork, type Network } from './load-network.ts';
 import type { LoadedNetwork } from './network-cache.ts';
@@ -31,6 +32,8 @@ import type { LoadedNetwork } from './network-cache.ts';
 export interface BrokersOutput extends BrokerResult {
   /** The community asked for, or null for all. */
   community: string | null;
+  /** The name of each community, by id (「静岡大学・浜松ホトニクス圏（光・量子）」). */
+  communityNames: Record<string, { name: string; nameEn: string }>;
   communitySource: CommunitySource;
   /** Set when most of the data come from the demo generator: results are planted, not found. */
   generatedData: GeneratedDataNote | null;
@@ -96,6 +99,7 @@ export async function analyzeBrokers(
   return {
     ...result,
     community: request.community ?? null,
+    communityNames: communityNameRecord(communityNames(network, shared.result.communities)),
     communitySource: shared.source,
     generatedData: generatedDataNote(network),
   };

@@ -16,6 +16,7 @@ import {
   type CommunitySource,
 } from './current-communities.ts';
 import { cachedBetweenness } from './analyze-brokers.ts';
+import { communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork } from './load-network.ts';
 import type { LoadedNetwork } from './network-cache.ts';
@@ -23,6 +24,9 @@ import type { LoadedNetwork } from './network-cache.ts';
 export interface GapFillOutput {
   community: {
     id: string;
+    /** The community's name made from its members (see community-names.ts). */
+    name: string;
+    nameEn: string;
     size: number;
     prefectures: string[];
     gaps: { kind: string; sectors: string[]; ja: string; en: string }[];
@@ -64,7 +68,8 @@ export async function analyzeGapFill(
 ): Promise<GapFillOutput> {
   const network = loaded?.network ?? (await loadNetwork(repos, { seeds: true }));
   const { community: id, sector: asked, keywords, limit, ...partitionRequest } = request;
-  let community: GapFillOutput['community'] & { members: string[] };
+  let community: Omit<GapFillOutput['community'], 'name' | 'nameEn'> & { members: string[] };
+  let partition: readonly { id: string; members: readonly string[] }[];
   let parameters: ReturnType<typeof parseCommunityParameters>;
   let communitySource: CommunitySource;
   if (namesPartition(partitionRequest)) {
@@ -78,6 +83,7 @@ export async function analyzeGapFill(
       );
     }
     community = { ...found, gaps: found.wheel.gaps };
+    partition = report.communities;
     communitySource = {
       source: 'computed',
       runId: null,
@@ -91,6 +97,7 @@ export async function analyzeGapFill(
     const found = shared.result.communities.find((c) => c.id === id);
     if (!found) throw new DomainError('not_found', unknownCommunityMessage(id, shared));
     community = found;
+    partition = shared.result.communities;
     communitySource = shared.source;
     // The stored run's own parameters (its date included), so the graph is the one it partitioned.
     const stored = ZCommunityParameters.safeParse(shared.source.parameters);
@@ -110,9 +117,12 @@ export async function analyzeGapFill(
     asOfYear: Number(options.asOf.slice(0, 4)),
     limit: limit ?? 20,
   });
+  const named = communityNames(network, partition).get(community.id);
   return {
     community: {
       id: community.id,
+      name: named?.name ?? community.id,
+      nameEn: named?.nameEn ?? community.id,
       size: community.size,
       prefectures: community.prefectures,
       gaps: community.gaps,

@@ -13,6 +13,7 @@ import {
   unknownCommunityMessage,
   type CommunitySource,
 } from './current-communities.ts';
+import { communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork, type Network } from './load-network.ts';
 
@@ -28,7 +29,13 @@ export const STRENGTH_MEASURES = [
 export type StrengthMeasure = (typeof STRENGTH_MEASURES)[number];
 
 export interface StrengthsOutput extends StrengthsResult {
-  scope: { kind: 'prefecture' | 'municipality' | 'community'; id: string; name: string };
+  /** `name` is the place's or the community's name (made from its members), `nameEn` in English. */
+  scope: {
+    kind: 'prefecture' | 'municipality' | 'community';
+    id: string;
+    name: string;
+    nameEn?: string;
+  };
   measure: StrengthMeasure;
   /** For a community: the run its communities come from. */
   communitySource: CommunitySource | null;
@@ -46,7 +53,7 @@ interface Counted {
   prefectureCode: string;
 }
 
-function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
+export function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
   const byId = new Map(network.actors.map((a) => [a.id, a]));
   const out: Counted[] = [];
   const want = (m: StrengthMeasure) =>
@@ -123,7 +130,7 @@ export async function analyzeStrengths(
       throw new DomainError('validation_failed', `"${code}" is not a prefecture code 01..47`, {
         field: 'prefecture',
       });
-    scope = { kind: 'prefecture', id: code, name: prefecture.name };
+    scope = { kind: 'prefecture', id: code, name: prefecture.name, nameEn: prefecture.nameEn };
     inRegion = (unit) => unit.prefectureCode === code;
   } else {
     const shared = await sharedCommunities(repos, clock, network);
@@ -131,7 +138,8 @@ export async function analyzeStrengths(
     const community = shared.result.communities.find((c) => c.id === id);
     if (!community) throw new DomainError('not_found', unknownCommunityMessage(id, shared));
     const members = new Set(community.members);
-    scope = { kind: 'community', id, name: `ABC ${id}` };
+    const named = communityNames(network, shared.result.communities).get(id);
+    scope = { kind: 'community', id, name: named?.name ?? id, nameEn: named?.nameEn ?? id };
     communitySource = shared.source;
     inRegion = (unit) => members.has(unit.actor.id);
   }

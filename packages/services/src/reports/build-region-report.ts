@@ -20,6 +20,7 @@ import {
   unknownCommunityMessage,
   type CommunitySource,
 } from '../analysis/current-communities.ts';
+import { communityNames } from '../analysis/community-names.ts';
 import { loadNetwork } from '../analysis/load-network.ts';
 import { fiscalYearOf, readAll } from '../programmes/load-records.ts';
 import { sumKpis, type PortfolioKpi } from '../programmes/project-portfolio.ts';
@@ -54,6 +55,9 @@ export interface RegionReport {
   map: { lat: number; lon: number; sector: string; name: string }[];
   communities: {
     id: string;
+    /** Made from the members (「静岡大学・浜松ホトニクス圏（光・量子）」), unique in the run. */
+    name: string;
+    nameEn: string;
     size: number;
     /** Share of the community's members in the region. */
     shareInRegion: number;
@@ -131,6 +135,7 @@ export async function buildRegionReport(
   ]);
   const shared = await sharedCommunities(repos, clock, network);
   const partition = shared.result;
+  const names = communityNames(network, partition.communities);
   const asOfFy = fiscalYearOf(clock.now());
 
   let scope: RegionReport['scope'];
@@ -151,11 +156,11 @@ export async function buildRegionReport(
         'not_found',
         unknownCommunityMessage(request.communityId ?? '', shared),
       );
-    const names = community.prefectures.map((p) => findPrefecture(p)?.name ?? p).join('・');
+    const places = community.prefectures.map((p) => findPrefecture(p)?.name ?? p).join('・');
     scope = {
       kind: 'community',
       id: community.id,
-      name: `ABC ${community.id}（${names}）`,
+      name: `${names.get(community.id)?.name ?? community.id}（${places}）`,
       prefectureCodes: community.prefectures,
     };
     inRegion = new Set(community.members);
@@ -196,6 +201,8 @@ export async function buildRegionReport(
     .slice(0, 12)
     .map(({ c, inside }) => ({
       id: c.id,
+      name: names.get(c.id)?.name ?? c.id,
+      nameEn: names.get(c.id)?.nameEn ?? c.id,
       size: c.size,
       shareInRegion: inside / c.size,
       prefectures: c.prefectures,

@@ -51,6 +51,29 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
       expect(html).toContain(heading);
   });
 
+  it('speaks Japanese: no stored code word in the text a prefecture reads', async () => {
+    for (const request of [{ prefectureCode: '40' }, { prefectureCode: '01' }]) {
+      const html = renderRegionReport(await buildRegionReport(db.repos, clock, request));
+      const text = html
+        .replace(/<style>[\s\S]*?<\/style>/u, '')
+        .replace(/<[^>]+>/gu, ' ')
+        .replace(/&[a-z]+;/gu, ' ');
+      for (const code of [
+        'university',
+        'company',
+        'public_research',
+        'national_government',
+        'commercialisation',
+        'demonstration',
+        'stopped',
+        'completed',
+        'success',
+        'failure',
+      ])
+        expect(text, code).not.toMatch(new RegExp(`\\b${code}\\b`, 'u'));
+    }
+  });
+
   it('ends with the credit line of each open source its data come from', async () => {
     const fixture = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
     expect(fixture.credits).toEqual([]);

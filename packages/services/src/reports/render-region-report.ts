@@ -1,5 +1,6 @@
 /** Printable HTML of a region report (A4, no script, no external resource). */
 import { findPrefecture } from '#core/geo.ts';
+import { SECTOR_LABELS_JA, type Sector } from '#core/vocabulary.ts';
 import type { RegionReport } from './build-region-report.ts';
 
 const SECTOR_COLOURS: Record<string, string> = {
@@ -12,6 +13,29 @@ const SECTOR_COLOURS: Record<string, string> = {
   prefecture: '#2ca02c',
   municipality: '#98df8a',
 };
+
+/** Words a prefecture's reader knows, never the stored codes (`university`, `stopped`). */
+const sectorJa = (code: string) => SECTOR_LABELS_JA[code as Sector] ?? 'その他';
+const STAGE_LABELS: Record<string, string> = {
+  planning: '計画',
+  research: '研究',
+  development: '開発',
+  demonstration: '実証',
+  commercialisation: '事業化',
+  completed: '完了',
+  stopped: '中止',
+};
+const OUTCOME_LABELS: Record<string, string> = {
+  success: '成功',
+  failure: '失敗',
+  mixed: '一部成功',
+};
+
+/** The method notes in Japanese (the analyses state theirs in English for the API and CLI). */
+const MONEY_METHOD_JA =
+  '資金の流れを出所の種類と年度ごとに集計。単一の事業への依存は最大の割合と HHI（0.25 以上で集中、3 件未満は判断しない）。ランウェイは国費終了後の他の資金 ÷ 最後の 3 年の平均年額。資金循環は、受け取った資金を提供者の所在（地域内・国の事業と省庁・国内の他地域・海外）で分け、地域の提供者の資金が域内にとどまる割合と流出先の都道府県を示す（3 件未満は割合を示さない）。';
+const PEOPLE_METHOD_JA =
+  '地域定着率は、修了して地域に残った人 ÷ 行き先の分かる人（95% Wilson 区間）。行き先の分かる人が 20 人未満、または不明が 30% を超えるときは判断しない。コーディネーターの離職率は人年あたり。';
 
 const TEAM_LABELS: Record<string, string> = {
   university: '大学・研究',
@@ -63,7 +87,7 @@ function mapSvg(points: RegionReport['map']): string {
     )
     .join('');
   const legend = Object.entries(SECTOR_COLOURS)
-    .map(([s, c]) => `<span><i style="background:${c}"></i>${s}</span>`)
+    .map(([s, c]) => `<span><i style="background:${c}"></i>${sectorJa(s)}</span>`)
     .join(' ');
   return `<svg class="map" viewBox="0 0 ${w} ${h.toFixed(0)}" role="img" aria-label="主体の分布図"><rect width="100%" height="100%" fill="#f7f9fb"/>${dots}</svg><p class="legend">${legend}</p>`;
 }
@@ -198,8 +222,8 @@ function regionSections(report: RegionReport): string[] {
   )}`;
   return [
     `<h2>8. 地域戦略とKPIの推移</h2>${strategies}`,
-    `<h2>9. 資金循環と自立化</h2>${moneySection}${circulationSection}<p class="note">${e(money.method)}</p>`,
-    `<h2>10. 人材育成と地域定着</h2>${peopleSection}<p class="note">${e(people.method)}</p>`,
+    `<h2>9. 資金循環と自立化</h2>${moneySection}${circulationSection}<p class="note">${MONEY_METHOD_JA}</p>`,
+    `<h2>10. 人材育成と地域定着</h2>${peopleSection}<p class="note">${PEOPLE_METHOD_JA}</p>`,
   ];
 }
 
@@ -208,15 +232,15 @@ export function renderRegionReport(report: RegionReport): string {
   const n = report.network;
   const sectors = Object.entries(n.bySector)
     .sort((a, b) => b[1] - a[1])
-    .map(([s, c]) => `${e(s)} ${c}`)
+    .map(([s, c]) => `${e(sectorJa(s))} ${c}`)
     .join('、');
   const sections = [
     `<h2>1. 主体の分布</h2>${mapSvg(report.map)}`,
     `<h2>2. ネットワーク概要</h2><p>主体 ${n.actors}（${sectors || 'なし'}）。域内の連携 ${n.internalRelations} 件、域外との連携（広域連携） ${n.outwardRelations} 件。</p>`,
     `<h2>3. コミュニティとテクノポリス・ホイールの欠落</h2>${communitySourceNote(report.communitySource)}${table(
-      ['ABC', '規模', '域内の割合', '都道府県', '中核的な主体', '欠落（ギャップ）'],
+      ['コミュニティ', '規模', '域内の割合', '都道府県', '中核的な主体', '欠落（ギャップ）'],
       report.communities.map((c) => [
-        e(c.id),
+        `${e(c.name)}<br><span class="note">${e(c.id)}</span>`,
         String(c.size),
         `${Math.round(c.shareInRegion * 100)}%`,
         e(pref(c.prefectures)),
@@ -230,7 +254,7 @@ export function renderRegionReport(report: RegionReport): string {
         .slice(0, 60)
         .map((p) => [
           e(p.title),
-          e(p.stage),
+          STAGE_LABELS[p.stage] ?? '不明',
           yen(p.budget),
           String(p.members),
           p.missingTeamRoles.length === 0
@@ -269,7 +293,11 @@ export function renderRegionReport(report: RegionReport): string {
     )}<details open><summary>根拠: 全国の採択の継続要因分析</summary><pre>${e(report.continuationSummary)}</pre></details>`,
     `<h2>7. 事例</h2>${table(
       ['事例', '結果', '要因'],
-      report.cases.map((c) => [e(c.title), e(c.outcome), e(c.factors.join('、'))]),
+      report.cases.map((c) => [
+        e(c.title),
+        OUTCOME_LABELS[c.outcome] ?? '不明',
+        e(c.factors.join('、')),
+      ]),
     )}`,
     ...regionSections(report),
     ...(report.credits.length > 0

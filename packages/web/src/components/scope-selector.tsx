@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useSharedData } from '../data-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useCommunityLabel } from '../features/network/community-name.tsx';
 
 export interface Scope {
   prefecture?: string;
@@ -18,6 +19,7 @@ export function ScopeSelector({
   allowNation?: boolean;
 }) {
   const { t } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { meta, communities, prefectureName } = useSharedData();
   const id = useId();
   const kind = scope.community ? 'community' : scope.prefecture ? 'prefecture' : 'nation';
@@ -74,8 +76,7 @@ export function ScopeSelector({
           >
             {communities.communities.map((c) => (
               <option key={c.id} value={c.id}>
-                {t('community.label', { id: c.id, size: c.size })} —{' '}
-                {c.prefectures.slice(0, 3).map(prefectureName).join('・')}
+                {communityLabel(c)} — {c.prefectures.slice(0, 3).map(prefectureName).join('・')}
               </option>
             ))}
           </select>

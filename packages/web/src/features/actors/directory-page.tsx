@@ -7,11 +7,13 @@ import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
 import { ImportLink } from '../forms/lazy-forms.tsx';
+import { useCommunityLabel } from '../network/community-name.tsx';
 
 const PAGE = 50;
 
 export function DirectoryPage() {
   const { t, label, number } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { meta, communities, prefectureName } = useSharedData();
   const { search } = useLocation();
   const q = search.get('q') ?? '';
@@ -62,7 +64,7 @@ export function DirectoryPage() {
           value={filters.community}
           options={communities.communities.map((c) => ({
             value: c.id,
-            label: t('community.label', { id: c.id, size: c.size }),
+            label: communityLabel(c),
           }))}
           onChange={(v) => set('community', v)}
         />

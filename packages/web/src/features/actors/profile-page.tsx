@@ -6,6 +6,7 @@ import { hrefOf, Link } from '../../router.tsx';
 import { ProfileConfirmationPanel } from '../workflow/profile-confirmation.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
 import { StaleMark } from '../../components/data-notes.tsx';
+import { useCommunityLabel } from '../network/community-name.tsx';
 
 const ATTRIBUTES = [
   'id',
@@ -63,6 +64,7 @@ function AttributeValue({ field, value }: { field: string; value: unknown }) {
 
 export function ProfilePage({ id }: { id: string }) {
   const { t, label, number } = useI18n();
+  const communityLabel = useCommunityLabel();
   const state = useGet('/api/web/actors/{id}', { params: { id } });
   if (state.status === 'error') return <ErrorMessage message={state.error} />;
   if (state.status !== 'ready') return <Loading />;
@@ -112,7 +114,7 @@ export function ProfilePage({ id }: { id: string }) {
               {p.community ? (
                 <>
                   <Link href={hrefOf('/', { community: p.community.id })}>
-                    {t('community.label', { id: p.community.id, size: p.community.size })}
+                    {communityLabel(p.community)}
                   </Link>{' '}
                   (
                   <Link href={hrefOf('/network', { community: p.community.id })}>

@@ -10,6 +10,7 @@ import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, navigate, useLocation } from '../../router.tsx';
 import { GapFillPanel } from './gap-fill-panel.tsx';
+import { useCommunityLabel } from '../network/community-name.tsx';
 
 const WHEEL = [
   'university',
@@ -32,14 +33,13 @@ const INDICATOR_ORDER = ['papers', 'joint_research', 'university_ventures', 'fun
 
 function CommunityDetail({ summary }: { summary: WebSummary }) {
   const { t, label, number, percent, language } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { prefectureName } = useSharedData();
   const community = summary.community;
   if (!community) return null;
   return (
     <section className="panel" aria-labelledby="community-heading">
-      <h2 id="community-heading">
-        {t('community.label', { id: community.id, size: community.size })}
-      </h2>
+      <h2 id="community-heading">{communityLabel(community)}</h2>
       <p>
         {t('home.span', { prefectures: community.prefectures.map(prefectureName).join('・') })}
         {' / '}

@@ -10,12 +10,18 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
 import {
   buildGraph,
+  EDGE_SELECTED_COLOUR,
+  FADED_NODE_COLOUR,
+  neighboursOf,
   nodeColour,
   searchNodes,
   type ColourMode,
   type EdgeAttributes,
   type NodeAttributes,
 } from './network-graph.ts';
+import { communityName, useCommunityLabel } from './community-name.tsx';
+import { readBrokers } from './network-brokers.ts';
+import { NetworkLegend } from './network-legend.tsx';
 
 /** Timings of the last draw, read by the benchmark and the browser tests. */
 export interface NetworkDrawStats {
@@ -27,11 +33,23 @@ export interface NetworkDrawStats {
   renderMs: number;
 }
 
+/** What the view marks now (the reducers' state), read by the browser tests. */
+export interface NetworkMarks {
+  selected: string | null;
+  neighbours: string[];
+  brokers: string[];
+}
+
 declare global {
   interface Window {
     __musubiNetwork?: NetworkDrawStats;
+    __musubiNetworkMarks?: NetworkMarks;
   }
 }
+
+/** Brokers asked for, and how many of them carry a label whatever the zoom. */
+const BROKER_LIMIT = 15;
+const BROKER_LABELS = 5;
 
 /**
  * Ties drawn at most: the national view keeps the strongest 40,000 (hairlines beyond that add noise
@@ -95,7 +113,8 @@ function CheckList({
 }
 
 export function NetworkPage() {
-  const { t, label, number } = useI18n();
+  const { t, label, number, language } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { meta, communities } = useSharedData();
   const { search } = useLocation();
   const id = useId();
@@ -117,6 +136,9 @@ export function NetworkPage() {
   selectedRef.current = selected;
   const modeRef = useRef(mode);
   modeRef.current = mode;
+  const neighboursRef = useRef<Set<string>>(new Set());
+  /** Broker id → rank (0 is the strongest broker). */
+  const brokersRef = useRef<Map<string, number>>(new Map());
 
   const request = {
     query: {
@@ -131,6 +153,25 @@ export function NetworkPage() {
   };
   const state = useGet('/api/web/network', webgl ? request : null);
   const data = state.status === 'ready' ? state.data : undefined;
+  const brokerState = useGet(
+    '/api/analyses/brokers',
+    webgl ? { query: { ...(community ? { community } : {}), limit: BROKER_LIMIT } } : null,
+  );
+  const brokers = useMemo(
+    () => (brokerState.status === 'ready' ? readBrokers(brokerState.data) : []),
+    [brokerState.status, brokerState.data],
+  );
+  const [drawn, setDrawn] = useState(0);
+
+  /** Publishes what is marked for the tests, and redraws. */
+  const publishMarks = () => {
+    window.__musubiNetworkMarks = {
+      selected: selectedRef.current,
+      neighbours: [...neighboursRef.current].sort(),
+      brokers: [...brokersRef.current.keys()],
+    };
+    renderer.current?.refresh({ skipIndexation: true });
+  };
 
   // Build the graph and draw it whenever new data arrives.
   useEffect(() => {
@@ -152,22 +193,59 @@ export function NetworkPage() {
           }
         : {}),
       hideEdgesOnMove: data.edgeCount > 20_000,
-      labelRenderedSizeThreshold: data.nodeCount > 5_000 ? 9 : 6,
-      labelDensity: 0.5,
+      // Labels: sigma keeps the largest (best connected) node of each grid cell, so labels do not
+      // pile up; zooming in makes cells smaller on the graph and more labels appear.
+      labelRenderedSizeThreshold: data.nodeCount > 5_000 ? 9 : 5,
+      labelDensity: 0.35,
+      labelGridCellSize: 120,
       defaultEdgeColor: '#c8ced8',
-      zIndex: false,
+      zIndex: true,
       nodeReducer: (node, attributes) => {
         const current = selectedRef.current;
-        if (current === null) return attributes;
+        const brokerRank = brokersRef.current.get(node);
+        const broker =
+          brokerRank === undefined
+            ? {}
+            : {
+                size: attributes.size * 1.6 + 2,
+                label: `◆ ${attributes.label ?? ''}`,
+                forceLabel: brokerRank < BROKER_LABELS,
+                zIndex: 1,
+              };
+        if (current === null) return { ...attributes, ...broker };
         if (node === current)
-          return { ...attributes, highlighted: true, size: attributes.size * 2, zIndex: 1 };
-        return attributes;
+          return {
+            ...attributes,
+            ...broker,
+            highlighted: true,
+            forceLabel: true,
+            size: attributes.size * 2 + 2,
+            zIndex: 2,
+          };
+        if (neighboursRef.current.has(node))
+          return { ...attributes, ...broker, forceLabel: true, zIndex: 1 };
+        return { ...attributes, color: FADED_NODE_COLOUR, label: null, zIndex: 0 };
+      },
+      edgeReducer: (edge, attributes) => {
+        const current = selectedRef.current;
+        if (current === null) return attributes;
+        const [source, target] = graph.extremities(edge);
+        if (source === current || target === current)
+          return {
+            ...attributes,
+            color: EDGE_SELECTED_COLOUR,
+            size: Math.max(1.5, attributes.size),
+            zIndex: 1,
+          };
+        return { ...attributes, hidden: true };
       },
     });
     sigma.on('clickNode', ({ node }) => setSelected(node));
     sigma.on('clickStage', () => setSelected(null));
     renderer.current = sigma;
     graphRef.current = graph;
+    neighboursRef.current = neighboursOf(graph, selectedRef.current);
+    setDrawn((n) => n + 1);
     const rendered = performance.now();
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
@@ -204,11 +282,22 @@ export function NetworkPage() {
     }));
   }, [mode]);
 
-  // Selection: highlight and move the camera to the node.
+  // Brokers: marked on the drawn graph once both have arrived.
+  useEffect(() => {
+    const graph = graphRef.current;
+    brokersRef.current = new Map(
+      brokers.filter((b) => graph?.hasNode(b.actorId)).map((b, rank) => [b.actorId, rank]),
+    );
+    publishMarks();
+  }, [brokers, drawn]);
+
+  // Selection: highlight the node and its neighbours, and move the camera to it.
   useEffect(() => {
     const sigma = renderer.current;
-    if (!sigma) return;
-    sigma.refresh({ skipIndexation: true });
+    const graph = graphRef.current;
+    if (!sigma || !graph) return;
+    neighboursRef.current = neighboursOf(graph, selected);
+    publishMarks();
     if (selected) {
       const position = sigma.getNodeDisplayData(selected);
       if (position)
@@ -216,12 +305,61 @@ export function NetworkPage() {
           .getCamera()
           .animate({ x: position.x, y: position.y, ratio: 0.15 }, { duration: 400 });
     }
-  }, [selected]);
+  }, [selected, drawn]);
 
   const matches = useMemo(() => (data ? searchNodes(data, query) : []), [data, query]);
   const selectedIndex = data && selected ? data.nodes.id.indexOf(selected) : -1;
   const selectedCommunity =
     data && selectedIndex >= 0 ? (data.nodes.community[selectedIndex] ?? -1) : -1;
+  const nameOfCommunity = (index: number) =>
+    data
+      ? communityName(
+          {
+            id: data.communities[index] ?? '',
+            name: data.communityNames[index],
+            nameEn: data.communityNamesEn[index],
+          },
+          language,
+        )
+      : '';
+  const legendCommunities = useMemo(() => {
+    if (!data) return [];
+    const counts = new Map<number, number>();
+    for (const c of data.nodes.community) if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([index, count]) => ({
+        index,
+        count,
+        name: communityName(
+          {
+            id: data.communities[index] ?? '',
+            name: data.communityNames[index],
+            nameEn: data.communityNamesEn[index],
+          },
+          language,
+        ),
+      }));
+  }, [data, language]);
+  const selectedNeighbours = useMemo(() => {
+    const graph = graphRef.current;
+    if (drawn === 0 || !graph || !selected || !graph.hasNode(selected)) return [];
+    return [...neighboursOf(graph, selected)]
+      .map((node) => ({
+        node,
+        label: graph.getNodeAttribute(node, 'label') ?? node,
+        size: graph.getNodeAttribute(node, 'size'),
+      }))
+      .sort((a, b) => b.size - a.size || a.label.localeCompare(b.label))
+      .slice(0, 12);
+  }, [selected, drawn]);
+  const selectedDegree =
+    selected && graphRef.current?.hasNode(selected) ? graphRef.current.degree(selected) : 0;
+  const selectedBroker = brokers.find((b) => b.actorId === selected);
+  const communityNameById = (cid: string) => {
+    const c = communities.communities.find((x) => x.id === cid);
+    return c ? communityName(c, language) : cid;
+  };
 
   return (
     <section aria-labelledby="network-heading">
@@ -240,7 +378,7 @@ export function NetworkPage() {
                 <option value="">{t('network.allCommunities')}</option>
                 {communities.communities.map((c, i) => (
                   <option key={c.id} value={c.id} style={{ color: communityColour(i) }}>
-                    {t('community.label', { id: c.id, size: c.size })}
+                    {communityLabel(c)}
                   </option>
                 ))}
               </select>
@@ -280,14 +418,71 @@ export function NetworkPage() {
                 {label('sector', data.sectors[data.nodes.sector[selectedIndex] ?? 0] ?? 'other')}
                 {' ・ '}
                 {selectedCommunity >= 0
-                  ? data.communities[selectedCommunity]
+                  ? nameOfCommunity(selectedCommunity)
                   : t('community.unassigned')}
+                {selectedBroker ? (
+                  <>
+                    <br />
+                    <strong data-testid="network-selection-broker">
+                      <span className="broker-mark" aria-hidden="true">
+                        ◆
+                      </span>{' '}
+                      {t('network2.isBroker')}
+                    </strong>
+                  </>
+                ) : null}
               </p>
+              <p data-testid="network-neighbours" data-count={selectedDegree}>
+                {t('network2.neighbours', { count: selectedDegree })}
+              </p>
+              {selectedNeighbours.length > 0 ? (
+                <ul
+                  className="search-results"
+                  aria-label={t('network2.neighbours', { count: selectedDegree })}
+                >
+                  {selectedNeighbours.map((n) => (
+                    <li key={n.node}>
+                      <button type="button" onClick={() => setSelected(n.node)}>
+                        {n.label}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <Link href={`/actors/${encodeURIComponent(selected)}`}>
                 {t('network.openProfile')}
               </Link>
             </div>
           ) : null}
+          <section aria-labelledby={`${id}-brokers`} data-testid="network-brokers">
+            <h3 id={`${id}-brokers`}>{t('network2.brokers')}</h3>
+            <p className="stat-detail">{t('network2.brokersIntro')}</p>
+            {brokerState.status === 'loading' ? <p>{t('network2.brokersLoading')}</p> : null}
+            <ol className="search-results broker-list">
+              {brokers
+                .filter((b) => data?.nodes.id.includes(b.actorId) ?? false)
+                .slice(0, 8)
+                .map((b) => (
+                  <li key={b.actorId} data-broker={b.actorId}>
+                    <button type="button" onClick={() => setSelected(b.actorId)}>
+                      <span className="broker-mark" aria-hidden="true">
+                        ◆
+                      </span>{' '}
+                      {b.name}
+                      {b.communitiesBridged.length > 1 ? (
+                        <span className="stat-detail">
+                          {' '}
+                          —{' '}
+                          {t('network2.bridges', {
+                            communities: b.communitiesBridged.map(communityNameById).join(' / '),
+                          })}
+                        </span>
+                      ) : null}
+                    </button>
+                  </li>
+                ))}
+            </ol>
+          </section>
           <fieldset className="checks">
             <legend>{t('network.colourBy')}</legend>
             <label>
@@ -386,6 +581,14 @@ export function NetworkPage() {
             data-testid="network-canvas"
           />
           <p className="stat-detail">{t('network.clickHint')}</p>
+          {data ? (
+            <NetworkLegend
+              mode={mode}
+              sectors={meta.sectors}
+              communities={legendCommunities}
+              weights={data.edges.weight}
+            />
+          ) : null}
           {community ? (
             <p>
               <Link href={hrefOf('/', { community })}>

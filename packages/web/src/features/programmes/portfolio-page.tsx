@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, navigate, useLocation } from '../../router.tsx';
 import { EntityList } from '../lists/entity-list.tsx';
 import { formatNumber, formatShare } from './stat-format.ts';
+import { useCommunityLabel } from '../network/community-name.tsx';
 
 const VALUES = ['social', 'industrial', 'economic'] as const;
 const DEFAULT_PREFECTURE = '13';
@@ -110,6 +111,7 @@ function AlertCell({ project }: { project: WebPortfolio['projects'][number] }) {
 /** The project portfolio of a prefecture or ABC community: alerts, stages, team gaps, the three values. */
 export function PortfolioPage() {
   const { t, label, language } = useI18n();
+  const communityLabel = useCommunityLabel();
   const { communities, prefectureName } = useSharedData();
   const { search } = useLocation();
   const scope: Scope = search.get('community')
@@ -122,7 +124,7 @@ export function PortfolioPage() {
   const communityName = (id: string) => {
     const c = communities.communities.find((x) => x.id === id);
     return c
-      ? `${t('community.label', { id: c.id, size: c.size })} — ${c.prefectures.slice(0, 3).map(prefectureName).join('・')}`
+      ? `${communityLabel(c)} — ${c.prefectures.slice(0, 3).map(prefectureName).join('・')}`
       : id;
   };
   const withAlerts = data ? data.projects.filter((p) => (p.alerts ?? 0) > 0).length : 0;

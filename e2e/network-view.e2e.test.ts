@@ -1,0 +1,188 @@
+/**
+ * The network view on the demo ecosystem, on a desktop and a phone, in Japanese and English: ties
+ * drawn with their weights, a selection that lights its neighbours, brokers marked, communities
+ * by name, a legend, and no serious or critical axe violation.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { WebCommunities } from '#contract/web-data-types.ts';
+import type { Database } from '#db/open-database.ts';
+import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { sqliteTestDatabase } from '#test/test-databases.ts';
+import { seriousViolations } from './support/axe.ts';
+import { ARTIFACTS, launchBrowser, openPage, waitForDraw } from './support/browser.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+import { startWebServer } from './support/web-server.ts';
+
+let database: Database;
+let server: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+let communities: WebCommunities;
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
+
+const ZMarks = z.object({
+  selected: z.string().nullable(),
+  neighbours: z.array(z.string()),
+  brokers: z.array(z.string()),
+});
+
+async function marks(page: Page): Promise<z.infer<typeof ZMarks>> {
+  return ZMarks.parse(await page.evaluate('window.__musubiNetworkMarks'));
+}
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  database = await sqliteTestDatabase.open();
+  await loadDemoEcosystem(database.repos, { scale: 0.1 });
+  server = await startWebServer(database.repos);
+  browser = await launchBrowser();
+  communities = (await (await fetch(url('/api/web/communities'))).json()) as WebCommunities;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+const VIEWS = [
+  [1440, 900, 'ja'],
+  [390, 844, 'ja'],
+  [1440, 900, 'en'],
+  [390, 844, 'en'],
+] as const;
+
+describe('network view', () => {
+  for (const [width, height, language] of VIEWS) {
+    it(`draws weighted ties, lights a broker's neighbours, names communities (${width}×${height}, ${language})`, async () => {
+      const community = communities.communities[0];
+      if (!community) throw new Error('the demo has no community');
+      const { page, errors } = await openPage(browser, width, height);
+      await page.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
+      await page.goto(url(`/network?community=${community.id}`));
+      const stats = await waitForDraw(page);
+      // ties are drawn, and the legend explains their width by weight
+      expect(stats.edges).toBeGreaterThan(0);
+      await expect(page.getByTestId('network-stats').getAttribute('data-edges')).resolves.toBe(
+        String(stats.edges),
+      );
+      expect(await page.getByTestId('network-legend-edges').locator('li').count()).toBeGreaterThan(
+        1,
+      );
+      // the community is chosen by its name, in the page's language
+      const chosen = page.locator(`select option[value="${community.id}"]`);
+      await expect(chosen.textContent()).resolves.toContain(
+        language === 'ja' ? community.name : community.nameEn,
+      );
+      await expect(chosen.textContent()).resolves.not.toMatch(/^(コミュニティ|Community) c\d/);
+
+      // brokers are listed and marked on the drawn graph
+      const firstBroker = page.getByTestId('network-brokers').locator('li[data-broker]').first();
+      await firstBroker.waitFor({ timeout: 60_000 });
+      const brokerId = (await firstBroker.getAttribute('data-broker')) ?? '';
+      await page.waitForFunction(
+        (id) =>
+          (
+            (globalThis as Record<string, unknown>)['__musubiNetworkMarks'] as
+              { brokers: string[] } | undefined
+          )?.brokers.includes(id) ?? false,
+        brokerId,
+      );
+
+      // selecting the broker lights it and its neighbours
+      await firstBroker.locator('button').click();
+      await page.getByTestId('network-selection-broker').waitFor();
+      await page.waitForFunction(
+        (id) =>
+          (
+            (globalThis as Record<string, unknown>)['__musubiNetworkMarks'] as
+              { selected: string | null } | undefined
+          )?.selected === id,
+        brokerId,
+      );
+      const marked = await marks(page);
+      const degree = Number(
+        await page.getByTestId('network-neighbours').getAttribute('data-count'),
+      );
+      expect(marked.neighbours.length).toBeGreaterThan(0);
+      expect(marked.neighbours.length).toBe(degree);
+      expect(marked.neighbours).not.toContain(brokerId);
+      // the neighbours are the broker's ties in the answer the view drew
+      const network = (await (
+        await fetch(url(`/api/web/network?community=${community.id}&maxEdges=300000`))
+      ).json()) as { nodes: { id: string[] }; edges: { source: number[]; target: number[] } };
+      const at = network.nodes.id.indexOf(brokerId);
+      const expected = new Set<string>();
+      network.edges.source.forEach((s, e) => {
+        const t = network.edges.target[e] ?? -1;
+        if (s === at) expected.add(network.nodes.id[t] ?? '');
+        if (t === at) expected.add(network.nodes.id[s] ?? '');
+      });
+      expect(marked.neighbours).toEqual([...expected].sort());
+
+      await page.waitForTimeout(500); // the camera's move to the selection
+      await page.screenshot({
+        path: join(ARTIFACTS, `network-view-${width}-${language}.png`),
+        fullPage: false,
+      });
+      expect(await seriousViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('regional strengths map', () => {
+  for (const [width, height, language] of [
+    [1440, 900, 'ja'],
+    [390, 844, 'en'],
+  ] as const) {
+    it(`is reached from the menu and maps one field's LQ by prefecture (${width}×${height}, ${language})`, async () => {
+      const { page, errors } = await openPage(browser, width, height);
+      await page.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
+      await page.goto(url('/'));
+      await page.locator('main h1').first().waitFor();
+      const menuName = language === 'ja' ? '地域の強み' : 'Regional strengths';
+      const link = page.locator('nav a[href="/strengths"]');
+      await expect(link.textContent()).resolves.toContain(menuName);
+      await page.goto(url('/strengths'));
+      const map = page.getByTestId('strengths-map');
+      await map.waitFor();
+      expect(await map.locator('path.prefecture').count()).toBe(47);
+      // the planted photonics cluster of 静岡県 (22) is specialised, with its interval above 1
+      await page
+        .getByRole('combobox', { name: language === 'ja' ? '分野' : 'Field', exact: true })
+        .selectOption('光・量子');
+      await page.locator('[data-testid="strengths-map"][data-field="光・量子"]').waitFor();
+      const expected = (await (
+        await fetch(url(`/api/analyses/strengths/map?field=${encodeURIComponent('光・量子')}`))
+      ).json()) as { places: { code: string; lq: number | null; specialised: boolean }[] };
+      const shizuoka = expected.places.find((p) => p.code === '22');
+      expect(shizuoka?.specialised).toBe(true);
+      await expect(
+        page.locator('tr[data-code="22"]').getAttribute('data-specialised'),
+      ).resolves.toBe('true');
+      await expect(
+        map.locator('path.prefecture[data-code="22"]').getAttribute('class'),
+      ).resolves.toContain('specialised');
+      await page.screenshot({
+        path: join(ARTIFACTS, `strengths-${width}-${language}.png`),
+        fullPage: true,
+      });
+      expect(await seriousViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

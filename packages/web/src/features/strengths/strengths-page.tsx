@@ -1,0 +1,206 @@
+/**
+ * Regional strengths as a map (地域の強み, field × place): choose a field and see its location
+ * quotient with the 95% interval in every prefecture, on the app's national map; the interval
+ * decides what is called a specialisation, not the point value.
+ */
+import { useId, useMemo } from 'react';
+import { useGet } from '../../api/use-api.tsx';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useSharedData } from '../../data-context.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { updateQuery, useLocation } from '../../router.tsx';
+import { InsetFrame } from '../map/map-parts.tsx';
+import { MAP_HEIGHT, MAP_WIDTH, usePrefectureShapes } from '../map/prefecture-shapes.tsx';
+import { LQ_CLASSES, lqClassOf } from './lq-scale.ts';
+
+const MEASURES = ['records', 'seeds', 'companies', 'researchers', 'papers', 'patents'] as const;
+type Measure = (typeof MEASURES)[number];
+const isMeasure = (v: string): v is Measure => (MEASURES as readonly string[]).includes(v);
+
+export function StrengthsPage() {
+  const { t, number, language } = useI18n();
+  const { meta, prefectureName } = useSharedData();
+  const { search } = useLocation();
+  const id = useId();
+  const field = search.get('field') ?? '';
+  const measureParam = search.get('measure') ?? 'records';
+  const measure: Measure = isMeasure(measureParam) ? measureParam : 'records';
+  const nameToCode = useMemo(
+    () => new Map(meta.prefectures.map((p) => [p.name, p.code])),
+    [meta.prefectures],
+  );
+  const { shapes, error } = usePrefectureShapes(nameToCode);
+  const state = useGet('/api/analyses/strengths/map', {
+    query: { ...(field ? { field } : {}), measure },
+  });
+  const data = state.data;
+  const fieldLabel = (f: { field: string; fieldEn: string }) =>
+    language === 'ja' || f.fieldEn === f.field ? f.field : `${f.fieldEn} (${f.field})`;
+  const current = data?.fields.find((f) => f.field === data.field);
+  const byCode = new Map((data?.places ?? []).map((p) => [p.code, p]));
+  const lq = (v: number | null) => (v === null ? '—' : number(v, 2));
+  const describe = (code: string) => {
+    const p = byCode.get(code);
+    const name = prefectureName(code);
+    if (!p || p.lq === null) return t('report2.strengthsNoUnits', { name });
+    return t('report2.strengthsPlace', {
+      name,
+      lq: lq(p.lq),
+      low: lq(p.ciLow),
+      high: lq(p.ciHigh),
+      count: p.count,
+    });
+  };
+  const ranked = [...(data?.places ?? [])].sort(
+    (a, b) => (b.lq ?? -1) - (a.lq ?? -1) || a.code.localeCompare(b.code),
+  );
+  return (
+    <section aria-labelledby="strengths-heading">
+      <h1 id="strengths-heading">{t('report2.strengthsTitle')}</h1>
+      <p>{t('report2.strengthsIntro')}</p>
+      <div className="map-layout strengths-layout">
+        <div className="panel">
+          <div className="toolbar" style={{ flexDirection: 'column', alignItems: 'stretch' }}>
+            <label htmlFor={`${id}-field`}>
+              {t('report2.strengthsField')}
+              <select
+                id={`${id}-field`}
+                value={data?.field ?? field}
+                onChange={(e) => updateQuery({ field: e.target.value || undefined })}
+              >
+                {(data?.fields ?? []).map((f) => (
+                  <option key={f.field} value={f.field}>
+                    {fieldLabel(f)} ({number(f.total)})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label htmlFor={`${id}-measure`}>
+              {t('report2.strengthsMeasure')}
+              <select
+                id={`${id}-measure`}
+                value={measure}
+                onChange={(e) => updateQuery({ measure: e.target.value, field: undefined })}
+              >
+                {MEASURES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`report2.measure.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <h2>{t('report2.strengthsLegend')}</h2>
+          <ul className="legend legend-column" data-testid="strengths-legend">
+            {LQ_CLASSES.map((c) => (
+              <li key={c.key}>
+                <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />
+                {t(`report2.lq.${c.key}`)}
+              </li>
+            ))}
+            <li>
+              <span className="swatch specialised-swatch" aria-hidden="true" />
+              {t('report2.lq.specialised')}
+            </li>
+          </ul>
+          <p className="stat-detail">{t('report2.strengthsMethod')}</p>
+          {data?.generatedData ? (
+            <p className="notice" data-testid="strengths-generated">
+              {language === 'ja' ? data.generatedData.ja : data.generatedData.en}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          {error ? <ErrorMessage message={error} /> : null}
+          {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
+          {!shapes || !data ? (
+            <Loading />
+          ) : (
+            <figure style={{ margin: 0 }}>
+              <svg
+                className="map-svg"
+                viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+                role="group"
+                aria-label={t('report2.strengthsMapLabel', {
+                  field: current ? fieldLabel(current) : '',
+                })}
+                data-testid="strengths-map"
+                data-field={data.field ?? ''}
+              >
+                {shapes.map((s) =>
+                  s.inset ? (
+                    <InsetFrame
+                      key={`inset-${s.code}`}
+                      box={s.inset}
+                      code={s.code}
+                      name={prefectureName(s.code)}
+                    />
+                  ) : null,
+                )}
+                {shapes.map((s) => {
+                  const place = byCode.get(s.code);
+                  return (
+                    <path
+                      key={s.code}
+                      className={`prefecture${place?.specialised ? ' specialised' : ''}`}
+                      d={s.path}
+                      fill={lqClassOf(place?.lq ?? null).colour}
+                      data-code={s.code}
+                      data-lq={place?.lq ?? ''}
+                      tabIndex={0}
+                      role="img"
+                      aria-label={describe(s.code)}
+                    >
+                      <title>{describe(s.code)}</title>
+                    </path>
+                  );
+                })}
+              </svg>
+              <figcaption className="credit">{t('map.credit')}</figcaption>
+            </figure>
+          )}
+          {data ? (
+            <div style={{ overflowX: 'auto' }}>
+              <table data-testid="strengths-table">
+                <caption>
+                  {t('report2.strengthsTableCaption', {
+                    field: current ? fieldLabel(current) : '',
+                  })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('report2.strengthsPrefecture')}</th>
+                    <th scope="col" className="num">
+                      LQ
+                    </th>
+                    <th scope="col">{t('report2.strengthsInterval')}</th>
+                    <th scope="col" className="num">
+                      {t('report2.strengthsCount')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('report2.strengthsExpected')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ranked.map((p) => (
+                    <tr key={p.code} data-code={p.code} data-specialised={p.specialised}>
+                      <th scope="row">
+                        {prefectureName(p.code)}
+                        {p.specialised ? ` ★ ${t('report2.lq.specialisedShort')}` : ''}
+                      </th>
+                      <td className="num">{lq(p.lq)}</td>
+                      <td>{p.lq === null ? '—' : `[${lq(p.ciLow)}, ${lq(p.ciHigh)}]`}</td>
+                      <td className="num">{number(p.count)}</td>
+                      <td className="num">{number(p.expected, 1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}
