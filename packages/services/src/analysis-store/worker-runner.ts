@@ -1,0 +1,136 @@
+/**
+ * Shared analyses in a worker thread, so the server's event loop never computes one: the worker
+ * opens its own connection to the database (its entry file, given by the server, knows how) and
+ * computes one analysis at a time, at lowered priority, keeping the loaded network between them.
+ * `serveSharedAnalyses` is the worker's side; `createWorkerAnalysisRunner` the server's. A worker
+ * that dies fails the computations it held and is started again on the next request.
+ */
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { Repositories } from '#core/ports.ts';
+import {
+  deserializeError,
+  serializeError,
+  type SerializedError,
+} from '../matching/thread-errors.ts';
+import { lowerThreadPriority } from '../matching/thread-priority.ts';
+import type { AnalysisRunner } from './analysis-store.ts';
+import { createAnalysisContext } from './in-process-runner.ts';
+import {
+  isSharedAnalysisName,
+  runSharedAnalysis,
+  type SharedAnalysisName,
+  type SharedAnalysisParams,
+} from './shared-analyses.ts';
+
+export type ToAnalysisWorker =
+  | {
+      readonly kind: 'run';
+      readonly id: number;
+      readonly name: string;
+      readonly params: unknown;
+      readonly now: string;
+    }
+  | { readonly kind: 'close' };
+
+export type FromAnalysisWorker =
+  | { readonly kind: 'done'; readonly id: number; readonly value: unknown }
+  | { readonly kind: 'failed'; readonly id: number; readonly error: SerializedError };
+
+/** The worker's side: answers `run` messages on `port` from `repos` until told to close. */
+export function serveSharedAnalyses(
+  port: MessagePort,
+  repos: Repositories,
+  onClose: () => Promise<void>,
+): void {
+  lowerThreadPriority(10);
+  const { context, setNow } = createAnalysisContext(repos);
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (message: ToAnalysisWorker) => {
+    if (message.kind === 'close') {
+      queue = queue.then(onClose).then(() => port.close());
+      return;
+    }
+    queue = queue.then(async () => {
+      try {
+        if (!isSharedAnalysisName(message.name)) throw new Error(`no analysis ${message.name}`);
+        setNow(new Date(message.now));
+        // The parameters were typed by the server's thread that sent them (worker-runner.ts).
+        const params = message.params as SharedAnalysisParams<SharedAnalysisName>;
+        const value = await runSharedAnalysis(context, message.name, params);
+        port.postMessage({ kind: 'done', id: message.id, value } satisfies FromAnalysisWorker);
+      } catch (error) {
+        port.postMessage({
+          kind: 'failed',
+          id: message.id,
+          error: serializeError(error),
+        } satisfies FromAnalysisWorker);
+      }
+    });
+  });
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The server's side: starts the worker (`file`, with `workerData`) on first use and sends it the
+ * computations.
+ */
+export function createWorkerAnalysisRunner(options: {
+  file: URL;
+  workerData: unknown;
+}): AnalysisRunner {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  let closing = false;
+  const pending = new Map<number, Pending>();
+
+  const started = (): Worker => {
+    if (worker) return worker;
+    const fresh = new Worker(options.file, { workerData: options.workerData });
+    fresh.on('message', (message: FromAnalysisWorker) => {
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.kind === 'done') waiting?.resolve(message.value);
+      else waiting?.reject(deserializeError(message.error));
+    });
+    const fail = (error: Error) => {
+      if (worker === fresh) worker = undefined;
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    };
+    fresh.on('error', fail);
+    fresh.on('exit', (code) => {
+      if (!closing || pending.size > 0)
+        fail(new Error(`the analysis worker stopped (exit code ${code})`));
+    });
+    worker = fresh;
+    return fresh;
+  };
+
+  return {
+    run(name, params, now) {
+      if (closing) return Promise.reject(new Error('the analysis worker is closed'));
+      const id = nextId++;
+      const target = started();
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        const message: ToAnalysisWorker = { kind: 'run', id, name, params, now: now.toISOString() };
+        target.postMessage(message);
+      });
+    },
+    async close() {
+      closing = true;
+      const running = worker;
+      if (!running) return;
+      const exited = new Promise<void>((done) => running.once('exit', () => done()));
+      const message: ToAnalysisWorker = { kind: 'close' };
+      running.postMessage(message);
+      const timer = setTimeout(() => void running.terminate(), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
