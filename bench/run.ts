@@ -1,6 +1,6 @@
 /**
  * The benchmark runner (`npm run bench`):
- *   npm run bench -- [--only demo,import,embedded,analytics,matching,web] [--size tiny|small|full] [--seed N]
+ *   npm run bench -- [--only demo,import,embedded,analytics,matching,web,pages] [--size tiny|small|full] [--seed N]
  *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
  *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
  * Runs the suites, writes bench/results/<suite>*.json and .md, and bench/results/README.md with
@@ -19,7 +19,7 @@ import {
   type ImportSize,
 } from './import/import-bench.ts';
 
-const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching', 'web'] as const;
+const SUITES = ['demo', 'import', 'embedded', 'analytics', 'matching', 'web', 'pages'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface RunOptions {
@@ -280,6 +280,10 @@ async function main(): Promise<void> {
         const { runApiBench } = await import('./web/api-bench.ts');
         const report = await runApiBench({ root });
         done('ran', `bench/results/web.md (API p95 within 100 ms: ${report.allMeetTarget})`);
+      } else if (suite === 'pages') {
+        const { runPageBench } = await import('./web/page-bench.ts');
+        const report = await runPageBench({ root });
+        done('ran', `bench/results/pages.md (every page within 1 s: ${report.allPagesMeetTarget})`);
       } else if (suite === 'analytics') {
         const run = await loadOptional<
           (o: { sizes?: string[]; seed?: number; root?: string }) => Promise<unknown>

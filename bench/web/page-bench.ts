@@ -92,9 +92,14 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function timed(url: string, path: string): Promise<{ seconds: number; status: number }> {
   const started = performance.now();
-  const response = await fetch(new URL(path, url), { signal: AbortSignal.timeout(180_000) });
-  await response.arrayBuffer();
-  return { seconds: (performance.now() - started) / 1000, status: response.status };
+  try {
+    const response = await fetch(new URL(path, url), { signal: AbortSignal.timeout(180_000) });
+    await response.arrayBuffer();
+    return { seconds: (performance.now() - started) / 1000, status: response.status };
+  } catch {
+    // No answer within 180 s: recorded as status 0 with the time waited.
+    return { seconds: (performance.now() - started) / 1000, status: 0 };
+  }
 }
 
 /** Polls until `path` answers (any status), returning the seconds since the process started. */

@@ -21,6 +21,8 @@ export interface AnalysisRunner {
     name: N,
     params: SharedAnalysisParams<N>,
     now: Date,
+    /** Computed ahead of being asked (`warm`): waits behind what a person asked. */
+    ahead?: boolean,
   ): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export function createAnalysisStore(options: {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const entries = new Map<string, Entry>();
   let computed = 0;
+  let closed = false;
   let lastSeconds: number | null = null;
 
   const fingerprintOf = async (name: SharedAnalysisName): Promise<string> => {
@@ -84,6 +87,7 @@ export function createAnalysisStore(options: {
   const resultOf = async <N extends SharedAnalysisName>(
     name: N,
     params: SharedAnalysisParams<N>,
+    ahead = false,
   ): Promise<unknown> => {
     const key = `${name} ${canonicalJson(params ?? {})}`;
     const fingerprint = await fingerprintOf(name);
@@ -96,7 +100,7 @@ export function createAnalysisStore(options: {
     const started = performance.now();
     const entry: Entry = {
       fingerprint,
-      result: runner.run(name, params, clock.now()),
+      result: runner.run(name, params, clock.now(), ahead),
       done: false,
     };
     entries.delete(key);
@@ -132,9 +136,9 @@ export function createAnalysisStore(options: {
     warm(requests: readonly AnalysisRequest[]): Promise<void> {
       return Promise.all(
         requests.map((request) =>
-          resultOf(request.name, request.params).catch((error: unknown) =>
-            options.onWarmError?.(error),
-          ),
+          resultOf(request.name, request.params, true).catch((error: unknown) => {
+            if (!closed) options.onWarmError?.(error);
+          }),
         ),
       ).then(() => undefined);
     },
@@ -142,7 +146,10 @@ export function createAnalysisStore(options: {
       const computing = [...entries.entries()].filter(([, e]) => !e.done).map(([key]) => key);
       return { computing, ready: entries.size - computing.length, computed, lastSeconds };
     },
-    close: () => runner.close(),
+    close: () => {
+      closed = true;
+      return runner.close();
+    },
   };
 }
 

@@ -29,12 +29,16 @@ export type ToAnalysisWorker =
       readonly name: string;
       readonly params: unknown;
       readonly now: string;
+      /** Computed ahead of being asked: waits behind what a person asked. */
+      readonly ahead: boolean;
     }
   | { readonly kind: 'close' };
 
 export type FromAnalysisWorker =
   | { readonly kind: 'done'; readonly id: number; readonly value: unknown }
-  | { readonly kind: 'failed'; readonly id: number; readonly error: SerializedError };
+  | { readonly kind: 'failed'; readonly id: number; readonly error: SerializedError }
+  /** The worker could not start (its database did not open). */
+  | { readonly kind: 'broken'; readonly error: SerializedError };
 
 /** The worker's side: answers `run` messages on `port` from `repos` until told to close. */
 export function serveSharedAnalyses(
@@ -44,28 +48,51 @@ export function serveSharedAnalyses(
 ): void {
   lowerThreadPriority(10);
   const { context, setNow } = createAnalysisContext(repos);
-  let queue: Promise<void> = Promise.resolve();
+  type Job = Extract<ToAnalysisWorker, { kind: 'run' }>;
+  /** Waiting jobs: what a person asked first, then what is computed ahead (`warm`). */
+  const asked: Job[] = [];
+  const ahead: Job[] = [];
+  let busy = false;
+  let closing = false;
+
+  const compute = async (job: Job): Promise<void> => {
+    try {
+      if (closing) throw new Error('the analysis worker is closing');
+      if (!isSharedAnalysisName(job.name)) throw new Error(`no analysis ${job.name}`);
+      setNow(new Date(job.now));
+      // The parameters were typed by the server's thread that sent them (worker-runner.ts).
+      const params = job.params as SharedAnalysisParams<SharedAnalysisName>;
+      const value = await runSharedAnalysis(context, job.name, params);
+      port.postMessage({ kind: 'done', id: job.id, value } satisfies FromAnalysisWorker);
+    } catch (error) {
+      port.postMessage({
+        kind: 'failed',
+        id: job.id,
+        error: serializeError(error),
+      } satisfies FromAnalysisWorker);
+    }
+  };
+
+  const next = async (): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    for (let job = asked.shift() ?? ahead.shift(); job; job = asked.shift() ?? ahead.shift())
+      await compute(job);
+    busy = false;
+    if (closing) {
+      await onClose();
+      port.close();
+    }
+  };
+
   port.on('message', (message: ToAnalysisWorker) => {
     if (message.kind === 'close') {
-      queue = queue.then(onClose).then(() => port.close());
+      closing = true; // what is waiting is not computed any more
+      void next();
       return;
     }
-    queue = queue.then(async () => {
-      try {
-        if (!isSharedAnalysisName(message.name)) throw new Error(`no analysis ${message.name}`);
-        setNow(new Date(message.now));
-        // The parameters were typed by the server's thread that sent them (worker-runner.ts).
-        const params = message.params as SharedAnalysisParams<SharedAnalysisName>;
-        const value = await runSharedAnalysis(context, message.name, params);
-        port.postMessage({ kind: 'done', id: message.id, value } satisfies FromAnalysisWorker);
-      } catch (error) {
-        port.postMessage({
-          kind: 'failed',
-          id: message.id,
-          error: serializeError(error),
-        } satisfies FromAnalysisWorker);
-      }
-    });
+    (message.ahead ? ahead : asked).push(message);
+    void next();
   });
 }
 
@@ -91,16 +118,20 @@ export function createWorkerAnalysisRunner(options: {
     if (worker) return worker;
     const fresh = new Worker(options.file, { workerData: options.workerData });
     fresh.on('message', (message: FromAnalysisWorker) => {
+      if (message.kind === 'broken') {
+        fail(deserializeError(message.error));
+        return;
+      }
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.kind === 'done') waiting?.resolve(message.value);
       else waiting?.reject(deserializeError(message.error));
     });
-    const fail = (error: Error) => {
+    function fail(error: Error): void {
       if (worker === fresh) worker = undefined;
       for (const p of pending.values()) p.reject(error);
       pending.clear();
-    };
+    }
     fresh.on('error', fail);
     fresh.on('exit', (code) => {
       if (!closing || pending.size > 0)
@@ -111,13 +142,20 @@ export function createWorkerAnalysisRunner(options: {
   };
 
   return {
-    run(name, params, now) {
+    run(name, params, now, ahead = false) {
       if (closing) return Promise.reject(new Error('the analysis worker is closed'));
       const id = nextId++;
       const target = started();
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        const message: ToAnalysisWorker = { kind: 'run', id, name, params, now: now.toISOString() };
+        const message: ToAnalysisWorker = {
+          kind: 'run',
+          id,
+          name,
+          params,
+          now: now.toISOString(),
+          ahead,
+        };
         target.postMessage(message);
       });
     },
