@@ -166,7 +166,8 @@ export function createWorkerAnalysisRunner(options: {
       const exited = new Promise<void>((done) => running.once('exit', () => done()));
       const message: ToAnalysisWorker = { kind: 'close' };
       running.postMessage(message);
-      const timer = setTimeout(() => void running.terminate(), 10_000);
+      // A computation under way is not waited for long: nothing it would give is kept.
+      const timer = setTimeout(() => void running.terminate(), 1_000);
       await exited;
       clearTimeout(timer);
     },
