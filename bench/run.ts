@@ -1,6 +1,6 @@
 /**
  * The benchmark runner (`npm run bench`):
- *   npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching,web,houjin] [--size tiny|small|full] [--seed N]
+ *   npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching,web,pages,houjin] [--size tiny|small|full] [--seed N]
  *                    [--engines sqlite,postgres] [--postgres-url URL] [--repeats N]
  *                    [--rows N] [--diff-rows M]   (houjin: 全件 and 差分 rows; 100,000 and 50,000 unless set)
  *   npm run bench -- --index      (rebuild bench/results/README.md from the result files, run nothing)
@@ -28,6 +28,7 @@ const SUITES = [
   'analytics-e2e',
   'matching',
   'web',
+  'pages',
   'houjin',
 ] as const;
 /**
@@ -41,6 +42,7 @@ const DEFAULT_SUITES: readonly Suite[] = [
   'analytics',
   'matching',
   'web',
+  'pages',
 ];
 type Suite = (typeof SUITES)[number];
 
@@ -118,7 +120,7 @@ function parseArgs(argv: readonly string[]): RunOptions {
       options.suites = [];
     } else if (flag === '--help' || flag === '-h') {
       console.log(
-        'npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching,web,houjin] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] [--rows N] [--diff-rows M] | --index',
+        'npm run bench -- [--only demo,import,embedded,analytics,analytics-e2e,matching,web,pages,houjin] [--size tiny|small|full] [--seed N] [--engines sqlite,postgres] [--postgres-url URL] [--repeats N] [--rows N] [--diff-rows M] | --index',
       );
       process.exit(0);
     } else {
@@ -353,6 +355,10 @@ async function main(): Promise<void> {
           ...(postgresUrl ? { postgresUrl } : {}),
         });
         done('ran', 'bench/results/analytics-e2e.md');
+      } else if (suite === 'pages') {
+        const { runPageBench } = await import('./web/page-bench.ts');
+        const report = await runPageBench({ root });
+        done('ran', `bench/results/pages.md (every page within 1 s: ${report.allPagesMeetTarget})`);
       } else if (suite === 'analytics') {
         const run = await loadOptional<
           (o: { sizes?: string[]; seed?: number; root?: string }) => Promise<unknown>

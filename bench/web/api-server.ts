@@ -13,6 +13,7 @@ if (!target) throw new Error('usage: api-server.ts <database>');
 const database = await openDatabase(target);
 const server = await startServer({
   repos: database.repos,
+  database: target,
   port: 0,
   config: {
     rateLimits: { search: { capacity: 1_000_000, refillPerSecond: 1_000_000 } },

@@ -1,4 +1,5 @@
 import type { ListPageCache } from '#services/accounts/list-page-cache.ts';
+import type { AnalysisStore } from '#services/analysis-store/analysis-store.ts';
 import type { Principal } from '#core/accounts.ts';
 import type { Clock, Repositories, SessionRecord } from '#core/ports.ts';
 import type { RateLimiter, SignInBackoff } from './rate-limit.ts';
@@ -16,6 +17,8 @@ export interface ApiServices {
   };
   /** Pages of the lists whose answer is the same for everyone, keyed on their table's version. */
   listPages: ListPageCache;
+  /** Shared analyses (public records only), computed once per data change and kept. */
+  analyses: AnalysisStore;
 }
 
 export interface AppEnv {

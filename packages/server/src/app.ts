@@ -14,6 +14,8 @@ import { ENTITY_NAMES } from '#core/entities/registry.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { countVisibleRecords } from '#services/accounts/count-visible-records.ts';
 import { contract } from '#contract/contract.ts';
+import type { AnalysisStore } from '#services/analysis-store/analysis-store.ts';
+import { createAnalysisServices } from './analysis-services.ts';
 import type { ApiServices, AppEnv } from './app-env.ts';
 import { registerRawRoute } from './register-route.ts';
 import { renderHomePage } from './home-page.ts';
@@ -60,6 +62,8 @@ export interface AppDependencies {
   onUnexpectedError?: (error: unknown) => void;
   /** Matching and consultation services (created on first use unless given). */
   workflow?: WorkflowServices | WorkflowOptions;
+  /** Shared analyses, computed once per data change (computed in process unless given). */
+  analyses?: AnalysisStore;
   /** Inboxes and notification mail (made from `config` unless given). */
   notifications?: NotificationServices;
 }
@@ -85,6 +89,7 @@ export function createApp(deps: AppDependencies): Hono {
       search: createRateLimiter(config.rateLimits.search, clock),
     },
     listPages: createListPageCache(),
+    analyses: deps.analyses ?? createAnalysisServices(deps.repos, clock),
   };
   const { repos } = services;
 

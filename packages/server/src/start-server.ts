@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
 import { remindUnconfirmedProfiles } from '#services/notifications/profile-confirmation.ts';
+import { createAnalysisServices } from './analysis-services.ts';
 import { createApp } from './app.ts';
+import { FIRST_ASKED_ANALYSES } from './first-asked-analyses.ts';
 import { createNotificationServices } from './notification-services.ts';
 import { serverConfig, type ServerConfigInput } from './server-config.ts';
 import { createWorkflowServices } from './workflow-services.ts';
@@ -28,6 +30,11 @@ export async function startServer(options: {
   clock?: Clock;
   config?: ServerConfigInput;
   webDistDir?: string;
+  /**
+   * The database's file path or URL, for the analysis worker's own connection; without it shared
+   * analyses are computed in this thread.
+   */
+  database?: string;
 }): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const notifications = createNotificationServices(
@@ -35,27 +42,27 @@ export async function startServer(options: {
     clock,
     serverConfig(options.config),
   );
-  notifications.mail.start(MAIL_RETRY_INTERVAL_MS);
-  notifications.mail.kick(); // mail left from an earlier run
   const remind = () =>
     remindUnconfirmedProfiles(options.repos, clock, notifications.notifier).catch(
       (error: unknown) => console.error('musubi: profile reminders failed', error),
     );
-  void remind();
   const reminders = setInterval(() => void remind(), PROFILE_REMINDER_INTERVAL_MS);
   reminders.unref();
-  // The matching index is built (or restored) in the background so the first search is quick.
   const workflow = createWorkflowServices(options.repos, clock, {
     notifications: notifications.notifier,
     glossLinks: DEFAULT_GLOSS_LINKS,
   });
-  workflow.warm().catch((error: unknown) => {
-    console.error('musubi: the matching index could not start', error);
+  const analyses = createAnalysisServices(options.repos, clock, {
+    ...(options.database !== undefined ? { database: options.database } : {}),
+    onWarmError: (error) => console.error('musubi: an analysis could not be computed', error),
   });
   const app = createApp({
     repos: options.repos,
     workflow,
     notifications,
+    analyses,
+    // Not built before listening, so the first request is answered at once (see below).
+    warmWebData: false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.config ? { config: options.config } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
@@ -66,6 +73,19 @@ export async function startServer(options: {
       { fetch: app.fetch, port: options.port, hostname: host },
       (info: AddressInfo) => {
         const shownHost = host === '0.0.0.0' ? 'localhost' : host;
+        // Slow start work runs once the server listens: mail left from an earlier run, profile
+        // reminders, the matching index (built or restored, in its worker) and the analyses the
+        // web asks first (in the analysis worker). The web views' snapshot is built on first use:
+        // built here it would hold this thread for seconds, and the first request with it.
+        setImmediate(() => {
+          notifications.mail.start(MAIL_RETRY_INTERVAL_MS);
+          notifications.mail.kick();
+          void remind();
+          workflow.warm().catch((error: unknown) => {
+            console.error('musubi: the matching index could not start', error);
+          });
+          void analyses.warm(FIRST_ASKED_ANALYSES);
+        });
         resolve({
           url: `http://${shownHost}:${info.port}/`,
           mail: notifications.transport.description,
@@ -74,6 +94,7 @@ export async function startServer(options: {
             clearInterval(reminders);
             await notifications.close();
             await workflow.close();
+            await analyses.close();
           },
         });
       },

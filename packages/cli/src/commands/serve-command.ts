@@ -64,6 +64,8 @@ export async function runServe(
     repos: database.repos,
     port,
     config,
+    // The analysis worker opens the same database on its own connection.
+    database: options.db ?? context.config.defaultDatabase,
     ...(options.host ? { host: options.host } : {}),
   });
   writeLine(context.stdout, `Musubi is serving ${database.location} at ${server.url}`);

@@ -5,34 +5,24 @@
  */
 import type { Hono } from 'hono';
 import { contract } from '#contract/contract.ts';
-import { analyzeBrokers } from '#services/analysis/analyze-brokers.ts';
-import { analyzeStrengths } from '#services/analysis/analyze-strengths.ts';
-import { strengthsByPlace } from '#services/analysis/strengths-by-place.ts';
 import { findRecordsBySdg, suggestRecordSdgs } from '#services/analysis/suggest-sdgs.ts';
-import { createNetworkCache } from '#services/analysis/network-cache.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { registerRawRoute, registerRoute } from '../register-route.ts';
 
 const on = { mountedAt: '/api' };
 
 export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices): void {
-  const { repos, clock } = services;
-  const networks = createNetworkCache(repos, clock);
+  const { repos, analyses } = services;
 
   registerRawRoute(
     api,
     contract.brokers,
     async ({ query: q }, c) => {
       return c.json(
-        await analyzeBrokers(
-          repos,
-          clock,
-          {
-            ...(q.community !== undefined ? { community: q.community } : {}),
-            ...(q.limit !== undefined ? { limit: q.limit } : {}),
-          },
-          await networks.get(),
-        ),
+        await analyses.get('brokers', {
+          ...(q.community !== undefined ? { community: q.community } : {}),
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        }),
       );
     },
     on,
@@ -43,7 +33,7 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
     contract.strengths,
     async ({ query: q }, c) => {
       return c.json(
-        await analyzeStrengths(repos, clock, {
+        await analyses.get('strengths', {
           ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
           ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
           ...(q.community !== undefined ? { communityId: q.community } : {}),
@@ -58,7 +48,7 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
     api,
     contract.strengthsMap,
     async ({ query: q }) =>
-      strengthsByPlace((await networks.get()).network, {
+      analyses.get('strengthsMap', {
         ...(q.field !== undefined ? { field: q.field } : {}),
         ...(q.measure !== undefined ? { measure: q.measure } : {}),
       }),

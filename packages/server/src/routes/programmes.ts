@@ -8,12 +8,7 @@ import type { Hono } from 'hono';
 import type { z } from 'zod';
 import { contract } from '#contract/contract.ts';
 import type { ZCaseQuery } from '#contract/routes/programmes.ts';
-import { analyzeGapFill } from '#services/analysis/analyze-gap-fill.ts';
-import { createNetworkCache } from '#services/analysis/network-cache.ts';
-import { analyzeContinuation } from '#services/programmes/analyze-continuation.ts';
-import { analyzeCaseFactors, searchCases } from '#services/programmes/case-library.ts';
-import { findSupportMeasures } from '#services/programmes/find-support-measures.ts';
-import { analyzePortfolio, analyzeProjectHealth } from '#services/programmes/project-portfolio.ts';
+import { searchCases } from '#services/programmes/case-library.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { registerRoute } from '../register-route.ts';
 
@@ -29,26 +24,20 @@ function caseFilter(q: z.output<typeof ZCaseQuery>) {
 const on = { mountedAt: '/api' };
 
 export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices): void {
-  const { repos, clock } = services;
+  const { repos, analyses } = services;
 
   // Candidates from any prefecture for a community's gap (戦略的不平等). Reads actors, relations and
   // seeds only — public records — and the community every other view shows.
-  const networks = createNetworkCache(repos, clock);
   registerRoute(
     api,
     contract.gapFill,
     async ({ query: q }) =>
-      analyzeGapFill(
-        repos,
-        clock,
-        {
-          community: q.community,
-          ...(q.sector ? { sector: q.sector } : {}),
-          ...(q.keywords && q.keywords.length > 0 ? { keywords: q.keywords } : {}),
-          ...(q.limit !== undefined ? { limit: q.limit } : {}),
-        },
-        await networks.get(),
-      ),
+      analyses.get('gapFill', {
+        community: q.community,
+        ...(q.sector ? { sector: q.sector } : {}),
+        ...(q.keywords && q.keywords.length > 0 ? { keywords: q.keywords } : {}),
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      }),
     on,
   );
 
@@ -56,7 +45,7 @@ export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices
     api,
     contract.continuation,
     async ({ query: q }) =>
-      analyzeContinuation(repos, clock, {
+      analyses.get('continuation', {
         ...(q.asOfFy !== undefined ? { asOfFy: q.asOfFy } : {}),
         ...(q.minRecords !== undefined ? { minRecords: q.minRecords } : {}),
       }),
@@ -67,7 +56,7 @@ export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices
     api,
     contract.supportFit,
     async ({ query: q }) =>
-      findSupportMeasures(repos, clock, {
+      analyses.get('supportFit', {
         ...(q.actor !== undefined ? { actorId: q.actor } : {}),
         ...(q.project !== undefined ? { projectId: q.project } : {}),
         ...(q.stage ? { stage: q.stage } : {}),
@@ -80,7 +69,7 @@ export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices
     api,
     contract.portfolio,
     async ({ query: q }) =>
-      analyzePortfolio(repos, clock, {
+      analyses.get('portfolio', {
         ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
         ...(q.community !== undefined ? { communityId: q.community } : {}),
       }),
@@ -90,7 +79,7 @@ export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices
   registerRoute(
     api,
     contract.projectHealth,
-    async ({ params }) => analyzeProjectHealth(repos, clock, params.id),
+    async ({ params }) => analyses.get('projectHealth', { projectId: params.id }),
     on,
   );
 
@@ -109,7 +98,7 @@ export function registerProgrammeRoutes(api: Hono<AppEnv>, services: ApiServices
   registerRoute(
     api,
     contract.caseFactors,
-    async ({ query: q }) => analyzeCaseFactors(repos, caseFilter(q)),
+    async ({ query: q }) => analyses.get('caseFactors', caseFilter(q)),
     on,
   );
 }

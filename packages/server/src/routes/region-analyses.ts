@@ -6,9 +6,6 @@
  */
 import type { Hono } from 'hono';
 import { contract } from '#contract/contract.ts';
-import { analyzeMoney } from '#services/region/analyze-money.ts';
-import { analyzePeople } from '#services/region/analyze-people.ts';
-import { analyzeRegionStrategy } from '#services/region/analyze-region-strategy.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { registerRoute } from '../register-route.ts';
 
@@ -20,12 +17,12 @@ const region = (q: { prefecture?: string | undefined; community?: string | undef
 });
 
 export function registerRegionAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices): void {
-  const { repos, clock } = services;
+  const { analyses } = services;
   registerRoute(
     api,
     contract.money,
     async ({ query: q }) =>
-      analyzeMoney(repos, clock, {
+      analyses.get('money', {
         ...region(q),
         ...(q.asOfFy !== undefined ? { asOfFy: q.asOfFy } : {}),
       }),
@@ -35,7 +32,7 @@ export function registerRegionAnalysisRoutes(api: Hono<AppEnv>, services: ApiSer
     api,
     contract.regionStrategy,
     async ({ query: q }) =>
-      analyzeRegionStrategy(repos, clock, {
+      analyses.get('regionStrategy', {
         ...region(q),
         ...(q.strategy !== undefined ? { strategyId: q.strategy } : {}),
         ...(q.asOfFy !== undefined ? { asOfFy: q.asOfFy } : {}),
@@ -46,7 +43,7 @@ export function registerRegionAnalysisRoutes(api: Hono<AppEnv>, services: ApiSer
     api,
     contract.people,
     async ({ query: q }) =>
-      analyzePeople(repos, {
+      analyses.get('people', {
         ...region(q),
         ...(q.consortium !== undefined ? { consortium: q.consortium } : {}),
       }),

@@ -6,8 +6,6 @@
  */
 import type { Hono } from 'hono';
 import { contract } from '#contract/contract.ts';
-import { buildRegionReport } from '#services/reports/build-region-report.ts';
-import { renderRegionReport } from '#services/reports/render-region-report.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { registerRawRoute } from '../register-route.ts';
 
@@ -18,13 +16,13 @@ export function registerReportRoutes(api: Hono<AppEnv>, services: ApiServices): 
     api,
     contract.regionReport,
     async ({ query: q }, c) => {
-      const report = await buildRegionReport(services.repos, services.clock, {
+      const report = await services.analyses.get('regionReport', {
         ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
         ...(q.community !== undefined ? { communityId: q.community } : {}),
       });
       c.header('x-frame-options', 'SAMEORIGIN');
       c.header('content-security-policy', "frame-ancestors 'self'");
-      return c.html(renderRegionReport(report));
+      return c.html(report);
     },
     on,
   );

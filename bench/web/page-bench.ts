@@ -1,0 +1,273 @@
+/**
+ * Pages that compute, on the demo (issue 16 point 4, issue 11 "Speed"): `musubi start` on a
+ * database that already holds the demo (a warm database) and on an empty one (it loads the demo
+ * first) until its first answer, then each computing page's answer time on its first request
+ * (cold: right after start) and on the next (warm). Targets: start within 5 s on a warm database,
+ * every page within 1 s. The server is the real CLI (`node bin/musubi.mjs start`) in its own
+ * process. Writes bench/results/pages.json and pages.md.
+ *   node bin/run-ts.mjs bench/web/run-page-bench.ts [--label NAME]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { systemClock } from '#core/ports.ts';
+import { openDatabase } from '#db/open-database.ts';
+import { createDemoAccounts } from '#services/demo/demo-accounts.ts';
+import { createDemoWorkflow } from '#services/demo/demo-workflow.ts';
+import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+
+export const TARGET_PAGE_SECONDS = 1;
+export const TARGET_START_SECONDS = 5;
+
+export interface PageTime {
+  name: string;
+  path: string;
+  status: number;
+  coldSeconds: number;
+  warmSeconds: number;
+  meetsTarget: boolean;
+}
+
+export interface StartTime {
+  database: 'warm' | 'cold';
+  /** From spawning the process to the line that gives the URL. */
+  listeningSeconds: number;
+  /** From spawning the process to the first answer of `/api/health`. */
+  firstAnswerSeconds: number;
+  /** From spawning the process to the first answer of the home page's data (`/api/web/summary`). */
+  homeDataSeconds: number;
+  meetsTarget?: boolean;
+}
+
+export interface PageBenchReport {
+  label: string;
+  when: string;
+  machine: { cpus: number; loadBefore: number };
+  targets: { pageSeconds: number; startSeconds: number };
+  start: StartTime[];
+  pages: PageTime[];
+  allPagesMeetTarget: boolean;
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  spawnedAt: number;
+  listeningSeconds: number;
+}
+
+function startCli(root: string, database: string): Promise<Started> {
+  const spawnedAt = performance.now();
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'musubi.mjs'), 'start', '--db', database, '--port', '0'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout ?? process.stdin });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('musubi start gave no URL in 180 s')), 180_000);
+    child.once('exit', (code) => reject(new Error(`musubi start exited (${code})`)));
+    lines.on('line', (line) => {
+      const match = /at (http:\/\/\S+)/.exec(line);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      resolve({
+        child,
+        url: match[1],
+        spawnedAt,
+        listeningSeconds: (performance.now() - spawnedAt) / 1000,
+      });
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function timed(url: string, path: string): Promise<{ seconds: number; status: number }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(new URL(path, url), { signal: AbortSignal.timeout(180_000) });
+    await response.arrayBuffer();
+    return { seconds: (performance.now() - started) / 1000, status: response.status };
+  } catch {
+    // No answer within 180 s: recorded as status 0 with the time waited.
+    return { seconds: (performance.now() - started) / 1000, status: 0 };
+  }
+}
+
+/** Polls until `path` answers (any status), returning the seconds since the process started. */
+async function firstAnswer(started: Started, path: string): Promise<number> {
+  for (;;) {
+    try {
+      const response = await fetch(new URL(path, started.url), {
+        signal: AbortSignal.timeout(180_000),
+      });
+      await response.arrayBuffer();
+      return (performance.now() - started.spawnedAt) / 1000;
+    } catch {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+}
+
+async function json<T>(url: string, path: string): Promise<T> {
+  const response = await fetch(new URL(path, url));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The computing pages, with the parameters the web app asks by default. */
+async function pagesOf(url: string): Promise<{ name: string; path: string }[]> {
+  const communities = await json<{ communities: { id: string }[] }>(url, 'api/web/communities');
+  const community = communities.communities[0]?.id ?? 'c1';
+  const projects = await json<{ items: { id: string }[] }>(url, 'api/projects?limit=1');
+  const project = projects.items[0]?.id ?? '';
+  const actors = await json<{ items: { id: string }[] }>(url, 'api/actors?limit=1');
+  const actor = actors.items[0]?.id ?? '';
+  return [
+    { name: 'continuation', path: '/api/analyses/continuation' },
+    { name: 'portfolio (Tokyo)', path: '/api/portfolio/projects?prefecture=13' },
+    {
+      name: 'project health',
+      path: `/api/portfolio/projects/${encodeURIComponent(project)}/health`,
+    },
+    { name: 'region report (Tokyo)', path: '/api/reports/region?prefecture=13' },
+    { name: 'gap filling', path: `/api/analyses/gap-fill?community=${community}` },
+    { name: 'brokers', path: '/api/analyses/brokers' },
+    { name: 'strengths (Shizuoka)', path: '/api/analyses/strengths?prefecture=22' },
+    { name: 'region strategy (Shizuoka)', path: '/api/analyses/region-strategy?prefecture=22' },
+    { name: 'money (Shizuoka)', path: '/api/analyses/money?prefecture=22' },
+    { name: 'people (Shizuoka)', path: '/api/analyses/people?prefecture=22' },
+    { name: 'support fit', path: `/api/support/fit?actor=${encodeURIComponent(actor)}` },
+    { name: 'case factors', path: '/api/case-library/factors' },
+    { name: 'roles (communities view)', path: '/api/web/communities' },
+  ];
+}
+
+async function measureStart(
+  root: string,
+  database: string,
+  kind: 'warm' | 'cold',
+): Promise<{ time: StartTime; started: Started }> {
+  const started = await startCli(root, database);
+  const firstAnswerSeconds = await firstAnswer(started, 'api/health');
+  const homeDataSeconds = await firstAnswer(started, 'api/web/summary');
+  return {
+    started,
+    time: {
+      database: kind,
+      listeningSeconds: round(started.listeningSeconds),
+      firstAnswerSeconds: round(firstAnswerSeconds),
+      homeDataSeconds: round(homeDataSeconds),
+      ...(kind === 'warm' ? { meetsTarget: firstAnswerSeconds <= TARGET_START_SECONDS } : {}),
+    },
+  };
+}
+
+function report(result: PageBenchReport): string {
+  const s = (n: number) => n.toFixed(2);
+  return [
+    `# Computing pages and start (${result.label})`,
+    '',
+    `${result.when}; ${result.machine.cpus} cores, load ${result.machine.loadBefore} before.`,
+    `Targets: every page within ${result.targets.pageSeconds} s on the demo, \`musubi start\` on a database`,
+    `that holds the demo answering within ${result.targets.startSeconds} s.`,
+    '',
+    '## `musubi start` to first answer',
+    '',
+    '| database | URL printed (s) | first answer, /api/health (s) | home data, /api/web/summary (s) | target met |',
+    '|---|---|---|---|---|',
+    ...result.start.map(
+      (t) =>
+        `| ${t.database === 'warm' ? 'holds the demo' : 'empty (loads the demo)'} | ${s(t.listeningSeconds)} | ${s(t.firstAnswerSeconds)} | ${s(t.homeDataSeconds)} | ${t.meetsTarget === undefined ? '–' : t.meetsTarget ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    '## Pages (first request right after start, then again)',
+    '',
+    `All within ${result.targets.pageSeconds} s: **${result.allPagesMeetTarget ? 'yes' : 'no'}**.`,
+    '',
+    '| page | path | status | cold (s) | warm (s) | target met |',
+    '|---|---|---|---|---|---|',
+    ...result.pages.map(
+      (p) =>
+        `| ${p.name} | \`${p.path}\` | ${p.status} | ${s(p.coldSeconds)} | ${s(p.warmSeconds)} | ${p.meetsTarget ? 'yes' : '**no**'} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+async function prepareDemo(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  const database = await openDatabase(path);
+  try {
+    await loadDemoEcosystem(database.repos, { seed: 1 });
+    await createDemoAccounts(database.repos, { clock: systemClock });
+    await createDemoWorkflow(database.repos, { clock: systemClock });
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runPageBench(
+  options: { root?: string; label?: string } = {},
+): Promise<PageBenchReport> {
+  const root = options.root ?? process.cwd();
+  const workDir = join(root, 'bench', 'tmp', 'pages');
+  mkdirSync(workDir, { recursive: true });
+  const demo = join(workDir, 'demo.sqlite');
+  await prepareDemo(demo);
+  const loadBefore = Math.round((loadavg()[0] ?? 0) * 10) / 10;
+
+  const emptyDb = join(workDir, 'empty.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(emptyDb + suffix, { force: true });
+  const cold = await measureStart(root, emptyDb, 'cold');
+  await stop(cold.started.child);
+  console.log(`start, empty database: first answer ${cold.time.firstAnswerSeconds} s`);
+
+  const warm = await measureStart(root, demo, 'warm');
+  console.log(`start, demo database: first answer ${warm.time.firstAnswerSeconds} s`);
+  const pages: PageTime[] = [];
+  try {
+    for (const page of await pagesOf(warm.started.url)) {
+      const first = await timed(warm.started.url, page.path);
+      const second = await timed(warm.started.url, page.path);
+      const time: PageTime = {
+        ...page,
+        status: first.status,
+        coldSeconds: round(first.seconds),
+        warmSeconds: round(second.seconds),
+        meetsTarget: Math.max(first.seconds, second.seconds) <= TARGET_PAGE_SECONDS,
+      };
+      console.log(
+        `${page.name}: ${time.status} cold ${time.coldSeconds} s, warm ${time.warmSeconds} s`,
+      );
+      pages.push(time);
+    }
+  } finally {
+    await stop(warm.started.child);
+  }
+  const result: PageBenchReport = {
+    label: options.label ?? 'current',
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, loadBefore },
+    targets: { pageSeconds: TARGET_PAGE_SECONDS, startSeconds: TARGET_START_SECONDS },
+    start: [warm.time, cold.time],
+    pages,
+    allPagesMeetTarget: pages.every((p) => p.meetsTarget),
+  };
+  const out = join(root, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const name = options.label && options.label !== 'current' ? `pages-${options.label}` : 'pages';
+  writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(out, `${name}.md`), report(result));
+  return result;
+}

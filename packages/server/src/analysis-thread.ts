@@ -1,0 +1,25 @@
+/**
+ * The analysis worker thread's entry: opens its own connection to the server's database (named in
+ * `workerData.database`) and computes shared analyses for the server's analysis store
+ * (`#services/analysis-store/worker-runner.ts`).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
+import { openDatabase } from '#db/open-database.ts';
+import { serializeError } from '#services/matching/thread-errors.ts';
+import {
+  serveSharedAnalyses,
+  type FromAnalysisWorker,
+} from '#services/analysis-store/worker-runner.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('analysis-thread runs in a worker thread');
+try {
+  const { database: target } = z.object({ database: z.string().min(1) }).parse(workerData);
+  const database = await openDatabase(target);
+  serveSharedAnalyses(port, database.repos, () => database.close());
+} catch (error) {
+  // The server's side fails the waiting computations with this error, then starts again.
+  port.postMessage({ kind: 'broken', error: serializeError(error) } satisfies FromAnalysisWorker);
+  port.close();
+}

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isDomainError } from '#core/domain-error.ts';
+import type { Clock } from '#core/ports.ts';
+import type { Database } from '#db/open-database.ts';
+import { buildActor, buildNeed, buildRelation } from '#test/factories.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { canonicalJson, createAnalysisStore, type AnalysisStore } from './analysis-store.ts';
+import { createInProcessAnalysisRunner } from './in-process-runner.ts';
+import { PER_VIEWER_TABLES, PUBLIC_TABLES, SHARED_ANALYSES, tablesOf } from './shared-analyses.ts';
+
+const ACTORS = [
+  buildActor({ id: 'u1', sector: 'university', prefectureCode: '13', name: '東京理工大学' }),
+  buildActor({ id: 'c1', sector: 'company', prefectureCode: '13', name: '江戸製作所' }),
+  buildActor({ id: 'c2', sector: 'company', prefectureCode: '40', name: '博多精機' }),
+];
+
+describe('shared analyses', () => {
+  it('read no per-viewer table, so one viewer’s answer may be served to another', () => {
+    const perViewer = new Set<string>(PER_VIEWER_TABLES);
+    expect(PUBLIC_TABLES.filter((t) => perViewer.has(t))).toEqual([]);
+    for (const name of Object.keys(SHARED_ANALYSES) as (keyof typeof SHARED_ANALYSES)[])
+      expect(
+        tablesOf(name).filter((t) => perViewer.has(t)),
+        name,
+      ).toEqual([]);
+  });
+
+  it('name the same result whatever the order of the parameters', () => {
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe(
+      canonicalJson({ a: { c: [3, { e: 2, f: 1 }], d: 2 }, b: 1 }),
+    );
+  });
+});
+
+describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
+  let db: Database;
+  let store: AnalysisStore;
+  let now = new Date('2026-06-01T00:00:00Z');
+  const clock: Clock = { now: () => now };
+  beforeEach(async () => {
+    now = new Date('2026-06-01T00:00:00Z');
+    db = await kind.open(clock);
+    await db.repos.entity('actors').upsertMany(ACTORS);
+    await db.repos
+      .entity('relations')
+      .upsertMany([buildRelation({ sourceId: 'u1', targetId: 'c1' })]);
+    store = createAnalysisStore({
+      repos: db.repos,
+      clock,
+      runner: createInProcessAnalysisRunner(db.repos),
+    });
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.close();
+  });
+
+  it('computes once for several requests, and again only after a table it reads changed', async () => {
+    const asked = { prefectureCode: '13' };
+    const [first, second, third] = await Promise.all([
+      store.get('strengths', asked),
+      store.get('strengths', { ...asked }),
+      store.get('strengths', asked),
+    ]);
+    expect(store.progress().computed).toBe(1);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(await store.get('strengths', asked)).toBe(first);
+    expect(store.progress().computed).toBe(1);
+
+    // A need (not read by the analysis) changes: the kept answer still holds.
+    await db.repos.entity('needs').upsertMany([buildNeed({ ownerId: 'c1', title: '秘密' })]);
+    expect(await store.get('strengths', asked)).toBe(first);
+    expect(store.progress().computed).toBe(1);
+
+    // An actor edit that keeps every count changes the data version: computed again.
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        buildActor({ id: 'c3', sector: 'company', prefectureCode: '13', name: '品川電子' }),
+      ]);
+    const after = await store.get('strengths', asked);
+    expect(store.progress().computed).toBe(2);
+    expect(after).not.toBe(first);
+  });
+
+  it('computes again on a new day (answers say "as of" today)', async () => {
+    const first = await store.get('continuation', {});
+    now = new Date('2026-06-02T00:00:00Z');
+    const next = await store.get('continuation', {});
+    expect(next).not.toBe(first);
+    expect(store.progress().computed).toBe(2);
+  });
+
+  it('passes a refusal on with its code and does not keep it', async () => {
+    const refusal = await store
+      .get('projectHealth', { projectId: 'nope' })
+      .catch((e: unknown) => e);
+    expect(isDomainError(refusal) && refusal.code).toBe('not_found');
+    expect(store.progress()).toMatchObject({ computing: [], ready: 0, computed: 0 });
+  });
+
+  it('warms the answers asked first in the background', async () => {
+    await store.warm([
+      { name: 'caseFactors', params: {} },
+      { name: 'projectHealth', params: { projectId: 'nope' } },
+    ]);
+    expect(store.progress()).toMatchObject({ computing: [], ready: 1, computed: 1 });
+    await store.get('caseFactors', {});
+    expect(store.progress().computed).toBe(1);
+  });
+});

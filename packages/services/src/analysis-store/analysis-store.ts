@@ -1,0 +1,156 @@
+/**
+ * Shared analyses computed once per data change and kept (issue 16 point 4): a result is keyed on
+ * the analysis, its parameters, the data versions of the tables it reads, the latest communities
+ * run and the day (answers that say "as of" today change at midnight). A request finds the kept
+ * result, or waits for the one being computed (several requests share one computation), or
+ * starts it. Computing is the runner's job: in a worker thread for a server, in process in tests.
+ * Only the analyses of `shared-analyses.ts` are kept — none reads a per-viewer table — so one
+ * viewer's answer may be served to any other.
+ */
+import type { Clock, Repositories } from '#core/ports.ts';
+import {
+  tablesOf,
+  type SharedAnalysisName,
+  type SharedAnalysisParams,
+  type SharedAnalysisResult,
+} from './shared-analyses.ts';
+
+/** Computes shared analyses (in a worker thread, or in process). */
+export interface AnalysisRunner {
+  run<N extends SharedAnalysisName>(
+    name: N,
+    params: SharedAnalysisParams<N>,
+    now: Date,
+    /** Computed ahead of being asked (`warm`): waits behind what a person asked. */
+    ahead?: boolean,
+  ): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface AnalysisRequest<N extends SharedAnalysisName = SharedAnalysisName> {
+  name: N;
+  params: SharedAnalysisParams<N>;
+}
+
+export interface AnalysisStoreProgress {
+  /** Results being computed now (or queued for the runner). */
+  computing: string[];
+  /** Results kept and current as of their last check. */
+  ready: number;
+  /** Results computed since start, and the seconds the last one took. */
+  computed: number;
+  lastSeconds: number | null;
+}
+
+interface Entry {
+  fingerprint: string;
+  result: Promise<unknown>;
+  done: boolean;
+}
+
+/** At most this many results are kept (the least recently asked go first). */
+const DEFAULT_MAX_ENTRIES = 500;
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` name the same result. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export function createAnalysisStore(options: {
+  repos: Repositories;
+  clock: Clock;
+  runner: AnalysisRunner;
+  maxEntries?: number;
+  /** Told when a background computation (`warm`) fails. */
+  onWarmError?: (error: unknown) => void;
+}) {
+  const { repos, clock, runner } = options;
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const entries = new Map<string, Entry>();
+  let computed = 0;
+  let closed = false;
+  let lastSeconds: number | null = null;
+
+  const fingerprintOf = async (name: SharedAnalysisName): Promise<string> => {
+    const [versions, [latest]] = await Promise.all([
+      repos.dataVersions(),
+      repos.analysisRuns.list('communities', 1),
+    ]);
+    const day = clock.now().toISOString().slice(0, 10);
+    return JSON.stringify([tablesOf(name).map((t) => versions[t] ?? 0), latest?.id ?? null, day]);
+  };
+
+  const resultOf = async <N extends SharedAnalysisName>(
+    name: N,
+    params: SharedAnalysisParams<N>,
+    ahead = false,
+  ): Promise<unknown> => {
+    const key = `${name} ${canonicalJson(params ?? {})}`;
+    const fingerprint = await fingerprintOf(name);
+    const kept = entries.get(key);
+    if (kept?.fingerprint === fingerprint) {
+      entries.delete(key); // most recently asked last
+      entries.set(key, kept);
+      return kept.result;
+    }
+    const started = performance.now();
+    const entry: Entry = {
+      fingerprint,
+      result: runner.run(name, params, clock.now(), ahead),
+      done: false,
+    };
+    entries.delete(key);
+    entries.set(key, entry);
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxEntries) break;
+      entries.delete(oldest);
+    }
+    entry.result.then(
+      () => {
+        entry.done = true;
+        computed += 1;
+        lastSeconds = (performance.now() - started) / 1000;
+      },
+      () => {
+        // A failure (a community that does not exist, a database error) is not kept.
+        if (entries.get(key) === entry) entries.delete(key);
+      },
+    );
+    return entry.result;
+  };
+
+  return {
+    /** The analysis's answer for the data as they are now. */
+    async get<N extends SharedAnalysisName>(
+      name: N,
+      params: SharedAnalysisParams<N>,
+    ): Promise<SharedAnalysisResult<N>> {
+      // The runner answers what `runSharedAnalysis(name, params)` returned: the type of `name`.
+      return (await resultOf(name, params)) as SharedAnalysisResult<N>;
+    },
+    /** Starts computing these answers in the background (what the web asks first). */
+    warm(requests: readonly AnalysisRequest[]): Promise<void> {
+      return Promise.all(
+        requests.map((request) =>
+          resultOf(request.name, request.params, true).catch((error: unknown) => {
+            if (!closed) options.onWarmError?.(error);
+          }),
+        ),
+      ).then(() => undefined);
+    },
+    progress(): AnalysisStoreProgress {
+      const computing = [...entries.entries()].filter(([, e]) => !e.done).map(([key]) => key);
+      return { computing, ready: entries.size - computing.length, computed, lastSeconds };
+    },
+    close: () => {
+      closed = true;
+      return runner.close();
+    },
+  };
+}
+
+export type AnalysisStore = ReturnType<typeof createAnalysisStore>;
