@@ -208,7 +208,7 @@ export function entityRoutes<E extends EntityName>(entity: E) {
       queryEnums: { sort: sortableFields(entity).flatMap((f) => [f, `-${f}`]) },
       responses: {
         200: {
-          description: 'A page',
+          description: 'A page (with `fields`, each item has only the fields asked for)',
           schema: z.object({ items: z.array(record), nextCursor: z.string().nullable() }),
           documentAs: {
             type: 'object',
