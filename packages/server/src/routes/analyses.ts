@@ -10,7 +10,7 @@ import { analyzeStrengths } from '#services/analysis/analyze-strengths.ts';
 import { findRecordsBySdg, suggestRecordSdgs } from '#services/analysis/suggest-sdgs.ts';
 import { createNetworkCache } from '#services/analysis/network-cache.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { registerRawRoute } from '../register-route.ts';
+import { registerRoute } from '../register-route.ts';
 
 const on = { mountedAt: '/api' };
 
@@ -18,55 +18,48 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
   const { repos, clock } = services;
   const networks = createNetworkCache(repos, clock);
 
-  registerRawRoute(
+  registerRoute(
     api,
     contract.brokers,
-    async ({ query: q }, c) => {
-      return c.json(
-        await analyzeBrokers(
-          repos,
-          clock,
-          {
-            ...(q.community !== undefined ? { community: q.community } : {}),
-            ...(q.limit !== undefined ? { limit: q.limit } : {}),
-          },
-          await networks.get(),
-        ),
+    async ({ query: q }) => {
+      return await analyzeBrokers(
+        repos,
+        clock,
+        {
+          ...(q.community !== undefined ? { community: q.community } : {}),
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        },
+        await networks.get(),
       );
     },
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     contract.strengths,
-    async ({ query: q }, c) => {
-      return c.json(
-        await analyzeStrengths(repos, clock, {
-          ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
-          ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
-          ...(q.community !== undefined ? { communityId: q.community } : {}),
-          ...(q.measure !== undefined ? { measure: q.measure } : {}),
-        }),
-      );
+    async ({ query: q }) => {
+      return await analyzeStrengths(repos, clock, {
+        ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
+        ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
+        ...(q.community !== undefined ? { communityId: q.community } : {}),
+        ...(q.measure !== undefined ? { measure: q.measure } : {}),
+      });
     },
     on,
   );
 
   // seeds and projects are public records; needs (which may be confidential) are not read here
-  registerRawRoute(
+  registerRoute(
     api,
     contract.sdgs,
-    async ({ query: q }, c) => {
-      if (q.id !== undefined)
-        return c.json(await suggestRecordSdgs(repos, { entity: q.entity, id: q.id }));
-      return c.json(
-        await findRecordsBySdg(repos, {
-          entity: q.entity,
-          sdg: q.sdg ?? 0,
-          ...(q.limit !== undefined ? { limit: q.limit } : {}),
-        }),
-      );
+    async ({ query: q }) => {
+      if (q.id !== undefined) return await suggestRecordSdgs(repos, { entity: q.entity, id: q.id });
+      return await findRecordsBySdg(repos, {
+        entity: q.entity,
+        sdg: q.sdg ?? 0,
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      });
     },
     on,
   );
