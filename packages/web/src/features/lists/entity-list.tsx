@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import { fetchJson, type ListPage } from '../../api/client.ts';
+import type { EntityName } from '#core/entities/registry.ts';
+import { api } from '../../api/api-client.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -22,14 +23,14 @@ export function EntityList({
   caption,
   columns,
 }: {
-  entity: string;
+  entity: EntityName;
   caption: string;
   columns: Column[];
 }) {
   const { t, number } = useI18n();
   const id = useId();
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<Record<string, unknown>[]>([]);
+  const [items, setItems] = useState<readonly Record<string, unknown>[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<
     { status: 'loading' | 'ready' } | { status: 'error'; error: string }
@@ -38,12 +39,9 @@ export function EntityList({
   });
 
   const load = (query: string, after: string | null, signal?: AbortSignal) => {
-    const params = new URLSearchParams({ limit: String(PAGE) });
-    if (query) params.set('q', query);
-    if (after) params.set('cursor', after);
     setState({ status: 'loading' });
-    fetchJson<ListPage>(`/api/${entity}?${params.toString()}`, signal).then(
-      (page) => {
+    api.get(`/api/${entity}`, { query: { limit: PAGE, q: query, cursor: after } }, signal).then(
+      (page: { items: readonly Record<string, unknown>[]; nextCursor: string | null }) => {
         setItems((previous) => (after ? [...previous, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setState({ status: 'ready' });

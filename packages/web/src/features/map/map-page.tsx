@@ -2,8 +2,7 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { fetchJson } from '../../api/client.ts';
+import { loadTopology } from './load-topology.ts';
 import { useGet } from '../../api/use-api.tsx';
 import { SEQUENTIAL } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
@@ -41,8 +40,9 @@ function useShapes(nameToCode: Map<string, string>) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    fetchJson<Topology<{ prefectures: GeometryCollection<PrefectureProperties> }>>(
+    loadTopology<'prefectures', PrefectureProperties>(
       '/geo/prefectures.topojson.json',
+      'prefectures',
       controller.signal,
     ).then(
       (topology) => {
