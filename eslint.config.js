@@ -19,8 +19,7 @@ const layers = {
   contract: ['core'],
   server: ['core', 'analytics', 'matching', 'services', 'db', 'connectors', 'contract'],
   cli: ['core', 'analytics', 'matching', 'services', 'db', 'server', 'connectors'],
-  // The web calls the API through the contract; until every route it reads is in the contract it
-  // may also take the server's remaining response types, as types (below).
+  // The web calls the API through the contract: its paths, inputs and answers' types.
   web: ['core', 'contract'],
 };
 const rooms = Object.keys(layers);
@@ -28,8 +27,6 @@ const rooms = Object.keys(layers);
 const pureLayers = ['core', 'analytics', 'matching', 'connectors', 'contract'];
 const IO_MODULES =
   '^(?:(?:node:)?(?:fs|child_process|worker_threads)|better-sqlite3|pg|pg-copy-streams|hono|@hono/.+|kuromoji)(?:/|$)';
-/** The server file whose types the web reads until its routes' answers are in the contract. */
-const WEB_READS_TYPES_FROM = 'programmes-types\\.ts$';
 /** Deepest folder level with its own rule block; deeper files share the last one. */
 const DEEPEST = 6;
 
@@ -66,25 +63,16 @@ function restrictions(layer, depth) {
         ]
       : []),
   ];
-  if (layer === 'web') {
-    patterns.push({
-      regex: `^(?:#server/|(?:\\./)?(?:\\.\\./){${depth + 2}}server/src/)routes/${WEB_READS_TYPES_FROM}`,
-      allowTypeImports: true,
-      message: 'The web reads the server response types as types only (import type / export type).',
-    });
-  }
   return patterns.map((pattern) => ({ ...pattern, caseSensitive: true }));
 }
 
 /** `import(...)` escapes no-restricted-imports: the same paths, as selectors of no-restricted-syntax. */
 function dynamicRestrictions(patterns) {
-  return patterns
-    .filter((pattern) => !pattern.allowTypeImports)
-    .map((pattern) => ({
-      // esquery ends a regular expression at the first '/', so slashes are written as \x2F.
-      selector: `ImportExpression[source.value=/${pattern.regex.replaceAll('/', '\\x2F')}/]`,
-      message: pattern.message,
-    }));
+  return patterns.map((pattern) => ({
+    // esquery ends a regular expression at the first '/', so slashes are written as \x2F.
+    selector: `ImportExpression[source.value=/${pattern.regex.replaceAll('/', '\\x2F')}/]`,
+    message: pattern.message,
+  }));
 }
 
 /** Test code: tests, and the server tests' shared world (other rooms' helpers are in test-support/). */

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
-  WebCaseFactors,
-  WebCaseSearch,
-  WebContinuation,
-  WebPortfolio,
-  WebProjectHealth,
-  WebSupportFit,
-} from '#server/routes/programmes-types.ts';
+  CaseFactorsAnswer as WebCaseFactors,
+  ContinuationAnswer as WebContinuation,
+  PortfolioAnswer as WebPortfolio,
+  ProjectHealthAnswer as WebProjectHealth,
+  SupportFitAnswer as WebSupportFit,
+} from '#contract/routes/programme-answers.ts';
+import type { AnswerOf } from '#contract/route.ts';
+import type { caseSearch } from '#contract/routes/programmes.ts';
 import type {
   WebActorPage,
   WebCommunities,
@@ -27,6 +28,8 @@ import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { ARTIFACTS, launchBrowser, openPage } from './support/browser.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 import { startWebServer } from './support/web-server.ts';
+
+type WebCaseSearch = AnswerOf<typeof caseSearch>;
 
 let database: Database;
 let server: Awaited<ReturnType<typeof startWebServer>>;

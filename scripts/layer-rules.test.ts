@@ -2,7 +2,7 @@
  * The layer rules of eslint.config.js, proved by linting: an import along every pair of rooms is
  * allowed exactly where the table of docs/architecture.md has an arrow, pure rooms refuse I/O
  * modules, relative imports cannot leave a room, product code cannot import test helpers, and the
- * web takes the server's response types as types only.
+ * web reads no server code, not even its types.
  */
 import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
@@ -216,22 +216,14 @@ describe('test code', () => {
   });
 });
 
-describe('the web reads the server response types as types only', () => {
+describe('the web reads no server code, not even its types', () => {
   const file = 'packages/web/src/api/types.ts';
 
-  it('allows type-only imports and re-exports of the programmes types', async () => {
-    const code = [
-      "export type { WebPortfolio } from '../../../server/src/routes/programmes-types.ts';",
-      "import type { WebProject } from '../../../server/src/routes/programmes-types.ts';",
-      "import { type WebCaseSearch } from '#server/routes/programmes-types.ts';",
-      'export type Both = WebProject | WebCaseSearch;',
-      '',
-    ].join('\n');
-    expect(await layerErrors(file, code)).toEqual([]);
-  });
-
-  it('refuses values from them, and types from anywhere else in the server', async () => {
+  it('refuses type-only and value imports from the server (the contract has the answers)', async () => {
     const refused = [
+      "export type { WebPortfolio } from '../../../server/src/routes/programmes-types.ts';",
+      "import type { WebProject } from '../../../server/src/routes/programmes-types.ts';\nexport type P = WebProject;",
+      "import { type WebCaseSearch } from '#server/routes/programmes-types.ts';\nexport type C = WebCaseSearch;",
       "export type { WebSummary } from '../../../server/src/routes/web-data-types.ts';",
       "import type { WebMeta } from '#server/routes/web-data-types.ts';\nexport type M = WebMeta;",
       "export { WebPortfolio } from '../../../server/src/routes/programmes-types.ts';",
@@ -241,5 +233,10 @@ describe('the web reads the server response types as types only', () => {
       "import type { X } from '../../../services/src/routes/web-data-types.ts';\nexport type A = X;",
     ];
     for (const code of refused) expect(await layerErrors(file, `${code}\n`), code).not.toEqual([]);
+  });
+
+  it('reads the answers from the contract', async () => {
+    const code = "export type { PortfolioAnswer } from '#contract/routes/programme-answers.ts';\n";
+    expect(await layerErrors(file, code)).toEqual([]);
   });
 });

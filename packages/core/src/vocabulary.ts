@@ -218,3 +218,7 @@ export const WHEEL_SECTORS = [
   'support_groups',
 ] as const;
 export type WheelSector = (typeof WHEEL_SECTORS)[number];
+
+/** The four roles a project team needs to go from research to commercialisation. */
+export const TEAM_ROLES = ['university', 'company', 'government', 'finance'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];

@@ -4,6 +4,7 @@ import {
   encodeSortCursor,
   type ListSort,
 } from '#core/list-sort.ts';
+import type { ColumnSpec } from '#core/entities/entity-spec.ts';
 import type { ListQuery, Page } from '#core/ports.ts';
 import { fromColumn, keyIn, keyListParam, toParam, type EntityTable } from './entity-row-codec.ts';
 import { charactersOf, SEARCH_COLUMNS, searchTableOf, searchTermsTableOf } from './search-index.ts';
@@ -131,6 +132,17 @@ export function createEntityListing(shape: EntityTable): EntityListing {
     return client.values(sql, [...params, limit]);
   }
 
+  /** The rows whose list column holds `value` (a number for `int_list`). */
+  function listHolds(column: ColumnSpec, value: string): SqlPart {
+    const item = column.codec === 'int_list' ? Number(value) : value;
+    if (client.dialect === 'postgres')
+      return { sql: `"${column.column}" @> ?::jsonb`, params: [JSON.stringify([item])] };
+    return {
+      sql: `EXISTS (SELECT 1 FROM json_each("${column.column}") WHERE json_each.value = ?)`,
+      params: [item],
+    };
+  }
+
   function whereClause(query: WhereQuery, candidates?: SqlPart): SqlPart {
     const parts: string[] = [];
     const params: SqlParam[] = [];
@@ -143,6 +155,13 @@ export function createEntityListing(shape: EntityTable): EntityListing {
       params.push(query.staleBefore.otherwise);
     }
     for (const [field, value] of Object.entries(query.where ?? {})) {
+      const list = spec.columns.find((c) => c.field === field && c.listFilter);
+      if (list) {
+        const holds = listHolds(list, String(value));
+        parts.push(holds.sql);
+        params.push(...holds.params);
+        continue;
+      }
       const column = shape.plainColumn(field, `cannot filter ${spec.name} on ${field}`);
       parts.push(`"${column.column}" = ?`);
       params.push(value);

@@ -8,6 +8,7 @@ import type { Clock } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { createAccount } from '#services/accounts/create-account.ts';
 import type { TestDatabaseKind } from '#test/test-databases.ts';
+import { expectContractAnswer } from '#test/contract-responses.ts';
 import { buildActor, buildNeed, buildSeed } from '#test/factories.ts';
 import { createApp } from './app.ts';
 import { CSRF_HEADER } from './request-auth.ts';
@@ -42,7 +43,10 @@ export interface ApiFixture {
   signIn(email: string, password?: string): Promise<Credentials>;
   /** Signs every fixture account in, by its key. */
   signInAll(): Promise<Record<AccountKey, Credentials>>;
-  /** A request as someone (credentials) or anonymously; JSON bodies are encoded. */
+  /**
+   * A request as someone (credentials) or anonymously; JSON bodies are encoded. The answer is
+   * checked against the contract (the route's documented statuses, media type and JSON schema).
+   */
   call(
     path: string,
     options?: {
@@ -178,7 +182,14 @@ export async function createApiFixture(
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    return app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await app.request(path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
+    // every answer of a route in the contract must match the contract (status, media type, JSON)
+    await expectContractAnswer(method, path, response);
+    return response;
   };
 
   const signIn = async (email: string, password = PASSWORD) => {

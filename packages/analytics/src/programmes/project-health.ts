@@ -9,7 +9,7 @@
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
 import type { Project } from '#core/entities/project.ts';
-import type { ProjectRole, Sector } from '#core/vocabulary.ts';
+import { TEAM_ROLES, type ProjectRole, type Sector, type TeamRole } from '#core/vocabulary.ts';
 
 /** A project milestone (マイルストーン) with planned and, once reached, actual dates. */
 export interface ProjectMilestoneInput {
@@ -237,9 +237,7 @@ export function analyseRisks(assessments: readonly ProjectRiskAssessmentInput[])
   return trends.sort((a, b) => b.latestScore - a.latestScore || a.riskId.localeCompare(b.riskId));
 }
 
-/** The four roles a team needs to go from research to commercialisation. */
-export const TEAM_ROLES = ['university', 'company', 'government', 'finance'] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
+export { TEAM_ROLES, type TeamRole };
 
 export const TEAM_ROLE_LABELS_JA: Record<TeamRole, string> = {
   university: '大学・研究機関（研究）',

@@ -57,9 +57,13 @@ export const ZSdgQuery = z
 
 const tags = ['analyses'];
 const INVALID = { 422: problemAnswer('Not valid; `field` names the parameter') };
+/** An answer documented as a JSON object (its fields are the services' for now). */
+const ZObjectAnswer = z.custom<object>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
 const object = (description: string) => ({
   description,
-  schema: z.record(z.string(), z.unknown()),
+  schema: ZObjectAnswer,
   documentAs: { type: 'object' },
 });
 

@@ -84,10 +84,14 @@ export function sortableFields(entity: EntityName): string[] {
     .map((c) => c.field);
 }
 
-/** Fields a list may be filtered on, per entity: its indexed, single-valued columns. */
+/**
+ * Fields a list may be filtered on, per entity: its indexed, single-valued columns, and the list
+ * columns marked `listFilter` (the records whose list holds the value).
+ */
 export function filterableColumns(entity: EntityName) {
   return ENTITY_SPECS[entity].columns.filter(
-    (c) => c.indexed && c.field !== 'confidentiality' && c.codec !== 'list',
+    (c) =>
+      (c.indexed && c.field !== 'confidentiality' && c.codec !== 'list') || c.listFilter === true,
   );
 }
 
@@ -201,14 +205,16 @@ export function entityRoutes<E extends EntityName>(entity: E) {
         ...Object.fromEntries(
           filters.map((c) => [
             c.field,
-            `Filter: ${c.doc} (exact match; the column name ${c.column} works too)`,
+            c.listFilter
+              ? `Filter: ${c.doc}; the records whose list holds this value (the column name ${c.column} works too)`
+              : `Filter: ${c.doc} (exact match; the column name ${c.column} works too)`,
           ]),
         ),
       },
       queryEnums: { sort: sortableFields(entity).flatMap((f) => [f, `-${f}`]) },
       responses: {
         200: {
-          description: 'A page',
+          description: 'A page (with `fields`, each item has only the fields asked for)',
           schema: z.object({ items: z.array(record), nextCursor: z.string().nullable() }),
           documentAs: {
             type: 'object',

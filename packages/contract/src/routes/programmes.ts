@@ -1,13 +1,20 @@
 /**
  * The read-only programme analyses: filling a community's wheel gap, the JAREC continuation
  * analysis, project portfolio and health, the support-measure navigator and the case library.
- * Their inputs are here; most answers are still typed by the server's analyses (the web reads
- * them from `server/src/routes/programmes-types.ts`) and documented as objects.
+ * Their inputs are here, their answers in `programme-answers.ts`.
  */
 import { z } from 'zod';
 import { ZCaseStory } from '#core/entities/case-story.ts';
 import { CASE_OUTCOMES, INNOVATION_PATHS, WHEEL_SECTORS } from '#core/vocabulary.ts';
 import { defineRoute, problemAnswer, type ResponseContract } from '../route.ts';
+import {
+  ZCaseFactors,
+  ZContinuation,
+  ZGapFill,
+  ZPortfolio,
+  ZProjectHealth,
+  ZSupportFit,
+} from './programme-answers.ts';
 
 export const ZGapFillQuery = z.object({
   community: z.string().regex(/^c\d+$/, 'a community id like c3'),
@@ -89,13 +96,9 @@ const DESCRIPTIONS: Record<string, string> = {
   outcome: 'success | failure | mixed',
 };
 
-/** An analysis answer the contract does not describe field by field yet: a JSON object. */
-const ZAnalysisAnswer = z.custom<object>((value) => typeof value === 'object' && value !== null);
-const analysis = (description: string): ResponseContract => ({
-  description,
-  schema: ZAnalysisAnswer,
-  documentAs: { type: 'object' },
-});
+/** A JSON answer described by `schema`, named `component` in the document. */
+const analysis = <S extends z.ZodType>(description: string, schema: S, component: string) =>
+  ({ description, schema, component }) satisfies ResponseContract;
 const INVALID = { 422: problemAnswer('Not valid; `field` names the parameter') };
 
 /** `get-<summary in kebab case>`, as the hand-written document named these operations. */
@@ -122,6 +125,8 @@ export const gapFill = defineRoute({
   responses: {
     200: analysis(
       '{ community, communitySource, sector, candidates: [{ id, name, score, reasons }] }',
+      ZGapFill,
+      'GapFill',
     ),
     404: problemAnswer('No such community'),
     ...INVALID,
@@ -139,7 +144,11 @@ export const continuation = defineRoute({
   query: ZContinuationQuery,
   queryDescriptions: DESCRIPTIONS,
   responses: {
-    200: analysis('{ records, factors, crossTabs, survival, summary, … }'),
+    200: analysis(
+      '{ records, factors, crossTabs, survival, summary, … }',
+      ZContinuation,
+      'Continuation',
+    ),
     ...INVALID,
   },
 });
@@ -155,7 +164,7 @@ export const portfolio = defineRoute({
   query: ZPortfolioQuery,
   queryDescriptions: DESCRIPTIONS,
   responses: {
-    200: analysis('Portfolio'),
+    200: analysis('Portfolio', ZPortfolio, 'Portfolio'),
     404: problemAnswer('No such community'),
     ...INVALID,
   },
@@ -170,7 +179,7 @@ export const projectHealth = defineRoute({
   tags: ['programmes'],
   params: z.object({ id: z.string().describe('Project id') }),
   responses: {
-    200: analysis('Project health'),
+    200: analysis('Project health', ZProjectHealth, 'ProjectHealth'),
     404: problemAnswer('No such project'),
   },
 });
@@ -186,7 +195,7 @@ export const supportFit = defineRoute({
   query: ZSupportFitQuery,
   queryDescriptions: DESCRIPTIONS,
   responses: {
-    200: analysis('Fitting measures and near misses'),
+    200: analysis('Fitting measures and near misses', ZSupportFit, 'SupportFit'),
     404: problemAnswer('No such actor or project'),
     ...INVALID,
   },
@@ -217,7 +226,7 @@ export const caseFactors = defineRoute({
   query: ZCaseQuery,
   queryDescriptions: DESCRIPTIONS,
   responses: {
-    200: analysis('{ successes, failures, factors, note }'),
+    200: analysis('{ successes, failures, factors, note }', ZCaseFactors, 'CaseFactors'),
     ...INVALID,
   },
 });

@@ -2,10 +2,11 @@
  * Region-level analyses (issue 14, points 5–7): progress of a region's strategy against its KPI
  * targets (地域ビジョン・KPI・PDCA), its money and self-sustainability (地域の資金循環・自立化) and its
  * people (人材育成, local retention, coordinators). Each answers for a prefecture or an
- * Actors-Based Community; answers are documented as objects for now.
+ * Actors-Based Community; the answers are in `region-answers.ts`.
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer, type ResponseContract } from '../route.ts';
+import { ZMoney, ZPeople, ZRegionStrategy } from './region-answers.ts';
 
 const ZPrefecture = z.string().regex(/^\d{2}$/, 'a prefecture code 01..47');
 const ZCommunity = z.string().regex(/^c\d+$/, 'a community id like c3');
@@ -56,12 +57,9 @@ const DESCRIPTIONS = {
   asOfFy: 'Observation fiscal year (default: the current one)',
 };
 
-const ZAnalysisAnswer = z.custom<object>((value) => typeof value === 'object' && value !== null);
-const analysis = (description: string): ResponseContract => ({
-  description,
-  schema: ZAnalysisAnswer,
-  documentAs: { type: 'object' },
-});
+/** A JSON answer described by `schema`, named `component` in the document. */
+const analysis = <S extends z.ZodType>(description: string, schema: S, component: string) =>
+  ({ description, schema, component }) satisfies ResponseContract;
 const INVALID = { 422: problemAnswer('Not valid; `field` names the parameter') };
 
 export const money = defineRoute({
@@ -76,6 +74,8 @@ export const money = defineRoute({
   responses: {
     200: analysis(
       '{ scope, asOfFy, region: { total, years, bySource, dependency, … }, projects: [{ projectId, nationalEndFy, runwayYears, outlook, factors, reasons }], outlooks, method }',
+      ZMoney,
+      'Money',
     ),
     404: problemAnswer('No such community'),
     ...INVALID,
@@ -94,6 +94,8 @@ export const regionStrategy = defineRoute({
   responses: {
     200: analysis(
       '{ strategies: [{ id, name, vision, targets: [{ metric, value, year, target, actual, status }], pdca, summary }] }',
+      ZRegionStrategy,
+      'RegionStrategy',
     ),
     404: problemAnswer('No such community or strategy'),
     ...INVALID,
@@ -112,6 +114,8 @@ export const people = defineRoute({
   responses: {
     200: analysis(
       '{ scope, programmes: [{ id, name, learners, completed, retention: { rate, ciLow, ciHigh, n } }], retention, coordinators: { years, turnover } }',
+      ZPeople,
+      'People',
     ),
     404: problemAnswer('No such community'),
     ...INVALID,

@@ -59,7 +59,13 @@ export const projects: EntitySpec = {
       doc: 'actor_id:role;… (role lead | researcher | company | government | finance | coordinator | support | member)',
       references: 'actors',
     },
-    { column: 'sdgs', field: 'sdgs', codec: 'int_list', doc: 'SDG numbers 1..17' },
+    {
+      column: 'sdgs',
+      field: 'sdgs',
+      codec: 'int_list',
+      doc: 'SDG numbers 1..17',
+      listFilter: true,
+    },
     { column: 'budget', field: 'budget', codec: 'real', doc: 'Budget (JPY)' },
     { column: 'spent', field: 'spent', codec: 'real', doc: 'Budget spent so far (JPY)' },
     {

@@ -51,6 +51,8 @@ export interface ColumnSpec {
   references?: EntityName;
   /** Index the database column (lookups, filters). */
   indexed?: boolean;
+  /** A list column that API lists filter on: `?sdgs=14` gives the records whose list holds 14. */
+  listFilter?: boolean;
   /**
    * Left out of API lists unless asked for with `?fields=` (long logs: a page of projects with
    * them is ~200 KB); a single record and exports always carry it.

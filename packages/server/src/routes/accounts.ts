@@ -14,7 +14,7 @@ import { getAccount, listAccounts, readAuditLog } from '#services/accounts/list-
 import { updateAccount } from '#services/accounts/update-account.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { parseQuery, readJsonBody } from '../http-input.ts';
-import { registerRawRoute, type QueryParser } from '../register-route.ts';
+import { registerRawRoute, registerRoute, type QueryParser } from '../register-route.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
 
 const on = { mountedAt: '/api' };
@@ -98,12 +98,12 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.listNeedAssignments,
     async ({ params }, c) => {
       const items = await listNeedAssignments(repos, acting(c.get('principal')), params.id);
-      return c.json({ items });
+      return { items };
     },
     on,
   );
@@ -133,7 +133,7 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.auditLog,
     async ({ query: params }, c) => {
@@ -148,7 +148,7 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
         ...(params.from ? { from: params.from } : {}),
         ...(params.to ? { to: params.to } : {}),
       });
-      return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+      return { items: page.items, nextCursor: page.nextCursor ?? null };
     },
     { ...on, parseQuery: strict('/api/audit') },
   );

@@ -7,39 +7,35 @@ import type { Hono } from 'hono';
 import { contract } from '#contract/contract.ts';
 import { findRecordsBySdg, suggestRecordSdgs } from '#services/analysis/suggest-sdgs.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { registerRawRoute, registerRoute } from '../register-route.ts';
+import { registerRoute } from '../register-route.ts';
 
 const on = { mountedAt: '/api' };
 
 export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices): void {
   const { repos, analyses } = services;
 
-  registerRawRoute(
+  registerRoute(
     api,
     contract.brokers,
-    async ({ query: q }, c) => {
-      return c.json(
-        await analyses.get('brokers', {
-          ...(q.community !== undefined ? { community: q.community } : {}),
-          ...(q.limit !== undefined ? { limit: q.limit } : {}),
-        }),
-      );
+    async ({ query: q }) => {
+      return await analyses.get('brokers', {
+        ...(q.community !== undefined ? { community: q.community } : {}),
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      });
     },
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     contract.strengths,
-    async ({ query: q }, c) => {
-      return c.json(
-        await analyses.get('strengths', {
-          ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
-          ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
-          ...(q.community !== undefined ? { communityId: q.community } : {}),
-          ...(q.measure !== undefined ? { measure: q.measure } : {}),
-        }),
-      );
+    async ({ query: q }) => {
+      return await analyses.get('strengths', {
+        ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
+        ...(q.municipality !== undefined ? { municipalityCode: q.municipality } : {}),
+        ...(q.community !== undefined ? { communityId: q.community } : {}),
+        ...(q.measure !== undefined ? { measure: q.measure } : {}),
+      });
     },
     on,
   );
@@ -56,19 +52,16 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
   );
 
   // seeds and projects are public records; needs (which may be confidential) are not read here
-  registerRawRoute(
+  registerRoute(
     api,
     contract.sdgs,
-    async ({ query: q }, c) => {
-      if (q.id !== undefined)
-        return c.json(await suggestRecordSdgs(repos, { entity: q.entity, id: q.id }));
-      return c.json(
-        await findRecordsBySdg(repos, {
-          entity: q.entity,
-          sdg: q.sdg ?? 0,
-          ...(q.limit !== undefined ? { limit: q.limit } : {}),
-        }),
-      );
+    async ({ query: q }) => {
+      if (q.id !== undefined) return await suggestRecordSdgs(repos, { entity: q.entity, id: q.id });
+      return await findRecordsBySdg(repos, {
+        entity: q.entity,
+        sdg: q.sdg ?? 0,
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      });
     },
     on,
   );

@@ -33,7 +33,12 @@ import {
   ZOpenConsultation,
   ZStageMoveBody,
 } from '#contract/workflow-schemas.ts';
-import { registerRawRoute, type QueryParser, type RegisterOptions } from '../register-route.ts';
+import {
+  registerRawRoute,
+  registerRoute,
+  type QueryParser,
+  type RegisterOptions,
+} from '../register-route.ts';
 
 /**
  * Lists that refuse a query parameter they do not know (400 naming it); the handlers parse the
@@ -124,7 +129,7 @@ export function registerConsultationRoutes(
       descending: true,
     };
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.listConsultations,
     async ({ query: params }, c) => {
@@ -138,12 +143,12 @@ export function registerConsultationRoutes(
         valueOf: sortValue,
       });
       c.header('vary', 'Cookie, Authorization');
-      return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+      return { items: page.items, nextCursor: page.nextCursor ?? null };
     },
     strictQuery(ZConsultationListQuery, '/api/consultations'),
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.consultationBoard,
     async ({ query: params }, c) => {
@@ -164,7 +169,7 @@ export function registerConsultationRoutes(
         };
       });
       c.header('vary', 'Cookie, Authorization');
-      return c.json({ stages, total: items.length });
+      return { stages, total: items.length };
     },
     strictQuery(ZConsultationListQuery, '/api/consultations/board'),
   );
@@ -185,7 +190,7 @@ export function registerConsultationRoutes(
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.getConsultation,
     async ({ params }, c) => {
@@ -194,23 +199,23 @@ export function registerConsultationRoutes(
       const [item] = await decorate([{ ...view.consultation, overdue: view.overdue }]);
       c.header('etag', etagOf(view.version));
       c.header('vary', 'Cookie, Authorization');
-      return c.json({
+      return {
         consultation: view.consultation,
         version: view.version,
         needTitle: item?.needTitle ?? '',
         overdue: view.overdue,
         history: view.history,
-      });
+      };
     },
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.consultationHistory,
     async ({ params }, c) => {
       const view = await consultations.get(viewer(c), params.id);
-      return c.json({ items: view.history });
+      return { items: view.history };
     },
     on,
   );
@@ -299,7 +304,7 @@ export function registerConsultationRoutes(
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.consultationTriage,
     async ({ params }, c) => {
@@ -310,7 +315,7 @@ export function registerConsultationRoutes(
         v,
         params.id,
       );
-      return c.json(view);
+      return view;
     },
     on,
   );
@@ -337,24 +342,24 @@ export function registerConsultationRoutes(
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.disclosureHistory,
-    async ({ params }, c) => c.json(await disclosures.history(viewer(c), params.id)),
+    async ({ params }, c) => await disclosures.history(viewer(c), params.id),
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.disclosedNeed,
     async ({ params }, c) => {
       c.header('vary', 'Cookie, Authorization');
-      return c.json(await disclosures.fullNeed(viewer(c), params.id));
+      return await disclosures.fullNeed(viewer(c), params.id);
     },
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.listDigests,
     async ({ query: params }, c) => {
@@ -375,7 +380,7 @@ export function registerConsultationRoutes(
         idOf: (d) => d.digestId,
         valueOf: (d, field) => (d as Record<string, unknown>)[field],
       });
-      return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+      return { items: page.items, nextCursor: page.nextCursor ?? null };
     },
     strictQuery(ZDigestListQuery, '/api/digests'),
   );

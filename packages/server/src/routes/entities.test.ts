@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSeed } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
 
@@ -88,6 +89,38 @@ describe.each(TEST_DATABASES)('entity API on $name', (kind) => {
       expect(await ids(await f.call(`/api/seeds?q=${encodeURIComponent('キレート')}`))).toEqual([
         'seed-u1',
       ]);
+    });
+
+    it('filters on the SDGs a seed, need or project holds (?sdgs=14), with other filters and sorts', async () => {
+      const { repos } = f.database;
+      await repos
+        .entity('seeds')
+        .upsertMany([
+          buildSeed({ id: 'seed-sea', ownerId: 'uni-u', title: '海洋プラ分解', sdgs: [14, 12] }),
+          buildSeed({ id: 'seed-sea2', ownerId: 'co-a', title: '養殖の餌', sdgs: [2, 14] }),
+          buildSeed({ id: 'seed-four', ownerId: 'uni-u', title: '教育', sdgs: [4] }),
+          buildSeed({ id: 'seed-141', ownerId: 'uni-u', title: '十四と一', sdgs: [1, 4] }),
+        ]);
+      expect(await ids(await f.call('/api/seeds?sdgs=14'))).toEqual(['seed-sea', 'seed-sea2']);
+      expect(await ids(await f.call('/api/seeds?sdgs=14&ownerId=uni-u'))).toEqual(['seed-sea']);
+      expect(await ids(await f.call('/api/seeds?sdgs=14&sort=-title'))).toEqual([
+        'seed-sea2',
+        'seed-sea',
+      ]);
+      expect(await ids(await f.call('/api/seeds?sdgs=4'))).toEqual(['seed-141', 'seed-four']);
+      expect(await ids(await f.call('/api/seeds?sdgs=13'))).toEqual([]);
+      await repos.entity('projects').upsertMany([
+        { id: 'pj-sea', title: '海の再生', members: [], sdgs: [14] },
+        { id: 'pj-land', title: '森の再生', members: [], sdgs: [15] },
+      ]);
+      expect(await ids(await f.call('/api/projects?sdgs=14'))).toEqual(['pj-sea']);
+      expect(await ids(await f.call('/api/needs?sdgs=17'))).toEqual([]);
+      const bad = await expectProblem(
+        await f.call('/api/seeds?sdgs=sea'),
+        422,
+        'validation_failed',
+      );
+      expect(bad['field']).toBe('sdgs');
     });
 
     it('leaves the long project logs out of lists unless asked, and gives the fields asked for', async () => {

@@ -73,6 +73,10 @@ function filtersFor(entity: EntityName, params: URLSearchParams): Record<string,
       throw new DomainError('validation_failed', `${column.field}: at most 200 characters`, {
         field: column.field,
       });
+    if (column.codec === 'int_list' && !/^\d{1,9}$/.test(value))
+      throw new DomainError('validation_failed', `${column.field}: a whole number (e.g. 14)`, {
+        field: column.field,
+      });
     where[column.field] = value;
   }
   return where;

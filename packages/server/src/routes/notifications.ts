@@ -33,7 +33,7 @@ export function registerNotificationRoutes(api: Hono<AppEnv>, services: ApiServi
   const { repos, clock } = services;
   const viewer = (c: Context<AppEnv>): Viewer => viewerOf(c.get('principal'));
 
-  registerRawRoute(
+  registerRoute(
     api,
     contract.listNotifications,
     async ({ query: params }, c) => {
@@ -44,11 +44,11 @@ export function registerNotificationRoutes(api: Hono<AppEnv>, services: ApiServi
         ...(params.unread !== undefined ? { unreadOnly: params.unread } : {}),
       });
       c.header('vary', 'Cookie, Authorization');
-      return c.json({
+      return {
         items: page.items.map(({ accountId: _owner, ...item }) => item),
         nextCursor: page.nextCursor ?? null,
         unread: await countUnread(repos, v),
-      });
+      };
     },
     { ...on, parseQuery: strictQuery },
   );

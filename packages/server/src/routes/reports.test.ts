@@ -3,7 +3,7 @@ import { analyzeCommunities } from '#services/analysis/analyze-communities.ts';
 import { loadRegionFixture } from '#test/region-report-fixture.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
-import type { WebPortfolio } from './programmes-types.ts';
+import type { PortfolioAnswer as WebPortfolio } from '#contract/routes/programme-answers.ts';
 import type { WebCommunities, WebNetwork } from '#contract/web-data-types.ts';
 
 describe.each(TEST_DATABASES)('region report API on $name', (kind) => {

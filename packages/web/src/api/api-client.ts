@@ -13,37 +13,14 @@ import type {
   QueryValue,
 } from '#contract/route.ts';
 import { fetchJson } from './client.ts';
-import type {
-  WebCaseFactors,
-  WebContinuation,
-  WebGapFill,
-  WebPortfolio,
-  WebProjectHealth,
-  WebSupportFit,
-} from './programme-types.ts';
 
 type GetRoute = Extract<ContractRoute, { readonly method: 'get' }>;
 /** The paths of the contract's GET routes (`/api/web/actors/{id}`). */
 export type GetPath = GetRoute['path'];
 type RouteAt<P extends GetPath> = Extract<GetRoute, { readonly path: P }>;
 
-/**
- * Answers the contract documents only as JSON objects so far: typed by the server's analyses
- * until their zod is in the contract.
- */
-interface AnalysisAnswers {
-  '/api/analyses/gap-fill': WebGapFill;
-  '/api/analyses/continuation': WebContinuation;
-  '/api/portfolio/projects': WebPortfolio;
-  '/api/portfolio/projects/{id}/health': WebProjectHealth;
-  '/api/support/fit': WebSupportFit;
-  '/api/case-library/factors': WebCaseFactors;
-}
-
 /** The answer of the GET route at `P`. */
-export type Answer<P extends GetPath> = P extends keyof AnalysisAnswers
-  ? AnalysisAnswers[P]
-  : AnswerOf<RouteAt<P>>;
+export type Answer<P extends GetPath> = AnswerOf<RouteAt<P>>;
 
 /** The methods that change something. */
 export type ChangeMethod = Exclude<HttpMethod, 'get'>;

@@ -52,9 +52,3 @@ export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<
   const body: T = JSON.parse(await response.text());
   return body;
 }
-
-/** A page of a generic entity list (`/api/<entity>`). */
-export interface ListPage {
-  items: Record<string, unknown>[];
-  nextCursor: string | null;
-}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import { fetchJson, type ListPage } from '../../api/client.ts';
+import type { EntityName } from '#core/entities/registry.ts';
+import { api } from '../../api/api-client.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { StaleMark } from '../../components/data-notes.tsx';
@@ -24,7 +25,7 @@ export function EntityList({
   columns,
   freshness = false,
 }: {
-  entity: string;
+  entity: EntityName;
   caption: string;
   columns: Column[];
   /** Records with provenance (source, confirmation date): flag the stale ones, filter by it. */
@@ -34,7 +35,7 @@ export function EntityList({
   const id = useId();
   const [q, setQ] = useState('');
   const [staleOnly, setStaleOnly] = useState(false);
-  const [items, setItems] = useState<Record<string, unknown>[]>([]);
+  const [items, setItems] = useState<readonly Record<string, unknown>[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<
     { status: 'loading' | 'ready' } | { status: 'error'; error: string }
@@ -43,25 +44,24 @@ export function EntityList({
   });
 
   const load = (query: string, after: string | null, signal?: AbortSignal) => {
-    const params = new URLSearchParams({ limit: String(PAGE) });
-    if (query) params.set('q', query);
-    if (after) params.set('cursor', after);
-    if (staleOnly) params.set('stale', 'true');
     setState({ status: 'loading' });
-    fetchJson<ListPage>(`/api/${entity}?${params.toString()}`, signal).then(
-      (page) => {
-        setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setState({ status: 'ready' });
-      },
-      (error: unknown) => {
-        if (signal?.aborted) return;
-        setState({
-          status: 'error',
-          error: error instanceof Error ? error.message : String(error),
-        });
-      },
-    );
+    const stale = staleOnly ? { stale: 'true' as const } : {};
+    api
+      .get(`/api/${entity}`, { query: { limit: PAGE, q: query, cursor: after, ...stale } }, signal)
+      .then(
+        (page: { items: readonly Record<string, unknown>[]; nextCursor: string | null }) => {
+          setItems((previous) => (after ? [...previous, ...page.items] : page.items));
+          setCursor(page.nextCursor);
+          setState({ status: 'ready' });
+        },
+        (error: unknown) => {
+          if (signal?.aborted) return;
+          setState({
+            status: 'error',
+            error: error instanceof Error ? error.message : String(error),
+          });
+        },
+      );
   };
 
   useEffect(() => {

@@ -3,8 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { fetchJson } from '../../api/client.ts';
+import { loadTopology } from './load-topology.ts';
 import { useGet } from '../../api/use-api.tsx';
 import { SEQUENTIAL } from '../../colors.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
@@ -86,8 +85,9 @@ function useMunicipalityShapes(prefecture: string) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    fetchJson<Topology<{ municipalities: GeometryCollection<MunicipalityProperties> }>>(
+    loadTopology<'municipalities', MunicipalityProperties>(
       `/geo/municipalities/${prefecture}.topojson.json`,
+      'municipalities',
       controller.signal,
     ).then(
       (topology) => {

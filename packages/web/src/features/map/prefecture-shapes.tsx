@@ -7,8 +7,7 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { fetchJson } from '../../api/client.ts';
+import { loadTopology } from './load-topology.ts';
 import {
   INSET_LABEL,
   NATIONAL_INSET_PAD,
@@ -39,8 +38,9 @@ export function usePrefectureShapes(nameToCode: Map<string, string>) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    fetchJson<Topology<{ prefectures: GeometryCollection<PrefectureProperties> }>>(
+    loadTopology<'prefectures', PrefectureProperties>(
       '/geo/prefectures.topojson.json',
+      'prefectures',
       controller.signal,
     ).then(
       (topology) => {

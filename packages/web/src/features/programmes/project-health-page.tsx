@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { fetchJson } from '../../api/client.ts';
+import { TEAM_ROLES } from '#core/vocabulary.ts';
+import { api } from '../../api/api-client.ts';
 import type { WebProject, WebProjectHealth } from '../../api/programme-types.ts';
 import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
@@ -11,7 +12,6 @@ import { Link } from '../../router.tsx';
 import { alertMessage } from './health-alerts.ts';
 import { formatNumber, formatShare, formatYen } from './stat-format.ts';
 
-const TEAM_ROLES = ['university', 'company', 'government', 'finance'] as const;
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
 /** Names of the member actors, read one by one (a team has a handful). */
@@ -22,10 +22,7 @@ function useActorNames(ids: readonly string[]): Map<string, string> {
     const controller = new AbortController();
     Promise.all(
       ids.map((id) =>
-        fetchJson<{ id: string; name: string }>(
-          `/api/actors/${encodeURIComponent(id)}`,
-          controller.signal,
-        ).then(
+        api.get('/api/actors/{id}', { params: { id } }, controller.signal).then(
           (a): [string, string] => [id, a.name],
           (): [string, string] => [id, id],
         ),

@@ -1,10 +1,10 @@
 import { StatCard } from '../../components/stat-card.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { WebMoneyCirculation } from './region-types.ts';
+import type { MoneyCirculationAnswer } from '#contract/routes/region-answers.ts';
 
 /** Where the region's money comes from, and whether the money of its own funders stays (地域の資金循環). */
-export function MoneyCirculationPanel({ circulation }: { circulation: WebMoneyCirculation }) {
+export function MoneyCirculationPanel({ circulation }: { circulation: MoneyCirculationAnswer }) {
   const { t, label, number, percent } = useI18n();
   const { prefectureName } = useSharedData();
   const share = (v: number | null) => (v === null ? '—' : percent(v));

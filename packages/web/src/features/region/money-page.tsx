@@ -1,5 +1,4 @@
-import { urlOf } from '../../api/api-client.ts';
-import { useApi } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -7,7 +6,6 @@ import { WriteActions } from '../forms/lazy-forms.tsx';
 import { Link } from '../../router.tsx';
 import { MoneyCirculationPanel } from './money-circulation-panel.tsx';
 import { NOWRAP, useRegionScope } from './region-scope.tsx';
-import type { WebMoney } from './region-types.ts';
 
 /** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
 const WIDE = { minWidth: '46rem' };
@@ -31,7 +29,7 @@ const SOURCES = [
 export function MoneyPage() {
   const { t, label, number, percent } = useI18n();
   const { scope, selector } = useRegionScope('/money');
-  const state = useApi<WebMoney>(urlOf('/api/analyses/money', { query: scope }));
+  const state = useGet('/api/analyses/money', { query: scope });
   const data = state.data;
   const share = (v: number | null) => (v === null ? '—' : percent(v));
   const yen = (v: number | null) =>

@@ -1,18 +1,16 @@
-import { urlOf } from '../../api/api-client.ts';
-import { useApi } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
 import { rateText, NOWRAP, useRegionScope } from './region-scope.tsx';
-import type { WebPeople } from './region-types.ts';
 
 /** People (人材育成) of a region: programmes, learners, local retention, coordinators. */
 export function PeoplePage() {
   const { t, label, number, percent } = useI18n();
   const { scope, selector } = useRegionScope('/people');
-  const state = useApi<WebPeople>(urlOf('/api/analyses/people', { query: scope }));
+  const state = useGet('/api/analyses/people', { query: scope });
   const data = state.data;
   const share = (v: number | null) => (v === null ? '—' : percent(v));
   return (

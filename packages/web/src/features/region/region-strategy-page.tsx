@@ -1,11 +1,9 @@
-import { urlOf } from '../../api/api-client.ts';
-import { useApi } from '../../api/use-api.tsx';
+import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
 import { NOWRAP, useRegionScope } from './region-scope.tsx';
-import type { WebRegionStrategy } from './region-types.ts';
 
 /** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
 const WIDE = { minWidth: '46rem' };
@@ -20,7 +18,7 @@ const STATUS_CLASS: Record<string, string> = {
 export function RegionStrategyPage() {
   const { t, label, number } = useI18n();
   const { scope, selector } = useRegionScope('/region-strategy');
-  const state = useApi<WebRegionStrategy>(urlOf('/api/analyses/region-strategy', { query: scope }));
+  const state = useGet('/api/analyses/region-strategy', { query: scope });
   const data = state.data;
   const n = (v: number | null) => (v === null ? '—' : number(v, 1));
   return (
