@@ -30,16 +30,14 @@ describe.each(TEST_DATABASES)('shared analyses across viewers on $name', (kind) 
   let who: Record<string, Credentials>;
   beforeEach(async () => {
     f = await createApiFixture(kind);
-    await f.database.repos
-      .entity('actors')
-      .upsertMany([
-        buildActor({
-          id: 'univ-t',
-          sector: 'university',
-          prefectureCode: '13',
-          name: '東京理工大学',
-        }),
-      ]);
+    await f.database.repos.entity('actors').upsertMany([
+      buildActor({
+        id: 'univ-t',
+        sector: 'university',
+        prefectureCode: '13',
+        name: '東京理工大学',
+      }),
+    ]);
     await f.database.repos
       .entity('relations')
       .upsertMany([
