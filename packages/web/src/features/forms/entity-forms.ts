@@ -7,13 +7,14 @@
 import type { z } from 'zod';
 import { ZAdoption } from '#core/entities/adoption.ts';
 import { ZFundingFlow } from '#core/entities/funding-flow.ts';
-import { PDCA_PHASES, VALUE_KINDS } from '#core/entities/project-management.ts';
+import { VALUE_KINDS } from '#core/entities/project-management.ts';
 import { STRATEGY_AREA_TYPES, ZRegionStrategy } from '#core/entities/region-strategy.ts';
 import { ZSupportMeasure } from '#core/entities/support-measure.ts';
 import { TRAINING_KINDS, ZTrainingProgramme } from '#core/entities/training-programme.ts';
 import { CONTINUATION_STATUSES, FUNDING_SOURCE_TYPES, GRADES } from '#core/vocabulary.ts';
 import type ja from '../../i18n/ja.json';
 import type { FieldSpec } from './form-values.ts';
+import { PDCA_LOG_FIELD } from './pdca-log-field.ts';
 
 type MessageKey = keyof typeof ja;
 
@@ -34,23 +35,6 @@ export interface EntityForm {
   backLabel: MessageKey;
   defaults: Record<string, string | boolean>;
 }
-
-const PDCA: FieldSpec = {
-  name: 'pdca',
-  kind: 'entries',
-  label: 'forms.project.pdca',
-  entry: [
-    {
-      name: 'phase',
-      kind: 'select',
-      label: 'forms.project.phase',
-      options: PDCA_PHASES,
-      optionLabels: 'pdca',
-    },
-    { name: 'date', kind: 'date', label: 'forms.project.date' },
-    { name: 'note', kind: 'textarea', label: 'forms.project.note' },
-  ],
-};
 
 const AREA: readonly FieldSpec[] = [
   {
@@ -108,7 +92,7 @@ const STRATEGY_FIELDS: readonly FieldSpec[] = [
       },
     ],
   },
-  PDCA,
+  PDCA_LOG_FIELD,
 ];
 
 const TRAINING_FIELDS: readonly FieldSpec[] = [

@@ -1,10 +1,11 @@
 /** A project edited by coordinators and administrators: its facts and its PDCA log, milestones, risks, KPIs. */
 import { ZProject } from '#core/entities/project.ts';
-import { PDCA_PHASES, VALUE_KINDS } from '#core/entities/project-management.ts';
+import { VALUE_KINDS } from '#core/entities/project-management.ts';
 import { PROJECT_STAGES } from '#core/vocabulary.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EditPage, textOr } from '../forms/edit-page.tsx';
 import type { FieldSpec } from '../forms/form-values.ts';
+import { PDCA_LOG_FIELD } from '../forms/pdca-log-field.ts';
 
 export const PROJECT_FIELDS: readonly FieldSpec[] = [
   { name: 'title', kind: 'text', label: 'field.title' },
@@ -20,22 +21,7 @@ export const PROJECT_FIELDS: readonly FieldSpec[] = [
   { name: 'endDate', kind: 'date', label: 'field.endDate' },
   { name: 'budget', kind: 'number', label: 'field.budget' },
   { name: 'spent', kind: 'number', label: 'forms.project.spent' },
-  {
-    name: 'pdca',
-    kind: 'entries',
-    label: 'forms.project.pdca',
-    entry: [
-      {
-        name: 'phase',
-        kind: 'select',
-        label: 'forms.project.phase',
-        options: PDCA_PHASES,
-        optionLabels: 'pdca',
-      },
-      { name: 'date', kind: 'date', label: 'forms.project.date' },
-      { name: 'note', kind: 'textarea', label: 'forms.project.note' },
-    ],
-  },
+  PDCA_LOG_FIELD,
   {
     name: 'milestones',
     kind: 'entries',
