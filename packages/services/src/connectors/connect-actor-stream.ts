@@ -22,6 +22,7 @@ import {
   emptyDetails,
   newActorId,
   reviewIdOf,
+  reviewEntry,
   SKIPPED_LIMIT,
   type ConnectDetails,
   type ConnectOptions,
@@ -171,22 +172,19 @@ export async function connectActorStream(
                 if (reviewIds.has(reviewId)) continue;
                 reviewIds.add(reviewId);
                 report.review += 1;
-                details.reviews.push({
+                const entry = reviewEntry({
+                  reviewId,
+                  source,
                   file,
                   at: output.at,
-                  candidateId: resolution.actorId,
-                  reason: resolution.reason,
+                  keys: output.keys,
+                  fields: output.fields,
+                  on,
+                  resolution,
+                  now: options.now,
                 });
-                reviews.push({
-                  id: reviewId,
-                  source,
-                  candidateId: resolution.actorId,
-                  record: { keys: output.keys, fields: output.fields, on, file, at: output.at },
-                  score: resolution.score,
-                  reasons: resolution.reason,
-                  status: 'open',
-                  createdAt: options.now,
-                });
+                details.reviews.push(entry.reported);
+                reviews.push(entry.queued);
                 continue;
               }
             }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ActorKeys, RejectedRecord, SourceName } from '#connectors/connector.ts';
+import type { ActorFields, ActorKeys, RejectedRecord, SourceName } from '#connectors/connector.ts';
+import type { ActorReview } from '#core/ports.ts';
 
 /** What one run of a connector did (the `--json` object of `musubi connect`). */
 export interface ConnectReport {
@@ -91,4 +92,46 @@ export function canonical(value: unknown): string {
 /** The review entry of "this record may be that actor": one per source, candidate and keys. */
 export function reviewIdOf(source: SourceName, candidateId: string, keys: ActorKeys): string {
   return `review-${hashed(`${source}:${candidateId}:${canonical(keys)}`)}`;
+}
+
+/**
+ * A record that may be an existing actor, as the run reports it and as the review queue keeps it
+ * (with what a person needs to decide: the record, the candidate, the score and why).
+ */
+export function reviewEntry(input: {
+  reviewId: string;
+  source: SourceName;
+  file: string;
+  at: string;
+  keys: ActorKeys;
+  fields: ActorFields;
+  on: string;
+  resolution: { actorId: string; reason: string; score: number };
+  now: string;
+}): { reported: ConnectDetails['reviews'][number]; queued: ActorReview } {
+  const { resolution } = input;
+  return {
+    reported: {
+      file: input.file,
+      at: input.at,
+      candidateId: resolution.actorId,
+      reason: resolution.reason,
+    },
+    queued: {
+      id: input.reviewId,
+      source: input.source,
+      candidateId: resolution.actorId,
+      record: {
+        keys: input.keys,
+        fields: input.fields,
+        on: input.on,
+        file: input.file,
+        at: input.at,
+      },
+      score: resolution.score,
+      reasons: resolution.reason,
+      status: 'open',
+      createdAt: input.now,
+    },
+  };
 }

@@ -21,6 +21,7 @@ import {
   hashed,
   newActorId,
   reviewIdOf as reviewIdFor,
+  reviewEntry,
   SKIPPED_LIMIT,
   type ConnectDetails,
   type ConnectOptions,
@@ -185,22 +186,19 @@ export async function connectSource(
       else if (decision?.status !== 'kept_apart') {
         if (reviews.some((r) => r.id === reviewId)) continue;
         details.report.review += 1;
-        details.reviews.push({
+        const entry = reviewEntry({
+          reviewId,
+          source,
           file,
           at: output.at,
-          candidateId: resolution.actorId,
-          reason: resolution.reason,
+          keys: output.keys,
+          fields: output.fields,
+          on,
+          resolution,
+          now: options.now,
         });
-        reviews.push({
-          id: reviewId,
-          source,
-          candidateId: resolution.actorId,
-          record: { keys: output.keys, fields: output.fields, on, file, at: output.at },
-          score: resolution.score,
-          reasons: resolution.reason,
-          status: 'open',
-          createdAt: options.now,
-        });
+        details.reviews.push(entry.reported);
+        reviews.push(entry.queued);
         continue;
       }
     }
