@@ -34,7 +34,8 @@ const LATIN_ALLOWED = new Set(
     'Musubi English ABC Actors Based Community KPI PDCA Plan Do Check Act SDGs TRL ID NDA NPO TLO ' +
     'MOU VC CVC PD PM RSP COI CI QOL HHI LQ JAREC KAKEN ORCID ROR researchmap km ms Firth Fisher Haldane ' +
     'log rank Kaplan Meier WebGL CSV XLSX JSON PDF URL https YYYY MM DD Enter Tab demo musubi start ' +
-    'OpenStreetMap OpenAlex gBizINFO Stat jGrants MEXT METI JST AMED NEDO JSPS CC BY e Rad'
+    'OpenStreetMap OpenAlex gBizINFO Stat jGrants MEXT METI JST AMED NEDO JSPS CC BY e Rad ' +
+    'Excel UTF Shift JIS EUC JP NDJSON MiB export'
   ).split(' '),
 );
 
@@ -123,6 +124,8 @@ function pages(): [string, string][] {
     ['home', '/'],
     ['map', '/map'],
     ['network', '/network'],
+    ['strengths', '/strengths'],
+    ['roles', '/roles'],
     ['actors', '/actors'],
     ['profile', `/actors/${actor}`],
     ['actor-edit', `/actors/${actor}/edit`],
@@ -150,6 +153,7 @@ function pages(): [string, string][] {
     ['digests', '/digests'],
     ['my-seeds', '/my-seeds'],
     ['review', '/review'],
+    ['import', '/import'],
     ['not-found', '/no-such-page'],
   ];
 }

@@ -13,6 +13,7 @@ import * as notifications from './routes/notifications.ts';
 import * as profile from './routes/profile-confirmation.ts';
 import * as reports from './routes/reports.ts';
 import * as reviews from './routes/reviews.ts';
+import * as roles from './routes/roles.ts';
 import * as strengthsMap from './routes/strengths-map.ts';
 import * as system from './routes/system.ts';
 import * as programmes from './routes/programmes.ts';
@@ -76,6 +77,7 @@ export const contract = {
   brokers: analyses.brokers,
   strengths: analyses.strengths,
   strengthsMap: strengthsMap.strengthsMap,
+  roles: roles.roles,
   sdgs: analyses.sdgs,
   listConsultations: consultations.listConsultations,
   openConsultation: consultations.openConsultation,

@@ -38,6 +38,9 @@ import { hrefOf, Link, useLocation } from './router.tsx';
 const MapPage = lazy(() =>
   import('./features/map/map-page.tsx').then((m) => ({ default: m.MapPage })),
 );
+const RolesPage = lazy(() =>
+  import('./features/roles/roles-page.tsx').then((m) => ({ default: m.RolesPage })),
+);
 const StrengthsPage = lazy(() =>
   import('./features/strengths/strengths-page.tsx').then((m) => ({ default: m.StrengthsPage })),
 );
@@ -56,6 +59,7 @@ const NAV: { path: string; key: MessageKey }[] = [
   { path: '/map', key: 'nav.map' },
   { path: '/network', key: 'nav.network' },
   { path: '/strengths', key: 'report2.strengthsNav' },
+  { path: '/roles', key: 'roles.nav' },
   { path: '/actors', key: 'nav.actors' },
   { path: '/matching', key: 'nav.matching' },
   { path: '/board', key: 'nav.board' },
@@ -90,6 +94,7 @@ function route(path: string): ReactNode {
   if (path === '/map') return <MapPage />;
   if (path === '/network') return <NetworkPage />;
   if (path === '/strengths') return <StrengthsPage />;
+  if (path === '/roles') return <RolesPage />;
   if (path === '/actors') return <DirectoryPage />;
   const profile = /^\/actors\/([^/]+)$/.exec(path);
   if (profile?.[1]) return <ProfilePage id={decodeURIComponent(profile[1])} />;

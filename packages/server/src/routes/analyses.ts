@@ -42,6 +42,17 @@ export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices)
 
   registerRoute(
     api,
+    contract.roles,
+    async ({ query: q }) =>
+      analyses.get('roles', {
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        ...(q.starTop !== undefined ? { starTopShare: q.starTop } : {}),
+      }),
+    on,
+  );
+
+  registerRoute(
+    api,
     contract.strengthsMap,
     async ({ query: q }) =>
       analyses.get('strengthsMap', {

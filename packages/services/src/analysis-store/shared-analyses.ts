@@ -8,6 +8,7 @@
 import type { Clock, Repositories } from '#core/ports.ts';
 import { analyzeBrokers } from '../analysis/analyze-brokers.ts';
 import { analyzeGapFill } from '../analysis/analyze-gap-fill.ts';
+import { analyzeRoles } from '../analysis/analyze-roles.ts';
 import { analyzeStrengths } from '../analysis/analyze-strengths.ts';
 import { strengthsByPlace } from '../analysis/strengths-by-place.ts';
 import type { LoadedNetwork } from '../analysis/network-cache.ts';
@@ -92,6 +93,11 @@ export const SHARED_ANALYSES = {
     tables: network,
     run: async (c: AnalysisContext, p: Parameters<typeof analyzeBrokers>[2]) =>
       analyzeBrokers(c.repos, c.clock, p, await c.network()),
+  },
+  roles: {
+    tables: scoped,
+    run: (c: AnalysisContext, p: Parameters<typeof analyzeRoles>[2]) =>
+      analyzeRoles(c.repos, c.clock, p),
   },
   strengthsMap: {
     tables: network,

@@ -158,7 +158,7 @@ export function ProfilePage({ id }: { id: string }) {
                   <tbody>
                     {r.evidence.map((e) => (
                       <tr key={e.criterion}>
-                        <td>{e.criterion}</td>
+                        <td>{label('roles.criterion', e.criterion)}</td>
                         <td>{typeof e.value === 'number' ? number(e.value, 3) : e.value}</td>
                         <td className="num">{number(e.score, 2)}</td>
                         <td>{e.note}</td>
