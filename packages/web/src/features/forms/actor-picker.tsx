@@ -54,14 +54,17 @@ export function ActorPicker({
   const { t } = useI18n();
   const listId = useId();
   const [text, setText] = useState<string | null>(null);
-  const chosenName = useActorName(text === null ? value : '');
+  // The name of the actor just chosen, shown at once (no flash of its id while the name is read).
+  const [picked, setPicked] = useState<Choice | null>(null);
+  const known = picked !== null && picked.id === value;
+  const chosenName = useActorName(text === null && !known ? value : '');
   const [choices, setChoices] = useState<Choice[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [searching, setSearching] = useState(false);
   const latest = useRef(0);
 
-  const shown = text ?? (value === '' ? '' : (chosenName ?? value));
+  const shown = text ?? (value === '' ? '' : known ? picked.name : (chosenName ?? value));
   useEffect(() => {
     const query = text?.trim() ?? '';
     if (query === '') {
@@ -92,6 +95,7 @@ export function ActorPicker({
   }, [text]);
 
   const choose = (choice: Choice) => {
+    setPicked(choice);
     onChange(choice.id);
     setText(null);
     setOpen(false);
