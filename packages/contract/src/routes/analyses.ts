@@ -10,6 +10,7 @@ import { defineRoute, problemAnswer } from '../route.ts';
 export const STRENGTH_MEASURE_NAMES = [
   'records',
   'seeds',
+  'kaken',
   'companies',
   'researchers',
   'papers',
@@ -100,7 +101,8 @@ export const strengths = defineRoute({
     prefecture: 'Prefecture code 01..47 (or give community)',
     municipality: '6-digit municipality code (a designated city counts with its wards)',
     community: 'Community id from the communities analysis, e.g. c3',
-    measure: 'What is counted (default records: seeds, companies, researchers)',
+    measure:
+      'What is counted (default records: seeds, KAKEN projects, companies, researchers; or one of them, papers or patents)',
   },
   responses: {
     200: object(

@@ -1,11 +1,13 @@
 /**
- * Regional strengths (地域の強み) of a prefecture or an ABC community: location quotients by field
- * over what the registry holds — seeds, companies (their industry), researchers, papers, patents —
+ * Regional strengths (地域の強み) of a prefecture, a municipality or an ABC community: location
+ * quotients by field over what the registry holds — seeds, KAKEN projects, companies (their
+ * industry), researchers, papers, patents —
  * with exact confidence intervals (see analytics/regional-strengths.ts).
  */
 import { locationQuotients, type StrengthsResult } from '#analytics/regional-strengths.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
+import type { Seed } from '#core/entities/seed.ts';
 import { findMunicipality, findPrefecture, mapUnitOf, prefectureGroupOf } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
@@ -17,16 +19,51 @@ import { communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork, type Network } from './load-network.ts';
 
-/** What is counted: records (seeds + companies + researchers, one each), or one kind of unit. */
+/**
+ * What is counted: records (seeds, KAKEN projects, companies and researchers, one each), or one
+ * kind of unit. A KAKEN project (研究課題, stored by the KAKEN connector as a seed of its principal
+ * investigator) is its own unit: `seeds` counts the other seeds.
+ */
 export const STRENGTH_MEASURES = [
   'records',
   'seeds',
+  'kaken',
   'companies',
   'researchers',
   'papers',
   'patents',
 ] as const;
 export type StrengthMeasure = (typeof STRENGTH_MEASURES)[number];
+
+/** The kinds of counted unit; every measure but `records` counts one of them. */
+export const STRENGTH_UNITS = [
+  'seeds',
+  'kaken',
+  'companies',
+  'researchers',
+  'papers',
+  'patents',
+] as const;
+export type StrengthUnitKind = (typeof STRENGTH_UNITS)[number];
+
+/** Where each kind of unit comes from, as the answer's basis names it. */
+export const STRENGTH_UNIT_SOURCES: Record<StrengthUnitKind, string> = {
+  seeds: 'seeds (シーズ) recorded in the registry, other than KAKEN projects',
+  kaken:
+    'KAKEN projects (科学研究費助成事業データベース, NII; 研究課題 read by the KAKEN connector), in the field of the project or else of its principal investigator',
+  companies: "companies' industries (actors of sector company)",
+  researchers: 'researchers (person actors)',
+  papers: "papers recorded on actors (researchmap / OpenAlex counts), by the actor's field",
+  patents: "patents recorded on actors, by the actor's field",
+};
+
+/** One kind of unit in the answer: how many the registry holds and where they come from. */
+export interface StrengthUnitBasis {
+  unit: StrengthUnitKind;
+  /** Units of this kind counted in the whole registry (sum of weights). */
+  count: number;
+  source: string;
+}
 
 export interface StrengthsOutput extends StrengthsResult {
   /** `name` is the place's or the community's name (made from its members), `nameEn` in English. */
@@ -39,13 +76,16 @@ export interface StrengthsOutput extends StrengthsResult {
   measure: StrengthMeasure;
   /** For a community: the run its communities come from. */
   communitySource: CommunitySource | null;
+  /** The kinds of unit counted, each with its count and source (only kinds with units). */
+  units: StrengthUnitBasis[];
   /** What the registry holds that the measure counts, and what it does not hold yet. */
   sources: string[];
   /** Set when most of the data come from the demo generator: results are planted, not found. */
   generatedData: GeneratedDataNote | null;
 }
 
-interface Counted {
+export interface CountedUnit {
+  unit: StrengthUnitKind;
   field: string;
   actor: Actor;
   weight: number;
@@ -53,17 +93,29 @@ interface Counted {
   prefectureCode: string;
 }
 
-export function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
+/** A seed read by the KAKEN connector (a 研究課題), by its source or its id and address. */
+export function isKakenProject(seed: Seed): boolean {
+  return (
+    seed.source === 'kaken' ||
+    seed.id.startsWith('kaken-KAKENHI-') ||
+    (seed.url?.startsWith('https://kaken.nii.ac.jp/grant/KAKENHI-') ?? false)
+  );
+}
+
+export function countedUnits(network: Network, measure: StrengthMeasure): CountedUnit[] {
   const byId = new Map(network.actors.map((a) => [a.id, a]));
-  const out: Counted[] = [];
-  const want = (m: StrengthMeasure) =>
+  const out: CountedUnit[] = [];
+  const want = (m: StrengthUnitKind) =>
     measure === m || (measure === 'records' && m !== 'papers' && m !== 'patents');
-  if (want('seeds'))
+  if (want('seeds') || want('kaken'))
     for (const seed of network.seeds) {
+      const unit = isKakenProject(seed) ? 'kaken' : 'seeds';
+      if (!want(unit)) continue;
       const owner = seed.ownerId === undefined ? undefined : byId.get(seed.ownerId);
       const field = seed.field ?? owner?.field;
       if (!owner || !field) continue;
       out.push({
+        unit,
         field,
         actor: owner,
         weight: 1,
@@ -74,12 +126,49 @@ export function countedUnits(network: Network, measure: StrengthMeasure): Counte
     if (!actor.field) continue;
     const base = { field: actor.field, actor, prefectureCode: prefectureGroupOf(actor) };
     if (want('companies') && actor.sector === 'company' && actor.kind === 'organization')
-      out.push({ ...base, weight: 1 });
-    if (want('researchers') && actor.kind === 'person') out.push({ ...base, weight: 1 });
-    if (measure === 'papers' && actor.papers) out.push({ ...base, weight: actor.papers });
-    if (measure === 'patents' && actor.patents) out.push({ ...base, weight: actor.patents });
+      out.push({ ...base, unit: 'companies', weight: 1 });
+    if (want('researchers') && actor.kind === 'person')
+      out.push({ ...base, unit: 'researchers', weight: 1 });
+    if (measure === 'papers' && actor.papers)
+      out.push({ ...base, unit: 'papers', weight: actor.papers });
+    if (measure === 'patents' && actor.patents)
+      out.push({ ...base, unit: 'patents', weight: actor.patents });
   }
   return out;
+}
+
+/** The kinds of unit counted, in the order of STRENGTH_UNITS, with their totals and sources. */
+export function unitBasis(units: readonly CountedUnit[]): StrengthUnitBasis[] {
+  const counts = new Map<StrengthUnitKind, number>();
+  for (const u of units) counts.set(u.unit, (counts.get(u.unit) ?? 0) + u.weight);
+  return STRENGTH_UNITS.filter((unit) => counts.has(unit)).map((unit) => ({
+    unit,
+    count: counts.get(unit) ?? 0,
+    source: STRENGTH_UNIT_SOURCES[unit],
+  }));
+}
+
+const UNIT_WORDS: Record<StrengthUnitKind, string> = {
+  seeds: 'seeds',
+  kaken: 'KAKEN projects',
+  companies: 'companies',
+  researchers: 'researchers',
+  papers: 'papers',
+  patents: 'patents',
+};
+
+/** The basis in words: what was counted, from where. */
+export function sourceLines(measure: StrengthMeasure, units: readonly CountedUnit[]): string[] {
+  const basis = unitBasis(units);
+  return [
+    basis.length === 0
+      ? `no units counted (${measure})`
+      : `${basis.map((b) => `${b.count} ${UNIT_WORDS[b.unit]}`).join(', ')} counted (${measure})`,
+    ...basis.map((b) => `${UNIT_WORDS[b.unit]}: ${b.source}`),
+    ...(measure === 'papers' || measure === 'patents'
+      ? ['paper and patent counts cluster by actor: the intervals are too narrow']
+      : []),
+  ];
 }
 
 export async function analyzeStrengths(
@@ -103,7 +192,7 @@ export async function analyzeStrengths(
   const measure = request.measure ?? 'records';
   const network = await loadNetwork(repos, { seeds: true });
   let scope: StrengthsOutput['scope'];
-  let inRegion: (unit: Counted) => boolean;
+  let inRegion: (unit: CountedUnit) => boolean;
   let communitySource: CommunitySource | null = null;
   if (request.municipalityCode !== undefined) {
     // a designated city counts with its wards, as on the map
@@ -153,12 +242,7 @@ export async function analyzeStrengths(
     communitySource,
     ...result,
     generatedData: generatedDataNote(network),
-    sources: [
-      `${units.length} units counted (${measure}) from seeds, companies' industries, researchers, papers and patents recorded in the registry`,
-      'KAKEN projects are not held in the registry yet: not counted',
-      ...(measure === 'papers' || measure === 'patents'
-        ? ['paper and patent counts cluster by actor: the intervals are too narrow']
-        : []),
-    ],
+    units: unitBasis(units),
+    sources: sourceLines(measure, units),
   };
 }

@@ -13,7 +13,15 @@ import { InsetFrame } from '../map/map-parts.tsx';
 import { MAP_HEIGHT, MAP_WIDTH, usePrefectureShapes } from '../map/prefecture-shapes.tsx';
 import { LQ_CLASSES, lqClassOf } from './lq-scale.ts';
 
-const MEASURES = ['records', 'seeds', 'companies', 'researchers', 'papers', 'patents'] as const;
+const MEASURES = [
+  'records',
+  'seeds',
+  'kaken',
+  'companies',
+  'researchers',
+  'papers',
+  'patents',
+] as const;
 type Measure = (typeof MEASURES)[number];
 const isMeasure = (v: string): v is Measure => (MEASURES as readonly string[]).includes(v);
 
