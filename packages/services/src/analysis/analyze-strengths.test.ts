@@ -84,4 +84,57 @@ describe.each(TEST_DATABASES)('analyzeStrengths on $name', (kind) => {
     ]);
     expect(records.total).toBe(37);
   });
+
+  it('places seeds by municipality where the place is known, and counts those whose place is not', async () => {
+    await db.repos.entity('actors').upsertMany([
+      // 浜松市 with its wards (221317 is one of them), 静岡市, and one in 静岡県 without a municipality
+      ...Array.from({ length: 4 }, (_, i) =>
+        buildActor({ id: `hm${i}`, prefectureCode: '22', municipalityCode: '221309' }),
+      ),
+      buildActor({ id: 'sz', prefectureCode: '22', municipalityCode: '221007' }),
+      buildActor({ id: 'nowhere', prefectureCode: '22' }),
+    ]);
+    await db.repos.entity('seeds').upsertMany([
+      // 浜松市: 6 光・量子 seeds of its firms, 2 食品 of the ward's researcher
+      ...Array.from({ length: 6 }, (_, i) =>
+        buildSeed({ ownerId: `hm${i % 4}`, field: '光・量子', prefectureCode: '22' }),
+      ),
+      ...Array.from({ length: 2 }, () =>
+        buildSeed({ ownerId: 'pi-hamamatsu', field: '食品', prefectureCode: '22' }),
+      ),
+      // a 浜松 firm's seed recorded in 東京都: not a 浜松市 seed
+      buildSeed({ ownerId: 'hm0', field: '光・量子', prefectureCode: '13' }),
+      // 静岡市, and 静岡県 with no municipality known
+      ...Array.from({ length: 3 }, () =>
+        buildSeed({ ownerId: 'sz', field: '食品', prefectureCode: '22' }),
+      ),
+      ...Array.from({ length: 2 }, () =>
+        buildSeed({ ownerId: 'nowhere', field: '光・量子', prefectureCode: '22' }),
+      ),
+      ...Array.from({ length: 6 }, () =>
+        buildSeed({ ownerId: 'pi-tokyo', field: '食品', prefectureCode: '13' }),
+      ),
+    ]);
+    const out = await analyzeStrengths(db.repos, clock, {
+      municipalityCode: '221317',
+      measure: 'seeds',
+    });
+    expect(out.scope).toMatchObject({ kind: 'municipality', id: '221309', name: '浜松市' });
+    // 浜松市: 6 of 8 in 光・量子; the registry: 9 of 20. E = 8·9/20 = 3.6
+    expect(out).toMatchObject({ regionTotal: 8, total: 20 });
+    const light = out.fields.find((f) => f.field === '光・量子');
+    expect(light).toMatchObject({ count: 6, fieldTotal: 9 });
+    expect(light?.lq).toBeCloseTo(6 / 3.6, 10);
+    // Garwood 95% for x = 6: [2.2019, 13.0594] ÷ 3.6
+    expect(light?.ciLow).toBeCloseTo(2.2019 / 3.6, 3);
+    expect(light?.ciHigh).toBeCloseTo(13.0594 / 3.6, 3);
+    expect(out.placeUnknown).toBe(2);
+    expect(out.sources.join('\n')).toMatch(/2 units in 静岡県 .*no municipality/);
+    // a prefecture's answer has no such count
+    const prefecture = await analyzeStrengths(db.repos, clock, {
+      prefectureCode: '22',
+      measure: 'seeds',
+    });
+    expect(prefecture).toMatchObject({ regionTotal: 13, placeUnknown: null });
+  });
 });

@@ -78,6 +78,12 @@ export interface StrengthsOutput extends StrengthsResult {
   communitySource: CommunitySource | null;
   /** The kinds of unit counted, each with its count and source (only kinds with units). */
   units: StrengthUnitBasis[];
+  /**
+   * For a municipality: the units of its prefecture whose municipality is not known (an actor
+   * without one, a seed recorded outside its owner's prefecture); they count in the whole only.
+   * Null for a prefecture or a community.
+   */
+  placeUnknown: number | null;
   /** What the registry holds that the measure counts, and what it does not hold yet. */
   sources: string[];
   /** Set when most of the data come from the demo generator: results are planted, not found. */
@@ -91,6 +97,17 @@ export interface CountedUnit {
   weight: number;
   /** The unit's own prefecture when it has one (a seed's), else its actor's. */
   prefectureCode: string;
+  /**
+   * The map unit (municipality, a designated city with its wards) the unit lies in, when known: its
+   * actor's, for a seed only when the seed lies in its owner's prefecture.
+   */
+  municipalityCode: string | undefined;
+}
+
+/** The actor's map unit: its municipality, or the designated city of its ward. */
+function mapUnitCodeOf(actor: Actor): string | undefined {
+  if (actor.municipalityCode === undefined) return undefined;
+  return mapUnitOf(actor.municipalityCode)?.code ?? actor.municipalityCode;
 }
 
 /** A seed read by the KAKEN connector (a 研究課題), by its source or its id and address. */
@@ -114,17 +131,25 @@ export function countedUnits(network: Network, measure: StrengthMeasure): Counte
       const owner = seed.ownerId === undefined ? undefined : byId.get(seed.ownerId);
       const field = seed.field ?? owner?.field;
       if (!owner || !field) continue;
+      const ownersPlace =
+        seed.prefectureCode === undefined || seed.prefectureCode === owner.prefectureCode;
       out.push({
         unit,
         field,
         actor: owner,
         weight: 1,
         prefectureCode: seed.prefectureCode ?? prefectureGroupOf(owner),
+        municipalityCode: ownersPlace ? mapUnitCodeOf(owner) : undefined,
       });
     }
   for (const actor of network.actors) {
     if (!actor.field) continue;
-    const base = { field: actor.field, actor, prefectureCode: prefectureGroupOf(actor) };
+    const base = {
+      field: actor.field,
+      actor,
+      prefectureCode: prefectureGroupOf(actor),
+      municipalityCode: mapUnitCodeOf(actor),
+    };
     if (want('companies') && actor.sector === 'company' && actor.kind === 'organization')
       out.push({ ...base, unit: 'companies', weight: 1 });
     if (want('researchers') && actor.kind === 'person')
@@ -194,6 +219,8 @@ export async function analyzeStrengths(
   let scope: StrengthsOutput['scope'];
   let inRegion: (unit: CountedUnit) => boolean;
   let communitySource: CommunitySource | null = null;
+  /** For a municipality: its prefecture, where units without a known municipality are counted. */
+  let placeIn: { code: string; name: string } | null = null;
   if (request.municipalityCode !== undefined) {
     // a designated city counts with its wards, as on the map
     const unit = mapUnitOf(request.municipalityCode);
@@ -208,10 +235,13 @@ export async function analyzeStrengths(
       id: unit.code,
       name: findMunicipality(unit.code)?.name ?? unit.code,
     };
-    // units are placed by their actor's municipality (seeds record only a prefecture)
-    inRegion = (u) =>
-      u.actor.municipalityCode !== undefined &&
-      (mapUnitOf(u.actor.municipalityCode)?.code ?? u.actor.municipalityCode) === unit.code;
+    // units are placed by their actor's municipality; a seed only when it lies in its owner's prefecture
+    inRegion = (u) => u.municipalityCode === unit.code;
+    const prefectureCode = unit.code.slice(0, 2);
+    placeIn = {
+      code: prefectureCode,
+      name: findPrefecture(prefectureCode)?.name ?? prefectureCode,
+    };
   } else if (request.prefectureCode !== undefined) {
     const code = request.prefectureCode;
     const prefecture = findPrefecture(code);
@@ -233,6 +263,15 @@ export async function analyzeStrengths(
     inRegion = (unit) => members.has(unit.actor.id);
   }
   const units = countedUnits(network, measure);
+  const prefectureOfPlace = placeIn;
+  const placeUnknown =
+    prefectureOfPlace === null
+      ? null
+      : units
+          .filter(
+            (u) => u.prefectureCode === prefectureOfPlace.code && u.municipalityCode === undefined,
+          )
+          .reduce((sum, u) => sum + u.weight, 0);
   const result = locationQuotients(
     units.map((u) => ({ field: u.field, inRegion: inRegion(u), weight: u.weight })),
   );
@@ -243,6 +282,14 @@ export async function analyzeStrengths(
     ...result,
     generatedData: generatedDataNote(network),
     units: unitBasis(units),
-    sources: sourceLines(measure, units),
+    placeUnknown,
+    sources: [
+      ...sourceLines(measure, units),
+      ...(placeIn !== null && placeUnknown !== null && placeUnknown > 0
+        ? [
+            `${placeUnknown} units in ${placeIn.name} have no municipality recorded (or lie outside their owner's prefecture): not counted in ${scope.name}, only in the whole`,
+          ]
+        : []),
+    ],
   };
 }
