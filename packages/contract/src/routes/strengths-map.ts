@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer } from '../route.ts';
-import { STRENGTH_MEASURE_NAMES } from './analyses.ts';
+import { STRENGTH_MEASURE_NAMES } from './strengths-answers.ts';
 
 export const ZStrengthsMapQuery = z.object({
   /** The field to map; default the field with the most units. */
