@@ -332,6 +332,7 @@ export function buildProgram(context: CommandContext): Command {
       ),
   )
     .option('--as-of-fy <year>', 'observation fiscal year (default: the current one)')
+    .option('--consortium <code>', 'a consortium’s code (its actor id; members by membership)')
     .action(async (options) =>
       (await import('./commands/analyze-region-command.ts')).runAnalyzeMoney(options, context),
     );
