@@ -306,7 +306,10 @@ export function buildProgram(context: CommandContext): Command {
     .option('--prefecture <code>', 'prefecture code 01..47 (or --municipality, --community)')
     .option('--municipality <code>', '6-digit municipality code')
     .option('--community <id>', 'community id from `analyze communities`')
-    .option('--measure <m>', 'records (default), seeds, companies, researchers, papers, patents')
+    .option(
+      '--measure <m>',
+      'records (default), seeds, kaken, companies, researchers, papers, patents',
+    )
     .option('--json', 'machine-readable output')
     .action(async (options) =>
       (await import('./commands/analyze-strengths-command.ts')).runAnalyzeStrengths(
@@ -329,6 +332,7 @@ export function buildProgram(context: CommandContext): Command {
       ),
   )
     .option('--as-of-fy <year>', 'observation fiscal year (default: the current one)')
+    .option('--consortium <code>', 'a consortium’s code (its actor id; members by membership)')
     .action(async (options) =>
       (await import('./commands/analyze-region-command.ts')).runAnalyzeMoney(options, context),
     );

@@ -80,4 +80,57 @@ describe('analyze money, strategy and people', () => {
     expect(await runCli(['analyze', 'money', '--db', target], bad.context)).not.toBe(0);
     expect(bad.err()).toMatch(/exactly one of --prefecture or --community/);
   });
+
+  it('money --consortium answers for a consortium’s members, and names one not recorded', async () => {
+    const db = await openDatabase(target);
+    const org = (id: string, name: string, prefectureCode: string) => ({
+      id,
+      kind: 'organization' as const,
+      sector: 'company' as const,
+      name,
+      prefectureCode,
+      flags: [],
+      keywords: [],
+    });
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        org('council', '三遠南信協議会', '22'),
+        org('m1', '浜松光学', '22'),
+        org('m2', '豊橋精機', '23'),
+      ]);
+    await db.repos.entity('relations').upsertMany([
+      { sourceId: 'm1', targetId: 'council', type: 'membership', weight: 1 },
+      { sourceId: 'm2', targetId: 'council', type: 'membership', weight: 1 },
+    ]);
+    await db.repos
+      .entity('funding')
+      .upsertMany([
+        { id: 'b1', sourceType: 'bank', recipientId: 'm2', fiscalYear: 2024, amount: 700 },
+      ]);
+    await db.close();
+    const run = capture();
+    expect(
+      await runCli(
+        ['analyze', 'money', '--db', target, '--consortium', 'council', '--json'],
+        run.context,
+      ),
+    ).toBe(0);
+    const out = JSON.parse(run.out()) as {
+      scope: { kind: string; members: number };
+      region: { total: number };
+    };
+    expect(out.scope).toMatchObject({ kind: 'consortium', members: 3 });
+    expect(out.region.total).toBe(700);
+    const text = capture();
+    expect(
+      await runCli(['analyze', 'money', '--db', target, '--consortium', 'council'], text.context),
+    ).toBe(0);
+    expect(text.out()).toContain('三遠南信協議会');
+    const missing = capture();
+    expect(
+      await runCli(['analyze', 'money', '--db', target, '--consortium', 'nobody'], missing.context),
+    ).not.toBe(0);
+    expect(missing.err()).toContain('nobody');
+  });
 });

@@ -36,8 +36,26 @@ function fiscalYear(value: string | undefined): { asOfFy?: number } {
   return { asOfFy: n };
 }
 
-export async function runAnalyzeMoney(options: RegionOptions, context: CommandContext) {
-  const request = { ...region(options), ...fiscalYear(options.asOfFy) };
+/** A consortium's code alone, else exactly one region. */
+function regionOrConsortium(options: RegionOptions & { consortium?: string }): {
+  prefectureCode?: string;
+  communityId?: string;
+  consortium?: string;
+} {
+  if (options.consortium === undefined) return region(options);
+  if (options.prefecture !== undefined || options.community !== undefined)
+    throw new DomainError(
+      'validation_failed',
+      'give exactly one of --prefecture, --community or --consortium',
+    );
+  return { consortium: options.consortium };
+}
+
+export async function runAnalyzeMoney(
+  options: RegionOptions & { consortium?: string },
+  context: CommandContext,
+) {
+  const request = { ...regionOrConsortium(options), ...fiscalYear(options.asOfFy) };
   const database = await openTarget(options.db, context);
   try {
     const out = await analyzeMoney(database.repos, systemClock, request);
@@ -132,12 +150,7 @@ export async function runAnalyzePeople(
   options: RegionOptions & { consortium?: string },
   context: CommandContext,
 ) {
-  const request =
-    options.consortium !== undefined &&
-    options.prefecture === undefined &&
-    options.community === undefined
-      ? { consortium: options.consortium }
-      : region(options);
+  const request = regionOrConsortium(options);
   const database = await openTarget(options.db, context);
   try {
     const out = await analyzePeople(database.repos, request);

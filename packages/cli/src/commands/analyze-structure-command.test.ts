@@ -145,4 +145,48 @@ describe('analyze strengths', () => {
     expect(await runCli(['analyze', 'strengths', '--db', target], bad.context)).not.toBe(0);
     expect(bad.err()).toContain('exactly one');
   });
+
+  it('--municipality answers for a municipality (a designated city with its wards) in the same shape', async () => {
+    const db = await openDatabase(target);
+    await db.repos.entity('actors').upsertMany(
+      Array.from({ length: 10 }, (_, i) => ({
+        ...actor(`hm${i}`, '22', '光・量子'),
+        ...(i < 8 ? { municipalityCode: '221317' } : {}),
+      })),
+    );
+    await db.close();
+    const run = capture();
+    expect(
+      await runCli(
+        ['analyze', 'strengths', '--db', target, '--municipality', '221309', '--json'],
+        run.context,
+      ),
+    ).toBe(0);
+    const output = JSON.parse(run.out()) as {
+      scope: { kind: string; name: string };
+      fields: Record<string, unknown>[];
+      placeUnknown: number;
+    };
+    expect(output.scope).toMatchObject({ kind: 'municipality', name: '浜松市' });
+    expect(Object.keys(output.fields[0] ?? {})).toEqual(
+      expect.arrayContaining(['field', 'lq', 'ciLow', 'ciHigh', 'count']),
+    );
+    // 8 of 60 units, all 光・量子, which is 10 of 60: LQ 6
+    expect(output.fields[0]).toMatchObject({ field: '光・量子', lq: 6, count: 8 });
+    expect(output.placeUnknown).toBe(2);
+    const readable = capture();
+    expect(
+      await runCli(
+        ['analyze', 'strengths', '--db', target, '--municipality', '221309'],
+        readable.context,
+      ),
+    ).toBe(0);
+    expect(readable.out()).toContain('浜松市');
+    expect(readable.out()).toContain('2 units in 静岡県 have no municipality recorded');
+    const bad = capture();
+    expect(
+      await runCli(['analyze', 'strengths', '--db', target, '--municipality', '123'], bad.context),
+    ).not.toBe(0);
+    expect(bad.err()).toContain('municipality');
+  });
 });

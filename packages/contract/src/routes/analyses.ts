@@ -1,20 +1,12 @@
 /**
  * Structural analyses (read only): the brokers who bridge communities, the regional strengths
- * (location quotients by field) and the SDGs of seeds and projects. Their answers are documented
- * as objects (their shapes are the services' for now).
+ * (location quotients by field; answer in `strengths-answers.ts`) and the SDGs of seeds and
+ * projects (brokers and SDGs are documented as objects, their shapes the services' for now).
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer } from '../route.ts';
+import { STRENGTH_MEASURE_NAMES, ZStrengths } from './strengths-answers.ts';
 
-/** What a strength counts (the services' STRENGTH_MEASURES). */
-export const STRENGTH_MEASURE_NAMES = [
-  'records',
-  'seeds',
-  'companies',
-  'researchers',
-  'papers',
-  'patents',
-] as const;
 /** The entities whose SDGs are suggested (the services' SDG_ENTITIES). */
 export const SDG_ENTITY_NAMES = ['seeds', 'projects'] as const;
 
@@ -100,12 +92,16 @@ export const strengths = defineRoute({
     prefecture: 'Prefecture code 01..47 (or give community)',
     municipality: '6-digit municipality code (a designated city counts with its wards)',
     community: 'Community id from the communities analysis, e.g. c3',
-    measure: 'What is counted (default records: seeds, companies, researchers)',
+    measure:
+      'What is counted (default records: seeds, KAKEN projects, companies, researchers; or one of them, papers or patents)',
   },
   responses: {
-    200: object(
-      '{ fields: [{ field, lq, ciLow, ciHigh, count, expected, fieldTotal, specialised }], scope, measure, regionTotal, total, confidence, method, sources }',
-    ),
+    200: {
+      description:
+        'The fields, most specialised first, with the scope, the units counted and their sources',
+      schema: ZStrengths,
+      component: 'Strengths',
+    },
     404: problemAnswer('No such community'),
     ...INVALID,
   },

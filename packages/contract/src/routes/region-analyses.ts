@@ -2,7 +2,8 @@
  * Region-level analyses (issue 14, points 5–7): progress of a region's strategy against its KPI
  * targets (地域ビジョン・KPI・PDCA), its money and self-sustainability (地域の資金循環・自立化) and its
  * people (人材育成, local retention, coordinators). Each answers for a prefecture or an
- * Actors-Based Community; the answers are in `region-answers.ts`.
+ * Actors-Based Community, money and people also for a named consortium; the answers are in
+ * `region-answers.ts`.
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer, type ResponseContract } from '../route.ts';
@@ -12,24 +13,26 @@ const ZPrefecture = z.string().regex(/^\d{2}$/, 'a prefecture code 01..47');
 const ZCommunity = z.string().regex(/^c\d+$/, 'a community id like c3');
 const ZFiscalYear = z.coerce.number().int().min(1990).max(2100);
 
-const oneRegion = <T extends { prefecture?: string | undefined; community?: string | undefined }>(
-  q: T,
-) => (q.prefecture === undefined) !== (q.community === undefined);
-const ONE_REGION = { message: 'give exactly one of prefecture or community', path: ['prefecture'] };
+/** A consortium's code: the id of the actor standing for it. */
+const ZConsortium = z.string().min(1).max(100);
 
-export const ZRegionQuery = z
+export const ZMoneyQuery = z
   .object({
     prefecture: ZPrefecture.optional(),
     community: ZCommunity.optional(),
+    consortium: ZConsortium.optional(),
     asOfFy: ZFiscalYear.optional(),
   })
-  .refine(oneRegion, ONE_REGION);
+  .refine(
+    (q) => [q.prefecture, q.community, q.consortium].filter((x) => x !== undefined).length === 1,
+    { message: 'give exactly one of prefecture, community or consortium', path: ['prefecture'] },
+  );
 
 export const ZPeopleQuery = z
   .object({
     prefecture: ZPrefecture.optional(),
     community: ZCommunity.optional(),
-    consortium: z.string().min(1).max(100).optional(),
+    consortium: ZConsortium.optional(),
   })
   .refine(
     (q) => [q.prefecture, q.community, q.consortium].filter((x) => x !== undefined).length === 1,
@@ -69,15 +72,19 @@ export const money = defineRoute({
   summary:
     'Money and self-sustainability of a region: flows by source and year, dependency on one programme (share, HHI), each project’s runway after national money',
   tags: ['analyses'],
-  query: ZRegionQuery,
-  queryDescriptions: DESCRIPTIONS,
+  query: ZMoneyQuery,
+  queryDescriptions: {
+    ...DESCRIPTIONS,
+    consortium:
+      'A named consortium’s code: the id of the actor standing for it; its members are the actors with a membership or participation relation to it',
+  },
   responses: {
     200: analysis(
       '{ scope, asOfFy, region: { total, years, bySource, dependency, … }, projects: [{ projectId, nationalEndFy, runwayYears, outlook, factors, reasons }], outlooks, method }',
       ZMoney,
       'Money',
     ),
-    404: problemAnswer('No such community'),
+    404: problemAnswer('No such community, or no such consortium or one without members'),
     ...INVALID,
   },
 });

@@ -106,10 +106,14 @@ export type MoneyCirculationAnswer = z.infer<typeof ZMoneyCirculation>;
 
 export const ZMoney = z.object({
   scope: z.object({
-    kind: z.enum(['prefecture', 'community']),
+    kind: z.enum(['prefecture', 'community', 'consortium']),
+    /** Prefecture code, community id, or the consortium's code (the id of its actor). */
     id: z.string(),
     name: z.string(),
+    /** Where the region lies (a community's or a consortium's: its members' prefectures). */
     prefectureCodes: z.array(z.string()),
+    /** Actors in the region (a consortium's: its members and the body). */
+    members: z.number(),
   }),
   sourceNames: z.record(z.string(), z.string()),
   communitySource: ZCommunitySource.nullable(),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer } from '../route.ts';
-import { STRENGTH_MEASURE_NAMES } from './analyses.ts';
+import { STRENGTH_MEASURE_NAMES } from './strengths-answers.ts';
 
 export const ZStrengthsMapQuery = z.object({
   /** The field to map; default the field with the most units. */
@@ -54,7 +54,8 @@ export const strengthsMap = defineRoute({
   query: ZStrengthsMapQuery,
   queryDescriptions: {
     field: 'The field to map, as recorded (default: the field with the most units)',
-    measure: 'What is counted (default records: seeds, companies, researchers)',
+    measure:
+      'What is counted (default records: seeds, KAKEN projects, companies, researchers; or one of them, papers or patents)',
   },
   responses: {
     200: { description: 'The field in every prefecture', schema: ZStrengthsMap },

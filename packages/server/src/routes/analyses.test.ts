@@ -128,6 +128,11 @@ describe.each(TEST_DATABASES)('regional strengths API on $name', (kind) => {
     const first = ZStrengthsMap.parse(await (await f.call('/api/analyses/strengths/map')).json());
     expect(first.field).toBe(body.fields[0]?.field);
     expect((await f.call('/api/analyses/strengths/map?measure=spaceships')).status).toBe(422);
+    // KAKEN projects are a measure of their own (none held here: nothing counted)
+    const kaken = ZStrengthsMap.parse(
+      await (await f.call('/api/analyses/strengths/map?measure=kaken')).json(),
+    );
+    expect(kaken).toMatchObject({ measure: 'kaken', total: 0, field: null });
   });
 
   it('a municipality counts its own actors (a designated city with its wards)', async () => {

@@ -70,6 +70,61 @@ describe.each(TEST_DATABASES)('region analyses API on $name', (kind) => {
     expect(people.retention.note).toMatch(/only 4 known destinations/);
   });
 
+  it('answers money for a named consortium: its members’ flows', async () => {
+    const repos = f.database.repos;
+    await repos.entity('actors').upsertMany([
+      {
+        id: 'council',
+        kind: 'organization',
+        sector: 'support_org',
+        name: '浜松光協議会',
+        prefectureCode: '22',
+        flags: [],
+        keywords: [],
+      },
+      {
+        id: 'm1',
+        kind: 'organization',
+        sector: 'company',
+        name: '浜松光学',
+        prefectureCode: '22',
+        flags: [],
+        keywords: [],
+      },
+      {
+        id: 'm2',
+        kind: 'organization',
+        sector: 'company',
+        name: '豊橋精機',
+        prefectureCode: '23',
+        flags: [],
+        keywords: [],
+      },
+    ]);
+    await repos.entity('relations').upsertMany([
+      { sourceId: 'm1', targetId: 'council', type: 'membership', weight: 1 },
+      { sourceId: 'm2', targetId: 'council', type: 'participation', weight: 1 },
+    ]);
+    await repos.entity('funding').upsertMany([
+      { id: 'c1', sourceType: 'bank', recipientId: 'm1', fiscalYear: 2024, amount: 400 },
+      { id: 'c2', sourceType: 'municipality', recipientId: 'm2', fiscalYear: 2024, amount: 600 },
+    ]);
+    const money = await f.call('/api/analyses/money?consortium=council&asOfFy=2024');
+    expect(money.status).toBe(200);
+    const body = (await money.json()) as {
+      scope: { kind: string; name: string; prefectureCodes: string[] };
+      region: { total: number; bySource: Record<string, number> };
+    };
+    expect(body.scope).toMatchObject({
+      kind: 'consortium',
+      name: '浜松光協議会',
+      prefectureCodes: ['22', '23'],
+    });
+    expect(body.region).toMatchObject({ total: 1000, bySource: { bank: 400, municipality: 600 } });
+    await expectProblem(await f.call('/api/analyses/money?consortium=nobody'), 404);
+    await expectProblem(await f.call('/api/analyses/money?consortium=council&prefecture=22'), 422);
+  });
+
   it('refuses bad or missing regions and an unknown strategy', async () => {
     await expectProblem(await f.call('/api/analyses/money'), 422);
     await expectProblem(await f.call('/api/analyses/money?prefecture=22&community=c1'), 422);

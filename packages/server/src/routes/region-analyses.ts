@@ -24,6 +24,7 @@ export function registerRegionAnalysisRoutes(api: Hono<AppEnv>, services: ApiSer
     async ({ query: q }) =>
       analyses.get('money', {
         ...region(q),
+        ...(q.consortium !== undefined ? { consortium: q.consortium } : {}),
         ...(q.asOfFy !== undefined ? { asOfFy: q.asOfFy } : {}),
       }),
     on,

@@ -1,11 +1,13 @@
 /**
- * Regional strengths (地域の強み) of a prefecture or an ABC community: location quotients by field
- * over what the registry holds — seeds, companies (their industry), researchers, papers, patents —
+ * Regional strengths (地域の強み) of a prefecture, a municipality or an ABC community: location
+ * quotients by field over what the registry holds — seeds, KAKEN projects, companies (their
+ * industry), researchers, papers, patents —
  * with exact confidence intervals (see analytics/regional-strengths.ts).
  */
 import { locationQuotients, type StrengthsResult } from '#analytics/regional-strengths.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
+import type { Seed } from '#core/entities/seed.ts';
 import { findMunicipality, findPrefecture, mapUnitOf, prefectureGroupOf } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
@@ -17,16 +19,51 @@ import { communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { loadNetwork, type Network } from './load-network.ts';
 
-/** What is counted: records (seeds + companies + researchers, one each), or one kind of unit. */
+/**
+ * What is counted: records (seeds, KAKEN projects, companies and researchers, one each), or one
+ * kind of unit. A KAKEN project (研究課題, stored by the KAKEN connector as a seed of its principal
+ * investigator) is its own unit: `seeds` counts the other seeds.
+ */
 export const STRENGTH_MEASURES = [
   'records',
   'seeds',
+  'kaken',
   'companies',
   'researchers',
   'papers',
   'patents',
 ] as const;
 export type StrengthMeasure = (typeof STRENGTH_MEASURES)[number];
+
+/** The kinds of counted unit; every measure but `records` counts one of them. */
+export const STRENGTH_UNITS = [
+  'seeds',
+  'kaken',
+  'companies',
+  'researchers',
+  'papers',
+  'patents',
+] as const;
+export type StrengthUnitKind = (typeof STRENGTH_UNITS)[number];
+
+/** Where each kind of unit comes from, as the answer's basis names it. */
+export const STRENGTH_UNIT_SOURCES: Record<StrengthUnitKind, string> = {
+  seeds: 'seeds (シーズ) recorded in the registry, other than KAKEN projects',
+  kaken:
+    'KAKEN projects (科学研究費助成事業データベース, NII; 研究課題 read by the KAKEN connector), in the field of the project or else of its principal investigator',
+  companies: "companies' industries (actors of sector company)",
+  researchers: 'researchers (person actors)',
+  papers: "papers recorded on actors (researchmap / OpenAlex counts), by the actor's field",
+  patents: "patents recorded on actors, by the actor's field",
+};
+
+/** One kind of unit in the answer: how many the registry holds and where they come from. */
+export interface StrengthUnitBasis {
+  unit: StrengthUnitKind;
+  /** Units of this kind counted in the whole registry (sum of weights). */
+  count: number;
+  source: string;
+}
 
 export interface StrengthsOutput extends StrengthsResult {
   /** `name` is the place's or the community's name (made from its members), `nameEn` in English. */
@@ -39,47 +76,124 @@ export interface StrengthsOutput extends StrengthsResult {
   measure: StrengthMeasure;
   /** For a community: the run its communities come from. */
   communitySource: CommunitySource | null;
+  /** The kinds of unit counted, each with its count and source (only kinds with units). */
+  units: StrengthUnitBasis[];
+  /**
+   * For a municipality: the units of its prefecture whose municipality is not known (an actor
+   * without one, a seed recorded outside its owner's prefecture); they count in the whole only.
+   * Null for a prefecture or a community.
+   */
+  placeUnknown: number | null;
   /** What the registry holds that the measure counts, and what it does not hold yet. */
   sources: string[];
   /** Set when most of the data come from the demo generator: results are planted, not found. */
   generatedData: GeneratedDataNote | null;
 }
 
-interface Counted {
+export interface CountedUnit {
+  unit: StrengthUnitKind;
   field: string;
   actor: Actor;
   weight: number;
   /** The unit's own prefecture when it has one (a seed's), else its actor's. */
   prefectureCode: string;
+  /**
+   * The map unit (municipality, a designated city with its wards) the unit lies in, when known: its
+   * actor's, for a seed only when the seed lies in its owner's prefecture.
+   */
+  municipalityCode: string | undefined;
 }
 
-export function countedUnits(network: Network, measure: StrengthMeasure): Counted[] {
+/** The actor's map unit: its municipality, or the designated city of its ward. */
+function mapUnitCodeOf(actor: Actor): string | undefined {
+  if (actor.municipalityCode === undefined) return undefined;
+  return mapUnitOf(actor.municipalityCode)?.code ?? actor.municipalityCode;
+}
+
+/** A seed read by the KAKEN connector (a 研究課題), by its source or its id and address. */
+export function isKakenProject(seed: Seed): boolean {
+  return (
+    seed.source === 'kaken' ||
+    seed.id.startsWith('kaken-KAKENHI-') ||
+    (seed.url?.startsWith('https://kaken.nii.ac.jp/grant/KAKENHI-') ?? false)
+  );
+}
+
+export function countedUnits(network: Network, measure: StrengthMeasure): CountedUnit[] {
   const byId = new Map(network.actors.map((a) => [a.id, a]));
-  const out: Counted[] = [];
-  const want = (m: StrengthMeasure) =>
+  const out: CountedUnit[] = [];
+  const want = (m: StrengthUnitKind) =>
     measure === m || (measure === 'records' && m !== 'papers' && m !== 'patents');
-  if (want('seeds'))
+  if (want('seeds') || want('kaken'))
     for (const seed of network.seeds) {
+      const unit = isKakenProject(seed) ? 'kaken' : 'seeds';
+      if (!want(unit)) continue;
       const owner = seed.ownerId === undefined ? undefined : byId.get(seed.ownerId);
       const field = seed.field ?? owner?.field;
       if (!owner || !field) continue;
+      const ownersPlace =
+        seed.prefectureCode === undefined || seed.prefectureCode === owner.prefectureCode;
       out.push({
+        unit,
         field,
         actor: owner,
         weight: 1,
         prefectureCode: seed.prefectureCode ?? prefectureGroupOf(owner),
+        municipalityCode: ownersPlace ? mapUnitCodeOf(owner) : undefined,
       });
     }
   for (const actor of network.actors) {
     if (!actor.field) continue;
-    const base = { field: actor.field, actor, prefectureCode: prefectureGroupOf(actor) };
+    const base = {
+      field: actor.field,
+      actor,
+      prefectureCode: prefectureGroupOf(actor),
+      municipalityCode: mapUnitCodeOf(actor),
+    };
     if (want('companies') && actor.sector === 'company' && actor.kind === 'organization')
-      out.push({ ...base, weight: 1 });
-    if (want('researchers') && actor.kind === 'person') out.push({ ...base, weight: 1 });
-    if (measure === 'papers' && actor.papers) out.push({ ...base, weight: actor.papers });
-    if (measure === 'patents' && actor.patents) out.push({ ...base, weight: actor.patents });
+      out.push({ ...base, unit: 'companies', weight: 1 });
+    if (want('researchers') && actor.kind === 'person')
+      out.push({ ...base, unit: 'researchers', weight: 1 });
+    if (measure === 'papers' && actor.papers)
+      out.push({ ...base, unit: 'papers', weight: actor.papers });
+    if (measure === 'patents' && actor.patents)
+      out.push({ ...base, unit: 'patents', weight: actor.patents });
   }
   return out;
+}
+
+/** The kinds of unit counted, in the order of STRENGTH_UNITS, with their totals and sources. */
+export function unitBasis(units: readonly CountedUnit[]): StrengthUnitBasis[] {
+  const counts = new Map<StrengthUnitKind, number>();
+  for (const u of units) counts.set(u.unit, (counts.get(u.unit) ?? 0) + u.weight);
+  return STRENGTH_UNITS.filter((unit) => counts.has(unit)).map((unit) => ({
+    unit,
+    count: counts.get(unit) ?? 0,
+    source: STRENGTH_UNIT_SOURCES[unit],
+  }));
+}
+
+const UNIT_WORDS: Record<StrengthUnitKind, string> = {
+  seeds: 'seeds',
+  kaken: 'KAKEN projects',
+  companies: 'companies',
+  researchers: 'researchers',
+  papers: 'papers',
+  patents: 'patents',
+};
+
+/** The basis in words: what was counted, from where. */
+export function sourceLines(measure: StrengthMeasure, units: readonly CountedUnit[]): string[] {
+  const basis = unitBasis(units);
+  return [
+    basis.length === 0
+      ? `no units counted (${measure})`
+      : `${basis.map((b) => `${b.count} ${UNIT_WORDS[b.unit]}`).join(', ')} counted (${measure})`,
+    ...basis.map((b) => `${UNIT_WORDS[b.unit]}: ${b.source}`),
+    ...(measure === 'papers' || measure === 'patents'
+      ? ['paper and patent counts cluster by actor: the intervals are too narrow']
+      : []),
+  ];
 }
 
 export async function analyzeStrengths(
@@ -103,8 +217,10 @@ export async function analyzeStrengths(
   const measure = request.measure ?? 'records';
   const network = await loadNetwork(repos, { seeds: true });
   let scope: StrengthsOutput['scope'];
-  let inRegion: (unit: Counted) => boolean;
+  let inRegion: (unit: CountedUnit) => boolean;
   let communitySource: CommunitySource | null = null;
+  /** For a municipality: its prefecture, where units without a known municipality are counted. */
+  let placeIn: { code: string; name: string } | null = null;
   if (request.municipalityCode !== undefined) {
     // a designated city counts with its wards, as on the map
     const unit = mapUnitOf(request.municipalityCode);
@@ -119,10 +235,13 @@ export async function analyzeStrengths(
       id: unit.code,
       name: findMunicipality(unit.code)?.name ?? unit.code,
     };
-    // units are placed by their actor's municipality (seeds record only a prefecture)
-    inRegion = (u) =>
-      u.actor.municipalityCode !== undefined &&
-      (mapUnitOf(u.actor.municipalityCode)?.code ?? u.actor.municipalityCode) === unit.code;
+    // units are placed by their actor's municipality; a seed only when it lies in its owner's prefecture
+    inRegion = (u) => u.municipalityCode === unit.code;
+    const prefectureCode = unit.code.slice(0, 2);
+    placeIn = {
+      code: prefectureCode,
+      name: findPrefecture(prefectureCode)?.name ?? prefectureCode,
+    };
   } else if (request.prefectureCode !== undefined) {
     const code = request.prefectureCode;
     const prefecture = findPrefecture(code);
@@ -144,6 +263,15 @@ export async function analyzeStrengths(
     inRegion = (unit) => members.has(unit.actor.id);
   }
   const units = countedUnits(network, measure);
+  const prefectureOfPlace = placeIn;
+  const placeUnknown =
+    prefectureOfPlace === null
+      ? null
+      : units
+          .filter(
+            (u) => u.prefectureCode === prefectureOfPlace.code && u.municipalityCode === undefined,
+          )
+          .reduce((sum, u) => sum + u.weight, 0);
   const result = locationQuotients(
     units.map((u) => ({ field: u.field, inRegion: inRegion(u), weight: u.weight })),
   );
@@ -153,11 +281,14 @@ export async function analyzeStrengths(
     communitySource,
     ...result,
     generatedData: generatedDataNote(network),
+    units: unitBasis(units),
+    placeUnknown,
     sources: [
-      `${units.length} units counted (${measure}) from seeds, companies' industries, researchers, papers and patents recorded in the registry`,
-      'KAKEN projects are not held in the registry yet: not counted',
-      ...(measure === 'papers' || measure === 'patents'
-        ? ['paper and patent counts cluster by actor: the intervals are too narrow']
+      ...sourceLines(measure, units),
+      ...(placeIn !== null && placeUnknown !== null && placeUnknown > 0
+        ? [
+            `${placeUnknown} units in ${placeIn.name} have no municipality recorded (or lie outside their owner's prefecture): not counted in ${scope.name}, only in the whole`,
+          ]
         : []),
     ],
   };

@@ -1,7 +1,7 @@
 /**
  * Regional strengths as a map (field × place): one field's location quotient and interval in every
- * prefecture, over the same counted units as `analyze strengths` (seeds, companies, researchers,
- * papers, patents).
+ * prefecture, over the same counted units as `analyze strengths` (seeds, KAKEN projects, companies,
+ * researchers, papers, patents).
  */
 import { fieldNameEn } from '#analytics/abc/community-names.ts';
 import { fieldAcrossPlaces, fieldTotals } from '#analytics/strengths-by-place.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
-import { buildActor } from '#test/factories.ts';
+import { buildActor, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { analyzeMoney } from './analyze-money.ts';
 
@@ -95,6 +95,56 @@ describe.each(TEST_DATABASES)('analyzeMoney on $name', (kind) => {
     expect(out.circulation.destinations).toEqual([{ place: '27', amount: 3_000_000, flows: 1 }]);
     expect(out.circulation.retentionShare).toBeNull();
     expect(out.region.total).toBe(55_000_000);
+  });
+
+  it('answers for a named consortium: its members’ flows, wherever they are', async () => {
+    // 浜松光コンソーシアム: a Shizuoka firm and an Osaka firm are members (member → body)
+    await db.repos.entity('actors').upsertMany([
+      buildActor({
+        id: 'council',
+        sector: 'support_org',
+        name: '浜松光コンソーシアム',
+        prefectureCode: '22',
+      }),
+    ]);
+    await db.repos.entity('relations').upsertMany([
+      buildRelation({ sourceId: 'k', targetId: 'council', type: 'membership' }),
+      buildRelation({ sourceId: 'x', targetId: 'council', type: 'membership' }),
+      // a tie of another kind does not make a member
+      buildRelation({ sourceId: 'u', targetId: 'council', type: 'joint_research' }),
+    ]);
+    const out = await analyzeMoney(db.repos, clock, { consortium: 'council' });
+    expect(out.scope).toMatchObject({
+      kind: 'consortium',
+      id: 'council',
+      name: '浜松光コンソーシアム',
+      prefectureCodes: ['22', '27'],
+      members: 3,
+    });
+    // k1 (5M to k), o1 (9M to the project led by x), k2 (3M from k to x); nothing of u's
+    expect(out.region.total).toBe(17_000_000);
+    expect(out.region.flows).toBe(3);
+    expect(out.region.bySource).toEqual({ company: 8_000_000, bank: 9_000_000 });
+    expect(out.projects.map((p) => p.projectId)).toEqual(['osaka']);
+    // k's money to x stays in the consortium although it leaves Shizuoka
+    expect(out.circulation.given).toMatchObject({ kept: 3_000_000, paidOut: 0, flows: 1 });
+    expect((await analyzeMoney(db.repos, clock, { prefectureCode: '22' })).region.total).toBe(
+      55_000_000,
+    );
+  });
+
+  it('refuses a consortium that is not recorded, or one without members', async () => {
+    await expect(analyzeMoney(db.repos, clock, { consortium: 'nobody' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/nobody/),
+    });
+    await expect(analyzeMoney(db.repos, clock, { consortium: 'k' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/membership/),
+    });
+    await expect(
+      analyzeMoney(db.repos, clock, { consortium: 'council', prefectureCode: '22' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
   it('refuses a bad prefecture and asks for exactly one region', async () => {

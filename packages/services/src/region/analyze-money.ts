@@ -4,8 +4,8 @@
  * the projects heading for a stop first.
  *
  * A region's flows are those to its projects, to adoptions covering it (a prefecture's: adoptions
- * naming the prefecture; a community's: adoptions whose core institution is a member) and to its
- * actors.
+ * naming the prefecture; a community's or a consortium's: adoptions whose core institution is a
+ * member) and to its actors (a consortium's: its members, wherever they are).
  */
 import {
   moneyCirculation,

@@ -1,7 +1,11 @@
 /**
- * The region an analysis is about: a prefecture or an Actors-Based Community, with the actors and
- * projects in it. A project belongs to a community when its lead does (else most of its members),
- * as in the portfolio.
+ * The region an analysis is about: a prefecture, an Actors-Based Community or a named consortium,
+ * with the actors and projects in it. A project belongs to a community or a consortium when its
+ * lead does (else most of its members), as in the portfolio.
+ *
+ * A consortium (協議会・コンソーシアム) is an actor standing for it, its code the actor's id; its
+ * members are the actors tied to it by a `membership` or `participation` relation (member → body),
+ * with the body itself. Its members may lie in several prefectures.
  */
 import { DomainError } from '#core/domain-error.ts';
 import { ZActor, type Actor } from '#core/entities/actor.ts';
@@ -19,15 +23,22 @@ import { readAll } from '../programmes/load-records.ts';
 export interface RegionRequest {
   prefectureCode?: string;
   communityId?: string;
+  /** A consortium's code: the id of the actor standing for it. */
+  consortium?: string;
 }
 
 export interface RegionScope {
-  kind: 'prefecture' | 'community';
+  kind: 'prefecture' | 'community' | 'consortium';
   id: string;
   name: string;
-  /** Prefecture codes the region lies in (a community's: those of its members). */
+  /** Prefecture codes the region lies in (a community's or a consortium's: those of its members). */
   prefectureCodes: string[];
+  /** Actors in the region (a consortium's: its members and the body itself). */
+  members: number;
 }
+
+/** The relation types that make an actor a member of a consortium (member → body). */
+export const CONSORTIUM_MEMBER_RELATIONS = ['membership', 'participation'] as const;
 
 export interface ScopedRegion {
   scope: RegionScope;
@@ -37,10 +48,58 @@ export interface ScopedRegion {
   network: Network;
 }
 
-/** Refuses anything but exactly one of a prefecture or a community. */
+/** Refuses anything but exactly one of a prefecture, a community or a consortium. */
 export function checkRegionRequest(request: RegionRequest): void {
-  if ((request.prefectureCode === undefined) === (request.communityId === undefined))
-    throw new DomainError('validation_failed', 'give exactly one of a prefecture or a community');
+  const given = [request.prefectureCode, request.communityId, request.consortium].filter(
+    (x) => x !== undefined,
+  ).length;
+  if (given !== 1)
+    throw new DomainError(
+      'validation_failed',
+      'give exactly one of a prefecture, a community or a consortium',
+    );
+}
+
+/** The prefectures the given actors lie in, sorted. */
+function prefecturesOf(network: Network, members: ReadonlySet<string>): string[] {
+  const codes = new Set<string>();
+  for (const actor of network.actors as readonly Actor[])
+    if (members.has(actor.id) && actor.prefectureCode) codes.add(actor.prefectureCode);
+  return [...codes].sort();
+}
+
+/** Projects led by a member (else with most of their members in the set). */
+function projectsOf(network: Network, members: ReadonlySet<string>): Project[] {
+  return network.projects.filter((p) => {
+    const lead = p.members.find((m) => m.role === 'lead');
+    if (lead) return members.has(lead.actorId);
+    return p.members.filter((m) => members.has(m.actorId)).length * 2 > p.members.length;
+  });
+}
+
+/** The consortium's body and members, or a not-found naming what to record. */
+export function consortiumMembers(
+  network: Network,
+  code: string,
+): { body: Actor; members: Set<string> } {
+  const body = network.actors.find((a) => a.id === code);
+  if (!body)
+    throw new DomainError(
+      'not_found',
+      `no actor "${code}" stands for a consortium: record the consortium as an actor (its id is the consortium's code) ／ コンソーシアム「${code}」に当たる主体が登録されていません`,
+      { field: 'consortium' },
+    );
+  const kinds: readonly string[] = CONSORTIUM_MEMBER_RELATIONS;
+  const members = new Set([body.id]);
+  for (const r of network.relations)
+    if (r.targetId === body.id && kinds.includes(r.type)) members.add(r.sourceId);
+  if (members.size === 1)
+    throw new DomainError(
+      'not_found',
+      `consortium "${code}" (${body.name}) has no members: record each member's membership relation to it (member → ${code}) ／ コンソーシアム「${body.name}」の構成員（membership の関係）が登録されていません`,
+      { field: 'consortium' },
+    );
+  return { body, members };
 }
 
 /** A network without ties: what a prefecture's scope needs. */
@@ -72,11 +131,37 @@ export async function scopeRegion(
         field: 'prefecture',
       });
     const network = loaded ?? (await actorsAndProjects(repos));
+    const actorIds = new Set(
+      network.actors.filter((a) => a.prefectureCode === code).map((a) => a.id),
+    );
     return {
-      scope: { kind: 'prefecture', id: code, name: prefecture.name, prefectureCodes: [code] },
+      scope: {
+        kind: 'prefecture',
+        id: code,
+        name: prefecture.name,
+        prefectureCodes: [code],
+        members: actorIds.size,
+      },
       communitySource: null,
-      actorIds: new Set(network.actors.filter((a) => a.prefectureCode === code).map((a) => a.id)),
+      actorIds,
       projects: network.projects.filter((p) => p.prefectureCode === code),
+      network,
+    };
+  }
+  if (request.consortium !== undefined) {
+    const network = loaded ?? (await loadNetwork(repos, { projects: true }));
+    const { body, members } = consortiumMembers(network, request.consortium);
+    return {
+      scope: {
+        kind: 'consortium',
+        id: body.id,
+        name: body.name,
+        prefectureCodes: prefecturesOf(network, members),
+        members: members.size,
+      },
+      communitySource: null,
+      actorIds: members,
+      projects: projectsOf(network, members),
       network,
     };
   }
@@ -86,23 +171,17 @@ export async function scopeRegion(
   const community = shared.result.communities.find((c) => c.id === id);
   if (!community) throw new DomainError('not_found', unknownCommunityMessage(id, shared));
   const members = new Set(community.members);
-  const prefectureCodes = new Set<string>();
-  for (const actor of network.actors as readonly Actor[])
-    if (members.has(actor.id) && actor.prefectureCode) prefectureCodes.add(actor.prefectureCode);
   return {
     scope: {
       kind: 'community',
       id: community.id,
       name: `ABC ${community.id}`,
-      prefectureCodes: [...prefectureCodes].sort(),
+      prefectureCodes: prefecturesOf(network, members),
+      members: members.size,
     },
     communitySource: shared.source,
     actorIds: members,
-    projects: network.projects.filter((p) => {
-      const lead = p.members.find((m) => m.role === 'lead');
-      if (lead) return members.has(lead.actorId);
-      return p.members.filter((m) => members.has(m.actorId)).length * 2 > p.members.length;
-    }),
+    projects: projectsOf(network, members),
     network,
   };
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
 import { Link } from '../../router.tsx';
 import { MoneyCirculationPanel } from './money-circulation-panel.tsx';
-import { NOWRAP, useRegionScope } from './region-scope.tsx';
+import { NOWRAP, useRegionOrConsortium } from './region-scope.tsx';
 
 /** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
 const WIDE = { minWidth: '46rem' };
@@ -25,10 +25,13 @@ const SOURCES = [
   'other',
 ] as const;
 
-/** Money and self-sustainability (地域の資金循環・自立化) of a prefecture or ABC community. */
+/**
+ * Money and self-sustainability (地域の資金循環・自立化) of a prefecture, an ABC community or a named
+ * consortium (its members' flows, wherever they are).
+ */
 export function MoneyPage() {
   const { t, label, number, percent } = useI18n();
-  const { scope, selector } = useRegionScope('/money');
+  const { scope, selector } = useRegionOrConsortium('/money');
   const state = useGet('/api/analyses/money', { query: scope });
   const data = state.data;
   const share = (v: number | null) => (v === null ? '—' : percent(v));
@@ -46,8 +49,11 @@ export function MoneyPage() {
         <Loading />
       ) : (
         <div aria-busy={state.status === 'loading'} className="stack">
-          <p className="muted">
+          <p className="muted" data-testid="money-scope" data-kind={data.scope.kind}>
             {t('money.scope', { name: data.scope.name, fy: String(data.asOfFy) })}
+            {data.scope.kind === 'consortium'
+              ? ` ${t('strengthsMoney.consortiumScope', { members: data.scope.members })}`
+              : ''}
           </p>
           <dl className="stats">
             <StatCard

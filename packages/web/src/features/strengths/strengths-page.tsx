@@ -13,9 +13,8 @@ import { InsetFrame } from '../map/map-parts.tsx';
 import { MAP_HEIGHT, MAP_WIDTH, usePrefectureShapes } from '../map/prefecture-shapes.tsx';
 import { LQ_CLASSES, lqClassOf } from './lq-scale.ts';
 
-const MEASURES = ['records', 'seeds', 'companies', 'researchers', 'papers', 'patents'] as const;
-type Measure = (typeof MEASURES)[number];
-const isMeasure = (v: string): v is Measure => (MEASURES as readonly string[]).includes(v);
+import { PlaceStrengths } from './place-strengths.tsx';
+import { isStrengthMeasure, STRENGTH_MEASURES, type StrengthMeasure } from './strength-measures.ts';
 
 export function StrengthsPage() {
   const { t, number, language } = useI18n();
@@ -24,7 +23,9 @@ export function StrengthsPage() {
   const id = useId();
   const field = search.get('field') ?? '';
   const measureParam = search.get('measure') ?? 'records';
-  const measure: Measure = isMeasure(measureParam) ? measureParam : 'records';
+  const measure: StrengthMeasure = isStrengthMeasure(measureParam) ? measureParam : 'records';
+  const placeParam = search.get('place') ?? '';
+  const place = meta.prefectures.some((p) => p.code === placeParam) ? placeParam : null;
   const nameToCode = useMemo(
     () => new Map(meta.prefectures.map((p) => [p.name, p.code])),
     [meta.prefectures],
@@ -82,7 +83,7 @@ export function StrengthsPage() {
                 value={measure}
                 onChange={(e) => updateQuery({ measure: e.target.value, field: undefined })}
               >
-                {MEASURES.map((m) => (
+                {STRENGTH_MEASURES.map((m) => (
                   <option key={m} value={m}>
                     {t(`report2.measure.${m}`)}
                   </option>
@@ -186,7 +187,14 @@ export function StrengthsPage() {
                   {ranked.map((p) => (
                     <tr key={p.code} data-code={p.code} data-specialised={p.specialised}>
                       <th scope="row">
-                        {prefectureName(p.code)}
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-pressed={place === p.code}
+                          onClick={() => updateQuery({ place: p.code })}
+                        >
+                          {prefectureName(p.code)}
+                        </button>
                         {p.specialised ? ` ★ ${t('report2.lq.specialisedShort')}` : ''}
                       </th>
                       <td className="num">{lq(p.lq)}</td>
@@ -199,6 +207,12 @@ export function StrengthsPage() {
               </table>
             </div>
           ) : null}
+          <h2>{t('strengthsMoney.placeHeading')}</h2>
+          {place ? (
+            <PlaceStrengths prefecture={place} measure={measure} />
+          ) : (
+            <p className="stat-detail">{t('strengthsMoney.placeHint')}</p>
+          )}
         </div>
       </div>
     </section>
