@@ -61,10 +61,24 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
     ]);
     expect(national).toMatch(/<g class="map-inset" data-code="47"><rect /u);
     expect(national).toContain('>沖縄県</text>');
-    const region = /<svg class="map map-region"[\s\S]*?<\/svg>/u.exec(html)?.[0] ?? '';
-    expect(region).toContain('data-code="40"');
+    const regionOf = (page: string) =>
+      /<svg class="map map-region"[\s\S]*?<\/svg>/u.exec(page)?.[0] ?? '';
+    // a prefecture is drawn by municipality, as the app's prefecture map
+    const region = regionOf(html);
+    expect(region.match(/class="municipality" data-code="40\d{3}"/gu)?.length).toBeGreaterThan(50);
     expect(region.match(/<circle class="actor"/gu)).toHaveLength(report.map.length);
     expect(html).toContain('小笠原諸島は省略');
+    // 東京都's remote islands in boxes under the main map, as in the app
+    const tokyo = renderRegionReport(
+      await buildRegionReport(db.repos, clock, { prefectureCode: '13' }),
+    );
+    expect(regionOf(tokyo)).toContain('<g class="map-inset" data-name="八丈町">');
+    expect(tokyo).toContain('離島は下の枠内');
+    expect(html).not.toContain('離島は下の枠内');
+    // a community (or a prefecture without its municipality file) is drawn by prefecture
+    const prefectureOnly = regionOf(renderRegionReport(report, { municipalities: () => null }));
+    expect(prefectureOnly).toContain('class="prefecture in-region" data-code="40"');
+    expect(prefectureOnly.match(/<circle class="actor"/gu)).toHaveLength(report.map.length);
     // the old dot plot on a blank ground is gone
     expect(html).not.toContain('主体の分布図');
     // without boundaries the report says the map is left out, and still renders
@@ -156,6 +170,7 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
     const id = prefecture.communities[0]?.id ?? '';
     const report = await buildRegionReport(db.repos, clock, { communityId: id });
     expect(report.scope).toMatchObject({ kind: 'community', id, prefectureCodes: ['01'] });
+    expect(renderRegionReport(report)).toContain('class="prefecture in-region" data-code="01"');
     expect(report.adoptions.map((a) => a.id)).toEqual(['ad-2']);
     await expect(buildRegionReport(db.repos, clock, {})).rejects.toMatchObject({
       code: 'validation_failed',

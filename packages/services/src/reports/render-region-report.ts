@@ -6,7 +6,8 @@
 import { findPrefecture } from '#core/geo.ts';
 import type { PrefectureTopology } from '#core/map/national-map.ts';
 import type { RegionReport } from './build-region-report.ts';
-import { prefectureBoundaries } from './prefecture-boundaries.ts';
+import type { MunicipalityTopology } from '#core/map/municipality-shapes.ts';
+import { municipalityBoundaries, prefectureBoundaries } from './prefecture-boundaries.ts';
 import { regionMapSection, type ReportLanguage } from './report-map.ts';
 import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 
@@ -184,6 +185,8 @@ export interface RenderOptions {
   language?: ReportLanguage;
   /** The prefecture boundaries to draw (default: the web app's, read once); null leaves the map out. */
   boundaries?: PrefectureTopology | null;
+  /** A prefecture's municipality boundaries (default: the web app's); null draws the prefecture alone. */
+  municipalities?: (prefectureCode: string) => MunicipalityTopology | null;
 }
 
 /** Print styles: A4, headings kept with what follows, rows and figures not split across pages. */
@@ -217,7 +220,7 @@ export function renderRegionReport(report: RegionReport, options: RenderOptions 
     .map(([s, c]) => `${e(w.sector(s))} ${c}`)
     .join(w.listSeparator);
   const sections = [
-    `<h2>${w.headings.map}</h2>${regionMapSection(report, boundaries, w.lang, scopeName)}`,
+    `<h2>${w.headings.map}</h2>${regionMapSection(report, boundaries, w.lang, scopeName, options.municipalities ?? municipalityBoundaries)}`,
     `<h2>${w.headings.network}</h2><p>${w.networkSummary(n.actors, sectors, n.internalRelations, n.outwardRelations)}</p>`,
     `<h2>${w.headings.communities}</h2>${communitySourceNote(report.communitySource, w.lang)}${table(
       w,

@@ -6,6 +6,10 @@
 import { findPrefecture } from '#core/geo.ts';
 import { NATIONAL_INSET_PREFECTURE } from '#core/map/map-insets.ts';
 import {
+  prefectureMunicipalityMap,
+  type MunicipalityTopology,
+} from '#core/map/municipality-shapes.ts';
+import {
   NATIONAL_MAP_HEIGHT,
   NATIONAL_MAP_WIDTH,
   nationalPrefectureShapes,
@@ -33,7 +37,9 @@ const WORDS = {
   ja: {
     national: (name: string) => `全国の中の位置: ${name}（色付き）`,
     region: (name: string) => `${name}の主体の分布（セクター別）`,
-    insetNote: '沖縄県は左上の枠内（同じ縮尺、位置を移動）。小笠原諸島は省略（東京都に含む）。',
+    insetNote:
+      '全国図: 沖縄県は左上の枠内（同じ縮尺、位置を移動）。小笠原諸島は省略（東京都に含む）。',
+    islandNote: '離島は下の枠内（それぞれの縮尺）。',
     outside: (n: number) => `地図の範囲外の ${n} 主体は省略。`,
     noPoints: '位置情報のある主体がありません。',
     noBoundaries: '境界データが見つからないため、地図を省略しました。',
@@ -44,7 +50,8 @@ const WORDS = {
     national: (name: string) => `Where in Japan: ${name} (coloured)`,
     region: (name: string) => `Actors of ${name} by sector`,
     insetNote:
-      'Okinawa is drawn in the box at the top left (same scale, moved). The Ogasawara Islands are left out (counted in Tokyo).',
+      'Map of Japan: Okinawa is drawn in the box at the top left (same scale, moved). The Ogasawara Islands are left out (counted in Tokyo).',
+    islandNote: 'Remote islands are drawn in the boxes below, each at its own scale.',
     outside: (n: number) => `${n} actors outside the map's frame are left out.`,
     noPoints: 'No actor has a location.',
     noBoundaries: 'The boundary data were not found, so the map is left out.',
@@ -113,18 +120,60 @@ function regionSvg(
   };
 }
 
+/** A prefecture by municipality, as the app's prefecture map: remote islands in boxes under it. */
+function municipalitySvg(
+  topology: MunicipalityTopology,
+  report: RegionReport,
+  title: string,
+): { svg: string; placed: number; islands: number } {
+  const map = prefectureMunicipalityMap(topology);
+  const frames = map.shapes
+    .filter((s) => s.inset !== null && !s.missing)
+    .map((s) => {
+      const b = s.inset ?? { x: 0, y: 0, width: 0, height: 0 };
+      return `<g class="map-inset" data-name="${e(s.name)}"><rect x="${b.x.toFixed(1)}" y="${b.y.toFixed(1)}" width="${b.width.toFixed(1)}" height="${b.height.toFixed(1)}" fill="#f6f8fa" stroke="#8a94a3"/><text x="${(b.x + b.width / 2).toFixed(1)}" y="${(b.y + b.height - 6).toFixed(1)}" text-anchor="middle" font-size="12" fill="#333" lang="ja">${e(s.name)}</text></g>`;
+    })
+    .join('');
+  const paths = map.shapes
+    .filter((s) => !s.missing)
+    .map(
+      (s) =>
+        `<path class="municipality" data-code="${e(s.code5)}" d="${s.path}" fill="#ffffff" stroke="#94a3b8" stroke-width="0.6"/>`,
+    )
+    .join('');
+  let placed = 0;
+  const dots = report.map
+    .map((p) => {
+      const at = map.place(p.lon, p.lat);
+      if (!at) return '';
+      placed += 1;
+      return `<circle class="actor" cx="${at[0].toFixed(1)}" cy="${at[1].toFixed(1)}" r="3" fill="${SECTOR_COLOURS[p.sector] ?? OTHER_COLOUR}" fill-opacity="0.75"><title>${e(p.name)}</title></circle>`;
+    })
+    .join('');
+  return {
+    svg: `<svg class="map map-region" viewBox="0 0 ${map.width} ${map.height}" role="img" aria-label="${e(title)}"><title>${e(title)}</title><rect width="100%" height="100%" fill="#eaf2fb"/>${frames}${paths}${dots}</svg>`,
+    placed,
+    islands: map.shapes.filter((s) => s.inset !== null).length,
+  };
+}
+
 /** Section 1's body: the national map and the region's own, with the legend and the notes. */
 export function regionMapSection(
   report: RegionReport,
   boundaries: PrefectureTopology | null,
   language: ReportLanguage,
   scopeName: string,
+  /** A prefecture's municipalities: a prefecture's report draws them as the app's prefecture map. */
+  municipalities: (prefectureCode: string) => MunicipalityTopology | null = () => null,
 ): string {
   const w = WORDS[language];
   if (!boundaries) return `<p class="note">${w.noBoundaries}</p>`;
   const codes = new Set(report.scope.prefectureCodes);
   const national = nationalSvg(boundaries, codes, w.national(scopeName), language);
-  const region = regionSvg(boundaries, report, w.region(scopeName));
+  const municipal = report.scope.kind === 'prefecture' ? municipalities(report.scope.id) : null;
+  const region = municipal
+    ? municipalitySvg(municipal, report, w.region(scopeName))
+    : { ...regionSvg(boundaries, report, w.region(scopeName)), islands: 0 };
   // the coloured sectors in the palette's order, the grey ones after them
   const rank = (s: string) => {
     const at = Object.keys(SECTOR_COLOURS).indexOf(s);
@@ -143,6 +192,7 @@ export function regionMapSection(
   const notes = [
     report.map.length === 0 ? w.noPoints : '',
     outside > 0 ? w.outside(outside) : '',
+    region.islands > 0 ? w.islandNote : '',
     w.insetNote,
   ]
     .filter((n) => n !== '')
