@@ -92,6 +92,15 @@ describe('network view', () => {
         brokerId,
       );
 
+      // on the demo the panel says the brokers come from the generator's planted structure
+      const note = page.getByTestId('network-generated');
+      await expect(note.getAttribute('role')).resolves.toBe('note');
+      await expect(note.textContent()).resolves.toMatch(
+        language === 'ja'
+          ? /^デモデータ: .*デモ生成器.*発見ではありません。.*仲介者も.*発見ではありません。$/
+          : /^Demo data: .*demo generator.*not findings\..*brokers listed here.*not a discovery\.$/,
+      );
+
       // selecting the broker lights it and its neighbours
       await firstBroker.locator('button').click();
       await page.getByTestId('network-selection-broker').waitFor();
@@ -137,6 +146,45 @@ describe('network view', () => {
       await page.close();
     });
   }
+});
+
+describe('honest demo', () => {
+  it('the analyses say the demo is generated, and the roles page says its claims were planted', async () => {
+    for (const path of ['/api/analyses/roles', '/api/analyses/brokers']) {
+      const answer = (await (await fetch(url(path))).json()) as {
+        generatedData: { generated: boolean; share: number } | null;
+      };
+      expect(answer.generatedData?.generated, path).toBe(true);
+      expect(answer.generatedData?.share, path).toBeGreaterThan(0.5);
+    }
+    for (const [width, height, language] of [
+      [1440, 900, 'ja'],
+      [390, 844, 'en'],
+    ] as const) {
+      const { page, errors } = await openPage(browser, width, height);
+      await page.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
+      await page.goto(url('/roles'));
+      const note = page.getByTestId('roles-generated');
+      await note.waitFor();
+      await expect(note.getAttribute('role')).resolves.toBe('note');
+      await expect(note.textContent()).resolves.toMatch(
+        language === 'ja'
+          ? /^デモデータ: .*発見ではありません。.*「該当」とされた人物・企業は、生成器が作った.*実在の人物や企業の評価ではありません。$/
+          : /^Demo data: .*not findings\..*marked as qualifying here.*generator made up.*not an assessment of real people or firms\.$/,
+      );
+      // the note comes before the first claim
+      const before = await page.evaluate(`(() => {
+        const note = document.querySelector('[data-testid="roles-generated"]');
+        const claims = document.querySelector('[data-testid="roles-starScientists"]');
+        return note !== null && claims !== null &&
+          (note.compareDocumentPosition(claims) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      })()`);
+      expect(before).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });
 
 describe('regional strengths map', () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
 import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
+import { seriousViolations } from './support/axe.ts';
 import { ARTIFACTS, launchBrowser, openPage } from './support/browser.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 import { startWebServer } from './support/web-server.ts';
@@ -93,6 +94,83 @@ describe('region pages', () => {
     );
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the strategy page charts each KPI: targets by year against the measured values, titled for screen readers', async () => {
+    const strategy = (await api('/api/analyses/region-strategy?prefecture=22')) as {
+      strategies: {
+        timelines: {
+          metric: string;
+          value: string;
+          points: { year: number; actual: number | null; target: number | null }[];
+        }[];
+      }[];
+    };
+    const timelines = strategy.strategies.flatMap((s) => s.timelines);
+    expect(timelines.length).toBeGreaterThan(0);
+    const order = ['social', 'industrial', 'economic'];
+    const expected = strategy.strategies.flatMap((s) =>
+      [...s.timelines]
+        .sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value))
+        .map((line) => ({
+          metric: line.metric,
+          actual: line.points.filter((p) => p.actual !== null).map((p) => String(p.year)),
+          target: line.points.filter((p) => p.target !== null).map((p) => String(p.year)),
+        })),
+    );
+    for (const [width, height, language] of [
+      [390, 844, 'ja'],
+      [1440, 900, 'en'],
+    ] as const) {
+      const { page, errors } = await openPage(browser, width, height);
+      await page.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
+      await page.goto(url('/region-strategy?prefecture=22'));
+      const charts = page.getByTestId('strategy-chart');
+      await charts.first().waitFor();
+      const drawn = await charts.evaluateAll((figures) =>
+        figures.map((f) => ({
+          metric: f.getAttribute('data-metric'),
+          actual: [...f.querySelectorAll('circle[data-actual]')].map((c) =>
+            c.getAttribute('data-actual'),
+          ),
+          target: [...f.querySelectorAll('circle[data-target]')].map((c) =>
+            c.getAttribute('data-target'),
+          ),
+        })),
+      );
+      expect(drawn).toEqual(expected);
+      // each chart is an image named by its title and described point by point, its table beside it
+      const first = charts.first();
+      const svg = first.locator('svg[role="img"]').first();
+      const labelledBy = (await svg.getAttribute('aria-labelledby')) ?? '';
+      expect(labelledBy.split(' ')).toHaveLength(2);
+      await expect(first.locator('svg > title').textContent()).resolves.toMatch(
+        language === 'ja' ? /年度ごとの目標と実績/ : /targets and actual values by fiscal year/,
+      );
+      await expect(first.locator('svg > desc').textContent()).resolves.toMatch(
+        language === 'ja' ? /^実績: .*目標: FY\d{4} / : /^Actual: .*Target: FY\d{4} /,
+      );
+      expect(await first.getByTestId('strategy-timeline').locator('tbody tr').count()).toBe(
+        timelines[0]?.points.length,
+      );
+      // readable on a phone: the chart fits the screen and its labels are not shrunk below 9 px
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(250);
+      expect(box?.width ?? Infinity).toBeLessThanOrEqual(width);
+      const scale = (box?.width ?? 0) / 360;
+      expect(11 * scale).toBeGreaterThanOrEqual(9);
+      await page.screenshot({
+        path: join(ARTIFACTS, `region-strategy-chart-${width}.png`),
+        fullPage: true,
+      });
+      expect(await seriousViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('the money page shows where the money comes from, as the API says', async () => {

@@ -438,6 +438,7 @@ export function buildProgram(context: CommandContext): Command {
     .option('--prefecture <code>', 'prefecture code, e.g. 40')
     .option('--community <id>', 'community id from `analyze communities` (default parameters)')
     .option('--out <file>', 'FILE.html or FILE.pdf (default: HTML to standard output)')
+    .option('--lang <ja|en>', 'language of the report: ja (default) or en')
     .action(async (options) =>
       (await import('./commands/report-command.ts')).runReport(options, context),
     );

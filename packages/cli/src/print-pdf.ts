@@ -11,7 +11,14 @@ export async function printPdf(html: string, executablePath = CHROMIUM_PATH): Pr
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    // The headings become the PDF's bookmarks (outline), and the PDF is tagged for screen readers.
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      outline: true,
+      tagged: true,
+    });
   } finally {
     await browser.close();
   }

@@ -6,7 +6,7 @@ import { renderRegionReport } from '#services/reports/render-region-report.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 
 export async function runReport(
-  options: { db?: string; prefecture?: string; community?: string; out?: string },
+  options: { db?: string; prefecture?: string; community?: string; out?: string; lang?: string },
   context: CommandContext,
 ): Promise<void> {
   if ((options.prefecture === undefined) === (options.community === undefined))
@@ -14,6 +14,9 @@ export async function runReport(
       'validation_failed',
       'give --prefecture CODE (e.g. 40) or --community ID (from `musubi analyze communities`)',
     );
+  const language = options.lang ?? 'ja';
+  if (language !== 'ja' && language !== 'en')
+    throw new DomainError('validation_failed', `--lang must be ja or en, not "${language}"`);
   const out = options.out;
   if (out !== undefined && !/\.(html?|pdf)$/i.test(out))
     throw new DomainError('validation_failed', '--out must end in .html or .pdf');
@@ -24,7 +27,7 @@ export async function runReport(
       ...(options.prefecture !== undefined ? { prefectureCode: options.prefecture } : {}),
       ...(options.community !== undefined ? { communityId: options.community } : {}),
     });
-    html = renderRegionReport(report);
+    html = renderRegionReport(report, { language });
   } finally {
     await database.close();
   }

@@ -73,7 +73,7 @@ export const brokers = defineRoute({
   },
   responses: {
     200: object(
-      '{ brokers: [{ actorId, name, betweenness, constraint, effectiveSize, communitiesBridged }], method: { betweenness: exact|sampled, samples, errorBound, confidence }, community, communitySource }',
+      '{ brokers: [{ actorId, name, betweenness, constraint, effectiveSize, communitiesBridged }], method: { betweenness: exact|sampled, samples, errorBound, confidence }, community, communitySource, generatedData: { generated, share, ja, en } | null (set when most actors and relations come from the demo generator) }',
     ),
     404: problemAnswer('No such community'),
     ...INVALID,

@@ -38,7 +38,14 @@ export interface RegionReportRequest {
 }
 
 export interface RegionReport {
-  scope: { kind: 'prefecture' | 'community'; id: string; name: string; prefectureCodes: string[] };
+  scope: {
+    kind: 'prefecture' | 'community';
+    id: string;
+    name: string;
+    /** The same in English (a community's name from its members, the places in English). */
+    nameEn: string;
+    prefectureCodes: string[];
+  };
   /** The run the communities come from (id, date, resolution), as in the portfolio and the web app. */
   communitySource: CommunitySource;
   generatedAt: string;
@@ -65,6 +72,7 @@ export interface RegionReport {
     crossPrefectureShare: number;
     coreActors: string[];
     gaps: string[];
+    gapsEn: string[];
   }[];
   projects: {
     id: string;
@@ -87,9 +95,16 @@ export interface RegionReport {
     continuation: string;
   }[];
   /** Adoptions still running (or ending within a year) with what puts continuation at risk. */
-  continuationRisks: { adoptionId: string; regionName: string; endFy: number; risks: string[] }[];
+  continuationRisks: {
+    adoptionId: string;
+    regionName: string;
+    endFy: number;
+    risks: string[];
+    risksEn: string[];
+  }[];
   /** The national continuation analysis' summary (the evidence behind the risk factors). */
   continuationSummary: string;
+  continuationSummaryEn: string;
   cases: { id: string; title: string; outcome: string; factors: string[] }[];
   /** The region's strategies and their KPI progress over time (issue 14). */
   regionStrategy: RegionStrategyOutput;
@@ -101,16 +116,35 @@ export interface RegionReport {
   credits: SourceCredit[];
 }
 
-function risksOf(m: AdoptionMeasures | undefined, endFy: number, asOfFy: number): string[] {
-  const risks: string[] = [];
-  if (endFy - asOfFy <= 1) risks.push(`FY${endFy}に終了予定（後継・地域資金の確保が急務）`);
+type Words = { ja: string; en: string };
+
+function risksOf(m: AdoptionMeasures | undefined, endFy: number, asOfFy: number): Words[] {
+  const risks: Words[] = [];
+  if (endFy - asOfFy <= 1)
+    risks.push({
+      ja: `FY${endFy}に終了予定（後継・地域資金の確保が急務）`,
+      en: `ends in FY${endFy} (a successor or regional money is urgent)`,
+    });
   if (!m) return risks;
   if (m.diverseStakeholders === false)
-    risks.push('大学以外の主体（自治体・財団・公設試・金融）の参画が少ない');
-  if (m.localFundingShare !== null && m.localFundingShare < 0.2)
-    risks.push(`地域資金比率が${Math.round(m.localFundingShare * 100)}%と低い`);
-  if (m.interimGrade === 'B' || m.interimGrade === 'C') risks.push(`中間評価${m.interimGrade}`);
-  if (m.coordinatorPresent === false) risks.push('コーディネーター・PD/PMの参画が確認できない');
+    risks.push({
+      ja: '大学以外の主体（自治体・財団・公設試・金融）の参画が少ない',
+      en: 'few partners beyond universities (local government, foundations, public labs, finance)',
+    });
+  if (m.localFundingShare !== null && m.localFundingShare < 0.2) {
+    const percent = Math.round(m.localFundingShare * 100);
+    risks.push({
+      ja: `地域資金比率が${percent}%と低い`,
+      en: `regional money is only ${percent}% of the funding`,
+    });
+  }
+  if (m.interimGrade === 'B' || m.interimGrade === 'C')
+    risks.push({ ja: `中間評価${m.interimGrade}`, en: `interim evaluation ${m.interimGrade}` });
+  if (m.coordinatorPresent === false)
+    risks.push({
+      ja: 'コーディネーター・PD/PMの参画が確認できない',
+      en: 'no coordinator or programme director/manager on record',
+    });
   return risks;
 }
 
@@ -146,6 +180,7 @@ export async function buildRegionReport(
       kind: 'prefecture',
       id: code,
       name: findPrefecture(code)?.name ?? code,
+      nameEn: findPrefecture(code)?.nameEn ?? code,
       prefectureCodes: [code],
     };
     inRegion = new Set(network.actors.filter((a) => a.prefectureCode === code).map((a) => a.id));
@@ -157,10 +192,12 @@ export async function buildRegionReport(
         unknownCommunityMessage(request.communityId ?? '', shared),
       );
     const places = community.prefectures.map((p) => findPrefecture(p)?.name ?? p).join('・');
+    const placesEn = community.prefectures.map((p) => findPrefecture(p)?.nameEn ?? p).join(', ');
     scope = {
       kind: 'community',
       id: community.id,
       name: `${names.get(community.id)?.name ?? community.id}（${places}）`,
+      nameEn: `${names.get(community.id)?.nameEn ?? community.id} (${placesEn})`,
       prefectureCodes: community.prefectures,
     };
     inRegion = new Set(community.members);
@@ -209,6 +246,7 @@ export async function buildRegionReport(
       crossPrefectureShare: c.crossPrefectureShare,
       coreActors: c.coreActors.slice(0, 5).map((a) => a.name),
       gaps: c.gaps.map((g) => g.ja),
+      gapsEn: c.gaps.map((g) => g.en),
     }));
 
   const regionProjects = network.projects.filter(
@@ -241,6 +279,7 @@ export async function buildRegionReport(
   );
   let measures = new Map<string, AdoptionMeasures>();
   let continuationSummary: string;
+  let continuationSummaryEn: string;
   try {
     const analysis = analyseContinuation(adoptions, flows, {
       asOfFy,
@@ -251,20 +290,26 @@ export async function buildRegionReport(
     });
     measures = new Map(analysis.measures.map((m) => [m.adoptionId, m]));
     continuationSummary = analysis.summary;
+    continuationSummaryEn = analysis.summaryEn;
   } catch (error) {
     if (!isDomainError(error) || error.code !== 'insufficient_data') throw error;
     continuationSummary = `継続要因の分析はできません: ${error.message}`;
+    continuationSummaryEn = `The continuation factors cannot be analysed: ${error.message}`;
   }
   // An adoption whose end year is unknown cannot be said to end soon: left out of the risks.
   const continuationRisks = regional
     .flatMap((a) => (a.endFy === undefined ? [] : [{ ...a, endFy: a.endFy }]))
     .filter((a) => a.endFy >= asOfFy - 1 && a.continuation !== 'stopped')
-    .map((a) => ({
-      adoptionId: a.id,
-      regionName: a.regionName,
-      endFy: a.endFy,
-      risks: risksOf(measures.get(a.id), a.endFy, asOfFy),
-    }))
+    .map((a) => {
+      const risks = risksOf(measures.get(a.id), a.endFy, asOfFy);
+      return {
+        adoptionId: a.id,
+        regionName: a.regionName,
+        endFy: a.endFy,
+        risks: risks.map((r) => r.ja),
+        risksEn: risks.map((r) => r.en),
+      };
+    })
     .sort((x, y) => y.risks.length - x.risks.length || x.endFy - y.endFy);
 
   const region =
@@ -298,6 +343,7 @@ export async function buildRegionReport(
       })),
     continuationRisks,
     continuationSummary,
+    continuationSummaryEn,
     cases: cases
       .filter(
         (c) =>

@@ -51,6 +51,42 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
       expect(html).toContain(heading);
   });
 
+  it('draws the app’s map: the prefecture outlines with 沖縄県 in its inset, the region marked, its actors placed', async () => {
+    const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    const html = renderRegionReport(report);
+    const national = /<svg class="map map-national"[\s\S]*?<\/svg>/u.exec(html)?.[0] ?? '';
+    expect(national.match(/<path class="prefecture/gu)).toHaveLength(47);
+    expect(national.match(/class="prefecture in-region" data-code="(\d+)"/gu)).toEqual([
+      'class="prefecture in-region" data-code="40"',
+    ]);
+    expect(national).toMatch(/<g class="map-inset" data-code="47"><rect /u);
+    expect(national).toContain('>沖縄県</text>');
+    const regionOf = (page: string) =>
+      /<svg class="map map-region"[\s\S]*?<\/svg>/u.exec(page)?.[0] ?? '';
+    // a prefecture is drawn by municipality, as the app's prefecture map
+    const region = regionOf(html);
+    expect(region.match(/class="municipality" data-code="40\d{3}"/gu)?.length).toBeGreaterThan(50);
+    expect(region.match(/<circle class="actor"/gu)).toHaveLength(report.map.length);
+    expect(html).toContain('小笠原諸島は省略');
+    // 東京都's remote islands in boxes under the main map, as in the app
+    const tokyo = renderRegionReport(
+      await buildRegionReport(db.repos, clock, { prefectureCode: '13' }),
+    );
+    expect(regionOf(tokyo)).toContain('<g class="map-inset" data-name="八丈町">');
+    expect(tokyo).toContain('離島は下の枠内');
+    expect(html).not.toContain('離島は下の枠内');
+    // a community (or a prefecture without its municipality file) is drawn by prefecture
+    const prefectureOnly = regionOf(renderRegionReport(report, { municipalities: () => null }));
+    expect(prefectureOnly).toContain('class="prefecture in-region" data-code="40"');
+    expect(prefectureOnly.match(/<circle class="actor"/gu)).toHaveLength(report.map.length);
+    // the old dot plot on a blank ground is gone
+    expect(html).not.toContain('主体の分布図');
+    // without boundaries the report says the map is left out, and still renders
+    const bare = renderRegionReport(report, { boundaries: null });
+    expect(bare).not.toContain('<svg class="map');
+    expect(bare).toContain('地図を省略しました');
+  });
+
   it('speaks Japanese: no stored code word in the text a prefecture reads', async () => {
     for (const request of [{ prefectureCode: '40' }, { prefectureCode: '01' }]) {
       const html = renderRegionReport(await buildRegionReport(db.repos, clock, request));
@@ -72,6 +108,42 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
       ])
         expect(text, code).not.toMatch(new RegExp(`\\b${code}\\b`, 'u'));
     }
+  });
+
+  it('speaks English with --lang en: every heading and sentence, names kept as recorded and marked', async () => {
+    const report = await buildRegionReport(db.repos, clock, { prefectureCode: '40' });
+    const html = renderRegionReport(report, { language: 'en' });
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<title>Region report: Fukuoka</title>');
+    for (const heading of [
+      '1. Where the actors are',
+      '2. The network',
+      '3. Communities and the gaps in their Technopolis Wheel',
+      '4. Projects',
+      'KPIs (social, industrial and economic value)',
+      '5. National programmes (adoptions)',
+      '6. Risks to continuation',
+      '7. Cases',
+      '8. Region strategy and KPIs over time',
+      '9. Money: where it comes from and self-sustainability',
+      '10. People: training and local retention',
+    ])
+      expect(html).toContain(`<h${heading.startsWith('KPIs') ? 3 : 2}>${heading}</h`);
+    expect(html).toContain('Where in Japan: Fukuoka');
+    expect(html).toContain('>Okinawa</text>');
+    expect(html).toContain('ends in FY2026 (a successor or regional money is urgent)');
+    expect(html).toContain('interim evaluation B');
+    // no Japanese outside what is marked as recorded in Japanese (names, titles, places)
+    const text = html
+      .replace(/<style>[\s\S]*?<\/style>/u, '')
+      .replace(/<(span|li) lang="ja">[\s\S]*?<\/\1>/gu, ' ')
+      .replace(/<circle[^>]*>[\s\S]*?<\/circle>/gu, ' ')
+      .replace(/<[^>]+>/gu, ' ');
+    expect(text.match(/[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+/gu) ?? []).toEqual([]);
+    // stored codes never show (in English the plain words are words: snake_case ones are codes)
+    expect(text.match(/\b[a-z]+_[a-z_]+\b/gu) ?? []).toEqual([]);
+    // the Japanese report is unchanged by the option's default
+    expect(renderRegionReport(report)).toContain('<html lang="ja">');
   });
 
   it('ends with the credit line of each open source its data come from', async () => {
@@ -98,6 +170,7 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
     const id = prefecture.communities[0]?.id ?? '';
     const report = await buildRegionReport(db.repos, clock, { communityId: id });
     expect(report.scope).toMatchObject({ kind: 'community', id, prefectureCodes: ['01'] });
+    expect(renderRegionReport(report)).toContain('class="prefecture in-region" data-code="01"');
     expect(report.adoptions.map((a) => a.id)).toEqual(['ad-2']);
     await expect(buildRegionReport(db.repos, clock, {})).rejects.toMatchObject({
       code: 'validation_failed',

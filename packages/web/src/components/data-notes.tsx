@@ -63,14 +63,26 @@ export function generatedNoteOf(answer: unknown): { ja: string; en: string } | n
     : null;
 }
 
-/** "These data were made by the demo generator": shown above an analysis drawn on them. */
-export function GeneratedDataNote({ answer }: { answer: unknown }) {
+/**
+ * "These data were made by the demo generator": shown above an analysis drawn on them. `detail` says
+ * what this screen's findings are on such data (e.g. "the brokers listed were planted").
+ */
+export function GeneratedDataNote({
+  answer,
+  detail,
+  testId,
+}: {
+  answer: unknown;
+  detail?: string;
+  testId?: string;
+}) {
   const { t, language } = useI18n();
   const note = generatedNoteOf(answer);
   if (!note) return null;
   return (
-    <p className="generated-note" role="note">
+    <p className="generated-note" role="note" data-testid={testId}>
       <strong>{t('ui2.generatedData')}</strong> {language === 'ja' ? note.ja : note.en}
+      {detail ? ` ${detail}` : ''}
     </p>
   );
 }

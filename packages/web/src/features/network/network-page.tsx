@@ -20,6 +20,7 @@ import {
   type NodeAttributes,
 } from './network-graph.ts';
 import { communityName, useCommunityLabel } from './community-name.tsx';
+import { NetworkBrokerList } from './network-broker-list.tsx';
 import { readBrokers } from './network-brokers.ts';
 import { NetworkLegend } from './network-legend.tsx';
 
@@ -454,35 +455,15 @@ export function NetworkPage() {
               </Link>
             </div>
           ) : null}
-          <section aria-labelledby={`${id}-brokers`} data-testid="network-brokers">
-            <h3 id={`${id}-brokers`}>{t('network2.brokers')}</h3>
-            <p className="stat-detail">{t('network2.brokersIntro')}</p>
-            {brokerState.status === 'loading' ? <p>{t('network2.brokersLoading')}</p> : null}
-            <ol className="search-results broker-list">
-              {brokers
-                .filter((b) => data?.nodes.id.includes(b.actorId) ?? false)
-                .slice(0, 8)
-                .map((b) => (
-                  <li key={b.actorId} data-broker={b.actorId}>
-                    <button type="button" onClick={() => setSelected(b.actorId)}>
-                      <span className="broker-mark" aria-hidden="true">
-                        ◆
-                      </span>{' '}
-                      {b.name}
-                      {b.communitiesBridged.length > 1 ? (
-                        <span className="stat-detail">
-                          {' '}
-                          —{' '}
-                          {t('network2.bridges', {
-                            communities: b.communitiesBridged.map(communityNameById).join(' / '),
-                          })}
-                        </span>
-                      ) : null}
-                    </button>
-                  </li>
-                ))}
-            </ol>
-          </section>
+          <NetworkBrokerList
+            id={id}
+            answer={brokerState.data}
+            brokers={brokers}
+            loading={brokerState.status === 'loading'}
+            isDrawn={(actorId) => data?.nodes.id.includes(actorId) ?? false}
+            onSelect={setSelected}
+            communityName={communityNameById}
+          />
           <fieldset className="checks">
             <legend>{t('network.colourBy')}</legend>
             <label>

@@ -3,7 +3,8 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
-import { NOWRAP, useRegionScope } from './region-scope.tsx';
+import { KpiTimelines } from './kpi-timeline-figure.tsx';
+import { useRegionScope } from './region-scope.tsx';
 
 /** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
 const WIDE = { minWidth: '46rem' };
@@ -102,37 +103,10 @@ export function RegionStrategyPage() {
                   </tbody>
                 </table>
               </div>
-              {s.timelines.map((line) => (
-                <div className="panel" key={line.metric}>
-                  <table data-testid="strategy-timeline">
-                    <caption>
-                      {t('regionStrategy.timeline', { metric: line.metric, unit: line.unit })}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('regionStrategy.year')}</th>
-                        <th scope="col" className="num">
-                          {t('regionStrategy.actual')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('regionStrategy.target')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {line.points.map((p) => (
-                        <tr key={p.year}>
-                          <th scope="row" style={NOWRAP}>
-                            {p.year}
-                          </th>
-                          <td className="num">{n(p.actual)}</td>
-                          <td className="num">{n(p.target)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ))}
+              <KpiTimelines
+                timelines={s.timelines}
+                labelOf={(metric) => s.targets.find((k) => k.metric === metric)?.label ?? metric}
+              />
               <h3>{t('regionStrategy.pdca')}</h3>
               <ol className="stack">
                 {s.pdca.map((e, i) => (

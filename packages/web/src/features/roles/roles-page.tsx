@@ -5,6 +5,7 @@
  */
 import type { RoleCandidateAnswer } from '#contract/routes/roles.ts';
 import { useGet } from '../../api/use-api.tsx';
+import { GeneratedDataNote } from '../../components/data-notes.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -85,7 +86,7 @@ function RoleTable({ candidates }: { candidates: readonly RoleCandidateAnswer[] 
 }
 
 export function RolesPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const state = useGet('/api/analyses/roles', { query: {} });
   const data = state.data;
   return (
@@ -105,11 +106,11 @@ export function RolesPage() {
               ties: data.minimumEvidence.anchorTies,
             })}
           </p>
-          {data.generatedData ? (
-            <p className="notice" data-testid="roles-generated">
-              {language === 'ja' ? data.generatedData.ja : data.generatedData.en}
-            </p>
-          ) : null}
+          <GeneratedDataNote
+            answer={data}
+            detail={t('reportRoles.rolesPlanted')}
+            testId="roles-generated"
+          />
           {ROLES.map(([key, heading]) => (
             <section key={key} aria-labelledby={`roles-${key}`} data-testid={`roles-${key}`}>
               <h2 id={`roles-${key}`}>{t(heading)}</h2>
