@@ -4,36 +4,9 @@ import type { Clock } from '#core/ports.ts';
 import { openDatabase, type Database } from '#db/open-database.ts';
 import type { AnalysisStore } from '#services/analysis-store/analysis-store.ts';
 import { buildActor, buildRelation } from '#test/factories.ts';
+import { loadLargeNetwork } from '#test/large-network.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { createAnalysisServices } from './analysis-services.ts';
-
-const PREFECTURES = ['13', '14', '22', '27', '40'];
-
-/** Organisations in five prefectures with dense ties: enough for the brokers analysis to take a while. */
-async function largeNetwork(db: Database, size: number): Promise<void> {
-  const sectors = ['university', 'company', 'public_research', 'prefecture'] as const;
-  const actors = Array.from({ length: size }, (_, i) =>
-    buildActor({
-      id: `a${i}`,
-      sector: sectors[i % sectors.length],
-      prefectureCode: PREFECTURES[i % PREFECTURES.length],
-      name: `組織${i}`,
-    }),
-  );
-  await db.repos.entity('actors').upsertMany(actors);
-  let state = 7;
-  const random = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-  const relations = Array.from({ length: size * 8 }, (_, i) => {
-    const source = i % size;
-    // Most ties near in the ring (communities), some across it (brokers).
-    const hop = random() < 0.9 ? 1 + Math.floor(random() * 40) : Math.floor(random() * size);
-    return buildRelation({ sourceId: `a${source}`, targetId: `a${(source + hop) % size}` });
-  });
-  await db.repos.entity('relations').upsertMany(relations);
-}
+import { createAnalysisServices, createWebDataServices } from './analysis-services.ts';
 
 const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 
@@ -92,7 +65,7 @@ describe.each(TEST_DATABASES)('analyses in a worker thread on $name', (kind) => 
     'answers an asked analysis while the warm-up computes a long one',
     { timeout: 120_000 },
     async () => {
-      await largeNetwork(db, 1_500);
+      await loadLargeNetwork(db.repos, 1_500);
       // Both workers started and each with an answer (so neither starts during the race).
       await inWorker.warm([{ name: 'strengths', params: { prefectureCode: '13' } }]);
       await inWorker.get('strengths', { prefectureCode: '14' });
@@ -117,6 +90,33 @@ describe.each(TEST_DATABASES)('analyses in a worker thread on $name', (kind) => 
     inWorker = createAnalysisServices(db.repos, clock, { database: target });
     expect(await inWorker.get('brokers', {})).toEqual(first);
     expect(inWorker.progress()).toMatchObject({ computed: 0, restored: 1 });
+  });
+
+  it('answers the web views from a snapshot kept in a worker, as in process', async () => {
+    const inThread = createWebDataServices(db.repos, clock, { database: target });
+    const here = createWebDataServices(db.repos, clock);
+    try {
+      const both = [inThread.answers, here.answers];
+      const [meta, metaHere] = await Promise.all(both.map((a) => a.answer('meta', {})));
+      expect(meta).toEqual(metaHere);
+      const [tokyo, tokyoHere] = await Promise.all(
+        both.map((a) => a.answer('summary', { prefecture: '13' })),
+      );
+      expect(tokyo).toEqual(tokyoHere);
+      expect(tokyo?.actors.total).toBe(3);
+      const [ties, tiesHere] = await Promise.all(
+        both.map((a) => a.answer('network', { maxEdges: 100, isolated: 'true' })),
+      );
+      expect(ties).toEqual(tiesHere);
+      const [u1, u1Here] = await Promise.all(both.map((a) => a.answer('profile', { id: 'u1' })));
+      expect(u1).toEqual(u1Here);
+      const refusal = await inThread.answers
+        .answer('summary', { community: 'c999' })
+        .catch((error: unknown) => error);
+      expect(isDomainError(refusal) && refusal.code).toBe('not_found');
+    } finally {
+      await inThread.close();
+    }
   });
 
   it('passes a refusal across the thread with its code', async () => {

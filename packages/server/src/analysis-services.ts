@@ -6,6 +6,11 @@
  */
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
+  createWebDataAnswers,
+  workerWebDataAnswers,
+  type WebDataAnswers,
+} from './routes/web-data-answers.ts';
+import {
   createAnalysisStore,
   type AnalysisStore,
 } from '#services/analysis-store/analysis-store.ts';
@@ -60,4 +65,21 @@ export function createAnalysisServices(
     ...runners,
     ...(options.onWarmError ? { onWarmError: options.onWarmError } : {}),
   });
+}
+
+/**
+ * The web views' answers (`/api/web/*`): from a snapshot built and kept in a worker thread of their
+ * own when the database can be opened again there (so neither an asked analysis nor the warm-up
+ * delays a page's data), else in this thread.
+ */
+export function createWebDataServices(
+  repos: Repositories,
+  clock: Clock,
+  options: { database?: string } = {},
+): { answers: WebDataAnswers; close(): Promise<void> } {
+  const { database } = options;
+  if (!reopenable(database))
+    return { answers: createWebDataAnswers(repos, clock), close: async () => undefined };
+  const runner = startAnalysisWorker(database, false);
+  return { answers: workerWebDataAnswers(runner, clock), close: () => runner.close() };
 }
