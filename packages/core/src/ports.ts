@@ -115,6 +115,8 @@ export type EntityCounts = Record<EntityName, number> & { prefectures: number };
 export interface Repositories {
   entity(name: EntityName): EntityRepo;
   analysisRuns: AnalysisRunRepo;
+  /** Shared analyses' answers kept across restarts, keyed on the data they were computed from. */
+  analysisResults: AnalysisResultRepo;
   consultations: ConsultationRepo;
   matching: MatchingRepo;
   disclosures: DisclosureRepo;
@@ -134,6 +136,14 @@ export interface Repositories {
   dataVersions(): Promise<Readonly<Record<string, number>>>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
+}
+
+/** Kept answers of shared analyses: JSON text under a key, valid for one data fingerprint. */
+export interface AnalysisResultRepo {
+  /** The answer kept for `key` when it was computed from the data `fingerprint` names. */
+  read(key: string, fingerprint: string): Promise<string | undefined>;
+  /** Keeps `value` for `key`, replacing what was kept for an older fingerprint. */
+  write(key: string, fingerprint: string, value: string, computedAt: string): Promise<void>;
 }
 
 /** Reads the whole actor network without an object per relation (see network-columns.ts). */

@@ -4,6 +4,7 @@ import {
   TABLES_OF_MIGRATION_13,
 } from './data-version.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
+import { analysisResultsMigration } from './analysis-result-repo.ts';
 import { notificationsMigration } from './notification-repo.ts';
 import { searchIndexMigration } from './search-index.ts';
 import { createTable, INITIAL_TABLES, sqlType } from './initial-tables.ts';
@@ -347,6 +348,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 15,
     name: 'career-start-year',
     statements: () => ['ALTER TABLE actors ADD COLUMN career_start_year INTEGER'],
+  },
+  {
+    // Issue 11/16: shared analyses' answers kept across restarts (analysis-result-repo.ts).
+    version: 16,
+    name: 'analysis-results',
+    statements: () => analysisResultsMigration(),
   },
 ];
 

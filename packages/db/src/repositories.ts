@@ -3,6 +3,7 @@ import type { Clock, EntityCounts, EntityRepo, Repositories } from '#core/ports.
 import { systemClock } from '#core/ports.ts';
 import { createSqlAccountRepo } from './account-repo.ts';
 import { createSqlActorReviewRepo } from './actor-review-repo.ts';
+import { createSqlAnalysisResultRepo } from './analysis-result-repo.ts';
 import { createSqlAnalysisRunRepo } from './analysis-run-repo.ts';
 import { createSqlAuditRepo } from './audit-repo.ts';
 import { createSqlConsultationRepo } from './consultation-repo.ts';
@@ -22,6 +23,7 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
   );
   return {
     analysisRuns: createSqlAnalysisRunRepo(client),
+    analysisResults: createSqlAnalysisResultRepo(client),
     consultations: createSqlConsultationRepo(client, clock),
     matching: createSqlMatchingRepo(client),
     disclosures: createSqlDisclosureRepo(client),

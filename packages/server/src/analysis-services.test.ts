@@ -4,8 +4,9 @@ import type { Clock } from '#core/ports.ts';
 import { openDatabase, type Database } from '#db/open-database.ts';
 import type { AnalysisStore } from '#services/analysis-store/analysis-store.ts';
 import { buildActor, buildRelation } from '#test/factories.ts';
+import { loadLargeNetwork } from '#test/large-network.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { createAnalysisServices } from './analysis-services.ts';
+import { createAnalysisServices, createWebDataServices } from './analysis-services.ts';
 
 const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 
@@ -13,8 +14,9 @@ describe.each(TEST_DATABASES)('analyses in a worker thread on $name', (kind) => 
   let db: Database;
   let inWorker: AnalysisStore;
   let inProcess: AnalysisStore;
+  let target: string;
   beforeEach(async () => {
-    const target = await kind.freshTarget();
+    target = await kind.freshTarget();
     db = await openDatabase(target, clock);
     await db.repos
       .entity('actors')
@@ -57,6 +59,64 @@ describe.each(TEST_DATABASES)('analyses in a worker thread on $name', (kind) => 
     const after = await inWorker.get('brokers', {});
     expect(after).toEqual(await inProcess.get('brokers', {}));
     expect(JSON.stringify(after)).toContain('c3');
+  });
+
+  it(
+    'answers an asked analysis while the warm-up computes a long one',
+    { timeout: 120_000 },
+    async () => {
+      await loadLargeNetwork(db.repos, 1_500);
+      // Both workers started and each with an answer (so neither starts during the race).
+      await inWorker.warm([{ name: 'strengths', params: { prefectureCode: '13' } }]);
+      await inWorker.get('strengths', { prefectureCode: '14' });
+      const order: string[] = [];
+      const warming = inWorker
+        .warm([{ name: 'brokers', params: {} }])
+        .then(() => order.push('warm-up'));
+      while (inWorker.progress().computing.length === 0)
+        await new Promise((done) => setTimeout(done, 5));
+      const asked = await inWorker.get('strengths', { prefectureCode: '22' });
+      order.push('asked');
+      await warming;
+      expect(order).toEqual(['asked', 'warm-up']);
+      expect(asked).toEqual(await inProcess.get('strengths', { prefectureCode: '22' }));
+    },
+  );
+
+  it('starts warm after a restart: answers kept in the database are read back', async () => {
+    const first = await inWorker.get('brokers', {});
+    expect(inWorker.progress()).toMatchObject({ computed: 1, restored: 0 });
+    await inWorker.close();
+    inWorker = createAnalysisServices(db.repos, clock, { database: target });
+    expect(await inWorker.get('brokers', {})).toEqual(first);
+    expect(inWorker.progress()).toMatchObject({ computed: 0, restored: 1 });
+  });
+
+  it('answers the web views from a snapshot kept in a worker, as in process', async () => {
+    const inThread = createWebDataServices(db.repos, clock, { database: target });
+    const here = createWebDataServices(db.repos, clock);
+    try {
+      const both = [inThread.answers, here.answers];
+      const [meta, metaHere] = await Promise.all(both.map((a) => a.answer('meta', {})));
+      expect(meta).toEqual(metaHere);
+      const [tokyo, tokyoHere] = await Promise.all(
+        both.map((a) => a.answer('summary', { prefecture: '13' })),
+      );
+      expect(tokyo).toEqual(tokyoHere);
+      expect(tokyo?.actors.total).toBe(3);
+      const [ties, tiesHere] = await Promise.all(
+        both.map((a) => a.answer('network', { maxEdges: 100, isolated: 'true' })),
+      );
+      expect(ties).toEqual(tiesHere);
+      const [u1, u1Here] = await Promise.all(both.map((a) => a.answer('profile', { id: 'u1' })));
+      expect(u1).toEqual(u1Here);
+      const refusal = await inThread.answers
+        .answer('summary', { community: 'c999' })
+        .catch((error: unknown) => error);
+      expect(isDomainError(refusal) && refusal.code).toBe('not_found');
+    } finally {
+      await inThread.close();
+    }
   });
 
   it('passes a refusal across the thread with its code', async () => {

@@ -1,15 +1,25 @@
 /**
- * The server's store of shared analyses (`#services/analysis-store`): computed in a worker thread
- * with its own connection when the database can be opened again by location (a file or a
- * PostgreSQL URL), else in process (an in-memory database, in tests).
+ * The server's store of shared analyses (`#services/analysis-store`): computed in worker threads
+ * with their own connections when the database can be opened again by location (a file or a
+ * PostgreSQL URL), else in process (an in-memory database, in tests). Two workers: one for what a
+ * person asks, one at lowered priority for the warm-up, so an asked analysis never waits behind it.
  */
 import type { Clock, Repositories } from '#core/ports.ts';
+import {
+  createWebDataAnswers,
+  workerWebDataAnswers,
+  type WebDataAnswers,
+} from './routes/web-data-answers.ts';
 import {
   createAnalysisStore,
   type AnalysisStore,
 } from '#services/analysis-store/analysis-store.ts';
 import { createInProcessAnalysisRunner } from '#services/analysis-store/in-process-runner.ts';
-import { createWorkerAnalysisRunner } from '#services/analysis-store/worker-runner.ts';
+import {
+  createWorkerAnalysisRunner,
+  type AnalysisWorkerData,
+  type WorkerAnalysisRunner,
+} from '#services/analysis-store/worker-runner.ts';
 
 function workerFile(): { file: URL; entry: string } {
   // From the sources a boot file registers tsx, then imports the TypeScript entry; in the
@@ -25,23 +35,51 @@ function workerFile(): { file: URL; entry: string } {
   };
 }
 
+/** A worker thread on the server's database (`lowPriority` for work done ahead of being asked). */
+export function startAnalysisWorker(database: string, lowPriority: boolean): WorkerAnalysisRunner {
+  const { file, entry } = workerFile();
+  const workerData: AnalysisWorkerData & { entry: string } = { database, lowPriority, entry };
+  return createWorkerAnalysisRunner({ file, workerData });
+}
+
+/** True when the database can be opened again by a worker thread (not an in-memory one). */
+export function reopenable(database: string | undefined): database is string {
+  return database !== undefined && database !== ':memory:';
+}
+
 export function createAnalysisServices(
   repos: Repositories,
   clock: Clock,
   options: { database?: string; onWarmError?: (error: unknown) => void } = {},
 ): AnalysisStore {
   const { database } = options;
-  const runner =
-    database !== undefined && database !== ':memory:'
-      ? (() => {
-          const { file, entry } = workerFile();
-          return createWorkerAnalysisRunner({ file, workerData: { database, entry } });
-        })()
-      : createInProcessAnalysisRunner(repos);
+  const runners = reopenable(database)
+    ? {
+        runner: startAnalysisWorker(database, false),
+        warmRunner: startAnalysisWorker(database, true),
+      }
+    : { runner: createInProcessAnalysisRunner(repos) };
   return createAnalysisStore({
     repos,
     clock,
-    runner,
+    ...runners,
     ...(options.onWarmError ? { onWarmError: options.onWarmError } : {}),
   });
+}
+
+/**
+ * The web views' answers (`/api/web/*`): from a snapshot built and kept in a worker thread of their
+ * own when the database can be opened again there (so neither an asked analysis nor the warm-up
+ * delays a page's data), else in this thread.
+ */
+export function createWebDataServices(
+  repos: Repositories,
+  clock: Clock,
+  options: { database?: string } = {},
+): { answers: WebDataAnswers; close(): Promise<void> } {
+  const { database } = options;
+  if (!reopenable(database))
+    return { answers: createWebDataAnswers(repos, clock), close: async () => undefined };
+  const runner = startAnalysisWorker(database, false);
+  return { answers: workerWebDataAnswers(runner, clock), close: () => runner.close() };
 }

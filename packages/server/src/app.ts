@@ -38,6 +38,7 @@ import { registerRegionAnalysisRoutes } from './routes/region-analyses.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi.ts';
 import { registerWebDataRoutes } from './routes/web-data.ts';
+import type { WebDataAnswers } from './routes/web-data-answers.ts';
 import { refuseWrongMethods } from './method-not-allowed.ts';
 import { createNotificationServices, type NotificationServices } from './notification-services.ts';
 import { policyWithInlineScripts, securityHeaders } from './security-headers.ts';
@@ -58,6 +59,8 @@ export interface AppDependencies {
   webDistDir?: string;
   /** Build the web views' snapshot at start rather than on first use (default true). */
   warmWebData?: boolean;
+  /** Where the web views are answered (a worker thread); in this thread when not given. */
+  webData?: WebDataAnswers;
   /** Told about unexpected errors (the server logs them; the client gets a bare 500). */
   onUnexpectedError?: (error: unknown) => void;
   /** Matching and consultation services (created on first use unless given). */
@@ -174,7 +177,12 @@ export function createApp(deps: AppDependencies): Hono {
   registerEntityRoutes(api, services);
 
   // The web app's view data (anonymous view), then the API, then the pages.
-  registerWebDataRoutes(app, { repos, clock, warm: deps.warmWebData ?? true });
+  registerWebDataRoutes(app, {
+    repos,
+    clock,
+    warm: deps.warmWebData ?? true,
+    ...(deps.webData ? { answers: deps.webData } : {}),
+  });
   app.route('/api', api);
 
   const distDir = deps.webDistDir ?? DEFAULT_WEB_DIST;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
 import { remindUnconfirmedProfiles } from '#services/notifications/profile-confirmation.ts';
-import { createAnalysisServices } from './analysis-services.ts';
+import { createAnalysisServices, createWebDataServices, reopenable } from './analysis-services.ts';
 import { createApp } from './app.ts';
 import { FIRST_ASKED_ANALYSES } from './first-asked-analyses.ts';
 import { createNotificationServices } from './notification-services.ts';
@@ -56,11 +56,15 @@ export async function startServer(options: {
     ...(options.database !== undefined ? { database: options.database } : {}),
     onWarmError: (error) => console.error('musubi: an analysis could not be computed', error),
   });
+  const webData = createWebDataServices(options.repos, clock, {
+    ...(options.database !== undefined ? { database: options.database } : {}),
+  });
   const app = createApp({
     repos: options.repos,
     workflow,
     notifications,
     analyses,
+    webData: webData.answers,
     // Not built before listening, so the first request is answered at once (see below).
     warmWebData: false,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -74,9 +78,10 @@ export async function startServer(options: {
       (info: AddressInfo) => {
         const shownHost = host === '0.0.0.0' ? 'localhost' : host;
         // Slow start work runs once the server listens: mail left from an earlier run, profile
-        // reminders, the matching index (built or restored, in its worker) and the analyses the
-        // web asks first (in the analysis worker). The web views' snapshot is built on first use:
-        // built here it would hold this thread for seconds, and the first request with it.
+        // reminders, the matching index (built or restored, in its worker), the web views'
+        // snapshot (in its worker; in process only for an in-memory database, then on first use,
+        // as building it would hold this thread for seconds) and the analyses the web asks first
+        // (in the warm-up worker).
         setImmediate(() => {
           notifications.mail.start(MAIL_RETRY_INTERVAL_MS);
           notifications.mail.kick();
@@ -84,6 +89,10 @@ export async function startServer(options: {
           workflow.warm().catch((error: unknown) => {
             console.error('musubi: the matching index could not start', error);
           });
+          if (reopenable(options.database))
+            webData.answers.warm().catch((error: unknown) => {
+              console.error('musubi: the web views could not be prepared', error);
+            });
           void analyses.warm(FIRST_ASKED_ANALYSES);
         });
         resolve({
@@ -95,6 +104,7 @@ export async function startServer(options: {
             await notifications.close();
             await workflow.close();
             await analyses.close();
+            await webData.close();
           },
         });
       },

@@ -2,7 +2,8 @@
  * Data endpoints shaped for the web app's views (`/api/web/*`): the region at a glance, choropleth
  * values per prefecture, the ABC network with precomputed positions, the actor directory with
  * community and role filters, and actor profiles. All read from one in-memory snapshot (see
- * web-data-snapshot.ts), shaped by web-data-maps.ts, web-data-views.ts and web-data-actors.ts.
+ * web-data-snapshot.ts), shaped by web-data-maps.ts, web-data-views.ts and web-data-actors.ts,
+ * kept and answered in a worker thread when the server has one (web-data-answers.ts).
  * Anonymous view: only public needs are ever counted or shown.
  */
 import { Hono } from 'hono';
@@ -15,10 +16,7 @@ import { HTTP_STATUS } from '../errors.ts';
 import { HttpProblem, problem } from '../problem.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
 import { registerRoute, type QueryParser } from '../register-route.ts';
-import { directory, profile } from './web-data-actors.ts';
-import { choropleth, meta, municipalityChoropleth } from './web-data-maps.ts';
-import { createSnapshotCache } from './web-data-snapshot.ts';
-import { network, summary } from './web-data-views.ts';
+import { createWebDataAnswers, type WebDataAnswers } from './web-data-answers.ts';
 
 export { foldForSearch } from './web-data-actors.ts';
 
@@ -43,11 +41,13 @@ export function registerWebDataRoutes(
     clock?: Clock;
     /** Build the snapshot right away rather than on the first request (default true). */
     warm?: boolean;
+    /** Where the views are answered (a worker thread); in this thread when not given. */
+    answers?: WebDataAnswers;
   },
 ): void {
   const clock = deps.clock ?? systemClock;
-  const cache = createSnapshotCache(deps.repos, clock);
-  if (deps.warm ?? true) cache.get().catch(() => undefined);
+  const answers = deps.answers ?? createWebDataAnswers(deps.repos, clock);
+  if (deps.warm ?? true) answers.warm().catch(() => undefined);
   const web = new Hono();
   web.onError((error) => {
     if (isDomainError(error))
@@ -63,8 +63,8 @@ export function registerWebDataRoutes(
   });
 
   const on = { mountedAt: '/api/web', parseQuery: parseStrictQuery };
-  registerRoute(web, contract.webMeta, async () => meta(await cache.get()), on);
-  registerRoute(web, contract.webCommunities, async () => (await cache.get()).communities, on);
+  registerRoute(web, contract.webMeta, () => answers.answer('meta', {}), on);
+  registerRoute(web, contract.webCommunities, () => answers.answer('communities', {}), on);
   registerRoute(
     web,
     contract.webSummary,
@@ -77,38 +77,28 @@ export function registerWebDataRoutes(
             field: 'prefecture',
           },
         );
-      return summary(await cache.get(), query, clock);
+      return answers.answer('summary', query);
     },
     on,
   );
   registerRoute(
     web,
     contract.webChoropleth,
-    async ({ query }) => choropleth(await cache.get(), query.metric, query.year),
+    ({ query }) => answers.answer('choropleth', query),
     on,
   );
   registerRoute(
     web,
     contract.webMunicipalityChoropleth,
-    async ({ query }) => municipalityChoropleth(await cache.get(), query.prefecture, query.metric),
+    ({ query }) => answers.answer('municipalityChoropleth', query),
     on,
   );
-  registerRoute(
-    web,
-    contract.webNetwork,
-    async ({ query }) => network(await cache.get(), query),
-    on,
-  );
-  registerRoute(
-    web,
-    contract.webActors,
-    async ({ query }) => directory(await cache.get(), query),
-    on,
-  );
+  registerRoute(web, contract.webNetwork, ({ query }) => answers.answer('network', query), on);
+  registerRoute(web, contract.webActors, ({ query }) => answers.answer('actors', query), on);
   registerRoute(
     web,
     contract.webActorProfile,
-    async ({ params }) => profile(await cache.get(), params.id),
+    ({ params }) => answers.answer('profile', { id: params.id }),
     on,
   );
 

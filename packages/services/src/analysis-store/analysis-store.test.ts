@@ -100,6 +100,27 @@ describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
     expect(store.progress()).toMatchObject({ computing: [], ready: 0, computed: 0 });
   });
 
+  it('keeps answers in the database: a store made again on the same data reads them back', async () => {
+    const first = await store.get('strengths', { prefectureCode: '13' });
+    await store.close();
+    store = createAnalysisStore({
+      repos: db.repos,
+      clock,
+      runner: createInProcessAnalysisRunner(db.repos),
+    });
+    expect(await store.get('strengths', { prefectureCode: '13' })).toEqual(first);
+    expect(store.progress()).toMatchObject({ computed: 0, restored: 1 });
+
+    // Kept for the data it was computed from only: an actor added, computed again.
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        buildActor({ id: 'c4', sector: 'company', prefectureCode: '13', name: '新社' }),
+      ]);
+    await store.get('strengths', { prefectureCode: '13' });
+    expect(store.progress()).toMatchObject({ computed: 1, restored: 1 });
+  });
+
   it('warms the answers asked first in the background', async () => {
     await store.warm([
       { name: 'caseFactors', params: {} },

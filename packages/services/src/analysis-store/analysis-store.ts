@@ -3,11 +3,16 @@
  * the analysis, its parameters, the data versions of the tables it reads, the latest communities
  * run and the day (answers that say "as of" today change at midnight). A request finds the kept
  * result, or waits for the one being computed (several requests share one computation), or
- * starts it. Computing is the runner's job: in a worker thread for a server, in process in tests.
+ * starts it. Computing is the runners' job: in worker threads for a server, in process in tests.
+ * What a person asks goes to one runner, what is computed ahead (`warm`) to another, one at a
+ * time, so an asked analysis never waits behind the warm-up; an answer the warm-up has not started
+ * yet is computed for the person who asked. Answers are also kept in the database
+ * (`kept-results.ts`), so a server started again on the same data starts warm.
  * Only the analyses of `shared-analyses.ts` are kept — none reads a per-viewer table — so one
  * viewer's answer may be served to any other.
  */
 import type { Clock, Repositories } from '#core/ports.ts';
+import type { KeepAs, RunOutcome } from './kept-results.ts';
 import {
   tablesOf,
   type SharedAnalysisName,
@@ -21,9 +26,9 @@ export interface AnalysisRunner {
     name: N,
     params: SharedAnalysisParams<N>,
     now: Date,
-    /** Computed ahead of being asked (`warm`): waits behind what a person asked. */
-    ahead?: boolean,
-  ): Promise<unknown>;
+    /** Where the answer is kept in the database (read back when kept for the same data). */
+    keep?: KeepAs,
+  ): Promise<RunOutcome>;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,8 @@ export interface AnalysisStoreProgress {
   ready: number;
   /** Results computed since start, and the seconds the last one took. */
   computed: number;
+  /** Results read back from the database (kept by an earlier run on the same data). */
+  restored: number;
   lastSeconds: number | null;
 }
 
@@ -63,15 +70,20 @@ export function canonicalJson(value: unknown): string {
 export function createAnalysisStore(options: {
   repos: Repositories;
   clock: Clock;
+  /** Computes what a person asks. */
   runner: AnalysisRunner;
+  /** Computes the warm-up (`warm`), one at a time; without it, `runner` does. */
+  warmRunner?: AnalysisRunner;
   maxEntries?: number;
   /** Told when a background computation (`warm`) fails. */
   onWarmError?: (error: unknown) => void;
 }) {
   const { repos, clock, runner } = options;
+  const warmRunner = options.warmRunner ?? runner;
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const entries = new Map<string, Entry>();
   let computed = 0;
+  let restored = 0;
   let closed = false;
   let lastSeconds: number | null = null;
 
@@ -87,7 +99,7 @@ export function createAnalysisStore(options: {
   const resultOf = async <N extends SharedAnalysisName>(
     name: N,
     params: SharedAnalysisParams<N>,
-    ahead = false,
+    warming = false,
   ): Promise<unknown> => {
     const key = `${name} ${canonicalJson(params ?? {})}`;
     const fingerprint = await fingerprintOf(name);
@@ -98,22 +110,25 @@ export function createAnalysisStore(options: {
       return kept.result;
     }
     const started = performance.now();
-    const entry: Entry = {
+    const outcome = (warming ? warmRunner : runner).run(name, params, clock.now(), {
+      key,
       fingerprint,
-      result: runner.run(name, params, clock.now(), ahead),
-      done: false,
-    };
+    });
+    const entry: Entry = { fingerprint, result: outcome.then((o) => o.value), done: false };
     entries.delete(key);
     entries.set(key, entry);
     for (const oldest of entries.keys()) {
       if (entries.size <= maxEntries) break;
       entries.delete(oldest);
     }
-    entry.result.then(
-      () => {
+    outcome.then(
+      (o) => {
         entry.done = true;
-        computed += 1;
-        lastSeconds = (performance.now() - started) / 1000;
+        if (o.restored) restored += 1;
+        else {
+          computed += 1;
+          lastSeconds = (performance.now() - started) / 1000;
+        }
       },
       () => {
         // A failure (a community that does not exist, a database error) is not kept.
@@ -132,23 +147,32 @@ export function createAnalysisStore(options: {
       // The runner answers what `runSharedAnalysis(name, params)` returned: the type of `name`.
       return (await resultOf(name, params)) as SharedAnalysisResult<N>;
     },
-    /** Starts computing these answers in the background (what the web asks first). */
-    warm(requests: readonly AnalysisRequest[]): Promise<void> {
-      return Promise.all(
-        requests.map((request) =>
-          resultOf(request.name, request.params, true).catch((error: unknown) => {
-            if (!closed) options.onWarmError?.(error);
-          }),
-        ),
-      ).then(() => undefined);
+    /**
+     * Computes these answers in the background (what the web asks first), one after the other on
+     * the warm runner; one asked meanwhile is computed for the asker and found here when its turn
+     * comes.
+     */
+    async warm(requests: readonly AnalysisRequest[]): Promise<void> {
+      for (const request of requests) {
+        if (closed) return;
+        await resultOf(request.name, request.params, true).catch((error: unknown) => {
+          if (!closed) options.onWarmError?.(error);
+        });
+      }
     },
     progress(): AnalysisStoreProgress {
       const computing = [...entries.entries()].filter(([, e]) => !e.done).map(([key]) => key);
-      return { computing, ready: entries.size - computing.length, computed, lastSeconds };
+      return {
+        computing,
+        ready: entries.size - computing.length,
+        computed,
+        restored,
+        lastSeconds,
+      };
     },
-    close: () => {
+    close: async () => {
       closed = true;
-      return runner.close();
+      await Promise.all([runner.close(), warmRunner === runner ? undefined : warmRunner.close()]);
     },
   };
 }

@@ -6,7 +6,8 @@
 import type { Clock, Repositories } from '#core/ports.ts';
 import { createNetworkCache } from '../analysis/network-cache.ts';
 import type { AnalysisRunner } from './analysis-store.ts';
-import { runSharedAnalysis, type AnalysisContext } from './shared-analyses.ts';
+import { computeOrRestore } from './kept-results.ts';
+import type { AnalysisContext } from './shared-analyses.ts';
 
 /** A context whose clock reads the time each computation was asked at. */
 export function createAnalysisContext(repos: Repositories): {
@@ -29,10 +30,10 @@ export function createInProcessAnalysisRunner(repos: Repositories): AnalysisRunn
   // One at a time, as in the worker: each computation reads the clock it was asked with.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    run(name, params, now) {
+    run(name, params, now, keep) {
       const next = queue.then(() => {
         setNow(now);
-        return runSharedAnalysis(context, name, params);
+        return computeOrRestore(context, name, params, keep);
       });
       queue = next.catch(() => undefined);
       return next;

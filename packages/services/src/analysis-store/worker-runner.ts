@@ -1,9 +1,12 @@
 /**
  * Shared analyses in a worker thread, so the server's event loop never computes one: the worker
  * opens its own connection to the database (its entry file, given by the server, knows how) and
- * computes one analysis at a time, at lowered priority, keeping the loaded network between them.
- * `serveSharedAnalyses` is the worker's side; `createWorkerAnalysisRunner` the server's. A worker
- * that dies fails the computations it held and is started again on the next request.
+ * computes one analysis at a time, keeping the loaded network between them. A server runs two:
+ * one for what a person asks, one at lowered priority for the warm-up, so an asked analysis never
+ * waits behind the warm-up's. A worker may be given further tasks by name (`WorkerTasks`: the web
+ * views' answers, built from a snapshot the worker keeps). `serveSharedAnalyses` is the worker's
+ * side; `createWorkerAnalysisRunner` the server's. A worker that dies fails the computations it
+ * held and is started again on the next request.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Repositories } from '#core/ports.ts';
@@ -15,55 +18,75 @@ import {
 import { lowerThreadPriority } from '../matching/thread-priority.ts';
 import type { AnalysisRunner } from './analysis-store.ts';
 import { createAnalysisContext } from './in-process-runner.ts';
+import { computeOrRestore, type KeepAs, type RunOutcome } from './kept-results.ts';
 import {
   isSharedAnalysisName,
-  runSharedAnalysis,
   type SharedAnalysisName,
   type SharedAnalysisParams,
 } from './shared-analyses.ts';
+
+/** Further work a worker does by name, beside the shared analyses (`now`: when it was asked). */
+export type WorkerTasks = Readonly<
+  Record<string, (params: unknown, now: Date) => Promise<unknown>>
+>;
 
 export type ToAnalysisWorker =
   | {
       readonly kind: 'run';
       readonly id: number;
+      /** A shared analysis, or one of the worker's tasks. */
       readonly name: string;
       readonly params: unknown;
       readonly now: string;
-      /** Computed ahead of being asked: waits behind what a person asked. */
-      readonly ahead: boolean;
+      readonly keep?: KeepAs;
     }
   | { readonly kind: 'close' };
 
 export type FromAnalysisWorker =
-  | { readonly kind: 'done'; readonly id: number; readonly value: unknown }
+  | { readonly kind: 'done'; readonly id: number; readonly value: unknown; restored: boolean }
   | { readonly kind: 'failed'; readonly id: number; readonly error: SerializedError }
   /** The worker could not start (its database did not open). */
   | { readonly kind: 'broken'; readonly error: SerializedError };
+
+/** What the server tells a worker when it starts it (`workerData`). */
+export interface AnalysisWorkerData {
+  /** The database's file path or URL. */
+  database: string;
+  /** Computes ahead of being asked: runs at lowered priority. */
+  lowPriority: boolean;
+}
 
 /** The worker's side: answers `run` messages on `port` from `repos` until told to close. */
 export function serveSharedAnalyses(
   port: MessagePort,
   repos: Repositories,
   onClose: () => Promise<void>,
+  options: { lowPriority?: boolean; tasks?: WorkerTasks } = {},
 ): void {
-  lowerThreadPriority(10);
+  if (options.lowPriority ?? true) lowerThreadPriority(10);
+  const tasks = options.tasks ?? {};
   const { context, setNow } = createAnalysisContext(repos);
   type Job = Extract<ToAnalysisWorker, { kind: 'run' }>;
-  /** Waiting jobs: what a person asked first, then what is computed ahead (`warm`). */
-  const asked: Job[] = [];
-  const ahead: Job[] = [];
+  const waiting: Job[] = [];
   let busy = false;
   let closing = false;
 
+  const outcomeOf = async (job: Job): Promise<RunOutcome> => {
+    if (closing) throw new Error('the analysis worker is closing');
+    const now = new Date(job.now);
+    const task = Object.hasOwn(tasks, job.name) ? tasks[job.name] : undefined;
+    if (task) return { value: await task(job.params, now), restored: false };
+    if (!isSharedAnalysisName(job.name)) throw new Error(`no analysis ${job.name}`);
+    setNow(now);
+    // The parameters were typed by the server's thread that sent them (worker-runner.ts).
+    const params = job.params as SharedAnalysisParams<SharedAnalysisName>;
+    return computeOrRestore(context, job.name, params, job.keep);
+  };
+
   const compute = async (job: Job): Promise<void> => {
     try {
-      if (closing) throw new Error('the analysis worker is closing');
-      if (!isSharedAnalysisName(job.name)) throw new Error(`no analysis ${job.name}`);
-      setNow(new Date(job.now));
-      // The parameters were typed by the server's thread that sent them (worker-runner.ts).
-      const params = job.params as SharedAnalysisParams<SharedAnalysisName>;
-      const value = await runSharedAnalysis(context, job.name, params);
-      port.postMessage({ kind: 'done', id: job.id, value } satisfies FromAnalysisWorker);
+      const { value, restored } = await outcomeOf(job);
+      port.postMessage({ kind: 'done', id: job.id, value, restored } satisfies FromAnalysisWorker);
     } catch (error) {
       port.postMessage({
         kind: 'failed',
@@ -76,8 +99,7 @@ export function serveSharedAnalyses(
   const next = async (): Promise<void> => {
     if (busy) return;
     busy = true;
-    for (let job = asked.shift() ?? ahead.shift(); job; job = asked.shift() ?? ahead.shift())
-      await compute(job);
+    for (let job = waiting.shift(); job; job = waiting.shift()) await compute(job);
     busy = false;
     if (closing) {
       await onClose();
@@ -86,19 +108,21 @@ export function serveSharedAnalyses(
   };
 
   port.on('message', (message: ToAnalysisWorker) => {
-    if (message.kind === 'close') {
+    if (message.kind === 'close')
       closing = true; // what is waiting is not computed any more
-      void next();
-      return;
-    }
-    (message.ahead ? ahead : asked).push(message);
+    else waiting.push(message);
     void next();
   });
 }
 
 interface Pending {
-  resolve(value: unknown): void;
+  resolve(value: RunOutcome): void;
   reject(error: Error): void;
+}
+
+/** The server's side of one worker: shared analyses, and the worker's tasks by name. */
+export interface WorkerAnalysisRunner extends AnalysisRunner {
+  task(name: string, params: unknown, now: Date): Promise<unknown>;
 }
 
 /**
@@ -108,7 +132,7 @@ interface Pending {
 export function createWorkerAnalysisRunner(options: {
   file: URL;
   workerData: unknown;
-}): AnalysisRunner {
+}): WorkerAnalysisRunner {
   let worker: Worker | undefined;
   let nextId = 0;
   let closing = false;
@@ -124,7 +148,8 @@ export function createWorkerAnalysisRunner(options: {
       }
       const waiting = pending.get(message.id);
       pending.delete(message.id);
-      if (message.kind === 'done') waiting?.resolve(message.value);
+      if (message.kind === 'done')
+        waiting?.resolve({ value: message.value, restored: message.restored });
       else waiting?.reject(deserializeError(message.error));
     });
     function fail(error: Error): void {
@@ -141,24 +166,27 @@ export function createWorkerAnalysisRunner(options: {
     return fresh;
   };
 
+  const send = (name: string, params: unknown, now: Date, keep?: KeepAs): Promise<RunOutcome> => {
+    if (closing) return Promise.reject(new Error('the analysis worker is closed'));
+    const id = nextId++;
+    const target = started();
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      const message: ToAnalysisWorker = {
+        kind: 'run',
+        id,
+        name,
+        params,
+        now: now.toISOString(),
+        ...(keep ? { keep } : {}),
+      };
+      target.postMessage(message);
+    });
+  };
+
   return {
-    run(name, params, now, ahead = false) {
-      if (closing) return Promise.reject(new Error('the analysis worker is closed'));
-      const id = nextId++;
-      const target = started();
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        const message: ToAnalysisWorker = {
-          kind: 'run',
-          id,
-          name,
-          params,
-          now: now.toISOString(),
-          ahead,
-        };
-        target.postMessage(message);
-      });
-    },
+    run: (name, params, now, keep) => send(name, params, now, keep),
+    task: async (name, params, now) => (await send(name, params, now)).value,
     async close() {
       closing = true;
       const running = worker;

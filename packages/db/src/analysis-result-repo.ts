@@ -1,0 +1,35 @@
+import type { AnalysisResultRepo } from '#core/ports.ts';
+import type { SqlClient } from './sql-client.ts';
+
+/** Migration 16: the kept answers of shared analyses, one row per analysis and parameters. */
+export function analysisResultsMigration(): string[] {
+  return [
+    `CREATE TABLE analysis_results (
+  key TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  value TEXT NOT NULL,
+  computed_at TEXT NOT NULL
+)`,
+  ];
+}
+
+/** Shared analyses' answers as JSON text in `analysis_results`, each under its data's fingerprint. */
+export function createSqlAnalysisResultRepo(client: SqlClient): AnalysisResultRepo {
+  return {
+    async read(key, fingerprint) {
+      const rows = await client.all<{ value: string }>(
+        'SELECT value FROM analysis_results WHERE key = ? AND fingerprint = ?',
+        [key, fingerprint],
+      );
+      return rows[0]?.value;
+    },
+    async write(key, fingerprint, value, computedAt) {
+      await client.run(
+        `INSERT INTO analysis_results (key, fingerprint, value, computed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, value = excluded.value,
+           computed_at = excluded.computed_at`,
+        [key, fingerprint, value, computedAt],
+      );
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The web views' answers (`/api/web/*`) by name, each computed from the snapshot
+ * (web-data-snapshot.ts). A server started on a database file or URL builds the snapshot and
+ * computes the answers in a worker thread (`webDataTasks`, run by the analysis worker's entry), so
+ * building it — seconds on the demo, reading every actor and tie, communities, layout, roles —
+ * never holds the server's event loop; only the small answers cross the thread. Without a
+ * location (an in-memory database, tests) they are computed in process.
+ */
+import type { z } from 'zod';
+import type { Clock, Repositories } from '#core/ports.ts';
+import type { ZDirectoryQuery, ZNetworkQuery } from '#contract/routes/web-data.ts';
+import type { WorkerAnalysisRunner, WorkerTasks } from '#services/analysis-store/worker-runner.ts';
+import { directory, profile } from './web-data-actors.ts';
+import { choropleth, meta, municipalityChoropleth } from './web-data-maps.ts';
+import { createSnapshotCache, type WebSnapshot } from './web-data-snapshot.ts';
+import { network, summary } from './web-data-views.ts';
+
+/** Every view: what it is asked with, and how its answer is made from the snapshot. */
+export const WEB_VIEWS = {
+  meta: (s: WebSnapshot) => meta(s),
+  communities: (s: WebSnapshot) => s.communities,
+  summary: (s: WebSnapshot, q: { prefecture?: string; community?: string }, clock: Clock) =>
+    summary(s, q, clock),
+  choropleth: (s: WebSnapshot, q: { metric: string; year?: number | 'all' }) =>
+    choropleth(s, q.metric, q.year),
+  municipalityChoropleth: (s: WebSnapshot, q: { prefecture: string; metric: string }) =>
+    municipalityChoropleth(s, q.prefecture, q.metric),
+  network: (s: WebSnapshot, q: z.output<typeof ZNetworkQuery>) => network(s, q),
+  actors: (s: WebSnapshot, q: z.output<typeof ZDirectoryQuery>) => directory(s, q),
+  profile: (s: WebSnapshot, q: { id: string }) => profile(s, q.id),
+} as const;
+
+export type WebViewName = keyof typeof WEB_VIEWS;
+type Views = {
+  [V in WebViewName]: (
+    s: WebSnapshot,
+    q: WebViewInput<V>,
+    clock: Clock,
+  ) => ReturnType<(typeof WEB_VIEWS)[V]>;
+};
+export type WebViewInput<V extends WebViewName> = Parameters<
+  (typeof WEB_VIEWS)[V]
+>[1] extends undefined
+  ? Record<string, never>
+  : Parameters<(typeof WEB_VIEWS)[V]>[1];
+export type WebViewAnswer<V extends WebViewName> = ReturnType<(typeof WEB_VIEWS)[V]>;
+const VIEWS = WEB_VIEWS as unknown as Views;
+
+/** Answers the web views. */
+export interface WebDataAnswers {
+  answer<V extends WebViewName>(view: V, input: WebViewInput<V>): Promise<WebViewAnswer<V>>;
+  /** Builds the snapshot ahead of the first visitor. */
+  warm(): Promise<void>;
+}
+
+function isWebViewName(name: string): name is WebViewName {
+  return Object.hasOwn(WEB_VIEWS, name);
+}
+
+/** The views computed in this thread, from a snapshot kept here. */
+export function createWebDataAnswers(repos: Repositories, clock: Clock): WebDataAnswers {
+  const cache = createSnapshotCache(repos, clock);
+  return {
+    async answer(view, input) {
+      return VIEWS[view](await cache.get(), input, clock);
+    },
+    async warm() {
+      await cache.get();
+    },
+  };
+}
+
+/** Task names of the views in a worker: `web:summary`, `web:network`… */
+const TASK_PREFIX = 'web:';
+
+/** The worker's side: one task per view, answered from a snapshot the worker keeps. */
+export function webDataTasks(repos: Repositories): WorkerTasks {
+  let now = new Date();
+  const clock: Clock = { now: () => now };
+  const cache = createSnapshotCache(repos, clock);
+  const tasks: Record<string, (params: unknown, at: Date) => Promise<unknown>> = {};
+  for (const view of Object.keys(WEB_VIEWS)) {
+    if (!isWebViewName(view)) continue;
+    tasks[`${TASK_PREFIX}${view}`] = async (params, at) => {
+      now = at;
+      const snapshot = await cache.get();
+      now = at;
+      // The input was checked at the HTTP edge of the server's thread that sent it.
+      return VIEWS[view](snapshot, params as never, clock);
+    };
+  }
+  return tasks;
+}
+
+/** The server's side: the views asked of a worker started with `webDataTasks`. */
+export function workerWebDataAnswers(runner: WorkerAnalysisRunner, clock: Clock): WebDataAnswers {
+  return {
+    async answer<V extends WebViewName>(view: V, input: WebViewInput<V>) {
+      // The worker answers what the view's function returned: its type is the view's.
+      return (await runner.task(`${TASK_PREFIX}${view}`, input, clock.now())) as WebViewAnswer<V>;
+    },
+    async warm() {
+      await runner.task(`${TASK_PREFIX}meta`, {}, clock.now());
+    },
+  };
+}
