@@ -180,21 +180,90 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
     };
   }
 
+  /**
+   * SQLite, a load into a table that already holds rows (a 差分): its search index is kept by
+   * triggers, one FTS5 insert per row, which cost as much as the row and its nine indexes together.
+   * Inside the transaction the triggers are dropped; each batch first removes from the search table
+   * the rows it is about to change (their rowids noted in a temporary table); `finish` indexes the
+   * new and the changed rows with one INSERT … SELECT, re-creates the triggers and moves the data
+   * version once. A failed or killed load rolls all of it back with the transaction.
+   */
+  async function deferSqliteTriggers(): Promise<{
+    before: (records: readonly StoredRecord[]) => Promise<void>;
+    finish: (written: number) => Promise<void>;
+  }> {
+    const columns = SEARCH_COLUMNS[table];
+    const triggers = (
+      await client.all<{ name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        [table],
+      )
+    ).filter(
+      (t) =>
+        t.name.startsWith(`${searchTableOf(table)}_`) ||
+        t.name.startsWith(`${table}_data_version_`),
+    );
+    const search = triggers.some((t) => t.name.startsWith(`${searchTableOf(table)}_`));
+    for (const trigger of triggers) await client.exec(`DROP TRIGGER "${trigger.name}"`);
+    const [top] = await client.all<{ last: number | null }>(
+      `SELECT max(rowid) AS last FROM ${table}`,
+    );
+    const last = top?.last ?? 0;
+    const touched = `musubi_touched_${table}`;
+    if (search && columns)
+      await client.exec(`CREATE TEMP TABLE ${touched} (rowid INTEGER PRIMARY KEY)`);
+    return {
+      async before(records) {
+        if (!search || !columns) return;
+        const keys = JSON.stringify(records.map((r) => spec.keyOf(r)));
+        const rows = await client.all<{ rowid: number }>(
+          `SELECT rowid FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) AND rowid <= ?`,
+          [keys, last],
+        );
+        if (rows.length === 0) return;
+        const rowids = rows.map((r) => [r.rowid]);
+        await client.runMany(`DELETE FROM ${searchTableOf(table)} WHERE rowid = ?`, rowids);
+        await client.runMany(`INSERT OR IGNORE INTO ${touched} (rowid) VALUES (?)`, rowids);
+      },
+      async finish(written) {
+        if (search && columns) {
+          await client.run(
+            fillSearchIndexSql(
+              table,
+              columns,
+              `rowid > ? OR rowid IN (SELECT rowid FROM ${touched})`,
+            ),
+            [last],
+          );
+          await client.exec(`DROP TABLE ${touched}`);
+        }
+        for (const trigger of triggers) await client.exec(trigger.sql);
+        if (written > 0) await client.exec(bumpSqliteDataVersion(table));
+      },
+    };
+  }
+
   async function openSqliteBulkLoad(): Promise<BulkLoad> {
     const { empty, deferred } = await startLoad();
     // Empty at the start and each identity once per load: nothing can conflict, and a plain INSERT
     // costs half an upsert (which probes the primary key before inserting into it).
     const sql = empty ? insertSql : upsertSql(1);
+    const later =
+      !empty && isSqliteClient(client) && client.inTransaction()
+        ? await deferSqliteTriggers()
+        : undefined;
     const now = clock.now().toISOString();
     let written = 0;
     return {
       async write(records) {
+        await later?.before(records);
         written += await writeSqlite(sql, records, now);
       },
       async finish() {
         for (const sql of deferred) await client.exec(sql);
         // The load ran without the table's triggers, the data version's among them.
         if (empty) await client.exec(bumpSqliteDataVersion(table));
+        await later?.finish(written);
         return written;
       },
     };

@@ -59,9 +59,17 @@ function anyPresent(prefix: string, columns: readonly string[]): string {
   return columns.map((c) => `${prefix}"${c}" IS NOT NULL`).join(' OR ');
 }
 
-/** Fills the (empty) SQLite search table of `table` from the table's rows. */
-export function fillSearchIndexSql(table: string, columns: readonly string[]): string {
-  return `INSERT INTO ${searchTableOf(table)} (rowid, id, ${quoted(columns)}) SELECT rowid, id, ${indexedValues('', columns)} FROM ${table} WHERE ${anyPresent('', columns)}`;
+/**
+ * Fills the SQLite search table of `table` from the table's rows: all of them (into an empty search
+ * table), or those `rowsWhere` (SQL over the table's columns) selects, not yet in it.
+ */
+export function fillSearchIndexSql(
+  table: string,
+  columns: readonly string[],
+  rowsWhere?: string,
+): string {
+  const where = rowsWhere === undefined ? '' : ` AND (${rowsWhere})`;
+  return `INSERT INTO ${searchTableOf(table)} (rowid, id, ${quoted(columns)}) SELECT rowid, id, ${indexedValues('', columns)} FROM ${table} WHERE (${anyPresent('', columns)})${where}`;
 }
 
 /** The triggers that keep the SQLite search table of `table` in step (dropped during bulk loads). */

@@ -4,7 +4,7 @@ import type {
   RejectedRecord,
   SourceConnector,
 } from '#connectors/connector.ts';
-import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
+import type { ActorDraft } from '#connectors/merge-actor.ts';
 import { ActorIndex, type Resolution } from '#connectors/resolve-actor.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS } from '#core/entities/registry.ts';
@@ -20,6 +20,7 @@ import {
 import {
   canonical,
   emptyDetails,
+  mergeActorOutput,
   newActorId,
   reviewIdOf,
   reviewEntry,
@@ -200,27 +201,13 @@ export async function connectActorStream(
             before.set(id, found);
           }
           const existing = drafts.get(id) ?? (before.get(id) as ActorDraft | undefined);
-          const abroad =
-            output.fields.countryCode !== undefined && output.fields.countryCode !== 'JP';
-          if (!existing && !output.fields.prefectureCode && !abroad) {
-            skip(
-              file,
-              output.at,
-              `${output.fields.name}: a new actor in Japan whose prefecture the source does not give; not guessed, so it is not added`,
-            );
+          const outcome = mergeActorOutput({ existing, id, output, source, on });
+          if ('skipped' in outcome) {
+            skip(file, output.at, outcome.skipped);
             continue;
           }
-          const merged = mergeActorRecord(
-            existing,
-            output.keys,
-            output.fields,
-            source,
-            on,
-            output.closure,
-          );
-          merged.id = id;
-          if (!existing) merged.source = source;
-          if (output.closure && existing && existing.closedOn === undefined) closedNow.add(id);
+          const { merged } = outcome;
+          if (outcome.closedNow) closedNow.add(id);
           drafts.set(id, merged);
           if (number !== undefined) inBatch.set(number, id);
           if (byName.get(id)) byName.put(knownOf(merged as StoredRecord));

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ActorFields, ActorKeys, RejectedRecord, SourceName } from '#connectors/connector.ts';
+import type {
+  ActorFields,
+  ActorKeys,
+  ConnectorOutput,
+  RejectedRecord,
+  SourceName,
+} from '#connectors/connector.ts';
+import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
 import type { ActorReview } from '#core/ports.ts';
 
 /** What one run of a connector did (the `--json` object of `musubi connect`). */
@@ -134,4 +141,38 @@ export function reviewEntry(input: {
       createdAt: input.now,
     },
   };
+}
+
+/**
+ * One actor record of a source merged into what is known of its actor (`existing`: this run's draft
+ * or the stored record), as actor `id`. A new actor in Japan whose prefecture the source does not
+ * give is not added (the prefecture is not guessed): `skipped` says why. `closedNow` when the record
+ * closes an actor that was open.
+ */
+export function mergeActorOutput(input: {
+  existing: ActorDraft | undefined;
+  id: string;
+  output: Extract<ConnectorOutput, { type: 'actor' }>;
+  source: SourceName;
+  on: string;
+}): { merged: ActorDraft; closedNow: boolean } | { skipped: string } {
+  const { existing, output, source } = input;
+  const abroad = output.fields.countryCode !== undefined && output.fields.countryCode !== 'JP';
+  if (!existing && !output.fields.prefectureCode && !abroad) {
+    return {
+      skipped: `${output.fields.name}: a new actor in Japan whose prefecture the source does not give; not guessed, so it is not added`,
+    };
+  }
+  const merged = mergeActorRecord(
+    existing,
+    output.keys,
+    output.fields,
+    source,
+    input.on,
+    output.closure,
+  );
+  merged.id = input.id;
+  if (!existing) merged.source = source;
+  const closedNow = Boolean(output.closure && existing && existing.closedOn === undefined);
+  return { merged, closedNow };
 }

@@ -11,13 +11,14 @@ import type {
   RejectedRecord,
   SourceConnector,
 } from '#connectors/connector.ts';
-import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
+import type { ActorDraft } from '#connectors/merge-actor.ts';
 import { ActorIndex, STRONG_IDENTIFIERS } from '#connectors/resolve-actor.ts';
 import { linkPendingOwners } from './link-pending-owners.ts';
 import { connectActorStream } from './connect-actor-stream.ts';
 import {
   canonical,
   emptyDetails,
+  mergeActorOutput,
   hashed,
   newActorId,
   reviewIdOf as reviewIdFor,
@@ -204,26 +205,13 @@ export async function connectSource(
     }
     const id = targetId ?? newActorId(source, output.keys);
     const existing = drafts.get(id) ?? ((await storedActor(id)) as ActorDraft | undefined);
-    const abroad = output.fields.countryCode !== undefined && output.fields.countryCode !== 'JP';
-    if (!existing && !output.fields.prefectureCode && !abroad) {
-      skip(
-        file,
-        output.at,
-        `${output.fields.name}: a new actor in Japan whose prefecture the source does not give; not guessed, so it is not added`,
-      );
+    const outcome = mergeActorOutput({ existing, id, output, source, on });
+    if ('skipped' in outcome) {
+      skip(file, output.at, outcome.skipped);
       continue;
     }
-    const merged = mergeActorRecord(
-      existing,
-      output.keys,
-      output.fields,
-      source,
-      on,
-      output.closure,
-    );
-    merged.id = id;
-    if (!existing) merged.source = source;
-    if (output.closure && existing && existing.closedOn === undefined) closedNow.add(id);
+    const { merged } = outcome;
+    if (outcome.closedNow) closedNow.add(id);
     drafts.set(id, merged);
     index.put(knownOf(merged as StoredRecord));
   }
