@@ -352,6 +352,7 @@ async function main(): Promise<void> {
           ],
           engines: postgresUrl ? options.engines : options.engines.filter((e) => e === 'sqlite'),
           rounds: options.repeats ?? (options.size === 'full' ? 1 : 3),
+          reuse: process.argv.includes('--reuse'),
           ...(postgresUrl ? { postgresUrl } : {}),
         });
         done('ran', 'bench/results/analytics-e2e.md');

@@ -9,12 +9,16 @@
  * Results: bench/results/analytics-e2e.{json,md}.
  *
  * usage: node bin/run-ts.mjs bench/analytics/run-end-to-end.ts [--sizes e2e-30k,e2e-100k]
- *        [--engines sqlite,postgres] [--rounds 3] [--postgres-url URL]
+ *        [--engines sqlite,postgres] [--rounds 3] [--postgres-url URL] [--reuse]
+ * --reuse: keep each size's imported database (bench/tmp/analytics-e2e/SIZE.sqlite, PostgreSQL
+ * database musubi_bench_communities_SIZE) and analyse it again without importing; the import
+ * figures of the earlier row are kept. Without it every run imports into a fresh database.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { normalizedMutualInformation } from '../../packages/analytics/src/partition-compare.ts';
 import { adminQuery, withDatabase } from '../../packages/db/src/pg-admin.ts';
 import { writePlantedFiles } from './planted-import-files.ts';
@@ -70,12 +74,24 @@ function nmiToPlanted(
   return normalizedMutualInformation(Array.from(found), Array.from(planted));
 }
 
+async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    return found.rows.length > 0;
+  } finally {
+    await client.end();
+  }
+}
+
 interface Row {
   size: EndToEndSize;
   engine: Engine;
   nodes: number;
   edges: number;
-  importRelations: Measure;
+  /** Null when an imported database was reused (`--reuse`): the earlier row's figure is kept. */
+  importRelations: Measure | null;
   musubi: Measure[];
   igraph: Measure[];
   musubiModularity: number;
@@ -98,6 +114,7 @@ export async function runEndToEndBench(options: {
   engines: readonly Engine[];
   rounds: number;
   postgresUrl?: string;
+  reuse?: boolean;
   log?: (line: string) => void;
 }): Promise<Row[]> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -113,29 +130,39 @@ export async function runEndToEndBench(options: {
     for (const engine of options.engines) {
       const atStart = loadavg()[0] ?? 0;
       let db: string;
+      let imported = false;
+      const databaseName = `musubi_bench_communities_${size.replace(/-/g, '_')}`;
       if (engine === 'sqlite') {
         db = join(tmp, `${size}.sqlite`);
-        for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+        imported = options.reuse === true && existsSync(db);
+        if (!imported)
+          for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
       } else {
         const admin = options.postgresUrl;
         if (!admin) throw new Error('--postgres-url is needed for the postgres engine');
-        await adminQuery(admin, 'DROP DATABASE IF EXISTS musubi_bench_communities WITH (FORCE)');
-        await adminQuery(admin, 'CREATE DATABASE musubi_bench_communities');
-        db = withDatabase(admin, 'musubi_bench_communities');
+        imported = options.reuse === true && (await databaseExists(admin, databaseName));
+        if (!imported) {
+          await adminQuery(admin, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+          await adminQuery(admin, `CREATE DATABASE ${databaseName}`);
+        }
+        db = withDatabase(admin, databaseName);
       }
-      log(`${size} ${engine}: import actors`);
-      await measure(
-        'node',
-        [musubi, 'import', 'actors', files.actorsCsv, '--db', db, '--json'],
-        options.root,
-      );
-      log(`${size} ${engine}: import relations`);
-      const importRelations = await measure(
-        'node',
-        [musubi, 'import', 'relations', files.relationsCsv, '--db', db, '--json'],
-        options.root,
-      );
-      log(`  ${importRelations.wallSeconds.toFixed(1)} s wall`);
+      let importRelations: Measure | null = null;
+      if (!imported) {
+        log(`${size} ${engine}: import actors`);
+        await measure(
+          'node',
+          [musubi, 'import', 'actors', files.actorsCsv, '--db', db, '--json'],
+          options.root,
+        );
+        log(`${size} ${engine}: import relations`);
+        importRelations = await measure(
+          'node',
+          [musubi, 'import', 'relations', files.relationsCsv, '--db', db, '--json'],
+          options.root,
+        );
+        log(`  ${importRelations.wallSeconds.toFixed(1)} s wall`);
+      } else log(`${size} ${engine}: reusing the imported database`);
       const musubiRuns: Measure[] = [];
       const igraphRuns: Measure[] = [];
       let musubiOut = '';
@@ -208,10 +235,10 @@ export async function runEndToEndBench(options: {
         igraphLeidenSeconds: peer.leidenSeconds,
         loadAverage: { atStart, atEnd: loadavg()[0] ?? 0 },
       });
-      if (engine === 'postgres' && options.postgresUrl)
+      if (engine === 'postgres' && options.postgresUrl && options.reuse !== true)
         await adminQuery(
           options.postgresUrl,
-          'DROP DATABASE IF EXISTS musubi_bench_communities WITH (FORCE)',
+          `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`,
         );
     }
   }
@@ -228,8 +255,13 @@ function writeReport(root: string, fresh: Row[]): void {
   const now = new Date().toISOString();
   const key = (r: { size: string; engine: string }) => `${r.size}/${r.engine}`;
   const freshKeys = new Set(fresh.map(key));
+  const earlierOf = new Map(earlier.map((r) => [key(r), r]));
   const rows = [
-    ...fresh.map((r) => ({ ...r, measuredAt: now })),
+    ...fresh.map((r) => ({
+      ...r,
+      importRelations: r.importRelations ?? earlierOf.get(key(r))?.importRelations ?? null,
+      measuredAt: now,
+    })),
     ...earlier.filter((r) => !freshKeys.has(key(r))),
   ];
   const machine = `${cpus()[0]?.model ?? 'unknown'} (${cpus().length} CPUs, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB), Node ${process.version}`;
@@ -239,7 +271,7 @@ function writeReport(root: string, fresh: Row[]): void {
     '',
     `Generated ${now} on ${machine}. The machine is shared (2 cores, other work running): the 1-min load average at start/end of each row is given; CPU-time ratios are less sensitive to it than wall ratios.`,
     '',
-    "Same planted network on both sides (bench/analytics/planted-import-files.ts: organisations `P…`, `mou` ties of weight 1, duplicates removed). Musubi: `musubi import relations` into a fresh database, then `musubi analyze communities --seed 1 --json` (stores the run). python-igraph 0.10.2 (Debian): one process reading the same relations CSV with Python's csv module, building the Graph and running `community_leiden(modularity, β 0.01, n_iterations=2)`. Whole child processes under GNU time; analysis rounds alternate Musubi / igraph, best wall and CPU kept, peak RSS the largest.",
+    "Same planted network on both sides (bench/analytics/planted-import-files.ts: organisations `P…`, `mou` ties of weight 1, duplicates removed). Musubi: `musubi import relations` into a fresh database, then `musubi analyze communities --seed 1 --json` (stores the run). python-igraph 0.10.2 (Debian): one process reading the same relations CSV as its best users would (split in one pass, ids numbered with numpy's `unique`, `Graph(n, edges)`; until 2026-12-05 10:40 UTC rows read it with Python's csv module), then running `community_leiden(modularity, β 0.01, n_iterations=2)`. Whole child processes under GNU time; analysis rounds alternate Musubi / igraph, best wall and CPU kept, peak RSS the largest.",
     '',
     'Targets: analyze communities ≤ 1.5× igraph read + Leiden (wall and CPU), peak < 2 GB, modularity within 0.005 of igraph.',
     '',
@@ -254,7 +286,7 @@ function writeReport(root: string, fresh: Row[]): void {
     const dq = r.musubiModularity - r.igraphModularity;
     const met = wall <= 1.5 && cpu <= 1.5 && most(r.musubi) < 2048 && Math.abs(dq) <= 0.005;
     lines.push(
-      `| ${r.size} | ${r.engine} | ${r.nodes} | ${r.edges} | **${wall.toFixed(2)}×** | **${cpu.toFixed(2)}×** | ${(r.importRelations.wallSeconds / best(r.igraph, 'wallSeconds')).toFixed(2)}× | ${dq >= 0 ? '+' : ''}${dq.toFixed(4)} | ${most(r.musubi).toFixed(0)} MiB | ${met ? 'yes' : 'no'} | ${r.measuredAt} | ${r.loadAverage.atStart.toFixed(1)}/${r.loadAverage.atEnd.toFixed(1)} |`,
+      `| ${r.size} | ${r.engine} | ${r.nodes} | ${r.edges} | **${wall.toFixed(2)}×** | **${cpu.toFixed(2)}×** | ${r.importRelations ? `${(r.importRelations.wallSeconds / best(r.igraph, 'wallSeconds')).toFixed(2)}×` : '–'} | ${dq >= 0 ? '+' : ''}${dq.toFixed(4)} | ${most(r.musubi).toFixed(0)} MiB | ${met ? 'yes' : 'no'} | ${r.measuredAt} | ${r.loadAverage.atStart.toFixed(1)}/${r.loadAverage.atEnd.toFixed(1)} |`,
     );
   }
   lines.push(
@@ -267,7 +299,9 @@ function writeReport(root: string, fresh: Row[]): void {
   for (const r of rows) {
     const all = (runs: Measure[]) => runs.map((m) => m.wallSeconds.toFixed(1)).join(', ');
     lines.push(
-      `| ${r.size} | ${r.engine} | musubi import relations | ${r.importRelations.wallSeconds.toFixed(1)} | ${r.importRelations.cpuSeconds.toFixed(1)} | ${r.importRelations.peakMiB.toFixed(0)} | – | – |`,
+      r.importRelations
+        ? `| ${r.size} | ${r.engine} | musubi import relations | ${r.importRelations.wallSeconds.toFixed(1)} | ${r.importRelations.cpuSeconds.toFixed(1)} | ${r.importRelations.peakMiB.toFixed(0)} | – | – |`
+        : `| ${r.size} | ${r.engine} | musubi import relations | not measured | – | – | – | – |`,
       `| ${r.size} | ${r.engine} | musubi analyze communities${r.musubiIterations !== null ? ` (${r.musubiIterations} iterations)` : ''} | ${best(r.musubi, 'wallSeconds').toFixed(1)}; ${all(r.musubi)} | ${best(r.musubi, 'cpuSeconds').toFixed(1)} | ${most(r.musubi).toFixed(0)} | ${r.musubiModularity.toFixed(4)} | ${r.musubiNmi.toFixed(4)} |`,
       `| ${r.size} | ${r.engine} | python-igraph read CSV + Leiden (read ${r.igraphReadSeconds.toFixed(1)} s, Leiden ${r.igraphLeidenSeconds.toFixed(1)} s) | ${best(r.igraph, 'wallSeconds').toFixed(1)}; ${all(r.igraph)} | ${best(r.igraph, 'cpuSeconds').toFixed(1)} | ${most(r.igraph).toFixed(0)} | ${r.igraphModularity.toFixed(4)} | ${r.igraphNmi.toFixed(4)} |`,
     );

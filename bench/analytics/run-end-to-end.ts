@@ -12,5 +12,6 @@ await runEndToEndBench({
   sizes: (flag('--sizes') ?? 'e2e-100k').split(',') as EndToEndSize[],
   engines: (flag('--engines') ?? 'sqlite').split(',') as ('sqlite' | 'postgres')[],
   rounds: Number(flag('--rounds') ?? 3),
+  reuse: args.includes('--reuse'),
   ...(postgresUrl ? { postgresUrl } : {}),
 });

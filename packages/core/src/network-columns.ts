@@ -5,11 +5,14 @@
  */
 import type { Actor } from './entities/actor.ts';
 
-/** The actor fields the network analyses use (community description, the wheel, places). */
+/** The actor fields the network analyses use (community description and names, the wheel, places). */
 export type NetworkActor = Pick<
   Actor,
   | 'id'
+  | 'kind'
   | 'name'
+  | 'nameEn'
+  | 'field'
   | 'sector'
   | 'flags'
   | 'prefectureCode'

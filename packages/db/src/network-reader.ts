@@ -11,8 +11,8 @@
  * does not change the analyses: the graph built from them is canonical (see `sortCsrRows`). Only a
  * page of rows (as arrays) is in memory at a time.
  */
-import type { ActorFlag, Sector } from '#core/vocabulary.ts';
-import { ACTOR_FLAGS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
+import type { ActorFlag, ActorKind, Sector } from '#core/vocabulary.ts';
+import { ACTOR_FLAGS, ACTOR_KINDS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import {
   dayNumberOf,
   type CompactNetwork,
@@ -24,6 +24,7 @@ import type { SqlClient, SqlParam } from './sql-client.ts';
 const PAGE = 50_000;
 
 const SECTOR_OF = new Map<string, Sector>(SECTORS.map((s) => [s, s]));
+const KIND_OF = new Map<string, ActorKind>(ACTOR_KINDS.map((k) => [k, k]));
 const FLAG_OF = new Map<string, ActorFlag>(ACTOR_FLAGS.map((f) => [f, f]));
 const TYPE_INDEX = new Map<string, number>(RELATION_TYPES.map((t, i) => [t, i]));
 
@@ -80,20 +81,39 @@ async function readActors(client: SqlClient): Promise<NetworkActor[]> {
   const actors: NetworkActor[] = [];
   await eachPage(
     client,
-    'id, name, sector, flags, prefecture_code, municipality_code, country_code, founded_year, employees',
+    'id, kind, name, name_en, field, sector, flags, prefecture_code, municipality_code, country_code, founded_year, employees',
     'actors',
     (rows) => {
       for (const row of rows) {
-        const [id, name, sectorText, flags, prefecture, municipality, country, founded, employees] =
-          row;
+        const [
+          id,
+          kindText,
+          name,
+          nameEn,
+          field,
+          sectorText,
+          flags,
+          prefecture,
+          municipality,
+          country,
+          founded,
+          employees,
+        ] = row;
+        const kind = KIND_OF.get(String(kindText));
+        if (kind === undefined) throw storedValueError('actors', id, 'kind', kindText);
         const sector = SECTOR_OF.get(String(sectorText));
         if (sector === undefined) throw storedValueError('actors', id, 'sector', sectorText);
         const actor: NetworkActor = {
           id: String(id),
+          kind,
           name: String(name),
           sector,
           flags: flagsOf(flags, id),
         };
+        const englishName = optionalText(nameEn);
+        if (englishName !== undefined) actor.nameEn = englishName;
+        const fieldText = optionalText(field);
+        if (fieldText !== undefined) actor.field = fieldText;
         const prefectureCode = optionalText(prefecture);
         if (prefectureCode !== undefined) actor.prefectureCode = prefectureCode;
         const municipalityCode = optionalText(municipality);

@@ -69,13 +69,14 @@ export async function runAnalyzeCommunities(
     : [base.resolution ?? 1];
   const database = await openTarget(options.db, context);
   try {
+    const network = await database.repos.network.readCompact();
     const plain = await analyzeCommunities(
       database.repos,
       systemClock,
       resolutions.map((resolution) => ({ ...base, resolution })),
-      { save: options.save !== false },
+      { save: options.save !== false, network },
     );
-    const outputs = await nameCommunitiesOutputs(database.repos, plain);
+    const outputs = await nameCommunitiesOutputs(database.repos, plain, network);
     if (options.json) {
       writeLine(context.stdout, JSON.stringify(options.resolutions ? outputs : outputs[0]));
       return;

@@ -132,15 +132,16 @@ export function computeCommunities(
 
 /**
  * Finds the ABC communities at one or more resolutions and stores each run (parameters, date, result)
- * so trends between years can be compared.
+ * so trends between years can be compared. `network`: the compact network when the caller holds it
+ * (read once, then named over: see `nameCommunitiesOutputs`).
  */
 export async function analyzeCommunities(
   repos: Repositories,
   clock: Clock,
   runs: readonly CommunityParameters[],
-  options: { save?: boolean } = {},
+  options: { save?: boolean; network?: CompactNetwork } = {},
 ): Promise<CommunitiesOutput[]> {
-  const network = await repos.network.readCompact();
+  const network = options.network ?? (await repos.network.readCompact());
   const outputs: CommunitiesOutput[] = [];
   for (const input of runs) {
     const parameters = parseCommunityParameters(input);

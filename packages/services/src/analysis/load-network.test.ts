@@ -12,6 +12,8 @@ import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import type { Database } from '#db/open-database.ts';
 import { buildActor, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
+import { computeCommunities } from './analyze-communities.ts';
+import { communityNames } from './community-names.ts';
 import { loadNetwork } from './load-network.ts';
 
 /** A municipality of each of the prefectures 01..05 (check digit included). */
@@ -30,7 +32,10 @@ function smallNetwork(): { actors: Actor[]; relations: Relation[] } {
       buildActor({
         id: `a${String(i).padStart(3, '0')}`,
         sector,
-        name: `主体${i}`,
+        name: i % 9 === 0 ? `株式会社主体${i}` : `主体${i}`,
+        ...(i % 10 === 3 ? { kind: 'person' as const } : {}),
+        ...(i % 4 === 2 ? { nameEn: `Actor ${i} Co., Ltd.` } : {}),
+        ...(i % 3 === 1 ? { field: ['材料', '光・量子', '医療機器'][i % 3] } : {}),
         ...(i === 59
           ? { prefectureCode: undefined, countryCode: 'US' }
           : { prefectureCode: prefecture }),
@@ -88,7 +93,10 @@ describe.each(TEST_DATABASES)('the compact network read (issue 16) on $name', (k
     expect(compact.actors).toEqual(
       records.actors.map((a) => ({
         id: a.id,
+        kind: a.kind,
         name: a.name,
+        ...(a.nameEn ? { nameEn: a.nameEn } : {}),
+        ...(a.field ? { field: a.field } : {}),
         sector: a.sector,
         flags: a.flags,
         ...(a.prefectureCode ? { prefectureCode: a.prefectureCode } : {}),
@@ -122,5 +130,27 @@ describe.each(TEST_DATABASES)('the compact network read (issue 16) on $name', (k
       expect(fromColumns.graph.totalWeight).toBeGreaterThan(0);
       expect(arcsOf(fromColumns.graph)).toEqual(arcsOf(fromRecords.graph));
     }
+  });
+
+  it('names the communities alike from the compact read and from the records (what the CLI prints)', async () => {
+    db = await kind.open(clock);
+    const { actors, relations } = smallNetwork();
+    await db.repos.entity('actors').upsertMany(actors);
+    await db.repos.entity('relations').upsertMany(relations);
+    const compact = await db.repos.network.readCompact();
+    const records = await loadNetwork(db.repos);
+    const partition = computeCommunities(compact, { seed: 3, minSize: 2 }, clock);
+    expect(partition.communities.length).toBeGreaterThan(1);
+    // Two copies of the list: names are kept per list object.
+    const fromCompact = communityNames(
+      compact,
+      partition.communities.map((c) => ({ ...c })),
+    );
+    const fromRecords = communityNames(
+      records,
+      partition.communities.map((c) => ({ ...c })),
+    );
+    expect([...fromCompact.values()]).toEqual([...fromRecords.values()]);
+    expect([...fromCompact.values()].some((n) => n.name.includes('主体'))).toBe(true);
   });
 });
