@@ -9,8 +9,8 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { updateQuery, useLocation } from '../../router.tsx';
-import { InsetFrame } from '../map/map-parts.tsx';
-import { MAP_HEIGHT, MAP_WIDTH, usePrefectureShapes } from '../map/prefecture-shapes.tsx';
+import { PrefectureMap } from '../map/prefecture-map.tsx';
+import { usePrefectureShapes } from '../map/prefecture-shapes.tsx';
 import { LQ_CLASSES, lqClassOf } from './lq-scale.ts';
 
 import { PlaceStrengths } from './place-strengths.tsx';
@@ -118,45 +118,25 @@ export function StrengthsPage() {
             <Loading />
           ) : (
             <figure style={{ margin: 0 }}>
-              <svg
-                className="map-svg"
-                viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-                role="group"
-                aria-label={t('report2.strengthsMapLabel', {
+              <PrefectureMap
+                shapes={shapes}
+                nameOf={prefectureName}
+                label={t('report2.strengthsMapLabel', {
                   field: current ? fieldLabel(current) : '',
                 })}
-                data-testid="strengths-map"
-                data-field={data.field ?? ''}
-              >
-                {shapes.map((s) =>
-                  s.inset ? (
-                    <InsetFrame
-                      key={`inset-${s.code}`}
-                      box={s.inset}
-                      code={s.code}
-                      name={prefectureName(s.code)}
-                    />
-                  ) : null,
-                )}
-                {shapes.map((s) => {
-                  const place = byCode.get(s.code);
-                  return (
-                    <path
-                      key={s.code}
-                      className={`prefecture${place?.specialised ? ' specialised' : ''}`}
-                      d={s.path}
-                      fill={lqClassOf(place?.lq ?? null).colour}
-                      data-code={s.code}
-                      data-lq={place?.lq ?? ''}
-                      tabIndex={0}
-                      role="img"
-                      aria-label={describe(s.code)}
-                    >
-                      <title>{describe(s.code)}</title>
-                    </path>
-                  );
-                })}
-              </svg>
+                testId="strengths-map"
+                data={{ field: data.field ?? '' }}
+                pathOf={(code) => {
+                  const place = byCode.get(code);
+                  return {
+                    fill: lqClassOf(place?.lq ?? null).colour,
+                    className: `prefecture${place?.specialised ? ' specialised' : ''}`,
+                    label: describe(code),
+                    role: 'img',
+                    data: { lq: place?.lq ?? '' },
+                  };
+                }}
+              />
               <figcaption className="credit">{t('map.credit')}</figcaption>
             </figure>
           )}
