@@ -13,7 +13,7 @@ import { PrefectureMap } from '../map/prefecture-map.tsx';
 import { usePrefectureShapes } from '../map/prefecture-shapes.tsx';
 import { LQ_CLASSES, lqClassOf } from './lq-scale.ts';
 
-import { PlaceStrengths } from './place-strengths.tsx';
+import { PlaceStrengths, UnitBasis } from './place-strengths.tsx';
 import { isStrengthMeasure, STRENGTH_MEASURES, type StrengthMeasure } from './strength-measures.ts';
 
 export function StrengthsPage() {
@@ -105,6 +105,12 @@ export function StrengthsPage() {
             </li>
           </ul>
           <p className="stat-detail">{t('report2.strengthsMethod')}</p>
+          {data && data.units.length > 0 ? (
+            <>
+              <p className="stat-detail">{t('strengthsMoney.basis')}</p>
+              <UnitBasis units={data.units} />
+            </>
+          ) : null}
           {data?.generatedData ? (
             <p className="notice" data-testid="strengths-generated">
               {language === 'ja' ? data.generatedData.ja : data.generatedData.en}
