@@ -220,6 +220,18 @@ describe('regional strengths map', () => {
       await expect(
         map.locator('path.prefecture[data-code="22"]').getAttribute('class'),
       ).resolves.toContain('specialised');
+      // the basis names the units counted; 静岡県's own fields, as the strengths API gives them
+      await page.getByTestId('strengths-units').first().waitFor();
+      await page.locator('tr[data-code="22"] button').click();
+      const own = page.locator('[data-testid="place-strengths"][data-place="22"]');
+      await own.waitFor();
+      const answer = (await (
+        await fetch(url('/api/analyses/strengths?prefecture=22&measure=records'))
+      ).json()) as { fields: { field: string; specialised: boolean }[] };
+      const light = answer.fields.find((f) => f.field === '光・量子');
+      await expect(
+        own.locator('tr[data-field="光・量子"]').getAttribute('data-specialised'),
+      ).resolves.toBe(String(light?.specialised));
       await page.screenshot({
         path: join(ARTIFACTS, `strengths-${width}-${language}.png`),
         fullPage: true,

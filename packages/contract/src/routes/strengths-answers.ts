@@ -28,6 +28,13 @@ export const STRENGTH_UNIT_NAMES = [
   'patents',
 ] as const;
 
+/** One kind of unit counted: how many the whole registry holds, and where they come from. */
+export const ZStrengthUnitBasis = z.strictObject({
+  unit: z.enum(STRENGTH_UNIT_NAMES),
+  count: z.number(),
+  source: z.string(),
+});
+
 /** A location quotient or its interval: null when the place has no unit at all. */
 const ZQuotient = z.number().nullable();
 
@@ -67,9 +74,7 @@ export const ZStrengths = z.strictObject({
   /** For a community: the run its communities come from. */
   communitySource: ZCommunitySource.nullable(),
   /** Each kind of unit counted, with its count in the whole registry and its source. */
-  units: z.array(
-    z.strictObject({ unit: z.enum(STRENGTH_UNIT_NAMES), count: z.number(), source: z.string() }),
-  ),
+  units: z.array(ZStrengthUnitBasis),
   /**
    * For a municipality: units of its prefecture whose municipality is not known (counted in the
    * whole only); null for a prefecture or a community.

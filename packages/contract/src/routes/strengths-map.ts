@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer } from '../route.ts';
-import { STRENGTH_MEASURE_NAMES } from './strengths-answers.ts';
+import { STRENGTH_MEASURE_NAMES, ZStrengthUnitBasis } from './strengths-answers.ts';
 
 export const ZStrengthsMapQuery = z.object({
   /** The field to map; default the field with the most units. */
@@ -35,6 +35,8 @@ export const ZStrengthsMap = z.strictObject({
     }),
   ),
   total: z.number(),
+  /** Each kind of unit counted, with its count in the whole registry and its source. */
+  units: z.array(ZStrengthUnitBasis),
   confidence: z.number(),
   method: z.string(),
   /** Set when most of the data come from the demo generator: results are planted, not found. */

@@ -132,7 +132,10 @@ describe.each(TEST_DATABASES)('regional strengths API on $name', (kind) => {
     const kaken = ZStrengthsMap.parse(
       await (await f.call('/api/analyses/strengths/map?measure=kaken')).json(),
     );
-    expect(kaken).toMatchObject({ measure: 'kaken', total: 0, field: null });
+    expect(kaken).toMatchObject({ measure: 'kaken', total: 0, field: null, units: [] });
+    expect(body.units).toEqual([
+      expect.objectContaining({ unit: 'companies', count: 50, source: expect.any(String) }),
+    ]);
   });
 
   it('a municipality counts its own actors (a designated city with its wards)', async () => {

@@ -6,7 +6,12 @@
 import { fieldNameEn } from '#analytics/abc/community-names.ts';
 import { fieldAcrossPlaces, fieldTotals } from '#analytics/strengths-by-place.ts';
 import { PREFECTURES } from '#core/geo.ts';
-import { countedUnits, type StrengthMeasure } from './analyze-strengths.ts';
+import {
+  countedUnits,
+  unitBasis,
+  type StrengthMeasure,
+  type StrengthUnitBasis,
+} from './analyze-strengths.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import type { Network } from './load-network.ts';
 
@@ -26,6 +31,8 @@ export interface StrengthsMap {
     specialised: boolean;
   }[];
   total: number;
+  /** Each kind of unit counted, with its count in the whole registry and its source. */
+  units: StrengthUnitBasis[];
   confidence: number;
   method: string;
   generatedData: GeneratedDataNote | null;
@@ -36,7 +43,8 @@ export function strengthsByPlace(
   request: { field?: string; measure?: StrengthMeasure },
 ): StrengthsMap {
   const measure = request.measure ?? 'records';
-  const units = countedUnits(network, measure).map((u) => ({
+  const counted = countedUnits(network, measure);
+  const units = counted.map((u) => ({
     field: u.field,
     place: u.prefectureCode,
     weight: u.weight,
@@ -60,6 +68,7 @@ export function strengthsByPlace(
       specialised: p.specialised,
     })),
     total: units.reduce((sum, u) => sum + u.weight, 0),
+    units: unitBasis(counted),
     confidence: 0.95,
     method:
       'location quotient (x_rf/x_r)/(x_f/x) of the field in each prefecture against the whole registry; 95% exact Poisson (Garwood) interval on x_rf with the expected count held fixed',

@@ -6,14 +6,12 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
-import { MAP_HEIGHT, MAP_WIDTH, usePrefectureShapes } from './prefecture-shapes.tsx';
-import { InsetFrame, RankedTable } from './map-parts.tsx';
+import { usePrefectureShapes } from './prefecture-shapes.tsx';
+import { PrefectureMap } from './prefecture-map.tsx';
+import { RankedTable } from './map-parts.tsx';
 import { MunicipalityMap } from './municipality-map.tsx';
 import { hrefOf, Link, navigate, updateQuery, useLocation } from '../../router.tsx';
 import { useCommunityLabel } from '../network/community-name.tsx';
-
-const WIDTH = MAP_WIDTH;
-const HEIGHT = MAP_HEIGHT;
 
 export function MapPage() {
   const { t, label, number, language } = useI18n();
@@ -184,51 +182,24 @@ export function MapPage() {
               <Loading />
             ) : (
               <figure style={{ margin: 0 }}>
-                <svg
-                  className="map-svg"
-                  viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-                  role="group"
-                  aria-label={t('map.ariaLabel', { metric: metricName })}
-                  data-testid="map-svg"
-                  data-metric={data.metric}
+                <PrefectureMap
+                  shapes={shapes}
+                  nameOf={prefectureName}
+                  label={t('map.ariaLabel', { metric: metricName })}
+                  testId="map-svg"
+                  data={{ metric: data.metric }}
+                  pathOf={(code) => {
+                    const value = data.values[code] ?? 0;
+                    return {
+                      fill: SEQUENTIAL[classOf(value, breaks)],
+                      className: 'prefecture',
+                      label: `${prefectureName(code)}: ${format(value)} ${unit}`,
+                      role: 'button',
+                      onFocus: () => setFocus(code),
+                      onActivate: () => drill(code),
+                    };
+                  }}
                 >
-                  {shapes.map((s) =>
-                    s.inset ? (
-                      <InsetFrame
-                        key={`inset-${s.code}`}
-                        box={s.inset}
-                        code={s.code}
-                        name={prefectureName(s.code)}
-                      />
-                    ) : null,
-                  )}
-                  {shapes.map((s) => {
-                    const value = data.values[s.code] ?? 0;
-                    const name = prefectureName(s.code);
-                    return (
-                      <path
-                        key={s.code}
-                        className="prefecture"
-                        d={s.path}
-                        fill={SEQUENTIAL[classOf(value, breaks)]}
-                        tabIndex={0}
-                        role="button"
-                        aria-label={`${name}: ${format(value)} ${unit}`}
-                        data-code={s.code}
-                        onMouseEnter={() => setFocus(s.code)}
-                        onFocus={() => setFocus(s.code)}
-                        onClick={() => drill(s.code)}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Enter' || e.key === ' ') {
-                            e.preventDefault();
-                            drill(s.code);
-                          }
-                        }}
-                      >
-                        <title>{`${name}: ${format(value)} ${unit}`}</title>
-                      </path>
-                    );
-                  })}
                   {community
                     ? shapes
                         .filter((s) => community.prefectures.includes(s.code))
@@ -260,7 +231,7 @@ export function MapPage() {
                           />
                         ))
                     : null}
-                </svg>
+                </PrefectureMap>
                 <p className="stat-detail" data-testid="map-national-note">
                   {t('map.nationalInsets')}
                 </p>

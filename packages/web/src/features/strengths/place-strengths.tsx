@@ -68,13 +68,21 @@ function PlaceStrengthsTable({ answer }: { answer: StrengthsAnswer }) {
         </table>
       </div>
       <p className="stat-detail">{t('strengthsMoney.basis')}</p>
-      <ul className="stat-detail" data-testid="place-strengths-units">
-        {answer.units.map((u) => (
-          <li key={u.unit}>
-            {t(`report2.measure.${u.unit}`)}: {number(u.count)} — {u.source}
-          </li>
-        ))}
-      </ul>
+      <UnitBasis units={answer.units} />
     </div>
+  );
+}
+
+/** The kinds of unit counted, each with its count in the whole registry and its source. */
+export function UnitBasis({ units }: { units: StrengthsAnswer['units'] }) {
+  const { t, number } = useI18n();
+  return (
+    <ul className="stat-detail" data-testid="strengths-units">
+      {units.map((u) => (
+        <li key={u.unit} data-unit={u.unit}>
+          {t(`report2.measure.${u.unit}`)}: {number(u.count)} — {u.source}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -9,11 +9,11 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { updateQuery, useLocation } from '../../router.tsx';
-import { InsetFrame } from '../map/map-parts.tsx';
-import { MAP_HEIGHT, MAP_WIDTH, usePrefectureShapes } from '../map/prefecture-shapes.tsx';
+import { PrefectureMap } from '../map/prefecture-map.tsx';
+import { usePrefectureShapes } from '../map/prefecture-shapes.tsx';
 import { LQ_CLASSES, lqClassOf } from './lq-scale.ts';
 
-import { PlaceStrengths } from './place-strengths.tsx';
+import { PlaceStrengths, UnitBasis } from './place-strengths.tsx';
 import { isStrengthMeasure, STRENGTH_MEASURES, type StrengthMeasure } from './strength-measures.ts';
 
 export function StrengthsPage() {
@@ -105,6 +105,12 @@ export function StrengthsPage() {
             </li>
           </ul>
           <p className="stat-detail">{t('report2.strengthsMethod')}</p>
+          {data && data.units.length > 0 ? (
+            <>
+              <p className="stat-detail">{t('strengthsMoney.basis')}</p>
+              <UnitBasis units={data.units} />
+            </>
+          ) : null}
           {data?.generatedData ? (
             <p className="notice" data-testid="strengths-generated">
               {language === 'ja' ? data.generatedData.ja : data.generatedData.en}
@@ -118,45 +124,25 @@ export function StrengthsPage() {
             <Loading />
           ) : (
             <figure style={{ margin: 0 }}>
-              <svg
-                className="map-svg"
-                viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-                role="group"
-                aria-label={t('report2.strengthsMapLabel', {
+              <PrefectureMap
+                shapes={shapes}
+                nameOf={prefectureName}
+                label={t('report2.strengthsMapLabel', {
                   field: current ? fieldLabel(current) : '',
                 })}
-                data-testid="strengths-map"
-                data-field={data.field ?? ''}
-              >
-                {shapes.map((s) =>
-                  s.inset ? (
-                    <InsetFrame
-                      key={`inset-${s.code}`}
-                      box={s.inset}
-                      code={s.code}
-                      name={prefectureName(s.code)}
-                    />
-                  ) : null,
-                )}
-                {shapes.map((s) => {
-                  const place = byCode.get(s.code);
-                  return (
-                    <path
-                      key={s.code}
-                      className={`prefecture${place?.specialised ? ' specialised' : ''}`}
-                      d={s.path}
-                      fill={lqClassOf(place?.lq ?? null).colour}
-                      data-code={s.code}
-                      data-lq={place?.lq ?? ''}
-                      tabIndex={0}
-                      role="img"
-                      aria-label={describe(s.code)}
-                    >
-                      <title>{describe(s.code)}</title>
-                    </path>
-                  );
-                })}
-              </svg>
+                testId="strengths-map"
+                data={{ field: data.field ?? '' }}
+                pathOf={(code) => {
+                  const place = byCode.get(code);
+                  return {
+                    fill: lqClassOf(place?.lq ?? null).colour,
+                    className: `prefecture${place?.specialised ? ' specialised' : ''}`,
+                    label: describe(code),
+                    role: 'img',
+                    data: { lq: place?.lq ?? '' },
+                  };
+                }}
+              />
               <figcaption className="credit">{t('map.credit')}</figcaption>
             </figure>
           )}
