@@ -15,6 +15,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   applyStageMove,
+  type CloseOutcome,
+  type ConsultationStage,
   DEFAULT_RESPONSE_TARGETS,
   overdueStatus,
   REJECTION_REASONS,
@@ -51,8 +53,8 @@ export interface ConsultationView {
 export interface RequesterStatus {
   readonly id: string;
   readonly needId: string;
-  readonly stage: string;
-  readonly outcome?: string;
+  readonly stage: ConsultationStage;
+  readonly outcome?: CloseOutcome;
   readonly overdue: boolean;
   readonly dueAt?: string;
   readonly updatedAt: string;
