@@ -1,10 +1,12 @@
 /**
  * Structural analyses (read only): the brokers who bridge communities, the regional strengths
- * (location quotients by field) and the SDGs of seeds and projects. Their answers are documented
- * as objects (their shapes are the services' for now).
+ * (location quotients by field) and the SDGs of seeds and projects. The brokers' and the SDGs'
+ * answers are described field by field (`broker-answers.ts`, `sdg-answers.ts`).
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer } from '../route.ts';
+import { ZBrokers } from './broker-answers.ts';
+import { SDG_ENTITY_NAMES, ZSdgsAnswer } from './sdg-answers.ts';
 
 /** What a strength counts (the services' STRENGTH_MEASURES). */
 export const STRENGTH_MEASURE_NAMES = [
@@ -15,8 +17,6 @@ export const STRENGTH_MEASURE_NAMES = [
   'papers',
   'patents',
 ] as const;
-/** The entities whose SDGs are suggested (the services' SDG_ENTITIES). */
-export const SDG_ENTITY_NAMES = ['seeds', 'projects'] as const;
 
 const ZCommunityId = z.string().regex(/^c\d+$/, 'a community id like c3');
 
@@ -80,9 +80,11 @@ export const brokers = defineRoute({
     limit: 'Number of brokers (default 50, at most 500)',
   },
   responses: {
-    200: object(
-      '{ brokers: [{ actorId, name, betweenness, constraint, effectiveSize, communitiesBridged }], method: { betweenness: exact|sampled, samples, errorBound, confidence }, community, communitySource }',
-    ),
+    200: {
+      description: 'Brokers, highest betweenness first',
+      schema: ZBrokers,
+      component: 'Brokers',
+    },
     404: problemAnswer('No such community'),
     ...INVALID,
   },
@@ -127,9 +129,12 @@ export const sdgs = defineRoute({
   },
   requiredQuery: ['entity'],
   responses: {
-    200: object(
-      'with id: { id, title, tagged, suggestions: [{ sdg, score, tagged, evidence: [{ field, term, excerpt }] }] }; with sdg: { sdg, records: [{ id, title, tagged, suggested, evidence }], tagged, suggestedOnly }',
-    ),
+    200: {
+      description:
+        'With id: the goals suggested for the record, with evidence; with sdg: the records of the goal, tagged or suggested',
+      schema: ZSdgsAnswer,
+      component: 'Sdgs',
+    },
     404: problemAnswer('No such record'),
     ...INVALID,
   },
