@@ -141,3 +141,26 @@ export async function expectContractAnswer(
   );
   if (violations.length > 0) throw new Error(violations.join('\n'));
 }
+
+/** What answers a request in process: Hono's `app.request`. */
+export interface InProcessApp {
+  request(path: string, init?: RequestInit, env?: object): Response | Promise<Response>;
+}
+
+/**
+ * `app.request` whose answer must keep the contract, as the API fixture's `call` checks it: for
+ * tests that build their own app or send what `call` does not (raw bodies, other hosts).
+ */
+export async function requestKeepingContract(
+  app: InProcessApp,
+  path: string,
+  init: RequestInit = {},
+  /** What the Node adapter would pass (the socket's address, for the rate limits). */
+  env?: object,
+): Promise<Response> {
+  const response = await (env === undefined
+    ? app.request(path, init)
+    : app.request(path, init, env));
+  await expectContractAnswer(init.method ?? 'GET', path, response);
+  return response;
+}

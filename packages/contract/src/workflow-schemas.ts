@@ -97,6 +97,19 @@ const ZOverdue = z.object({
   hoursOverdue: z.number(),
 });
 
+/** `GET /api/consultations/{id}/status`: what the requester sees, not the coordinators' notes. */
+export const ZRequesterStatus = z.object({
+  id: z.string(),
+  needId: z.string(),
+  stage: z.enum(CONSULTATION_STAGES),
+  outcome: z.enum(CLOSE_OUTCOMES).optional(),
+  overdue: z.boolean(),
+  /** When the current stage is due (absent once closed). */
+  dueAt: z.string().optional(),
+  /** The time of the latest event. */
+  updatedAt: z.string(),
+});
+
 export const ZConsultationItem = ZConsultation.extend({
   version: z.number().int(),
   needTitle: z.string(),

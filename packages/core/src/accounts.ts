@@ -117,8 +117,14 @@ export function viewerOf(principal: Principal): Viewer {
   };
 }
 
+/** What the API and the audit log show of an account: never its password hash or update time. */
+export type AccountView = Pick<
+  Account,
+  'id' | 'email' | 'displayName' | 'role' | 'organisationId' | 'disabled' | 'createdAt'
+>;
+
 /** A short public description of an account, safe to show to its owner or to administrators. */
-export function describeAccount(account: Account): Record<string, unknown> {
+export function describeAccount(account: Account): AccountView {
   return {
     id: account.id,
     email: account.email,

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestKeepingContract } from '#test/contract-responses.ts';
 import { fuzzParameters } from '#test/fuzz-runs.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import {
@@ -247,12 +248,12 @@ describe.each(TEST_DATABASES)('API inputs (fuzz, $name)', (kind) => {
     const admin = sessions.get('admin');
     const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
     // Runs before the fuzzing (which may change or delete the need); sends its current version.
-    const current = await fixture.app.request('/api/needs/need-a-public', {
+    const current = await requestKeepingContract(fixture.app, '/api/needs/need-a-public', {
       headers: admin ? { cookie: admin.cookie } : {},
     });
     await current.arrayBuffer();
     const etag = current.headers.get('etag') ?? '"1"';
-    const response = await fixture.app.request('/api/needs/need-a-public', {
+    const response = await requestKeepingContract(fixture.app, '/api/needs/need-a-public', {
       method: 'PATCH',
       headers: {
         'content-type': 'application/json',
@@ -291,7 +292,7 @@ describe.each(TEST_DATABASES)('API inputs (fuzz, $name)', (kind) => {
             }
             if (input.body.type) headers['content-type'] = input.body.type;
             if (input.ifMatch !== undefined) headers['if-match'] = input.ifMatch;
-            const response = await fixture.app.request(url, {
+            const response = await requestKeepingContract(fixture.app, url, {
               method: method.toUpperCase(),
               headers,
               ...(input.body.text !== undefined ? { body: input.body.text } : {}),
@@ -325,7 +326,7 @@ describe.each(TEST_DATABASES)('API inputs (fuzz, $name)', (kind) => {
               headers['cookie'] = session.cookie;
               headers[CSRF_HEADER] = session.csrf;
             }
-            const response = await fixture.app.request(url, {
+            const response = await requestKeepingContract(fixture.app, url, {
               method,
               headers,
               ...(method === 'GET' ? {} : { body: '{}' }),
@@ -348,7 +349,7 @@ describe.each(TEST_DATABASES)('API inputs (fuzz, $name)', (kind) => {
       const real: string[] = [];
       for (const [path] of lists) {
         for (const sort of ['', '&sort=name', '&sort=-title', '&sort=trl']) {
-          const response = await fixture.app.request(`${path}?limit=1${sort}`);
+          const response = await requestKeepingContract(fixture.app, `${path}?limit=1${sort}`);
           const json = /json/.test(response.headers.get('content-type') ?? '');
           if (response.status !== 200 || !json) {
             await response.arrayBuffer();
@@ -394,7 +395,7 @@ describe.each(TEST_DATABASES)('API inputs (fuzz, $name)', (kind) => {
           async ([path], value, sort, principal) => {
             const session = principal === 'anonymous' ? undefined : sessions.get(principal);
             const url = `${path}?cursor=${encode(value)}${sort ? `&sort=${encode(sort)}` : ''}`;
-            const response = await fixture.app.request(url, {
+            const response = await requestKeepingContract(fixture.app, url, {
               headers: session ? { cookie: session.cookie } : {},
             });
             await expectWellFormed(response, `GET ${url} as ${principal}`);
@@ -436,7 +437,7 @@ describe.each(TEST_DATABASES)('API inputs (fuzz, $name)', (kind) => {
       ],
     ];
     for (const [method, url, body] of cases) {
-      const response = await fixture.app.request(url, {
+      const response = await requestKeepingContract(fixture.app, url, {
         method,
         headers: { 'content-type': 'application/json', ...auth },
         ...(body !== undefined ? { body } : {}),

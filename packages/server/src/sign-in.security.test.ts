@@ -4,6 +4,7 @@
  * spoofing X-Forwarded-For to get fresh ones.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestKeepingContract } from '#test/contract-responses.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, PASSWORD, type ApiFixture } from './api-test-fixture.ts';
 
@@ -15,16 +16,15 @@ function signInFrom(
   password: string,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  return Promise.resolve(
-    f.app.request(
-      '/api/auth/sign-in',
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ email, password }),
-      },
-      { incoming: { socket: { remoteAddress: peer } } },
-    ),
+  return requestKeepingContract(
+    f.app,
+    '/api/auth/sign-in',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ email, password }),
+    },
+    { incoming: { socket: { remoteAddress: peer } } },
   );
 }
 

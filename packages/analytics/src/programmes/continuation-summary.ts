@@ -2,7 +2,8 @@
  * Plain-language summary (Japanese and English) of a continuation analysis. It states what the
  * data support and, as plainly, what they do not: intervals crossing 1, p ≥ alpha, too few records.
  */
-import type { ContinuationAnalysis, CrossTab, FactorEstimate } from './analyse-continuation.ts';
+import type { ContinuationAnalysis, FactorEstimate } from './analyse-continuation.ts';
+import type { CrossTab } from './continuation-comparisons.ts';
 import { CONTINUATION_FACTORS } from './continuation-factors.ts';
 
 type Summarisable = Omit<ContinuationAnalysis, 'summary' | 'summaryEn'>;

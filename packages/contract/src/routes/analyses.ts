@@ -1,14 +1,14 @@
 /**
  * Structural analyses (read only): the brokers who bridge communities, the regional strengths
  * (location quotients by field; answer in `strengths-answers.ts`) and the SDGs of seeds and
- * projects (brokers and SDGs are documented as objects, their shapes the services' for now).
+ * projects. The brokers' and the SDGs' answers are described field by field (`broker-answers.ts`,
+ * `sdg-answers.ts`).
  */
 import { z } from 'zod';
 import { defineRoute, problemAnswer } from '../route.ts';
+import { ZBrokers } from './broker-answers.ts';
+import { SDG_ENTITY_NAMES, ZSdgsAnswer } from './sdg-answers.ts';
 import { STRENGTH_MEASURE_NAMES, ZStrengths } from './strengths-answers.ts';
-
-/** The entities whose SDGs are suggested (the services' SDG_ENTITIES). */
-export const SDG_ENTITY_NAMES = ['seeds', 'projects'] as const;
 
 const ZCommunityId = z.string().regex(/^c\d+$/, 'a community id like c3');
 
@@ -49,15 +49,6 @@ export const ZSdgQuery = z
 
 const tags = ['analyses'];
 const INVALID = { 422: problemAnswer('Not valid; `field` names the parameter') };
-/** An answer documented as a JSON object (its fields are the services' for now). */
-const ZObjectAnswer = z.custom<object>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-);
-const object = (description: string) => ({
-  description,
-  schema: ZObjectAnswer,
-  documentAs: { type: 'object' },
-});
 
 export const brokers = defineRoute({
   method: 'get',
@@ -72,9 +63,11 @@ export const brokers = defineRoute({
     limit: 'Number of brokers (default 50, at most 500)',
   },
   responses: {
-    200: object(
-      '{ brokers: [{ actorId, name, betweenness, constraint, effectiveSize, communitiesBridged }], method: { betweenness: exact|sampled, samples, errorBound, confidence }, community, communitySource, generatedData: { generated, share, ja, en } | null (set when most actors and relations come from the demo generator) }',
-    ),
+    200: {
+      description: 'Brokers, highest betweenness first',
+      schema: ZBrokers,
+      component: 'Brokers',
+    },
     404: problemAnswer('No such community'),
     ...INVALID,
   },
@@ -123,9 +116,12 @@ export const sdgs = defineRoute({
   },
   requiredQuery: ['entity'],
   responses: {
-    200: object(
-      'with id: { id, title, tagged, suggestions: [{ sdg, score, tagged, evidence: [{ field, term, excerpt }] }] }; with sdg: { sdg, records: [{ id, title, tagged, suggested, evidence }], tagged, suggestedOnly }',
-    ),
+    200: {
+      description:
+        'With id: the goals suggested for the record, with evidence; with sdg: the records of the goal, tagged or suggested',
+      schema: ZSdgsAnswer,
+      component: 'Sdgs',
+    },
     404: problemAnswer('No such record'),
     ...INVALID,
   },

@@ -25,6 +25,7 @@ import {
   ZNoteBody,
   ZOpenConsultation,
   ZPublicDigest,
+  ZRequesterStatus,
   ZStageMoveBody,
   ZTriage,
 } from '../workflow-schemas.ts';
@@ -168,7 +169,7 @@ export const consultationStatus = defineRoute({
   params: id,
   paramDescriptions: ids,
   responses: {
-    200: { description: 'Status', schema: z.record(z.string(), z.unknown()) },
+    200: { description: 'Status', schema: ZRequesterStatus, component: 'ConsultationStatus' },
     ...COMMON,
   },
 });

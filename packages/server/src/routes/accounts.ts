@@ -31,7 +31,7 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
   const { repos, clock } = services;
   const acting = (principal: AppEnv['Variables']['principal']) => ({ principal, clock });
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.listAccounts,
     async ({ query: params }, c) => {
@@ -50,10 +50,7 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
         idOf: (a) => a.id,
         valueOf: (a, field) => (a as unknown as Record<string, unknown>)[field],
       });
-      return c.json({
-        items: page.items.map(describeAccount),
-        nextCursor: page.nextCursor ?? null,
-      });
+      return { items: page.items.map(describeAccount), nextCursor: page.nextCursor ?? null };
     },
     { ...on, parseQuery: strict('/api/accounts') },
   );
@@ -70,13 +67,11 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.getAccount,
-    async ({ params }, c) => {
-      const account = await getAccount(repos, c.get('principal'), params.id);
-      return c.json(describeAccount(account));
-    },
+    async ({ params }, c) =>
+      describeAccount(await getAccount(repos, c.get('principal'), params.id)),
     on,
   );
 
@@ -108,18 +103,11 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.assignNeed,
-    async ({ params }, c) => {
-      const assignment = await assignNeed(
-        repos,
-        acting(c.get('principal')),
-        params.id,
-        params.accountId,
-      );
-      return c.json(assignment);
-    },
+    async ({ params }, c) =>
+      assignNeed(repos, acting(c.get('principal')), params.id, params.accountId),
     on,
   );
 

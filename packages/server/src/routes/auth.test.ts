@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestKeepingContract } from '#test/contract-responses.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import {
   createApiFixture,
@@ -52,11 +53,15 @@ describe.each(TEST_DATABASES)('auth API on $name', (kind) => {
 
   it('marks cookies Secure behind https', async () => {
     f = await createApiFixture(kind, { trustProxy: true });
-    const response = await f.app.request('https://musubi.example.jp/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'a@test.example', password: PASSWORD }),
-    });
+    const response = await requestKeepingContract(
+      f.app,
+      'https://musubi.example.jp/api/auth/sign-in',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'a@test.example', password: PASSWORD }),
+      },
+    );
     expect(response.status).toBe(200);
     for (const cookie of response.headers.getSetCookie()) expect(cookie).toMatch(/; Secure/);
   });

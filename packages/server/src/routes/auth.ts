@@ -19,7 +19,7 @@ import { signIn } from '#services/accounts/sign-in.ts';
 import { writeAudit } from '#services/accounts/write-audit.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
 import { readJsonBody } from '../http-input.ts';
-import { registerRawRoute } from '../register-route.ts';
+import { registerRawRoute, registerRoute } from '../register-route.ts';
 import {
   clearSessionCookies,
   clientAddress,
@@ -107,25 +107,25 @@ export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): vo
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.me,
     (_, c) => {
       const principal = c.get('principal');
       const session = c.get('session');
-      return c.json({
-        role: principal.kind === 'account' ? principal.account.role : 'anonymous',
+      return {
+        role: principal.kind === 'account' ? principal.account.role : ('anonymous' as const),
         account: principal.kind === 'account' ? describeAccount(principal.account) : null,
         via: principal.kind === 'account' ? principal.via : null,
         sessionExpiresAt: session?.expiresAt ?? null,
         cookies: { session: SESSION_COOKIE, csrf: CSRF_COOKIE },
         csrfHeader: CSRF_HEADER,
-      });
+      };
     },
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.listTokens,
     async ({ query: params }, c) => {
@@ -135,10 +135,10 @@ export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): vo
         limit: params.limit,
         cursor: params.cursor,
         sort,
-        idOf: (t) => String(t['id']),
-        valueOf: (t, field) => t[field],
+        idOf: (t) => t.id,
+        valueOf: (t, field) => (t as Readonly<Record<string, unknown>>)[field],
       });
-      return c.json({ items: page.items, nextCursor: page.nextCursor ?? null });
+      return { items: page.items, nextCursor: page.nextCursor ?? null };
     },
     on,
   );

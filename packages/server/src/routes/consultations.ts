@@ -220,10 +220,10 @@ export function registerConsultationRoutes(
     on,
   );
 
-  registerRawRoute(
+  registerRoute(
     api,
     routes.consultationStatus,
-    async ({ params }, c) => c.json(await consultations.status(viewer(c), params.id)),
+    async ({ params }, c) => consultations.status(viewer(c), params.id),
     on,
   );
 

@@ -14,7 +14,7 @@ import {
   profileConfirmation,
 } from '#services/notifications/profile-confirmation.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
-import { registerRawRoute, registerRoute } from '../register-route.ts';
+import { registerRoute } from '../register-route.ts';
 import type { WorkflowServices } from '../workflow-services.ts';
 
 const on = { mountedAt: '/api' };
@@ -27,13 +27,13 @@ export function registerSeedFeedbackRoutes(
   const { repos, clock } = services;
   const viewer = (c: Context<AppEnv>): Viewer => viewerOf(c.get('principal'));
 
-  registerRawRoute(
+  registerRoute(
     api,
     contract.seedProposals,
     async ({ params }, c) => {
       const seedId = params.id;
       c.header('vary', 'Cookie, Authorization');
-      return c.json({ seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) });
+      return { seedId, items: await listSeedProposals(repos, clock, viewer(c), seedId) };
     },
     on,
   );

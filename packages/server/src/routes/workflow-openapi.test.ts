@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requestKeepingContract } from '#test/contract-responses.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { createApp } from '../app.ts';
 
@@ -21,7 +22,7 @@ async function openApiDocument(): Promise<Document> {
       warmWebData: false,
       webDistDir: '/nonexistent-web-dist/',
     });
-    return (await (await app.request('/api/openapi.json')).json()) as Document;
+    return (await (await requestKeepingContract(app, '/api/openapi.json')).json()) as Document;
   } finally {
     await database.close();
   }

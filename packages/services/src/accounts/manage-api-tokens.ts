@@ -7,8 +7,10 @@ import { API_TOKEN_PREFIX } from './authenticate.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
 import { writeAudit, type ActingContext } from './write-audit.ts';
 
-/** What a token list shows: never the hash, never the secret. */
-export function describeToken(token: ApiTokenRecord): Record<string, unknown> {
+/** What a token list shows: never the hash, never the secret, nor whose it is (the caller's). */
+export type ApiTokenView = Omit<ApiTokenRecord, 'accountId' | 'tokenHash'>;
+
+export function describeToken(token: ApiTokenRecord): ApiTokenView {
   return {
     id: token.id,
     name: token.name,

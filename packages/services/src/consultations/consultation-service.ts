@@ -15,6 +15,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   applyStageMove,
+  type CloseOutcome,
+  type ConsultationStage,
   DEFAULT_RESPONSE_TARGETS,
   overdueStatus,
   REJECTION_REASONS,
@@ -27,25 +29,16 @@ import {
 } from '#core/consultation.ts';
 import type { Account } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
-import { ZNeed, type Need } from '#core/entities/need.ts';
-import {
-  canManageNeed,
-  canViewNeed,
-  isNeedOwner,
-  type NeedAccessFacts,
-} from '#core/need-access.ts';
+import { canManageNeed, canViewNeed, isNeedOwner } from '#core/need-access.ts';
 import { SILENT_SINK, type NotificationSink } from '#core/notifications.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
 import { appendAudit, type AuditChange } from '../accounts/write-audit.ts';
-import {
-  eligibleCoordinators,
-  mayViewConsultation,
-  requireConsultationCoordinator,
-} from './consultation-access.ts';
+import { eligibleCoordinators, requireConsultationCoordinator } from './consultation-access.ts';
 import type { MatchingService } from '../matching/matching-service.ts';
 import { loadNeedAccessFacts } from '../matching/need-access-facts.ts';
 import { parseInput } from '../matching/parse-input.ts';
+import { createConsultationReads } from './consultation-reads.ts';
 
 export interface ConsultationView {
   readonly consultation: Consultation;
@@ -60,17 +53,11 @@ export interface ConsultationView {
 export interface RequesterStatus {
   readonly id: string;
   readonly needId: string;
-  readonly stage: string;
-  readonly outcome?: string;
+  readonly stage: ConsultationStage;
+  readonly outcome?: CloseOutcome;
   readonly overdue: boolean;
   readonly dueAt?: string;
   readonly updatedAt: string;
-}
-
-interface Entry {
-  readonly c: Consultation;
-  readonly need: Need | undefined;
-  readonly facts: NeedAccessFacts;
 }
 
 export interface ConsultationServiceOptions {
@@ -134,82 +121,12 @@ export function createConsultationService(
   const sink = options.notifications ?? SILENT_SINK;
   const now = (): string => clock.now().toISOString();
 
-  const loadNeed = async (needId: string): Promise<Need | undefined> => {
-    const stored = await repos.entity('needs').get(needId);
-    const parsed = stored === undefined ? undefined : ZNeed.safeParse(stored.record);
-    return parsed?.success ? parsed.data : undefined;
-  };
-
-  /** The consultation, its need and the access facts, or not_found when the viewer may not see it. */
-  const load = async (
-    viewer: Viewer,
-    id: string,
-  ): Promise<{
-    c: Consultation;
-    version: number;
-    need: Need | undefined;
-    facts: NeedAccessFacts;
-  }> => {
-    const stored = await repos.consultations.get(id);
-    if (stored === undefined) throw new DomainError('not_found', `no consultation ${id}`);
-    const c = stored.record;
-    const need = await loadNeed(c.needId);
-    const facts = await loadNeedAccessFacts(repos, c.needId);
-    if (!mayViewConsultation(viewer, c, need, facts))
-      throw new DomainError('not_found', `no consultation ${id}`);
-    return { c, version: stored.version, need, facts };
-  };
-
+  const { loadNeed, load, visibleEntries, auditAdministratorReads } = createConsultationReads({
+    repos,
+    now,
+  });
   const audit = (repo: Repositories, accountId: string, change: AuditChange) =>
     appendAudit(repo, { accountId, at: now() }, change);
-
-  /** The consultations the viewer may see, each with its need and the need's access facts. */
-  const visibleEntries = async (viewer: Viewer): Promise<Entry[]> => {
-    if (viewer.kind !== 'account') return [];
-    const all = await repos.consultations.list();
-    const out: Entry[] = [];
-    const needCache = new Map<string, { need: Need | undefined; facts: NeedAccessFacts }>();
-    for (const c of all) {
-      let entry = needCache.get(c.needId);
-      if (entry === undefined) {
-        entry = {
-          need: await loadNeed(c.needId),
-          facts: await loadNeedAccessFacts(repos, c.needId),
-        };
-        needCache.set(c.needId, entry);
-      }
-      if (mayViewConsultation(viewer, c, entry.need, entry.facts)) out.push({ c, ...entry });
-    }
-    return out;
-  };
-
-  /**
-   * Administrators see consultations on confidential needs they are not assigned to (with the
-   * need's title): each such read is audited.
-   */
-  const auditAdministratorReads = async (
-    viewer: Viewer,
-    entries: readonly Entry[],
-  ): Promise<void> => {
-    if (viewer.kind !== 'account' || viewer.role !== 'admin') return;
-    const read = entries.filter(
-      ({ c, need, facts }) =>
-        (need?.confidentiality ?? 'confidential') === 'confidential' &&
-        viewer.organisationId !== c.requesterId &&
-        !c.coordinatorIds.includes(viewer.accountId) &&
-        !facts.assignedAccountIds.has(viewer.accountId),
-    );
-    if (read.length === 0) return;
-    await repos.transaction(async (tx) => {
-      for (const { c } of read)
-        await audit(tx, viewer.accountId, {
-          action: 'read',
-          entity: 'consultations',
-          entityId: c.id,
-          after: { needId: c.needId, as: 'admin' },
-        });
-    });
-  };
 
   const isAssigned = (viewer: Viewer, c: Consultation): boolean =>
     viewer.kind === 'account' && c.coordinatorIds.includes(viewer.accountId);

@@ -8,6 +8,7 @@
 import {
   REJECTION_REASON_LABELS_JA,
   REJECTION_REASONS,
+  type CloseOutcome,
   type ConsultationStage,
   type RejectionReason,
 } from '#core/consultation.ts';
@@ -22,7 +23,7 @@ import { loadNeedAccessFacts } from '../matching/need-access-facts.ts';
 export interface SeedProposal {
   consultationId: string;
   stage: ConsultationStage;
-  outcome?: string;
+  outcome?: CloseOutcome;
   proposedAt: string;
   /** The latest judgement on this seed in this consultation, if any. */
   judgement: {

@@ -8,16 +8,13 @@ import { ZActor } from '#core/entities/actor.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
 import { ZRelation } from '#core/entities/relation.ts';
 import { ZSeed, type Seed } from '#core/entities/seed.ts';
-import { findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import { isSharedNeed } from '#core/need-access.ts';
 import type { Clock } from '#core/ports.ts';
-import type { ActorFlag, Confidentiality, SeedKind, Sector } from '#core/vocabulary.ts';
 import { analyzeFields } from '#matching/analyze.ts';
 import { analyzeTermIdsInOrder } from '#matching-node/parallel-analyzer.ts';
 import {
   createBm25fIndex,
   decodeSerializedIndex,
-  encodeSerializedIndex,
   restoreBm25fIndex,
   type Bm25fIndex,
   type FieldSpec,
@@ -38,7 +35,15 @@ import {
 } from '#matching/gloss-link-table.ts';
 import { EDICT_PATH, loadEdictForBuild } from '#matching-node/edict-file.ts';
 import { buildTrustGraph, type GraphRelation, type TrustGraph } from '#matching/network-path.ts';
-import type { GeoPoint } from '#matching/signals.ts';
+import {
+  actorFacts,
+  needFacts,
+  seedFacts,
+  type ActorFacts,
+  type NeedFacts,
+  type SeedFacts,
+} from './index-facts.ts';
+import { decodeEnvelope, encodeEnvelope } from './index-snapshot-envelope.ts';
 import type { MatchingStore } from './matching-store.ts';
 import type { TextPipeline } from './text-pipeline.ts';
 
@@ -56,38 +61,6 @@ export const NEED_FIELDS: readonly FieldSpec[] = [
 /** Bump when analysis changes so old snapshots are not reused. */
 const ANALYSIS_VERSION = 1;
 
-export interface SeedFacts {
-  readonly id: string;
-  readonly kind: SeedKind;
-  readonly ownerId: string;
-  readonly field?: string;
-  readonly sdgs: readonly number[];
-  readonly trl?: number;
-  readonly available: boolean;
-  readonly prefectureCode?: string;
-}
-
-export interface NeedFacts {
-  readonly id: string;
-  readonly ownerId: string;
-  readonly confidentiality: Confidentiality;
-  readonly field?: string;
-  readonly sdgs: readonly number[];
-  readonly prefectureCode?: string;
-  readonly open: boolean;
-}
-
-export interface ActorFacts {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: 'organization' | 'person';
-  readonly sector: Sector;
-  readonly flags: readonly ActorFlag[];
-  readonly field?: string;
-  readonly prefectureCode: string;
-  readonly location?: GeoPoint;
-}
-
 export function seedFields(seed: Seed): Record<string, string> {
   return { title: seed.title, keywords: seed.keywords.join('、'), abstract: seed.abstract ?? '' };
 }
@@ -97,32 +70,6 @@ export function needFields(need: Need): Record<string, string> {
     title: need.title,
     keywords: need.keywords.join('、'),
     description: need.description ?? '',
-  };
-}
-
-function seedFacts(seed: Seed): SeedFacts {
-  return {
-    id: seed.id,
-    kind: seed.kind,
-    // '' while the owner is not registered yet (no actor, no network path)
-    ownerId: seed.ownerId ?? '',
-    sdgs: seed.sdgs,
-    available: seed.available,
-    ...(seed.field !== undefined ? { field: seed.field } : {}),
-    ...(seed.trl !== undefined ? { trl: seed.trl } : {}),
-    ...(seed.prefectureCode !== undefined ? { prefectureCode: seed.prefectureCode } : {}),
-  };
-}
-
-function needFacts(need: Need): NeedFacts {
-  return {
-    id: need.id,
-    ownerId: need.ownerId ?? '',
-    confidentiality: need.confidentiality,
-    sdgs: need.sdgs,
-    open: need.open,
-    ...(need.field !== undefined ? { field: need.field } : {}),
-    ...(need.prefectureCode !== undefined ? { prefectureCode: need.prefectureCode } : {}),
   };
 }
 
@@ -144,35 +91,6 @@ export interface RefreshReport {
   readonly seeds: { analysed: number; removed: number; restored: boolean };
   readonly needs: { analysed: number; removed: number; restored: boolean };
   readonly seconds: number;
-}
-
-interface SnapshotEnvelope {
-  readonly versions: Record<string, number>;
-  readonly index: Uint8Array;
-}
-
-function encodeEnvelope(versions: ReadonlyMap<string, number>, index: Bm25fIndex): Uint8Array {
-  const head = new TextEncoder().encode(JSON.stringify(Object.fromEntries(versions)));
-  const body = encodeSerializedIndex(index.serialize());
-  const out = new Uint8Array(4 + head.length + body.length);
-  new DataView(out.buffer).setUint32(0, head.length, true);
-  out.set(head, 4);
-  out.set(body, 4 + head.length);
-  return out;
-}
-
-function decodeEnvelope(bytes: Uint8Array): SnapshotEnvelope | undefined {
-  try {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const headLength = view.getUint32(0, true);
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headLength)));
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const versions: Record<string, number> = {};
-    for (const [id, v] of Object.entries(parsed)) if (typeof v === 'number') versions[id] = v;
-    return { versions, index: bytes.subarray(4 + headLength) };
-  } catch {
-    return undefined;
-  }
 }
 
 /** Rows are analysed in batches of this many (one MeCab round trip each). */
@@ -358,24 +276,7 @@ export class MatchingIndex {
       for (const record of batch) {
         const parsed = ZActor.safeParse(record);
         if (!parsed.success) continue;
-        const a = parsed.data;
-        const prefecture = a.prefectureCode ? findPrefecture(a.prefectureCode) : undefined;
-        const location =
-          a.lat !== undefined && a.lon !== undefined
-            ? { lat: a.lat, lon: a.lon }
-            : prefecture !== undefined
-              ? { lat: prefecture.lat, lon: prefecture.lon }
-              : undefined;
-        this.actors.set(a.id, {
-          id: a.id,
-          name: a.name,
-          kind: a.kind,
-          sector: a.sector,
-          flags: a.flags,
-          prefectureCode: prefectureGroupOf(a),
-          ...(a.field !== undefined ? { field: a.field } : {}),
-          ...(location !== undefined ? { location } : {}),
-        });
+        this.actors.set(parsed.data.id, actorFacts(parsed.data));
       }
     }
   }

@@ -1,32 +1,16 @@
 /**
- * Brokers from `GET /api/analyses/brokers` (documented as an object for now): the actors who
- * bridge communities, read defensively so a change of the answer shows no broker rather than
- * breaking the view.
+ * Brokers from `GET /api/analyses/brokers`, as the contract describes them: the actors who bridge
+ * communities, with what the network view shows of each.
  */
-export interface Broker {
-  actorId: string;
-  name: string;
-  betweenness: number;
-  communitiesBridged: string[];
-}
+import type { BrokerAnswer, BrokersAnswer } from '#contract/routes/broker-answers.ts';
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export type Broker = Pick<BrokerAnswer, 'actorId' | 'name' | 'betweenness' | 'communitiesBridged'>;
 
-export function readBrokers(answer: unknown): Broker[] {
-  if (!isRecord(answer) || !Array.isArray(answer['brokers'])) return [];
-  return answer['brokers'].flatMap((b): Broker[] => {
-    if (!isRecord(b) || typeof b['actorId'] !== 'string') return [];
-    const bridged = Array.isArray(b['communitiesBridged'])
-      ? b['communitiesBridged'].filter((c): c is string => typeof c === 'string')
-      : [];
-    return [
-      {
-        actorId: b['actorId'],
-        name: typeof b['name'] === 'string' ? b['name'] : b['actorId'],
-        betweenness: typeof b['betweenness'] === 'number' ? b['betweenness'] : 0,
-        communitiesBridged: bridged,
-      },
-    ];
-  });
+export function readBrokers(answer: BrokersAnswer): Broker[] {
+  return answer.brokers.map(({ actorId, name, betweenness, communitiesBridged }) => ({
+    actorId,
+    name,
+    betweenness,
+    communitiesBridged,
+  }));
 }
