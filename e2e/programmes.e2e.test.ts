@@ -457,4 +457,25 @@ describe('programme flows', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('frames the report in English in the English view, drawn with the app’s map', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.addInitScript(`localStorage.setItem('musubi.language', 'en')`);
+    await page.goto(url(`/reports?prefecture=${projectPrefecture}`));
+    const frame = page.frameLocator('[data-testid="report-frame"]');
+    await frame.locator('h1').waitFor();
+    await expect(frame.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(frame.locator('h1').textContent()).resolves.toMatch(/^Region report: /);
+    await expect(frame.locator('h2').first().textContent()).resolves.toBe(
+      '1. Where the actors are',
+    );
+    // the national map's 47 prefecture outlines with 沖縄県's inset, the prefecture by municipality
+    await expect(frame.locator('svg.map-national path.prefecture').count()).resolves.toBe(47);
+    await expect(frame.locator('svg.map-national g.map-inset').count()).resolves.toBe(1);
+    await expect(
+      frame.locator('svg.map-region path.municipality').count(),
+    ).resolves.toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -12,6 +12,7 @@ export const ZRegionReportQuery = z
       .string()
       .regex(/^c\d+$/, 'a community id like c3')
       .optional(),
+    lang: z.enum(['ja', 'en']).optional(),
   })
   .refine((q) => (q.prefecture === undefined) !== (q.community === undefined), {
     message: 'give exactly one of prefecture or community',
@@ -28,6 +29,7 @@ export const regionReport = defineRoute({
   queryDescriptions: {
     prefecture: 'Prefecture code 01..47 (or give community)',
     community: 'Community id from the communities analysis, e.g. c3',
+    lang: 'Language of the report: ja (default) or en',
   },
   responses: {
     200: { description: 'HTML page', schema: z.string(), contentType: 'text/html' },

@@ -21,6 +21,23 @@ describe.each(TEST_DATABASES)('region report API on $name', (kind) => {
     expect(await response.text()).toContain('地域レポート: 福岡県');
   });
 
+  it('speaks English when asked (?lang=en), and refuses another language by name', async () => {
+    const response = await f.call('/api/reports/region?prefecture=40&lang=en');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Region report: Fukuoka');
+    // the Japanese report is kept apart, not served from the English one
+    expect(await (await f.call('/api/reports/region?prefecture=40')).text()).toContain(
+      '地域レポート: 福岡県',
+    );
+    const problem = await expectProblem(
+      await f.call('/api/reports/region?prefecture=40&lang=fr'),
+      422,
+    );
+    expect(JSON.stringify(problem)).toContain('lang');
+  });
+
   it('may be framed by the web app on the same origin only (its print screen)', async () => {
     const response = await f.call('/api/reports/region?prefecture=40');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');

@@ -19,6 +19,7 @@ export function registerReportRoutes(api: Hono<AppEnv>, services: ApiServices): 
       const report = await services.analyses.get('regionReport', {
         ...(q.prefecture !== undefined ? { prefectureCode: q.prefecture } : {}),
         ...(q.community !== undefined ? { communityId: q.community } : {}),
+        ...(q.lang !== undefined ? { language: q.lang } : {}),
       });
       c.header('x-frame-options', 'SAMEORIGIN');
       c.header('content-security-policy', "frame-ancestors 'self'");

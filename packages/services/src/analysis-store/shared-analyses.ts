@@ -82,7 +82,7 @@ export const SHARED_ANALYSES = {
   regionReport: {
     tables: PUBLIC_TABLES,
     run: async (c: AnalysisContext, p: Parameters<typeof buildRegionReport>[2]) =>
-      renderRegionReport(await buildRegionReport(c.repos, c.clock, p)),
+      renderRegionReport(await buildRegionReport(c.repos, c.clock, p), { language: p.language }),
   },
   gapFill: {
     tables: network,

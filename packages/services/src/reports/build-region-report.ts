@@ -35,6 +35,8 @@ export interface RegionReportRequest {
   prefectureCode?: string;
   /** A community id of the shared communities (latest stored run, else the default partition). */
   communityId?: string;
+  /** The language it is rendered in (the content is the same). */
+  language?: 'ja' | 'en';
 }
 
 export interface RegionReport {

@@ -4,7 +4,8 @@ import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { buildRegionReport } from './build-region-report.ts';
 import { loadRegionFixture } from '#test/region-report-fixture.ts';
-import { escapeHtml, renderRegionReport } from './render-region-report.ts';
+import { escapeHtml } from './escape-html.ts';
+import { renderRegionReport } from './render-region-report.ts';
 
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 

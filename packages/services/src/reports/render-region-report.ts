@@ -6,19 +6,13 @@
 import { findPrefecture } from '#core/geo.ts';
 import type { PrefectureTopology } from '#core/map/national-map.ts';
 import type { RegionReport } from './build-region-report.ts';
+import { escapeHtml } from './escape-html.ts';
 import type { MunicipalityTopology } from '#core/map/municipality-shapes.ts';
 import { municipalityBoundaries, prefectureBoundaries } from './prefecture-boundaries.ts';
 import { regionMapSection, type ReportLanguage } from './report-map.ts';
 import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 
 export type { ReportLanguage } from './report-map.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
-}
 
 const e = escapeHtml;
 

@@ -18,6 +18,7 @@ import {
 } from '#core/map/national-map.ts';
 import { SECTOR_LABELS_EN, SECTOR_LABELS_JA, type Sector } from '#core/vocabulary.ts';
 import type { RegionReport } from './build-region-report.ts';
+import { escapeHtml } from './escape-html.ts';
 
 export type ReportLanguage = 'ja' | 'en';
 
@@ -61,11 +62,7 @@ const WORDS = {
 } as const;
 
 const REGION_FRAME = { width: 640, minHeight: 260, maxHeight: 640, pad: 14 };
-const e = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
+const e = escapeHtml;
 
 function nationalSvg(
   boundaries: PrefectureTopology,

@@ -11,13 +11,17 @@ const DEFAULT_PREFECTURE = '13';
  * frame, printed from there (the report carries its own print styles), or opened on its own.
  */
 export function RegionReportPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { search } = useLocation();
   const frame = useRef<HTMLIFrameElement>(null);
   const scope: Scope = search.get('community')
     ? { community: search.get('community') ?? '' }
     : { prefecture: search.get('prefecture') ?? DEFAULT_PREFECTURE };
-  const src = hrefOf('/api/reports/region', { ...scope });
+  // the report in the page's language (Japanese is the default and needs no parameter)
+  const src = hrefOf('/api/reports/region', {
+    ...scope,
+    ...(language === 'en' ? { lang: 'en' } : {}),
+  });
   const [loaded, setLoaded] = useState<string | null>(null);
   const setScope = (next: Scope) => navigate(hrefOf('/reports', { ...next }), { replace: true });
   return (
