@@ -1,22 +1,27 @@
 /**
  * Demo seeds (シーズ: research results, patents, technologies, open facilities of 公設試) and needs
- * (ニーズ: company and community problems in plain business language), composed from field
- * vocabulary.
+ * (ニーズ: company and community problems in plain business language). A seed is written in its
+ * owner's field from one research topic; a company's need in its own trade's words; no two seeds
+ * and no two needs share a title.
  */
 import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { Need } from '#core/entities/need.ts';
 import type { Seed } from '#core/entities/seed.ts';
 import type { Confidentiality, SeedKind } from '#core/vocabulary.ts';
-import {
-  COMMUNITY_NEEDS,
-  FIELDS,
-  GENERIC_PARTNERS,
-  fieldKeywords,
-  fieldVocabulary,
-  type FieldVocabulary,
-} from './field-vocabulary.ts';
+import { municipalityByCode } from './actor-world.ts';
+import { holdsTechnologySeeds } from './field-by-name.ts';
+import { fieldKeywords, fieldVocabulary, type FieldVocabulary } from './field-vocabulary.ts';
 import type { ActorWorld, PoolKey } from './generate-actors.ts';
+import {
+  COMMUNITY_NEED_PHRASES,
+  NEED_PHRASES,
+  type CommunityNeedPhrase,
+  type TradePhrases,
+} from './need-phrases.ts';
+import { PLANTED_COMMUNITIES } from './planted-communities.ts';
 import type { Random } from './random.ts';
+import { SEED_TOPICS, topicsOf } from './seed-topics.ts';
+import { writeSeedText } from './write-seed-text.ts';
 
 function sdgsOf(random: Random, vocabulary: FieldVocabulary): number[] {
   const picked = random.sample(vocabulary.sdgs, random.int(1, vocabulary.sdgs.length));
@@ -24,53 +29,17 @@ function sdgsOf(random: Random, vocabulary: FieldVocabulary): number[] {
   return picked.sort((a, b) => a - b);
 }
 
-function seedVocabulary(random: Random, owner: ActorInJapan): FieldVocabulary {
-  return random.chance(0.75) && owner.field ? fieldVocabulary(owner.field) : random.pick(FIELDS);
+/** The owner's own field; for an owner without one, its community's leading field. */
+export function fieldOfOwner(world: ActorWorld, owner: ActorInJapan): string {
+  if (owner.field !== undefined && SEED_TOPICS[owner.field] !== undefined) return owner.field;
+  const community = PLANTED_COMMUNITIES[world.communityOf.get(owner.id) ?? 0];
+  return community?.fields[0] ?? 'ものづくり';
 }
 
-function seedText(
-  random: Random,
-  kind: SeedKind,
-  v: FieldVocabulary,
-  owner: ActorInJapan,
-): { title: string; abstract: string } {
-  const subject = random.pick(v.subjects);
-  const method = random.pick(v.methods);
-  const application = random.pick(v.applications);
-  const problem = random.pick(v.problems);
-  const metric = random.pick(v.metrics);
-  const gain = random.int(12, 65);
-  const partner = random.pick(GENERIC_PARTNERS);
-  if (kind === 'facility') {
-    const equipment = random.pick(v.facilities);
-    return {
-      title: `${equipment}の開放利用（${v.field}分野）`,
-      abstract: [
-        `${owner.name}では、${equipment}を企業の皆様に開放しています。`,
-        `${subject}などの評価や${application}向け製品の品質確認に利用できます。`,
-        `職員による依頼試験のほか、技術相談や操作研修にも対応します。`,
-        `${problem}に取り組む中小企業の試作・評価を支援します。`,
-      ].join(''),
-    };
-  }
-  const titles: readonly string[] = [
-    `${method}による${subject}の高性能化`,
-    `${subject}を用いた${application}向け新技術`,
-    `${method}を活用した${application}の${metric}改善`,
-    `${application}のための${subject}${kind === 'patent' ? 'の製造方法' : 'の開発'}`,
-  ];
-  const sentences = [
-    `${application}の分野では、${problem}が大きな課題となっている。`,
-    kind === 'patent'
-      ? `本発明は、${method}を用いて${subject}を得る方法に関するものであり、従来技術に比べて工程を簡素化できる。`
-      : `本研究では、${method}を用いて${subject}の特性を詳細に評価し、最適な条件を明らかにした。`,
-    `その結果、従来法と比較して${metric}を約${gain}％改善することに成功した。`,
-    random.chance(0.5)
-      ? `本技術は${v.keywords.slice(0, 2).join('や')}にも応用が期待される。`
-      : `試作段階での評価を終え、量産化に向けた検討を進めている。`,
-    `今後は${partner}との連携により、${application}への実用化を目指す。`,
-  ];
-  return { title: random.pick(titles), abstract: sentences.join('') };
+/** A person's home organisation (a researcher's university); an organisation itself. */
+function organisationOf(world: ActorWorld, actor: ActorInJapan): ActorInJapan {
+  if (actor.kind !== 'person') return actor;
+  return world.byId.get(world.homeOf.get(actor.id) ?? '') ?? actor;
 }
 
 const SEED_OWNERS: readonly (readonly [
@@ -91,17 +60,21 @@ const SEED_OWNERS: readonly (readonly [
 
 export function generateSeeds(random: Random, world: ActorWorld, total: number): Seed[] {
   const seeds: Seed[] = [];
+  const taken = new Set<string>();
   const weights = SEED_OWNERS.map((s) => s[2]);
   const rows = SEED_OWNERS.map(([kind, owners]) => ({
     kind,
-    candidates: owners.flatMap((key) => world.national[key]),
+    candidates: owners
+      .flatMap((key) => world.national[key])
+      .filter((owner) => holdsTechnologySeeds(organisationOf(world, owner).name)),
   })).filter((row) => row.candidates.length > 0);
   let patentSerial = 5_000_000;
   for (let i = 0; i < total; i++) {
     const { kind, candidates } = random.weighted(rows, weights);
     const owner = random.pick(candidates);
-    const v = seedVocabulary(random, owner);
-    const { title, abstract } = seedText(random, kind, v, owner);
+    const field = fieldOfOwner(world, owner);
+    const v = fieldVocabulary(field);
+    const { title, abstract } = writeSeedText(random, kind, topicsOf(field), v, owner, taken);
     patentSerial += random.int(1, 400);
     const trl =
       kind === 'research_result'
@@ -116,8 +89,8 @@ export function generateSeeds(random: Random, world: ActorWorld, total: number):
       kind,
       title,
       abstract,
-      keywords: fieldKeywords(random, v, random.int(3, 5)),
-      field: v.field,
+      keywords: seedKeywords(random, field, title, abstract),
+      field,
       ownerId: owner.id,
       prefectureCode: owner.prefectureCode,
       trl,
@@ -130,46 +103,128 @@ export function generateSeeds(random: Random, world: ActorWorld, total: number):
   return seeds;
 }
 
-const NEED_CONTEXTS: readonly string[] = [
-  '当社は創業{years}年の{business}で、従業員は{employees}名です。',
-  '{business}として地域の取引先と長く仕事をしてきました。',
-  '取引先からの要望が年々厳しくなっています。',
-];
+/** Keywords of the topic the text was written from, then of its field. */
+function seedKeywords(random: Random, field: string, title: string, abstract: string): string[] {
+  const text = `${title}${abstract}`;
+  const topic = topicsOf(field).find((t) => text.includes(t.subject));
+  const own = topic ? random.sample(topic.keywords, random.int(2, 4)) : [];
+  const more = fieldKeywords(random, fieldVocabulary(field), 2).filter((k) => !own.includes(k));
+  return [...own, ...more].slice(0, Math.max(3, own.length + 1));
+}
 
-function needDescription(
+/** Where the owner is, as a resident would say it: its municipality, else its prefecture. */
+function placeOf(owner: ActorInJapan): string {
+  if (owner.sector === 'municipality' || owner.sector === 'prefecture') return owner.name;
+  const municipality = municipalityByCode.get(owner.municipalityCode ?? '');
+  return municipality?.name ?? owner.name;
+}
+
+/** What the owner's name says it is, for the community needs it would raise. */
+function ownerTag(owner: ActorInJapan): string {
+  if (owner.sector === 'municipality') return `${owner.name} 市町村`;
+  if (owner.sector === 'prefecture') return `${owner.name} 県`;
+  return owner.name;
+}
+
+/** The first title in `candidates` (tried from a random start) that is not taken yet. */
+function firstUntaken(random: Random, candidates: readonly string[], taken: Set<string>) {
+  const start = random.int(0, Math.max(0, candidates.length - 1));
+  for (let k = 0; k < candidates.length; k++) {
+    const candidate = candidates[(start + k) % candidates.length];
+    if (candidate !== undefined && !taken.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function companyTitle(
   random: Random,
-  wish: string,
-  v: FieldVocabulary,
+  phrases: TradePhrases,
+  owner: ActorInJapan,
+  taken: Set<string>,
+): string {
+  const say = (wish: string, product: string, lead = '') =>
+    `${lead}${wish.replace('{p}', product)}`;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const lead = random.chance(0.2) ? random.pick(phrases.leads) : '';
+    const title = say(random.pick(phrases.wishes), random.pick(phrases.products), lead);
+    if (!taken.has(title)) return title;
+  }
+  const plain = phrases.wishes.flatMap((w) => phrases.products.map((p) => say(w, p)));
+  const led = phrases.leads.flatMap((lead) => plain.map((title) => `${lead}${title}`));
+  return (
+    firstUntaken(random, plain, taken) ??
+    firstUntaken(random, led, taken) ??
+    firstUntaken(
+      random,
+      plain.map((title) => `${placeOf(owner)}の工場で、${title}`),
+      taken,
+    ) ??
+    `${owner.name}として、${random.pick(plain)}`
+  );
+}
+
+function companyDescription(
+  random: Random,
+  title: string,
+  phrases: TradePhrases,
   owner: ActorInJapan,
 ): string {
-  const context = random
-    .pick(NEED_CONTEXTS)
-    .replace('{years}', String(Math.max(3, 2025 - (owner.foundedYear ?? 1990))))
-    .replace('{business}', `${v.field}関連の会社`)
-    .replace('{employees}', String(owner.employees ?? 20));
-  const problem = random.pick(v.problems);
+  const years = Math.max(3, 2025 - (owner.foundedYear ?? 1990));
   return [
-    context,
-    `いま困っているのは${problem}で、社内だけでは解決の見通しが立っていません。`,
-    `${wish.replace(/たい$/u, 'たい')}と考えています。`,
+    random.pick([
+      `当社は創業${years}年、${phrases.trade}を営む従業員${owner.employees ?? 20}名の会社です。`,
+      `${placeOf(owner)}で${phrases.trade}を${years}年続けてきました。`,
+      `${phrases.trade}の会社で、地元の取引先と長く仕事をしてきました。`,
+    ]),
+    `いま一番困っているのは、${random.pick(phrases.troubles)}です。`,
+    `${title}と考えていますが、社内だけでは進め方がわかりません。`,
     random.pick([
       '大学や公設試の先生に相談できればありがたいです。',
       'まずは試作や評価をお願いできる相手を探しています。',
       '補助金を使えるかどうかも含めて相談したいです。',
       '県外の研究機関でも構いません。',
+      '同じ悩みを持つ会社と一緒に取り組めればと思います。',
     ]),
     random.pick([
       '予算は数百万円程度を考えています。',
       '1年以内に目処をつけたいです。',
       '詳しい条件は面談でお話しします。',
+      'まずは現場を見に来ていただけると助かります。',
     ]),
   ].join('');
+}
+
+function communityNeed(
+  random: Random,
+  owner: ActorInJapan,
+  taken: Set<string>,
+): { title: string; phrase: CommunityNeedPhrase } {
+  const tag = ownerTag(owner);
+  const fitting = COMMUNITY_NEED_PHRASES.filter((p) => p.owners?.test(tag) ?? true);
+  // an owner whose name says nothing (a hospital, a foundation) raises what any town would
+  const phrases =
+    fitting.length > 0
+      ? fitting
+      : COMMUNITY_NEED_PHRASES.filter((p) => p.owners?.test('市町村') ?? true);
+  const place = placeOf(owner);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const phrase = random.pick(phrases);
+    const title = phrase.wish.replace('{place}', place);
+    if (!taken.has(title)) return { title, phrase };
+  }
+  const phrase = random.pick(phrases);
+  const base = phrase.wish.replace('{place}', place);
+  for (let n = 2; ; n++) {
+    const title = `${base}（${owner.name}${n === 2 ? '' : ` その${n - 1}`}）`;
+    if (!taken.has(title)) return { title, phrase };
+  }
 }
 
 const CONFIDENTIALITY: readonly Confidentiality[] = ['public', 'members', 'confidential'];
 
 export function generateNeeds(random: Random, world: ActorWorld, total: number): Need[] {
   const needs: Need[] = [];
+  const taken = new Set<string>();
   const companies = [
     ...world.national.sme,
     ...world.national.sme,
@@ -192,21 +247,29 @@ export function generateNeeds(random: Random, world: ActorWorld, total: number):
     let sdgs: number[];
     let description: string;
     if (community) {
-      const [wish, field, goals] = random.pick(COMMUNITY_NEEDS);
-      v = fieldVocabulary(field);
-      title = wish;
-      sdgs = [...goals];
+      const need = communityNeed(random, owner, taken);
+      v = fieldVocabulary(need.phrase.field);
+      title = need.title;
+      sdgs = [...need.phrase.sdgs];
       description = [
-        `${owner.name}の地域では、${wish.replace(/たい$/u, 'たい')}という声が住民から寄せられています。`,
-        `これまで行政や地域団体で取り組んできましたが、人手と費用の面で限界があります。`,
-        `技術を持つ企業や大学と一緒に、小さく試しながら解決策を探したいと考えています。`,
+        `${need.title}という声が、住民から寄せられています。`,
+        random.pick([
+          'これまで行政や地域団体で取り組んできましたが、人手と費用の面で限界があります。',
+          'ボランティアで続けてきましたが、担い手が高齢になってきました。',
+          '他の地域の取組みも調べましたが、そのままでは当てはまりませんでした。',
+        ]),
+        '技術を持つ企業や大学と一緒に、小さく試しながら解決策を探したいと考えています。',
       ].join('');
     } else {
-      v = owner.field && random.chance(0.8) ? fieldVocabulary(owner.field) : random.pick(FIELDS);
-      title = random.pick(v.needs);
+      const field = fieldOfOwner(world, owner);
+      const phrases = NEED_PHRASES[field] ?? NEED_PHRASES['ものづくり'];
+      if (!phrases) throw new RangeError(`no need phrases for ${field}`);
+      v = fieldVocabulary(field);
+      title = companyTitle(random, phrases, owner, taken);
       sdgs = sdgsOf(random, v);
-      description = needDescription(random, title, v, owner);
+      description = companyDescription(random, title, phrases, owner);
     }
+    taken.add(title);
     const posted = Date.UTC(2018, 0, 1) + random.int(0, 2920) * 86_400_000;
     needs.push({
       id: `need-${String(i + 1).padStart(5, '0')}`,
