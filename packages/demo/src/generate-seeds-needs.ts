@@ -9,15 +9,11 @@ import type { Need } from '#core/entities/need.ts';
 import type { Seed } from '#core/entities/seed.ts';
 import type { Confidentiality, SeedKind } from '#core/vocabulary.ts';
 import { municipalityByCode } from './actor-world.ts';
+import { COMMUNITY_NEED_PHRASES, type CommunityNeedPhrase } from './community-need-phrases.ts';
 import { holdsTechnologySeeds } from './field-by-name.ts';
 import { fieldKeywords, fieldVocabulary, type FieldVocabulary } from './field-vocabulary.ts';
 import type { ActorWorld, PoolKey } from './generate-actors.ts';
-import {
-  COMMUNITY_NEED_PHRASES,
-  NEED_PHRASES,
-  type CommunityNeedPhrase,
-  type TradePhrases,
-} from './need-phrases.ts';
+import { NEED_PHRASES, type TradePhrases } from './need-phrases.ts';
 import { PLANTED_COMMUNITIES } from './planted-communities.ts';
 import type { Random } from './random.ts';
 import { SEED_TOPICS, topicsOf } from './seed-topics.ts';
