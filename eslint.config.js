@@ -18,7 +18,9 @@ const layers = {
   // The HTTP contract: every route once (method, path, zod input and answers).
   contract: ['core'],
   server: ['core', 'analytics', 'matching', 'services', 'db', 'connectors', 'contract'],
-  cli: ['core', 'analytics', 'matching', 'services', 'db', 'server', 'connectors'],
+  // The generated demo ecosystem: records, accounts and a workflow, written through the services.
+  demo: ['core', 'analytics', 'services'],
+  cli: ['core', 'analytics', 'matching', 'services', 'db', 'server', 'connectors', 'demo'],
   // The web calls the API through the contract: its paths, inputs and answers' types.
   web: ['core', 'contract'],
 };

@@ -11,12 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
-import {
-  createDemoAccounts,
-  DEMO_ACCOUNTS,
-  type DemoCredential,
-} from '#services/demo/demo-accounts.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { createDemoAccounts, DEMO_ACCOUNTS, type DemoCredential } from '#demo/demo-accounts.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { seriousViolations } from './support/axe.ts';
 import { ARTIFACTS, launchBrowser } from './support/browser.ts';

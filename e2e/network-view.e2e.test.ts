@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { WebCommunities } from '#contract/web-data-types.ts';
 import type { Database } from '#db/open-database.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { seriousViolations } from './support/axe.ts';
 import { ARTIFACTS, launchBrowser, openPage, waitForDraw } from './support/browser.ts';

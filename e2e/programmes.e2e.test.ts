@@ -23,7 +23,7 @@ import type {
 } from '#contract/web-data-types.ts';
 import { analyzeCommunities } from '#services/analysis/analyze-communities.ts';
 import type { Database } from '#db/open-database.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { ARTIFACTS, launchBrowser, openPage } from './support/browser.ts';
 import { ensureWebBuild } from './support/web-build.ts';

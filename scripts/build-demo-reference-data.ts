@@ -1,7 +1,7 @@
 /**
  * Extracts the compact real reference data the demo generator needs (real universities from the
- * MEXT list, real research organisations from ROR) into packages/services/src/demo/data/*.json.
- * See packages/services/src/demo/data/SOURCE.md.
+ * MEXT list, real research organisations from ROR) into packages/demo/src/data/*.json.
+ * See packages/demo/src/data/SOURCE.md.
  *
  * Run: node bin/run-ts.mjs scripts/build-demo-reference-data.ts [SHARED_DATA_DIR]
  */
@@ -13,7 +13,7 @@ import { isValidRorId } from '#core/identifiers.ts';
 import type { Sector } from '#core/vocabulary.ts';
 
 const shared = process.argv[2] ?? '../shared/data';
-const out = 'packages/services/src/demo/data';
+const out = 'packages/demo/src/data';
 
 function readCsv(path: string): Record<string, string>[] {
   return parse(readFileSync(join(shared, path), 'utf8').replace(/^\uFEFF/, ''), {

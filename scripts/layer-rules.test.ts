@@ -117,6 +117,55 @@ describe('arrows between rooms', () => {
       ).toContain(message);
     }
   });
+
+  it('keeps the demo in its own room: only the CLI (and tests) may load it', async () => {
+    const refused: [string, string, string][] = [
+      [
+        'packages/services/src/probe.ts',
+        '#demo/generate-demo-ecosystem.ts',
+        'services may not import demo',
+      ],
+      ['packages/services/src/a/probe.ts', '../../../demo/src/random.ts', 'may not leave'],
+      [
+        'packages/server/src/probe.ts',
+        '#demo/load-demo-ecosystem.ts',
+        'server may not import demo',
+      ],
+      ['packages/db/src/probe.ts', '#demo/load-demo-ecosystem.ts', 'db may not import demo'],
+      ['packages/demo/src/probe.ts', '#db/open-database.ts', 'demo may not import db'],
+      ['packages/demo/src/probe.ts', '#server/app.ts', 'demo may not import server'],
+      ['packages/demo/src/probe.ts', '#matching/analyze.ts', 'demo may not import matching'],
+    ];
+    for (const [file, source, message] of refused) {
+      expect(
+        (await layerErrors(file, importing(source))).join('\n'),
+        `${file} ← ${source}`,
+      ).toContain(message);
+    }
+    const allowed: [string, string][] = [
+      ['packages/cli/src/commands/probe.ts', '#demo/load-demo-ecosystem.ts'],
+      ['packages/demo/src/probe.ts', '#services/accounts/create-account.ts'],
+      ['packages/demo/src/probe.ts', '#analytics/random.ts'],
+      ['packages/services/src/analysis/probe.test.ts', '#demo/load-demo-ecosystem.ts'],
+      ['packages/server/src/routes/probe.test.ts', '#demo/load-demo-ecosystem.ts'],
+    ];
+    for (const [file, source] of allowed) {
+      expect(await layerErrors(file, importing(source)), `${file} ← ${source}`).toEqual([]);
+    }
+  });
+
+  it('refuses a pure room the demo', async () => {
+    const cases: [string, string, string][] = [
+      ['packages/analytics/src/probe.ts', '#demo/random.ts', 'analytics may not import demo'],
+      ['packages/core/src/probe.ts', '#demo/random.ts', 'core may not import demo'],
+    ];
+    for (const [file, source, message] of cases) {
+      expect(
+        (await layerErrors(file, importing(source))).join('\n'),
+        `${file} ← ${source}`,
+      ).toContain(message);
+    }
+  });
 });
 
 describe('relative imports', () => {

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRng } from '#analytics/random.ts';
 import { normalizeActorName } from '#connectors/actor-names.ts';
 import type { KnownActor } from '#connectors/resolve-actor.ts';
-import { generateActors } from '#services/demo/generate-actors.ts';
-import { createRandom } from '#services/demo/random.ts';
+import { generateActors } from '#demo/generate-actors.ts';
+import { createRandom } from '#demo/random.ts';
 import { buildLabelledSet, evaluateResolution } from '#services/connectors/evaluate-resolution.ts';
 
 /** One actor per normalised name, kind and place: the labels must not call two records one actor. */

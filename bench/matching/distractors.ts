@@ -1,11 +1,11 @@
 /**
  * Synthetic distractor seeds (シーズ) for the matching evaluation and the peers benchmark,
- * composed like the demo generator's seeds (packages/services/src/demo) from its field
+ * composed like the demo generator's seeds (packages/demo) from its field
  * vocabulary, plus a long tail of pseudo technical words so that a million of them still
  * have a realistic, Zipf-like vocabulary. Deterministic for a given seed number.
  */
-import { FIELDS, GENERIC_PARTNERS } from '#services/demo/field-vocabulary.ts';
-import { createRandom, type Random } from '#services/demo/random.ts';
+import { FIELDS, GENERIC_PARTNERS } from '#demo/field-vocabulary.ts';
+import { createRandom, type Random } from '#demo/random.ts';
 
 export interface CorpusSeed {
   readonly id: string;

@@ -37,7 +37,7 @@ import {
 } from '#matching-node/parallel-analyzer.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
-import { COMMUNITY_NEEDS, FIELDS } from '#services/demo/field-vocabulary.ts';
+import { COMMUNITY_NEEDS, FIELDS } from '#demo/field-vocabulary.ts';
 import { generateDistractors, type CorpusSeed } from './distractors.ts';
 import {
   buildFts5,

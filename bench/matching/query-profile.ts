@@ -27,7 +27,7 @@ import { buildGlossLinkTable } from '#matching/gloss-link-table.ts';
 import { readEdict } from '#matching-node/edict-file.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
-import { COMMUNITY_NEEDS, FIELDS } from '#services/demo/field-vocabulary.ts';
+import { COMMUNITY_NEEDS, FIELDS } from '#demo/field-vocabulary.ts';
 import { loadJson } from './matching-bench.ts';
 
 const args = process.argv.slice(2);

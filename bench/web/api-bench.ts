@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { systemClock } from '#core/ports.ts';
 import { openDatabase } from '#db/open-database.ts';
-import { createDemoAccounts, DEMO_ACCOUNTS } from '#services/demo/demo-accounts.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { createDemoAccounts, DEMO_ACCOUNTS } from '#demo/demo-accounts.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 
 export interface ApiBenchOptions {
   root?: string;

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { systemClock } from '#core/ports.ts';
 import { openDatabase } from '#db/open-database.ts';
-import { createDemoAccounts } from '#services/demo/demo-accounts.ts';
-import { createDemoWorkflow } from '#services/demo/demo-workflow.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { createDemoAccounts } from '#demo/demo-accounts.ts';
+import { createDemoWorkflow } from '#demo/demo-workflow.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 
 export const TARGET_PAGE_SECONDS = 1;
 export const TARGET_START_SECONDS = 5;

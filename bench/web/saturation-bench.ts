@@ -17,8 +17,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '#core/ports.ts';
 import { openDatabase } from '#db/open-database.ts';
-import { createDemoAccounts, DEMO_ACCOUNTS } from '#services/demo/demo-accounts.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { createDemoAccounts, DEMO_ACCOUNTS } from '#demo/demo-accounts.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { startServerProcess } from './api-bench.ts';
 
 export interface SaturationBenchOptions {

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '#db/open-database.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import type { WebNetwork } from '#server/routes/web-data-types.ts';
 import { CHROMIUM_ARGS, launchBrowser, waitForDraw } from '../../e2e/support/browser.ts';
 import { ensureWebBuild, WEB_DIST } from '../../e2e/support/web-build.ts';

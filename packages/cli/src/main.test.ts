@@ -165,7 +165,7 @@ describe('musubi analyze', () => {
   it('prints communities, roles and gap-fill candidates in the contract JSON shapes', async () => {
     const db = join(dir, 'analyze.sqlite');
     const { openDatabase } = await import('#db/open-database.ts');
-    const { loadDemoEcosystem } = await import('#services/demo/load-demo-ecosystem.ts');
+    const { loadDemoEcosystem } = await import('#demo/load-demo-ecosystem.ts');
     const database = await openDatabase(db);
     await loadDemoEcosystem(database.repos, { scale: 0.05 });
     await database.close();

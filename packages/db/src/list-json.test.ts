@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_NAMES, ENTITY_SPECS } from '#core/entities/registry.ts';
 import { canListJson, type ListQuery } from '#core/ports.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import type { Database } from './open-database.ts';
 

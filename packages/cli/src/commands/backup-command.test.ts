@@ -23,7 +23,7 @@ import { createBackupStore } from '#db/backup-store.ts';
 import { openDatabase, type Database } from '#db/open-database.ts';
 import type { SqlClient, SqlParam } from '#db/sql-client.ts';
 import { backUpDatabase } from '#services/backup/back-up-database.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { TEST_DATABASES, sqliteTestDatabase, type TestDatabaseKind } from '#test/test-databases.ts';
 import type { CommandContext } from '../context.ts';
 import { runCli } from '../main.ts';

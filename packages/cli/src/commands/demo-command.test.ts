@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '#services/demo/demo-accounts.ts';
+import { DEMO_ACCOUNTS } from '#demo/demo-accounts.ts';
 import type { CommandContext } from '../context.ts';
 import { runCli } from '../main.ts';
 

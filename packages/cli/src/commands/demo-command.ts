@@ -1,8 +1,8 @@
 import { DomainError } from '#core/domain-error.ts';
 import { systemClock, type Repositories } from '#core/ports.ts';
-import { createDemoAccounts, formatDemoCredentials } from '#services/demo/demo-accounts.ts';
-import { createDemoWorkflow } from '#services/demo/demo-workflow.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { createDemoAccounts, formatDemoCredentials } from '#demo/demo-accounts.ts';
+import { createDemoWorkflow } from '#demo/demo-workflow.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 import { createProgress } from '../progress.ts';
 import { runServe, type ServeOptions } from './serve-command.ts';

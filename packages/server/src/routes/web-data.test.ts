@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { Database } from '#db/open-database.ts';
 import { mapUnitOf, mapUnitsOf } from '#core/geo.ts';
-import { loadDemoEcosystem } from '#services/demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { foldForSearch, registerWebDataRoutes } from './web-data.ts';
 import type {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
-import { loadDemoEcosystem } from '../demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { analyzeCommunities } from './analyze-communities.ts';
 import { analyzeGapFill } from './analyze-gap-fill.ts';
 import { analyzeRoles } from './analyze-roles.ts';

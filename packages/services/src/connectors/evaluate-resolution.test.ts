@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '#analytics/random.ts';
-import { generateActors } from '../demo/generate-actors.ts';
-import { createRandom } from '../demo/random.ts';
+import { generateActors } from '#demo/generate-actors.ts';
+import { createRandom } from '#demo/random.ts';
 import { buildLabelledSet, evaluateResolution } from './evaluate-resolution.ts';
 
 describe('entity resolution on a labelled set from the demo', () => {

@@ -20,7 +20,7 @@ import type { StoredRecord } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { fuzzParameters } from '#test/fuzz-runs.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { loadDemoEcosystem } from '../demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { importRecords, type ImportReport } from './import-records.ts';
 import { openRecordSource, type FileFormat } from './read-records.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
 import { sqliteTestDatabase, TEST_DATABASES } from '#test/test-databases.ts';
-import { loadDemoEcosystem } from '../demo/load-demo-ecosystem.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { analyzeContinuation } from './analyze-continuation.ts';
 
 const clock = { now: () => new Date('2026-11-01T00:00:00Z') };

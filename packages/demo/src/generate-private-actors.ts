@@ -15,6 +15,7 @@ import {
   type ActorBuilder,
   type PoolKey,
 } from './actor-world.ts';
+import { plausibleField } from './field-by-name.ts';
 import { companyName, startupName } from './japanese-names.ts';
 
 export function addPrivateActors(builder: ActorBuilder): void {
@@ -173,7 +174,7 @@ export function addPrivateActors(builder: ActorBuilder): void {
           `${prefectureCode}${String(random.int(1, 9)).padStart(2, '0')}01${String(nextCompanySerial()).padStart(6, '0')}`,
         ),
         flags,
-        field,
+        field: plausibleField(name.name, field),
         keywords: [],
         employees,
         revenue,

@@ -36,6 +36,9 @@ export const DEMO_SIZES = {
   cases: 64,
 } as const;
 
+/** The seed of the texts' stream: the demo seed mixed with a constant (golden-ratio bits). */
+const textSeed = (seed: number): number => (seed ^ 0x9e3779b9) >>> 0;
+
 export function generateDemoEcosystem(options: DemoOptions = {}): DemoEcosystem {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const scale = options.scale ?? 1;
@@ -47,8 +50,10 @@ export function generateDemoEcosystem(options: DemoOptions = {}): DemoEcosystem 
 
   const world = generateActors(random, scale);
   const relations = generateRelations(random, world, sized(DEMO_SIZES.relations, 500));
-  const seeds = generateSeeds(random, world, sized(DEMO_SIZES.seeds, 50));
-  const needs = generateNeeds(random, world, sized(DEMO_SIZES.needs, 20));
+  // Texts draw from their own stream, so rewording them never moves the records after them.
+  const texts = createRandom(textSeed(seed));
+  const seeds = generateSeeds(texts, world, sized(DEMO_SIZES.seeds, 50));
+  const needs = generateNeeds(texts, world, sized(DEMO_SIZES.needs, 20));
   const programmes = generateProgrammes();
   const adoptions = generateAdoptions(random, world);
   const projects = generateProjects(random, world, adoptions, sized(DEMO_SIZES.projects, 20));

@@ -5,8 +5,8 @@
 import type { Account, AccountRole } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Clock, Repositories, StoredRecord } from '#core/ports.ts';
-import { createAccount } from '../accounts/create-account.ts';
-import type { ScryptCost } from '../accounts/password-hash.ts';
+import { createAccount } from '#services/accounts/create-account.ts';
+import type { ScryptCost } from '#services/accounts/password-hash.ts';
 
 export interface DemoAccountSpec {
   key: 'admin' | 'coordinator' | 'company' | 'university' | 'viewer';

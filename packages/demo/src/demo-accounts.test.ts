@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { signIn } from '../accounts/sign-in.ts';
+import { signIn } from '#services/accounts/sign-in.ts';
 import { createDemoAccounts, DEMO_ACCOUNTS, formatDemoCredentials } from './demo-accounts.ts';
 import { loadDemoEcosystem } from './load-demo-ecosystem.ts';
 

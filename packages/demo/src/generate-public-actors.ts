@@ -17,6 +17,7 @@ import {
   type ActorBuilder,
   type PoolKey,
 } from './actor-world.ts';
+import { plausibleField } from './field-by-name.ts';
 import { REFERENCE_ORGANISATIONS, REFERENCE_UNIVERSITIES } from './reference-data.ts';
 
 export function addPublicActors(builder: ActorBuilder): void {
@@ -155,7 +156,7 @@ export function addPublicActors(builder: ActorBuilder): void {
         ...place(u.prefectureCode, m),
         ...(u.ror ? { ror: u.ror } : {}),
         flags: [],
-        field: fieldOf(community),
+        field: plausibleField(u.name, fieldOf(community)),
         keywords: [],
         source: 'MEXT 大学一覧 (令和4年度) via EJU-Express/University-info-of-Japan (MIT)',
       },
@@ -197,7 +198,7 @@ export function addPublicActors(builder: ActorBuilder): void {
         url: `https://ror.org/${o.ror}`,
         flags,
         ...(o.sector === 'public_research' || o.sector === 'national_lab' || o.sector === 'company'
-          ? { field: fieldOf(community) }
+          ? { field: plausibleField(o.name, fieldOf(community)) }
           : {}),
         keywords: [],
         ...(o.established !== undefined && o.established >= 1600 && o.established <= 2100

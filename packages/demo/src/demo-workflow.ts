@@ -11,10 +11,10 @@
 import { viewerOf, type Account } from '#core/accounts.ts';
 import type { Clock, Repositories, StoredRecord } from '#core/ports.ts';
 import type { Viewer } from '#core/viewer.ts';
-import { createConsultationService } from '../consultations/consultation-service.ts';
-import { createDisclosureService } from '../consultations/disclosure-service.ts';
-import { createNotifier } from '../notifications/notifier.ts';
-import { remindUnconfirmedProfiles } from '../notifications/profile-confirmation.ts';
+import { createConsultationService } from '#services/consultations/consultation-service.ts';
+import { createDisclosureService } from '#services/consultations/disclosure-service.ts';
+import { createNotifier } from '#services/notifications/notifier.ts';
+import { remindUnconfirmedProfiles } from '#services/notifications/profile-confirmation.ts';
 
 const HOUR = 3_600_000;
 

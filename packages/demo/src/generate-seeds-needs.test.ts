@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Need } from '#core/entities/need.ts';
+import type { Seed } from '#core/entities/seed.ts';
+import type { ActorInJapan } from '#core/entities/actor.ts';
+import { generateDemoEcosystem } from './generate-demo-ecosystem.ts';
+import { FIELDS } from './field-vocabulary.ts';
+import { NEED_PHRASES } from './need-phrases.ts';
+import { SEED_TOPICS } from './seed-topics.ts';
+
+const duplicates = (titles: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  return titles.filter((title) => (seen.has(title) ? true : (seen.add(title), false)));
+};
+
+describe('the demo seeds and needs read true (full demo)', () => {
+  let seeds: Seed[];
+  let needs: Need[];
+  let actors: Map<string, ActorInJapan>;
+  beforeAll(() => {
+    const eco = generateDemoEcosystem();
+    seeds = eco.seeds as Seed[];
+    needs = eco.needs as Need[];
+    actors = new Map((eco.actors as ActorInJapan[]).map((a) => [a.id, a]));
+  });
+
+  it('keeps the sizes', () => {
+    expect(seeds).toHaveLength(5_000);
+    expect(needs).toHaveLength(2_000);
+  });
+
+  it('gives no two seeds and no two needs the same title', () => {
+    expect(duplicates(seeds.map((s) => s.title)).slice(0, 5)).toEqual([]);
+    expect(duplicates(needs.map((n) => n.title)).slice(0, 5)).toEqual([]);
+  });
+
+  it('writes every seed in its owner’s field, from that field’s own topics', () => {
+    const strays = seeds.filter((seed) => {
+      const owner = actors.get(seed.ownerId ?? '');
+      if (owner?.field !== undefined && seed.field !== owner.field) return true;
+      const topics = SEED_TOPICS[seed.field ?? ''] ?? [];
+      return !topics.some((t) => `${seed.title}${seed.abstract ?? ''}`.includes(t.subject));
+    });
+    expect(strays.slice(0, 3).map((s) => [s.title, s.field, s.ownerId])).toEqual([]);
+  });
+
+  it('gives each company need its owner’s industry, in that trade’s words', () => {
+    const companyNeeds = needs.filter((n) => n.kind === 'company');
+    expect(companyNeeds.length).toBeGreaterThan(1_000);
+    const strays = companyNeeds.filter((need) => {
+      const owner = actors.get(need.ownerId ?? '');
+      if (owner?.field !== undefined && need.field !== owner.field) return true;
+      const phrases = NEED_PHRASES[need.field ?? ''];
+      return !phrases?.products.some((product) => need.title.includes(product));
+    });
+    expect(strays.slice(0, 3).map((n) => [n.title, n.field, n.ownerId])).toEqual([]);
+    expect(companyNeeds.every((n) => FIELDS.some((f) => f.field === n.field))).toBe(true);
+  });
+
+  it('lets no arts or humanities school own technology seeds', () => {
+    const owners = seeds.map((s) => actors.get(s.ownerId ?? '')?.name ?? '');
+    expect(owners.filter((name) => /音楽|芸術|美術|外国語/u.test(name))).toEqual([]);
+  });
+
+  it('writes needs in plain words, without the seeds’ research register', () => {
+    const register = /本研究|解明|高性能化|に関する研究/u;
+    expect(needs.filter((n) => register.test(n.title)).map((n) => n.title)).toEqual([]);
+    expect(
+      needs.filter((n) => !/(たい|ほしい)(（.+）)?$/u.test(n.title)).map((n) => n.title),
+    ).toEqual([]);
+  });
+});
