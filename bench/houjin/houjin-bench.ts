@@ -297,11 +297,11 @@ function markdown(report: HoujinBenchReport, after: string): string {
     '',
     `Run of ${report.startedAt}: ${report.rows.toLocaleString('en')} rows, 差分 ${report.diffRows.toLocaleString('en')} rows; ${report.cores}; load average at start ${report.loadAverage.start.map((l) => fmt(l)).join(' / ')}, at end ${report.loadAverage.end.map((l) => fmt(l)).join(' / ')} (1/5/15 min): wall times are stretched by the other work, CPU times less so.`,
     '',
-    '| engine | connect 全件 wall / CPU | peak | loader of the file wall / CPU | **ratio** wall / CPU | loader of the stored rows into `actors` wall / CPU | ratio to it wall / CPU | connect 差分 wall / CPU (peak) | **差分 / 全件** |',
+    '| engine | connect 全件 wall / CPU | peak | loader of the file wall / CPU | **ratio** wall / CPU | loader of the stored rows into `actors` wall / CPU | ratio to it wall / CPU | connect 差分 wall / CPU (peak) | **差分 / 全件** wall / CPU |',
     '|---|---|---|---|---|---|---|---|---|',
     ...report.engines.map(
       (e) =>
-        `| ${e.engine} (${e.loader}) | ${fmt(e.connectFull.wallSeconds)} s / ${fmt(e.connectFull.cpuSeconds)} s | ${e.connectFull.peakMiB} MiB | ${fmt(e.engineFile.wallSeconds)} s / ${fmt(e.engineFile.cpuSeconds)} s | **${fmt(e.ratios.fullVsFileWall)}× / ${fmt(e.ratios.fullVsFileCpu)}×** | ${e.engineStoredRows ? `${fmt(e.engineStoredRows.wallSeconds)} s / ${fmt(e.engineStoredRows.cpuSeconds)} s` : 'not run'} | ${e.ratios.fullVsStoredWall === undefined || e.ratios.fullVsStoredCpu === undefined ? '–' : `${fmt(e.ratios.fullVsStoredWall)}× / ${fmt(e.ratios.fullVsStoredCpu)}×`} | ${fmt(e.connectDiff.wallSeconds)} s / ${fmt(e.connectDiff.cpuSeconds)} s (${e.connectDiff.peakMiB} MiB) | **${fmt(e.ratios.diffShareWall, 3)}** |`,
+        `| ${e.engine} (${e.loader}) | ${fmt(e.connectFull.wallSeconds)} s / ${fmt(e.connectFull.cpuSeconds)} s | ${e.connectFull.peakMiB} MiB | ${fmt(e.engineFile.wallSeconds)} s / ${fmt(e.engineFile.cpuSeconds)} s | **${fmt(e.ratios.fullVsFileWall)}× / ${fmt(e.ratios.fullVsFileCpu)}×** | ${e.engineStoredRows ? `${fmt(e.engineStoredRows.wallSeconds)} s / ${fmt(e.engineStoredRows.cpuSeconds)} s` : 'not run'} | ${e.ratios.fullVsStoredWall === undefined || e.ratios.fullVsStoredCpu === undefined ? '–' : `${fmt(e.ratios.fullVsStoredWall)}× / ${fmt(e.ratios.fullVsStoredCpu)}×`} | ${fmt(e.connectDiff.wallSeconds)} s / ${fmt(e.connectDiff.cpuSeconds)} s (${e.connectDiff.peakMiB} MiB) | **${fmt(e.ratios.diffShareWall, 3)}** / ${fmt(ratio(e.connectDiff.cpuSeconds, e.connectFull.cpuSeconds), 3)} |`,
     ),
     ...(report.skipped.length > 0 ? ['', `Skipped: ${report.skipped.join('; ')}`] : []),
     '',
