@@ -29,6 +29,11 @@ export interface HoujinBenchOptions {
   engines?: HoujinEngine[];
   postgresUrl?: string;
   root?: string;
+  /**
+   * Also time the engine's loader of the stored rows into `actors` (true unless set): at 1 M rows
+   * on SQLite it alone takes about half an hour on this machine.
+   */
+  storedRows?: boolean;
 }
 
 interface Measure {
@@ -43,14 +48,15 @@ interface EngineFigures {
   connectFull: Measure & { report: unknown };
   connectDiff: Measure & { report: unknown };
   engineFile: Measure;
-  engineStoredRows: Measure;
+  /** Undefined when not run (`storedRows: false`). */
+  engineStoredRows: Measure | undefined;
   ratios: {
     /** connect full / engine loader of the file, wall and CPU. */
     fullVsFileWall: number;
     fullVsFileCpu: number;
     /** connect full / engine loader of the stored rows into the same table. */
-    fullVsStoredWall: number;
-    fullVsStoredCpu: number;
+    fullVsStoredWall: number | undefined;
+    fullVsStoredCpu: number | undefined;
     /** connect 差分 / connect full, wall. */
     diffShareWall: number;
   };
@@ -138,7 +144,7 @@ function figures(
   connectFull: Measure & { report: unknown },
   connectDiff: Measure & { report: unknown },
   engineFile: Measure,
-  engineStoredRows: Measure,
+  engineStoredRows: Measure | undefined,
 ): EngineFigures {
   return {
     engine,
@@ -150,8 +156,10 @@ function figures(
     ratios: {
       fullVsFileWall: ratio(connectFull.wallSeconds, engineFile.wallSeconds),
       fullVsFileCpu: ratio(connectFull.cpuSeconds, engineFile.cpuSeconds),
-      fullVsStoredWall: ratio(connectFull.wallSeconds, engineStoredRows.wallSeconds),
-      fullVsStoredCpu: ratio(connectFull.cpuSeconds, engineStoredRows.cpuSeconds),
+      fullVsStoredWall:
+        engineStoredRows && ratio(connectFull.wallSeconds, engineStoredRows.wallSeconds),
+      fullVsStoredCpu:
+        engineStoredRows && ratio(connectFull.cpuSeconds, engineStoredRows.cpuSeconds),
       diffShareWall: ratio(connectDiff.wallSeconds, connectFull.wallSeconds),
     },
   };
@@ -162,6 +170,7 @@ async function runSqlite(
   dir: string,
   full: string,
   diff: string,
+  storedRows: boolean,
   log: (line: string) => void,
 ): Promise<EngineFigures> {
   const db = freshFile(join(dir, 'connect.db'));
@@ -169,7 +178,8 @@ async function runSqlite(
   const connectFull = await connect(root, full, db);
   // The rows Musubi stored, for the engine to load by itself into the same table.
   const rowsCsv = join(dir, 'actors.csv');
-  await measure('sqlite3', ['-csv', db, `.output ${rowsCsv}`, 'SELECT * FROM actors;'], root);
+  if (storedRows)
+    await measure('sqlite3', ['-csv', db, `.output ${rowsCsv}`, 'SELECT * FROM actors;'], root);
   log('  sqlite: musubi connect (差分)');
   const connectDiff = await connect(root, diff, db);
   log('  sqlite: sqlite3 .import of the file');
@@ -185,21 +195,23 @@ async function runSqlite(
   );
   const sameTable = freshFile(join(dir, 'same-table.db'));
   await (await openDatabase(sameTable)).close();
-  log('  sqlite: sqlite3 .import of the stored rows into actors');
-  const engineStoredRows = await measure(
-    'sqlite3',
-    [
-      sameTable,
-      'PRAGMA journal_mode=WAL;',
-      'PRAGMA synchronous=NORMAL;',
-      'PRAGMA cache_size=-65536;',
-      'BEGIN;',
-      '.mode csv',
-      `.import ${rowsCsv} actors`,
-      'COMMIT;',
-    ],
-    root,
-  );
+  if (storedRows) log('  sqlite: sqlite3 .import of the stored rows into actors');
+  const engineStoredRows = storedRows
+    ? await measure(
+        'sqlite3',
+        [
+          sameTable,
+          'PRAGMA journal_mode=WAL;',
+          'PRAGMA synchronous=NORMAL;',
+          'PRAGMA cache_size=-65536;',
+          'BEGIN;',
+          '.mode csv',
+          `.import ${rowsCsv} actors`,
+          'COMMIT;',
+        ],
+        root,
+      )
+    : undefined;
   for (const path of [db, sameTable, join(dir, 'engine.db'), rowsCsv]) freshFile(path);
   return figures(
     'sqlite',
@@ -207,7 +219,7 @@ async function runSqlite(
     connectFull,
     connectDiff,
     strip(engineFile),
-    strip(engineStoredRows),
+    engineStoredRows && strip(engineStoredRows),
   );
 }
 
@@ -217,17 +229,19 @@ async function runPostgres(
   full: string,
   diff: string,
   adminUrl: string,
+  storedRows: boolean,
   log: (line: string) => void,
 ): Promise<EngineFigures> {
   const musubiUrl = await freshPostgres(adminUrl, 'musubi_bench_houjin');
   log('  postgres: musubi connect (全件)');
   const connectFull = await connect(root, full, musubiUrl);
   const rowsCsv = join(dir, 'actors-pg.csv');
-  await measure(
-    'psql',
-    ['-q', '-X', '-d', musubiUrl, '-c', `\\copy actors TO '${rowsCsv}' (FORMAT csv)`],
-    root,
-  );
+  if (storedRows)
+    await measure(
+      'psql',
+      ['-q', '-X', '-d', musubiUrl, '-c', `\\copy actors TO '${rowsCsv}' (FORMAT csv)`],
+      root,
+    );
   log('  postgres: musubi connect (差分)');
   const connectDiff = await connect(root, diff, musubiUrl);
   const engineUrl = await freshPostgres(adminUrl, 'musubi_bench_houjin_engine');
@@ -240,12 +254,14 @@ async function runPostgres(
   );
   const sameUrl = await freshPostgres(adminUrl, 'musubi_bench_houjin_same');
   await (await openDatabase(sameUrl)).close();
-  log('  postgres: psql \\copy of the stored rows into actors');
-  const engineStoredRows = await measure(
-    'psql',
-    ['-q', '-X', '-d', sameUrl, '-c', `\\copy actors FROM '${rowsCsv}' (FORMAT csv)`],
-    root,
-  );
+  if (storedRows) log('  postgres: psql \\copy of the stored rows into actors');
+  const engineStoredRows = storedRows
+    ? await measure(
+        'psql',
+        ['-q', '-X', '-d', sameUrl, '-c', `\\copy actors FROM '${rowsCsv}' (FORMAT csv)`],
+        root,
+      )
+    : undefined;
   freshFile(rowsCsv);
   for (const name of [
     'musubi_bench_houjin',
@@ -259,7 +275,7 @@ async function runPostgres(
     connectFull,
     connectDiff,
     strip(engineFile),
-    strip(engineStoredRows),
+    engineStoredRows && strip(engineStoredRows),
   );
 }
 
@@ -281,11 +297,11 @@ function markdown(report: HoujinBenchReport, after: string): string {
     '',
     `Run of ${report.startedAt}: ${report.rows.toLocaleString('en')} rows, 差分 ${report.diffRows.toLocaleString('en')} rows; ${report.cores}; load average at start ${report.loadAverage.start.map((l) => fmt(l)).join(' / ')}, at end ${report.loadAverage.end.map((l) => fmt(l)).join(' / ')} (1/5/15 min): wall times are stretched by the other work, CPU times less so.`,
     '',
-    '| engine | connect 全件 wall / CPU | peak | loader of the file wall / CPU | **ratio** wall / CPU | loader of the stored rows into `actors` wall / CPU | ratio to it wall / CPU | connect 差分 wall / CPU (peak) | **差分 / 全件** |',
+    '| engine | connect 全件 wall / CPU | peak | loader of the file wall / CPU | **ratio** wall / CPU | loader of the stored rows into `actors` wall / CPU | ratio to it wall / CPU | connect 差分 wall / CPU (peak) | **差分 / 全件** wall / CPU |',
     '|---|---|---|---|---|---|---|---|---|',
     ...report.engines.map(
       (e) =>
-        `| ${e.engine} (${e.loader}) | ${fmt(e.connectFull.wallSeconds)} s / ${fmt(e.connectFull.cpuSeconds)} s | ${e.connectFull.peakMiB} MiB | ${fmt(e.engineFile.wallSeconds)} s / ${fmt(e.engineFile.cpuSeconds)} s | **${fmt(e.ratios.fullVsFileWall)}× / ${fmt(e.ratios.fullVsFileCpu)}×** | ${fmt(e.engineStoredRows.wallSeconds)} s / ${fmt(e.engineStoredRows.cpuSeconds)} s | ${fmt(e.ratios.fullVsStoredWall)}× / ${fmt(e.ratios.fullVsStoredCpu)}× | ${fmt(e.connectDiff.wallSeconds)} s / ${fmt(e.connectDiff.cpuSeconds)} s (${e.connectDiff.peakMiB} MiB) | **${fmt(e.ratios.diffShareWall, 3)}** |`,
+        `| ${e.engine} (${e.loader}) | ${fmt(e.connectFull.wallSeconds)} s / ${fmt(e.connectFull.cpuSeconds)} s | ${e.connectFull.peakMiB} MiB | ${fmt(e.engineFile.wallSeconds)} s / ${fmt(e.engineFile.cpuSeconds)} s | **${fmt(e.ratios.fullVsFileWall)}× / ${fmt(e.ratios.fullVsFileCpu)}×** | ${e.engineStoredRows ? `${fmt(e.engineStoredRows.wallSeconds)} s / ${fmt(e.engineStoredRows.cpuSeconds)} s` : 'not run'} | ${e.ratios.fullVsStoredWall === undefined || e.ratios.fullVsStoredCpu === undefined ? '–' : `${fmt(e.ratios.fullVsStoredWall)}× / ${fmt(e.ratios.fullVsStoredCpu)}×`} | ${fmt(e.connectDiff.wallSeconds)} s / ${fmt(e.connectDiff.cpuSeconds)} s (${e.connectDiff.peakMiB} MiB) | **${fmt(e.ratios.diffShareWall, 3)}** / ${fmt(ratio(e.connectDiff.cpuSeconds, e.connectFull.cpuSeconds), 3)} |`,
     ),
     ...(report.skipped.length > 0 ? ['', `Skipped: ${report.skipped.join('; ')}`] : []),
     '',
@@ -351,10 +367,11 @@ export async function runHoujinBench(options: HoujinBenchOptions): Promise<Houji
     log(`  ${JSON.stringify(figures)}`);
   };
   try {
-    if (engines.includes('sqlite')) done(await runSqlite(root, dir, full, diff, log));
+    const storedRows = options.storedRows ?? true;
+    if (engines.includes('sqlite')) done(await runSqlite(root, dir, full, diff, storedRows, log));
     if (engines.includes('postgres')) {
       if (options.postgresUrl)
-        done(await runPostgres(root, dir, full, diff, options.postgresUrl, log));
+        done(await runPostgres(root, dir, full, diff, options.postgresUrl, storedRows, log));
       else report.skipped.push('postgres: no --postgres-url or TEST_DATABASE_URL');
     }
   } finally {

@@ -1,10 +1,17 @@
 /**
- * Entry of the 法人番号 benchmark on its own: node bin/run-ts.mjs bench/houjin/houjin-national.ts [ROWS]
+ * Entry of the 法人番号 benchmark on its own:
+ *   node bin/run-ts.mjs bench/houjin/houjin-national.ts [ROWS] [--engines sqlite,postgres] [--no-stored-rows]
  * (SQLite, and PostgreSQL when TEST_DATABASE_URL is set). `npm run bench -- --only houjin` runs the same.
+ * `--no-stored-rows` leaves out the engine's loader of the stored rows (half an hour at 1 M on SQLite).
  * `… houjin-national.ts --render` writes the markdown again from the last JSON.
  */
 import { readFileSync } from 'node:fs';
-import { runHoujinBench, writeHoujinResults, type HoujinBenchReport } from './houjin-bench.ts';
+import {
+  runHoujinBench,
+  writeHoujinResults,
+  type HoujinBenchReport,
+  type HoujinEngine,
+} from './houjin-bench.ts';
 
 if (process.argv[2] === '--render') {
   // Only the markdown again, from the last JSON (after bench/results/houjin-national-notes.md changed).
@@ -14,8 +21,15 @@ if (process.argv[2] === '--render') {
   writeHoujinResults(process.cwd(), report);
 } else {
   const url = process.env['TEST_DATABASE_URL'];
+  const args = process.argv.slice(2);
+  const enginesAt = args.indexOf('--engines');
+  const engines = (enginesAt >= 0 ? (args[enginesAt + 1] ?? '') : 'sqlite,postgres')
+    .split(',')
+    .filter((e): e is HoujinEngine => e === 'sqlite' || e === 'postgres');
   await runHoujinBench({
-    rows: Number(process.argv[2] ?? 20_000),
-    ...(url ? { postgresUrl: url } : { engines: ['sqlite'] }),
+    rows: Number(args.find((a) => /^\d+$/.test(a)) ?? 20_000),
+    engines: url ? engines : engines.filter((e) => e === 'sqlite'),
+    ...(url ? { postgresUrl: url } : {}),
+    storedRows: !args.includes('--no-stored-rows'),
   });
 }

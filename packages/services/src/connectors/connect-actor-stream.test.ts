@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import BetterSqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONNECTORS } from '#connectors/connectors.ts';
 import { isDomainError } from '#core/domain-error.ts';
 import type { Repositories, StoredRecord } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { fileInput, inputOf, samplePath } from '#test/connector-input.ts';
-import { TEST_DATABASES } from '#test/test-databases.ts';
+import { openDatabase } from '#db/open-database.ts';
+import { sqliteTestDatabase, TEST_DATABASES, TEST_WORK_DIR } from '#test/test-databases.ts';
 import { connectSource, type ConnectDetails } from './connect-source.ts';
 
 const houjin = CONNECTORS['houjin-bangou'];
@@ -223,4 +227,77 @@ describe.each(TEST_DATABASES)('法人番号 applied in batches on $name', (kind)
     const real = await connectSource(db.repos, houjin, [fileInput(sample)], options);
     expect(dry.report).toEqual(real.report);
   });
+});
+
+describe('法人番号 差分 killed mid-load', () => {
+  it('leaves the filled database as it was: rows, search index and triggers', async () => {
+    const target = await sqliteTestDatabase.freshTarget();
+    const full = join(TEST_WORK_DIR, `killed-full-${process.pid}.csv`);
+    const diff = join(TEST_WORK_DIR, `killed-diff-${process.pid}.csv`);
+    writeFileSync(
+      full,
+      Array.from({ length: 3000 }, (_, i) =>
+        line(i + 1, corporateNumber(100_000 + i), `既存精工${i}株式会社`),
+      ).join('\n'),
+    );
+    // Renames of known corporations and many new ones: a load into a filled table.
+    writeFileSync(
+      diff,
+      Array.from({ length: 60_000 }, (_, i) =>
+        i < 2000
+          ? line(i + 1, corporateNumber(100_000 + i), `改称電機${i}株式会社`, {
+              updateDate: '2021-10-02',
+            })
+          : line(i + 1, corporateNumber(500_000 + i), `新設商事${i}株式会社`),
+      ).join('\n'),
+    );
+    const filled = await openDatabase(target);
+    await connectSource(filled.repos, houjin, [fileInput(full)], options);
+    await filled.close();
+    const stateOf = (db: BetterSqlite.Database): unknown => ({
+      actors: db.prepare('SELECT count(*) AS n, max(updated_at) AS at FROM actors').get(),
+      search: db.prepare('SELECT count(*) AS n FROM actors_search').get(),
+      renamed: db.prepare("SELECT count(*) AS n FROM actors WHERE name LIKE '改称%'").get(),
+      schema: db
+        .prepare(
+          "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'actors' ORDER BY name",
+        )
+        .all(),
+    });
+    const probe = new BetterSqlite(target, { timeout: 0 });
+    const before = stateOf(probe);
+
+    const root = resolve(import.meta.dirname, '../../../..');
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/musubi.mjs'), 'connect', 'houjin-bangou', diff, '--db', target],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let exited = false;
+    const exit = new Promise<[number | null, string | null]>((done) =>
+      child.on('exit', (code, signal) => {
+        exited = true;
+        done([code, signal]);
+      }),
+    );
+    // The connector holds the write lock from the start of its transaction: once a write cannot
+    // begin, the load is under way (triggers dropped, rows going in); kill it a moment later.
+    while (!exited) {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+        await new Promise((done) => setTimeout(done, 20));
+      } catch {
+        await new Promise((done) => setTimeout(done, 1500));
+        break;
+      }
+    }
+    child.kill('SIGKILL');
+    const [, signal] = await exit;
+    expect(signal).toBe('SIGKILL');
+
+    expect(probe.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(stateOf(probe)).toEqual(before);
+    probe.close();
+  }, 120_000);
 });
