@@ -17,7 +17,6 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage'
  */
 const BEING_SPLIT: ReadonlySet<string> = new Set([
   'packages/services/src/matching/matching-service.ts',
-  'packages/web/src/features/network/network-page.tsx',
 ]);
 
 function isProductSource(name: string): boolean {
