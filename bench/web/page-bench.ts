@@ -1,14 +1,16 @@
 /**
  * Pages that compute, on the demo (issue 16 point 4, issue 11 "Speed"): `musubi start` on a
- * database that already holds the demo (a warm database) and on an empty one (it loads the demo
- * first) until its first answer, then each computing page's answer time on its first request
- * (cold: right after start) and on the next (warm). Targets: start within 5 s on a warm database,
- * every page within 1 s. The server is the real CLI (`node bin/musubi.mjs start`) in its own
- * process. Writes bench/results/pages.json and pages.md.
+ * database that already holds the demo (a fresh data dir: no analysis kept yet) and on an empty one
+ * (it loads the demo first) until its first answer; each analysis page of the web app (its requests
+ * together, as the page sends them) right after start (cold), again (warm) and right after a
+ * restart on the same data (answers kept in the database); each role's journey, page by page; then
+ * each computing endpoint's answer time after the restart, first request and next. Targets: start
+ * within 5 s on a database holding the demo, every page within 1 s. The server is the real CLI
+ * (`node bin/musubi.mjs start`) in its own process. Writes bench/results/pages.json and pages.md.
  *   node bin/run-ts.mjs bench/web/run-page-bench.ts [--label NAME]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +19,13 @@ import { openDatabase } from '#db/open-database.ts';
 import { createDemoAccounts } from '#demo/demo-accounts.ts';
 import { createDemoWorkflow } from '#demo/demo-workflow.ts';
 import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
+import {
+  analysisPages,
+  timeJourneys,
+  timePage,
+  type JourneyTime,
+  type TimedRequests,
+} from './page-journeys.ts';
 
 export const TARGET_PAGE_SECONDS = 1;
 export const TARGET_START_SECONDS = 5;
@@ -31,7 +40,8 @@ export interface PageTime {
 }
 
 export interface StartTime {
-  database: 'warm' | 'cold';
+  /** warm: holds the demo, nothing kept yet; restart: the same again, answers kept; cold: empty. */
+  database: 'warm' | 'cold' | 'restart';
   /** From spawning the process to the line that gives the URL. */
   listeningSeconds: number;
   /** From spawning the process to the first answer of `/api/health`. */
@@ -47,6 +57,9 @@ export interface PageBenchReport {
   machine: { cpus: number; loadBefore: number };
   targets: { pageSeconds: number; startSeconds: number };
   start: StartTime[];
+  /** The web app's analysis pages: right after start, again, and right after a restart. */
+  views: { cold: TimedRequests[]; warm: TimedRequests[]; restart: TimedRequests[] };
+  journeys: JourneyTime[];
   pages: PageTime[];
   allPagesMeetTarget: boolean;
 }
@@ -156,7 +169,8 @@ async function pagesOf(url: string): Promise<{ name: string; path: string }[]> {
 async function measureStart(
   root: string,
   database: string,
-  kind: 'warm' | 'cold',
+  kind: StartTime['database'],
+  holdsDemo = false,
 ): Promise<{ time: StartTime; started: Started }> {
   const started = await startCli(root, database);
   const firstAnswerSeconds = await firstAnswer(started, 'api/health');
@@ -168,7 +182,7 @@ async function measureStart(
       listeningSeconds: round(started.listeningSeconds),
       firstAnswerSeconds: round(firstAnswerSeconds),
       homeDataSeconds: round(homeDataSeconds),
-      ...(kind === 'warm' ? { meetsTarget: firstAnswerSeconds <= TARGET_START_SECONDS } : {}),
+      ...(holdsDemo ? { meetsTarget: firstAnswerSeconds <= TARGET_START_SECONDS } : {}),
     },
   };
 }
@@ -188,10 +202,33 @@ function report(result: PageBenchReport): string {
     '|---|---|---|---|---|',
     ...result.start.map(
       (t) =>
-        `| ${t.database === 'warm' ? 'holds the demo' : 'empty (loads the demo)'} | ${s(t.listeningSeconds)} | ${s(t.firstAnswerSeconds)} | ${s(t.homeDataSeconds)} | ${t.meetsTarget === undefined ? '–' : t.meetsTarget ? 'yes' : '**no**'} |`,
+        `| ${t.database === 'warm' ? 'holds the demo (fresh data dir)' : t.database === 'restart' ? 'the same, restarted (answers kept)' : 'empty (loads the demo)'} | ${s(t.listeningSeconds)} | ${s(t.firstAnswerSeconds)} | ${s(t.homeDataSeconds)} | ${t.meetsTarget === undefined ? '–' : t.meetsTarget ? 'yes' : '**no**'} |`,
     ),
     '',
-    '## Pages (first request right after start, then again)',
+    '## Analysis pages of the web app (their requests together, until the last answer)',
+    '',
+    '| page | requests | cold: right after start (s) | warm (s) | after a restart (s) | status |',
+    '|---|---|---|---|---|---|',
+    ...result.views.cold.map((cold, i) => {
+      const warm = result.views.warm[i];
+      const restart = result.views.restart[i];
+      return `| ${cold.name} | ${cold.requests.map((r) => `\`${r}\``).join('<br>')} | ${s(cold.seconds)} | ${warm ? s(warm.seconds) : '–'} | ${restart ? s(restart.seconds) : '–'} | ${cold.status} |`;
+    }),
+    '',
+    "## Journeys by role (warm server; each page its requests together, with the header's)",
+    '',
+    ...result.journeys.flatMap((j) => [
+      `### ${j.role}: ${s(j.totalSeconds)} s`,
+      '',
+      '| page | requests | status | time (s) |',
+      '|---|---|---|---|',
+      ...j.steps.map(
+        (step) =>
+          `| ${step.name} | ${step.requests.map((r) => `\`${r}\``).join('<br>')} | ${step.status} | ${s(step.seconds)} |`,
+      ),
+      '',
+    ]),
+    '## Computing endpoints after a restart (first request, then again)',
     '',
     `All within ${result.targets.pageSeconds} s: **${result.allPagesMeetTarget ? 'yes' : 'no'}**.`,
     '',
@@ -217,6 +254,16 @@ async function prepareDemo(path: string): Promise<void> {
   }
 }
 
+/** A copy of the demo as a fresh data dir would hold it: no analysis answer kept. */
+async function forgetKeptAnswers(path: string): Promise<void> {
+  const database = await openDatabase(path);
+  try {
+    await database.client.run('DELETE FROM analysis_results');
+  } finally {
+    await database.close();
+  }
+}
+
 export async function runPageBench(
   options: { root?: string; label?: string } = {},
 ): Promise<PageBenchReport> {
@@ -233,13 +280,40 @@ export async function runPageBench(
   await stop(cold.started.child);
   console.log(`start, empty database: first answer ${cold.time.firstAnswerSeconds} s`);
 
-  const warm = await measureStart(root, demo, 'warm');
+  // A fresh data dir holding the demo: nothing computed or kept yet.
+  const fresh = join(workDir, 'fresh.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(fresh + suffix, { force: true });
+  copyFileSync(demo, fresh);
+  await forgetKeptAnswers(fresh);
+  const warm = await measureStart(root, fresh, 'warm', true);
   console.log(`start, demo database: first answer ${warm.time.firstAnswerSeconds} s`);
+  const views: PageBenchReport['views'] = { cold: [], warm: [], restart: [] };
+  let journeys: JourneyTime[] = [];
+  const timeViews = async (url: string, into: TimedRequests[], label: string) => {
+    const communities = await json<{ communities: { id: string }[] }>(url, 'api/web/communities');
+    for (const page of analysisPages(communities.communities[0]?.id ?? 'c1')) {
+      const { answers: _answers, ...timed } = await timePage(url, page.name, page.requests);
+      console.log(`${label} ${page.name}: ${timed.status} ${timed.seconds} s`);
+      into.push(timed);
+    }
+  };
+  try {
+    await timeViews(warm.started.url, views.cold, 'cold');
+    await timeViews(warm.started.url, views.warm, 'warm');
+    journeys = await timeJourneys(warm.started.url);
+    for (const j of journeys) console.log(`journey ${j.role}: ${j.totalSeconds} s`);
+  } finally {
+    await stop(warm.started.child);
+  }
+
+  const restart = await measureStart(root, fresh, 'restart', true);
+  console.log(`restart: first answer ${restart.time.firstAnswerSeconds} s`);
   const pages: PageTime[] = [];
   try {
-    for (const page of await pagesOf(warm.started.url)) {
-      const first = await timed(warm.started.url, page.path);
-      const second = await timed(warm.started.url, page.path);
+    await timeViews(restart.started.url, views.restart, 'after restart');
+    for (const page of await pagesOf(restart.started.url)) {
+      const first = await timed(restart.started.url, page.path);
+      const second = await timed(restart.started.url, page.path);
       const time: PageTime = {
         ...page,
         status: first.status,
@@ -253,16 +327,20 @@ export async function runPageBench(
       pages.push(time);
     }
   } finally {
-    await stop(warm.started.child);
+    await stop(restart.started.child);
   }
   const result: PageBenchReport = {
     label: options.label ?? 'current',
     when: new Date().toISOString(),
     machine: { cpus: cpus().length, loadBefore },
     targets: { pageSeconds: TARGET_PAGE_SECONDS, startSeconds: TARGET_START_SECONDS },
-    start: [warm.time, cold.time],
+    start: [warm.time, restart.time, cold.time],
+    views,
+    journeys,
     pages,
-    allPagesMeetTarget: pages.every((p) => p.meetsTarget),
+    allPagesMeetTarget:
+      pages.every((p) => p.meetsTarget) &&
+      views.warm.every((v) => v.seconds <= TARGET_PAGE_SECONDS),
   };
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { ZDirectoryQuery, ZNetworkQuery } from '#contract/routes/web-data.ts';
+import { canonicalJson } from '#services/analysis-store/analysis-store.ts';
 import type { WorkerAnalysisRunner, WorkerTasks } from '#services/analysis-store/worker-runner.ts';
 import { directory, profile } from './web-data-actors.ts';
 import { choropleth, meta, municipalityChoropleth } from './web-data-maps.ts';
@@ -57,15 +58,46 @@ function isWebViewName(name: string): name is WebViewName {
   return Object.hasOwn(WEB_VIEWS, name);
 }
 
+/** Answers kept per snapshot: at most this many (the whole network view is seconds to make). */
+const MAX_KEPT_ANSWERS = 50;
+
+/**
+ * The views' answers from a snapshot kept here, each answer kept while the snapshot stays the
+ * same object (the snapshot cache gives a new one as soon as a table it reads changed) and the
+ * day is the same (the summary counts projects active today).
+ */
+function createViewAnswerer(repos: Repositories, clock: Clock) {
+  const cache = createSnapshotCache(repos, clock);
+  let keptFor: WebSnapshot | undefined;
+  const kept = new Map<string, unknown>();
+  return {
+    snapshot: () => cache.get(),
+    async answer<V extends WebViewName>(view: V, input: WebViewInput<V>): Promise<unknown> {
+      const snapshot = await cache.get();
+      if (keptFor !== snapshot) {
+        kept.clear();
+        keptFor = snapshot;
+      }
+      const key = `${view} ${canonicalJson(input)} ${clock.now().toISOString().slice(0, 10)}`;
+      if (kept.has(key)) return kept.get(key);
+      const answer = VIEWS[view](snapshot, input, clock);
+      if (kept.size >= MAX_KEPT_ANSWERS) kept.delete(kept.keys().next().value ?? '');
+      kept.set(key, answer);
+      return answer;
+    },
+  };
+}
+
 /** The views computed in this thread, from a snapshot kept here. */
 export function createWebDataAnswers(repos: Repositories, clock: Clock): WebDataAnswers {
-  const cache = createSnapshotCache(repos, clock);
+  const answerer = createViewAnswerer(repos, clock);
   return {
-    async answer(view, input) {
-      return VIEWS[view](await cache.get(), input, clock);
+    async answer<V extends WebViewName>(view: V, input: WebViewInput<V>) {
+      // The answer was made by the view's own function: its type is the view's.
+      return (await answerer.answer(view, input)) as WebViewAnswer<V>;
     },
     async warm() {
-      await cache.get();
+      await answerer.snapshot();
     },
   };
 }
@@ -77,16 +109,14 @@ const TASK_PREFIX = 'web:';
 export function webDataTasks(repos: Repositories): WorkerTasks {
   let now = new Date();
   const clock: Clock = { now: () => now };
-  const cache = createSnapshotCache(repos, clock);
+  const answerer = createViewAnswerer(repos, clock);
   const tasks: Record<string, (params: unknown, at: Date) => Promise<unknown>> = {};
   for (const view of Object.keys(WEB_VIEWS)) {
     if (!isWebViewName(view)) continue;
-    tasks[`${TASK_PREFIX}${view}`] = async (params, at) => {
-      now = at;
-      const snapshot = await cache.get();
+    tasks[`${TASK_PREFIX}${view}`] = (params, at) => {
       now = at;
       // The input was checked at the HTTP edge of the server's thread that sent it.
-      return VIEWS[view](snapshot, params as never, clock);
+      return answerer.answer(view, params as WebViewInput<typeof view>);
     };
   }
   return tasks;

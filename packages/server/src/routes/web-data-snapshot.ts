@@ -170,7 +170,12 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
   return { ...network, ...records, builtAt: clock.now().toISOString() };
 }
 
-export async function buildNetworkPart(repos: Repositories, clock: Clock): Promise<WebNetworkPart> {
+/** `keepAs`: the data's key read before loading, under which computed communities are kept. */
+export async function buildNetworkPart(
+  repos: Repositories,
+  clock: Clock,
+  keepAs?: string,
+): Promise<WebNetworkPart> {
   const network = await loadNetwork(repos, { seeds: true, projects: true });
   const { actors, relations } = network;
   const n = actors.length;
@@ -227,7 +232,12 @@ export async function buildNetworkPart(repos: Repositories, clock: Clock): Promi
   }
 
   // the same communities as the portfolio and the region report: latest stored run, else defaults
-  const shared = await sharedCommunities(repos, clock, network);
+  const shared = await sharedCommunities(
+    repos,
+    clock,
+    network,
+    keepAs !== undefined ? { key: 'web', fingerprint: keepAs } : undefined,
+  );
   const communityData = shared.result;
   const names = communityNames(network, communityData.communities);
   const communityOf = new Int32Array(n).fill(-1);
@@ -362,7 +372,7 @@ export function createSnapshotCache(repos: Repositories, clock: Clock) {
       if (network === undefined) {
         network = start(
           networkKey,
-          () => buildNetworkPart(repos, clock),
+          () => buildNetworkPart(repos, clock, networkKey),
           (failed) => {
             if (network === failed) network = undefined;
           },
@@ -370,7 +380,7 @@ export function createSnapshotCache(repos: Repositories, clock: Clock) {
       } else if (network.key !== networkKey && nextNetwork?.key !== networkKey) {
         const next = start(
           networkKey,
-          () => buildNetworkPart(repos, clock),
+          () => buildNetworkPart(repos, clock, networkKey),
           (failed) => {
             if (nextNetwork === failed) nextNetwork = undefined;
           },

@@ -5,6 +5,7 @@ import type { Database } from '#db/open-database.ts';
 import { buildActor, buildNeed, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { canonicalJson, createAnalysisStore, type AnalysisStore } from './analysis-store.ts';
+import { createNetworkCache } from '../analysis/network-cache.ts';
 import { createInProcessAnalysisRunner } from './in-process-runner.ts';
 import { PER_VIEWER_TABLES, PUBLIC_TABLES, SHARED_ANALYSES, tablesOf } from './shared-analyses.ts';
 
@@ -119,6 +120,26 @@ describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
       ]);
     await store.get('strengths', { prefectureCode: '13' });
     expect(store.progress()).toMatchObject({ computed: 1, restored: 1 });
+  });
+
+  it('keeps the computed communities in the database for the next worker or restart', async () => {
+    const first = await createNetworkCache(db.repos, clock).get();
+    expect(first.shared.source).toMatchObject({
+      source: 'computed',
+      computedAt: now.toISOString(),
+    });
+    const computedAt = now.toISOString();
+    now = new Date('2026-06-03T00:00:00Z');
+    // Another loader (a worker, a restarted server): read back, not computed again.
+    const again = await createNetworkCache(db.repos, clock).get();
+    expect(again.shared).toEqual(first.shared);
+    expect(again.shared.source.computedAt).toBe(computedAt);
+    // A tie added: computed again.
+    await db.repos
+      .entity('relations')
+      .upsertMany([buildRelation({ sourceId: 'u1', targetId: 'c2' })]);
+    const after = await createNetworkCache(db.repos, clock).get();
+    expect(after.shared.source.computedAt).toBe(now.toISOString());
   });
 
   it('warms the answers asked first in the background', async () => {

@@ -90,11 +90,26 @@ export async function sharedCommunities(
   repos: Repositories,
   clock: Clock,
   network: Network,
+  /**
+   * Keep the computed partition in the database (`analysis_results`) under `key`, valid for the
+   * data `fingerprint` names — read by the caller before it loaded `network` — so another worker,
+   * or the server started again on the same data, reads it back instead of computing it again.
+   */
+  keep?: { key: string; fingerprint: string },
 ): Promise<SharedCommunities> {
   const stored = await latestStoredRun(repos);
   if (stored) return stored;
+  const keyAs = keep
+    ? { key: `communities:default:${keep.key}`, fingerprint: keep.fingerprint }
+    : undefined;
+  if (keyAs) {
+    const kept = await repos.analysisResults
+      .read(keyAs.key, keyAs.fingerprint)
+      .catch(() => undefined);
+    if (kept !== undefined) return JSON.parse(kept) as SharedCommunities;
+  }
   const result = toCommunitiesOutput(computeCommunities(network, {}, clock), null);
-  return {
+  const computed: SharedCommunities = {
     source: {
       source: 'computed',
       runId: null,
@@ -105,6 +120,12 @@ export async function sharedCommunities(
     },
     result,
   };
+  if (keyAs)
+    // Not kept (the database busy): computed again next time.
+    await repos.analysisResults
+      .write(keyAs.key, keyAs.fingerprint, JSON.stringify(computed), computed.source.computedAt)
+      .catch(() => undefined);
+  return computed;
 }
 
 /** The message of a community id that is not in the shared partition. */

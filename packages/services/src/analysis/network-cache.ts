@@ -39,7 +39,8 @@ export function createNetworkCache(repos: Repositories, clock: Clock) {
       if (entry?.fingerprint === fingerprint) return entry.loaded;
       const loaded = (async () => {
         const network = await loadNetwork(repos, { seeds: true });
-        return { network, shared: await sharedCommunities(repos, clock, network) };
+        const keep = { key: 'network', fingerprint };
+        return { network, shared: await sharedCommunities(repos, clock, network, keep) };
       })();
       const fresh = { fingerprint, loaded };
       entry = fresh;

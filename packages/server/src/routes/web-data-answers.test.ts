@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from '#core/ports.ts';
+import type { Database } from '#db/open-database.ts';
+import { buildActor, buildNeed, buildRelation } from '#test/factories.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import { createWebDataAnswers, type WebDataAnswers } from './web-data-answers.ts';
+
+const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+
+describe.each(TEST_DATABASES)('web views answered from the snapshot on $name', (kind) => {
+  let db: Database;
+  let answers: WebDataAnswers;
+  beforeEach(async () => {
+    db = await kind.open(clock);
+    await db.repos
+      .entity('actors')
+      .upsertMany([
+        buildActor({ id: 'u1', sector: 'university', prefectureCode: '13' }),
+        buildActor({ id: 'c1', sector: 'company', prefectureCode: '13' }),
+        buildActor({ id: 'c2', sector: 'company', prefectureCode: '40' }),
+      ]);
+    await db.repos
+      .entity('relations')
+      .upsertMany([buildRelation({ sourceId: 'u1', targetId: 'c1' })]);
+    answers = createWebDataAnswers(db.repos, clock);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('keeps an answer while the data stay the same, and makes it again after a write', async () => {
+    const query = { maxEdges: 100, isolated: 'true' } as const;
+    const first = await answers.answer('network', query);
+    expect(await answers.answer('network', { ...query })).toBe(first);
+    expect(first.edgeCount).toBe(1);
+
+    await db.repos
+      .entity('relations')
+      .upsertMany([buildRelation({ sourceId: 'u1', targetId: 'c2' })]);
+    // The network part is rebuilt in the background: the next answers show the new tie.
+    let after = await answers.answer('network', query);
+    while (after.edgeCount === 1) after = await answers.answer('network', query);
+    expect(after.edgeCount).toBe(2);
+  });
+
+  it('never keeps a need in an answer once it is no longer public', async () => {
+    const need = buildNeed({ ownerId: 'c1', title: '公開のニーズ', confidentiality: 'public' });
+    await db.repos.entity('needs').upsertMany([need]);
+    expect((await answers.answer('summary', {})).needs.public).toBe(1);
+    await db.repos.entity('needs').upsertMany([{ ...need, confidentiality: 'confidential' }]);
+    expect((await answers.answer('summary', {})).needs.public).toBe(0);
+  });
+});
