@@ -8,6 +8,8 @@
  * words beyond the codes and units of LATIN_ALLOWED. One browser, pages in sequence.
  */
 import type { Page } from 'playwright-core';
+import { indicatorKey, ZIndicator } from '#core/entities/indicator.ts';
+import { relationKey, ZRelation } from '#core/entities/relation.ts';
 import type { Repositories } from '#core/ports.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
@@ -36,7 +38,19 @@ const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ãƒ¼ã€
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 
 let world: DemoWorld;
-const ids = { actor: '', project: '', need: '', seed: '', seedTitle: '', consultation: '' };
+const ids = {
+  actor: '',
+  project: '',
+  need: '',
+  seed: '',
+  seedTitle: '',
+  consultation: '',
+  programme: '',
+  case: '',
+  indicator: '',
+  relationActor: '',
+  relation: '',
+};
 
 const url = (path: string) => world.url(path);
 
@@ -93,6 +107,15 @@ async function prepare(repos: Repositories): Promise<void> {
   });
   const consultation = (await repos.consultations.list({ limit: 1 }))[0];
   ids.consultation = consultation?.id ?? '';
+  ids.programme = firstId((await repos.entity('programmes').list({ limit: 1 })).items);
+  ids.case = firstId((await repos.entity('cases').list({ limit: 1 })).items);
+  const indicator = (await repos.entity('indicators').list({ limit: 1 })).items[0];
+  const relation = (await repos.entity('relations').list({ limit: 1 })).items[0];
+  if (!indicator || !relation) throw new Error('the demo lacks an indicator or a relation');
+  ids.indicator = indicatorKey(ZIndicator.parse(indicator));
+  const tie = ZRelation.parse(relation);
+  ids.relationActor = tie.sourceId;
+  ids.relation = relationKey(tie);
 }
 
 beforeAll(async () => {
@@ -134,6 +157,17 @@ function pages(): [string, string][] {
     ['seed-new', '/seeds/new'],
     ['seed-proposals', `/seeds/${encodeURIComponent(ids.seed)}/proposals`],
     ['consultation', `/consultations/${encodeURIComponent(ids.consultation)}`],
+    ['programme', `/programmes/${encodeURIComponent(ids.programme)}`],
+    ['programme-new', '/programmes/new'],
+    ['case', `/cases/${encodeURIComponent(ids.case)}`],
+    ['case-new', '/cases/new'],
+    ['indicators', '/indicators'],
+    ['indicator', `/indicators/${encodeURIComponent(ids.indicator)}`],
+    ['indicator-new', '/indicators/new'],
+    [
+      'relation-edit',
+      `/actors/${encodeURIComponent(ids.relationActor)}/relations/${encodeURIComponent(ids.relation)}`,
+    ],
     ['inbox', '/inbox'],
     ['preferences', '/inbox/preferences'],
     ['digests', '/digests'],
