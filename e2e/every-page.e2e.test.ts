@@ -7,26 +7,21 @@
  * anything else is the interface's own text: in English no kana or kanji, in Japanese no Latin
  * words beyond the codes and units of LATIN_ALLOWED. One browser, pages in sequence.
  */
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { indicatorKey, ZIndicator } from '#core/entities/indicator.ts';
+import { relationKey, ZRelation } from '#core/entities/relation.ts';
+import type { Repositories } from '#core/ports.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '#core/ports.ts';
-import type { Database } from '#db/open-database.ts';
-import { createDemoAccounts, DEMO_ACCOUNTS } from '#demo/demo-accounts.ts';
-import { createDemoWorkflow } from '#demo/demo-workflow.ts';
-import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
-import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { seriousViolations } from './support/axe.ts';
-import { ARTIFACTS, launchBrowser } from './support/browser.ts';
-import { ensureWebBuild } from './support/web-build.ts';
-import { startWebServer } from './support/web-server.ts';
-
-const COST = { log2N: 10, r: 8, p: 1 };
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-const LANGUAGES = ['ja', 'en'] as const;
+import {
+  type DemoWorld,
+  type Language,
+  LANGUAGES,
+  openDemoWorld,
+  shot,
+  sidewaysScroll,
+  VIEWPORTS,
+} from './support/demo-session.ts';
 
 /** Latin words a Japanese reader meets as they are: codes, units, names of methods and sources. */
 const LATIN_ALLOWED = new Set(
@@ -42,12 +37,22 @@ const LATIN_ALLOWED = new Set(
 const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆〜]+/gu;
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 
-let database: Database;
-let server: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
-const ids = { actor: '', project: '', need: '', seed: '', seedTitle: '', consultation: '' };
+let world: DemoWorld;
+const ids = {
+  actor: '',
+  project: '',
+  need: '',
+  seed: '',
+  seedTitle: '',
+  consultation: '',
+  programme: '',
+  case: '',
+  indicator: '',
+  relationActor: '',
+  relation: '',
+};
 
-const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
+const url = (path: string) => world.url(path);
 
 function firstId(items: readonly Record<string, unknown>[]): string {
   const id = items[0]?.['id'];
@@ -55,13 +60,8 @@ function firstId(items: readonly Record<string, unknown>[]): string {
   return id;
 }
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  database = await sqliteTestDatabase.open();
-  const repos = database.repos;
-  await loadDemoEcosystem(repos, { scale: 0.1 });
-  await createDemoAccounts(repos, { clock: systemClock, cost: COST });
-  await createDemoWorkflow(repos, { clock: systemClock });
+/** The records the page list names, and the real-data cases the screens must show. */
+async function prepare(repos: Repositories): Promise<void> {
   ids.project = firstId((await repos.entity('projects').list({ limit: 1 })).items);
   ids.need = firstId(
     (await repos.entity('needs').list({ limit: 1, where: { confidentiality: 'public' } })).items,
@@ -107,14 +107,23 @@ beforeAll(async () => {
   });
   const consultation = (await repos.consultations.list({ limit: 1 }))[0];
   ids.consultation = consultation?.id ?? '';
-  server = await startWebServer(repos);
-  browser = await launchBrowser();
+  ids.programme = firstId((await repos.entity('programmes').list({ limit: 1 })).items);
+  ids.case = firstId((await repos.entity('cases').list({ limit: 1 })).items);
+  const indicator = (await repos.entity('indicators').list({ limit: 1 })).items[0];
+  const relation = (await repos.entity('relations').list({ limit: 1 })).items[0];
+  if (!indicator || !relation) throw new Error('the demo lacks an indicator or a relation');
+  ids.indicator = indicatorKey(ZIndicator.parse(indicator));
+  const tie = ZRelation.parse(relation);
+  ids.relationActor = tie.sourceId;
+  ids.relation = relationKey(tie);
+}
+
+beforeAll(async () => {
+  world = await openDemoWorld({ workflow: true, prepare });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
+  await world?.close();
 });
 
 /** Every page the router knows (app.tsx), with records of the demo where a path needs one. */
@@ -148,6 +157,17 @@ function pages(): [string, string][] {
     ['seed-new', '/seeds/new'],
     ['seed-proposals', `/seeds/${encodeURIComponent(ids.seed)}/proposals`],
     ['consultation', `/consultations/${encodeURIComponent(ids.consultation)}`],
+    ['programme', `/programmes/${encodeURIComponent(ids.programme)}`],
+    ['programme-new', '/programmes/new'],
+    ['case', `/cases/${encodeURIComponent(ids.case)}`],
+    ['case-new', '/cases/new'],
+    ['indicators', '/indicators'],
+    ['indicator', `/indicators/${encodeURIComponent(ids.indicator)}`],
+    ['indicator-new', '/indicators/new'],
+    [
+      'relation-edit',
+      `/actors/${encodeURIComponent(ids.relationActor)}/relations/${encodeURIComponent(ids.relation)}`,
+    ],
     ['inbox', '/inbox'],
     ['preferences', '/inbox/preferences'],
     ['digests', '/digests'],
@@ -226,21 +246,9 @@ const VISIBLE_TEXTS = `(() => {
   return texts;
 })()`;
 
-async function openContext(language: 'ja' | 'en', width: number, height: number) {
-  const context: BrowserContext = await browser.newContext({
-    viewport: { width, height },
-    locale: language === 'ja' ? 'ja-JP' : 'en-GB',
-    bypassCSP: true,
-  });
-  await context.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
-  const page = await context.newPage();
-  const admin = DEMO_ACCOUNTS.find((a) => a.key === 'admin');
-  if (!admin) throw new Error('no demo admin');
-  await page.goto(url('/sign-in?next=%2F'));
-  await page.locator('input[name="email"]').fill(admin.email);
-  await page.locator('input[name="password"]').fill(admin.password);
-  await page.locator('form button[type="submit"]').click();
-  await page.locator('.account-name').waitFor();
+async function openContext(language: Language, width: number, height: number) {
+  const { context, page } = await world.session(language, { width, height });
+  await world.signIn(page, 'admin', '/');
   return { context, page };
 }
 
@@ -271,11 +279,7 @@ for (const language of LANGUAGES)
           const title = await page.title();
           if (title === appName || !title.endsWith(appName))
             problems.push(`${name}: title "${title}"`);
-          const overflow = Number(
-            await page.evaluate(
-              'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-            ),
-          );
+          const overflow = await sidewaysScroll(page);
           if (overflow > 1) problems.push(`${name}: ${overflow}px of horizontal scroll`);
           for (const v of await seriousViolations(page)) problems.push(`${name}: axe ${v}`);
           const texts: unknown = await page.evaluate(VISIBLE_TEXTS);
@@ -284,7 +288,7 @@ for (const language of LANGUAGES)
             problems.push(`${name}: ${language === 'en' ? 'Japanese' : 'English'} ${w}`);
           if (viewport.name === 'phone')
             await page.screenshot({
-              path: join(ARTIFACTS, `every-page-${language}-${name}.png`),
+              path: shot(`every-page-${language}-${name}`),
             });
         }
         await context.close();

@@ -5,26 +5,21 @@
  * "changed by someone else" notice, then a reload); an anonymous visitor and a member of another
  * organisation never see the need. axe-core finds no serious or critical violation on these pages.
  */
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '#core/ports.ts';
-import type { Database } from '#db/open-database.ts';
-import { createDemoAccounts, DEMO_ACCOUNTS, type DemoCredential } from '#demo/demo-accounts.ts';
-import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
-import { sqliteTestDatabase } from '#test/test-databases.ts';
-import { seriousViolations } from './support/axe.ts';
-import { ARTIFACTS, launchBrowser } from './support/browser.ts';
-import { ensureWebBuild } from './support/web-build.ts';
-import { startWebServer } from './support/web-server.ts';
+import {
+  type DemoKey,
+  type DemoWorld,
+  expectAccessible,
+  type Language,
+  openDemoWorld,
+  shot,
+  signInHere as fillSignIn,
+  VIEWPORTS,
+} from './support/demo-session.ts';
 
-let database: Database;
-let server: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
-let credentials: DemoCredential[];
-
-const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
-const shot = (name: string) => join(ARTIFACTS, `${name}.png`);
+let world: DemoWorld;
+const url = (path: string) => world.url(path);
 
 const TEXT = {
   ja: {
@@ -60,58 +55,14 @@ const TEXT = {
     empty: 'Nothing matches.',
   },
 } as const;
-type Language = keyof typeof TEXT;
 
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-function credential(key: DemoCredential['key']): DemoCredential {
-  const found = credentials.find((c) => c.key === key);
-  if (!found) throw new Error(`no demo account ${key}`);
-  return found;
-}
-
-function password(key: DemoCredential['key']): string {
-  return DEMO_ACCOUNTS.find((a) => a.key === key)?.password ?? '';
-}
-
-/** A fresh session (own cookies) in a language, at a viewport; CSP bypassed for axe only. */
-async function session(
-  language: Language,
-  viewport: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport,
-    locale: language === 'ja' ? 'ja-JP' : 'en-GB',
-    bypassCSP: true,
-  });
-  await context.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    // A 404 for a hidden need, a 412 for a stale edit and a 422 for an unknown owner are answers
-    // the pages handle.
-    if (message.type() === 'error' && !/status of (404|412|422)/.test(message.text()))
-      errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
-
-async function signInHere(page: Page, key: DemoCredential['key']): Promise<void> {
-  await page.locator('input[name="email"]').fill(credential(key).email);
-  await page.locator('input[name="password"]').fill(password(key));
-  await page.locator('form button[type="submit"]').click();
-}
-
-async function signIn(page: Page, key: DemoCredential['key'], next: string): Promise<void> {
-  await page.goto(url(`/sign-in?next=${encodeURIComponent(next)}`));
-  await signInHere(page, key);
-  await page.waitForURL((u) => u.pathname === next);
-  await page.locator('.account-name').waitFor();
-}
+/** A fresh session; a 404 for a hidden need, a 412 for a stale edit and a 422 for an unknown
+ * owner are answers the pages handle. */
+const session = (language: Language, viewport: { width: number; height: number }) =>
+  world.session(language, viewport, { tolerated: /status of (404|412|422)/ });
+const signInHere = (page: Page, key: DemoKey) => fillSignIn(page, world.credential(key));
+const signIn = (page: Page, key: DemoKey, next: string) => world.signIn(page, key, next);
+const credential = (key: DemoKey) => world.credential(key);
 
 /** The needs tab of the matching page's lists, searched for a text. */
 async function findInNeedsList(
@@ -127,26 +78,12 @@ async function findInNeedsList(
   await search.press('Enter');
 }
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect(await seriousViolations(page), where).toEqual([]);
-}
-
 beforeAll(async () => {
-  await ensureWebBuild();
-  database = await sqliteTestDatabase.open();
-  await loadDemoEcosystem(database.repos, { scale: 0.1 });
-  credentials = await createDemoAccounts(database.repos, {
-    clock: systemClock,
-    cost: { log2N: 10, r: 8, p: 1 },
-  });
-  server = await startWebServer(database.repos);
-  browser = await launchBrowser();
+  world = await openDemoWorld();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
+  await world?.close();
 });
 
 describe.each(VIEWPORTS)('need forms at $width×$height', (viewport) => {

@@ -6,26 +6,21 @@
  * serious or critical violation on these pages. A coordinator also writes a region strategy whose
  * KPI target lacks its unit (shown beside it), then saves it.
  */
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '#core/ports.ts';
-import type { Database } from '#db/open-database.ts';
-import { createDemoAccounts, DEMO_ACCOUNTS, type DemoCredential } from '#demo/demo-accounts.ts';
-import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
-import { sqliteTestDatabase } from '#test/test-databases.ts';
-import { seriousViolations } from './support/axe.ts';
-import { ARTIFACTS, launchBrowser } from './support/browser.ts';
-import { ensureWebBuild } from './support/web-build.ts';
-import { startWebServer } from './support/web-server.ts';
+import {
+  type DemoKey,
+  type DemoWorld,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  type Language,
+  openDemoWorld,
+  shot,
+  VIEWPORTS,
+} from './support/demo-session.ts';
 
-let database: Database;
-let server: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
-let credentials: DemoCredential[];
-
-const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
-const shot = (name: string) => join(ARTIFACTS, `${name}.png`);
+let world: DemoWorld;
+const url = (path: string) => world.url(path);
 
 const TEXT = {
   ja: {
@@ -57,62 +52,11 @@ const TEXT = {
     create: 'Create',
   },
 } as const;
-type Language = keyof typeof TEXT;
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-function credential(key: DemoCredential['key']): DemoCredential {
-  const found = credentials.find((c) => c.key === key);
-  if (!found) throw new Error(`no demo account ${key}`);
-  return found;
-}
-
-async function session(
-  language: Language,
-  viewport: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport,
-    locale: language === 'ja' ? 'ja-JP' : 'en-GB',
-    bypassCSP: true,
-  });
-  await context.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    // A 404 while the picker looks up a half-typed id is an answer the page handles.
-    if (message.type() === 'error' && !/status of 404/.test(message.text()))
-      errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
-
-async function signIn(page: Page, key: DemoCredential['key'], next: string): Promise<void> {
-  await page.goto(url(`/sign-in?next=${encodeURIComponent(next)}`));
-  await page.locator('input[name="email"]').fill(credential(key).email);
-  await page
-    .locator('input[name="password"]')
-    .fill(DEMO_ACCOUNTS.find((a) => a.key === key)?.password ?? '');
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL((u) => u.pathname === next);
-  await page.locator('.account-name').waitFor();
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect(await seriousViolations(page), where).toEqual([]);
-}
-
-/** No page wider than the screen (a phone scrolls only down). */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  );
-  expect(overflow).toBeLessThanOrEqual(1);
-}
+/** A fresh session; a 404 while the picker looks up a half-typed id is an answer the page handles. */
+const session = (language: Language, viewport: { width: number; height: number }) =>
+  world.session(language, viewport, { tolerated: /status of 404/ });
+const signIn = (page: Page, key: DemoKey, next: string) => world.signIn(page, key, next);
+const credential = (key: DemoKey) => world.credential(key);
 
 function actorsCsv(tag: string, badPrefecture: boolean): Buffer {
   return Buffer.from(
@@ -126,21 +70,11 @@ function actorsCsv(tag: string, badPrefecture: boolean): Buffer {
 }
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  database = await sqliteTestDatabase.open();
-  await loadDemoEcosystem(database.repos, { scale: 0.1 });
-  credentials = await createDemoAccounts(database.repos, {
-    clock: systemClock,
-    cost: { log2N: 10, r: 8, p: 1 },
-  });
-  server = await startWebServer(database.repos);
-  browser = await launchBrowser();
+  world = await openDemoWorld();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
+  await world?.close();
 });
 
 describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) => {
@@ -170,7 +104,7 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
         .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')));
       expect(new Set(rows)).toEqual(new Set(['3']));
       await page.getByText(text.rejected).waitFor();
-      expect(await database.repos.entity('actors').get(`imp-${tag}-1`)).toBeUndefined();
+      expect(await world.database.repos.entity('actors').get(`imp-${tag}-1`)).toBeUndefined();
       await expectAccessible(page, 'import with a bad row');
       await expectNoSidewaysScroll(page);
       await page.screenshot({ path: shot(`import-rejected-${tag}`), fullPage: true });
@@ -183,7 +117,7 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
       });
       await page.getByRole('button', { name: text.check }).click();
       await page.getByText(text.passed).waitFor();
-      expect(await database.repos.entity('actors').get(`imp-${tag}-1`)).toBeUndefined();
+      expect(await world.database.repos.entity('actors').get(`imp-${tag}-1`)).toBeUndefined();
       await page.getByRole('button', { name: text.confirm }).click();
       await page.getByText(text.done).waitFor();
       await expectAccessible(page, 'import done');
@@ -267,7 +201,7 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
         await page.locator('#relations-heading').waitFor();
       }
       await row.first().waitFor();
-      const stored = await database.repos
+      const stored = await world.database.repos
         .entity('relations')
         .get(`${organisation}>${other.id}:joint_research@2026-0${language === 'ja' ? 4 : 5}-01`);
       expect(stored?.record).toMatchObject({ sourceId: organisation, targetId: other.id });

@@ -47,12 +47,16 @@ const StrengthsPage = lazy(() =>
 const NetworkPage = lazy(() =>
   import('./features/network/network-page.tsx').then((m) => ({ default: m.NetworkPage })),
 );
+// Its links need the indicator's key, which the core's schema derives (zod stays out of the main bundle).
+const IndicatorsPage = lazy(() =>
+  import('./features/lists/indicators-page.tsx').then((m) => ({ default: m.IndicatorsPage })),
+);
 // The forms carry zod and the entity schemas: loaded only when a form or a record page opens.
 const FormRoutes = lazy(() =>
   import('./features/forms/form-routes.tsx').then((m) => ({ default: m.FormRoutes })),
 );
 const FORM_PATHS =
-  /^\/(needs|seeds|region-strategies|training-programmes|adoptions|funding|support-measures)\/[^/]+$|^\/(actors|projects)\/[^/]+\/edit$|^\/actors\/[^/]+\/relations\/new$|^\/import$/;
+  /^\/(needs|seeds|region-strategies|training-programmes|adoptions|funding|support-measures|programmes|cases|indicators)\/[^/]+$|^\/(actors|projects)\/[^/]+\/edit$|^\/actors\/[^/]+\/relations\/[^/]+$|^\/import$/;
 
 const NAV: { path: string; key: MessageKey }[] = [
   { path: '/', key: 'nav.home' },
@@ -110,6 +114,7 @@ function route(path: string): ReactNode {
   if (path === '/people') return <PeoplePage />;
   if (path === '/support') return <SupportNavigatorPage />;
   if (path === '/cases') return <CaseLibraryPage />;
+  if (path === '/indicators') return <IndicatorsPage />;
   if (path === '/reports') return <RegionReportPage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/review') return <ReviewPage />;

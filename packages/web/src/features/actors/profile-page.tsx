@@ -4,7 +4,8 @@ import { useSharedData } from '../../data-context.tsx';
 import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link } from '../../router.tsx';
 import { ProfileConfirmationPanel } from '../workflow/profile-confirmation.tsx';
-import { WriteActions } from '../forms/lazy-forms.tsx';
+import { RelationEditLink, WriteActions } from '../forms/lazy-forms.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
 import { StaleMark } from '../../components/data-notes.tsx';
 import { useCommunityLabel } from '../network/community-name.tsx';
 
@@ -65,6 +66,7 @@ function AttributeValue({ field, value }: { field: string; value: unknown }) {
 export function ProfilePage({ id }: { id: string }) {
   const { t, label, number } = useI18n();
   const communityLabel = useCommunityLabel();
+  const signedIn = Boolean(useAuth().account);
   const state = useGet('/api/web/actors/{id}', { params: { id } });
   if (state.status === 'error') return <ErrorMessage message={state.error} />;
   if (state.status !== 'ready') return <Loading />;
@@ -193,6 +195,7 @@ export function ProfilePage({ id }: { id: string }) {
                 <th scope="col">{t('profile.type')}</th>
                 <th scope="col">{t('profile.direction')}</th>
                 <th scope="col">{t('profile.period')}</th>
+                {signedIn ? <th scope="col">{t('formsMore.relation.actions')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -207,6 +210,11 @@ export function ProfilePage({ id }: { id: string }) {
                   <td>
                     {r.startDate ?? '…'} – {r.endDate ?? ''}
                   </td>
+                  {signedIn ? (
+                    <td>
+                      <RelationEditLink actorId={id} row={r} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { FilterSelect } from '../../components/filter-select.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, updateQuery, useLocation } from '../../router.tsx';
+import { WriteActions } from '../forms/lazy-forms.tsx';
 import {
   formatNumber,
   formatPValue,
@@ -138,6 +139,7 @@ export function CaseLibraryPage() {
   return (
     <section aria-labelledby="cases-heading">
       <h1 id="cases-heading">{t('cases.title')}</h1>
+      <WriteActions entity="cases" newHref="/cases/new" />
       <p>{t('cases.intro')}</p>
       <SearchForm
         label={t('lists.searchLabel')}
@@ -214,7 +216,7 @@ export function CaseLibraryPage() {
                       >
                         {label('outcome', c.outcome)}
                       </span>{' '}
-                      {c.title}
+                      <Link href={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
                     </h3>
                     <p className="muted">
                       {[

@@ -8,7 +8,7 @@ import { Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { ENTITY_FORMS, type RegionEntity } from './entity-forms.ts';
+import { editFieldsOf, ENTITY_FORMS, type RegionEntity } from './entity-forms.ts';
 import type { FieldSpec } from './form-values.ts';
 import { mayWrite } from './may-write.ts';
 import { newRecordId } from './new-record-id.ts';
@@ -44,10 +44,12 @@ export function EntityNewPage({ entity }: { entity: RegionEntity }) {
           specs={form.fields}
           draftKey={`${entity}:new`}
           defaults={{ ...form.defaults, ...given }}
-          fixed={() => ({ id })}
+          fixed={() => (form.derivedKey ? {} : { id })}
           headingId={headingId}
           submitLabel={t('forms2.create')}
-          pathOf={(saved) => `/${entity}/${encodeURIComponent(saved)}`}
+          pathOf={(savedId, saved) =>
+            `/${entity}/${encodeURIComponent(form.derivedKey ? form.derivedKey.keyOf(saved) : savedId)}`
+          }
         />
       ) : (
         <p role="alert">{t('forms.notAllowed')}</p>
@@ -120,7 +122,7 @@ export function EntityRecordPage({ entity, id }: { entity: RegionEntity; id: str
       entity={form.entity}
       id={id}
       schema={form.schema}
-      specs={form.fields}
+      specs={editFieldsOf(form)}
       titleField={form.titleField}
       backHref={form.backHref}
       backLabel={form.backLabel}

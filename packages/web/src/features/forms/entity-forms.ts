@@ -1,17 +1,27 @@
 /**
  * The forms of the records a region keeps beyond actors, seeds, needs and projects: its strategy
  * (vision, KPI targets by year, PDCA log), training programmes with their cohorts, programme
- * adoptions, funding flows and support measures. Each is its entity's schema (core/entities),
- * its fields, and where its pages live.
+ * adoptions, funding flows, support measures, the programmes themselves, the case library's
+ * cases and the indicators measured per area. Each is its entity's schema (core/entities), its
+ * fields, and where its pages live.
  */
 import type { z } from 'zod';
 import { ZAdoption } from '#core/entities/adoption.ts';
+import { ZCaseStory } from '#core/entities/case-story.ts';
+import { indicatorKey, ZIndicator } from '#core/entities/indicator.ts';
+import { ZProgramme } from '#core/entities/programme.ts';
 import { ZFundingFlow } from '#core/entities/funding-flow.ts';
 import { VALUE_KINDS } from '#core/entities/project-management.ts';
 import { STRATEGY_AREA_TYPES, ZRegionStrategy } from '#core/entities/region-strategy.ts';
 import { ZSupportMeasure } from '#core/entities/support-measure.ts';
 import { TRAINING_KINDS, ZTrainingProgramme } from '#core/entities/training-programme.ts';
-import { CONTINUATION_STATUSES, FUNDING_SOURCE_TYPES, GRADES } from '#core/vocabulary.ts';
+import {
+  AREA_TYPES,
+  CASE_OUTCOMES,
+  CONTINUATION_STATUSES,
+  FUNDING_SOURCE_TYPES,
+  GRADES,
+} from '#core/vocabulary.ts';
 import type ja from '../../i18n/ja.json';
 import type { FieldSpec } from './form-values.ts';
 import { PDCA_LOG_FIELD } from './pdca-log-field.ts';
@@ -19,7 +29,14 @@ import { PDCA_LOG_FIELD } from './pdca-log-field.ts';
 type MessageKey = keyof typeof ja;
 
 export type RegionEntity =
-  'region-strategies' | 'training-programmes' | 'adoptions' | 'funding' | 'support-measures';
+  | 'region-strategies'
+  | 'training-programmes'
+  | 'adoptions'
+  | 'funding'
+  | 'support-measures'
+  | 'programmes'
+  | 'cases'
+  | 'indicators';
 
 export interface EntityForm {
   entity: RegionEntity;
@@ -34,6 +51,15 @@ export interface EntityForm {
   backHref: string;
   backLabel: MessageKey;
   defaults: Record<string, string | boolean>;
+  /** Where the identity is made of fields (an indicator: area, year, metric): the record's key.
+   * Those fields are set when the record is made and not offered in its edit form. */
+  derivedKey?: { keyOf(record: Record<string, unknown>): string; fields: readonly string[] };
+}
+
+/** The fields an edit form offers: all but those that make a derived key. */
+export function editFieldsOf(form: EntityForm): readonly FieldSpec[] {
+  const identity = form.derivedKey?.fields ?? [];
+  return form.fields.filter((spec) => !identity.includes(spec.name));
 }
 
 const AREA: readonly FieldSpec[] = [
@@ -235,6 +261,89 @@ const SUPPORT_FIELDS: readonly FieldSpec[] = [
   { name: 'url', kind: 'url', label: 'field.url' },
 ];
 
+/** The kinds of programme the screens name (`programmeType.*`); the schema takes any short code. */
+const PROGRAMME_TYPES = [
+  'rsp',
+  'cluster',
+  'strategy',
+  'ecosystem',
+  'coi',
+  'matching',
+  'startup',
+  'university',
+] as const;
+
+const PROGRAMME_FIELDS: readonly FieldSpec[] = [
+  { name: 'name', kind: 'text', label: 'forms2.name' },
+  { name: 'nameEn', kind: 'text', label: 'formsMore.programme.nameEn' },
+  { name: 'ministry', kind: 'text', label: 'field.ministry' },
+  { name: 'startFy', kind: 'int', label: 'field.startFy' },
+  { name: 'endFy', kind: 'int', label: 'field.endFy' },
+  {
+    name: 'type',
+    kind: 'select',
+    label: 'field.type',
+    options: PROGRAMME_TYPES,
+    optionLabels: 'programmeType',
+    optional: true,
+  },
+  { name: 'description', kind: 'textarea', label: 'formsMore.programme.description' },
+];
+
+const CASE_FIELDS: readonly FieldSpec[] = [
+  { name: 'title', kind: 'text', label: 'field.title' },
+  {
+    name: 'outcome',
+    kind: 'select',
+    label: 'field.outcome',
+    options: CASE_OUTCOMES,
+    optionLabels: 'outcome',
+  },
+  { name: 'year', kind: 'int', label: 'field.year' },
+  { name: 'summary', kind: 'textarea', label: 'field.summary' },
+  { name: 'factors', kind: 'list', label: 'field.factors', hint: 'forms.listHint' },
+  { name: 'lessons', kind: 'textarea', label: 'formsMore.case.lessons' },
+  { name: 'actorIds', kind: 'list', label: 'formsMore.case.actorIds', hint: 'forms.listHint' },
+  { name: 'projectIds', kind: 'list', label: 'formsMore.case.projectIds', hint: 'forms.listHint' },
+  {
+    name: 'programmeIds',
+    kind: 'list',
+    label: 'formsMore.case.programmeIds',
+    hint: 'forms.listHint',
+  },
+  {
+    name: 'prefectureCodes',
+    kind: 'list',
+    label: 'forms2.prefectures',
+    hint: 'forms2.prefecturesHint',
+  },
+];
+
+const INDICATOR_FIELDS: readonly FieldSpec[] = [
+  {
+    name: 'areaType',
+    kind: 'select',
+    label: 'forms2.area.type',
+    options: AREA_TYPES,
+    optionLabels: 'formsMore.areaTypes',
+  },
+  {
+    name: 'areaCode',
+    kind: 'text',
+    label: 'forms2.area.code',
+    hint: 'formsMore.indicator.codeHint',
+  },
+  { name: 'year', kind: 'int', label: 'field.year' },
+  {
+    name: 'metric',
+    kind: 'text',
+    label: 'forms2.strategy.metric',
+    hint: 'forms2.strategy.metricHint',
+  },
+  { name: 'value', kind: 'number', label: 'formsMore.indicator.value' },
+  { name: 'unit', kind: 'text', label: 'forms.project.unit' },
+];
+
 export const ENTITY_FORMS: Readonly<Record<RegionEntity, EntityForm>> = {
   'region-strategies': {
     entity: 'region-strategies',
@@ -290,6 +399,43 @@ export const ENTITY_FORMS: Readonly<Record<RegionEntity, EntityForm>> = {
     backHref: '/support',
     backLabel: 'forms2.support.back',
     defaults: {},
+  },
+  programmes: {
+    entity: 'programmes',
+    schema: ZProgramme,
+    fields: PROGRAMME_FIELDS,
+    titleField: 'name',
+    idPrefix: 'programme',
+    newTitle: 'formsMore.programme.newTitle',
+    backHref: '/programmes',
+    backLabel: 'forms2.adoption.back',
+    defaults: {},
+  },
+  cases: {
+    entity: 'cases',
+    schema: ZCaseStory,
+    fields: CASE_FIELDS,
+    titleField: 'title',
+    idPrefix: 'case',
+    newTitle: 'formsMore.case.newTitle',
+    backHref: '/cases',
+    backLabel: 'formsMore.case.back',
+    defaults: { outcome: 'success' },
+  },
+  indicators: {
+    entity: 'indicators',
+    schema: ZIndicator,
+    fields: INDICATOR_FIELDS,
+    titleField: 'metric',
+    idPrefix: 'indicator',
+    newTitle: 'formsMore.indicator.newTitle',
+    backHref: '/indicators',
+    backLabel: 'formsMore.indicator.back',
+    defaults: { areaType: 'prefecture' },
+    derivedKey: {
+      keyOf: (record) => indicatorKey(ZIndicator.parse(record)),
+      fields: ['areaType', 'areaCode', 'year', 'metric'],
+    },
   },
 };
 

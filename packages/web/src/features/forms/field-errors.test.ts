@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ZCaseStory } from '#core/entities/case-story.ts';
+import { ZIndicator } from '#core/entities/indicator.ts';
 import { ZNeed } from '#core/entities/need.ts';
+import { ZProgramme } from '#core/entities/programme.ts';
 import { ZProject } from '#core/entities/project.ts';
 import { ZSeed } from '#core/entities/seed.ts';
 import { fieldErrorsOfServer, validateWith } from './field-errors.ts';
@@ -52,6 +55,25 @@ describe('field errors from the entity schemas', () => {
       kpis: { key: 'forms.error.required' },
       'kpis.0.unit': { key: 'forms.error.required' },
     });
+  });
+
+  it('names the fields of programmes, cases and indicators in words of their own', () => {
+    expect(validateWith(ZProgramme, { id: 'p1', name: '', startFy: 2025, endFy: 2020 })).toEqual({
+      name: { key: 'forms.error.required' },
+      endFy: { key: 'forms.error.endBeforeStart' },
+    });
+    expect(validateWith(ZCaseStory, { id: 'c1', title: ' ', outcome: 'great' })).toEqual({
+      title: { key: 'forms.error.required' },
+      outcome: { key: 'forms.error.choose' },
+    });
+    const indicator = { areaType: 'prefecture', areaCode: '22', year: 2024, value: 3 };
+    expect(validateWith(ZIndicator, { ...indicator, metric: 'Papers', unit: '' })).toEqual({
+      metric: { key: 'formsMore.error.metric' },
+      unit: { key: 'forms.error.required' },
+    });
+    expect(
+      validateWith(ZIndicator, { ...indicator, areaCode: '48', metric: 'papers', unit: '件' }),
+    ).toEqual({ areaCode: { key: 'forms.error.prefecture' } });
   });
 
   it('places the server findings beside their fields', () => {

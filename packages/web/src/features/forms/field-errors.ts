@@ -22,7 +22,8 @@ export type FieldMessageKey =
   | 'forms.error.endBeforeStart'
   | 'forms.error.unknownReference'
   | 'forms.error.taken'
-  | 'forms.error.invalid';
+  | 'forms.error.invalid'
+  | 'formsMore.error.metric';
 
 export interface FieldMessage {
   key: FieldMessageKey;
@@ -41,6 +42,7 @@ const BY_MESSAGE: [RegExp, FieldMessageKey][] = [
   [/no spaces, commas, semicolons/, 'forms.error.id'],
   [/^end .* is before start/, 'forms.error.endBeforeStart'],
   [/must not be empty|needs a unit/, 'forms.error.required'],
+  [/^metric is snake_case/, 'formsMore.error.metric'],
 ];
 
 /** The message key of one of the core schemas' own messages, if it is one. */

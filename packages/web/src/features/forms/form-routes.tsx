@@ -9,6 +9,7 @@ import { SeedNewPage, SeedPage } from '../seeds/seed-pages.tsx';
 import { EntityNewPage, EntityRecordPage } from './entity-form-pages.tsx';
 import { isRegionEntity } from './entity-forms.ts';
 import { ImportPage } from './import-page.tsx';
+import { RelationEditPage } from './relation-edit-page.tsx';
 import { RelationNewPage } from './relation-new-page.tsx';
 
 function idIn(pattern: RegExp, path: string): string | null {
@@ -30,6 +31,15 @@ export function FormRoutes({ path }: { path: string }) {
   if (path === '/import') return <ImportPage />;
   const relationOf = idIn(/^\/actors\/([^/]+)\/relations\/new$/, path);
   if (relationOf !== null) return <RelationNewPage key={relationOf} actorId={relationOf} />;
+  const relation = /^\/actors\/([^/]+)\/relations\/([^/]+)$/.exec(path);
+  if (relation?.[1] && relation[2])
+    return (
+      <RelationEditPage
+        key={path}
+        actorId={decodeURIComponent(relation[1])}
+        relationId={decodeURIComponent(relation[2])}
+      />
+    );
   const [, entity = '', id = ''] = path.split('/');
   if (isRegionEntity(entity))
     return id === 'new' ? (

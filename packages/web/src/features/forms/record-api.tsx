@@ -16,7 +16,10 @@ export type FormEntity =
   | 'funding'
   | 'support-measures'
   | 'region-strategies'
-  | 'training-programmes';
+  | 'training-programmes'
+  | 'programmes'
+  | 'cases'
+  | 'indicators';
 
 export interface Loaded {
   record: Record<string, unknown>;
@@ -75,6 +78,20 @@ export async function patchRecord(
     etag === null ? {} : { 'if-match': etag },
   );
   return { record: data ?? patch, etag: next };
+}
+
+/** Deletes a record under If-Match: 412 when someone else saved it in between (nothing deleted). */
+export async function deleteRecord(
+  entity: FormEntity,
+  id: string,
+  etag: string | null,
+): Promise<void> {
+  await sendJson<never>(
+    'DELETE',
+    pathOf(entity, id),
+    undefined,
+    etag === null ? {} : { 'if-match': etag },
+  );
 }
 
 export function isConflict(error: unknown): boolean {

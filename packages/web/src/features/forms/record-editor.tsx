@@ -72,8 +72,8 @@ export function CreateRecordForm({
   fixed: () => Record<string, unknown>;
   headingId: string;
   submitLabel: string;
-  /** The page of the new record. */
-  pathOf(id: string): string;
+  /** The page of the new record (by its id, or from the record where its key is derived). */
+  pathOf(id: string, saved: Record<string, unknown>): string;
   /** The record the API takes from the form's (a relation's direction → source and target). */
   toRecord?(record: Record<string, unknown>): Record<string, unknown>;
   /** The form field that shows an error of a record field (targetId → the chosen actor). */
@@ -100,7 +100,7 @@ export function CreateRecordForm({
     try {
       const saved = await createRecord(entity, record);
       draft.clear();
-      navigate(pathOf(String(saved.record['id'] ?? record['id'])));
+      navigate(pathOf(String(saved.record['id'] ?? record['id']), { ...record, ...saved.record }));
     } catch (error) {
       const refused = refusal(error);
       setErrors(shownAt(refused.errors, record));
@@ -137,6 +137,7 @@ export function EditRecordForm({
   onSaved,
   onReloaded,
   onCancel,
+  save = (patch, _merged, ifMatch) => patchRecord(entity, id, patch, ifMatch),
 }: {
   entity: FormEntity;
   id: string;
@@ -148,6 +149,12 @@ export function EditRecordForm({
   /** The latest version was loaded after a conflict (the form stays open). */
   onReloaded?(latest: Loaded): void;
   onCancel(): void;
+  /** How the change is stored (a PATCH under If-Match unless the form says otherwise). */
+  save?(
+    patch: Record<string, unknown>,
+    merged: Record<string, unknown>,
+    ifMatch: string | null,
+  ): Promise<Loaded>;
 }) {
   const { t } = useI18n();
   const [base, setBase] = useState(loaded);
@@ -172,7 +179,7 @@ export function EditRecordForm({
     if (found) return;
     setBusy(true);
     try {
-      const saved = await patchRecord(entity, id, patch, ifMatch);
+      const saved = await save(patch, merged, ifMatch);
       draft.clear();
       onSaved(saved);
     } catch (error) {

@@ -102,14 +102,19 @@ export function RecordFacts({
 }) {
   const { t, label } = useI18n();
   const { prefectureName } = useSharedData();
-  const shown = (spec: FieldSpec): string | null => {
+  /** The value as shown, and whether it is the record's own text (data) or the app's words. */
+  const shown = (spec: FieldSpec): { text: string; data: boolean } | null => {
     const value = record[spec.name];
     if (value === undefined || value === null || value === '') return null;
-    if (Array.isArray(value)) return value.length === 0 ? null : value.map(String).join('、');
-    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    if (spec.kind === 'prefecture' && typeof value === 'string') return prefectureName(value);
-    if (spec.optionLabels && typeof value === 'string') return label(spec.optionLabels, value);
-    return String(value);
+    if (Array.isArray(value))
+      return value.length === 0 ? null : { text: value.map(String).join('、'), data: true };
+    if (typeof value === 'boolean')
+      return { text: value ? t('common.yes') : t('common.no'), data: false };
+    if (spec.kind === 'prefecture' && typeof value === 'string')
+      return { text: prefectureName(value), data: false };
+    if (spec.optionLabels && typeof value === 'string')
+      return { text: label(spec.optionLabels, value), data: false };
+    return { text: String(value), data: true };
   };
   return (
     <dl className="record-facts">
@@ -118,7 +123,12 @@ export function RecordFacts({
         return value === null ? null : (
           <div key={spec.name} data-field={spec.name}>
             <dt>{t(spec.label)}</dt>
-            <dd className={spec.kind === 'textarea' ? 'long-text' : undefined}>{value}</dd>
+            <dd
+              className={spec.kind === 'textarea' ? 'long-text' : undefined}
+              data-text={value.data ? 'data' : undefined}
+            >
+              {value.text}
+            </dd>
           </div>
         );
       })}

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ZRelation } from '#core/entities/relation.ts';
 import { validateWith } from './field-errors.ts';
 import { recordOf } from './form-values.ts';
-import { RELATION_FIELDS, relationErrorField, relationOf } from './relation-form.ts';
+import { relationKey } from '#core/entities/relation.ts';
+import {
+  changesIdentity,
+  RELATION_EDIT_FIELDS,
+  RELATION_FIELDS,
+  relationErrorField,
+  relationKeyOfRow,
+  relationOf,
+} from './relation-form.ts';
 
 describe('the relation form', () => {
   it('puts this actor at the start or the end of the tie, as chosen', () => {
@@ -34,5 +42,42 @@ describe('the relation form', () => {
     const at = relationErrorField('co-a');
     const fields = Object.keys(errors).map((field) => at(field, record));
     expect(fields.sort()).toEqual(['endDate', 'otherId']);
+  });
+
+  it('edits type, dates, strength and note, never the two actors or the direction', () => {
+    expect(RELATION_EDIT_FIELDS.map((spec) => spec.name)).toEqual([
+      'type',
+      'startDate',
+      'endDate',
+      'weight',
+      'note',
+    ]);
+  });
+
+  it('knows when an edit makes another relation (a new type or start date) and when not', () => {
+    const before = { sourceId: 'co-a', targetId: 'uni-u', type: 'mou', startDate: '2025-04-01' };
+    expect(changesIdentity(before, { ...before, note: '更新', endDate: '2026-03-31' })).toBe(false);
+    expect(changesIdentity(before, { ...before, type: 'joint_research' })).toBe(true);
+    expect(changesIdentity(before, { ...before, startDate: undefined })).toBe(true);
+  });
+
+  it('finds the key of a profile row from either side of the tie', () => {
+    const tie = {
+      sourceId: 'co-a',
+      targetId: 'uni-u',
+      type: 'mou' as const,
+      startDate: '2025-04-01',
+    };
+    const row = {
+      otherId: 'uni-u',
+      direction: 'out' as const,
+      type: 'mou',
+      startDate: '2025-04-01',
+    };
+    expect(relationKeyOfRow('co-a', row)).toBe(relationKey(tie));
+    expect(
+      relationKeyOfRow('uni-u', { ...row, otherId: 'co-a', direction: 'in', startDate: null }),
+    ).toBe(relationKey({ ...tie, startDate: undefined }));
+    expect(relationKeyOfRow('co-a', { ...row, type: 'friendship' })).toBeNull();
   });
 });

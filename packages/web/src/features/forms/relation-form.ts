@@ -1,4 +1,5 @@
 /** The relation form's fields and how they become a relation (this actor, the other, the direction). */
+import { relationKey } from '#core/entities/relation.ts';
 import { RELATION_TYPES } from '#core/vocabulary.ts';
 import type { FieldSpec } from './form-values.ts';
 
@@ -47,4 +48,31 @@ export function relationOf(
 export function relationErrorField(actorId: string) {
   return (field: string, record: Record<string, unknown>): string =>
     (field === 'sourceId' || field === 'targetId') && record[field] !== actorId ? 'otherId' : field;
+}
+
+/** An edit keeps the two actors and the direction; type, dates, strength and note change. */
+export const RELATION_EDIT_FIELDS: readonly FieldSpec[] = RELATION_FIELDS.filter(
+  (spec) => spec.name !== 'otherId' && spec.name !== 'direction',
+);
+
+/** The fields that make a relation's identity (its key): changing one makes it another record. */
+const IDENTITY = ['sourceId', 'targetId', 'type', 'startDate'] as const;
+
+export function changesIdentity(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): boolean {
+  return IDENTITY.some((field) => before[field] !== after[field]);
+}
+
+/** The key of the relation a profile row shows, from the actor's side (see `relationKey`). */
+export function relationKeyOfRow(
+  actorId: string,
+  row: { otherId: string; direction: 'out' | 'in'; type: string; startDate?: string | null },
+): string | null {
+  const type = RELATION_TYPES.find((known) => known === row.type);
+  if (type === undefined) return null;
+  const [sourceId, targetId] =
+    row.direction === 'out' ? [actorId, row.otherId] : [row.otherId, actorId];
+  return relationKey({ sourceId, targetId, type, startDate: row.startDate ?? undefined });
 }

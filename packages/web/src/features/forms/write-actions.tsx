@@ -8,6 +8,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { canImport } from '#core/import-access.ts';
 import { mayWrite, principalOf } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
+import { relationKeyOfRow } from './relation-form.ts';
 
 const NEW_LABELS: Partial<Record<FormEntity, MessageKey>> = {
   needs: 'forms.need.new',
@@ -18,6 +19,9 @@ const NEW_LABELS: Partial<Record<FormEntity, MessageKey>> = {
   adoptions: 'forms2.adoption.new',
   funding: 'forms2.funding.new',
   'support-measures': 'forms2.support.new',
+  programmes: 'formsMore.programme.new',
+  cases: 'formsMore.case.new',
+  indicators: 'formsMore.indicator.new',
 };
 
 export function WriteActions({
@@ -59,6 +63,38 @@ export function WriteActions({
         </Link>
       ) : null}
     </div>
+  );
+}
+
+/** "Edit" on a row of an actor's relations, for accounts that may change that relation. */
+export function RelationEditLink({
+  actorId,
+  row,
+}: {
+  actorId: string;
+  row: {
+    otherId: string;
+    otherName: string;
+    direction: 'out' | 'in';
+    type: string;
+    startDate: string | null;
+  };
+}) {
+  const { t } = useI18n();
+  const { account } = useAuth();
+  const key = relationKeyOfRow(actorId, row);
+  if (!account || key === null) return null;
+  const [sourceId, targetId] =
+    row.direction === 'out' ? [actorId, row.otherId] : [row.otherId, actorId];
+  if (!mayWrite(account, 'relations', 'update', { sourceId, targetId })) return null;
+  return (
+    <Link
+      className="button secondary relation-edit"
+      href={`/actors/${encodeURIComponent(actorId)}/relations/${encodeURIComponent(key)}`}
+      aria-label={t('formsMore.relation.editOf', { name: row.otherName })}
+    >
+      {t('forms.edit')}
+    </Link>
   );
 }
 

@@ -71,7 +71,14 @@ function useColumns() {
         render: (r) => {
           // A programme's English name in the English view; its Japanese name marked as such.
           const name = language === 'en' && text(r, 'nameEn') ? text(r, 'nameEn') : text(r, 'name');
-          return <span lang={scriptLanguage(name)}>{name}</span>;
+          return (
+            <Link
+              href={`/programmes/${encodeURIComponent(text(r, 'id'))}`}
+              lang={scriptLanguage(name)}
+            >
+              {name}
+            </Link>
+          );
         },
       },
       { field: 'ministry', header: 'field.ministry' },
@@ -150,9 +157,11 @@ export function ProgrammesPage() {
   return (
     <section aria-labelledby="programmes-heading">
       <h1 id="programmes-heading">{t('programmes.title')}</h1>
+      <WriteActions entity="programmes" newHref="/programmes/new" />
       <WriteActions entity="adoptions" newHref="/adoptions/new" />
       <p>
-        {t('programmes.intro')} <Link href="/continuation">{t('programmes.toContinuation')}</Link>
+        {t('programmes.intro')} <Link href="/continuation">{t('programmes.toContinuation')}</Link>{' '}
+        <Link href="/indicators">{t('formsMore.indicator.link')}</Link>
       </p>
       <EntityList
         entity="programmes"

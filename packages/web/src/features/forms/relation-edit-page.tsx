@@ -1,0 +1,161 @@
+/**
+ * A relation edited or deleted from an actor's page (`/actors/{id}/relations/{key}`): its type,
+ * dates, strength and note; the two actors and the direction stay. The type and the start date
+ * are part of a relation's identity, so changing one stores the relation under its new key and
+ * removes the old one (under the old one's If-Match: if someone else changed it meanwhile, the new
+ * one is taken back and the conflict shown). Deleting asks first and sends If-Match too.
+ */
+import { useId, useState } from 'react';
+import { relationKey, ZRelation } from '#core/entities/relation.ts';
+import { ApiError } from '../../api/client.ts';
+import { ErrorMessage, Loading } from '../../components/status.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Link, navigate } from '../../router.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
+import { ConflictNotice } from './form-kit.tsx';
+import { mayWrite } from './may-write.ts';
+import { createRecord, deleteRecord, isConflict, patchRecord, type Loaded } from './record-api.tsx';
+import { EditRecordForm, useRecord, useSignedIn } from './record-editor.tsx';
+import { changesIdentity, RELATION_EDIT_FIELDS } from './relation-form.ts';
+
+/** Stores an edited relation: a PATCH, or a new record and the old one removed when its key changes. */
+async function saveRelation(
+  key: string,
+  patch: Record<string, unknown>,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  ifMatch: string | null,
+): Promise<Loaded> {
+  if (!changesIdentity(before, after)) return patchRecord('relations', key, patch, ifMatch);
+  const created = await createRecord('relations', after);
+  try {
+    await deleteRecord('relations', key, ifMatch);
+  } catch (error) {
+    await deleteRecord('relations', relationKey(ZRelation.parse(after)), created.etag);
+    throw error;
+  }
+  return created;
+}
+
+function DeleteRelation({ loaded, id, back }: { loaded: Loaded; id: string; back: string }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const questionId = useId();
+  const remove = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await deleteRecord('relations', id, loaded.etag);
+      navigate(back);
+    } catch (error) {
+      if (isConflict(error)) setConflict(true);
+      else setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (conflict) return <ConflictNotice onReload={() => window.location.reload()} />;
+  return (
+    <div className="relation-delete">
+      {problem ? (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {asking ? (
+        <div className="notice" role="alertdialog" aria-labelledby={questionId}>
+          <p id={questionId}>{t('formsMore.relation.confirmDelete')}</p>
+          <div className="form-actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void remove()}>
+              {t('formsMore.relation.deleteNow')}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setAsking(false)}>
+              {t('forms.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button secondary" onClick={() => setAsking(true)}>
+          {t('formsMore.relation.delete')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The other actor of the relation by name (its id while the name is read or when it is hidden). */
+function ActorName({ id }: { id: string }) {
+  const { state } = useRecord('actors', id);
+  const name =
+    state.status === 'ready' && typeof state.loaded.record['name'] === 'string'
+      ? state.loaded.record['name']
+      : id;
+  return <Link href={`/actors/${encodeURIComponent(id)}`}>{name}</Link>;
+}
+
+export function RelationEditPage({ actorId, relationId }: { actorId: string; relationId: string }) {
+  const { t, label } = useI18n();
+  const { account } = useAuth();
+  const signedIn = useSignedIn();
+  const headingId = useId();
+  const { state } = useRecord('relations', relationId);
+  const back = `/actors/${encodeURIComponent(actorId)}`;
+  if (!signedIn || !account || state.status === 'loading') return <Loading />;
+  if (state.status === 'error')
+    return state.error instanceof ApiError && state.error.status === 404 ? (
+      <section>
+        <h1>{t('forms.notFound')}</h1>
+        <p>{t('forms.notFoundHint')}</p>
+        <Link href={back}>{t('forms.actor.back')}</Link>
+      </section>
+    ) : (
+      <ErrorMessage message={state.error.message} />
+    );
+  const { record } = state.loaded;
+  const outgoing = record['sourceId'] === actorId;
+  const otherId = String(outgoing ? record['targetId'] : record['sourceId']);
+  const allowed = mayWrite(account, 'relations', 'update', record);
+  return (
+    <section aria-labelledby={headingId}>
+      <p>
+        <Link href={back}>{t('forms.actor.back')}</Link>
+      </p>
+      <h1 id={headingId}>{t('formsMore.relation.editTitle')}</h1>
+      <dl className="record-facts">
+        <div data-field="otherId">
+          <dt>{t('forms2.relation.other')}</dt>
+          <dd>
+            <ActorName id={otherId} />
+          </dd>
+        </div>
+        <div data-field="direction">
+          <dt>{t('forms2.relation.direction')}</dt>
+          <dd>{label('forms2.relation.directions', outgoing ? 'out' : 'in')}</dd>
+        </div>
+      </dl>
+      {allowed ? (
+        <>
+          <EditRecordForm
+            entity="relations"
+            id={relationId}
+            schema={ZRelation}
+            specs={RELATION_EDIT_FIELDS}
+            loaded={state.loaded}
+            headingId={headingId}
+            onSaved={() => navigate(back)}
+            onCancel={() => navigate(back)}
+            save={(patch, merged, ifMatch) =>
+              saveRelation(relationId, patch, record, merged, ifMatch)
+            }
+          />
+          <DeleteRelation loaded={state.loaded} id={relationId} back={back} />
+        </>
+      ) : (
+        <p role="alert">{t('forms.notAllowed')}</p>
+      )}
+    </section>
+  );
+}
