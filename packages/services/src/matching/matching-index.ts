@@ -335,7 +335,11 @@ export class MatchingIndex {
     }
     // The trust graph is read on first use: a match without an origin (free text) never needs it.
     if (await changed('relations')) this.graphStale = true;
-    if (options.force === true) await this.trustGraph();
+    if (options.force === true) {
+      // A forced refresh (a reindex) reads everything, as before: its stats count the actors.
+      await this.trustGraph();
+      await this.allActors();
+    }
     const persist = options.persist ?? true;
     const seeds = (await changed('seeds'))
       ? await timed('seeds', () => this.syncSeeds(persist))

@@ -59,5 +59,15 @@ describe.each(TEST_DATABASES)(
         await service.close();
       }
     });
+
+    it('a reindex still counts every actor in its stats', async () => {
+      const service = await createMatchingService({ repos: db.repos, clock, text });
+      try {
+        await service.refresh({ rebuild: true });
+        expect(service.stats().actors).toBe(WORLD.actors.length);
+      } finally {
+        await service.close();
+      }
+    });
   },
 );
