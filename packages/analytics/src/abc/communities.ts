@@ -106,6 +106,8 @@ export function analyseWheel(
   actorGraph: ActorGraph<NetworkActor>,
   rank: Float64Array,
   options: Pick<CommunityOptions, 'asOfYear' | 'influencersPerSector'>,
+  /** Membership test shared by all communities of a partition (else a set of `members`). */
+  inCommunity: (node: number) => boolean = membershipOf(members),
 ): WheelReport {
   const { graph, actors } = actorGraph;
   const sectorOf = new Map<number, WheelSector | undefined>();
@@ -138,13 +140,12 @@ export function analyseWheel(
       }));
   }
   const ties: Record<string, number> = {};
-  const inCommunity = new Set(members);
   for (const u of members) {
     const su = sectorOf.get(u);
     if (!su) continue;
     for (let arc = graph.offsets[u] ?? 0; arc < (graph.offsets[u + 1] ?? 0); arc++) {
       const v = graph.targets[arc] ?? 0;
-      if (v <= u || !inCommunity.has(v)) continue;
+      if (v <= u || !inCommunity(v)) continue;
       const sv = sectorOf.get(v);
       if (!sv) continue;
       const key = pairKey(su, sv);
@@ -175,13 +176,30 @@ export function analyseWheel(
   return { influencers, counts, ties, gaps };
 }
 
+function membershipOf(members: readonly number[]): (node: number) => boolean {
+  const set = new Set(members);
+  return (node) => set.has(node);
+}
+
+/** What describing every community of one partition shares: each node's community and place. */
+interface PartitionContext {
+  /** Index of each node's reported community, -1 for none. */
+  communityOf: Int32Array;
+  /** Each node's place key (`placeKeyOf`), computed once. */
+  placeOf: readonly string[];
+}
+
 function describeCommunity(
   id: string,
+  index: number,
   members: number[],
   actorGraph: ActorGraph<NetworkActor>,
   rank: Float64Array,
   options: CommunityOptions,
+  context: PartitionContext,
 ): CommunityReport {
+  const { communityOf, placeOf } = context;
+  const inCommunity = (node: number): boolean => communityOf[node] === index;
   const { graph, actors } = actorGraph;
   const prefectureCounts: Record<string, number> = {};
   const municipalityCounts = new Map<string, number>();
@@ -199,18 +217,17 @@ function describeCommunity(
     .filter(([, n]) => n / members.length >= 0.05)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([code]) => code);
-  const inCommunity = new Set(members);
   let internal = 0;
   let crossing = 0;
   for (const u of members) {
-    for (let arc = graph.offsets[u] ?? 0; arc < (graph.offsets[u + 1] ?? 0); arc++) {
+    const placeU = placeOf[u];
+    const end = graph.offsets[u + 1] ?? 0;
+    for (let arc = graph.offsets[u] ?? 0; arc < end; arc++) {
       const v = graph.targets[arc] ?? 0;
-      if (v <= u || !inCommunity.has(v)) continue;
+      if (v <= u || !inCommunity(v)) continue;
       const w = graph.weights[arc] ?? 0;
       internal += w;
-      const placeU = actors[u] ? placeKeyOf(actors[u]) : undefined;
-      const placeV = actors[v] ? placeKeyOf(actors[v]) : undefined;
-      if (placeU !== placeV) crossing += w;
+      if (placeU !== placeOf[v]) crossing += w;
     }
   }
   const topMunicipality = Math.max(0, ...municipalityCounts.values());
@@ -232,7 +249,7 @@ function describeCommunity(
     crossPrefectureShare: internal > 0 ? crossing / internal : 0,
     scale: scaleOf(prefectures, topMunicipality / members.length),
     coreActors,
-    wheel: analyseWheel(members, actorGraph, rank, options),
+    wheel: analyseWheel(members, actorGraph, rank, options, inCommunity),
   };
 }
 
@@ -265,8 +282,16 @@ export function analyseCommunities(
   const ordered = [...groups.values()]
     .filter((g) => g.length >= minSize)
     .sort((a, b) => b.length - a.length);
+  const communityOf = new Int32Array(graph.nodeCount).fill(-1);
+  ordered.forEach((members, i) => {
+    for (const node of members) communityOf[node] = i;
+  });
+  const placeOf = actors.map((actor) => placeKeyOf(actor));
   const communities = ordered.map((members, i) =>
-    describeCommunity(`c${i + 1}`, members, actorGraph, rank, options),
+    describeCommunity(`c${i + 1}`, i, members, actorGraph, rank, options, {
+      communityOf,
+      placeOf,
+    }),
   );
   const membership: Record<string, string> = {};
   for (const community of communities)

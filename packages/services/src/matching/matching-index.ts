@@ -93,6 +93,12 @@ export interface RefreshReport {
   readonly seconds: number;
 }
 
+/** What matching uses of a stored actor; undefined for a record that does not parse. */
+function actorFactsOf(record: unknown): ActorFacts | undefined {
+  const parsed = ZActor.safeParse(record);
+  return parsed.success ? actorFacts(parsed.data) : undefined;
+}
+
 /** Rows are analysed in batches of this many (one MeCab round trip each). */
 const ANALYSE_BATCH = 2_000;
 
@@ -101,7 +107,10 @@ export class MatchingIndex {
   needIndex: Bm25fIndex = createBm25fIndex({ fields: NEED_FIELDS });
   readonly seeds = new Map<string, SeedFacts>();
   readonly needs = new Map<string, NeedFacts>();
-  readonly actors = new Map<string, ActorFacts>();
+  /** Every actor's facts, read only when a use case needs them all (see `allActors`). */
+  private readonly actors = new Map<string, ActorFacts>();
+  /** The actors changed since `actors` was filled: read them again when next asked for all. */
+  private actorsStale = true;
   private graph: TrustGraph = buildTrustGraph([]);
   /** The relations changed since the trust graph was built: rebuild it when next asked for. */
   private graphStale = true;
@@ -218,10 +227,19 @@ export class MatchingIndex {
       this.timings[name] = (performance.now() - t0) / 1000;
       return result;
     };
-    if (await changed('actors')) await timed('actors', () => this.loadActors());
+    // Actors are read when a use case needs them: all of them (a seed's companies), or only the
+    // owners of a match's hits (`actorsByIds`), so a text match never reads every actor.
+    if (await changed('actors')) {
+      this.actorsStale = true;
+      this.actors.clear();
+    }
     // The trust graph is read on first use: a match without an origin (free text) never needs it.
     if (await changed('relations')) this.graphStale = true;
-    if (options.force === true) await this.trustGraph();
+    if (options.force === true) {
+      // A forced refresh (a reindex) reads everything, as before: its stats count the actors.
+      await this.trustGraph();
+      await this.allActors();
+    }
     const persist = options.persist ?? true;
     const seeds = (await changed('seeds'))
       ? await timed('seeds', () => this.syncSeeds(persist))
@@ -270,15 +288,45 @@ export class MatchingIndex {
     return expandWithCooccurrence(this.seedIndex, query, { maxDocuments: 300 });
   }
 
-  private async loadActors(): Promise<void> {
-    this.actors.clear();
-    for await (const batch of this.repos.entity('actors').iterate(10_000)) {
-      for (const record of batch) {
-        const parsed = ZActor.safeParse(record);
-        if (!parsed.success) continue;
-        this.actors.set(parsed.data.id, actorFacts(parsed.data));
-      }
+  /** How many actors the full read holds (0 until a use case needed them all). */
+  get loadedActorCount(): number {
+    return this.actors.size;
+  }
+
+  /** Every actor's facts, read from the database when they changed since the last read. */
+  async allActors(): Promise<ReadonlyMap<string, ActorFacts>> {
+    if (this.actorsStale) {
+      const t0 = performance.now();
+      this.actors.clear();
+      for await (const batch of this.repos.entity('actors').iterate(10_000))
+        for (const record of batch) {
+          const facts = actorFactsOf(record);
+          if (facts !== undefined) this.actors.set(facts.id, facts);
+        }
+      this.timings.actors = (performance.now() - t0) / 1000;
+      this.actorsStale = false;
     }
+    return this.actors;
+  }
+
+  /** The facts of these actors only: from the full read when it is current, else one batched read. */
+  async actorsByIds(ids: Iterable<string>): Promise<ReadonlyMap<string, ActorFacts>> {
+    const wanted = [...new Set(ids)];
+    const out = new Map<string, ActorFacts>();
+    if (!this.actorsStale) {
+      for (const id of wanted) {
+        const facts = this.actors.get(id);
+        if (facts !== undefined) out.set(id, facts);
+      }
+      return out;
+    }
+    if (wanted.length === 0) return out;
+    const stored = await this.repos.entity('actors').getMany(wanted);
+    for (const row of stored.values()) {
+      const facts = actorFactsOf(row.record);
+      if (facts !== undefined) out.set(facts.id, facts);
+    }
+    return out;
   }
 
   /** The trust graph of the relations, read from the database when they changed since the last read. */

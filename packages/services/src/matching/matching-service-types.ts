@@ -160,7 +160,9 @@ export interface MatchingService {
     timings: Record<string, number>;
     seeds: number;
     sharedNeeds: number;
+    /** Actors held from a full read (0 until a use case needed them all: a seed's companies, a reindex). */
     actors: number;
+    /** Ties of the trust graph (0 until a match needed it). */
     relations: number;
     tokenizer: string;
   };

@@ -9,18 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '#core/domain-error.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
-import { ZSeed, type Seed } from '#core/entities/seed.ts';
+import { ZSeed } from '#core/entities/seed.ts';
 import type { MatchFeedback } from '#core/match-feedback.ts';
 import { canManageNeed, canViewNeed } from '#core/need-access.ts';
 import { systemClock } from '#core/ports.ts';
 import { auditEntry } from '../accounts/write-audit.ts';
 import { isCoordinator, type Viewer } from '#core/viewer.ts';
-import { displayTerm, isBigramTerm, type Analyzer } from '#matching/analyze.ts';
-import type { Bm25fIndex } from '#matching/bm25f.ts';
-import { searchWithExpansion, type QueryTerm } from '#matching/expansion.ts';
-import { explainHit, type HitExplanation } from '#matching/explain.ts';
-import type { GlossLinker } from '#matching/gloss-links.ts';
-import type { LinkWeights } from '#matching/link-judgements.ts';
+import { displayTerm, isBigramTerm } from '#matching/analyze.ts';
+import type { QueryTerm } from '#matching/expansion.ts';
+import { explainHit } from '#matching/explain.ts';
 import {
   assessHit,
   isNoGoodMatch,
@@ -49,6 +46,7 @@ import {
   type SeedMatch,
 } from './matching-service-types.ts';
 import { loadNeedAccessFacts } from './need-access-facts.ts';
+import { explainSeedHits, indexSearch, namesIn, prepareQuery } from './match-steps.ts';
 import { parseInput } from './parse-input.ts';
 import { createTextPipeline } from './text-pipeline.ts';
 
@@ -111,68 +109,12 @@ export async function createMatchingService(
     if (Date.now() - lastRefresh >= interval) await refresh();
   };
 
-  const actorName = (id: string): string => state.actors.get(id)?.name ?? id;
-
   const weightsFor = (overrides: Record<string, number> | undefined): SignalWeights =>
     overrides === undefined ? baseWeights : resolveWeights({ ...baseWeights, ...overrides });
 
-  const prepareQuery = (raw: string): { text: string; truncated: boolean } => {
-    // HTML tags are markup, not content.
-    const cleaned = raw.replace(/<[^>]{0,200}>/g, ' ').trim();
-    if (cleaned === '') throw new DomainError('validation_failed', 'the query text is empty');
-    return cleaned.length > MAX_QUERY_CHARS
-      ? { text: cleaned.slice(0, MAX_QUERY_CHARS), truncated: true }
-      : { text: cleaned, truncated: false };
-  };
-
-  const search = (
-    index: Bm25fIndex,
-    analyzer: Analyzer,
-    query: string,
-    k: number,
-    expand: boolean,
-    glosses: GlossLinker | undefined,
-    linkWeights?: { weights: LinkWeights; needField?: string },
-  ): { query: readonly QueryTerm[]; hits: readonly { id: string; score: number }[] } =>
-    searchWithExpansion(index, analyzer, query, {
-      k,
-      dictionary: text.dictionary,
-      ...(expand && glosses !== undefined ? { glosses } : {}),
-      ...(expand && linkWeights !== undefined ? { linkWeights } : {}),
-      ...(expand
-        ? { cooccurrence: { maxDocuments: 300 }, feedback: { documents: 8 } }
-        : { cooccurrence: false, feedback: false }),
-    });
-
-  const explainSeeds = async (
-    analyzerQuery: readonly QueryTerm[],
-    ids: readonly string[],
-  ): Promise<Map<string, { seed: Seed; explanation: HitExplanation }>> => {
-    const seeds: Seed[] = [];
-    // One read: from a worker thread each read is a round trip to the database's thread.
-    const stored = await repos.entity('seeds').getMany(ids);
-    for (const id of ids) {
-      const row = stored.get(id);
-      const parsed = row === undefined ? undefined : ZSeed.safeParse(row.record);
-      if (parsed?.success) seeds.push(parsed.data);
-    }
-    const analyzer = await text.analyzer.prepare(
-      seeds.flatMap((s) => Object.values(seedFields(s))),
-    );
-    const out = new Map<string, { seed: Seed; explanation: HitExplanation }>();
-    for (const seed of seeds) {
-      out.set(seed.id, {
-        seed,
-        explanation: explainHit({
-          index: state.seedIndex,
-          analyzer,
-          query: analyzerQuery,
-          document: { id: seed.id, fields: seedFields(seed) },
-        }),
-      });
-    }
-    return out;
-  };
+  const search = indexSearch(text.dictionary);
+  const explainSeeds = (query: readonly QueryTerm[], ids: readonly string[]) =>
+    explainSeedHits({ repos, text, index: state.seedIndex }, query, ids);
 
   const matchSeeds = async (
     raw: string,
@@ -200,12 +142,17 @@ export async function createMatchingService(
     const queryTerms = new Set(
       query.filter((t) => t.source === 'query' && !isBigramTerm(t.term)).map((t) => t.term),
     );
+    const seedOf = (id: string) => state.seeds.get(id);
+    // Only the hits' owners (and the origin) are read, in one batch: never every actor.
+    const owners = await state.actorsByIds([
+      ...hits.flatMap((h) => state.seeds.get(h.id)?.ownerId ?? []),
+      ...(originActorId !== undefined ? [originActorId] : []),
+    ]);
     const reach =
-      originActorId !== undefined && state.actors.has(originActorId)
+      originActorId !== undefined && owners.has(originActorId)
         ? reachFrom(await trustGraph(), originActorId, { maxHops: 3 })
         : undefined;
-    const seedOf = (id: string) => state.seeds.get(id);
-    const actorOf = (id: string) => state.actors.get(id);
+    const actorOf = (id: string) => owners.get(id);
     const scale = textScale(state.seedIndex, query);
     const hitScores = new Map(hits.map((h) => [h.id, h.score]));
     const scored = fuseSeedHits({
@@ -226,6 +173,15 @@ export async function createMatchingService(
     const explained = await explainSeeds(query, [
       ...new Set([...top, ...facilityPool].map((s) => s.id)),
     ]);
+    // The actors on the paths from the origin, named in the explanations.
+    const onPaths = await state.actorsByIds(
+      [...top, ...facilityPool].flatMap((s) =>
+        (reach?.path(state.seeds.get(s.id)?.ownerId ?? '') ?? []).flatMap((step) =>
+          owners.has(step.from) && owners.has(step.to) ? [] : [step.from, step.to],
+        ),
+      ),
+    );
+    const actorName = namesIn(owners, onPaths);
     const evidenceOf = new Map<string, HitEvidence>();
     const toMatch = (s: ScoredSeed): SeedMatch | undefined => {
       const entry = explained.get(s.id);
@@ -309,8 +265,11 @@ export async function createMatchingService(
     return parsed.data;
   };
 
-  const subjectOfNeed = (need: Need): MatchSubject => {
-    const owner = need.ownerId === undefined ? undefined : state.actors.get(need.ownerId);
+  const subjectOfNeed = async (need: Need): Promise<MatchSubject> => {
+    const owner =
+      need.ownerId === undefined
+        ? undefined
+        : (await state.actorsByIds([need.ownerId])).get(need.ownerId);
     return {
       sdgs: need.sdgs,
       ...(need.field !== undefined ? { field: need.field } : {}),
@@ -360,7 +319,7 @@ export async function createMatchingService(
     async matchNeed(viewer, needId, opts) {
       await fresh();
       const need = await loadNeed(viewer, needId);
-      return matchSeeds(needText(need), subjectOfNeed(need), need.ownerId, opts);
+      return matchSeeds(needText(need), await subjectOfNeed(need), need.ownerId, opts);
     },
     async matchText(viewer, query, opts = {}) {
       await fresh();
@@ -369,7 +328,7 @@ export async function createMatchingService(
         opts.originActorId ??
         (viewer.kind === 'account' ? (viewer.organisationId ?? undefined) : undefined);
       if (subject.prefectureCode === undefined && origin !== undefined) {
-        const actor = state.actors.get(origin);
+        const actor = (await state.actorsByIds([origin])).get(origin);
         if (actor !== undefined) {
           return matchSeeds(
             query,
@@ -400,7 +359,10 @@ export async function createMatchingService(
       if (parsed === undefined || !parsed.success)
         throw new DomainError('not_found', `no seed ${seedId}`);
       const seed = parsed.data;
-      const owner = seed.ownerId === undefined ? undefined : state.actors.get(seed.ownerId);
+      // Companies are ranked among every actor: this use case reads them all.
+      const actors = await state.allActors();
+      const actorName = namesIn(actors);
+      const owner = seed.ownerId === undefined ? undefined : actors.get(seed.ownerId);
       const queryText = prepareQuery(Object.values(seedFields(seed)).join('\n')).text;
       const analyzer = await text.analyzer.prepare([queryText]);
       const { query, hits } = search(
@@ -425,8 +387,8 @@ export async function createMatchingService(
         weights,
         membersVisible: viewer.kind === 'account',
         needOf: (id) => state.needs.get(id),
-        actorOf: (id) => state.actors.get(id),
-        actors: () => state.actors.values(),
+        actorOf: (id) => actors.get(id),
+        actors: () => actors.values(),
         hopsTo: (actorId) => reach.hops(actorId),
       });
       const top = scored.slice(0, opts.limit);
@@ -609,7 +571,7 @@ export async function createMatchingService(
         timings: { ...state.timings },
         seeds: state.seedIndex.documentCount,
         sharedNeeds: state.needIndex.documentCount,
-        actors: state.actors.size,
+        actors: state.loadedActorCount,
         relations: relationsCount,
         tokenizer: text.batch.name,
       };
