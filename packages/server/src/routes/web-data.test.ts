@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '#db/open-database.ts';
 import { mapUnitOf, mapUnitsOf } from '#core/geo.ts';
 import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
+import { requestKeepingContract } from '#test/contract-responses.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { foldForSearch, registerWebDataRoutes } from './web-data.ts';
 import type {
@@ -43,7 +44,7 @@ function documentedSchema(path: string): z.ZodType | undefined {
 const answered = new Set<z.ZodType>();
 
 async function json<T>(path: string, status = 200): Promise<T> {
-  const response = await app.request(path);
+  const response = await requestKeepingContract(app, path);
   expect(response.status, path).toBe(status);
   const body: T = JSON.parse(await response.text());
   if (status === 200) {
@@ -119,7 +120,7 @@ describe('GET /api/web/summary', () => {
   });
 
   it('rejects bad scopes with problem+json', async () => {
-    const response = await app.request('/api/web/summary?prefecture=99');
+    const response = await requestKeepingContract(app, '/api/web/summary?prefecture=99');
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(((await response.json()) as { field: string }).field).toBe('prefecture');
@@ -181,7 +182,7 @@ describe('GET /api/web/choropleth', () => {
   });
 
   it('names the known metrics when one is unknown', async () => {
-    const response = await app.request('/api/web/choropleth?metric=nope');
+    const response = await requestKeepingContract(app, '/api/web/choropleth?metric=nope');
     expect(response.status).toBe(422);
     expect(((await response.json()) as { known: string[] }).known).toContain('actors');
   });
@@ -260,11 +261,15 @@ describe('GET /api/web/choropleth/municipalities', () => {
   });
 
   it('rejects a bad prefecture and an unknown metric', async () => {
-    expect((await app.request('/api/web/choropleth/municipalities?prefecture=48')).status).toBe(
+    expect(
+      (await requestKeepingContract(app, '/api/web/choropleth/municipalities?prefecture=48'))
+        .status,
+    ).toBe(422);
+    expect((await requestKeepingContract(app, '/api/web/choropleth/municipalities')).status).toBe(
       422,
     );
-    expect((await app.request('/api/web/choropleth/municipalities')).status).toBe(422);
-    const response = await app.request(
+    const response = await requestKeepingContract(
+      app,
       '/api/web/choropleth/municipalities?prefecture=13&metric=nope',
     );
     expect(response.status).toBe(422);
