@@ -284,7 +284,7 @@ export function ImportPage() {
               }}
             />
             <span id={`${fileId}-hint`} className="hint">
-              {t('forms2.import.fileHint')}
+              {source === '' ? t('forms2.import.fileHint') : t('connectorUpload.fileHint')}
             </span>
           </div>
           <div className="form-actions">
