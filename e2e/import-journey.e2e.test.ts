@@ -4,8 +4,11 @@
  * file, imports it and finds the records; a company member adds a relation from its
  * organisation's page, choosing the other actor by name with the keyboard. axe-core finds no
  * serious or critical violation on these pages. A coordinator also writes a region strategy whose
- * KPI target lacks its unit (shown beside it), then saves it.
+ * KPI target lacks its unit (shown beside it), then saves it. At 1440×900 in Japanese, a
+ * coordinator uploads a 法人番号 difference file as the NTA publishes it, reads the connector's
+ * dry run, confirms it and finds the corporation in the directory.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -210,5 +213,40 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
       expect(errors).toEqual([]);
       await context.close();
     });
+  });
+});
+
+describe('a connector’s file from the browser at 1440×900 in Japanese', () => {
+  it('a coordinator uploads a 法人番号 file, reads the dry run, confirms it and finds the corporation', async () => {
+    const viewport = VIEWPORTS[0];
+    const { context, page, errors } = await session('ja', viewport);
+    await signIn(page, 'coordinator', '/import');
+    await page.locator('select[name="source"]').selectOption('houjin-bangou');
+    await page.locator('input[type="file"][name="file"]').setInputFiles({
+      name: 'diff_20211001.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(
+        '/work/shared/data/real-samples/houjin-bangou/diff_20211001_unicode_sample.csv',
+      ),
+    });
+    await page.getByRole('button', { name: TEXT.ja.check }).click();
+    await page.getByText('25 件を読み、不備はありませんでした').waitFor();
+    const added = Number(
+      await page.locator('.connector-counts tr[data-count="added"] td').textContent(),
+    );
+    expect(added).toBeGreaterThan(0);
+    expect(await world.database.repos.entity('actors').get('corp-1010001001210')).toBeUndefined();
+    await expectAccessible(page, 'connector dry run');
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: shot('import-connector-houjin'), fullPage: true });
+
+    await page.getByRole('button', { name: '法人番号（国税庁） を取り込む' }).click();
+    await page.getByText('件を取り込みました').waitFor();
+    expect(await world.database.repos.entity('actors').get('corp-1010001001210')).toBeDefined();
+
+    await page.goto(url(`/actors?q=${encodeURIComponent('エトワール')}`));
+    await page.getByRole('link', { name: 'エトワール株式会社' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -104,6 +104,8 @@ export const contract = {
   getUpload: imports.getUpload,
   confirmUpload: imports.confirmUpload,
   cancelUpload: imports.cancelUpload,
+  uploadConnectorFile: imports.uploadConnectorFile,
+  getConnectorUpload: imports.getConnectorUpload,
   listReviews: reviews.listReviews,
   decideReview: reviews.decideReview,
 } as const satisfies Record<string, RouteContract>;

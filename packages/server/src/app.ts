@@ -28,7 +28,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConsultationRoutes } from './routes/consultations.ts';
 import { renderDocsPage } from './routes/docs-page.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
-import { registerImportRoutes, UPLOAD_PATH } from './routes/imports.ts';
+import { CONNECTOR_UPLOAD_PATH, registerImportRoutes, UPLOAD_PATH } from './routes/imports.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
@@ -151,7 +151,11 @@ export function createApp(deps: AppDependencies): Hono {
       }),
   });
   // An uploaded file is read by its route, with its own limit, once the account may import.
-  api.use('*', (c, next) => (c.req.path === UPLOAD_PATH ? next() : apiBodyLimit(c, next)));
+  api.use('*', (c, next) =>
+    c.req.path === UPLOAD_PATH || c.req.path === CONNECTOR_UPLOAD_PATH
+      ? next()
+      : apiBodyLimit(c, next),
+  );
   api.use('*', authenticateRequests(services));
 
   registerAuthRoutes(api, services);

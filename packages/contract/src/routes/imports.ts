@@ -9,6 +9,18 @@ import { ENTITY_NAMES } from '#core/entities/entity-spec.ts';
 import { defineRoute, emptyAnswer, problemAnswer } from '../route.ts';
 
 const tags = ['imports'];
+/** The sources of `musubi connect` (the connectors' SOURCE_NAMES; a test keeps the two equal). */
+export const CONNECTOR_SOURCES = [
+  'houjin-bangou',
+  'gbizinfo',
+  'researchmap',
+  'kaken',
+  'openalex',
+  'ror',
+  'estat',
+  'jgrants',
+] as const;
+const SOURCE_NAMES = CONNECTOR_SOURCES;
 const FORMATS = ['csv', 'xlsx', 'json', 'ndjson'] as const;
 const COMMON = {
   401: problemAnswer('Not signed in'),
@@ -39,17 +51,55 @@ export const ZUploadCheck = z.object({
 });
 export type UploadCheck = z.infer<typeof ZUploadCheck>;
 
+/** What a connector's run did (the `--json` object of `musubi connect`). */
+export const ZConnectReport = z.object({
+  source: z.enum(SOURCE_NAMES),
+  read: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  closed: z.number().int(),
+  rejected: z.number().int(),
+  review: z.number().int(),
+});
+
+/** A connector's file after its dry run: the report of `musubi connect SOURCE FILE --dry-run`. */
+export const ZConnectorUploadCheck = z.object({
+  uploadId: z.string().nullable(),
+  source: z.enum(SOURCE_NAMES),
+  fileName: z.string(),
+  bytes: z.number().int(),
+  report: ZConnectReport,
+  rejected: z.array(
+    z.object({ at: z.string(), field: z.string(), reason: z.string(), reasonJa: z.string() }),
+  ),
+  skippedCount: z.number().int(),
+  skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
+  reviews: z.array(z.object({ at: z.string(), candidateId: z.string(), reason: z.string() })),
+  refusal: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export type ConnectorUploadCheck = z.infer<typeof ZConnectorUploadCheck>;
+
 export const ZConfirmedImport = z.object({
   entity: z.enum(ENTITY_NAMES),
   fileName: z.string(),
   rowsRead: z.number().int(),
   written: z.number().int(),
+  /** A connector's file: its source and what the run did. */
+  source: z.enum(SOURCE_NAMES).optional(),
+  report: ZConnectReport.optional(),
 });
 
 export const ZUploadQuery = z.object({
   entity: z.enum(ENTITY_NAMES),
   fileName: z.string().min(1).max(500),
   format: z.enum(FORMATS).optional(),
+});
+
+export const ZConnectorUploadQuery = z.object({
+  source: z.enum(SOURCE_NAMES),
+  fileName: z.string().min(1).max(500),
 });
 
 const id = z.object({ id: z.string().min(1).max(100) });
@@ -84,6 +134,60 @@ export const uploadImport = defineRoute({
     413: problemAnswer('The file is larger than 20 MiB'),
     422: problemAnswer('Not valid; `field` names the input'),
     429: problemAnswer('Five uploads already wait, or another is being checked'),
+  },
+});
+
+export const uploadConnectorFile = defineRoute({
+  method: 'post',
+  path: '/api/connector-uploads',
+  operationId: 'upload-connector-file',
+  summary: 'Upload a file of an open source and check it in a dry run (nothing written)',
+  description:
+    'The body is the file as the source publishes it (at most 20 MiB), read by the connector of `musubi connect`. A file without rejected records waits for confirmation (`uploadId`, confirmed or cancelled under /api/uploads/{id}); otherwise the report lists every rejected record and nothing is kept.',
+  tags,
+  query: ZConnectorUploadQuery,
+  queryDescriptions: {
+    source: SOURCE_NAMES.join(' | '),
+    fileName: 'The file’s name (some sources tell their variants apart by it)',
+  },
+  requiredQuery: ['source', 'fileName'],
+  bodyDocumentAs: { type: 'string', format: 'binary' },
+  bodyContentTypes: [
+    'text/csv',
+    'application/json',
+    'application/xml',
+    'text/xml',
+    'application/octet-stream',
+  ],
+  responses: {
+    200: {
+      description: 'The dry run',
+      schema: ZConnectorUploadCheck,
+      component: 'ConnectorUploadCheck',
+    },
+    ...COMMON,
+    413: problemAnswer('The file is larger than 20 MiB'),
+    422: problemAnswer('Not valid; `field` names the input'),
+    429: problemAnswer('Five uploads already wait, or another is being checked'),
+  },
+});
+
+export const getConnectorUpload = defineRoute({
+  method: 'get',
+  path: '/api/connector-uploads/{id}',
+  operationId: 'get-connector-upload',
+  summary: 'The dry run of one of my connector files waiting for confirmation',
+  tags,
+  params: id,
+  paramDescriptions: { id: 'Upload id' },
+  responses: {
+    200: {
+      description: 'The dry run',
+      schema: ZConnectorUploadCheck,
+      component: 'ConnectorUploadCheck',
+    },
+    ...COMMON,
+    ...WAITING,
   },
 });
 

@@ -20,6 +20,8 @@ const on = { mountedAt: '/api' };
 
 /** The path whose body is read here rather than under the API's general limit. */
 export const UPLOAD_PATH = contract.uploadImport.path;
+/** The same for a connector's file. */
+export const CONNECTOR_UPLOAD_PATH = contract.uploadConnectorFile.path;
 
 class TooLarge extends Error {}
 
@@ -87,6 +89,39 @@ export function registerImportRoutes(
       });
       return c.json(check);
     },
+    on,
+  );
+
+  registerRawRoute(
+    api,
+    contract.uploadConnectorFile,
+    async ({ query }, c) => {
+      const principal = c.get('principal');
+      const decision = canImport(principal, 'actors');
+      if (!decision.allowed)
+        throw new DomainError(
+          principal.kind === 'anonymous' ? 'unauthenticated' : 'forbidden',
+          decision.reason,
+        );
+      if (Number(c.req.header('content-length') ?? 0) > MAX_UPLOAD_BYTES) return tooLarge();
+      let body: Uint8Array;
+      try {
+        body = await readBody(c, MAX_UPLOAD_BYTES);
+      } catch (error) {
+        if (error instanceof TooLarge) return tooLarge();
+        throw error;
+      }
+      return c.json(
+        await uploads.checkConnector(principal, query.source, { fileName: query.fileName, body }),
+      );
+    },
+    on,
+  );
+
+  registerRoute(
+    api,
+    contract.getConnectorUpload,
+    async ({ params }, c) => uploads.getConnector(c.get('principal'), params.id),
     on,
   );
 

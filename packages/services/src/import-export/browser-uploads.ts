@@ -16,6 +16,12 @@ import type { FieldProblem } from '#core/flat-record.ts';
 import { canImport } from '#core/import-access.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { appendAudit } from '../accounts/write-audit.ts';
+import type { SourceName } from '#connectors/connector.ts';
+import {
+  checkConnectorUpload,
+  runConnector,
+  type ConnectorUploadCheck,
+} from './connector-upload-check.ts';
 import { importRecords, type ImportReport } from './import-records.ts';
 import { formatFromPath, openRecordSource, type FileFormat } from './read-records.ts';
 
@@ -44,6 +50,9 @@ export interface ConfirmedImport {
   fileName: string;
   rowsRead: number;
   written: number;
+  /** For a connector's file: its source and what the run did. */
+  source?: SourceName;
+  report?: ConnectorUploadCheck['report'];
 }
 
 export interface UploadStoreOptions {
@@ -63,6 +72,8 @@ interface PendingUpload {
   path: string;
   expiresAt: number;
   check: UploadCheck;
+  /** A connector's file (confirmed by running the connector), else a file of one entity. */
+  connector?: ConnectorUploadCheck;
 }
 
 export const MAX_UPLOAD_BYTES = 20 << 20;
@@ -175,6 +186,45 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
     }
   }
 
+  /** Runs the connector for real, all-or-nothing (it checks every record again first). */
+  async function confirmConnector(
+    principal: Principal,
+    upload: PendingUpload,
+    connector: ConnectorUploadCheck,
+  ): Promise<ConfirmedImport> {
+    const { source } = connector;
+    try {
+      const details = await runConnector(repos, source, upload, {
+        dryRun: false,
+        now: clock.now(),
+      });
+      const { report } = details;
+      await appendAudit(
+        repos,
+        {
+          accountId: principal.kind === 'account' ? principal.account.id : null,
+          at: clock.now().toISOString(),
+        },
+        {
+          action: 'import',
+          entity: 'actors',
+          entityId: source,
+          after: { ...report, file: upload.fileName, via: 'web' },
+        },
+      );
+      return {
+        entity: 'actors',
+        fileName: upload.fileName,
+        rowsRead: report.read,
+        written: report.added + report.updated,
+        source,
+        report,
+      };
+    } finally {
+      await rm(upload.path, { force: true });
+    }
+  }
+
   return {
     /** Checks an uploaded file in a dry run; a clean one waits for its uploader's confirmation. */
     async check(
@@ -237,9 +287,99 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
       }
     },
 
+    /**
+     * Checks a connector's file in a dry run (`musubi connect SOURCE FILE --dry-run`); a clean one
+     * waits for its uploader's confirmation. The same limits as a file of one entity.
+     */
+    async checkConnector(
+      principal: Principal,
+      source: SourceName,
+      upload: { fileName: string; body: Uint8Array },
+    ): Promise<ConnectorUploadCheck> {
+      const accountId = accountOf(principal, 'actors');
+      if (upload.body.byteLength > MAX_UPLOAD_BYTES)
+        throw new DomainError(
+          'validation_failed',
+          `the file is larger than ${MAX_UPLOAD_BYTES} bytes; read it with musubi connect`,
+          { field: 'file', limit: MAX_UPLOAD_BYTES },
+        );
+      if (upload.body.byteLength === 0)
+        throw new DomainError('validation_failed', 'the file is empty', { field: 'file' });
+      const fileName = displayName(upload.fileName);
+      await sweep();
+      const waiting = [...uploads.values()].filter((u) => u.accountId === accountId);
+      if (waiting.length >= maxPerAccount)
+        throw new DomainError(
+          'rate_limited',
+          `${waiting.length} uploads already wait for confirmation: confirm or cancel one first`,
+        );
+      if (checking.has(accountId))
+        throw new DomainError('rate_limited', 'another file of this account is being checked');
+      checking.add(accountId);
+      const id = randomBytes(18).toString('base64url');
+      const path = join(dir(), `${id}.upload`);
+      try {
+        await writeFile(path, upload.body, { mode: 0o600, flag: 'wx' });
+        const check = await checkConnectorUpload(
+          repos,
+          source,
+          { path, fileName, bytes: upload.body.byteLength },
+          clock.now(),
+        );
+        if (check.refusal !== null || check.rejected.length > 0 || check.report.read === 0) {
+          await rm(path, { force: true });
+          return check;
+        }
+        const expiresAt = clock.now().getTime() + ttlMs;
+        const waitingCheck = {
+          ...check,
+          uploadId: id,
+          expiresAt: new Date(expiresAt).toISOString(),
+        };
+        uploads.set(id, {
+          id,
+          accountId,
+          entity: 'actors',
+          fileName,
+          format: 'csv',
+          path,
+          expiresAt,
+          check: {
+            uploadId: id,
+            entity: 'actors',
+            fileName,
+            format: 'csv',
+            bytes: check.bytes,
+            rowsRead: check.report.read,
+            wouldWrite: check.report.added + check.report.updated,
+            rejectedCount: 0,
+            rejected: [],
+            unknownColumns: [],
+            refusal: null,
+            expiresAt: waitingCheck.expiresAt,
+          },
+          connector: waitingCheck,
+        });
+        return waitingCheck;
+      } catch (error) {
+        await rm(path, { force: true });
+        throw error;
+      } finally {
+        checking.delete(accountId);
+      }
+    },
+
     /** The uploader's waiting upload, as its check reported it. */
     async get(principal: Principal, id: string): Promise<UploadCheck> {
       return (await own(principal, id)).check;
+    },
+
+    /** The uploader's waiting connector file, as its dry run reported it. */
+    async getConnector(principal: Principal, id: string): Promise<ConnectorUploadCheck> {
+      const upload = await own(principal, id);
+      if (upload.connector === undefined)
+        throw new DomainError('not_found', `upload ${id} is not a connector's file`);
+      return upload.connector;
     },
 
     /** Imports the waiting upload all-or-nothing (checked again: the data may have changed). */
@@ -247,6 +387,8 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
       const upload = await own(principal, id);
       // Taken out at once: a second confirmation of the same upload finds nothing.
       uploads.delete(upload.id);
+      if (upload.connector !== undefined)
+        return confirmConnector(principal, upload, upload.connector);
       try {
         const source = await openRecordSource(upload.path, { format: upload.format });
         const report = await importRecords(repos, upload.entity, source);

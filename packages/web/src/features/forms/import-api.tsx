@@ -4,15 +4,14 @@
  * contract's typed client.
  */
 import { CSRF_HEADER } from '#contract/session-names.ts';
-import type { UploadCheck } from '#contract/routes/imports.ts';
+import type { ConnectorUploadCheck, UploadCheck } from '#contract/routes/imports.ts';
 import { api } from '../../api/api-client.ts';
 import { csrfToken, problemOf, send } from '../../api/send-json.tsx';
 
-export type { UploadCheck };
+export type { ConnectorUploadCheck, UploadCheck };
 
-export async function uploadForCheck(entity: string, file: File): Promise<UploadCheck> {
+async function postFile(url: string, file: File): Promise<string> {
   const token = csrfToken();
-  const url = `/api/uploads?${new URLSearchParams({ entity, fileName: file.name }).toString()}`;
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -23,7 +22,24 @@ export async function uploadForCheck(entity: string, file: File): Promise<Upload
     body: file,
   });
   if (!response.ok) throw await problemOf(response);
-  const check: UploadCheck = JSON.parse(await response.text());
+  return response.text();
+}
+
+export async function uploadForCheck(entity: string, file: File): Promise<UploadCheck> {
+  const query = new URLSearchParams({ entity, fileName: file.name }).toString();
+  const check: UploadCheck = JSON.parse(await postFile(`/api/uploads?${query}`, file));
+  return check;
+}
+
+/** A connector's file: the dry run of `musubi connect SOURCE FILE`. */
+export async function uploadConnectorFile(
+  source: string,
+  file: File,
+): Promise<ConnectorUploadCheck> {
+  const query = new URLSearchParams({ source, fileName: file.name }).toString();
+  const check: ConnectorUploadCheck = JSON.parse(
+    await postFile(`/api/connector-uploads?${query}`, file),
+  );
   return check;
 }
 

@@ -2,6 +2,8 @@
  * `/import`: a coordinator or administrator uploads a CSV, XLSX, JSON or NDJSON file of one
  * entity, reads the same check as `musubi import` (every rejected row: row, column, reason),
  * then imports it (all-or-nothing) or cancels. Nothing is written before the confirmation.
+ * A file as an open source publishes it (法人番号, KAKEN…) is read by that source's connector
+ * instead, with the dry-run report of `musubi connect`.
  */
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -11,7 +13,14 @@ import { Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { importApi, uploadForCheck, type UploadCheck } from './import-api.tsx';
+import { ConnectorReport } from './connector-report.tsx';
+import {
+  importApi,
+  uploadConnectorFile,
+  uploadForCheck,
+  type ConnectorUploadCheck,
+  type UploadCheck,
+} from './import-api.tsx';
 import { reasonIn } from './import-reasons.ts';
 import { principalOf } from './may-write.ts';
 import { useSignedIn } from './record-editor.tsx';
@@ -30,8 +39,22 @@ const SHOWN_AT: Partial<Record<EntityName, string>> = {
   relations: '/network',
 };
 
+/** The sources of `musubi connect`, as the upload route accepts them. */
+const SOURCES = [
+  'houjin-bangou',
+  'gbizinfo',
+  'researchmap',
+  'kaken',
+  'openalex',
+  'ror',
+  'estat',
+  'jgrants',
+] as const;
+type Source = (typeof SOURCES)[number];
+
 type Stage =
   | { step: 'choose' }
+  | { step: 'connector'; check: ConnectorUploadCheck; importing: boolean }
   | { step: 'checking' }
   | { step: 'checked'; check: UploadCheck }
   | { step: 'importing'; check: UploadCheck }
@@ -121,6 +144,8 @@ export function ImportPage() {
   const signedIn = useSignedIn();
   const headingId = useId();
   const entityId = useId();
+  const sourceId = useId();
+  const [source, setSource] = useState<Source | ''>('');
   const fileId = useId();
   const [entity, setEntity] = useState<EntityName>('actors');
   const [file, setFile] = useState<File | null>(null);
@@ -138,7 +163,13 @@ export function ImportPage() {
     }
     setStage({ step: 'checking' });
     try {
-      setStage({ step: 'checked', check: await uploadForCheck(entity, file) });
+      if (source !== '')
+        setStage({
+          step: 'connector',
+          check: await uploadConnectorFile(source, file),
+          importing: false,
+        });
+      else setStage({ step: 'checked', check: await uploadForCheck(entity, file) });
     } catch (error) {
       setProblem(messageOf(error));
       setStage({ step: 'choose' });
@@ -160,7 +191,23 @@ export function ImportPage() {
       setStage({ step: 'choose' });
     }
   };
-  const cancel = async (checked: UploadCheck) => {
+  const confirmConnector = async (checked: ConnectorUploadCheck) => {
+    if (checked.uploadId === null) return;
+    setStage({ step: 'connector', check: checked, importing: true });
+    try {
+      const { data } = await importApi.confirm(checked.uploadId);
+      setStage({
+        step: 'imported',
+        entity: 'actors',
+        written: data?.written ?? 0,
+        fileName: checked.fileName,
+      });
+    } catch (error) {
+      setProblem(messageOf(error));
+      setStage({ step: 'choose' });
+    }
+  };
+  const cancel = async (checked: { uploadId: string | null }) => {
     if (checked.uploadId !== null) {
       try {
         await importApi.cancel(checked.uploadId);
@@ -181,30 +228,55 @@ export function ImportPage() {
       ) : (
         <form className="panel form" aria-labelledby={headingId} onSubmit={(e) => void check(e)}>
           <div className="field form-field">
-            <label htmlFor={entityId}>{t('forms2.import.entity')}</label>
+            <label htmlFor={sourceId}>{t('connectorUpload.source')}</label>
             <select
-              id={entityId}
-              name="entity"
-              value={entity}
+              id={sourceId}
+              name="source"
+              value={source}
+              aria-describedby={`${sourceId}-hint`}
               onChange={(event) => {
-                const chosen = ENTITY_NAMES.find((name) => name === event.target.value);
-                if (chosen) setEntity(chosen);
+                setSource(SOURCES.find((name) => name === event.target.value) ?? '');
+                setStage({ step: 'choose' });
               }}
             >
-              {ENTITY_NAMES.map((name) => (
+              <option value="">{t('connectorUpload.sourceNone')}</option>
+              {SOURCES.map((name) => (
                 <option key={name} value={name}>
-                  {label('forms2.entity', name)}
+                  {t(`connectorUpload.sources.${name}`)}
                 </option>
               ))}
             </select>
+            <span id={`${sourceId}-hint`} className="hint">
+              {t('connectorUpload.sourceHint')}
+            </span>
           </div>
+          {source === '' ? (
+            <div className="field form-field">
+              <label htmlFor={entityId}>{t('forms2.import.entity')}</label>
+              <select
+                id={entityId}
+                name="entity"
+                value={entity}
+                onChange={(event) => {
+                  const chosen = ENTITY_NAMES.find((name) => name === event.target.value);
+                  if (chosen) setEntity(chosen);
+                }}
+              >
+                {ENTITY_NAMES.map((name) => (
+                  <option key={name} value={name}>
+                    {label('forms2.entity', name)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <div className="field form-field">
             <label htmlFor={fileId}>{t('forms2.import.file')}</label>
             <input
               id={fileId}
               name="file"
               type="file"
-              accept=".csv,.txt,.xlsx,.json,.ndjson,.jsonl"
+              accept={source === '' ? '.csv,.txt,.xlsx,.json,.ndjson,.jsonl' : undefined}
               aria-describedby={`${fileId}-hint`}
               onChange={(event) => {
                 setFile(event.target.files?.[0] ?? null);
@@ -212,7 +284,7 @@ export function ImportPage() {
               }}
             />
             <span id={`${fileId}-hint`} className="hint">
-              {t('forms2.import.fileHint')}
+              {source === '' ? t('forms2.import.fileHint') : t('connectorUpload.fileHint')}
             </span>
           </div>
           <div className="form-actions">
@@ -249,6 +321,33 @@ export function ImportPage() {
                 type="button"
                 className="button secondary"
                 onClick={() => void cancel(checked)}
+              >
+                {t('forms.cancel')}
+              </button>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      {stage.step === 'connector' ? (
+        <section className="panel" aria-labelledby={`${headingId}-check`}>
+          <h2 id={`${headingId}-check`}>{t('forms2.import.checkTitle')}</h2>
+          <ConnectorReport check={stage.check} />
+          {stage.check.uploadId !== null ? (
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button"
+                disabled={stage.importing}
+                onClick={() => void confirmConnector(stage.check)}
+              >
+                {t('connectorUpload.confirm', {
+                  source: t(`connectorUpload.sources.${stage.check.source}`),
+                })}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => void cancel(stage.check)}
               >
                 {t('forms.cancel')}
               </button>

@@ -1,0 +1,136 @@
+/**
+ * A connector's file imported from the browser, with the open sources' own published files: the
+ * dry run reports what `musubi connect` would do (nothing written), every rejected record with its
+ * reason in Japanese and English, and confirming applies it all-or-nothing; cancelling drops it.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SOURCE_NAMES } from '#connectors/connector.ts';
+import { CONNECTOR_SOURCES, type ConnectorUploadCheck } from '#contract/routes/imports.ts';
+import { TEST_DATABASES } from '#test/test-databases.ts';
+import {
+  createApiFixture,
+  expectProblem,
+  type ApiFixture,
+  type Credentials,
+} from '../api-test-fixture.ts';
+
+const SAMPLES = '/work/shared/data/real-samples';
+const HOUJIN = readFileSync(`${SAMPLES}/houjin-bangou/diff_20211001_unicode_sample.csv`);
+const KAKEN = readFileSync(`${SAMPLES}/kaken/SYNTHETIC_structure_projects_response.xml`);
+
+const uploadPath = (source: string, fileName: string) =>
+  `/api/connector-uploads?source=${source}&fileName=${encodeURIComponent(fileName)}`;
+
+it('the contract names every source the connectors read', () => {
+  expect([...CONNECTOR_SOURCES]).toEqual([...SOURCE_NAMES]);
+});
+
+describe.each(TEST_DATABASES)('a connector’s file from the browser on $name', (kind) => {
+  let f: ApiFixture;
+  let coordinator: Credentials;
+  beforeEach(async () => {
+    f = await createApiFixture(kind);
+    coordinator = await f.signIn('coord@test.example');
+  });
+  afterEach(async () => f.close());
+
+  const upload = async (source: string, fileName: string, body: string | Uint8Array) =>
+    f.app.request(uploadPath(source, fileName), {
+      method: 'POST',
+      headers: {
+        cookie: coordinator.cookie,
+        'x-csrf-token': coordinator.csrf,
+        'content-type': 'application/octet-stream',
+      },
+      body,
+    });
+  const actors = () => f.database.repos.entity('actors').count();
+
+  it('reports a 法人番号 file’s dry run, writes nothing until confirmed, then applies it', async () => {
+    const before = await actors();
+    const response = await upload('houjin-bangou', 'diff_20211001.csv', HOUJIN);
+    expect(response.status).toBe(200);
+    const check = (await response.json()) as ConnectorUploadCheck;
+    expect(check).toMatchObject({ source: 'houjin-bangou', fileName: 'diff_20211001.csv' });
+    expect(check.refusal).toBeNull();
+    expect(check.rejected).toEqual([]);
+    expect(check.report.read).toBe(25);
+    expect(check.report.added).toBeGreaterThan(0);
+    expect(check.uploadId).not.toBeNull();
+    expect(await actors()).toBe(before);
+
+    const id = check.uploadId ?? '';
+    const again = await f.call(`/api/connector-uploads/${id}`, { as: coordinator });
+    expect(((await again.json()) as ConnectorUploadCheck).report).toEqual(check.report);
+
+    const confirmed = await f.call(`/api/uploads/${id}/confirm`, {
+      method: 'POST',
+      as: coordinator,
+    });
+    expect(confirmed.status).toBe(200);
+    const result = (await confirmed.json()) as { source: string; report: { added: number } };
+    expect(result.source).toBe('houjin-bangou');
+    expect(result.report.added).toBe(check.report.added);
+    expect(await actors()).toBe(before + check.report.added);
+    const etoile = await f.database.repos.entity('actors').get('corp-1010001001210');
+    expect(etoile?.record['name']).toBe('エトワール株式会社');
+    // Confirmed once only.
+    await expectProblem(
+      await f.call(`/api/uploads/${id}/confirm`, { method: 'POST', as: coordinator }),
+      404,
+    );
+  });
+
+  it('lists every rejected record with its reason in both languages and keeps nothing', async () => {
+    const lines = HOUJIN.toString('utf8').trimEnd().split('\n');
+    // A 法人番号 whose check digit is wrong, twice: each line reported, nothing written.
+    const broken = [
+      ...lines.slice(0, 3),
+      lines[3]?.replace(',1010005016469,', ',2010005016469,'),
+      lines[4]?.replace(',1011001041056,', ',2011001041056,'),
+    ].join('\n');
+    const before = await actors();
+    const check = (await (
+      await upload('houjin-bangou', 'diff.csv', broken)
+    ).json()) as ConnectorUploadCheck;
+    expect(check.uploadId).toBeNull();
+    expect(check.rejected.map((r) => r.at)).toEqual(['line 4', 'line 5']);
+    for (const rejected of check.rejected) {
+      expect(rejected.field).toBe('corporateNumber');
+      expect(rejected.reason).not.toBe('');
+      expect(rejected.reasonJa).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+    }
+    expect(await actors()).toBe(before);
+  });
+
+  it('reads a KAKEN projects response and cancelling drops it', async () => {
+    const before = await actors();
+    const check = (await (
+      await upload('kaken', 'projects.xml', KAKEN)
+    ).json()) as ConnectorUploadCheck;
+    expect(check.refusal).toBeNull();
+    expect(check.rejected).toEqual([]);
+    expect(check.report.read).toBe(6);
+    // The synthetic response names no prefecture: its new actors are left out, each said why.
+    expect(check.skippedCount).toBe(6);
+    expect(check.skipped.map((s) => s.at)).toContain('grantAward[2]');
+    const id = check.uploadId ?? '';
+    const cancelled = await f.call(`/api/uploads/${id}`, { method: 'DELETE', as: coordinator });
+    expect(cancelled.status).toBe(204);
+    await expectProblem(
+      await f.call(`/api/uploads/${id}/confirm`, { method: 'POST', as: coordinator }),
+      404,
+    );
+    expect(await actors()).toBe(before);
+  });
+
+  it('refuses a file that is not the source’s format, naming it', async () => {
+    const check = (await (
+      await upload('kaken', 'notes.xml', 'not xml at all <')
+    ).json()) as ConnectorUploadCheck;
+    expect(check.uploadId).toBeNull();
+    expect(check.refusal).toMatch(/^notes\.xml: not a KAKEN file/);
+    expect(check.refusal).toContain('KAKEN の形式ではありません');
+  });
+});

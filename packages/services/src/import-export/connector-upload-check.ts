@@ -1,0 +1,110 @@
+/**
+ * A connector's file uploaded from the browser, run as `musubi connect SOURCE FILE --dry-run`:
+ * the same counts, every rejected record with its reason in Japanese and English, the entries it
+ * would queue for review, and nothing written. Confirming runs the same connector for real.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ConnectorInput, SourceName } from '#connectors/connector.ts';
+import { CONNECTORS } from '#connectors/connectors.ts';
+import { DomainError } from '#core/domain-error.ts';
+import type { Repositories } from '#core/ports.ts';
+import {
+  connectSource,
+  type ConnectDetails,
+  type ConnectReport,
+} from '../connectors/connect-source.ts';
+import { emptyDetails } from '../connectors/connect-report.ts';
+
+/** What the uploader sees of a connector's file after the dry run. */
+export interface ConnectorUploadCheck {
+  /** Present when the file passed and waits for confirmation. */
+  uploadId: string | null;
+  source: SourceName;
+  fileName: string;
+  bytes: number;
+  report: ConnectReport;
+  rejected: { at: string; field: string; reason: string; reasonJa: string }[];
+  skippedCount: number;
+  /** The first records left out on purpose, with why. */
+  skipped: { at: string; reason: string }[];
+  reviews: { at: string; candidateId: string; reason: string }[];
+  /** The whole file was refused (unreadable, not the source's format). */
+  refusal: string | null;
+  expiresAt: string | null;
+}
+
+async function inputOf(path: string, fileName: string): Promise<ConnectorInput> {
+  const bytes = await readFile(path);
+  return {
+    name: fileName,
+    chunks: (async function* () {
+      yield new Uint8Array(bytes);
+    })(),
+  };
+}
+
+function checkOf(
+  base: Pick<ConnectorUploadCheck, 'source' | 'fileName' | 'bytes'>,
+  details: ConnectDetails,
+): ConnectorUploadCheck {
+  return {
+    ...base,
+    uploadId: null,
+    report: details.report,
+    rejected: details.rejected.map(({ at, field, reason, reasonJa }) => ({
+      at,
+      field,
+      reason,
+      reasonJa,
+    })),
+    skippedCount: details.skippedCount,
+    skipped: details.skipped.map(({ at, reason }) => ({ at, reason })),
+    reviews: details.reviews.map(({ at, candidateId, reason }) => ({ at, candidateId, reason })),
+    refusal: null,
+    expiresAt: null,
+  };
+}
+
+/** Runs the connector over the stored upload; `dryRun` writes nothing. */
+export async function runConnector(
+  repos: Repositories,
+  source: SourceName,
+  upload: { path: string; fileName: string },
+  options: { dryRun: boolean; now: Date },
+): Promise<ConnectDetails> {
+  return connectSource(repos, CONNECTORS[source], [await inputOf(upload.path, upload.fileName)], {
+    dryRun: options.dryRun,
+    retrievedOn: options.now.toISOString().slice(0, 10),
+    now: options.now.toISOString(),
+  });
+}
+
+/** The dry run's report; a file rejected as a whole or record by record is reported, not thrown. */
+export async function checkConnectorUpload(
+  repos: Repositories,
+  source: SourceName,
+  upload: { path: string; fileName: string; bytes: number },
+  now: Date,
+): Promise<ConnectorUploadCheck> {
+  const base = { source, fileName: upload.fileName, bytes: upload.bytes };
+  try {
+    return checkOf(base, await runConnector(repos, source, upload, { dryRun: true, now }));
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'import_rejected') {
+      const details = error.details['details'] as ConnectDetails;
+      return checkOf(base, details);
+    }
+    const empty = checkOf(base, emptyDetails(source));
+    // The reader's own message may quote the file's content or the server's path: not shown.
+    if (
+      error instanceof DomainError &&
+      (error.code === 'validation_failed' || error.code === 'unsupported_format')
+    )
+      return { ...empty, refusal: error.message.split(upload.path).join(upload.fileName) };
+    if (error instanceof DomainError) throw error;
+    return {
+      ...empty,
+      refusal: `${upload.fileName} could not be read as a ${source} file ／ ${upload.fileName} を ${source} のファイルとして読めません`,
+    };
+  }
+}
