@@ -6,6 +6,7 @@ import { mapUnitOf, mapUnitsOf } from '#core/geo.ts';
 import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { foldForSearch, registerWebDataRoutes } from './web-data.ts';
+import { createWebDataAnswers } from './web-data-answers.ts';
 import type {
   WebActorPage,
   WebActorProfile,
@@ -291,6 +292,16 @@ describe('GET /api/web/network', () => {
     expect(network.communityNames).toHaveLength(network.communities.length);
     expect(network.communityNamesEn).toHaveLength(network.communities.length);
     expect(network.communityNames.every((n) => n.includes('圏'))).toBe(true);
+  });
+
+  it('sends the view JSON text as it is, with the headers c.json gave', async () => {
+    const response = await app.request('/api/web/network?maxEdges=100');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const query = contract.webNetwork.query.parse({ maxEdges: '100' });
+    const here = createWebDataAnswers(database.repos, clock);
+    expect(await response.text()).toBe(JSON.stringify(await here.answer('network', query)));
   });
 
   it('filters by community, sector and tie type, and caps ties', async () => {
