@@ -22,6 +22,7 @@ import {
   type RegisterOptions,
   type RouteInput,
 } from '../register-route.ts';
+import { choosesGzip, createGzipKeeper } from './web-data-gzip.ts';
 import {
   createWebDataAnswers,
   type WebDataAnswers,
@@ -47,12 +48,14 @@ const parseStrictQuery: QueryParser = (schema, query, route) => {
 
 /**
  * Registers a view's route: its answer's JSON text, made once and kept where the views are
- * answered, is the response body as it is (`application/json`, as `c.json` sends). The route only
- * compiles when the view's answer is the route's success JSON.
+ * answered, is the response body as it is (`application/json`, as `c.json` sends), or its gzip
+ * kept while the text stays the same (web-data-gzip.ts). The route only compiles when the view's
+ * answer is the route's success JSON.
  */
 function registerViewRoute<R extends RouteContract, V extends WebViewName>(
   web: Hono,
   answers: WebDataAnswers,
+  gzipKeeper: ReturnType<typeof createGzipKeeper>,
   route: R & (WebViewAnswer<V> extends ReadonlyDeep<AnswerOf<R>> ? unknown : never),
   view: V,
   inputOf: (input: Omit<RouteInput<R>, 'body'>) => WebViewInput<V>,
@@ -61,10 +64,19 @@ function registerViewRoute<R extends RouteContract, V extends WebViewName>(
   registerRawRoute(
     web,
     route,
-    async (input, c: Context) =>
-      c.body(await answers.answerJson(view, inputOf(input)), 200, {
+    async (input, c: Context) => {
+      const text = await answers.answerJson(view, inputOf(input));
+      const gzipped =
+        c.req.method === 'GET' && choosesGzip(c.req.header('accept-encoding'))
+          ? gzipKeeper.gzipped(c.req.url, text)
+          : undefined;
+      if (gzipped === undefined) return c.body(text, 200, { 'content-type': 'application/json' });
+      return c.body(new Uint8Array(await gzipped), 200, {
         'content-type': 'application/json',
-      }),
+        'content-encoding': 'gzip',
+        vary: 'Accept-Encoding',
+      });
+    },
     options,
   );
 }
@@ -99,11 +111,12 @@ export function registerWebDataRoutes(
   });
 
   const on = { mountedAt: '/api/web', parseQuery: parseStrictQuery };
+  const gzipKeeper = createGzipKeeper();
   const view = <R extends RouteContract, V extends WebViewName>(
     route: R & (WebViewAnswer<V> extends ReadonlyDeep<AnswerOf<R>> ? unknown : never),
     name: V,
     inputOf: (input: Omit<RouteInput<R>, 'body'>) => WebViewInput<V>,
-  ) => registerViewRoute(web, answers, route, name, inputOf, on);
+  ) => registerViewRoute(web, answers, gzipKeeper, route, name, inputOf, on);
   view(contract.webMeta, 'meta', () => ({}));
   view(contract.webCommunities, 'communities', () => ({}));
   view(contract.webSummary, 'summary', ({ query }) => {
