@@ -71,7 +71,7 @@ interface Started {
   listeningSeconds: number;
 }
 
-function startCli(root: string, database: string): Promise<Started> {
+export function startCli(root: string, database: string): Promise<Started> {
   const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
@@ -96,7 +96,7 @@ function startCli(root: string, database: string): Promise<Started> {
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill('SIGTERM');
@@ -242,7 +242,7 @@ function report(result: PageBenchReport): string {
   ].join('\n');
 }
 
-async function prepareDemo(path: string): Promise<void> {
+export async function prepareDemo(path: string): Promise<void> {
   if (existsSync(path)) return;
   const database = await openDatabase(path);
   try {

@@ -110,6 +110,22 @@ describe.each(TEST_DATABASES)('analyses in a worker thread on $name', (kind) => 
       expect(ties).toEqual(tiesHere);
       const [u1, u1Here] = await Promise.all(both.map((a) => a.answer('profile', { id: 'u1' })));
       expect(u1).toEqual(u1Here);
+      // The worker sends each answer as JSON text, byte for byte what this thread makes.
+      const network = { maxEdges: 100, isolated: 'true' } as const;
+      const [text, textHere] = await Promise.all(both.map((a) => a.answerJson('network', network)));
+      expect(text).toBe(textHere);
+      expect(JSON.parse(text ?? '')).toEqual(tiesHere);
+      const [tokyoText, tokyoTextHere] = await Promise.all(
+        both.map((a) => a.answerJson('summary', { prefecture: '13' })),
+      );
+      expect(tokyoText).toBe(tokyoTextHere);
+      // A write: the worker makes its text again.
+      await db.repos
+        .entity('relations')
+        .upsertMany([buildRelation({ sourceId: 'c1', targetId: 'c2' })]);
+      let after = await inThread.answers.answerJson('network', network);
+      while (after === text) after = await inThread.answers.answerJson('network', network);
+      expect(JSON.parse(after)).toMatchObject({ edgeCount: 3 });
       const refusal = await inThread.answers
         .answer('summary', { community: 'c999' })
         .catch((error: unknown) => error);

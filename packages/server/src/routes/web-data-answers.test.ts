@@ -43,11 +43,33 @@ describe.each(TEST_DATABASES)('web views answered from the snapshot on $name', (
     expect(after.edgeCount).toBe(2);
   });
 
+  it('keeps the JSON text of an answer, the same as the answer, until a write', async () => {
+    const query = { maxEdges: 100, isolated: 'true' } as const;
+    const text = await answers.answerJson('network', query);
+    expect(JSON.parse(text)).toEqual(await answers.answer('network', query));
+    expect(text).toBe(JSON.stringify(await answers.answer('network', query)));
+    expect(await answers.answerJson('network', { ...query })).toBe(text);
+
+    await db.repos
+      .entity('relations')
+      .upsertMany([buildRelation({ sourceId: 'u1', targetId: 'c2' })]);
+    let after = await answers.answerJson('network', query);
+    while (after === text) after = await answers.answerJson('network', query);
+    expect(JSON.parse(after)).toMatchObject({ edgeCount: 2 });
+    expect(after).toBe(JSON.stringify(await answers.answer('network', query)));
+  });
+
   it('never keeps a need in an answer once it is no longer public', async () => {
     const need = buildNeed({ ownerId: 'c1', title: '公開のニーズ', confidentiality: 'public' });
     await db.repos.entity('needs').upsertMany([need]);
     expect((await answers.answer('summary', {})).needs.public).toBe(1);
+    expect(JSON.parse(await answers.answerJson('summary', {}))).toMatchObject({
+      needs: { public: 1 },
+    });
     await db.repos.entity('needs').upsertMany([{ ...need, confidentiality: 'confidential' }]);
     expect((await answers.answer('summary', {})).needs.public).toBe(0);
+    const text = await answers.answerJson('summary', {});
+    expect(JSON.parse(text)).toMatchObject({ needs: { public: 0 } });
+    expect(text).not.toContain('公開のニーズ');
   });
 });

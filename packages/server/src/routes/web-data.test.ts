@@ -1,3 +1,4 @@
+import { gunzipSync, inflateSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -7,6 +8,8 @@ import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { requestKeepingContract } from '#test/contract-responses.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { foldForSearch, registerWebDataRoutes } from './web-data.ts';
+import { createWebDataAnswers } from './web-data-answers.ts';
+import { GZIP_KEPT_FROM_CHARS } from './web-data-gzip.ts';
 import type {
   WebActorPage,
   WebActorProfile,
@@ -296,6 +299,35 @@ describe('GET /api/web/network', () => {
     expect(network.communityNames).toHaveLength(network.communities.length);
     expect(network.communityNamesEn).toHaveLength(network.communities.length);
     expect(network.communityNames.every((n) => n.includes('圏'))).toBe(true);
+  });
+
+  it('sends the view JSON text as it is, with the headers c.json gave', async () => {
+    const response = await app.request('/api/web/network?maxEdges=100');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const query = contract.webNetwork.query.parse({ maxEdges: '100' });
+    const here = createWebDataAnswers(database.repos, clock);
+    expect(await response.text()).toBe(JSON.stringify(await here.answer('network', query)));
+  });
+
+  it('sends a large answer gzipped, as the compress middleware did', async () => {
+    const path = '/api/web/network';
+    const plain = await (await app.request(path)).text();
+    expect(plain.length).toBeGreaterThan(GZIP_KEPT_FROM_CHARS);
+    const asked = { headers: { 'accept-encoding': 'gzip, deflate, br' } };
+    const first = await app.request(path, asked);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('vary')).toBe('Accept-Encoding');
+    expect(first.headers.get('content-type')).toBe('application/json');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(gunzipSync(bytes).toString('utf8')).toBe(plain);
+    const again = Buffer.from(await (await app.request(path, asked)).arrayBuffer());
+    expect(again.equals(bytes)).toBe(true);
+    const deflated = await app.request(path, { headers: { 'accept-encoding': 'deflate' } });
+    expect(deflated.headers.get('content-encoding')).toBe('deflate');
+    expect(inflateSync(Buffer.from(await deflated.arrayBuffer())).toString('utf8')).toBe(plain);
   });
 
   it('filters by community, sector and tie type, and caps ties', async () => {

@@ -6,17 +6,30 @@
  * kept and answered in a worker thread when the server has one (web-data-answers.ts).
  * Anonymous view: only public needs are ever counted or shown.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '#core/domain-error.ts';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { contract } from '#contract/contract.ts';
+import type { AnswerOf, ReadonlyDeep, RouteContract } from '#contract/route.ts';
 import { HTTP_STATUS } from '../errors.ts';
 import { HttpProblem, problem } from '../problem.ts';
 import { parameterNames, rejectUnknownParameters } from '../query-parameters.ts';
-import { registerRoute, type QueryParser } from '../register-route.ts';
-import { createWebDataAnswers, type WebDataAnswers } from './web-data-answers.ts';
+import {
+  registerRawRoute,
+  type QueryParser,
+  type RegisterOptions,
+  type RouteInput,
+} from '../register-route.ts';
+import { choosesGzip, createGzipKeeper } from './web-data-gzip.ts';
+import {
+  createWebDataAnswers,
+  type WebDataAnswers,
+  type WebViewAnswer,
+  type WebViewInput,
+  type WebViewName,
+} from './web-data-answers.ts';
 
 export { foldForSearch } from './web-data-actors.ts';
 
@@ -32,6 +45,41 @@ const parseStrictQuery: QueryParser = (schema, query, route) => {
   }
   return parsed.data;
 };
+
+/**
+ * Registers a view's route: its answer's JSON text, made once and kept where the views are
+ * answered, is the response body as it is (`application/json`, as `c.json` sends), or its gzip
+ * kept while the text stays the same (web-data-gzip.ts). The route only compiles when the view's
+ * answer is the route's success JSON.
+ */
+function registerViewRoute<R extends RouteContract, V extends WebViewName>(
+  web: Hono,
+  answers: WebDataAnswers,
+  gzipKeeper: ReturnType<typeof createGzipKeeper>,
+  route: R & (WebViewAnswer<V> extends ReadonlyDeep<AnswerOf<R>> ? unknown : never),
+  view: V,
+  inputOf: (input: Omit<RouteInput<R>, 'body'>) => WebViewInput<V>,
+  options: RegisterOptions,
+): void {
+  registerRawRoute(
+    web,
+    route,
+    async (input, c: Context) => {
+      const text = await answers.answerJson(view, inputOf(input));
+      const gzipped =
+        c.req.method === 'GET' && choosesGzip(c.req.header('accept-encoding'))
+          ? gzipKeeper.gzipped(c.req.url, text)
+          : undefined;
+      if (gzipped === undefined) return c.body(text, 200, { 'content-type': 'application/json' });
+      return c.body(new Uint8Array(await gzipped), 200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        vary: 'Accept-Encoding',
+      });
+    },
+    options,
+  );
+}
 
 /** Registers `/api/web/*` on the app. */
 export function registerWebDataRoutes(
@@ -63,44 +111,28 @@ export function registerWebDataRoutes(
   });
 
   const on = { mountedAt: '/api/web', parseQuery: parseStrictQuery };
-  registerRoute(web, contract.webMeta, () => answers.answer('meta', {}), on);
-  registerRoute(web, contract.webCommunities, () => answers.answer('communities', {}), on);
-  registerRoute(
-    web,
-    contract.webSummary,
-    async ({ query }) => {
-      if (query.prefecture && query.community)
-        throw new DomainError(
-          'validation_failed',
-          'prefecture: give a prefecture or a community, not both',
-          {
-            field: 'prefecture',
-          },
-        );
-      return answers.answer('summary', query);
-    },
-    on,
-  );
-  registerRoute(
-    web,
-    contract.webChoropleth,
-    ({ query }) => answers.answer('choropleth', query),
-    on,
-  );
-  registerRoute(
-    web,
-    contract.webMunicipalityChoropleth,
-    ({ query }) => answers.answer('municipalityChoropleth', query),
-    on,
-  );
-  registerRoute(web, contract.webNetwork, ({ query }) => answers.answer('network', query), on);
-  registerRoute(web, contract.webActors, ({ query }) => answers.answer('actors', query), on);
-  registerRoute(
-    web,
-    contract.webActorProfile,
-    ({ params }) => answers.answer('profile', { id: params.id }),
-    on,
-  );
+  const gzipKeeper = createGzipKeeper();
+  const view = <R extends RouteContract, V extends WebViewName>(
+    route: R & (WebViewAnswer<V> extends ReadonlyDeep<AnswerOf<R>> ? unknown : never),
+    name: V,
+    inputOf: (input: Omit<RouteInput<R>, 'body'>) => WebViewInput<V>,
+  ) => registerViewRoute(web, answers, gzipKeeper, route, name, inputOf, on);
+  view(contract.webMeta, 'meta', () => ({}));
+  view(contract.webCommunities, 'communities', () => ({}));
+  view(contract.webSummary, 'summary', ({ query }) => {
+    if (query.prefecture && query.community)
+      throw new DomainError(
+        'validation_failed',
+        'prefecture: give a prefecture or a community, not both',
+        { field: 'prefecture' },
+      );
+    return query;
+  });
+  view(contract.webChoropleth, 'choropleth', ({ query }) => query);
+  view(contract.webMunicipalityChoropleth, 'municipalityChoropleth', ({ query }) => query);
+  view(contract.webNetwork, 'network', ({ query }) => query);
+  view(contract.webActors, 'actors', ({ query }) => query);
+  view(contract.webActorProfile, 'profile', ({ params }) => ({ id: params.id }));
 
   app.route('/api/web', web);
 }
