@@ -153,7 +153,7 @@ describe.each(COMBOS.map((combo, index) => ({ ...combo, index })))(
       await page.waitForURL((u) => u.pathname === relationPage(key));
       await page.getByRole('heading', { level: 1, name: text.editTitle }).waitFor();
       const form = page.locator('form.record-form');
-      await expect(form.locator('textarea[name="note"]').inputValue()).resolves.toBe('初期メモ');
+      await expect.poll(() => form.locator('textarea[name="note"]').inputValue()).toBe('初期メモ');
 
       // An end before the start: shown beside the end date, in the page's language; nothing sent.
       await form.locator('input[name="endDate"]').fill('2023-03-31');
@@ -179,9 +179,10 @@ describe.each(COMBOS.map((combo, index) => ({ ...combo, index })))(
 
       // Reloaded, the type changed: the relation now lives under its new key, the old one is gone.
       await page.getByRole('button', { name: text.reload }).click();
-      await expect(form.locator('textarea[name="note"]').inputValue()).resolves.toBe(
-        '別の人のメモ',
-      );
+      // The stored record is read again: wait until the form shows it.
+      await expect
+        .poll(() => form.locator('textarea[name="note"]').inputValue())
+        .toBe('別の人のメモ');
       await form.locator('select[name="type"]').selectOption('contract_research');
       await form.locator('textarea[name="note"]').fill(`私のメモ ${tag}`);
       await form.getByRole('button', { name: text.save, exact: true }).click();
