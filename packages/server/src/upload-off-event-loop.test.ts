@@ -1,7 +1,8 @@
 /**
  * A browser upload is checked off the server's event loop: with the database given by location,
  * a large 法人番号 file's dry run runs in a worker thread, so while it is checked this thread keeps
- * answering, and the check's answer is the one the same check gives in process.
+ * answering, and the check's answer is the one the same check gives in process; confirming
+ * applies it from the worker too.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,6 +133,16 @@ describe.each(TEST_DATABASES)('a browser upload on $name', (kind) => {
         now,
       );
       expect({ ...check, uploadId: null, expiresAt: null }).toEqual(inProcess);
+
+      // Confirming runs the connector for real in the worker: its writes are the server's data.
+      const confirmed = await app.request(`/api/uploads/${String(check.uploadId)}/confirm`, {
+        method: 'POST',
+        headers: { cookie: coordinator.cookie, [CSRF_HEADER]: coordinator.csrf },
+      });
+      expect(confirmed.status).toBe(200);
+      const applied = (await confirmed.json()) as { written: number };
+      expect(applied.written).toBe(60_000);
+      expect(await db.repos.entity('actors').count()).toBe(60_000);
     },
   );
 });
