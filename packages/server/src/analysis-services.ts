@@ -11,6 +11,11 @@ import {
   type WebDataAnswers,
 } from './routes/web-data-answers.ts';
 import {
+  inProcessUploadWork,
+  workerUploadWork,
+  type UploadWork,
+} from '#services/import-export/upload-work.ts';
+import {
   createAnalysisStore,
   type AnalysisStore,
 } from '#services/analysis-store/analysis-store.ts';
@@ -82,4 +87,20 @@ export function createWebDataServices(
     return { answers: createWebDataAnswers(repos, clock), close: async () => undefined };
   const runner = startAnalysisWorker(database, false);
   return { answers: workerWebDataAnswers(runner, clock), close: () => runner.close() };
+}
+
+/**
+ * The browser uploads' checks and a connector's real run: in a worker thread of their own when the
+ * database can be opened again there (a 20 MiB file would hold this thread for seconds, and would
+ * delay asked analyses or pages in theirs), else in this thread.
+ */
+export function createUploadWorkServices(
+  repos: Repositories,
+  options: { database?: string } = {},
+): { work: UploadWork; close(): Promise<void> } {
+  const { database } = options;
+  if (!reopenable(database))
+    return { work: inProcessUploadWork(repos), close: async () => undefined };
+  const runner = startAnalysisWorker(database, false);
+  return { work: workerUploadWork(runner), close: () => runner.close() };
 }

@@ -3,7 +3,8 @@
  * `workerData.database`) and computes shared analyses for the server's analysis store
  * (`#services/analysis-store/worker-runner.ts`), at lowered priority when it computes ahead of
  * being asked (`workerData.lowPriority`), and the web views' answers from a snapshot it keeps
- * (`routes/web-data-answers.ts`).
+ * (`routes/web-data-answers.ts`), and the browser uploads' checks
+ * (`#services/import-export/upload-work.ts`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
   serveSharedAnalyses,
   type FromAnalysisWorker,
 } from '#services/analysis-store/worker-runner.ts';
+import { uploadWorkTasks } from '#services/import-export/upload-work.ts';
 import { webDataTasks } from './routes/web-data-answers.ts';
 
 const port = parentPort;
@@ -24,7 +26,7 @@ try {
   const database = await openDatabase(target);
   serveSharedAnalyses(port, database.repos, () => database.close(), {
     lowPriority,
-    tasks: webDataTasks(database.repos),
+    tasks: { ...webDataTasks(database.repos), ...uploadWorkTasks(database.repos) },
   });
 } catch (error) {
   // The server's side fails the waiting computations with this error, then starts again.

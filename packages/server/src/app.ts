@@ -5,6 +5,8 @@
  * `app.request()`; `start-server.ts` serves it.
  */
 import { createListPageCache } from '#services/accounts/list-page-cache.ts';
+import { createUploadStore } from '#services/import-export/browser-uploads.ts';
+import type { UploadWork } from '#services/import-export/upload-work.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -67,6 +69,8 @@ export interface AppDependencies {
   workflow?: WorkflowServices | WorkflowOptions;
   /** Shared analyses, computed once per data change (computed in process unless given). */
   analyses?: AnalysisStore;
+  /** Where browser uploads are checked and a connector's file applied (in this thread unless given). */
+  uploadWork?: UploadWork;
   /** Inboxes and notification mail (made from `config` unless given). */
   notifications?: NotificationServices;
 }
@@ -176,7 +180,11 @@ export function createApp(deps: AppDependencies): Hono {
   registerReportRoutes(api, services);
   registerNotificationRoutes(api, services);
   registerSeedFeedbackRoutes(api, services, workflow);
-  registerImportRoutes(api, services);
+  registerImportRoutes(
+    api,
+    services,
+    createUploadStore(repos, { clock, ...(deps.uploadWork ? { work: deps.uploadWork } : {}) }),
+  );
   registerReviewRoutes(api, services);
   registerEntityRoutes(api, services);
 

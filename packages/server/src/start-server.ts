@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
 import { remindUnconfirmedProfiles } from '#services/notifications/profile-confirmation.ts';
-import { createAnalysisServices, createWebDataServices, reopenable } from './analysis-services.ts';
+import {
+  createAnalysisServices,
+  createUploadWorkServices,
+  createWebDataServices,
+  reopenable,
+} from './analysis-services.ts';
 import { createApp } from './app.ts';
 import { FIRST_ASKED_ANALYSES } from './first-asked-analyses.ts';
 import { createNotificationServices } from './notification-services.ts';
@@ -59,8 +64,12 @@ export async function startServer(options: {
   const webData = createWebDataServices(options.repos, clock, {
     ...(options.database !== undefined ? { database: options.database } : {}),
   });
+  const uploads = createUploadWorkServices(options.repos, {
+    ...(options.database !== undefined ? { database: options.database } : {}),
+  });
   const app = createApp({
     repos: options.repos,
+    uploadWork: uploads.work,
     workflow,
     notifications,
     analyses,
@@ -105,6 +114,7 @@ export async function startServer(options: {
             await workflow.close();
             await analyses.close();
             await webData.close();
+            await uploads.close();
           },
         });
       },

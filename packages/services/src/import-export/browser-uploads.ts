@@ -17,13 +17,10 @@ import { canImport } from '#core/import-access.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { appendAudit } from '../accounts/write-audit.ts';
 import type { SourceName } from '#connectors/connector.ts';
-import {
-  checkConnectorUpload,
-  runConnector,
-  type ConnectorUploadCheck,
-} from './connector-upload-check.ts';
-import { importRecords, type ImportReport } from './import-records.ts';
+import type { ConnectorUploadCheck } from './connector-upload-check.ts';
+import { importRecords } from './import-records.ts';
 import { formatFromPath, openRecordSource, type FileFormat } from './read-records.ts';
+import { inProcessUploadWork, type UploadWork } from './upload-work.ts';
 
 /** What the uploader sees of a checked file: the CLI's report, without the rows' contents. */
 export interface UploadCheck {
@@ -61,6 +58,8 @@ export interface UploadStoreOptions {
   ttlMs?: number;
   /** Uploads one account may keep waiting at once (default 5). */
   maxPerAccount?: number;
+  /** Where the files are checked and a connector's file applied (default: in this thread). */
+  work?: UploadWork;
 }
 
 interface PendingUpload {
@@ -103,6 +102,7 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
   const { clock } = options;
   const ttlMs = options.ttlMs ?? 30 * 60_000;
   const maxPerAccount = options.maxPerAccount ?? 5;
+  const work = options.work ?? inProcessUploadWork(repos);
   let directory: string | undefined;
   const uploads = new Map<string, PendingUpload>();
   /** Accounts with a check running: one at a time each. */
@@ -139,53 +139,6 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
     return upload;
   }
 
-  async function runCheck(
-    entity: EntityName,
-    fileName: string,
-    format: FileFormat,
-    path: string,
-    bytes: number,
-  ): Promise<UploadCheck> {
-    const base: UploadCheck = {
-      uploadId: null,
-      entity,
-      fileName,
-      format,
-      bytes,
-      rowsRead: 0,
-      wouldWrite: 0,
-      rejectedCount: 0,
-      rejected: [],
-      unknownColumns: [],
-      refusal: null,
-      expiresAt: null,
-    };
-    const fromReport = (report: ImportReport): UploadCheck => ({
-      ...base,
-      rowsRead: report.rowsRead,
-      wouldWrite: report.rejectedCount === 0 ? report.written : 0,
-      rejectedCount: report.rejectedCount,
-      rejected: report.rejected.map((r) => ({ row: r.row, problems: r.problems })),
-      unknownColumns: report.unknownColumns,
-    });
-    try {
-      const source = await openRecordSource(path, { format });
-      return fromReport(await importRecords(repos, entity, source, { dryRun: true }));
-    } catch (error) {
-      // A reader's own failure (a damaged file) may quote the file: said without it, never logged.
-      if (!(error instanceof DomainError))
-        return { ...base, refusal: `${fileName} could not be read as ${format}` };
-      if (error.code === 'import_rejected') {
-        const report = error.details['report'] as ImportReport;
-        return fromReport(report);
-      }
-      if (error.code !== 'validation_failed' && error.code !== 'unsupported_format') throw error;
-      // The file as a whole: a missing or unknown column, an unreadable workbook. The message
-      // names the upload by its own name, not the server's temporary path.
-      return { ...base, refusal: error.message.split(path).join(fileName) };
-    }
-  }
-
   /** Runs the connector for real, all-or-nothing (it checks every record again first). */
   async function confirmConnector(
     principal: Principal,
@@ -194,11 +147,10 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
   ): Promise<ConfirmedImport> {
     const { source } = connector;
     try {
-      const details = await runConnector(repos, source, upload, {
-        dryRun: false,
-        now: clock.now(),
-      });
-      const { report } = details;
+      const report = await work.applyConnector(
+        { source, fileName: upload.fileName, path: upload.path, bytes: connector.bytes },
+        clock.now(),
+      );
       await appendAudit(
         repos,
         {
@@ -257,7 +209,13 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
       const path = join(dir(), `${id}.${format}`);
       try {
         await writeFile(path, upload.body, { mode: 0o600, flag: 'wx' });
-        const check = await runCheck(entity, fileName, format, path, upload.body.byteLength);
+        const check = await work.checkFile({
+          entity,
+          fileName,
+          format,
+          path,
+          bytes: upload.body.byteLength,
+        });
         if (check.refusal !== null || check.rejectedCount > 0 || check.rowsRead === 0) {
           await rm(path, { force: true });
           return check;
@@ -320,10 +278,8 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
       const path = join(dir(), `${id}.upload`);
       try {
         await writeFile(path, upload.body, { mode: 0o600, flag: 'wx' });
-        const check = await checkConnectorUpload(
-          repos,
-          source,
-          { path, fileName, bytes: upload.body.byteLength },
+        const check = await work.checkConnector(
+          { source, path, fileName, bytes: upload.body.byteLength },
           clock.now(),
         );
         if (check.refusal !== null || check.rejected.length > 0 || check.report.read === 0) {
