@@ -30,7 +30,7 @@ const LATIN_ALLOWED = new Set(
     'MOU VC CVC PD PM RSP COI CI QOL HHI LQ JAREC KAKEN ORCID ROR researchmap km ms Firth Fisher Haldane ' +
     'log rank Kaplan Meier WebGL CSV XLSX JSON PDF URL https YYYY MM DD Enter Tab demo musubi start ' +
     'OpenStreetMap OpenAlex gBizINFO Stat jGrants MEXT METI JST AMED NEDO JSPS CC BY e Rad ' +
-    'Excel UTF Shift JIS EUC JP NDJSON MiB export'
+    'Excel UTF Shift JIS EUC JP NDJSON MiB export connect'
   ).split(' '),
 );
 
