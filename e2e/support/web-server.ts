@@ -35,7 +35,13 @@ function composedApp(repos: Repositories): Hono {
 export async function startWebServer(
   repos: Repositories,
 ): Promise<RunningServer & { composed: boolean }> {
-  const real = await startServer({ repos, port: 0 });
+  // Every browser of the suite signs in from this one address, as a whole office behind one
+  // router would: the per-address sign-in bucket is sized for that.
+  const real = await startServer({
+    repos,
+    port: 0,
+    config: { rateLimits: { signInPerAddress: { capacity: 200, refillPerSecond: 1 } } },
+  });
   if (await isComplete(real.url)) return { ...real, composed: false };
   await real.close();
   const app = composedApp(repos);
