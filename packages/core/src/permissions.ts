@@ -8,6 +8,17 @@ import type { EntityName } from './entities/registry.ts';
 import { canViewNeed, type NeedAccessFacts, type NeedVisibilityView } from './need-access.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from './vocabulary.ts';
 import { viewerOf } from './accounts.ts';
+import {
+  isPrefectureAreaEntity,
+  ownActorRefusal,
+  prefectureAreaRefusal,
+  type OrganisationFacts,
+} from './prefecture-access.ts';
+
+/** Facts the services load for a member's write: its organisation (sector, prefecture). */
+export interface WriteFacts {
+  organisation?: OrganisationFacts;
+}
 
 /** Entities an organisation member may change, and the field naming the owning organisation. */
 const MEMBER_OWNED: Partial<Record<EntityName, 'id' | 'ownerId'>> = {
@@ -44,13 +55,16 @@ export function owningOrganisation(
 /**
  * Whether the principal may create, update or delete a record. `before` is the stored record
  * (update, delete), `after` the new one (create, update): a member may neither touch another
- * organisation's record nor hand their own to someone else.
+ * organisation's record nor hand their own to someone else. A prefecture's members also keep
+ * their prefecture's indicators, strategies and adoptions (prefecture-access.ts), when `facts`
+ * name their organisation as a prefecture.
  */
 export function canWrite(
   principal: Principal,
   entity: EntityName,
   action: WriteAction,
   records: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+  facts: WriteFacts = {},
 ): Decision {
   if (principal.kind === 'anonymous') return deny('sign in to make changes');
   const { account } = principal;
@@ -63,6 +77,16 @@ export function canWrite(
       return deny('a viewer account may read but not change records');
     case 'member': {
       if (entity === 'relations') return memberRelationWrite(account.organisationId, records);
+      if (isPrefectureAreaEntity(entity)) {
+        if (account.organisationId === null) return deny('this member account has no organisation');
+        const refusal = prefectureAreaRefusal(
+          account.organisationId,
+          facts.organisation,
+          entity,
+          records,
+        );
+        return refusal === null ? ALLOW : deny(refusal);
+      }
       const field = MEMBER_OWNED[entity];
       if (field === undefined)
         return deny(`organisation members may change actors, seeds and needs, not ${entity}`);
@@ -81,7 +105,8 @@ export function canWrite(
               : `members of ${organisation} may change only ${entity} whose ownerId is ${organisation}`,
           );
       }
-      return ALLOW;
+      const refusal = entity === 'actors' ? ownActorRefusal(records) : null;
+      return refusal === null ? ALLOW : deny(refusal);
     }
   }
 }

@@ -14,7 +14,7 @@ describe.each(TEST_DATABASES)('createDemoAccounts on $name', (kind) => {
     await database.close();
   });
 
-  it('creates one account per role, tied to a company and a university, with working passwords', async () => {
+  it('creates one account per role, tied to a company, a university and a prefecture, with working passwords', async () => {
     database = await kind.open(clock);
     await loadDemoEcosystem(database.repos, { scale: 0.02 });
     const credentials = await createDemoAccounts(database.repos, { clock, cost });
@@ -22,11 +22,17 @@ describe.each(TEST_DATABASES)('createDemoAccounts on $name', (kind) => {
     expect(new Set(credentials.map((c) => c.role))).toEqual(
       new Set(['admin', 'coordinator', 'member', 'viewer']),
     );
-    for (const key of ['company', 'university'] as const) {
+    for (const [key, sector] of [
+      ['company', 'company'],
+      ['university', 'university'],
+      ['government', 'prefecture'],
+    ] as const) {
       const credential = credentials.find((c) => c.key === key);
       const actor = await database.repos.entity('actors').get(String(credential?.organisationId));
-      expect(actor?.record['sector']).toBe(key);
+      expect(actor?.record['sector']).toBe(sector);
     }
+    const government = credentials.find((c) => c.key === 'government');
+    expect(government?.organisationName).toBe('静岡県');
     for (const c of credentials) {
       const signedIn = await signIn(
         database.repos,
@@ -47,7 +53,7 @@ describe.each(TEST_DATABASES)('createDemoAccounts on $name', (kind) => {
     // Idempotent: a second run keeps the accounts.
     const again = await createDemoAccounts(database.repos, { clock, cost });
     expect(again.every((c) => !c.created)).toBe(true);
-    expect(await database.repos.accounts.list()).toHaveLength(5);
+    expect(await database.repos.accounts.list()).toHaveLength(6);
     const lines = formatDemoCredentials(again).join('\n');
     for (const c of again) expect(lines).toContain(c.password);
   });

@@ -9,14 +9,20 @@ import { createAccount } from '#services/accounts/create-account.ts';
 import type { ScryptCost } from '#services/accounts/password-hash.ts';
 
 export interface DemoAccountSpec {
-  key: 'admin' | 'coordinator' | 'company' | 'university' | 'viewer';
+  key: 'admin' | 'coordinator' | 'company' | 'university' | 'government' | 'viewer';
   role: AccountRole;
   email: string;
   password: string;
   displayName: string;
   /** Which kind of organisation a member account belongs to. */
-  organisationSector?: 'company' | 'university';
+  organisationSector?: 'company' | 'university' | 'prefecture';
 }
+
+/**
+ * The prefecture whose government the demo's official works for: 静岡県, one of the two
+ * prefectures whose region strategy, KPI targets and training programmes the demo holds.
+ */
+export const DEMO_GOVERNMENT_PREFECTURE = '22';
 
 export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
   {
@@ -48,6 +54,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
     password: 'musubi-demo-university',
     displayName: '大学会員 (demo)',
     organisationSector: 'university',
+  },
+  {
+    key: 'government',
+    role: 'member',
+    email: 'government@demo.musubi.example',
+    password: 'musubi-demo-government',
+    displayName: '県 担当者 (demo)',
+    organisationSector: 'prefecture',
   },
   {
     key: 'viewer',
@@ -96,10 +110,25 @@ async function firstOwner(
   return undefined;
 }
 
+/** The government (都道府県庁) of the demo's prefecture, as the demo generator made it. */
+async function prefectureGovernment(repos: Repositories): Promise<StoredRecord | undefined> {
+  const page = await repos.entity('actors').list({
+    limit: 1,
+    where: {
+      sector: 'prefecture',
+      kind: 'organization',
+      prefectureCode: DEMO_GOVERNMENT_PREFECTURE,
+    },
+  });
+  return page.items[0];
+}
+
 /**
  * Creates the demo accounts: the company member belongs to a company that owns confidential
- * needs, the university member to a university that owns seeds, and the coordinator is assigned
- * to one of the company's confidential needs (so the confidentiality rules show).
+ * needs, the university member to a university that owns seeds, the government member to the
+ * prefecture's government (it keeps its prefecture's indicators, strategies and adoptions), and
+ * the coordinator is assigned to one of the company's confidential needs (so the
+ * confidentiality rules show).
  */
 export async function createDemoAccounts(
   repos: Repositories,
@@ -109,7 +138,7 @@ export async function createDemoAccounts(
     (await firstOwner(repos, 'needs', 'company', { confidentiality: 'confidential' })) ??
     (await firstOwner(repos, 'needs', 'company'));
   const university = await firstOwner(repos, 'seeds', 'university');
-  const organisations = { company, university };
+  const organisations = { company, university, prefecture: await prefectureGovernment(repos) };
   const context = { principal: { kind: 'anonymous' } as const, clock: options.clock };
   const out: DemoCredential[] = [];
   const accounts = new Map<string, Account>();

@@ -12,6 +12,8 @@ import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { generateActors } from './generate-actors.ts';
 import { generateDemoEcosystem, type DemoEcosystem } from './generate-demo-ecosystem.ts';
 import { stakeholderDiversity } from './generate-programmes.ts';
+import { DEMO_CONSORTIUM } from './generate-consortium.ts';
+import { KAKEN_REGISTER } from './kaken-register.ts';
 import { PLANTED_COMMUNITIES } from './planted-communities.ts';
 import { createRandom } from './random.ts';
 
@@ -48,10 +50,59 @@ describe('generateDemoEcosystem at scale 1', () => {
     }
   });
 
+  it('holds the register’s KAKEN projects, each led by a demo researcher of its field and funded', () => {
+    const kaken = eco.seeds.filter((s) => str(s, 'id').startsWith('kaken-KAKENHI-PROJECT-'));
+    expect(kaken.map((s) => str(s, 'title')).sort()).toEqual(
+      KAKEN_REGISTER.map((e) => e.title).sort(),
+    );
+    for (const project of kaken) {
+      const pi = actors.get(str(project, 'ownerId'));
+      expect(pi?.['kind']).toBe('person');
+      expect(pi?.['flags']).toContain('researcher');
+      expect(str(project, 'url')).toMatch(
+        /^https:\/\/kaken\.nii\.ac\.jp\/grant\/KAKENHI-PROJECT-\d{2}[A-Z]\d{5}\/$/,
+      );
+      const grant = eco.funding.find(
+        (f) => f['id'] === `fund-kaken-${str(project, 'id').slice(-8)}`,
+      );
+      expect(grant?.['recipientId']).toBe(project['ownerId']);
+      expect(Number(grant?.['amount'])).toBeGreaterThan(0);
+    }
+    const inField = kaken.filter((s) => actors.get(str(s, 'ownerId'))?.['field'] === s['field']);
+    expect(inField.length).toBe(kaken.length);
+  });
+
+  it('holds a consortium whose members receive funding', () => {
+    const body = actors.get(DEMO_CONSORTIUM.id);
+    expect(body?.['name']).toBe(DEMO_CONSORTIUM.name);
+    const members = eco.relations
+      .filter((r) => r['targetId'] === DEMO_CONSORTIUM.id)
+      .map((r) => {
+        expect(r['type']).toBe('membership');
+        return str(r, 'sourceId');
+      });
+    expect(members.length).toBeGreaterThanOrEqual(5);
+    expect(members).toContain('pref-220001');
+    const funded = new Set(
+      eco.funding.flatMap((f) => (typeof f['recipientId'] === 'string' ? [f['recipientId']] : [])),
+    );
+    const leads = new Set(
+      eco.projects.flatMap((p) =>
+        (p['members'] as { actorId: string; role: string }[])
+          .filter((m) => m.role === 'lead')
+          .map((m) => m.actorId),
+      ),
+    );
+    expect(members.filter((m) => funded.has(m) || leads.has(m)).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('meets the size floors', () => {
     expect(eco.actors.length).toBeGreaterThanOrEqual(20_000);
-    expect(eco.relations.length).toBe(100_000);
-    expect(eco.seeds.length).toBe(5_000);
+    const members = eco.relations.filter((r) => r['targetId'] === DEMO_CONSORTIUM.id);
+    expect(eco.relations.length - members.length).toBe(100_000);
+    const kaken = eco.seeds.filter((s) => str(s, 'id').startsWith('kaken-KAKENHI-PROJECT-'));
+    expect(kaken).toHaveLength(KAKEN_REGISTER.length);
+    expect(eco.seeds.length - kaken.length).toBe(5_000);
     expect(eco.needs.length).toBe(2_000);
     expect(eco.projects.length).toBeGreaterThanOrEqual(300);
     expect(eco['support-measures'].length).toBeGreaterThanOrEqual(50);
@@ -203,8 +254,10 @@ describe('generateDemoEcosystem at scale 1', () => {
   it('plants communities that span prefectures and that Leiden recovers better than prefectures', () => {
     const random = createRandom(20_250_401);
     const world = generateActors(random, 1);
-    // same seed, same first stage: the world matches the ecosystem's actors
-    expect(world.actors.map((a) => a.id)).toEqual(eco.actors.map((a) => a['id']));
+    // same seed, same first stage: the world matches the ecosystem's actors (and the consortium)
+    expect([...world.actors.map((a) => a.id), DEMO_CONSORTIUM.id]).toEqual(
+      eco.actors.map((a) => a['id']),
+    );
     const spanning = PLANTED_COMMUNITIES.filter((_, index) => {
       const prefectures = new Set(
         world.actors

@@ -5,8 +5,10 @@
 import type { EntityName } from '#core/entities/registry.ts';
 import type { StoredRecord } from '#core/ports.ts';
 import { generateActors } from './generate-actors.ts';
+import { generateConsortium } from './generate-consortium.ts';
 import { generateFunding } from './generate-funding.ts';
 import { generateIndicators } from './generate-indicators.ts';
+import { generateKakenProjects } from './generate-kaken-projects.ts';
 import { generateAdoptions, generateProgrammes } from './generate-programmes.ts';
 import { generateRegionPlans } from './generate-region-plans.ts';
 import { generateCases, generateProjects } from './generate-projects.ts';
@@ -62,16 +64,24 @@ export function generateDemoEcosystem(options: DemoOptions = {}): DemoEcosystem 
   const supportMeasures = generateSupportMeasures(random, world);
   const indicators = generateIndicators(world, relations, funding);
   const regionPlans = generateRegionPlans(seed, indicators);
+  // Added after the indicators, from their own stream: the records above stay as they were.
+  const kaken = generateKakenProjects(seed, world);
+  const consortium = generateConsortium(
+    world,
+    projects.map((p) => p.project),
+    adoptions.map((a) => a.adoption),
+    funding,
+  );
 
   return {
-    actors: world.actors,
-    relations,
-    seeds,
+    actors: [...world.actors, consortium.body],
+    relations: [...relations, ...consortium.relations],
+    seeds: [...seeds, ...kaken.seeds],
     needs,
     projects: projects.map((p) => p.project),
     programmes,
     adoptions: adoptions.map((a) => a.adoption),
-    funding,
+    funding: [...funding, ...kaken.funding],
     'support-measures': supportMeasures,
     cases,
     indicators: [...indicators, ...regionPlans.indicators],

@@ -12,6 +12,7 @@ import {
   ZSignIn,
 } from '#core/accounts.ts';
 import { AUDIT_ACTIONS } from '#core/ports.ts';
+import { SECTORS } from '#core/vocabulary.ts';
 import { defineRoute, emptyAnswer, problemAnswer } from '../route.ts';
 import { STANDARD_PROBLEMS } from './common-answers.ts';
 
@@ -25,6 +26,14 @@ export const ZAccountView = z.object({
   organisationId: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: z.string(),
+});
+
+/** A member's organisation: its name, sector and prefecture (a prefecture's members keep its records). */
+export const ZAccountOrganisation = z.object({
+  id: z.string(),
+  name: z.string(),
+  sector: z.enum(SECTORS),
+  prefectureCode: z.string().nullable(),
 });
 
 export const ZTokenView = z.object({
@@ -153,6 +162,8 @@ export const me = defineRoute({
       schema: z.object({
         role: z.enum([...ACCOUNT_ROLES, 'anonymous']),
         account: ZAccountView.nullable(),
+        /** The account's organisation as the write rules see it (what it may record for an area). */
+        organisation: ZAccountOrganisation.nullable().optional(),
         via: z.enum(['session', 'token']).nullable(),
         sessionExpiresAt: z.string().nullable(),
         cookies: z.object({ session: z.string(), csrf: z.string() }),

@@ -15,6 +15,7 @@ import {
   listApiTokens,
   revokeApiToken,
 } from '#services/accounts/manage-api-tokens.ts';
+import { organisationFacts } from '#services/accounts/record-checks.ts';
 import { signIn } from '#services/accounts/sign-in.ts';
 import { writeAudit } from '#services/accounts/write-audit.ts';
 import type { ApiServices, AppEnv } from '../app-env.ts';
@@ -110,12 +111,16 @@ export function registerAuthRoutes(api: Hono<AppEnv>, services: ApiServices): vo
   registerRoute(
     api,
     routes.me,
-    (_, c) => {
+    async (_, c) => {
       const principal = c.get('principal');
       const session = c.get('session');
+      const organisationId = principal.kind === 'account' ? principal.account.organisationId : null;
+      const organisation =
+        organisationId === null ? undefined : await organisationFacts(repos, organisationId);
       return {
         role: principal.kind === 'account' ? principal.account.role : ('anonymous' as const),
         account: principal.kind === 'account' ? describeAccount(principal.account) : null,
+        organisation: organisation ?? null,
         via: principal.kind === 'account' ? principal.via : null,
         sessionExpiresAt: session?.expiresAt ?? null,
         cookies: { session: SESSION_COOKIE, csrf: CSRF_COOKIE },

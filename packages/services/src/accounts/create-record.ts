@@ -3,7 +3,7 @@ import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
 import { needVisibilityFor } from './need-visibility.ts';
-import { checkReferences, requireWrite, validateRecord } from './record-checks.ts';
+import { checkReferences, requireWrite, validateRecord, writeFactsFor } from './record-checks.ts';
 import { writeAudit, type ActingContext } from './write-audit.ts';
 
 /**
@@ -17,9 +17,10 @@ export async function createRecord(
   entity: EntityName,
   input: unknown,
 ): Promise<{ key: string; stored: Versioned<StoredRecord> }> {
-  requireWrite(context.principal, entity, 'create', {});
+  const facts = await writeFactsFor(repos, context.principal, entity);
+  requireWrite(context.principal, entity, 'create', {}, facts);
   const record = validateRecord(entity, input);
-  requireWrite(context.principal, entity, 'create', { after: record });
+  requireWrite(context.principal, entity, 'create', { after: record }, facts);
   const key = ENTITY_SPECS[entity].keyOf(record);
   return repos.transaction(async (tx) => {
     await checkReferences(tx, entity, record);

@@ -1,7 +1,12 @@
 import { DomainError } from '#core/domain-error.ts';
 import type { EntityName } from '#core/entities/registry.ts';
 import type { Repositories } from '#core/ports.ts';
-import { isForeignKeyViolation, loadVisible, requireWrite } from './record-checks.ts';
+import {
+  isForeignKeyViolation,
+  loadVisible,
+  requireWrite,
+  writeFactsFor,
+} from './record-checks.ts';
 import { writeAudit, type ActingContext } from './write-audit.ts';
 
 /** Deletes a record at the expected version; conflict while other records still point at it. */
@@ -15,7 +20,8 @@ export async function deleteRecord(
   try {
     await repos.transaction(async (tx) => {
       const before = await loadVisible(tx, context.principal, entity, key);
-      requireWrite(context.principal, entity, 'delete', { before: before.record });
+      const facts = await writeFactsFor(tx, context.principal, entity);
+      requireWrite(context.principal, entity, 'delete', { before: before.record }, facts);
       if (before.version !== expectedVersion)
         throw new DomainError(
           'precondition_failed',

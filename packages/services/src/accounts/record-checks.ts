@@ -7,7 +7,9 @@ import {
   type EntityName,
 } from '#core/entities/registry.ts';
 import { parseRecord } from '#core/flat-record.ts';
-import { canWrite, type WriteAction } from '#core/permissions.ts';
+import { canWrite, type WriteAction, type WriteFacts } from '#core/permissions.ts';
+import { isPrefectureAreaEntity, type OrganisationFacts } from '#core/prefecture-access.ts';
+import { SECTORS, type Sector } from '#core/vocabulary.ts';
 import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
 import { needVisibilityFor } from './need-visibility.ts';
 
@@ -86,13 +88,51 @@ export async function loadVisible(
   return found;
 }
 
+function isSector(value: unknown): value is Sector {
+  return (SECTORS as readonly unknown[]).includes(value);
+}
+
+/** An organisation's name, sector and prefecture, read from its stored actor. */
+export async function organisationFacts(
+  repos: Repositories,
+  organisationId: string,
+): Promise<(OrganisationFacts & { name: string }) | undefined> {
+  const found = await repos.entity('actors').get(organisationId);
+  if (!found) return undefined;
+  const { sector, prefectureCode, name } = found.record;
+  if (!isSector(sector)) return undefined;
+  return {
+    id: organisationId,
+    name: typeof name === 'string' ? name : organisationId,
+    sector,
+    prefectureCode: typeof prefectureCode === 'string' ? prefectureCode : null,
+  };
+}
+
+/**
+ * What the permission rule needs to know beyond the account: for a member writing a
+ * prefecture-level record, its organisation's sector and prefecture.
+ */
+export async function writeFactsFor(
+  repos: Repositories,
+  principal: Principal,
+  entity: EntityName,
+): Promise<WriteFacts> {
+  if (principal.kind !== 'account' || principal.account.role !== 'member') return {};
+  const organisationId = principal.account.organisationId;
+  if (organisationId === null || !isPrefectureAreaEntity(entity)) return {};
+  const organisation = await organisationFacts(repos, organisationId);
+  return organisation ? { organisation } : {};
+}
+
 export function requireWrite(
   principal: Principal,
   entity: EntityName,
   action: WriteAction,
   records: { before?: StoredRecord; after?: StoredRecord },
+  facts: WriteFacts = {},
 ): void {
-  const decision = canWrite(principal, entity, action, records);
+  const decision = canWrite(principal, entity, action, records, facts);
   if (!decision.allowed)
     throw new DomainError(
       principal.kind === 'anonymous' ? 'unauthenticated' : 'forbidden',

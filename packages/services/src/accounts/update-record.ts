@@ -2,7 +2,13 @@ import { linkPendingOwners } from '../connectors/link-pending-owners.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
-import { checkReferences, loadVisible, requireWrite, validateRecord } from './record-checks.ts';
+import {
+  checkReferences,
+  loadVisible,
+  requireWrite,
+  validateRecord,
+  writeFactsFor,
+} from './record-checks.ts';
 import { writeAudit, type ActingContext } from './write-audit.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -36,7 +42,8 @@ export async function updateRecord(
   const spec = ENTITY_SPECS[entity];
   return repos.transaction(async (tx) => {
     const before = await loadVisible(tx, context.principal, entity, key);
-    requireWrite(context.principal, entity, 'update', { before: before.record });
+    const facts = await writeFactsFor(tx, context.principal, entity);
+    requireWrite(context.principal, entity, 'update', { before: before.record }, facts);
     if (before.version !== options.expectedVersion)
       throw new DomainError(
         'precondition_failed',
@@ -55,7 +62,13 @@ export async function updateRecord(
         `${spec.derivedKey ? 'identity fields' : 'id'}: the identity of a record cannot change; create a new record instead`,
         { field: spec.derivedKey ? '(record)' : 'id' },
       );
-    requireWrite(context.principal, entity, 'update', { before: before.record, after: record });
+    requireWrite(
+      context.principal,
+      entity,
+      'update',
+      { before: before.record, after: record },
+      facts,
+    );
     await checkReferences(tx, entity, record);
     const repo = tx.entity(entity);
     await repo.upsertMany([record]);

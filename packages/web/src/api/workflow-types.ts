@@ -29,5 +29,9 @@ export type Stage = ConsultationStage;
 export type ConsultationItem = Answer<'/api/consultations'>['items'][number];
 export type Board = Answer<'/api/consultations/board'>;
 export type ConsultationEvent = Answer<'/api/consultations/{id}/history'>['items'][number];
-/** The signed-in account (`/api/auth/me`). */
-export type AccountView = NonNullable<Answer<'/api/auth/me'>['account']>;
+/** The account's organisation as the write rules see it (`/api/auth/me`). */
+export type AccountOrganisation = NonNullable<Answer<'/api/auth/me'>['organisation']>;
+/** The signed-in account (`/api/auth/me`), with its organisation when the answer named it. */
+export type AccountView = NonNullable<Answer<'/api/auth/me'>['account']> & {
+  organisation?: AccountOrganisation | null;
+};

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api } from '../../api/api-client.ts';
+import { api, type Answer } from '../../api/api-client.ts';
 import { send } from '../../api/send-json.tsx';
 import type { AccountView } from '../../api/workflow-types.ts';
 import { clearDrafts } from '../forms/draft-storage.tsx';
@@ -14,13 +14,20 @@ export interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+type Me = Answer<'/api/auth/me'>;
+
+/** The account with its organisation (what a prefecture's members may record rests on it). */
+function accountOf(me: Me): AccountView | null {
+  return me.account ? { ...me.account, organisation: me.organisation ?? null } : null;
+}
+
 /** Who is signed in (session cookie); sign-in and sign-out. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<AccountView | null | undefined>(undefined);
   useEffect(() => {
     const controller = new AbortController();
     api.get('/api/auth/me', undefined, controller.signal).then(
-      (me) => setAccount(me.account),
+      (me) => setAccount(accountOf(me)),
       () => {
         if (!controller.signal.aborted) setAccount(null);
       },
@@ -29,7 +36,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
   const signIn = useCallback(async (email: string, password: string) => {
     const { data } = await send('post', '/api/auth/sign-in', { body: { email, password } });
-    setAccount(data?.account ?? null);
+    const me = await api.get('/api/auth/me', undefined).catch(() => undefined);
+    setAccount(me ? accountOf(me) : (data?.account ?? null));
   }, []);
   const signOut = useCallback(async () => {
     await send('post', '/api/auth/sign-out');

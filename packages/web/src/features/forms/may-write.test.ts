@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../api/workflow-types.ts';
 import { mayConfirmProfile } from './may-confirm-profile.ts';
-import { mayWrite } from './may-write.ts';
+import { mayWrite, ownNewRecord } from './may-write.ts';
 
 const member: AccountView = {
   id: 'a1',
@@ -32,6 +32,27 @@ describe('who is offered new and edit', () => {
         id: 'p',
       }),
     ).toBe(true);
+  });
+
+  it('offers a prefecture’s members its own prefecture’s indicators and strategies', () => {
+    const official: AccountView = {
+      ...member,
+      organisationId: 'pref-22',
+      organisation: { id: 'pref-22', name: '静岡県', sector: 'prefecture', prefectureCode: '22' },
+    };
+    const own = ownNewRecord(official);
+    expect(mayWrite(official, 'indicators', 'create', own)).toBe(true);
+    expect(mayWrite(official, 'region-strategies', 'create', own)).toBe(true);
+    expect(mayWrite(official, 'adoptions', 'create', own)).toBe(true);
+    const tokyo = { areaType: 'prefecture', areaCode: '13' };
+    expect(mayWrite(official, 'region-strategies', 'update', tokyo)).toBe(false);
+    expect(mayWrite(official, 'programmes', 'create', own)).toBe(false);
+    const company: AccountView = {
+      ...member,
+      organisation: { id: 'org-1', name: 'エー', sector: 'company', prefectureCode: '22' },
+    };
+    expect(mayWrite(company, 'indicators', 'create', ownNewRecord(company))).toBe(false);
+    expect(mayWrite(member, 'indicators', 'create', ownNewRecord(member))).toBe(false);
   });
 
   it('lets only the organisation members and administrators confirm a profile', () => {

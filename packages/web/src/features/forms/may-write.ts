@@ -5,7 +5,7 @@
  */
 import type { Principal } from '#core/accounts.ts';
 import type { EntityName } from '#core/entities/registry.ts';
-import { canWrite, type WriteAction } from '#core/permissions.ts';
+import { canWrite, type WriteAction, type WriteFacts } from '#core/permissions.ts';
 import type { AccountView } from '../../api/workflow-types.ts';
 
 export function principalOf(account: AccountView | null | undefined): Principal {
@@ -14,6 +14,28 @@ export function principalOf(account: AccountView | null | undefined): Principal 
     kind: 'account',
     via: 'session',
     account: { ...account, disabled: false, createdAt: '', updatedAt: '' },
+  };
+}
+
+/** What the server would load about the account's organisation, as `/api/auth/me` named it. */
+function factsOf(account: AccountView | null | undefined): WriteFacts {
+  const organisation = account?.organisation;
+  return organisation ? { organisation } : {};
+}
+
+/**
+ * What a new record of the account's own would hold: its organisation as owner and, for a
+ * prefecture's members, the prefecture as area (the "new" buttons ask with it).
+ */
+export function ownNewRecord(
+  account: AccountView | null | undefined,
+): Record<string, unknown> | undefined {
+  if (!account || account.role !== 'member' || !account.organisationId) return undefined;
+  const area =
+    account.organisation?.sector === 'prefecture' ? account.organisation.prefectureCode : null;
+  return {
+    ownerId: account.organisationId,
+    ...(area ? { areaType: 'prefecture', areaCode: area, prefectureCodes: [area] } : {}),
   };
 }
 
@@ -26,5 +48,5 @@ export function mayWrite(
   const principal = principalOf(account);
   const records =
     record === undefined ? {} : action === 'create' ? { after: record } : { before: record };
-  return canWrite(principal, entity, action, records).allowed;
+  return canWrite(principal, entity, action, records, factsOf(account)).allowed;
 }

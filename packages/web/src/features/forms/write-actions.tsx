@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { canImport } from '#core/import-access.ts';
-import { mayWrite, principalOf } from './may-write.ts';
+import { mayWrite, ownNewRecord, principalOf } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
 import { relationKeyOfRow } from './relation-form.ts';
 
@@ -42,10 +42,7 @@ export function WriteActions({
   const { t } = useI18n();
   const { account } = useAuth();
   if (!account) return null;
-  const own =
-    account.role === 'member' && account.organisationId
-      ? { ownerId: account.organisationId }
-      : undefined;
+  const own = ownNewRecord(account);
   const canCreate = newHref !== undefined && mayWrite(account, entity, 'create', newRecord ?? own);
   const canEdit =
     editHref !== undefined && record !== undefined && mayWrite(account, entity, 'update', record);

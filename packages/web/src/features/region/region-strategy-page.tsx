@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
 import { KpiTimelines } from './kpi-timeline-figure.tsx';
 import { useRegionScope } from './region-scope.tsx';
+
+const RecordKpiValues = lazy(() =>
+  import('./record-kpi-values.tsx').then((m) => ({ default: m.RecordKpiValues })),
+);
 
 /** On a phone a wide table scrolls sideways in its panel rather than wrapping letter by letter. */
 const WIDE = { minWidth: '46rem' };
@@ -18,6 +24,7 @@ const STATUS_CLASS: Record<string, string> = {
 /** A region's strategy: vision, KPI targets by year against the measured indicators, PDCA log. */
 export function RegionStrategyPage() {
   const { t, label, number } = useI18n();
+  const { account } = useAuth();
   const { scope, selector } = useRegionScope('/region-strategy');
   const state = useGet('/api/analyses/region-strategy', { query: scope });
   const data = state.data;
@@ -82,7 +89,12 @@ export function RegionStrategyPage() {
                   </thead>
                   <tbody>
                     {s.targets.map((k) => (
-                      <tr key={`${k.metric}|${k.year}`} data-status={k.status}>
+                      <tr
+                        key={`${k.metric}|${k.year}`}
+                        data-status={k.status}
+                        data-metric={k.metric}
+                        data-year={k.year}
+                      >
                         <th scope="row">{k.label ?? k.metric}</th>
                         <td>{label('value', k.value)}</td>
                         <td className="num">{k.year}</td>
@@ -107,6 +119,19 @@ export function RegionStrategyPage() {
                 timelines={s.timelines}
                 labelOf={(metric) => s.targets.find((k) => k.metric === metric)?.label ?? metric}
               />
+              {account ? (
+                <Suspense fallback={null}>
+                  <RecordKpiValues
+                    areaType={s.areaType}
+                    areaCode={s.areaCode}
+                    targets={s.targets.map((k) => ({
+                      metric: k.metric,
+                      unit: k.unit,
+                      label: k.label ?? null,
+                    }))}
+                  />
+                </Suspense>
+              ) : null}
               <h3>{t('regionStrategy.pdca')}</h3>
               <ol className="stack">
                 {s.pdca.map((e, i) => (
