@@ -94,6 +94,24 @@ export async function deleteRecord(
   );
 }
 
+/**
+ * Moves a relation to a new identity (type, start date, source or target) in one request under
+ * the old one's If-Match: the old one removed and the new one stored together, or neither.
+ */
+export async function rekeyRelation(
+  key: string,
+  relation: Record<string, unknown>,
+  etag: string | null,
+): Promise<Loaded> {
+  const { data, etag: next } = await sendJson<Record<string, unknown>>(
+    'POST',
+    `${pathOf('relations', key)}/rekey`,
+    relation,
+    etag === null ? {} : { 'if-match': etag },
+  );
+  return { record: data ?? relation, etag: next };
+}
+
 export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && error.status === 412;
 }

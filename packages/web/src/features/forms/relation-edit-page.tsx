@@ -1,12 +1,12 @@
 /**
  * A relation edited or deleted from an actor's page (`/actors/{id}/relations/{key}`): its type,
- * dates, strength and note; the two actors and the direction stay. The type and the start date
- * are part of a relation's identity, so changing one stores the relation under its new key and
- * removes the old one (under the old one's If-Match: if someone else changed it meanwhile, the new
- * one is taken back and the conflict shown). Deleting asks first and sends If-Match too.
+ * the other actor, dates, strength and note; this actor and the direction stay. The type, the
+ * actors and the start date are the relation's identity, so changing one moves the relation to
+ * its new key in one request (`POST …/rekey` under the old one's If-Match: if someone else changed
+ * it meanwhile, nothing changes and the conflict is shown). Deleting asks first and sends If-Match.
  */
 import { useId, useState } from 'react';
-import { relationKey, ZRelation } from '#core/entities/relation.ts';
+import { ZRelation } from '#core/entities/relation.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -14,11 +14,17 @@ import { Link, navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ConflictNotice } from './form-kit.tsx';
 import { mayWrite } from './may-write.ts';
-import { createRecord, deleteRecord, isConflict, patchRecord, type Loaded } from './record-api.tsx';
+import {
+  deleteRecord,
+  isConflict,
+  patchRecord,
+  rekeyRelation,
+  type Loaded,
+} from './record-api.tsx';
 import { EditRecordForm, useRecord, useSignedIn } from './record-editor.tsx';
-import { changesIdentity, RELATION_EDIT_FIELDS } from './relation-form.ts';
+import { changesIdentity, relationEditFields } from './relation-form.ts';
 
-/** Stores an edited relation: a PATCH, or a new record and the old one removed when its key changes. */
+/** Stores an edited relation: a PATCH, or one request moving it to its new key when that changes. */
 async function saveRelation(
   key: string,
   patch: Record<string, unknown>,
@@ -27,14 +33,7 @@ async function saveRelation(
   ifMatch: string | null,
 ): Promise<Loaded> {
   if (!changesIdentity(before, after)) return patchRecord('relations', key, patch, ifMatch);
-  const created = await createRecord('relations', after);
-  try {
-    await deleteRecord('relations', key, ifMatch);
-  } catch (error) {
-    await deleteRecord('relations', relationKey(ZRelation.parse(after)), created.etag);
-    throw error;
-  }
-  return created;
+  return rekeyRelation(key, after, ifMatch);
 }
 
 function DeleteRelation({ loaded, id, back }: { loaded: Loaded; id: string; back: string }) {
@@ -142,7 +141,7 @@ export function RelationEditPage({ actorId, relationId }: { actorId: string; rel
             entity="relations"
             id={relationId}
             schema={ZRelation}
-            specs={RELATION_EDIT_FIELDS}
+            specs={relationEditFields(outgoing)}
             loaded={state.loaded}
             headingId={headingId}
             onSaved={() => navigate(back)}
