@@ -5,22 +5,16 @@
  * its new key in one request (`POST …/rekey` under the old one's If-Match: if someone else changed
  * it meanwhile, nothing changes and the conflict is shown). Deleting asks first and sends If-Match.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { ZRelation } from '#core/entities/relation.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { ConflictNotice } from './form-kit.tsx';
 import { mayWrite } from './may-write.ts';
-import {
-  deleteRecord,
-  isConflict,
-  patchRecord,
-  rekeyRelation,
-  type Loaded,
-} from './record-api.tsx';
+import { DeleteRecord } from './delete-record.tsx';
+import { patchRecord, rekeyRelation, type Loaded } from './record-api.tsx';
 import { EditRecordForm, useRecord, useSignedIn } from './record-editor.tsx';
 import { changesIdentity, relationEditFields } from './relation-form.ts';
 
@@ -34,55 +28,6 @@ async function saveRelation(
 ): Promise<Loaded> {
   if (!changesIdentity(before, after)) return patchRecord('relations', key, patch, ifMatch);
   return rekeyRelation(key, after, ifMatch);
-}
-
-function DeleteRelation({ loaded, id, back }: { loaded: Loaded; id: string; back: string }) {
-  const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const questionId = useId();
-  const remove = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await deleteRecord('relations', id, loaded.etag);
-      navigate(back);
-    } catch (error) {
-      if (isConflict(error)) setConflict(true);
-      else setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (conflict) return <ConflictNotice onReload={() => window.location.reload()} />;
-  return (
-    <div className="relation-delete">
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {asking ? (
-        <div className="notice" role="alertdialog" aria-labelledby={questionId}>
-          <p id={questionId}>{t('formsMore.relation.confirmDelete')}</p>
-          <div className="form-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void remove()}>
-              {t('formsMore.relation.deleteNow')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setAsking(false)}>
-              {t('forms.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="button secondary" onClick={() => setAsking(true)}>
-          {t('formsMore.relation.delete')}
-        </button>
-      )}
-    </div>
-  );
 }
 
 /** The other actor of the relation by name (its id while the name is read or when it is hidden). */
@@ -150,7 +95,18 @@ export function RelationEditPage({ actorId, relationId }: { actorId: string; rel
               saveRelation(relationId, patch, record, merged, ifMatch)
             }
           />
-          <DeleteRelation loaded={state.loaded} id={relationId} back={back} />
+          <DeleteRecord
+            entity="relations"
+            id={relationId}
+            etag={state.loaded.etag}
+            name={relationId}
+            onDeleted={() => navigate(back)}
+            labels={{
+              open: 'formsMore.relation.delete',
+              confirm: 'formsMore.relation.confirmDelete',
+              now: 'formsMore.relation.deleteNow',
+            }}
+          />
         </>
       ) : (
         <p role="alert">{t('forms.notAllowed')}</p>
