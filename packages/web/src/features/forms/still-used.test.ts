@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
-import type { MessageKey } from '../../i18n/i18n.tsx';
 import ja from '../../i18n/ja.json';
 import { dependentsIn, describeDependents } from './still-used.ts';
 
-const catalogues = { ja, en };
+type MessageKey = keyof typeof ja;
+const catalogues: Record<'ja' | 'en', Record<MessageKey, string>> = { ja, en };
 const translate =
   (language: 'ja' | 'en') =>
   (key: MessageKey, values: Record<string, string | number> = {}): string =>
-    catalogues[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    catalogues[language][key].replace(/\{(\w+)\}/g, (whole: string, name: string) =>
       String(values[name] ?? whole),
     );
 

@@ -2,7 +2,10 @@
  * A delete refused because other records still use the record (409 with `dependents`, kinds and
  * counts only), read from the answer and said in the page's language.
  */
-import type { MessageKey } from '../../i18n/i18n.tsx';
+import type ja from '../../i18n/ja.json';
+
+/** A key of the message catalogues (as i18n.tsx has it; read here so this file needs no JSX). */
+type MessageKey = keyof typeof ja;
 
 export interface Dependent {
   kind: string;
