@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import './delete-record.css';
 import { ConflictNotice } from './form-kit.tsx';
 import { deleteRecord, isConflict, StillUsedError, type FormEntity } from './record-api.tsx';
 import { describeDependents } from './still-used.ts';
