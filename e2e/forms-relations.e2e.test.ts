@@ -2,7 +2,8 @@
  * Relations edited and deleted from an actor's page, at 1440×900 and 390×844, in Japanese and
  * English: a company member opens its organisation's relation, meets the field error of an end
  * before the start, meets a second session's save ("changed by someone else"), reloads, changes
- * the type (the relation moves to its new key), then deletes it after a confirmation, first meeting
+ * the type and the other actor, chosen by name with the picker (the relation moves to its new key
+ * in one request), then deletes it after a confirmation, first meeting
  * a change made in between. A member of another organisation sees no edit button on that row and
  * the API refuses its change and its delete. axe-core finds no serious or critical violation.
  */
@@ -51,6 +52,8 @@ let companyId = '';
 /** Actors of neither the company nor the university, one per run (and one for the outsider's
  * look), as the other end of a tie. */
 const others: string[] = [];
+/** The actor each run moves its tie to, chosen by name. */
+const targets: { id: string; name: string }[] = [];
 
 const url = (path: string) => world.url(path);
 const COMBOS = VIEWPORTS.flatMap((viewport) =>
@@ -113,11 +116,12 @@ beforeAll(async () => {
     prepare: async (repos, credentials) => {
       companyId = credentials.find((c) => c.key === 'company')?.organisationId ?? '';
       const universityId = credentials.find((c) => c.key === 'university')?.organisationId;
-      const candidates = (await repos.entity('actors').list({ limit: 40 })).items
-        .map((actor) => String(actor['id']))
-        .filter((id) => id !== companyId && id !== universityId);
-      others.push(...candidates.slice(0, COMBOS.length + 1));
-      if (!companyId || others.length <= COMBOS.length) throw new Error('demo actors missing');
+      const candidates = (await repos.entity('actors').list({ limit: 60 })).items
+        .map((actor) => ({ id: String(actor['id']), name: String(actor['name']) }))
+        .filter(({ id }) => id !== companyId && id !== universityId);
+      others.push(...candidates.slice(0, COMBOS.length + 1).map(({ id }) => id));
+      targets.push(...candidates.slice(COMBOS.length + 1, 2 * COMBOS.length + 1));
+      if (!companyId || targets.length < COMBOS.length) throw new Error('demo actors missing');
       await repos
         .entity('relations')
         .upsertMany(others.map((_, index) => ({ ...tieOf(index), weight: 1, note: '初期メモ' })));
@@ -135,11 +139,12 @@ describe.each(COMBOS.map((combo, index) => ({ ...combo, index })))(
     const text = TEXT[language as Language];
     const tag = `${viewport.name}-${language}`;
 
-    it('a member edits its relation through a conflict, changes its type and deletes it', async () => {
+    it('a member edits its relation through a conflict, changes its type and other actor, and deletes it', async () => {
       // The demo's ids are known once the world is open.
       const tie = tieOf(index);
       const key = relationKey(tie);
-      const moved = relationKey({ ...tie, type: 'contract_research' });
+      const target = targets[index] ?? { id: '', name: '' };
+      const moved = relationKey({ ...tie, type: 'contract_research', targetId: target.id });
       const { context, page, errors } = await world.session(language, viewport, {
         tolerated: /status of (404|412)/,
       });
@@ -177,22 +182,39 @@ describe.each(COMBOS.map((combo, index) => ({ ...combo, index })))(
       const stored = await world.database.repos.entity('relations').get(key);
       expect(stored?.record['note']).toBe('別の人のメモ');
 
-      // Reloaded, the type changed: the relation now lives under its new key, the old one is gone.
+      // Reloaded, the type and the other actor changed (chosen by name): the relation now lives
+      // under its new key, the old one is gone.
       await page.getByRole('button', { name: text.reload }).click();
       // The stored record is read again: wait until the form shows it.
       await expect
         .poll(() => form.locator('textarea[name="note"]').inputValue())
         .toBe('別の人のメモ');
       await form.locator('select[name="type"]').selectOption('contract_research');
+      const picker = form.locator('input[role="combobox"][name="targetId"]');
+      await picker.fill(target.name);
+      const option = page.locator('[role="option"]', { hasText: target.id });
+      await option.waitFor();
+      await expect(picker.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expectAccessible(page, 'relation edit with the actor picker open');
+      await option.click();
+      await expect(picker.getAttribute('data-actor-id')).resolves.toBe(target.id);
+      await expect(picker.inputValue()).resolves.toBe(target.name);
       await form.locator('textarea[name="note"]').fill(`私のメモ ${tag}`);
+      // One request moves it (the old one removed and the new one stored in one transaction).
+      const rekey = page.waitForRequest(
+        (request) => request.method() === 'POST' && request.url().endsWith('/rekey'),
+      );
       await form.getByRole('button', { name: text.save, exact: true }).click();
+      expect(new URL((await rekey).url()).pathname).toBe(
+        `/api/relations/${encodeURIComponent(key)}/rekey`,
+      );
       await page.waitForURL((u) => u.pathname === profile);
       expect(await world.database.repos.entity('relations').get(key)).toBeUndefined();
       const movedRecord = await world.database.repos.entity('relations').get(moved);
       expect(movedRecord?.record).toMatchObject({
         type: 'contract_research',
         note: `私のメモ ${tag}`,
-        targetId: tie.targetId,
+        targetId: target.id,
       });
 
       // Delete: asked first; a change in between is a conflict; after a reload it goes.

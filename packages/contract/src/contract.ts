@@ -6,7 +6,7 @@
 import * as accounts from './routes/accounts.ts';
 import * as analyses from './routes/analyses.ts';
 import * as consultations from './routes/consultations.ts';
-import { ENTITY_ROUTES, type EntityRoute } from './routes/entities.ts';
+import { ENTITY_ROUTES, rekeyRelation, type EntityRoute } from './routes/entities.ts';
 import * as imports from './routes/imports.ts';
 import * as matching from './routes/matching.ts';
 import * as notifications from './routes/notifications.ts';
@@ -108,6 +108,7 @@ export const contract = {
   getConnectorUpload: imports.getConnectorUpload,
   listReviews: reviews.listReviews,
   decideReview: reviews.decideReview,
+  rekeyRelation,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contract = typeof contract;

@@ -132,8 +132,18 @@ export function createEntityListing(shape: EntityTable): EntityListing {
     return client.values(sql, [...params, limit]);
   }
 
-  /** The rows whose list column holds `value` (a number for `int_list`). */
+  /**
+   * The rows whose list column holds `value` (a number for `int_list`; for `members`, a member
+   * with this actor id).
+   */
   function listHolds(column: ColumnSpec, value: string): SqlPart {
+    if (column.codec === 'members')
+      return client.dialect === 'postgres'
+        ? { sql: `"${column.column}" @> ?::jsonb`, params: [JSON.stringify([{ actorId: value }])] }
+        : {
+            sql: `EXISTS (SELECT 1 FROM json_each("${column.column}") WHERE json_extract(json_each.value, '$.actorId') = ?)`,
+            params: [value],
+          };
     const item = column.codec === 'int_list' ? Number(value) : value;
     if (client.dialect === 'postgres')
       return { sql: `"${column.column}" @> ?::jsonb`, params: [JSON.stringify([item])] };
@@ -155,7 +165,14 @@ export function createEntityListing(shape: EntityTable): EntityListing {
       params.push(query.staleBefore.otherwise);
     }
     for (const [field, value] of Object.entries(query.where ?? {})) {
-      const list = spec.columns.find((c) => c.field === field && c.listFilter);
+      // Lists marked for filtering, and lists of references (the records that use one, e.g.
+      // before it is deleted).
+      const list = spec.columns.find(
+        (c) =>
+          c.field === field &&
+          (c.listFilter === true ||
+            (c.references !== undefined && (c.codec === 'list' || c.codec === 'members'))),
+      );
       if (list) {
         const holds = listHolds(list, String(value));
         parts.push(holds.sql);

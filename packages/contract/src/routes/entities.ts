@@ -309,6 +309,43 @@ export function entityRoutes<E extends EntityName>(entity: E) {
   };
 }
 
+/**
+ * A relation moved to a new identity (source, target, type or start date) in one transaction: the
+ * old one removed and the new one stored together, or neither.
+ */
+export const rekeyRelation = defineRoute({
+  method: 'post',
+  path: '/api/relations/{id}/rekey',
+  operationId: 'rekey-relations',
+  summary: 'Replace a Relation with one under a new identity, in one transaction',
+  description:
+    'The body is the whole relation as it should be, with a new sourceId, targetId, type or startDate. The old relation is deleted and the new one created together (audited as both), only when the old one is still at the If-Match version and no relation holds the new identity; otherwise nothing changes. Same permissions as deleting the old relation and creating the new one.',
+  tags: ['relations'],
+  params: z.object({ id: z.string() }),
+  paramDescriptions: {
+    id: 'Identity of the relation to replace, sourceId>targetId:type@startDate (URL-encoded)',
+  },
+  headers: [IF_MATCH],
+  body: ZRelation,
+  bodyComponent: 'RelationInput',
+  bodyDocumentAs: entitySchema('relations', 'input'),
+  responses: {
+    201: {
+      description: 'The relation under its new identity',
+      schema: ZRelation,
+      component: 'Relation',
+      documentAs: entitySchema('relations', 'output'),
+      headers: { ...ETAG, Location: { schema: { type: 'string' } } },
+    },
+    ...CHANGED,
+    409: problemAnswer('A relation with the new identity exists'),
+    413: problemAnswer('Body too large'),
+    415: problemAnswer('Not JSON'),
+    422: problemAnswer('Not valid, or the identity is unchanged (use PUT or PATCH)'),
+    ...STANDARD,
+  },
+});
+
 export type EntityRoutes<E extends EntityName> = ReturnType<typeof entityRoutes<E>>;
 
 /** The routes of every entity, by entity name. */

@@ -24,6 +24,7 @@ import { staleCutoffs } from '#core/freshness.ts';
 import { parseSort } from '#core/list-sort.ts';
 import { createRecord } from '#services/accounts/create-record.ts';
 import { deleteRecord } from '#services/accounts/delete-record.ts';
+import { rekeyRelation } from '#services/accounts/rekey-relation.ts';
 import { getRecord } from '#services/accounts/get-record.ts';
 import { listRecordsJson } from '#services/accounts/list-records.ts';
 import { updateRecord } from '#services/accounts/update-record.ts';
@@ -213,6 +214,25 @@ export function registerEntityRoutes(api: Hono<AppEnv>, services: ApiServices): 
     api,
     contract.stats,
     async (_, c) => countVisibleRecords(services.repos, c.get('principal')),
+    on,
+  );
+  registerRawRoute(
+    api,
+    contract.rekeyRelation,
+    async ({ params }, c) => {
+      const version = expectedVersion(c);
+      const body = await readJsonBody(c);
+      const { key, stored } = await rekeyRelation(
+        services.repos,
+        { principal: c.get('principal'), clock: services.clock },
+        params.id,
+        body,
+        version,
+      );
+      c.header('location', locationOf('relations', key));
+      c.header('etag', etagOf(stored.version));
+      return c.json(stored.record, 201);
+    },
     on,
   );
   for (const entity of ENTITY_NAMES) registerRoutesOf(api, services, entity);

@@ -7,9 +7,14 @@ import {
   requireWrite,
   writeFactsFor,
 } from './record-checks.ts';
+import { dependentsOf, describeDependents } from './record-dependents.ts';
 import { writeAudit, type ActingContext } from './write-audit.ts';
 
-/** Deletes a record at the expected version; conflict while other records still point at it. */
+/**
+ * Deletes a record at the expected version; conflict while other records still use it (a
+ * relation's actor, a need's owner, a need with consultations…), naming what uses it by kind and
+ * count (`details.dependents`), after the permission check so only those who may delete learn it.
+ */
 export async function deleteRecord(
   repos: Repositories,
   context: ActingContext,
@@ -27,6 +32,13 @@ export async function deleteRecord(
           'precondition_failed',
           `${entity} record ${key} was changed by someone else (version ${before.version}, you sent ${expectedVersion}); reload it before deleting`,
           { currentVersion: before.version },
+        );
+      const dependents = await dependentsOf(tx, context.principal, entity, key);
+      if (dependents.length > 0)
+        throw new DomainError(
+          'conflict',
+          `${entity} record ${key} is still used by ${describeDependents(dependents)}; remove or change those first`,
+          { dependents },
         );
       await tx.entity(entity).delete(key);
       await writeAudit(tx, context, {

@@ -41,6 +41,7 @@ export function ActorEditPage({ id }: { id: string }) {
       specs={ACTOR_FIELDS}
       back={`/actors/${encodeURIComponent(id)}`}
       backLabel="forms.actor.back"
+      deletedHref="/actors"
       heading={(record) => t('forms.actor.editTitle', { name: textOr(record, 'name', id) })}
       above={<ProfileConfirmationPanel actorId={id} />}
     />

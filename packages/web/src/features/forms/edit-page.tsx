@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { DeleteRecord } from './delete-record.tsx';
 import type { FieldSpec } from './form-values.ts';
 import { mayWrite } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
@@ -25,6 +26,7 @@ export function EditPage({
   backLabel,
   heading,
   above,
+  deletedHref,
 }: {
   entity: FormEntity;
   id: string;
@@ -36,6 +38,8 @@ export function EditPage({
   heading(record: Record<string, unknown>): string;
   /** Shown between the heading and the form (e.g. the profile's confirmation). */
   above?: ReactNode;
+  /** Where deleting the record leads; delete is offered (to those who may) when given. */
+  deletedHref?: string;
 }) {
   const { t } = useI18n();
   const { account } = useAuth();
@@ -65,6 +69,15 @@ export function EditPage({
       ) : (
         <p role="alert">{t('forms.notAllowed')}</p>
       )}
+      {deletedHref !== undefined && mayWrite(account, entity, 'delete', state.loaded.record) ? (
+        <DeleteRecord
+          entity={entity}
+          id={id}
+          etag={state.loaded.etag}
+          name={heading(state.loaded.record)}
+          onDeleted={() => navigate(deletedHref)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_FORMS, isRegionEntity } from './entity-forms.ts';
 import { validateWith } from './field-errors.ts';
-import { formValuesOf, recordOf } from './form-values.ts';
+import { formValuesOf, recordOf, type FormValues } from './form-values.ts';
 
 describe('the region records’ forms', () => {
   it('refuse a KPI target without a unit beside the unit of that target', () => {
@@ -57,5 +57,32 @@ describe('the region records’ forms', () => {
     expect(isRegionEntity('funding')).toBe(true);
     expect(isRegionEntity('needs')).toBe(false);
     expect(isRegionEntity('toString')).toBe(false);
+  });
+
+  it('choose a case’s actors, projects and programmes and an adoption’s programme by name', () => {
+    const kinds = (entity: 'cases' | 'adoptions' | 'funding') =>
+      Object.fromEntries(ENTITY_FORMS[entity].fields.map((spec) => [spec.name, spec.kind]));
+    expect(kinds('cases')).toMatchObject({
+      actorIds: 'actor_list',
+      projectIds: 'project_list',
+      programmeIds: 'programme_list',
+    });
+    expect(kinds('adoptions')).toMatchObject({
+      programmeId: 'programme',
+      coreInstitutionId: 'actor',
+    });
+    expect(kinds('funding')).toMatchObject({ projectId: 'project', recipientId: 'actor' });
+    // The chosen ids travel as the list's text and become the record's list.
+    const form = ENTITY_FORMS.cases;
+    const values: FormValues = {
+      ...formValuesOf(form.fields, { actorIds: ['co-a', 'uni-u'] }, form.defaults),
+      title: '事例',
+      programmeIds: 'prog-1',
+    };
+    expect(values['actorIds']).toBe('co-a, uni-u');
+    expect(recordOf(form.fields, values)).toMatchObject({
+      actorIds: ['co-a', 'uni-u'],
+      programmeIds: ['prog-1'],
+    });
   });
 });

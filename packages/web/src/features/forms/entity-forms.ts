@@ -155,9 +155,9 @@ const TRAINING_FIELDS: readonly FieldSpec[] = [
 const ADOPTION_FIELDS: readonly FieldSpec[] = [
   {
     name: 'programmeId',
-    kind: 'text',
+    kind: 'programme',
     label: 'field.programme',
-    hint: 'forms2.adoption.programmeHint',
+    hint: 'recordsDelete.picker.hint',
   },
   { name: 'regionName', kind: 'text', label: 'field.regionName' },
   {
@@ -215,7 +215,12 @@ const FUNDING_FIELDS: readonly FieldSpec[] = [
     label: 'forms2.funding.recipient',
     hint: 'forms2.picker.hint',
   },
-  { name: 'projectId', kind: 'text', label: 'forms2.funding.project' },
+  {
+    name: 'projectId',
+    kind: 'project',
+    label: 'forms2.funding.project',
+    hint: 'recordsDelete.picker.hint',
+  },
   { name: 'fiscalYear', kind: 'int', label: 'forms2.training.fiscalYear' },
   {
     name: 'amount',
@@ -303,13 +308,23 @@ const CASE_FIELDS: readonly FieldSpec[] = [
   { name: 'summary', kind: 'textarea', label: 'field.summary' },
   { name: 'factors', kind: 'list', label: 'field.factors', hint: 'forms.listHint' },
   { name: 'lessons', kind: 'textarea', label: 'formsMore.case.lessons' },
-  { name: 'actorIds', kind: 'list', label: 'formsMore.case.actorIds', hint: 'forms.listHint' },
-  { name: 'projectIds', kind: 'list', label: 'formsMore.case.projectIds', hint: 'forms.listHint' },
+  {
+    name: 'actorIds',
+    kind: 'actor_list',
+    label: 'recordsDelete.case.actors',
+    hint: 'recordsDelete.picker.listHint',
+  },
+  {
+    name: 'projectIds',
+    kind: 'project_list',
+    label: 'recordsDelete.case.projects',
+    hint: 'recordsDelete.picker.listHint',
+  },
   {
     name: 'programmeIds',
-    kind: 'list',
-    label: 'formsMore.case.programmeIds',
-    hint: 'forms.listHint',
+    kind: 'programme_list',
+    label: 'recordsDelete.case.programmes',
+    hint: 'recordsDelete.picker.listHint',
   },
   {
     name: 'prefectureCodes',

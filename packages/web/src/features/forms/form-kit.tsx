@@ -7,9 +7,19 @@ import { useId } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ActorPicker } from './actor-picker.tsx';
+import { RecordListPicker, RecordPicker, type PickerSource } from './record-picker.tsx';
 import type { FieldErrors, FieldMessage } from './field-errors.ts';
 import { formValuesOf, type FieldSpec, type FormValue, type FormValues } from './form-values.ts';
+
+/** The entity each picker field chooses from. */
+const PICKER_SOURCES = {
+  actor: 'actors',
+  project: 'projects',
+  programme: 'programmes',
+  actor_list: 'actors',
+  project_list: 'projects',
+  programme_list: 'programmes',
+} as const satisfies Record<string, PickerSource>;
 
 export function useFieldMessage(): (message: FieldMessage) => string {
   const { t } = useI18n();
@@ -82,10 +92,27 @@ function FieldInput({
       );
     }
     case 'actor':
+    case 'project':
+    case 'programme':
       return (
-        <ActorPicker
+        <RecordPicker
           id={id}
           name={spec.name}
+          source={PICKER_SOURCES[spec.kind]}
+          value={text}
+          invalid={invalid}
+          describedBy={describedBy}
+          onChange={onChange}
+        />
+      );
+    case 'actor_list':
+    case 'project_list':
+    case 'programme_list':
+      return (
+        <RecordListPicker
+          id={id}
+          name={spec.name}
+          source={PICKER_SOURCES[spec.kind]}
           value={text}
           invalid={invalid}
           describedBy={describedBy}

@@ -19,8 +19,14 @@ export type FieldKind =
   | 'date'
   | 'checkbox'
   | 'url'
-  /** An actor's id, chosen by name (actor-picker.tsx). */
+  /** An actor's, a project's or a programme's id, chosen by name (record-picker.tsx). */
   | 'actor'
+  | 'project'
+  | 'programme'
+  /** Several ids, each chosen by name (a case's actors, projects, programmes). */
+  | 'actor_list'
+  | 'project_list'
+  | 'programme_list'
   | 'entries';
 
 export interface FieldSpec {
@@ -95,6 +101,9 @@ function recordValueOf(spec: FieldSpec, value: FormValue | undefined): unknown {
   if (text === '') return undefined;
   switch (spec.kind) {
     case 'list':
+    case 'actor_list':
+    case 'project_list':
+    case 'programme_list':
       return text
         .split(LIST_SEPARATOR)
         .map((part) => part.trim())

@@ -4,7 +4,9 @@
  * (the record's version); changes send it back as If-Match.
  */
 import { ApiError } from '../../api/client.ts';
-import { sendJson } from '../../api/send-json.tsx';
+import { CSRF_HEADER } from '#contract/session-names.ts';
+import { csrfToken, problemOf, sendJson } from '../../api/send-json.tsx';
+import { dependentsIn, type Dependent } from './still-used.ts';
 
 export type FormEntity =
   | 'needs'
@@ -80,18 +82,58 @@ export async function patchRecord(
   return { record: data ?? patch, etag: next };
 }
 
-/** Deletes a record under If-Match: 412 when someone else saved it in between (nothing deleted). */
+/** A delete refused because other records still use the record (409), with what uses it. */
+export class StillUsedError extends ApiError {
+  readonly dependents: readonly Dependent[];
+  constructor(message: string, dependents: readonly Dependent[]) {
+    super(409, message);
+    this.name = 'StillUsedError';
+    this.dependents = dependents;
+  }
+}
+
+/**
+ * Deletes a record under If-Match: 412 when someone else saved it in between (nothing deleted);
+ * a `StillUsedError` naming what uses it when other records still do.
+ */
 export async function deleteRecord(
   entity: FormEntity,
   id: string,
   etag: string | null,
 ): Promise<void> {
-  await sendJson<never>(
-    'DELETE',
-    pathOf(entity, id),
-    undefined,
+  const token = csrfToken();
+  const response = await fetch(pathOf(entity, id), {
+    method: 'DELETE',
+    headers: {
+      accept: 'application/json',
+      ...(token ? { [CSRF_HEADER]: token } : {}),
+      ...(etag === null ? {} : { 'if-match': etag }),
+    },
+  });
+  if (response.ok) return;
+  const copy = response.clone();
+  const problem = await problemOf(response);
+  const dependents =
+    response.status === 409 ? dependentsIn(await copy.json().catch(() => null)) : [];
+  throw dependents.length > 0 ? new StillUsedError(problem.message, dependents) : problem;
+}
+
+/**
+ * Moves a relation to a new identity (type, start date, source or target) in one request under
+ * the old one's If-Match: the old one removed and the new one stored together, or neither.
+ */
+export async function rekeyRelation(
+  key: string,
+  relation: Record<string, unknown>,
+  etag: string | null,
+): Promise<Loaded> {
+  const { data, etag: next } = await sendJson<Record<string, unknown>>(
+    'POST',
+    `${pathOf('relations', key)}/rekey`,
+    relation,
     etag === null ? {} : { 'if-match': etag },
   );
+  return { record: data ?? relation, etag: next };
 }
 
 export function isConflict(error: unknown): boolean {

@@ -10,8 +10,9 @@ import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
-import { Link } from '../../router.tsx';
+import { Link, navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { DeleteRecord } from './delete-record.tsx';
 import type { FieldSpec } from './form-values.ts';
 import { mayWrite } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
@@ -26,6 +27,7 @@ export function RecordPage({
   backHref,
   backLabel,
   details,
+  deletedHref = backHref,
 }: {
   entity: FormEntity;
   id: string;
@@ -35,11 +37,13 @@ export function RecordPage({
   backHref: string;
   backLabel: MessageKey;
   details(record: Record<string, unknown>): ReactNode;
+  /** Where deleting the record leads (its list, unless said otherwise). */
+  deletedHref?: string;
 }) {
   const { t } = useI18n();
   const { account } = useAuth();
   const headingId = useId();
-  const { state, replace } = useRecord(entity, id);
+  const { state, replace, reload } = useRecord(entity, id);
   const [editing, setEditing] = useState(false);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error')
@@ -55,6 +59,7 @@ export function RecordPage({
   const { record } = state.loaded;
   const title = typeof record[titleField] === 'string' ? record[titleField] : id;
   const canEdit = mayWrite(account, entity, 'update', record);
+  const canDelete = mayWrite(account, entity, 'delete', record);
   return (
     <article className="record-page" data-record={id}>
       <p>
@@ -86,6 +91,17 @@ export function RecordPage({
             </p>
           ) : null}
           <div className="panel">{details(record)}</div>
+          {canDelete ? (
+            <DeleteRecord
+              key={state.loaded.etag ?? ''}
+              entity={entity}
+              id={id}
+              etag={state.loaded.etag}
+              name={title}
+              onDeleted={() => navigate(deletedHref)}
+              onReload={reload}
+            />
+          ) : null}
         </>
       )}
     </article>

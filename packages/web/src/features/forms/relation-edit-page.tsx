@@ -1,24 +1,24 @@
 /**
  * A relation edited or deleted from an actor's page (`/actors/{id}/relations/{key}`): its type,
- * dates, strength and note; the two actors and the direction stay. The type and the start date
- * are part of a relation's identity, so changing one stores the relation under its new key and
- * removes the old one (under the old one's If-Match: if someone else changed it meanwhile, the new
- * one is taken back and the conflict shown). Deleting asks first and sends If-Match too.
+ * the other actor, dates, strength and note; this actor and the direction stay. The type, the
+ * actors and the start date are the relation's identity, so changing one moves the relation to
+ * its new key in one request (`POST …/rekey` under the old one's If-Match: if someone else changed
+ * it meanwhile, nothing changes and the conflict is shown). Deleting asks first and sends If-Match.
  */
-import { useId, useState } from 'react';
-import { relationKey, ZRelation } from '#core/entities/relation.ts';
+import { useId } from 'react';
+import { ZRelation } from '#core/entities/relation.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { ConflictNotice } from './form-kit.tsx';
 import { mayWrite } from './may-write.ts';
-import { createRecord, deleteRecord, isConflict, patchRecord, type Loaded } from './record-api.tsx';
+import { DeleteRecord } from './delete-record.tsx';
+import { patchRecord, rekeyRelation, type Loaded } from './record-api.tsx';
 import { EditRecordForm, useRecord, useSignedIn } from './record-editor.tsx';
-import { changesIdentity, RELATION_EDIT_FIELDS } from './relation-form.ts';
+import { changesIdentity, relationEditFields } from './relation-form.ts';
 
-/** Stores an edited relation: a PATCH, or a new record and the old one removed when its key changes. */
+/** Stores an edited relation: a PATCH, or one request moving it to its new key when that changes. */
 async function saveRelation(
   key: string,
   patch: Record<string, unknown>,
@@ -27,63 +27,7 @@ async function saveRelation(
   ifMatch: string | null,
 ): Promise<Loaded> {
   if (!changesIdentity(before, after)) return patchRecord('relations', key, patch, ifMatch);
-  const created = await createRecord('relations', after);
-  try {
-    await deleteRecord('relations', key, ifMatch);
-  } catch (error) {
-    await deleteRecord('relations', relationKey(ZRelation.parse(after)), created.etag);
-    throw error;
-  }
-  return created;
-}
-
-function DeleteRelation({ loaded, id, back }: { loaded: Loaded; id: string; back: string }) {
-  const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const questionId = useId();
-  const remove = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await deleteRecord('relations', id, loaded.etag);
-      navigate(back);
-    } catch (error) {
-      if (isConflict(error)) setConflict(true);
-      else setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (conflict) return <ConflictNotice onReload={() => window.location.reload()} />;
-  return (
-    <div className="relation-delete">
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {asking ? (
-        <div className="notice" role="alertdialog" aria-labelledby={questionId}>
-          <p id={questionId}>{t('formsMore.relation.confirmDelete')}</p>
-          <div className="form-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void remove()}>
-              {t('formsMore.relation.deleteNow')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setAsking(false)}>
-              {t('forms.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="button secondary" onClick={() => setAsking(true)}>
-          {t('formsMore.relation.delete')}
-        </button>
-      )}
-    </div>
-  );
+  return rekeyRelation(key, after, ifMatch);
 }
 
 /** The other actor of the relation by name (its id while the name is read or when it is hidden). */
@@ -142,7 +86,7 @@ export function RelationEditPage({ actorId, relationId }: { actorId: string; rel
             entity="relations"
             id={relationId}
             schema={ZRelation}
-            specs={RELATION_EDIT_FIELDS}
+            specs={relationEditFields(outgoing)}
             loaded={state.loaded}
             headingId={headingId}
             onSaved={() => navigate(back)}
@@ -151,7 +95,18 @@ export function RelationEditPage({ actorId, relationId }: { actorId: string; rel
               saveRelation(relationId, patch, record, merged, ifMatch)
             }
           />
-          <DeleteRelation loaded={state.loaded} id={relationId} back={back} />
+          <DeleteRecord
+            entity="relations"
+            id={relationId}
+            etag={state.loaded.etag}
+            name={relationId}
+            onDeleted={() => navigate(back)}
+            labels={{
+              open: 'formsMore.relation.delete',
+              confirm: 'formsMore.relation.confirmDelete',
+              now: 'formsMore.relation.deleteNow',
+            }}
+          />
         </>
       ) : (
         <p role="alert">{t('forms.notAllowed')}</p>

@@ -7,6 +7,7 @@ import {
   changesIdentity,
   RELATION_EDIT_FIELDS,
   RELATION_FIELDS,
+  relationEditFields,
   relationErrorField,
   relationKeyOfRow,
   relationOf,
@@ -44,7 +45,7 @@ describe('the relation form', () => {
     expect(fields.sort()).toEqual(['endDate', 'otherId']);
   });
 
-  it('edits type, dates, strength and note, never the two actors or the direction', () => {
+  it('edits type, the other actor, dates, strength and note, never this actor or the direction', () => {
     expect(RELATION_EDIT_FIELDS.map((spec) => spec.name)).toEqual([
       'type',
       'startDate',
@@ -52,6 +53,15 @@ describe('the relation form', () => {
       'weight',
       'note',
     ]);
+    expect(relationEditFields(true).map((spec) => [spec.name, spec.kind])).toEqual([
+      ['type', 'select'],
+      ['targetId', 'actor'],
+      ['startDate', 'date'],
+      ['endDate', 'date'],
+      ['weight', 'number'],
+      ['note', 'textarea'],
+    ]);
+    expect(relationEditFields(false)[1]?.name).toBe('sourceId');
   });
 
   it('knows when an edit makes another relation (a new type or start date) and when not', () => {
@@ -59,6 +69,7 @@ describe('the relation form', () => {
     expect(changesIdentity(before, { ...before, note: '更新', endDate: '2026-03-31' })).toBe(false);
     expect(changesIdentity(before, { ...before, type: 'joint_research' })).toBe(true);
     expect(changesIdentity(before, { ...before, startDate: undefined })).toBe(true);
+    expect(changesIdentity(before, { ...before, targetId: 'co-b' })).toBe(true);
   });
 
   it('finds the key of a profile row from either side of the tie', () => {

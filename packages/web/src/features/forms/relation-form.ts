@@ -55,6 +55,21 @@ export const RELATION_EDIT_FIELDS: readonly FieldSpec[] = RELATION_FIELDS.filter
   (spec) => spec.name !== 'otherId' && spec.name !== 'direction',
 );
 
+/**
+ * The edit form of a relation seen from one of its actors: this actor and the direction stay, the
+ * other actor (the target of an outgoing relation, the source of an incoming one) may change.
+ */
+export function relationEditFields(outgoing: boolean): readonly FieldSpec[] {
+  const other: FieldSpec = {
+    name: outgoing ? 'targetId' : 'sourceId',
+    kind: 'actor',
+    label: 'forms2.relation.other',
+    hint: 'forms2.picker.hint',
+  };
+  const [type, ...rest] = RELATION_EDIT_FIELDS;
+  return type ? [type, other, ...rest] : [other, ...rest];
+}
+
 /** The fields that make a relation's identity (its key): changing one makes it another record. */
 const IDENTITY = ['sourceId', 'targetId', 'type', 'startDate'] as const;
 

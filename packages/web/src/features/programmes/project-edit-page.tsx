@@ -89,6 +89,7 @@ export function ProjectEditPage({ id }: { id: string }) {
       specs={PROJECT_FIELDS}
       back={`/projects/${encodeURIComponent(id)}`}
       backLabel="forms.project.back"
+      deletedHref="/projects"
       heading={(record) => t('forms.project.editTitle', { title: textOr(record, 'title', id) })}
     />
   );
