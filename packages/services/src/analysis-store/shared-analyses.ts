@@ -105,7 +105,7 @@ export const SHARED_ANALYSES = {
   strengthsMap: {
     tables: network,
     run: async (c: AnalysisContext, p: Parameters<typeof strengthsByPlace>[1]) =>
-      strengthsByPlace((await c.network()).network, p),
+      strengthsByPlace(await c.networkOnly(), p),
   },
   strengths: {
     tables: scoped,
