@@ -3,13 +3,13 @@ import type { Clock } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { buildActor, buildNeed, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { createWebDataAnswers, type WebDataAnswers } from './web-data-answers.ts';
+import { createWebDataAnswers } from './web-data-answers.ts';
 
 const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 
 describe.each(TEST_DATABASES)('web views answered from the snapshot on $name', (kind) => {
   let db: Database;
-  let answers: WebDataAnswers;
+  let answers: ReturnType<typeof createWebDataAnswers>;
   beforeEach(async () => {
     db = await kind.open(clock);
     await db.repos
@@ -114,5 +114,20 @@ describe.each(TEST_DATABASES)('web views answered from the snapshot on $name', (
     await answers.answer('network', query);
     const restarted = createWebDataAnswers(db.repos, clock);
     expect((await restarted.answer('network', query)).edgeCount).toBe(2);
+  });
+
+  it('keeps every answer the home page asks once one of them is made for new data', async () => {
+    await answers.warm();
+    await db.repos
+      .entity('needs')
+      .upsertMany([buildNeed({ ownerId: 'c1', title: '公開のニーズ', confidentiality: 'public' })]);
+    // Only the summary is asked after the write…
+    expect((await answers.answer('summary', {})).needs.public).toBe(1);
+    await answers.firstAskedKept();
+    // …yet a restart finds the meta and the communities too, without building the snapshot.
+    const restarted = createWebDataAnswers(db.repos, clock);
+    await restarted.answerJson('meta', {});
+    await restarted.answerJson('communities', {});
+    expect(restarted.progress()).toEqual({ snapshotBuilds: 0, restored: 2 });
   });
 });

@@ -120,6 +120,9 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
   const cache = createSnapshotCache(repos, clock);
   const kept = new Map<string, KeptAnswer>();
   let restored = 0;
+  /** The data key whose first-asked answers were made (or are being made) and kept. */
+  let firstAskedFor: string | undefined;
+  let firstAskedKept: Promise<void> = Promise.resolve();
   const keep = (key: string, answer: KeptAnswer) => {
     kept.delete(key);
     if (kept.size >= MAX_KEPT_ANSWERS) kept.delete(kept.keys().next().value ?? '');
@@ -159,6 +162,15 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
         .write(`web ${asked}`, fingerprint, made.json, clock.now().toISOString())
         .catch(() => undefined);
     }
+    if (stored && firstAskedFor !== key) {
+      // New data: the other answers the web asks first are made and kept for them too (quick from
+      // the snapshot just built), so the next start finds them all, not only the one asked.
+      firstAskedFor = key;
+      firstAskedKept = firstAskedKept.then(async () => {
+        for (const first of FIRST_ASKED_VIEWS)
+          await keptAnswer(first.view, first.input).catch(() => undefined);
+      });
+    }
     return made;
   };
   return {
@@ -173,6 +185,8 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
       return found.json;
     },
     progress: (): WebViewProgress => ({ snapshotBuilds: cache.builds(), restored }),
+    /** Settles once the first-asked answers for the latest data made here are kept. */
+    firstAskedKept: () => firstAskedKept,
   };
 }
 
@@ -180,7 +194,7 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
 export function createWebDataAnswers(
   repos: Repositories,
   clock: Clock,
-): WebDataAnswers & { progress(): WebViewProgress } {
+): WebDataAnswers & { progress(): WebViewProgress; firstAskedKept(): Promise<void> } {
   const answerer = createViewAnswerer(repos, clock);
   return {
     async answer<V extends WebViewName>(view: V, input: WebViewInput<V>) {
@@ -192,6 +206,7 @@ export function createWebDataAnswers(
       for (const { view, input } of FIRST_ASKED_VIEWS) await answerer.answerJson(view, input);
     },
     progress: () => answerer.progress(),
+    firstAskedKept: () => answerer.firstAskedKept(),
   };
 }
 
