@@ -116,18 +116,24 @@ describe.each(TEST_DATABASES)('web views answered from the snapshot on $name', (
     expect((await restarted.answer('network', query)).edgeCount).toBe(2);
   });
 
-  it('keeps every answer the home page asks once one of them is made for new data', async () => {
+  it('keeps every answer the home page asks, and those asked lately, once one is made for new data', async () => {
     await answers.warm();
+    const scoped = { prefecture: '40' };
+    await answers.answer('summary', scoped);
     await db.repos
       .entity('needs')
       .upsertMany([buildNeed({ ownerId: 'c1', title: '公開のニーズ', confidentiality: 'public' })]);
     // Only the summary is asked after the write…
     expect((await answers.answer('summary', {})).needs.public).toBe(1);
-    await answers.firstAskedKept();
-    // …yet a restart finds the meta and the communities too, without building the snapshot.
+    await answers.answersKept();
+    // …yet a restart finds the meta, the communities and a prefecture's summary asked before the
+    // write, made again for the new data, without building the snapshot.
     const restarted = createWebDataAnswers(db.repos, clock);
     await restarted.answerJson('meta', {});
     await restarted.answerJson('communities', {});
-    expect(restarted.progress()).toEqual({ snapshotBuilds: 0, restored: 2 });
+    expect(await restarted.answer('summary', scoped)).toEqual(
+      await answers.answer('summary', scoped),
+    );
+    expect(restarted.progress()).toEqual({ snapshotBuilds: 0, restored: 3 });
   });
 });

@@ -120,9 +120,11 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
   const cache = createSnapshotCache(repos, clock);
   const kept = new Map<string, KeptAnswer>();
   let restored = 0;
-  /** The data key whose first-asked answers were made (or are being made) and kept. */
-  let firstAskedFor: string | undefined;
-  let firstAskedKept: Promise<void> = Promise.resolve();
+  /** The data key whose first-asked and recently asked answers were made (or are being made). */
+  let refreshedFor: string | undefined;
+  let refreshed: Promise<void> = Promise.resolve();
+  /** The views of KEPT_VIEWS asked lately, with their inputs (at most MAX_KEPT_ANSWERS). */
+  const recentlyAsked = new Map<string, { view: WebViewName; input: unknown }>();
   const keep = (key: string, answer: KeptAnswer) => {
     kept.delete(key);
     if (kept.size >= MAX_KEPT_ANSWERS) kept.delete(kept.keys().next().value ?? '');
@@ -136,6 +138,12 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
     const day = clock.now().toISOString().slice(0, 10);
     const stored = KEPT_VIEWS.has(view);
     const fingerprintOf = (dataKey: string) => `${dataKey} ${day}`;
+    if (stored) {
+      recentlyAsked.delete(asked);
+      if (recentlyAsked.size >= MAX_KEPT_ANSWERS)
+        recentlyAsked.delete(recentlyAsked.keys().next().value ?? '');
+      recentlyAsked.set(asked, { view, input });
+    }
     const now = fingerprintOf(await cache.currentKey());
     const inMemory = kept.get(`${now} ${asked}`);
     if (inMemory) return inMemory;
@@ -162,13 +170,17 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
         .write(`web ${asked}`, fingerprint, made.json, clock.now().toISOString())
         .catch(() => undefined);
     }
-    if (stored && firstAskedFor !== key) {
-      // New data: the other answers the web asks first are made and kept for them too (quick from
-      // the snapshot just built), so the next start finds them all, not only the one asked.
-      firstAskedFor = key;
-      firstAskedKept = firstAskedKept.then(async () => {
-        for (const first of FIRST_ASKED_VIEWS)
-          await keptAnswer(first.view, first.input).catch(() => undefined);
+    if (stored && refreshedFor !== key) {
+      // New data: the answers the web asks first and those asked lately are made and kept for
+      // them too (quick from the snapshot just built), so the next start finds them all, not only
+      // the one asked after the write.
+      refreshedFor = key;
+      const again = [...FIRST_ASKED_VIEWS, ...recentlyAsked.values()];
+      refreshed = refreshed.then(async () => {
+        for (const other of again)
+          await keptAnswer(other.view, other.input as WebViewInput<typeof other.view>).catch(
+            () => undefined,
+          );
       });
     }
     return made;
@@ -185,8 +197,8 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
       return found.json;
     },
     progress: (): WebViewProgress => ({ snapshotBuilds: cache.builds(), restored }),
-    /** Settles once the first-asked answers for the latest data made here are kept. */
-    firstAskedKept: () => firstAskedKept,
+    /** Settles once the answers made again for the latest data seen here are kept. */
+    answersKept: () => refreshed,
   };
 }
 
@@ -194,7 +206,7 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
 export function createWebDataAnswers(
   repos: Repositories,
   clock: Clock,
-): WebDataAnswers & { progress(): WebViewProgress; firstAskedKept(): Promise<void> } {
+): WebDataAnswers & { progress(): WebViewProgress; answersKept(): Promise<void> } {
   const answerer = createViewAnswerer(repos, clock);
   return {
     async answer<V extends WebViewName>(view: V, input: WebViewInput<V>) {
@@ -206,7 +218,7 @@ export function createWebDataAnswers(
       for (const { view, input } of FIRST_ASKED_VIEWS) await answerer.answerJson(view, input);
     },
     progress: () => answerer.progress(),
-    firstAskedKept: () => answerer.firstAskedKept(),
+    answersKept: () => answerer.answersKept(),
   };
 }
 
