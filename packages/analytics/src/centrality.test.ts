@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { betweenness, constraint, degree, pageRank, weightedDegree } from './centrality.ts';
-import { buildCsrGraph } from './csr-graph.ts';
+import { buildCsrGraph, type CsrGraph } from './csr-graph.ts';
 import { plantedPartition } from './generators.ts';
 import { createRng } from './random.ts';
 import { loadKarate } from './fixtures/karate.ts';
@@ -79,6 +79,35 @@ describe('betweenness', () => {
     expect(b[4]).toBeCloseTo(0.333333, 5);
   });
 
+  it('gives, to the last bit, what Brandes as first written gives', () => {
+    // Two planted graphs side by side (two components), and a grid's many equal shortest paths.
+    const planted = plantedPartition({
+      nodeCount: 300,
+      communityCount: 5,
+      averageDegree: 6,
+      mixing: 0.3,
+      rng: createRng(11),
+    });
+    const twice = buildCsrGraph(600, {
+      sources: [...Array.from(planted.sources), ...Array.from(planted.sources, (v) => v + 300)],
+      targets: [...Array.from(planted.targets), ...Array.from(planted.targets, (v) => v + 300)],
+    });
+    const sources: number[] = [];
+    const targets: number[] = [];
+    for (let r = 0; r < 6; r++)
+      for (let c = 0; c < 6; c++) {
+        const here = r * 6 + c;
+        for (const there of [c < 5 ? here + 1 : -1, r < 5 ? here + 6 : -1])
+          if (there >= 0) {
+            sources.push(here);
+            targets.push(there);
+          }
+      }
+    const grid = buildCsrGraph(36, { sources, targets });
+    for (const graph of [twice, grid, loadKarate().graph])
+      expect(Array.from(betweenness(graph))).toEqual(Array.from(brandesScanningBack(graph)));
+  });
+
   it('approximates with sampled pivots, reproducibly under a seed', () => {
     const generated = plantedPartition({
       nodeCount: 600,
@@ -136,3 +165,42 @@ describe('constraint (Burt)', () => {
     expect(karate[3]).toBeCloseTo(0.39666, 5);
   });
 });
+
+/** Brandes (2001) as first written: the dependencies scan every neighbour for one a hop closer. */
+function brandesScanningBack(graph: CsrGraph): Float64Array {
+  const n = graph.nodeCount;
+  const { offsets, targets } = graph;
+  const result = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    const sigma = new Float64Array(n);
+    const distance = new Int32Array(n).fill(-1);
+    const delta = new Float64Array(n);
+    const order: number[] = [s];
+    distance[s] = 0;
+    sigma[s] = 1;
+    for (let head = 0; head < order.length; head++) {
+      const v = order[head] as number;
+      for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
+        const w = targets[a] as number;
+        if (distance[w] === -1) {
+          distance[w] = (distance[v] as number) + 1;
+          order.push(w);
+        }
+        if (distance[w] === (distance[v] as number) + 1)
+          sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+      }
+    }
+    for (let i = order.length - 1; i > 0; i--) {
+      const w = order[i] as number;
+      const coefficient = (1 + (delta[w] as number)) / (sigma[w] as number);
+      for (let a = offsets[w] as number; a < (offsets[w + 1] as number); a++) {
+        const v = targets[a] as number;
+        if (distance[v] === (distance[w] as number) - 1)
+          delta[v] = (delta[v] as number) + (sigma[v] as number) * coefficient;
+      }
+      result[w] = (result[w] as number) + (delta[w] as number);
+    }
+  }
+  for (let v = 0; v < n; v++) result[v] = (result[v] as number) * 0.5;
+  return result;
+}

@@ -3,13 +3,13 @@ import type { Clock } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { buildActor, buildNeed, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { createWebDataAnswers, type WebDataAnswers } from './web-data-answers.ts';
+import { createWebDataAnswers } from './web-data-answers.ts';
 
 const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 
 describe.each(TEST_DATABASES)('web views answered from the snapshot on $name', (kind) => {
   let db: Database;
-  let answers: WebDataAnswers;
+  let answers: ReturnType<typeof createWebDataAnswers>;
   beforeEach(async () => {
     db = await kind.open(clock);
     await db.repos
@@ -71,5 +71,69 @@ describe.each(TEST_DATABASES)('web views answered from the snapshot on $name', (
     const text = await answers.answerJson('summary', {});
     expect(JSON.parse(text)).toMatchObject({ needs: { public: 0 } });
     expect(text).not.toContain('公開のニーズ');
+  });
+
+  it('answers the home data after a restart on unchanged data from the kept answer, without building', async () => {
+    const before = await answers.answerJson('summary', {});
+    const meta = await answers.answerJson('meta', {});
+    // A server started again on the same database: a new answerer, nothing in memory.
+    const restarted = createWebDataAnswers(db.repos, clock);
+    expect(await restarted.answerJson('summary', {})).toBe(before);
+    expect(await restarted.answerJson('meta', {})).toBe(meta);
+    expect(restarted.progress()).toEqual({ snapshotBuilds: 0, restored: 2 });
+
+    // A write to a table the snapshot reads: the kept answer no longer holds.
+    await db.repos
+      .entity('actors')
+      .upsertMany([buildActor({ id: 'c3', sector: 'company', prefectureCode: '22' })]);
+    const after = JSON.parse(await restarted.answerJson('summary', {})) as unknown;
+    expect(after).toMatchObject({ actors: { total: 4 } });
+    expect(JSON.parse(before)).toMatchObject({ actors: { total: 3 } });
+    expect(restarted.progress()).toEqual({ snapshotBuilds: 1, restored: 2 });
+    // …and the new answer is the one kept for the next start.
+    const again = createWebDataAnswers(db.repos, clock);
+    expect(await again.answer('summary', {})).toEqual(after);
+    expect(again.progress().snapshotBuilds).toBe(0);
+  });
+
+  it('warms the home data from the kept answers on a restart, and from the snapshot on a first start', async () => {
+    await answers.warm();
+    const restarted = createWebDataAnswers(db.repos, clock);
+    await restarted.warm();
+    expect(restarted.progress().snapshotBuilds).toBe(0);
+    expect(restarted.progress().restored).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does not keep an answer made from an older snapshot under the new data', async () => {
+    const query = { maxEdges: 100, isolated: 'true' } as const;
+    await answers.answer('network', query);
+    await db.repos
+      .entity('relations')
+      .upsertMany([buildRelation({ sourceId: 'u1', targetId: 'c2' })]);
+    // Served from the previous network part while the new one is built.
+    await answers.answer('network', query);
+    const restarted = createWebDataAnswers(db.repos, clock);
+    expect((await restarted.answer('network', query)).edgeCount).toBe(2);
+  });
+
+  it('keeps every answer the home page asks, and those asked lately, once one is made for new data', async () => {
+    await answers.warm();
+    const scoped = { prefecture: '40' };
+    await answers.answer('summary', scoped);
+    await db.repos
+      .entity('needs')
+      .upsertMany([buildNeed({ ownerId: 'c1', title: '公開のニーズ', confidentiality: 'public' })]);
+    // Only the summary is asked after the write…
+    expect((await answers.answer('summary', {})).needs.public).toBe(1);
+    await answers.answersKept();
+    // …yet a restart finds the meta, the communities and a prefecture's summary asked before the
+    // write, made again for the new data, without building the snapshot.
+    const restarted = createWebDataAnswers(db.repos, clock);
+    await restarted.answerJson('meta', {});
+    await restarted.answerJson('communities', {});
+    expect(await restarted.answer('summary', scoped)).toEqual(
+      await answers.answer('summary', scoped),
+    );
+    expect(restarted.progress()).toEqual({ snapshotBuilds: 0, restored: 3 });
   });
 });

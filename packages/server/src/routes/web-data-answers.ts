@@ -49,12 +49,26 @@ export type WebViewInput<V extends WebViewName> = Parameters<
 export type WebViewAnswer<V extends WebViewName> = ReturnType<(typeof WEB_VIEWS)[V]>;
 const VIEWS = WEB_VIEWS as unknown as Views;
 
+/**
+ * What the web asks first, in its order: the home page (its meta, communities and summary), then
+ * the network page with the parameters it sends (`maxEdges=40000`, as its query is parsed).
+ */
+const FIRST_ASKED_VIEWS = [
+  { view: 'meta', input: {} },
+  { view: 'communities', input: {} },
+  { view: 'summary', input: {} },
+  { view: 'network', input: { maxEdges: 40_000, isolated: 'true' } },
+] as const satisfies readonly { view: WebViewName; input: unknown }[];
+
 /** Answers the web views. */
 export interface WebDataAnswers {
   answer<V extends WebViewName>(view: V, input: WebViewInput<V>): Promise<WebViewAnswer<V>>;
   /** The same answer as JSON text, made once and kept with the answer: the response body. */
   answerJson<V extends WebViewName>(view: V, input: WebViewInput<V>): Promise<string>;
-  /** Builds the snapshot ahead of the first visitor. */
+  /**
+   * Makes the answers the web asks first ahead of the first visitor (read back from the database
+   * when an earlier run kept them for the same data, else from the snapshot, built here).
+   */
   warm(): Promise<void>;
 }
 
@@ -62,56 +76,137 @@ function isWebViewName(name: string): name is WebViewName {
   return Object.hasOwn(WEB_VIEWS, name);
 }
 
-/** Answers kept per snapshot: at most this many (the whole network view is seconds to make). */
+/** Answers kept in memory: at most this many (the whole network view is seconds to make). */
 const MAX_KEPT_ANSWERS = 50;
 
-/** An answer kept, and its JSON text once asked for. */
+/**
+ * Views whose answers are also kept in the database (`analysis_results`), so a server started again
+ * on the same data answers them without building the snapshot. Not the directory: its free-text
+ * queries would keep a row per search.
+ */
+const KEPT_VIEWS: ReadonlySet<WebViewName> = new Set([
+  'meta',
+  'communities',
+  'summary',
+  'choropleth',
+  'municipalityChoropleth',
+  'network',
+  'profile',
+]);
+
+/** An answer kept: made from a snapshot, or its JSON text read back from the database. */
 interface KeptAnswer {
-  readonly answer: unknown;
+  answer?: unknown;
   json?: string;
 }
 
+/** What the views' answerer did since it was made (for tests and progress). */
+export interface WebViewProgress {
+  /** Network parts of the snapshot started (each reads the whole network). */
+  snapshotBuilds: number;
+  /** Answers read back from the database, kept there by an earlier run on the same data. */
+  restored: number;
+}
+
 /**
- * The views' answers from a snapshot kept here, each answer (and its JSON text) kept while the
- * snapshot stays the same object (the snapshot cache gives a new one as soon as a table it reads
- * changed) and the day is the same (the summary counts projects active today).
+ * The views' answers from a snapshot kept here. Each answer (and its JSON text) is kept under the
+ * key of the data it was made from (the snapshot's: the data versions of the tables it reads and
+ * the latest communities run) and the day (the summary counts projects active today): in memory,
+ * and for the views of KEPT_VIEWS in the database too, so a restart on unchanged data answers
+ * them at once without building the snapshot; any write to a table the snapshot reads changes
+ * the key, and the answer is made again from a fresh snapshot.
  */
 function createViewAnswerer(repos: Repositories, clock: Clock) {
   const cache = createSnapshotCache(repos, clock);
-  let keptFor: WebSnapshot | undefined;
   const kept = new Map<string, KeptAnswer>();
+  let restored = 0;
+  /** The data key whose first-asked and recently asked answers were made (or are being made). */
+  let refreshedFor: string | undefined;
+  let refreshed: Promise<void> = Promise.resolve();
+  /** The views of KEPT_VIEWS asked lately, with their inputs (at most MAX_KEPT_ANSWERS). */
+  const recentlyAsked = new Map<string, { view: WebViewName; input: unknown }>();
+  const keep = (key: string, answer: KeptAnswer) => {
+    kept.delete(key);
+    if (kept.size >= MAX_KEPT_ANSWERS) kept.delete(kept.keys().next().value ?? '');
+    kept.set(key, answer);
+  };
   const keptAnswer = async <V extends WebViewName>(
     view: V,
     input: WebViewInput<V>,
   ): Promise<KeptAnswer> => {
-    const snapshot = await cache.get();
-    if (keptFor !== snapshot) {
-      kept.clear();
-      keptFor = snapshot;
+    const asked = `${view} ${canonicalJson(input)}`;
+    const day = clock.now().toISOString().slice(0, 10);
+    const stored = KEPT_VIEWS.has(view);
+    const fingerprintOf = (dataKey: string) => `${dataKey} ${day}`;
+    if (stored) {
+      recentlyAsked.delete(asked);
+      if (recentlyAsked.size >= MAX_KEPT_ANSWERS)
+        recentlyAsked.delete(recentlyAsked.keys().next().value ?? '');
+      recentlyAsked.set(asked, { view, input });
     }
-    const key = `${view} ${canonicalJson(input)} ${clock.now().toISOString().slice(0, 10)}`;
-    const found = kept.get(key);
+    const now = fingerprintOf(await cache.currentKey());
+    const inMemory = kept.get(`${now} ${asked}`);
+    if (inMemory) return inMemory;
+    if (stored) {
+      // A database that cannot be read now only costs making the answer.
+      const text = await repos.analysisResults.read(`web ${asked}`, now).catch(() => undefined);
+      if (text !== undefined) {
+        restored += 1;
+        const found: KeptAnswer = { json: text };
+        keep(`${now} ${asked}`, found);
+        return found;
+      }
+    }
+    const { snapshot, key } = await cache.keyed();
+    const fingerprint = fingerprintOf(key);
+    const found = kept.get(`${fingerprint} ${asked}`);
     if (found) return found;
     const made: KeptAnswer = { answer: VIEWS[view](snapshot, input, clock) };
-    if (kept.size >= MAX_KEPT_ANSWERS) kept.delete(kept.keys().next().value ?? '');
-    kept.set(key, made);
+    keep(`${fingerprint} ${asked}`, made);
+    if (stored) {
+      made.json = JSON.stringify(made.answer);
+      // Not kept (the database busy with an import, say): made again after the next restart.
+      await repos.analysisResults
+        .write(`web ${asked}`, fingerprint, made.json, clock.now().toISOString())
+        .catch(() => undefined);
+    }
+    if (stored && refreshedFor !== key) {
+      // New data: the answers the web asks first and those asked lately are made and kept for
+      // them too (quick from the snapshot just built), so the next start finds them all, not only
+      // the one asked after the write.
+      refreshedFor = key;
+      const again = [...FIRST_ASKED_VIEWS, ...recentlyAsked.values()];
+      refreshed = refreshed.then(async () => {
+        for (const other of again)
+          await keptAnswer(other.view, other.input as WebViewInput<typeof other.view>).catch(
+            () => undefined,
+          );
+      });
+    }
     return made;
   };
   return {
-    snapshot: () => cache.get(),
     async answer<V extends WebViewName>(view: V, input: WebViewInput<V>): Promise<unknown> {
-      return (await keptAnswer(view, input)).answer;
+      const found = await keptAnswer(view, input);
+      found.answer ??= JSON.parse(found.json ?? 'null') as unknown;
+      return found.answer;
     },
     async answerJson<V extends WebViewName>(view: V, input: WebViewInput<V>): Promise<string> {
       const found = await keptAnswer(view, input);
       found.json ??= JSON.stringify(found.answer);
       return found.json;
     },
+    progress: (): WebViewProgress => ({ snapshotBuilds: cache.builds(), restored }),
+    /** Settles once the answers made again for the latest data seen here are kept. */
+    answersKept: () => refreshed,
   };
 }
 
 /** The views computed in this thread, from a snapshot kept here. */
-export function createWebDataAnswers(repos: Repositories, clock: Clock): WebDataAnswers {
+export function createWebDataAnswers(
+  repos: Repositories,
+  clock: Clock,
+): WebDataAnswers & { progress(): WebViewProgress; answersKept(): Promise<void> } {
   const answerer = createViewAnswerer(repos, clock);
   return {
     async answer<V extends WebViewName>(view: V, input: WebViewInput<V>) {
@@ -120,8 +215,10 @@ export function createWebDataAnswers(repos: Repositories, clock: Clock): WebData
     },
     answerJson: (view, input) => answerer.answerJson(view, input),
     async warm() {
-      await answerer.snapshot();
+      for (const { view, input } of FIRST_ASKED_VIEWS) await answerer.answerJson(view, input);
     },
+    progress: () => answerer.progress(),
+    answersKept: () => answerer.answersKept(),
   };
 }
 
@@ -163,7 +260,7 @@ export function workerWebDataAnswers(runner: WorkerAnalysisRunner, clock: Clock)
     },
     answerJson,
     async warm() {
-      await runner.task(`${TASK_PREFIX}meta`, {}, clock.now());
+      for (const { view, input } of FIRST_ASKED_VIEWS) await answerJson(view, input);
     },
   };
 }

@@ -338,14 +338,17 @@ function keyOf(
 /**
  * Snapshots per database, keyed on the content: the data versions of the tables each part reads
  * and the latest communities run (point reads on every request). Requests that find the same
- * versions share one build.
+ * versions share one build. `keyed()` also gives the key of the data the snapshot was built from
+ * (while a new network part is built, the previous one is served: its key, not today's), and
+ * `currentKey()` the key of the data as they are now, without building anything.
  */
 export function createSnapshotCache(repos: Repositories, clock: Clock) {
   let network: Keyed<WebNetworkPart> | undefined;
   let nextNetwork: Keyed<WebNetworkPart> | undefined;
   let records: Keyed<WebRecordsPart> | undefined;
   let combined:
-    { network: WebNetworkPart; records: WebRecordsPart; snapshot: WebSnapshot } | undefined;
+    { network: WebNetworkPart; records: WebRecordsPart; keyed: KeyedSnapshot } | undefined;
+  let builds = 0;
 
   const start = <T>(key: string, build: () => Promise<T>, forget: (k: Keyed<T>) => void) => {
     const keyed: Keyed<T> = { key, part: build() };
@@ -353,58 +356,92 @@ export function createSnapshotCache(repos: Repositories, clock: Clock) {
     return keyed;
   };
 
+  const keysNow = async () => {
+    const [versions, [latest]] = await Promise.all([
+      repos.dataVersions(),
+      repos.analysisRuns.list('communities', 1),
+    ]);
+    return {
+      recordsKey: keyOf(versions, RECORD_TABLES),
+      networkKey: keyOf(versions, NETWORK_TABLES, latest?.id ?? null),
+    };
+  };
+  const buildNetwork = (networkKey: string) => {
+    builds += 1;
+    return buildNetworkPart(repos, clock, networkKey);
+  };
+
+  const keyed = async (): Promise<KeyedSnapshot> => {
+    const { recordsKey, networkKey } = await keysNow();
+    if (records?.key !== recordsKey)
+      records = start(
+        recordsKey,
+        () => readRecordsPart(repos),
+        (failed) => {
+          if (records === failed) records = undefined;
+        },
+      );
+    if (network === undefined) {
+      network = start(
+        networkKey,
+        () => buildNetwork(networkKey),
+        (failed) => {
+          if (network === failed) network = undefined;
+        },
+      );
+    } else if (network.key !== networkKey && nextNetwork?.key !== networkKey) {
+      const next = start(
+        networkKey,
+        () => buildNetwork(networkKey),
+        (failed) => {
+          if (nextNetwork === failed) nextNetwork = undefined;
+        },
+      );
+      nextNetwork = next;
+      void next.part.then(
+        () => {
+          if (nextNetwork !== next) return;
+          network = next;
+          nextNetwork = undefined;
+        },
+        () => undefined,
+      );
+    }
+    const [servedNetwork, servedRecords] = [network, records];
+    const [networkPart, recordsPart] = await Promise.all([servedNetwork.part, servedRecords.part]);
+    if (combined?.network === networkPart && combined.records === recordsPart)
+      return combined.keyed;
+    const snapshot: WebSnapshot = {
+      ...networkPart,
+      ...recordsPart,
+      builtAt: clock.now().toISOString(),
+    };
+    const made = { snapshot, key: snapshotKey(servedNetwork.key, servedRecords.key) };
+    combined = { network: networkPart, records: recordsPart, keyed: made };
+    return made;
+  };
+
   return {
     async get(): Promise<WebSnapshot> {
-      const [versions, [latest]] = await Promise.all([
-        repos.dataVersions(),
-        repos.analysisRuns.list('communities', 1),
-      ]);
-      const recordsKey = keyOf(versions, RECORD_TABLES);
-      if (records?.key !== recordsKey)
-        records = start(
-          recordsKey,
-          () => readRecordsPart(repos),
-          (failed) => {
-            if (records === failed) records = undefined;
-          },
-        );
-      const networkKey = keyOf(versions, NETWORK_TABLES, latest?.id ?? null);
-      if (network === undefined) {
-        network = start(
-          networkKey,
-          () => buildNetworkPart(repos, clock, networkKey),
-          (failed) => {
-            if (network === failed) network = undefined;
-          },
-        );
-      } else if (network.key !== networkKey && nextNetwork?.key !== networkKey) {
-        const next = start(
-          networkKey,
-          () => buildNetworkPart(repos, clock, networkKey),
-          (failed) => {
-            if (nextNetwork === failed) nextNetwork = undefined;
-          },
-        );
-        nextNetwork = next;
-        void next.part.then(
-          () => {
-            if (nextNetwork !== next) return;
-            network = next;
-            nextNetwork = undefined;
-          },
-          () => undefined,
-        );
-      }
-      const [networkPart, recordsPart] = await Promise.all([network.part, records.part]);
-      if (combined?.network === networkPart && combined.records === recordsPart)
-        return combined.snapshot;
-      const snapshot: WebSnapshot = {
-        ...networkPart,
-        ...recordsPart,
-        builtAt: clock.now().toISOString(),
-      };
-      combined = { network: networkPart, records: recordsPart, snapshot };
-      return snapshot;
+      return (await keyed()).snapshot;
     },
+    keyed,
+    /** The key of the data as they are now (point reads; builds nothing). */
+    async currentKey(): Promise<string> {
+      const { networkKey, recordsKey } = await keysNow();
+      return snapshotKey(networkKey, recordsKey);
+    },
+    /** How many network parts were started since this cache was made. */
+    builds: () => builds,
   };
+}
+
+/** A snapshot and the key of the data it was built from. */
+export interface KeyedSnapshot {
+  snapshot: WebSnapshot;
+  key: string;
+}
+
+function snapshotKey(networkKey: string, recordsKey: string): string {
+  return JSON.stringify([networkKey, recordsKey]);
 }

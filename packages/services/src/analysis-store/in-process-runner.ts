@@ -18,7 +18,12 @@ export function createAnalysisContext(repos: Repositories): {
   const clock: Clock = { now: () => now };
   const networks = createNetworkCache(repos, clock);
   return {
-    context: { repos, clock, network: () => networks.get() },
+    context: {
+      repos,
+      clock,
+      network: () => networks.get(),
+      networkOnly: () => networks.network(),
+    },
     setNow: (at) => {
       now = at;
     },

@@ -11,6 +11,7 @@ import { analyzeGapFill } from '../analysis/analyze-gap-fill.ts';
 import { analyzeRoles } from '../analysis/analyze-roles.ts';
 import { analyzeStrengths } from '../analysis/analyze-strengths.ts';
 import { strengthsByPlace } from '../analysis/strengths-by-place.ts';
+import type { Network } from '../analysis/load-network.ts';
 import type { LoadedNetwork } from '../analysis/network-cache.ts';
 import { analyzeContinuation } from '../programmes/analyze-continuation.ts';
 import { analyzeCaseFactors } from '../programmes/case-library.ts';
@@ -28,6 +29,8 @@ export interface AnalysisContext {
   clock: Clock;
   /** The network and shared communities, loaded once per data state for every analysis. */
   network(): Promise<LoadedNetwork>;
+  /** The same network without the communities (not computed for an analysis that needs none). */
+  networkOnly(): Promise<Network>;
 }
 
 /**
@@ -96,13 +99,13 @@ export const SHARED_ANALYSES = {
   },
   roles: {
     tables: scoped,
-    run: (c: AnalysisContext, p: Parameters<typeof analyzeRoles>[2]) =>
-      analyzeRoles(c.repos, c.clock, p),
+    run: async (c: AnalysisContext, p: Parameters<typeof analyzeRoles>[2]) =>
+      analyzeRoles(c.repos, c.clock, p, await c.networkOnly()),
   },
   strengthsMap: {
     tables: network,
     run: async (c: AnalysisContext, p: Parameters<typeof strengthsByPlace>[1]) =>
-      strengthsByPlace((await c.network()).network, p),
+      strengthsByPlace(await c.networkOnly(), p),
   },
   strengths: {
     tables: scoped,

@@ -12,7 +12,8 @@ import {
 } from '#analytics/abc/roles.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
-import { loadNetwork } from './load-network.ts';
+import { ZProject, type Project } from '#core/entities/project.ts';
+import { loadNetwork, type Network } from './load-network.ts';
 
 export interface RolesOutput {
   starScientists: RoleCandidate[];
@@ -35,13 +36,28 @@ export interface RolesOutput {
   };
 }
 
-/** Detects star scientists, regional core companies and anchor companies, each with score and evidence. */
+/** Every project, checked as it is read (a few hundred on the demo: not worth columns). */
+async function readProjects(repos: Repositories): Promise<Project[]> {
+  const projects: Project[] = [];
+  for await (const batch of repos.entity('projects').iterate(10_000))
+    for (const record of batch) projects.push(ZProject.parse(record));
+  return projects;
+}
+
+/**
+ * Detects star scientists, regional core companies and anchor companies, each with score and
+ * evidence. `loaded`: actors and relations already loaded for the same data (the analysis store's
+ * network, shared by the analyses of one data state), so only the projects are read here.
+ */
 export async function analyzeRoles(
   repos: Repositories,
   clock: Clock,
   options: RoleOptions = {},
+  loaded?: Pick<Network, 'actors' | 'relations'>,
 ): Promise<RolesOutput> {
-  const network = await loadNetwork(repos, { projects: true });
+  const network = loaded
+    ? { ...loaded, projects: await readProjects(repos) }
+    : await loadNetwork(repos, { projects: true });
   const parameters: Required<RoleOptions> = {
     starTopShare: options.starTopShare ?? 0.1,
     coreMinScore: options.coreMinScore ?? 0.6,

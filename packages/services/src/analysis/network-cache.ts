@@ -32,22 +32,41 @@ export async function dataFingerprint(
 }
 
 export function createNetworkCache(repos: Repositories, clock: Clock) {
-  let entry: { fingerprint: string; loaded: Promise<LoadedNetwork> } | undefined;
+  let entry:
+    { fingerprint: string; network: Promise<Network>; loaded?: Promise<LoadedNetwork> } | undefined;
+  /** The entry for the data as they are now: the network read once per data state. */
+  const current = async () => {
+    const fingerprint = await dataFingerprint(repos);
+    if (entry?.fingerprint === fingerprint) return entry;
+    const fresh: NonNullable<typeof entry> = {
+      fingerprint,
+      network: loadNetwork(repos, { seeds: true }),
+    };
+    entry = fresh;
+    fresh.network.catch(() => {
+      if (entry === fresh) entry = undefined;
+    });
+    return fresh;
+  };
   return {
+    /** The network and the shared communities (found or computed once per data state). */
     async get(): Promise<LoadedNetwork> {
-      const fingerprint = await dataFingerprint(repos);
-      if (entry?.fingerprint === fingerprint) return entry.loaded;
+      const found = await current();
+      if (found.loaded) return found.loaded;
       const loaded = (async () => {
-        const network = await loadNetwork(repos, { seeds: true });
-        const keep = { key: 'network', fingerprint };
+        const network = await found.network;
+        const keep = { key: 'network', fingerprint: found.fingerprint };
         return { network, shared: await sharedCommunities(repos, clock, network, keep) };
       })();
-      const fresh = { fingerprint, loaded };
-      entry = fresh;
+      found.loaded = loaded;
       loaded.catch(() => {
-        if (entry === fresh) entry = undefined;
+        if (found.loaded === loaded) delete found.loaded;
       });
       return loaded;
+    },
+    /** The network alone, for an analysis that needs no communities (the same objects as `get`'s). */
+    async network(): Promise<Network> {
+      return (await current()).network;
     },
   };
 }
