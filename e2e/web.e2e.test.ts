@@ -309,6 +309,56 @@ describe('key flows', () => {
     await page.close();
   });
 
+  it('marks the directory’s actors to confirm (要確認) and lists only those on request', async () => {
+    // One actor confirmed today; the demo's others were never confirmed.
+    const [confirmed] = (await database.repos.entity('actors').list({ limit: 1 })).items;
+    const id = String(confirmed?.['id']);
+    const name = String(confirmed?.['name']);
+    await database.repos
+      .entity('actors')
+      .upsertMany([{ ...confirmed, confirmedAt: new Date().toISOString().slice(0, 10) }]);
+    const api = async (query: string) =>
+      (await (
+        await fetch(url(`/api/web/actors?q=${encodeURIComponent(name)}${query}`))
+      ).json()) as {
+        items: { id: string; stale: boolean }[];
+        total: number;
+      };
+    // The web views are rebuilt in the background after a write.
+    await expect
+      .poll(async () => (await api('')).items.find((a) => a.id === id)?.stale, { timeout: 30_000 })
+      .toBe(false);
+    const staleTotal = (await api('&stale=true')).total;
+
+    const { page, errors } = await openPage(browser);
+    // The first page: every never-confirmed demo actor carries the mark.
+    await page.goto(url('/actors'));
+    await page.getByTestId('directory-count').waitFor();
+    const rows = page.locator('main table tbody tr');
+    const marked = page.locator('main table tbody tr .tag.stale');
+    const onFirstPage = await page.locator(`main table a[href="/actors/${id}"]`).count();
+    expect(await rows.count()).toBeGreaterThan(10);
+    expect(await marked.count()).toBe((await rows.count()) - onFirstPage);
+    await expect(marked.first().textContent()).resolves.toBe('要確認');
+
+    // The confirmed one has none; "to confirm only" (?stale=true) leaves it out.
+    await page.goto(url(`/actors?q=${encodeURIComponent(name)}`));
+    await page.getByTestId('directory-count').waitFor();
+    const row = page.locator('main table tbody tr', {
+      has: page.locator(`a[href="/actors/${id}"]`),
+    });
+    await row.waitFor();
+    expect(await row.locator('.tag.stale').count()).toBe(0);
+    await page.getByLabel('要確認のみ').check();
+    await page.waitForURL(/stale=true/);
+    await expect.poll(async () => row.count(), { timeout: 15_000 }).toBe(0);
+    if (staleTotal === 0) await page.getByText('該当する主体はありません。').waitFor();
+    else expect(await marked.count()).toBe(await rows.count());
+    await page.screenshot({ path: shot('flow-directory-stale'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists programmes with their fiscal years as written and their type in words', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(url('/programmes'));

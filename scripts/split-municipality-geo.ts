@@ -4,10 +4,16 @@
  * drill-down fetches one prefecture (~15 KB) rather than the whole country (542 KB). Each output
  * keeps the source's quantisation and only the arcs its geometries use, renumbered.
  * See packages/web/public/geo/SOURCE.md and docs/decisions/006-municipality-map.md.
+ * A municipality of several parts (islands) also gets where its office stands (`office`, lon/lat
+ * from core/geo's town-hall table), so a map's inset draws the island people live on.
  * Run: node bin/run-ts.mjs scripts/split-municipality-geo.ts [SHARED_DATA_DIR]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mapUnitsOf } from '#core/geo.ts';
+
+/** Town-hall positions to 4 decimals (about 10 m). */
+const round = (degrees: number) => Math.round(degrees * 1e4) / 1e4;
 
 const shared = process.argv[2] ?? '../shared/data';
 const source = join(
@@ -68,14 +74,24 @@ for (const [prefecture, list] of [...byPrefecture.entries()].sort()) {
     }
     return next;
   };
-  const kept = list.map((g) => ({
-    type: g.type,
-    arcs: remap(g.arcs, take),
-    properties: {
-      code: g.properties?.['N03_007'] ?? '',
-      name: g.properties?.['N03_004'] ?? g.properties?.['N03_003'] ?? '',
-    },
-  }));
+  const offices = new Map(
+    mapUnitsOf(prefecture).map((m) => [m.code.slice(0, 5), [m.lon, m.lat] as const]),
+  );
+  const kept = list.map((g) => {
+    const code = g.properties?.['N03_007'] ?? '';
+    const office = g.type === 'MultiPolygon' ? offices.get(code) : undefined;
+    return {
+      type: g.type,
+      arcs: remap(g.arcs, take),
+      properties: {
+        code,
+        name: g.properties?.['N03_004'] ?? g.properties?.['N03_003'] ?? '',
+        // Where the office stands, for a municipality of several parts: a map inset draws the
+        // island it is on (core/map/map-insets.ts `insetPart`), not the largest one.
+        ...(office ? { office: [round(office[0]), round(office[1])] } : {}),
+      },
+    };
+  });
   const part = {
     type: 'Topology',
     transform: topology.transform,

@@ -192,6 +192,12 @@ export const ZWebActorRow = z.strictObject({
   flags: z.array(z.string()),
   community: z.string().nullable(),
   degree: z.number(),
+  /** Where the record came from (a connector's name); null when a person entered it. */
+  source: z.string().nullable(),
+  /** When the record was last confirmed true (YYYY-MM-DD); null when never. */
+  confirmedAt: z.string().nullable(),
+  /** To confirm (要確認): never confirmed, or confirmed longer ago than its source allows. */
+  stale: z.boolean(),
 });
 
 export const ZWebActorPage = z.strictObject({

@@ -1,6 +1,7 @@
 /**
  * Colours: a 20-colour qualitative palette for communities (Tableau 20, darkened where needed for
- * contrast on white), one colour per sector, and a 5-step sequential scale for choropleths.
+ * contrast on white) and a 5-step sequential scale for choropleths. One colour per sector lives in
+ * core (`#core/sector-colours.ts`), shared with the printed region report.
  */
 export const COMMUNITY_COLOURS = [
   '#1f77b4',
@@ -31,25 +32,6 @@ export function communityColour(index: number): string {
   return index < 0
     ? UNASSIGNED_COLOUR
     : (COMMUNITY_COLOURS[index % COMMUNITY_COLOURS.length] ?? UNASSIGNED_COLOUR);
-}
-
-export const SECTOR_COLOURS: Record<string, string> = {
-  university: '#1f77b4',
-  public_research: '#17a2b8',
-  national_lab: '#3949ab',
-  company: '#e8710a',
-  financial: '#2e7d32',
-  national_government: '#b71c1c',
-  prefecture: '#d81b60',
-  municipality: '#ad1457',
-  support_org: '#6a1b9a',
-  npo: '#8d6e63',
-  school: '#9e9d24',
-  other: '#757575',
-};
-
-export function sectorColour(sector: string): string {
-  return SECTOR_COLOURS[sector] ?? '#757575';
 }
 
 /** Light to dark blue; the darkest steps carry white labels. */

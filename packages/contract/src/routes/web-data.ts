@@ -62,6 +62,7 @@ export const ZDirectoryQuery = z.object({
   flag: z.enum(ACTOR_FLAGS).optional(),
   prefecture: ZPrefectureParam.optional(),
   community: ZCommunityParam.optional(),
+  stale: z.enum(['true', 'false']).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -81,6 +82,7 @@ const DESCRIPTIONS: Record<string, string> = {
   sector: 'Only this sector',
   kind: 'Only this kind of actor',
   flag: 'Only actors with this flag (e.g. regional_core_company)',
+  stale: 'true: only actors to confirm (never confirmed, or older than their source allows)',
   offset: 'Rows to skip',
   limit: 'Page size (at most 200)',
 };

@@ -2,7 +2,7 @@
  * Inset boxes for a prefecture's remote islands (pure geometry for `municipality-map.tsx`): where
  * the boxes go under the main map, and what of a multi-island municipality an inset draws.
  */
-import { geoArea, geoCentroid, geoDistance } from 'd3-geo';
+import { geoArea, geoCentroid, geoContains, geoDistance } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 
 /** The map's drawing size (SVG units) and padding. */
@@ -41,15 +41,28 @@ export function insetBoxes(count: number): InsetBox[] {
 /** Parts of an inset's island farther than this (radians, about 200 km) from its largest part. */
 const INSET_REACH = 200 / 6371;
 
-/** The largest polygon of a feature and those within `reach` (radians) of it. */
-export function partsNearLargest<P>(f: Feature<Geometry, P>, reach: number): Feature<Geometry, P> {
+/**
+ * The part of a feature that holds `anchor` (lon, lat) or lies nearest to it — its largest polygon
+ * when no anchor is given — and the parts within `reach` (radians) of that one.
+ */
+export function partsNear<P>(
+  f: Feature<Geometry, P>,
+  reach: number,
+  anchor?: readonly [number, number],
+): Feature<Geometry, P> {
   if (f.geometry.type !== 'MultiPolygon') return f;
   const parts = f.geometry.coordinates.map((coordinates) => ({
     type: 'Polygon' as const,
     coordinates,
   }));
-  const largest = parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
-  const middle = geoCentroid(largest);
+  const at: [number, number] | undefined = anchor ? [anchor[0], anchor[1]] : undefined;
+  const centre = at
+    ? (parts.find((p) => geoContains(p, at)) ??
+      parts.reduce((a, b) =>
+        geoDistance(geoCentroid(b), at) < geoDistance(geoCentroid(a), at) ? b : a,
+      ))
+    : parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+  const middle = geoCentroid(centre);
   const near = parts.filter((p) => geoDistance(geoCentroid(p), middle) <= reach);
   return {
     ...f,
@@ -57,13 +70,32 @@ export function partsNearLargest<P>(f: Feature<Geometry, P>, reach: number): Fea
   };
 }
 
+/** The largest polygon of a feature and those within `reach` (radians) of it. */
+export function partsNearLargest<P>(f: Feature<Geometry, P>, reach: number): Feature<Geometry, P> {
+  return partsNear(f, reach);
+}
+
 /**
- * What an inset draws of a remote municipality: its largest island and those near it. 小笠原村
- * also holds 硫黄島 (270 km south of 父島) and 南鳥島 and 沖ノ鳥島 (1,000 km away), which would
- * shrink 父島 and 母島 to dots; they stay in the table.
+ * Where a municipality of several islands has its office (役所・役場), lon/lat, as the boundary
+ * file says (`office`, written by scripts/split-municipality-geo.ts from core/geo's town halls).
+ */
+function officeOf(properties: unknown): [number, number] | undefined {
+  if (typeof properties !== 'object' || properties === null || !('office' in properties))
+    return undefined;
+  const office: unknown = properties.office;
+  if (!Array.isArray(office) || office.length !== 2) return undefined;
+  const [lon, lat]: unknown[] = office;
+  return typeof lon === 'number' && typeof lat === 'number' ? [lon, lat] : undefined;
+}
+
+/**
+ * What an inset draws of a remote municipality: the island its office stands on — where its
+ * people and its actors are — and those near it. 小笠原村's largest polygon after simplification
+ * is 硫黄島 (270 km south of 父島, no residents), and 南鳥島 and 沖ノ鳥島 lie 1,000 km away: the
+ * inset draws 父島 and 母島; the rest stay in the table. Without an office, the largest part.
  */
 export function insetPart<P>(f: Feature<Geometry, P>): Feature<Geometry, P> {
-  return partsNearLargest(f, INSET_REACH);
+  return partsNear(f, INSET_REACH, officeOf(f.properties));
 }
 
 /**

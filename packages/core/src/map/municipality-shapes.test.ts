@@ -41,6 +41,11 @@ describe('a prefecture by municipality', () => {
       expect(s.centroid[0]).toBeGreaterThanOrEqual(0);
       expect(s.centroid[0]).toBeLessThanOrEqual(WIDTH);
     }
+    // 父島, where the village office and its people are, in 小笠原村's box; 硫黄島 is not drawn
+    const ogasawaraBox = insets.find((s) => s.name === '小笠原村')?.inset;
+    const chichijima = map.place(142.2, 27.08);
+    expect(chichijima && ogasawaraBox ? insideBox(chichijima, ogasawaraBox) : false).toBe(true);
+    expect(map.place(141.32, 24.78)).toBeNull();
     // the open sea between them is nowhere
     expect(map.place(141, 31)).toBeNull();
   });

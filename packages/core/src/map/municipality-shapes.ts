@@ -21,8 +21,15 @@ import {
   type InsetBox,
 } from './map-insets.ts';
 
-/** Properties written by scripts/split-municipality-geo.ts: 5-digit code (no check digit), name. */
-export type MunicipalityProperties = { code: string; name: string };
+/**
+ * Properties written by scripts/split-municipality-geo.ts: 5-digit code (no check digit), name, and
+ * for a municipality of several parts where its office stands (see `insetPart`).
+ */
+export type MunicipalityProperties = {
+  code: string;
+  name: string;
+  office?: [number, number];
+};
 export type MunicipalityTopology = Topology<{
   municipalities: GeometryCollection<MunicipalityProperties>;
 }>;

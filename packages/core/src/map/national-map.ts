@@ -7,7 +7,7 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { PREFECTURES } from '../geo.ts';
+import prefectureRows from '../geo/prefectures.json' with { type: 'json' };
 import {
   INSET_LABEL,
   NATIONAL_INSET_PAD,
@@ -50,7 +50,13 @@ export function isPrefectureTopology(value: unknown): value is PrefectureTopolog
   );
 }
 
-const NAME_TO_CODE: ReadonlyMap<string, string> = new Map(PREFECTURES.map((p) => [p.name, p.code]));
+/**
+ * JIS codes by prefecture name, read from the prefecture table itself (not `geo.ts`, whose
+ * municipality table would ride along into the web's map pages).
+ */
+const NAME_TO_CODE: ReadonlyMap<string, string> = new Map(
+  prefectureRows.map((p) => [p.name, p.code]),
+);
 
 /** The prefectures of the topology with their JIS codes; 東京都 without 小笠原. */
 function prefectureFeatures(

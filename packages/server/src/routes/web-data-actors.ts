@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
+import { isStale } from '#core/freshness.ts';
 import type { ZDirectoryQuery } from '#contract/routes/web-data.ts';
 import type { WebSnapshot } from './web-data-snapshot.ts';
 import type { WebActorPage, WebActorProfile } from '#contract/web-data-types.ts';
@@ -28,9 +29,14 @@ function searchTextOf(snapshot: WebSnapshot): string[] {
   return texts;
 }
 
+/**
+ * A page of the directory. `today` (YYYY-MM-DD) dates the stale flag: a record never confirmed, or
+ * confirmed longer ago than its source allows, is to confirm (core/freshness.ts, as the lists).
+ */
 export function directory(
   snapshot: WebSnapshot,
   query: z.output<typeof ZDirectoryQuery>,
+  today: string,
 ): WebActorPage {
   const texts = searchTextOf(snapshot);
   const needle = query.q ? foldForSearch(query.q.trim()) : '';
@@ -47,6 +53,7 @@ export function directory(
     if (query.prefecture && a.prefectureCode !== query.prefecture) return;
     if (query.community && snapshot.communityOf[i] !== communityIndex) return;
     if (needle && !(texts[i] ?? '').includes(needle)) return;
+    if (query.stale === 'true' && !isStale(a, today)) return;
     matches.push(i);
   });
   const startsWith = (i: number) => (needle && (texts[i] ?? '').startsWith(needle) ? 1 : 0);
@@ -69,6 +76,9 @@ export function directory(
       flags: a?.flags ?? [],
       community: ci >= 0 ? (snapshot.communities.communities[ci]?.id ?? null) : null,
       degree: snapshot.degree[i] ?? 0,
+      source: a?.source ?? null,
+      confirmedAt: a?.confirmedAt ?? null,
+      stale: a ? isStale(a, today) : false,
     };
   });
   return { total: matches.length, offset: query.offset, limit: query.limit, items };

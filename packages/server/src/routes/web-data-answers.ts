@@ -29,7 +29,8 @@ export const WEB_VIEWS = {
   municipalityChoropleth: (s: WebSnapshot, q: { prefecture: string; metric: string }) =>
     municipalityChoropleth(s, q.prefecture, q.metric),
   network: (s: WebSnapshot, q: z.output<typeof ZNetworkQuery>) => network(s, q),
-  actors: (s: WebSnapshot, q: z.output<typeof ZDirectoryQuery>) => directory(s, q),
+  actors: (s: WebSnapshot, q: z.output<typeof ZDirectoryQuery>, clock: Clock) =>
+    directory(s, q, clock.now().toISOString().slice(0, 10)),
   profile: (s: WebSnapshot, q: { id: string }) => profile(s, q.id),
 } as const;
 

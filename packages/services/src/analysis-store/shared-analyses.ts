@@ -113,7 +113,15 @@ export const SHARED_ANALYSES = {
       analyzeStrengths(c.repos, c.clock, p),
   },
   regionStrategy: {
-    tables: ['region_strategies', 'indicators', 'training_programmes', 'projects', 'actors'],
+    // relations too: a community area is named from its members' ties
+    tables: [
+      'region_strategies',
+      'indicators',
+      'training_programmes',
+      'projects',
+      'actors',
+      'relations',
+    ],
     run: (c: AnalysisContext, p: Parameters<typeof analyzeRegionStrategy>[2]) =>
       analyzeRegionStrategy(c.repos, c.clock, p),
   },
@@ -124,7 +132,8 @@ export const SHARED_ANALYSES = {
   },
   people: {
     tables: [...scoped, 'indicators', 'training_programmes'],
-    run: (c: AnalysisContext, p: Parameters<typeof analyzePeople>[1]) => analyzePeople(c.repos, p),
+    run: (c: AnalysisContext, p: Parameters<typeof analyzePeople>[1]) =>
+      analyzePeople(c.repos, p, c.clock),
   },
   supportFit: {
     tables: ['actors', 'projects', 'support_measures', 'programmes'],

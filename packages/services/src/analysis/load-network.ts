@@ -8,15 +8,41 @@ import type { CompactNetwork } from '#core/network-columns.ts';
 import type { Repositories } from '#core/ports.ts';
 import type { z } from 'zod';
 
-async function readAll<T>(
+/**
+ * Where a stored record that fails its schema is reported (one line each): a row written past
+ * every check (straight in SQL, an older version) is left out of the read rather than failing
+ * every analysis and view over the whole network. The server's log by default.
+ */
+export type InvalidRecordReport = (line: string) => void;
+const toLog: InvalidRecordReport = (line) => console.error(line);
+
+/** `actors x1 (lat, lon): coordinates are kept for actors in Japan only …` */
+function invalidLine(entity: EntityName, record: unknown, error: z.ZodError): string {
+  const id =
+    typeof record === 'object' && record !== null && 'id' in record ? String(record.id) : '?';
+  const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(record)'))];
+  const reasons = [...new Set(error.issues.map((i) => i.message))];
+  return `musubi: ${entity} ${id} left out of the network read, field ${fields.join(', ')}: ${reasons.join('; ')}`;
+}
+
+async function readValid<T>(
   repos: Repositories,
   entity: EntityName,
   schema: z.ZodType<T, unknown>,
-): Promise<T[]> {
-  const out: T[] = [];
+  report: InvalidRecordReport,
+): Promise<{ valid: T[]; leftOut: Set<string> }> {
+  const valid: T[] = [];
+  const leftOut = new Set<string>();
   for await (const batch of repos.entity(entity).iterate(10_000))
-    for (const record of batch) out.push(schema.parse(record));
-  return out;
+    for (const record of batch) {
+      const parsed = schema.safeParse(record);
+      if (parsed.success) valid.push(parsed.data);
+      else {
+        leftOut.add(typeof record.id === 'string' ? record.id : '');
+        report(invalidLine(entity, record, parsed.error));
+      }
+    }
+  return { valid, leftOut };
 }
 
 export interface Network {
@@ -26,18 +52,32 @@ export interface Network {
   projects: Project[];
 }
 
-/** Reads what the network analyses need, validating each record as it leaves storage. */
+/**
+ * Reads what the network analyses need, validating each record as it leaves storage: a record
+ * that fails is left out with a line to `onInvalid` (and the ties of an actor left out with it).
+ */
 export async function loadNetwork(
   repos: Repositories,
-  parts: { seeds?: boolean; projects?: boolean } = {},
+  parts: { seeds?: boolean; projects?: boolean; onInvalid?: InvalidRecordReport } = {},
 ): Promise<Network> {
+  const report = parts.onInvalid ?? toLog;
+  const none = { valid: [], leftOut: new Set<string>() };
   const [actors, relations, seeds, projects] = await Promise.all([
-    readAll(repos, 'actors', ZActor),
-    readAll(repos, 'relations', ZRelation),
-    parts.seeds ? readAll(repos, 'seeds', ZSeed) : Promise.resolve([]),
-    parts.projects ? readAll(repos, 'projects', ZProject) : Promise.resolve([]),
+    readValid(repos, 'actors', ZActor, report),
+    readValid(repos, 'relations', ZRelation, report),
+    parts.seeds ? readValid(repos, 'seeds', ZSeed, report) : none,
+    parts.projects ? readValid(repos, 'projects', ZProject, report) : none,
   ]);
-  return { actors, relations, seeds, projects };
+  const gone = actors.leftOut;
+  const ties =
+    gone.size === 0
+      ? relations.valid
+      : relations.valid.filter((r) => !gone.has(r.sourceId) && !gone.has(r.targetId));
+  if (ties.length < relations.valid.length)
+    report(
+      `musubi: ${relations.valid.length - ties.length} relations of the actors left out (${[...gone].join(', ')}) left out with them`,
+    );
+  return { actors: actors.valid, relations: ties, seeds: seeds.valid, projects: projects.valid };
 }
 
 /** The network in the compact form, for analyses that accept either (a network already loaded). */

@@ -27,6 +27,7 @@ import {
   unknownCommunityMessage,
   type CommunitySource,
 } from '../analysis/current-communities.ts';
+import { communityNames } from '../analysis/community-names.ts';
 import { loadNetwork } from '../analysis/load-network.ts';
 
 export interface ProjectHealth {
@@ -367,7 +368,8 @@ export async function analyzePortfolio(
       );
     communitySource = shared.source;
     const members = new Set(community.members);
-    scope = { kind: 'community', id: community.id, name: `ABC ${community.id}` };
+    const name = communityNames(network, shared.result.communities).get(community.id)?.name;
+    scope = { kind: 'community', id: community.id, name: name ?? community.id };
     // a project belongs to the community its lead (else most of its members) belongs to
     selected = network.projects.filter((p) => {
       const lead = p.members.find((m) => m.role === 'lead');

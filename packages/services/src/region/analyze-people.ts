@@ -11,9 +11,9 @@ import {
   type ProgrammePeople,
 } from '#analytics/region/people-indicators.ts';
 import { ZTrainingProgramme } from '#core/entities/training-programme.ts';
-import type { Repositories } from '#core/ports.ts';
+import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
 import { readAll } from '../programmes/load-records.ts';
-import { areaMeasurements, regionArea, type RegionArea } from './region-area.ts';
+import { areaMeasurements, namedArea, regionArea, type RegionArea } from './region-area.ts';
 
 export interface PeopleOutput {
   area: RegionArea;
@@ -30,8 +30,10 @@ const METHOD =
 export async function analyzePeople(
   repos: Repositories,
   request: { prefectureCode?: string; communityId?: string; consortium?: string },
+  /** For a community's name when its partition is computed now (see `namedArea`). */
+  clock: Clock = systemClock,
 ): Promise<PeopleOutput> {
-  const area = regionArea(request);
+  const area = await namedArea(repos, clock, regionArea(request));
   const programmes = (await readAll(repos, 'training-programmes', ZTrainingProgramme)).filter(
     (p) => p.areaType === area.areaType && p.areaCode === area.areaCode,
   );

@@ -12,7 +12,7 @@ import { ZRegionStrategy, type RegionStrategy } from '#core/entities/region-stra
 import { findPrefecture } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { fiscalYearOf, readAll } from '../programmes/load-records.ts';
-import { areaMeasurements, regionArea, type RegionArea } from './region-area.ts';
+import { areaMeasurements, namedArea, regionArea, type RegionArea } from './region-area.ts';
 
 export interface RegionStrategyRequest {
   prefectureCode?: string;
@@ -53,9 +53,7 @@ function areaOf(strategy: RegionStrategy): RegionArea {
   const name =
     strategy.areaType === 'prefecture'
       ? (findPrefecture(strategy.areaCode)?.name ?? strategy.areaCode)
-      : strategy.areaType === 'community'
-        ? `ABC ${strategy.areaCode}`
-        : strategy.areaCode;
+      : strategy.areaCode; // a community is named from its members by `namedArea`
   return { areaType: strategy.areaType, areaCode: strategy.areaCode, name };
 }
 
@@ -74,10 +72,10 @@ export async function analyzeRegionStrategy(
       throw new DomainError('not_found', `no region strategy ${request.strategyId}`, {
         field: 'strategy',
       });
-    area = areaOf(found);
+    area = await namedArea(repos, clock, areaOf(found));
     selected = [found];
   } else {
-    area = regionArea(request);
+    area = await namedArea(repos, clock, regionArea(request));
     selected = all.filter((s) => s.areaType === area.areaType && s.areaCode === area.areaCode);
   }
   const measurements = await areaMeasurements(repos, area);

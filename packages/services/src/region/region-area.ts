@@ -6,7 +6,10 @@ import { DomainError } from '#core/domain-error.ts';
 import { ZIndicator, type Indicator } from '#core/entities/indicator.ts';
 import type { StrategyAreaType } from '#core/entities/region-strategy.ts';
 import { findPrefecture } from '#core/geo.ts';
-import type { Repositories } from '#core/ports.ts';
+import type { Clock, Repositories } from '#core/ports.ts';
+import { communityNames } from '../analysis/community-names.ts';
+import { sharedCommunities } from '../analysis/current-communities.ts';
+import { loadNetwork, type Network } from '../analysis/load-network.ts';
 import { readAll } from '../programmes/load-records.ts';
 
 export interface RegionArea {
@@ -47,7 +50,27 @@ export function regionArea(request: {
     throw new DomainError('validation_failed', `"${id}" is not a community id like c3`, {
       field: 'community',
     });
-  return { areaType: 'community', areaCode: id, name: `ABC ${id}` };
+  // Named from its members by `namedArea` (the id until then).
+  return { areaType: 'community', areaCode: id, name: id };
+}
+
+/**
+ * The area as people read it: a community under the name made from its members
+ * (「静岡大学・浜松ホトニクス圏（光・量子）」, as in the web's community list and the region report)
+ * — from the shared partition over `network` (loaded when not given); its id when the partition
+ * holds no such community (a record kept under an id of an earlier run). Other areas as they are.
+ */
+export async function namedArea(
+  repos: Repositories,
+  clock: Clock,
+  area: RegionArea,
+  network?: Network,
+): Promise<RegionArea> {
+  if (area.areaType !== 'community') return area;
+  const loaded = network ?? (await loadNetwork(repos));
+  const shared = await sharedCommunities(repos, clock, loaded);
+  const name = communityNames(loaded, shared.result.communities).get(area.areaCode)?.name;
+  return { ...area, name: name ?? area.areaCode };
 }
 
 /** The area's indicators, metric → fiscal year → value. */

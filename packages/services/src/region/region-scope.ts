@@ -17,6 +17,7 @@ import {
   unknownCommunityMessage,
   type CommunitySource,
 } from '../analysis/current-communities.ts';
+import { communityNames } from '../analysis/community-names.ts';
 import { loadNetwork, type Network } from '../analysis/load-network.ts';
 import { readAll } from '../programmes/load-records.ts';
 
@@ -175,7 +176,7 @@ export async function scopeRegion(
     scope: {
       kind: 'community',
       id: community.id,
-      name: `ABC ${community.id}`,
+      name: communityNames(network, shared.result.communities).get(community.id)?.name ?? id,
       prefectureCodes: prefecturesOf(network, members),
       members: members.size,
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTORS } from '#connectors/connectors.ts';
 import type { Database } from '#db/open-database.ts';
+import { sectorColour } from '#core/sector-colours.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { buildRegionReport } from './build-region-report.ts';
 import { loadRegionFixture } from '#test/region-report-fixture.ts';
@@ -68,6 +69,12 @@ describe.each(TEST_DATABASES)('region report ($name)', (kind) => {
     const region = regionOf(html);
     expect(region.match(/class="municipality" data-code="40\d{3}"/gu)?.length).toBeGreaterThan(50);
     expect(region.match(/<circle class="actor"/gu)).toHaveLength(report.map.length);
+    // each actor in its sector's colour of the app's one palette, the legend too
+    for (const sector of ['university', 'company', 'prefecture']) {
+      expect(report.map.some((p) => p.sector === sector)).toBe(true);
+      expect(region).toContain(`fill="${sectorColour(sector)}"`);
+      expect(html).toContain(`<i style="background:${sectorColour(sector)}">`);
+    }
     expect(html).toContain('小笠原諸島は省略');
     // 東京都's remote islands in boxes under the main map, as in the app
     const tokyo = renderRegionReport(

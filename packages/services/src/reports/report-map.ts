@@ -5,6 +5,7 @@
  */
 import { findPrefecture } from '#core/geo.ts';
 import { NATIONAL_INSET_PREFECTURE } from '#core/map/map-insets.ts';
+import { SECTOR_COLOURS, sectorColour } from '#core/sector-colours.ts';
 import {
   prefectureMunicipalityMap,
   type MunicipalityTopology,
@@ -21,18 +22,6 @@ import type { RegionReport } from './build-region-report.ts';
 import { escapeHtml } from './escape-html.ts';
 
 export type ReportLanguage = 'ja' | 'en';
-
-export const SECTOR_COLOURS: Record<string, string> = {
-  university: '#1f77b4',
-  public_research: '#17becf',
-  national_lab: '#9467bd',
-  company: '#d62728',
-  financial: '#bcbd22',
-  national_government: '#8c564b',
-  prefecture: '#2ca02c',
-  municipality: '#98df8a',
-};
-const OTHER_COLOUR = '#7f7f7f';
 
 const WORDS = {
   ja: {
@@ -108,7 +97,7 @@ function regionSvg(
     .map(({ x, y, index }) => {
       const p = report.map[index];
       if (!p) return '';
-      return `<circle class="actor" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2.6" fill="${SECTOR_COLOURS[p.sector] ?? OTHER_COLOUR}" fill-opacity="0.75"><title>${e(p.name)}</title></circle>`;
+      return `<circle class="actor" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2.6" fill="${sectorColour(p.sector)}" fill-opacity="0.75"><title>${e(p.name)}</title></circle>`;
     })
     .join('');
   return {
@@ -144,7 +133,7 @@ function municipalitySvg(
       const at = map.place(p.lon, p.lat);
       if (!at) return '';
       placed += 1;
-      return `<circle class="actor" cx="${at[0].toFixed(1)}" cy="${at[1].toFixed(1)}" r="3" fill="${SECTOR_COLOURS[p.sector] ?? OTHER_COLOUR}" fill-opacity="0.75"><title>${e(p.name)}</title></circle>`;
+      return `<circle class="actor" cx="${at[0].toFixed(1)}" cy="${at[1].toFixed(1)}" r="3" fill="${sectorColour(p.sector)}" fill-opacity="0.75"><title>${e(p.name)}</title></circle>`;
     })
     .join('');
   return {
@@ -171,7 +160,7 @@ export function regionMapSection(
   const region = municipal
     ? municipalitySvg(municipal, report, w.region(scopeName))
     : { ...regionSvg(boundaries, report, w.region(scopeName)), islands: 0 };
-  // the coloured sectors in the palette's order, the grey ones after them
+  // the sectors in the palette's order, any it does not name after them
   const rank = (s: string) => {
     const at = Object.keys(SECTOR_COLOURS).indexOf(s);
     return at < 0 ? Number.MAX_SAFE_INTEGER : at;
@@ -180,10 +169,7 @@ export function regionMapSection(
     (a, b) => rank(a) - rank(b) || a.localeCompare(b),
   );
   const legend = sectors
-    .map(
-      (s) =>
-        `<span><i style="background:${SECTOR_COLOURS[s] ?? OTHER_COLOUR}"></i>${e(w.sector(s))}</span>`,
-    )
+    .map((s) => `<span><i style="background:${sectorColour(s)}"></i>${e(w.sector(s))}</span>`)
     .join(' ');
   const outside = report.map.length - region.placed;
   const notes = [

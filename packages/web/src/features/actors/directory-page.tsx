@@ -1,5 +1,6 @@
 import { scriptLanguage } from '../../components/script-language.ts';
 import { useGet } from '../../api/use-api.tsx';
+import { StaleMark } from '../../components/data-notes.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { FilterSelect } from '../../components/filter-select.tsx';
@@ -25,8 +26,12 @@ export function DirectoryPage() {
     prefecture: search.get('prefecture') ?? '',
     community: search.get('community') ?? '',
   };
+  // Only those to confirm (要確認), as the programme lists: `?stale=true`.
+  const staleOnly = search.get('stale') === 'true';
   const offset = Number(search.get('offset') ?? '0') || 0;
-  const state = useGet('/api/web/actors', { query: { ...filters, offset, limit: PAGE } });
+  const state = useGet('/api/web/actors', {
+    query: { ...filters, ...(staleOnly ? { stale: 'true' as const } : {}), offset, limit: PAGE },
+  });
   const set = (key: string, value: string) => updateQuery({ [key]: value, offset: undefined });
   const page = state.data;
 
@@ -69,6 +74,15 @@ export function DirectoryPage() {
           onChange={(v) => set('community', v)}
         />
       </SearchForm>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={staleOnly}
+          data-testid="directory-stale-only"
+          onChange={(event) => set('stale', event.target.checked ? 'true' : '')}
+        />{' '}
+        {t('ui2.staleOnly')}
+      </label>
       {state.status === 'error' ? <ErrorMessage message={state.error} /> : null}
       {!page ? (
         <Loading />
@@ -101,6 +115,7 @@ export function DirectoryPage() {
                 {page.items.map((a) => (
                   <tr key={a.id}>
                     <td>
+                      <StaleMark record={a} />{' '}
                       <Link
                         href={`/actors/${encodeURIComponent(a.id)}`}
                         lang={scriptLanguage(a.name)}

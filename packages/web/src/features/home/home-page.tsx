@@ -1,6 +1,6 @@
 import { useGet } from '../../api/use-api.tsx';
 import type { WebSummary } from '../../api/types.ts';
-import { sectorColour } from '../../colors.ts';
+import { sectorColour } from '#core/sector-colours.ts';
 import { BarTable } from '../../components/bar-table.tsx';
 import { Credits } from '../../components/data-notes.tsx';
 import { ScopeSelector, type Scope } from '../../components/scope-selector.tsx';

@@ -1,7 +1,7 @@
 /** Pieces the national and the municipality map share: inset frames and the ranked table. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { InsetBox } from './map-insets.ts';
+import type { InsetBox } from '#core/map/map-insets.ts';
 
 /** The frame and name of an inset box; the shape itself is drawn with the map's other paths. */
 export function InsetFrame({ box, code, name }: { box: InsetBox; code: string; name: string }) {

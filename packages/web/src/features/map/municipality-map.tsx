@@ -1,8 +1,11 @@
-import { geoBounds, geoCentroid, geoDistance, geoMercator, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
-import { feature } from 'topojson-client';
+import { HEIGHT, WIDTH } from '#core/map/map-insets.ts';
+import {
+  prefectureMunicipalityMap,
+  type MunicipalityProperties,
+  type MunicipalityShape,
+} from '#core/map/municipality-shapes.ts';
 import { loadTopology } from './load-topology.ts';
 import { useGet } from '../../api/use-api.tsx';
 import { SEQUENTIAL } from '../../colors.ts';
@@ -12,73 +15,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link } from '../../router.tsx';
 import { breaksOf, classOf, legendOf } from './choropleth-scale.ts';
 import { InsetFrame, RankedTable } from './map-parts.tsx';
-import {
-  HEIGHT,
-  INSET_GAP,
-  INSET_HEIGHT,
-  INSET_LABEL,
-  insetBoxes,
-  insetPart,
-  PAD,
-  WIDTH,
-  type InsetBox,
-} from './map-insets.ts';
-
-/** Properties written by scripts/split-municipality-geo.ts: 5-digit code (no check digit), name. */
-type MunicipalityProperties = { code: string; name: string };
-
-/** A municipality farther than this many median distances from the prefecture's middle is remote. */
-const REMOTE_FACTOR = 5;
-/** ... but never one closer than this (radians, about 50 km). */
-const REMOTE_MIN = 50 / 6371;
-
-/**
- * The features the main map is fitted to: remote islands (e.g. Tokyo's 小笠原村, 1,000 km south)
- * would shrink the rest of the prefecture to a dot, so they are left out of the fit and drawn in
- * inset boxes of their own instead.
- */
-function fitted<P extends MunicipalityProperties>(
-  features: Feature<Geometry, P>[],
-): Feature<Geometry, P>[] {
-  features = features.filter((f) => f.geometry);
-  const centroids = features.map((f) => geoCentroid(f));
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  const middle: [number, number] = [
-    median(centroids.map((c) => c[0])),
-    median(centroids.map((c) => c[1])),
-  ];
-  const distances = centroids.map((c) => geoDistance(c, middle));
-  const limit = Math.max(REMOTE_MIN, REMOTE_FACTOR * median(distances));
-  const near = features.filter((_, i) => (distances[i] ?? 0) <= limit);
-  // Leave the remote ones out only when that at least doubles the scale (Tokyo, Okinawa), not
-  // for a large island near by (Nagasaki's 対馬市) or a chain that stays in view (Kagoshima).
-  return spanOf(near) <= REMOTE_GAIN * spanOf(features) ? near : features;
-}
-
-/** Leaving remote features out must shrink the fitted span to this share or less. */
-const REMOTE_GAIN = 0.5;
-
-/** The larger side, in degrees, of the features' bounding box. */
-function spanOf(features: Feature<Geometry, MunicipalityProperties>[]): number {
-  const [[x0, y0], [x1, y1]] = geoBounds({ type: 'FeatureCollection', features });
-  return Math.max(x1 - x0, y1 - y0);
-}
-
-interface MunicipalityShape {
-  /** 5-digit code as in MLIT N03 (N03_007). */
-  code5: string;
-  name: string;
-  path: string;
-  centroid: [number, number];
-  /** Drawn in an inset box (a remote island, see `fitted`), each at its own scale. */
-  inset: InsetBox | null;
-  /** No geometry at this scale (an islet simplified away): named under the map instead. */
-  missing: boolean;
-}
 
 /**
  * Fetches one prefecture's municipality boundaries (split per prefecture at build time, ~15 KB) only
- * when the prefecture is drilled into, and projects them once.
+ * when the prefecture is drilled into, and projects them once with core/map's projection (remote
+ * islands in insets; the one the printed region report draws too).
  */
 function useMunicipalityShapes(prefecture: string) {
   const [shapes, setShapes] = useState<MunicipalityShape[] | null>(null);
@@ -90,60 +31,7 @@ function useMunicipalityShapes(prefecture: string) {
       'municipalities',
       controller.signal,
     ).then(
-      (topology) => {
-        const collection: FeatureCollection<Geometry, MunicipalityProperties> = feature(
-          topology,
-          topology.objects.municipalities,
-        );
-        const withGeometry = collection.features.filter((f) => f.geometry);
-        const main = fitted(withGeometry);
-        // Insets from north to south, as the islands lie.
-        const remote = withGeometry
-          .filter((f) => !main.includes(f))
-          .sort((a, b) => geoCentroid(b)[1] - geoCentroid(a)[1]);
-        const boxes = insetBoxes(remote.length);
-        const mainBottom = HEIGHT - PAD - (remote.length > 0 ? INSET_HEIGHT + INSET_GAP : 0);
-        const mainPath = geoPath(
-          geoMercator().fitExtent(
-            [
-              [PAD, PAD],
-              [WIDTH - PAD, mainBottom],
-            ],
-            { type: 'FeatureCollection', features: main },
-          ),
-        );
-        const shapeOf = (
-          f: Feature<Geometry, MunicipalityProperties>,
-          path: ReturnType<typeof geoPath>,
-          inset: InsetBox | null,
-        ): MunicipalityShape => {
-          const [cx, cy] = path.centroid(f);
-          return {
-            code5: f.properties.code,
-            name: f.properties.name,
-            path: f.geometry ? (path(f) ?? '') : '',
-            centroid: [cx, cy],
-            inset,
-            missing: !f.geometry,
-          };
-        };
-        setShapes(
-          collection.features.map((f: Feature<Geometry, MunicipalityProperties>) => {
-            const at = remote.indexOf(f);
-            const box = boxes[at];
-            if (box === undefined) return shapeOf(f, mainPath, null);
-            const drawn = insetPart(f);
-            const inner = geoMercator().fitExtent(
-              [
-                [box.x + 6, box.y + 6],
-                [box.x + box.width - 6, box.y + box.height - INSET_LABEL - 4],
-              ],
-              drawn,
-            );
-            return shapeOf(drawn, geoPath(inner), box);
-          }),
-        );
-      },
+      (topology) => setShapes(prefectureMunicipalityMap(topology).shapes),
       (e: unknown) => {
         if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
       },

@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import type { WebNetwork } from '../../api/types.ts';
-import { communityColour, sectorColour } from '../../colors.ts';
+import { sectorColour } from '#core/sector-colours.ts';
+import { communityColour } from '../../colors.ts';
 
 export type ColourMode = 'community' | 'sector';
 

@@ -1,5 +1,6 @@
 /** The network view's legend: what the colours, the tie widths and the broker mark mean. */
-import { communityColour, sectorColour } from '../../colors.ts';
+import { sectorColour } from '#core/sector-colours.ts';
+import { communityColour } from '../../colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { edgeWeightSteps, type ColourMode } from './network-graph.ts';
 
