@@ -9,6 +9,7 @@ import {
   readNetworkSnapshot,
   writeNetworkSnapshot,
 } from './graph-snapshot-store.ts';
+import { TABLES_NOT_BACKED_UP } from './backup-store.ts';
 import { readCompactNetwork } from './network-reader.ts';
 import type { Database } from './open-database.ts';
 
@@ -130,5 +131,12 @@ describe.each(TEST_DATABASES)('the stored network snapshot (issue 16) on $name',
     const grown = await repos.network.readCompact();
     expect(grown.actors.map((a) => a.id)).toContain('a99');
     expect(plain(grown)).toEqual(plain(await readCompactNetwork(db.client)));
+  });
+
+  it('is left out of backups (its key, the data versions, means nothing in another database)', async () => {
+    db = await kind.open();
+    await db.repos.entity('actors').upsertMany(smallNetwork().actors);
+    await db.repos.network.readCompact();
+    expect(TABLES_NOT_BACKED_UP).toContain('graph_snapshot_chunks');
   });
 });
