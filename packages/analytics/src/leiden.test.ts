@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsrGraph, type CsrGraph } from './csr-graph.ts';
 import { plantedPartition, twoCliquesWithBridge } from './generators.ts';
+import { LEIDEN_MAX_ITERATIONS, LEIDEN_MINIMUM_GAIN } from './abc/communities.ts';
 import { leiden, louvain, type CommunityResult } from './leiden.ts';
 import { modularity } from './modularity.ts';
 import { normalizedMutualInformation } from './partition-compare.ts';
@@ -215,6 +216,33 @@ describe('leiden stopping rule (issue 16)', () => {
     expect((last ?? 0) - (before ?? 0)).toBeLessThan(1e-4);
     expect(early.modularity).toBeCloseTo(early.modularityByIteration.at(-1) ?? 0, 12);
     expect(early.modularity).toBeGreaterThan(converged.modularity - 0.005);
+  });
+
+  it("at the communities command's threshold, stays within 0.001 of the converged modularity on planted networks", () => {
+    for (const [seed, mixing] of [
+      [11, 0.3],
+      [12, 0.45],
+      [13, 0.2],
+    ] as const) {
+      const generated = plantedPartition({
+        nodeCount: 4000,
+        communityCount: 20,
+        averageDegree: 16,
+        mixing,
+        rng: createRng(seed),
+      });
+      const g = buildCsrGraph(generated.nodeCount, generated);
+      const converged = leiden(g, { rng: createRng(seed) });
+      const stopped = leiden(g, {
+        rng: createRng(seed),
+        minimumGain: LEIDEN_MINIMUM_GAIN,
+        iterations: LEIDEN_MAX_ITERATIONS,
+      });
+      expect(stopped.iterations).toBeLessThanOrEqual(converged.iterations);
+      expect(stopped.modularity).toBeGreaterThan(converged.modularity - 0.001);
+    }
+    // Half a unit of the third decimal the command prints.
+    expect(LEIDEN_MINIMUM_GAIN).toBe(5e-4);
   });
 
   it('stops at the maximum number of iterations when gains stay large, and says so', () => {

@@ -166,6 +166,7 @@ function detectCommunities(
   let run = 0;
   let stoppedBy: CommunityResult['stoppedBy'] = 'converged';
   const modularityByIteration: number[] = [];
+  let measured = Number.NaN;
   if (graph.totalWeight > 0) {
     let quality = minimumGain === undefined ? 0 : modularity(graph, membership, { resolution });
     for (;;) {
@@ -175,8 +176,10 @@ function detectCommunities(
       }
       run++;
       const changed = runIteration(graph, membership, refine, params, ws);
+      measured = Number.NaN;
       if (minimumGain !== undefined) {
         const next = modularity(graph, membership, { resolution });
+        measured = next;
         modularityByIteration.push(next);
         const gain = next - quality;
         quality = next;
@@ -192,7 +195,8 @@ function detectCommunities(
   return {
     membership,
     communityCount,
-    modularity: modularity(graph, membership, { resolution }),
+    // The last iteration's measure when there is one (renumbering labels keeps the value).
+    modularity: Number.isNaN(measured) ? modularity(graph, membership, { resolution }) : measured,
     iterations: run,
     stoppedBy,
     modularityByIteration,
@@ -390,8 +394,9 @@ function refinePartition(
 ): number {
   const n = graph.nodeCount;
   const { offsets, targets, weights, strength } = graph;
-  const { commWeight, refMembership, refWeight, refExternal, nonSingleton, neighWeight, touched } =
-    ws;
+  const { commWeight, refMembership, refWeight, refExternal, nonSingleton, touched } = ws;
+  // Weight of v's ties to each refined community it touches (zeroed again after each node).
+  const tieTo = ws.neighWeight;
   const { candidates, cumulative, order } = ws;
   const { penalty, beta, rng } = params;
 
@@ -428,9 +433,9 @@ function refinePartition(
       const u = targets[a] as number;
       if (membership[u] !== c) continue;
       const r = refMembership[u] as number;
-      const w = neighWeight[r] as number;
+      const w = tieTo[r] as number;
       if (w === 0) touched[touchedCount++] = r;
-      neighWeight[r] = w + (weights[a] as number);
+      tieTo[r] = w + (weights[a] as number);
     }
     // v alone: staying put gains exactly 0.
     refWeight[own] = 0;
@@ -443,14 +448,13 @@ function refinePartition(
       const r = touched[t] as number;
       const wr = refWeight[r] as number;
       if ((refExternal[r] as number) >= wr * (totalC - wr) * penalty) {
-        const gain = (neighWeight[r] as number) - kvPenalty * wr;
+        const gain = (tieTo[r] as number) - kvPenalty * wr;
         if (gain >= 0) {
           candidates[candidateCount] = r;
           cumulative[candidateCount++] = gain;
           if (gain > maxGain) maxGain = gain;
         }
       }
-      neighWeight[r] = 0;
     }
     let chosen = own;
     if (candidateCount > 1) {
@@ -466,17 +470,16 @@ function refinePartition(
     }
     refWeight[chosen] = (refWeight[chosen] as number) + kv;
     if (chosen !== own) {
-      let external = refExternal[chosen] as number;
-      for (let a = start; a < end; a++) {
-        const u = targets[a] as number;
-        if (membership[u] !== c) continue;
-        if (refMembership[u] === chosen) external -= weights[a] as number;
-        else external += weights[a] as number;
-      }
-      refExternal[chosen] = external;
+      // v's ties inside c (its own external weight, v being alone) now leave `chosen` but for
+      // those to `chosen` itself, which were counted in its external weight and become internal.
+      refExternal[chosen] =
+        (refExternal[chosen] as number) +
+        (refExternal[v] as number) -
+        2 * (tieTo[chosen] as number);
       refMembership[v] = chosen;
       nonSingleton[chosen] = 1;
     }
+    for (let t = 0; t < touchedCount; t++) tieTo[touched[t] as number] = 0;
   }
   return compactLabelsInPlace(refMembership, n, ws.renumber, n);
 }

@@ -146,7 +146,10 @@ export interface AnalysisResultRepo {
   write(key: string, fingerprint: string, value: string, computedAt: string): Promise<void>;
 }
 
-/** Reads the whole actor network without an object per relation (see network-columns.ts). */
+/**
+ * Reads the whole actor network without an object per relation (see network-columns.ts); the SQL
+ * repositories keep it as one stored snapshot per data version of actors and relations.
+ */
 export interface NetworkReader {
   readCompact(): Promise<CompactNetwork>;
 }

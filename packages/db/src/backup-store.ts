@@ -12,13 +12,15 @@ import type { SqlClient, SqlParam } from './sql-client.ts';
  * sessions (a restored server asks everyone to sign in again; API tokens are kept). SQLite's
  * search tables are virtual and rebuilt by their triggers, so the catalog query leaves them out.
  * The data versions (`data_version`, `data_changes`) are cache keys that the restore's own writes
- * advance.
+ * advance. The network snapshot (`graph_snapshot_chunks`) is keyed on those versions: restored into
+ * another database its key could match data it was not made from, so it is made again instead.
  */
 export const TABLES_NOT_BACKED_UP: readonly string[] = [
   'schema_migrations',
   'sessions',
   'data_version',
   'data_changes',
+  'graph_snapshot_chunks',
 ];
 
 /**

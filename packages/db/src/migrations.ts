@@ -5,6 +5,7 @@ import {
 } from './data-version.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import { analysisResultsMigration } from './analysis-result-repo.ts';
+import { graphSnapshotMigration } from './graph-snapshot-store.ts';
 import { notificationsMigration } from './notification-repo.ts';
 import { searchIndexMigration } from './search-index.ts';
 import { createTable, INITIAL_TABLES, sqlType } from './initial-tables.ts';
@@ -354,6 +355,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 16,
     name: 'analysis-results',
     statements: () => analysisResultsMigration(),
+  },
+  {
+    // Issue 16: the actor network kept as one snapshot per data version (graph-snapshot-store.ts).
+    version: 17,
+    name: 'graph-snapshots',
+    statements: () => graphSnapshotMigration(),
   },
 ];
 

@@ -11,7 +11,7 @@ import { readDataVersions } from './data-version.ts';
 import { createSqlDisclosureRepo } from './disclosure-repo.ts';
 import { createSqlEntityRepo } from './entity-repo.ts';
 import { createSqlMatchingRepo } from './matching-repo.ts';
-import { readCompactNetwork } from './network-reader.ts';
+import { readNetworkThroughSnapshot } from './graph-snapshot-store.ts';
 import { createSqlNotificationRepo } from './notification-repo.ts';
 import { createSqlSessionRepo } from './session-repo.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -32,7 +32,7 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
     audit: createSqlAuditRepo(client),
     reviews: createSqlActorReviewRepo(client),
     notifications: createSqlNotificationRepo(client),
-    network: { readCompact: () => readCompactNetwork(client) },
+    network: { readCompact: () => readNetworkThroughSnapshot(client) },
     entity(name) {
       const repo = repos.get(name);
       if (!repo) throw new Error(`unknown entity ${name}`);

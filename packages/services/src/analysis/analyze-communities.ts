@@ -33,7 +33,7 @@ export interface CommunitiesOutput {
   ami: number;
   communityCount: number;
   unassigned: number;
-  /** Leiden iterations run and why they stopped: `converged`, `negligible_gain` (< 1e-4), `max_iterations`. */
+  /** Leiden iterations run and why they stopped: `converged`, `negligible_gain` (< 5e-4), `max_iterations`. */
   iterations: number;
   stoppedBy: string;
   communities: {
