@@ -3,7 +3,7 @@
  * (installed with the project; no download) for `#matching/synonym-groups.ts`. Parsed with zod:
  * the package's JSON is an edge.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -46,10 +46,13 @@ export function readSudachiSynonyms(path: string = sudachiSynonymsPath()): Synon
  */
 const held = new Map<string, { links: SynonymLinks; timer: ReturnType<typeof setTimeout> }>();
 
+/** Paths already reported missing (one log line per process and path). */
+const reported = new Set<string>();
+
 export function loadSynonymLinksForBuild(
   path: string,
-  options: { holdMs?: number } = {},
-): SynonymLinks {
+  options: { holdMs?: number; log?: (line: string) => void } = {},
+): SynonymLinks | undefined {
   const holdMs = options.holdMs ?? 60_000;
   const release = (): ReturnType<typeof setTimeout> => {
     const timer = setTimeout(() => held.delete(path), holdMs);
@@ -61,6 +64,15 @@ export function loadSynonymLinksForBuild(
     clearTimeout(entry.timer);
     entry.timer = release();
     return entry.links;
+  }
+  if (!existsSync(path)) {
+    if (!reported.has(path)) {
+      reported.add(path);
+      (options.log ?? ((line: string) => console.error(line)))(
+        `musubi: matching without SudachiDict synonyms: ${path} not found (npm install) / 同義語辞書がありません`,
+      );
+    }
+    return undefined;
   }
   const links = synonymLinks(readSudachiSynonyms(path));
   held.set(path, { links, timer: release() });

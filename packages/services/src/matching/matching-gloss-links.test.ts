@@ -144,6 +144,25 @@ describe.each(TEST_DATABASES)('gloss links in the matching service on $name', (k
     await service.close();
   });
 
+  it('keeps the EDICT links without the synonym file, and says so in one log line', async () => {
+    const lines: string[] = [];
+    const service = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      persist: false,
+      glossLinks: {
+        edictPath,
+        synonymsPath: join(dir, `no-synonyms-${kind.name}.json`),
+        log: (line) => lines.push(line),
+      },
+    });
+    const bamboo = await service.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている');
+    expect(ids(bamboo)[0]).toBe('s-bamboo');
+    expect(lines.filter((line) => line.includes('SudachiDict'))).toHaveLength(1);
+    await service.close();
+  });
+
   it('loads the table with the index snapshot: no EDICT needed to serve', async () => {
     const lines: string[] = [];
     const service = await createMatchingService({

@@ -192,7 +192,9 @@ export class MatchingIndex {
     const synonyms =
       this.glossSource.synonymsPath === undefined
         ? undefined
-        : loadSynonymLinksForBuild(this.glossSource.synonymsPath);
+        : loadSynonymLinksForBuild(this.glossSource.synonymsPath, {
+            ...(this.glossSource.log !== undefined ? { log: this.glossSource.log } : {}),
+          });
     table = buildGlossLinkTable(dictionary, index.vocabulary(), {
       ...(synonyms !== undefined ? { synonyms } : {}),
     });
