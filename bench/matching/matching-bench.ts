@@ -29,6 +29,14 @@ import {
 } from '#matching/evaluation-set.ts';
 import { buildQuery, searchWithExpansion } from '#matching/expansion.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
+import { EDICT_PATH, readEdict } from '#matching-node/edict-file.ts';
+import { readSudachiSynonyms } from '#matching-node/sudachi-synonyms-file.ts';
+import {
+  buildGlossLinkTable,
+  encodeGlossLinkTable,
+  glossLinkTableSize,
+} from '#matching/gloss-link-table.ts';
+import { synonymLinks } from '#matching/synonym-groups.ts';
 import { isMecabAvailable } from '#matching-node/mecab-tokenizer.ts';
 import {
   analyzeTermIdsInOrder,
@@ -287,6 +295,37 @@ export async function runMatchingBench(
     peakMemoryMiB: musubiPeak,
     restartSeconds: restoreSeconds,
   });
+  // Musubi with the link table the service builds with its index (EDICT gloss links +
+  // SudachiDict synonyms, decision 016): its build time and size at this scale.
+  if (existsSync(EDICT_PATH)) {
+    const t0 = performance.now();
+    const edict = readEdict();
+    const t1 = performance.now();
+    const synonyms = synonymLinks(readSudachiSynonyms());
+    const t2 = performance.now();
+    const table = buildGlossLinkTable(edict, index.vocabulary(), { synonyms });
+    const t3 = performance.now();
+    const tableBytes = encodeGlossLinkTable(table);
+    const t4 = performance.now();
+    const size = glossLinkTableSize(table);
+    const linked: Search = (text) =>
+      searchWithExpansion(index, queryAnalyzer, text, {
+        k: 20,
+        dictionary,
+        glosses: table,
+      }).hits.map((h) => h.id);
+    engines.push({
+      name: 'Musubi (BM25F + expansion + link table)',
+      quality: await evaluate(set.needs, gapIds, linked),
+      latency: await timeQueries(latencyQueries, linked),
+      buildSeconds: built.seconds + (t4 - t2) / 1000,
+      peakMemoryMiB: rssPeakMiB(),
+      restartSeconds: restoreSeconds,
+      note: `link table built in ${((t3 - t2) / 1000).toFixed(1)} s and encoded in ${((t4 - t3) / 1000).toFixed(1)} s after reading EDICT (${((t1 - t0) / 1000).toFixed(1)} s) and SudachiDict synonyms (${((t2 - t1) / 1000).toFixed(1)} s), ${(tableBytes.length / 1024).toFixed(0)} KiB, ${size.linkedWords.toLocaleString('en')} words with links, ${size.links.toLocaleString('en')} links; build = index + table`,
+    });
+  } else {
+    skipped.push(`Musubi with the link table skipped: no ${EDICT_PATH} (apt-get install edict)`);
+  }
   log(`musubi: ${JSON.stringify(engines.map((e) => [e.name, e.quality.all, e.latency.p95Ms]))}`);
 
   // Live index: a new seed and an edit, each visible to the very next query.
@@ -317,21 +356,24 @@ export async function runMatchingBench(
   if (target !== undefined && !editHit.includes(target.id))
     throw new Error('live edit not visible');
 
-  // ---- Groonga ----
-  const groongaSkip = ensureGroonga(log);
-  if (groongaSkip !== null) {
-    log(groongaSkip);
-    skipped.push(groongaSkip);
-  } else {
-    log('groonga: building');
-    const g = await buildGroonga(join(tmp, 'groonga'), corpus);
-    log(`groonga: ${g.buildSeconds.toFixed(1)} s`);
+  // ---- Groonga, with bigrams and with MeCab words ----
+  for (const tokenizer of ['TokenBigram', 'TokenMecab'] as const) {
+    const groongaSkip = ensureGroonga(log, tokenizer);
+    if (groongaSkip !== null) {
+      log(groongaSkip);
+      skipped.push(groongaSkip);
+      continue;
+    }
+    log(`groonga ${tokenizer}: building`);
+    const dir = join(tmp, `groonga-${tokenizer}`);
+    const g = await buildGroonga(dir, corpus, tokenizer);
+    log(`groonga ${tokenizer}: ${g.buildSeconds.toFixed(1)} s`);
     const search: Search = async (text) => (await g.peer.search(text, 20)).map((h) => h.id);
     const quality = await evaluate(set.needs, gapIds, search);
     const latency = await timeQueries(latencyQueries, search);
     const peak = peakMemoryMiB(g.pid);
     await g.peer.close();
-    const reopened = await openGroonga(join(tmp, 'groonga'));
+    const reopened = await openGroonga(dir, tokenizer);
     await reopened.peer.close();
     engines.push({
       name: g.peer.name,
@@ -341,7 +383,7 @@ export async function runMatchingBench(
       peakMemoryMiB: Math.max(peak, g.peakMiB),
       restartSeconds: reopened.seconds,
     });
-    rmSync(join(tmp, 'groonga'), { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 
   // ---- SQLite FTS5 trigram ----
@@ -371,9 +413,10 @@ export async function runMatchingBench(
   // ---- Ratios and targets ----
   const musubi = engines[1];
   const musubiLexical = engines[0];
-  const groonga = engines.find((e) => e.name.startsWith('Groonga'));
+  const groonga = engines.find((e) => e.name.startsWith('Groonga (TokenBigram)'));
   const fts5 = engines.find((e) => e.name.startsWith('SQLite'));
-  const peers = [groonga, fts5].filter((e): e is EngineResult => e !== undefined);
+  const groongaMecab = engines.find((e) => e.name.startsWith('Groonga (TokenMecab)'));
+  const peers = [groonga, groongaMecab, fts5].filter((e): e is EngineResult => e !== undefined);
   const bestPeerRecall = Math.max(...peers.map((p) => p.quality.all.recallAt20));
   const ratios: Record<string, number> = {};
   if (musubi !== undefined && musubiLexical !== undefined) {

@@ -1,7 +1,8 @@
 /**
  * The two peers of the matching benchmark, driven over the same corpus and query strings:
- * - Groonga (Debian `groonga-bin`), TokenBigram + NormalizerAuto, one long-lived `groonga DB`
- *   process spoken to over a pipe (one command per line, one JSON response per line);
+ * - Groonga (Debian `groonga-bin`), TokenBigram or TokenMecab (Debian
+ *   `groonga-tokenizer-mecab`) + NormalizerAuto, one long-lived `groonga DB` process spoken to
+ *   over a pipe (one command per line, one JSON response per line);
  * - SQLite FTS5 with the trigram tokenizer (better-sqlite3), ranked by bm25().
  * Both rank with the same field weights as Musubi (title 3, keywords 2, abstract 1).
  */
@@ -31,18 +32,33 @@ export interface Peer {
   close(): Promise<void>;
 }
 
-/** Makes sure the groonga command is present (apt-get install groonga-bin when root); a reason when not. */
-export function ensureGroonga(log: (line: string) => void): string | null {
+export type GroongaTokenizer = 'TokenBigram' | 'TokenMecab';
+
+const MECAB_PLUGIN = '/usr/lib/x86_64-linux-gnu/groonga/plugins/tokenizers/mecab.so';
+
+/**
+ * Makes sure the groonga command (and, for TokenMecab, its MeCab tokenizer plugin) is present
+ * (apt-get install groonga-bin groonga-tokenizer-mecab when root); a reason when not.
+ */
+export function ensureGroonga(
+  log: (line: string) => void,
+  tokenizer: GroongaTokenizer = 'TokenBigram',
+): string | null {
   const probe = (): boolean =>
-    spawnSync('groonga', ['--version'], { encoding: 'utf8' }).status === 0;
+    spawnSync('groonga', ['--version'], { encoding: 'utf8' }).status === 0 &&
+    (tokenizer !== 'TokenMecab' || existsSync(MECAB_PLUGIN));
   if (probe()) return null;
-  log('groonga not found; trying apt-get install -y groonga-bin');
-  const install = spawnSync('sh', ['-c', 'apt-get install -y groonga-bin'], {
-    encoding: 'utf8',
-    stdio: 'inherit',
-  });
+  log('groonga not found; trying apt-get install -y groonga-bin groonga-tokenizer-mecab');
+  const install = spawnSync(
+    'sh',
+    ['-c', 'apt-get install -y groonga-bin groonga-tokenizer-mecab'],
+    {
+      encoding: 'utf8',
+      stdio: 'inherit',
+    },
+  );
   if (install.status === 0 && probe()) return null;
-  return 'Groonga skipped: the groonga command is missing and apt-get install groonga-bin failed';
+  return `Groonga (${tokenizer}) skipped: the groonga command or its MeCab plugin is missing and apt-get install failed`;
 }
 
 /** Peak resident memory (VmHWM) of a process in MiB, from /proc. */
@@ -120,11 +136,13 @@ export interface GroongaBuild {
 export async function buildGroonga(
   dir: string,
   corpus: Iterable<CorpusSeed>,
+  tokenizer: GroongaTokenizer = 'TokenBigram',
 ): Promise<GroongaBuild> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const pipe = new GroongaPipe(join(dir, 'db'), true);
+  if (tokenizer === 'TokenMecab') await pipe.command('plugin_register tokenizers/mecab');
   await pipe.command('table_create Seeds TABLE_HASH_KEY ShortText');
   for (const column of ['title', 'abstract', 'keywords'])
     await pipe.command(`column_create Seeds ${column} COLUMN_SCALAR Text`);
@@ -147,7 +165,7 @@ export async function buildGroonga(
   }
   await flush();
   await pipe.command(
-    'table_create Terms TABLE_PAT_KEY ShortText --default_tokenizer TokenBigram --normalizer NormalizerAuto',
+    `table_create Terms TABLE_PAT_KEY ShortText --default_tokenizer ${tokenizer} --normalizer NormalizerAuto`,
   );
   await pipe.command(
     'column_create Terms seeds_index COLUMN_INDEX|WITH_POSITION|WITH_SECTION Seeds title,abstract,keywords',
@@ -155,7 +173,7 @@ export async function buildGroonga(
   const buildSeconds = (performance.now() - started) / 1000;
   const pid = pipe.process.pid;
   return {
-    peer: groongaPeer(pipe),
+    peer: groongaPeer(pipe, tokenizer),
     buildSeconds,
     peakMiB: peakMemoryMiB(pid),
     pid,
@@ -163,18 +181,21 @@ export async function buildGroonga(
 }
 
 /** Opens an existing Groonga database (the restart path). */
-export async function openGroonga(dir: string): Promise<{ peer: Peer; seconds: number }> {
+export async function openGroonga(
+  dir: string,
+  tokenizer: GroongaTokenizer = 'TokenBigram',
+): Promise<{ peer: Peer; seconds: number }> {
   const started = performance.now();
   const pipe = new GroongaPipe(join(dir, 'db'), false);
   await pipe.command('status');
-  const peer = groongaPeer(pipe);
+  const peer = groongaPeer(pipe, tokenizer);
   await peer.search('銅', 1);
   return { peer, seconds: (performance.now() - started) / 1000 };
 }
 
-function groongaPeer(pipe: GroongaPipe): Peer {
+function groongaPeer(pipe: GroongaPipe, tokenizer: GroongaTokenizer): Peer {
   return {
-    name: 'Groonga (TokenBigram)',
+    name: `Groonga (${tokenizer})`,
     async search(text, k) {
       const chunks = queryChunks(text);
       if (chunks.length === 0) return [];

@@ -5,7 +5,8 @@
  * retrieval) for the matching benchmark's latency queries, after the same warm-up; prints the
  * percentiles of each step and the slowest queries with their query sizes. For deciding where
  * the p95 goes without rebuilding the 1 M index each time. `--glosses` adds the EDICT gloss
- * links after the dictionary (decision 014); the confidence of the 20 results is timed too.
+ * links after the dictionary (decision 014); `--synonyms` merges SudachiDict's synonyms into
+ * that table, as the service does (decision 016); the confidence of the 20 results is timed too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,6 +26,8 @@ import {
 import { assessHit, textScale } from '#matching/match-confidence.ts';
 import { buildGlossLinkTable } from '#matching/gloss-link-table.ts';
 import { readEdict } from '#matching-node/edict-file.ts';
+import { readSudachiSynonyms } from '#matching-node/sudachi-synonyms-file.ts';
+import { synonymLinks } from '#matching/synonym-groups.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { COMMUNITY_NEEDS, FIELDS } from '#demo/field-vocabulary.ts';
@@ -36,13 +39,18 @@ if (snapshot === undefined) throw new Error('usage: query-profile.ts SNAPSHOT [-
 const topAt = args.indexOf('--top');
 const top = topAt < 0 ? 10 : Number(args[topAt + 1]);
 
-const withGlosses = args.includes('--glosses');
+const withSynonyms = args.includes('--synonyms');
+const withGlosses = args.includes('--glosses') || withSynonyms;
 const root = resolve('.');
 const started = performance.now();
 const index = restoreBm25fIndex(decodeSerializedIndex(readFileSync(snapshot)));
 index.flush();
 // As the service holds them: the compact table built from the index's vocabulary.
-const glosses = withGlosses ? buildGlossLinkTable(readEdict(), index.vocabulary()) : undefined;
+const glosses = withGlosses
+  ? buildGlossLinkTable(readEdict(), index.vocabulary(), {
+      ...(withSynonyms ? { synonyms: synonymLinks(readSudachiSynonyms()) } : {}),
+    })
+  : undefined;
 console.log(
   `restored ${index.documentCount} seeds in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

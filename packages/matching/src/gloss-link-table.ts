@@ -20,6 +20,7 @@ import {
   type GlossLinker,
   type LinkedTerm,
 } from './gloss-links.ts';
+import { MERGED_MAX_LINKS, mergeLinks, type SynonymLinks } from './synonym-groups.ts';
 
 export interface GlossLinkTableOptions {
   /** Links below this weight are not kept (default 0.5, the service's setting). */
@@ -30,6 +31,11 @@ export interface GlossLinkTableOptions {
   readonly maxWordsPerGloss?: number;
   /** Translations kept per English word (default 3). */
   readonly maxTranslations?: number;
+  /**
+   * SudachiDict synonym links (`synonym-groups.ts`) merged into each word's links, a word
+   * reached both ways keeping the surer weight, 8 links at most per word.
+   */
+  readonly synonyms?: SynonymLinks;
 }
 
 type LinkMap = ReadonlyMap<string, readonly LinkedTerm[]>;
@@ -97,10 +103,20 @@ export function buildGlossLinkTable(
       for (const word of words) candidates.add(word);
     }
   }
+  const synonyms = options.synonyms;
+  if (synonyms !== undefined) for (const word of synonyms.keys()) candidates.add(word);
   const links = new Map<string, readonly LinkedTerm[]>();
   for (const word of candidates) {
-    const found = glossLinks(dictionary, word, { ...linkOptions, keep });
-    if (found.length > 0) links.set(word, found.map(bare));
+    const glossFound = glossLinks(dictionary, word, { ...linkOptions, keep }).map(bare);
+    const found =
+      synonyms === undefined
+        ? glossFound
+        : mergeLinks(
+            glossFound,
+            (synonyms.get(word) ?? []).filter((link) => link.term !== word && keep(link.term)),
+            MERGED_MAX_LINKS,
+          );
+    if (found.length > 0) links.set(word, found);
   }
   const translations = new Map<string, readonly LinkedTerm[]>();
   for (const englishWord of dictionary.english.keys()) {

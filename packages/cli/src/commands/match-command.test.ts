@@ -155,5 +155,5 @@ describe('musubi match / consult / index', () => {
     expect(show.out).toContain('moved → closed');
     const figures = await run(['consult', 'figures', '--as', 'k1', '--json', '--db', db]);
     expect(JSON.parse(figures.out).total).toMatchObject({ consultations: 1, lost: 1 });
-  }, 60_000);
+  }, 120_000);
 });

@@ -30,6 +30,22 @@ const dir = mkdtempSync(join(tmpdir(), 'musubi-edict-'));
 const edictPath = join(dir, 'edict');
 writeFileSync(edictPath, iconv.encode(`${EDICT_SAMPLE}\n`, 'euc-jp'));
 const missingPath = join(dir, 'no-such-edict');
+// A group in the shape of SudachiDict's synonym file (npm sudachi-synonyms-dictionary).
+const synonymsPath = join(dir, 'synonyms.json');
+writeFileSync(
+  synonymsPath,
+  JSON.stringify([
+    {
+      id: '000100',
+      items: ['亀裂', 'ひび割れ', 'クラック'].map((midashi, i) => ({
+        taigenYogen: '体言',
+        expandControl: 0,
+        vocabularyNumber: i + 1,
+        midashi,
+      })),
+    },
+  ]),
+);
 
 const OWNER = buildActor({ id: 'lab', sector: 'university', name: '森林研究室' });
 const SEEDS = [
@@ -101,6 +117,49 @@ describe.each(TEST_DATABASES)('gloss links in the matching service on $name', (k
     // 魚 reaches 魚類 (a gloss neighbour) and "fish" (its gloss) in the English seed.
     expect(ids(fish).slice(0, 2).sort()).toEqual(['s-english', 's-fish']);
     expect(service.stats().timings['glossLinks:seeds']).toBeGreaterThanOrEqual(0);
+    await service.close();
+  });
+
+  it('merges SudachiDict synonyms into the table: 亀裂 finds the seed that says ひび割れ', async () => {
+    const need = '亀裂が心配だ';
+    const glossOnly = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      persist: false,
+      glossLinks: { edictPath },
+    });
+    expect(ids(await glossOnly.matchText(ANONYMOUS, need))).not.toContain('s-bridge');
+    await glossOnly.close();
+    const service = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      persist: false,
+      glossLinks: { edictPath, synonymsPath },
+    });
+    const cracks = await service.matchText(ANONYMOUS, need);
+    expect(ids(cracks)[0]).toBe('s-bridge');
+    expect(glossTerms(cracks, 's-bridge')).toEqual(['ひび割れ']);
+    await service.close();
+  });
+
+  it('keeps the EDICT links without the synonym file, and says so in one log line', async () => {
+    const lines: string[] = [];
+    const service = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      persist: false,
+      glossLinks: {
+        edictPath,
+        synonymsPath: join(dir, `no-synonyms-${kind.name}.json`),
+        log: (line) => lines.push(line),
+      },
+    });
+    const bamboo = await service.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている');
+    expect(ids(bamboo)[0]).toBe('s-bamboo');
+    expect(lines.filter((line) => line.includes('SudachiDict'))).toHaveLength(1);
     await service.close();
   });
 

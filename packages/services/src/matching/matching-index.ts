@@ -34,6 +34,10 @@ import {
   type GlossLinkTable,
 } from '#matching/gloss-link-table.ts';
 import { EDICT_PATH, loadEdictForBuild } from '#matching-node/edict-file.ts';
+import {
+  loadSynonymLinksForBuild,
+  sudachiSynonymsPath,
+} from '#matching-node/sudachi-synonyms-file.ts';
 import { buildTrustGraph, type GraphRelation, type TrustGraph } from '#matching/network-path.ts';
 import {
   actorFacts,
@@ -77,15 +81,23 @@ export function needFields(need: Need): Record<string, string> {
 export interface GlossLinkSource {
   /** The EDICT file (the Debian package's /usr/share/edict/edict). */
   readonly edictPath: string;
+  /**
+   * SudachiDict's synonym file (npm `sudachi-synonyms-dictionary`), merged into the table's
+   * links (decision 016); none when absent.
+   */
+  readonly synonymsPath?: string;
   /** Where a missing file is reported (default stderr). */
   readonly log?: (line: string) => void;
 }
 
-/** The Debian package's EDICT, reported in one log line when missing. */
-export const DEFAULT_GLOSS_LINKS: GlossLinkSource = { edictPath: EDICT_PATH };
+/** The Debian package's EDICT (reported in one log line when missing) and SudachiDict's synonyms. */
+export const DEFAULT_GLOSS_LINKS: GlossLinkSource = {
+  edictPath: EDICT_PATH,
+  synonymsPath: sudachiSynonymsPath(),
+};
 
 /** Bump when the gloss link table's content or format changes. */
-const GLOSS_TABLE_VERSION = 2;
+const GLOSS_TABLE_VERSION = 3;
 
 export interface RefreshReport {
   readonly seeds: { analysed: number; removed: number; restored: boolean };
@@ -140,7 +152,9 @@ export class MatchingIndex {
   }
 
   private glossSnapshotName(kind: 'seeds' | 'needs'): string {
-    return `gloss-links:v${GLOSS_TABLE_VERSION}:${this.snapshotName(kind)}`;
+    // A table built with synonyms is not one built without them: each has its own row.
+    const sources = this.glossSource?.synonymsPath === undefined ? '' : 'synonyms:';
+    return `gloss-links:v${GLOSS_TABLE_VERSION}:${sources}${this.snapshotName(kind)}`;
   }
 
   /**
@@ -175,7 +189,15 @@ export class MatchingIndex {
       this.setGlossLinks(kind, undefined);
       return;
     }
-    table = buildGlossLinkTable(dictionary, index.vocabulary());
+    const synonyms =
+      this.glossSource.synonymsPath === undefined
+        ? undefined
+        : loadSynonymLinksForBuild(this.glossSource.synonymsPath, {
+            ...(this.glossSource.log !== undefined ? { log: this.glossSource.log } : {}),
+          });
+    table = buildGlossLinkTable(dictionary, index.vocabulary(), {
+      ...(synonyms !== undefined ? { synonyms } : {}),
+    });
     this.setGlossLinks(kind, table);
     this.timings[`glossLinks:${kind}`] = (performance.now() - t0) / 1000;
     if (persist) await this.saveGlossLinks(kind);

@@ -39,6 +39,7 @@ export interface MatchingWorkerData {
   readonly weights?: Record<string, number>;
   /** EDICT for the gloss link table (`MatchingServiceOptions.glossLinks`); none when absent. */
   readonly glossEdictPath?: string;
+  readonly glossSynonymsPath?: string;
   /** Scheduling priority of the worker thread (Linux nice, default 10: below the server's). */
   readonly nice?: number;
 }

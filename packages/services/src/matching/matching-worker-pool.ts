@@ -97,7 +97,12 @@ export async function createWorkerMatchingService(
         persist: index === 0 && (options.persist ?? true),
         ...(options.weights !== undefined ? { weights: options.weights } : {}),
         ...(options.glossLinks !== undefined
-          ? { glossEdictPath: options.glossLinks.edictPath }
+          ? {
+              glossEdictPath: options.glossLinks.edictPath,
+              ...(options.glossLinks.synonymsPath !== undefined
+                ? { glossSynonymsPath: options.glossLinks.synonymsPath }
+                : {}),
+            }
           : {}),
       };
       const worker = new Worker(file, { workerData: data, transferList: [channel.port2] });

@@ -62,7 +62,14 @@ try {
     ...(config.persist !== undefined ? { persist: config.persist } : {}),
     ...(config.weights !== undefined ? { weights: config.weights } : {}),
     ...(config.glossEdictPath !== undefined
-      ? { glossLinks: { edictPath: config.glossEdictPath } }
+      ? {
+          glossLinks: {
+            edictPath: config.glossEdictPath,
+            ...(config.glossSynonymsPath !== undefined
+              ? { synonymsPath: config.glossSynonymsPath }
+              : {}),
+          },
+        }
       : {}),
   });
   /** Calls being answered: closing waits for them (the tokenizer must outlive them). */
