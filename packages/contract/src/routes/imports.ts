@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '#core/entities/entity-spec.ts';
 import { defineRoute, emptyAnswer, problemAnswer } from '../route.ts';
+import { ZReviewEvidence } from './reviews.ts';
 
 const tags = ['imports'];
 /** The sources of `musubi connect` (the connectors' SOURCE_NAMES; a test keeps the two equal). */
@@ -108,7 +109,14 @@ export const ZConnectorUploadCheck = z.object({
   ),
   skippedCount: z.number().int(),
   skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
-  reviews: z.array(z.object({ at: z.string(), candidateId: z.string(), reason: z.string() })),
+  reviews: z.array(
+    z.object({
+      at: z.string(),
+      candidateId: z.string(),
+      reason: z.string(),
+      evidence: ZReviewEvidence,
+    }),
+  ),
   refusal: z.string().nullable(),
   expiresAt: z.string().nullable(),
   detected: ZRecognition.nullable().describe(

@@ -8,6 +8,7 @@ import type { ConnectorInput, SourceName } from '#connectors/connector.ts';
 import { CONNECTORS } from '#connectors/connectors.ts';
 import { detectSource, type Recognition } from '#connectors/detect/detect-source.ts';
 import { HEAD_BYTES } from '#connectors/detect/head-sample.ts';
+import type { ResolutionEvidence } from '#connectors/resolve-actor.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Repositories } from '#core/ports.ts';
 import {
@@ -29,7 +30,8 @@ export interface ConnectorUploadCheck {
   skippedCount: number;
   /** The first records left out on purpose, with why. */
   skipped: { at: string; reason: string }[];
-  reviews: { at: string; candidateId: string; reason: string }[];
+  /** Each with the resolver's reason in English and as a code with values (`evidence`). */
+  reviews: { at: string; candidateId: string; reason: string; evidence: ResolutionEvidence }[];
   /** The whole file was refused (unreadable, not the source's format). */
   refusal: string | null;
   expiresAt: string | null;
@@ -76,7 +78,12 @@ function checkOf(
     })),
     skippedCount: details.skippedCount,
     skipped: details.skipped.map(({ at, reason }) => ({ at, reason })),
-    reviews: details.reviews.map(({ at, candidateId, reason }) => ({ at, candidateId, reason })),
+    reviews: details.reviews.map(({ at, candidateId, reason, evidence }) => ({
+      at,
+      candidateId,
+      reason,
+      evidence,
+    })),
     refusal: null,
     expiresAt: null,
   };
