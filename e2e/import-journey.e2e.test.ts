@@ -4,9 +4,10 @@
  * file, imports it and finds the records; a company member adds a relation from its
  * organisation's page, choosing the other actor by name with the keyboard. axe-core finds no
  * serious or critical violation on these pages. A coordinator also writes a region strategy whose
- * KPI target lacks its unit (shown beside it), then saves it. At 1440×900 in Japanese, a
- * coordinator uploads a 法人番号 difference file as the NTA publishes it, reads the connector's
- * dry run, confirms it and finds the corporation in the directory.
+ * KPI target lacks its unit (shown beside it), then saves it. At both sizes and in both
+ * languages, a coordinator uploads a 法人番号 difference file as the NTA publishes it without
+ * naming its source, sees it recognised from its content, reads the connector's dry run, confirms
+ * it and finds the corporation in the directory; a file of no source is refused with the formats read.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -216,37 +217,84 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
   });
 });
 
-describe('a connector’s file from the browser at 1440×900 in Japanese', () => {
-  it('a coordinator uploads a 法人番号 file, reads the dry run, confirms it and finds the corporation', async () => {
-    const viewport = VIEWPORTS[0];
-    const { context, page, errors } = await session('ja', viewport);
-    await signIn(page, 'coordinator', '/import');
-    await page.locator('select[name="source"]').selectOption('houjin-bangou');
-    await page.locator('input[type="file"][name="file"]').setInputFiles({
-      name: 'diff_20211001.csv',
-      mimeType: 'text/csv',
-      buffer: readFileSync(
-        '/work/shared/data/real-samples/houjin-bangou/diff_20211001_unicode_sample.csv',
-      ),
+const CONNECTOR_TEXT = {
+  ja: {
+    recognised: '「法人番号 差分 CSV（UTF-8）」と判別しました',
+    passed: '25 件を読み、不備はありませんでした',
+    confirm: '法人番号（国税庁） を取り込む',
+    done: '件を取り込みました',
+    unrecognised: 'の情報源を判別できませんでした',
+    accepted: '法人番号 全件 CSV',
+  },
+  en: {
+    recognised: 'was recognised as Corporate Number difference CSV (UTF-8)',
+    passed: '25 records read, none rejected',
+    confirm: 'Apply 法人番号',
+    done: 'Imported',
+    unrecognised: 'its source could not be told',
+    accepted: 'Corporate Number full-data CSV',
+  },
+} as const;
+
+describe.each(VIEWPORTS)('a connector’s file from the browser at $width×$height', (viewport) => {
+  describe.each(['ja', 'en'] as const)('in %s', (language) => {
+    const text = CONNECTOR_TEXT[language];
+    it('a coordinator uploads a 法人番号 file without naming its source, sees it recognised, confirms it and finds the corporation; a wrong file is refused', async () => {
+      const { context, page, errors } = await session(language, viewport);
+      await signIn(page, 'coordinator', '/import');
+      await page.locator('select[name="source"]').selectOption('auto');
+      const file = page.locator('input[type="file"][name="file"]');
+      // Named as nothing in particular: the content tells the source.
+      await file.setInputFiles({
+        name: `corporations-${viewport.name}.csv`,
+        mimeType: 'text/csv',
+        buffer: readFileSync(
+          '/work/shared/data/real-samples/houjin-bangou/diff_20211001_unicode_sample.csv',
+        ),
+      });
+      await page.getByRole('button', { name: TEXT[language].check }).click();
+      await page.getByText(text.recognised).waitFor();
+      await page.getByText(text.passed).waitFor();
+      const count = async (key: string) =>
+        Number(
+          (
+            await page.locator(`.connector-counts tr[data-count="${key}"] td`).textContent()
+          )?.replace(/[^\d]/g, ''),
+        );
+      // Added on the first run of the suite, found again unchanged on the later ones.
+      expect((await count('added')) + (await count('unchanged'))).toBeGreaterThan(0);
+      await page.locator('.connector-counts tr[data-count="review"]').waitFor();
+      await expect(page.locator('select[name="readAs"]').inputValue()).resolves.toBe(
+        'houjin-bangou',
+      );
+      await expectAccessible(page, 'connector dry run');
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({
+        path: shot(`import-connector-houjin-${viewport.name}-${language}`),
+        fullPage: true,
+      });
+
+      await page.getByRole('button', { name: text.confirm }).click();
+      await page.getByText(text.done).first().waitFor();
+      expect(await world.database.repos.entity('actors').get('corp-1010001001210')).toBeDefined();
+      await page.goto(url(`/actors?q=${encodeURIComponent('エトワール')}`));
+      await page.getByRole('link', { name: 'エトワール株式会社' }).first().waitFor();
+
+      // A file of no source: refused, saying so and naming the formats read.
+      await page.goto(url('/import'));
+      await page.locator('select[name="source"]').selectOption('auto');
+      await page.locator('input[type="file"][name="file"]').setInputFiles({
+        name: 'notes.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('id,kind,sector,name\nx-1,organization,company,メモ\n'),
+      });
+      await page.getByRole('button', { name: TEXT[language].check }).click();
+      await page.locator('.import-unrecognised').getByText(text.unrecognised).waitFor();
+      await page.locator('.accepted-shapes li', { hasText: text.accepted }).waitFor();
+      await expectAccessible(page, 'unrecognised file');
+      await expectNoSidewaysScroll(page);
+      expect(errors.filter((e) => !/status of 415/.test(e))).toEqual([]);
+      await context.close();
     });
-    await page.getByRole('button', { name: TEXT.ja.check }).click();
-    await page.getByText('25 件を読み、不備はありませんでした').waitFor();
-    const added = Number(
-      await page.locator('.connector-counts tr[data-count="added"] td').textContent(),
-    );
-    expect(added).toBeGreaterThan(0);
-    expect(await world.database.repos.entity('actors').get('corp-1010001001210')).toBeUndefined();
-    await expectAccessible(page, 'connector dry run');
-    await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: shot('import-connector-houjin'), fullPage: true });
-
-    await page.getByRole('button', { name: '法人番号（国税庁） を取り込む' }).click();
-    await page.getByText('件を取り込みました').waitFor();
-    expect(await world.database.repos.entity('actors').get('corp-1010001001210')).toBeDefined();
-
-    await page.goto(url(`/actors?q=${encodeURIComponent('エトワール')}`));
-    await page.getByRole('link', { name: 'エトワール株式会社' }).first().waitFor();
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });

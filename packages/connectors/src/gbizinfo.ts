@@ -312,10 +312,11 @@ function stringsOf(object: Record<string, unknown>): Row {
   return row;
 }
 
-type CsvKind = 'basic' | 'subsidy' | 'procurement' | 'patent';
+export type CsvKind = 'basic' | 'subsidy' | 'procurement' | 'patent';
 
-function csvKindOf(
-  input: ConnectorInput,
+/** Which gBizINFO CSV a header row is (English names, their aliases, or the bulk files' Japanese ones). */
+export function csvKindOf(
+  fileName: string,
   header: readonly string[],
 ): { kind: CsvKind; names: string[] } | undefined {
   const english = header.map((name) => ENGLISH_ALIASES[name] ?? name);
@@ -330,7 +331,7 @@ function csvKindOf(
   // A first line of numbers is data, not a header (e.g. a 法人番号 file): not gBizINFO.
   if (/^\d+$/.test(header[0] ?? '') || /^\d{13}$/.test(header[1] ?? '')) return undefined;
   // Bulk downloads carry a Japanese header: known by their column count and words.
-  const joined = `${input.name} ${header.join(',')}`;
+  const joined = `${fileName} ${header.join(',')}`;
   if (header.length === BULK_COLUMNS['basic']?.length)
     return { kind: 'basic', names: BULK_COLUMNS['basic'] };
   if (header.length === BULK_COLUMNS['patent']?.length)
@@ -400,7 +401,7 @@ async function* parseGbizinfo(input: ConnectorInput): AsyncIterable<ConnectorOut
     return;
   }
   const table = await readCsvTable(replay());
-  const kind = csvKindOf(input, table.header);
+  const kind = csvKindOf(input.name, table.header);
   if (!kind) {
     throw wrongShape(
       input,

@@ -56,7 +56,11 @@ describe('ActorIndex.resolve', () => {
   });
 
   it('sends a name without place, a person, or a similar name to review', () => {
-    expect(index(tohoku).resolve({ name: '東北大学' })).toMatchObject({ outcome: 'likely' });
+    expect(index(tohoku).resolve({ name: '東北大学' })).toMatchObject({
+      outcome: 'likely',
+      evidence: { code: 'same_name_place_unknown', values: {} },
+      reason: 'same name, prefecture unknown on one side',
+    });
     const person: KnownActor = {
       id: 'p1',
       kind: 'person',
@@ -65,7 +69,11 @@ describe('ActorIndex.resolve', () => {
     };
     expect(
       index(person).resolve({ name: '高橋利清', kind: 'person', prefectureCode: '05' }),
-    ).toMatchObject({ outcome: 'likely' });
+    ).toMatchObject({
+      outcome: 'likely',
+      evidence: { code: 'same_name_place_people', values: { place: '05' } },
+      reason: 'same name and prefecture, but people share names',
+    });
     const station: KnownActor = {
       id: 's1',
       kind: 'organization',
@@ -74,7 +82,15 @@ describe('ActorIndex.resolve', () => {
     };
     expect(
       index(station).resolve({ name: '秋田県畜産試験所', prefectureCode: '05' }),
-    ).toMatchObject({ outcome: 'likely', actorId: 's1' });
+    ).toMatchObject({
+      outcome: 'likely',
+      actorId: 's1',
+      evidence: {
+        code: 'similar_name_same_place',
+        values: { place: '05', name: '秋田県畜産試験場' },
+      },
+      reason: 'similar name in the same prefecture (秋田県畜産試験場)',
+    });
   });
 
   it('keeps apart names in other prefectures and actors with a different identifier', () => {

@@ -30,16 +30,61 @@ export interface KnownActor {
   openalexId?: string | undefined;
 }
 
+/**
+ * Why resolution took a record for an actor, as a stable code with its values (a place is a
+ * prefecture code or `abroad:CC`), for messages in any language; `evidenceText` gives the English.
+ */
+export type ResolutionEvidence =
+  | { code: 'same_name_place'; values: { place: string } }
+  | { code: 'same_name_place_people'; values: { place: string } }
+  | { code: 'same_name_place_several'; values: { place: string } }
+  | { code: 'same_name_place_unknown'; values: Record<string, never> }
+  | { code: 'similar_name_same_place'; values: { place: string; name: string } }
+  | { code: 'identifiers_conflict'; values: { actorIds: string[] } };
+export type ResolutionEvidenceCode = ResolutionEvidence['code'];
+
+/** The evidence in the resolver's own English words (the CLI's and the stored reasons). */
+export function evidenceText(evidence: ResolutionEvidence): string {
+  switch (evidence.code) {
+    case 'same_name_place':
+      return `same name and place (${evidence.values.place})`;
+    case 'same_name_place_people':
+      return 'same name and prefecture, but people share names';
+    case 'same_name_place_several':
+      return 'same name and prefecture, but several actors have it';
+    case 'same_name_place_unknown':
+      return 'same name, prefecture unknown on one side';
+    case 'similar_name_same_place':
+      return `similar name in the same prefecture (${evidence.values.name})`;
+    case 'identifiers_conflict':
+      return `identifiers of one record belong to ${evidence.values.actorIds.join(' and ')}`;
+  }
+}
+
 export type Resolution =
   /** Found by a strong identifier. */
   | { outcome: 'identified'; actorId: string; by: StrongIdentifier }
   /** Same normalised name and place: merged without asking. */
-  | { outcome: 'sure'; actorId: string; reason: string }
+  | { outcome: 'sure'; actorId: string; reason: string; evidence: ResolutionEvidence }
   /** May be this actor: waits for a person (review queue). */
-  | { outcome: 'likely'; actorId: string; score: number; reason: string }
+  | {
+      outcome: 'likely';
+      actorId: string;
+      score: number;
+      reason: string;
+      evidence: ResolutionEvidence;
+    }
   /** Strong identifiers of the record point to two different actors. */
   | { outcome: 'conflict'; actorIds: string[]; reason: string }
   | { outcome: 'new' };
+
+/** A resolution with its evidence and the evidence's English words. */
+function because<T extends object>(
+  resolution: T,
+  evidence: ResolutionEvidence,
+): T & { evidence: ResolutionEvidence; reason: string } {
+  return { ...resolution, evidence, reason: evidenceText(evidence) };
+}
 
 /**
  * Where an actor or a record is, for name matching: its prefecture, or `abroad:CC` for a foreign
@@ -131,7 +176,7 @@ export class ActorIndex {
       return {
         outcome: 'conflict',
         actorIds: ids,
-        reason: `identifiers of one record belong to ${ids.join(' and ')}`,
+        reason: evidenceText({ code: 'identifiers_conflict', values: { actorIds: ids } }),
       };
     }
     const [identified] = [...found.entries()];
@@ -159,24 +204,26 @@ export class ActorIndex {
     const place = placeOf(keys);
     const samePlace = exact.filter((a) => place !== undefined && placeOf(a) === place);
     // People share names: a person is never merged on the name alone.
-    if (kind === 'organization' && samePlace.length === 1 && samePlace[0]) {
-      return {
-        outcome: 'sure',
-        actorId: samePlace[0].id,
-        reason: `same name and place (${place})`,
-      };
+    if (kind === 'organization' && samePlace.length === 1 && samePlace[0] && place) {
+      return because(
+        { outcome: 'sure' as const, actorId: samePlace[0].id },
+        { code: 'same_name_place', values: { place } },
+      );
     }
     const placeUnknown = exact.filter((a) => place === undefined || placeOf(a) === undefined);
     const candidate = samePlace[0] ?? placeUnknown[0];
     if (candidate) {
-      return {
-        outcome: 'likely',
+      const likely = {
+        outcome: 'likely' as const,
         actorId: candidate.id,
         score: samePlace[0] ? 0.95 : 0.9,
-        reason: samePlace[0]
-          ? `same name and prefecture, but ${kind === 'person' ? 'people share names' : 'several actors have it'}`
-          : 'same name, prefecture unknown on one side',
       };
+      if (samePlace[0] && place)
+        return because(likely, {
+          code: kind === 'person' ? 'same_name_place_people' : 'same_name_place_several',
+          values: { place },
+        });
+      return because(likely, { code: 'same_name_place_unknown', values: {} });
     }
     // Records with a strong identifier of their own are only matched on the exact name.
     if (STRONG_IDENTIFIERS.some((identifier) => keys[identifier] !== undefined)) {
@@ -193,12 +240,14 @@ export class ActorIndex {
       }
     }
     if (best) {
-      return {
-        outcome: 'likely',
-        actorId: best.actor.id,
-        score: Math.round(best.score * 100) / 100,
-        reason: `similar name in the same prefecture (${best.actor.name})`,
-      };
+      return because(
+        {
+          outcome: 'likely' as const,
+          actorId: best.actor.id,
+          score: Math.round(best.score * 100) / 100,
+        },
+        { code: 'similar_name_same_place', values: { place, name: best.actor.name } },
+      );
     }
     return { outcome: 'new' };
   }

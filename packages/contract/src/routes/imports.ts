@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '#core/entities/entity-spec.ts';
 import { defineRoute, emptyAnswer, problemAnswer } from '../route.ts';
+import { ZReviewEvidence } from './reviews.ts';
 
 const tags = ['imports'];
 /** The sources of `musubi connect` (the connectors' SOURCE_NAMES; a test keeps the two equal). */
@@ -21,6 +22,39 @@ export const CONNECTOR_SOURCES = [
   'jgrants',
 ] as const;
 const SOURCE_NAMES = CONNECTOR_SOURCES;
+/** The published shapes the connectors tell apart (`SHAPE_NAMES` of the detection; a test keeps the two equal). */
+export const CONNECTOR_SHAPES = [
+  'houjin-full-csv',
+  'houjin-diff-csv',
+  'houjin-csv',
+  'houjin-webapi-csv',
+  'houjin-xml',
+  'gbizinfo-json',
+  'gbizinfo-basic-csv',
+  'gbizinfo-subsidy-csv',
+  'gbizinfo-procurement-csv',
+  'gbizinfo-patent-csv',
+  'researchmap-jsonld',
+  'researchmap-jsonl',
+  'kaken-projects-xml',
+  'kaken-researchers-json',
+  'kaken-csv',
+  'openalex-json',
+  'openalex-jsonl',
+  'ror-json',
+  'ror-csv',
+  'estat-stats-json',
+  'estat-meta-json',
+  'jgrants-json',
+] as const;
+export type ConnectorShape = (typeof CONNECTOR_SHAPES)[number];
+
+/** What a file's content is, told from its start: source, published shape, encoding. */
+export const ZRecognition = z.object({
+  source: z.enum(SOURCE_NAMES),
+  shape: z.enum(CONNECTOR_SHAPES),
+  encoding: z.enum(['utf-8', 'shift_jis']).nullable().describe('null: ASCII only'),
+});
 const FORMATS = ['csv', 'xlsx', 'json', 'ndjson'] as const;
 const COMMON = {
   401: problemAnswer('Not signed in'),
@@ -75,9 +109,19 @@ export const ZConnectorUploadCheck = z.object({
   ),
   skippedCount: z.number().int(),
   skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
-  reviews: z.array(z.object({ at: z.string(), candidateId: z.string(), reason: z.string() })),
+  reviews: z.array(
+    z.object({
+      at: z.string(),
+      candidateId: z.string(),
+      reason: z.string(),
+      evidence: ZReviewEvidence,
+    }),
+  ),
   refusal: z.string().nullable(),
   expiresAt: z.string().nullable(),
+  detected: ZRecognition.nullable().describe(
+    'What the content is, told from its start (null: no source recognises it)',
+  ),
 });
 export type ConnectorUploadCheck = z.infer<typeof ZConnectorUploadCheck>;
 
@@ -98,7 +142,7 @@ export const ZUploadQuery = z.object({
 });
 
 export const ZConnectorUploadQuery = z.object({
-  source: z.enum(SOURCE_NAMES),
+  source: z.enum(SOURCE_NAMES).optional(),
   fileName: z.string().min(1).max(500),
 });
 
@@ -143,14 +187,14 @@ export const uploadConnectorFile = defineRoute({
   operationId: 'upload-connector-file',
   summary: 'Upload a file of an open source and check it in a dry run (nothing written)',
   description:
-    'The body is the file as the source publishes it (at most 20 MiB), read by the connector of `musubi connect`. A file without rejected records waits for confirmation (`uploadId`, confirmed or cancelled under /api/uploads/{id}); otherwise the report lists every rejected record and nothing is kept.',
+    'The body is the file as the source publishes it (at most 20 MiB), read by the connector of `musubi connect`. Without `source`, the file’s content tells it (`detected`); a file no source recognises is refused (415, `unrecognised`: empty | zip | binary | unknown, the accepted shapes named in `detail`). A file without rejected records waits for confirmation (`uploadId`, confirmed or cancelled under /api/uploads/{id}); otherwise the report lists every rejected record and nothing is kept.',
   tags,
   query: ZConnectorUploadQuery,
   queryDescriptions: {
-    source: SOURCE_NAMES.join(' | '),
+    source: `${SOURCE_NAMES.join(' | ')}; absent: told from the content`,
     fileName: 'The file’s name (some sources tell their variants apart by it)',
   },
-  requiredQuery: ['source', 'fileName'],
+  requiredQuery: ['fileName'],
   bodyDocumentAs: { type: 'string', format: 'binary' },
   bodyContentTypes: [
     'text/csv',
@@ -167,6 +211,7 @@ export const uploadConnectorFile = defineRoute({
     },
     ...COMMON,
     413: problemAnswer('The file is larger than 20 MiB'),
+    415: problemAnswer('No source given and none recognises the content'),
     422: problemAnswer('Not valid; `field` names the input'),
     429: problemAnswer('Five uploads already wait, or another is being checked'),
   },

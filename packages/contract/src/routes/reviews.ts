@@ -13,12 +13,33 @@ const ZCompared = z
     'name, nameEn, kind, sector, prefectureCode, municipalityCode, countryCode, corporateNumber, ror, orcid, researchmapId, kakenId, openalexId, url (those present)',
   );
 
+/** The resolver's evidence codes (`ResolutionEvidence` of the connectors, and `other`: stored words only). */
+export const REVIEW_EVIDENCE_CODES = [
+  'same_name_place',
+  'same_name_place_people',
+  'same_name_place_several',
+  'same_name_place_unknown',
+  'similar_name_same_place',
+  'identifiers_conflict',
+  'other',
+] as const;
+
+/** Why a record may be an actor, as a code with its values (a place: prefecture code or abroad:CC). */
+export const ZReviewEvidence = z.object({
+  code: z.enum(REVIEW_EVIDENCE_CODES),
+  values: z
+    .record(z.string(), z.union([z.string(), z.array(z.string())]))
+    .describe('place, name, actorIds or text, as the code needs'),
+});
+export type ReviewEvidence = z.infer<typeof ZReviewEvidence>;
+
 export const ZReviewItem = z.object({
   id: z.string(),
   source: z.string().describe('The connector that queued the record'),
   status: z.enum(REVIEW_STATUSES),
   score: z.number().describe('How sure the resolver was that the two are one (0–1)'),
   reasons: z.string().describe("The resolver's evidence, e.g. name+prefecture"),
+  evidence: ZReviewEvidence,
   createdAt: z.string(),
   decidedAt: z.string().optional(),
   record: ZCompared.describe('The queued record'),

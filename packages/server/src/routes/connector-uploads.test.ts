@@ -5,8 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { SOURCE_NAMES } from '#connectors/connector.ts';
-import { CONNECTOR_SOURCES, type ConnectorUploadCheck } from '#contract/routes/imports.ts';
+import { SHAPE_LABELS, SHAPE_NAMES } from '#connectors/detect/source-shapes.ts';
+import {
+  CONNECTOR_SHAPES,
+  CONNECTOR_SOURCES,
+  type ConnectorUploadCheck,
+} from '#contract/routes/imports.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import {
   createApiFixture,
@@ -20,10 +26,13 @@ const HOUJIN = readFileSync(`${SAMPLES}/houjin-bangou/diff_20211001_unicode_samp
 const KAKEN = readFileSync(`${SAMPLES}/kaken/SYNTHETIC_structure_projects_response.xml`);
 
 const uploadPath = (source: string, fileName: string) =>
-  `/api/connector-uploads?source=${source}&fileName=${encodeURIComponent(fileName)}`;
+  source === ''
+    ? `/api/connector-uploads?fileName=${encodeURIComponent(fileName)}`
+    : `/api/connector-uploads?source=${source}&fileName=${encodeURIComponent(fileName)}`;
 
-it('the contract names every source the connectors read', () => {
+it('the contract names every source the connectors read, and every shape they tell apart', () => {
   expect([...CONNECTOR_SOURCES]).toEqual([...SOURCE_NAMES]);
+  expect([...CONNECTOR_SHAPES]).toEqual([...SHAPE_NAMES]);
 });
 
 describe.each(TEST_DATABASES)('a connector’s file from the browser on $name', (kind) => {
@@ -132,5 +141,50 @@ describe.each(TEST_DATABASES)('a connector’s file from the browser on $name', 
     expect(check.uploadId).toBeNull();
     expect(check.refusal).toMatch(/^notes\.xml: not a KAKEN file/);
     expect(check.refusal).toContain('KAKEN の形式ではありません');
+  });
+
+  it('tells the source from the content when none is chosen, and says what it saw', async () => {
+    // Named as anything: the name tells nothing.
+    const sjis = iconv.encode(HOUJIN.toString('utf8'), 'cp932');
+    const response = await upload('', 'data.txt', sjis);
+    expect(response.status).toBe(200);
+    const check = (await response.json()) as ConnectorUploadCheck;
+    expect(check.source).toBe('houjin-bangou');
+    expect(check.detected).toEqual({
+      source: 'houjin-bangou',
+      shape: 'houjin-diff-csv',
+      encoding: 'shift_jis',
+    });
+    expect(check.report.read).toBe(25);
+    expect(check.uploadId).not.toBeNull();
+    const kaken = (await (await upload('', 'x', KAKEN)).json()) as ConnectorUploadCheck;
+    expect(kaken.source).toBe('kaken');
+    expect(kaken.detected?.shape).toBe('kaken-projects-xml');
+  });
+
+  it('a chosen source overrides what the content shows, which is still reported', async () => {
+    const check = (await (
+      await upload('kaken', 'diff.csv', HOUJIN)
+    ).json()) as ConnectorUploadCheck;
+    expect(check.source).toBe('kaken');
+    expect(check.detected?.source).toBe('houjin-bangou');
+    expect(check.refusal).toMatch(/not a KAKEN file/);
+  });
+
+  it('refuses a file no source recognises, saying why and listing every shape read', async () => {
+    const before = await actors();
+    for (const [body, why, words] of [
+      ['id,kind,sector,name\nimp-1,organization,company,試験\n', 'unknown', 'matches none'],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'zip', 'unpack it'],
+    ] as const) {
+      const response = await upload('', 'upload.csv', body);
+      const problem = await expectProblem(response, 415);
+      expect(problem['unrecognised']).toBe(why);
+      const detail = String(problem['detail']);
+      expect(detail).toContain(words);
+      expect(detail).toContain('判別できません');
+      for (const shape of SHAPE_NAMES) expect(detail).toContain(SHAPE_LABELS[shape].ja);
+    }
+    expect(await actors()).toBe(before);
   });
 });

@@ -65,6 +65,8 @@ describe.each(TEST_DATABASES)('review queue over HTTP on $name', (kind) => {
       source: 'ror',
       score: 0.82,
       reasons: 'name+prefecture',
+      // Queued without a code (before codes were kept): its stored words.
+      evidence: { code: 'other', values: { text: 'name+prefecture' } },
       status: 'open',
       candidateId: 'uni-u',
       record: { name: 'ユー大学', nameEn: 'U University', ror: '057zh3y96', prefectureCode: '13' },

@@ -7,6 +7,7 @@ import type {
   SourceName,
 } from '#connectors/connector.ts';
 import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
+import type { ResolutionEvidence } from '#connectors/resolve-actor.ts';
 import type { ActorReview } from '#core/ports.ts';
 
 /** What one run of a connector did (the `--json` object of `musubi connect`). */
@@ -29,7 +30,14 @@ export interface ConnectDetails {
   skipped: { file: string; at: string; reason: string }[];
   skippedCount: number;
   /** Records waiting in the review queue. */
-  reviews: { file: string; at: string; candidateId: string; reason: string }[];
+  reviews: {
+    file: string;
+    at: string;
+    candidateId: string;
+    reason: string;
+    /** The reason as a code with its values, for words in any language. */
+    evidence: ResolutionEvidence;
+  }[];
   committed: boolean;
 }
 
@@ -113,7 +121,7 @@ export function reviewEntry(input: {
   keys: ActorKeys;
   fields: ActorFields;
   on: string;
-  resolution: { actorId: string; reason: string; score: number };
+  resolution: { actorId: string; reason: string; score: number; evidence: ResolutionEvidence };
   now: string;
 }): { reported: ConnectDetails['reviews'][number]; queued: ActorReview } {
   const { resolution } = input;
@@ -123,6 +131,7 @@ export function reviewEntry(input: {
       at: input.at,
       candidateId: resolution.actorId,
       reason: resolution.reason,
+      evidence: resolution.evidence,
     },
     queued: {
       id: input.reviewId,
@@ -134,6 +143,7 @@ export function reviewEntry(input: {
         on: input.on,
         file: input.file,
         at: input.at,
+        evidence: resolution.evidence,
       },
       score: resolution.score,
       reasons: resolution.reason,

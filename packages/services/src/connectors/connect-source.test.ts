@@ -5,9 +5,25 @@ import { isDomainError } from '#core/domain-error.ts';
 import type { Database } from '#db/open-database.ts';
 import { fileInput, inputOf, JP_ROR, samplePath } from '#test/connector-input.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
+import type { Principal } from '#core/accounts.ts';
 import { connectSource, type ConnectDetails } from './connect-source.ts';
+import { listReviewQueue } from './review-queue.ts';
 
 const options = { retrievedOn: '2026-12-04', now: '2026-12-05T00:00:00Z' };
+const ADMIN: Principal = {
+  kind: 'account',
+  via: 'session',
+  account: {
+    id: 'admin',
+    email: 'admin@test.example',
+    displayName: 'admin',
+    role: 'admin',
+    organisationId: null,
+    disabled: false,
+    createdAt: options.now,
+    updatedAt: options.now,
+  },
+};
 
 describe.each(TEST_DATABASES)('connectSource on $name', (kind) => {
   let db: Database | undefined;
@@ -211,6 +227,14 @@ describe.each(TEST_DATABASES)('connectSource on $name', (kind) => {
     expect(rm.report.review).toBeGreaterThan(0);
     const queue = await db.repos.reviews.list('open');
     expect(queue[0]).toMatchObject({ candidateId: 'me-akita', source: 'researchmap' });
+    // The reason kept as a code with values, for the queue's words in either language.
+    const [item] = await listReviewQueue(db.repos, ADMIN, 'open');
+    expect(item?.evidence).toEqual({
+      code: 'similar_name_same_place',
+      values: { place: '05', name: '秋田県畜産試験所' },
+    });
+    expect(rm.reviews[0]?.evidence).toEqual(item?.evidence);
+    expect(item?.reasons).toBe('similar name in the same prefecture (秋田県畜産試験所)');
     expect((await db.repos.entity('actors').get('me-akita'))?.record['name']).toBe(
       '秋田県畜産試験所',
     );

@@ -3,7 +3,9 @@
  * an actor already, shown beside that actor with the evidence, and the decision (merge or keep
  * apart). Administrators and coordinators only: the queue shows records before anyone checked them.
  */
+import { z } from 'zod';
 import type { Principal } from '#core/accounts.ts';
+import type { ResolutionEvidence } from '#connectors/resolve-actor.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { isObject } from '#connectors/values.ts';
 import type { ActorReview, Repositories, ReviewStatus } from '#core/ports.ts';
@@ -29,6 +31,40 @@ export const COMPARED_FIELDS = [
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 export type ComparedValues = Partial<Record<ComparedField, string>>;
 
+/**
+ * Why the record may be the actor, as a code with values for words in the reader's language; a
+ * review queued before codes were kept says it in the resolver's English words (`other`).
+ */
+export type ReviewEvidence = ResolutionEvidence | { code: 'other'; values: { text: string } };
+
+const place = z.string().min(1);
+const ZResolutionEvidence = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('same_name_place'), values: z.object({ place }) }),
+  z.object({ code: z.literal('same_name_place_people'), values: z.object({ place }) }),
+  z.object({ code: z.literal('same_name_place_several'), values: z.object({ place }) }),
+  z.object({
+    code: z.literal('same_name_place_unknown'),
+    values: z
+      .object({})
+      .strict()
+      .transform((): Record<string, never> => ({})),
+  }),
+  z.object({
+    code: z.literal('similar_name_same_place'),
+    values: z.object({ place, name: z.string() }),
+  }),
+  z.object({
+    code: z.literal('identifiers_conflict'),
+    values: z.object({ actorIds: z.array(z.string()) }),
+  }),
+]);
+
+/** The evidence a queued record keeps (read from its JSON), else its stored words. */
+export function evidenceOf(record: unknown, reasons: string): ReviewEvidence {
+  const parsed = ZResolutionEvidence.safeParse(isObject(record) ? record['evidence'] : undefined);
+  return parsed.success ? parsed.data : { code: 'other', values: { text: reasons } };
+}
+
 export interface ReviewQueueItem {
   id: string;
   source: string;
@@ -36,6 +72,8 @@ export interface ReviewQueueItem {
   score: number;
   /** Why the resolver thought the two may be one (its own words, e.g. `name+prefecture`). */
   reasons: string;
+  /** The same as a code with values. */
+  evidence: ReviewEvidence;
   createdAt: string;
   decidedAt?: string;
   /** The queued record's values, from its identifiers and fields. */
@@ -79,6 +117,7 @@ async function itemOf(repos: Repositories, review: ActorReview): Promise<ReviewQ
     status: review.status,
     score: review.score,
     reasons: review.reasons,
+    evidence: evidenceOf(review.record, review.reasons),
     createdAt: review.createdAt,
     ...(review.decidedAt !== undefined ? { decidedAt: review.decidedAt } : {}),
     record: compared(record['fields'], record['keys']),

@@ -17,6 +17,8 @@ import { canImport } from '#core/import-access.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { appendAudit } from '../accounts/write-audit.ts';
 import type { SourceName } from '#connectors/connector.ts';
+import { detectSource, unrecognisedMessage } from '#connectors/detect/detect-source.ts';
+import { HEAD_BYTES } from '#connectors/detect/head-sample.ts';
 import type { ConnectorUploadCheck } from './connector-upload-check.ts';
 import { importRecords } from './import-records.ts';
 import { formatFromPath, openRecordSource, type FileFormat } from './read-records.ts';
@@ -98,6 +100,20 @@ function displayName(fileName: string): string {
   return cleaned === '' ? 'upload' : cleaned;
 }
 
+/** The source an upload's content shows, or its refusal (empty, a zip, no source's format). */
+function sourceOfContent(fileName: string, body: Uint8Array): SourceName {
+  const detection = detectSource({
+    bytes: body.subarray(0, HEAD_BYTES),
+    complete: body.byteLength <= HEAD_BYTES,
+  });
+  if (detection.recognised === null)
+    throw new DomainError('unsupported_format', unrecognisedMessage(fileName, detection.reason), {
+      field: 'file',
+      unrecognised: detection.reason,
+    });
+  return detection.recognised.source;
+}
+
 export function createUploadStore(repos: Repositories, options: UploadStoreOptions) {
   const { clock } = options;
   const ttlMs = options.ttlMs ?? 30 * 60_000;
@@ -177,6 +193,61 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
     }
   }
 
+  /**
+   * The steps every upload takes: within the limits (size, not empty, waiting uploads per account,
+   * one check at a time), stored privately, checked by `run`; one that `passed` waits for its
+   * uploader (`keep` files it), any other is thrown away at once.
+   */
+  async function checkAndKeep<C extends { uploadId: string | null; expiresAt: string | null }>(
+    accountId: string,
+    upload: { body: Uint8Array; extension: string; command: string },
+    run: (path: string) => Promise<C>,
+    passed: (check: C) => boolean,
+    keep: (waiting: C, stored: { id: string; path: string; expiresAt: number }) => PendingUpload,
+  ): Promise<C> {
+    if (upload.body.byteLength > MAX_UPLOAD_BYTES)
+      throw new DomainError(
+        'validation_failed',
+        `the file is larger than ${MAX_UPLOAD_BYTES} bytes; ${upload.command}`,
+        { field: 'file', limit: MAX_UPLOAD_BYTES },
+      );
+    if (upload.body.byteLength === 0)
+      throw new DomainError('validation_failed', 'the file is empty', { field: 'file' });
+    await sweep();
+    const waiting = [...uploads.values()].filter((u) => u.accountId === accountId);
+    if (waiting.length >= maxPerAccount)
+      throw new DomainError(
+        'rate_limited',
+        `${waiting.length} uploads already wait for confirmation: confirm or cancel one first`,
+      );
+    if (checking.has(accountId))
+      throw new DomainError('rate_limited', 'another file of this account is being checked');
+    checking.add(accountId);
+    const id = randomBytes(18).toString('base64url');
+    const path = join(dir(), `${id}.${upload.extension}`);
+    try {
+      await writeFile(path, upload.body, { mode: 0o600, flag: 'wx' });
+      const check = await run(path);
+      if (!passed(check)) {
+        await rm(path, { force: true });
+        return check;
+      }
+      const expiresAt = clock.now().getTime() + ttlMs;
+      const waitingCheck = {
+        ...check,
+        uploadId: id,
+        expiresAt: new Date(expiresAt).toISOString(),
+      };
+      uploads.set(id, keep(waitingCheck, { id, path, expiresAt }));
+      return waitingCheck;
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    } finally {
+      checking.delete(accountId);
+    }
+  }
+
   return {
     /** Checks an uploaded file in a dry run; a clean one waits for its uploader's confirmation. */
     async check(
@@ -185,123 +256,52 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
       upload: { fileName: string; body: Uint8Array; format?: FileFormat },
     ): Promise<UploadCheck> {
       const accountId = accountOf(principal, entity);
-      if (upload.body.byteLength > MAX_UPLOAD_BYTES)
-        throw new DomainError(
-          'validation_failed',
-          `the file is larger than ${MAX_UPLOAD_BYTES} bytes; import it with musubi import`,
-          { field: 'file', limit: MAX_UPLOAD_BYTES },
-        );
-      if (upload.body.byteLength === 0)
-        throw new DomainError('validation_failed', 'the file is empty', { field: 'file' });
       const fileName = displayName(upload.fileName);
       const format = upload.format ?? formatFromPath(fileName);
-      await sweep();
-      const waiting = [...uploads.values()].filter((u) => u.accountId === accountId);
-      if (waiting.length >= maxPerAccount)
-        throw new DomainError(
-          'rate_limited',
-          `${waiting.length} uploads already wait for confirmation: confirm or cancel one first`,
-        );
-      if (checking.has(accountId))
-        throw new DomainError('rate_limited', 'another file of this account is being checked');
-      checking.add(accountId);
-      const id = randomBytes(18).toString('base64url');
-      const path = join(dir(), `${id}.${format}`);
-      try {
-        await writeFile(path, upload.body, { mode: 0o600, flag: 'wx' });
-        const check = await work.checkFile({
-          entity,
-          fileName,
-          format,
-          path,
-          bytes: upload.body.byteLength,
-        });
-        if (check.refusal !== null || check.rejectedCount > 0 || check.rowsRead === 0) {
-          await rm(path, { force: true });
-          return check;
-        }
-        const expiresAt = clock.now().getTime() + ttlMs;
-        const waitingCheck = {
-          ...check,
-          uploadId: id,
-          expiresAt: new Date(expiresAt).toISOString(),
-        };
-        uploads.set(id, {
-          id,
-          accountId,
-          entity,
-          fileName,
-          format,
-          path,
-          expiresAt,
-          check: waitingCheck,
-        });
-        return waitingCheck;
-      } catch (error) {
-        await rm(path, { force: true });
-        throw error;
-      } finally {
-        checking.delete(accountId);
-      }
+      return checkAndKeep(
+        accountId,
+        { body: upload.body, extension: format, command: 'import it with musubi import' },
+        (path) => work.checkFile({ entity, fileName, format, path, bytes: upload.body.byteLength }),
+        (check) => check.refusal === null && check.rejectedCount === 0 && check.rowsRead > 0,
+        (check, stored) => ({ ...stored, accountId, entity, fileName, format, check }),
+      );
     },
 
     /**
      * Checks a connector's file in a dry run (`musubi connect SOURCE FILE --dry-run`); a clean one
-     * waits for its uploader's confirmation. The same limits as a file of one entity.
+     * waits for its uploader's confirmation. The same limits as a file of one entity. Without a
+     * source, the file's content tells it (`detectSource`); a file no source recognises is refused,
+     * saying why and which shapes are read.
      */
     async checkConnector(
       principal: Principal,
-      source: SourceName,
+      chosen: SourceName | undefined,
       upload: { fileName: string; body: Uint8Array },
     ): Promise<ConnectorUploadCheck> {
       const accountId = accountOf(principal, 'actors');
-      if (upload.body.byteLength > MAX_UPLOAD_BYTES)
-        throw new DomainError(
-          'validation_failed',
-          `the file is larger than ${MAX_UPLOAD_BYTES} bytes; read it with musubi connect`,
-          { field: 'file', limit: MAX_UPLOAD_BYTES },
-        );
-      if (upload.body.byteLength === 0)
-        throw new DomainError('validation_failed', 'the file is empty', { field: 'file' });
       const fileName = displayName(upload.fileName);
-      await sweep();
-      const waiting = [...uploads.values()].filter((u) => u.accountId === accountId);
-      if (waiting.length >= maxPerAccount)
-        throw new DomainError(
-          'rate_limited',
-          `${waiting.length} uploads already wait for confirmation: confirm or cancel one first`,
-        );
-      if (checking.has(accountId))
-        throw new DomainError('rate_limited', 'another file of this account is being checked');
-      checking.add(accountId);
-      const id = randomBytes(18).toString('base64url');
-      const path = join(dir(), `${id}.upload`);
-      try {
-        await writeFile(path, upload.body, { mode: 0o600, flag: 'wx' });
-        const check = await work.checkConnector(
-          { source, path, fileName, bytes: upload.body.byteLength },
-          clock.now(),
-        );
-        if (check.refusal !== null || check.rejected.length > 0 || check.report.read === 0) {
-          await rm(path, { force: true });
-          return check;
-        }
-        const expiresAt = clock.now().getTime() + ttlMs;
-        const waitingCheck = {
-          ...check,
-          uploadId: id,
-          expiresAt: new Date(expiresAt).toISOString(),
-        };
-        uploads.set(id, {
-          id,
+      return checkAndKeep(
+        accountId,
+        { body: upload.body, extension: 'upload', command: 'read it with musubi connect' },
+        (path) =>
+          work.checkConnector(
+            {
+              source: chosen ?? sourceOfContent(fileName, upload.body),
+              path,
+              fileName,
+              bytes: upload.body.byteLength,
+            },
+            clock.now(),
+          ),
+        (check) => check.refusal === null && check.rejected.length === 0 && check.report.read > 0,
+        (check, stored) => ({
+          ...stored,
           accountId,
           entity: 'actors',
           fileName,
           format: 'csv',
-          path,
-          expiresAt,
           check: {
-            uploadId: id,
+            uploadId: stored.id,
             entity: 'actors',
             fileName,
             format: 'csv',
@@ -312,17 +312,11 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
             rejected: [],
             unknownColumns: [],
             refusal: null,
-            expiresAt: waitingCheck.expiresAt,
+            expiresAt: check.expiresAt,
           },
-          connector: waitingCheck,
-        });
-        return waitingCheck;
-      } catch (error) {
-        await rm(path, { force: true });
-        throw error;
-      } finally {
-        checking.delete(accountId);
-      }
+          connector: check,
+        }),
+      );
     },
 
     /** The uploader's waiting upload, as its check reported it. */

@@ -3,9 +3,12 @@
  * the same counts, every rejected record with its reason in Japanese and English, the entries it
  * would queue for review, and nothing written. Confirming runs the same connector for real.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { ConnectorInput, SourceName } from '#connectors/connector.ts';
 import { CONNECTORS } from '#connectors/connectors.ts';
+import { detectSource, type Recognition } from '#connectors/detect/detect-source.ts';
+import { HEAD_BYTES } from '#connectors/detect/head-sample.ts';
+import type { ResolutionEvidence } from '#connectors/resolve-actor.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Repositories } from '#core/ports.ts';
 import {
@@ -27,10 +30,26 @@ export interface ConnectorUploadCheck {
   skippedCount: number;
   /** The first records left out on purpose, with why. */
   skipped: { at: string; reason: string }[];
-  reviews: { at: string; candidateId: string; reason: string }[];
+  /** Each with the resolver's reason in English and as a code with values (`evidence`). */
+  reviews: { at: string; candidateId: string; reason: string; evidence: ResolutionEvidence }[];
   /** The whole file was refused (unreadable, not the source's format). */
   refusal: string | null;
   expiresAt: string | null;
+  /** What the file's content is, told from its start (null: no source recognises it). */
+  detected: Recognition | null;
+}
+
+/** The source and shape the stored file's start shows. */
+async function detectedIn(path: string): Promise<Recognition | null> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+    await file.read(head, 0, head.length, 0);
+    return detectSource({ bytes: head, complete: size <= HEAD_BYTES }).recognised;
+  } finally {
+    await file.close();
+  }
 }
 
 async function inputOf(path: string, fileName: string): Promise<ConnectorInput> {
@@ -44,7 +63,7 @@ async function inputOf(path: string, fileName: string): Promise<ConnectorInput> 
 }
 
 function checkOf(
-  base: Pick<ConnectorUploadCheck, 'source' | 'fileName' | 'bytes'>,
+  base: Pick<ConnectorUploadCheck, 'source' | 'fileName' | 'bytes' | 'detected'>,
   details: ConnectDetails,
 ): ConnectorUploadCheck {
   return {
@@ -59,7 +78,12 @@ function checkOf(
     })),
     skippedCount: details.skippedCount,
     skipped: details.skipped.map(({ at, reason }) => ({ at, reason })),
-    reviews: details.reviews.map(({ at, candidateId, reason }) => ({ at, candidateId, reason })),
+    reviews: details.reviews.map(({ at, candidateId, reason, evidence }) => ({
+      at,
+      candidateId,
+      reason,
+      evidence,
+    })),
     refusal: null,
     expiresAt: null,
   };
@@ -86,7 +110,12 @@ export async function checkConnectorUpload(
   upload: { path: string; fileName: string; bytes: number },
   now: Date,
 ): Promise<ConnectorUploadCheck> {
-  const base = { source, fileName: upload.fileName, bytes: upload.bytes };
+  const base = {
+    source,
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    detected: await detectedIn(upload.path),
+  };
   try {
     return checkOf(base, await runConnector(repos, source, upload, { dryRun: true, now }));
   } catch (error) {

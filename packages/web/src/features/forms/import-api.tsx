@@ -10,6 +10,35 @@ import { csrfToken, problemOf, send } from '../../api/send-json.tsx';
 
 export type { ConnectorUploadCheck, UploadCheck };
 
+/** Why the server could tell no source from a file's content (the 415 answer's `unrecognised`). */
+export const UNRECOGNISED_REASONS = ['empty', 'zip', 'binary', 'unknown'] as const;
+export type UnrecognisedReason = (typeof UNRECOGNISED_REASONS)[number];
+
+/** A connector's file whose content no source recognises. */
+export class UnrecognisedFile extends Error {
+  readonly reason: UnrecognisedReason;
+  readonly fileName: string;
+  constructor(fileName: string, reason: UnrecognisedReason, message: string) {
+    super(message);
+    this.name = 'UnrecognisedFile';
+    this.fileName = fileName;
+    this.reason = reason;
+  }
+}
+
+async function unrecognisedOf(response: Response, fileName: string): Promise<Error | undefined> {
+  if (response.status !== 415) return undefined;
+  try {
+    const body: unknown = await response.clone().json();
+    if (!body || typeof body !== 'object' || !('unrecognised' in body)) return undefined;
+    const reason = UNRECOGNISED_REASONS.find((r) => r === body.unrecognised);
+    const detail = 'detail' in body && typeof body.detail === 'string' ? body.detail : '';
+    return reason ? new UnrecognisedFile(fileName, reason, detail) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function postFile(url: string, file: File): Promise<string> {
   const token = csrfToken();
   const response = await fetch(url, {
@@ -21,7 +50,8 @@ async function postFile(url: string, file: File): Promise<string> {
     },
     body: file,
   });
-  if (!response.ok) throw await problemOf(response);
+  if (!response.ok)
+    throw (await unrecognisedOf(response, file.name)) ?? (await problemOf(response));
   return response.text();
 }
 
@@ -31,12 +61,18 @@ export async function uploadForCheck(entity: string, file: File): Promise<Upload
   return check;
 }
 
-/** A connector's file: the dry run of `musubi connect SOURCE FILE`. */
+/**
+ * A connector's file: the dry run of `musubi connect SOURCE FILE`; without a source (null) the
+ * server tells it from the content, or refuses it (`UnrecognisedFile`).
+ */
 export async function uploadConnectorFile(
-  source: string,
+  source: string | null,
   file: File,
 ): Promise<ConnectorUploadCheck> {
-  const query = new URLSearchParams({ source, fileName: file.name }).toString();
+  const query = new URLSearchParams({
+    ...(source !== null ? { source } : {}),
+    fileName: file.name,
+  }).toString();
   const check: ConnectorUploadCheck = JSON.parse(
     await postFile(`/api/connector-uploads?${query}`, file),
   );

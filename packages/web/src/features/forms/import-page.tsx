@@ -7,6 +7,7 @@
  */
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import { CONNECTOR_SHAPES } from '#contract/routes/imports.ts';
 import { ENTITY_NAMES, type EntityName } from '#core/entities/entity-spec.ts';
 import { canImport } from '#core/import-access.ts';
 import { Loading } from '../../components/status.tsx';
@@ -16,12 +17,15 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { ConnectorReport } from './connector-report.tsx';
 import {
   importApi,
+  UnrecognisedFile,
   uploadConnectorFile,
   uploadForCheck,
   type ConnectorUploadCheck,
+  type UnrecognisedReason,
   type UploadCheck,
 } from './import-api.tsx';
 import { reasonIn } from './import-reasons.ts';
+import { ReportTable } from './report-table.tsx';
 import { principalOf } from './may-write.ts';
 import { useSignedIn } from './record-editor.tsx';
 
@@ -51,10 +55,13 @@ const SOURCES = [
   'jgrants',
 ] as const;
 type Source = (typeof SOURCES)[number];
+/** The file's kind: Musubi's own columns (''), an open source told from the content, or a source. */
+type FileKind = '' | 'auto' | Source;
 
 type Stage =
   | { step: 'choose' }
   | { step: 'connector'; check: ConnectorUploadCheck; importing: boolean }
+  | { step: 'unrecognised'; fileName: string; reason: UnrecognisedReason }
   | { step: 'checking' }
   | { step: 'checked'; check: UploadCheck }
   | { step: 'importing'; check: UploadCheck }
@@ -100,40 +107,46 @@ function CheckReport({ check }: { check: UploadCheck }) {
           })}
         </p>
       </div>
-      <div className="table-scroll">
-        <table className="import-rejects">
-          <caption>{t('forms2.import.rejectsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('forms2.import.row')}</th>
-              <th scope="col">{t('forms2.import.column')}</th>
-              <th scope="col">{t('forms2.import.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.rejected.flatMap((row) =>
-              row.problems.map((problem, index) => {
-                const reason = reasonIn(language === 'ja' ? 'ja' : 'en', problem.reason);
-                return (
-                  <tr key={`${row.row}:${index}`} data-row={row.row} data-field={problem.field}>
-                    <td className="num">{row.row}</td>
-                    <td>
-                      <code>{problem.field}</code>
-                    </td>
-                    <td>{reason.key ? t(reason.key, reason.values) : reason.text}</td>
-                  </tr>
-                );
-              }),
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        className="import-rejects"
+        caption={t('forms2.import.rejectsCaption')}
+        headings={[t('forms2.import.row'), t('forms2.import.column'), t('forms2.import.reason')]}
+        rows={check.rejected.flatMap((row) =>
+          row.problems.map((problem, index) => {
+            const reason = reasonIn(language === 'ja' ? 'ja' : 'en', problem.reason);
+            return {
+              key: `${row.row}:${index}`,
+              data: { 'data-row': row.row, 'data-field': problem.field },
+              where: <span className="num">{row.row}</span>,
+              what: <code>{problem.field}</code>,
+              why: reason.key ? t(reason.key, reason.values) : reason.text,
+            };
+          }),
+        )}
+      />
       {check.rejectedCount > check.rejected.length ? (
         <p className="hint">
           {t('forms2.import.more', { count: number(check.rejectedCount - check.rejected.length) })}
         </p>
       ) : null}
       <p>{t('forms2.import.fixAndRetry')}</p>
+    </div>
+  );
+}
+
+/** A file no source recognises: why, and every format the connectors read. */
+function Unrecognised({ fileName, reason }: { fileName: string; reason: UnrecognisedReason }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-error import-unrecognised" role="alert">
+      <p>{t(`connectorDetect.unrecognised.${reason}`, { file: fileName })}</p>
+      <p>{t('connectorDetect.accepted')}:</p>
+      <ul className="accepted-shapes">
+        {CONNECTOR_SHAPES.map((shape) => (
+          <li key={shape}>{t(`connectorDetect.shape.${shape}`)}</li>
+        ))}
+      </ul>
+      <p>{t('connectorDetect.chooseHint')}</p>
     </div>
   );
 }
@@ -145,7 +158,9 @@ export function ImportPage() {
   const headingId = useId();
   const entityId = useId();
   const sourceId = useId();
-  const [source, setSource] = useState<Source | ''>('');
+  const [source, setSource] = useState<FileKind>('');
+  const readAsId = useId();
+  const [readAs, setReadAs] = useState<Source | ''>('');
   const fileId = useId();
   const [entity, setEntity] = useState<EntityName>('actors');
   const [file, setFile] = useState<File | null>(null);
@@ -161,18 +176,34 @@ export function ImportPage() {
       setProblem(t('forms2.import.chooseFile'));
       return;
     }
+    if (source === '') {
+      setStage({ step: 'checking' });
+      try {
+        setStage({ step: 'checked', check: await uploadForCheck(entity, file) });
+      } catch (error) {
+        setProblem(messageOf(error));
+        setStage({ step: 'choose' });
+      }
+      return;
+    }
+    await checkConnector(source === 'auto' ? null : source, file);
+  };
+  /** Checks the file as a source's (null: the one its content shows); a waiting one is dropped. */
+  const checkConnector = async (chosen: Source | null, chosenFile: File) => {
+    if (stage.step === 'connector' && stage.check.uploadId !== null)
+      await importApi.cancel(stage.check.uploadId).catch(() => undefined);
     setStage({ step: 'checking' });
     try {
-      if (source !== '')
-        setStage({
-          step: 'connector',
-          check: await uploadConnectorFile(source, file),
-          importing: false,
-        });
-      else setStage({ step: 'checked', check: await uploadForCheck(entity, file) });
+      const checked = await uploadConnectorFile(chosen, chosenFile);
+      setReadAs(checked.source);
+      setStage({ step: 'connector', check: checked, importing: false });
     } catch (error) {
-      setProblem(messageOf(error));
-      setStage({ step: 'choose' });
+      if (error instanceof UnrecognisedFile)
+        setStage({ step: 'unrecognised', fileName: error.fileName, reason: error.reason });
+      else {
+        setProblem(messageOf(error));
+        setStage({ step: 'choose' });
+      }
     }
   };
   const confirm = async (checked: UploadCheck) => {
@@ -235,11 +266,13 @@ export function ImportPage() {
               value={source}
               aria-describedby={`${sourceId}-hint`}
               onChange={(event) => {
-                setSource(SOURCES.find((name) => name === event.target.value) ?? '');
+                const value = event.target.value;
+                setSource(value === 'auto' ? 'auto' : (SOURCES.find((n) => n === value) ?? ''));
                 setStage({ step: 'choose' });
               }}
             >
               <option value="">{t('connectorUpload.sourceNone')}</option>
+              <option value="auto">{t('connectorDetect.auto')}</option>
               {SOURCES.map((name) => (
                 <option key={name} value={name}>
                   {t(`connectorUpload.sources.${name}`)}
@@ -247,7 +280,7 @@ export function ImportPage() {
               ))}
             </select>
             <span id={`${sourceId}-hint`} className="hint">
-              {t('connectorUpload.sourceHint')}
+              {t('connectorUpload.sourceHint')} {t('connectorDetect.autoHint')}
             </span>
           </div>
           {source === '' ? (
@@ -332,6 +365,35 @@ export function ImportPage() {
         <section className="panel" aria-labelledby={`${headingId}-check`}>
           <h2 id={`${headingId}-check`}>{t('forms2.import.checkTitle')}</h2>
           <ConnectorReport check={stage.check} />
+          {file !== null ? (
+            <div className="form-inline import-override">
+              <div className="field form-field">
+                <label htmlFor={readAsId}>{t('connectorDetect.override')}</label>
+                <select
+                  id={readAsId}
+                  name="readAs"
+                  value={readAs}
+                  onChange={(event) =>
+                    setReadAs(SOURCES.find((name) => name === event.target.value) ?? '')
+                  }
+                >
+                  {SOURCES.map((name) => (
+                    <option key={name} value={name}>
+                      {t(`connectorUpload.sources.${name}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={stage.importing || readAs === '' || readAs === stage.check.source}
+                onClick={() => void (readAs !== '' && checkConnector(readAs, file))}
+              >
+                {t('connectorDetect.overrideButton')}
+              </button>
+            </div>
+          ) : null}
           {stage.check.uploadId !== null ? (
             <div className="form-actions">
               <button
@@ -353,6 +415,12 @@ export function ImportPage() {
               </button>
             </div>
           ) : null}
+        </section>
+      ) : null}
+      {stage.step === 'unrecognised' ? (
+        <section className="panel" aria-labelledby={`${headingId}-check`}>
+          <h2 id={`${headingId}-check`}>{t('forms2.import.checkTitle')}</h2>
+          <Unrecognised fileName={stage.fileName} reason={stage.reason} />
         </section>
       ) : null}
       {stage.step === 'imported' ? (

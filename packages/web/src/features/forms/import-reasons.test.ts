@@ -19,6 +19,12 @@ describe('a rejected row’s reason in the page’s language', () => {
     });
     expect(reasonIn('en', 'unknown actor "ghost"')).toEqual({ text: 'unknown actor "ghost"' });
     expect(reasonIn('ja', 'Invalid input')).toEqual({ text: 'Invalid input' });
+    expect(reasonIn('ja', 'Invalid option: expected one of "organization"|"person"')).toMatchObject(
+      {
+        key: 'connectorDetect.reason.invalidOption',
+        values: { options: '"organization"、"person"' },
+      },
+    );
     expect(reasonIn('ja', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
     expect(reasonIn('en', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
   });

@@ -40,5 +40,12 @@ export function reasonIn(language: 'ja' | 'en', reason: string): ReasonText {
     };
   if (/must not be negative/.test(reason))
     return { key: 'forms2.import.reason.negative', text: reason };
+  const option = /^Invalid option: expected one of (.+)$/.exec(reason);
+  if (option)
+    return {
+      key: 'connectorDetect.reason.invalidOption',
+      values: { options: (option[1] ?? '').split('|').join('、') },
+      text: reason,
+    };
   return { text: reason };
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, Link, updateQuery, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { Refusal } from '../workflow/refusal.tsx';
+import { evidenceMessage } from './review-evidence.ts';
 
 type ReviewItem = Answer<'/api/reviews'>['items'][number];
 type Decision = 'merge' | 'keep-apart';
@@ -44,7 +45,13 @@ function FieldValue({ field, value }: { field: string; value: string | undefined
 
 /** One likely duplicate: the queued record beside the actor it may be, the evidence, the decision. */
 function ReviewCard({ item }: { item: ReviewItem }) {
-  const { t, label, number } = useI18n();
+  const { t, label, number, language } = useI18n();
+  const { prefectureName } = useSharedData();
+  const evidence = evidenceMessage(item.evidence, {
+    prefecture: prefectureName,
+    abroad: (country) => t('connectorDetect.place.abroad', { country }),
+    list: (items) => items.join(language === 'ja' ? '、' : ', '),
+  });
   const [decided, setDecided] = useState<{ decision: Decision; actorId: string } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -79,7 +86,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
             source: label('ui2.review.source', item.source),
             score: number(item.score, 2),
           })}{' '}
-          <code>{item.reasons}</code>
+          <span data-evidence={item.evidence.code}>{t(evidence.key, evidence.values)}</span>
         </p>
         <table className="review-compare keep-table">
           <caption className="visually-hidden">{t('ui2.review.compare')}</caption>
