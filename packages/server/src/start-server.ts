@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock, type Repositories } from '#core/ports.ts';
-import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
+import { DEFAULT_GLOSS_LINKS } from '#services/matching/gloss-link-source.ts';
 import { remindUnconfirmedProfiles } from '#services/notifications/profile-confirmation.ts';
 import {
   createAnalysisServices,

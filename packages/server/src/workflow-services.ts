@@ -25,7 +25,7 @@ import {
   createMatchingService,
   type MatchingService,
 } from '#services/matching/matching-service.ts';
-import type { GlossLinkSource } from '#services/matching/matching-index.ts';
+import type { GlossLinkSource } from '#services/matching/gloss-link-source.ts';
 import { createWorkerMatchingService } from '#services/matching/matching-worker-pool.ts';
 import type { TextPipeline, TokenizerChoice } from '#services/matching/text-pipeline.ts';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
+import { DEFAULT_GLOSS_LINKS } from '#services/matching/gloss-link-source.ts';
 import {
   CONSULTATION_STAGES,
   CONSULTATION_STAGE_LABELS_JA,

@@ -10,7 +10,7 @@ import {
   type NeedMatchResult,
   type RegionScope,
 } from '#services/matching/matching-service.ts';
-import { DEFAULT_GLOSS_LINKS } from '#services/matching/matching-index.ts';
+import { DEFAULT_GLOSS_LINKS } from '#services/matching/gloss-link-source.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
 
 /** Who the CLI acts as: an account (default: a coordinator named "cli" without organisation). */

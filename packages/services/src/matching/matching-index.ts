@@ -28,16 +28,15 @@ import {
 import { buildFeedbackModel, type FeedbackModel } from '#matching/feedback-model.ts';
 import { learnLinkWeights, type LinkWeights } from '#matching/link-judgements.ts';
 import {
-  buildGlossLinkTable,
   decodeGlossLinkTable,
   encodeGlossLinkTable,
   type GlossLinkTable,
 } from '#matching/gloss-link-table.ts';
-import { EDICT_PATH, loadEdictForBuild } from '#matching-node/edict-file.ts';
 import {
-  loadSynonymLinksForBuild,
-  sudachiSynonymsPath,
-} from '#matching-node/sudachi-synonyms-file.ts';
+  buildGlossLinksFor,
+  GLOSS_TABLE_VERSION,
+  type GlossLinkSource,
+} from './gloss-link-source.ts';
 import { buildTrustGraph, type GraphRelation, type TrustGraph } from '#matching/network-path.ts';
 import {
   actorFacts,
@@ -76,28 +75,6 @@ export function needFields(need: Need): Record<string, string> {
     description: need.description ?? '',
   };
 }
-
-/** Where the index build finds EDICT for its gloss link table (`gloss-link-table.ts`). */
-export interface GlossLinkSource {
-  /** The EDICT file (the Debian package's /usr/share/edict/edict). */
-  readonly edictPath: string;
-  /**
-   * SudachiDict's synonym file (npm `sudachi-synonyms-dictionary`), merged into the table's
-   * links (decision 016); none when absent.
-   */
-  readonly synonymsPath?: string;
-  /** Where a missing file is reported (default stderr). */
-  readonly log?: (line: string) => void;
-}
-
-/** The Debian package's EDICT (reported in one log line when missing) and SudachiDict's synonyms. */
-export const DEFAULT_GLOSS_LINKS: GlossLinkSource = {
-  edictPath: EDICT_PATH,
-  synonymsPath: sudachiSynonymsPath(),
-};
-
-/** Bump when the gloss link table's content or format changes. */
-const GLOSS_TABLE_VERSION = 3;
 
 export interface RefreshReport {
   readonly seeds: { analysed: number; removed: number; restored: boolean };
@@ -182,22 +159,11 @@ export class MatchingIndex {
       return;
     }
     const t0 = performance.now();
-    const dictionary = loadEdictForBuild(this.glossSource.edictPath, {
-      ...(this.glossSource.log !== undefined ? { log: this.glossSource.log } : {}),
-    });
-    if (dictionary === undefined) {
+    table = buildGlossLinksFor(this.glossSource, index.vocabulary());
+    if (table === undefined) {
       this.setGlossLinks(kind, undefined);
       return;
     }
-    const synonyms =
-      this.glossSource.synonymsPath === undefined
-        ? undefined
-        : loadSynonymLinksForBuild(this.glossSource.synonymsPath, {
-            ...(this.glossSource.log !== undefined ? { log: this.glossSource.log } : {}),
-          });
-    table = buildGlossLinkTable(dictionary, index.vocabulary(), {
-      ...(synonyms !== undefined ? { synonyms } : {}),
-    });
     this.setGlossLinks(kind, table);
     this.timings[`glossLinks:${kind}`] = (performance.now() - t0) / 1000;
     if (persist) await this.saveGlossLinks(kind);

@@ -13,7 +13,8 @@ import { REGION_SCOPES } from '#matching/match-fusion.ts';
 import type { Confidence } from '#matching/match-confidence.ts';
 import type { PathStepView, TermView } from '#matching/match-views.ts';
 import type { MatchSubject, SignalName } from '#matching/signals.ts';
-import type { GlossLinkSource, RefreshReport } from './matching-index.ts';
+import type { GlossLinkSource } from './gloss-link-source.ts';
+import type { RefreshReport } from './matching-index.ts';
 import type { MatchingStore } from './matching-store.ts';
 import type { TextPipeline, TokenizerChoice } from './text-pipeline.ts';
 

@@ -18,7 +18,7 @@ import type {
   WorkerCall,
 } from './matching-thread.ts';
 import { serveMatchingStore } from './store-channel.ts';
-import type { GlossLinkSource } from './matching-index.ts';
+import type { GlossLinkSource } from './gloss-link-source.ts';
 import type { TokenizerChoice } from './text-pipeline.ts';
 import { deserializeError } from './thread-errors.ts';
 
