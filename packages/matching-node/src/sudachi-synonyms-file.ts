@@ -24,8 +24,18 @@ const ZSynonymGroups = z.array(
 
 /** Path of the package's JSON file (beside its entry point; the package exports no subpath). */
 export function sudachiSynonymsPath(): string {
-  const entry = createRequire(import.meta.url).resolve('sudachi-synonyms-dictionary');
-  return join(dirname(entry), 'sudachi-synonyms-dictionary.json');
+  try {
+    const entry = createRequire(import.meta.url).resolve('sudachi-synonyms-dictionary');
+    return join(dirname(entry), 'sudachi-synonyms-dictionary.json');
+  } catch {
+    // Not installed: the path where it would be, so the build reports it missing in one log line.
+    return join(
+      process.cwd(),
+      'node_modules',
+      'sudachi-synonyms-dictionary',
+      'sudachi-synonyms-dictionary.json',
+    );
+  }
 }
 
 export function readSudachiSynonyms(path: string = sudachiSynonymsPath()): SynonymGroup[] {
