@@ -321,8 +321,10 @@ async function runSqlite(
   const rowsCsv = join(dir, 'actors.csv');
   if (storedRows)
     await measure('sqlite3', ['-csv', db, `.output ${rowsCsv}`, 'SELECT * FROM actors;'], root);
+  log(`  sqlite: connect 全件 ${JSON.stringify(connectFull)}`);
   log('  sqlite: musubi connect (差分)');
   const connectDiff = await connect(root, diff, db);
+  log(`  sqlite: connect 差分 ${JSON.stringify(connectDiff)}`);
   freshFile(db);
   log('  sqlite: sqlite3 .import of the file');
   const engineFile = await measure(
@@ -336,6 +338,7 @@ async function runSqlite(
     root,
   );
   freshFile(join(dir, 'engine.db'));
+  log(`  sqlite: raw file ${JSON.stringify(engineFile)}`);
   log('  sqlite: sqlite3 .import of the file into actors (staging, INSERT … SELECT)');
   const sameTablePath = freshFile(join(dir, 'same-table.db'));
   const deferred = await sqliteDeferred(sameTablePath);
@@ -358,6 +361,7 @@ async function runSqlite(
     root,
   );
   freshFile(sameTablePath);
+  log(`  sqlite: same table ${JSON.stringify(engineSameTable)}`);
   const engineStoredRows = storedRows
     ? await (async () => {
         log('  sqlite: sqlite3 .import of the stored rows into actors');
@@ -413,8 +417,10 @@ async function runPostgres(
       ['-q', '-X', '-d', musubiUrl, '-c', `\\copy actors TO '${rowsCsv}' (FORMAT csv)`],
       root,
     );
+  log(`  postgres: connect 全件 ${JSON.stringify(connectFull)}`);
   log('  postgres: musubi connect (差分)');
   const connectDiff = await connectPostgres(root, diff, adminUrl, musubiDb);
+  log(`  postgres: connect 差分 ${JSON.stringify(connectDiff)}`);
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${musubiDb} WITH (FORCE)`);
   const engineDb = 'musubi_bench_houjin_engine';
   const engineUrl = await freshPostgres(adminUrl, engineDb);
@@ -430,6 +436,7 @@ async function runPostgres(
     ),
   );
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${engineDb} WITH (FORCE)`);
+  log(`  postgres: raw file ${JSON.stringify(engineFile)}`);
   log('  postgres: psql \\copy of the file into actors (staging, INSERT … SELECT)');
   const sameDb = 'musubi_bench_houjin_same';
   const sameUrl = await freshPostgres(adminUrl, sameDb);
@@ -454,6 +461,7 @@ async function runPostgres(
     sameDb,
     measure('psql', ['-q', '-X', '-d', sameUrl, '-f', script], root),
   );
+  log(`  postgres: same table ${JSON.stringify(engineSameTable)}`);
   const engineStoredRows = storedRows
     ? await (async () => {
         log('  postgres: psql \\copy of the stored rows into actors');
