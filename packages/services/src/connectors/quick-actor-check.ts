@@ -28,6 +28,28 @@ const FLAGS: ReadonlySet<unknown> = new Set(ACTOR_FLAGS);
 // eslint-disable-next-line no-control-regex -- the schema's own rule for ids (ZExternalId)
 const EXTERNAL_ID = /^[^\s,;\x00-\x1f]+$/u;
 
+/** The fields the quick check knows, in the schema's order. */
+const ORDER = [
+  'id',
+  'kind',
+  'sector',
+  'name',
+  'nameEn',
+  'nameKana',
+  'prefectureCode',
+  'municipalityCode',
+  'corporateNumber',
+  'flags',
+  'keywords',
+  'countryCode',
+  'closedOn',
+  'successorCorporateNumber',
+  'formerNames',
+  'fieldSources',
+  'confirmedAt',
+  'source',
+] as const;
+
 const text = (value: unknown, max: number): boolean =>
   typeof value === 'string' && value.length >= 1 && value.length <= max;
 
@@ -91,6 +113,14 @@ export function createQuickActorCheck(): QuickActorCheck {
     if (typeof municipality === 'string' && !municipality.startsWith(prefecture)) return undefined;
     if (draft['id'] === undefined || draft['kind'] === undefined) return undefined;
     if (draft['sector'] === undefined || draft['name'] === undefined) return undefined;
-    return { ...draft, flags: draft['flags'] ?? [], keywords: draft['keywords'] ?? [] };
+    // Built in the schema's order, as the schema builds it: records of one shape read fast.
+    const record: Record<string, unknown> = {};
+    for (const key of ORDER) {
+      const value = draft[key];
+      if (value !== undefined) record[key] = value;
+    }
+    record['flags'] ??= [];
+    record['keywords'] ??= [];
+    return record;
   };
 }
