@@ -161,9 +161,9 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
         for (const record of records) {
           row.length = 0;
           shape.pushRow(row, record, now);
-          let line = csvField(row[0] ?? null);
-          for (let i = 1; i < row.length; i++) line += `,${csvField(row[i] ?? null)}`;
-          chunk += `${line}\n`;
+          // One flat string per row (join): a row built by += is a tree of small strings that
+          // lives until the chunk is sent, and at 100 k rows cost more CPU and memory than it saved.
+          chunk += `${row.map(csvField).join(',')}\n`;
         }
         if (chunk.length >= COPY_CHUNK_CHARS) await send();
       },
