@@ -197,7 +197,14 @@ interface HoujinSummary {
     engine: string;
     loader: string;
     connectFull: { peakMiB: number };
-    ratios: { fullVsFileWall: number; fullVsFileCpu: number; diffShareWall: number };
+    ratios: {
+      fullVsFileWall: number;
+      fullVsFileCpu: number;
+      /** Absent in results written before decision 015. */
+      fullVsSameTableWall?: number;
+      fullVsSameTableCpu?: number;
+      diffShareWall: number;
+    };
   }[];
 }
 
@@ -256,7 +263,9 @@ function writeIndex(root: string, outcomes: SuiteOutcome[]): void {
   const houjin = readJson<HoujinSummary>(join(dir, 'houjin-national.json'));
   for (const e of houjin?.engines ?? [])
     rows.push(
-      `| 法人番号 national scale, ${e.engine}, ${(houjin?.rows ?? 0).toLocaleString('en')} rows | musubi connect / ${e.loader} of the file, wall (CPU); 差分 ${(houjin?.diffRows ?? 0).toLocaleString('en')} / 全件 | **${e.ratios.fullVsFileWall.toFixed(1)}×** (${e.ratios.fullVsFileCpu.toFixed(1)}×), peak ${e.connectFull.peakMiB} MiB; 差分 **${e.ratios.diffShareWall.toFixed(3)}** | [houjin-national.md](houjin-national.md) |`,
+      e.ratios.fullVsSameTableWall === undefined
+        ? `| 法人番号 national scale, ${e.engine}, ${(houjin?.rows ?? 0).toLocaleString('en')} rows | musubi connect / ${e.loader} of the file, wall (CPU); 差分 ${(houjin?.diffRows ?? 0).toLocaleString('en')} / 全件 | **${e.ratios.fullVsFileWall.toFixed(1)}×** (${e.ratios.fullVsFileCpu.toFixed(1)}×), peak ${e.connectFull.peakMiB} MiB; 差分 **${e.ratios.diffShareWall.toFixed(3)}** | [houjin-national.md](houjin-national.md) |`
+        : `| 法人番号 national scale, ${e.engine}, ${(houjin?.rows ?? 0).toLocaleString('en')} rows | musubi connect / ${e.loader} of the file into the same table (decision 015), wall (CPU); raw file; 差分 ${(houjin?.diffRows ?? 0).toLocaleString('en')} / 全件 | **${e.ratios.fullVsSameTableWall.toFixed(2)}×** (${(e.ratios.fullVsSameTableCpu ?? 0).toFixed(2)}×); raw ${e.ratios.fullVsFileWall.toFixed(1)}×, peak ${e.connectFull.peakMiB} MiB; 差分 **${e.ratios.diffShareWall.toFixed(3)}** | [houjin-national.md](houjin-national.md) |`,
     );
   const text = [
     '# Benchmark results',
@@ -336,7 +345,7 @@ async function main(): Promise<void> {
         });
         done(
           'ran',
-          `bench/results/houjin-national.md (${report.engines.map((e) => `${e.engine} ${e.ratios.fullVsFileWall}×`).join(', ')})`,
+          `bench/results/houjin-national.md (${report.engines.map((e) => `${e.engine} ${e.ratios.fullVsSameTableWall}× the loader into the same table`).join(', ')})`,
         );
       } else if (suite === 'web') {
         const { runApiBench } = await import('./web/api-bench.ts');

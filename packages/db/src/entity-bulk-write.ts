@@ -12,7 +12,8 @@ const COPY_CHUNK_CHARS = 4 << 20;
 /** One CSV field for `COPY … (FORMAT csv)`: unquoted empty is NULL, strings always quoted. */
 function csvField(value: SqlParam): string {
   if (value === null) return '';
-  if (typeof value === 'string') return `"${value.replace(/"/g, '""')}"`;
+  if (typeof value === 'string')
+    return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
   if (typeof value === 'boolean') return value ? 't' : 'f';
   return String(value);
 }
@@ -160,6 +161,8 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
         for (const record of records) {
           row.length = 0;
           shape.pushRow(row, record, now);
+          // One flat string per row (join): a row built by += is a tree of small strings that
+          // lives until the chunk is sent, and at 100 k rows cost more CPU and memory than it saved.
           chunk += `${row.map(csvField).join(',')}\n`;
         }
         if (chunk.length >= COPY_CHUNK_CHARS) await send();
