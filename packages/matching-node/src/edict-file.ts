@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEdict, type GlossDictionary } from '#matching/gloss-links.ts';
+import { holdBuildFile } from './held-build-file.ts';
 
 export const EDICT_PATH = '/usr/share/edict/edict';
 
@@ -22,39 +23,14 @@ export function readEdict(path: string = EDICT_PATH): GlossDictionary {
  * test file's services, the seed and need indexes of one refresh) parse it once, and a serving
  * process does not keep ≈ 200 MiB for a build that happens once. Each thread has its own.
  */
-const held = new Map<
-  string,
-  { dictionary: GlossDictionary; timer: ReturnType<typeof setTimeout> }
->();
-/** Paths already reported missing (one log line per process and path). */
-const reported = new Set<string>();
-
 export function loadEdictForBuild(
   path: string,
   options: { log?: (line: string) => void; holdMs?: number } = {},
 ): GlossDictionary | undefined {
-  const holdMs = options.holdMs ?? 60_000;
-  const release = (): ReturnType<typeof setTimeout> => {
-    const timer = setTimeout(() => held.delete(path), holdMs);
-    timer.unref();
-    return timer;
-  };
-  const entry = held.get(path);
-  if (entry !== undefined) {
-    clearTimeout(entry.timer);
-    entry.timer = release();
-    return entry.dictionary;
-  }
-  if (!existsSync(path)) {
-    if (!reported.has(path)) {
-      reported.add(path);
-      (options.log ?? ((line: string) => console.error(line)))(
-        `musubi: matching without gloss links (English needs and word links off). ${missingMessage(path)}`,
-      );
-    }
-    return undefined;
-  }
-  const dictionary = readEdict(path);
-  held.set(path, { dictionary, timer: release() });
-  return dictionary;
+  return holdBuildFile(
+    path,
+    readEdict,
+    `musubi: matching without gloss links (English needs and word links off). ${missingMessage(path)}`,
+    options,
+  );
 }

@@ -3,11 +3,12 @@
  * (installed with the project; no download) for `#matching/synonym-groups.ts`. Parsed with zod:
  * the package's JSON is an edge.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { synonymLinks, type SynonymGroup, type SynonymLinks } from '#matching/synonym-groups.ts';
+import { holdBuildFile } from './held-build-file.ts';
 
 const ZSynonymGroups = z.array(
   z.object({
@@ -54,37 +55,14 @@ export function readSudachiSynonyms(path: string = sudachiSynonymsPath()): Synon
  * The synonym links of the file, kept for `holdMs` after their last use (as EDICT is:
  * index builds close together read it once; ≈ 5 s to read and link).
  */
-const held = new Map<string, { links: SynonymLinks; timer: ReturnType<typeof setTimeout> }>();
-
-/** Paths already reported missing (one log line per process and path). */
-const reported = new Set<string>();
-
 export function loadSynonymLinksForBuild(
   path: string,
   options: { holdMs?: number; log?: (line: string) => void } = {},
 ): SynonymLinks | undefined {
-  const holdMs = options.holdMs ?? 60_000;
-  const release = (): ReturnType<typeof setTimeout> => {
-    const timer = setTimeout(() => held.delete(path), holdMs);
-    timer.unref();
-    return timer;
-  };
-  const entry = held.get(path);
-  if (entry !== undefined) {
-    clearTimeout(entry.timer);
-    entry.timer = release();
-    return entry.links;
-  }
-  if (!existsSync(path)) {
-    if (!reported.has(path)) {
-      reported.add(path);
-      (options.log ?? ((line: string) => console.error(line)))(
-        `musubi: matching without SudachiDict synonyms: ${path} not found (npm install) / 同義語辞書がありません`,
-      );
-    }
-    return undefined;
-  }
-  const links = synonymLinks(readSudachiSynonyms(path));
-  held.set(path, { links, timer: release() });
-  return links;
+  return holdBuildFile(
+    path,
+    (file: string) => synonymLinks(readSudachiSynonyms(file)),
+    `musubi: matching without SudachiDict synonyms: ${path} not found (npm install) / 同義語辞書がありません`,
+    options,
+  );
 }
