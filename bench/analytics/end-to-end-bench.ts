@@ -14,16 +14,26 @@
  * database musubi_bench_communities_SIZE) and analyse it again without importing; the import
  * figures of the earlier row are kept. Without it every run imports into a fresh database.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { normalizedMutualInformation } from '../../packages/analytics/src/partition-compare.ts';
 import { adminQuery, withDatabase } from '../../packages/db/src/pg-admin.ts';
+import {
+  measureProcess,
+  serverCpuWhile,
+  withServerCpu,
+  type ProcessMeasure,
+} from '../engine-load.ts';
 import { writePlantedFiles } from './planted-import-files.ts';
+import { loadRelationsWithPsql, loadRelationsWithSqlite3 } from './relations-engine-load.ts';
 
 export const END_TO_END_SIZES = {
+  // A smoke size: checks the benchmark itself in seconds.
+  'e2e-3k': { nodeCount: 3_000, averageDegree: 20, communityCount: 10, mixing: 0.3 },
   'e2e-30k': { nodeCount: 30_000, averageDegree: 20, communityCount: 30, mixing: 0.3 },
   'e2e-100k': { nodeCount: 100_000, averageDegree: 20, communityCount: 100, mixing: 0.3 },
   'e2e-1m': { nodeCount: 1_000_000, averageDegree: 20, communityCount: 1000, mixing: 0.3 },
@@ -31,35 +41,9 @@ export const END_TO_END_SIZES = {
 export type EndToEndSize = keyof typeof END_TO_END_SIZES;
 type Engine = 'sqlite' | 'postgres';
 
-interface Measure {
-  wallSeconds: number;
-  cpuSeconds: number;
-  peakMiB: number;
-  stdout: string;
-}
+type Measure = ProcessMeasure & { stdout: string };
 
-async function measure(command: string, args: readonly string[], cwd: string): Promise<Measure> {
-  const dir = mkdtempSync(join(tmpdir(), 'musubi-e2e-time-'));
-  const timeFile = join(dir, 'time.txt');
-  const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, command, ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-5000)));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const fields =
-    readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.split(' ').map(Number) ?? [];
-  rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`);
-  const [wall = 0, user = 0, system = 0, rssKb = 0] = fields;
-  return { wallSeconds: wall, cpuSeconds: user + system, peakMiB: rssKb / 1024, stdout };
-}
+const measure = measureProcess;
 
 function nmiToPlanted(
   ids: readonly string[],
@@ -92,6 +76,8 @@ interface Row {
   edges: number;
   /** Null when an imported database was reused (`--reuse`): the earlier row's figure is kept. */
   importRelations: Measure | null;
+  /** The engine's own loader of the same CSV into the same table (null when reused). */
+  engineRelations: ProcessMeasure | null;
   musubi: Measure[];
   igraph: Measure[];
   musubiModularity: number;
@@ -104,7 +90,75 @@ interface Row {
   loadAverage: { atStart: number; atEnd: number };
 }
 
-const best = (runs: readonly Measure[], key: keyof Omit<Measure, 'stdout'>) =>
+/** Client and, where sampled, server CPU. */
+const cpuOf = (m: ProcessMeasure): number => m.cpuSeconds + (m.serverCpuSeconds ?? 0);
+
+const cpuText = (m: ProcessMeasure): string =>
+  m.serverCpuSeconds === undefined
+    ? m.cpuSeconds.toFixed(1)
+    : `${m.cpuSeconds.toFixed(1)} + ${m.serverCpuSeconds.toFixed(1)}`;
+
+/** A copy of a database that holds the actors, for the engine's loader. */
+async function copyDatabase(
+  engine: Engine,
+  location: string,
+  adminUrl: string | undefined,
+  name: string,
+  tmp: string,
+): Promise<{ name: string; location: string; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const copy = join(tmp, 'engine-relations.sqlite');
+    for (const suffix of ['', '-wal', '-shm']) {
+      rmSync(copy + suffix, { force: true });
+      if (existsSync(location + suffix)) copyFileSync(location + suffix, copy + suffix);
+    }
+    return {
+      name: copy,
+      location: copy,
+      drop: async () => {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+      },
+    };
+  }
+  if (!adminUrl) throw new Error('--postgres-url is needed for the postgres engine');
+  const copy = `${name}_engine`;
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${copy} TEMPLATE ${name}`);
+  return {
+    name: copy,
+    location: withDatabase(adminUrl, copy),
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`),
+  };
+}
+
+/** Both loads stored the same relations (count, identities and weights summed up). */
+async function sameRelations(engine: Engine, musubiDb: string, engineDb: string): Promise<void> {
+  const sql =
+    'SELECT count(*) AS n, sum(length(id)) AS idChars, sum(weight) AS weights, min(id) AS first, max(id) AS last, count(DISTINCT updated_at) > 0 AS dated FROM relations WHERE version = 1 AND start_date IS NULL';
+  const read = async (location: string): Promise<string> => {
+    if (engine === 'sqlite') {
+      const db = new Database(location, { readonly: true });
+      try {
+        return JSON.stringify(Object.values(db.prepare(sql).get() as object).map(String));
+      } finally {
+        db.close();
+      }
+    }
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    try {
+      const { rows } = await client.query(sql);
+      return JSON.stringify(Object.values(rows[0] as object).map(String));
+    } finally {
+      await client.end();
+    }
+  };
+  const [ours, theirs] = [await read(musubiDb), await read(engineDb)];
+  if (ours !== theirs)
+    throw new Error(`the engine's loader stored other relations: ${theirs} against ${ours}`);
+}
+
+const best = (runs: readonly Measure[], key: 'wallSeconds' | 'cpuSeconds' | 'peakMiB') =>
   Math.min(...runs.map((r) => r[key]));
 const most = (runs: readonly Measure[]) => Math.max(...runs.map((r) => r.peakMiB));
 
@@ -148,6 +202,7 @@ export async function runEndToEndBench(options: {
         db = withDatabase(admin, databaseName);
       }
       let importRelations: Measure | null = null;
+      let engineRelations: ProcessMeasure | null = null;
       if (!imported) {
         log(`${size} ${engine}: import actors`);
         await measure(
@@ -155,13 +210,38 @@ export async function runEndToEndBench(options: {
           [musubi, 'import', 'actors', files.actorsCsv, '--db', db, '--json'],
           options.root,
         );
+        // The engine's loader starts from the same actors: a copy of the database as it is now.
+        const peer = await copyDatabase(engine, db, options.postgresUrl, databaseName, tmp);
         log(`${size} ${engine}: import relations`);
-        importRelations = await measure(
+        const importCommand = measure(
           'node',
           [musubi, 'import', 'relations', files.relationsCsv, '--db', db, '--json'],
           options.root,
         );
-        log(`  ${importRelations.wallSeconds.toFixed(1)} s wall`);
+        importRelations =
+          engine === 'postgres' && options.postgresUrl
+            ? withServerCpu(await serverCpuWhile(options.postgresUrl, databaseName, importCommand))
+            : await importCommand;
+        log(
+          `  ${importRelations.wallSeconds.toFixed(1)} s wall, ${cpuOf(importRelations).toFixed(1)} s CPU, ${importRelations.peakMiB} MiB`,
+        );
+        log(`${size} ${engine}: the engine's loader of the same relations`);
+        engineRelations =
+          engine === 'postgres' && options.postgresUrl
+            ? await loadRelationsWithPsql(
+                options.root,
+                options.postgresUrl,
+                peer.name,
+                peer.location,
+                files.relationsCsv,
+                join(tmp, 'relations-load.sql'),
+              )
+            : await loadRelationsWithSqlite3(options.root, peer.location, files.relationsCsv);
+        log(
+          `  ${engineRelations.wallSeconds.toFixed(1)} s wall, ${cpuOf(engineRelations).toFixed(1)} s CPU, ${engineRelations.peakMiB} MiB`,
+        );
+        await sameRelations(engine, db, peer.location);
+        await peer.drop();
       } else log(`${size} ${engine}: reusing the imported database`);
       const musubiRuns: Measure[] = [];
       const igraphRuns: Measure[] = [];
@@ -224,6 +304,7 @@ export async function runEndToEndBench(options: {
         nodes: files.nodes,
         edges: files.edges,
         importRelations,
+        engineRelations,
         musubi: musubiRuns.map((r) => ({ ...r, stdout: '' })),
         igraph: igraphRuns.map((r) => ({ ...r, stdout: '' })),
         musubiModularity: result.modularity,
@@ -260,6 +341,7 @@ function writeReport(root: string, fresh: Row[]): void {
     ...fresh.map((r) => ({
       ...r,
       importRelations: r.importRelations ?? earlierOf.get(key(r))?.importRelations ?? null,
+      engineRelations: r.engineRelations ?? earlierOf.get(key(r))?.engineRelations ?? null,
       measuredAt: now,
     })),
     ...earlier.filter((r) => !freshKeys.has(key(r))),
@@ -273,12 +355,12 @@ function writeReport(root: string, fresh: Row[]): void {
     '',
     "Same planted network on both sides (bench/analytics/planted-import-files.ts: organisations `P…`, `mou` ties of weight 1, duplicates removed). Musubi: `musubi import relations` into a fresh database, then `musubi analyze communities --seed 1 --json` (stores the run). python-igraph 0.10.2 (Debian): one process reading the same relations CSV as its best users would (split in one pass, ids numbered with numpy's `unique`, `Graph(n, edges)`; until 2026-12-05 10:40 UTC rows read it with Python's csv module), then running `community_leiden(modularity, β 0.01, n_iterations=2)`. Whole child processes under GNU time; analysis rounds alternate Musubi / igraph, best wall and CPU kept, peak RSS the largest.",
     '',
-    'Targets: analyze communities ≤ 1.5× igraph read + Leiden (wall and CPU), peak < 2 GB, modularity within 0.005 of igraph.',
+    'Targets: analyze communities ≤ 1.5× igraph read + Leiden (wall and CPU), peak < 2 GB, modularity within 0.005 of igraph; `musubi import relations` ≤ 2× the engine loading the same CSV into the same table (sqlite3 `.import` / psql `\\copy` into a staging table, one `INSERT … SELECT` into `relations` of a copy of the database holding the actors, indexes built once at the end, foreign keys checked set-wise once: `relations-engine-load.ts`), peak < 2 GB. On PostgreSQL the import CPU is client + server (the backends of the database, from /proc).',
     '',
     '## Ratios (Musubi analyze communities / igraph read + Leiden)',
     '',
-    '| size | engine | nodes | edges | wall ratio | CPU ratio | import relations / igraph (wall) | Δ modularity | Musubi peak | targets met | measured | load avg |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    '| size | engine | nodes | edges | wall ratio | CPU ratio | import relations / engine loader (wall, CPU) | import relations / igraph (wall) | Δ modularity | Musubi peak | targets met | measured | load avg |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
   ];
   for (const r of rows) {
     const wall = best(r.musubi, 'wallSeconds') / best(r.igraph, 'wallSeconds');
@@ -286,7 +368,7 @@ function writeReport(root: string, fresh: Row[]): void {
     const dq = r.musubiModularity - r.igraphModularity;
     const met = wall <= 1.5 && cpu <= 1.5 && most(r.musubi) < 2048 && Math.abs(dq) <= 0.005;
     lines.push(
-      `| ${r.size} | ${r.engine} | ${r.nodes} | ${r.edges} | **${wall.toFixed(2)}×** | **${cpu.toFixed(2)}×** | ${r.importRelations ? `${(r.importRelations.wallSeconds / best(r.igraph, 'wallSeconds')).toFixed(2)}×` : '–'} | ${dq >= 0 ? '+' : ''}${dq.toFixed(4)} | ${most(r.musubi).toFixed(0)} MiB | ${met ? 'yes' : 'no'} | ${r.measuredAt} | ${r.loadAverage.atStart.toFixed(1)}/${r.loadAverage.atEnd.toFixed(1)} |`,
+      `| ${r.size} | ${r.engine} | ${r.nodes} | ${r.edges} | **${wall.toFixed(2)}×** | **${cpu.toFixed(2)}×** | ${r.importRelations && r.engineRelations ? `**${(r.importRelations.wallSeconds / r.engineRelations.wallSeconds).toFixed(2)}× / ${(cpuOf(r.importRelations) / cpuOf(r.engineRelations)).toFixed(2)}×**` : '–'} | ${r.importRelations ? `${(r.importRelations.wallSeconds / best(r.igraph, 'wallSeconds')).toFixed(2)}×` : '–'} | ${dq >= 0 ? '+' : ''}${dq.toFixed(4)} | ${most(r.musubi).toFixed(0)} MiB | ${met ? 'yes' : 'no'} | ${r.measuredAt} | ${r.loadAverage.atStart.toFixed(1)}/${r.loadAverage.atEnd.toFixed(1)} |`,
     );
   }
   lines.push(
@@ -300,8 +382,11 @@ function writeReport(root: string, fresh: Row[]): void {
     const all = (runs: Measure[]) => runs.map((m) => m.wallSeconds.toFixed(1)).join(', ');
     lines.push(
       r.importRelations
-        ? `| ${r.size} | ${r.engine} | musubi import relations | ${r.importRelations.wallSeconds.toFixed(1)} | ${r.importRelations.cpuSeconds.toFixed(1)} | ${r.importRelations.peakMiB.toFixed(0)} | – | – |`
+        ? `| ${r.size} | ${r.engine} | musubi import relations | ${r.importRelations.wallSeconds.toFixed(1)} | ${cpuText(r.importRelations)} | ${r.importRelations.peakMiB.toFixed(0)} | – | – |`
         : `| ${r.size} | ${r.engine} | musubi import relations | not measured | – | – | – | – |`,
+      r.engineRelations
+        ? `| ${r.size} | ${r.engine} | engine loader of the same relations | ${r.engineRelations.wallSeconds.toFixed(1)} | ${cpuText(r.engineRelations)} | ${r.engineRelations.peakMiB.toFixed(0)} | – | – |`
+        : `| ${r.size} | ${r.engine} | engine loader of the same relations | not measured | – | – | – | – |`,
       `| ${r.size} | ${r.engine} | musubi analyze communities${r.musubiIterations !== null ? ` (${r.musubiIterations} iterations)` : ''} | ${best(r.musubi, 'wallSeconds').toFixed(1)}; ${all(r.musubi)} | ${best(r.musubi, 'cpuSeconds').toFixed(1)} | ${most(r.musubi).toFixed(0)} | ${r.musubiModularity.toFixed(4)} | ${r.musubiNmi.toFixed(4)} |`,
       `| ${r.size} | ${r.engine} | python-igraph read CSV + Leiden (read ${r.igraphReadSeconds.toFixed(1)} s, Leiden ${r.igraphLeidenSeconds.toFixed(1)} s) | ${best(r.igraph, 'wallSeconds').toFixed(1)}; ${all(r.igraph)} | ${best(r.igraph, 'cpuSeconds').toFixed(1)} | ${most(r.igraph).toFixed(0)} | ${r.igraphModularity.toFixed(4)} | ${r.igraphNmi.toFixed(4)} |`,
     );

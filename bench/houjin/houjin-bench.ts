@@ -18,17 +18,18 @@
  * the server's CPU for the benchmark's database (its backends sampled from /proc when the server
  * runs on this machine). Writes bench/results/houjin-national.{json,md}.
  */
-import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import pg from 'pg';
-import { bumpSqliteDataVersion } from '#db/data-version.ts';
 import { openDatabase } from '#db/open-database.ts';
 import { adminQuery, withDatabase } from '#db/pg-admin.ts';
-import { fillSearchIndexSql, SEARCH_COLUMNS } from '#db/search-index.ts';
+import {
+  measureProcess,
+  postgresDeferredIndexes,
+  serverCpuWhile,
+  sqliteDeferredIndexes,
+  type ProcessMeasure,
+} from '../engine-load.ts';
 import { writeHoujinFile } from './generate-houjin-file.ts';
 import { insertActorsFromStagingSql, stagingTableSql } from './same-table-load.ts';
 
@@ -47,13 +48,7 @@ export interface HoujinBenchOptions {
   storedRows?: boolean;
 }
 
-interface Measure {
-  wallSeconds: number;
-  cpuSeconds: number;
-  peakMiB: number;
-  /** PostgreSQL: CPU of the server's backends for the database, when they could be sampled. */
-  serverCpuSeconds?: number;
-}
+type Measure = ProcessMeasure;
 
 interface EngineFigures {
   engine: HoujinEngine;
@@ -91,40 +86,6 @@ export interface HoujinBenchReport {
   skipped: string[];
 }
 
-/** One child process under GNU time: wall, user + system CPU, peak RSS; throws when it fails. */
-async function measure(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-): Promise<Measure & { stdout: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'musubi-houjin-time-'));
-  const timeFile = join(dir, 'time.txt');
-  const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, command, ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr
-    .setEncoding('utf8')
-    .on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-8000)));
-  const code = await new Promise<number | null>((done, fail) => {
-    child.on('error', fail);
-    child.on('close', done);
-  });
-  const line = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-  rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}): ${stderr}`);
-  const [wall, user, system, rssKb] = line.split(' ').map(Number);
-  return {
-    wallSeconds: wall ?? 0,
-    cpuSeconds: Math.round(((user ?? 0) + (system ?? 0)) * 100) / 100,
-    peakMiB: Math.round((rssKb ?? 0) / 1024),
-    stdout,
-  };
-}
-
 const ratio = (a: number, b: number): number => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
 
 function freshFile(path: string): string {
@@ -138,60 +99,12 @@ async function freshPostgres(adminUrl: string, name: string): Promise<string> {
   return withDatabase(adminUrl, name);
 }
 
-/**
- * CPU (user + system) of the PostgreSQL server's processes working for `database` while `work`
- * runs: its backends (and parallel workers) are listed every 200 ms and their counters read from
- * /proc, the last reading of each kept. Undefined when the server is not on this machine.
- */
-async function serverCpuWhile<T>(
-  adminUrl: string,
-  database: string,
-  work: Promise<T>,
-): Promise<{ result: T; serverCpuSeconds: number | undefined }> {
-  const host = new URL(adminUrl).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', ''].includes(host))
-    return { result: await work, serverCpuSeconds: undefined };
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  const ticks = new Map<number, number>();
-  let readable = true;
-  let finished = false;
-  const settled = work.finally(() => {
-    finished = true;
-  });
-  const sample = async (): Promise<void> => {
-    const { rows } = await client.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [database],
-    );
-    for (const { pid } of rows) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ticks.set(pid, Number(fields[11] ?? 0) + Number(fields[12] ?? 0));
-      } catch {
-        readable = readable && ticks.size > 0;
-      }
-    }
-  };
-  try {
-    while (!finished) {
-      await sample();
-      await Promise.race([settled.catch(() => undefined), delay(200)]);
-    }
-    const result = await settled;
-    const total = [...ticks.values()].reduce((a, b) => a + b, 0);
-    return { result, serverCpuSeconds: readable ? Math.round(total) / 100 : undefined };
-  } finally {
-    await client.end();
-  }
-}
-
 async function connect(
   root: string,
   file: string,
   target: string,
 ): Promise<Measure & { report: unknown }> {
-  const { stdout, ...figures } = await measure(
+  const { stdout, ...figures } = await measureProcess(
     'node',
     ['bin/musubi.mjs', 'connect', 'houjin-bangou', file, '--db', target, '--json'],
     root,
@@ -257,55 +170,6 @@ function figures(
 }
 
 /** What a bulk load drops and builds again: the table's secondary indexes (SQLite: and triggers). */
-interface Deferred {
-  drop: string[];
-  create: string[];
-}
-
-async function sqliteDeferred(path: string): Promise<Deferred> {
-  const db = await openDatabase(path);
-  await db.close();
-  const sqlite = new Database(path, { readonly: true });
-  try {
-    const rows = sqlite
-      .prepare(
-        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'actors' AND sql IS NOT NULL ORDER BY type",
-      )
-      .all() as { type: string; name: string; sql: string }[];
-    return {
-      drop: rows.map((r) => `DROP ${r.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${r.name}";`),
-      create: [
-        ...rows.filter((r) => r.type === 'index').map((r) => `${r.sql};`),
-        'DELETE FROM actors_search;',
-        `${fillSearchIndexSql('actors', SEARCH_COLUMNS['actors'] ?? [])};`,
-        ...rows.filter((r) => r.type === 'trigger').map((r) => `${r.sql};`),
-        `${bumpSqliteDataVersion('actors')};`,
-      ],
-    };
-  } finally {
-    sqlite.close();
-  }
-}
-
-async function postgresDeferred(url: string): Promise<Deferred> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ name: string; sql: string }>(
-      `SELECT ci.relname AS name, pg_get_indexdef(ci.oid) AS sql
-       FROM pg_index x JOIN pg_class ci ON ci.oid = x.indexrelid
-       WHERE x.indrelid = to_regclass('actors')
-         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`,
-    );
-    return {
-      drop: rows.map((r) => `DROP INDEX "${r.name}";`),
-      create: rows.map((r) => `${r.sql};`),
-    };
-  } finally {
-    await client.end();
-  }
-}
-
 async function runSqlite(
   root: string,
   dir: string,
@@ -320,14 +184,18 @@ async function runSqlite(
   // The rows Musubi stored, for the engine to load by itself into the same table.
   const rowsCsv = join(dir, 'actors.csv');
   if (storedRows)
-    await measure('sqlite3', ['-csv', db, `.output ${rowsCsv}`, 'SELECT * FROM actors;'], root);
+    await measureProcess(
+      'sqlite3',
+      ['-csv', db, `.output ${rowsCsv}`, 'SELECT * FROM actors;'],
+      root,
+    );
   log(`  sqlite: connect 全件 ${JSON.stringify(connectFull)}`);
   log('  sqlite: musubi connect (差分)');
   const connectDiff = await connect(root, diff, db);
   log(`  sqlite: connect 差分 ${JSON.stringify(connectDiff)}`);
   freshFile(db);
   log('  sqlite: sqlite3 .import of the file');
-  const engineFile = await measure(
+  const engineFile = await measureProcess(
     'sqlite3',
     [
       freshFile(join(dir, 'engine.db')),
@@ -341,8 +209,8 @@ async function runSqlite(
   log(`  sqlite: raw file ${JSON.stringify(engineFile)}`);
   log('  sqlite: sqlite3 .import of the file into actors (staging, INSERT … SELECT)');
   const sameTablePath = freshFile(join(dir, 'same-table.db'));
-  const deferred = await sqliteDeferred(sameTablePath);
-  const engineSameTable = await measure(
+  const deferred = await sqliteDeferredIndexes(sameTablePath, 'actors');
+  const engineSameTable = await measureProcess(
     'sqlite3',
     [
       sameTablePath,
@@ -367,7 +235,7 @@ async function runSqlite(
         log('  sqlite: sqlite3 .import of the stored rows into actors');
         const storedPath = freshFile(join(dir, 'stored-rows.db'));
         await (await openDatabase(storedPath)).close();
-        const measured = await measure(
+        const measured = await measureProcess(
           'sqlite3',
           [
             storedPath,
@@ -412,7 +280,7 @@ async function runPostgres(
   const connectFull = await connectPostgres(root, full, adminUrl, musubiDb);
   const rowsCsv = join(dir, 'actors-pg.csv');
   if (storedRows)
-    await measure(
+    await measureProcess(
       'psql',
       ['-q', '-X', '-d', musubiUrl, '-c', `\\copy actors TO '${rowsCsv}' (FORMAT csv)`],
       root,
@@ -429,7 +297,7 @@ async function runPostgres(
   const engineFile = await serverCpuWhile(
     adminUrl,
     engineDb,
-    measure(
+    measureProcess(
       'psql',
       ['-q', '-X', '-d', engineUrl, '-c', `\\copy houjin FROM '${full}' (FORMAT csv)`],
       root,
@@ -441,7 +309,7 @@ async function runPostgres(
   const sameDb = 'musubi_bench_houjin_same';
   const sameUrl = await freshPostgres(adminUrl, sameDb);
   await (await openDatabase(sameUrl)).close();
-  const deferred = await postgresDeferred(sameUrl);
+  const deferred = await postgresDeferredIndexes(sameUrl, 'actors');
   const script = join(dir, 'same-table.sql');
   writeFileSync(
     script,
@@ -459,7 +327,7 @@ async function runPostgres(
   const engineSameTable = await serverCpuWhile(
     adminUrl,
     sameDb,
-    measure('psql', ['-q', '-X', '-d', sameUrl, '-f', script], root),
+    measureProcess('psql', ['-q', '-X', '-d', sameUrl, '-f', script], root),
   );
   log(`  postgres: same table ${JSON.stringify(engineSameTable)}`);
   const engineStoredRows = storedRows
@@ -471,7 +339,7 @@ async function runPostgres(
         const measured = await serverCpuWhile(
           adminUrl,
           storedDb,
-          measure(
+          measureProcess(
             'psql',
             ['-q', '-X', '-d', storedUrl, '-c', `\\copy actors FROM '${rowsCsv}' (FORMAT csv)`],
             root,

@@ -30,7 +30,9 @@ if (process.argv[2] === '--render') {
   const diffAt = args.indexOf('--diff-rows');
   const diffRows = diffAt >= 0 ? Number(args[diffAt + 1]) : undefined;
   await runHoujinBench({
-    rows: Number(args.find((a, i) => /^\d+$/.test(a) && i !== diffAt + 1) ?? 20_000),
+    rows: Number(
+      args.find((a, i) => /^\d+$/.test(a) && (diffAt < 0 || i !== diffAt + 1)) ?? 20_000,
+    ),
     ...(diffRows === undefined ? {} : { diffRows }),
     engines: url ? engines : engines.filter((e) => e === 'sqlite'),
     ...(url ? { postgresUrl: url } : {}),
