@@ -53,7 +53,8 @@ function nmiToPlanted(
   const found = new Int32Array(planted.length).fill(-1);
   for (let i = 0; i < ids.length; i++)
     found[Number((ids[i] as string).slice(1)) - 1] = labels[i] as number;
-  let next = 1 + Math.max(0, ...labels);
+  // A loop, not a spread: a million labels overflow the call stack.
+  let next = 1 + labels.reduce((top, label) => Math.max(top, label), 0);
   for (let v = 0; v < found.length; v++) if (found[v] === -1) found[v] = next++;
   return normalizedMutualInformation(Array.from(found), Array.from(planted));
 }

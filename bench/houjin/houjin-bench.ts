@@ -87,6 +87,9 @@ export interface HoujinBenchReport {
 }
 
 const ratio = (a: number, b: number): number => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
+/** A share near a target of 1/20 needs more than two decimals (0.0512 is not 0.05). */
+const share = (a: number, b: number): number =>
+  Math.round((a / Math.max(b, 0.001)) * 10_000) / 10_000;
 
 function freshFile(path: string): string {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
@@ -163,8 +166,8 @@ function figures(
       fullVsStoredWall:
         engineStoredRows && ratio(connectFull.wallSeconds, engineStoredRows.wallSeconds),
       fullVsStoredCpu: engineStoredRows && ratio(cpuOf(connectFull), cpuOf(engineStoredRows)),
-      diffShareWall: ratio(connectDiff.wallSeconds, connectFull.wallSeconds),
-      diffShareCpu: ratio(cpuOf(connectDiff), cpuOf(connectFull)),
+      diffShareWall: share(connectDiff.wallSeconds, connectFull.wallSeconds),
+      diffShareCpu: share(cpuOf(connectDiff), cpuOf(connectFull)),
     },
   };
 }
@@ -398,7 +401,7 @@ function markdown(report: HoujinBenchReport, after: string): string {
     '|---|---|---|---|---|---|---|---|---|',
     ...report.engines.map(
       (e) =>
-        `| ${e.engine} (${e.loader}) | ${fmt(e.connectFull.wallSeconds)} s / ${cpuText(e.connectFull)} | ${e.connectFull.peakMiB} MiB | ${fmt(e.engineSameTable.wallSeconds)} s / ${cpuText(e.engineSameTable)} | **${fmt(e.ratios.fullVsSameTableWall, 2)}× / ${fmt(e.ratios.fullVsSameTableCpu, 2)}×** | ${fmt(e.engineFile.wallSeconds)} s / ${cpuText(e.engineFile)} | ${fmt(e.ratios.fullVsFileWall)}× / ${fmt(e.ratios.fullVsFileCpu)}× | ${fmt(e.connectDiff.wallSeconds)} s / ${cpuText(e.connectDiff)} (${e.connectDiff.peakMiB} MiB) | **${fmt(e.ratios.diffShareWall, 3)}** / ${fmt(e.ratios.diffShareCpu, 3)} |`,
+        `| ${e.engine} (${e.loader}) | ${fmt(e.connectFull.wallSeconds)} s / ${cpuText(e.connectFull)} | ${e.connectFull.peakMiB} MiB | ${fmt(e.engineSameTable.wallSeconds)} s / ${cpuText(e.engineSameTable)} | **${fmt(e.ratios.fullVsSameTableWall, 2)}× / ${fmt(e.ratios.fullVsSameTableCpu, 2)}×** | ${fmt(e.engineFile.wallSeconds)} s / ${cpuText(e.engineFile)} | ${fmt(e.ratios.fullVsFileWall)}× / ${fmt(e.ratios.fullVsFileCpu)}× | ${fmt(e.connectDiff.wallSeconds)} s / ${cpuText(e.connectDiff)} (${e.connectDiff.peakMiB} MiB) | **${fmt(e.ratios.diffShareWall, 4)}** / ${fmt(e.ratios.diffShareCpu, 4)} |`,
     ),
     ...report.engines.flatMap((e) =>
       e.engineStoredRows

@@ -129,3 +129,38 @@ describe.each(TEST_DATABASES)('bulk load into a filled table on $name', (kind) =
     expect(await searchIds(db, '後日改称')).toEqual(['a01']);
   });
 });
+
+describe.each(TEST_DATABASES)('bulk load into an empty table on $name', (kind) => {
+  const open: Database[] = [];
+  afterEach(async () => {
+    for (const db of open.splice(0)) await db.close();
+  });
+  const tie = (source: string, target: string) => ({
+    id: `${source}>${target}:mou@`,
+    sourceId: source,
+    targetId: target,
+    type: 'mou',
+    weight: 1,
+  });
+
+  it('keeps the foreign keys of the table it fills: checked for the load, and in force after it', async () => {
+    const db = await kind.open(clock);
+    open.push(db);
+    await db.repos.entity('actors').upsertMany(STORED.slice(0, 3));
+    const loadRelations = (ties: ReturnType<typeof tie>[]) =>
+      db.client.transaction(async (tx) => {
+        const load = await createSqlEntityRepo(tx, ENTITY_SPECS.relations, clock).openBulkLoad();
+        await load.write(ties);
+        return load.finish();
+      });
+    await expect(loadRelations([tie('a00', 'a01'), tie('a01', 'ghost')])).rejects.toThrow(
+      /foreign key/i,
+    );
+    expect(await db.repos.entity('relations').count()).toBe(0);
+    expect(await loadRelations([tie('a00', 'a01'), tie('a01', 'a02')])).toBe(2);
+    await expect(db.repos.entity('relations').upsertMany([tie('a02', 'ghost')])).rejects.toThrow(
+      /foreign key/i,
+    );
+    expect(await db.repos.entity('relations').count()).toBe(2);
+  });
+});

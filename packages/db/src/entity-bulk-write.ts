@@ -97,6 +97,14 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
     );
   }
 
+  /** PostgreSQL: the table's foreign keys, as the definition that adds each again. */
+  async function foreignKeys(): Promise<{ name: string; sql: string }[]> {
+    return client.all<{ name: string; sql: string }>(
+      "SELECT conname AS name, pg_get_constraintdef(oid) AS sql FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'f' ORDER BY conname",
+      [table],
+    );
+  }
+
   /**
    * Whether the table is empty at the start of a load inside a transaction (nobody else can then
    * write to it before we commit); if so, drops its secondary indexes and returns their DDL: building
@@ -112,6 +120,14 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
     for (const index of indexes)
       await client.exec(`DROP ${index.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${index.name}"`);
     const deferred = indexes.map((index) => index.sql);
+    // PostgreSQL checks a foreign key row by row (a trigger per row); added again at the end it
+    // checks every row with one join, as a restored dump does. The callers have already refused rows
+    // naming records that do not exist; this is the database's own guard, kept whole.
+    if (client.dialect === 'postgres')
+      for (const key of await foreignKeys()) {
+        await client.exec(`ALTER TABLE ${table} DROP CONSTRAINT "${key.name}"`);
+        deferred.push(`ALTER TABLE ${table} ADD CONSTRAINT "${key.name}" ${key.sql}`);
+      }
     if (client.dialect === 'sqlite' && indexes.some((index) => index.type === 'trigger')) {
       const columns = SEARCH_COLUMNS[table];
       if (columns)

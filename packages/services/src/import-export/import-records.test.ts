@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '#core/domain-error.ts';
 import type { EntityName } from '#core/entities/registry.ts';
+import type { Repositories } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { importRecords, type ImportOptions, type RejectedRow } from './import-records.ts';
@@ -26,6 +27,39 @@ const ACTORS_CSV = [
   'c1,organization,company,株式会社テスト,,37,,7000012050002,sme;regional_core',
   'p1,person,university,何森 健,,37,,,researcher;star_scientist',
 ].join('\n');
+
+/** The repositories, noting every key asked of `actors.findExisting` (inside transactions too). */
+function countingActorLookups(repos: Repositories, asked: string[]): Repositories {
+  const bound = <T extends object>(target: T, key: string | symbol): unknown => {
+    const value: unknown = Reflect.get(target, key);
+    return typeof value === 'function'
+      ? (value as (...a: unknown[]) => unknown).bind(target)
+      : value;
+  };
+  return new Proxy(repos, {
+    get(target, key) {
+      if (key === 'transaction')
+        return <T>(work: (tx: Repositories) => Promise<T>) =>
+          target.transaction((tx) => work(countingActorLookups(tx, asked)));
+      if (key === 'entity')
+        return (name: EntityName) => {
+          const entity = target.entity(name);
+          if (name !== 'actors') return entity;
+          return new Proxy(entity, {
+            get(inner, innerKey) {
+              if (innerKey === 'findExisting')
+                return (keys: readonly string[]) => {
+                  asked.push(...keys);
+                  return inner.findExisting(keys);
+                };
+              return bound(inner, innerKey);
+            },
+          });
+        };
+      return bound(target, key);
+    },
+  });
+}
 
 describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
   let db: Database | undefined;
@@ -272,6 +306,32 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     expect(report.rejected.find((r) => r.row === 6)?.problems[0]?.reason).toContain(
       'duplicate of row 2',
     );
+  });
+
+  it('asks the store once for an actor that many relations name, and still finds the unknown one', async () => {
+    const database = await open();
+    await run(database, 'actors', file('a.csv', ACTORS_CSV));
+    const asked: string[] = [];
+    const counting = countingActorLookups(database.repos, asked);
+    const csv = [
+      'source_id,target_id,type,weight',
+      'u1,c1,joint_research,1',
+      'p1,c1,mentoring,1',
+      'c1,u1,sales,1',
+      'p1,u1,license,1',
+      'u1,p1,mou,1',
+      'c1,ghost,supply,1',
+    ].join('\n');
+    const source = await openRecordSource(file('many.csv', csv));
+    const error = await rejection(importRecords(counting, 'relations', source, { batchSize: 2 }));
+    const report = error.details['report'] as { rejected: RejectedRow[] };
+    expect(report.rejected.map((r) => [r.row, r.problems[0]?.reason])).toEqual([
+      [7, 'unknown actor "ghost"'],
+    ]);
+    // Three batches name u1, c1 and p1: each is looked up once (it was three times per batch).
+    expect(asked.filter((id) => id !== 'ghost').sort()).toEqual(['c1', 'p1', 'u1']);
+    expect(asked).toContain('ghost');
+    expect(await database.repos.entity('relations').count()).toBe(0);
   });
 
   it('names unknown columns and refuses them unless told to ignore them', async () => {

@@ -59,6 +59,8 @@ export interface ImportReport {
 }
 
 const REPORT_LIMIT = 1000;
+/** At most this many found references are remembered per referenced entity (≈ 100 MB of ids). */
+const CONFIRMED_REFERENCES_CAP = 2_000_000;
 
 /** What a clerk reads when a seed or need names an owner id the registry does not have. */
 export function unregisteredOwnerReason(ownerId: string): string {
@@ -279,6 +281,23 @@ export async function importRecords(
   // transaction starts (readline-based NDJSON loses lines emitted before its iterator exists).
   let bulk: BulkLoad | undefined;
   let bulkOpened = false;
+  // Referenced records already found in this transaction: a network names each actor in many
+  // relations, and looking each up again was an eighth of a relations import. Nothing in the import
+  // deletes them, and the database's own foreign keys still guard the write.
+  const confirmedByEntity = new Map<string, Set<string>>();
+  const confirmedReferences = (target: string): Set<string> => {
+    let confirmed = confirmedByEntity.get(target);
+    if (confirmed === undefined) {
+      confirmed = new Set();
+      confirmedByEntity.set(target, confirmed);
+    }
+    return confirmed;
+  };
+  const confirm = (confirmed: Set<string>, value: string): void => {
+    // Bounded memory: past the cap the set starts again (the next lookups refill it).
+    if (confirmed.size >= CONFIRMED_REFERENCES_CAP) confirmed.clear();
+    confirmed.add(value);
+  };
   // A dry run writes nothing, so rows of this file that others of it refer to are kept by id.
   const checkedIds = new Set<string>();
   async function write(tx: Repositories, records: StoredRecord[]): Promise<void> {
@@ -362,12 +381,17 @@ export async function importRecords(
     for (const column of referenceColumns) {
       const target = column.references;
       if (!target) continue;
-      const wanted = pending.flatMap((p) => referenceValues(column, p.record));
-      if (wanted.length === 0) continue;
-      const found = await tx.entity(target).findExisting(wanted);
+      const confirmed = confirmedReferences(target);
+      const wanted = new Set<string>();
+      for (const p of pending)
+        for (const value of referenceValues(column, p.record))
+          if (!confirmed.has(value)) wanted.add(value);
+      const found =
+        wanted.size === 0 ? new Set<string>() : await tx.entity(target).findExisting([...wanted]);
+      for (const value of found) confirm(confirmed, value);
       for (const p of pending) {
         for (const value of referenceValues(column, p.record)) {
-          if (found.has(value) || (target === entity && checkedIds.has(value))) continue;
+          if (confirmed.has(value) || (target === entity && checkedIds.has(value))) continue;
           const problems = missing.get(p.row) ?? [];
           problems.push({
             field: column.column,
