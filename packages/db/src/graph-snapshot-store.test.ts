@@ -103,6 +103,26 @@ describe.each(TEST_DATABASES)('the stored network snapshot (issue 16) on $name',
     expect((await db.repos.network.readCompact()).actors[0]?.name).toBe('snapshot');
   });
 
+  it('is stored in many chunks and read back whole, and not at all if one chunk is of other data', async () => {
+    db = await kind.open();
+    const { actors, relations } = smallNetwork();
+    await db.repos.entity('actors').upsertMany(actors);
+    await db.repos.entity('relations').upsertMany(relations);
+    const network = await readCompactNetwork(db.client);
+    const fingerprint = await networkFingerprint(db.client);
+    await writeNetworkSnapshot(db.client, fingerprint, network, 1024);
+    const [stored] = await db.client.all<{ chunks: number }>(
+      'SELECT count(*) AS chunks FROM graph_snapshot_chunks',
+    );
+    expect(Number(stored?.chunks)).toBeGreaterThan(3);
+    expect(plain((await readNetworkSnapshot(db.client, fingerprint)) ?? network)).toEqual(
+      plain(network),
+    );
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeDefined();
+    await db.client.run("UPDATE graph_snapshot_chunks SET fingerprint = 'other' WHERE chunk = 2");
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
+  });
+
   it('is made stale by any actor or relation write, and the next read sees the write', async () => {
     db = await kind.open();
     const { repos } = db;

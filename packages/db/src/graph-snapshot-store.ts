@@ -21,7 +21,7 @@ import type { SqlClient } from './sql-client.ts';
 /** The snapshot's layout; a change to it makes every stored snapshot stale. */
 const FORMAT = 'compact-network-v1';
 const NAME = 'network';
-/** Characters of base64 per stored row (6 MiB of data). */
+/** Characters of base64 per stored row (6 MiB of data; a multiple of 4, so each chunk decodes alone). */
 const CHUNK_CHARS = 8 * 1024 * 1024;
 
 /** Migration 17: the stored snapshots, one or more chunks per name. */
@@ -43,12 +43,8 @@ export async function networkFingerprint(client: SqlClient): Promise<string> {
   return `${FORMAT}:${versions['actors'] ?? 0}:${versions['relations'] ?? 0}`;
 }
 
-function encode(network: CompactNetwork): string {
-  return serialize(network).toString('base64');
-}
-
-function decode(text: string): CompactNetwork | undefined {
-  const value: unknown = deserialize(Buffer.from(text, 'base64'));
+function decode(bytes: Buffer): CompactNetwork | undefined {
+  const value: unknown = deserialize(bytes);
   if (typeof value !== 'object' || value === null) return undefined;
   const { actors, relations } = value as Partial<CompactNetwork>;
   if (!Array.isArray(actors) || relations === undefined) return undefined;
@@ -66,40 +62,63 @@ function decode(text: string): CompactNetwork | undefined {
   return value as CompactNetwork;
 }
 
-/** The stored snapshot if it was made at `fingerprint`; undefined when absent or stale. */
+/**
+ * The stored snapshot if it was made at `fingerprint`; undefined when absent or stale. Read and
+ * decoded a chunk at a time into one buffer: the whole text at once (at 10 M relations 330 MB of
+ * base64, joined into a second copy) was the command's peak memory, and past V8's longest string
+ * (≈ 500 M characters, about 15 M relations) it could not be joined at all.
+ */
 export async function readNetworkSnapshot(
   client: SqlClient,
   fingerprint: string,
 ): Promise<CompactNetwork | undefined> {
-  const rows = await client.all<{ fingerprint: string; data: string }>(
-    'SELECT fingerprint, data FROM graph_snapshot_chunks WHERE name = ? ORDER BY chunk',
+  const chunks = await client.all<{ chunk: number; fingerprint: string; size: number }>(
+    'SELECT chunk, fingerprint, length(data) AS size FROM graph_snapshot_chunks WHERE name = ? ORDER BY chunk',
     [NAME],
   );
-  if (rows.length === 0 || rows.some((row) => row.fingerprint !== fingerprint)) return undefined;
+  if (chunks.length === 0 || chunks.some((row) => row.fingerprint !== fingerprint))
+    return undefined;
+  // Every chunk but the last holds a whole number of base64 quads: each decodes on its own.
+  const bytes = Buffer.allocUnsafe(
+    chunks.reduce((total, row) => total + (Number(row.size) / 4) * 3, 0),
+  );
+  let filled = 0;
+  for (const { chunk } of chunks) {
+    const [row] = await client.all<{ fingerprint: string; data: string }>(
+      'SELECT fingerprint, data FROM graph_snapshot_chunks WHERE name = ? AND chunk = ?',
+      [NAME, chunk],
+    );
+    // A write between the chunks (another process storing a newer snapshot): not this one.
+    if (row === undefined || row.fingerprint !== fingerprint) return undefined;
+    filled += bytes.write(row.data, filled, 'base64');
+  }
   try {
-    return decode(rows.map((row) => row.data).join(''));
+    return decode(bytes.subarray(0, filled));
   } catch {
     // Written by another program version (or cut short): read from the rows instead.
     return undefined;
   }
 }
 
-/** Stores `network` as the snapshot made at `fingerprint`, replacing any earlier one. */
+/**
+ * Stores `network` as the snapshot made at `fingerprint`, replacing any earlier one; encoded a
+ * chunk at a time (one base64 text of the whole would double the serialised size in memory).
+ */
 export async function writeNetworkSnapshot(
   client: SqlClient,
   fingerprint: string,
   network: CompactNetwork,
+  chunkChars = CHUNK_CHARS,
 ): Promise<void> {
-  const text = encode(network);
-  const rows: [string, number, string, string][] = [];
-  for (let at = 0, chunk = 0; at < text.length || chunk === 0; at += CHUNK_CHARS, chunk++)
-    rows.push([NAME, chunk, fingerprint, text.slice(at, at + CHUNK_CHARS)]);
+  const bytes = serialize(network);
+  const chunkBytes = (chunkChars / 4) * 3;
   await client.transaction(async (tx) => {
     await tx.run('DELETE FROM graph_snapshot_chunks WHERE name = ?', [NAME]);
-    await tx.runMany(
-      'INSERT INTO graph_snapshot_chunks (name, chunk, fingerprint, data) VALUES (?, ?, ?, ?)',
-      rows,
-    );
+    for (let at = 0, chunk = 0; at < bytes.length || chunk === 0; at += chunkBytes, chunk++)
+      await tx.run(
+        'INSERT INTO graph_snapshot_chunks (name, chunk, fingerprint, data) VALUES (?, ?, ?, ?)',
+        [NAME, chunk, fingerprint, bytes.subarray(at, at + chunkBytes).toString('base64')],
+      );
   });
 }
 
