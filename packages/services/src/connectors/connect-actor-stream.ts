@@ -1,3 +1,4 @@
+import { createCorporateNumberSet } from './corporate-number-set.ts';
 import type {
   ConnectorInput,
   ConnectorOutput,
@@ -119,8 +120,8 @@ export async function connectActorStream(
       }
       const load = canBulkLoad(actors) ? await actors.openBulkLoad() : plainLoad(actors);
       /** 法人番号 applied by a written batch, and those of them that changed nothing. */
-      const applied = new Set<number>();
-      const appliedUnchanged = new Set<number>();
+      const applied = createCorporateNumberSet();
+      const appliedUnchanged = createCorporateNumberSet();
       const repeats: Pending[] = [];
 
       async function applyBatch(
