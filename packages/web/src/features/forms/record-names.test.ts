@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idsIn, namedReferences, namedSourceOf, recordName } from './record-names.ts';
+import { idsIn, nameIn, namedReferences, namedSourceOf, recordName } from './record-names.ts';
 
 describe('the names a record page shows for the records it refers to', () => {
   it('knows which fields name actors, projects and programmes', () => {
@@ -38,5 +38,13 @@ describe('the names a record page shows for the records it refers to', () => {
     expect(namedReferences('projects', ['p/1'], new Map([['p/1', { title: '' }]]), 'ja')).toEqual([
       { id: 'p/1', text: 'p/1', href: '/projects/p%2F1' },
     ]);
+  });
+
+  it('shows an answer’s English name on English pages, the name elsewhere or without one', () => {
+    const fukuoka = { name: '福岡県', nameEn: 'Fukuoka' };
+    expect(nameIn(fukuoka, 'en')).toBe('Fukuoka');
+    expect(nameIn(fukuoka, 'ja')).toBe('福岡県');
+    expect(nameIn({ name: '無名協議会' }, 'en')).toBe('無名協議会');
+    expect(nameIn({ name: '無名協議会', nameEn: '' }, 'en')).toBe('無名協議会');
   });
 });

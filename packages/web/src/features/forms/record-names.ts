@@ -36,6 +36,17 @@ function text(record: Record<string, unknown>, field: string): string | undefine
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/**
+ * A name an answer gives with its English name beside it (`nameEn`, when there is one): the
+ * English one on an English page, else the name.
+ */
+export function nameIn(
+  named: { name: string; nameEn?: string | undefined },
+  language: Language,
+): string {
+  return language === 'en' && named.nameEn?.trim() ? named.nameEn : named.name;
+}
+
 /** A record's name in the reader's language: its English name on an English page, if it has one. */
 export function recordName(
   source: NamedSource,
