@@ -3,8 +3,9 @@
  * English: a company member opens its organisation's relation, meets the field error of an end
  * before the start, meets a second session's save ("changed by someone else"), reloads, changes
  * the type and the other actor, chosen by name with the picker (the relation moves to its new key
- * in one request), then deletes it after a confirmation, first meeting
- * a change made in between. A member of another organisation sees no edit button on that row and
+ * in one request), reverses its direction after a confirmation (it moves to its swapped key in
+ * one request and the page shows it from this actor's side), then deletes it after a
+ * confirmation, first meeting a change made in between. A member of another organisation sees no edit button on that row and
  * the API refuses its change and its delete. axe-core finds no serious or critical violation.
  */
 import type { Page } from 'playwright-core';
@@ -33,6 +34,10 @@ const TEXT = {
     confirm: 'この関係を削除しますか？',
     deleteNow: '削除する',
     notAllowed: 'このアカウントでは作成・編集できません。',
+    reverse: '向きを逆にする',
+    reverseConfirm: 'この関係の向きを逆にしますか？',
+    reverseNow: '逆にする',
+    incoming: '相手からこの主体へ',
   },
   en: {
     editTitle: 'Edit the relation',
@@ -44,6 +49,10 @@ const TEXT = {
     confirm: 'Delete this relation?',
     deleteNow: 'Delete',
     notAllowed: 'This account may not create or edit this record.',
+    reverse: 'Reverse the direction',
+    reverseConfirm: 'Reverse this relation?',
+    reverseNow: 'Reverse',
+    incoming: 'From the other to this actor',
   },
 } as const;
 
@@ -217,23 +226,53 @@ describe.each(COMBOS.map((combo, index) => ({ ...combo, index })))(
         targetId: target.id,
       });
 
-      // Delete: asked first; a change in between is a conflict; after a reload it goes.
+      // Reverse: asked first; one request moves it to its swapped key, and the page shows the
+      // reversed relation from this actor's side (now coming in).
       await waitForRow(page, moved, true);
       await page.locator(`a.relation-edit[href="${relationPage(moved)}"]`).click();
+      await page.getByRole('button', { name: text.reverse }).click();
+      await page.getByRole('alertdialog').getByText(text.reverseConfirm).waitFor();
+      await expectAccessible(page, 'relation reverse confirmation');
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: shot(`relation-reverse-confirm-${tag}`), fullPage: true });
+      const reversed = relationKey({
+        ...tie,
+        type: 'contract_research',
+        sourceId: target.id,
+        targetId: companyId,
+      });
+      const reverseRequest = page.waitForRequest(
+        (request) => request.method() === 'POST' && request.url().endsWith('/rekey'),
+      );
+      await page.getByRole('button', { name: text.reverseNow, exact: true }).click();
+      expect(new URL((await reverseRequest).url()).pathname).toBe(
+        `/api/relations/${encodeURIComponent(moved)}/rekey`,
+      );
+      await page.waitForURL((u) => u.pathname === relationPage(reversed));
+      await page.locator('[data-field="direction"] dd', { hasText: text.incoming }).waitFor();
+      expect(await world.database.repos.entity('relations').get(moved)).toBeUndefined();
+      const reversedRecord = await world.database.repos.entity('relations').get(reversed);
+      expect(reversedRecord?.record).toMatchObject({
+        sourceId: target.id,
+        targetId: companyId,
+        note: `私のメモ ${tag}`,
+      });
+
+      // Delete: asked first; a change in between is a conflict; after a reload it goes.
       await page.getByRole('button', { name: text.delete }).click();
       await page.getByRole('alertdialog').getByText(text.confirm).waitFor();
       await expectAccessible(page, 'relation delete confirmation');
       await page.screenshot({ path: shot(`relation-delete-confirm-${tag}`), fullPage: true });
-      expect(await apiChange(second.page, 'PATCH', moved, { weight: 2 })).toBe(200);
+      expect(await apiChange(second.page, 'PATCH', reversed, { weight: 2 })).toBe(200);
       await page.getByRole('button', { name: text.deleteNow, exact: true }).click();
       await page.getByText(text.conflict).waitFor();
-      expect(await world.database.repos.entity('relations').get(moved)).toBeDefined();
+      expect(await world.database.repos.entity('relations').get(reversed)).toBeDefined();
       await page.getByRole('button', { name: text.reload }).click();
       await page.getByRole('button', { name: text.delete }).click();
       await page.getByRole('button', { name: text.deleteNow, exact: true }).click();
       await page.waitForURL((u) => u.pathname === profile);
-      expect(await world.database.repos.entity('relations').get(moved)).toBeUndefined();
-      await waitForRow(page, moved, false);
+      expect(await world.database.repos.entity('relations').get(reversed)).toBeUndefined();
+      await waitForRow(page, reversed, false);
       await second.context.close();
       expect(errors).toEqual([]);
       await context.close();

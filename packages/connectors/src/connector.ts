@@ -1,4 +1,5 @@
 import type { ActorFlag, ActorKind, RelationType, SeedKind, Sector } from '#core/vocabulary.ts';
+import type { SkipReason } from './skip-reasons.ts';
 
 /** The open sources Musubi reads, as named on the command line (`musubi connect SOURCE`). */
 export const SOURCE_NAMES = [
@@ -144,10 +145,9 @@ export type ConnectorRecord =
       url?: string;
     });
 
-/** A row that was read but is left out on purpose (not an error), with why. */
-export interface SkippedRecord extends At {
+/** A row that was read but is left out on purpose (not an error), with why (skip-reasons.ts). */
+export interface SkippedRecord extends At, SkipReason {
   type: 'skipped';
-  reason: string;
 }
 
 /** A row the source published wrongly: it stops an all-or-nothing run. */

@@ -3,6 +3,7 @@ import { localGovernmentCheckDigit } from '#core/identifiers.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { ConnectorInput, ConnectorOutput, SourceConnector } from './connector.ts';
 import { readJson, wrongShape } from './read-input.ts';
+import { skippedAt, skipReason, type SkipReason } from './skip-reasons.ts';
 import { asArray, isObject, text } from './values.ts';
 
 /**
@@ -16,16 +17,14 @@ export const ESTAT_CREDIT =
 
 type Area =
   | { areaType: 'nation' | 'prefecture' | 'municipality'; areaCode: string }
-  | { skip: string }
+  | { skip: SkipReason }
   | { error: string };
 
 export function classifyAreaCode(code: string, name: string | undefined): Area {
   const label = name ? `${code} (${name})` : code;
   if (code === '00000') return { areaType: 'nation', areaCode: '00' };
   if (!/^\d{5}$/.test(code) || code.startsWith('00')) {
-    return {
-      skip: `area ${label} is not a prefecture or municipality (a region, metropolitan area or city-size class)`,
-    };
+    return { skip: skipReason('estat_area_not_local', { area: label }) };
   }
   const prefecture = code.slice(0, 2);
   if (Number(prefecture) > 47) return { error: `area code ${label} names no prefecture (01–47)` };
@@ -62,11 +61,7 @@ function classNames(
 async function* parseEstat(input: ConnectorInput): AsyncIterable<ConnectorOutput> {
   const document = await readJson(input);
   if (isObject(document) && isObject(document['GET_META_INFO'])) {
-    yield {
-      type: 'skipped',
-      at: 'GET_META_INFO',
-      reason: 'getMetaInfo holds class codes only, no values: load the getStatsData answer',
-    };
+    yield skippedAt('GET_META_INFO', 'estat_meta_only');
     return;
   }
   const root = isObject(document) ? document['GET_STATS_DATA'] : undefined;
@@ -83,11 +78,9 @@ async function* parseEstat(input: ConnectorInput): AsyncIterable<ConnectorOutput
   }
   const data = isObject(root['STATISTICAL_DATA']) ? root['STATISTICAL_DATA'] : undefined;
   if (!data) {
-    yield {
-      type: 'skipped',
-      at: 'GET_STATS_DATA',
-      reason: `no data in this answer (${text(result['ERROR_MSG']) ?? 'STATISTICAL_DATA missing'})`,
-    };
+    yield skippedAt('GET_STATS_DATA', 'estat_no_data', {
+      message: text(result['ERROR_MSG']) ?? 'STATISTICAL_DATA missing',
+    });
     return;
   }
   const table = isObject(data['TABLE_INF']) ? data['TABLE_INF'] : {};
@@ -109,16 +102,12 @@ async function* parseEstat(input: ConnectorInput): AsyncIterable<ConnectorOutput
     if (!isObject(value)) continue;
     const areaCode = text(value['@area']);
     if (!areaCode) {
-      yield {
-        type: 'skipped',
-        at,
-        reason: 'value without an area (@area): not an indicator by area',
-      };
+      yield skippedAt(at, 'estat_value_without_area');
       continue;
     }
     const area = classifyAreaCode(areaCode, classes.get('area')?.get(areaCode)?.name);
     if ('skip' in area) {
-      yield { type: 'skipped', at, reason: area.skip };
+      yield { type: 'skipped', at, ...area.skip };
       continue;
     }
     if ('error' in area) {
@@ -145,11 +134,10 @@ async function* parseEstat(input: ConnectorInput): AsyncIterable<ConnectorOutput
     }
     const raw = (text(value['$']) ?? '').replace(/,/g, '');
     if (notes.has(raw) || !/^-?\d+(\.\d+)?$/.test(raw)) {
-      yield {
-        type: 'skipped',
-        at,
-        reason: `value "${raw}" is a symbol${notes.get(raw) ? ` (${notes.get(raw)})` : ''}, not a number`,
-      };
+      const note = notes.get(raw);
+      yield note
+        ? skippedAt(at, 'estat_symbol_noted', { value: raw, note })
+        : skippedAt(at, 'estat_symbol', { value: raw });
       continue;
     }
     const categoryKeys = Object.keys(value)

@@ -18,6 +18,11 @@ describe('gBizINFO connector', () => {
     expect(ofType(outputs, 'skipped').every((s) => /trademark|procurement/.test(s.reason))).toBe(
       true,
     );
+    // Said in Japanese too, with the code a client may word itself.
+    for (const skipped of ofType(outputs, 'skipped')) {
+      expect(['trademark', 'procurement']).toContain(skipped.code);
+      expect(skipped.reasonJa).toMatch(/商標|調達/);
+    }
   });
 
   it('turns subsidies into funding and refunds into skipped rows', async () => {

@@ -19,6 +19,7 @@ import {
   prefectureCodeOrUndefined,
   text,
 } from './values.ts';
+import { skippedAt } from './skip-reasons.ts';
 
 /**
  * gBizINFO (経済産業省): REST API v1/v2 hojin-info JSON and its CSV downloads (the bulk files
@@ -203,12 +204,7 @@ function subsidyFunding(owner: ActorKeys, row: Row, at: string): ConnectorOutput
       reasonJa: `金額「${row['amount'] ?? ''}」が円の数値ではありません`,
     };
   }
-  if (amount <= 0)
-    return {
-      type: 'skipped',
-      at,
-      reason: `amount ${amount}: a refund or cancellation, not funding`,
-    };
+  if (amount <= 0) return skippedAt(at, 'refund', { amount: String(amount) });
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     return {
       type: 'rejected',
@@ -234,8 +230,7 @@ function subsidyFunding(owner: ActorKeys, row: Row, at: string): ConnectorOutput
 function patentSeed(owner: ActorKeys, row: Row, at: string): ConnectorOutput {
   const type = text(row['patent_type']) ?? '特許';
   const title = text(row['title']);
-  if (type === '商標')
-    return { type: 'skipped', at, reason: 'trademark (商標): not a technology seed' };
+  if (type === '商標') return skippedAt(at, 'trademark');
   if (!title)
     return {
       type: 'rejected',
@@ -295,11 +290,7 @@ function* mapHojinInfo(info: unknown, at: string): Iterable<ConnectorOutput> {
     yield output;
   }
   for (const [index] of asArray(info['procurement']).entries()) {
-    yield {
-      type: 'skipped',
-      at: `${at}.procurement[${index}]`,
-      reason: 'procurement contracts are not stored yet',
-    };
+    yield skippedAt(`${at}.procurement[${index}]`, 'procurement');
   }
 }
 
@@ -354,7 +345,7 @@ function* mapCsv(table: CsvTable, kind: CsvKind, names: string[]): Iterable<Conn
       continue;
     }
     if (kind === 'procurement') {
-      yield { type: 'skipped', at, reason: 'procurement contracts are not stored yet' };
+      yield skippedAt(at, 'procurement');
       continue;
     }
     const number = text(row['corporate_number']);

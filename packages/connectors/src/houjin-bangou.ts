@@ -11,6 +11,7 @@ import { splitCsvLine } from './csv-line.ts';
 import { readLines, readText, wrongShape } from './read-input.ts';
 import { asArray, isObject, text } from './values.ts';
 import { parseXml } from './xml.ts';
+import { skippedAt } from './skip-reasons.ts';
 
 /**
  * 国税庁 法人番号 (NTA corporate numbers): the 全件 and 差分 download files (30 columns, no header,
@@ -192,7 +193,7 @@ function* withHistory(rows: Iterable<{ row: HoujinRow; at: string }>): Iterable<
       const names = formerNames.get(row.corporateNumber) ?? [];
       if (row.name && !names.includes(row.name)) names.push(row.name);
       formerNames.set(row.corporateNumber, names);
-      yield { type: 'skipped', at, reason: `history row of ${row.corporateNumber} (latest = 0)` };
+      yield skippedAt(at, 'history_row', { number: row.corporateNumber });
       continue;
     }
     const output = mapHoujinRow(row, at);

@@ -4,6 +4,7 @@ import { cellsByName, readCsvTable } from './csv-table.ts';
 import { readText, wrongShape } from './read-input.ts';
 import { asArray, integer, isObject, prefectureCodeAtStart, text } from './values.ts';
 import { parseXml } from './xml.ts';
+import { skippedAt } from './skip-reasons.ts';
 
 /**
  * KAKEN (科学研究費助成事業データベース, NII): 研究課題 XML from the OpenSearch API, 研究者 JSON from
@@ -131,7 +132,7 @@ function* mapGrantAward(award: Record<string, unknown>, at: string): Iterable<Co
   const owner: ActorKeys | undefined =
     pi ?? (institution ? organisation(institution, at).keys : undefined);
   if (!owner) {
-    yield { type: 'skipped', at, reason: `project ${number} names no researcher or institution` };
+    yield skippedAt(at, 'project_without_people', { number });
     return;
   }
   if (!pi && institution) yield organisation(institution, at);
@@ -250,7 +251,7 @@ function* mapCsvRow(row: Record<string, string>, at: string): Iterable<Connector
   const owner =
     pi?.type === 'actor' ? pi.keys : institution ? organisation(institution, at).keys : undefined;
   if (!owner) {
-    yield { type: 'skipped', at, reason: `project ${number} names no researcher or institution` };
+    yield skippedAt(at, 'project_without_people', { number });
     return;
   }
   const keywords = (text(row['キーワード']) ?? '')

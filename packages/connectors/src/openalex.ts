@@ -8,6 +8,7 @@ import type {
 } from './connector.ts';
 import { readJsonOrLines, wrongShape } from './read-input.ts';
 import { asArray, isObject, lastPathPart, prefectureCodeOfName, text } from './values.ts';
+import { skippedAt } from './skip-reasons.ts';
 
 /**
  * OpenAlex (CC0): works, authors and institutions, as API answers ({meta, results}), single objects,
@@ -213,11 +214,7 @@ function* mapAuthor(author: Record<string, unknown>, at: string): Iterable<Conne
     (a) => isObject(a['institution']) && a['institution']['country_code'] === 'JP',
   );
   if (japanese.length === 0) {
-    yield {
-      type: 'skipped',
-      at,
-      reason: `${keys.name ?? keys.openalexId}: no Japanese affiliation`,
-    };
+    yield skippedAt(at, 'no_japanese_affiliation', { name: keys.name ?? keys.openalexId ?? '' });
     return;
   }
   yield {

@@ -11,6 +11,7 @@ import {
   prefectureCodeAtStart,
   text,
 } from './values.ts';
+import { skippedAt } from './skip-reasons.ts';
 
 /**
  * researchmap API v2 (JST): researcher documents in JSON-LD (`@type: researchers`), one per file, an
@@ -209,11 +210,7 @@ function* mapResearcher(doc: Record<string, unknown>, at: string): Iterable<Conn
     const title = anyLang(project['research_project_title']);
     const from = text(project['from_date']);
     if (!title || !from || !/^\d{4}/.test(from)) {
-      yield {
-        type: 'skipped',
-        at: where,
-        reason: 'research project without a title or start date',
-      };
+      yield skippedAt(where, 'project_without_title_or_start');
       continue;
     }
     const start = /^\d{4}$/.test(from)

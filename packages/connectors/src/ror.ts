@@ -12,6 +12,7 @@ import {
   prefectureCodeOrUndefined,
   text,
 } from './values.ts';
+import { skippedAt } from './skip-reasons.ts';
 
 /**
  * ROR (Research Organization Registry, CC0): the data dump as JSON (schema v2 and v1) and CSV (v2),
@@ -244,7 +245,7 @@ function mapOrganisation(org: RorOrganisation, at: string): ConnectorOutput[] {
     ];
   }
   if (org.status === 'withdrawn')
-    return [{ type: 'skipped', at, reason: `${org.ror} (${org.name}) is withdrawn from ROR` }];
+    return [skippedAt(at, 'ror_withdrawn', { ror: org.ror, name: org.name })];
   const displayName = org.nameJa ?? org.name;
   const fields: ActorFields = {
     kind: 'organization',
@@ -261,21 +262,16 @@ function mapOrganisation(org: RorOrganisation, at: string): ConnectorOutput[] {
   if (org.countryCode === 'JP') {
     const byName = prefectureCodeAtStart(org.nameJa);
     if (!org.locationPrefecture) {
-      return [
-        {
-          type: 'skipped',
-          at,
-          reason: `${org.ror} (${displayName}): ROR gives no prefecture for this Japanese organisation; not guessed ／ ROR に都道府県がないため取り込みません`,
-        },
-      ];
+      return [skippedAt(at, 'ror_no_prefecture', { ror: org.ror, name: displayName })];
     }
     if (byName && byName !== org.locationPrefecture) {
       return [
-        {
-          type: 'skipped',
-          at,
-          reason: `${org.ror} (${displayName}): prefecture unclear — the name says ${byName}, the ROR location says ${org.locationPrefecture}; not guessed ／ 名称と所在地の都道府県が食い違うため取り込みません`,
-        },
+        skippedAt(at, 'ror_prefecture_unclear', {
+          ror: org.ror,
+          name: displayName,
+          byName,
+          location: org.locationPrefecture,
+        }),
       ];
     }
     fields.prefectureCode = org.locationPrefecture;

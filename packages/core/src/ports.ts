@@ -209,6 +209,8 @@ export interface MatchingRepo {
   /** Stores a judgement; with `audit`, its audit entry in the same transaction. */
   addFeedback(feedback: MatchFeedback, audit?: AuditEntry): Promise<void>;
   listFeedback(): Promise<MatchFeedback[]>;
+  /** The need of each judgement made on a seed or on a need (one entry per judgement). */
+  judgedNeedIds(where: { seedId: string } | { needId: string }): Promise<string[]>;
   /** A cheap summary of a table's contents that changes whenever a row is added, changed or removed. */
   fingerprint(entity: 'seeds' | 'needs' | 'actors' | 'relations'): Promise<string>;
   /** id → version of every row of the entity (incremental index refresh). */

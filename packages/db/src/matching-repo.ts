@@ -61,6 +61,15 @@ export function createSqlMatchingRepo(client: SqlClient): MatchingRepo {
         }),
       );
     },
+    async judgedNeedIds(where) {
+      const [column, value] =
+        'seedId' in where ? ['seed_id', where.seedId] : ['need_id', where.needId];
+      const rows = await client.all<{ need_id: string }>(
+        `SELECT need_id FROM match_feedback WHERE ${column} = ? ORDER BY at, id`,
+        [value],
+      );
+      return rows.map((row) => String(row.need_id));
+    },
     async fingerprint(entity) {
       const rows = await client.all(
         `SELECT count(*) AS n, max(updated_at) AS u, sum(version) AS v FROM ${TABLES[entity]}`,

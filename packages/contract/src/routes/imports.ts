@@ -108,7 +108,15 @@ export const ZConnectorUploadCheck = z.object({
     z.object({ at: z.string(), field: z.string(), reason: z.string(), reasonJa: z.string() }),
   ),
   skippedCount: z.number().int(),
-  skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
+  skipped: z.array(
+    z.object({
+      at: z.string(),
+      reason: z.string(),
+      reasonJa: z.string(),
+      code: z.string().describe('Why, as a code (e.g. ror_withdrawn, history_row, procurement)'),
+      values: z.record(z.string(), z.string()),
+    }),
+  ),
   reviews: z.array(
     z.object({
       at: z.string(),

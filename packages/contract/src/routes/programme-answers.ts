@@ -304,7 +304,13 @@ export const ZPortfolioKpi = z.object({
 });
 
 export const ZPortfolio = z.object({
-  scope: z.object({ kind: z.enum(['prefecture', 'community']), id: z.string(), name: z.string() }),
+  scope: z.object({
+    kind: z.enum(['prefecture', 'community']),
+    id: z.string(),
+    name: z.string(),
+    /** Its English name, when it has one. */
+    nameEn: z.string().optional(),
+  }),
   communitySource: ZCommunitySource.nullable(),
   asOf: z.string(),
   projects: z.array(

@@ -14,6 +14,8 @@ export const ZRegionArea = z.object({
   areaType: z.enum(STRATEGY_AREA_TYPES),
   areaCode: z.string(),
   name: z.string(),
+  /** Its English name, when it has one (a prefecture's, a community's). */
+  nameEn: z.string().optional(),
 });
 
 // ── money ───────────────────────────────────────────────────────────────────────────────────
@@ -110,12 +112,16 @@ export const ZMoney = z.object({
     /** Prefecture code, community id, or the consortium's code (the id of its actor). */
     id: z.string(),
     name: z.string(),
+    /** Its English name, when it has one (a prefecture's, a community's, a consortium body's). */
+    nameEn: z.string().optional(),
     /** Where the region lies (a community's or a consortium's: its members' prefectures). */
     prefectureCodes: z.array(z.string()),
     /** Actors in the region (a consortium's: its members and the body). */
     members: z.number(),
   }),
   sourceNames: z.record(z.string(), z.string()),
+  /** English names of the same keys, for the programmes and funders that have one. */
+  sourceNamesEn: z.record(z.string(), z.string()).optional(),
   communitySource: ZCommunitySource.nullable(),
   asOfFy: z.number(),
   region: ZMoneySummary,

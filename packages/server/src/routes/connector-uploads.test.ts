@@ -124,6 +124,15 @@ describe.each(TEST_DATABASES)('a connector’s file from the browser on $name', 
     // The synthetic response names no prefecture: its new actors are left out, each said why.
     expect(check.skippedCount).toBe(6);
     expect(check.skipped.map((s) => s.at)).toContain('grantAward[2]');
+    // Each reason in English and in Japanese, and as a code with its values.
+    for (const skipped of check.skipped) {
+      expect(skipped.reasonJa, skipped.code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+      expect(skipped.reason, skipped.code).not.toBe(skipped.reasonJa);
+    }
+    const newActor = check.skipped.find((s) => s.code === 'new_actor_without_prefecture');
+    expect(newActor?.reason).toMatch(/prefecture the source does not give/);
+    expect(newActor?.reasonJa).toMatch(/都道府県がない国内の新しい主体/);
+    expect(newActor?.reasonJa).toContain(newActor?.values['name'] ?? '(no name)');
     const id = check.uploadId ?? '';
     const cancelled = await f.call(`/api/uploads/${id}`, { method: 'DELETE', as: coordinator });
     expect(cancelled.status).toBe(204);

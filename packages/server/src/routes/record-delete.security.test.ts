@@ -165,6 +165,75 @@ describe.each(TEST_DATABASES)('deleting records on $name', (kind) => {
     expect(await f.database.repos.entity('relations').count()).toBe(1);
   });
 
+  it('refuses a need with a digest, disclosures or judgements, and a judged seed', async () => {
+    const at = f.clock.now().toISOString();
+    await f.database.repos.disclosures.saveDigest({
+      needId: 'need-x',
+      digestId: 'digest-x',
+      title: '要約',
+      summary: '要約の本文',
+      sdgs: [],
+      keywords: [],
+      publishedBy: f.accounts.memberB.id,
+      publishedAt: at,
+      withdrawnAt: at,
+    });
+    await f.database.repos.disclosures.saveRequest({
+      id: 'request-x',
+      needId: 'need-x',
+      organisationId: 'uni-u',
+      requestedBy: f.accounts.memberU.id,
+      status: 'interested',
+      createdAt: at,
+    });
+    const judge = (id: string, needId: string, seedId: string) =>
+      f.database.repos.matching.addFeedback({
+        id,
+        needId,
+        seedId,
+        decision: 'rejected',
+        reason: 'wrong_field',
+        needTerms: ['銅'],
+        actorId: f.accounts.coordinator.id,
+        at,
+      });
+    await judge('judged-need-x', 'need-x', 'seed-u1');
+    // co-b's seed judged against a public need and against co-a's confidential one.
+    await judge('judged-public', 'need-a-public', 'seed-x');
+    await judge('judged-secret', 'need-a-secret', 'seed-x');
+
+    const need = await expectProblem(
+      await remove('/api/needs/need-x', as.memberB),
+      409,
+      'conflict',
+    );
+    expect(need['dependents']).toEqual([
+      { kind: 'digests', count: 1 },
+      { kind: 'disclosures', count: 1 },
+      { kind: 'judgements', count: 1 },
+    ]);
+    expect(need['detail']).toMatch(/still used by 1 digests, 1 disclosures, 1 judgements/);
+
+    // co-b's member may not see co-a's confidential need: that judgement counts only as hidden.
+    const seed = await f.call('/api/seeds/seed-x', {
+      method: 'DELETE',
+      as: as.memberB,
+      headers: { 'if-match': '"1"' },
+    });
+    const text = await seed.text();
+    expect(seed.status).toBe(409);
+    expect(text).not.toMatch(/need-a-secret|秘密|judged-secret/);
+    expect(JSON.parse(text)['dependents']).toEqual([
+      { kind: 'judgements', count: 1 },
+      { kind: 'hidden', count: 1 },
+    ]);
+    // An administrator sees both needs: both are judgements.
+    const byAdmin = await expectProblem(await remove('/api/seeds/seed-x', as.admin), 409);
+    expect(byAdmin['dependents']).toEqual([{ kind: 'judgements', count: 2 }]);
+    expect(await exists('needs', 'need-x')).toBe(true);
+    expect(await exists('seeds', 'seed-x')).toBe(true);
+  });
+
   it('reveals a confidential need by no refusal', async () => {
     // Another organisation's confidential need answers as a need that does not exist.
     const secret = await expectProblem(

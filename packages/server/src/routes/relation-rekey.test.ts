@@ -59,6 +59,44 @@ describe.each(TEST_DATABASES)('relation rekey on $name', (kind) => {
     expect(await f.database.repos.entity('relations').count()).toBe(1);
   });
 
+  it('reverses the relation: the swapped one stored, the old one gone, or nothing changed', async () => {
+    const member = await f.signIn('a@test.example');
+    const reversed = { ...OLD, sourceId: 'uni-u', targetId: 'co-a', weight: 2, note: '共同研究' };
+    const reversedKey = 'uni-u>co-a:joint_research@2025-04-01';
+    const reversedPath = `/api/relations/${encodeURIComponent(reversedKey)}`;
+    // Someone saved in between: refused, the old relation kept as it was.
+    await expectProblem(await rekey(reversed, { as: member, etag: '"2"' }), 412);
+    await expectUnchanged();
+    const moved = await rekey(reversed, { as: member, etag: '"1"' });
+    expect(moved.status).toBe(201);
+    expect(moved.headers.get('location')).toBe(reversedPath);
+    const relations = f.database.repos.entity('relations');
+    expect(await relations.get('co-a>uni-u:joint_research@2025-04-01')).toBeUndefined();
+    expect((await relations.get(reversedKey))?.record).toMatchObject({
+      sourceId: 'uni-u',
+      targetId: 'co-a',
+      weight: 2,
+      note: '共同研究',
+    });
+    expect(await relations.count()).toBe(1);
+    // Back again while a relation already runs that way: a conflict, both kept.
+    await relations.upsertMany([{ ...OLD, weight: 5 }]);
+    await expectProblem(
+      await rekey(
+        { ...reversed, sourceId: 'co-a', targetId: 'uni-u' },
+        {
+          as: member,
+          etag: '"1"',
+          path: reversedPath,
+        },
+      ),
+      409,
+      'conflict',
+    );
+    expect(await relations.count()).toBe(2);
+    expect((await relations.get(reversedKey))?.version).toBe(1);
+  });
+
   it('refuses outsiders, stale versions, taken keys and a missing If-Match, changing nothing', async () => {
     const next = { ...OLD, type: 'supply' };
     await expectProblem(await rekey(next, { etag: '"1"' }), 401, 'unauthenticated');

@@ -76,4 +76,34 @@ describe.each(TEST_DATABASES)('a row stored without validation ($name)', (kind) 
     // once per snapshot built, not once per request
     expect(logged.filter((l) => l.includes('actors x1'))).toHaveLength(1);
   });
+
+  it('logs a bad need or programme row of the records part once, quoting no need text', async () => {
+    await db.repos.entity('needs').upsertMany([
+      {
+        id: 'need-bad',
+        title: '秘密の銅回収計画',
+        description: '極秘の工程',
+        ownerId: 'c1',
+        confidentiality: 'confidential',
+      },
+      { id: 'need-ok', title: '公開ニーズ', ownerId: 'c1', confidentiality: 'public' },
+    ]);
+    await db.repos.entity('programmes').upsertMany([{ id: 'prog-bad', name: '壊れた事業' }]);
+    await db.client.exec(`UPDATE needs SET kind = 'bogus' WHERE id = 'need-bad'`);
+    await db.client.exec(
+      `UPDATE programmes SET start_fy = 2010, end_fy = 2000 WHERE id = 'prog-bad'`,
+    );
+    expect((await get('/api/web/summary')).status).toBe(200);
+    expect((await get('/api/web/meta')).status).toBe(200);
+
+    const need = logged.filter((l) => l.includes('need-bad'));
+    expect(need).toHaveLength(1);
+    expect(need[0]).toMatch(/needs need-bad left out of the web views, field kind/);
+    expect(logged.join('\n')).not.toMatch(/秘密|極秘|銅回収|工程/);
+    const programme = logged.filter((l) => l.includes('prog-bad'));
+    expect(programme).toHaveLength(1);
+    expect(programme[0]).toMatch(/programmes prog-bad left out of the web views, field endFy/);
+    expect(programme[0]).toContain('end FY 2000 is before start FY 2010');
+    expect(logged.some((l) => l.includes('need-ok'))).toBe(false);
+  });
 });

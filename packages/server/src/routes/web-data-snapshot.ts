@@ -34,7 +34,7 @@ import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
 import { communityNames } from '#services/analysis/community-names.ts';
-import { loadNetwork } from '#services/analysis/load-network.ts';
+import { invalidRecordLine, loadNetwork } from '#services/analysis/load-network.ts';
 import type { CommunityName } from '#analytics/abc/community-names.ts';
 import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
 import type {
@@ -77,6 +77,12 @@ export interface WebSnapshot {
   roles: Map<string, WebRoleEvidence[]>;
 }
 
+/**
+ * Every valid record of `entity` that `keep` keeps. A stored row that fails its schema (written
+ * past every check) is left out with one line to the server's log naming the table, the id and the
+ * field, as the network read does; a need's line quotes no reason, so no text of a confidential
+ * need reaches the log.
+ */
 async function readAll<T>(
   repos: Repositories,
   entity: EntityName,
@@ -87,7 +93,11 @@ async function readAll<T>(
   for await (const batch of repos.entity(entity).iterate(10_000))
     for (const record of batch) {
       const parsed = schema.safeParse(record);
-      if (parsed.success && keep(parsed.data)) out.push(parsed.data);
+      if (!parsed.success)
+        console.error(
+          invalidRecordLine(entity, record, parsed.error, 'the web views', entity !== 'needs'),
+        );
+      else if (keep(parsed.data)) out.push(parsed.data);
     }
   return out;
 }

@@ -1,13 +1,16 @@
 import type { Principal } from '#core/accounts.ts';
 import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import type { Repositories } from '#core/ports.ts';
-import { needVisibilityFor } from './need-visibility.ts';
+import { needVisibilityFor, type NeedVisibility } from './need-visibility.ts';
 
 /**
- * What may use a record: another entity's records, consultations, accounts, or `hidden` — records
- * the person may not see (needs kept from them), counted without saying what they are.
+ * What may use a record: another entity's records, consultations, accounts, a need's published
+ * digest and the disclosure requests on it, judgements (a seed judged against a need), or
+ * `hidden` — records the person may not see (needs kept from them, judgements against such needs),
+ * counted without saying what they are.
  */
-export type DependentKind = EntityName | 'consultations' | 'accounts' | 'hidden';
+export type DependentKind =
+  EntityName | 'consultations' | 'accounts' | 'digests' | 'disclosures' | 'judgements' | 'hidden';
 
 /** How many records of one kind use the record (counts only: never their ids or titles). */
 export interface Dependent {
@@ -18,8 +21,10 @@ export interface Dependent {
 /**
  * The records that still use `key` of `entity`: every reference field of every entity naming it
  * (a relation's source or target, a need's owner, a case's actors…), the consultations opened on a
- * need, the accounts whose organisation an actor is. Empty when the record may go. Needs the
- * principal may not see count as `hidden`, so a refusal never tells that such a need exists.
+ * need, its digest (withdrawn or not: its history) and disclosure requests, the judgements made on
+ * a need or a seed, the accounts whose organisation an actor is. Empty when the record may go.
+ * Needs the principal may not see, and a seed's judgements against them, count as `hidden`, so a
+ * refusal never tells that such a need exists.
  */
 export async function dependentsOf(
   repos: Repositories,
@@ -28,6 +33,8 @@ export async function dependentsOf(
   key: string,
 ): Promise<Dependent[]> {
   const counts = new Map<DependentKind, number>();
+  let needVisibility: Promise<NeedVisibility> | undefined;
+  const visibility = () => (needVisibility ??= needVisibilityFor(repos, principal));
   const add = (kind: DependentKind, count: number) => {
     if (count > 0) counts.set(kind, (counts.get(kind) ?? 0) + count);
   };
@@ -40,13 +47,29 @@ export async function dependentsOf(
         add(other, all);
         continue;
       }
-      const visible = await (await needVisibilityFor(repos, principal)).count(where);
+      const visible = await (await visibility()).count(where);
       add('needs', visible);
       add('hidden', all - visible);
     }
   }
-  if (entity === 'needs')
+  if (entity === 'needs') {
     add('consultations', (await repos.consultations.list({ needId: key })).length);
+    add('digests', (await repos.disclosures.getDigest(key)) === undefined ? 0 : 1);
+    add('disclosures', (await repos.disclosures.listRequests(key)).length);
+    // The person deleting the need sees it, and so the judgements made on it.
+    add('judgements', (await repos.matching.judgedNeedIds({ needId: key })).length);
+  }
+  const judged = entity === 'seeds' ? await repos.matching.judgedNeedIds({ seedId: key }) : [];
+  if (judged.length > 0) {
+    const needs = await repos.entity('needs').getMany([...new Set(judged)]);
+    const seen = await visibility();
+    for (const needId of judged) {
+      const need = needs.get(needId);
+      // A judgement against a need that is gone reveals nothing; one against a need kept from
+      // the person counts only as hidden.
+      add(need === undefined || (await seen.canRead(need.record)) ? 'judgements' : 'hidden', 1);
+    }
+  }
   if (entity === 'actors')
     add(
       'accounts',

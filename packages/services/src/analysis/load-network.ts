@@ -16,13 +16,29 @@ import type { z } from 'zod';
 export type InvalidRecordReport = (line: string) => void;
 const toLog: InvalidRecordReport = (line) => console.error(line);
 
-/** `actors x1 (lat, lon): coordinates are kept for actors in Japan only …` */
-function invalidLine(entity: EntityName, record: unknown, error: z.ZodError): string {
+/**
+ * `musubi: actors x1 left out of the network read, field lat: coordinates are kept for actors in
+ * Japan only …`: the table, the record's id and the fields that failed. `withReasons: false` leaves
+ * the schema's messages out (for records whose text may be confidential: needs), so the line names
+ * the record and the field and quotes nothing of it.
+ */
+export function invalidRecordLine(
+  entity: EntityName,
+  record: unknown,
+  error: z.ZodError,
+  leftOutOf: string,
+  withReasons = true,
+): string {
   const id =
     typeof record === 'object' && record !== null && 'id' in record ? String(record.id) : '?';
   const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(record)'))];
   const reasons = [...new Set(error.issues.map((i) => i.message))];
-  return `musubi: ${entity} ${id} left out of the network read, field ${fields.join(', ')}: ${reasons.join('; ')}`;
+  const line = `musubi: ${entity} ${id} left out of ${leftOutOf}, field ${fields.join(', ')}`;
+  return withReasons ? `${line}: ${reasons.join('; ')}` : line;
+}
+
+function invalidLine(entity: EntityName, record: unknown, error: z.ZodError): string {
+  return invalidRecordLine(entity, record, error, 'the network read');
 }
 
 async function readValid<T>(

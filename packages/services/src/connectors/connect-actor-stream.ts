@@ -7,6 +7,7 @@ import type {
 } from '#connectors/connector.ts';
 import type { ActorDraft } from '#connectors/merge-actor.ts';
 import { ActorIndex, type Resolution } from '#connectors/resolve-actor.ts';
+import type { SkipReason } from '#connectors/skip-reasons.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_SPECS } from '#core/entities/registry.ts';
 import { parseRecord } from '#core/flat-record.ts';
@@ -93,9 +94,11 @@ export async function connectActorStream(
   const details = emptyDetails(source);
   const { report } = details;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const skip = (file: string, at: string, reason: string): void => {
+  const skip = (file: string, at: string, why: SkipReason): void => {
     details.skippedCount += 1;
-    if (details.skipped.length < SKIPPED_LIMIT) details.skipped.push({ file, at, reason });
+    const { code, values, reason, reasonJa } = why;
+    if (details.skipped.length < SKIPPED_LIMIT)
+      details.skipped.push({ file, at, code, values, reason, reasonJa });
   };
   const reject = (file: string, rejected: RejectedRecord): void => {
     details.rejected.push({ ...rejected, file });
@@ -262,7 +265,7 @@ export async function connectActorStream(
         for await (const output of connector.parse(input)) {
           report.read += 1;
           if (output.type === 'rejected') reject(input.name, output);
-          else if (output.type === 'skipped') skip(input.name, output.at, output.reason);
+          else if (output.type === 'skipped') skip(input.name, output.at, output);
           else if (output.type === 'actor') {
             const key = numberKey(output.keys.corporateNumber);
             if (key !== undefined && applied.has(key)) repeats.push({ file: input.name, output });

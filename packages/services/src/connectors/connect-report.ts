@@ -8,6 +8,7 @@ import type {
 } from '#connectors/connector.ts';
 import { mergeActorRecord, type ActorDraft } from '#connectors/merge-actor.ts';
 import type { ResolutionEvidence } from '#connectors/resolve-actor.ts';
+import { skipReason, type SkipReason } from '#connectors/skip-reasons.ts';
 import type { ActorReview } from '#core/ports.ts';
 
 /** What one run of a connector did (the `--json` object of `musubi connect`). */
@@ -26,8 +27,11 @@ export interface ConnectDetails {
   report: ConnectReport;
   /** Every rejected record (the run wrote nothing when there is one). */
   rejected: (RejectedRecord & { file: string })[];
-  /** Records left out on purpose, with why (first ones; counted in full in `skippedCount`). */
-  skipped: { file: string; at: string; reason: string }[];
+  /**
+   * Records left out on purpose, with why in English and Japanese and as a code with values
+   * (first ones; counted in full in `skippedCount`).
+   */
+  skipped: ({ file: string; at: string } & SkipReason)[];
   skippedCount: number;
   /** Records waiting in the review queue. */
   reviews: {
@@ -165,13 +169,11 @@ export function mergeActorOutput(input: {
   output: Extract<ConnectorOutput, { type: 'actor' }>;
   source: SourceName;
   on: string;
-}): { merged: ActorDraft; closedNow: boolean } | { skipped: string } {
+}): { merged: ActorDraft; closedNow: boolean } | { skipped: SkipReason } {
   const { existing, output, source } = input;
   const abroad = output.fields.countryCode !== undefined && output.fields.countryCode !== 'JP';
   if (!existing && !output.fields.prefectureCode && !abroad) {
-    return {
-      skipped: `${output.fields.name}: a new actor in Japan whose prefecture the source does not give; not guessed, so it is not added`,
-    };
+    return { skipped: skipReason('new_actor_without_prefecture', { name: output.fields.name }) };
   }
   const merged = mergeActorRecord(
     existing,

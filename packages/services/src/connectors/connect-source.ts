@@ -13,6 +13,7 @@ import type {
 } from '#connectors/connector.ts';
 import type { ActorDraft } from '#connectors/merge-actor.ts';
 import { ActorIndex, STRONG_IDENTIFIERS } from '#connectors/resolve-actor.ts';
+import { skipReason, type SkipReason } from '#connectors/skip-reasons.ts';
 import { linkPendingOwners } from './link-pending-owners.ts';
 import { connectActorStream } from './connect-actor-stream.ts';
 import {
@@ -87,16 +88,18 @@ export async function connectSource(
   }
   const details = emptyDetails(source);
   details.report.read = outputs.length;
-  const skip = (file: string, at: string, reason: string): void => {
+  const skip = (file: string, at: string, why: SkipReason): void => {
     details.skippedCount += 1;
-    if (details.skipped.length < SKIPPED_LIMIT) details.skipped.push({ file, at, reason });
+    const { code, values, reason, reasonJa } = why;
+    if (details.skipped.length < SKIPPED_LIMIT)
+      details.skipped.push({ file, at, code, values, reason, reasonJa });
   };
   const reject = (file: string, rejected: RejectedRecord): void => {
     details.rejected.push({ ...rejected, file });
   };
   for (const { file, output } of outputs) {
     if (output.type === 'rejected') reject(file, output);
-    else if (output.type === 'skipped') skip(file, output.at, output.reason);
+    else if (output.type === 'skipped') skip(file, output.at, output);
   }
 
   // Everything known: the stored actors, then those this run adds.
@@ -269,10 +272,13 @@ export async function connectSource(
         const from = resolvedId(output.from);
         const to = resolvedId(output.to);
         if (!from || !to) {
+          const missing = from ? output.to.name : output.from.name;
           skip(
             file,
             output.at,
-            `${output.relation}: ${from ? (output.to.name ?? 'the other end') : (output.from.name ?? 'one end')} is not in the registry`,
+            missing === undefined
+              ? skipReason('relation_end_unnamed', { relation: output.relation })
+              : skipReason('relation_end_unknown', { relation: output.relation, name: missing }),
           );
           return;
         }
@@ -301,7 +307,10 @@ export async function connectSource(
           skip(
             file,
             output.at,
-            `seed "${output.title}": its owner ${output.owner.name ?? ''} is not in the registry`,
+            skipReason('seed_owner_unknown', {
+              title: output.title,
+              name: output.owner.name ?? '',
+            }),
           );
           return;
         }
@@ -332,7 +341,7 @@ export async function connectSource(
           skip(
             file,
             output.at,
-            `funding: the recipient ${output.recipient.name ?? ''} is not in the registry`,
+            skipReason('funding_recipient_unknown', { name: output.recipient.name ?? '' }),
           );
           return;
         }

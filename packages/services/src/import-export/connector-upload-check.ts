@@ -9,6 +9,7 @@ import { CONNECTORS } from '#connectors/connectors.ts';
 import { detectSource, type Recognition } from '#connectors/detect/detect-source.ts';
 import { HEAD_BYTES } from '#connectors/detect/head-sample.ts';
 import type { ResolutionEvidence } from '#connectors/resolve-actor.ts';
+import type { SkipCode } from '#connectors/skip-reasons.ts';
 import { DomainError } from '#core/domain-error.ts';
 import type { Repositories } from '#core/ports.ts';
 import {
@@ -28,8 +29,14 @@ export interface ConnectorUploadCheck {
   report: ConnectReport;
   rejected: { at: string; field: string; reason: string; reasonJa: string }[];
   skippedCount: number;
-  /** The first records left out on purpose, with why. */
-  skipped: { at: string; reason: string }[];
+  /** The first records left out on purpose, with why: in English and Japanese, and as a code. */
+  skipped: {
+    at: string;
+    reason: string;
+    reasonJa: string;
+    code: SkipCode;
+    values: Record<string, string>;
+  }[];
   /** Each with the resolver's reason in English and as a code with values (`evidence`). */
   reviews: { at: string; candidateId: string; reason: string; evidence: ResolutionEvidence }[];
   /** The whole file was refused (unreadable, not the source's format). */
@@ -77,7 +84,13 @@ function checkOf(
       reasonJa,
     })),
     skippedCount: details.skippedCount,
-    skipped: details.skipped.map(({ at, reason }) => ({ at, reason })),
+    skipped: details.skipped.map(({ at, reason, reasonJa, code, values }) => ({
+      at,
+      reason,
+      reasonJa,
+      code,
+      values,
+    })),
     reviews: details.reviews.map(({ at, candidateId, reason, evidence }) => ({
       at,
       candidateId,

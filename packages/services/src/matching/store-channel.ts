@@ -26,6 +26,10 @@ export type StoreRequest =
   | { readonly op: 'iterateClose'; readonly iterator: number }
   | { readonly op: 'addFeedback'; readonly feedback: MatchFeedback; readonly audit?: AuditEntry }
   | { readonly op: 'listFeedback' }
+  | {
+      readonly op: 'judgedNeedIds';
+      readonly where: { seedId: string } | { needId: string };
+    }
   | { readonly op: 'fingerprint'; readonly entity: Fingerprinted }
   | { readonly op: 'versions'; readonly entity: 'seeds' | 'needs' }
   | {
@@ -89,6 +93,8 @@ export function serveMatchingStore(store: MatchingStore, port: MessagePort): () 
         return store.matching.addFeedback(request.feedback, request.audit);
       case 'listFeedback':
         return store.matching.listFeedback();
+      case 'judgedNeedIds':
+        return store.matching.judgedNeedIds(request.where);
       case 'fingerprint':
         return store.matching.fingerprint(request.entity);
       case 'versions':
@@ -191,6 +197,7 @@ export function connectMatchingStore(port: MessagePort): MatchingStore {
       addFeedback: (feedback, audit) =>
         typed<void>()({ op: 'addFeedback', feedback, ...(audit !== undefined ? { audit } : {}) }),
       listFeedback: () => typed<MatchFeedback[]>()({ op: 'listFeedback' }),
+      judgedNeedIds: (where) => typed<string[]>()({ op: 'judgedNeedIds', where }),
       fingerprint: (entity) => typed<string>()({ op: 'fingerprint', entity }),
       versions: (entity) => typed<Map<string, number>>()({ op: 'versions', entity }),
       saveIndexSnapshot: (name, fingerprint, bytes) =>

@@ -251,7 +251,8 @@ export interface PortfolioKpi {
 }
 
 export interface Portfolio {
-  scope: { kind: 'prefecture' | 'community'; id: string; name: string };
+  /** `nameEn`: its English name, when it has one. */
+  scope: { kind: 'prefecture' | 'community'; id: string; name: string; nameEn?: string };
   /**
    * For a community: the run its communities come from (the latest stored run, else the default
    * partition computed now), the same the web app's community list and the region report use.
@@ -356,7 +357,7 @@ export async function analyzePortfolio(
     const prefecture = findPrefecture(code);
     if (!prefecture)
       throw new DomainError('validation_failed', `"${code}" is not a prefecture code 01..47`);
-    scope = { kind: 'prefecture', id: code, name: prefecture.name };
+    scope = { kind: 'prefecture', id: code, name: prefecture.name, nameEn: prefecture.nameEn };
     selected = network.projects.filter((p) => p.prefectureCode === code);
   } else {
     const shared = await sharedCommunities(repos, clock, network);
@@ -368,8 +369,10 @@ export async function analyzePortfolio(
       );
     communitySource = shared.source;
     const members = new Set(community.members);
-    const name = communityNames(network, shared.result.communities).get(community.id)?.name;
-    scope = { kind: 'community', id: community.id, name: name ?? community.id };
+    const named = communityNames(network, shared.result.communities).get(community.id);
+    scope = named
+      ? { kind: 'community', id: community.id, name: named.name, nameEn: named.nameEn }
+      : { kind: 'community', id: community.id, name: community.id };
     // a project belongs to the community its lead (else most of its members) belongs to
     selected = network.projects.filter((p) => {
       const lead = p.members.find((m) => m.role === 'lead');

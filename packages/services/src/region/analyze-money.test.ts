@@ -97,6 +97,38 @@ describe.each(TEST_DATABASES)('analyzeMoney on $name', (kind) => {
     expect(out.region.total).toBe(55_000_000);
   });
 
+  it('gives the English names beside the names: the region’s, the programme’s, the body’s', async () => {
+    await db.repos
+      .entity('programmes')
+      .upsertMany([{ id: 'eco', name: 'エコシステム形成', nameEn: 'Ecosystem Programme' }]);
+    const out = await analyzeMoney(db.repos, clock, { prefectureCode: '22' });
+    expect(out.scope).toMatchObject({ name: '静岡県', nameEn: 'Shizuoka' });
+    expect(out.sourceNames['programme:eco']).toBe('エコシステム形成');
+    expect(out.sourceNamesEn).toEqual({ 'programme:eco': 'Ecosystem Programme' });
+    // A consortium whose body has an English name; a name without one gives no English name.
+    await db.repos.entity('actors').upsertMany([
+      buildActor({
+        id: 'council',
+        sector: 'support_org',
+        name: '浜松光コンソーシアム',
+        nameEn: 'Hamamatsu Photonics Consortium',
+        prefectureCode: '22',
+      }),
+      buildActor({ id: 'plain', sector: 'support_org', name: '無名協議会', prefectureCode: '22' }),
+    ]);
+    await db.repos
+      .entity('relations')
+      .upsertMany([
+        buildRelation({ sourceId: 'k', targetId: 'council', type: 'membership' }),
+        buildRelation({ sourceId: 'k', targetId: 'plain', type: 'membership' }),
+      ]);
+    const council = await analyzeMoney(db.repos, clock, { consortium: 'council' });
+    expect(council.scope.nameEn).toBe('Hamamatsu Photonics Consortium');
+    const plain = await analyzeMoney(db.repos, clock, { consortium: 'plain' });
+    expect(plain.scope.name).toBe('無名協議会');
+    expect(plain.scope.nameEn).toBeUndefined();
+  });
+
   it('answers for a named consortium: its members’ flows, wherever they are', async () => {
     // 浜松光コンソーシアム: a Shizuoka firm and an Osaka firm are members (member → body)
     await db.repos.entity('actors').upsertMany([

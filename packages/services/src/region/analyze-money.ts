@@ -36,6 +36,8 @@ export interface MoneyOutput {
   scope: RegionScope;
   /** Names of the dependency keys (`programme:ID`, `funder:ID`) that appear in the answer. */
   sourceNames: Record<string, string>;
+  /** English names of those keys, for the programmes and funders that have one. */
+  sourceNamesEn: Record<string, string>;
   communitySource: CommunitySource | null;
   asOfFy: number;
   region: MoneySummary;
@@ -115,25 +117,29 @@ export async function analyzeMoney(
     { actorIds: region.actorIds, projectIds, adoptionIds },
     context,
   );
-  const programmeNames = new Map(programmes.map((p) => [p.id, p.name]));
+  const programmesById = new Map(programmes.map((p) => [p.id, p]));
   const sourceNames: Record<string, string> = {};
+  const sourceNamesEn: Record<string, string> = {};
   for (const largest of [
     summary.dependency.largest,
     ...projects.map((p) => p.money.dependency.largest),
   ]) {
     if (!largest) continue;
     const [kind, id = ''] = largest.key.split(/:(.*)/s);
-    const name =
+    const named =
       kind === 'programme'
-        ? programmeNames.get(id)
+        ? programmesById.get(id)
         : kind === 'funder'
-          ? context.actorsById.get(id)?.name
+          ? context.actorsById.get(id)
           : undefined;
-    if (name !== undefined) sourceNames[largest.key] = name;
+    if (named === undefined) continue;
+    sourceNames[largest.key] = named.name;
+    if (named.nameEn) sourceNamesEn[largest.key] = named.nameEn;
   }
   return finiteOrNull({
     scope: region.scope,
     sourceNames,
+    sourceNamesEn,
     communitySource: region.communitySource,
     asOfFy,
     region: summary,

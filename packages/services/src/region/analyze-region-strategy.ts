@@ -50,11 +50,13 @@ const METHOD =
 const DAY_MS = 86_400_000;
 
 function areaOf(strategy: RegionStrategy): RegionArea {
-  const name =
-    strategy.areaType === 'prefecture'
-      ? (findPrefecture(strategy.areaCode)?.name ?? strategy.areaCode)
-      : strategy.areaCode; // a community is named from its members by `namedArea`
-  return { areaType: strategy.areaType, areaCode: strategy.areaCode, name };
+  const area = { areaType: strategy.areaType, areaCode: strategy.areaCode };
+  const prefecture =
+    strategy.areaType === 'prefecture' ? findPrefecture(strategy.areaCode) : undefined;
+  // A community is named from its members by `namedArea`.
+  return prefecture
+    ? { ...area, name: prefecture.name, nameEn: prefecture.nameEn }
+    : { ...area, name: strategy.areaCode };
 }
 
 export async function analyzeRegionStrategy(

@@ -19,9 +19,15 @@ const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 describe.each(TEST_DATABASES)('a community area named from its members ($name)', (kind) => {
   let db: Database;
   let expected = '';
+  let expectedEn = '';
   beforeAll(async () => {
     db = await kind.open(clock);
     await loadRegionFixture(db.repos);
+    // The university the community is named after has an English name.
+    const university = await db.repos.entity('actors').get('f-u');
+    await db.repos
+      .entity('actors')
+      .upsertMany([{ ...university?.record, id: 'f-u', nameEn: 'Kyushu University' }]);
     await db.repos.entity('region-strategies').upsertMany([
       { id: 'rs-c1', name: '九州の戦略', areaType: 'community', areaCode: 'c1', kpiTargets: [] },
       {
@@ -34,12 +40,48 @@ describe.each(TEST_DATABASES)('a community area named from its members ($name)',
     ]);
     const network = await loadNetwork(db.repos);
     const shared = await sharedCommunities(db.repos, clock, network);
-    expected = communityNames(network, shared.result.communities).get('c1')?.name ?? '';
+    const named = communityNames(network, shared.result.communities).get('c1');
+    expected = named?.name ?? '';
+    expectedEn = named?.nameEn ?? '';
   });
   afterAll(async () => db.close());
 
   it('is the name of the community list, made from its members', () => {
     expect(expected).toContain('九州大学');
+    expect(expectedEn).toContain('Kyushu');
+  });
+
+  it('answers with the English name beside the name, for a community and a prefecture', async () => {
+    const english = { name: expected, nameEn: expectedEn };
+    expect((await analyzePortfolio(db.repos, clock, { communityId: 'c1' })).scope).toMatchObject(
+      english,
+    );
+    expect((await analyzeMoney(db.repos, clock, { communityId: 'c1' })).scope).toMatchObject(
+      english,
+    );
+    expect((await analyzeRegionStrategy(db.repos, clock, { strategyId: 'rs-c1' })).area).toEqual({
+      areaType: 'community',
+      areaCode: 'c1',
+      ...english,
+    });
+    expect((await analyzePeople(db.repos, { communityId: 'c1' }, clock)).area).toMatchObject(
+      english,
+    );
+    const fukuoka = { name: '福岡県', nameEn: 'Fukuoka' };
+    expect((await analyzePortfolio(db.repos, clock, { prefectureCode: '40' })).scope).toMatchObject(
+      fukuoka,
+    );
+    expect((await analyzeMoney(db.repos, clock, { prefectureCode: '40' })).scope).toMatchObject(
+      fukuoka,
+    );
+    expect((await analyzeRegionStrategy(db.repos, clock, { prefectureCode: '40' })).area).toEqual({
+      areaType: 'prefecture',
+      areaCode: '40',
+      ...fukuoka,
+    });
+    expect((await analyzePeople(db.repos, { prefectureCode: '40' }, clock)).area).toMatchObject(
+      fukuoka,
+    );
   });
 
   it('in the portfolio and the money scope', async () => {
@@ -51,7 +93,12 @@ describe.each(TEST_DATABASES)('a community area named from its members ($name)',
 
   it('in the region strategy, asked by community and by strategy, and in the people analysis', async () => {
     const byArea = await analyzeRegionStrategy(db.repos, clock, { communityId: 'c1' });
-    expect(byArea.area).toEqual({ areaType: 'community', areaCode: 'c1', name: expected });
+    expect(byArea.area).toEqual({
+      areaType: 'community',
+      areaCode: 'c1',
+      name: expected,
+      nameEn: expectedEn,
+    });
     expect(byArea.strategies.map((s) => s.id)).toEqual(['rs-c1']);
     const byId = await analyzeRegionStrategy(db.repos, clock, { strategyId: 'rs-c1' });
     expect(byId.area.name).toBe(expected);

@@ -16,6 +16,8 @@ export interface RegionArea {
   areaType: StrategyAreaType;
   areaCode: string;
   name: string;
+  /** Its English name, when it has one (a prefecture's, a community's). */
+  nameEn?: string;
 }
 
 export function regionArea(request: {
@@ -43,7 +45,12 @@ export function regionArea(request: {
         `"${request.prefectureCode}" is not a prefecture code 01..47`,
         { field: 'prefecture' },
       );
-    return { areaType: 'prefecture', areaCode: prefecture.code, name: prefecture.name };
+    return {
+      areaType: 'prefecture',
+      areaCode: prefecture.code,
+      name: prefecture.name,
+      nameEn: prefecture.nameEn,
+    };
   }
   const id = request.communityId ?? '';
   if (!/^c\d+$/.test(id))
@@ -69,8 +76,10 @@ export async function namedArea(
   if (area.areaType !== 'community') return area;
   const loaded = network ?? (await loadNetwork(repos));
   const shared = await sharedCommunities(repos, clock, loaded);
-  const name = communityNames(loaded, shared.result.communities).get(area.areaCode)?.name;
-  return { ...area, name: name ?? area.areaCode };
+  const named = communityNames(loaded, shared.result.communities).get(area.areaCode);
+  return named
+    ? { ...area, name: named.name, nameEn: named.nameEn }
+    : { ...area, name: area.areaCode };
 }
 
 /** The area's indicators, metric → fiscal year → value. */

@@ -32,6 +32,8 @@ export interface RegionScope {
   kind: 'prefecture' | 'community' | 'consortium';
   id: string;
   name: string;
+  /** Its English name, when it has one (a prefecture's, a community's, a consortium body's). */
+  nameEn?: string;
   /** Prefecture codes the region lies in (a community's or a consortium's: those of its members). */
   prefectureCodes: string[];
   /** Actors in the region (a consortium's: its members and the body itself). */
@@ -140,6 +142,7 @@ export async function scopeRegion(
         kind: 'prefecture',
         id: code,
         name: prefecture.name,
+        nameEn: prefecture.nameEn,
         prefectureCodes: [code],
         members: actorIds.size,
       },
@@ -157,6 +160,7 @@ export async function scopeRegion(
         kind: 'consortium',
         id: body.id,
         name: body.name,
+        ...(body.nameEn ? { nameEn: body.nameEn } : {}),
         prefectureCodes: prefecturesOf(network, members),
         members: members.size,
       },
@@ -172,11 +176,13 @@ export async function scopeRegion(
   const community = shared.result.communities.find((c) => c.id === id);
   if (!community) throw new DomainError('not_found', unknownCommunityMessage(id, shared));
   const members = new Set(community.members);
+  const named = communityNames(network, shared.result.communities).get(community.id);
   return {
     scope: {
       kind: 'community',
       id: community.id,
-      name: communityNames(network, shared.result.communities).get(community.id)?.name ?? id,
+      name: named?.name ?? id,
+      ...(named ? { nameEn: named.nameEn } : {}),
       prefectureCodes: prefecturesOf(network, members),
       members: members.size,
     },

@@ -9,6 +9,7 @@ import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { evidenceMessage } from '../review/review-evidence.ts';
 import type { ConnectorUploadCheck } from './import-api.tsx';
+import { skippedReasonIn } from './import-reasons.ts';
 import { ReportTable } from './report-table.tsx';
 
 /** "法人番号 差分 CSV（UTF-8）": a recognised shape with its encoding, in the reader's language. */
@@ -151,8 +152,8 @@ export function ConnectorReport({ check }: { check: ConnectorUploadCheck }) {
           <summary>{t('connectorUpload.skippedCaption')}</summary>
           <ul>
             {check.skipped.map((skipped, index) => (
-              <li key={`${skipped.at}:${index}`}>
-                {skipped.at}: {skipped.reason}
+              <li key={`${skipped.at}:${index}`} data-skip={skipped.code}>
+                {skipped.at}: {skippedReasonIn(language, skipped)}
               </li>
             ))}
           </ul>

@@ -9,7 +9,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import './delete-record.css';
 import { ConflictNotice } from './form-kit.tsx';
 import { deleteRecord, isConflict, StillUsedError, type FormEntity } from './record-api.tsx';
-import { describeDependents } from './still-used.ts';
+import { describeDependents, keepsHistory } from './still-used.ts';
 
 export function DeleteRecord({
   entity,
@@ -33,7 +33,7 @@ export function DeleteRecord({
   onReload?(): void;
   labels?: { open: MessageKey; confirm: MessageKey; now: MessageKey };
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -59,7 +59,12 @@ export function DeleteRecord({
       setAsking(false);
       if (isConflict(error)) setConflict(true);
       else if (error instanceof StillUsedError)
-        setProblem(t('recordsDelete.stillUsed', { list: describeDependents(error.dependents, t) }));
+        setProblem(
+          [
+            t('recordsDelete.stillUsed', { list: describeDependents(error.dependents, t) }),
+            ...(keepsHistory(error.dependents) ? [t('workflowGaps.dependents.historyHint')] : []),
+          ].join(language === 'ja' ? '' : ' '),
+        );
       else setProblem(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reasonIn } from './import-reasons.ts';
+import { reasonIn, skippedReasonIn } from './import-reasons.ts';
 
 describe('a rejected row’s reason in the page’s language', () => {
   it('takes its own side of a bilingual reason', () => {
@@ -27,5 +27,19 @@ describe('a rejected row’s reason in the page’s language', () => {
     );
     expect(reasonIn('ja', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
     expect(reasonIn('en', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
+  });
+});
+
+describe('a skipped connector record’s reason in the page’s language', () => {
+  it('shows the Japanese words on a Japanese page and the English on an English one', () => {
+    const skipped = {
+      at: 'line 3',
+      code: 'history_row',
+      values: { number: '1010005016469' },
+      reason: 'history row of 1010005016469 (latest = 0)',
+      reasonJa: '1010005016469 の履歴の行です（最新 = 0）',
+    };
+    expect(skippedReasonIn('ja', skipped)).toBe('1010005016469 の履歴の行です（最新 = 0）');
+    expect(skippedReasonIn('en', skipped)).toBe('history row of 1010005016469 (latest = 0)');
   });
 });

@@ -49,3 +49,14 @@ export function reasonIn(language: 'ja' | 'en', reason: string): ReasonText {
     };
   return { text: reason };
 }
+
+/**
+ * Why a connector left a record out, in the reader's language: the answer gives it in English and
+ * in Japanese (`reasonJa`), with its code.
+ */
+export function skippedReasonIn(
+  language: 'ja' | 'en',
+  skipped: { reason: string; reasonJa?: string },
+): string {
+  return language === 'ja' && skipped.reasonJa ? skipped.reasonJa : skipped.reason;
+}

@@ -16,6 +16,8 @@ import { DeleteRecord } from './delete-record.tsx';
 import type { FieldSpec } from './form-values.ts';
 import { mayWrite } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
+import { idsIn, namedSourceOf } from './record-names.ts';
+import { ReferenceNames } from './reference-names.tsx';
 import { EditRecordForm, useRecord } from './record-editor.tsx';
 
 export function RecordPage({
@@ -108,7 +110,10 @@ export function RecordPage({
   );
 }
 
-/** A definition list of a record's fields, empty ones left out. */
+/**
+ * A definition list of a record's fields, empty ones left out; the actors, projects and
+ * programmes it refers to by name (record-names.ts).
+ */
 export function RecordFacts({
   record,
   specs,
@@ -135,6 +140,17 @@ export function RecordFacts({
   return (
     <dl className="record-facts">
       {specs.map((spec) => {
+        const source = namedSourceOf(spec.kind);
+        const ids = source === undefined ? [] : idsIn(record[spec.name]);
+        if (source !== undefined)
+          return ids.length === 0 ? null : (
+            <div key={spec.name} data-field={spec.name}>
+              <dt>{t(spec.label)}</dt>
+              <dd data-text="data">
+                <ReferenceNames source={source} ids={ids} />
+              </dd>
+            </div>
+          );
         const value = shown(spec);
         return value === null ? null : (
           <div key={spec.name} data-field={spec.name}>

@@ -45,7 +45,8 @@ function choiceOf(source: PickerSource, item: Record<string, unknown>): Choice |
   return typeof id === 'string' ? { id, name: typeof name === 'string' ? name : id } : null;
 }
 
-async function readOne(
+/** One record of a picker's entity by its id (404 for one the reader may not see). */
+export async function readOne(
   source: PickerSource,
   id: string,
   signal: AbortSignal,

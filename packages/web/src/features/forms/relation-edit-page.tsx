@@ -3,7 +3,9 @@
  * the other actor, dates, strength and note; this actor and the direction stay. The type, the
  * actors and the start date are the relation's identity, so changing one moves the relation to
  * its new key in one request (`POST …/rekey` under the old one's If-Match: if someone else changed
- * it meanwhile, nothing changes and the conflict is shown). Deleting asks first and sends If-Match.
+ * it meanwhile, nothing changes and the conflict is shown). Reversing its direction asks first and
+ * moves it the same way, to this actor's page of the reversed relation. Deleting asks first and
+ * sends If-Match.
  */
 import { useId } from 'react';
 import { ZRelation } from '#core/entities/relation.ts';
@@ -17,6 +19,7 @@ import { DeleteRecord } from './delete-record.tsx';
 import { patchRecord, rekeyRelation, type Loaded } from './record-api.tsx';
 import { EditRecordForm, useRecord, useSignedIn } from './record-editor.tsx';
 import { changesIdentity, relationEditFields } from './relation-form.ts';
+import { ReverseRelation } from './reverse-relation.tsx';
 
 /** Stores an edited relation: a PATCH, or one request moving it to its new key when that changes. */
 async function saveRelation(
@@ -93,6 +96,14 @@ export function RelationEditPage({ actorId, relationId }: { actorId: string; rel
             onCancel={() => navigate(back)}
             save={(patch, merged, ifMatch) =>
               saveRelation(relationId, patch, record, merged, ifMatch)
+            }
+          />
+          <ReverseRelation
+            relationId={relationId}
+            loaded={state.loaded}
+            outgoing={outgoing}
+            onReversed={(key) =>
+              navigate(`${back}/relations/${encodeURIComponent(key)}`, { replace: true })
             }
           />
           <DeleteRecord

@@ -11,6 +11,7 @@ import {
   relationErrorField,
   relationKeyOfRow,
   relationOf,
+  reversedRelation,
 } from './relation-form.ts';
 
 describe('the relation form', () => {
@@ -90,5 +91,28 @@ describe('the relation form', () => {
       relationKeyOfRow('uni-u', { ...row, otherId: 'co-a', direction: 'in', startDate: null }),
     ).toBe(relationKey({ ...tie, startDate: undefined }));
     expect(relationKeyOfRow('co-a', { ...row, type: 'friendship' })).toBeNull();
+  });
+
+  it('reverses a relation: source and target swapped, all else kept, under its new key', () => {
+    const tie = {
+      sourceId: 'co-a',
+      targetId: 'uni-u',
+      type: 'joint_research',
+      startDate: '2025-04-01',
+      weight: 2,
+      note: '共同研究',
+    };
+    const reversed = reversedRelation(tie);
+    expect(reversed?.record).toEqual({ ...tie, sourceId: 'uni-u', targetId: 'co-a' });
+    expect(reversed?.key).toBe('uni-u>co-a:joint_research@2025-04-01');
+    // A change of identity: it goes through the one-request rekey, not a PATCH.
+    expect(changesIdentity(tie, reversed?.record ?? tie)).toBe(true);
+    expect(reversedRelation({ ...tie, startDate: undefined })?.key).toBe(
+      'uni-u>co-a:joint_research@',
+    );
+    // A tie of an actor with itself has no other direction; what is not a relation has none.
+    expect(reversedRelation({ ...tie, targetId: 'co-a' })).toBeNull();
+    expect(reversedRelation({ ...tie, type: 'no-such-type' })).toBeNull();
+    expect(reversedRelation({ type: 'mou' })).toBeNull();
   });
 });

@@ -91,3 +91,27 @@ export function relationKeyOfRow(
     row.direction === 'out' ? [actorId, row.otherId] : [row.otherId, actorId];
   return relationKey({ sourceId, targetId, type, startDate: row.startDate ?? undefined });
 }
+
+/**
+ * The relation with its direction reversed (source and target swapped, all else kept) and the key
+ * it moves to; null for a tie of an actor with itself (nothing to reverse) or a record that is not
+ * a relation.
+ */
+export function reversedRelation(
+  record: Record<string, unknown>,
+): { record: Record<string, unknown>; key: string } | null {
+  const { sourceId, targetId, startDate } = record;
+  const type = RELATION_TYPES.find((known) => known === record['type']);
+  if (typeof sourceId !== 'string' || typeof targetId !== 'string' || type === undefined)
+    return null;
+  if (sourceId === targetId) return null;
+  return {
+    record: { ...record, sourceId: targetId, targetId: sourceId },
+    key: relationKey({
+      sourceId: targetId,
+      targetId: sourceId,
+      type,
+      startDate: typeof startDate === 'string' ? startDate : undefined,
+    }),
+  };
+}

@@ -37,6 +37,22 @@ function isKind(kind: string): kind is Kind {
   return (KINDS as readonly string[]).includes(kind);
 }
 
+/** What a need or a seed carries besides other records: its digest, disclosures, judgements. */
+const WORKFLOW_KINDS = {
+  digests: 'workflowGaps.dependents.digests',
+  disclosures: 'workflowGaps.dependents.disclosures',
+  judgements: 'workflowGaps.dependents.judgements',
+} as const satisfies Record<string, MessageKey>;
+
+function isWorkflowKind(kind: string): kind is keyof typeof WORKFLOW_KINDS {
+  return Object.hasOwn(WORKFLOW_KINDS, kind);
+}
+
+function keyOf(kind: string): MessageKey | undefined {
+  if (isKind(kind)) return `recordsDelete.kind.${kind}`;
+  return isWorkflowKind(kind) ? WORKFLOW_KINDS[kind] : undefined;
+}
+
 /** The `dependents` of a problem+json body: the well-formed entries, in order. */
 export function dependentsIn(body: unknown): Dependent[] {
   if (typeof body !== 'object' || body === null || !('dependents' in body)) return [];
@@ -57,8 +73,17 @@ export function describeDependents(
   t: (key: MessageKey, values?: Record<string, string | number>) => string,
 ): string {
   return dependents
-    .map(({ kind, count }) =>
-      isKind(kind) ? t(`recordsDelete.kind.${kind}`, { count }) : `${kind}: ${count}`,
-    )
+    .map(({ kind, count }) => {
+      const key = keyOf(kind);
+      return key === undefined ? `${kind}: ${count}` : t(key, { count });
+    })
     .join(t('recordsDelete.listSeparator'));
+}
+
+/**
+ * Whether what uses the record is history that stays (a digest, disclosure requests, judgements,
+ * consultations): nothing the person can delete first, so the page says what to do instead.
+ */
+export function keepsHistory(dependents: readonly Dependent[]): boolean {
+  return dependents.some(({ kind }) => isWorkflowKind(kind) || kind === 'consultations');
 }

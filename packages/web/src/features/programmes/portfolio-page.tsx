@@ -6,6 +6,7 @@ import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useSharedData } from '../../data-context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { nameIn } from '../forms/record-names.ts';
 import { hrefOf, Link, navigate, useLocation } from '../../router.tsx';
 import { EntityList } from '../lists/entity-list.tsx';
 import { formatNumber, formatShare } from './stat-format.ts';
@@ -141,7 +142,9 @@ export function PortfolioPage() {
           <p className="muted">
             {t('portfolio.scope', {
               name:
-                data.scope.kind === 'community' ? communityName(data.scope.id) : data.scope.name,
+                data.scope.kind === 'community'
+                  ? communityName(data.scope.id)
+                  : nameIn(data.scope, language),
               date: data.asOf,
             })}
           </p>

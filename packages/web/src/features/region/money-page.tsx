@@ -2,6 +2,7 @@ import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { nameIn } from '../forms/record-names.ts';
 import { WriteActions } from '../forms/lazy-forms.tsx';
 import { Link } from '../../router.tsx';
 import { MoneyCirculationPanel } from './money-circulation-panel.tsx';
@@ -30,7 +31,7 @@ const SOURCES = [
  * consortium (its members' flows, wherever they are).
  */
 export function MoneyPage() {
-  const { t, label, number, percent } = useI18n();
+  const { t, label, number, percent, language } = useI18n();
   const { scope, selector } = useRegionOrConsortium('/money');
   const state = useGet('/api/analyses/money', { query: scope });
   const data = state.data;
@@ -50,7 +51,7 @@ export function MoneyPage() {
       ) : (
         <div aria-busy={state.status === 'loading'} className="stack">
           <p className="muted" data-testid="money-scope" data-kind={data.scope.kind}>
-            {t('money.scope', { name: data.scope.name, fy: String(data.asOfFy) })}
+            {t('money.scope', { name: nameIn(data.scope, language), fy: String(data.asOfFy) })}
             {data.scope.kind === 'consortium'
               ? ` ${t('strengthsMoney.consortiumScope', { members: data.scope.members })}`
               : ''}
@@ -68,7 +69,10 @@ export function MoneyPage() {
               value={share(data.region.dependency.largest?.share ?? null)}
               detail={
                 data.region.dependency.largest
-                  ? (data.sourceNames[data.region.dependency.largest.key] ??
+                  ? ((language === 'en'
+                      ? data.sourceNamesEn?.[data.region.dependency.largest.key]
+                      : undefined) ??
+                    data.sourceNames[data.region.dependency.largest.key] ??
                     data.region.dependency.largest.key)
                   : ''
               }

@@ -2,13 +2,14 @@ import { useGet } from '../../api/use-api.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { nameIn } from '../forms/record-names.ts';
 import { Link } from '../../router.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
 import { rateText, NOWRAP, useRegionScope } from './region-scope.tsx';
 
 /** People (人材育成) of a region: programmes, learners, local retention, coordinators. */
 export function PeoplePage() {
-  const { t, label, number, percent } = useI18n();
+  const { t, label, number, percent, language } = useI18n();
   const { scope, selector } = useRegionScope('/people');
   const state = useGet('/api/analyses/people', { query: scope });
   const data = state.data;
@@ -24,7 +25,7 @@ export function PeoplePage() {
         <Loading />
       ) : (
         <div aria-busy={state.status === 'loading'} className="stack">
-          <p className="muted">{t('people.scope', { name: data.area.name })}</p>
+          <p className="muted">{t('people.scope', { name: nameIn(data.area, language) })}</p>
           <dl className="stats">
             <StatCard
               label={t('people.retention')}

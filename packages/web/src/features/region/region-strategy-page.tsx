@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useGet } from '../../api/use-api.tsx';
 import { ErrorMessage, Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { nameIn } from '../forms/record-names.ts';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { WriteActions } from '../forms/lazy-forms.tsx';
@@ -23,7 +24,7 @@ const STATUS_CLASS: Record<string, string> = {
 
 /** A region's strategy: vision, KPI targets by year against the measured indicators, PDCA log. */
 export function RegionStrategyPage() {
-  const { t, label, number } = useI18n();
+  const { t, label, number, language } = useI18n();
   const { account } = useAuth();
   const { scope, selector } = useRegionScope('/region-strategy');
   const state = useGet('/api/analyses/region-strategy', { query: scope });
@@ -41,7 +42,10 @@ export function RegionStrategyPage() {
       ) : (
         <div aria-busy={state.status === 'loading'} className="stack">
           <p className="muted">
-            {t('regionStrategy.scope', { name: data.area.name, fy: String(data.asOfFy) })}
+            {t('regionStrategy.scope', {
+              name: nameIn(data.area, language),
+              fy: String(data.asOfFy),
+            })}
           </p>
           {data.strategies.length === 0 ? (
             <p data-testid="strategy-none">{t('regionStrategy.none')}</p>
