@@ -190,6 +190,73 @@ describe('region pages', () => {
     await page.close();
   });
 
+  it('the money page’s consortium picker finds the demo consortium and shows its figures', async () => {
+    const listed = (await api(
+      '/api/actors?flags=consortium&sort=name&limit=1000&fields=id,name,nameEn',
+    )) as { items: { id: string; name: string; nameEn?: string }[] };
+    const hikari = listed.items.find((item) => item.id === 'consortium-22-hikari');
+    expect(hikari, 'the demo records its consortium').toBeDefined();
+    const money = (await api('/api/analyses/money?consortium=consortium-22-hikari')) as {
+      scope: { kind: string; name: string; members: number };
+      region: { years: unknown[] };
+    };
+    expect(money.scope.kind).toBe('consortium');
+    for (const language of ['ja', 'en'] as const)
+      for (const [width, height] of [
+        [1440, 900],
+        [390, 844],
+      ] as const) {
+        const { page, errors } = await openPage(browser, width, height);
+        await page.addInitScript(`localStorage.setItem('musubi.language', '${language}')`);
+        await page.goto(url('/money?prefecture=22'));
+        await page.getByTestId('money-years').waitFor();
+        const picker = page.getByTestId('consortium-scope');
+        const choice = picker.getByLabel(
+          language === 'ja' ? '表示するコンソーシアム' : 'Consortium shown',
+        );
+        await expect(picker.getByTestId('consortium-count').textContent()).resolves.toBe(
+          language === 'ja'
+            ? `${listed.items.length} 件中 ${listed.items.length} 件`
+            : `${listed.items.length} of ${listed.items.length} consortia`,
+        );
+        // Typing narrows the list to the consortia whose name holds the text.
+        await picker
+          .getByLabel(language === 'ja' ? 'コンソーシアムを検索' : 'Search consortia')
+          .fill(language === 'ja' ? '光・電子' : 'photonics');
+        await expect(
+          choice
+            .locator('option')
+            .evaluateAll((options) => options.map((o) => o.getAttribute('value'))),
+        ).resolves.toEqual(['', 'consortium-22-hikari']);
+        await expect(
+          choice.locator('option[value="consortium-22-hikari"]').textContent(),
+        ).resolves.toBe(language === 'en' ? hikari?.nameEn : hikari?.name);
+        await choice.selectOption('consortium-22-hikari');
+        await page.locator('[data-testid="money-scope"][data-kind="consortium"]').waitFor();
+        expect(new URL(page.url()).searchParams.get('consortium')).toBe('consortium-22-hikari');
+        await expect(page.getByTestId('money-scope').textContent()).resolves.toContain(
+          money.scope.name,
+        );
+        await expect(page.getByTestId('money-years').locator('tbody tr').count()).resolves.toBe(
+          money.region.years.length,
+        );
+        await page.screenshot({
+          path: join(ARTIFACTS, `money-consortium-${language}-${width}.png`),
+          fullPage: true,
+        });
+        expect(await seriousViolations(page)).toEqual([]);
+        const overflow = await page.evaluate(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        );
+        expect(overflow, `${language} at ${width}px`).toBeLessThanOrEqual(0);
+        // The empty choice goes back to the region.
+        await choice.selectOption('');
+        await page.locator('[data-testid="money-scope"][data-kind="prefecture"]').waitFor();
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+  });
+
   it('the menu reaches the three pages, and they speak English when switched', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(url('/'));

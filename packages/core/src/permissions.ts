@@ -14,10 +14,19 @@ import {
   prefectureAreaRefusal,
   type OrganisationFacts,
 } from './prefecture-access.ts';
+import { programmeRefusal } from './programme-access.ts';
 
 /** Facts the services load for a member's write: its organisation (sector, prefecture). */
 export interface WriteFacts {
   organisation?: OrganisationFacts;
+}
+
+/**
+ * Whether a member's write of this entity is decided by its organisation's facts (a government
+ * body's area records and own programmes), so the services load them.
+ */
+export function needsOrganisationFacts(entity: EntityName): boolean {
+  return isPrefectureAreaEntity(entity) || entity === 'programmes';
 }
 
 /** Entities an organisation member may change, and the field naming the owning organisation. */
@@ -56,8 +65,9 @@ export function owningOrganisation(
  * Whether the principal may create, update or delete a record. `before` is the stored record
  * (update, delete), `after` the new one (create, update): a member may neither touch another
  * organisation's record nor hand their own to someone else. A prefecture's members also keep
- * their prefecture's indicators, strategies and adoptions (prefecture-access.ts), when `facts`
- * name their organisation as a prefecture.
+ * their prefecture's indicators, strategies and adoptions, a municipality's its indicators
+ * (prefecture-access.ts), and either the programmes its organisation owns (programme-access.ts),
+ * when `facts` name their organisation as such.
  */
 export function canWrite(
   principal: Principal,
@@ -85,6 +95,11 @@ export function canWrite(
           entity,
           records,
         );
+        return refusal === null ? ALLOW : deny(refusal);
+      }
+      if (entity === 'programmes') {
+        if (account.organisationId === null) return deny('this member account has no organisation');
+        const refusal = programmeRefusal(account.organisationId, facts.organisation, records);
         return refusal === null ? ALLOW : deny(refusal);
       }
       const field = MEMBER_OWNED[entity];

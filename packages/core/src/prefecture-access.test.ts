@@ -206,3 +206,84 @@ describe('a member cannot make its organisation a prefecture', () => {
     ).toEqual({ allowed: true });
   });
 });
+
+describe('a municipality member records its own municipality’s indicators', () => {
+  const hamamatsu: OrganisationFacts = {
+    id: 'city-hamamatsu',
+    sector: 'municipality',
+    prefectureCode: '22',
+    municipalityCode: '221309',
+  };
+  const city = member('city-hamamatsu');
+  const cityFacts: WriteFacts = { organisation: hamamatsu };
+  it.each([
+    ['create', { after: indicator('221309', 'municipality') }],
+    [
+      'update',
+      { before: indicator('221309', 'municipality'), after: indicator('221309', 'municipality') },
+    ],
+    ['delete', { before: indicator('221309', 'municipality') }],
+    ['create', {}],
+  ] as const)('%s is allowed', (action, records) => {
+    expect(canWrite(city, 'indicators', action, records, cityFacts)).toEqual({ allowed: true });
+  });
+  it.each([
+    ['its prefecture’s indicator', 'indicators', { after: indicator('22') }],
+    ['another municipality’s', 'indicators', { after: indicator('222038', 'municipality') }],
+    ['its code without check digit', 'indicators', { after: indicator('22130', 'municipality') }],
+    ['a community’s', 'indicators', { after: indicator('c1', 'community') }],
+    [
+      'moving its indicator to another municipality',
+      'indicators',
+      {
+        before: indicator('221309', 'municipality'),
+        after: indicator('222038', 'municipality'),
+      },
+    ],
+    ['a strategy of its prefecture', 'region-strategies', { after: strategy('22') }],
+    ['an adoption of its prefecture', 'adoptions', { after: adoption('22') }],
+  ] as const)('%s is refused', (_, entity, records) => {
+    expect(canWrite(city, entity, 'create', records, cityFacts).allowed).toBe(false);
+  });
+  it('a municipality without a known code records nothing', () => {
+    const unplaced: OrganisationFacts = { ...hamamatsu, municipalityCode: null };
+    expect(
+      canWrite(
+        city,
+        'indicators',
+        'create',
+        { after: indicator('221309', 'municipality') },
+        {
+          organisation: unplaced,
+        },
+      ).allowed,
+    ).toBe(false);
+  });
+  it('a prefecture member still cannot record its municipalities’ indicators', () => {
+    expect(
+      canWrite(
+        official,
+        'indicators',
+        'create',
+        { after: indicator('221309', 'municipality') },
+        {
+          organisation: { ...shizuoka, municipalityCode: '221309' },
+        },
+      ).allowed,
+    ).toBe(false);
+  });
+  it('a company placed in the municipality is refused', () => {
+    const company: OrganisationFacts = { ...hamamatsu, id: 'co-1', sector: 'company' };
+    expect(
+      canWrite(
+        member('co-1'),
+        'indicators',
+        'create',
+        {
+          after: indicator('221309', 'municipality'),
+        },
+        { organisation: company },
+      ).allowed,
+    ).toBe(false);
+  });
+});

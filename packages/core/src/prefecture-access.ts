@@ -3,8 +3,10 @@
  * in charge of science and innovation) may record for their prefecture and nothing beyond it:
  * the prefecture's measured indicators (a KPI's value for a year), its region strategies
  * (地域ビジョン: KPI targets, PDCA log) and the programme adoptions (採択) held within it alone.
- * A record that concerns another prefecture, a municipality, a community, a consortium or several
- * prefectures stays with coordinators and administrators.
+ * A municipality's staff (members of a 市区町村 actor) record their municipality's indicators
+ * (area type municipality, its 6-digit code) and nothing else of an area.
+ * A record that concerns another prefecture, another municipality, a community, a consortium or
+ * several prefectures stays with coordinators and administrators.
  */
 import type { EntityName } from './entities/registry.ts';
 import type { Sector } from './vocabulary.ts';
@@ -14,6 +16,8 @@ export interface OrganisationFacts {
   id: string;
   sector: Sector;
   prefectureCode: string | null;
+  /** A municipality's 6-digit local government code (全国地方公共団体コード), when known. */
+  municipalityCode?: string | null;
 }
 
 export const PREFECTURE_AREA_ENTITIES = ['indicators', 'region-strategies', 'adoptions'] as const;
@@ -42,9 +46,29 @@ function prefecturesOf(
 }
 
 /**
- * Why a member of `organisationId` may not make this change to a prefecture-level record, or null
- * when it may: the organisation is a prefecture, and the record (before and after the change)
- * concerns that prefecture only.
+ * Why a member of a municipality may not make this change, or null when it may: the record is an
+ * indicator of that municipality (area type municipality, its own code) before and after.
+ */
+function municipalityAreaRefusal(
+  organisation: OrganisationFacts,
+  entity: PrefectureAreaEntity,
+  records: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+): string | null {
+  const own = organisation.municipalityCode ?? null;
+  if (entity !== 'indicators' || own === null)
+    return `members of ${organisation.id} may change only their municipality's indicators, not ${entity} / 市区町村の担当者が記録できるのは自らの市区町村の指標だけです`;
+  for (const record of [records.before, records.after]) {
+    if (record === undefined) continue;
+    if (record['areaType'] !== 'municipality' || record['areaCode'] !== own)
+      return `areaCode: members of ${organisation.id} may change only indicators with areaType municipality and areaCode ${own} / 記録できるのは市区町村コード ${own} の指標だけです`;
+  }
+  return null;
+}
+
+/**
+ * Why a member of `organisationId` may not make this change to an area's record, or null when it
+ * may: the organisation is a prefecture and the record (before and after the change) concerns
+ * that prefecture only, or a municipality and the record is that municipality's indicator.
  */
 export function prefectureAreaRefusal(
   organisationId: string,
@@ -52,6 +76,12 @@ export function prefectureAreaRefusal(
   entity: PrefectureAreaEntity,
   records: { before?: Record<string, unknown>; after?: Record<string, unknown> },
 ): string | null {
+  if (
+    organisation !== undefined &&
+    organisation.id === organisationId &&
+    organisation.sector === 'municipality'
+  )
+    return municipalityAreaRefusal(organisation, entity, records);
   if (
     organisation === undefined ||
     organisation.id !== organisationId ||

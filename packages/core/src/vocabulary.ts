@@ -71,6 +71,7 @@ export const ACTOR_FLAGS = [
   'vc', // VC / CVC
   'tlo', // TLO
   'incubator', // インキュベーター
+  'consortium', // 協議会・コンソーシアム (its members by membership: core/consortium.ts)
 ] as const;
 export type ActorFlag = (typeof ACTOR_FLAGS)[number];
 

@@ -362,6 +362,16 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'graph-snapshots',
     statements: () => graphSnapshotMigration(),
   },
+  {
+    // Issue 11: a prefecture's or a municipality's own programmes name it as owner (decision 019);
+    // the national catalogue keeps none. An owner still named cannot be deleted.
+    version: 18,
+    name: 'programme-owner',
+    statements: () => [
+      'ALTER TABLE programmes ADD COLUMN owner_id TEXT REFERENCES actors(id) ON DELETE RESTRICT',
+      'CREATE INDEX IF NOT EXISTS programmes_owner_id_idx ON programmes (owner_id)',
+    ],
+  },
 ];
 
 function sqlText(value: string | number | undefined): string {

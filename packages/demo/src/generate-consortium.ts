@@ -5,6 +5,7 @@
  * projects or hold its adoptions, so the consortium's money has flows to count. No randomness:
  * the members follow from the records already generated.
  */
+import { CONSORTIUM_FLAG } from '#core/consortium.ts';
 import type { ActorInJapan } from '#core/entities/actor.ts';
 import type { Adoption } from '#core/entities/adoption.ts';
 import type { FundingFlow } from '#core/entities/funding-flow.ts';
@@ -61,7 +62,7 @@ export function generateConsortium(
     name: DEMO_CONSORTIUM.name,
     nameEn: DEMO_CONSORTIUM.nameEn,
     prefectureCode: code,
-    flags: [],
+    flags: [CONSORTIUM_FLAG],
     keywords: ['光・量子', '半導体', 'ものづくり'],
     field: '光・量子',
     source: 'demo',

@@ -28,12 +28,16 @@ export const ZAccountView = z.object({
   createdAt: z.string(),
 });
 
-/** A member's organisation: its name, sector and prefecture (a prefecture's members keep its records). */
+/**
+ * A member's organisation: its name, sector, prefecture and municipality (a prefecture's members
+ * keep its records, a municipality's its indicators).
+ */
 export const ZAccountOrganisation = z.object({
   id: z.string(),
   name: z.string(),
   sector: z.enum(SECTORS),
   prefectureCode: z.string().nullable(),
+  municipalityCode: z.string().nullable().optional(),
 });
 
 export const ZTokenView = z.object({

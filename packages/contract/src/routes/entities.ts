@@ -234,7 +234,7 @@ export function entityRoutes<E extends EntityName>(entity: E) {
       path: collection,
       operationId: `create-${entity}`,
       summary: `Create a ${name}`,
-      description: `Administrators and coordinators; organisation members for their own seeds and needs.${needNote}`,
+      description: `Administrators and coordinators; organisation members for their own seeds and needs; a prefecture’s or a municipality’s members for their area’s records and their own programmes (decision 019).${needNote}`,
       tags,
       ...input,
       responses: {

@@ -123,6 +123,14 @@ export const programmes: EntitySpec = {
     },
     { column: 'description', field: 'description', codec: 'text', doc: 'Description' },
     ...provenanceColumns,
+    {
+      column: 'owner_id',
+      field: 'ownerId',
+      codec: 'text',
+      doc: 'Owning prefecture or municipality (actor id) of its own programme; empty for national ones',
+      references: 'actors',
+      indexed: true,
+    },
   ],
 };
 

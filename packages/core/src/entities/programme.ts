@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { EVEN_WITH_FIELD_ERRORS, ZExternalId, ZFiscalYear, ZProvenance } from '../fields.ts';
 
-/** A national (or regional) funding programme, e.g. 知的クラスター創成事業. */
+/**
+ * A national (or regional) funding programme, e.g. 知的クラスター創成事業; a prefecture's or a
+ * municipality's own programme names it as owner (core/programme-access.ts).
+ */
 export const ZProgramme = z
   .object({
     id: ZExternalId,
@@ -14,6 +17,8 @@ export const ZProgramme = z
     /** cluster, strategy, ecosystem, rsp, matching, other… */
     type: z.string().max(100).optional(),
     description: z.string().max(20_000).optional(),
+    /** The prefecture or municipality (actor id) running its own programme; none for the national catalogue. */
+    ownerId: ZExternalId.optional(),
   })
   .extend(ZProvenance.shape)
   .superRefine((programme, ctx) => {

@@ -84,6 +84,7 @@ describe.each(TEST_DATABASES)('a prefecture’s own records on $name', (kind) =>
       name: '静岡県',
       sector: 'prefecture',
       prefectureCode: '22',
+      municipalityCode: null,
     });
     expect((await f.call('/api/indicators', { as: official, body: indicator('22') })).status).toBe(
       201,

@@ -125,6 +125,57 @@ describe.each(TEST_DATABASES)('region analyses API on $name', (kind) => {
     await expectProblem(await f.call('/api/analyses/money?consortium=council&prefecture=22'), 422);
   });
 
+  it('lists the recorded consortia (flagged consortium) for the picker, to everyone alike', async () => {
+    const repos = f.database.repos;
+    await repos.entity('actors').upsertMany([
+      {
+        id: 'council',
+        kind: 'organization',
+        sector: 'support_org',
+        name: '浜松光協議会',
+        prefectureCode: '22',
+        flags: ['consortium'],
+        keywords: [],
+      },
+      {
+        id: 'chamber',
+        kind: 'organization',
+        sector: 'support_org',
+        name: '浜松商工会議所',
+        prefectureCode: '22',
+        flags: ['incubator'],
+        keywords: [],
+      },
+      {
+        id: 'm1',
+        kind: 'organization',
+        sector: 'company',
+        name: '浜松光学',
+        prefectureCode: '22',
+        flags: ['sme'],
+        keywords: [],
+      },
+    ]);
+    await repos.entity('relations').upsertMany([
+      { sourceId: 'm1', targetId: 'council', type: 'membership', weight: 1 },
+      { sourceId: 'm1', targetId: 'chamber', type: 'membership', weight: 1 },
+    ]);
+    const query = '/api/actors?flags=consortium&sort=name&limit=1000&fields=id,name,nameEn';
+    const anonymous = await f.call(query);
+    expect(anonymous.status).toBe(200);
+    const listed = (await anonymous.json()) as { items: { id: string; name: string }[] };
+    expect(listed.items).toEqual([{ id: 'council', name: '浜松光協議会' }]);
+    const viewer = await f.signIn('viewer@test.example');
+    expect(await (await f.call(query, { as: viewer })).json()).toEqual(listed);
+    const money = await f.call('/api/analyses/money?consortium=council&asOfFy=2024');
+    expect(((await money.json()) as { scope: { kind: string } }).scope.kind).toBe('consortium');
+    // A flag that is not in the vocabulary lists nothing rather than everything.
+    const unknown = (await (await f.call('/api/actors?flags=nothing-such')).json()) as {
+      items: unknown[];
+    };
+    expect(unknown.items).toEqual([]);
+  });
+
   it('refuses bad or missing regions and an unknown strategy', async () => {
     await expectProblem(await f.call('/api/analyses/money'), 422);
     await expectProblem(await f.call('/api/analyses/money?prefecture=22&community=c1'), 422);

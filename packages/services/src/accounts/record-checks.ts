@@ -7,8 +7,13 @@ import {
   type EntityName,
 } from '#core/entities/registry.ts';
 import { parseRecord } from '#core/flat-record.ts';
-import { canWrite, type WriteAction, type WriteFacts } from '#core/permissions.ts';
-import { isPrefectureAreaEntity, type OrganisationFacts } from '#core/prefecture-access.ts';
+import {
+  canWrite,
+  needsOrganisationFacts,
+  type WriteAction,
+  type WriteFacts,
+} from '#core/permissions.ts';
+import type { OrganisationFacts } from '#core/prefecture-access.ts';
 import { SECTORS, type Sector } from '#core/vocabulary.ts';
 import type { Repositories, StoredRecord, Versioned } from '#core/ports.ts';
 import { needVisibilityFor } from './need-visibility.ts';
@@ -92,26 +97,27 @@ function isSector(value: unknown): value is Sector {
   return (SECTORS as readonly unknown[]).includes(value);
 }
 
-/** An organisation's name, sector and prefecture, read from its stored actor. */
+/** An organisation's name, sector, prefecture and municipality, read from its stored actor. */
 export async function organisationFacts(
   repos: Repositories,
   organisationId: string,
 ): Promise<(OrganisationFacts & { name: string }) | undefined> {
   const found = await repos.entity('actors').get(organisationId);
   if (!found) return undefined;
-  const { sector, prefectureCode, name } = found.record;
+  const { sector, prefectureCode, municipalityCode, name } = found.record;
   if (!isSector(sector)) return undefined;
   return {
     id: organisationId,
     name: typeof name === 'string' ? name : organisationId,
     sector,
     prefectureCode: typeof prefectureCode === 'string' ? prefectureCode : null,
+    municipalityCode: typeof municipalityCode === 'string' ? municipalityCode : null,
   };
 }
 
 /**
- * What the permission rule needs to know beyond the account: for a member writing a
- * prefecture-level record, its organisation's sector and prefecture.
+ * What the permission rule needs to know beyond the account: for a member writing an area's
+ * record or a programme, its organisation's sector, prefecture and municipality.
  */
 export async function writeFactsFor(
   repos: Repositories,
@@ -120,7 +126,7 @@ export async function writeFactsFor(
 ): Promise<WriteFacts> {
   if (principal.kind !== 'account' || principal.account.role !== 'member') return {};
   const organisationId = principal.account.organisationId;
-  if (organisationId === null || !isPrefectureAreaEntity(entity)) return {};
+  if (organisationId === null || !needsOrganisationFacts(entity)) return {};
   const organisation = await organisationFacts(repos, organisationId);
   return organisation ? { organisation } : {};
 }

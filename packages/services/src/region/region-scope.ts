@@ -5,8 +5,10 @@
  *
  * A consortium (協議会・コンソーシアム) is an actor standing for it, its code the actor's id; its
  * members are the actors tied to it by a `membership` or `participation` relation (member → body),
- * with the body itself. Its members may lie in several prefectures.
+ * with the body itself (core/consortium.ts). Its members may lie in several prefectures. Asked by
+ * code, any organisation with members answers, flagged `consortium` or not.
  */
+import { isMembershipOf } from '#core/consortium.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ZActor, type Actor } from '#core/entities/actor.ts';
 import { ZProject, type Project } from '#core/entities/project.ts';
@@ -39,9 +41,6 @@ export interface RegionScope {
   /** Actors in the region (a consortium's: its members and the body itself). */
   members: number;
 }
-
-/** The relation types that make an actor a member of a consortium (member → body). */
-export const CONSORTIUM_MEMBER_RELATIONS = ['membership', 'participation'] as const;
 
 export interface ScopedRegion {
   scope: RegionScope;
@@ -92,10 +91,8 @@ export function consortiumMembers(
       `no actor "${code}" stands for a consortium: record the consortium as an actor (its id is the consortium's code) ／ コンソーシアム「${code}」に当たる主体が登録されていません`,
       { field: 'consortium' },
     );
-  const kinds: readonly string[] = CONSORTIUM_MEMBER_RELATIONS;
   const members = new Set([body.id]);
-  for (const r of network.relations)
-    if (r.targetId === body.id && kinds.includes(r.type)) members.add(r.sourceId);
+  for (const r of network.relations) if (isMembershipOf(body.id, r)) members.add(r.sourceId);
   if (members.size === 1)
     throw new DomainError(
       'not_found',

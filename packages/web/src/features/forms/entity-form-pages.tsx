@@ -10,8 +10,9 @@ import { Link, useLocation } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { editFieldsOf, ENTITY_FORMS, type RegionEntity } from './entity-forms.ts';
 import type { FieldSpec } from './form-values.ts';
-import { mayWrite } from './may-write.ts';
+import { mayWrite, ownArea } from './may-write.ts';
 import { newRecordId } from './new-record-id.ts';
+import { fixedOwner, offeredFields } from './owned-records.ts';
 import { CreateRecordForm, useSignedIn } from './record-editor.tsx';
 import { RecordFacts, RecordPage } from './record-page.tsx';
 
@@ -23,9 +24,13 @@ export function EntityNewPage({ entity }: { entity: RegionEntity }) {
   const headingId = useId();
   const [id] = useState(() => newRecordId(form.idPrefix));
   const { search } = useLocation();
+  const specs = offeredFields(form.fields, form.ownerField, account);
+  const owned = fixedOwner(form.ownerField, account);
+  // A government body's member records its own area's indicators: start from that area.
+  const area = entity === 'indicators' ? ownArea(account) : null;
   // A link may fill in what it knows (`/funding/new?projectId=…` from a project's page).
   const given = Object.fromEntries(
-    form.fields.flatMap((spec) => {
+    specs.flatMap((spec) => {
       const value = search.get(spec.name);
       return spec.kind !== 'entries' && value ? [[spec.name, value]] : [];
     }),
@@ -37,14 +42,14 @@ export function EntityNewPage({ entity }: { entity: RegionEntity }) {
         <Link href={form.backHref}>{t(form.backLabel)}</Link>
       </p>
       <h1 id={headingId}>{t(form.newTitle)}</h1>
-      {mayWrite(account, entity, 'create') ? (
+      {mayWrite(account, entity, 'create', form.ownerField ? owned : undefined) ? (
         <CreateRecordForm
           entity={form.entity}
           schema={form.schema}
-          specs={form.fields}
+          specs={specs}
           draftKey={`${entity}:new`}
-          defaults={{ ...form.defaults, ...given }}
-          fixed={() => (form.derivedKey ? {} : { id })}
+          defaults={{ ...form.defaults, ...(area ?? {}), ...given }}
+          fixed={() => ({ ...(form.derivedKey ? {} : { id }), ...owned })}
           headingId={headingId}
           submitLabel={t('forms2.create')}
           pathOf={(savedId, saved) =>
@@ -115,6 +120,7 @@ function EntryTables({
 
 export function EntityRecordPage({ entity, id }: { entity: RegionEntity; id: string }) {
   const form = ENTITY_FORMS[entity];
+  const { account } = useAuth();
   const flat = form.fields.filter((spec) => spec.kind !== 'entries');
   return (
     <RecordPage
@@ -122,7 +128,7 @@ export function EntityRecordPage({ entity, id }: { entity: RegionEntity; id: str
       entity={form.entity}
       id={id}
       schema={form.schema}
-      specs={editFieldsOf(form)}
+      specs={offeredFields(editFieldsOf(form), form.ownerField, account)}
       titleField={form.titleField}
       backHref={form.backHref}
       backLabel={form.backLabel}

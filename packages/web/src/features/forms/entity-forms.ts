@@ -51,6 +51,8 @@ export interface EntityForm {
   backHref: string;
   backLabel: MessageKey;
   defaults: Record<string, string | boolean>;
+  /** The field naming the owning organisation, offered only to those who may set it (owned-records.ts). */
+  ownerField?: string;
   /** Where the identity is made of fields (an indicator: area, year, metric): the record's key.
    * Those fields are set when the record is made and not offered in its edit form. */
   derivedKey?: { keyOf(record: Record<string, unknown>): string; fields: readonly string[] };
@@ -293,6 +295,12 @@ const PROGRAMME_FIELDS: readonly FieldSpec[] = [
     optional: true,
   },
   { name: 'description', kind: 'textarea', label: 'formsMore.programme.description' },
+  {
+    name: 'ownerId',
+    kind: 'actor',
+    label: 'ownedProgrammes.owner',
+    hint: 'ownedProgrammes.ownerHint',
+  },
 ];
 
 const CASE_FIELDS: readonly FieldSpec[] = [
@@ -425,6 +433,7 @@ export const ENTITY_FORMS: Readonly<Record<RegionEntity, EntityForm>> = {
     backHref: '/programmes',
     backLabel: 'forms2.adoption.back',
     defaults: {},
+    ownerField: 'ownerId',
   },
   cases: {
     entity: 'cases',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../api/workflow-types.ts';
 import { mayConfirmProfile } from './may-confirm-profile.ts';
-import { mayWrite, ownNewRecord } from './may-write.ts';
+import { mayWrite, ownArea, ownNewRecord } from './may-write.ts';
 
 const member: AccountView = {
   id: 'a1',
@@ -46,13 +46,38 @@ describe('who is offered new and edit', () => {
     expect(mayWrite(official, 'adoptions', 'create', own)).toBe(true);
     const tokyo = { areaType: 'prefecture', areaCode: '13' };
     expect(mayWrite(official, 'region-strategies', 'update', tokyo)).toBe(false);
-    expect(mayWrite(official, 'programmes', 'create', own)).toBe(false);
+    // Its own programmes (owned by the prefecture), not the national catalogue's.
+    expect(mayWrite(official, 'programmes', 'create', own)).toBe(true);
+    expect(mayWrite(official, 'programmes', 'update', { id: 'national', name: 'x' })).toBe(false);
     const company: AccountView = {
       ...member,
       organisation: { id: 'org-1', name: 'エー', sector: 'company', prefectureCode: '22' },
     };
     expect(mayWrite(company, 'indicators', 'create', ownNewRecord(company))).toBe(false);
     expect(mayWrite(member, 'indicators', 'create', ownNewRecord(member))).toBe(false);
+  });
+
+  it('offers a municipality’s members its own municipality’s indicators only', () => {
+    const city: AccountView = {
+      ...member,
+      organisationId: 'city-hamamatsu',
+      organisation: {
+        id: 'city-hamamatsu',
+        name: '浜松市',
+        sector: 'municipality',
+        prefectureCode: '22',
+        municipalityCode: '221309',
+      },
+    };
+    const own = ownNewRecord(city);
+    expect(own).toMatchObject({ areaType: 'municipality', areaCode: '221309' });
+    expect(ownArea(city)).toEqual({ areaType: 'municipality', areaCode: '221309' });
+    expect(mayWrite(city, 'indicators', 'create', own)).toBe(true);
+    expect(mayWrite(city, 'indicators', 'update', { areaType: 'prefecture', areaCode: '22' })).toBe(
+      false,
+    );
+    expect(mayWrite(city, 'region-strategies', 'create', own)).toBe(false);
+    expect(mayWrite(city, 'programmes', 'create', own)).toBe(true);
   });
 
   it('lets only the organisation members and administrators confirm a profile', () => {

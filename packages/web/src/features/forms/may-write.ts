@@ -23,19 +23,32 @@ function factsOf(account: AccountView | null | undefined): WriteFacts {
   return organisation ? { organisation } : {};
 }
 
+/** The area a government body's members record for: a prefecture's, or a municipality's. */
+export function ownArea(
+  account: AccountView | null | undefined,
+): { areaType: 'prefecture' | 'municipality'; areaCode: string } | null {
+  const organisation = account?.role === 'member' ? account.organisation : null;
+  if (!organisation) return null;
+  if (organisation.sector === 'prefecture' && organisation.prefectureCode)
+    return { areaType: 'prefecture', areaCode: organisation.prefectureCode };
+  if (organisation.sector === 'municipality' && organisation.municipalityCode)
+    return { areaType: 'municipality', areaCode: organisation.municipalityCode };
+  return null;
+}
+
 /**
  * What a new record of the account's own would hold: its organisation as owner and, for a
- * prefecture's members, the prefecture as area (the "new" buttons ask with it).
+ * prefecture's or a municipality's members, its area (the "new" buttons ask with it).
  */
 export function ownNewRecord(
   account: AccountView | null | undefined,
 ): Record<string, unknown> | undefined {
   if (!account || account.role !== 'member' || !account.organisationId) return undefined;
-  const area =
-    account.organisation?.sector === 'prefecture' ? account.organisation.prefectureCode : null;
+  const area = ownArea(account);
   return {
     ownerId: account.organisationId,
-    ...(area ? { areaType: 'prefecture', areaCode: area, prefectureCodes: [area] } : {}),
+    ...(area ? { ...area } : {}),
+    ...(area?.areaType === 'prefecture' ? { prefectureCodes: [area.areaCode] } : {}),
   };
 }
 

@@ -1,4 +1,7 @@
 import { useId, useState } from 'react';
+import { CONSORTIUM_FLAG } from '#core/consortium.ts';
+import { useGet } from '../../api/use-api.tsx';
+import { choicesOf, consortiumMatches, type ConsortiumChoice } from './consortium-choices.ts';
 import { ScopeSelector, type Scope } from '../../components/scope-selector.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hrefOf, navigate, useLocation } from '../../router.tsx';
@@ -26,7 +29,7 @@ export type RegionOrConsortium = Scope | { consortium: string };
 
 /**
  * The region of a page that also answers for a named consortium (`?consortium=CODE`, else as
- * `useRegionScope`): the region selector and a field for the consortium's code.
+ * `useRegionScope`): the region selector and a searchable list of the recorded consortia.
  */
 export function useRegionOrConsortium(page: string): {
   scope: RegionOrConsortium;
@@ -40,39 +43,87 @@ export function useRegionOrConsortium(page: string): {
     selector: (
       <>
         {region.selector}
-        <ConsortiumField page={page} current={consortium ?? ''} />
+        <ConsortiumPicker page={page} current={consortium ?? ''} />
       </>
     ),
   };
 }
 
-function ConsortiumField({ page, current }: { page: string; current: string }) {
-  const { t } = useI18n();
+/** The recorded consortia, by name (core/consortium.ts: organisations flagged `consortium`). */
+const CONSORTIA_QUERY = {
+  flags: CONSORTIUM_FLAG,
+  sort: 'name',
+  limit: 1000,
+  fields: 'id,name,nameEn',
+} as const;
+
+/**
+ * A searchable list of the recorded consortia: typing narrows the list, choosing one shows its
+ * figures (`?consortium=CODE`), the empty choice goes back to the region.
+ */
+function ConsortiumPicker({ page, current }: { page: string; current: string }) {
+  const { t, language } = useI18n();
   const id = useId();
-  const [code, setCode] = useState(current);
+  const [text, setText] = useState('');
+  const state = useGet('/api/actors', { query: CONSORTIA_QUERY });
+  const all = state.data ? choicesOf(state.data.items) : [];
+  const matching = all.filter((choice) => consortiumMatches(choice, text));
+  // The chosen one stays in the list while the text narrows it, so the list still shows it.
+  const shown = all.filter((choice) => choice.id === current || consortiumMatches(choice, text));
+  const nameOf = (choice: ConsortiumChoice) =>
+    language === 'en' && choice.nameEn ? choice.nameEn : choice.name;
   return (
-    <form
+    <div
       className="toolbar"
       data-testid="consortium-scope"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const trimmed = code.trim();
-        navigate(hrefOf(page, trimmed ? { consortium: trimmed } : {}), { replace: true });
-      }}
+      role="group"
+      aria-labelledby={`${id}-title`}
     >
-      <label htmlFor={`${id}-consortium`}>
-        {t('strengthsMoney.consortium')}
+      <span id={`${id}-title`}>{t('ownedProgrammes.consortium')}</span>
+      <label htmlFor={`${id}-search`}>
+        {t('ownedProgrammes.consortiumSearch')}
         <input
-          id={`${id}-consortium`}
-          value={code}
+          id={`${id}-search`}
+          type="search"
+          value={text}
           maxLength={100}
-          placeholder={t('strengthsMoney.consortiumPlaceholder')}
-          onChange={(e) => setCode(e.target.value)}
+          placeholder={t('ownedProgrammes.consortiumSearchPlaceholder')}
+          onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <button type="submit">{t('strengthsMoney.consortiumShow')}</button>
-      <span className="muted">{t('strengthsMoney.consortiumHint')}</span>
-    </form>
+      <label htmlFor={`${id}-choice`}>
+        {t('ownedProgrammes.consortiumChoice')}
+        <select
+          id={`${id}-choice`}
+          name="consortium"
+          value={current}
+          onChange={(e) =>
+            navigate(hrefOf(page, e.target.value ? { consortium: e.target.value } : {}), {
+              replace: true,
+            })
+          }
+        >
+          <option value="">{t('ownedProgrammes.consortiumNone')}</option>
+          {current !== '' && !all.some((choice) => choice.id === current) ? (
+            <option value={current}>{current}</option>
+          ) : null}
+          {shown.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {nameOf(choice)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="muted" data-testid="consortium-count" aria-live="polite">
+        {state.status === 'error'
+          ? state.error
+          : !state.data
+            ? ''
+            : all.length === 0
+              ? t('ownedProgrammes.consortiumNoneRecorded')
+              : t('ownedProgrammes.consortiumCount', { shown: matching.length, all: all.length })}
+      </span>
+    </div>
   );
 }
 
