@@ -14,6 +14,7 @@
  * count or show a members-only or confidential need.
  */
 import { z } from 'zod';
+import { relationColumnsOf } from '#analytics/abc/actor-graph.ts';
 import {
   findAnchorCompanies,
   findCoreCompanies,
@@ -131,9 +132,10 @@ function rolesByActor(
       roles.set(c.id, list);
     }
   };
-  add('star_scientist', findStarScientists(actors, relations, { limit, asOfYear }));
-  add('core_company', findCoreCompanies(actors, relations, projects, { limit }));
-  add('anchor_company', findAnchorCompanies(actors, relations, { limit }));
+  const columns = relationColumnsOf(actors, relations);
+  add('star_scientist', findStarScientists(actors, columns, { limit, asOfYear }));
+  add('core_company', findCoreCompanies(actors, columns, projects, { limit }));
+  add('anchor_company', findAnchorCompanies(actors, columns, { limit }));
   return roles;
 }
 

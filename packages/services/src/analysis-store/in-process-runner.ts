@@ -23,6 +23,7 @@ export function createAnalysisContext(repos: Repositories): {
       clock,
       network: () => networks.get(),
       networkOnly: () => networks.network(),
+      compactNetwork: () => networks.compact(),
     },
     setNow: (at) => {
       now = at;

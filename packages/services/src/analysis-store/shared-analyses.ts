@@ -5,6 +5,7 @@
  * keys its results on their data versions (and the latest communities run), so a write to one of
  * them makes the next request compute again.
  */
+import type { CompactNetwork } from '#core/network-columns.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { analyzeBrokers } from '../analysis/analyze-brokers.ts';
 import { analyzeGapFill } from '../analysis/analyze-gap-fill.ts';
@@ -31,6 +32,8 @@ export interface AnalysisContext {
   network(): Promise<LoadedNetwork>;
   /** The same network without the communities (not computed for an analysis that needs none). */
   networkOnly(): Promise<Network>;
+  /** The network in compact form (no record objects read), once per data state. */
+  compactNetwork(): Promise<CompactNetwork>;
 }
 
 /**
@@ -100,7 +103,7 @@ export const SHARED_ANALYSES = {
   roles: {
     tables: scoped,
     run: async (c: AnalysisContext, p: Parameters<typeof analyzeRoles>[2]) =>
-      analyzeRoles(c.repos, c.clock, p, await c.networkOnly()),
+      analyzeRoles(c.repos, c.clock, p, await c.compactNetwork()),
   },
   strengthsMap: {
     tables: network,

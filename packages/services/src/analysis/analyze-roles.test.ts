@@ -1,10 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Clock } from '#core/ports.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Clock, Repositories } from '#core/ports.ts';
+import type { EntityName } from '#core/entities/registry.ts';
 import { ZProject } from '#core/entities/project.ts';
 import type { Database } from '#db/open-database.ts';
+import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { buildActor, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
+import { createAnalysisContext } from '../analysis-store/in-process-runner.ts';
+import { runSharedAnalysis } from '../analysis-store/shared-analyses.ts';
 import { analyzeRoles } from './analyze-roles.ts';
+import { loadNetwork } from './load-network.ts';
 import { createNetworkCache, dataFingerprint } from './network-cache.ts';
 
 const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
@@ -71,3 +76,122 @@ describe.each(TEST_DATABASES)('roles from a network already loaded on $name', (k
     ).toBeDefined();
   });
 });
+
+/** The same repositories, noting which entities are read record by record. */
+function notingRecordReads(repos: Repositories): { repos: Repositories; read: Set<EntityName> } {
+  const read = new Set<EntityName>();
+  return {
+    read,
+    repos: {
+      ...repos,
+      entity: (name: EntityName) => {
+        read.add(name);
+        return repos.entity(name);
+      },
+    },
+  };
+}
+
+describe.each(TEST_DATABASES)('roles from the compact network on a small demo ($name)', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await kind.open(clock);
+    await loadDemoEcosystem(db.repos, { scale: 0.1 });
+  }, 180_000);
+  afterAll(async () => db.close());
+
+  it('gives the same answer as the record read, every candidate included', async () => {
+    const records = await loadNetwork(db.repos);
+    for (const options of [{}, { limit: 100_000 }, { limit: 100_000, asOfYear: 2020 }]) {
+      const fromRecords = await analyzeRoles(db.repos, clock, options, records);
+      // Read from the rows (and stored), then from the stored snapshot.
+      for (let round = 0; round < 2; round++) {
+        const compact = await db.repos.network.readCompact();
+        expect(await analyzeRoles(db.repos, clock, options, compact)).toEqual(fromRecords);
+      }
+      expect(await analyzeRoles(db.repos, clock, options)).toEqual(fromRecords);
+    }
+    const roles = await analyzeRoles(db.repos, clock);
+    // Every role and every field the finders read is there to compare.
+    expect(roles.starScientists.some((s) => s.qualifies)).toBe(true);
+    const shares = roles.coreCompanies.flatMap((c) =>
+      c.evidence.filter((e) => e.criterion === 'in_region_procurement'),
+    );
+    expect(shares.some((e) => typeof e.value === 'number')).toBe(true);
+    expect(roles.coreCompanies.some((c) => c.qualifies)).toBe(true);
+    expect(roles.anchorCompanies.some((c) => c.qualifies)).toBe(true);
+    expect(roles.generatedData).toMatchObject({ generated: true });
+  }, 120_000);
+
+  it('is computed by the analysis store without reading an actor or relation record', async () => {
+    const noted = notingRecordReads(db.repos);
+    const { context } = createAnalysisContext(noted.repos);
+    const shared = await runSharedAnalysis(context, 'roles', {});
+    expect([...noted.read]).toEqual(['projects']);
+    expect(shared).toEqual(await analyzeRoles(db.repos, clock, {}, await loadNetwork(db.repos)));
+  }, 60_000);
+});
+
+describe.each(TEST_DATABASES)(
+  'roles over stored rows the compact read cannot use ($name)',
+  (kind) => {
+    let db: Database;
+    let logged: string[];
+    beforeEach(async () => {
+      db = await kind.open(clock);
+      await db.repos
+        .entity('actors')
+        .upsertMany([
+          buildActor({ id: 'lead', sector: 'company', prefectureCode: '22', employees: 300 }),
+          buildActor({ id: 'maker', sector: 'company', prefectureCode: '22' }),
+          buildActor({ id: 'odd', sector: 'company', prefectureCode: '22', employees: 50 }),
+          buildActor({ id: 'buyer', sector: 'company', prefectureCode: '13' }),
+        ]);
+      await db.repos
+        .entity('relations')
+        .upsertMany([
+          buildRelation({ sourceId: 'lead', targetId: 'buyer', type: 'sales' }),
+          buildRelation({ sourceId: 'maker', targetId: 'lead', type: 'supply' }),
+          buildRelation({ sourceId: 'odd', targetId: 'lead', type: 'supply' }),
+          buildRelation({ sourceId: 'odd', targetId: 'buyer', type: 'sales' }),
+        ]);
+      // Written past every check: a sector and a relation type this program does not know.
+      await db.client.exec(`UPDATE actors SET sector = 'spaceship' WHERE id = 'odd'`);
+      await db.client.exec(`UPDATE relations SET type = 'teleport' WHERE source_id = 'maker'`);
+      logged = [];
+      vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
+        logged.push(String(line));
+      });
+    });
+    afterEach(async () => {
+      vi.restoreAllMocks();
+      await db.close();
+    });
+
+    it('leaves them out as the record read does, with a line naming the record and field', async () => {
+      const compact = await db.repos.network.readCompact();
+      expect(compact.actors.map((a) => a.id)).toEqual(['buyer', 'lead', 'maker']);
+      expect(compact.relations.count).toBe(1);
+      expect(logged).toEqual([
+        expect.stringMatching(
+          /^musubi: actors odd left out of the network read, field sector: .*"spaceship"/,
+        ),
+        expect.stringMatching(
+          /^musubi: relations maker>lead left out of the network read, field type: .*"teleport"/,
+        ),
+        'musubi: 2 relations of the actors left out (odd) left out with them',
+      ]);
+      const fromCompact = await analyzeRoles(db.repos, clock, { limit: 100 }, compact);
+      const fromRecords = await analyzeRoles(
+        db.repos,
+        clock,
+        { limit: 100 },
+        await loadNetwork(db.repos),
+      );
+      expect(fromCompact).toEqual(fromRecords);
+      expect(fromCompact.coreCompanies.map((c) => c.id).sort()).toEqual(['buyer', 'lead', 'maker']);
+      const lead = fromCompact.anchorCompanies.find((c) => c.id === 'lead');
+      expect(lead?.evidence.map((e) => e.value)).toEqual([0, 0, 1]);
+    });
+  },
+);

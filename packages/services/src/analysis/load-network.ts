@@ -81,7 +81,9 @@ export async function loadNetwork(
 }
 
 /** The network in the compact form, for analyses that accept either (a network already loaded). */
-export function compactNetworkOf(network: Network | CompactNetwork): CompactNetwork {
+export function compactNetworkOf(
+  network: Pick<Network, 'actors' | 'relations'> | CompactNetwork,
+): CompactNetwork {
   const { actors, relations } = network;
   if ('count' in relations) return { actors, relations };
   return { actors, relations: relationColumnsOf(actors, relations) };
