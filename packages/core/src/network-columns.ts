@@ -8,7 +8,8 @@ import type { Actor } from './entities/actor.ts';
 /**
  * The actor fields the network analyses use: community description and names, the wheel, places;
  * the roles (papers, citations and career start of researchers; the METI core-company inputs);
- * the strengths (papers, patents); the honest-demo note (source).
+ * the strengths (papers, patents); gap filling (coordinates, keywords: absent when none); the
+ * honest-demo note (source).
  */
 export type NetworkActor = Pick<
   Actor,
@@ -32,7 +33,10 @@ export type NetworkActor = Pick<
   | 'outOfRegionSalesShare'
   | 'growthRate'
   | 'source'
->;
+  | 'lat'
+  | 'lon'
+> &
+  Partial<Pick<Actor, 'keywords'>>;
 
 /** True for a record made by the demo generator (its source starts with `demo`). */
 export function isGeneratedSource(source: string | null | undefined): boolean {

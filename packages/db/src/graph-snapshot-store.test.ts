@@ -172,9 +172,9 @@ describe.each(TEST_DATABASES)('the stored network snapshot (issue 16) on $name',
       );
     };
     const fingerprint = await networkFingerprint(db.client);
-    expect(fingerprint.startsWith('compact-network-v2:')).toBe(true);
+    expect(fingerprint.startsWith('compact-network-v3:')).toBe(true);
     // Under the first layout's key: stale whatever it holds.
-    await store(fingerprint.replace('compact-network-v2:', 'compact-network-v1:'));
+    await store(fingerprint.replace('compact-network-v3:', 'compact-network-v2:'));
     expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
     expect(plain(await db.repos.network.readCompact())).toEqual(plain(fromRows));
     const storedAgain = await readNetworkSnapshot(db.client, fingerprint);

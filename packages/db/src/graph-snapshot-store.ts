@@ -20,10 +20,10 @@ import type { SqlClient } from './sql-client.ts';
 
 /**
  * The snapshot's layout, part of its key: a change to it makes every stored snapshot stale, so a
- * snapshot written by an older program (v1: actors without the roles' and strengths' fields,
- * relations without `generated`) is read again from the rows, never taken for the new layout.
+ * snapshot written by an older program (v1: actors without the roles', strengths' and gap
+ * filling's fields, relations without `generated`; v2: without coordinates and keywords) is read again from the rows, never taken for the new layout.
  */
-export const SNAPSHOT_FORMAT = 'compact-network-v2';
+export const SNAPSHOT_FORMAT = 'compact-network-v3';
 const NAME = 'network';
 /** Characters of base64 per stored row (6 MiB of data). */
 const CHUNK_CHARS = 8 * 1024 * 1024;

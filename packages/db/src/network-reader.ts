@@ -88,17 +88,27 @@ function optionalNumber(value: unknown, column: string): number | undefined {
   return number;
 }
 
-function flagsOf(value: unknown): ActorFlag[] {
+/** A stored JSON list (text in SQLite, already parsed from PostgreSQL's JSONB). */
+function listOf(value: unknown, column: string): unknown[] {
   if (value === null || value === undefined) return [];
   let list: unknown = value;
   if (typeof value === 'string') {
     try {
       list = JSON.parse(value);
     } catch {
-      throw new UnusableValue('flags', value, 'is not a JSON list');
+      throw new UnusableValue(column, value, 'is not a JSON list');
     }
   }
-  if (!Array.isArray(list)) throw new UnusableValue('flags', value, 'is not a list');
+  if (!Array.isArray(list)) throw new UnusableValue(column, value, 'is not a list');
+  return list;
+}
+
+function textListOf(value: unknown, column: string): string[] {
+  return listOf(value, column).map(String);
+}
+
+function flagsOf(value: unknown): ActorFlag[] {
+  const list = listOf(value, 'flags');
   const flags: ActorFlag[] = [];
   for (const item of list) {
     const flag = FLAG_OF.get(String(item));
@@ -110,7 +120,8 @@ function flagsOf(value: unknown): ActorFlag[] {
 
 const ACTOR_SELECT = `id, kind, name, sector, flags, name_en, field, prefecture_code,
   municipality_code, country_code, founded_year, employees, papers, citations, patents,
-  career_start_year, in_region_procurement_share, out_of_region_sales_share, growth_rate, source`;
+  career_start_year, in_region_procurement_share, out_of_region_sales_share, growth_rate, source,
+  lat, lon, keywords`;
 
 /** One stored actor row (columns of ACTOR_SELECT) as a NetworkActor; throws UnusableValue. */
 function actorOf(row: readonly unknown[]): NetworkActor {
@@ -157,6 +168,12 @@ function actorOf(row: readonly unknown[]): NetworkActor {
   if (growthRate !== undefined) actor.growthRate = growthRate;
   const source = optionalText(row[19]);
   if (source !== undefined) actor.source = source;
+  const lat = optionalNumber(row[20], 'lat');
+  if (lat !== undefined) actor.lat = lat;
+  const lon = optionalNumber(row[21], 'lon');
+  if (lon !== undefined) actor.lon = lon;
+  const keywords = textListOf(row[22], 'keywords');
+  if (keywords.length > 0) actor.keywords = keywords;
   return actor;
 }
 

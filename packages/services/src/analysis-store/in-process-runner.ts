@@ -22,8 +22,8 @@ export function createAnalysisContext(repos: Repositories): {
       repos,
       clock,
       network: () => networks.get(),
-      networkOnly: () => networks.network(),
       compactNetwork: () => networks.compact(),
+      seeds: () => networks.seeds(),
     },
     setNow: (at) => {
       now = at;

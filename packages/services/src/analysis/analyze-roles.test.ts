@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Clock, Repositories } from '#core/ports.ts';
-import type { EntityName } from '#core/entities/registry.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Clock } from '#core/ports.ts';
 import { ZProject } from '#core/entities/project.ts';
 import type { Database } from '#db/open-database.ts';
-import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
 import { buildActor, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { createAnalysisContext } from '../analysis-store/in-process-runner.ts';
-import { runSharedAnalysis } from '../analysis-store/shared-analyses.ts';
 import { analyzeRoles } from './analyze-roles.ts';
 import { loadNetwork } from './load-network.ts';
 import { createNetworkCache, dataFingerprint } from './network-cache.ts';
@@ -51,8 +47,9 @@ describe.each(TEST_DATABASES)('roles from a network already loaded on $name', (k
   it('gives the same answer as reading the network itself, projects included', async () => {
     const alone = await analyzeRoles(db.repos, clock);
     const cache = createNetworkCache(db.repos, clock);
-    const shared = await analyzeRoles(db.repos, clock, {}, await cache.network());
+    const shared = await analyzeRoles(db.repos, clock, {}, await cache.compact());
     expect(shared).toEqual(alone);
+    expect(await analyzeRoles(db.repos, clock, {}, await loadNetwork(db.repos))).toEqual(alone);
     const lead = shared.coreCompanies.find((c) => c.id === 'lead');
     // one project led + one regional research partner, one buyer outside the prefecture
     expect(lead?.evidence.find((e) => e.criterion === 'leads_regional_projects')?.value).toBe(2);
@@ -63,8 +60,8 @@ describe.each(TEST_DATABASES)('roles from a network already loaded on $name', (k
 
   it('loads the network once and computes no communities for it', async () => {
     const cache = createNetworkCache(db.repos, clock);
-    const network = await cache.network();
-    expect(await cache.network()).toBe(network);
+    const network = await cache.compact();
+    expect(await cache.compact()).toBe(network);
     const fingerprint = await dataFingerprint(db.repos);
     expect(
       await db.repos.analysisResults.read('communities:default:network', fingerprint),
@@ -75,61 +72,6 @@ describe.each(TEST_DATABASES)('roles from a network already loaded on $name', (k
       await db.repos.analysisResults.read('communities:default:network', fingerprint),
     ).toBeDefined();
   });
-});
-
-/** The same repositories, noting which entities are read record by record. */
-function notingRecordReads(repos: Repositories): { repos: Repositories; read: Set<EntityName> } {
-  const read = new Set<EntityName>();
-  return {
-    read,
-    repos: {
-      ...repos,
-      entity: (name: EntityName) => {
-        read.add(name);
-        return repos.entity(name);
-      },
-    },
-  };
-}
-
-describe.each(TEST_DATABASES)('roles from the compact network on a small demo ($name)', (kind) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await kind.open(clock);
-    await loadDemoEcosystem(db.repos, { scale: 0.1 });
-  }, 180_000);
-  afterAll(async () => db.close());
-
-  it('gives the same answer as the record read, every candidate included', async () => {
-    const records = await loadNetwork(db.repos);
-    for (const options of [{}, { limit: 100_000 }, { limit: 100_000, asOfYear: 2020 }]) {
-      const fromRecords = await analyzeRoles(db.repos, clock, options, records);
-      // Read from the rows (and stored), then from the stored snapshot.
-      for (let round = 0; round < 2; round++) {
-        const compact = await db.repos.network.readCompact();
-        expect(await analyzeRoles(db.repos, clock, options, compact)).toEqual(fromRecords);
-      }
-      expect(await analyzeRoles(db.repos, clock, options)).toEqual(fromRecords);
-    }
-    const roles = await analyzeRoles(db.repos, clock);
-    // Every role and every field the finders read is there to compare.
-    expect(roles.starScientists.some((s) => s.qualifies)).toBe(true);
-    const shares = roles.coreCompanies.flatMap((c) =>
-      c.evidence.filter((e) => e.criterion === 'in_region_procurement'),
-    );
-    expect(shares.some((e) => typeof e.value === 'number')).toBe(true);
-    expect(roles.coreCompanies.some((c) => c.qualifies)).toBe(true);
-    expect(roles.anchorCompanies.some((c) => c.qualifies)).toBe(true);
-    expect(roles.generatedData).toMatchObject({ generated: true });
-  }, 120_000);
-
-  it('is computed by the analysis store without reading an actor or relation record', async () => {
-    const noted = notingRecordReads(db.repos);
-    const { context } = createAnalysisContext(noted.repos);
-    const shared = await runSharedAnalysis(context, 'roles', {});
-    expect([...noted.read]).toEqual(['projects']);
-    expect(shared).toEqual(await analyzeRoles(db.repos, clock, {}, await loadNetwork(db.repos)));
-  }, 60_000);
 });
 
 describe.each(TEST_DATABASES)(

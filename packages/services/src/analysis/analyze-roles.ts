@@ -13,8 +13,7 @@ import {
 import type { Clock, Repositories } from '#core/ports.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { ZProject, type Project } from '#core/entities/project.ts';
-import type { CompactNetwork } from '#core/network-columns.ts';
-import { compactNetworkOf, type Network } from './load-network.ts';
+import { compactNetworkOf, type AnyNetwork } from './load-network.ts';
 
 export interface RolesOutput {
   starScientists: RoleCandidate[];
@@ -56,7 +55,7 @@ export async function analyzeRoles(
   repos: Repositories,
   clock: Clock,
   options: RoleOptions = {},
-  loaded?: Pick<Network, 'actors' | 'relations'> | CompactNetwork,
+  loaded?: AnyNetwork,
 ): Promise<RolesOutput> {
   const [compact, projects] = await Promise.all([
     loaded ? compactNetworkOf(loaded) : repos.network.readCompact(),

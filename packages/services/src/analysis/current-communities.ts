@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { computeCommunities, toCommunitiesOutput } from './analyze-communities.ts';
-import type { Network } from './load-network.ts';
+import type { AnyNetwork } from './load-network.ts';
 
 /** The parts of a stored `analyze communities` result the views use, validated as they are read. */
 const ZStoredCommunities = z.object({
@@ -89,7 +89,7 @@ async function latestStoredRun(repos: Repositories): Promise<SharedCommunities |
 export async function sharedCommunities(
   repos: Repositories,
   clock: Clock,
-  network: Network,
+  network: AnyNetwork,
   /**
    * Keep the computed partition in the database (`analysis_results`) under `key`, valid for the
    * data `fingerprint` names — read by the caller before it loaded `network` — so another worker,

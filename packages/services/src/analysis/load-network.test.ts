@@ -56,6 +56,8 @@ function smallNetwork(): { actors: Actor[]; relations: Relation[] } {
           ? { inRegionProcurementShare: (i % 10) / 10, outOfRegionSalesShare: 0.25 }
           : {}),
         ...(i % 2 === 0 ? { source: i % 4 === 0 ? 'demo' : 'gBizINFO' } : {}),
+        ...(i % 9 === 4 ? { lat: 35 + i / 100, lon: 139 - i / 100 } : {}),
+        ...(i % 5 === 2 ? { keywords: ['光計測', `語${i}`] } : {}),
       }),
     );
   }
@@ -130,6 +132,8 @@ describe.each(TEST_DATABASES)('the compact network read (issue 16) on $name', (k
           : {}),
         ...(a.growthRate !== undefined ? { growthRate: a.growthRate } : {}),
         ...(a.source !== undefined ? { source: a.source } : {}),
+        ...(a.lat !== undefined ? { lat: a.lat, lon: a.lon } : {}),
+        ...(a.keywords.length > 0 ? { keywords: a.keywords } : {}),
       })),
     );
     expect(compact.actors.some((a) => a.careerStartYear !== undefined)).toBe(true);
