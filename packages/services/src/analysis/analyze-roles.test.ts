@@ -6,7 +6,8 @@ import { buildActor, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { analyzeRoles } from './analyze-roles.ts';
 import { loadNetwork } from './load-network.ts';
-import { createNetworkCache, dataFingerprint } from './network-cache.ts';
+import { defaultCommunitiesFingerprint } from './current-communities.ts';
+import { createNetworkCache } from './network-cache.ts';
 
 const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 
@@ -62,15 +63,11 @@ describe.each(TEST_DATABASES)('roles from a network already loaded on $name', (k
     const cache = createNetworkCache(db.repos, clock);
     const network = await cache.compact();
     expect(await cache.compact()).toBe(network);
-    const fingerprint = await dataFingerprint(db.repos);
-    expect(
-      await db.repos.analysisResults.read('communities:default:network', fingerprint),
-    ).toBeUndefined();
+    const fingerprint = defaultCommunitiesFingerprint(await db.repos.dataVersions(), null);
+    expect(await db.repos.analysisResults.read('communities:default', fingerprint)).toBeUndefined();
     // The communities, asked afterwards, are found on the same network objects.
     expect((await cache.get()).network).toBe(network);
-    expect(
-      await db.repos.analysisResults.read('communities:default:network', fingerprint),
-    ).toBeDefined();
+    expect(await db.repos.analysisResults.read('communities:default', fingerprint)).toBeDefined();
   });
 });
 

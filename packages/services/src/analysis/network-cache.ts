@@ -7,7 +7,11 @@
  */
 import type { CompactNetwork } from '#core/network-columns.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
-import { sharedCommunities, type SharedCommunities } from './current-communities.ts';
+import {
+  defaultCommunitiesFingerprint,
+  sharedCommunities,
+  type SharedCommunities,
+} from './current-communities.ts';
 import type { Seed } from '#core/entities/seed.ts';
 import { loadSeeds } from './load-network.ts';
 
@@ -18,18 +22,6 @@ export interface LoadedNetwork {
 
 /** The tables the loaded network reads. */
 const NETWORK_TABLES = ['actors', 'relations', 'seeds'] as const;
-
-/**
- * What changes when the data an analysis reads change: the data versions of its tables (every
- * committed write changes them, also an edit that keeps every count) and the latest stored
- * communities run.
- */
-export async function dataFingerprint(
-  repos: Repositories,
-  tables: readonly string[] = NETWORK_TABLES,
-): Promise<string> {
-  return fingerprintOf(await readDataState(repos), tables);
-}
 
 interface DataState {
   versions: Readonly<Record<string, number>>;
@@ -71,9 +63,19 @@ function readOnce<T>(slot: Once<T>, load: () => Promise<T>): Promise<T> {
   return loading;
 }
 
-export function createNetworkCache(repos: Repositories, clock: Clock) {
+/**
+ * `patient`: the cache of a worker computing ahead of being asked (the warm-up, at lowered
+ * priority): its computation of the default communities never holds up another worker's.
+ */
+export function createNetworkCache(
+  repos: Repositories,
+  clock: Clock,
+  options: { patient?: boolean } = {},
+) {
   interface Entry {
     fingerprint: string;
+    /** What the default communities of this data state are kept under (shared with other workers). */
+    communities: string;
     compact: Once<CompactNetwork>;
     seeds: Once<Seed[]>;
     loaded?: Promise<LoadedNetwork>;
@@ -86,6 +88,7 @@ export function createNetworkCache(repos: Repositories, clock: Clock) {
     if (entry?.fingerprint !== fingerprint)
       entry = {
         fingerprint,
+        communities: defaultCommunitiesFingerprint(state.versions, state.latestRunId),
         compact: {},
         seeds: {},
       };
@@ -99,7 +102,7 @@ export function createNetworkCache(repos: Repositories, clock: Clock) {
       if (found.loaded) return found.loaded;
       const loaded = (async () => {
         const network = await compact(found);
-        const keep = { key: 'network', fingerprint: found.fingerprint };
+        const keep = { fingerprint: found.communities, patient: options.patient ?? false };
         return { network, shared: await sharedCommunities(repos, clock, network, keep) };
       })();
       found.loaded = loaded;
