@@ -7,7 +7,9 @@
  * each computing endpoint's answer time after the restart, first request and next. Targets: start
  * within 5 s on a database holding the demo, every page within 1 s. The server is the real CLI
  * (`node bin/musubi.mjs start`) in its own process. Writes bench/results/pages.json and pages.md.
- *   node bin/run-ts.mjs bench/web/run-page-bench.ts [--label NAME]
+ * `--cold-only`: only the start on a fresh data dir and the analysis pages right after it and again
+ * (no empty database, journeys or restart), written to pages-LABEL.{json,md}.
+ *   node bin/run-ts.mjs bench/web/run-page-bench.ts [--label NAME] [--cold-only]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -254,31 +256,41 @@ export async function prepareDemo(path: string): Promise<void> {
   }
 }
 
-/** A copy of the demo as a fresh data dir would hold it: no analysis answer kept. */
+/**
+ * A copy of the demo as a fresh data dir would hold it right after loading: no analysis answer and
+ * no network snapshot kept.
+ */
 async function forgetKeptAnswers(path: string): Promise<void> {
   const database = await openDatabase(path);
   try {
     await database.client.run('DELETE FROM analysis_results');
+    await database.client.run('DELETE FROM graph_snapshot_chunks');
   } finally {
     await database.close();
   }
 }
 
 export async function runPageBench(
-  options: { root?: string; label?: string } = {},
+  options: { root?: string; label?: string; coldOnly?: boolean } = {},
 ): Promise<PageBenchReport> {
   const root = options.root ?? process.cwd();
+  // A partial run never replaces the full report (pages.md).
+  const label = options.label ?? (options.coldOnly ? 'cold' : 'current');
   const workDir = join(root, 'bench', 'tmp', 'pages');
   mkdirSync(workDir, { recursive: true });
   const demo = join(workDir, 'demo.sqlite');
   await prepareDemo(demo);
   const loadBefore = Math.round((loadavg()[0] ?? 0) * 10) / 10;
 
-  const emptyDb = join(workDir, 'empty.sqlite');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(emptyDb + suffix, { force: true });
-  const cold = await measureStart(root, emptyDb, 'cold');
-  await stop(cold.started.child);
-  console.log(`start, empty database: first answer ${cold.time.firstAnswerSeconds} s`);
+  const starts: StartTime[] = [];
+  if (!options.coldOnly) {
+    const emptyDb = join(workDir, 'empty.sqlite');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(emptyDb + suffix, { force: true });
+    const cold = await measureStart(root, emptyDb, 'cold');
+    await stop(cold.started.child);
+    console.log(`start, empty database: first answer ${cold.time.firstAnswerSeconds} s`);
+    starts.push(cold.time);
+  }
 
   // A fresh data dir holding the demo: nothing computed or kept yet.
   const fresh = join(workDir, 'fresh.sqlite');
@@ -289,52 +301,56 @@ export async function runPageBench(
   console.log(`start, demo database: first answer ${warm.time.firstAnswerSeconds} s`);
   const views: PageBenchReport['views'] = { cold: [], warm: [], restart: [] };
   let journeys: JourneyTime[] = [];
-  const timeViews = async (url: string, into: TimedRequests[], label: string) => {
+  const timeViews = async (url: string, into: TimedRequests[], phase: string) => {
     const communities = await json<{ communities: { id: string }[] }>(url, 'api/web/communities');
     for (const page of analysisPages(communities.communities[0]?.id ?? 'c1')) {
       const { answers: _answers, ...timed } = await timePage(url, page.name, page.requests);
-      console.log(`${label} ${page.name}: ${timed.status} ${timed.seconds} s`);
+      console.log(`${phase} ${page.name}: ${timed.status} ${timed.seconds} s`);
       into.push(timed);
     }
   };
   try {
     await timeViews(warm.started.url, views.cold, 'cold');
     await timeViews(warm.started.url, views.warm, 'warm');
-    journeys = await timeJourneys(warm.started.url);
+    if (!options.coldOnly) journeys = await timeJourneys(warm.started.url);
     for (const j of journeys) console.log(`journey ${j.role}: ${j.totalSeconds} s`);
   } finally {
     await stop(warm.started.child);
   }
 
-  const restart = await measureStart(root, fresh, 'restart', true);
-  console.log(`restart: first answer ${restart.time.firstAnswerSeconds} s`);
   const pages: PageTime[] = [];
-  try {
-    await timeViews(restart.started.url, views.restart, 'after restart');
-    for (const page of await pagesOf(restart.started.url)) {
-      const first = await timed(restart.started.url, page.path);
-      const second = await timed(restart.started.url, page.path);
-      const time: PageTime = {
-        ...page,
-        status: first.status,
-        coldSeconds: round(first.seconds),
-        warmSeconds: round(second.seconds),
-        meetsTarget: Math.max(first.seconds, second.seconds) <= TARGET_PAGE_SECONDS,
-      };
-      console.log(
-        `${page.name}: ${time.status} cold ${time.coldSeconds} s, warm ${time.warmSeconds} s`,
-      );
-      pages.push(time);
+  const restartTimes: StartTime[] = [];
+  if (!options.coldOnly) {
+    const restart = await measureStart(root, fresh, 'restart', true);
+    console.log(`restart: first answer ${restart.time.firstAnswerSeconds} s`);
+    restartTimes.push(restart.time);
+    try {
+      await timeViews(restart.started.url, views.restart, 'after restart');
+      for (const page of await pagesOf(restart.started.url)) {
+        const first = await timed(restart.started.url, page.path);
+        const second = await timed(restart.started.url, page.path);
+        const time: PageTime = {
+          ...page,
+          status: first.status,
+          coldSeconds: round(first.seconds),
+          warmSeconds: round(second.seconds),
+          meetsTarget: Math.max(first.seconds, second.seconds) <= TARGET_PAGE_SECONDS,
+        };
+        console.log(
+          `${page.name}: ${time.status} cold ${time.coldSeconds} s, warm ${time.warmSeconds} s`,
+        );
+        pages.push(time);
+      }
+    } finally {
+      await stop(restart.started.child);
     }
-  } finally {
-    await stop(restart.started.child);
   }
   const result: PageBenchReport = {
-    label: options.label ?? 'current',
+    label,
     when: new Date().toISOString(),
     machine: { cpus: cpus().length, loadBefore },
     targets: { pageSeconds: TARGET_PAGE_SECONDS, startSeconds: TARGET_START_SECONDS },
-    start: [warm.time, restart.time, cold.time],
+    start: [warm.time, ...restartTimes, ...starts],
     views,
     journeys,
     pages,
@@ -344,7 +360,7 @@ export async function runPageBench(
   };
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  const name = options.label && options.label !== 'current' ? `pages-${options.label}` : 'pages';
+  const name = label === 'current' ? 'pages' : `pages-${label}`;
   writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(out, `${name}.md`), report(result));
   return result;

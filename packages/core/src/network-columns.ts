@@ -5,7 +5,12 @@
  */
 import type { Actor } from './entities/actor.ts';
 
-/** The actor fields the network analyses use (community description and names, the wheel, places). */
+/**
+ * The actor fields the network analyses use: community description and names, the wheel, places;
+ * the roles (papers, citations and career start of researchers; the METI core-company inputs);
+ * the strengths (papers, patents); gap filling (coordinates, keywords: absent when none); the
+ * honest-demo note (source).
+ */
 export type NetworkActor = Pick<
   Actor,
   | 'id'
@@ -20,14 +25,31 @@ export type NetworkActor = Pick<
   | 'countryCode'
   | 'foundedYear'
   | 'employees'
->;
+  | 'papers'
+  | 'citations'
+  | 'patents'
+  | 'careerStartYear'
+  | 'inRegionProcurementShare'
+  | 'outOfRegionSalesShare'
+  | 'growthRate'
+  | 'source'
+  | 'lat'
+  | 'lon'
+> &
+  Partial<Pick<Actor, 'keywords'>>;
+
+/** True for a record made by the demo generator (its source starts with `demo`). */
+export function isGeneratedSource(source: string | null | undefined): boolean {
+  return source?.startsWith('demo') === true;
+}
 
 /** A relation date absent (open start or ongoing tie). */
 export const NO_DAY = -2_147_483_648;
 
 /**
  * Relations as parallel arrays, entry r for relation r: endpoints as positions in the actor list,
- * the type as its position in RELATION_TYPES, dates as days since 1970-01-01 (NO_DAY when absent).
+ * the type as its position in RELATION_TYPES, dates as days since 1970-01-01 (NO_DAY when absent),
+ * and 1 in `generated` when the relation was made by the demo generator (`isGeneratedSource`).
  */
 export interface RelationColumns {
   readonly count: number;
@@ -37,6 +59,7 @@ export interface RelationColumns {
   readonly weight: Float64Array;
   readonly startDay: Int32Array;
   readonly endDay: Int32Array;
+  readonly generated: Uint8Array;
 }
 
 export interface CompactNetwork {

@@ -144,6 +144,20 @@ export interface AnalysisResultRepo {
   read(key: string, fingerprint: string): Promise<string | undefined>;
   /** Keeps `value` for `key`, replacing what was kept for an older fingerprint. */
   write(key: string, fingerprint: string, value: string, computedAt: string): Promise<void>;
+  /**
+   * Claims `key` for `holder` to compute the answer for `fingerprint`, at once for every process on
+   * the database: true when no claim for that fingerprint is held, or when the one held was made
+   * before `staleBefore` (its holder gone); false while another holder's claim stands.
+   */
+  claim(
+    key: string,
+    fingerprint: string,
+    holder: string,
+    at: string,
+    staleBefore: string,
+  ): Promise<boolean>;
+  /** Gives up `holder`'s claim on `key` (nothing when another holder has taken it over). */
+  release(key: string, holder: string): Promise<void>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildActorGraphFromColumns } from '#analytics/abc/actor-graph.ts';
 import type { CompactNetwork } from '#core/network-columns.ts';
@@ -23,6 +24,8 @@ function smallNetwork() {
       flags: i % 5 === 0 ? ['startup'] : [],
       prefectureCode: String(1 + (i % 5)).padStart(2, '0'),
       ...(i % 2 === 0 ? { foundedYear: 1980 + i } : {}),
+      ...(i % 3 === 1 ? { papers: 10 + i, citations: 100 + i, careerStartYear: 1990 + i } : {}),
+      ...(i % 4 === 0 ? { inRegionProcurementShare: 0.5, growthRate: 0.05, source: 'demo' } : {}),
     }),
   );
   const relations = Array.from({ length: 80 }, (_, r) =>
@@ -33,6 +36,7 @@ function smallNetwork() {
       weight: 1 + (r % 4) / 2,
       ...(r % 3 === 0 ? { startDate: `20${String(10 + (r % 9))}-04-01` } : {}),
       ...(r % 4 === 0 ? { endDate: '2030-03-31' } : {}),
+      ...(r % 2 === 0 ? { source: 'demo' } : {}),
     }),
   ).filter((r) => r.sourceId !== r.targetId);
   return { actors, relations };
@@ -51,6 +55,7 @@ function plain(network: CompactNetwork) {
       weight: Array.from(relations.weight),
       startDay: Array.from(relations.startDay),
       endDay: Array.from(relations.endDay),
+      generated: Array.from(relations.generated),
     },
   };
 }
@@ -151,6 +156,53 @@ describe.each(TEST_DATABASES)('the stored network snapshot (issue 16) on $name',
     const grown = await repos.network.readCompact();
     expect(grown.actors.map((a) => a.id)).toContain('a99');
     expect(plain(grown)).toEqual(plain(await readCompactNetwork(db.client)));
+  });
+
+  it('written by an older program (another layout) is read again from the rows, not decoded as this one', async () => {
+    db = await kind.open();
+    const { actors, relations } = smallNetwork();
+    await db.repos.entity('actors').upsertMany(actors);
+    await db.repos.entity('relations').upsertMany(relations);
+    const fromRows = await readCompactNetwork(db.client);
+    expect(fromRows.actors.find((a) => a.id === 'a01')).toMatchObject({
+      papers: 11,
+      citations: 101,
+      careerStartYear: 1991,
+    });
+    expect(Array.from(fromRows.relations.generated)).toContain(1);
+    // What the first layout held: the naming fields only, relations without `generated`.
+    const { generated: _generated, ...oldRelations } = fromRows.relations;
+    const oldActors = fromRows.actors.map(({ id, kind: actorKind, name, sector, flags }) => ({
+      id,
+      kind: actorKind,
+      name,
+      sector,
+      flags,
+    }));
+    const store = async (fingerprint: string) => {
+      await db?.client.run('DELETE FROM graph_snapshot_chunks');
+      await db?.client.run(
+        'INSERT INTO graph_snapshot_chunks (name, chunk, fingerprint, data) VALUES (?, ?, ?, ?)',
+        [
+          'network',
+          0,
+          fingerprint,
+          serialize({ actors: oldActors, relations: oldRelations }).toString('base64'),
+        ],
+      );
+    };
+    const fingerprint = await networkFingerprint(db.client);
+    expect(fingerprint.startsWith('compact-network-v3:')).toBe(true);
+    // Under the first layout's key: stale whatever it holds.
+    await store(fingerprint.replace('compact-network-v3:', 'compact-network-v2:'));
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
+    expect(plain(await db.repos.network.readCompact())).toEqual(plain(fromRows));
+    const storedAgain = await readNetworkSnapshot(db.client, fingerprint);
+    expect(storedAgain && plain(storedAgain)).toEqual(plain(fromRows));
+    // Under this layout's key but without its columns (cut short or mislabelled): not decoded.
+    await store(fingerprint);
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
+    expect(plain(await db.repos.network.readCompact())).toEqual(plain(fromRows));
   });
 
   it('is left out of backups (its key, the data versions, means nothing in another database)', async () => {

@@ -18,8 +18,12 @@ import { readDataVersions } from './data-version.ts';
 import { readCompactNetwork } from './network-reader.ts';
 import type { SqlClient } from './sql-client.ts';
 
-/** The snapshot's layout; a change to it makes every stored snapshot stale. */
-const FORMAT = 'compact-network-v1';
+/**
+ * The snapshot's layout, part of its key: a change to it makes every stored snapshot stale, so a
+ * snapshot written by an older program (v1: actors without the roles', strengths' and gap
+ * filling's fields, relations without `generated`; v2: without coordinates and keywords) is read again from the rows, never taken for the new layout.
+ */
+export const SNAPSHOT_FORMAT = 'compact-network-v3';
 const NAME = 'network';
 /** Characters of base64 per stored row (6 MiB of data; a multiple of 4, so each chunk decodes alone). */
 const CHUNK_CHARS = 8 * 1024 * 1024;
@@ -40,7 +44,7 @@ export function graphSnapshotMigration(): string[] {
 /** What the snapshot of the network read at these data versions is stored under. */
 export async function networkFingerprint(client: SqlClient): Promise<string> {
   const versions = await readDataVersions(client);
-  return `${FORMAT}:${versions['actors'] ?? 0}:${versions['relations'] ?? 0}`;
+  return `${SNAPSHOT_FORMAT}:${versions['actors'] ?? 0}:${versions['relations'] ?? 0}`;
 }
 
 function decode(bytes: Buffer): CompactNetwork | undefined {
@@ -56,6 +60,7 @@ function decode(bytes: Buffer): CompactNetwork | undefined {
     relations.weight,
     relations.startDay,
     relations.endDay,
+    relations.generated,
   ];
   if (!columns.every((column) => ArrayBuffer.isView(column) && column.length === count))
     return undefined;

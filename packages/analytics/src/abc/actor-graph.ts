@@ -2,6 +2,7 @@ import type { Actor } from '#core/entities/actor.ts';
 import type { Relation } from '#core/entities/relation.ts';
 import {
   dayNumberOf,
+  isGeneratedSource,
   NO_DAY,
   type NetworkActor,
   type RelationColumns,
@@ -87,6 +88,7 @@ export function relationColumnsOf(
   const weight = new Float64Array(n);
   const startDay = new Int32Array(n);
   const endDay = new Int32Array(n);
+  const generated = new Uint8Array(n);
   let count = 0;
   for (const relation of relations) {
     const u = indexOf.get(relation.sourceId);
@@ -98,9 +100,10 @@ export function relationColumnsOf(
     weight[count] = relation.weight;
     startDay[count] = dayNumberOf(relation.startDate);
     endDay[count] = dayNumberOf(relation.endDate);
+    generated[count] = isGeneratedSource(relation.source) ? 1 : 0;
     count++;
   }
-  return { count, source, target, type, weight, startDay, endDay };
+  return { count, source, target, type, weight, startDay, endDay, generated };
 }
 
 /** Builds the weighted actor graph from stored relations, filtered by period, type and sector. */

@@ -9,6 +9,7 @@ import type { CsrGraph } from '../csr-graph.ts';
 import { createRng } from '../random.ts';
 import type { ActorGraph } from './actor-graph.ts';
 import { prefectureGroupOf } from '#core/geo.ts';
+import type { NetworkActor } from '#core/network-columns.ts';
 
 export interface Broker {
   actorId: string;
@@ -141,7 +142,7 @@ export interface BrokerResult {
  * `communityOf` maps actor ids to community ids (actors without one bridge nothing).
  */
 export function findBrokers(
-  actorGraph: ActorGraph,
+  actorGraph: ActorGraph<NetworkActor>,
   communityOf: ReadonlyMap<string, string>,
   options: BrokerOptions = {},
 ): BrokerResult {

@@ -1,5 +1,5 @@
-import type { Actor } from '#core/entities/actor.ts';
 import type { Seed } from '#core/entities/seed.ts';
+import type { NetworkActor } from '#core/network-columns.ts';
 import { distanceKm, findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import { pageRank } from '../centrality.ts';
 import type { ActorGraph } from './actor-graph.ts';
@@ -75,14 +75,17 @@ export interface GapFillCandidate {
 }
 
 /** Where an actor is: its coordinates, else its prefecture's (its capital). */
-function locationOf(actor: Actor): { lat: number; lon: number } | null {
+function locationOf(actor: NetworkActor): { lat: number; lon: number } | null {
   if (actor.lat !== undefined && actor.lon !== undefined) return { lat: actor.lat, lon: actor.lon };
   const prefecture = actor.prefectureCode ? findPrefecture(actor.prefectureCode) : undefined;
   return prefecture ? { lat: prefecture.lat, lon: prefecture.lon } : null;
 }
 
-function profileTerms(actor: Actor, seedsByOwner: ReadonlyMap<string, readonly Seed[]>): string[] {
-  const terms = [...actor.keywords];
+function profileTerms(
+  actor: NetworkActor,
+  seedsByOwner: ReadonlyMap<string, readonly Seed[]>,
+): string[] {
+  const terms = [...(actor.keywords ?? [])];
   if (actor.field) terms.push(actor.field);
   for (const seed of seedsByOwner.get(actor.id) ?? []) {
     terms.push(...seed.keywords);
@@ -100,7 +103,7 @@ function profileTerms(actor: Actor, seedsByOwner: ReadonlyMap<string, readonly S
  * scores are broken by the amount of evidence. Each candidate with its reasons.
  */
 export function rankGapFillers(
-  actorGraph: ActorGraph,
+  actorGraph: ActorGraph<NetworkActor>,
   seeds: readonly Seed[],
   options: GapFillOptions,
 ): GapFillCandidate[] {

@@ -1,7 +1,31 @@
-import type { Actor } from '#core/entities/actor.ts';
 import type { Project } from '#core/entities/project.ts';
 import type { Relation } from '#core/entities/relation.ts';
 import { placeKeyOf, prefectureGroupOf } from '#core/geo.ts';
+import type { NetworkActor, RelationColumns } from '#core/network-columns.ts';
+import { RELATION_TYPES, type RelationType } from '#core/vocabulary.ts';
+import { relationColumnsOf } from './actor-graph.ts';
+
+/**
+ * The actors the role finders read: the compact network's (`NetworkActor`, read straight from
+ * storage or its snapshot); a full record is one too.
+ */
+export type RoleActor = NetworkActor;
+
+/**
+ * The relations the role finders read: the compact network's columns, or records (turned into
+ * columns first). Either gives the same candidates: the finders look at endpoints and types only,
+ * and nothing they return depends on the order of the relations.
+ */
+export type RoleRelations = RelationColumns | readonly Relation[];
+
+function columnsOf(actors: readonly RoleActor[], relations: RoleRelations): RelationColumns {
+  return 'count' in relations ? relations : relationColumnsOf(actors, relations);
+}
+
+/** Each relation's type by name (the columns hold its position in RELATION_TYPES). */
+function typeNameOf(relations: RelationColumns, r: number): RelationType | undefined {
+  return RELATION_TYPES[relations.type[r] ?? -1];
+}
 
 /** One criterion of a role with the value behind it, so a user sees why. */
 export interface Evidence {
@@ -89,7 +113,7 @@ export interface RoleOptions {
 
 const VENTURE_TIES = new Set(['spinout', 'investment', 'employment', 'mentoring']);
 
-function isVenture(actor: Actor | undefined): boolean {
+function isVenture(actor: RoleActor | undefined): boolean {
   return Boolean(
     actor && (actor.flags.includes('startup') || actor.flags.includes('university_venture')),
   );
@@ -130,7 +154,7 @@ interface Output {
   perYear: { papers: number; citations: number; years: number } | null;
 }
 
-function outputOf(actor: Actor, asOfYear: number | undefined): Output {
+function outputOf(actor: RoleActor, asOfYear: number | undefined): Output {
   const papers = actor.papers ?? 0;
   const citations = actor.citations ?? 0;
   if (asOfYear === undefined || actor.careerStartYear === undefined)
@@ -151,7 +175,7 @@ interface Populations {
 
 const ALL_FIELDS = 'all fields';
 
-function populationsOf(outputs: ReadonlyMap<Actor, Output>): Populations {
+function populationsOf(outputs: ReadonlyMap<RoleActor, Output>): Populations {
   const counts = new Map<string, Baseline>();
   const rates = new Map<string, Baseline>();
   const add = (map: Map<string, Baseline>, key: string, papers: number, citations: number) => {
@@ -194,31 +218,37 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
  * `insufficient_evidence`.
  */
 export function findStarScientists(
-  actors: readonly Actor[],
-  relations: readonly Relation[],
+  actors: readonly RoleActor[],
+  relationList: RoleRelations,
   options: RoleOptions = {},
 ): RoleCandidate[] {
   const topShare = options.starTopShare ?? 0.1;
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  const outputs = new Map<Actor, Output>(
+  const relations = columnsOf(actors, relationList);
+  const outputs = new Map<RoleActor, Output>(
     actors
       .filter((a) => a.kind === 'person' && a.papers !== undefined && a.citations !== undefined)
       .map((a) => [a, outputOf(a, options.asOfYear)]),
   );
   const populations = populationsOf(outputs);
   const ventures = new Map<string, string[]>();
-  for (const rel of relations) {
-    if (!VENTURE_TIES.has(rel.type)) continue;
+  for (let r = 0; r < relations.count; r++) {
+    const type = typeNameOf(relations, r);
+    if (type === undefined || !VENTURE_TIES.has(type)) continue;
+    const source = actors[relations.source[r] ?? -1];
+    const target = actors[relations.target[r] ?? -1];
+    if (!source || !target) continue;
     for (const [person, other] of [
-      [rel.sourceId, rel.targetId],
-      [rel.targetId, rel.sourceId],
+      [source, target],
+      [target, source],
     ] as const) {
-      if (!isVenture(byId.get(other))) continue;
-      const list = ventures.get(person) ?? [];
-      list.push(`${rel.type}: ${byId.get(other)?.name ?? other}`);
-      ventures.set(person, list);
+      if (!isVenture(other)) continue;
+      const list = ventures.get(person.id) ?? [];
+      list.push(`${type}: ${other.name}`);
+      ventures.set(person.id, list);
     }
   }
+  // In a fixed order, whatever order the relations were read in.
+  for (const list of ventures.values()) list.sort();
   const q = 1 - topShare;
   const candidates = [...outputs].map(([r, output]): RoleCandidate => {
     const ownField = r.field ?? '(no field)';
@@ -326,28 +356,33 @@ function clamp01(x: number): number {
  * Qualifies at the minimum score with at least four criteria at 0.5 or more.
  */
 export function findCoreCompanies(
-  actors: readonly Actor[],
-  relations: readonly Relation[],
+  actors: readonly RoleActor[],
+  relationList: RoleRelations,
   projects: readonly Project[],
   options: RoleOptions = {},
 ): RoleCandidate[] {
   const minScore = options.coreMinScore ?? 0.6;
-  const byId = new Map(actors.map((a) => [a.id, a]));
+  const relations = columnsOf(actors, relationList);
+  const places = actors.map((a) => placeKeyOf(a));
   const outsideBuyers = new Map<string, Set<string>>();
   const regionalJoint = new Map<string, Set<string>>();
-  for (const rel of relations) {
-    const source = byId.get(rel.sourceId);
-    const target = byId.get(rel.targetId);
+  const tied = new Set<string>();
+  for (let r = 0; r < relations.count; r++) {
+    const u = relations.source[r] ?? -1;
+    const v = relations.target[r] ?? -1;
+    const source = actors[u];
+    const target = actors[v];
     if (!source || !target) continue;
-    if (rel.type === 'sales' && placeKeyOf(source) !== placeKeyOf(target)) {
+    tied.add(source.id);
+    tied.add(target.id);
+    const type = typeNameOf(relations, r);
+    const samePlace = places[u] === places[v];
+    if (type === 'sales' && !samePlace) {
       const set = outsideBuyers.get(source.id) ?? new Set();
       set.add(target.id);
       outsideBuyers.set(source.id, set);
     }
-    if (
-      (rel.type === 'joint_research' || rel.type === 'contract_research') &&
-      placeKeyOf(source) === placeKeyOf(target)
-    ) {
+    if ((type === 'joint_research' || type === 'contract_research') && samePlace) {
       for (const [a, b] of [
         [source, target],
         [target, source],
@@ -366,7 +401,6 @@ export function findCoreCompanies(
     }
   }
   const companies = actors.filter((a) => a.sector === 'company' && a.kind === 'organization');
-  const tied = new Set(relations.flatMap((r) => [r.sourceId, r.targetId]));
   for (const project of projects) for (const m of project.members) tied.add(m.actorId);
   const candidates = companies.map((c): RoleCandidate => {
     const employees = c.employees ?? 0;
@@ -479,12 +513,13 @@ const GROWING_TIES: ReadonlySet<string> = new Set([
 ]);
 
 export function findAnchorCompanies(
-  actors: readonly Actor[],
-  relations: readonly Relation[],
+  actors: readonly RoleActor[],
+  relationList: RoleRelations,
   options: RoleOptions = {},
 ): RoleCandidate[] {
   const minScore = options.anchorMinScore ?? 0.5;
-  const byId = new Map(actors.map((a) => [a.id, a]));
+  const relations = columnsOf(actors, relationList);
+  const places = actors.map((a) => placeKeyOf(a));
   const grows = new Map<string, Set<string>>();
   const suppliers = new Map<string, Set<string>>();
   const outsideDemand = new Map<string, Set<string>>();
@@ -493,19 +528,22 @@ export function findAnchorCompanies(
     set.add(value);
     map.set(key, set);
   };
-  for (const rel of relations) {
-    const source = byId.get(rel.sourceId);
-    const target = byId.get(rel.targetId);
-    if (!source || !target) continue;
-    const samePrefecture = placeKeyOf(source) === placeKeyOf(target);
-    if (samePrefecture && GROWING_TIES.has(rel.type)) {
+  for (let r = 0; r < relations.count; r++) {
+    const u = relations.source[r] ?? -1;
+    const v = relations.target[r] ?? -1;
+    const source = actors[u];
+    const target = actors[v];
+    const type = typeNameOf(relations, r);
+    if (!source || !target || type === undefined) continue;
+    const samePrefecture = places[u] === places[v];
+    if (samePrefecture && GROWING_TIES.has(type)) {
       if (target.sector === 'company') add(grows, source.id, target.id);
       // Joint research has no direction: either side grows the other.
-      if (rel.type === 'joint_research' && source.sector === 'company')
+      if (type === 'joint_research' && source.sector === 'company')
         add(grows, target.id, source.id);
     }
-    if (samePrefecture && rel.type === 'supply') add(suppliers, target.id, source.id);
-    if (!samePrefecture && rel.type === 'sales') add(outsideDemand, source.id, target.id);
+    if (samePrefecture && type === 'supply') add(suppliers, target.id, source.id);
+    if (!samePrefecture && type === 'sales') add(outsideDemand, source.id, target.id);
   }
   const companies = actors.filter((a) => a.sector === 'company' && a.kind === 'organization');
   const candidates = companies.map((c): RoleCandidate => {

@@ -14,6 +14,7 @@
  * count or show a members-only or confidential need.
  */
 import { z } from 'zod';
+import { relationColumnsOf } from '#analytics/abc/actor-graph.ts';
 import {
   findAnchorCompanies,
   findCoreCompanies,
@@ -32,7 +33,11 @@ import type { EntityName } from '#core/entities/registry.ts';
 import { ABROAD_GROUP, PREFECTURES, findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
-import { sharedCommunities, type SharedCommunity } from '#services/analysis/current-communities.ts';
+import {
+  defaultCommunitiesFingerprint,
+  sharedCommunities,
+  type SharedCommunity,
+} from '#services/analysis/current-communities.ts';
 import { communityNames } from '#services/analysis/community-names.ts';
 import { invalidRecordLine, loadNetwork } from '#services/analysis/load-network.ts';
 import type { CommunityName } from '#analytics/abc/community-names.ts';
@@ -141,9 +146,10 @@ function rolesByActor(
       roles.set(c.id, list);
     }
   };
-  add('star_scientist', findStarScientists(actors, relations, { limit, asOfYear }));
-  add('core_company', findCoreCompanies(actors, relations, projects, { limit }));
-  add('anchor_company', findAnchorCompanies(actors, relations, { limit }));
+  const columns = relationColumnsOf(actors, relations);
+  add('star_scientist', findStarScientists(actors, columns, { limit, asOfYear }));
+  add('core_company', findCoreCompanies(actors, columns, projects, { limit }));
+  add('anchor_company', findAnchorCompanies(actors, columns, { limit }));
   return roles;
 }
 
@@ -180,7 +186,11 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
   return { ...network, ...records, builtAt: clock.now().toISOString() };
 }
 
-/** `keepAs`: the data's key read before loading, under which computed communities are kept. */
+/**
+ * `keepAs`: what computed default communities are kept under (`defaultCommunitiesFingerprint` of
+ * the data versions read before loading), shared with the analysis workers: whichever needs them
+ * first computes them, the other reads them back.
+ */
 export async function buildNetworkPart(
   repos: Repositories,
   clock: Clock,
@@ -246,7 +256,7 @@ export async function buildNetworkPart(
     repos,
     clock,
     network,
-    keepAs !== undefined ? { key: 'web', fingerprint: keepAs } : undefined,
+    keepAs !== undefined ? { fingerprint: keepAs } : undefined,
   );
   const communityData = shared.result;
   const names = communityNames(network, communityData.communities);
@@ -374,15 +384,16 @@ export function createSnapshotCache(repos: Repositories, clock: Clock) {
     return {
       recordsKey: keyOf(versions, RECORD_TABLES),
       networkKey: keyOf(versions, NETWORK_TABLES, latest?.id ?? null),
+      communitiesKey: defaultCommunitiesFingerprint(versions, latest?.id ?? null),
     };
   };
-  const buildNetwork = (networkKey: string) => {
+  const buildNetwork = (communitiesKey: string) => {
     builds += 1;
-    return buildNetworkPart(repos, clock, networkKey);
+    return buildNetworkPart(repos, clock, communitiesKey);
   };
 
   const keyed = async (): Promise<KeyedSnapshot> => {
-    const { recordsKey, networkKey } = await keysNow();
+    const { recordsKey, networkKey, communitiesKey } = await keysNow();
     if (records?.key !== recordsKey)
       records = start(
         recordsKey,
@@ -394,7 +405,7 @@ export function createSnapshotCache(repos: Repositories, clock: Clock) {
     if (network === undefined) {
       network = start(
         networkKey,
-        () => buildNetwork(networkKey),
+        () => buildNetwork(communitiesKey),
         (failed) => {
           if (network === failed) network = undefined;
         },
@@ -402,7 +413,7 @@ export function createSnapshotCache(repos: Repositories, clock: Clock) {
     } else if (network.key !== networkKey && nextNetwork?.key !== networkKey) {
       const next = start(
         networkKey,
-        () => buildNetwork(networkKey),
+        () => buildNetwork(communitiesKey),
         (failed) => {
           if (nextNetwork === failed) nextNetwork = undefined;
         },

@@ -9,20 +9,27 @@ import type { AnalysisRunner } from './analysis-store.ts';
 import { computeOrRestore } from './kept-results.ts';
 import type { AnalysisContext } from './shared-analyses.ts';
 
-/** A context whose clock reads the time each computation was asked at. */
-export function createAnalysisContext(repos: Repositories): {
+/**
+ * A context whose clock reads the time each computation was asked at. `patient`: it computes ahead
+ * of being asked (the warm-up), so it never holds up another worker (see network-cache.ts).
+ */
+export function createAnalysisContext(
+  repos: Repositories,
+  options: { patient?: boolean } = {},
+): {
   context: AnalysisContext;
   setNow(now: Date): void;
 } {
   let now = new Date();
   const clock: Clock = { now: () => now };
-  const networks = createNetworkCache(repos, clock);
+  const networks = createNetworkCache(repos, clock, options);
   return {
     context: {
       repos,
       clock,
       network: () => networks.get(),
-      networkOnly: () => networks.network(),
+      compactNetwork: () => networks.compact(),
+      seeds: () => networks.seeds(),
     },
     setNow: (at) => {
       now = at;

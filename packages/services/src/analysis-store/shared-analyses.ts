@@ -5,13 +5,14 @@
  * keys its results on their data versions (and the latest communities run), so a write to one of
  * them makes the next request compute again.
  */
+import type { Seed } from '#core/entities/seed.ts';
+import type { CompactNetwork } from '#core/network-columns.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { analyzeBrokers } from '../analysis/analyze-brokers.ts';
 import { analyzeGapFill } from '../analysis/analyze-gap-fill.ts';
 import { analyzeRoles } from '../analysis/analyze-roles.ts';
 import { analyzeStrengths } from '../analysis/analyze-strengths.ts';
 import { strengthsByPlace } from '../analysis/strengths-by-place.ts';
-import type { Network } from '../analysis/load-network.ts';
 import type { LoadedNetwork } from '../analysis/network-cache.ts';
 import { analyzeContinuation } from '../programmes/analyze-continuation.ts';
 import { analyzeCaseFactors } from '../programmes/case-library.ts';
@@ -27,10 +28,15 @@ import { renderRegionReport } from '../reports/render-region-report.ts';
 export interface AnalysisContext {
   repos: Repositories;
   clock: Clock;
-  /** The network and shared communities, loaded once per data state for every analysis. */
+  /**
+   * The network in compact form and the shared communities, loaded once per data state for every
+   * analysis.
+   */
   network(): Promise<LoadedNetwork>;
-  /** The same network without the communities (not computed for an analysis that needs none). */
-  networkOnly(): Promise<Network>;
+  /** The same compact network without the communities (not computed for an analysis needing none). */
+  compactNetwork(): Promise<CompactNetwork>;
+  /** The seeds, checked as they are read, once per data state. */
+  seeds(): Promise<readonly Seed[]>;
 }
 
 /**
@@ -90,7 +96,10 @@ export const SHARED_ANALYSES = {
   gapFill: {
     tables: network,
     run: async (c: AnalysisContext, p: Parameters<typeof analyzeGapFill>[2]) =>
-      analyzeGapFill(c.repos, c.clock, p, await c.network()),
+      analyzeGapFill(c.repos, c.clock, p, {
+        network: { ...(await c.compactNetwork()), seeds: await c.seeds() },
+        shared: (await c.network()).shared,
+      }),
   },
   brokers: {
     tables: network,
@@ -100,17 +109,20 @@ export const SHARED_ANALYSES = {
   roles: {
     tables: scoped,
     run: async (c: AnalysisContext, p: Parameters<typeof analyzeRoles>[2]) =>
-      analyzeRoles(c.repos, c.clock, p, await c.networkOnly()),
+      analyzeRoles(c.repos, c.clock, p, await c.compactNetwork()),
   },
   strengthsMap: {
     tables: network,
     run: async (c: AnalysisContext, p: Parameters<typeof strengthsByPlace>[1]) =>
-      strengthsByPlace(await c.networkOnly(), p),
+      strengthsByPlace({ ...(await c.compactNetwork()), seeds: await c.seeds() }, p),
   },
   strengths: {
     tables: scoped,
-    run: (c: AnalysisContext, p: Parameters<typeof analyzeStrengths>[2]) =>
-      analyzeStrengths(c.repos, c.clock, p),
+    run: async (c: AnalysisContext, p: Parameters<typeof analyzeStrengths>[2]) =>
+      analyzeStrengths(c.repos, c.clock, p, {
+        network: { ...(await c.compactNetwork()), seeds: await c.seeds() },
+        communities: async () => (await c.network()).shared,
+      }),
   },
   regionStrategy: {
     // relations too: a community area is named from its members' ties

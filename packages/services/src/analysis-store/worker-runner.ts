@@ -63,9 +63,10 @@ export function serveSharedAnalyses(
   onClose: () => Promise<void>,
   options: { lowPriority?: boolean; tasks?: WorkerTasks } = {},
 ): void {
-  if (options.lowPriority ?? true) lowerThreadPriority(10);
+  const lowPriority = options.lowPriority ?? true;
+  if (lowPriority) lowerThreadPriority(10);
   const tasks = options.tasks ?? {};
-  const { context, setNow } = createAnalysisContext(repos);
+  const { context, setNow } = createAnalysisContext(repos, { patient: lowPriority });
   type Job = Extract<ToAnalysisWorker, { kind: 'run' }>;
   const waiting: Job[] = [];
   let busy = false;

@@ -3,7 +3,7 @@
  * default partition): who lies between communities, who spans structural holes, which communities
  * each one ties together.
  */
-import { buildActorGraph, type ActorGraph } from '#analytics/abc/actor-graph.ts';
+import { buildActorGraphFromColumns, type ActorGraph } from '#analytics/abc/actor-graph.ts';
 import {
   betweennessWithBound,
   findBrokers,
@@ -12,6 +12,7 @@ import {
   type BrokerResult,
 } from '#analytics/abc/brokers.ts';
 import { DomainError } from '#core/domain-error.ts';
+import type { NetworkActor } from '#core/network-columns.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
   graphOptions,
@@ -26,8 +27,7 @@ import {
 } from './current-communities.ts';
 import { communityNameRecord, communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
-import { loadNetwork, type Network } from './load-network.ts';
-import type { LoadedNetwork } from './network-cache.ts';
+import { compactNetworkOf, type AnyNetwork } from './load-network.ts';
 
 export interface BrokersOutput extends BrokerResult {
   /** The community asked for, or null for all. */
@@ -41,33 +41,35 @@ export interface BrokersOutput extends BrokerResult {
 
 /** The actor graph the shared communities were found on, and each actor's community. */
 export function sharedGraph(
-  network: Network,
+  network: AnyNetwork,
   shared: SharedCommunities,
   clock: Clock,
-): { graph: ActorGraph; communityOf: Map<string, string> } {
+): { graph: ActorGraph<NetworkActor>; communityOf: Map<string, string> } {
   const stored = ZCommunityParameters.safeParse(shared.source.parameters);
   const parameters = stored.success ? stored.data : parseCommunityParameters({});
-  const graph = buildActorGraph(network.actors, network.relations, graphOptions(parameters, clock));
+  const { actors, relations } = compactNetworkOf(network);
+  const graph = buildActorGraphFromColumns(actors, relations, graphOptions(parameters, clock));
   const communityOf = new Map<string, string>();
   for (const c of shared.result.communities) for (const id of c.members) communityOf.set(id, c.id);
   return { graph, communityOf };
 }
 
 /**
- * Betweenness of a loaded network's graph, kept while that network object lives (the server's
- * network cache keeps one per data state): on the demo's 24,000 actors a sampled estimate costs
+ * Betweenness of a loaded network's graph, kept while that network's relations (`relations`: the
+ * columns or the record list, one object per loaded network) live (the server's network cache
+ * keeps one per data state): on the demo's 24,000 actors a sampled estimate costs
  * seconds, and gap filling asks for it once per wheel sector.
  */
-const estimates = new WeakMap<Network, Map<string, BetweennessEstimate>>();
+const estimates = new WeakMap<object, Map<string, BetweennessEstimate>>();
 
 export function cachedBetweenness(
-  network: Network,
-  graph: ActorGraph,
+  relations: object,
+  graph: ActorGraph<NetworkActor>,
   key: string,
   budget: BetweennessBudget = {},
 ): BetweennessEstimate {
-  const forNetwork = estimates.get(network) ?? new Map<string, BetweennessEstimate>();
-  estimates.set(network, forNetwork);
+  const forNetwork = estimates.get(relations) ?? new Map<string, BetweennessEstimate>();
+  estimates.set(relations, forNetwork);
   const fullKey = `${key}|${budget.samples ?? ''}|${budget.exactMaxNodes ?? ''}`;
   const known = forNetwork.get(fullKey);
   if (known) return known;
@@ -76,13 +78,18 @@ export function cachedBetweenness(
   return estimate;
 }
 
+/**
+ * The brokers over the shared communities. The network is the compact one
+ * (`repos.network.readCompact()`: no record objects read); `loaded`: the network and communities
+ * already loaded for the same data (the analysis store's, see network-cache.ts), in either form.
+ */
 export async function analyzeBrokers(
   repos: Repositories,
   clock: Clock,
   request: { community?: string; limit?: number; samples?: number } = {},
-  loaded?: LoadedNetwork,
+  loaded?: { network: AnyNetwork; shared: SharedCommunities },
 ): Promise<BrokersOutput> {
-  const network = loaded?.network ?? (await loadNetwork(repos));
+  const network = loaded?.network ?? (await repos.network.readCompact());
   const shared = loaded?.shared ?? (await sharedCommunities(repos, clock, network));
   if (
     request.community !== undefined &&
@@ -94,7 +101,12 @@ export async function analyzeBrokers(
   const result = findBrokers(graph, communityOf, {
     ...(request.community !== undefined ? { community: request.community } : {}),
     ...(request.limit !== undefined ? { limit: request.limit } : {}),
-    estimate: cachedBetweenness(network, graph, JSON.stringify(shared.source.parameters), budget),
+    estimate: cachedBetweenness(
+      network.relations,
+      graph,
+      JSON.stringify(shared.source.parameters),
+      budget,
+    ),
   });
   return {
     ...result,

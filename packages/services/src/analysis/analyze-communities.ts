@@ -8,7 +8,7 @@ import { ZIsoDate } from '#core/fields.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
 import type { CompactNetwork } from '#core/network-columns.ts';
-import { compactNetworkOf, type Network } from './load-network.ts';
+import { compactNetworkOf, type AnyNetwork } from './load-network.ts';
 
 export const ZCommunityParameters = z.object({
   resolution: z.number().positive('resolution must be above 0').max(100).default(1),
@@ -114,7 +114,7 @@ export function parseCommunityParameters(
 
 /** Computes the partition on an already loaded network (several resolutions share one load). */
 export function computeCommunities(
-  network: Network | CompactNetwork,
+  network: AnyNetwork,
   input: CommunityParameters,
   clock: Clock,
 ): PartitionReport {

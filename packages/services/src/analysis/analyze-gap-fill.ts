@@ -1,4 +1,4 @@
-import { buildActorGraph } from '#analytics/abc/actor-graph.ts';
+import { buildActorGraphFromColumns } from '#analytics/abc/actor-graph.ts';
 import { rankGapFillers, type GapFillCandidate } from '#analytics/abc/gap-fill.ts';
 import type { WheelSector } from '#analytics/abc/wheel.ts';
 import { DomainError } from '#core/domain-error.ts';
@@ -14,12 +14,12 @@ import {
   sharedCommunities,
   unknownCommunityMessage,
   type CommunitySource,
+  type SharedCommunities,
 } from './current-communities.ts';
 import { cachedBetweenness } from './analyze-brokers.ts';
 import { communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
-import { loadNetwork } from './load-network.ts';
-import type { LoadedNetwork } from './network-cache.ts';
+import { compactNetworkOf, loadSeeds, type SeededNetwork } from './load-network.ts';
 
 export interface GapFillOutput {
   community: {
@@ -63,10 +63,17 @@ export async function analyzeGapFill(
     keywords?: string[];
     limit?: number;
   } & CommunityParameters,
-  /** The network and shared communities already loaded (see network-cache.ts). */
-  loaded?: LoadedNetwork,
+  /**
+   * The network with its seeds and the shared communities already loaded (see network-cache.ts);
+   * else the compact network (`repos.network.readCompact()`) and the seeds are read here.
+   */
+  loaded?: { network: SeededNetwork; shared: SharedCommunities },
 ): Promise<GapFillOutput> {
-  const network = loaded?.network ?? (await loadNetwork(repos, { seeds: true }));
+  const network: SeededNetwork =
+    loaded?.network ??
+    (await Promise.all([repos.network.readCompact(), loadSeeds(repos)]).then(
+      ([compact, seeds]) => ({ ...compact, seeds }),
+    ));
   const { community: id, sector: asked, keywords, limit, ...partitionRequest } = request;
   let community: Omit<GapFillOutput['community'], 'name' | 'nameEn'> & { members: string[] };
   let partition: readonly { id: string; members: readonly string[] }[];
@@ -106,9 +113,12 @@ export async function analyzeGapFill(
   const missing = community.gaps.find((g) => g.kind === 'missing_sector')?.sectors[0];
   const sector = (asked ?? missing) as WheelSector | undefined;
   const options = graphOptions(parameters, clock);
-  const graph = buildActorGraph(network.actors, network.relations, options);
+  const { actors, relations } = compactNetworkOf(network);
+  const graph = buildActorGraphFromColumns(actors, relations, options);
   // a rough signal (5% of the score): few pivots on large graphs, computed once per network
-  const brokerage = cachedBetweenness(network, graph, JSON.stringify(options), { samples: 100 });
+  const brokerage = cachedBetweenness(network.relations, graph, JSON.stringify(options), {
+    samples: 100,
+  });
   const candidates = rankGapFillers(graph, network.seeds, {
     betweenness: brokerage.values,
     members: community.members,

@@ -13,7 +13,7 @@ import {
 import type { Clock, Repositories } from '#core/ports.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
 import { ZProject, type Project } from '#core/entities/project.ts';
-import { loadNetwork, type Network } from './load-network.ts';
+import { compactNetworkOf, type AnyNetwork } from './load-network.ts';
 
 export interface RolesOutput {
   starScientists: RoleCandidate[];
@@ -46,18 +46,22 @@ async function readProjects(repos: Repositories): Promise<Project[]> {
 
 /**
  * Detects star scientists, regional core companies and anchor companies, each with score and
- * evidence. `loaded`: actors and relations already loaded for the same data (the analysis store's
- * network, shared by the analyses of one data state), so only the projects are read here.
+ * evidence. The network is the compact one (`repos.network.readCompact()`: no record objects, read
+ * from the stored snapshot while the data are unchanged); `loaded`: actors and relations already
+ * loaded for the same data (the analysis store's network, shared by the analyses of one data
+ * state; records give the same answer), so only the projects are read here.
  */
 export async function analyzeRoles(
   repos: Repositories,
   clock: Clock,
   options: RoleOptions = {},
-  loaded?: Pick<Network, 'actors' | 'relations'>,
+  loaded?: AnyNetwork,
 ): Promise<RolesOutput> {
-  const network = loaded
-    ? { ...loaded, projects: await readProjects(repos) }
-    : await loadNetwork(repos, { projects: true });
+  const [compact, projects] = await Promise.all([
+    loaded ? compactNetworkOf(loaded) : repos.network.readCompact(),
+    readProjects(repos),
+  ]);
+  const network = { ...compact, projects };
   const parameters: Required<RoleOptions> = {
     starTopShare: options.starTopShare ?? 0.1,
     coreMinScore: options.coreMinScore ?? 0.6,

@@ -6,18 +6,19 @@
  */
 import { locationQuotients, type StrengthsResult } from '#analytics/regional-strengths.ts';
 import { DomainError } from '#core/domain-error.ts';
-import type { Actor } from '#core/entities/actor.ts';
 import type { Seed } from '#core/entities/seed.ts';
+import type { NetworkActor } from '#core/network-columns.ts';
 import { findMunicipality, findPrefecture, mapUnitOf, prefectureGroupOf } from '#core/geo.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
   sharedCommunities,
   unknownCommunityMessage,
   type CommunitySource,
+  type SharedCommunities,
 } from './current-communities.ts';
 import { communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
-import { loadNetwork, type Network } from './load-network.ts';
+import { loadSeeds, type SeededNetwork } from './load-network.ts';
 
 /**
  * What is counted: records (seeds, KAKEN projects, companies and researchers, one each), or one
@@ -93,7 +94,7 @@ export interface StrengthsOutput extends StrengthsResult {
 export interface CountedUnit {
   unit: StrengthUnitKind;
   field: string;
-  actor: Actor;
+  actor: NetworkActor;
   weight: number;
   /** The unit's own prefecture when it has one (a seed's), else its actor's. */
   prefectureCode: string;
@@ -105,7 +106,7 @@ export interface CountedUnit {
 }
 
 /** The actor's map unit: its municipality, or the designated city of its ward. */
-function mapUnitCodeOf(actor: Actor): string | undefined {
+function mapUnitCodeOf(actor: NetworkActor): string | undefined {
   if (actor.municipalityCode === undefined) return undefined;
   return mapUnitOf(actor.municipalityCode)?.code ?? actor.municipalityCode;
 }
@@ -119,7 +120,7 @@ export function isKakenProject(seed: Seed): boolean {
   );
 }
 
-export function countedUnits(network: Network, measure: StrengthMeasure): CountedUnit[] {
+export function countedUnits(network: SeededNetwork, measure: StrengthMeasure): CountedUnit[] {
   const byId = new Map(network.actors.map((a) => [a.id, a]));
   const out: CountedUnit[] = [];
   const want = (m: StrengthUnitKind) =>
@@ -205,6 +206,11 @@ export async function analyzeStrengths(
     communityId?: string;
     measure?: StrengthMeasure;
   },
+  /**
+   * The network with its seeds and the shared communities already loaded for the same data (the
+   * analysis store's, see network-cache.ts); else the compact network and the seeds are read here.
+   */
+  loaded?: { network: SeededNetwork; communities(): Promise<SharedCommunities> },
 ): Promise<StrengthsOutput> {
   const given = [request.prefectureCode, request.municipalityCode, request.communityId].filter(
     (x) => x !== undefined,
@@ -215,7 +221,12 @@ export async function analyzeStrengths(
       'give exactly one of a prefecture, a municipality or a community',
     );
   const measure = request.measure ?? 'records';
-  const network = await loadNetwork(repos, { seeds: true });
+  // The compact network (no actor or relation record read) and the seeds.
+  const network: SeededNetwork =
+    loaded?.network ??
+    (await Promise.all([repos.network.readCompact(), loadSeeds(repos)]).then(
+      ([compact, seeds]) => ({ ...compact, seeds }),
+    ));
   let scope: StrengthsOutput['scope'];
   let inRegion: (unit: CountedUnit) => boolean;
   let communitySource: CommunitySource | null = null;
@@ -252,7 +263,9 @@ export async function analyzeStrengths(
     scope = { kind: 'prefecture', id: code, name: prefecture.name, nameEn: prefecture.nameEn };
     inRegion = (unit) => unit.prefectureCode === code;
   } else {
-    const shared = await sharedCommunities(repos, clock, network);
+    const shared = loaded
+      ? await loaded.communities()
+      : await sharedCommunities(repos, clock, network);
     const id = request.communityId ?? '';
     const community = shared.result.communities.find((c) => c.id === id);
     if (!community) throw new DomainError('not_found', unknownCommunityMessage(id, shared));

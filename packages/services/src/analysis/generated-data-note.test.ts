@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { relationColumnsOf } from '#analytics/abc/actor-graph.ts';
 import type { Actor } from '#core/entities/actor.ts';
 import type { Relation } from '#core/entities/relation.ts';
 import { generatedDataNote } from './generated-data-note.ts';
@@ -37,5 +38,20 @@ describe('generatedDataNote', () => {
       generatedDataNote({ actors: [actor('a'), actor('b', 'demo')], relations: [relation()] }),
     ).toBeNull();
     expect(generatedDataNote({ actors: [], relations: [] })).toBeNull();
+  });
+});
+
+describe('generatedDataNote over the compact network', () => {
+  it('counts the relations flagged as generated, as it counts the records', () => {
+    const actors = [actor('a', 'ROR (CC0)'), actor('b', 'demo')];
+    const relations = [relation('demo'), relation('demo (synthetic)'), relation('KAKEN')];
+    const columns = relationColumnsOf(actors, relations);
+    expect(Array.from(columns.generated)).toEqual([1, 1, 0]);
+    const fromColumns = generatedDataNote({ actors, relations: columns });
+    expect(fromColumns).toMatchObject({ generated: true, share: 0.6 });
+    expect(fromColumns).toEqual(generatedDataNote({ actors, relations }));
+    expect(
+      generatedDataNote({ actors, relations: relationColumnsOf(actors, [relation()]) }),
+    ).toBeNull();
   });
 });

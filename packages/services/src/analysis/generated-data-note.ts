@@ -3,7 +3,8 @@
  * analysis says so, because what it finds there (communities, roles, brokers, strengths) was
  * planted by the generator, not discovered.
  */
-import type { Network } from './load-network.ts';
+import type { Relation } from '#core/entities/relation.ts';
+import { isGeneratedSource, type RelationColumns } from '#core/network-columns.ts';
 
 export interface GeneratedDataNote {
   generated: true;
@@ -13,17 +14,26 @@ export interface GeneratedDataNote {
   en: string;
 }
 
-const isGenerated = (source: string | undefined) => source?.startsWith('demo') === true;
+function generatedRelations(relations: RelationColumns | readonly Relation[]): number {
+  if (!('count' in relations)) return relations.filter((r) => isGeneratedSource(r.source)).length;
+  let generated = 0;
+  for (let r = 0; r < relations.count; r++) generated += relations.generated[r] ?? 0;
+  return generated;
+}
 
-/** A note when more than half of the actors and relations are generated; null otherwise. */
-export function generatedDataNote(
-  network: Pick<Network, 'actors' | 'relations'>,
-): GeneratedDataNote | null {
-  const records = network.actors.length + network.relations.length;
+/**
+ * A note when more than half of the actors and relations are generated; null otherwise. Reads the
+ * records or the compact network (relations as columns with their `generated` flag) alike.
+ */
+export function generatedDataNote(network: {
+  actors: readonly { source?: string }[];
+  relations: RelationColumns | readonly Relation[];
+}): GeneratedDataNote | null {
+  const { actors, relations } = network;
+  const records = actors.length + ('count' in relations ? relations.count : relations.length);
   if (records === 0) return null;
   const generated =
-    network.actors.filter((a) => isGenerated(a.source)).length +
-    network.relations.filter((r) => isGenerated(r.source)).length;
+    actors.filter((a) => isGeneratedSource(a.source)).length + generatedRelations(relations);
   const share = generated / records;
   if (share <= 0.5) return null;
   return {

@@ -2,8 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildActorGraph,
   buildActorGraphFromColumns,
+  relationColumnsOf,
   type ActorGraphOptions,
 } from '#analytics/abc/actor-graph.ts';
+import {
+  findAnchorCompanies,
+  findCoreCompanies,
+  findStarScientists,
+} from '#analytics/abc/roles.ts';
 import type { CsrGraph } from '#analytics/csr-graph.ts';
 import { createRng } from '#analytics/random.ts';
 import type { Actor } from '#core/entities/actor.ts';
@@ -43,6 +49,15 @@ function smallNetwork(): { actors: Actor[]; relations: Relation[] } {
         flags: i % 4 === 0 ? ['startup'] : i % 4 === 1 ? ['large', 'anchor'] : [],
         ...(i % 3 === 0 ? { foundedYear: 1990 + i } : {}),
         ...(i % 5 === 0 ? { employees: 10 * i } : {}),
+        ...(i % 10 === 3 ? { papers: 5 * i, citations: 40 * i } : {}),
+        ...(i % 20 === 3 ? { careerStartYear: 1980 + i } : {}),
+        ...(i % 6 === 0 ? { patents: i, growthRate: i / 100 - 0.2 } : {}),
+        ...(i % 8 === 0
+          ? { inRegionProcurementShare: (i % 10) / 10, outOfRegionSalesShare: 0.25 }
+          : {}),
+        ...(i % 2 === 0 ? { source: i % 4 === 0 ? 'demo' : 'gBizINFO' } : {}),
+        ...(i % 9 === 4 ? { lat: 35 + i / 100, lon: 139 - i / 100 } : {}),
+        ...(i % 5 === 2 ? { keywords: ['光計測', `語${i}`] } : {}),
       }),
     );
   }
@@ -60,6 +75,7 @@ function smallNetwork(): { actors: Actor[]; relations: Relation[] } {
         weight: Math.round(rng() * 50) / 10,
         ...(r % 3 === 0 ? {} : { startDate: `${startYear}-0${1 + (r % 9)}-1${r % 10}` }),
         ...(r % 2 === 0 ? { endDate: `${startYear + 1 + (r % 6)}-12-31` } : {}),
+        ...(r % 5 === 0 ? {} : { source: r % 5 === 1 ? 'KAKEN' : 'demo (synthetic)' }),
       }),
     );
   }
@@ -104,8 +120,43 @@ describe.each(TEST_DATABASES)('the compact network read (issue 16) on $name', (k
         ...(a.countryCode ? { countryCode: a.countryCode } : {}),
         ...(a.foundedYear !== undefined ? { foundedYear: a.foundedYear } : {}),
         ...(a.employees !== undefined ? { employees: a.employees } : {}),
+        ...(a.papers !== undefined ? { papers: a.papers } : {}),
+        ...(a.citations !== undefined ? { citations: a.citations } : {}),
+        ...(a.patents !== undefined ? { patents: a.patents } : {}),
+        ...(a.careerStartYear !== undefined ? { careerStartYear: a.careerStartYear } : {}),
+        ...(a.inRegionProcurementShare !== undefined
+          ? { inRegionProcurementShare: a.inRegionProcurementShare }
+          : {}),
+        ...(a.outOfRegionSalesShare !== undefined
+          ? { outOfRegionSalesShare: a.outOfRegionSalesShare }
+          : {}),
+        ...(a.growthRate !== undefined ? { growthRate: a.growthRate } : {}),
+        ...(a.source !== undefined ? { source: a.source } : {}),
+        ...(a.lat !== undefined ? { lat: a.lat, lon: a.lon } : {}),
+        ...(a.keywords.length > 0 ? { keywords: a.keywords } : {}),
       })),
     );
+    expect(compact.actors.some((a) => a.careerStartYear !== undefined)).toBe(true);
+    // The demo generator's ties flagged alike (the record read's columns are in another order).
+    const flagged = (columns: { count: number; generated: Uint8Array }) =>
+      Array.from(columns.generated.subarray(0, columns.count)).reduce((sum, g) => sum + g, 0);
+    const fromRecordsColumns = relationColumnsOf(records.actors, records.relations);
+    expect(flagged(compact.relations)).toBe(flagged(fromRecordsColumns));
+    expect(flagged(compact.relations)).toBe(
+      records.relations.filter((r) => r.source?.startsWith('demo')).length,
+    );
+    expect(flagged(compact.relations)).toBeGreaterThan(0);
+    // The roles read these fields: the same candidates from either form, every one compared.
+    for (const asOfYear of [2025, 2010]) {
+      const options = { limit: 1000, asOfYear, starTopShare: 0.3 };
+      for (const find of [findStarScientists, findAnchorCompanies] as const)
+        expect(find(compact.actors, compact.relations, options)).toEqual(
+          find(records.actors, records.relations, options),
+        );
+      expect(findCoreCompanies(compact.actors, compact.relations, [], options)).toEqual(
+        findCoreCompanies(records.actors, records.relations, [], options),
+      );
+    }
     const cases: ActorGraphOptions[] = [
       { asOf: '2025-04-01' },
       { asOf: '2020-06-30', halfLifeYears: 2, from: '2008-01-01', to: '2015-12-31' },

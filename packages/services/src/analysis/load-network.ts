@@ -4,7 +4,7 @@ import type { EntityName } from '#core/entities/registry.ts';
 import { ZProject, type Project } from '#core/entities/project.ts';
 import { ZRelation, type Relation } from '#core/entities/relation.ts';
 import { ZSeed, type Seed } from '#core/entities/seed.ts';
-import type { CompactNetwork } from '#core/network-columns.ts';
+import type { CompactNetwork, NetworkActor, RelationColumns } from '#core/network-columns.ts';
 import type { Repositories } from '#core/ports.ts';
 import type { z } from 'zod';
 
@@ -96,8 +96,30 @@ export async function loadNetwork(
   return { actors: actors.valid, relations: ties, seeds: seeds.valid, projects: projects.valid };
 }
 
+/** The seeds, checked as they are read: one failing its schema is left out with a line. */
+export async function loadSeeds(
+  repos: Repositories,
+  onInvalid: InvalidRecordReport = toLog,
+): Promise<Seed[]> {
+  return (await readValid(repos, 'seeds', ZSeed, onInvalid)).valid;
+}
+
+/** The network in either form: records (`loadNetwork`), or the compact read (`readCompact`). */
+export interface AnyNetwork {
+  actors: readonly NetworkActor[];
+  relations: RelationColumns | readonly Relation[];
+}
+
+/**
+ * The network with its seeds, in either form: what the strengths count (actors' fields and seeds;
+ * the relations only for the honest-demo note).
+ */
+export interface SeededNetwork extends AnyNetwork {
+  seeds: readonly Seed[];
+}
+
 /** The network in the compact form, for analyses that accept either (a network already loaded). */
-export function compactNetworkOf(network: Network | CompactNetwork): CompactNetwork {
+export function compactNetworkOf(network: AnyNetwork): CompactNetwork {
   const { actors, relations } = network;
   if ('count' in relations) return { actors, relations };
   return { actors, relations: relationColumnsOf(actors, relations) };

@@ -13,7 +13,7 @@ import {
   type StrengthUnitBasis,
 } from './analyze-strengths.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
-import type { Network } from './load-network.ts';
+import type { SeededNetwork } from './load-network.ts';
 
 /** The answer of `GET /api/analyses/strengths/map` (its zod is in the contract). */
 export interface StrengthsMap {
@@ -39,7 +39,7 @@ export interface StrengthsMap {
 }
 
 export function strengthsByPlace(
-  network: Network,
+  network: SeededNetwork,
   request: { field?: string; measure?: StrengthMeasure },
 ): StrengthsMap {
   const measure = request.measure ?? 'records';
