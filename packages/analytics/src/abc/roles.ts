@@ -5,10 +5,7 @@ import type { NetworkActor, RelationColumns } from '#core/network-columns.ts';
 import { RELATION_TYPES, type RelationType } from '#core/vocabulary.ts';
 import { relationColumnsOf } from './actor-graph.ts';
 
-/**
- * The actors the role finders read: the compact network's (`NetworkActor`, read straight from
- * storage or its snapshot); a full record is one too.
- */
+/** The actors the role finders read: the compact network's (a full record is one too). */
 export type RoleActor = NetworkActor;
 
 /**
