@@ -197,10 +197,11 @@ describe('region pages', () => {
     const hikari = listed.items.find((item) => item.id === 'consortium-22-hikari');
     expect(hikari, 'the demo records its consortium').toBeDefined();
     const money = (await api('/api/analyses/money?consortium=consortium-22-hikari')) as {
-      scope: { kind: string; name: string; members: number };
+      scope: { kind: string; name: string; nameEn?: string; members: number };
       region: { years: unknown[] };
     };
     expect(money.scope.kind).toBe('consortium');
+    expect(money.scope.nameEn, 'the demo consortium has an English name').toBeDefined();
     for (const language of ['ja', 'en'] as const)
       for (const [width, height] of [
         [1440, 900],
@@ -234,8 +235,9 @@ describe('region pages', () => {
         await choice.selectOption('consortium-22-hikari');
         await page.locator('[data-testid="money-scope"][data-kind="consortium"]').waitFor();
         expect(new URL(page.url()).searchParams.get('consortium')).toBe('consortium-22-hikari');
+        // The scope is named in the page's language (its English name on English pages).
         await expect(page.getByTestId('money-scope').textContent()).resolves.toContain(
-          money.scope.name,
+          language === 'en' ? (money.scope.nameEn ?? money.scope.name) : money.scope.name,
         );
         await expect(page.getByTestId('money-years').locator('tbody tr').count()).resolves.toBe(
           money.region.years.length,
