@@ -48,7 +48,7 @@ if (only !== 'ami') {
   });
   membership = result.membership;
   console.log(
-    `leiden: ${cpuSeconds(start).toFixed(2)} s CPU, modularity ${result.modularity.toFixed(5)}, ${result.communityCount} communities, ${result.iterations} iterations (${result.stoppedBy})`,
+    `leiden: ${cpuSeconds(start).toFixed(2)} s CPU, modularity ${result.modularity.toFixed(5)}, ${result.communityCount} communities, ${result.iterations} iterations (${result.stoppedBy}), by iteration ${result.modularityByIteration.map((q) => q.toFixed(6)).join(' ')}`,
   );
 }
 if (only !== 'leiden') {
