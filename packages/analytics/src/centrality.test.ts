@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { betweenness, constraint, degree, pageRank, weightedDegree } from './centrality.ts';
+import {
+  RANKING_TOLERANCE,
+  betweenness,
+  constraint,
+  degree,
+  pageRank,
+  weightedDegree,
+} from './centrality.ts';
 import { buildCsrGraph, type CsrGraph } from './csr-graph.ts';
 import { plantedPartition } from './generators.ts';
 import { createRng } from './random.ts';
@@ -49,6 +56,32 @@ describe('pageRank', () => {
     expect(pr[0]).toBeCloseTo(0.09699729, 7);
     expect(pr[1]).toBeCloseTo(0.05287692, 7);
     expect(pr[4]).toBeCloseTo(0.02197795, 7);
+  });
+
+  it("at the analyses' tolerance, every node's rank is within 1e-5 of its converged value, relative, and the order of the top ones holds", () => {
+    const planted = plantedPartition({
+      nodeCount: 20_000,
+      communityCount: 20,
+      averageDegree: 16,
+      mixing: 0.3,
+      rng: createRng(3),
+    });
+    const g = buildCsrGraph(planted.nodeCount, planted);
+    const converged = pageRank(g, { tolerance: 1e-14 });
+    const ranked = pageRank(g, { tolerance: RANKING_TOLERANCE });
+    let worst = 0;
+    for (let v = 0; v < g.nodeCount; v++)
+      worst = Math.max(
+        worst,
+        Math.abs((ranked[v] ?? 0) - (converged[v] ?? 0)) / (converged[v] ?? 1),
+      );
+    expect(worst).toBeLessThan(1e-5);
+    expect(worst).toBeGreaterThan(0);
+    const top = (rank: Float64Array) =>
+      Array.from(rank.keys())
+        .sort((a, b) => (rank[b] ?? 0) - (rank[a] ?? 0))
+        .slice(0, 50);
+    expect(top(ranked)).toEqual(top(converged));
   });
 
   it('returns an empty vector for an empty graph', () => {

@@ -29,6 +29,15 @@ export interface PageRankOptions {
 }
 
 /**
+ * The tolerance the analyses rank actors with (influencers, core actors, gap filling's
+ * percentiles): each node's rank is then within about 6 × this of its converged value, relative
+ * to the node's own rank, whatever the network's size (measured on planted networks, and tested),
+ * far below the digits shown, in half the passes of the default (at 1 M actors / 10 M ties each
+ * pass reads every tie: 16 s at 1e-10).
+ */
+export const RANKING_TOLERANCE = 1e-6;
+
+/**
  * Weighted PageRank by power iteration. A walker leaves node u along edge
  * {u, v} with probability w_uv / Σ_x w_ux (a self-loop is one edge u→u of its
  * weight); nodes without edges jump uniformly. Sums to 1.

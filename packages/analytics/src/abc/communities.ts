@@ -1,5 +1,5 @@
 import type { NetworkActor } from '#core/network-columns.ts';
-import { pageRank } from '../centrality.ts';
+import { RANKING_TOLERANCE, pageRank } from '../centrality.ts';
 import { leiden } from '../leiden.ts';
 import { adjustedMutualInformation } from '../partition-compare.ts';
 import { createRng } from '../random.ts';
@@ -272,7 +272,7 @@ export function analyseCommunities(
     minimumGain: LEIDEN_MINIMUM_GAIN,
     iterations: LEIDEN_MAX_ITERATIONS,
   });
-  const rank = pageRank(graph);
+  const rank = pageRank(graph, { tolerance: RANKING_TOLERANCE });
   const groups = new Map<number, number[]>();
   for (let node = 0; node < graph.nodeCount; node++) {
     const label = result.membership[node] ?? 0;

@@ -1,7 +1,7 @@
 import type { Seed } from '#core/entities/seed.ts';
 import type { NetworkActor } from '#core/network-columns.ts';
 import { distanceKm, findPrefecture, prefectureGroupOf } from '#core/geo.ts';
-import { pageRank } from '../centrality.ts';
+import { RANKING_TOLERANCE, pageRank } from '../centrality.ts';
 import type { ActorGraph } from './actor-graph.ts';
 import { bureauJurisdiction } from './jurisdiction.ts';
 import { WHEEL_LABELS, wheelSectorOf, type WheelSector } from './wheel.ts';
@@ -172,7 +172,7 @@ export function rankGapFillers(
       queue.push(v);
     }
   }
-  const rank = pageRank(graph);
+  const rank = pageRank(graph, { tolerance: RANKING_TOLERANCE });
   const sortedRank = Array.from(rank).sort((a, b) => a - b);
   const percentile = (value: number) => {
     let lo = 0;
