@@ -70,7 +70,7 @@ async function databaseExists(adminUrl: string, name: string): Promise<boolean> 
   }
 }
 
-interface Row {
+export interface Row {
   size: EndToEndSize;
   engine: Engine;
   nodes: number;
@@ -334,7 +334,7 @@ export async function runEndToEndBench(options: {
   return rows;
 }
 
-function writeReport(root: string, fresh: Row[]): void {
+export function writeReport(root: string, fresh: Row[]): void {
   const jsonPath = join(root, 'bench', 'results', 'analytics-e2e.json');
   const earlier = existsSync(jsonPath)
     ? ((JSON.parse(readFileSync(jsonPath, 'utf8')) as { rows: (Row & { measuredAt: string })[] })
