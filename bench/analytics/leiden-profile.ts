@@ -44,6 +44,7 @@ if (only !== 'ami') {
   const result = leiden(graph, {
     rng: createRng(seed),
     minimumGain: LEIDEN_MINIMUM_GAIN,
+    extrapolateGains: !args.includes('--no-extrapolation'),
     iterations: LEIDEN_MAX_ITERATIONS,
   });
   membership = result.membership;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCsrGraph, type CsrGraph } from './csr-graph.ts';
 import { plantedPartition, twoCliquesWithBridge } from './generators.ts';
 import { LEIDEN_MAX_ITERATIONS, LEIDEN_MINIMUM_GAIN } from './abc/communities.ts';
-import { leiden, louvain, type CommunityResult } from './leiden.ts';
+import { extrapolatedGainsLeft, leiden, louvain, type CommunityResult } from './leiden.ts';
 import { modularity } from './modularity.ts';
 import { normalizedMutualInformation } from './partition-compare.ts';
 import { createRng } from './random.ts';
@@ -233,16 +233,46 @@ describe('leiden stopping rule (issue 16)', () => {
       });
       const g = buildCsrGraph(generated.nodeCount, generated);
       const converged = leiden(g, { rng: createRng(seed) });
-      const stopped = leiden(g, {
-        rng: createRng(seed),
-        minimumGain: LEIDEN_MINIMUM_GAIN,
-        iterations: LEIDEN_MAX_ITERATIONS,
-      });
+      const settings = { minimumGain: LEIDEN_MINIMUM_GAIN, iterations: LEIDEN_MAX_ITERATIONS };
+      const stopped = leiden(g, { rng: createRng(seed), ...settings });
       expect(stopped.iterations).toBeLessThanOrEqual(converged.iterations);
       expect(stopped.modularity).toBeGreaterThan(converged.modularity - 0.001);
+      // As the command runs it: the gains left extrapolated from the last two.
+      const extrapolated = leiden(g, { rng: createRng(seed), ...settings, extrapolateGains: true });
+      expect(extrapolated.iterations).toBeLessThanOrEqual(stopped.iterations);
+      expect(extrapolated.modularity).toBeGreaterThan(converged.modularity - 0.001);
     }
     // Half a unit of the third decimal the command prints.
     expect(LEIDEN_MINIMUM_GAIN).toBe(5e-4);
+  });
+
+  it('extrapolates the gains left as a geometric series of the last two gains', () => {
+    expect(extrapolatedGainsLeft(0.005, 0.001)).toBeCloseTo((0.001 * 0.2) / 0.8, 15);
+    // Without an earlier gain, or when the gains do not shrink, nothing is extrapolated.
+    expect(extrapolatedGainsLeft(Number.NaN, 0.01)).toBe(Infinity);
+    expect(extrapolatedGainsLeft(0.01, 0.02)).toBe(Infinity);
+    expect(extrapolatedGainsLeft(0, 0)).toBe(Infinity);
+  });
+
+  it('with extrapolation, skips the iteration that would only confirm a negligible gain, never on the first gain alone', () => {
+    const generated = plantedPartition({
+      nodeCount: 20_000,
+      communityCount: 20,
+      averageDegree: 20,
+      mixing: 0.3,
+      rng: createRng(1),
+    });
+    const g = buildCsrGraph(generated.nodeCount, generated);
+    const settings = { minimumGain: LEIDEN_MINIMUM_GAIN, iterations: LEIDEN_MAX_ITERATIONS };
+    const plain = leiden(g, { rng: createRng(1), ...settings });
+    const early = leiden(g, { rng: createRng(1), ...settings, extrapolateGains: true });
+    expect(early.stoppedBy).toBe('negligible_gain');
+    expect(early.iterations).toBeLessThan(plain.iterations);
+    expect(early.iterations).toBeGreaterThanOrEqual(3);
+    const gains = early.modularityByIteration.map((q, i, all) => q - (all[i - 1] ?? q));
+    // The last iteration still gained more than the threshold: the stop came from the extrapolation.
+    expect(gains.at(-1) ?? 0).toBeGreaterThanOrEqual(LEIDEN_MINIMUM_GAIN);
+    expect(early.modularity).toBeGreaterThan(plain.modularity - 0.001);
   });
 
   it('stops at the maximum number of iterations when gains stay large, and says so', () => {

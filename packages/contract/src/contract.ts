@@ -79,6 +79,7 @@ export const contract = {
   strengthsMap: strengthsMap.strengthsMap,
   roles: roles.roles,
   sdgs: analyses.sdgs,
+  analysisProgress: analyses.analysisProgress,
   listConsultations: consultations.listConsultations,
   openConsultation: consultations.openConsultation,
   consultationBoard: consultations.consultationBoard,

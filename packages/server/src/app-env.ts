@@ -1,6 +1,7 @@
 import type { ListPageCache } from '#services/accounts/list-page-cache.ts';
 import type { AnalysisStore } from '#services/analysis-store/analysis-store.ts';
 import type { Principal } from '#core/accounts.ts';
+import type { AnalysisWarmUp } from './analysis-warm-up.ts';
 import type { Clock, Repositories, SessionRecord } from '#core/ports.ts';
 import type { RateLimiter, SignInBackoff } from './rate-limit.ts';
 import type { ServerConfig } from './server-config.ts';
@@ -19,6 +20,8 @@ export interface ApiServices {
   listPages: ListPageCache;
   /** Shared analyses (public records only), computed once per data change and kept. */
   analyses: AnalysisStore;
+  /** The analyses computed ahead of being asked, when this server runs a warm-up. */
+  analysisWarmUp: AnalysisWarmUp | null;
 }
 
 export interface AppEnv {

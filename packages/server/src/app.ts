@@ -18,6 +18,7 @@ import { countVisibleRecords } from '#services/accounts/count-visible-records.ts
 import { contract } from '#contract/contract.ts';
 import type { AnalysisStore } from '#services/analysis-store/analysis-store.ts';
 import { createAnalysisServices } from './analysis-services.ts';
+import type { AnalysisWarmUp } from './analysis-warm-up.ts';
 import type { ApiServices, AppEnv } from './app-env.ts';
 import { registerRawRoute } from './register-route.ts';
 import { renderHomePage } from './home-page.ts';
@@ -69,6 +70,8 @@ export interface AppDependencies {
   workflow?: WorkflowServices | WorkflowOptions;
   /** Shared analyses, computed once per data change (computed in process unless given). */
   analyses?: AnalysisStore;
+  /** The warm-up of `analyses` the server runs (its progress is served); none unless given. */
+  analysisWarmUp?: AnalysisWarmUp;
   /** Where browser uploads are checked and a connector's file applied (in this thread unless given). */
   uploadWork?: UploadWork;
   /** Inboxes and notification mail (made from `config` unless given). */
@@ -97,6 +100,7 @@ export function createApp(deps: AppDependencies): Hono {
     },
     listPages: createListPageCache(),
     analyses: deps.analyses ?? createAnalysisServices(deps.repos, clock),
+    analysisWarmUp: deps.analysisWarmUp ?? null,
   };
   const { repos } = services;
 

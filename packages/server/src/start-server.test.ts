@@ -9,7 +9,9 @@ import { createAccount } from '#services/accounts/create-account.ts';
 import { buildActor } from '#test/factories.ts';
 import { startSmtpInbox, type SmtpInbox } from '#test/smtp-inbox.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
+import { ZAnalysisProgress } from '#contract/routes/analyses.ts';
 import { PASSWORD, TEST_COST } from './api-test-fixture.ts';
+import { FIRST_ASKED_ANALYSES } from './first-asked-analyses.ts';
 import { startServer, type RunningServer } from './start-server.ts';
 
 describe('a started server', () => {
@@ -55,5 +57,40 @@ describe('a started server', () => {
     const inbox = await repos.notifications.list(old?.account.id ?? '', { limit: 10 });
     expect(inbox.items.map((n) => n.kind)).toEqual(['profile_unconfirmed']);
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('says how far the warm-up is, to anyone, with names and counts only, until every analysis is done', async () => {
+    database = await sqliteTestDatabase.open();
+    await database.repos
+      .entity('actors')
+      .upsertMany([
+        buildActor({ id: 'co-a', name: '株式会社エー' }),
+        buildActor({ id: 'uni-u', name: 'ユー大学', sector: 'university' }),
+      ]);
+    server = await startServer({ repos: database.repos, port: 0 });
+    const progressUrl = new URL('api/analyses/progress', server.url);
+    const read = async () => {
+      const response = await fetch(progressUrl);
+      expect(response.status).toBe(200);
+      return ZAnalysisProgress.parse(await response.json());
+    };
+    const first = await read();
+    expect(first.warmUp?.total).toBe(FIRST_ASKED_ANALYSES.length);
+    let now = first;
+    const deadline = Date.now() + 60_000;
+    const seen = new Set<string>();
+    while (now.warmUp?.finishedAt === null && Date.now() < deadline) {
+      for (const name of now.computing) seen.add(name);
+      await new Promise((done) => setTimeout(done, 20));
+      now = await read();
+    }
+    expect(now.warmUp?.finishedAt).not.toBeNull();
+    expect(now.warmUp?.done).toBe(FIRST_ASKED_ANALYSES.length);
+    expect(now.computed + now.restored).toBeGreaterThanOrEqual(
+      new Set(FIRST_ASKED_ANALYSES.map((r) => `${r.name} ${JSON.stringify(r.params)}`)).size,
+    );
+    // Names of analyses, never the parameters someone asked with.
+    const names = new Set(FIRST_ASKED_ANALYSES.map((r) => r.name as string));
+    for (const name of seen) expect(names.has(name)).toBe(true);
   });
 });

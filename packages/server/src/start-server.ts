@@ -9,6 +9,7 @@ import {
   createWebDataServices,
   reopenable,
 } from './analysis-services.ts';
+import { createAnalysisWarmUp } from './analysis-warm-up.ts';
 import { createApp } from './app.ts';
 import { FIRST_ASKED_ANALYSES } from './first-asked-analyses.ts';
 import { createNotificationServices } from './notification-services.ts';
@@ -67,8 +68,10 @@ export async function startServer(options: {
   const uploads = createUploadWorkServices(options.repos, {
     ...(options.database !== undefined ? { database: options.database } : {}),
   });
+  const analysisWarmUp = createAnalysisWarmUp(analyses, FIRST_ASKED_ANALYSES, clock);
   const app = createApp({
     repos: options.repos,
+    analysisWarmUp,
     uploadWork: uploads.work,
     workflow,
     notifications,
@@ -102,7 +105,7 @@ export async function startServer(options: {
             webData.answers.warm().catch((error: unknown) => {
               console.error('musubi: the web views could not be prepared', error);
             });
-          void analyses.warm(FIRST_ASKED_ANALYSES);
+          void analysisWarmUp.start();
         });
         resolve({
           url: `http://${shownHost}:${info.port}/`,

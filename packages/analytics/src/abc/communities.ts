@@ -270,6 +270,7 @@ export function analyseCommunities(
     resolution,
     rng: createRng(seed),
     minimumGain: LEIDEN_MINIMUM_GAIN,
+    extrapolateGains: true,
     iterations: LEIDEN_MAX_ITERATIONS,
   });
   const rank = pageRank(graph, { tolerance: RANKING_TOLERANCE });

@@ -126,3 +126,49 @@ export const sdgs = defineRoute({
     ...INVALID,
   },
 });
+
+/** Where the analyses stand: the warm-up after a start or a data load, and what is computing. */
+export const ZAnalysisProgress = z
+  .object({
+    warmUp: z
+      .object({
+        total: z.number().int().min(0).describe('Analyses the warm-up computes'),
+        done: z.number().int().min(0).describe('Of them, computed or read back so far'),
+        startedAt: z.string().nullable().describe('When the warm-up started (null: not yet)'),
+        finishedAt: z.string().nullable().describe('When it finished (null: not yet)'),
+      })
+      .strict()
+      .nullable()
+      .describe('The warm-up started with the server (null when this server runs none)'),
+    computing: z
+      .array(z.string())
+      .describe('Names of the analyses being computed now (their parameters are not shown)'),
+    ready: z.number().int().min(0).describe('Answers kept and current'),
+    computed: z.number().int().min(0).describe('Answers computed since the server started'),
+    restored: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Answers read back from the database (kept by an earlier run on the same data)'),
+    lastSeconds: z
+      .number()
+      .nullable()
+      .describe('Seconds the last computed answer took (null: none yet)'),
+  })
+  .strict();
+
+export const analysisProgress = defineRoute({
+  method: 'get',
+  path: '/api/analyses/progress',
+  operationId: 'get-analyses-progress',
+  summary:
+    'How far the analyses are: the warm-up computing what the web asks first after a start or a data load, and what is being computed now',
+  tags,
+  responses: {
+    200: {
+      description: 'Counts and names only: no answer and no parameter of anyone’s request',
+      schema: ZAnalysisProgress,
+      component: 'AnalysisProgress',
+    },
+  },
+});

@@ -4,6 +4,7 @@ import type { Relation } from '#core/entities/relation.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createApiFixture, expectProblem, type ApiFixture } from '../api-test-fixture.ts';
 import { ZStrengthsMap } from '#contract/routes/strengths-map.ts';
+import { ZAnalysisProgress } from '#contract/routes/analyses.ts';
 
 const actor = (id: string, prefectureCode: string): Actor => ({
   id,
@@ -42,6 +43,15 @@ describe.each(TEST_DATABASES)('analyses API on $name', (kind) => {
       .upsertMany([...clique(WEST), ...clique(EAST), tie('w0', 'bridge'), tie('bridge', 'e0')]);
   });
   afterEach(async () => f.close());
+
+  it('counts what was computed, without a warm-up when the server runs none, and never shows parameters', async () => {
+    const before = ZAnalysisProgress.parse(await (await f.call('/api/analyses/progress')).json());
+    expect(before).toMatchObject({ warmUp: null, computing: [], computed: 0 });
+    expect((await f.call('/api/analyses/brokers?limit=3')).status).toBe(200);
+    const after = await (await f.call('/api/analyses/progress')).text();
+    expect(ZAnalysisProgress.parse(JSON.parse(after)).computed).toBe(1);
+    expect(after).not.toContain('limit');
+  });
 
   it('ranks the bridge between two communities first', async () => {
     const response = await f.call('/api/analyses/brokers');

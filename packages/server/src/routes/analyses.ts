@@ -12,7 +12,26 @@ import { registerRoute } from '../register-route.ts';
 const on = { mountedAt: '/api' };
 
 export function registerAnalysisRoutes(api: Hono<AppEnv>, services: ApiServices): void {
-  const { repos, analyses } = services;
+  const { repos, analyses, analysisWarmUp } = services;
+
+  registerRoute(
+    api,
+    contract.analysisProgress,
+    () => {
+      const { computing, ready, computed, restored, lastSeconds } = analyses.progress();
+      // Names only: a key's parameters are what someone asked for.
+      const names = [...new Set(computing.map((key) => key.split(' ')[0] ?? key))];
+      return {
+        warmUp: analysisWarmUp?.progress() ?? null,
+        computing: names,
+        ready,
+        computed,
+        restored,
+        lastSeconds,
+      };
+    },
+    on,
+  );
 
   registerRoute(
     api,
