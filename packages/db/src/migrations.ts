@@ -372,6 +372,13 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX IF NOT EXISTS programmes_owner_id_idx ON programmes (owner_id)',
     ],
   },
+  {
+    // Issue 11: a seed its owner closed (withdrawn, or licensed exclusively) keeps its history but
+    // is no longer proposed (absent, NULL, is open).
+    version: 19,
+    name: 'seed-closed',
+    statements: (dialect) => [`ALTER TABLE seeds ADD COLUMN closed ${sqlType(dialect, 'bool')}`],
+  },
 ];
 
 function sqlText(value: string | number | undefined): string {

@@ -285,6 +285,12 @@ export const seeds: EntitySpec = {
       codec: 'bool',
       doc: 'Open to new partners (true/false, default true)',
     },
+    {
+      column: 'closed',
+      field: 'closed',
+      codec: 'bool',
+      doc: 'Closed by its owner (withdrawn or licensed exclusively): no longer proposed (true/false)',
+    },
     { column: 'url', field: 'url', codec: 'text', doc: 'Web page' },
     ...provenanceColumns,
   ],
