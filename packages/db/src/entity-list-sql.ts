@@ -7,6 +7,7 @@ import {
 import type { ColumnSpec } from '#core/entities/entity-spec.ts';
 import type { ListQuery, Page } from '#core/ports.ts';
 import { fromColumn, keyIn, keyListParam, toParam, type EntityTable } from './entity-row-codec.ts';
+import { listItemPredicate } from './list-item-index.ts';
 import { charactersOf, SEARCH_COLUMNS, searchTableOf, searchTermsTableOf } from './search-index.ts';
 import type { SqlParam } from './sql-client.ts';
 
@@ -145,10 +146,14 @@ export function createEntityListing(shape: EntityTable): EntityListing {
             params: [value],
           };
     const item = column.codec === 'int_list' ? Number(value) : value;
+    // An item with an index of its own is named as the index names it, so the index answers.
+    const indexed = column.indexedItems?.includes(value)
+      ? `${listItemPredicate(client.dialect, column.column, value)} AND `
+      : '';
     if (client.dialect === 'postgres')
-      return { sql: `"${column.column}" @> ?::jsonb`, params: [JSON.stringify([item])] };
+      return { sql: `${indexed}"${column.column}" @> ?::jsonb`, params: [JSON.stringify([item])] };
     return {
-      sql: `EXISTS (SELECT 1 FROM json_each("${column.column}") WHERE json_each.value = ?)`,
+      sql: `${indexed}EXISTS (SELECT 1 FROM json_each("${column.column}") WHERE json_each.value = ?)`,
       params: [item],
     };
   }

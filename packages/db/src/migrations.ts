@@ -3,9 +3,11 @@ import {
   dataVersionTablesMigration,
   TABLES_OF_MIGRATION_13,
 } from './data-version.ts';
+import { CONSORTIUM_FLAG } from '#core/consortium.ts';
 import { NATIONAL_PROGRAMMES } from '#core/programme-catalogue.ts';
 import { analysisResultsMigration } from './analysis-result-repo.ts';
 import { graphSnapshotMigration } from './graph-snapshot-store.ts';
+import { createListItemIndex } from './list-item-index.ts';
 import { notificationsMigration } from './notification-repo.ts';
 import { searchIndexMigration } from './search-index.ts';
 import { createTable, INITIAL_TABLES, sqlType } from './initial-tables.ts';
@@ -370,6 +372,17 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: () => [
       'ALTER TABLE programmes ADD COLUMN owner_id TEXT REFERENCES actors(id) ON DELETE RESTRICT',
       'CREATE INDEX IF NOT EXISTS programmes_owner_id_idx ON programmes (owner_id)',
+    ],
+  },
+  {
+    // Issue 11: a seed its owner closed (withdrawn, or licensed exclusively) keeps its history but
+    // is no longer proposed (absent, NULL, is open); consortia are listed from an index of their
+    // flag rather than by reading every actor's flags (list-item-index.ts).
+    version: 19,
+    name: 'seed-closed-and-consortium-index',
+    statements: (dialect) => [
+      `ALTER TABLE seeds ADD COLUMN closed ${sqlType(dialect, 'bool')}`,
+      createListItemIndex(dialect, 'actors', 'flags', CONSORTIUM_FLAG),
     ],
   },
 ];

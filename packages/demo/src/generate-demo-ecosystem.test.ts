@@ -108,6 +108,9 @@ describe('generateDemoEcosystem at scale 1', () => {
     expect(eco['support-measures'].length).toBeGreaterThanOrEqual(50);
     expect(eco.cases.length).toBeGreaterThanOrEqual(60);
     expect(eco.programmes.length).toBeGreaterThanOrEqual(6);
+    // Each prefecture government owns its own programme (decision 019), 静岡県 (pref-220001) too.
+    const owners = new Set(eco.programmes.map((p) => p['ownerId']));
+    for (const p of PREFECTURES) expect(owners).toContain(`pref-${p.localGovernmentCode}`);
     expect(eco.adoptions.length).toBeGreaterThanOrEqual(150);
   });
 
@@ -202,6 +205,8 @@ describe('generateDemoEcosystem at scale 1', () => {
     const projects = new Set(eco.projects.map((p) => str(p, 'id')));
     const adoptions = new Set(eco.adoptions.map((a) => str(a, 'id')));
     const programmes = new Set(eco.programmes.map((p) => str(p, 'id')));
+    for (const p of eco.programmes)
+      if (p['ownerId'] !== undefined) check(actors.has(str(p, 'ownerId')), 'programme owner');
     for (const a of eco.adoptions) {
       check(programmes.has(str(a, 'programmeId')), 'adoption programme');
       if (a['coreInstitutionId'] !== undefined)

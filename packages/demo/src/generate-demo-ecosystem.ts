@@ -9,6 +9,7 @@ import { generateConsortium } from './generate-consortium.ts';
 import { generateFunding } from './generate-funding.ts';
 import { generateIndicators } from './generate-indicators.ts';
 import { generateKakenProjects } from './generate-kaken-projects.ts';
+import { generatePrefectureProgrammes } from './generate-prefecture-programmes.ts';
 import { generateAdoptions, generateProgrammes } from './generate-programmes.ts';
 import { generateRegionPlans } from './generate-region-plans.ts';
 import { generateCases, generateProjects } from './generate-projects.ts';
@@ -56,7 +57,11 @@ export function generateDemoEcosystem(options: DemoOptions = {}): DemoEcosystem 
   const texts = createRandom(textSeed(seed));
   const seeds = generateSeeds(texts, world, sized(DEMO_SIZES.seeds, 50));
   const needs = generateNeeds(texts, world, sized(DEMO_SIZES.needs, 20));
-  const programmes = generateProgrammes();
+  // The national catalogue's programmes, then the prefectures' own (no randomness drawn).
+  const programmes = [
+    ...generateProgrammes(),
+    ...generatePrefectureProgrammes((id) => world.byId.has(id)),
+  ];
   const adoptions = generateAdoptions(random, world);
   const projects = generateProjects(random, world, adoptions, sized(DEMO_SIZES.projects, 20));
   const cases = generateCases(random, projects, Math.max(DEMO_SIZES.cases, 0));

@@ -54,6 +54,12 @@ export interface ColumnSpec {
   /** A list column that API lists filter on: `?sdgs=14` gives the records whose list holds 14. */
   listFilter?: boolean;
   /**
+   * Items of a list column that have a partial index of their own (the few actors flagged
+   * `consortium` among millions): a list filter on one of them names it literally, so the
+   * database reads that index instead of every row's list (migration 19).
+   */
+  indexedItems?: readonly string[];
+  /**
    * Left out of API lists unless asked for with `?fields=` (long logs: a page of projects with
    * them is ~200 KB); a single record and exports always carry it.
    */

@@ -2,6 +2,7 @@
  * Entity specifications. The entities of the ecosystem and what ties them: actors, relations,
  * seeds and needs.
  */
+import { CONSORTIUM_FLAG } from '../consortium.ts';
 import { asSchema, idKey, provenanceColumns, type EntitySpec } from './entity-spec.ts';
 import { ZActor } from './actor.ts';
 import { ZNeed } from './need.ts';
@@ -79,6 +80,7 @@ export const actors: EntitySpec = {
       codec: 'list',
       doc: 'sme;large;startup;university_venture;regional_core;anchor;star_scientist;researcher;coordinator;pd_pm;entrepreneur;student;bank;vc;tlo;incubator;consortium',
       listFilter: true,
+      indexedItems: [CONSORTIUM_FLAG],
     },
     { column: 'field', field: 'field', codec: 'text', doc: 'Research or industry field' },
     { column: 'keywords', field: 'keywords', codec: 'list', doc: 'Keywords, ;-separated' },
@@ -284,6 +286,12 @@ export const seeds: EntitySpec = {
       field: 'available',
       codec: 'bool',
       doc: 'Open to new partners (true/false, default true)',
+    },
+    {
+      column: 'closed',
+      field: 'closed',
+      codec: 'bool',
+      doc: 'Closed by its owner (withdrawn or licensed exclusively): no longer proposed (true/false)',
     },
     { column: 'url', field: 'url', codec: 'text', doc: 'Web page' },
     ...provenanceColumns,

@@ -30,6 +30,11 @@ export const ZSeed = z
     sdgs: ZSdgs.default([]),
     patentNumber: z.string().max(100).optional(),
     available: z.boolean().default(true),
+    /**
+     * Closed by its owner (withdrawn, or licensed exclusively): kept with its history, no longer
+     * proposed by matching. Absent means open.
+     */
+    closed: z.boolean().optional(),
     url: z.url().optional(),
   })
   .extend(ZProvenance.shape);

@@ -388,8 +388,14 @@ export class MatchingIndex {
       for (const record of batch) {
         const parsed = ZSeed.safeParse(record);
         if (!parsed.success) continue;
-        this.seeds.set(parsed.data.id, seedFacts(parsed.data));
-        if (stale.has(parsed.data.id)) toAnalyse.push(parsed.data);
+        const seed = parsed.data;
+        this.seeds.set(seed.id, seedFacts(seed));
+        if (seed.closed === true) {
+          // Closed by its owner: out of the index, as a deleted seed, but its facts stay.
+          if (this.seedIndex.has(seed.id)) removed += 1;
+          this.seedIndex.remove(seed.id);
+          this.seedVersions.set(seed.id, current.get(seed.id) ?? 0);
+        } else if (stale.has(seed.id)) toAnalyse.push(seed);
       }
     }
     await this.indexSeedsInBulk(toAnalyse);
@@ -497,15 +503,18 @@ export class MatchingIndex {
     );
   }
 
-  /** Analyses and (re)indexes seeds; updates their facts. */
+  /** Analyses and (re)indexes open seeds, takes closed ones out; updates their facts. */
   async indexSeeds(seeds: readonly Seed[]): Promise<void> {
-    if (seeds.length === 0) return;
-    const texts = seeds.flatMap((s) => Object.values(seedFields(s)));
-    const analyzer = await this.text.analyzer.prepare(texts);
+    const open = seeds.filter((s) => s.closed !== true);
     for (const seed of seeds) {
-      this.seedIndex.upsert(seed.id, analyzeFields(analyzer, seedFields(seed)));
       this.seeds.set(seed.id, seedFacts(seed));
+      if (seed.closed === true) this.seedIndex.remove(seed.id);
     }
+    if (open.length === 0) return;
+    const texts = open.flatMap((s) => Object.values(seedFields(s)));
+    const analyzer = await this.text.analyzer.prepare(texts);
+    for (const seed of open)
+      this.seedIndex.upsert(seed.id, analyzeFields(analyzer, seedFields(seed)));
   }
 
   async indexNeeds(needs: readonly Need[]): Promise<void> {

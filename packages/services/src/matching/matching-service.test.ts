@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcomeCode } from '#test/outcome-code.ts';
+import { ZSeed } from '#core/entities/seed.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { createMatchingService, type MatchingService } from './matching-service.ts';
@@ -113,6 +114,39 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
         service.upsertSeed(MEMBER_OF('c1'), { id: 'x', ownerId: 'u1', title: 't' }),
       ),
     ).toBe('forbidden');
+  });
+
+  it('proposes a closed seed no more, here, in another process and from the snapshot, until reopened', async () => {
+    const stored = await db.repos.entity('seeds').get('s-plating');
+    const plating = ZSeed.parse(stored?.record);
+    const other = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      refreshIntervalMs: 0,
+    });
+    const proposed = async (s: MatchingService) =>
+      (await s.matchNeed(ANONYMOUS, 'n-public', { limit: 10 })).results.map((r) => r.seedId);
+    for (const s of [service, other]) expect(await proposed(s)).toContain('s-plating');
+    await service.upsertSeed(COORDINATOR_K1, { ...plating, closed: true });
+    for (const s of [service, other]) {
+      const ids = await proposed(s);
+      expect(ids).not.toContain('s-plating');
+      expect(ids).toContain('s-chelate');
+    }
+    const restored = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      refreshIntervalMs: 0,
+    });
+    expect(await proposed(restored)).not.toContain('s-plating');
+    // Its owner may still reach it (the facts stay): only the owner side deletes it.
+    expect(await outcomeCode(service.deleteSeed(MEMBER_OF('c1'), 's-plating'))).toBe('forbidden');
+    await service.upsertSeed(COORDINATOR_K1, { ...plating, closed: false });
+    for (const s of [service, other, restored]) expect(await proposed(s)).toContain('s-plating');
+    await other.close();
+    await restored.close();
   });
 
   it('sees edits made by another process within the refresh interval, and restores from its snapshot', async () => {

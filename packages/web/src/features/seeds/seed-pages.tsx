@@ -29,6 +29,7 @@ export const SEED_FIELDS: readonly FieldSpec[] = [
   { name: 'patentNumber', kind: 'text', label: 'forms.seed.patentNumber' },
   { name: 'url', kind: 'url', label: 'field.url' },
   { name: 'available', kind: 'checkbox', label: 'forms.seed.available' },
+  { name: 'closed', kind: 'checkbox', label: 'forms.seed.closed', hint: 'forms.seed.closedHint' },
 ];
 
 const OWNER_FIELD: FieldSpec = {

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { messageOf } from './refusal.tsx';
+import { SeedClosedMark } from './seed-closed.tsx';
 import { SeedProposals } from './seed-proposals.tsx';
 import { workflowApi } from './workflow-api.tsx';
 
@@ -51,6 +52,7 @@ export function MySeedsPage() {
                   <Link href={`/seeds/${encodeURIComponent(id)}/proposals`}>
                     {String(seed['title'] ?? id)}
                   </Link>
+                  {seed['closed'] === true ? <SeedClosedMark /> : null}
                 </h2>
                 <SeedProposals seedId={id} />
               </li>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { SeedClosedMark } from './seed-closed.tsx';
 import { SeedProposals } from './seed-proposals.tsx';
 import { workflowApi } from './workflow-api.tsx';
 
@@ -10,9 +11,13 @@ export function SeedFeedbackPage({ seedId }: { seedId: string }) {
   const { t } = useI18n();
   const { account } = useAuth();
   const [title, setTitle] = useState<string | null>(null);
+  const [closed, setClosed] = useState(false);
   useEffect(() => {
     workflowApi.seed(seedId).then(
-      (seed) => setTitle(typeof seed['title'] === 'string' ? seed['title'] : null),
+      (seed) => {
+        setTitle(typeof seed['title'] === 'string' ? seed['title'] : null);
+        setClosed(seed['closed'] === true);
+      },
       () => setTitle(null),
     );
   }, [seedId]);
@@ -25,7 +30,11 @@ export function SeedFeedbackPage({ seedId }: { seedId: string }) {
         <Link href="/my-seeds">{t('workflow.mySeeds')}</Link>
       </p>
       <h1 id="seed-feedback-heading">{t('workflow.seedFeedbackTitle')}</h1>
-      <p className="seed-title">{title ?? seedId}</p>
+      <p className="seed-title">
+        {title ?? seedId}
+        {closed ? <SeedClosedMark /> : null}
+      </p>
+      {closed ? <p className="notice">{t('workflow.seedClosedNote')}</p> : null}
       {account === null ? (
         <p>
           {t('board.signInFirst')}{' '}
