@@ -42,7 +42,7 @@ export function batchAnswer(
     k: 300,
     dictionary,
     ...(glosses !== undefined ? { glosses } : {}),
-    cooccurrence: { maxDocuments: 300 },
+    cooccurrence: false,
     feedback: { documents: 8 },
   });
   const scale = textScale(index, query, thresholds.coreWords);

@@ -36,7 +36,7 @@ import { ZSeed } from '#core/entities/seed.ts';
 import { generateDemoEcosystem } from '#demo/generate-demo-ecosystem.ts';
 
 const SEED_FIELDS = [
-  { name: 'title', weight: 3 },
+  { name: 'title', weight: 2 },
   { name: 'keywords', weight: 2 },
   { name: 'abstract', weight: 1 },
 ];
@@ -76,7 +76,7 @@ function answer(
     k: 10,
     dictionary,
     ...(glosses !== undefined ? { glosses } : {}),
-    cooccurrence: { maxDocuments: 300 },
+    cooccurrence: false,
     feedback: { documents: 8 },
   });
   const first = hits[0];

@@ -183,7 +183,7 @@ export function musubiRanker(
       ...(glosses !== undefined
         ? { glosses, glossExpansion: { weight: GLOSS_OPTIONS.weight } }
         : {}),
-      cooccurrence: { maxDocuments: 300 },
+      cooccurrence: false,
       feedback: { documents: 8 },
       ...extra,
     }).hits.map((h) => h.id);
@@ -218,7 +218,7 @@ function confidenceCalibration(
     const { query, hits } = searchWithExpansion(index, analyzer, need.text, {
       k: 10,
       dictionary,
-      cooccurrence: { maxDocuments: 300 },
+      cooccurrence: false,
       feedback: { documents: 8 },
     });
     const scale = textScale(index, query, THRESHOLDS.coreWords);
@@ -282,7 +282,7 @@ function judgementLearning(
       ...(glosses !== undefined
         ? { glosses, glossExpansion: { weight: GLOSS_OPTIONS.weight } }
         : {}),
-      cooccurrence: { maxDocuments: 300 },
+      cooccurrence: false,
       feedback: { documents: 8 },
       ...(weights !== undefined && mode !== 'before'
         ? {
