@@ -15,11 +15,12 @@ import { join, resolve } from 'node:path';
 import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
 import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
 import { compileDictionary, type CompiledDictionary } from '#matching/dictionary.ts';
-import { searchWithExpansion } from '#matching/expansion.ts';
+import { searchWithExpansion, type QueryTerm } from '#matching/expansion.ts';
 import { buildGlossLinkTable } from '#matching/gloss-link-table.ts';
 import type { GlossLinker } from '#matching/gloss-links.ts';
 import {
   assessHit,
+  DEFAULT_CONFIDENCE_THRESHOLDS,
   isNoGoodMatch,
   textScale,
   type Confidence,
@@ -35,7 +36,7 @@ import { ZSeed } from '#core/entities/seed.ts';
 import { generateDemoEcosystem } from '#demo/generate-demo-ecosystem.ts';
 
 const SEED_FIELDS = [
-  { name: 'title', weight: 3 },
+  { name: 'title', weight: 2 },
   { name: 'keywords', weight: 2 },
   { name: 'abstract', weight: 1 },
 ];
@@ -47,9 +48,21 @@ interface Answer {
   readonly level: Level;
   readonly seed: string;
   readonly expansionOnly: boolean;
+  /** The first seed's id and confidence; the final query and its text scale. */
+  readonly seedId?: string;
+  readonly confidence?: Confidence;
+  readonly query?: readonly QueryTerm[];
+  readonly scale?: number;
 }
 
 const ORDER = { high: 0, medium: 1, low: 2 } as const;
+
+/** `--core-words N`: the size of the need's core confidence judges (a large N: every word, as before). */
+const at = process.argv.indexOf('--core-words');
+const THRESHOLDS = {
+  ...DEFAULT_CONFIDENCE_THRESHOLDS,
+  ...(at > 0 ? { coreWords: Number(process.argv[at + 1]) } : {}),
+};
 
 function answer(
   index: Bm25fIndex,
@@ -63,14 +76,16 @@ function answer(
     k: 10,
     dictionary,
     ...(glosses !== undefined ? { glosses } : {}),
-    cooccurrence: { maxDocuments: 300 },
+    cooccurrence: false,
     feedback: { documents: 8 },
   });
   const first = hits[0];
   if (first === undefined)
     return { need: need.title, level: 'no result', seed: '', expansionOnly: false };
-  const scale = textScale(index, query);
-  const evidence: HitEvidence[] = hits.map((hit) => assessHit(index, query, hit, scale));
+  const scale = textScale(index, query, THRESHOLDS.coreWords);
+  const evidence: HitEvidence[] = hits.map((hit) =>
+    assessHit(index, query, hit, scale, THRESHOLDS),
+  );
   const strongest = [...evidence].sort(
     (a, b) => ORDER[a.confidence] - ORDER[b.confidence] || b.specificity - a.specificity,
   )[0];
@@ -80,7 +95,20 @@ function answer(
     level: isNoGoodMatch(strongest) ? 'no good match' : (top?.confidence ?? 'low'),
     seed: titles.get(first.id) ?? first.id,
     expansionOnly: top?.expansionOnly ?? false,
+    seedId: first.id,
+    ...(top !== undefined ? { confidence: top.confidence } : {}),
+    query,
+    scale,
   };
+}
+
+/** A seed's confidence for a query it may not rank first (its text score summed term by term). */
+function confidenceFor(index: Bm25fIndex, query: readonly QueryTerm[], scale: number, id: string) {
+  const score = query.reduce(
+    (sum, t) => sum + t.weight * (index.scoreTerm(id, t.term)?.score ?? 0),
+    0,
+  );
+  return assessHit(index, query, { id, score }, scale, THRESHOLDS).confidence;
 }
 
 async function main(): Promise<void> {
@@ -105,23 +133,37 @@ async function main(): Promise<void> {
         synonyms: synonymLinks(readSudachiSynonyms()),
       })
     : undefined;
-  const texts = (withKeywords: boolean) =>
+  type Parts = 'all' | 'title and description' | 'title';
+  const texts = (parts: Parts) =>
     needs.map((n) => ({
       title: n.title,
-      text: [n.title, n.description ?? '', withKeywords ? n.keywords.join('、') : ''].join('\n'),
+      text: [
+        n.title,
+        parts !== 'title' ? (n.description ?? '') : '',
+        parts === 'all' ? n.keywords.join('、') : '',
+      ].join('\n'),
     }));
   const levels: Level[] = ['high', 'medium', 'low', 'no good match', 'no result'];
-  const runs: [string, GlossLinker | undefined, boolean][] = [
-    ['with the link table (the service)', table, true],
-    ['without links', undefined, true],
-    ['with the link table, title and description only (keywords left out)', table, false],
+  const runs: [string, GlossLinker | undefined, Parts][] = [
+    ['with the link table (the service)', table, 'all'],
+    ['without links', undefined, 'all'],
+    [
+      'with the link table, title and description only (keywords left out)',
+      table,
+      'title and description',
+    ],
+    ['with the link table, title only', table, 'title'],
   ];
-  const counted = runs.map(([name, glosses, withKeywords]) => {
-    const answers = texts(withKeywords).map((t) =>
-      answer(index, analyzer, dictionary, titles, t, glosses),
-    );
-    return { name, answers };
-  });
+  // `--agreement`: only the title-only and title-and-description runs (a quicker comparison).
+  const quick = process.argv.includes('--agreement');
+  const counted = runs
+    .filter(([, , parts]) => !quick || parts !== 'all')
+    .map(([name, glosses, parts]) => {
+      const answers = texts(parts).map((t) =>
+        answer(index, analyzer, dictionary, titles, t, glosses),
+      );
+      return { name, answers };
+    });
   const rows = counted.map(({ name, answers }) => {
     const cells = levels.map((level) => {
       const n = answers.filter((a) => a.level === level).length;
@@ -130,6 +172,22 @@ async function main(): Promise<void> {
     const carried = answers.filter((a) => a.expansionOnly && a.level !== 'no good match').length;
     return `| ${name} | ${cells.join(' | ')} | ${carried} |`;
   });
+  // The same need as a title alone and with its description: does the level say the same?
+  const answersOf = (name: string) => counted.find((c) => c.name.endsWith(name))?.answers ?? [];
+  const described = answersOf('(keywords left out)');
+  const titled = answersOf('title only');
+  const same = described.filter((a, i) => titled[i]?.level === a.level).length;
+  // The seed the title alone ranks first, judged for the title and for title and description.
+  let judged = 0;
+  let sameSeed = 0;
+  titled.forEach((a, i) => {
+    const long = described[i];
+    if (a.seedId === undefined || a.confidence === undefined) return;
+    if (long?.query === undefined || long.scale === undefined) return;
+    judged += 1;
+    if (confidenceFor(index, long.query, long.scale, a.seedId) === a.confidence) sameSeed += 1;
+  });
+  const agreement = `Title alone against title and description (no keywords): the first result's level is the same for ${same.toLocaleString('en')} of ${described.length.toLocaleString('en')} needs (${((100 * same) / Math.max(1, described.length)).toFixed(0)} %); the seed the title alone ranks first gets the same level for both texts in ${sameSeed.toLocaleString('en')} of ${judged.toLocaleString('en')} needs (${((100 * sameSeed) / Math.max(1, judged)).toFixed(0)} %).`;
   const withTable = counted[0]?.answers ?? [];
   const examples = (['high', 'medium', 'low', 'no good match'] as const).flatMap((level) =>
     withTable
@@ -141,13 +199,15 @@ async function main(): Promise<void> {
           `| ${level} | ${a.need} | ${level === 'no good match' ? `(withheld: ${a.seed})` : a.seed}${a.expansionOnly ? ' (expansion only)' : ''} |`,
       ),
   );
-  const md = `# Matching on the demo's own needs (${new Date().toISOString()})
+  const md = `# Matching on the demo's own needs (${new Date().toISOString()}, confidence on the need's ${THRESHOLDS.coreWords} weightiest words)
 
 The demo ecosystem at scale 1: ${seeds.length.toLocaleString('en')} seeds, ${needs.length.toLocaleString('en')} needs (${new Set(needs.map((n) => n.title)).size.toLocaleString('en')} distinct titles). Each need (title, description, keywords) ranked as the service ranks it; the level is the first result's confidence, "no good match" when the strongest of the top 10 is low and generic (decision 014). \`node bin/run-ts.mjs bench/matching/demo-needs-confidence.ts\`.
 
 | ranking | high | medium | low | no good match | no result | first result by expansion only |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+${agreement}
 
 Examples (with the link table, the service's query; the first three distinct needs of each level in generation order):
 

@@ -109,8 +109,9 @@ export interface MatchingBenchReport {
   readonly skipped: readonly string[];
 }
 
+/** The service's field weights (packages/services matching-index.ts SEED_FIELDS). */
 export const FIELD_SPECS = [
-  { name: 'title', weight: 3 },
+  { name: 'title', weight: 2 },
   { name: 'abstract', weight: 1 },
   { name: 'keywords', weight: 2 },
 ];

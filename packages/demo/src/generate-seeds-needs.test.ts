@@ -57,6 +57,17 @@ describe('the demo seeds and needs read true (full demo)', () => {
     expect(companyNeeds.every((n) => FIELDS.some((f) => f.field === n.field))).toBe(true);
   });
 
+  it('draws each need’s keywords from its own words, not its owner’s field', () => {
+    const strays = needs.filter(
+      (n) => n.keywords.length === 0 || n.keywords.some((k) => !n.title.includes(k)),
+    );
+    expect(strays.slice(0, 3).map((n) => [n.title, n.keywords])).toEqual([]);
+    // The case that showed it: a 商店街 need tagged センサーネットワーク by its owner's field.
+    const shopping = needs.filter((n) => n.title.includes('商店街'));
+    expect(shopping.length).toBeGreaterThan(0);
+    expect(shopping.flatMap((n) => n.keywords).filter((k) => /センサ/u.test(k))).toEqual([]);
+  });
+
   it('lets no arts or humanities school own technology seeds', () => {
     const owners = seeds.map((s) => actors.get(s.ownerId ?? '')?.name ?? '');
     expect(owners.filter((name) => /音楽|芸術|美術|外国語/u.test(name))).toEqual([]);

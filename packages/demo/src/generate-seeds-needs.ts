@@ -13,6 +13,7 @@ import { COMMUNITY_NEED_PHRASES, type CommunityNeedPhrase } from './community-ne
 import { holdsTechnologySeeds } from './field-by-name.ts';
 import { fieldKeywords, fieldVocabulary, type FieldVocabulary } from './field-vocabulary.ts';
 import type { ActorWorld, PoolKey } from './generate-actors.ts';
+import { keywordsIn } from './need-keywords.ts';
 import { NEED_PHRASES, type TradePhrases } from './need-phrases.ts';
 import { PLANTED_COMMUNITIES } from './planted-communities.ts';
 import type { Random } from './random.ts';
@@ -218,6 +219,19 @@ function communityNeed(
 
 const CONFIDENTIALITY: readonly Confidentiality[] = ['public', 'members', 'confidential'];
 
+/**
+ * Two to four of the need's own words (`keywordsIn`), never its owner's field vocabulary; the
+ * field's only when the text has none. It takes as many draws as the field keywords it
+ * replaced, so the records drawn after it are unchanged.
+ */
+function needKeywords(random: Random, own: readonly string[], v: FieldVocabulary): string[] {
+  const count = random.int(2, 4);
+  if (own.length === 0) return fieldKeywords(random, v, count);
+  const picked = random.sample(own, count);
+  for (let skipped = picked.length; skipped < count; skipped++) random.next();
+  return picked;
+}
+
 export function generateNeeds(random: Random, world: ActorWorld, total: number): Need[] {
   const needs: Need[] = [];
   const taken = new Set<string>();
@@ -242,10 +256,12 @@ export function generateNeeds(random: Random, world: ActorWorld, total: number):
     let v: FieldVocabulary;
     let sdgs: number[];
     let description: string;
+    let ownKeywords: string[];
     if (community) {
       const need = communityNeed(random, owner, taken);
       v = fieldVocabulary(need.phrase.field);
       title = need.title;
+      ownKeywords = keywordsIn(title, [placeOf(owner), owner.name]);
       sdgs = [...need.phrase.sdgs];
       description = [
         `${need.title}という声が、住民から寄せられています。`,
@@ -262,6 +278,15 @@ export function generateNeeds(random: Random, world: ActorWorld, total: number):
       if (!phrases) throw new RangeError(`no need phrases for ${field}`);
       v = fieldVocabulary(field);
       title = companyTitle(random, phrases, owner, taken);
+      // The product as the firm names it (めっき部品, 干し柿), then the other words of its wish.
+      const product = phrases.products.find((p) => title.includes(p));
+      ownKeywords = [
+        ...(product !== undefined ? [product] : []),
+        ...keywordsIn(product !== undefined ? title.replace(product, '、') : title, [
+          placeOf(owner),
+          owner.name,
+        ]),
+      ];
       sdgs = sdgsOf(random, v);
       description = companyDescription(random, title, phrases, owner);
     }
@@ -275,7 +300,7 @@ export function generateNeeds(random: Random, world: ActorWorld, total: number):
       ownerId: owner.id,
       prefectureCode: owner.prefectureCode,
       confidentiality: random.weighted(CONFIDENTIALITY, [5, 3.5, 1.5]),
-      keywords: fieldKeywords(random, v, random.int(2, 4)),
+      keywords: needKeywords(random, ownKeywords, v),
       field: v.field,
       sdgs,
       desiredTrl: random.int(4, 9),

@@ -137,6 +137,106 @@ describe('assessHit', () => {
   });
 });
 
+describe('confidence of a title alone and of the same title with a long description', () => {
+  // A corpus where the words of a firm's description (会社, 技術, 作業, 計画 …) are common, as
+  // they are among real seeds, and one seed answers the drone need.
+  const seed = (id: string, title: string, abstract: string, keywords: string) => ({
+    id,
+    title,
+    abstract,
+    keywords,
+  });
+  const CORPUS = [
+    ...SEEDS,
+    seed(
+      'plan',
+      '地域企業の技術開発計画',
+      '地域の会社が大学の技術を使って作業計画を立てる。',
+      '技術、計画',
+    ),
+    seed(
+      'staff',
+      '中小企業の人材育成と技術継承',
+      '会社の熟練作業者の技術を若手に伝える計画。',
+      '人材、技術',
+    ),
+    seed('safety', '高所作業の安全管理', '作業者の危険を減らす計画と記録の方法。', '安全、作業'),
+    seed(
+      'photo',
+      '画像記録による製造現場の改善',
+      '撮影した画像を記録し作業の計画に役立てる技術。',
+      '画像、記録',
+    ),
+    seed(
+      'road',
+      '道路舗装材の長寿命化',
+      '道路の補修の計画を立て、会社の維持管理費を下げる。',
+      '道路、補修',
+    ),
+    seed(
+      'aging',
+      '地域の高齢化と公共施設の維持管理',
+      '県内の施設の維持管理を大学と会社で考える。',
+      '高齢化、維持管理',
+    ),
+    seed('lab', '公設試の技術支援', '県内の会社の試作を公設試が技術で支える。', '公設試、技術'),
+    seed(
+      'sensor',
+      '振動センサによる機械の異常検知',
+      '工場の機械の振動を記録し作業者に知らせる技術。',
+      'センサ、異常検知',
+    ),
+  ];
+  const LONG_NEED = `${DRONE_NEED}。当社は県内で道路や橋梁の維持管理を請け負う建設会社で、従業員は30名です。点検員の高齢化が進み、高所での作業の危険も増えています。撮影した画像からひび割れの位置と幅を記録し、補修の計画づくりに役立てたいと考えています。大学や公設試の技術を使って、小さく試すところから始めたいです。`;
+  let corpusIndex: Bm25fIndex;
+
+  beforeAll(() => {
+    corpusIndex = createBm25fIndex({
+      fields: [
+        { name: 'title', weight: 3 },
+        { name: 'abstract', weight: 1 },
+        { name: 'keywords', weight: 2 },
+      ],
+    });
+    for (const s of CORPUS) {
+      corpusIndex.upsert(
+        s.id,
+        analyzeFields(analyzer, { title: s.title, abstract: s.abstract, keywords: s.keywords }),
+      );
+    }
+    corpusIndex.flush();
+  });
+
+  const levelOf = (text: string, seedId: string) => {
+    const query = buildQuery(analyzer, text);
+    const hit = corpusIndex.search(query, CORPUS.length).find((h) => h.id === seedId);
+    expect(hit).toBeDefined();
+    return assessHit(
+      corpusIndex,
+      query,
+      hit ?? { id: '', score: 0 },
+      textScale(corpusIndex, query),
+    );
+  };
+
+  it('gives the seed that answers the need the same level in both forms', () => {
+    expect(levelOf(DRONE_NEED, 'crack').confidence).toBe('high');
+    expect(levelOf(LONG_NEED, 'crack').confidence).toBe('high');
+  });
+
+  it('keeps the seed sharing only 自動 low, or no good match, in both forms', () => {
+    for (const text of [DRONE_NEED, LONG_NEED]) {
+      const parts = levelOf(text, 'parts');
+      expect(parts.confidence).toBe('low');
+    }
+  });
+
+  it('does not lift a seed that shares only the description’s common words above low', () => {
+    expect(levelOf(LONG_NEED, 'plan').confidence).toBe('low');
+    expect(levelOf(LONG_NEED, 'safety').confidence).not.toBe('high');
+  });
+});
+
 describe('confidenceOf and absoluteText', () => {
   it('caps expansion-only hits at medium and maps scores onto [0, 1]', () => {
     const of = (text: number, coverage: number, matchedWords: number, expansionOnly = false) =>

@@ -1,13 +1,18 @@
 /**
  * How sure a text match is, on a scale that does not depend on the other candidates.
  *
- * - The text scale is the score a seed would earn if it held each of the need's own words
- *   once in its title at the average length: Σ weight · idf · P/(k1 + P) with P the title's
- *   field weight. A hit's absolute text value is its score over that scale (capped at 1), so
- *   the first result is not 1 by construction and a weak first result stays weak.
- * - Coverage is the share of the need's own words (query and synonym terms, not character
- *   bigrams), weighted by idf, that the seed contains. Words no seed holds count against every
- *   seed: a need about ドローン and 橋梁 is not explained by a seed sharing only 自動.
+ * - Everything is judged on the need's core: its `coreWords` weightiest own words (query and
+ *   synonym terms, not character bigrams; weight · idf, earlier words first on ties). A title
+ *   alone and the same title with a long description have much the same core, so the levels
+ *   mean the same for both; judged on every word, a long description made the scale grow
+ *   with its length and let any seed sharing a few of its common words look like a match.
+ * - The text scale is the score a seed would earn if it held each core word once in its title
+ *   at the average length: Σ weight · idf · P/(k1 + P) with P the title's field weight. A
+ *   hit's absolute text value is its score over that scale (capped at 1), so the first result
+ *   is not 1 by construction and a weak first result stays weak.
+ * - Coverage is the share of the core, weighted by idf, that the seed contains. Words no seed
+ *   holds count against every seed: a need about ドローン and 橋梁 is not explained by a seed
+ *   sharing only 自動.
  * - A hit carried only by expansion terms (dictionary, co-occurrence, feedback) contains none
  *   of the need's own terms, bigrams included; it is never 'high'.
  *
@@ -28,6 +33,8 @@ export interface ConfidenceThresholds {
   readonly singleWordCoverage: number;
   /** Below this coverage a hit is 'low'. */
   readonly lowCoverage: number;
+  /** How many of the need's weightiest own words make its core (what confidence judges). */
+  readonly coreWords: number;
 }
 
 /**
@@ -39,6 +46,7 @@ export const DEFAULT_CONFIDENCE_THRESHOLDS: ConfidenceThresholds = {
   highText: 0.4,
   singleWordCoverage: 0.5,
   lowCoverage: 0.07,
+  coreWords: 8,
 };
 
 function isOwnTerm(term: QueryTerm): boolean {
@@ -55,7 +63,7 @@ function ownWords(query: readonly QueryTerm[]): QueryTerm[] {
   });
 }
 
-interface WordMass {
+export interface WordMass {
   readonly term: string;
   /** Query weight · idf; a word no seed holds weighs as the mean of the others. */
   readonly mass: number;
@@ -80,11 +88,31 @@ function wordMasses(index: Bm25fIndex, query: readonly QueryTerm[]): WordMass[] 
   }));
 }
 
-/** The score of an ideal seed for the need's own words (0 when the need has none). */
-export function textScale(index: Bm25fIndex, query: readonly QueryTerm[]): number {
+/**
+ * The need's core: its `size` weightiest own words, heaviest first (ties: the earlier word in
+ * the text, where a need says what it wants).
+ */
+export function coreWords(
+  index: Bm25fIndex,
+  query: readonly QueryTerm[],
+  size: number = DEFAULT_CONFIDENCE_THRESHOLDS.coreWords,
+): WordMass[] {
+  return wordMasses(index, query)
+    .map((word, position) => ({ word, position }))
+    .sort((a, b) => b.word.mass - a.word.mass || a.position - b.position)
+    .slice(0, Math.max(1, size))
+    .map((entry) => entry.word);
+}
+
+/** The score of an ideal seed for the need's core words (0 when the need has none). */
+export function textScale(
+  index: Bm25fIndex,
+  query: readonly QueryTerm[],
+  size: number = DEFAULT_CONFIDENCE_THRESHOLDS.coreWords,
+): number {
   const title = index.fields[0]?.weight ?? 1;
   const saturation = title / (index.k1 + title);
-  return wordMasses(index, query).reduce((sum, w) => sum + w.mass * saturation, 0);
+  return coreWords(index, query, size).reduce((sum, w) => sum + w.mass * saturation, 0);
 }
 
 /** A hit's text value on the absolute scale, in [0, 1]. */
@@ -96,15 +124,16 @@ export interface HitEvidence {
   /** Score over the text scale, in [0, 1]. */
   readonly text: number;
   /**
-   * Idf-weighted share of the need's own words the seed explains, in [0, 1]: a word it holds
+   * Idf-weighted share of the need's core the seed explains, in [0, 1]: a word it holds
    * counts fully, one it reaches through an added term that it holds by that term's weight.
    */
   readonly coverage: number;
-  /** How many of the need's own words (not bigrams) the seed holds or reaches by a link of weight ≥ 0.5. */
+  /** How many core words the seed holds or reaches by a link of weight ≥ 0.5. */
   readonly matchedWords: number;
   /**
-   * Idf of the need's words the seed explains (credited as for coverage) over the idf of a
-   * word found in one seed, capped at 1: 霜 or イノシシ alone is specific, 自動 alone is not.
+   * Idf of the need's words the seed explains (credited as for coverage; every word, not only
+   * the core) over the idf of a word found in one seed, capped at 1: 霜 or イノシシ alone is
+   * specific, 自動 alone is not.
    */
   readonly specificity: number;
   /** None of the need's own terms (bigrams included) is in the seed. */
@@ -130,17 +159,20 @@ export function assessHit(
       linkedCredit.set(word, Math.max(linkedCredit.get(word) ?? 0, Math.min(1, t.weight)));
     }
   }
+  const creditOf = (term: string): number => (holds(term) ? 1 : (linkedCredit.get(term) ?? 0));
   let total = 0;
   let found = 0;
   let matchedWords = 0;
-  let matchedIdf = 0;
-  for (const { term, mass } of wordMasses(index, query)) {
+  for (const { term, mass } of coreWords(index, query, thresholds.coreWords)) {
     total += mass;
-    const credit = holds(term) ? 1 : (linkedCredit.get(term) ?? 0);
+    const credit = creditOf(term);
     found += mass * credit;
-    matchedIdf += credit * index.idf(term);
     if (credit >= 0.5) matchedWords += 1;
   }
+  // Specificity (what "no good match" reads) counts every word the seed explains, not only the
+  // core: a long need's answer is withheld only when all it shares is generic.
+  let matchedIdf = 0;
+  for (const { term } of wordMasses(index, query)) matchedIdf += creditOf(term) * index.idf(term);
   const n = index.documentCount;
   const rareIdf = Math.log(1 + (n - 1 + 0.5) / 1.5);
   const specificity = rareIdf > 0 ? Math.min(1, matchedIdf / rareIdf) : 0;

@@ -80,6 +80,21 @@ describe('fusing text hits with the structured signals', () => {
     expect(fuse({ textScale: 5 })[0]?.signals.values.text).toBe(1);
   });
 
+  it('keeps the text order among hits past the cap of the absolute scale', () => {
+    // Both text values are capped at 1 and every other signal is equal: the stronger text
+    // score goes first, not the smaller id.
+    const scored = fuse({
+      hits: [
+        { id: 's4', score: 20 },
+        { id: 's1', score: 10 },
+      ],
+      subject: { sdgs: [] },
+      textScale: 5,
+    });
+    expect(scored.map((s) => s.signals.values.text)).toEqual([1, 1]);
+    expect(scored.map((s) => s.id)).toEqual(['s4', 's1']);
+  });
+
   it('keeps only the prefecture (in) or it and its neighbours (near)', () => {
     expect(fuse({ region: 'in' }).map((s) => s.id)).toEqual(['s1', 's4']);
     expect(fuse({ region: 'near' }).map((s) => s.id)).toEqual(['s1', 's3', 's4']);

@@ -92,10 +92,14 @@ function textShareOf(score: number, best: number, scale: number | undefined): nu
   return best > 0 ? score / best : 0;
 }
 
-/** Seeds ranked by their fused score (ties by id), those outside the region filter left out. */
+/**
+ * Seeds ranked by their fused score (ties by text score, then id), those outside the region
+ * filter left out.
+ */
 export function fuseSeedHits(input: SeedFusionInput): ScoredSeed[] {
   const best = input.hits[0]?.score ?? 0;
   const scored: ScoredSeed[] = [];
+  const textScores = new Map<string, number>();
   for (const hit of input.hits) {
     const facts = input.seedOf(hit.id);
     if (facts === undefined) continue;
@@ -123,8 +127,12 @@ export function fuseSeedHits(input: SeedFusionInput): ScoredSeed[] {
       input.weights,
     );
     scored.push({ id: hit.id, score: signals.score, signals, feedback: verdict.reasons });
+    textScores.set(hit.id, hit.score);
   }
-  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  // Text values are capped at 1 on the absolute scale: hits past the cap keep their text
+  // order (ties of the fused score go to the stronger text score, then to the id).
+  const text = (id: string): number => textScores.get(id) ?? 0;
+  scored.sort((a, b) => b.score - a.score || text(b.id) - text(a.id) || (a.id < b.id ? -1 : 1));
   return scored;
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeSerializedIndex, type Bm25fIndex } from '#matching/bm25f.ts';
+import { createBm25fIndex, encodeSerializedIndex, type Bm25fIndex } from '#matching/bm25f.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { MatchingIndex } from './matching-index.ts';
+import { MatchingIndex, SEED_FIELDS, sameFields } from './matching-index.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 import { loadWorld } from '#test/matching-world.ts';
 
@@ -39,5 +39,17 @@ describe('matching index build', () => {
     expect(bytes(parallel.needIndex).equals(bytes(sequential.needIndex))).toBe(true);
     expect([...parallel.seeds.keys()].sort()).toEqual([...sequential.seeds.keys()].sort());
     expect([...parallel.needs.keys()].sort()).toEqual([...sequential.needs.keys()].sort());
+  }, 60_000);
+
+  it('restores its own snapshot, and not one built with other field weights', async () => {
+    const first = new MatchingIndex(db.repos, inThread, clock);
+    await first.refresh({ persist: true, ignoreSnapshot: true });
+    const again = await new MatchingIndex(db.repos, inThread, clock).refresh({ persist: false });
+    expect(again.seeds.restored).toBe(true);
+    expect(again.seeds.analysed).toBe(0);
+    // A snapshot from before the title weight went from 3 to 2 is rebuilt, not restored.
+    const before = SEED_FIELDS.map((f) => (f.name === 'title' ? { ...f, weight: 3 } : f));
+    expect(sameFields(createBm25fIndex({ fields: before }).fields, SEED_FIELDS)).toBe(false);
+    expect(sameFields(first.seedIndex.fields, SEED_FIELDS)).toBe(true);
   }, 60_000);
 });
