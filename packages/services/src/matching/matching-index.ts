@@ -17,7 +17,6 @@ import {
   decodeSerializedIndex,
   restoreBm25fIndex,
   type Bm25fIndex,
-  type FieldSpec,
 } from '#matching/bm25f.ts';
 import {
   expandWithCooccurrence,
@@ -49,44 +48,12 @@ import {
 import { decodeEnvelope, encodeEnvelope } from './index-snapshot-envelope.ts';
 import type { MatchingStore } from './matching-store.ts';
 import type { TextPipeline } from './text-pipeline.ts';
+import { NEED_FIELDS, SEED_FIELDS, needFields, sameFields, seedFields } from './matching-fields.ts';
 
-/**
- * Title 2, keywords 2, abstract 1: chosen on the tuning half of the evaluation set over title 3
- * (decision 016). A snapshot built with other weights is not restored (the index is rebuilt).
- */
-export const SEED_FIELDS: readonly FieldSpec[] = [
-  { name: 'title', weight: 2 },
-  { name: 'keywords', weight: 2 },
-  { name: 'abstract', weight: 1 },
-];
-/** Whether an index's fields are these, by name and weight, in this order. */
-export function sameFields(fields: readonly FieldSpec[], expected: readonly FieldSpec[]): boolean {
-  return (
-    fields.length === expected.length &&
-    expected.every((f, i) => fields[i]?.name === f.name && fields[i]?.weight === f.weight)
-  );
-}
-
-export const NEED_FIELDS: readonly FieldSpec[] = [
-  { name: 'title', weight: 3 },
-  { name: 'keywords', weight: 2 },
-  { name: 'description', weight: 1 },
-];
+export { NEED_FIELDS, SEED_FIELDS, needFields, sameFields, seedFields } from './matching-fields.ts';
 
 /** Bump when analysis changes so old snapshots are not reused. */
 const ANALYSIS_VERSION = 1;
-
-export function seedFields(seed: Seed): Record<string, string> {
-  return { title: seed.title, keywords: seed.keywords.join('、'), abstract: seed.abstract ?? '' };
-}
-
-export function needFields(need: Need): Record<string, string> {
-  return {
-    title: need.title,
-    keywords: need.keywords.join('、'),
-    description: need.description ?? '',
-  };
-}
 
 export interface RefreshReport {
   readonly seeds: { analysed: number; removed: number; restored: boolean };
