@@ -151,7 +151,7 @@ export function profile(snapshot: WebSnapshot, id: string): WebActorProfile {
       .map((s) => ({ id: s.id, title: s.title, open: s.open })),
     projects: projects.map(({ adoptionId: _adoptionId, ...rest }) => rest),
     adoptions,
-    roles: snapshot.roles.get(id) ?? [],
+    roles: snapshot.roles().get(id) ?? [],
   };
 }
 

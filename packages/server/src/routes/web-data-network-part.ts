@@ -166,6 +166,10 @@ export async function networkPartOf(
     communityOf,
   );
 
+  // The roles as of the year the part is built, found when a profile first asks.
+  const asOfYear = clock.now().getUTCFullYear();
+  let roles: Map<string, WebRoleEvidence[]> | undefined;
+
   const sectorIndexOf = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
   const sectorIndex = new Uint8Array(n);
   actors.forEach((a, i) => {
@@ -199,6 +203,9 @@ export async function networkPartOf(
     sectorIndex,
     seeds: input.seeds,
     projects: input.projects,
-    roles: rolesByActor(actors, relations, input.projects, clock.now().getUTCFullYear()),
+    roles: () => {
+      roles ??= rolesByActor(actors, relations, input.projects, asOfYear);
+      return roles;
+    },
   };
 }

@@ -42,24 +42,19 @@ export function relationsInIdentityOrder(
     }
     return text;
   };
-  const kept: number[] = [];
-  const keys: string[] = [];
+  // Each kept relation's id, followed by U+0000 and its place in the columns: ids hold no control
+  // character, so the suffix never changes their order, and the strings sort without a comparator.
+  const keyed: string[] = [];
   for (let r = 0; r < relations.count; r++) {
     const s = relations.source[r] ?? 0;
     const t = relations.target[r] ?? 0;
     if ((positionOf[s] ?? -1) < 0 || (positionOf[t] ?? -1) < 0) continue;
-    kept.push(r);
     const type = RELATION_TYPES[relations.type[r] ?? 0] ?? '';
-    keys.push(
-      `${ids[s] ?? ''}>${ids[t] ?? ''}:${type}@${dateText(relations.startDay[r] ?? NO_DAY)}`,
-    );
+    const start = dateText(relations.startDay[r] ?? NO_DAY);
+    keyed.push(`${ids[s] ?? ''}>${ids[t] ?? ''}:${type}@${start}\u0000${r}`);
   }
-  const order = kept.map((_, k) => k);
-  order.sort((a, b) => {
-    const ka = keys[a] ?? '';
-    const kb = keys[b] ?? '';
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  keyed.sort();
+  const order = keyed.map((key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
   const count = order.length;
   const out = {
     count,
@@ -72,7 +67,7 @@ export function relationsInIdentityOrder(
     generated: new Uint8Array(count),
   };
   for (let k = 0; k < count; k++) {
-    const r = kept[order[k] ?? 0] ?? 0;
+    const r = order[k] ?? 0;
     out.source[k] = positionOf[relations.source[r] ?? 0] ?? 0;
     out.target[k] = positionOf[relations.target[r] ?? 0] ?? 0;
     out.type[k] = relations.type[r] ?? 0;

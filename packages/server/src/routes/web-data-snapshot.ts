@@ -70,7 +70,11 @@ export interface WebSnapshot {
   adoptions: Adoption[];
   programmes: Programme[];
   indicators: Indicator[];
-  roles: Map<string, WebRoleEvidence[]>;
+  /**
+   * The roles detected for each actor, found on first use and kept with the network part: only the
+   * profiles show them, so the first answers do not wait for them.
+   */
+  roles(): Map<string, WebRoleEvidence[]>;
 }
 
 /** An actor as the views read it. */
