@@ -79,6 +79,35 @@ describe('relations in the order of their ids', () => {
   });
 });
 
+describe('relations between actors whose ids hold the separators of a relation id', () => {
+  it('sorts them by the whole ids’ text', () => {
+    const actors = ['a', 'a>b', 'a:c', 'a0', 'b'].map((id) => buildActor({ id }));
+    const stored: Relation[] = [
+      buildRelation({ sourceId: 'a', targetId: 'b' }),
+      buildRelation({ sourceId: 'a>b', targetId: 'a' }),
+      buildRelation({ sourceId: 'a', targetId: 'a:c' }),
+      buildRelation({ sourceId: 'a0', targetId: 'a' }),
+      buildRelation({ sourceId: 'a', targetId: 'a', startDate: '2001-01-01' }),
+      buildRelation({ sourceId: 'a:c', targetId: 'b', type: 'license' }),
+    ];
+    const ids = actors.map((a) => a.id);
+    const ordered = relationsInIdentityOrder(
+      ids,
+      relationColumnsOf(actors, stored),
+      Int32Array.from(ids, (_, i) => i),
+    );
+    const got = Array.from({ length: ordered.count }, (_, k) =>
+      relationKey({
+        sourceId: ids[ordered.source[k] ?? 0] ?? '',
+        targetId: ids[ordered.target[k] ?? 0] ?? '',
+        type: RELATION_TYPES[ordered.type[k] ?? 0] ?? 'participation',
+        startDate: dateOfDay(ordered.startDay[k] ?? NO_DAY),
+      }),
+    );
+    expect(got).toEqual(stored.map((r) => relationKey(r)).sort());
+  });
+});
+
 describe('each actor’s relations and distinct neighbours', () => {
   it('counts parallel ties once and a tie to itself once', () => {
     const actors = ['x', 'y', 'z'].map((id) => buildActor({ id }));

@@ -33,28 +33,14 @@ export function relationsInIdentityOrder(
   relations: RelationColumns,
   positionOf: Int32Array,
 ): RelationColumns {
-  const dates = new Map<number, string>();
-  const dateText = (day: number) => {
-    let text = dates.get(day);
-    if (text === undefined) {
-      text = dateOfDay(day) ?? '';
-      dates.set(day, text);
-    }
-    return text;
-  };
-  // Each kept relation's id, followed by U+0000 and its place in the columns: ids hold no control
-  // character, so the suffix never changes their order, and the strings sort without a comparator.
-  const keyed: string[] = [];
-  for (let r = 0; r < relations.count; r++) {
-    const s = relations.source[r] ?? 0;
-    const t = relations.target[r] ?? 0;
-    if ((positionOf[s] ?? -1) < 0 || (positionOf[t] ?? -1) < 0) continue;
-    const type = RELATION_TYPES[relations.type[r] ?? 0] ?? '';
-    const start = dateText(relations.startDay[r] ?? NO_DAY);
-    keyed.push(`${ids[s] ?? ''}>${ids[t] ?? ''}:${type}@${start}\u0000${r}`);
-  }
-  keyed.sort();
-  const order = keyed.map((key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
+  const kept: number[] = [];
+  for (let r = 0; r < relations.count; r++)
+    if (
+      (positionOf[relations.source[r] ?? 0] ?? -1) >= 0 &&
+      (positionOf[relations.target[r] ?? 0] ?? -1) >= 0
+    )
+      kept.push(r);
+  const order = orderByRanks(ids, relations, kept) ?? orderByIds(ids, relations, kept);
   const count = order.length;
   const out = {
     count,
@@ -77,6 +63,81 @@ export function relationsInIdentityOrder(
     out.generated[k] = relations.generated[r] ?? 0;
   }
   return out;
+}
+
+/**
+ * The ranks of `values` each followed by `separator`, as text sorts them (UTF-16 code units);
+ * undefined when one holds the separator or U+0000 (its rank could depend on what follows).
+ */
+function ranksFollowedBy(values: readonly string[], separator: string): Int32Array | undefined {
+  const texts: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    if (value.includes(separator) || value.includes('\u0000')) return undefined;
+    texts.push(`${value}${separator}\u0000${i}`);
+  }
+  texts.sort();
+  const ranks = new Int32Array(values.length);
+  texts.forEach((text, rank) => {
+    ranks[Number(text.slice(text.lastIndexOf('\u0000') + 1))] = rank;
+  });
+  return ranks;
+}
+
+/**
+ * The order of the ids `source>target:type@start` compared part by part: the ranks of the source
+ * ids followed by '>', of the target ids followed by ':', of the types followed by '@', then the
+ * start day (none first, as the empty text). The same order as the whole ids' text when no id
+ * holds '>' or ':'; undefined otherwise.
+ */
+function orderByRanks(
+  ids: readonly string[],
+  relations: RelationColumns,
+  kept: readonly number[],
+): number[] | undefined {
+  const sourceRank = ranksFollowedBy(ids, '>');
+  const targetRank = ranksFollowedBy(ids, ':');
+  const typeRank = ranksFollowedBy(RELATION_TYPES, '@');
+  if (!sourceRank || !targetRank || !typeRank) return undefined;
+  const n = ids.length;
+  const pair = new Float64Array(relations.count);
+  const rest = new Float64Array(relations.count);
+  for (const r of kept) {
+    pair[r] =
+      (sourceRank[relations.source[r] ?? 0] ?? 0) * n + (targetRank[relations.target[r] ?? 0] ?? 0);
+    rest[r] =
+      (typeRank[relations.type[r] ?? 0] ?? 0) * 2 ** 33 +
+      ((relations.startDay[r] ?? NO_DAY) - NO_DAY);
+  }
+  return [...kept].sort(
+    (a, b) => (pair[a] ?? 0) - (pair[b] ?? 0) || (rest[a] ?? 0) - (rest[b] ?? 0),
+  );
+}
+
+/** The order of the ids' text, each id written out (for ids holding '>' or ':'). */
+function orderByIds(
+  ids: readonly string[],
+  relations: RelationColumns,
+  kept: readonly number[],
+): number[] {
+  const dates = new Map<number, string>();
+  const dateText = (day: number) => {
+    let text = dates.get(day);
+    if (text === undefined) {
+      text = dateOfDay(day) ?? '';
+      dates.set(day, text);
+    }
+    return text;
+  };
+  // Each id followed by U+0000 and the relation's place in the columns: the ids hold no control
+  // character, so the suffix never changes their order, and the texts sort without a comparator.
+  const keyed = kept.map((r) => {
+    const type = RELATION_TYPES[relations.type[r] ?? 0] ?? '';
+    const start = dateText(relations.startDay[r] ?? NO_DAY);
+    return `${ids[relations.source[r] ?? 0] ?? ''}>${ids[relations.target[r] ?? 0] ?? ''}:${type}@${start}\u0000${r}`;
+  });
+  keyed.sort();
+  return keyed.map((key) => Number(key.slice(key.lastIndexOf('\u0000') + 1)));
 }
 
 /** Each actor's relations and its number of distinct neighbours. */
