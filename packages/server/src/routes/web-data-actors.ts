@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { DomainError } from '#core/domain-error.ts';
 import type { Actor } from '#core/entities/actor.ts';
 import { isStale } from '#core/freshness.ts';
+import { NO_DAY } from '#core/network-columns.ts';
+import { RELATION_TYPES } from '#core/vocabulary.ts';
 import type { ZDirectoryQuery } from '#contract/routes/web-data.ts';
+import { dateOfDay } from './web-data-relations.ts';
 import type { WebSnapshot } from './web-data-snapshot.ts';
 import type { WebActorPage, WebActorProfile } from '#contract/web-data-types.ts';
 
@@ -93,25 +96,24 @@ export function profile(snapshot: WebSnapshot, id: string): WebActorProfile {
   const ci = snapshot.communityOf[i] ?? -1;
   const community = ci >= 0 ? snapshot.communities.communities[ci] : undefined;
 
+  const ties = snapshot.relations;
   const relationIndices: number[] = [];
   for (let k = snapshot.relationOffsets[i] ?? 0; k < (snapshot.relationOffsets[i + 1] ?? 0); k++)
     relationIndices.push(snapshot.relationsOf[k] ?? 0);
-  relationIndices.sort((a, b) =>
-    (snapshot.relations[b]?.startDate ?? '').localeCompare(snapshot.relations[a]?.startDate ?? ''),
-  );
+  // newest first; those without a start date last (NO_DAY is the smallest day)
+  relationIndices.sort((a, b) => (ties.startDay[b] ?? NO_DAY) - (ties.startDay[a] ?? NO_DAY));
   const relations = relationIndices.slice(0, PROFILE_RELATIONS).map((r) => {
-    const relation = snapshot.relations[r];
-    const out = snapshot.relSource[r] === i;
-    const other = out ? (snapshot.relTarget[r] ?? 0) : (snapshot.relSource[r] ?? 0);
+    const out = ties.source[r] === i;
+    const other = out ? (ties.target[r] ?? 0) : (ties.source[r] ?? 0);
     const otherActor = snapshot.actors[other];
     return {
       otherId: otherActor?.id ?? '',
       otherName: otherActor?.name ?? '',
       otherSector: otherActor?.sector ?? 'other',
-      type: relation?.type ?? 'participation',
+      type: RELATION_TYPES[ties.type[r] ?? 0] ?? 'participation',
       direction: out ? ('out' as const) : ('in' as const),
-      startDate: relation?.startDate ?? null,
-      endDate: relation?.endDate ?? null,
+      startDate: dateOfDay(ties.startDay[r] ?? NO_DAY) ?? null,
+      endDate: dateOfDay(ties.endDay[r] ?? NO_DAY) ?? null,
     };
   });
 
@@ -149,7 +151,7 @@ export function profile(snapshot: WebSnapshot, id: string): WebActorProfile {
       .map((s) => ({ id: s.id, title: s.title, open: s.open })),
     projects: projects.map(({ adoptionId: _adoptionId, ...rest }) => rest),
     adoptions,
-    roles: snapshot.roles.get(id) ?? [],
+    roles: snapshot.roles().get(id) ?? [],
   };
 }
 

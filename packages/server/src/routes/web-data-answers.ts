@@ -2,7 +2,7 @@
  * The web views' answers (`/api/web/*`) by name, each computed from the snapshot
  * (web-data-snapshot.ts). A server started on a database file or URL builds the snapshot and
  * computes the answers in a worker thread (`webDataTasks`, run by the analysis worker's entry), so
- * building it — seconds on the demo, reading every actor and tie, communities, layout, roles —
+ * building it — the actors and the compact network read, communities, layout, roles —
  * never holds the server's event loop. An answer crosses the thread as JSON text, made once per
  * snapshot, parameters and day and sent by the server as the response body unchanged (the network
  * view, 40,000 ties on the demo, was cloned across and serialised again per request). Without a
@@ -49,6 +49,16 @@ export type WebViewInput<V extends WebViewName> = Parameters<
   : Parameters<(typeof WEB_VIEWS)[V]>[1];
 export type WebViewAnswer<V extends WebViewName> = ReturnType<(typeof WEB_VIEWS)[V]>;
 const VIEWS = WEB_VIEWS as unknown as Views;
+
+/** The answer of `view` to `input`, made from `snapshot`. */
+export function answerView<V extends WebViewName>(
+  snapshot: WebSnapshot,
+  view: V,
+  input: WebViewInput<V>,
+  clock: Clock,
+): WebViewAnswer<V> {
+  return VIEWS[view](snapshot, input, clock);
+}
 
 /**
  * What the web asks first, in its order: the home page (its meta, communities and summary), then
@@ -162,7 +172,7 @@ function createViewAnswerer(repos: Repositories, clock: Clock) {
     const fingerprint = fingerprintOf(key);
     const found = kept.get(`${fingerprint} ${asked}`);
     if (found) return found;
-    const made: KeptAnswer = { answer: VIEWS[view](snapshot, input, clock) };
+    const made: KeptAnswer = { answer: answerView(snapshot, view, input, clock) };
     keep(`${fingerprint} ${asked}`, made);
     if (stored) {
       made.json = JSON.stringify(made.answer);

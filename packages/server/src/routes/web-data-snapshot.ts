@@ -8,60 +8,51 @@
  *   of its tables changed, before answering: a need made confidential leaves every view at once;
  * - the network part (actors, relations, seeds, projects, communities, layout, roles) takes seconds
  *   to build on a large registry: once one exists, a change starts a new build in the background and
- *   requests keep the previous part (which holds no confidential record) until it is ready.
+ *   requests keep the previous part (which holds no confidential record) until it is ready. Its
+ *   relations come from the compact read the analyses share (`readNetworkInput`), not as records.
  *
  * Confidentiality: only public needs are ever loaded here, so nothing built from the snapshot can
  * count or show a members-only or confidential need.
  */
-import { z } from 'zod';
-import { relationColumnsOf } from '#analytics/abc/actor-graph.ts';
-import {
-  findAnchorCompanies,
-  findCoreCompanies,
-  findStarScientists,
-  type RoleCandidate,
-} from '#analytics/abc/roles.ts';
+import type { z } from 'zod';
 import type { Actor } from '#core/entities/actor.ts';
 import { ZAdoption, type Adoption } from '#core/entities/adoption.ts';
 import { ZIndicator, type Indicator } from '#core/entities/indicator.ts';
 import { ZNeed, type Need } from '#core/entities/need.ts';
 import { ZProgramme, type Programme } from '#core/entities/programme.ts';
 import type { Project } from '#core/entities/project.ts';
-import type { Relation } from '#core/entities/relation.ts';
 import type { Seed } from '#core/entities/seed.ts';
 import type { EntityName } from '#core/entities/registry.ts';
-import { ABROAD_GROUP, PREFECTURES, findPrefecture, prefectureGroupOf } from '#core/geo.ts';
+import type { RelationColumns } from '#core/network-columns.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
-import { RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
+import { defaultCommunitiesFingerprint } from '#services/analysis/current-communities.ts';
 import {
-  defaultCommunitiesFingerprint,
-  sharedCommunities,
-  type SharedCommunity,
-} from '#services/analysis/current-communities.ts';
-import { communityNames } from '#services/analysis/community-names.ts';
-import { invalidRecordLine, loadNetwork } from '#services/analysis/load-network.ts';
-import type { CommunityName } from '#analytics/abc/community-names.ts';
-import { layoutGroups, type LayoutGroup } from './web-data-layout.ts';
-import type {
-  WebCommunities,
-  WebCommunitySummary,
-  WebRoleEvidence,
-} from '#contract/web-data-types.ts';
+  invalidRecordLine,
+  loadActors,
+  loadProjects,
+  loadSeeds,
+  type InvalidRecordReport,
+} from '#services/analysis/load-network.ts';
+import type { WebCommunities, WebRoleEvidence } from '#contract/web-data-types.ts';
+import { networkPartOf, type WebNetworkInput } from './web-data-network-part.ts';
+import { relationsInIdentityOrder } from './web-data-relations.ts';
 
 export interface WebSnapshot {
   builtAt: string;
-  actors: Actor[];
+  /** In the order of their ids. */
+  actors: readonly Actor[];
   indexOf: Map<string, number>;
   /** Distinct neighbours per actor. */
   degree: Int32Array;
-  relations: Relation[];
+  /**
+   * The relations as columns, in the order of their ids: ends as positions in `actors`, the type
+   * as its position in RELATION_TYPES, the weight, start and end as day numbers.
+   */
+  relations: RelationColumns;
   /** Relation indices per actor (CSR: relationsOf[offsets[i] .. offsets[i+1]]). */
   relationOffsets: Int32Array;
   relationsOf: Int32Array;
-  /** Per relation: endpoint indices, type index, start/end year (0 when unknown). */
-  relSource: Int32Array;
-  relTarget: Int32Array;
-  relType: Uint8Array;
+  /** Per relation: start/end year (0 when unknown). */
   relStartYear: Int16Array;
   relEndYear: Int16Array;
   communities: WebCommunities;
@@ -79,8 +70,15 @@ export interface WebSnapshot {
   adoptions: Adoption[];
   programmes: Programme[];
   indicators: Indicator[];
-  roles: Map<string, WebRoleEvidence[]>;
+  /**
+   * The roles detected for each actor, found on first use and kept with the network part: only the
+   * profiles show them, so the first answers do not wait for them.
+   */
+  roles(): Map<string, WebRoleEvidence[]>;
 }
+
+/** An actor as the views read it. */
+export type WebActor = Actor;
 
 /**
  * Every valid record of `entity` that `keep` keeps. A stored row that fails its schema (written
@@ -105,52 +103,6 @@ async function readAll<T>(
       else if (keep(parsed.data)) out.push(parsed.data);
     }
   return out;
-}
-
-function yearOf(date: string | undefined): number {
-  return date ? Number(date.slice(0, 4)) : 0;
-}
-
-function toSummary(
-  c: SharedCommunity,
-  names: ReadonlyMap<string, CommunityName>,
-): WebCommunitySummary {
-  const named = names.get(c.id);
-  return {
-    id: c.id,
-    name: named?.name ?? c.id,
-    nameEn: named?.nameEn ?? c.id,
-    size: c.size,
-    prefectures: c.prefectures,
-    prefectureCounts: c.prefectureCounts,
-    crossPrefectureShare: c.crossPrefectureShare,
-    scale: c.scale,
-    coreActors: c.coreActors,
-    wheelCounts: c.wheelCounts,
-    gaps: c.gaps,
-  };
-}
-
-function rolesByActor(
-  actors: Actor[],
-  relations: Relation[],
-  projects: Project[],
-  asOfYear: number,
-): Map<string, WebRoleEvidence[]> {
-  const limit = actors.length;
-  const roles = new Map<string, WebRoleEvidence[]>();
-  const add = (role: WebRoleEvidence['role'], candidates: RoleCandidate[]) => {
-    for (const c of candidates) {
-      const list = roles.get(c.id) ?? [];
-      list.push({ role, score: c.score, qualifies: c.qualifies, evidence: c.evidence });
-      roles.set(c.id, list);
-    }
-  };
-  const columns = relationColumnsOf(actors, relations);
-  add('star_scientist', findStarScientists(actors, columns, { limit, asOfYear }));
-  add('core_company', findCoreCompanies(actors, columns, projects, { limit }));
-  add('anchor_company', findAnchorCompanies(actors, columns, { limit }));
-  return roles;
 }
 
 /** What the snapshot reads from the network tables (actors, relations, seeds, projects). */
@@ -187,6 +139,45 @@ export async function buildWebSnapshot(repos: Repositories, clock: Clock): Promi
 }
 
 /**
+ * What the network part is built from. The relations come from the compact read
+ * (`repos.network.readCompact()`: the stored network snapshot the analyses read, decoded, or the
+ * rows as typed columns), never as records: no object and no schema check per relation, which was
+ * most of the snapshot's cost. The actors are read as records and checked (the directory shows
+ * their readings and confirmation dates, the profiles every field, the credits each field's
+ * source); one failing its schema is left out of every view with a line to the log, and its ties
+ * with it.
+ */
+export async function readNetworkInput(
+  repos: Repositories,
+  onInvalid: InvalidRecordReport = (line) => console.error(line),
+): Promise<WebNetworkInput> {
+  const [{ actors, leftOut }, compact, seeds, projects] = await Promise.all([
+    loadActors(repos, onInvalid),
+    repos.network.readCompact(),
+    loadSeeds(repos, onInvalid),
+    loadProjects(repos, onInvalid),
+  ]);
+  const indexOf = new Map(actors.map((a, i) => [a.id, i]));
+  const ids = compact.actors.map((a) => a.id);
+  const positionOf = Int32Array.from(ids, (id) => indexOf.get(id) ?? -1);
+  const relations = relationsInIdentityOrder(ids, compact.relations, positionOf);
+  if (leftOut.size > 0) {
+    let withLeftOut = 0;
+    for (let r = 0; r < compact.relations.count; r++)
+      if (
+        leftOut.has(ids[compact.relations.source[r] ?? 0] ?? '') ||
+        leftOut.has(ids[compact.relations.target[r] ?? 0] ?? '')
+      )
+        withLeftOut++;
+    if (withLeftOut > 0)
+      onInvalid(
+        `musubi: ${withLeftOut} relations of the actors left out (${[...leftOut].join(', ')}) left out with them`,
+      );
+  }
+  return { actors, relations, seeds, projects };
+}
+
+/**
  * `keepAs`: what computed default communities are kept under (`defaultCommunitiesFingerprint` of
  * the data versions read before loading), shared with the analysis workers: whichever needs them
  * first computes them, the other reads them back.
@@ -196,150 +187,7 @@ export async function buildNetworkPart(
   clock: Clock,
   keepAs?: string,
 ): Promise<WebNetworkPart> {
-  const network = await loadNetwork(repos, { seeds: true, projects: true });
-  const { actors, relations } = network;
-  const n = actors.length;
-  const indexOf = new Map(actors.map((a, i) => [a.id, i]));
-  const typeIndex = new Map<string, number>(RELATION_TYPES.map((t, i) => [t, i]));
-  const sectorIndexOf = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
-
-  const m = relations.length;
-  const relSource = new Int32Array(m).fill(-1);
-  const relTarget = new Int32Array(m).fill(-1);
-  const relType = new Uint8Array(m);
-  const relStartYear = new Int16Array(m);
-  const relEndYear = new Int16Array(m);
-  const counts = new Int32Array(n + 1);
-  relations.forEach((r, i) => {
-    const s = indexOf.get(r.sourceId) ?? -1;
-    const t = indexOf.get(r.targetId) ?? -1;
-    relSource[i] = s;
-    relTarget[i] = t;
-    relType[i] = typeIndex.get(r.type) ?? 0;
-    relStartYear[i] = yearOf(r.startDate);
-    relEndYear[i] = yearOf(r.endDate);
-    if (s >= 0 && t >= 0) {
-      counts[s + 1] = (counts[s + 1] ?? 0) + 1;
-      if (t !== s) counts[t + 1] = (counts[t + 1] ?? 0) + 1;
-    }
-  });
-  const relationOffsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++)
-    relationOffsets[i + 1] = (relationOffsets[i] ?? 0) + (counts[i + 1] ?? 0);
-  const relationsOf = new Int32Array(relationOffsets[n] ?? 0);
-  const fill = relationOffsets.slice(0, n);
-  for (let i = 0; i < m; i++) {
-    const s = relSource[i] ?? -1;
-    const t = relTarget[i] ?? -1;
-    if (s < 0 || t < 0) continue;
-    relationsOf[fill[s] ?? 0] = i;
-    fill[s] = (fill[s] ?? 0) + 1;
-    if (t !== s) {
-      relationsOf[fill[t] ?? 0] = i;
-      fill[t] = (fill[t] ?? 0) + 1;
-    }
-  }
-  const degree = new Int32Array(n);
-  const seen = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    seen.clear();
-    for (let k = relationOffsets[i] ?? 0; k < (relationOffsets[i + 1] ?? 0); k++) {
-      const r = relationsOf[k] ?? 0;
-      const other = relSource[r] === i ? (relTarget[r] ?? 0) : (relSource[r] ?? 0);
-      seen.add(other);
-    }
-    degree[i] = seen.size;
-  }
-
-  // the same communities as the portfolio and the region report: latest stored run, else defaults
-  const shared = await sharedCommunities(
-    repos,
-    clock,
-    network,
-    keepAs !== undefined ? { fingerprint: keepAs } : undefined,
-  );
-  const communityData = shared.result;
-  const names = communityNames(network, communityData.communities);
-  const communityOf = new Int32Array(n).fill(-1);
-  const communityMembers = communityData.communities.map((c, ci) => {
-    const members: number[] = [];
-    for (const id of c.members) {
-      const i = indexOf.get(id);
-      if (i === undefined) continue;
-      communityOf[i] = ci;
-      members.push(i);
-    }
-    return members;
-  });
-
-  // Layout: one disc per community at its main prefecture, one per prefecture for the rest.
-  const byDegree = (a: number, b: number) => (degree[b] ?? 0) - (degree[a] ?? 0) || a - b;
-  const groups: LayoutGroup[] = [];
-  const positionOf = (code: string | undefined) => {
-    const prefecture = code ? findPrefecture(code) : undefined;
-    return prefecture ? { lat: prefecture.lat, lon: prefecture.lon } : { lat: 36.5, lon: 137.5 };
-  };
-  communityData.communities.forEach((c, ci) => {
-    groups.push({
-      ...positionOf(c.prefectures[0]),
-      members: [...(communityMembers[ci] ?? [])].sort(byDegree),
-    });
-  });
-  const loose = new Map<string, number[]>();
-  actors.forEach((actor, i) => {
-    if (communityOf[i] !== -1) return;
-    const group = prefectureGroupOf(actor);
-    const list = loose.get(group) ?? [];
-    list.push(i);
-    loose.set(group, list);
-  });
-  for (const prefecture of PREFECTURES) {
-    const members = loose.get(prefecture.code);
-    if (members)
-      groups.push({ lat: prefecture.lat, lon: prefecture.lon, members: members.sort(byDegree) });
-  }
-  // Actors abroad outside any community: one group off the south-west coast.
-  const abroad = loose.get(ABROAD_GROUP.code);
-  if (abroad) groups.push({ lat: 30.5, lon: 127.5, members: abroad.sort(byDegree) });
-  const { x, y } = layoutGroups(n, groups);
-
-  const sectorIndex = new Uint8Array(n);
-  actors.forEach((a, i) => {
-    sectorIndex[i] = sectorIndexOf.get(a.sector) ?? SECTORS.length - 1;
-  });
-
-  return {
-    actors,
-    indexOf,
-    degree,
-    relations,
-    relationOffsets,
-    relationsOf,
-    relSource,
-    relTarget,
-    relType,
-    relStartYear,
-    relEndYear,
-    communities: {
-      source: shared.source.source,
-      runId: shared.source.runId,
-      computedAt: shared.source.computedAt,
-      resolution: communityData.resolution,
-      modularity: communityData.modularity,
-      ami: communityData.ami,
-      communityCount: communityData.communityCount,
-      unassigned: communityData.unassigned,
-      communities: communityData.communities.map((c) => toSummary(c, names)),
-    },
-    communityMembers,
-    communityOf,
-    x,
-    y,
-    sectorIndex,
-    seeds: network.seeds,
-    projects: network.projects,
-    roles: rolesByActor(actors, relations, network.projects, clock.now().getUTCFullYear()),
-  };
+  return networkPartOf(repos, clock, await readNetworkInput(repos), keepAs);
 }
 
 interface Keyed<T> {

@@ -58,15 +58,14 @@ export function summary(
   let internal = 0;
   let external = 0;
   const byType = zeroes(RELATION_TYPES);
-  for (let r = 0; r < snapshot.relations.length; r++) {
-    const s = snapshot.relSource[r] ?? -1;
-    const t = snapshot.relTarget[r] ?? -1;
-    if (s < 0 || t < 0) continue;
-    const inside = (inScope[s] ?? 0) + (inScope[t] ?? 0);
+  const { relations } = snapshot;
+  for (let r = 0; r < relations.count; r++) {
+    const inside =
+      (inScope[relations.source[r] ?? 0] ?? 0) + (inScope[relations.target[r] ?? 0] ?? 0);
     if (inside === 0) continue;
     if (inside === 2) internal += 1;
     else external += 1;
-    increment(byType, RELATION_TYPES[snapshot.relType[r] ?? 0] ?? 'participation');
+    increment(byType, RELATION_TYPES[relations.type[r] ?? 0] ?? 'participation');
   }
 
   const today = clock.now().toISOString().slice(0, 10);
@@ -166,8 +165,8 @@ export function summary(
 /** A tie's strength as the communities' graph weighs it: its type's weight × its own weight. */
 function tieWeight(snapshot: WebSnapshot, r: number): number {
   return (
-    DEFAULT_TYPE_WEIGHTS[RELATION_TYPES[snapshot.relType[r] ?? 0] ?? 'participation'] *
-    (snapshot.relations[r]?.weight ?? 1)
+    DEFAULT_TYPE_WEIGHTS[RELATION_TYPES[snapshot.relations.type[r] ?? 0] ?? 'participation'] *
+    (snapshot.relations.weight[r] ?? 1)
   );
 }
 
@@ -195,11 +194,12 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
   const candidates: number[] = [];
   /** Summed tie weight of each candidate's pair, parallel to `candidates`. */
   const pairWeight: number[] = [];
-  for (let r = 0; r < snapshot.relations.length; r++) {
-    const s = snapshot.relSource[r] ?? -1;
-    const t = snapshot.relTarget[r] ?? -1;
-    if (s < 0 || t < 0 || s === t || !keep[s] || !keep[t]) continue;
-    if (types && !types.has(snapshot.relType[r] ?? 0)) continue;
+  const { relations } = snapshot;
+  for (let r = 0; r < relations.count; r++) {
+    const s = relations.source[r] ?? 0;
+    const t = relations.target[r] ?? 0;
+    if (s === t || !keep[s] || !keep[t]) continue;
+    if (types && !types.has(relations.type[r] ?? 0)) continue;
     const start = snapshot.relStartYear[r] ?? 0;
     const end = snapshot.relEndYear[r] ?? 0;
     if (query.to !== undefined && start !== 0 && start > query.to) continue;
@@ -228,8 +228,8 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
   if (query.isolated === 'false') {
     const touched = new Uint8Array(n);
     for (const r of edges) {
-      touched[snapshot.relSource[r] ?? 0] = 1;
-      touched[snapshot.relTarget[r] ?? 0] = 1;
+      touched[relations.source[r] ?? 0] = 1;
+      touched[relations.target[r] ?? 0] = 1;
     }
     for (let i = 0; i < n; i++) if (!touched[i]) keep[i] = 0;
   }
@@ -260,9 +260,9 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
   }
   const out: WebNetwork['edges'] = { source: [], target: [], type: [], weight: [] };
   for (const r of edges) {
-    out.source.push(position[snapshot.relSource[r] ?? 0] ?? 0);
-    out.target.push(position[snapshot.relTarget[r] ?? 0] ?? 0);
-    out.type.push(snapshot.relType[r] ?? 0);
+    out.source.push(position[relations.source[r] ?? 0] ?? 0);
+    out.target.push(position[relations.target[r] ?? 0] ?? 0);
+    out.type.push(relations.type[r] ?? 0);
     out.weight.push(round(summed.get(r) ?? 0));
   }
   return {

@@ -96,12 +96,32 @@ export async function loadNetwork(
   return { actors: actors.valid, relations: ties, seeds: seeds.valid, projects: projects.valid };
 }
 
+/**
+ * The actors, checked as they are read: one failing its schema is left out with a line (`leftOut`
+ * holds its id), for a reader that takes the relations from the compact read.
+ */
+export async function loadActors(
+  repos: Repositories,
+  onInvalid: InvalidRecordReport = toLog,
+): Promise<{ actors: Actor[]; leftOut: ReadonlySet<string> }> {
+  const { valid, leftOut } = await readValid(repos, 'actors', ZActor, onInvalid);
+  return { actors: valid, leftOut };
+}
+
 /** The seeds, checked as they are read: one failing its schema is left out with a line. */
 export async function loadSeeds(
   repos: Repositories,
   onInvalid: InvalidRecordReport = toLog,
 ): Promise<Seed[]> {
   return (await readValid(repos, 'seeds', ZSeed, onInvalid)).valid;
+}
+
+/** The projects, checked as they are read: one failing its schema is left out with a line. */
+export async function loadProjects(
+  repos: Repositories,
+  onInvalid: InvalidRecordReport = toLog,
+): Promise<Project[]> {
+  return (await readValid(repos, 'projects', ZProject, onInvalid)).valid;
 }
 
 /** The network in either form: records (`loadNetwork`), or the compact read (`readCompact`). */
