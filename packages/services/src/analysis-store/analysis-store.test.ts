@@ -167,7 +167,18 @@ describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
     const warmHeld = new Promise<void>((resume) => {
       go = resume;
     });
-    const told = toldRunner(log);
+    // The real runners, telling when each computation starts and ends; each is held until released,
+    // as a slow computation would be.
+    const told = (side: string, inner: AnalysisRunner, hold?: Promise<void>): AnalysisRunner => ({
+      async run(name, params, at, keep) {
+        log.push(`${side} start ${name}`);
+        if (hold) await hold;
+        const outcome = await inner.run(name, params, at, keep);
+        log.push(`${side} done ${name}`);
+        return outcome;
+      },
+      close: () => inner.close(),
+    });
     await store.close();
     store = createAnalysisStore({
       repos: db.repos,
@@ -180,7 +191,9 @@ describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
       { name: 'continuation', params: {} },
       { name: 'strengths', params: { prefectureCode: '13' } },
     ]);
-    const until = untilLogged(log);
+    const until = async (line: string): Promise<void> => {
+      while (!log.includes(line)) await new Promise((tick) => setTimeout(tick, 2));
+    };
     await until('warm start caseFactors');
     const person = store.get('strengths', { prefectureCode: '40' });
     await until('asked start strengths');
@@ -202,53 +215,4 @@ describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
     ]);
     expect(store.progress()).toMatchObject({ computing: [], ready: 4, computed: 4 });
   });
-
-  it('computes for a person what the warm-up is computing at lowered priority: first answer given', async () => {
-    const log: string[] = [];
-    let go = (): void => undefined;
-    const warmHeld = new Promise<void>((resume) => {
-      go = resume;
-    });
-    const told = toldRunner(log);
-    await store.close();
-    store = createAnalysisStore({
-      repos: db.repos,
-      clock,
-      runner: told('asked', createInProcessAnalysisRunner(db.repos)),
-      warmRunner: told('warm', createInProcessAnalysisRunner(db.repos), warmHeld),
-    });
-    const warming = store.warm([{ name: 'caseFactors', params: {} }]);
-    await untilLogged(log)('warm start caseFactors');
-    // The warm-up's computation is held (a starved low-priority thread): the person is answered.
-    const answer = await store.get('caseFactors', {});
-    expect(log).toEqual([
-      'warm start caseFactors',
-      'asked start caseFactors',
-      'asked done caseFactors',
-    ]);
-    go();
-    await warming;
-    expect(log).toContain('warm done caseFactors');
-    expect(await store.get('caseFactors', {})).toEqual(answer);
-  });
 });
-
-/** The real runners, telling when each computation starts and ends; one held until `hold` settles. */
-function toldRunner(log: string[]) {
-  return (side: string, inner: AnalysisRunner, hold?: Promise<void>): AnalysisRunner => ({
-    async run(name, params, at, keep) {
-      log.push(`${side} start ${name}`);
-      if (hold) await hold;
-      const outcome = await inner.run(name, params, at, keep);
-      log.push(`${side} done ${name}`);
-      return outcome;
-    },
-    close: () => inner.close(),
-  });
-}
-
-function untilLogged(log: string[]) {
-  return async (line: string): Promise<void> => {
-    while (!log.includes(line)) await new Promise((tick) => setTimeout(tick, 2));
-  };
-}

@@ -56,21 +56,6 @@ interface Entry {
   fingerprint: string;
   result: Promise<unknown>;
   done: boolean;
-  /** Being computed by the warm runner only (at lowered priority). */
-  warming: boolean;
-}
-
-/** The first of two answers to arrive; refused only when both are (with the second's reason). */
-function firstAnswer<T>(one: Promise<T>, other: Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let refused = 0;
-    const refuse = (error: unknown): void => {
-      refused += 1;
-      if (refused === 2) reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    one.then(resolve, refuse);
-    other.then(resolve, refuse);
-  });
 }
 
 /** At most this many results are kept (the least recently asked go first). */
@@ -143,22 +128,6 @@ export function createAnalysisStore(options: {
     if (kept?.fingerprint === fingerprint) {
       entries.delete(key); // most recently asked last
       entries.set(key, kept);
-      if (!warming && kept.warming && !kept.done && warmRunner !== runner) {
-        // The warm-up is computing it at lowered priority: the person's runner computes it too,
-        // and the first answer is the one given (nothing under way is stopped).
-        kept.warming = false;
-        const asked = runner.run(name, params, clock.now(), { key, fingerprint });
-        kept.result = firstAnswer(
-          kept.result,
-          asked.then((o) => o.value),
-        );
-        kept.result.then(
-          () => {
-            kept.done = true;
-          },
-          () => undefined,
-        );
-      }
       return kept.result;
     }
     const started = performance.now();
@@ -166,12 +135,7 @@ export function createAnalysisStore(options: {
       key,
       fingerprint,
     });
-    const entry: Entry = {
-      fingerprint,
-      result: outcome.then((o) => o.value),
-      done: false,
-      warming: warming && warmRunner !== runner,
-    };
+    const entry: Entry = { fingerprint, result: outcome.then((o) => o.value), done: false };
     entries.delete(key);
     entries.set(key, entry);
     for (const oldest of entries.keys()) {
