@@ -6,7 +6,12 @@ import type { AnalysisStore } from '#services/analysis-store/analysis-store.ts';
 import { buildActor, buildRelation } from '#test/factories.ts';
 import { loadLargeNetwork } from '#test/large-network.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { createAnalysisServices, createWebDataServices } from './analysis-services.ts';
+import {
+  answeredFirst,
+  createAnalysisServices,
+  createWebDataServices,
+} from './analysis-services.ts';
+import type { WebDataAnswers } from './routes/web-data-answers.ts';
 
 const clock: Clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 
@@ -82,6 +87,32 @@ describe.each(TEST_DATABASES)('analyses in a worker thread on $name', (kind) => 
       expect(asked).toEqual(await inProcess.get('strengths', { prefectureCode: '22' }));
     },
   );
+
+  it('starts no warm-up computation while a web view asked by a person is being made', async () => {
+    const made = createWebDataServices(db.repos, clock).answers;
+    let release = (): void => undefined;
+    const held = new Promise<void>((resume) => {
+      release = resume;
+    });
+    // The real answers, the summary held back as a snapshot being built would hold it.
+    const slow: WebDataAnswers = {
+      answer: async (view, input) => {
+        await held;
+        return made.answer(view, input);
+      },
+      answerJson: (view, input) => made.answerJson(view, input),
+      warm: () => made.warm(),
+    };
+    const answers = answeredFirst(slow, inProcess);
+    const summary = answers.answer('summary', {});
+    const warming = inProcess.warm([{ name: 'caseFactors', params: {} }]);
+    await new Promise((tick) => setTimeout(tick, 100));
+    expect(inProcess.progress()).toMatchObject({ computing: [], computed: 0 });
+    release();
+    expect((await summary)?.actors.total).toBe(3);
+    await warming;
+    expect(inProcess.progress()).toMatchObject({ computing: [], computed: 1 });
+  });
 
   it('starts warm after a restart: answers kept in the database are read back', async () => {
     const first = await inWorker.get('brokers', {});

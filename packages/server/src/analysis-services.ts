@@ -2,7 +2,8 @@
  * The server's store of shared analyses (`#services/analysis-store`): computed in worker threads
  * with their own connections when the database can be opened again by location (a file or a
  * PostgreSQL URL), else in process (an in-memory database, in tests). Two workers: one for what a
- * person asks, one at lowered priority for the warm-up, so an asked analysis never waits behind it.
+ * person asks, one at lowered priority for the warm-up, so an asked analysis never waits behind it;
+ * the warm-up starts nothing new while a person's analysis or web view is being answered.
  */
 import type { Clock, Repositories } from '#core/ports.ts';
 import {
@@ -80,13 +81,30 @@ export function createAnalysisServices(
 export function createWebDataServices(
   repos: Repositories,
   clock: Clock,
-  options: { database?: string } = {},
+  options: { database?: string; asked?: Pick<AnalysisStore, 'personAsks'> } = {},
 ): { answers: WebDataAnswers; close(): Promise<void> } {
-  const { database } = options;
+  const { database, asked } = options;
+  const counted = (answers: WebDataAnswers): WebDataAnswers =>
+    asked ? answeredFirst(answers, asked) : answers;
   if (!reopenable(database))
-    return { answers: createWebDataAnswers(repos, clock), close: async () => undefined };
+    return { answers: counted(createWebDataAnswers(repos, clock)), close: async () => undefined };
   const runner = startAnalysisWorker(database, false);
-  return { answers: workerWebDataAnswers(runner, clock), close: () => runner.close() };
+  return { answers: counted(workerWebDataAnswers(runner, clock)), close: () => runner.close() };
+}
+
+/**
+ * The web views' answers as a person's requests of the analysis store (`asked`): while one is
+ * being made, the analyses' warm-up starts nothing new. Their own warm-up is not counted.
+ */
+export function answeredFirst(
+  answers: WebDataAnswers,
+  asked: Pick<AnalysisStore, 'personAsks'>,
+): WebDataAnswers {
+  return {
+    answer: (view, input) => asked.personAsks(() => answers.answer(view, input)),
+    answerJson: (view, input) => asked.personAsks(() => answers.answerJson(view, input)),
+    warm: () => answers.warm(),
+  };
 }
 
 /**

@@ -64,6 +64,7 @@ export async function startServer(options: {
   });
   const webData = createWebDataServices(options.repos, clock, {
     ...(options.database !== undefined ? { database: options.database } : {}),
+    asked: analyses,
   });
   const uploads = createUploadWorkServices(options.repos, {
     ...(options.database !== undefined ? { database: options.database } : {}),

@@ -4,8 +4,16 @@
  * on large graphs), Burt's constraint and effective size (structural holes), and the communities
  * among each actor's ties.
  */
-import { betweenness, constraint } from '../centrality.ts';
+import { constraint } from '../centrality.ts';
+import {
+  activeCoreNodes,
+  combineWithTrees,
+  pathSampledBetweenness,
+  prunedBetweenness,
+} from '../core-betweenness.ts';
 import type { CsrGraph } from '../csr-graph.ts';
+import { pruneLeaves } from '../leaf-pruning.ts';
+import { pathSampleError, pathSampleSize, vertexDiameterBound } from '../path-sampling.ts';
 import { createRng } from '../random.ts';
 import type { ActorGraph } from './actor-graph.ts';
 import { prefectureGroupOf } from '#core/geo.ts';
@@ -35,32 +43,45 @@ export interface BetweennessEstimate {
   /** Normalised betweenness per node. */
   values: Float64Array;
   method: 'exact' | 'sampled';
-  /** Source pivots used (= nodes when exact). */
+  /** Shortest paths sampled (the number of nodes when exact). */
   samples: number;
   /**
    * With probability `confidence`, every node's estimate is within ± this of its exact value
-   * (Hoeffding's inequality with a union bound over nodes); 0 when exact.
+   * (the ε-approximation of Riondato & Kornaropoulos); 0 when exact.
    */
   errorBound: number;
   confidence: number;
 }
 
 export interface BetweennessBudget {
-  /** Exact betweenness up to this many nodes (Brandes, O(n·m)). Default 2,000. */
+  /**
+   * Exact betweenness when the core left after taking out the trees (`leaf-pruning.ts`) has up to
+   * this many nodes that paths cross (Brandes over the core, O(core·m)). Default 2,000.
+   */
   exactMaxNodes?: number;
-  /** Pivots when sampling (Brandes & Pich 2007). Default 500. */
+  /**
+   * Shortest paths sampled on larger graphs (Riondato & Kornaropoulos 2016). Default: as many as
+   * `maxError` needs.
+   */
   samples?: number;
-  /** Seed of the pivot choice. Default 1. */
+  /** The error bound the default sample is drawn for, on normalised values. Default 0.02. */
+  maxError?: number;
+  /** Seed of the sample. Default 1. */
   seed?: number;
   /** Confidence of the error bound. Default 0.95. */
   confidence?: number;
 }
 
+/** The error bound the brokers' default sample is drawn for (normalised values). */
+export const DEFAULT_BETWEENNESS_ERROR = 0.02;
+
 /**
- * Normalised betweenness, exact on graphs up to `exactMaxNodes`, else from `samples` random
- * pivots. Each pivot's contribution to a node's normalised value lies in [0, n/(n−1)], so by
- * Hoeffding (which holds for sampling without replacement) and a union bound over the n nodes,
- * |estimate − exact| ≤ n/(n−1) · √(ln(2n/α) / 2k) for all nodes at once with probability 1 − α.
+ * Normalised betweenness. Trees hanging off the graph are counted exactly from their sizes; over
+ * the core that is left, exact (Brandes) up to `exactMaxNodes` nodes that paths cross, else
+ * estimated from random shortest paths (`path-sampling.ts`). With r paths every node's estimate is
+ * within ε = √(c·(⌊log₂(VD−2)⌋ + 1 + ln(1/α)) / r) of its exact value on the n(n−1) scale, all at
+ * once with probability 1 − α (VD: a bound of the most nodes on a shortest path, c = 0.5); the
+ * normalised values, over (n−1)(n−2) ordered pairs, are within ε·n/(n−2).
  */
 export function betweennessWithBound(
   graph: CsrGraph,
@@ -69,24 +90,36 @@ export function betweennessWithBound(
   const n = graph.nodeCount;
   const exactMaxNodes = budget.exactMaxNodes ?? 2000;
   const confidence = budget.confidence ?? 0.95;
-  if (n <= exactMaxNodes || n <= (budget.samples ?? 500)) {
-    return {
-      values: betweenness(graph, { normalized: true }),
-      method: 'exact',
-      samples: n,
-      errorBound: 0,
-      confidence: 1,
-    };
-  }
-  const samples = Math.min(n, budget.samples ?? 500);
-  const values = betweenness(graph, {
+  const pruned = pruneLeaves(graph);
+  const exact = (values: Float64Array): BetweennessEstimate => ({
+    values,
+    method: 'exact',
+    samples: n,
+    errorBound: 0,
+    confidence: 1,
+  });
+  if (activeCoreNodes(pruned) <= exactMaxNodes)
+    return exact(prunedBetweenness(graph, { normalized: true, pruned }));
+  const vertexDiameter = vertexDiameterBound(pruned);
+  // no shortest path has a node inside: the core adds nothing
+  if (vertexDiameter < 3)
+    return exact(combineWithTrees(pruned, new Float64Array(pruned.coreCount), true));
+  const alpha = 1 - confidence;
+  const toNormalised = n / (n - 2);
+  const samples =
+    budget.samples ??
+    pathSampleSize(
+      vertexDiameter,
+      (budget.maxError ?? DEFAULT_BETWEENNESS_ERROR) / toNormalised,
+      alpha,
+    );
+  const values = pathSampledBetweenness(graph, {
     normalized: true,
     samples,
     rng: createRng(budget.seed ?? 1),
+    pruned,
   });
-  const alpha = 1 - confidence;
-  const range = n / (n - 1);
-  const errorBound = range * Math.sqrt(Math.log((2 * n) / alpha) / (2 * samples));
+  const errorBound = pathSampleError(vertexDiameter, samples, alpha) * toNormalised;
   return { values, method: 'sampled', samples, errorBound, confidence };
 }
 

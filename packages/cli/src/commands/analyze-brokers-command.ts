@@ -41,7 +41,7 @@ export async function runAnalyzeBrokers(
     const m = output.method;
     writeLine(
       context.stdout,
-      `仲介者 / brokers${output.community ? ` of ${output.community} ${output.communityNames[output.community]?.name ?? ''}` : ''}: ${m.nodes} actors, ${m.edges} ties; betweenness ${m.betweenness === 'exact' ? 'exact' : `sampled from ${m.samples} pivots, ±${m.errorBound.toFixed(3)} at ${Math.round(m.confidence * 100)}%`}`,
+      `仲介者 / brokers${output.community ? ` of ${output.community} ${output.communityNames[output.community]?.name ?? ''}` : ''}: ${m.nodes} actors, ${m.edges} ties; betweenness ${m.betweenness === 'exact' ? 'exact' : `sampled from ${m.samples} shortest paths, ±${m.errorBound.toFixed(3)} at ${Math.round(m.confidence * 100)}%`}`,
     );
     if (output.generatedData) writeLine(context.stdout, `  ⚠ ${output.generatedData.ja}`);
     writeLine(context.stdout, '  betweenness  constraint  eff.size  communities  actor');

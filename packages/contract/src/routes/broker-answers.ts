@@ -29,7 +29,7 @@ export const ZBrokers = z.object({
   brokers: z.array(ZBroker),
   method: z.object({
     betweenness: z.enum(['exact', 'sampled']),
-    /** Source pivots used (the number of actors when exact). */
+    /** Shortest paths sampled (the number of actors when exact). */
     samples: z.number(),
     /** Every estimate is within ± this of its exact value with probability `confidence`. */
     errorBound: z.number(),

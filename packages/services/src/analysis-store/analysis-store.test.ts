@@ -4,7 +4,12 @@ import type { Clock } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { buildActor, buildNeed, buildRelation } from '#test/factories.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
-import { canonicalJson, createAnalysisStore, type AnalysisStore } from './analysis-store.ts';
+import {
+  canonicalJson,
+  createAnalysisStore,
+  type AnalysisRunner,
+  type AnalysisStore,
+} from './analysis-store.ts';
 import { createNetworkCache } from '../analysis/network-cache.ts';
 import { createInProcessAnalysisRunner } from './in-process-runner.ts';
 import { PER_VIEWER_TABLES, PUBLIC_TABLES, SHARED_ANALYSES, tablesOf } from './shared-analyses.ts';
@@ -150,5 +155,64 @@ describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
     expect(store.progress()).toMatchObject({ computing: [], ready: 1, computed: 1 });
     await store.get('caseFactors', {});
     expect(store.progress().computed).toBe(1);
+  });
+
+  it('starts no further warm-up computation while a person’s request is pending', async () => {
+    const log: string[] = [];
+    let release = (): void => undefined;
+    const held = new Promise<void>((resume) => {
+      release = resume;
+    });
+    let go = (): void => undefined;
+    const warmHeld = new Promise<void>((resume) => {
+      go = resume;
+    });
+    // The real runners, telling when each computation starts and ends; each is held until released,
+    // as a slow computation would be.
+    const told = (side: string, inner: AnalysisRunner, hold?: Promise<void>): AnalysisRunner => ({
+      async run(name, params, at, keep) {
+        log.push(`${side} start ${name}`);
+        if (hold) await hold;
+        const outcome = await inner.run(name, params, at, keep);
+        log.push(`${side} done ${name}`);
+        return outcome;
+      },
+      close: () => inner.close(),
+    });
+    await store.close();
+    store = createAnalysisStore({
+      repos: db.repos,
+      clock,
+      runner: told('asked', createInProcessAnalysisRunner(db.repos), held),
+      warmRunner: told('warm', createInProcessAnalysisRunner(db.repos), warmHeld),
+    });
+    const warming = store.warm([
+      { name: 'caseFactors', params: {} },
+      { name: 'continuation', params: {} },
+      { name: 'strengths', params: { prefectureCode: '13' } },
+    ]);
+    const until = async (line: string): Promise<void> => {
+      while (!log.includes(line)) await new Promise((tick) => setTimeout(tick, 2));
+    };
+    await until('warm start caseFactors');
+    const person = store.get('strengths', { prefectureCode: '40' });
+    await until('asked start strengths');
+    go();
+    await until('warm done caseFactors');
+    await new Promise((tick) => setTimeout(tick, 50));
+    // The warm-up's next computation waits for the person's answer.
+    expect(log).not.toContain('warm start continuation');
+    release();
+    await person;
+    await warming;
+    // The person's answer came before the queued warm-up computations, which all ran after it.
+    expect(log.slice(log.indexOf('asked done strengths'))).toEqual([
+      'asked done strengths',
+      'warm start continuation',
+      'warm done continuation',
+      'warm start strengths',
+      'warm done strengths',
+    ]);
+    expect(store.progress()).toMatchObject({ computing: [], ready: 4, computed: 4 });
   });
 });

@@ -6,7 +6,10 @@
  * starts it. Computing is the runners' job: in worker threads for a server, in process in tests.
  * What a person asks goes to one runner, what is computed ahead (`warm`) to another, one at a
  * time, so an asked analysis never waits behind the warm-up; an answer the warm-up has not started
- * yet is computed for the person who asked. Answers are also kept in the database
+ * yet is computed for the person who asked. The warm-up starts no further computation while a
+ * person's request is pending (a kept answer checked, or one computed), so on a machine with few
+ * cores what is asked goes first and the warm-up takes what is left; the computation it has under
+ * way runs on. Answers are also kept in the database
  * (`kept-results.ts`), so a server started again on the same data starts warm.
  * Only the analyses of `shared-analyses.ts` are kept — none reads a per-viewer table — so one
  * viewer's answer may be served to any other.
@@ -86,6 +89,24 @@ export function createAnalysisStore(options: {
   let restored = 0;
   let closed = false;
   let lastSeconds: number | null = null;
+  // Requests of a person not answered yet, and the warm-ups waiting for them to be answered.
+  let asked = 0;
+  let whenNoneAsked: (() => void)[] = [];
+  const noneAsked = (): Promise<void> =>
+    asked === 0 ? Promise.resolve() : new Promise((resume) => whenNoneAsked.push(resume));
+  const personAsks = async <T>(answer: () => Promise<T>): Promise<T> => {
+    asked += 1;
+    try {
+      return await answer();
+    } finally {
+      asked -= 1;
+      if (asked === 0) {
+        const waiting = whenNoneAsked;
+        whenNoneAsked = [];
+        for (const resume of waiting) resume();
+      }
+    }
+  };
 
   const fingerprintOf = async (name: SharedAnalysisName): Promise<string> => {
     const [versions, [latest]] = await Promise.all([
@@ -139,21 +160,27 @@ export function createAnalysisStore(options: {
   };
 
   return {
+    /**
+     * Runs `answer` as a person's request: no warm-up computation starts until it is answered
+     * (the web views' answers, computed elsewhere, go first too).
+     */
+    personAsks,
     /** The analysis's answer for the data as they are now. */
     async get<N extends SharedAnalysisName>(
       name: N,
       params: SharedAnalysisParams<N>,
     ): Promise<SharedAnalysisResult<N>> {
       // The runner answers what `runSharedAnalysis(name, params)` returned: the type of `name`.
-      return (await resultOf(name, params)) as SharedAnalysisResult<N>;
+      return (await personAsks(() => resultOf(name, params))) as SharedAnalysisResult<N>;
     },
     /**
      * Computes these answers in the background (what the web asks first), one after the other on
-     * the warm runner; one asked meanwhile is computed for the asker and found here when its turn
-     * comes.
+     * the warm runner, each started only when no request of a person is pending; one asked
+     * meanwhile is computed for the asker and found here when its turn comes.
      */
     async warm(requests: readonly AnalysisRequest[]): Promise<void> {
       for (const request of requests) {
+        while (asked > 0 && !closed) await noneAsked();
         if (closed) return;
         await resultOf(request.name, request.params, true).catch((error: unknown) => {
           if (!closed) options.onWarmError?.(error);
@@ -172,6 +199,8 @@ export function createAnalysisStore(options: {
     },
     close: async () => {
       closed = true;
+      for (const resume of whenNoneAsked) resume();
+      whenNoneAsked = [];
       await Promise.all([runner.close(), warmRunner === runner ? undefined : warmRunner.close()]);
     },
   };

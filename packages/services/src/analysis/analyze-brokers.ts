@@ -39,26 +39,30 @@ export interface BrokersOutput extends BrokerResult {
   generatedData: GeneratedDataNote | null;
 }
 
-/** The actor graph the shared communities were found on, and each actor's community. */
+/**
+ * The actor graph the shared communities were found on, each actor's community, and the graph's
+ * options as text (`graphKey`: the key gap filling uses too, so both share one betweenness).
+ */
 export function sharedGraph(
   network: AnyNetwork,
   shared: SharedCommunities,
   clock: Clock,
-): { graph: ActorGraph<NetworkActor>; communityOf: Map<string, string> } {
+): { graph: ActorGraph<NetworkActor>; communityOf: Map<string, string>; graphKey: string } {
   const stored = ZCommunityParameters.safeParse(shared.source.parameters);
   const parameters = stored.success ? stored.data : parseCommunityParameters({});
   const { actors, relations } = compactNetworkOf(network);
-  const graph = buildActorGraphFromColumns(actors, relations, graphOptions(parameters, clock));
+  const options = graphOptions(parameters, clock);
+  const graph = buildActorGraphFromColumns(actors, relations, options);
   const communityOf = new Map<string, string>();
   for (const c of shared.result.communities) for (const id of c.members) communityOf.set(id, c.id);
-  return { graph, communityOf };
+  return { graph, communityOf, graphKey: JSON.stringify(options) };
 }
 
 /**
- * Betweenness of a loaded network's graph, kept while that network's relations (`relations`: the
- * columns or the record list, one object per loaded network) live (the server's network cache
- * keeps one per data state): on the demo's 24,000 actors a sampled estimate costs
- * seconds, and gap filling asks for it once per wheel sector.
+ * Betweenness of a loaded network's graph (`key`: the graph's options as text), kept while that
+ * network's relations (`relations`: the columns or the record list, one object per loaded network)
+ * live (the server's network cache keeps one per data state): the brokers and gap filling, once
+ * per wheel sector, ask for the same one.
  */
 const estimates = new WeakMap<object, Map<string, BetweennessEstimate>>();
 
@@ -70,7 +74,7 @@ export function cachedBetweenness(
 ): BetweennessEstimate {
   const forNetwork = estimates.get(relations) ?? new Map<string, BetweennessEstimate>();
   estimates.set(relations, forNetwork);
-  const fullKey = `${key}|${budget.samples ?? ''}|${budget.exactMaxNodes ?? ''}`;
+  const fullKey = `${key}|${budget.samples ?? ''}|${budget.maxError ?? ''}|${budget.exactMaxNodes ?? ''}`;
   const known = forNetwork.get(fullKey);
   if (known) return known;
   const estimate = betweennessWithBound(graph.graph, budget);
@@ -96,17 +100,12 @@ export async function analyzeBrokers(
     !shared.result.communities.some((c) => c.id === request.community)
   )
     throw new DomainError('not_found', unknownCommunityMessage(request.community, shared));
-  const { graph, communityOf } = sharedGraph(network, shared, clock);
+  const { graph, communityOf, graphKey } = sharedGraph(network, shared, clock);
   const budget = request.samples !== undefined ? { samples: request.samples } : {};
   const result = findBrokers(graph, communityOf, {
     ...(request.community !== undefined ? { community: request.community } : {}),
     ...(request.limit !== undefined ? { limit: request.limit } : {}),
-    estimate: cachedBetweenness(
-      network.relations,
-      graph,
-      JSON.stringify(shared.source.parameters),
-      budget,
-    ),
+    estimate: cachedBetweenness(network.relations, graph, graphKey, budget),
   });
   return {
     ...result,

@@ -115,10 +115,8 @@ export async function analyzeGapFill(
   const options = graphOptions(parameters, clock);
   const { actors, relations } = compactNetworkOf(network);
   const graph = buildActorGraphFromColumns(actors, relations, options);
-  // a rough signal (5% of the score): few pivots on large graphs, computed once per network
-  const brokerage = cachedBetweenness(network.relations, graph, JSON.stringify(options), {
-    samples: 100,
-  });
+  // 5% of the score: the brokers' own estimate of this graph, computed once per network
+  const brokerage = cachedBetweenness(network.relations, graph, JSON.stringify(options));
   const candidates = rankGapFillers(graph, network.seeds, {
     betweenness: brokerage.values,
     members: community.members,
