@@ -171,6 +171,12 @@ export interface BrokerResult {
 }
 
 /**
+ * Community ids in numeric order (c2 before c10). One collator for every comparison:
+ * `localeCompare` with options makes a new one per call (at 100 k actors 9 s of 12).
+ */
+const COMMUNITY_ORDER = new Intl.Collator('en', { numeric: true });
+
+/**
  * Brokers of the actor graph, highest betweenness first (then lowest constraint, then id).
  * `communityOf` maps actor ids to community ids (actors without one bridge nothing).
  */
@@ -194,8 +200,7 @@ export function findBrokers(
       const community = other ? communityOf.get(other.id) : undefined;
       if (community !== undefined) seen.add(community);
     }
-    const bridged =
-      seen.size >= 2 ? [...seen].sort((x, y) => x.localeCompare(y, 'en', { numeric: true })) : [];
+    const bridged = seen.size >= 2 ? [...seen].sort(COMMUNITY_ORDER.compare) : [];
     if (options.community !== undefined && !bridged.includes(options.community)) continue;
     const c = burt[v] ?? Number.NaN;
     brokers.push({
