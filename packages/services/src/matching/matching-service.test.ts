@@ -76,6 +76,46 @@ describe.each(TEST_DATABASES)('matching service on $name', (kind) => {
     expect(drift.noGoodMatch?.suggestions.join(' ')).toMatch(/materials, products or processes/);
   });
 
+  it('ranks first the seed a long need was written from, though a look-alike is nearer and of the same field', async () => {
+    // A look-alike in the need's own prefecture and field: on the need's core words both pass
+    // the confidence scale, and only the text tells them apart.
+    await db.repos.entity('seeds').upsertMany([
+      {
+        id: 's-plating-near',
+        ownerId: 'c1',
+        title: 'めっき廃液の銅の電解回収装置の評価',
+        abstract: 'めっき工場の廃液の銅を電解で回収する装置の性能を評価する。',
+        keywords: ['めっき', '銅', '回収'],
+        field: '環境',
+        prefectureCode: '36',
+        sdgs: [6],
+        available: true,
+        kind: 'research_result',
+      },
+    ]);
+    const written =
+      'めっき廃液からの銅の電解回収装置。めっき工場の廃液から銅を電解で回収し再利用する装置。';
+    const fresh = await createMatchingService({
+      repos: db.repos,
+      clock,
+      text,
+      refreshIntervalMs: 0,
+    });
+    const result = await fresh.matchText(
+      ANONYMOUS,
+      `${written.repeat(4)}再利用の費用も下げたい。`,
+      {
+        subject: { prefectureCode: '36', field: '環境', sdgs: [6] },
+      },
+    );
+    await fresh.close();
+    await db.repos.entity('seeds').delete('s-plating-near');
+    expect(result.results.slice(0, 2).map((r) => r.seedId)).toEqual([
+      's-plating',
+      's-plating-near',
+    ]);
+  });
+
   it('filters by region: in-region, neighbouring, anywhere (the default)', async () => {
     const inRegion = await service.matchNeed(ANONYMOUS, 'n-public', { region: 'in' });
     expect(new Set(inRegion.results.map((r) => r.prefectureCode))).toEqual(new Set(['36']));

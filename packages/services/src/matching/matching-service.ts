@@ -153,11 +153,15 @@ export async function createMatchingService(
         ? reachFrom(await trustGraph(), originActorId, { maxHops: 3 })
         : undefined;
     const actorOf = (id: string) => owners.get(id);
+    // Confidence judges a hit on the need's core words; the ranking weighs its text against the
+    // need's every own word, or a long need's best hits would all reach the cap of 1 and be
+    // ranked by place and field alone (the seed a need was written from fell out of the top 5).
     const scale = textScale(state.seedIndex, query);
+    const rankingScale = textScale(state.seedIndex, query, Number.POSITIVE_INFINITY);
     const hitScores = new Map(hits.map((h) => [h.id, h.score]));
     const scored = fuseSeedHits({
       hits,
-      textScale: scale,
+      textScale: rankingScale,
       subject,
       region: opts.region,
       weights,
