@@ -157,6 +157,8 @@ export const ZWebNetwork = z.strictObject({
   edgeCount: z.number(),
   /** Edges left out because of `maxEdges` (the weakest go first). */
   droppedEdges: z.number(),
+  /** Organisations left out because of `maxNodes` (untied ones first, then the least tied). */
+  droppedNodes: z.number(),
   sectors: z.array(z.string()),
   relationTypes: z.array(z.string()),
   /** Community ids; a node's `community` is an index into this list, or -1. */

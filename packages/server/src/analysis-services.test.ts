@@ -136,13 +136,13 @@ describe.each(TEST_DATABASES)('analyses in a worker thread on $name', (kind) => 
       expect(tokyo).toEqual(tokyoHere);
       expect(tokyo?.actors.total).toBe(3);
       const [ties, tiesHere] = await Promise.all(
-        both.map((a) => a.answer('network', { maxEdges: 100, isolated: 'true' })),
+        both.map((a) => a.answer('network', { maxEdges: 100, isolated: 'true', maxNodes: 50_000 })),
       );
       expect(ties).toEqual(tiesHere);
       const [u1, u1Here] = await Promise.all(both.map((a) => a.answer('profile', { id: 'u1' })));
       expect(u1).toEqual(u1Here);
       // The worker sends each answer as JSON text, byte for byte what this thread makes.
-      const network = { maxEdges: 100, isolated: 'true' } as const;
+      const network = { maxEdges: 100, isolated: 'true', maxNodes: 50_000 } as const;
       const [text, textHere] = await Promise.all(both.map((a) => a.answerJson('network', network)));
       expect(text).toBe(textHere);
       expect(JSON.parse(text ?? '')).toEqual(tiesHere);

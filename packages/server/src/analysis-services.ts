@@ -63,6 +63,8 @@ export function createAnalysisServices(
     ? {
         runner: startAnalysisWorker(database, false),
         warmRunner: startAnalysisWorker(database, true),
+        // the warm-up's brokers leave the network's graph and betweenness in the warm worker
+        warmRunnerKeeps: ['gapFill', 'brokers'] as const,
       }
     : { runner: createInProcessAnalysisRunner(repos) };
   return createAnalysisStore({

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/open-database.ts';
 import { createAccount } from '#services/accounts/create-account.ts';
-import { buildActor } from '#test/factories.ts';
+import { buildActor, buildRelation } from '#test/factories.ts';
 import { startSmtpInbox, type SmtpInbox } from '#test/smtp-inbox.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { ZAnalysisProgress } from '#contract/routes/analyses.ts';
@@ -66,6 +66,15 @@ describe('a started server', () => {
       .upsertMany([
         buildActor({ id: 'co-a', name: '株式会社エー' }),
         buildActor({ id: 'uni-u', name: 'ユー大学', sector: 'university' }),
+        buildActor({ id: 'co-b', name: '株式会社ビー' }),
+      ]);
+    // tied, so the network has a community (c1) for the warm-up's gap filling
+    await database.repos
+      .entity('relations')
+      .upsertMany([
+        buildRelation({ sourceId: 'co-a', targetId: 'uni-u' }),
+        buildRelation({ sourceId: 'co-b', targetId: 'uni-u' }),
+        buildRelation({ sourceId: 'co-a', targetId: 'co-b' }),
       ]);
     server = await startServer({ repos: database.repos, port: 0 });
     const progressUrl = new URL('api/analyses/progress', server.url);

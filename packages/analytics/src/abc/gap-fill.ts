@@ -22,6 +22,11 @@ export interface GapFillOptions {
    * candidate bridges communities. Without it the introducer is named but not weighed.
    */
   betweenness?: ArrayLike<number>;
+  /**
+   * Each node's PageRank percentile (`strengthPercentiles`), when the caller keeps it for the
+   * graph: computed here otherwise.
+   */
+  strength?: ArrayLike<number>;
 }
 
 export interface GapFillWeights {
@@ -81,9 +86,11 @@ function locationOf(actor: NetworkActor): { lat: number; lon: number } | null {
   return prefecture ? { lat: prefecture.lat, lon: prefecture.lon } : null;
 }
 
+/** An actor's terms, NFKC-normalised and lower-cased through `normalise` (memoised per ranking). */
 function profileTerms(
   actor: NetworkActor,
   seedsByOwner: ReadonlyMap<string, readonly Seed[]>,
+  normalise: (term: string) => string,
 ): string[] {
   const terms = [...(actor.keywords ?? [])];
   if (actor.field) terms.push(actor.field);
@@ -91,7 +98,43 @@ function profileTerms(
     terms.push(...seed.keywords);
     if (seed.field) terms.push(seed.field);
   }
-  return terms.map((t) => t.normalize('NFKC').toLowerCase());
+  return terms.map(normalise);
+}
+
+/** A memo of `term.normalize('NFKC').toLowerCase()`: a national network repeats a few fields. */
+function createNormaliser(): (term: string) => string {
+  const known = new Map<string, string>();
+  return (term) => {
+    let normal = known.get(term);
+    if (normal === undefined) {
+      normal = term.normalize('NFKC').toLowerCase();
+      known.set(term, normal);
+    }
+    return normal;
+  };
+}
+
+/**
+ * Each node's PageRank percentile in the graph (0 the weakest, 1 the strongest): the candidates'
+ * capacity. Depends on the graph only, so a caller ranking for several communities keeps it.
+ */
+export function strengthPercentiles(graph: ActorGraph<NetworkActor>['graph']): Float64Array {
+  const rank = pageRank(graph, { tolerance: RANKING_TOLERANCE });
+  const sorted = Float64Array.from(rank).sort();
+  const percentiles = new Float64Array(rank.length);
+  for (let node = 0; node < rank.length; node++) {
+    const value = rank[node] ?? 0;
+    // the first position holding `value`: equal ranks share their percentile
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    percentiles[node] = sorted.length > 1 ? lo / (sorted.length - 1) : 1;
+  }
+  return percentiles;
 }
 
 /**
@@ -109,6 +152,7 @@ export function rankGapFillers(
 ): GapFillCandidate[] {
   const { graph, actors, indexOf } = actorGraph;
   const weights = options.weights ?? GAP_FILL_WEIGHTS;
+  const normalise = createNormaliser();
   const seedsByOwner = new Map<string, Seed[]>();
   for (const seed of seeds) {
     if (seed.ownerId === undefined) continue; // owner not registered yet
@@ -143,10 +187,10 @@ export function rankGapFillers(
     const index = indexOf.get(id);
     const actor = index === undefined ? undefined : actors[index];
     if (!actor) continue;
-    for (const term of new Set(profileTerms(actor, seedsByOwner)))
+    for (const term of new Set(profileTerms(actor, seedsByOwner, normalise)))
       profile.set(term, (profile.get(term) ?? 0) + 1);
   }
-  const wanted = (options.keywords ?? []).map((k) => k.normalize('NFKC').toLowerCase());
+  const wanted = (options.keywords ?? []).map(normalise);
   const topCount = Math.max(1, ...profile.values());
   for (const term of wanted) profile.set(term, Math.max(profile.get(term) ?? 0, topCount));
   const profileNorm = Math.sqrt([...profile.values()].reduce((s, v) => s + v * v, 0)) || 1;
@@ -172,35 +216,24 @@ export function rankGapFillers(
       queue.push(v);
     }
   }
-  const rank = pageRank(graph, { tolerance: RANKING_TOLERANCE });
-  const sortedRank = Array.from(rank).sort((a, b) => a - b);
-  const percentile = (value: number) => {
-    let lo = 0;
-    let hi = sortedRank.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sortedRank[mid] ?? 0) < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return sortedRank.length > 1 ? lo / (sortedRank.length - 1) : 1;
-  };
+  const strengthOf = options.strength ?? strengthPercentiles(graph);
 
-  const candidates: GapFillCandidate[] = [];
-  for (let node = 0; node < actors.length; node++) {
+  /** The numbers behind a candidate's score; null when it may not fill this gap. */
+  const assess = (node: number) => {
     const actor = actors[node];
-    if (!actor || memberSet.has(actor.id)) continue;
+    if (!actor || memberSet.has(actor.id)) return null;
     const sector = wheelSectorOf(actor, options.asOfYear);
-    if (options.sector && sector !== options.sector) continue;
+    if (options.sector && sector !== options.sector) return null;
     // a regional bureau of a ministry serves its own region only
     const jurisdiction = bureauJurisdiction(actor.name);
-    if (jurisdiction && !jurisdiction.some((code) => communityPrefectures.has(code))) continue;
-    const terms = new Set(profileTerms(actor, seedsByOwner));
+    if (jurisdiction && !jurisdiction.some((code) => communityPrefectures.has(code))) return null;
+    const terms = new Set(profileTerms(actor, seedsByOwner, normalise));
     const shared = [...terms].filter((t) => profile.has(t));
     const dot = shared.reduce((s, t) => s + (profile.get(t) ?? 0), 0);
     const expertise = terms.size > 0 ? dot / (profileNorm * Math.sqrt(terms.size)) : 0;
     const hops = distance[node] ?? -1;
     const proximity = hops <= 0 ? 0 : 1 / 2 ** (hops - 1);
-    const strength = percentile(rank[node] ?? 0);
+    const strength = strengthOf[node] ?? 0;
     const fieldFit =
       actor.field && memberActors.length > 0
         ? (fieldCounts.get(actor.field) ?? 0) / memberActors.length
@@ -209,7 +242,6 @@ export function rankGapFillers(
     const km = centre && location ? distanceKm(centre, location) : null;
     const nearness = km === null ? 0 : 1 / (1 + km / 200);
     const before = hops > 0 ? (parent[node] ?? -1) : -1;
-    const introducerActor = before >= 0 ? actors[before] : undefined;
     const introducerBetweenness =
       before >= 0 && options.betweenness ? (options.betweenness[before] ?? 0) : null;
     const introducerScore =
@@ -221,6 +253,18 @@ export function rankGapFillers(
       weights.introducer * introducerScore +
       weights.strength * strength +
       weights.nearness * nearness;
+    const evidenceCount = shared.length + (hops > 0 ? 1 : 0) + (fieldFit > 0 ? 1 : 0);
+    return {
+      ...{ actor, sector, shared, expertise, hops, proximity, strength, fieldFit, km },
+      ...{ nearness, before, introducerBetweenness, score, evidenceCount },
+    };
+  };
+
+  /** The candidate with its path and reasons in words (made for the ranked few only). */
+  const describe = (node: number, a: NonNullable<ReturnType<typeof assess>>): GapFillCandidate => {
+    const { actor, sector, shared, hops, strength, fieldFit, km, score } = a;
+    const { introducerBetweenness } = a;
+    const introducerActor = a.before >= 0 ? actors[a.before] : undefined;
     const path: string[] = [];
     for (let v = node; v !== -1 && path.length < 5; v = parent[v] ?? -1)
       path.unshift(actors[v]?.name ?? '');
@@ -269,17 +313,17 @@ export function rankGapFillers(
         ja: `${WHEEL_LABELS[sector].ja}として欠けている役割を担えます`,
         en: `can take the missing role of ${WHEEL_LABELS[sector].en}`,
       });
-    candidates.push({
+    return {
       id: actor.id,
       name: actor.name,
       prefectureCode: prefectureGroupOf(actor),
       sector,
       score,
-      expertise: Math.min(1, expertise),
-      proximity,
+      expertise: Math.min(1, a.expertise),
+      proximity: a.proximity,
       strength,
       fieldFit,
-      nearness,
+      nearness: a.nearness,
       distanceKm: km,
       introducer: introducerActor
         ? {
@@ -288,14 +332,31 @@ export function rankGapFillers(
             betweenness: introducerBetweenness,
           }
         : null,
-      evidenceCount: shared.length + (hops > 0 ? 1 : 0) + (fieldFit > 0 ? 1 : 0),
+      evidenceCount: a.evidenceCount,
       sharedTerms: shared,
       path: hops > 0 ? path : [],
       reasons,
-    });
-  }
-  // equal scores (to 1e-9) are broken by the amount of evidence, then by id
+    };
+  };
+
+  // Equal scores (to 1e-9) are broken by the amount of evidence, then by id. Every actor is
+  // scored, but only those scoring at least the limit-th best score are described and sorted: at
+  // national scale that is a few dozen of a million.
   const tied = (x: number) => Math.round(x * 1e9);
+  const limit = options.limit ?? 20;
+  const scores = new Float64Array(actors.length).fill(Number.NEGATIVE_INFINITY);
+  for (let node = 0; node < actors.length; node++) {
+    const a = assess(node);
+    if (a) scores[node] = tied(a.score);
+  }
+  const ranked = Float64Array.from(scores).sort().reverse();
+  const threshold = ranked[Math.min(limit, ranked.length) - 1] ?? Number.NEGATIVE_INFINITY;
+  const candidates: GapFillCandidate[] = [];
+  for (let node = 0; node < actors.length; node++) {
+    if ((scores[node] ?? Number.NEGATIVE_INFINITY) < threshold) continue;
+    const a = assess(node);
+    if (a) candidates.push(describe(node, a));
+  }
   return candidates
     .sort(
       (a, b) =>
@@ -303,5 +364,5 @@ export function rankGapFillers(
         b.evidenceCount - a.evidenceCount ||
         a.id.localeCompare(b.id),
     )
-    .slice(0, options.limit ?? 20);
+    .slice(0, limit);
 }

@@ -53,6 +53,11 @@ export const ZNetworkQuery = z.object({
   to: ZYearParam.optional(),
   maxEdges: z.coerce.number().int().min(0).max(1_000_000).default(300_000),
   isolated: z.enum(['true', 'false']).default('true'),
+  /**
+   * Organisations drawn at most: beyond it, those without a drawn tie are left out first, then
+   * those with the fewest ties (a national network of a million cannot be drawn, nor sent).
+   */
+  maxNodes: z.coerce.number().int().min(1).max(2_000_000).default(50_000),
 });
 
 export const ZDirectoryQuery = z.object({

@@ -68,7 +68,7 @@ const FIRST_ASKED_VIEWS = [
   { view: 'meta', input: {} },
   { view: 'communities', input: {} },
   { view: 'summary', input: {} },
-  { view: 'network', input: { maxEdges: 40_000, isolated: 'true' } },
+  { view: 'network', input: { maxEdges: 40_000, isolated: 'true', maxNodes: 50_000 } },
 ] as const satisfies readonly { view: WebViewName; input: unknown }[];
 
 /** Answers the web views. */

@@ -170,6 +170,29 @@ function tieWeight(snapshot: WebSnapshot, r: number): number {
   );
 }
 
+/**
+ * Leaves at most `max` organisations kept: those without a drawn tie go first, then the least tied
+ * (ties to the same count broken by position, so the answer is stable). Returns how many went.
+ */
+function keepAtMost(
+  snapshot: WebSnapshot,
+  keep: Uint8Array,
+  touched: Uint8Array,
+  max: number,
+): number {
+  const kept: number[] = [];
+  for (let i = 0; i < keep.length; i++) if (keep[i]) kept.push(i);
+  if (kept.length <= max) return 0;
+  const order = kept.sort(
+    (a, b) =>
+      (touched[b] ?? 0) - (touched[a] ?? 0) ||
+      (snapshot.degree[b] ?? 0) - (snapshot.degree[a] ?? 0) ||
+      a - b,
+  );
+  for (let k = max; k < order.length; k++) keep[order[k] ?? 0] = 0;
+  return order.length - max;
+}
+
 export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQuery>): WebNetwork {
   const n = snapshot.actors.length;
   const keep = new Uint8Array(n).fill(1);
@@ -225,14 +248,15 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
       .slice(0, query.maxEdges);
     dropped = candidates.length - edges.length;
   }
-  if (query.isolated === 'false') {
-    const touched = new Uint8Array(n);
-    for (const r of edges) {
-      touched[relations.source[r] ?? 0] = 1;
-      touched[relations.target[r] ?? 0] = 1;
-    }
-    for (let i = 0; i < n; i++) if (!touched[i]) keep[i] = 0;
+  const touched = new Uint8Array(n);
+  for (const r of edges) {
+    touched[relations.source[r] ?? 0] = 1;
+    touched[relations.target[r] ?? 0] = 1;
   }
+  if (query.isolated === 'false') for (let i = 0; i < n; i++) if (!touched[i]) keep[i] = 0;
+  const droppedNodes = keepAtMost(snapshot, keep, touched, query.maxNodes);
+  if (droppedNodes > 0)
+    edges = edges.filter((r) => keep[relations.source[r] ?? 0] && keep[relations.target[r] ?? 0]);
 
   const position = new Int32Array(n).fill(-1);
   const nodes: WebNetwork['nodes'] = {
@@ -269,6 +293,7 @@ export function network(snapshot: WebSnapshot, query: z.output<typeof ZNetworkQu
     nodeCount: nodes.id.length,
     edgeCount: out.source.length,
     droppedEdges: dropped,
+    droppedNodes,
     sectors: [...SECTORS],
     relationTypes: [...RELATION_TYPES],
     communities: snapshot.communities.communities.map((c) => c.id),

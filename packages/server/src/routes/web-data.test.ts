@@ -351,6 +351,22 @@ describe('GET /api/web/network', () => {
     expect(capped.edgeCount).toBe(10);
     expect(capped.droppedEdges).toBeGreaterThan(0);
 
+    // At most maxNodes organisations: the untied go first, then the least tied; edges follow them
+    const all = await json<WebNetwork>('/api/web/network?maxEdges=50');
+    expect(all.droppedNodes).toBe(0);
+    const few = await json<WebNetwork>('/api/web/network?maxEdges=50&maxNodes=20');
+    expect(few.nodeCount).toBe(20);
+    expect(few.droppedNodes).toBe(all.nodeCount - 20);
+    const tied = new Set<number>();
+    few.edges.source.forEach((s, k) => tied.add(s).add(few.edges.target[k] ?? -1));
+    expect(few.edges.source.length).toBeGreaterThan(0);
+    expect([...tied].every((node) => node >= 0 && node < few.nodeCount)).toBe(true);
+    // every drawn organisation is tied when there are more tied ones than room
+    const tiedInAll = new Set([...all.edges.source, ...all.edges.target]).size;
+    expect(tiedInAll).toBeGreaterThan(20);
+    expect(tied.size).toBeGreaterThan(0);
+    expect(few.nodes.id.every((id) => all.nodes.id.includes(id))).toBe(true);
+
     await json('/api/web/network?sectors=spaceship', 422);
   });
 });

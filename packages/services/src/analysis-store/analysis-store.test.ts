@@ -215,4 +215,50 @@ describe.each(TEST_DATABASES)('analysis store on $name', (kind) => {
     ]);
     expect(store.progress()).toMatchObject({ computing: [], ready: 4, computed: 4 });
   });
+
+  it('sends a person’s request for what the warm worker keeps there, unless a warm-up is running', async () => {
+    const log: string[] = [];
+    let release = (): void => undefined;
+    const held = new Promise<void>((resume) => {
+      release = resume;
+    });
+    // the warm-up's case factors are held until released: a long warm-up computation
+    const told = (side: string, inner: AnalysisRunner): AnalysisRunner => ({
+      async run(name, params, at, keep) {
+        log.push(`${side} ${name}`);
+        if (name === 'caseFactors') await held;
+        return await inner.run(name, params, at, keep);
+      },
+      close: () => inner.close(),
+    });
+    await store.close();
+    store = createAnalysisStore({
+      repos: db.repos,
+      clock,
+      runner: told('asked', createInProcessAnalysisRunner(db.repos)),
+      warmRunner: told('warm', createInProcessAnalysisRunner(db.repos)),
+      warmRunnerKeeps: ['brokers'],
+    });
+    // during a warm-up: the person's own runner
+    const warming = store.warm([{ name: 'caseFactors', params: {} }]);
+    while (!log.includes('warm caseFactors')) await new Promise((tick) => setTimeout(tick, 2));
+    await store.get('brokers', { limit: 1 });
+    release();
+    await warming;
+    // after it: the warm runner, which holds the network; other analyses stay on the person's
+    await store.get('brokers', { limit: 2 });
+    await store.get('roles', {});
+    // a warm-up guess the data do not hold is skipped without a fault
+    const faults: unknown[] = [];
+    await store.close();
+    store = createAnalysisStore({
+      repos: db.repos,
+      clock,
+      runner: createInProcessAnalysisRunner(db.repos),
+      onWarmError: (error) => faults.push(error),
+    });
+    await store.warm([{ name: 'gapFill', params: { community: 'c999' } }]);
+    expect(faults).toEqual([]);
+    expect(log).toEqual(['warm caseFactors', 'asked brokers', 'warm brokers', 'asked roles']);
+  });
 });

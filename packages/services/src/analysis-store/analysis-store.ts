@@ -14,6 +14,7 @@
  * Only the analyses of `shared-analyses.ts` are kept — none reads a per-viewer table — so one
  * viewer's answer may be served to any other.
  */
+import { isDomainError } from '#core/domain-error.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import type { KeepAs, RunOutcome } from './kept-results.ts';
 import {
@@ -77,6 +78,13 @@ export function createAnalysisStore(options: {
   runner: AnalysisRunner;
   /** Computes the warm-up (`warm`), one at a time; without it, `runner` does. */
   warmRunner?: AnalysisRunner;
+  /**
+   * Analyses whose working state the warm runner keeps once it has computed them (the network,
+   * its graph and betweenness, for gap filling and brokers of any community): a person's request
+   * for one goes to the warm runner while no warm-up is running, where it is quick, instead of
+   * making the other runner build the same state first (tens of seconds at national scale).
+   */
+  warmRunnerKeeps?: readonly SharedAnalysisName[];
   maxEntries?: number;
   /** Told when a background computation (`warm`) fails. */
   onWarmError?: (error: unknown) => void;
@@ -91,6 +99,10 @@ export function createAnalysisStore(options: {
   let lastSeconds: number | null = null;
   // Requests of a person not answered yet, and the warm-ups waiting for them to be answered.
   let asked = 0;
+  let warmUpsRunning = 0;
+  const keptByWarmRunner = new Set(options.warmRunnerKeeps ?? []);
+  const runnerFor = (name: SharedAnalysisName, warming: boolean): AnalysisRunner =>
+    warming || (warmUpsRunning === 0 && keptByWarmRunner.has(name)) ? warmRunner : runner;
   let whenNoneAsked: (() => void)[] = [];
   const noneAsked = (): Promise<void> =>
     asked === 0 ? Promise.resolve() : new Promise((resume) => whenNoneAsked.push(resume));
@@ -131,7 +143,7 @@ export function createAnalysisStore(options: {
       return kept.result;
     }
     const started = performance.now();
-    const outcome = (warming ? warmRunner : runner).run(name, params, clock.now(), {
+    const outcome = runnerFor(name, warming).run(name, params, clock.now(), {
       key,
       fingerprint,
     });
@@ -179,12 +191,19 @@ export function createAnalysisStore(options: {
      * meanwhile is computed for the asker and found here when its turn comes.
      */
     async warm(requests: readonly AnalysisRequest[]): Promise<void> {
-      for (const request of requests) {
-        while (asked > 0 && !closed) await noneAsked();
-        if (closed) return;
-        await resultOf(request.name, request.params, true).catch((error: unknown) => {
-          if (!closed) options.onWarmError?.(error);
-        });
+      warmUpsRunning += 1;
+      try {
+        for (const request of requests) {
+          while (asked > 0 && !closed) await noneAsked();
+          if (closed) return;
+          await resultOf(request.name, request.params, true).catch((error: unknown) => {
+            // a guess the data do not hold (community c1 of a network without ties) is no fault
+            if (isDomainError(error) && error.code === 'not_found') return;
+            if (!closed) options.onWarmError?.(error);
+          });
+        }
+      } finally {
+        warmUpsRunning -= 1;
       }
     },
     progress(): AnalysisStoreProgress {

@@ -3,7 +3,7 @@
  * default partition): who lies between communities, who spans structural holes, which communities
  * each one ties together.
  */
-import { buildActorGraphFromColumns, type ActorGraph } from '#analytics/abc/actor-graph.ts';
+import type { ActorGraph } from '#analytics/abc/actor-graph.ts';
 import {
   betweennessWithBound,
   findBrokers,
@@ -27,7 +27,8 @@ import {
 } from './current-communities.ts';
 import { communityNameRecord, communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
-import { compactNetworkOf, type AnyNetwork } from './load-network.ts';
+import { keptActorGraph } from './kept-graphs.ts';
+import type { AnyNetwork } from './load-network.ts';
 
 export interface BrokersOutput extends BrokerResult {
   /** The community asked for, or null for all. */
@@ -50,12 +51,10 @@ export function sharedGraph(
 ): { graph: ActorGraph<NetworkActor>; communityOf: Map<string, string>; graphKey: string } {
   const stored = ZCommunityParameters.safeParse(shared.source.parameters);
   const parameters = stored.success ? stored.data : parseCommunityParameters({});
-  const { actors, relations } = compactNetworkOf(network);
-  const options = graphOptions(parameters, clock);
-  const graph = buildActorGraphFromColumns(actors, relations, options);
+  const { graph, graphKey } = keptActorGraph(network, graphOptions(parameters, clock));
   const communityOf = new Map<string, string>();
   for (const c of shared.result.communities) for (const id of c.members) communityOf.set(id, c.id);
-  return { graph, communityOf, graphKey: JSON.stringify(options) };
+  return { graph, communityOf, graphKey };
 }
 
 /**

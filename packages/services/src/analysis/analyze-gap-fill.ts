@@ -1,4 +1,3 @@
-import { buildActorGraphFromColumns } from '#analytics/abc/actor-graph.ts';
 import { rankGapFillers, type GapFillCandidate } from '#analytics/abc/gap-fill.ts';
 import type { WheelSector } from '#analytics/abc/wheel.ts';
 import { DomainError } from '#core/domain-error.ts';
@@ -19,7 +18,8 @@ import {
 import { cachedBetweenness } from './analyze-brokers.ts';
 import { communityNames } from './community-names.ts';
 import { generatedDataNote, type GeneratedDataNote } from './generated-data-note.ts';
-import { compactNetworkOf, loadSeeds, type SeededNetwork } from './load-network.ts';
+import { keptActorGraph, keptStrength } from './kept-graphs.ts';
+import { loadSeeds, type SeededNetwork } from './load-network.ts';
 
 export interface GapFillOutput {
   community: {
@@ -113,12 +113,13 @@ export async function analyzeGapFill(
   const missing = community.gaps.find((g) => g.kind === 'missing_sector')?.sectors[0];
   const sector = (asked ?? missing) as WheelSector | undefined;
   const options = graphOptions(parameters, clock);
-  const { actors, relations } = compactNetworkOf(network);
-  const graph = buildActorGraphFromColumns(actors, relations, options);
-  // 5% of the score: the brokers' own estimate of this graph, computed once per network
-  const brokerage = cachedBetweenness(network.relations, graph, JSON.stringify(options));
+  // The graph, its strengths and (5% of the score) the brokers' own estimate of its betweenness:
+  // kept once per network, so each community and sector asked after the first is quick.
+  const { graph, graphKey } = keptActorGraph(network, options);
+  const brokerage = cachedBetweenness(network.relations, graph, graphKey);
   const candidates = rankGapFillers(graph, network.seeds, {
     betweenness: brokerage.values,
+    strength: keptStrength(graph),
     members: community.members,
     ...(sector ? { sector } : {}),
     ...(keywords ? { keywords } : {}),

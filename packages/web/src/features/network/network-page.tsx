@@ -554,6 +554,9 @@ export function NetworkPage() {
             {data && data.droppedEdges > 0
               ? ` ${t('network.dropped', { count: data.droppedEdges })}`
               : ''}
+            {data && data.droppedNodes > 0
+              ? ` ${t('network.droppedNodes', { count: data.droppedNodes })}`
+              : ''}
           </p>
           <div
             ref={container}
