@@ -112,9 +112,21 @@ export async function runNationalPagesBench(options: {
         signal: AbortSignal.timeout(600_000),
       })
     ).json()) as { communities?: { id: string }[] };
-    const community = communities.communities?.[0]?.id ?? 'c1';
+    const list = communities.communities ?? [];
+    const community = list[0]?.id ?? 'c1';
+    // The warm-up prepares the largest community; one from the middle of the list is not prepared.
+    const another = list[Math.floor(list.length / 2)]?.id ?? 'c2';
     const pages = [];
-    for (const page of analysisPages(community)) {
+    for (const page of [
+      ...analysisPages(community),
+      {
+        name: `another community (${another}, not warmed)`,
+        requests: [
+          { path: `/api/web/summary?community=${another}` },
+          { path: `/api/analyses/gap-fill?community=${another}` },
+        ],
+      },
+    ]) {
       const first = await timePage(started.url, page.name, page.requests);
       const again = await timePage(started.url, page.name, page.requests);
       pages.push({
