@@ -260,6 +260,7 @@ const RELATION_COLUMNS = `source_id, target_id, type, weight, start_date, end_da
 /** Every relation row, a page at a time, in storage order. */
 async function eachRelationPage(
   client: SqlClient,
+  page: number,
   onPage: (rows: unknown[][]) => void,
 ): Promise<void> {
   if (client.dialect === 'sqlite') {
@@ -267,11 +268,11 @@ async function eachRelationPage(
     for (;;) {
       const rows = await client.values(
         `SELECT ${RELATION_COLUMNS}, rowid FROM relations WHERE rowid > ? ORDER BY rowid LIMIT ?`,
-        [cursor, PAGE],
+        [cursor, page],
       );
       if (rows.length === 0) return;
       onPage(rows);
-      if (rows.length < PAGE) return;
+      if (rows.length < page) return;
       cursor = Number(rows[rows.length - 1]?.[7]);
     }
   }
@@ -280,10 +281,10 @@ async function eachRelationPage(
       `DECLARE network_relations NO SCROLL CURSOR FOR SELECT ${RELATION_COLUMNS} FROM relations`,
     );
     for (;;) {
-      const rows = await tx.values(`FETCH FORWARD ${PAGE} FROM network_relations`);
+      const rows = await tx.values(`FETCH FORWARD ${page} FROM network_relations`);
       if (rows.length === 0) break;
       onPage(rows);
-      if (rows.length < PAGE) break;
+      if (rows.length < page) break;
     }
     await tx.run('CLOSE network_relations');
   });
@@ -294,11 +295,12 @@ async function readRelations(
   indexOf: ReadonlyMap<string, number>,
   leftOut: ReadonlySet<string>,
   report: StoredRowReport,
+  page: number,
 ): Promise<RelationColumns> {
   const [countRow] = await client.values('SELECT count(*) FROM relations');
   const columns = createRelationColumns(Number(countRow?.[0] ?? 0));
   let withLeftOut = 0;
-  await eachRelationPage(client, (rows) => {
+  await eachRelationPage(client, page, (rows) => {
     for (const row of rows) {
       const [sourceId, targetId, typeText, weightValue, start, end, demo] = row;
       const u = indexOf.get(String(sourceId));
@@ -335,6 +337,11 @@ async function readRelations(
   return columns.done();
 }
 
+export interface ReadOptions {
+  /** Relation rows per page (tests page through small networks). */
+  readonly relationPage?: number | undefined;
+}
+
 /**
  * The whole actor network in compact form (actors in id order, relations in storage order); a row
  * it cannot use is left out with a line to `report` (the log by default).
@@ -342,6 +349,7 @@ async function readRelations(
 export async function readCompactNetwork(
   client: SqlClient,
   report: StoredRowReport = toLog,
+  options: ReadOptions = {},
 ): Promise<CompactNetwork> {
   const leftOut = new Set<string>();
   const actors = await readActors(client, (line, id) => {
@@ -350,6 +358,12 @@ export async function readCompactNetwork(
   });
   const indexOf = new Map<string, number>();
   for (let i = 0; i < actors.length; i++) indexOf.set((actors[i] as NetworkActor).id, i);
-  const relations = await readRelations(client, indexOf, leftOut, report);
+  const relations = await readRelations(
+    client,
+    indexOf,
+    leftOut,
+    report,
+    options.relationPage ?? PAGE,
+  );
   return { actors, relations };
 }
