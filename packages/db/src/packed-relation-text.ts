@@ -286,7 +286,7 @@ export class CopyTextRelationReader {
     const escaped = this.escaped;
     let field = 0;
     starts[0] = start;
-    escaped.fill(0);
+    for (let f = 0; f < 7; f++) escaped[f] = 0;
     for (let i = start; i < end; i++) {
       const c = text[i];
       if (c === TAB) {
@@ -297,36 +297,62 @@ export class CopyTextRelationReader {
     }
     if (field !== 6) throw new Error('COPY text row with fewer than seven fields');
     starts[7] = end + 1;
-    const at = (f: number) => starts[f] ?? 0;
-    const fieldEnd = (f: number) => at(f + 1) - 1;
-    const isNull = (f: number) =>
-      fieldEnd(f) - at(f) === 2 && text[at(f)] === BACKSLASH && text[at(f) + 1] === 0x4e;
-    const plain = (f: number) => escaped[f] === 0;
-    const u = plain(0) ? this.actors.ids.find(text, at(0), fieldEnd(0)) : -1;
-    const v = plain(1) ? this.actors.ids.find(text, at(1), fieldEnd(1)) : -1;
-    const t = plain(2) ? TYPES.find(text, at(2), fieldEnd(2)) : -1;
-    let w = isNull(3) ? 1 : plain(3) ? numberAt(text, at(3), fieldEnd(3)) : Number.NaN;
-    if (u >= 0 && v >= 0 && t >= 0 && Number.isFinite(w) && (plain(4) || isNull(4))) {
-      if (plain(5) || isNull(5)) {
-        const day = (f: number) => (isNull(f) ? NO_DAY : dayAt(text, at(f), fieldEnd(f)));
-        const demo = text[at(6)] === DIGIT_0 + 1 ? 1 : 0;
-        this.sink.push(u, v, t, w, day(4), day(5), demo);
-        return;
-      }
+    // No closures per row here: each would be an allocation (and a name) per row.
+    const s0 = starts[0] ?? 0;
+    const s1 = starts[1] ?? 0;
+    const s2 = starts[2] ?? 0;
+    const s3 = starts[3] ?? 0;
+    const s4 = starts[4] ?? 0;
+    const s5 = starts[5] ?? 0;
+    const s6 = starts[6] ?? 0;
+    const ids = this.actors.ids;
+    const u = escaped[0] === 0 ? ids.find(text, s0, s1 - 1) : -1;
+    const v = escaped[1] === 0 ? ids.find(text, s1, s2 - 1) : -1;
+    const t = escaped[2] === 0 ? TYPES.find(text, s2, s3 - 1) : -1;
+    const weightNull = isCopyNull(text, s3, s4 - 1);
+    const w = weightNull ? 1 : escaped[3] === 0 ? numberAt(text, s3, s4 - 1) : Number.NaN;
+    const startNull = isCopyNull(text, s4, s5 - 1);
+    const endNull = isCopyNull(text, s5, s6 - 1);
+    if (
+      u >= 0 &&
+      v >= 0 &&
+      t >= 0 &&
+      Number.isFinite(w) &&
+      (startNull || escaped[4] === 0) &&
+      (endNull || escaped[5] === 0)
+    ) {
+      this.sink.push(
+        u,
+        v,
+        t,
+        w,
+        startNull ? NO_DAY : dayAt(text, s4, s5 - 1),
+        endNull ? NO_DAY : dayAt(text, s5, s6 - 1),
+        text[s6] === DIGIT_0 + 1 ? 1 : 0,
+      );
+      return;
     }
-    const value = (f: number) => (isNull(f) ? null : unescapeCopyText(text, at(f), fieldEnd(f)));
-    const weightText = value(3);
-    w = weightText === null ? Number.NaN : Number(weightText);
+    const weightText = copyValue(text, s3, s4 - 1);
     this.takeRow([
-      value(0),
-      value(1),
-      value(2),
-      weightText === null ? null : w,
-      value(4),
-      value(5),
-      Number(value(6)),
+      copyValue(text, s0, s1 - 1),
+      copyValue(text, s1, s2 - 1),
+      copyValue(text, s2, s3 - 1),
+      weightText === null ? null : Number(weightText),
+      copyValue(text, s4, s5 - 1),
+      copyValue(text, s5, s6 - 1),
+      Number(copyValue(text, s6, end)),
     ]);
   }
+}
+
+/** `\N`: COPY's NULL. */
+function isCopyNull(text: Uint8Array, start: number, end: number): boolean {
+  return end - start === 2 && text[start] === BACKSLASH && text[start + 1] === 0x4e;
+}
+
+/** A COPY text field's value as the driver gives a text column: null or the text. */
+function copyValue(text: Uint8Array, start: number, end: number): string | null {
+  return isCopyNull(text, start, end) ? null : unescapeCopyText(text, start, end);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
