@@ -49,6 +49,62 @@ export class IdByteTable {
     return held - 1;
   }
 
+  /**
+   * `into[i]` = `find(text, starts[i], ends[i])` for i < count, in two passes: the hashes first,
+   * then the table, so the table's memory reads of successive ids overlap (random reads into a
+   * table of millions of ids are what a lookup costs).
+   */
+  findAll(
+    text: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    count: number,
+    into: Int32Array,
+  ): void {
+    const scratch = this.scratchFor(count);
+    for (let i = 0; i < count; i++) {
+      const start = starts[i] ?? 0;
+      const end = ends[i] ?? 0;
+      let hash = 0x811c9dc5;
+      for (let j = start; j < end; j++) hash = Math.imul(hash ^ (text[j] ?? 0), 0x01000193);
+      scratch[i * 3] = (hash << 2) & this.mask;
+      scratch[i * 3 + 1] = wordAt(text, start, end);
+      scratch[i * 3 + 2] = wordAt(text, start + 4, end);
+    }
+    const slots = this.slots;
+    for (let i = 0; i < count; i++) {
+      let slot = scratch[i * 3] ?? 0;
+      const first = scratch[i * 3 + 1];
+      const second = scratch[i * 3 + 2];
+      const start = starts[i] ?? 0;
+      const end = ends[i] ?? 0;
+      const length = end - start;
+      for (;;) {
+        const held = slots[slot] ?? 0;
+        if (held === 0) {
+          into[i] = -1;
+          break;
+        }
+        if (
+          slots[slot + 1] === length &&
+          slots[slot + 2] === first &&
+          slots[slot + 3] === second &&
+          (length <= INLINE || this.tailEquals(held - 1, text, start, end))
+        ) {
+          into[i] = held - 1;
+          break;
+        }
+        slot = (slot + SLOT) & this.mask;
+      }
+    }
+  }
+
+  private scratch = new Int32Array(0);
+  private scratchFor(count: number): Int32Array {
+    if (this.scratch.length < count * 3) this.scratch = new Int32Array(count * 3);
+    return this.scratch;
+  }
+
   /** The slot holding the id `text[start, end)`, or the empty slot where it would go. */
   private slotOf(text: Uint8Array, start: number, end: number): number {
     let hash = 0x811c9dc5;

@@ -109,6 +109,23 @@ describe('the id byte table', () => {
       const encoded = bytes(missing);
       expect(table.find(encoded, 0, encoded.length)).toBe(-1);
     }
+    // Many at once: the same answers.
+    const lookedUp = [...ids, 'abcdefgi', '株式会社', 'id-7-xxxxxxx', 'nope'];
+    const joined = bytes(lookedUp.join(''));
+    const starts = new Int32Array(lookedUp.length);
+    const ends = new Int32Array(lookedUp.length);
+    let at = 0;
+    for (const [i, id] of lookedUp.entries()) {
+      starts[i] = at;
+      at += bytes(id).length;
+      ends[i] = at;
+    }
+    const found = new Int32Array(lookedUp.length);
+    table.findAll(joined, starts, ends, lookedUp.length, found);
+    expect(Array.from(found)).toEqual(
+      lookedUp.map((_, i) => table.find(joined, starts[i] ?? 0, ends[i] ?? 0)),
+    );
+    expect(found.filter((position) => position < 0).length).toBe(3);
     // Of two equal ids the later wins, as in a Map.
     expect(new IdByteTable(['x', 'y', 'x']).find(bytes('x'), 0, 1)).toBe(2);
   });

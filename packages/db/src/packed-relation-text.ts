@@ -167,13 +167,15 @@ export function readPackedPage(
   const { rows } = page;
   const { u, v, t, w, startDay, endDay } = scratch;
   const ids = actors.ids;
-  const positions = (text: Uint8Array, into: Int32Array, starts: Int32Array, ends: Int32Array) =>
-    eachField(text, rows, (row, start, end) => {
-      into[row] = ids.find(text, start, end);
+  const positions = (text: Uint8Array, into: Int32Array, starts: Int32Array, ends: Int32Array) => {
+    const split = eachField(text, rows, (row, start, end) => {
       starts[row] = start;
       ends[row] = end;
       return true;
     });
+    if (split) ids.findAll(text, starts, ends, rows, into);
+    return split;
+  };
   if (!positions(page.source, u, scratch.fieldStart, scratch.fieldEnd)) return -1;
   if (!positions(page.target, v, scratch.targetStart, scratch.targetEnd)) return -1;
   const typed = eachField(page.type, rows, (row, start, end) => {
