@@ -1,17 +1,20 @@
 /**
  * Reads the actor network straight into the compact form the network analyses use
  * (`CompactNetwork`): the actor columns they need, and the relations as typed arrays indexed by
- * actor position, through one id → position map. Stored rows are trusted (they were validated when
+ * actor position. Stored rows are trusted (they were validated when
  * written): no record objects and no schema checks per row, only a lookup of each enumerated value
  * (kind, sector, flag, relation type) and a check that numbers are numbers. A row that fails one
  * (written straight in SQL, or by a newer program) is left out with one line to `report`, as the
  * record read leaves out a record failing its schema (`loadNetwork`), and an actor's ties with it.
  *
  * Actors are read in id order, a page at a time (`WHERE id > ? ORDER BY id LIMIT n`). Relations are
- * read in storage order, which is what a full read costs least: SQLite by rowid pages, PostgreSQL
- * through a cursor fetched a page at a time (one sequential scan, no sort). The order of relations
- * does not change the analyses: the graph built from them is canonical (see `sortCsrRows`). Only a
- * page of rows (as arrays) is in memory at a time.
+ * read in storage order, which is what a full read costs least, and as packed bytes rather than
+ * row arrays and id strings (`packed-relation-text.ts`; ids looked up by their bytes in an
+ * `IdByteTable`): SQLite by rowid ranges, each one row of packed columns, PostgreSQL by one
+ * `COPY … TO STDOUT` (one sequential scan, no sort). A row the packed form cannot give exactly
+ * goes through the same rules as a row read (`takeRow`). The order of relations does not change
+ * the analyses: the graph built from them is canonical (see `sortCsrRows`). Only a page of
+ * relations (or a chunk of COPY text) is in memory at a time besides the columns.
  */
 import type { ActorFlag, ActorKind, Sector } from '#core/vocabulary.ts';
 import { ACTOR_FLAGS, ACTOR_KINDS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
