@@ -1,17 +1,20 @@
 /**
  * Reads the actor network straight into the compact form the network analyses use
  * (`CompactNetwork`): the actor columns they need, and the relations as typed arrays indexed by
- * actor position, through one id → position map. Stored rows are trusted (they were validated when
+ * actor position. Stored rows are trusted (they were validated when
  * written): no record objects and no schema checks per row, only a lookup of each enumerated value
  * (kind, sector, flag, relation type) and a check that numbers are numbers. A row that fails one
  * (written straight in SQL, or by a newer program) is left out with one line to `report`, as the
  * record read leaves out a record failing its schema (`loadNetwork`), and an actor's ties with it.
  *
  * Actors are read in id order, a page at a time (`WHERE id > ? ORDER BY id LIMIT n`). Relations are
- * read in storage order, which is what a full read costs least: SQLite by rowid pages, PostgreSQL
- * through a cursor fetched a page at a time (one sequential scan, no sort). The order of relations
- * does not change the analyses: the graph built from them is canonical (see `sortCsrRows`). Only a
- * page of rows (as arrays) is in memory at a time.
+ * read in storage order, which is what a full read costs least, and as packed bytes rather than
+ * row arrays and id strings (`packed-relation-text.ts`; ids looked up by their bytes in an
+ * `IdByteTable`): SQLite by rowid ranges, each one row of packed columns, PostgreSQL by one
+ * `COPY … TO STDOUT` (one sequential scan, no sort). A row the packed form cannot give exactly
+ * goes through the same rules as a row read (`takeRow`). The order of relations does not change
+ * the analyses: the graph built from them is canonical (see `sortCsrRows`). Only a page of
+ * relations (or a chunk of COPY text) is in memory at a time besides the columns.
  */
 import type { ActorFlag, ActorKind, Sector } from '#core/vocabulary.ts';
 import { ACTOR_FLAGS, ACTOR_KINDS, RELATION_TYPES, SECTORS } from '#core/vocabulary.ts';
@@ -21,6 +24,16 @@ import {
   type NetworkActor,
   type RelationColumns,
 } from '#core/network-columns.ts';
+import { IdByteTable } from './id-byte-table.ts';
+import {
+  CopyTextRelationReader,
+  PageScratch,
+  readPackedPage,
+  UNIT,
+  type ActorLookup,
+  type PackedPage,
+} from './packed-relation-text.ts';
+import { canCopyFrom } from './pg-client.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 
 const PAGE = 50_000;
@@ -235,16 +248,20 @@ function createRelationColumns(capacity: number) {
       generated[count] = demo;
       count++;
     },
+
+    /** The columns, trimmed to the rows pushed (no copy when the count was right). */
     done(): RelationColumns {
+      const trim = <T extends Int32Array | Uint8Array | Float64Array>(array: T): T =>
+        count === size ? array : (array.slice(0, count) as T);
       return {
         count,
-        source: source.slice(0, count),
-        target: target.slice(0, count),
-        type: type.slice(0, count),
-        weight: weight.slice(0, count),
-        startDay: startDay.slice(0, count),
-        endDay: endDay.slice(0, count),
-        generated: generated.slice(0, count),
+        source: trim(source),
+        target: trim(target),
+        type: trim(type),
+        weight: trim(weight),
+        startDay: trim(startDay),
+        endDay: trim(endDay),
+        generated: trim(generated),
       };
     },
   };
@@ -254,36 +271,109 @@ function createRelationColumns(capacity: number) {
  * The relation columns read; the last is 1 for a tie made by the demo generator, the rule of
  * `isGeneratedSource` (source starting with `demo`) in SQL, so no source text crosses per row.
  */
-const RELATION_COLUMNS = `source_id, target_id, type, weight, start_date, end_date,
-  CASE WHEN substr(source, 1, 4) = 'demo' THEN 1 ELSE 0 END`;
+const DEMO_FLAG = `CASE WHEN substr(source, 1, 4) = 'demo' THEN 1 ELSE 0 END`;
+const RELATION_COLUMNS = `source_id, target_id, type, weight, start_date, end_date, ${DEMO_FLAG}`;
 
-/** Every relation row, a page at a time, in storage order. */
-async function eachRelationPage(
-  client: SqlClient,
-  onPage: (rows: unknown[][]) => void,
-): Promise<void> {
-  if (client.dialect === 'sqlite') {
-    let cursor = 0;
-    for (;;) {
-      const rows = await client.values(
-        `SELECT ${RELATION_COLUMNS}, rowid FROM relations WHERE rowid > ? ORDER BY rowid LIMIT ?`,
-        [cursor, PAGE],
-      );
-      if (rows.length === 0) return;
-      onPage(rows);
-      if (rows.length < PAGE) return;
-      cursor = Number(rows[rows.length - 1]?.[7]);
+const UNIT_TEXT = String.fromCharCode(UNIT);
+/** `source` starts with `demo` (the BINARY order: no text between 'demo…' and 'demp'). */
+const DEMO_DIGIT = `(CASE WHEN source >= 'demo' AND source < 'demp' THEN 1 ELSE 0 END)`;
+
+/**
+ * One SQLite page of rowids as columns of packed text (`readPackedPage`), with the counts that
+ * tell a NULL where it must not be (`group_concat` leaves NULLs out): one scan of the rowid range,
+ * each aggregate fed the same rows in the same order.
+ */
+const PACKED_PAGE = `SELECT count(*), count(source_id), count(target_id), count(type), count(weight),
+  CAST(group_concat(source_id, '${UNIT_TEXT}') AS BLOB),
+  CAST(group_concat(target_id, '${UNIT_TEXT}') AS BLOB),
+  CAST(group_concat(type, '${UNIT_TEXT}') AS BLOB),
+  CAST(group_concat(ifnull(weight, ''), '${UNIT_TEXT}') AS BLOB),
+  CAST(group_concat(ifnull(start_date, ''), '${UNIT_TEXT}') AS BLOB),
+  CAST(group_concat(ifnull(end_date, ''), '${UNIT_TEXT}') AS BLOB),
+  CAST(group_concat(${DEMO_DIGIT}, '') AS BLOB)
+  FROM relations WHERE rowid > ? AND rowid <= ?`;
+
+const ROW_PAGE = `SELECT ${RELATION_COLUMNS} FROM relations WHERE rowid > ? AND rowid <= ? ORDER BY rowid`;
+
+const bytesOf = (value: unknown) => (value instanceof Uint8Array ? value : new Uint8Array(0));
+
+/** The packed page of `packed` (a PACKED_PAGE row), or undefined when a NULL id or type is in it. */
+function packedPageOf(packed: readonly unknown[]): PackedPage | undefined {
+  const rows = Number(packed[0]);
+  if (Number(packed[1]) !== rows || Number(packed[2]) !== rows || Number(packed[3]) !== rows)
+    return undefined;
+  return {
+    rows,
+    weights: Number(packed[4]),
+    source: bytesOf(packed[5]),
+    target: bytesOf(packed[6]),
+    type: bytesOf(packed[7]),
+    weight: bytesOf(packed[8]),
+    start: bytesOf(packed[9]),
+    end: bytesOf(packed[10]),
+    demo: bytesOf(packed[11]),
+  };
+}
+
+interface RelationRead {
+  readonly columns: ReturnType<typeof createRelationColumns>;
+  readonly actors: ActorLookup;
+  /** The row read's rules for one row (as the driver gives it); adds to the columns or reports. */
+  takeRow(row: readonly unknown[]): void;
+  /** Ties of left-out actors passed over. */
+  withLeftOut: number;
+  readonly observe: (read: RelationPageRead) => void;
+}
+
+/**
+ * SQLite, in ranges of `page` rowids (one range scan each, in rowid order): each range as packed
+ * columns (a few strings for 50,000 rows, no row arrays); a range it cannot read that way (a dirty
+ * row) is read again as rows by the row read's rules.
+ */
+async function readSqliteRelations(client: SqlClient, read: RelationRead, page: number) {
+  const scratch = new PageScratch(page);
+  let after = 0;
+  for (;;) {
+    const [packed] = await client.values(PACKED_PAGE, [after, after + page]);
+    if (Number(packed?.[0] ?? 0) === 0) {
+      // A gap in the rowids (rows deleted): go on from the next one, if any.
+      const [next] = await client.values('SELECT min(rowid) FROM relations WHERE rowid > ?', [
+        after,
+      ]);
+      if (next?.[0] === null || next?.[0] === undefined) return;
+      after = Number(next[0]) - 1;
+      continue;
     }
+    const unpacked = packed === undefined ? undefined : packedPageOf(packed);
+    const passed =
+      unpacked === undefined ? -1 : readPackedPage(unpacked, read.actors, scratch, read.columns);
+    read.observe(passed >= 0 ? 'packed' : 'rows');
+    if (passed >= 0) read.withLeftOut += passed;
+    else for (const row of await client.values(ROW_PAGE, [after, after + page])) read.takeRow(row);
+    after += page;
   }
+}
+
+/** PostgreSQL: one `COPY (SELECT …) TO STDOUT` read as it streams (one scan, no row objects). */
+async function readPostgresRelations(client: SqlClient, read: RelationRead, page: number) {
   await client.transaction(async (tx) => {
+    if (canCopyFrom(tx)) {
+      const reader = new CopyTextRelationReader(read.actors, read.columns, read.takeRow);
+      for await (const chunk of tx.copyTo(
+        `COPY (SELECT ${RELATION_COLUMNS} FROM relations) TO STDOUT`,
+      ))
+        reader.write(chunk);
+      reader.end();
+      read.observe('copy');
+      return;
+    }
     await tx.run(
       `DECLARE network_relations NO SCROLL CURSOR FOR SELECT ${RELATION_COLUMNS} FROM relations`,
     );
     for (;;) {
-      const rows = await tx.values(`FETCH FORWARD ${PAGE} FROM network_relations`);
-      if (rows.length === 0) break;
-      onPage(rows);
-      if (rows.length < PAGE) break;
+      const rows = await tx.values(`FETCH FORWARD ${page} FROM network_relations`);
+      for (const row of rows) read.takeRow(row);
+      if (rows.length < page) break;
     }
     await tx.run('CLOSE network_relations');
   });
@@ -291,23 +381,38 @@ async function eachRelationPage(
 
 async function readRelations(
   client: SqlClient,
-  indexOf: ReadonlyMap<string, number>,
+  actors: readonly NetworkActor[],
   leftOut: ReadonlySet<string>,
   report: StoredRowReport,
+  options: ReadOptions,
 ): Promise<RelationColumns> {
+  const page = options.relationPage ?? PAGE;
   const [countRow] = await client.values('SELECT count(*) FROM relations');
   const columns = createRelationColumns(Number(countRow?.[0] ?? 0));
-  let withLeftOut = 0;
-  await eachRelationPage(client, (rows) => {
-    for (const row of rows) {
+  // The id → position map only for ids the byte table does not hold (see `IdByteTable`).
+  let indexOf: Map<string, number> | undefined;
+  const positionOf = (id: string) => {
+    indexOf ??= new Map(actors.map((actor, i) => [actor.id, i]));
+    return indexOf.get(id);
+  };
+  const read: RelationRead = {
+    columns,
+    actors: {
+      ids: new IdByteTable(actors.map((actor) => actor.id)),
+      positionOf,
+      isLeftOut: (id) => leftOut.has(id),
+    },
+    withLeftOut: 0,
+    observe: options.onRelationPage ?? (() => undefined),
+    takeRow(row) {
       const [sourceId, targetId, typeText, weightValue, start, end, demo] = row;
-      const u = indexOf.get(String(sourceId));
-      const v = indexOf.get(String(targetId));
+      const u = positionOf(String(sourceId));
+      const v = positionOf(String(targetId));
       // Foreign keys keep both ends stored; a tie to an actor deleted mid-read is left out, and
       // the ties of an actor left out above go with it.
       if (u === undefined || v === undefined) {
-        if (leftOut.has(String(sourceId)) || leftOut.has(String(targetId))) withLeftOut++;
-        continue;
+        if (leftOut.has(String(sourceId)) || leftOut.has(String(targetId))) read.withLeftOut++;
+        return;
       }
       try {
         const t = TYPE_INDEX.get(String(typeText));
@@ -326,14 +431,25 @@ async function readRelations(
         if (!(error instanceof UnusableValue)) throw error;
         report(leftOutLine('relations', `${String(sourceId)}>${String(targetId)}`, error));
       }
-    }
-  });
-  if (withLeftOut > 0)
+    },
+  };
+  if (client.dialect === 'sqlite') await readSqliteRelations(client, read, page);
+  else await readPostgresRelations(client, read, page);
+  if (read.withLeftOut > 0)
     report(
-      `musubi: ${withLeftOut} relations of the actors left out (${[...leftOut].join(', ')}) left out with them`,
+      `musubi: ${read.withLeftOut} relations of the actors left out (${[...leftOut].join(', ')}) left out with them`,
     );
   return columns.done();
 }
+
+export interface ReadOptions {
+  /** Relation rows per page (tests page through small networks). */
+  readonly relationPage?: number | undefined;
+  /** Told how each relation page was read (SQLite), or that PostgreSQL's rows came by COPY. */
+  readonly onRelationPage?: ((read: RelationPageRead) => void) | undefined;
+}
+
+export type RelationPageRead = 'packed' | 'rows' | 'copy';
 
 /**
  * The whole actor network in compact form (actors in id order, relations in storage order); a row
@@ -342,14 +458,13 @@ async function readRelations(
 export async function readCompactNetwork(
   client: SqlClient,
   report: StoredRowReport = toLog,
+  options: ReadOptions = {},
 ): Promise<CompactNetwork> {
   const leftOut = new Set<string>();
   const actors = await readActors(client, (line, id) => {
     leftOut.add(id);
     report(line);
   });
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < actors.length; i++) indexOf.set((actors[i] as NetworkActor).id, i);
-  const relations = await readRelations(client, indexOf, leftOut, report);
+  const relations = await readRelations(client, actors, leftOut, report, options);
   return { actors, relations };
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFromStdin } from 'pg-copy-streams';
+import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
 import { DomainError } from '#core/domain-error.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 import { toDollarPlaceholders } from './sql-client.ts';
@@ -12,6 +12,8 @@ type Queryable = pg.Pool | pg.PoolClient;
 export interface PgCopyClient extends SqlClient {
   /** Runs `sql` (a `COPY … FROM STDIN` statement) fed with `chunks`; returns the rows copied. */
   copyFrom(sql: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number>;
+  /** The bytes `sql` (a `COPY … TO STDOUT` statement) writes, in chunks as they arrive. */
+  copyTo(sql: string): AsyncIterable<Uint8Array>;
 }
 
 export function canCopyFrom(client: SqlClient): client is PgCopyClient {
@@ -55,6 +57,10 @@ function copyInto(connection: pg.PoolClient): PgCopyClient['copyFrom'] {
       await pipeline(Readable.from(chunks, { objectMode: false }), stream);
       return stream.rowCount;
     });
+}
+
+function copyOutOf(connection: pg.PoolClient): PgCopyClient['copyTo'] {
+  return (sql) => connection.query(copyToStdout(sql));
 }
 
 /** A client over the pool, or over one pooled connection holding a transaction (which can also COPY). */
@@ -113,7 +119,10 @@ function clientOver(pool: pg.Pool, txConnection?: pg.PoolClient): SqlClient {
     },
   };
   if (txConnection) {
-    const copying: PgCopyClient = Object.assign(self, { copyFrom: copyInto(txConnection) });
+    const copying: PgCopyClient = Object.assign(self, {
+      copyFrom: copyInto(txConnection),
+      copyTo: copyOutOf(txConnection),
+    });
     return copying;
   }
   return self;
