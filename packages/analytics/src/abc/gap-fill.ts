@@ -4,6 +4,7 @@ import { distanceKm, findPrefecture, prefectureGroupOf } from '#core/geo.ts';
 import { RANKING_TOLERANCE, pageRank } from '../centrality.ts';
 import type { ActorGraph } from './actor-graph.ts';
 import { bureauJurisdiction } from './jurisdiction.ts';
+import { percentileOf } from './percentile.ts';
 import { WHEEL_LABELS, wheelSectorOf, type WheelSector } from './wheel.ts';
 
 export interface GapFillOptions {
@@ -122,18 +123,8 @@ export function strengthPercentiles(graph: ActorGraph<NetworkActor>['graph']): F
   const rank = pageRank(graph, { tolerance: RANKING_TOLERANCE });
   const sorted = Float64Array.from(rank).sort();
   const percentiles = new Float64Array(rank.length);
-  for (let node = 0; node < rank.length; node++) {
-    const value = rank[node] ?? 0;
-    // the first position holding `value`: equal ranks share their percentile
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] ?? 0) < value) lo = mid + 1;
-      else hi = mid;
-    }
-    percentiles[node] = sorted.length > 1 ? lo / (sorted.length - 1) : 1;
-  }
+  for (let node = 0; node < rank.length; node++)
+    percentiles[node] = percentileOf(sorted, rank[node] ?? 0);
   return percentiles;
 }
 

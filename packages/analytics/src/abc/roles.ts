@@ -4,6 +4,7 @@ import { placeKeyOf, prefectureGroupOf } from '#core/geo.ts';
 import type { NetworkActor, RelationColumns } from '#core/network-columns.ts';
 import { RELATION_TYPES, type RelationType } from '#core/vocabulary.ts';
 import { relationColumnsOf } from './actor-graph.ts';
+import { percentileOf } from './percentile.ts';
 
 /** The actors the role finders read: the compact network's (a full record is one too). */
 export type RoleActor = NetworkActor;
@@ -114,18 +115,6 @@ function isVenture(actor: RoleActor | undefined): boolean {
   return Boolean(
     actor && (actor.flags.includes('startup') || actor.flags.includes('university_venture')),
   );
-}
-
-/** Share of values strictly below v: 0 for the lowest, close to 1 for the highest. */
-function percentileOf(sorted: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? 0) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length > 1 ? lo / (sorted.length - 1) : 1;
 }
 
 /** Years of a career up to the observation year, the first year counting as one. */
