@@ -61,6 +61,7 @@ export const contract = {
   listNeedAssignments: accounts.listNeedAssignments,
   assignNeed: accounts.assignNeed,
   unassignNeed: accounts.unassignNeed,
+  needCoordinatorCandidates: accounts.needCoordinatorCandidates,
   auditLog: accounts.auditLog,
   listNotifications: notifications.listNotifications,
   unreadCount: notifications.unreadCount,

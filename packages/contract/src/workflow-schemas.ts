@@ -43,6 +43,7 @@ export const ZConsultationListQuery = z.object({
   stage: z.enum(CONSULTATION_STAGES).optional(),
   mine: ZBooleanFlag.optional(),
   overdue: ZBooleanFlag.optional(),
+  needId: z.string().min(1).max(200).optional(),
 });
 
 /** Fields the consultation list and board sort on. */

@@ -52,6 +52,10 @@ export const ZEmailPreferencesUpdate = z.partialRecord(z.enum(NOTIFICATION_KINDS
 /** What a use case reports (ids only: the notifier looks up names and decides who hears it). */
 export type WorkflowEvent =
   | { kind: 'case_assigned'; consultationId: string; coordinatorId: string; by: string }
+  /** The need's owner (or an administrator) made a coordinator one of the need's own. */
+  | { kind: 'need_assigned'; needId: string; coordinatorId: string; by: string }
+  /** A case was opened on a need: its assigned coordinators hear of it. */
+  | { kind: 'case_opened'; consultationId: string; by: string }
   | {
       kind: 'case_moved';
       consultationId: string;

@@ -33,6 +33,7 @@ import { renderDocsPage } from './routes/docs-page.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { CONNECTOR_UPLOAD_PATH, registerImportRoutes, UPLOAD_PATH } from './routes/imports.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
+import { registerNeedAssignmentRoutes } from './routes/need-assignments.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerSeedFeedbackRoutes } from './routes/seed-feedback.ts';
@@ -176,6 +177,7 @@ export function createApp(deps: AppDependencies): Hono {
           notifications: notifications.notifier,
           ...(deps.workflow ?? {}),
         });
+  registerNeedAssignmentRoutes(api, services, notifications.notifier);
   registerMatchingRoutes(api, services, workflow);
   registerConsultationRoutes(api, services, workflow);
   registerProgrammeRoutes(api, services);

@@ -313,6 +313,38 @@ export const assignNeed = defineRoute({
   responses: { 200: assignment, ...STANDARD_PROBLEMS },
 });
 
+/** `GET /api/needs/{id}/coordinator-candidates`: whom the need may be given to (no e-mail addresses). */
+export const ZNeedCoordinatorCandidates = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      role: z.enum(['coordinator', 'admin']),
+      /** Already assigned to the need. */
+      assigned: z.boolean(),
+    }),
+  ),
+});
+
+export const needCoordinatorCandidates = defineRoute({
+  method: 'get',
+  path: '/api/needs/{id}/coordinator-candidates',
+  operationId: 'need-coordinator-candidates',
+  summary: 'The coordinators a need may be given to (`assigned`: given already)',
+  description:
+    'Enabled coordinators and administrators, by name. For the accounts that may assign coordinators to the need: its owner organisation and administrators.',
+  tags: ['needs'],
+  params: idParams,
+  responses: {
+    200: {
+      description: 'Accounts',
+      schema: ZNeedCoordinatorCandidates,
+      component: 'NeedCoordinatorCandidates',
+    },
+    ...STANDARD_PROBLEMS,
+  },
+});
+
 export const unassignNeed = defineRoute({
   method: 'delete',
   path: '/api/needs/{id}/assignments/{accountId}',

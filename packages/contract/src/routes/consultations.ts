@@ -53,6 +53,7 @@ const QUERY_DESCRIPTIONS = {
   stage: 'Only this stage',
   mine: 'Only consultations assigned to me',
   overdue: 'Only overdue ones',
+  needId: 'Only the consultations on this need',
 };
 const sortValues = (fields: readonly string[]) => fields.flatMap((f) => [f, `-${f}`]);
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

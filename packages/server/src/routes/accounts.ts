@@ -1,5 +1,5 @@
 /**
- * Account administration (`/api/accounts`), need assignments and the audit log (`/api/audit`),
+ * Account administration (`/api/accounts`) and the audit log (`/api/audit`),
  * against their routes of the contract.
  */
 import type { Hono } from 'hono';
@@ -8,7 +8,6 @@ import * as routes from '#contract/routes/accounts.ts';
 import { ACCOUNT_SORT_FIELDS } from '#contract/routes/accounts.ts';
 import { describeAccount } from '#core/accounts.ts';
 import { pageInMemory, parseSort } from '#core/list-sort.ts';
-import { assignNeed, listNeedAssignments, unassignNeed } from '#services/accounts/assign-need.ts';
 import { createAccount } from '#services/accounts/create-account.ts';
 import { getAccount, listAccounts, readAuditLog } from '#services/accounts/list-accounts.ts';
 import { updateAccount } from '#services/accounts/update-account.ts';
@@ -89,34 +88,6 @@ export function registerAccountRoutes(api: Hono<AppEnv>, services: ApiServices):
         session ? { keepSession: session } : {},
       );
       return c.json(describeAccount(account));
-    },
-    on,
-  );
-
-  registerRoute(
-    api,
-    routes.listNeedAssignments,
-    async ({ params }, c) => {
-      const items = await listNeedAssignments(repos, acting(c.get('principal')), params.id);
-      return { items };
-    },
-    on,
-  );
-
-  registerRoute(
-    api,
-    routes.assignNeed,
-    async ({ params }, c) =>
-      assignNeed(repos, acting(c.get('principal')), params.id, params.accountId),
-    on,
-  );
-
-  registerRawRoute(
-    api,
-    routes.unassignNeed,
-    async ({ params }, c) => {
-      await unassignNeed(repos, acting(c.get('principal')), params.id, params.accountId);
-      return c.body(null, 204);
     },
     on,
   );

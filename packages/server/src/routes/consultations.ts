@@ -113,6 +113,7 @@ export function registerConsultationRoutes(
       stage?: string | undefined;
       mine?: boolean | undefined;
       overdue?: boolean | undefined;
+      needId?: string | undefined;
     },
   ) =>
     decorate(
@@ -120,6 +121,7 @@ export function registerConsultationRoutes(
         ...(params.stage !== undefined ? { stage: params.stage } : {}),
         ...(params.mine !== undefined ? { mine: params.mine } : {}),
         ...(params.overdue !== undefined ? { overdueOnly: params.overdue } : {}),
+        ...(params.needId !== undefined ? { needId: params.needId } : {}),
       }),
     );
 

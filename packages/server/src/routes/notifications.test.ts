@@ -142,7 +142,13 @@ describe.each(TEST_DATABASES)('notifications on $name', (kind) => {
 
   it('tells each role what happened, in the inbox and by mail, without the confidential text', async () => {
     await runWorkflow();
-    expect(await kinds('otherCoordinator')).toEqual(['case_assigned', 'case_moved', 'case_moved']);
+    // Given the need by its owner, then added to the case: two assignments.
+    expect(await kinds('otherCoordinator')).toEqual([
+      'case_assigned',
+      'case_assigned',
+      'case_moved',
+      'case_moved',
+    ]);
     expect(await kinds('memberA')).toEqual(['case_moved', 'case_moved', 'digest_interest']);
     expect(await kinds('memberU')).toEqual(['disclosure_accepted', 'seed_judged', 'seed_proposed']);
     expect(await kinds('memberB')).toEqual([]);
@@ -153,7 +159,7 @@ describe.each(TEST_DATABASES)('notifications on $name', (kind) => {
 
     // Every notification queued a mail (all kinds by default); all of them arrive.
     const outbox = await f.database.repos.notifications.listMail();
-    expect(outbox.length).toBe(9);
+    expect(outbox.length).toBe(11);
     const mails = await smtp.waitFor(outbox.length);
     expect(mails.map((m) => m.to[0]).sort()).toEqual(outbox.map((m) => m.to).sort());
     const toU = mails.filter((m) => m.to[0] === 'u@test.example').map((m) => m.subject);
@@ -222,7 +228,7 @@ describe.each(TEST_DATABASES)('notifications on $name', (kind) => {
     expect(await count('memberA')).toBe(3);
     await expectProblem(await f.call('/api/notifications'), 401);
     await expectProblem(await f.call('/api/notifications?page=2', { as: as['memberU'] }), 400);
-    await smtp.waitFor(9);
+    await smtp.waitFor(11);
   }, 30_000);
 
   it('sends by e-mail only the kinds each account chose', async () => {
@@ -253,8 +259,8 @@ describe.each(TEST_DATABASES)('notifications on $name', (kind) => {
     await runWorkflow();
     expect(await kinds('memberU')).toEqual(['disclosure_accepted', 'seed_judged', 'seed_proposed']);
     const outbox = await f.database.repos.notifications.listMail();
-    expect(outbox.length).toBe(7);
-    const mails = await smtp.waitFor(7);
+    expect(outbox.length).toBe(9);
+    const mails = await smtp.waitFor(9);
     const toU = mails.filter((m) => m.to[0] === 'u@test.example');
     expect(toU).toHaveLength(1);
     expect(toU[0]?.subject).toContain('開示が承諾');
@@ -268,6 +274,6 @@ describe.each(TEST_DATABASES)('notifications on $name', (kind) => {
     expect(smtp.received).toHaveLength(0);
     expect(await kinds('memberU')).toHaveLength(3);
     smtp.hold(false);
-    await smtp.waitFor(9);
+    await smtp.waitFor(11);
   }, 30_000);
 });

@@ -1,4 +1,6 @@
+import type { Account } from '#core/accounts.ts';
 import { DomainError } from '#core/domain-error.ts';
+import { SILENT_SINK, type NotificationSink } from '#core/notifications.ts';
 import { canAssignNeed } from '#core/permissions.ts';
 import type { NeedAssignment, Repositories } from '#core/ports.ts';
 import { CONFIDENTIALITY_LEVELS } from '#core/vocabulary.ts';
@@ -21,20 +23,26 @@ async function loadNeedForAssignment(repos: Repositories, context: ActingContext
     );
 }
 
+/** Coordinators and administrators still in service: the accounts a need may be given to. */
+function mayCoordinate(account: Account): account is Account & { role: 'coordinator' | 'admin' } {
+  return !account.disabled && (account.role === 'coordinator' || account.role === 'admin');
+}
+
 /** Assigns an account (a coordinator) to a need: it may then see the need even when confidential. */
 export async function assignNeed(
   repos: Repositories,
   context: ActingContext,
   needId: string,
   accountId: string,
+  notifications: NotificationSink = SILENT_SINK,
 ): Promise<NeedAssignment> {
   await loadNeedForAssignment(repos, context, needId);
   const target = await repos.accounts.get(accountId);
-  if (!target)
+  if (!target || target.account.disabled)
     throw new DomainError('unknown_reference', `accountId: no account ${accountId}`, {
       field: 'accountId',
     });
-  if (target.account.role !== 'coordinator' && target.account.role !== 'admin')
+  if (!mayCoordinate(target.account))
     throw new DomainError(
       'validation_failed',
       'accountId: only coordinators can be assigned to a need',
@@ -56,6 +64,12 @@ export async function assignNeed(
       entityId: needId,
       after: { accountId },
     });
+  });
+  await notifications.publish({
+    kind: 'need_assigned',
+    needId,
+    coordinatorId: accountId,
+    by: assignment.assignedBy,
   });
   return assignment;
 }
@@ -86,4 +100,37 @@ export async function listNeedAssignments(
 ): Promise<NeedAssignment[]> {
   await loadNeedForAssignment(repos, context, needId);
   return repos.accounts.assignmentsOf(needId);
+}
+
+/** One account a need's owner may choose as its coordinator (no e-mail address). */
+export interface NeedCoordinatorCandidate {
+  id: string;
+  displayName: string;
+  role: 'coordinator' | 'admin';
+  assigned: boolean;
+}
+
+/**
+ * The coordinators and administrators a need may be given to, those already assigned marked: for
+ * the accounts that may assign (the owner organisation's members, administrators).
+ */
+export async function needCoordinatorCandidates(
+  repos: Repositories,
+  context: ActingContext,
+  needId: string,
+): Promise<NeedCoordinatorCandidate[]> {
+  await loadNeedForAssignment(repos, context, needId);
+  const assigned = new Set((await repos.accounts.assignmentsOf(needId)).map((a) => a.accountId));
+  return (await repos.accounts.list()).flatMap((account) =>
+    mayCoordinate(account)
+      ? [
+          {
+            id: account.id,
+            displayName: account.displayName,
+            role: account.role,
+            assigned: assigned.has(account.id),
+          },
+        ]
+      : [],
+  );
 }

@@ -89,7 +89,7 @@ export interface ConsultationService {
   status(viewer: Viewer, id: string): Promise<RequesterStatus>;
   list(
     viewer: Viewer,
-    filter?: { stage?: string; mine?: boolean; overdueOnly?: boolean },
+    filter?: { stage?: string; mine?: boolean; overdueOnly?: boolean; needId?: string },
   ): Promise<(Consultation & { overdue: OverdueStatus })[]>;
   move(
     viewer: Viewer,
@@ -225,6 +225,11 @@ export function createConsultationService(
           },
         });
       });
+      await sink.publish({
+        kind: 'case_opened',
+        consultationId: consultation.id,
+        by: viewer.accountId,
+      });
       return consultation;
     },
 
@@ -262,6 +267,7 @@ export function createConsultationService(
       const nowDate = clock.now();
       const entries = (await visibleEntries(viewer))
         .filter(({ c }) => filter.stage === undefined || c.stage === filter.stage)
+        .filter(({ c }) => filter.needId === undefined || c.needId === filter.needId)
         .filter(({ c }) => filter.mine !== true || isAssigned(viewer, c))
         .map((entry) => ({ ...entry, overdue: overdueStatus(entry.c, nowDate, targets) }))
         .filter((entry) => filter.overdueOnly !== true || entry.overdue.overdue);

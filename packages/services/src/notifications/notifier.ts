@@ -181,6 +181,41 @@ export function createNotifier(options: NotifierOptions): Notifier {
         );
         return;
       }
+      case 'need_assigned': {
+        const label = await needLabel(repos, event.needId);
+        await deliver(
+          [event.coordinatorId],
+          {
+            kind: 'case_assigned',
+            titleJa: `${label.ja}の担当コーディネーターになりました`,
+            titleEn: `You were made a coordinator of ${label.en}`,
+            link: `/needs/${encodeURIComponent(event.needId)}`,
+            subject: { needId: event.needId },
+          },
+          event.by,
+        );
+        return;
+      }
+      case 'case_opened': {
+        const found = await consultationOf(event.consultationId);
+        if (found === undefined) return;
+        const onCase = new Set(found.c.coordinatorIds);
+        const assigned = (await repos.accounts.assignmentsOf(found.c.needId))
+          .map((a) => a.accountId)
+          .filter((id) => !onCase.has(id));
+        await deliver(
+          assigned,
+          {
+            kind: 'case_assigned',
+            titleJa: `担当する${found.label.ja}について相談が開始されました`,
+            titleEn: `A consultation was opened on ${found.label.en}, which you coordinate`,
+            link: `/consultations/${encodeURIComponent(event.consultationId)}`,
+            subject: { consultationId: event.consultationId, needId: found.c.needId },
+          },
+          event.by,
+        );
+        return;
+      }
       case 'case_moved': {
         const found = await consultationOf(event.consultationId);
         if (found === undefined) return;
