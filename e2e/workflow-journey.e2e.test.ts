@@ -1,11 +1,13 @@
 /**
- * The consultation workflow by role, in the browser: the company opens a case on its confidential
- * need; the coordinator assigned to the need takes it, attaches the university's seed with a
- * judgement and reason, publishes the digest; the university sees the judgement on its seed (the
- * need named only by its digest) and its inbox, and asks for disclosure; the company accepts the
- * NDA terms and discloses; the coordinator closes the case with an outcome. A member of a third
- * organisation never sees the need's text. axe-core finds no serious or critical violation on
- * these pages, at 1440×900 and 390×844, in Japanese and English.
+ * The consultation workflow by role, in the browser: the company registers a confidential need at
+ * `/needs/new`, gives it to the demo coordinator and opens a case on it from the need's page; the
+ * coordinator, told in its inbox, takes the case, attaches the university's seed with a judgement
+ * and reason, publishes the digest; the university sees the judgement on its seed (the need named
+ * only by its digest) and its inbox, and asks for disclosure; the company accepts the NDA terms
+ * and discloses, and the university then reads the whole need; the coordinator closes the case
+ * with an outcome. A real SMTP server on loopback receives the e-mails: none carries the need's
+ * text. A member of a third organisation never sees the need. axe-core finds no serious or
+ * critical violation on these pages, at 1440×900 and 390×844, in Japanese and English.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +18,7 @@ import { createAccount } from '#services/accounts/create-account.ts';
 import { createDemoAccounts, DEMO_ACCOUNTS } from '#demo/demo-accounts.ts';
 import { createDemoWorkflow } from '#demo/demo-workflow.ts';
 import { loadDemoEcosystem } from '#demo/load-demo-ecosystem.ts';
+import { startSmtpInbox, type SmtpInbox } from '#test/smtp-inbox.ts';
 import { sqliteTestDatabase } from '#test/test-databases.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { ARTIFACTS, launchBrowser, openPage } from './support/browser.ts';
@@ -25,12 +28,12 @@ import { startWebServer } from './support/web-server.ts';
 let database: Database;
 let server: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
+let smtp: SmtpInbox;
 
 const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
 const shot = (name: string) => join(ARTIFACTS, `${name}.png`);
 const COST = { log2N: 10, r: 8, p: 1 };
 
-const NEED_ID = 'journey-confidential-need';
 /** Words of the need that appear only beyond its digest's summary (240 characters). */
 const SECRET = '社外秘: 試作ライン X77 の歩留まり改善計画';
 const OUTSIDER = { email: 'outsider@journey.example', password: 'outsider-journey-pass-1' };
@@ -48,7 +51,9 @@ const company = demo('company');
 const coordinator = demo('coordinator');
 const university = demo('university');
 
+let needId = '';
 let needTitle = '';
+let needDescription = '';
 let universitySeedId = '';
 let consultationId = '';
 let digestId = '';
@@ -62,37 +67,17 @@ beforeAll(async () => {
   await createDemoWorkflow(repos, { clock: systemClock });
   const companyId = credentials.find((c) => c.key === 'company')?.organisationId;
   const universityId = credentials.find((c) => c.key === 'university')?.organisationId;
-  const coordinatorAccount = (await repos.accounts.findByEmail(coordinator.email))?.account;
-  if (!companyId || !universityId || !coordinatorAccount) throw new Error('demo accounts missing');
+  if (!companyId || !universityId) throw new Error('demo accounts missing');
 
-  // A confidential need of the company written to fit one of the university's seeds, with words
-  // beyond what its digest shows; the company assigned the demo coordinator to it.
+  // The company will write a confidential need to fit one of the university's seeds, with words
+  // beyond what its digest shows.
   const seed = (await repos.entity('seeds').list({ limit: 1, where: { ownerId: universityId } }))
     .items[0];
-  const template = (
-    await repos
-      .entity('needs')
-      .list({ limit: 1, where: { ownerId: companyId, confidentiality: 'confidential' } })
-  ).items[0];
-  if (!seed || !template) throw new Error('the demo has no university seed or confidential need');
+  if (!seed) throw new Error('the demo has no university seed');
   universitySeedId = String(seed['id']);
   const seedText = `${String(seed['title'])} ${String(seed['abstract'] ?? '')}`;
   needTitle = `${String(seed['title']).slice(0, 40)}を使いたい`;
-  await repos.entity('needs').upsertMany([
-    {
-      ...template,
-      id: NEED_ID,
-      title: needTitle,
-      description: `${`${seedText} `.repeat(4).slice(0, 300)} ${SECRET}`,
-      confidentiality: 'confidential',
-    },
-  ]);
-  await repos.accounts.assignNeed({
-    needId: NEED_ID,
-    accountId: coordinatorAccount.id,
-    assignedBy: 'journey',
-    assignedAt: new Date().toISOString(),
-  });
+  needDescription = `${`${seedText} `.repeat(4).slice(0, 300)} ${SECRET}`;
 
   // A member of a third organisation.
   const other = (await repos.entity('seeds').list({ limit: 50 })).items
@@ -110,13 +95,15 @@ beforeAll(async () => {
     },
     { bootstrap: true, cost: COST },
   );
-  server = await startWebServer(repos);
+  smtp = await startSmtpInbox();
+  server = await startWebServer(repos, { smtpUrl: smtp.url });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await smtp?.close();
   await database?.close();
 });
 
@@ -143,31 +130,60 @@ const mainText = async (page: Page) => (await page.locator('body').textContent()
 
 describe('the consultation workflow by role', () => {
   it('runs a confidential case from opening to closing, with feedback, inbox and disclosure', async () => {
-    // The company opens a consultation on its confidential need from the board.
+    // The company registers its confidential need, gives it to the demo coordinator and opens a case.
     const companyPage = await openPage(browser, 1440, 900);
-    await signIn(companyPage.page, company, '/board');
-    const own = companyPage.page.locator('.own-needs');
-    await own.locator('summary').click();
-    await own
-      .locator(`[data-need="${NEED_ID}"]`)
-      .getByRole('button', { name: '相談を開始' })
-      .click();
-    await companyPage.page.waitForURL(/\/consultations\/[^/]+$/);
-    consultationId = decodeURIComponent(
-      new URL(companyPage.page.url()).pathname.split('/').pop() ?? '',
+    const kp = companyPage.page;
+    await signIn(kp, company, '/needs/new');
+    await kp.locator('input[name="title"]').fill(needTitle);
+    await kp.locator('textarea[name="description"]').fill(needDescription);
+    await expect(kp.locator('select[name="confidentiality"]').inputValue()).resolves.toBe(
+      'confidential',
     );
-    await expect(companyPage.page.locator('h1').textContent()).resolves.toBe(needTitle);
+    await kp.locator('form.record-form button[type="submit"]').click();
+    await kp.waitForURL((u) => /^\/needs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'));
+    needId = decodeURIComponent(new URL(kp.url()).pathname.split('/').pop() ?? '');
+    await kp.getByRole('heading', { level: 1, name: needTitle }).waitFor();
+    const needCoordinators = kp.locator('.need-coordinators');
+    await expect
+      .poll(() =>
+        needCoordinators.locator('select[name="needCoordinator"] option').allTextContents(),
+      )
+      .toContain('コーディネーター (demo)');
+    // Only coordinators and administrators are offered, never a member or a viewer.
+    expect(
+      await needCoordinators.locator('select[name="needCoordinator"] option').allTextContents(),
+    ).not.toContain('閲覧者 (demo)');
+    await needCoordinators
+      .locator('select[name="needCoordinator"]')
+      .selectOption({ label: 'コーディネーター (demo)' });
+    await needCoordinators.getByRole('button', { name: '追加', exact: true }).click();
+    await needCoordinators
+      .locator('.coordinator-list li', { hasText: 'コーディネーター (demo)' })
+      .waitFor();
+    await expectAccessible(kp, 'need page (company)');
+    await kp.locator('.need-cases').getByRole('button', { name: '相談を開始' }).click();
+    await kp.waitForURL(/\/consultations\/[^/]+$/);
+    consultationId = decodeURIComponent(new URL(kp.url()).pathname.split('/').pop() ?? '');
+    await expect(kp.locator('h1').textContent()).resolves.toBe(needTitle);
     // Only the assigned coordinators move a case: the server's refusal is shown as it says it.
-    await companyPage.page.getByRole('button', { name: '移動する' }).click();
-    await expect(companyPage.page.locator('.case-move .refusal').textContent()).resolves.toContain(
+    await kp.getByRole('button', { name: '移動する' }).click();
+    await expect(kp.locator('.case-move .refusal').textContent()).resolves.toContain(
       'サーバーが拒否しました',
     );
-    await expectAccessible(companyPage.page, 'case page (company)');
+    await expectAccessible(kp, 'case page (company)');
+    // The need's page lists its case.
+    await kp.goto(url(`/needs/${encodeURIComponent(needId)}`));
+    await kp.locator(`.need-cases [data-consultation="${consultationId}"]`).waitFor();
 
-    // The coordinator assigned to the need sees the case on the board and takes it.
+    // The coordinator given the need is told of the case in its inbox, and finds it on the board.
     const coordinatorPage = await openPage(browser, 1440, 900);
     const cp = coordinatorPage.page;
-    await signIn(cp, coordinator, '/board');
+    await signIn(cp, coordinator, '/inbox');
+    await cp
+      .locator('.inbox-item[data-kind="case_assigned"]', { hasText: '相談が開始されました' })
+      .first()
+      .waitFor();
+    await cp.goto(url('/board'));
     const card = cp.locator(`[data-stage="intake"] [data-consultation="${consultationId}"]`);
     await card.waitFor();
     await expect(card.locator('.card-open').getAttribute('href')).resolves.toBe(
@@ -284,8 +300,7 @@ describe('the consultation workflow by role', () => {
     await expectAccessible(up, 'digests');
 
     // The company sees the interest, accepts the NDA terms and discloses.
-    const kp = companyPage.page;
-    await kp.reload();
+    await kp.goto(url(`/consultations/${encodeURIComponent(consultationId)}`));
     const request = kp.locator('.disclosure-request[data-status="interested"]');
     await request.waitFor();
     await request.locator('input[name="agreementRef"]').fill('NDA-E2E-001');
@@ -303,9 +318,16 @@ describe('the consultation workflow by role', () => {
     await cp.locator('.case-stage[data-stage="closed"]').waitFor();
     await expect(cp.locator('.case-stage').textContent()).resolves.toContain('不成立');
 
-    // The university's inbox heard of the disclosure.
+    // The university's inbox heard of the disclosure, which leads to the whole need.
     await up.goto(url('/inbox'));
-    await up.locator('.inbox-item[data-kind="disclosure_accepted"]').first().waitFor();
+    const disclosed = up.locator('.inbox-item[data-kind="disclosure_accepted"]').first();
+    await disclosed.waitFor();
+    await disclosed.locator('.inbox-title').click();
+    await up.waitForURL((u) => u.pathname === `/needs/${encodeURIComponent(needId)}`);
+    await up.getByText('X77', { exact: false }).first().waitFor();
+    // A disclosure shows the need, not the company's choice of coordinators.
+    expect(await up.locator('.need-coordinators').count()).toBe(0);
+    await expectAccessible(up, 'disclosed need (university)');
 
     // A member of a third organisation never sees the need: not its case, not its text.
     const outsiderPage = await openPage(browser, 1440, 900);
@@ -318,6 +340,7 @@ describe('the consultation workflow by role', () => {
       `/consultations/${encodeURIComponent(consultationId)}`,
       `/seeds/${encodeURIComponent(universitySeedId)}/proposals`,
       '/digests',
+      `/needs/${encodeURIComponent(needId)}`,
     ]) {
       await op.goto(url(path));
       await op.locator('main h1, main .status').first().waitFor();
@@ -328,6 +351,36 @@ describe('the consultation workflow by role', () => {
     }
     await op.goto(url(`/consultations/${encodeURIComponent(consultationId)}`));
     await op.locator('main [role="alert"]').waitFor();
+
+    // The e-mails arrived at the SMTP server: the coordinator's of the need and the case, the
+    // university's of its seed and the disclosure; none about it to the outsider, none with its text.
+    await expect
+      .poll(() => smtp.received.map((m) => `${m.to.join(',')} ${m.subject}`), { timeout: 30_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^coordinator@demo\.musubi\.example .*担当コーディネーターになりました/,
+          ),
+          expect.stringMatching(/^coordinator@demo\.musubi\.example .*相談が開始されました/),
+          expect.stringMatching(/^university@demo\.musubi\.example .*候補に提案されました/),
+          expect.stringMatching(/^university@demo\.musubi\.example .*開示が承諾されました/),
+          expect.stringMatching(/^company@demo\.musubi\.example .*開示を求めています/),
+        ]),
+      );
+    // The need's own words (its description opens with the seed's public title, which mails name).
+    const secretWords = [SECRET, 'X77', needTitle];
+    for (const mail of smtp.received) {
+      // The outsider's only mail is the reminder to confirm its own organisation's profile.
+      if (mail.to.includes(OUTSIDER.email)) expect(mail.subject).toMatch(/組織プロフィール/);
+      for (const word of secretWords)
+        expect(`${mail.subject}\n${mail.text}\n${mail.raw}`, `"${word}" in a mail`).not.toContain(
+          word,
+        );
+    }
+    // The company heard by e-mail that its case closed.
+    expect(
+      smtp.received.some((m) => m.to.includes(company.email) && m.subject.includes('「終了」')),
+    ).toBe(true);
 
     for (const { page, errors } of [companyPage, coordinatorPage, universityPage]) {
       expect(errors.filter((e) => !/403|404|Forbidden|Not Found/.test(e))).toEqual([]);
@@ -356,6 +409,7 @@ describe('the consultation workflow by role', () => {
             `/consultations/${encodeURIComponent(consultationId)}`,
             '.case-history li',
           ],
+          [coordinatorView.page, `/needs/${encodeURIComponent(needId)}`, '.need-cases li'],
           [universityView.page, '/inbox', '.inbox-item'],
           [universityView.page, '/inbox/preferences', 'input[name="case_assigned"]'],
           [
@@ -370,8 +424,8 @@ describe('the consultation workflow by role', () => {
           await page.locator(ready).first().waitFor();
           await expectAccessible(page, `${path} ${what}`);
           await expectNoHorizontalScroll(page, `${path} ${what}`);
-          // The case's heading is the need's own title; the other headings are the app's words.
-          if (language === 'en' && !path.startsWith('/consultations/'))
+          // The case's and the need's heading is the need's own title; the others are the app's words.
+          if (language === 'en' && !/^\/(consultations|needs)\//.test(path))
             expect(await page.locator('main h1').first().textContent(), `${path} ${what}`).toMatch(
               /^[\x20-\x7E“”’—–·×…]+$/,
             );

@@ -10,6 +10,7 @@ import type { Repositories } from '#core/ports.ts';
 import { createApp } from '#server/app.ts';
 import { registerWebDataRoutes } from '#server/routes/web-data.ts';
 import { registerWebApp } from '#server/static-web.ts';
+import type { ServerConfigInput } from '#server/server-config.ts';
 import { startServer, type RunningServer } from '#server/start-server.ts';
 
 async function isComplete(url: string): Promise<boolean> {
@@ -34,13 +35,17 @@ function composedApp(repos: Repositories): Hono {
 
 export async function startWebServer(
   repos: Repositories,
+  config: ServerConfigInput = {},
 ): Promise<RunningServer & { composed: boolean }> {
   // Every browser of the suite signs in from this one address, as a whole office behind one
   // router would: the per-address sign-in bucket is sized for that.
   const real = await startServer({
     repos,
     port: 0,
-    config: { rateLimits: { signInPerAddress: { capacity: 200, refillPerSecond: 1 } } },
+    config: {
+      rateLimits: { signInPerAddress: { capacity: 200, refillPerSecond: 1 } },
+      ...config,
+    },
   });
   if (await isComplete(real.url)) return { ...real, composed: false };
   await real.close();

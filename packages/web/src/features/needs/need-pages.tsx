@@ -10,7 +10,8 @@ import { mayWrite } from '../forms/may-write.ts';
 import { CreateRecordForm, useSignedIn } from '../forms/record-editor.tsx';
 import { RecordFacts, RecordPage } from '../forms/record-page.tsx';
 import { newRecordId } from '../forms/new-record-id.ts';
-import { OpenConsultationButton } from '../workflow/open-consultation-button.tsx';
+import { NeedCases } from './need-cases.tsx';
+import { NeedCoordinators } from './need-coordinators.tsx';
 
 export const NEED_FIELDS: readonly FieldSpec[] = [
   { name: 'title', kind: 'text', label: 'forms.need.title' },
@@ -93,6 +94,12 @@ export function NeedNewPage() {
 }
 
 export function NeedPage({ id }: { id: string }) {
+  const { account } = useAuth();
+  // The owner organisation and administrators give the need to coordinators (the server's rule).
+  const mayAssign = (ownerId: unknown) =>
+    account !== null &&
+    account !== undefined &&
+    (account.role === 'admin' || (account.role === 'member' && account.organisationId === ownerId));
   return (
     <RecordPage
       key={id}
@@ -106,7 +113,8 @@ export function NeedPage({ id }: { id: string }) {
       details={(record) => (
         <>
           <RecordFacts record={record} specs={[...NEED_FIELDS.slice(1), OWNER_FIELD]} />
-          <OpenConsultationButton needId={id} />
+          {mayAssign(record['ownerId']) && <NeedCoordinators needId={id} />}
+          {account && <NeedCases needId={id} />}
         </>
       )}
     />
