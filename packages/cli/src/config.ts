@@ -10,6 +10,7 @@ const ZEnvironment = z.object({
   MUSUBI_SECURE_COOKIES: z.enum(['true', 'false', 'auto', '1', '0']).optional(),
   MUSUBI_SMTP_URL: z.string().min(1).optional(),
   MUSUBI_MAIL_FROM: z.string().min(1).optional(),
+  MUSUBI_PUBLIC_URL: z.string().min(1).optional(),
 });
 
 /** How `serve` treats proxies and cookies (see the README's Configuration). */
@@ -57,8 +58,11 @@ export interface CliConfig {
   defaultPort: number;
   /** Proxy and cookie settings of `serve` from the environment (absent: the safe defaults). */
   serve?: ServeSecurity;
-  /** Notification mail of `serve` (MUSUBI_SMTP_URL, MUSUBI_MAIL_FROM); the log when absent. */
-  mail?: { smtpUrl?: string; mailFrom?: string };
+  /**
+   * Notification mail of `serve` (MUSUBI_SMTP_URL, MUSUBI_MAIL_FROM; the log when absent) and the
+   * address its links start with (MUSUBI_PUBLIC_URL).
+   */
+  mail?: { smtpUrl?: string; mailFrom?: string; publicUrl?: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): CliConfig {
@@ -80,6 +84,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): CliConfig {
         : {}),
       ...(parsed.data.MUSUBI_MAIL_FROM !== undefined
         ? { mailFrom: parsed.data.MUSUBI_MAIL_FROM }
+        : {}),
+      ...(parsed.data.MUSUBI_PUBLIC_URL !== undefined
+        ? { publicUrl: parsed.data.MUSUBI_PUBLIC_URL }
         : {}),
     },
   };

@@ -24,7 +24,7 @@ export interface NotificationServices {
 export function createNotificationServices(
   repos: Repositories,
   clock: Clock,
-  config: Pick<ServerConfig, 'smtpUrl' | 'mailFrom'>,
+  config: Pick<ServerConfig, 'smtpUrl' | 'mailFrom' | 'publicUrl'>,
   options: { transport?: MailTransport; log?: (line: string) => void } = {},
 ): NotificationServices {
   const log = options.log ?? ((line: string) => console.error(line));
@@ -37,6 +37,7 @@ export function createNotificationServices(
   const notifier = createNotifier({
     repos,
     clock,
+    ...(config.publicUrl !== undefined ? { publicUrl: config.publicUrl } : {}),
     onMailQueued: () => mail.kick(),
     onError: (error) =>
       log(

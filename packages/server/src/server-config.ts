@@ -46,6 +46,13 @@ export const ZServerConfig = z.object({
       'must be an smtp:// or smtps:// URL (MUSUBI_SMTP_URL)',
     )
     .optional(),
+  /**
+   * The address people open Musubi at (MUSUBI_PUBLIC_URL, e.g. https://musubi.example.org): links
+   * in e-mails start with it, so they open from a mail program; without it they are paths.
+   */
+  publicUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL (MUSUBI_PUBLIC_URL)' })
+    .optional(),
   /** Sender of notification e-mails (MUSUBI_MAIL_FROM). */
   mailFrom: z.string().min(3).max(300).default('Musubi <musubi@localhost>'),
   rateLimits: z

@@ -10,6 +10,7 @@ describe('notification mail settings of serve', () => {
         {
           MUSUBI_SMTP_URL: 'smtp://mail.example.org:587',
           MUSUBI_MAIL_FROM: 'Musubi <no-reply@example.org>',
+          MUSUBI_PUBLIC_URL: 'https://musubi.example.org',
         },
         '/',
       ),
@@ -17,13 +18,19 @@ describe('notification mail settings of serve', () => {
     expect(config).toMatchObject({
       smtpUrl: 'smtp://mail.example.org:587',
       mailFrom: 'Musubi <no-reply@example.org>',
+      publicUrl: 'https://musubi.example.org',
     });
     expect(serveConfig({}, readConfig({}, '/')).smtpUrl).toBeUndefined();
+    expect(serveConfig({}, readConfig({}, '/')).publicUrl).toBeUndefined();
   });
 
   it('refuses an SMTP URL that is not one, naming the setting', () => {
     expect(() => serveConfig({}, readConfig({ MUSUBI_SMTP_URL: 'mail.example.org' }, '/'))).toThrow(
       /smtpUrl: must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
+    for (const wrong of ['musubi.example.org', 'ftp://musubi.example.org', 'javascript:alert(1)'])
+      expect(() => serveConfig({}, readConfig({ MUSUBI_PUBLIC_URL: wrong }, '/'))).toThrow(
+        /publicUrl: must be an http:\/\/ or https:\/\/ URL \(MUSUBI_PUBLIC_URL\)/,
+      );
   });
 });

@@ -36,7 +36,11 @@ describe.each(TEST_DATABASES)('notifications on $name', (kind) => {
   afterAll(async () => text.close());
   beforeEach(async () => {
     smtp = await startSmtpInbox();
-    f = await createApiFixture(kind, { smtpUrl: smtp.url }, { text });
+    f = await createApiFixture(
+      kind,
+      { smtpUrl: smtp.url, publicUrl: 'https://musubi.example.org' },
+      { text },
+    );
     await f.database.repos.entity('needs').upsertMany([
       buildNeed({
         id: 'need-a-nda',
@@ -164,7 +168,11 @@ describe.each(TEST_DATABASES)('notifications on $name', (kind) => {
     expect(mails.map((m) => m.to[0]).sort()).toEqual(outbox.map((m) => m.to).sort());
     const toU = mails.filter((m) => m.to[0] === 'u@test.example').map((m) => m.subject);
     expect(toU.some((s) => s.includes('キレート樹脂') && s.includes('候補に提案'))).toBe(true);
-    expect(mails[0]?.text).toMatch(/Details: \/(consultations|seeds|needs)\//);
+    // Each link opens from a mail program: it starts with the public address.
+    for (const mail of mails)
+      expect(mail.text).toMatch(
+        /Details: https:\/\/musubi\.example\.org\/(consultations|seeds|needs|actors)\//,
+      );
 
     // No stored notification and no received mail carries the need's title or description words.
     const stored: InboxItem[] = [];
