@@ -301,6 +301,10 @@ describe('the consultation workflow by role', () => {
 
     // The company sees the interest, accepts the NDA terms and discloses.
     await kp.goto(url(`/consultations/${encodeURIComponent(consultationId)}`));
+    // The requester knows its coordinator by name.
+    await kp
+      .locator('.case-coordinators .coordinator-list li', { hasText: 'コーディネーター (demo)' })
+      .waitFor();
     const request = kp.locator('.disclosure-request[data-status="interested"]');
     await request.waitFor();
     await request.locator('input[name="agreementRef"]').fill('NDA-E2E-001');

@@ -123,6 +123,8 @@ export const ZConsultationDetail = z.object({
   needTitle: z.string(),
   overdue: ZOverdue,
   history: z.array(ZConsultationEvent),
+  /** The case's coordinators by name, for everyone who sees the case (no e-mail addresses). */
+  coordinators: z.array(z.object({ id: z.string(), displayName: z.string() })),
 });
 
 export const ZBoard = z.object({

@@ -172,6 +172,15 @@ describe.each(TEST_DATABASES)('consultation API on $name', (kind) => {
     expect(added.status).toBe(200);
     expect(((await added.json()) as Item).coordinatorIds).toContain(f.accounts.otherCoordinator.id);
     expect((await move(c.id, { to: 'triage' }, '"2"', 'otherCoordinator')).status).toBe(200);
+    // The requester learns who coordinates its case by name, never their addresses.
+    const seen = await f.call(`/api/consultations/${c.id}`, { as: as['memberA'] });
+    expect(seen.status).toBe(200);
+    const text = await seen.clone().text();
+    expect(text).not.toContain('@test.example');
+    expect(((await seen.json()) as { coordinators: unknown }).coordinators).toEqual([
+      { id: f.accounts.coordinator.id, displayName: 'coord' },
+      { id: f.accounts.otherCoordinator.id, displayName: 'coord2' },
+    ]);
   });
 
   it('flags overdue consultations', async () => {

@@ -201,12 +201,19 @@ export function registerConsultationRoutes(
       const [item] = await decorate([{ ...view.consultation, overdue: view.overdue }]);
       c.header('etag', etagOf(view.version));
       c.header('vary', 'Cookie, Authorization');
+      const coordinators = await Promise.all(
+        view.consultation.coordinatorIds.map(async (accountId) => ({
+          id: accountId,
+          displayName: (await repos.accounts.get(accountId))?.account.displayName ?? '',
+        })),
+      );
       return {
         consultation: view.consultation,
         version: view.version,
         needTitle: item?.needTitle ?? '',
         overdue: view.overdue,
         history: view.history,
+        coordinators,
       };
     },
     on,

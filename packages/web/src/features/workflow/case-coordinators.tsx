@@ -12,13 +12,15 @@ import { workflowApi, type CoordinatorAccount } from './workflow-api.tsx';
  */
 export function CaseCoordinators({
   id,
-  coordinatorIds,
+  coordinators,
   onChanged,
 }: {
   id: string;
-  coordinatorIds: readonly string[];
+  /** The case's coordinators with their names, as the case's answer gives them. */
+  coordinators: readonly { id: string; displayName: string }[];
   onChanged: () => void;
 }) {
+  const coordinatorIds = coordinators.map((c) => c.id);
   const { t } = useI18n();
   const { account } = useAuth();
   const [accounts, setAccounts] = useState<CoordinatorAccount[]>([]);
@@ -36,13 +38,12 @@ export function CaseCoordinators({
     );
   }, [isCoordinator, id, coordinatorKey]);
   const names = new Map(accounts.map((a) => [a.id, a.displayName]));
+  for (const c of coordinators) if (c.displayName !== '') names.set(c.id, c.displayName);
   if (account) names.set(account.id, account.displayName);
-  // The requester is not told the accounts' names or ids: a numbered coordinator.
+  // A coordinator whose account is gone keeps a numbered place.
   const nameOf = (accountId: string) =>
     names.get(accountId) ??
-    (isCoordinator
-      ? accountId
-      : t('workflow.coordinatorNumber', { n: coordinatorIds.indexOf(accountId) + 1 }));
+    t('workflow.coordinatorNumber', { n: coordinatorIds.indexOf(accountId) + 1 });
   const offered = accounts.filter((a) => !coordinatorIds.includes(a.id)).map((a) => a.id);
 
   const run = async (change: () => Promise<unknown>) => {

@@ -187,7 +187,7 @@ export function CasePage({ id }: { id: string }) {
           <CaseDisclosure needId={c.needId} />
         </div>
         <div className="case-side">
-          <CaseCoordinators id={c.id} coordinatorIds={c.coordinatorIds} onChanged={load} />
+          <CaseCoordinators id={c.id} coordinators={detail.coordinators} onChanged={load} />
           <section className="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">{t('board.history')}</h2>
             <NoteForm id={c.id} onAdded={load} />

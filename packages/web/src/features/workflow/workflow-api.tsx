@@ -23,6 +23,8 @@ export interface CaseDetail {
   needTitle: string;
   overdue: ConsultationItem['overdue'];
   history: ConsultationEvent[];
+  /** The case's coordinators by name (everyone who sees the case). */
+  coordinators: { id: string; displayName: string }[];
 }
 
 export interface NextStages {
