@@ -333,6 +333,18 @@ describe('the consultation workflow by role', () => {
     expect(await up.locator('.need-coordinators').count()).toBe(0);
     await expectAccessible(up, 'disclosed need (university)');
 
+    // The coordinator withdraws the digest, asked first: the disclosure through it ends with it.
+    await cp.getByRole('button', { name: '概要の公開を取り下げる' }).click();
+    await expectAccessible(cp, 'withdrawal question');
+    await cp
+      .getByRole('alertdialog')
+      .getByRole('button', { name: '取り下げる', exact: true })
+      .click();
+    await cp.locator('.case-disclosure', { hasText: '概要は公開していません。' }).waitFor();
+    await up.reload();
+    await up.getByText('記録が見つかりません').waitFor();
+    expect(await mainText(up)).not.toContain('X77');
+
     // A member of a third organisation never sees the need: not its case, not its text.
     const outsiderPage = await openPage(browser, 1440, 900);
     const op = outsiderPage.page;
@@ -351,7 +363,7 @@ describe('the consultation workflow by role', () => {
       await op.waitForLoadState('networkidle');
       const text = await mainText(op);
       expect(text, path).not.toContain('X77');
-      if (path !== '/digests') expect(text, path).not.toContain(needTitle);
+      expect(text, path).not.toContain(needTitle);
     }
     await op.goto(url(`/consultations/${encodeURIComponent(consultationId)}`));
     await op.locator('main [role="alert"]').waitFor();

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
+import { send } from '../../api/send-json.tsx';
+import { ConfirmAction } from '../forms/confirm-action.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { messageOf, Refusal } from './refusal.tsx';
@@ -122,14 +124,20 @@ export function CaseDisclosure({ needId }: { needId: string }) {
   }, [needId]);
   useEffect(load, [load]);
   if (hidden) return null;
-  const publish = async () => {
+  const change = async (call: () => Promise<unknown>) => {
     try {
-      await workflowApi.publishDigest(needId);
+      await call();
       setFailure(null);
       load();
     } catch (failed) {
       setFailure(failed);
     }
+  };
+  const publish = () => change(() => workflowApi.publishDigest(needId));
+  // Withdrawn, the digest leaves the published list and every disclosure made through it ends.
+  const withdraw = async () => {
+    await send('delete', '/api/needs/{id}/digest', { params: { id: needId } });
+    load();
   };
   const date = (iso: string) => new Date(iso).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB');
   return (
@@ -148,9 +156,20 @@ export function CaseDisclosure({ needId }: { needId: string }) {
           <p>{digest.summary}</p>
         </div>
       )}
-      <button type="button" className="button secondary" onClick={() => void publish()}>
-        {digest === null ? t('workflow.publishDigest') : t('workflow.republishDigest')}
-      </button>
+      <div className="toolbar">
+        <button type="button" className="button secondary" onClick={() => void publish()}>
+          {digest === null ? t('workflow.publishDigest') : t('workflow.republishDigest')}
+        </button>
+        {digest !== null && (
+          <ConfirmAction
+            openLabel={t('needWork.withdrawDigest')}
+            question={t('needWork.withdrawDigestQuestion')}
+            confirmLabel={t('needWork.withdrawDigestConfirm')}
+            busyLabel={t('needWork.withdrawing')}
+            act={withdraw}
+          />
+        )}
+      </div>
       <Refusal failure={failure} />
       <h3>{t('workflow.interest')}</h3>
       {requests === null ? (
