@@ -296,6 +296,14 @@ describe('the consultation workflow by role', () => {
     await offered.locator('input[name="message"]').fill('共同研究を検討したい');
     await offered.getByRole('button', { name: '関心を示す（開示を依頼）' }).click();
     await offered.getByText('関心を伝えました').waitFor();
+    // Its interest stays on the digest after a reload; withdrawn, then expressed again.
+    await up.reload();
+    await offered.getByText('関心を伝えました').waitFor();
+    await offered.getByRole('button', { name: '関心を取り下げる' }).click();
+    await offered.getByRole('button', { name: '関心を示す（開示を依頼）' }).waitFor();
+    await offered.locator('input[name="message"]').fill('共同研究を検討したい');
+    await offered.getByRole('button', { name: '関心を示す（開示を依頼）' }).click();
+    await offered.getByText('関心を伝えました').waitFor();
     expect(await mainText(up)).not.toContain('X77');
     await expectAccessible(up, 'digests');
 

@@ -167,6 +167,10 @@ export const ZPublicDigest = z.object({
   keywords: z.array(z.string()),
   publishedAt: z.string(),
   withdrawnAt: z.string().optional(),
+  /** The signed-in organisation's own open interest in the digest (to withdraw it). */
+  myInterest: z
+    .object({ requestId: z.string(), status: z.enum(['interested', 'accepted']) })
+    .optional(),
 });
 
 export const ZDisclosureHistory = z.object({

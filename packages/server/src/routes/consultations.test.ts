@@ -337,6 +337,32 @@ describe.each(TEST_DATABASES)('consultation API on $name', (kind) => {
       await f.call('/api/needs/need-b-secret/disclosed', { as: as['memberU'] }),
       404,
     );
+    // Only the interested organisation finds its own interest on the digest, to withdraw it.
+    const interestOf = async (who?: string) => {
+      const response = await f.call('/api/digests', who === undefined ? {} : { as: as[who] });
+      expect(response.headers.get('vary')).toContain('Cookie');
+      const items = ((await response.json()) as { items: Record<string, unknown>[] }).items;
+      return items.map((d) => d['myInterest']);
+    };
+    expect(await interestOf('memberU')).toEqual([{ requestId, status: 'interested' }]);
+    for (const who of [undefined, 'memberA', 'memberB', 'coordinator', 'viewer'])
+      expect(await interestOf(who), String(who)).toEqual([undefined]);
+    expect(
+      (
+        await f.call(`/api/disclosure-requests/${requestId}`, {
+          method: 'DELETE',
+          as: as['memberU'],
+        })
+      ).status,
+    ).toBeLessThan(300);
+    expect(await interestOf('memberU')).toEqual([undefined]);
+    // Expressed again, the same request starts again.
+    const again = await f.call(`/api/digests/${String(digest['digestId'])}/interests`, {
+      as: as['memberU'],
+      body: { message: '当研究室の技術が使えます' },
+    });
+    expect(((await again.json()) as { requestId: string }).requestId).toBe(requestId);
+    expect(await interestOf('memberU')).toEqual([{ requestId, status: 'interested' }]);
     // An assigned coordinator sees the history but cannot disclose for the owner.
     const history = (await (
       await f.call('/api/needs/need-b-secret/disclosures', { as: as['coordinator'] })

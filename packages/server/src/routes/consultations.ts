@@ -374,6 +374,8 @@ export function registerConsultationRoutes(
     async ({ query: params }, c) => {
       const sort = parseSort(params.sort ?? '-publishedAt', DIGEST_SORT_FIELDS);
       const needle = params.q?.toLowerCase();
+      // Each organisation's own interest is in the answer: it varies by who asks.
+      c.header('vary', 'Cookie, Authorization');
       const digests = (await disclosures.listDigests(viewer(c)))
         .filter((d) => d.withdrawnAt === undefined)
         .filter(

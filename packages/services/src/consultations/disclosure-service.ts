@@ -23,7 +23,10 @@ import { appendAudit, type AuditChange } from '../accounts/write-audit.ts';
 import { loadNeedAccessFacts } from '../matching/need-access-facts.ts';
 
 /** A digest as anyone sees it: no need id, no owner. */
-export type PublicDigest = Omit<NeedDigest, 'needId' | 'publishedBy'>;
+export type PublicDigest = Omit<NeedDigest, 'needId' | 'publishedBy'> & {
+  /** The viewer's organisation's own interest in it, while open (never another's). */
+  myInterest?: { requestId: string; status: 'interested' | 'accepted' };
+};
 
 export interface DisclosureService {
   publishDigest(viewer: Viewer, needId: string): Promise<PublicDigest>;
@@ -208,8 +211,29 @@ export function createDisclosureService(options: {
       });
     },
 
-    async listDigests() {
-      return (await repos.disclosures.listDigests()).map(toPublic);
+    async listDigests(viewer) {
+      const digests = await repos.disclosures.listDigests();
+      const organisationId = viewer.kind === 'account' ? viewer.organisationId : null;
+      if (organisationId === null) return digests.map(toPublic);
+      return Promise.all(
+        digests.map(async (digest) => {
+          if (digest.withdrawnAt !== undefined) return toPublic(digest);
+          const own = (await repos.disclosures.listRequests(digest.needId)).find(
+            (r) =>
+              r.organisationId === organisationId &&
+              (r.status === 'interested' || r.status === 'accepted'),
+          );
+          return own === undefined
+            ? toPublic(digest)
+            : {
+                ...toPublic(digest),
+                myInterest: {
+                  requestId: own.id,
+                  status: own.status as 'interested' | 'accepted',
+                },
+              };
+        }),
+      );
     },
 
     async expressInterest(viewer, digestId, message) {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { send } from '../../api/send-json.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -8,12 +9,22 @@ import { workflowApi, type Digest } from './workflow-api.tsx';
 function DigestItem({ digest, canAsk }: { digest: Digest; canAsk: boolean }) {
   const { t } = useI18n();
   const [message, setMessage] = useState('');
-  const [sent, setSent] = useState(false);
+  const [interest, setInterest] = useState(digest.myInterest);
   const [failure, setFailure] = useState<unknown>(null);
   const ask = async () => {
     try {
-      await workflowApi.expressInterest(digest.digestId, message);
-      setSent(true);
+      const { data } = await workflowApi.expressInterest(digest.digestId, message);
+      if (data) setInterest({ requestId: data.requestId, status: 'interested' });
+      setFailure(null);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  // Withdrawing ends the request (and a disclosure already made through it).
+  const withdraw = async (requestId: string) => {
+    try {
+      await send('delete', '/api/disclosure-requests/{id}', { params: { id: requestId } });
+      setInterest(undefined);
       setFailure(null);
     } catch (error) {
       setFailure(error);
@@ -25,8 +36,21 @@ function DigestItem({ digest, canAsk }: { digest: Digest; canAsk: boolean }) {
       <p>{digest.summary}</p>
       {digest.keywords.length > 0 && <p className="hint">{digest.keywords.join(' · ')}</p>}
       {canAsk &&
-        (sent ? (
-          <p role="status">{t('workflow.interestSent')}</p>
+        (interest !== undefined ? (
+          <div className="toolbar">
+            <p role="status">
+              {interest.status === 'accepted'
+                ? t('needWork.interestAccepted')
+                : t('workflow.interestSent')}
+            </p>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void withdraw(interest.requestId)}
+            >
+              {t('needWork.withdrawInterest')}
+            </button>
+          </div>
         ) : (
           <div className="form">
             <label className="field">

@@ -65,6 +65,8 @@ export interface Digest {
   summary: string;
   keywords: string[];
   publishedAt: string;
+  /** The organisation's own open interest in the digest. */
+  myInterest?: { requestId: string; status: 'interested' | 'accepted' };
 }
 
 export interface SeedProposal {
