@@ -213,6 +213,11 @@ describe('the consultation workflow by role', () => {
     await cp.getByRole('button', { name: '移動する' }).click();
     await cp.locator('.case-stage[data-stage="triage"]').waitFor();
 
+    // The triage: the need's key terms, its likely field and researchers who may fit.
+    const triage = cp.locator('.case-triage');
+    await triage.waitFor({ timeout: 60_000 });
+    expect(await triage.locator('.key-terms li').count()).toBeGreaterThan(0);
+
     // Attach the university's seed from the matching results, then judge it with a reason.
     const row = cp.locator(`.match-table tr[data-seed="${universitySeedId}"]`);
     await row.waitFor({ timeout: 60_000 });

@@ -9,6 +9,7 @@ import { CaseCandidates } from './case-candidates.tsx';
 import { CaseCoordinators } from './case-coordinators.tsx';
 import { CaseDisclosure } from './case-disclosure.tsx';
 import { CaseMoveForm } from './case-move-form.tsx';
+import { CaseTriage } from './case-triage.tsx';
 import { messageOf, Refusal } from './refusal.tsx';
 import { workflowApi, type CaseDetail, type NextStages, type Triage } from './workflow-api.tsx';
 
@@ -176,6 +177,7 @@ export function CasePage({ id }: { id: string }) {
               />
             </section>
           )}
+          {staff && triage !== null && <CaseTriage triage={triage} />}
           <CaseCandidates
             id={c.id}
             history={detail.history}

@@ -38,6 +38,8 @@ export interface Triage {
   needId: string;
   title: string;
   keyTerms: { term: string; weight: number }[];
+  suggestedField: { field: string; share: number; source: 'need' | 'seeds' } | null;
+  researchers: { actorId: string; name: string; score: number }[];
   seeds: { seedId: string; title: string; ownerName: string; score: number }[];
 }
 
