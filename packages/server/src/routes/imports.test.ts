@@ -58,9 +58,11 @@ describe.each(TEST_DATABASES)('import from the browser on $name', (kind) => {
       [5, ['weight']],
       [4, ['target_id']],
     ]);
-    expect(check.rejected.find((r) => r.row === 4)?.problems[0]?.reason).toBe(
-      'unknown actor "ghost"',
-    );
+    expect(check.rejected.find((r) => r.row === 4)?.problems[0]).toMatchObject({
+      reason: 'unknown actor "ghost"',
+      code: 'unknown_reference',
+      values: { value: 'ghost', target: 'actor', targetJa: '主体' },
+    });
     expect(await relations()).toBe(0);
   });
 
@@ -139,6 +141,10 @@ describe.each(TEST_DATABASES)('import from the browser on $name', (kind) => {
     expect(check.uploadId).toBeNull();
     expect(check.refusal).toContain('colour');
     expect(check.refusal).not.toContain('musubi-uploads');
+    expect(check.refusalReason).toEqual({
+      code: 'columns_unknown',
+      values: { columns: 'colour' },
+    });
   });
 
   it('reads XLSX workbooks', async () => {

@@ -14,6 +14,7 @@ import { DomainError } from '#core/domain-error.ts';
 import type { EntityName } from '#core/entities/registry.ts';
 import type { FieldProblem } from '#core/flat-record.ts';
 import { canImport } from '#core/import-access.ts';
+import type { CodedReason, RefusalCode } from '#core/import-reasons.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { appendAudit } from '../accounts/write-audit.ts';
 import type { SourceName } from '#connectors/connector.ts';
@@ -41,6 +42,8 @@ export interface UploadCheck {
   unknownColumns: string[];
   /** The whole file was refused (a missing or unknown column, an unreadable file). */
   refusal: string | null;
+  /** The refusal as a code with values, to be said in the reader's language. */
+  refusalReason: CodedReason<RefusalCode> | null;
   expiresAt: string | null;
 }
 
@@ -312,6 +315,7 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
             rejected: [],
             unknownColumns: [],
             refusal: null,
+            refusalReason: null,
             expiresAt: check.expiresAt,
           },
           connector: check,

@@ -9,6 +9,7 @@ import type { SourceName } from '#connectors/connector.ts';
 import { SOURCE_NAMES } from '#connectors/connector.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES, type EntityName } from '#core/entities/registry.ts';
+import { refusalIn } from '#core/import-reasons.ts';
 import type { Repositories } from '#core/ports.ts';
 import type { WorkerTasks } from '../analysis-store/worker-runner.ts';
 import type { ConnectReport } from '../connectors/connect-source.ts';
@@ -59,6 +60,7 @@ async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadC
     rejected: [],
     unknownColumns: [],
     refusal: null,
+    refusalReason: null,
     expiresAt: null,
   };
   const fromReport = (report: ImportReport): UploadCheck => ({
@@ -75,7 +77,11 @@ async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadC
   } catch (error) {
     // A reader's own failure (a damaged file) may quote the file: said without it, never logged.
     if (!(error instanceof DomainError))
-      return { ...base, refusal: `${fileName} could not be read as ${format}` };
+      return {
+        ...base,
+        refusal: `${fileName} could not be read as ${format}`,
+        refusalReason: { code: 'file_unreadable', values: { format: format.toUpperCase() } },
+      };
     if (error.code === 'import_rejected') {
       const report = error.details['report'] as ImportReport;
       return fromReport(report);
@@ -83,7 +89,11 @@ async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadC
     if (error.code !== 'validation_failed' && error.code !== 'unsupported_format') throw error;
     // The file as a whole: a missing or unknown column, an unreadable workbook. The message
     // names the upload by its own name, not the server's temporary path.
-    return { ...base, refusal: error.message.split(path).join(fileName) };
+    return {
+      ...base,
+      refusal: error.message.split(path).join(fileName),
+      refusalReason: refusalIn(error.details),
+    };
   }
 }
 
