@@ -68,8 +68,8 @@ const ROW_TEXTS = {
     ja: '{label} が YYYY-MM-DD の形の日付になっていません',
   },
   not_prefecture: {
-    en: '{label} is not a prefecture code (01–47)',
-    ja: '{label} が都道府県コード（01〜47）になっていません',
+    en: '{label} is not one of the prefecture codes 01–47',
+    ja: '{label} が 01〜47 の都道府県コードになっていません',
   },
   not_municipality_code: {
     en: '{label} is not a 6-digit municipality code with a valid check digit',
@@ -273,9 +273,7 @@ export function fieldWords(language: WordsLanguage, field: string): string {
   const words = columnLabel(top)?.[language];
   if (words === undefined) return field;
   // "employees (employees)" says it twice: the column alone when its words are its name.
-  return words.toLowerCase().replace(/ /g, '_') === field.toLowerCase()
-    ? words
-    : `${words} (${field})`;
+  return words.toLowerCase() === field.toLowerCase() ? words : `${words} (${field})`;
 }
 
 /** A rejected row's reason in one language, without the row: 「終了年度 (end_fy) が開始より前…」. */

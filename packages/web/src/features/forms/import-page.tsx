@@ -10,6 +10,7 @@ import type { FormEvent } from 'react';
 import { CONNECTOR_SHAPES } from '#contract/routes/imports.ts';
 import { ENTITY_NAMES, type EntityName } from '#core/entities/entity-spec.ts';
 import { canImport } from '#core/import-access.ts';
+import { fieldWords, refusalWords, rejectedRowWords } from '#core/import-reasons.ts';
 import { Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -24,9 +25,8 @@ import {
   type UnrecognisedReason,
   type UploadCheck,
 } from './import-api.tsx';
-import { reasonIn } from './import-reasons.ts';
 import { ReportTable } from './report-table.tsx';
-import { principalOf } from './may-write.ts';
+import { mayImport, principalOf } from '../auth/principal.ts';
 import { useSignedIn } from './record-editor.tsx';
 
 /** Where the imported records of an entity can be seen. */
@@ -73,11 +73,12 @@ function messageOf(error: unknown): string {
 
 function CheckReport({ check }: { check: UploadCheck }) {
   const { t, language, number } = useI18n();
+  const words = language === 'ja' ? 'ja' : 'en';
   if (check.refusal !== null)
     return (
       <div className="form-error" role="alert">
         <p>{t('forms2.import.refused', { file: check.fileName })}</p>
-        <p>{check.refusal}</p>
+        <p>{check.refusalReason ? refusalWords(words, check.refusalReason) : check.refusal}</p>
       </div>
     );
   if (check.rowsRead === 0)
@@ -112,16 +113,14 @@ function CheckReport({ check }: { check: UploadCheck }) {
         caption={t('forms2.import.rejectsCaption')}
         headings={[t('forms2.import.row'), t('forms2.import.column'), t('forms2.import.reason')]}
         rows={check.rejected.flatMap((row) =>
-          row.problems.map((problem, index) => {
-            const reason = reasonIn(language === 'ja' ? 'ja' : 'en', problem.reason);
-            return {
-              key: `${row.row}:${index}`,
-              data: { 'data-row': row.row, 'data-field': problem.field },
-              where: <span className="num">{row.row}</span>,
-              what: <code>{problem.field}</code>,
-              why: reason.key ? t(reason.key, reason.values) : reason.text,
-            };
-          }),
+          row.problems.map((problem, index) => ({
+            key: `${row.row}:${index}`,
+            data: { 'data-row': row.row, 'data-field': problem.field, 'data-code': problem.code },
+            where: <span className="num">{row.row}</span>,
+            what: fieldWords(words, problem.field),
+            // The whole sentence, so a row read alone (a card on a phone) still says where.
+            why: rejectedRowWords(words, row.row, problem),
+          })),
         )}
       />
       {check.rejectedCount > check.rejected.length ? (
@@ -254,7 +253,7 @@ export function ImportPage() {
     <section aria-labelledby={headingId} className="import-page">
       <h1 id={headingId}>{t('forms2.import.title')}</h1>
       <p>{t('forms2.import.intro')}</p>
-      {!canImport(principalOf(account), 'actors').allowed ? (
+      {!mayImport(account) ? (
         <p role="alert">{t('forms2.import.notAllowed')}</p>
       ) : (
         <form className="panel form" aria-labelledby={headingId} onSubmit={(e) => void check(e)}>
