@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildActor } from '#test/factories.ts';
 import {
   type DemoKey,
   type DemoWorld,
@@ -33,6 +34,9 @@ const TEXT = {
     importLink: 'ファイルから取り込む',
     menu: 'メニュー',
     mainMenu: 'メインメニュー',
+    confirmRefused: '取り込めませんでした',
+    recheck: 'もう一度確認',
+    confirmTies: '2 件を取り込む',
     importNav: 'ファイル取り込み',
     reasons: {
       '3': '3 行目: 種別 (kind) は次のどれかにしてください: organization, person',
@@ -57,6 +61,9 @@ const TEXT = {
     importLink: 'Import from a file',
     menu: 'Menu',
     mainMenu: 'Main menu',
+    confirmRefused: 'Not imported',
+    recheck: 'Check again',
+    confirmTies: 'Import 2 records',
     importNav: 'Import files',
     reasons: {
       '3': 'Row 3: kind must be one of: organization, person',
@@ -205,6 +212,48 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
       await expectAccessible(page, 'import reasons');
       await expectNoSidewaysScroll(page);
       await page.screenshot({ path: shot(`import-reasons-${tag}`), fullPage: true });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('a refused confirmation is checked again without a new upload once the data is put right', async () => {
+      // The refused confirmation's 422 is an answer the page handles.
+      const { context, page, errors } = await world.session(language, viewport, {
+        tolerated: /status of 422/,
+      });
+      const actors = world.database.repos.entity('actors');
+      const partner = `held-${tag}`;
+      await actors.upsertMany([buildActor({ id: partner, name: `保持テスト工業 ${tag}` })]);
+      const someone = (await actors.list({ limit: 1 })).items[0]?.id ?? '';
+      await signIn(page, 'coordinator', '/import');
+      await page.locator('select[name="entity"]').selectOption('relations');
+      await page.locator('input[type="file"][name="file"]').setInputFiles({
+        name: `ties-${tag}.csv`,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [
+            'source_id,target_id,type,weight,start_date,end_date',
+            `${someone},${partner},joint_research,1,2026-04-01,`,
+            `${partner},${someone},supply,1,2026-04-01,`,
+          ].join('\n'),
+        ),
+      });
+      await page.getByRole('button', { name: text.check }).click();
+      await page.getByText(text.passed).waitFor();
+      // Meanwhile the partner is gone: the confirmation is refused, the upload kept.
+      await actors.delete(partner);
+      await page.getByRole('button', { name: text.confirmTies }).click();
+      await page.getByText(text.confirmRefused).waitFor();
+      await page
+        .locator('.import-rejects tr[data-row="2"][data-code="unknown_reference"]')
+        .waitFor();
+      await expectAccessible(page, 'import refused at confirmation');
+      await expectNoSidewaysScroll(page);
+      await actors.upsertMany([buildActor({ id: partner, name: `保持テスト工業 ${tag}` })]);
+      await page.getByRole('button', { name: text.recheck }).click();
+      await page.getByText(text.passed).waitFor();
+      await page.getByRole('button', { name: text.confirmTies }).click();
+      await page.getByText(text.done.replace('3', '2')).waitFor();
       expect(errors).toEqual([]);
       await context.close();
     });

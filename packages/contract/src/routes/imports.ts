@@ -280,8 +280,24 @@ export const confirmUpload = defineRoute({
     ...COMMON,
     ...WAITING,
     422: problemAnswer(
-      'The rows no longer pass (the data changed since the check): nothing imported',
+      'The rows no longer pass (the data changed since the check): nothing imported; the upload is held with the rows that failed, to be checked again',
     ),
+  },
+});
+
+export const recheckUpload = defineRoute({
+  method: 'post',
+  path: '/api/uploads/{id}/check',
+  operationId: 'recheck-upload',
+  summary: 'Check my held upload again (after a refused confirmation, once the data is put right)',
+  tags,
+  params: id,
+  paramDescriptions: { id: 'Upload id' },
+  responses: {
+    200: check,
+    ...COMMON,
+    ...WAITING,
+    429: problemAnswer('Another file of this account is being checked'),
   },
 });
 

@@ -46,6 +46,18 @@ export interface UploadWork {
   applyConnector(file: StoredConnectorFile, now: Date): Promise<ConnectReport>;
 }
 
+/** What the uploader sees of an import's report (its rows' contents left out). */
+export function uploadCheckOf(base: UploadCheck, report: ImportReport): UploadCheck {
+  return {
+    ...base,
+    rowsRead: report.rowsRead,
+    wouldWrite: report.rejectedCount === 0 ? report.written : 0,
+    rejectedCount: report.rejectedCount,
+    rejected: report.rejected.map((r) => ({ row: r.row, problems: r.problems })),
+    unknownColumns: report.unknownColumns,
+  };
+}
+
 async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadCheck> {
   const { entity, fileName, format, path, bytes } = file;
   const base: UploadCheck = {
@@ -63,14 +75,7 @@ async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadC
     refusalReason: null,
     expiresAt: null,
   };
-  const fromReport = (report: ImportReport): UploadCheck => ({
-    ...base,
-    rowsRead: report.rowsRead,
-    wouldWrite: report.rejectedCount === 0 ? report.written : 0,
-    rejectedCount: report.rejectedCount,
-    rejected: report.rejected.map((r) => ({ row: r.row, problems: r.problems })),
-    unknownColumns: report.unknownColumns,
-  });
+  const fromReport = (report: ImportReport): UploadCheck => uploadCheckOf(base, report);
   try {
     const source = await openRecordSource(path, { format });
     return fromReport(await importRecords(repos, entity, source, { dryRun: true }));

@@ -63,12 +63,26 @@ type Stage =
   | { step: 'connector'; check: ConnectorUploadCheck; importing: boolean }
   | { step: 'unrecognised'; fileName: string; reason: UnrecognisedReason }
   | { step: 'checking' }
-  | { step: 'checked'; check: UploadCheck }
-  | { step: 'importing'; check: UploadCheck }
+  | { step: 'checked'; check: UploadCheck; refused?: boolean }
+  | { step: 'importing' | 'rechecking'; check: UploadCheck }
   | { step: 'imported'; entity: EntityName; written: number; fileName: string };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A check the import would pass: confirming it imports every row. */
+function passes(check: UploadCheck): boolean {
+  return check.refusal === null && check.rejectedCount === 0 && check.rowsRead > 0;
+}
+
+/** The time a held upload is kept until, in the reader's language. */
+function heldUntil(check: UploadCheck, language: string): string {
+  if (check.expiresAt === null) return '';
+  return new Date(check.expiresAt).toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 function CheckReport({ check }: { check: UploadCheck }) {
@@ -128,7 +142,11 @@ function CheckReport({ check }: { check: UploadCheck }) {
           {t('forms2.import.more', { count: number(check.rejectedCount - check.rejected.length) })}
         </p>
       ) : null}
-      <p>{t('forms2.import.fixAndRetry')}</p>
+      <p>
+        {check.uploadId !== null
+          ? t('forms2.import.held', { time: heldUntil(check, language) })
+          : t('forms2.import.fixAndRetry')}
+      </p>
     </div>
   );
 }
@@ -217,6 +235,24 @@ export function ImportPage() {
         fileName: checked.fileName,
       });
     } catch (error) {
+      // Refused because rows no longer pass: the server holds the upload with them.
+      const held = await importApi.get(checked.uploadId).catch(() => null);
+      if (held !== null) {
+        setStage({ step: 'checked', check: held, refused: true });
+        return;
+      }
+      setProblem(messageOf(error));
+      setStage({ step: 'choose' });
+    }
+  };
+  /** Checks a held upload again (once the data is put right), without a new upload. */
+  const recheck = async (held: UploadCheck) => {
+    if (held.uploadId === null) return;
+    setStage({ step: 'rechecking', check: held });
+    try {
+      const { data } = await importApi.recheck(held.uploadId);
+      setStage(data ? { step: 'checked', check: data } : { step: 'choose' });
+    } catch (error) {
       setProblem(messageOf(error));
       setStage({ step: 'choose' });
     }
@@ -248,7 +284,10 @@ export function ImportPage() {
     setStage({ step: 'choose' });
   };
 
-  const checked = stage.step === 'checked' || stage.step === 'importing' ? stage.check : null;
+  const checked =
+    stage.step === 'checked' || stage.step === 'importing' || stage.step === 'rechecking'
+      ? stage.check
+      : null;
   return (
     <section aria-labelledby={headingId} className="import-page">
       <h1 id={headingId}>{t('forms2.import.title')}</h1>
@@ -323,7 +362,12 @@ export function ImportPage() {
             <button
               type="submit"
               className="button"
-              disabled={!allowed || stage.step === 'checking' || stage.step === 'importing'}
+              disabled={
+                !allowed ||
+                stage.step === 'checking' ||
+                stage.step === 'importing' ||
+                stage.step === 'rechecking'
+              }
             >
               {stage.step === 'checking' ? t('forms2.import.checking') : t('forms2.import.check')}
             </button>
@@ -338,17 +382,35 @@ export function ImportPage() {
       {checked !== null ? (
         <section className="panel" aria-labelledby={`${headingId}-check`}>
           <h2 id={`${headingId}-check`}>{t('forms2.import.checkTitle')}</h2>
+          {stage.step === 'checked' && stage.refused ? (
+            <p className="form-error" role="alert">
+              {t('forms2.import.confirmRefused')}
+            </p>
+          ) : null}
           <CheckReport check={checked} />
           {checked.uploadId !== null ? (
             <div className="form-actions">
-              <button
-                type="button"
-                className="button"
-                disabled={stage.step === 'importing'}
-                onClick={() => void confirm(checked)}
-              >
-                {t('forms2.import.confirm', { count: checked.wouldWrite })}
-              </button>
+              {passes(checked) ? (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={stage.step !== 'checked'}
+                  onClick={() => void confirm(checked)}
+                >
+                  {t('forms2.import.confirm', { count: checked.wouldWrite })}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={stage.step !== 'checked'}
+                  onClick={() => void recheck(checked)}
+                >
+                  {stage.step === 'rechecking'
+                    ? t('forms2.import.checking')
+                    : t('forms2.import.recheck')}
+                </button>
+              )}
               <button
                 type="button"
                 className="button secondary"
