@@ -25,6 +25,7 @@ import {
   type UnrecognisedReason,
   type UploadCheck,
 } from './import-api.tsx';
+import { answerProblem, fileProblem } from './import-reasons.ts';
 import { ReportTable } from './report-table.tsx';
 import { mayImport, principalOf } from '../auth/principal.ts';
 import { useSignedIn } from './record-editor.tsx';
@@ -66,10 +67,6 @@ type Stage =
   | { step: 'checked'; check: UploadCheck; refused?: boolean }
   | { step: 'importing' | 'rechecking'; check: UploadCheck }
   | { step: 'imported'; entity: EntityName; written: number; fileName: string };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A check the import would pass: confirming it imports every row. */
 function passes(check: UploadCheck): boolean {
@@ -184,6 +181,12 @@ export function ImportPage() {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [problem, setProblem] = useState<string | null>(null);
   if (!signedIn || !account) return <Loading />;
+  /** An error as the page says it: the server's limits in the reader's words, others as given. */
+  const messageOf = (error: unknown): string => {
+    const key = answerProblem(error);
+    if (key !== null) return t(key, { file: file?.name ?? '' });
+    return error instanceof Error ? error.message : String(error);
+  };
   const allowed = canImport(principalOf(account), entity).allowed;
 
   const check = async (event: FormEvent) => {
@@ -191,6 +194,11 @@ export function ImportPage() {
     setProblem(null);
     if (file === null) {
       setProblem(t('forms2.import.chooseFile'));
+      return;
+    }
+    const refused = fileProblem(file, source === '');
+    if (refused !== null) {
+      setProblem(t(refused, { file: file.name }));
       return;
     }
     if (source === '') {
