@@ -539,4 +539,21 @@ describe('formats', () => {
   it('refuses an unknown extension', async () => {
     await expect(openRecordSource(file('x.parquet', 'x'))).rejects.toThrow('--format');
   });
+  it('gives each refusal of a whole file its code, to be said in the reader’s language', async () => {
+    const codeOf = (path: string) =>
+      openRecordSource(path).then(
+        () => null,
+        (error: unknown) => (error instanceof DomainError ? refusalIn(error.details)?.code : error),
+      );
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('actors').addRow(['id', 'name']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await codeOf(file('x.parquet', 'x'))).toBe('format_unknown');
+    expect(await codeOf(file('empty.csv', '\n'))).toBe('file_without_header');
+    expect(await codeOf(file('bad.json', '{"id":'))).toBe('json_invalid');
+    expect(await codeOf(file('object.json', '{"id":"a"}'))).toBe('json_not_array');
+    expect(await codeOf(file('cut.xlsx', xlsx.subarray(0, xlsx.length / 2)))).toBe(
+      'xlsx_unreadable',
+    );
+  });
 });
