@@ -1,7 +1,9 @@
 /**
  * `/import`: a coordinator or administrator uploads a CSV, XLSX, JSON or NDJSON file of one
  * entity, reads the same check as `musubi import` (every rejected row: row, column, reason),
- * then imports it (all-or-nothing) or cancels. Nothing is written before the confirmation.
+ * then imports it (all-or-nothing) or cancels. Nothing is written before the confirmation; one
+ * refused because the data changed since the check is held, to be checked again without a new
+ * upload. Every reason is said in the reader's language (`#core/import-reasons.ts`).
  * A file as an open source publishes it (法人番号, KAKEN…) is read by that source's connector
  * instead, with the dry-run report of `musubi connect`.
  */
