@@ -1,7 +1,9 @@
 /**
  * Import from the browser and the relation form, by role, at 1440×900 and 390×844, in Japanese
  * and English: a coordinator uploads a CSV with one bad row, sees its row and column, fixes the
- * file, imports it and finds the records; a company member adds a relation from its
+ * file, imports it and finds the records; from the menu (folded on a phone), a coordinator
+ * uploads a CSV with a bad row of each kind and reads every reason in the page's language,
+ * naming the row and the column; a company member (offered no import in the menu) adds a relation from its
  * organisation's page, choosing the other actor by name with the keyboard. axe-core finds no
  * serious or critical violation on these pages. A coordinator also writes a region strategy whose
  * KPI target lacks its unit (shown beside it), then saves it. At both sizes and in both
@@ -12,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildActor } from '#test/factories.ts';
 import {
   type DemoKey,
   type DemoWorld,
@@ -29,6 +32,19 @@ const url = (path: string) => world.url(path);
 const TEXT = {
   ja: {
     importLink: 'ファイルから取り込む',
+    menu: 'メニュー',
+    mainMenu: 'メインメニュー',
+    confirmRefused: '取り込めませんでした',
+    recheck: 'もう一度確認',
+    confirmTies: '2 件を取り込む',
+    importNav: 'ファイル取り込み',
+    reasons: {
+      '3': '3 行目: 種別 (kind) は次のどれかにしてください: organization, person',
+      '4': '4 行目: 名称 (name) は必須です',
+      '5': '5 行目: 都道府県コード (prefecture_code) が 01〜47 の都道府県コードになっていません',
+      '6': '6 行目: 2 行目と同じ記録です',
+      '7': '7 行目: 列は 5 個なのに、この行にはセルが 6 個あります',
+    },
     check: '内容を確認',
     rejected: '行に問題があります',
     passed: '問題はありませんでした',
@@ -43,6 +59,19 @@ const TEXT = {
   },
   en: {
     importLink: 'Import from a file',
+    menu: 'Menu',
+    mainMenu: 'Main menu',
+    confirmRefused: 'Not imported',
+    recheck: 'Check again',
+    confirmTies: 'Import 2 records',
+    importNav: 'Import files',
+    reasons: {
+      '3': 'Row 3: kind must be one of: organization, person',
+      '4': 'Row 4: name is required',
+      '5': 'Row 5: prefecture code (prefecture_code) is not one of the prefecture codes 01–47',
+      '6': 'Row 6: the same record as row 2',
+      '7': 'Row 7: 6 cells for 5 columns',
+    },
     check: 'Check the file',
     rejected: 'rows have problems',
     passed: 'no problems',
@@ -69,6 +98,21 @@ function actorsCsv(tag: string, badPrefecture: boolean): Buffer {
       `imp-${tag}-1,organization,company,取込テスト精機 ${tag},22`,
       `imp-${tag}-2,organization,company,取込テスト工業 ${tag},${badPrefecture ? '99' : '23'}`,
       `imp-${tag}-3,organization,support_org,取込テスト財団 ${tag},22`,
+    ].join('\n'),
+  );
+}
+
+/** One good row, then a bad row of each kind: a wrong choice, a missing name, a prefecture, a duplicate, a cell too many. */
+function badRowsCsv(tag: string): Buffer {
+  return Buffer.from(
+    [
+      'id,kind,sector,name,prefecture_code',
+      `rsn-${tag}-1,organization,company,理由テスト精機 ${tag},22`,
+      `rsn-${tag}-2,robot,company,理由テスト工業 ${tag},22`,
+      `rsn-${tag}-3,organization,company,,22`,
+      `rsn-${tag}-4,organization,company,理由テスト財団 ${tag},99`,
+      `rsn-${tag}-1,organization,company,理由テスト重複 ${tag},22`,
+      `rsn-${tag}-6,organization,company,理由テスト商事 ${tag},22,余分`,
     ].join('\n'),
   );
 }
@@ -132,6 +176,88 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
       await context.close();
     });
 
+    it('a coordinator reaches the import page from the menu and reads every bad row’s reason in the page’s language', async () => {
+      const { context, page, errors } = await session(language, viewport);
+      await signIn(page, 'coordinator', '/');
+      // On a phone the menu folds behind its button, like the other entries.
+      const toggle = page.getByRole('button', { name: text.menu, exact: true });
+      if (await toggle.isVisible()) await toggle.click();
+      const nav = page.getByRole('navigation', { name: text.mainMenu });
+      await nav.getByRole('link', { name: text.importNav, exact: true }).click();
+      await page.waitForURL((u) => u.pathname === '/import');
+      // The entry is the current page's (folded away again on a phone).
+      await expect(
+        page.locator('#site-nav a[href="/import"]').getAttribute('aria-current'),
+      ).resolves.toBe('page');
+      await page.locator('select[name="entity"]').selectOption('actors');
+      await page.locator('input[type="file"][name="file"]').setInputFiles({
+        name: `reasons-${tag}.csv`,
+        mimeType: 'text/csv',
+        buffer: badRowsCsv(tag),
+      });
+      await page.getByRole('button', { name: text.check }).click();
+      await page.locator('.import-rejects tr[data-row="7"]').waitFor();
+      const shown = await page
+        .locator('.import-rejects tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute('data-row'), tr.lastElementChild?.textContent ?? '']),
+        );
+      expect(Object.fromEntries(shown)).toEqual(text.reasons);
+      // No words of the other language (column names and the file's own codes aside).
+      for (const [, reason] of shown) {
+        const words = reason.replace(/\([a-z_]+\)|organization|person/g, '');
+        if (language === 'ja') expect(words, reason).not.toMatch(/[A-Za-z]{3,}/);
+        else expect(words, reason).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+      }
+      await expectAccessible(page, 'import reasons');
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: shot(`import-reasons-${tag}`), fullPage: true });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('a refused confirmation is checked again without a new upload once the data is put right', async () => {
+      // The refused confirmation's 422 is an answer the page handles.
+      const { context, page, errors } = await world.session(language, viewport, {
+        tolerated: /status of 422/,
+      });
+      const actors = world.database.repos.entity('actors');
+      const partner = `held-${tag}`;
+      await actors.upsertMany([buildActor({ id: partner, name: `保持テスト工業 ${tag}` })]);
+      const someone = (await actors.list({ limit: 1 })).items[0]?.id ?? '';
+      await signIn(page, 'coordinator', '/import');
+      await page.locator('select[name="entity"]').selectOption('relations');
+      await page.locator('input[type="file"][name="file"]').setInputFiles({
+        name: `ties-${tag}.csv`,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [
+            'source_id,target_id,type,weight,start_date,end_date',
+            `${someone},${partner},joint_research,1,2026-04-01,`,
+            `${partner},${someone},supply,1,2026-04-01,`,
+          ].join('\n'),
+        ),
+      });
+      await page.getByRole('button', { name: text.check }).click();
+      await page.getByText(text.passed).waitFor();
+      // Meanwhile the partner is gone: the confirmation is refused, the upload kept.
+      await actors.delete(partner);
+      await page.getByRole('button', { name: text.confirmTies }).click();
+      await page.getByText(text.confirmRefused).waitFor();
+      await page
+        .locator('.import-rejects tr[data-row="2"][data-code="unknown_reference"]')
+        .waitFor();
+      await expectAccessible(page, 'import refused at confirmation');
+      await expectNoSidewaysScroll(page);
+      await actors.upsertMany([buildActor({ id: partner, name: `保持テスト工業 ${tag}` })]);
+      await page.getByRole('button', { name: text.recheck }).click();
+      await page.getByText(text.passed).waitFor();
+      await page.getByRole('button', { name: text.confirmTies }).click();
+      await page.getByText(text.done.replace('3', '2')).waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it('a coordinator writes a region strategy with a KPI target, the missing unit shown beside it', async () => {
       const { context, page, errors } = await session(language, viewport);
       await signIn(page, 'coordinator', '/region-strategy');
@@ -173,6 +299,13 @@ describe.each(VIEWPORTS)('import and relations at $width×$height', (viewport) =
       if (!other) throw new Error('the demo has no university');
 
       await signIn(page, 'company', profile);
+      // A member may not import files: the menu does not offer it.
+      await expect(
+        page
+          .getByRole('navigation', { name: text.mainMenu })
+          .getByRole('link', { name: text.importNav, exact: true })
+          .count(),
+      ).resolves.toBe(0);
       await page.getByRole('link', { name: text.addRelation }).click();
       await page.waitForURL((u) => u.pathname === `${profile}/relations/new`);
       await page.locator('select[name="type"]').selectOption('joint_research');

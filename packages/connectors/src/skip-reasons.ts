@@ -1,3 +1,5 @@
+import { fillWords, type BilingualWords } from '#core/bilingual-words.ts';
+
 /**
  * Why a connector left a record out on purpose, as a closed code with its values and the words in
  * English and Japanese (as a rejected record says its reason in both): the CLI prints the English,
@@ -89,7 +91,7 @@ const TEXTS = {
     en: 'funding: the recipient {name} is not in the registry',
     ja: '資金：受け手 {name} が登録されていません',
   },
-} as const satisfies Record<string, { en: string; ja: string }>;
+} as const satisfies Record<string, BilingualWords>;
 
 export type SkipCode = keyof typeof TEXTS;
 export const SKIP_CODES: readonly string[] = Object.keys(TEXTS);
@@ -102,13 +104,9 @@ export interface SkipReason {
   reasonJa: string;
 }
 
-function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 export function skipReason(code: SkipCode, values: Record<string, string> = {}): SkipReason {
   const { en, ja } = TEXTS[code];
-  return { code, values, reason: fill(en, values), reasonJa: fill(ja, values) };
+  return { code, values, reason: fillWords(en, values), reasonJa: fillWords(ja, values) };
 }
 
 /** A connector's output for a record left out on purpose at `at`. */

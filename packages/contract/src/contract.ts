@@ -105,6 +105,7 @@ export const contract = {
   uploadImport: imports.uploadImport,
   getUpload: imports.getUpload,
   confirmUpload: imports.confirmUpload,
+  recheckUpload: imports.recheckUpload,
   cancelUpload: imports.cancelUpload,
   uploadConnectorFile: imports.uploadConnectorFile,
   getConnectorUpload: imports.getConnectorUpload,

@@ -69,7 +69,9 @@ describe('parseFlatRow on actors', () => {
     });
     expect(outcome).toEqual({
       ok: false,
-      problems: [{ field: 'papers', reason: 'not a whole number' }],
+      problems: [
+        { field: 'papers', reason: 'not a whole number', code: 'not_whole_number', values: {} },
+      ],
     });
   });
 
@@ -87,6 +89,8 @@ describe('parseFlatRow on actors', () => {
       reason: expect.stringMatching(
         /^start_fy is required: .*fiscal year.* ／ start_fy（.*）は必須です$/,
       ),
+      code: 'required',
+      values: {},
     });
   });
 
@@ -214,6 +218,8 @@ describe('actors abroad', () => {
         {
           field: 'prefecture_code',
           reason: expect.stringMatching(/required for an actor in Japan.*都道府県コード/s),
+          code: 'prefecture_required_in_japan',
+          values: {},
         },
       ]);
     }

@@ -1,8 +1,14 @@
 import type { z } from 'zod';
+import { columnLabel } from './entities/column-labels.ts';
 import type { ColumnCodec, ColumnSpec, EntitySpec } from './entities/registry.ts';
+import type { CodedReason, RejectCode } from './import-reasons.ts';
+import { reasonOfIssue } from './issue-reasons.ts';
 
-/** One problem with one field of one input record. */
-export interface FieldProblem {
+/**
+ * One problem with one field of one input record: the historical English `reason` (the CLI
+ * prints it), and the same as a code with values, said in either language by import-reasons.ts.
+ */
+export interface FieldProblem extends CodedReason<RejectCode> {
   /** Column (flat files) or field (JSON) name. */
   field: string;
   reason: string;
@@ -10,7 +16,15 @@ export interface FieldProblem {
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
-class CellError extends Error {}
+class CellError extends Error {
+  readonly code: RejectCode;
+  readonly values: Record<string, string>;
+  constructor(message: string, code: RejectCode, values: Record<string, string> = {}) {
+    super(message);
+    this.code = code;
+    this.values = values;
+  }
+}
 
 function toText(value: CellValue): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -21,14 +35,18 @@ function toText(value: CellValue): string | undefined {
 
 function toNumber(value: CellValue, integer: boolean): number | undefined {
   if (typeof value === 'number') {
-    if (integer && !Number.isInteger(value)) throw new CellError('not a whole number');
+    if (integer && !Number.isInteger(value))
+      throw new CellError('not a whole number', 'not_whole_number');
     return value;
   }
   const text = toText(value);
   if (text === undefined) return undefined;
   const plain = text.replace(/,/g, '');
   const pattern = integer ? /^[-+]?\d+$/ : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-  if (!pattern.test(plain)) throw new CellError(integer ? 'not a whole number' : 'not a number');
+  if (!pattern.test(plain))
+    throw integer
+      ? new CellError('not a whole number', 'not_whole_number')
+      : new CellError('not a number', 'not_number');
   return Number(plain);
 }
 
@@ -63,7 +81,7 @@ function decodeCell(codec: ColumnCodec, value: CellValue): unknown {
       if (text === undefined) return undefined;
       if (TRUE_WORDS.has(text)) return true;
       if (FALSE_WORDS.has(text)) return false;
-      throw new CellError('not true or false');
+      throw new CellError('not true or false', 'not_true_false');
     }
     case 'prefecture': {
       const text = toText(value);
@@ -80,13 +98,24 @@ function decodeCell(codec: ColumnCodec, value: CellValue): unknown {
     case 'int_list':
       return splitList(value).map((part) => {
         if (!/^\d+$/.test(part))
-          throw new CellError(`"${part.slice(0, 20)}" is not a whole number`);
+          throw new CellError(
+            `"${part.slice(0, 20)}" is not a whole number`,
+            'list_item_not_whole_number',
+            { item: part.slice(0, 20) },
+          );
         return Number(part);
       });
     case 'members':
       return splitList(value).map((part) => {
         const at = part.lastIndexOf(':');
-        if (at <= 0) throw new CellError(`"${part.slice(0, 40)}" is not actor_id:role`);
+        if (at <= 0)
+          throw new CellError(
+            `"${part.slice(0, 40)}" is not actor_id:role`,
+            'member_not_actor_role',
+            {
+              item: part.slice(0, 40),
+            },
+          );
         return { actorId: part.slice(0, at), role: part.slice(at + 1) };
       });
     case 'json': {
@@ -95,7 +124,7 @@ function decodeCell(codec: ColumnCodec, value: CellValue): unknown {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        throw new CellError('not valid JSON');
+        throw new CellError('not valid JSON', 'not_json');
       }
     }
   }
@@ -128,43 +157,14 @@ export function encodeCell(codec: ColumnCodec, value: unknown): string {
 
 export type ParseOutcome<T> = { ok: true; record: T } | { ok: false; problems: FieldProblem[] };
 
-/** Maps zod issues to problems named by column (flat files) or field (JSON). */
-/** Japanese names of the columns a clerk meets most, for messages in both languages. */
-const COLUMN_LABELS_JA: Record<string, string> = {
-  id: '識別子',
-  kind: '種別',
-  sector: 'セクター',
-  name: '名称',
-  title: '名称',
-  prefecture_code: '都道府県コード',
-  prefecture_codes: '都道府県コード',
-  owner_id: '所有者',
-  program: '事業',
-  region_name: '地域名',
-  start_fy: '開始年度',
-  end_fy: '終了年度',
-  source_id: '起点の主体',
-  target_id: '終点の主体',
-  type: '種類',
-  fiscal_year: '年度',
-  amount: '金額',
-  source_type: '資金の種類',
-  provider: '提供機関',
-  area_type: '地域の種類',
-  area_code: '地域コード',
-  year: '年',
-  metric: '指標',
-  value: '値',
-  unit: '単位',
-};
-
 /** "end_fy is required: Last fiscal year ／ end_fy（終了年度）は必須です" for a missing value. */
 function requiredMessage(column: string, doc: string | undefined): string {
-  const label = COLUMN_LABELS_JA[column];
+  const label = columnLabel(column)?.ja;
   const what = doc ? `: ${doc.replace(/\s*\(required\)\s*$/, '')}` : '';
   return `${column} is required${what} ／ ${column}${label ? `（${label}）` : ''}は必須です`;
 }
 
+/** Maps zod issues to problems named by column (flat files) or field (JSON). */
 function problemsFromIssues(
   issues: z.core.$ZodIssue[],
   nameOf: (field: string) => string,
@@ -174,11 +174,12 @@ function problemsFromIssues(
     const top = issue.path[0];
     const field = top === undefined ? '(record)' : nameOf(String(top));
     const rest = issue.path.slice(1).map(String).join('.');
-    const missing =
-      issue.code === 'invalid_type' && rest === '' && /received undefined$/.test(issue.message);
+    const absent = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
     const reason =
-      missing && top !== undefined ? requiredMessage(field, docOf(String(top))) : issue.message;
-    return { field: rest ? `${field}.${rest}` : field, reason };
+      absent && rest === '' && top !== undefined
+        ? requiredMessage(field, docOf(String(top)))
+        : issue.message;
+    return { field: rest ? `${field}.${rest}` : field, reason, ...reasonOfIssue(issue, absent) };
   });
 }
 
@@ -188,7 +189,10 @@ export function parseRecord(
   input: unknown,
 ): ParseOutcome<Record<string, unknown>> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ field: '(record)', reason: 'not an object' }] };
+    return {
+      ok: false,
+      problems: [{ field: '(record)', reason: 'not an object', code: 'not_object', values: {} }],
+    };
   }
   const result = spec.schema.safeParse(input);
   if (result.success) return { ok: true, record: result.data };
@@ -217,7 +221,12 @@ export function parseFlatRow(
       if (value !== undefined) input[column.field] = value;
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      problems.push({ field: column.column, reason: error.message });
+      problems.push({
+        field: column.column,
+        reason: error.message,
+        code: error.code,
+        values: error.values,
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };

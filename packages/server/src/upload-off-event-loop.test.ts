@@ -9,15 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rejectedRowWords } from '#core/import-reasons.ts';
 import type { Clock } from '#core/ports.ts';
 import { openDatabase, type Database } from '#db/open-database.ts';
 import { createAccount } from '#services/accounts/create-account.ts';
 import type { ConnectorUploadCheck } from '#services/import-export/connector-upload-check.ts';
 import type { UploadCheck } from '#services/import-export/browser-uploads.ts';
 import { inProcessUploadWork } from '#services/import-export/upload-work.ts';
-import en from '../../web/src/i18n/en.json';
-import ja from '../../web/src/i18n/ja.json';
-import { reasonIn } from '../../web/src/features/forms/import-reasons.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { credentialsFrom, PASSWORD, TEST_COST } from './api-test-fixture.ts';
 import { createUploadWorkServices } from './analysis-services.ts';
@@ -63,14 +61,6 @@ function actorsFile(rows: number): { body: Buffer; bad: Map<number, string> } {
     );
   }
   return { body: Buffer.from(`${lines.join('\n')}\n`), bad };
-}
-
-/** A reason as the import page shows it in a language (its own words or the message files'). */
-function shown(language: 'ja' | 'en', reason: string): string {
-  const text = reasonIn(language, reason);
-  if (text.key === undefined) return text.text;
-  const template = (language === 'ja' ? ja : en)[text.key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => text.values?.[name] ?? '');
 }
 
 describe.each(TEST_DATABASES)('a browser upload on $name', (kind) => {
@@ -157,11 +147,16 @@ describe.each(TEST_DATABASES)('a browser upload on $name', (kind) => {
         check.rejected.map((r) => [r.row, r.problems.map((p) => p.field).join(',')]),
       );
       expect(reported).toEqual(bad);
-      for (const { problems } of check.rejected)
-        for (const { reason } of problems) {
-          expect(shown('ja', reason)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
-          expect(shown('en', reason)).not.toMatch(/[\u3040-\u30ff]/u);
-          expect(shown('en', reason)).not.toBe('');
+      // Each as the import page says it, naming the row and the column.
+      for (const { row, problems } of check.rejected)
+        for (const problem of problems) {
+          expect(rejectedRowWords('ja', row, problem)).toMatch(
+            new RegExp(`^${row} 行目: .*\\(${problem.field}\\).*[\u3040-\u30ff]`, 'u'),
+          );
+          expect(rejectedRowWords('en', row, problem)).toMatch(
+            new RegExp(`^Row ${row}: .*${problem.field}`),
+          );
+          expect(rejectedRowWords('en', row, problem)).not.toMatch(/[\u3040-\u30ff]/u);
         }
       expect(await db.repos.entity('actors').count()).toBe(0);
 

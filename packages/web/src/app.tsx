@@ -8,6 +8,7 @@ import { DirectoryPage } from './features/actors/directory-page.tsx';
 import { ProfilePage } from './features/actors/profile-page.tsx';
 import { HomePage } from './features/home/home-page.tsx';
 import { AuthProvider, useAuth } from './features/auth/auth-context.tsx';
+import { mayImport } from './features/auth/principal.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { BoardPage } from './features/board/board-page.tsx';
 import { CaseLibraryPage } from './features/cases/case-library-page.tsx';
@@ -181,11 +182,15 @@ function Shell() {
   const { t, language, setLanguage } = useI18n();
   const { path } = useLocation();
   const { account } = useAuth();
-  // The review queue of entity resolution is for administrators and coordinators.
-  const nav =
-    account?.role === 'admin' || account?.role === 'coordinator'
-      ? [...NAV, { path: '/review', key: 'ui2.review.nav' as const }]
-      : NAV;
+  // The review queue of entity resolution is for administrators and coordinators; the import
+  // page for the accounts the import routes accept (core/import-access.ts).
+  const nav = [
+    ...NAV,
+    ...(account?.role === 'admin' || account?.role === 'coordinator'
+      ? [{ path: '/review', key: 'ui2.review.nav' as const }]
+      : []),
+    ...(mayImport(account) ? [{ path: '/import', key: 'forms2.import.nav' as const }] : []),
+  ];
   // On a phone the menu folds behind one button; it closes again on each page change.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);

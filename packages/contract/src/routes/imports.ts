@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ENTITY_NAMES } from '#core/entities/entity-spec.ts';
+import { REFUSAL_CODES, REJECT_CODES } from '#core/import-reasons.ts';
 import { defineRoute, emptyAnswer, problemAnswer } from '../route.ts';
 import { ZReviewEvidence } from './reviews.ts';
 
@@ -76,11 +77,22 @@ export const ZUploadCheck = z.object({
   rejected: z.array(
     z.object({
       row: z.number().int(),
-      problems: z.array(z.object({ field: z.string(), reason: z.string() })),
+      problems: z.array(
+        z.object({
+          field: z.string(),
+          reason: z.string().describe('As `musubi import` prints it (English)'),
+          code: z.enum(REJECT_CODES).describe('Why, as a code (e.g. required, not_prefecture)'),
+          values: z.record(z.string(), z.string()),
+        }),
+      ),
     }),
   ),
   unknownColumns: z.array(z.string()),
   refusal: z.string().nullable(),
+  refusalReason: z
+    .object({ code: z.enum(REFUSAL_CODES), values: z.record(z.string(), z.string()) })
+    .nullable()
+    .describe('The refusal as a code (e.g. columns_missing) with its values'),
   expiresAt: z.string().nullable(),
 });
 export type UploadCheck = z.infer<typeof ZUploadCheck>;
@@ -268,8 +280,24 @@ export const confirmUpload = defineRoute({
     ...COMMON,
     ...WAITING,
     422: problemAnswer(
-      'The rows no longer pass (the data changed since the check): nothing imported',
+      'The rows no longer pass (the data changed since the check): nothing imported; the upload is held with the rows that failed, to be checked again',
     ),
+  },
+});
+
+export const recheckUpload = defineRoute({
+  method: 'post',
+  path: '/api/uploads/{id}/check',
+  operationId: 'recheck-upload',
+  summary: 'Check my held upload again (after a refused confirmation, once the data is put right)',
+  tags,
+  params: id,
+  paramDescriptions: { id: 'Upload id' },
+  responses: {
+    200: check,
+    ...COMMON,
+    ...WAITING,
+    429: problemAnswer('Another file of this account is being checked'),
   },
 });
 

@@ -1,6 +1,6 @@
 /**
  * Import from the browser as an outsider would try it: another account's upload cannot be read,
- * confirmed or cancelled (the same 404 as none at all); members, viewers and visitors cannot
+ * confirmed, checked again or cancelled (the same 404 as none at all); members, viewers and visitors cannot
  * import (not even their own organisation's seeds), nor without the CSRF token; a body past the
  * limit is refused; the upload's content never reaches the logs.
  */
@@ -48,7 +48,7 @@ describe.each(TEST_DATABASES)('import from the browser, attacked, on $name', (ki
       body,
     });
 
-  it('another account can neither read, confirm nor cancel someone’s upload', async () => {
+  it('another account can neither read, confirm, check again nor cancel someone’s upload', async () => {
     const check = (await (await upload(as.coordinator, RELATIONS)).json()) as UploadCheck;
     const id = check.uploadId ?? '';
     expect(id).not.toBe('');
@@ -58,8 +58,13 @@ describe.each(TEST_DATABASES)('import from the browser, attacked, on $name', (ki
         await f.call(`/api/uploads/${id}/confirm`, { method: 'POST', as: other }),
         404,
       );
+      await expectProblem(
+        await f.call(`/api/uploads/${id}/check`, { method: 'POST', as: other }),
+        404,
+      );
       await expectProblem(await f.call(`/api/uploads/${id}`, { method: 'DELETE', as: other }), 404);
     }
+    await expectProblem(await f.call(`/api/uploads/${id}/check`, { method: 'POST' }), 401);
     await expectProblem(await f.call(`/api/uploads/${id}`), 401);
     expect(await f.database.repos.entity('relations').count()).toBe(0);
     // Still there for its uploader.

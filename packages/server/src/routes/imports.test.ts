@@ -58,9 +58,11 @@ describe.each(TEST_DATABASES)('import from the browser on $name', (kind) => {
       [5, ['weight']],
       [4, ['target_id']],
     ]);
-    expect(check.rejected.find((r) => r.row === 4)?.problems[0]?.reason).toBe(
-      'unknown actor "ghost"',
-    );
+    expect(check.rejected.find((r) => r.row === 4)?.problems[0]).toMatchObject({
+      reason: 'unknown actor "ghost"',
+      code: 'unknown_reference',
+      values: { value: 'ghost', target: 'actor', targetJa: '主体' },
+    });
     expect(await relations()).toBe(0);
   });
 
@@ -109,6 +111,28 @@ describe.each(TEST_DATABASES)('import from the browser on $name', (kind) => {
     });
     await expectProblem(confirmed, 422, 'import_rejected');
     expect(await relations()).toBe(0);
+
+    // Held with the row that failed: checked again once the actor is back, without a new upload.
+    const held = (await (
+      await f.call(`/api/uploads/${id}`, { as: coordinator })
+    ).json()) as UploadCheck;
+    expect(held).toMatchObject({ uploadId: id, rejectedCount: 1, wouldWrite: 0 });
+    expect(held.rejected[0]).toMatchObject({ row: 4, problems: [{ code: 'unknown_reference' }] });
+    const recheck = () => f.call(`/api/uploads/${id}/check`, { method: 'POST', as: coordinator });
+    const stillBad = (await (await recheck()).json()) as UploadCheck;
+    expect(stillBad).toMatchObject({ uploadId: id, rejectedCount: 1 });
+    await f.database.repos.entity('actors').upsertMany([buildActor({ id: 'co-new' })]);
+    const passed = await recheck();
+    expect(passed.status).toBe(200);
+    expect(await passed.json()).toMatchObject({ uploadId: id, rejectedCount: 0, wouldWrite: 3 });
+    const imported = await f.call(`/api/uploads/${id}/confirm`, {
+      method: 'POST',
+      as: coordinator,
+    });
+    expect(imported.status).toBe(200);
+    expect(await relations()).toBe(3);
+    // Done: nothing held any more.
+    await expectProblem(await recheck(), 404);
   });
 
   it('throws an upload away when cancelled or after 30 minutes', async () => {
@@ -139,6 +163,10 @@ describe.each(TEST_DATABASES)('import from the browser on $name', (kind) => {
     expect(check.uploadId).toBeNull();
     expect(check.refusal).toContain('colour');
     expect(check.refusal).not.toContain('musubi-uploads');
+    expect(check.refusalReason).toEqual({
+      code: 'columns_unknown',
+      values: { columns: 'colour' },
+    });
   });
 
   it('reads XLSX workbooks', async () => {

@@ -139,6 +139,13 @@ export function registerImportRoutes(
     on,
   );
 
+  registerRoute(
+    api,
+    contract.recheckUpload,
+    async ({ params }, c) => uploads.recheck(c.get('principal'), params.id),
+    on,
+  );
+
   registerRawRoute(
     api,
     contract.cancelUpload,

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Principal } from '#core/accounts.ts';
@@ -14,15 +14,16 @@ import { DomainError } from '#core/domain-error.ts';
 import type { EntityName } from '#core/entities/registry.ts';
 import type { FieldProblem } from '#core/flat-record.ts';
 import { canImport } from '#core/import-access.ts';
+import type { CodedReason, RefusalCode } from '#core/import-reasons.ts';
 import type { Clock, Repositories } from '#core/ports.ts';
 import { appendAudit } from '../accounts/write-audit.ts';
 import type { SourceName } from '#connectors/connector.ts';
 import { detectSource, unrecognisedMessage } from '#connectors/detect/detect-source.ts';
 import { HEAD_BYTES } from '#connectors/detect/head-sample.ts';
 import type { ConnectorUploadCheck } from './connector-upload-check.ts';
-import { importRecords } from './import-records.ts';
 import { formatFromPath, openRecordSource, type FileFormat } from './read-records.ts';
-import { inProcessUploadWork, type UploadWork } from './upload-work.ts';
+import { importRecords, type ImportReport } from './import-records.ts';
+import { inProcessUploadWork, uploadCheckOf, type UploadWork } from './upload-work.ts';
 
 /** What the uploader sees of a checked file: the CLI's report, without the rows' contents. */
 export interface UploadCheck {
@@ -41,6 +42,8 @@ export interface UploadCheck {
   unknownColumns: string[];
   /** The whole file was refused (a missing or unknown column, an unreadable file). */
   refusal: string | null;
+  /** The refusal as a code with values, to be said in the reader's language. */
+  refusalReason: CodedReason<RefusalCode> | null;
   expiresAt: string | null;
 }
 
@@ -312,6 +315,7 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
             rejected: [],
             unknownColumns: [],
             refusal: null,
+            refusalReason: null,
             expiresAt: check.expiresAt,
           },
           connector: check,
@@ -332,13 +336,18 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
       return upload.connector;
     },
 
-    /** Imports the waiting upload all-or-nothing (checked again: the data may have changed). */
+    /**
+     * Imports the waiting upload all-or-nothing (checked again: the data may have changed). Refused
+     * because rows no longer pass, it is held again with the rows that failed, to be checked again
+     * (`recheck`) once the data is put right, without a new upload.
+     */
     async confirm(principal: Principal, id: string): Promise<ConfirmedImport> {
       const upload = await own(principal, id);
       // Taken out at once: a second confirmation of the same upload finds nothing.
       uploads.delete(upload.id);
       if (upload.connector !== undefined)
         return confirmConnector(principal, upload, upload.connector);
+      let held = false;
       try {
         const source = await openRecordSource(upload.path, { format: upload.format });
         const report = await importRecords(repos, upload.entity, source);
@@ -367,8 +376,39 @@ export function createUploadStore(repos: Repositories, options: UploadStoreOptio
           rowsRead: report.rowsRead,
           written: report.written,
         };
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'import_rejected') {
+          const report = error.details['report'] as ImportReport;
+          uploads.set(upload.id, { ...upload, check: uploadCheckOf(upload.check, report) });
+          held = true;
+        }
+        throw error;
       } finally {
-        await rm(upload.path, { force: true });
+        if (!held) await rm(upload.path, { force: true });
+      }
+    },
+
+    /**
+     * Checks a held upload again (after a refused confirmation, once the data is put right): its
+     * new check, still held for its uploader until it expires, is confirmed or cancelled.
+     */
+    async recheck(principal: Principal, id: string): Promise<UploadCheck> {
+      const upload = await own(principal, id);
+      if (upload.connector !== undefined)
+        throw new DomainError('not_found', `upload ${id} is a connector's file: upload it again`);
+      if (checking.has(upload.accountId))
+        throw new DomainError('rate_limited', 'another file of this account is being checked');
+      checking.add(upload.accountId);
+      try {
+        const { entity, fileName, format, path } = upload;
+        const { size } = await stat(path);
+        const check = await work.checkFile({ entity, fileName, format, path, bytes: size });
+        const held = { ...check, uploadId: id, expiresAt: upload.check.expiresAt };
+        // Cancelled or confirmed meanwhile: nothing to hold.
+        if (uploads.get(id) === upload) uploads.set(id, { ...upload, check: held });
+        return held;
+      } finally {
+        checking.delete(upload.accountId);
       }
     },
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES, ENTITY_SPECS, type EntityName } from '#core/entities/registry.ts';
 import { toFlatRow } from '#core/flat-record.ts';
+import { REJECT_CODES, rejectWords } from '#core/import-reasons.ts';
 import type { StoredRecord } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { fuzzParameters } from '#test/fuzz-runs.ts';
@@ -286,6 +287,9 @@ function checkRejection(error: unknown, label: string): void {
     for (const problem of rejected.problems) {
       expect(problem.field, label).toMatch(/\S/);
       expect(problem.reason, label).toMatch(/\S/);
+      // Every problem has a code, its words said in the reader's language.
+      expect(REJECT_CODES, `${label}: ${problem.reason}`).toContain(problem.code);
+      expect(rejectWords('ja', problem), label).not.toMatch(/\{\w+\}/);
     }
   }
 }

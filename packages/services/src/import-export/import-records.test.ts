@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '#core/domain-error.ts';
 import type { EntityName } from '#core/entities/registry.ts';
+import { refusalIn } from '#core/import-reasons.ts';
 import type { Repositories } from '#core/ports.ts';
 import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
@@ -223,6 +224,8 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       {
         field: 'owner_id',
         reason: expect.stringMatching(/not a registered actor.*owner_name.*登録されていません/s),
+        code: 'owner_not_registered',
+        values: { value: 'nobody' },
       },
     ]);
   });
@@ -306,6 +309,13 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     expect(report.rejected.find((r) => r.row === 6)?.problems[0]?.reason).toContain(
       'duplicate of row 2',
     );
+    // The same reasons as codes, said in the reader's language by the browser.
+    expect(report.rejected.map((r) => [r.row, r.problems.map((p) => [p.code, p.values])])).toEqual([
+      [4, [['not_negative', {}]]],
+      [5, [['ends_before_start', {}]]],
+      [6, [['duplicate_row', { row: '2' }]]],
+      [3, [['unknown_reference', { value: 'ghost', target: 'actor', targetJa: '主体' }]]],
+    ]);
   });
 
   it('asks the store once for an actor that many relations name, and still finds the unknown one', async () => {
@@ -354,6 +364,10 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
       run(database, 'actors', file('missing.csv', 'id,kind,name\na,person,X\n')),
     );
     expect(error.message).toContain('required column(s) missing: sector, prefecture_code');
+    expect(refusalIn(error.details)).toEqual({
+      code: 'columns_missing',
+      values: { columns: 'sector, prefecture_code' },
+    });
   });
 
   it('reports malformed CSV and undecodable bytes with their row', async () => {
@@ -368,13 +382,23 @@ describe.each(TEST_DATABASES)('importRecords on $name', (kind) => {
     const report = error.details['report'] as { rejected: RejectedRow[] };
     expect(report.rejected[0]).toMatchObject({
       row: 5,
-      problems: [{ field: '(row)', reason: 'column name: bytes that are not valid utf-8' }],
+      problems: [
+        {
+          field: '(row)',
+          reason: 'column name: bytes that are not valid utf-8',
+          code: 'undecodable_bytes',
+          values: { column: 'name', encoding: 'utf-8' },
+        },
+      ],
     });
 
     const malformed = ACTORS_CSV + '\nq1,person,company,"unclosed,13\n';
     const error2 = await rejection(run(database, 'actors', file('malformed.csv', malformed)));
     const report2 = error2.details['report'] as { rejected: RejectedRow[] };
-    expect(report2.rejected[0]?.problems[0]?.reason).toMatch(/^malformed CSV/);
+    expect(report2.rejected[0]?.problems[0]).toMatchObject({
+      reason: expect.stringMatching(/^malformed CSV/),
+      code: 'csv_malformed',
+    });
     expect(await database.repos.entity('actors').count()).toBe(0);
   });
 
@@ -514,5 +538,22 @@ describe('formats', () => {
   });
   it('refuses an unknown extension', async () => {
     await expect(openRecordSource(file('x.parquet', 'x'))).rejects.toThrow('--format');
+  });
+  it('gives each refusal of a whole file its code, to be said in the reader’s language', async () => {
+    const codeOf = (path: string) =>
+      openRecordSource(path).then(
+        () => null,
+        (error: unknown) => (error instanceof DomainError ? refusalIn(error.details)?.code : error),
+      );
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('actors').addRow(['id', 'name']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await codeOf(file('x.parquet', 'x'))).toBe('format_unknown');
+    expect(await codeOf(file('empty.csv', '\n'))).toBe('file_without_header');
+    expect(await codeOf(file('bad.json', '{"id":'))).toBe('json_invalid');
+    expect(await codeOf(file('object.json', '{"id":"a"}'))).toBe('json_not_array');
+    expect(await codeOf(file('cut.xlsx', xlsx.subarray(0, xlsx.length / 2)))).toBe(
+      'xlsx_unreadable',
+    );
   });
 });

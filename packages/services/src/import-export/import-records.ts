@@ -14,6 +14,7 @@ import {
   type CellValue,
   type FieldProblem,
 } from '#core/flat-record.ts';
+import { refusalDetails } from '#core/import-reasons.ts';
 import { canBulkLoad, type BulkLoad, type Repositories, type StoredRecord } from '#core/ports.ts';
 import type { RecordSource } from './read-records.ts';
 
@@ -65,6 +66,14 @@ const CONFIRMED_REFERENCES_CAP = 2_000_000;
 /** What a clerk reads when a seed or need names an owner id the registry does not have. */
 export function unregisteredOwnerReason(ownerId: string): string {
   return `owner_id "${ownerId}" is not a registered actor: leave owner_id empty and give owner_name (and owner_corporate_number if known) to keep the record until the owner is registered ／ owner_id「${ownerId}」は登録されていません。owner_id を空にして owner_name（所有者名）を入れれば、所有者の登録まで保留として取り込めます`;
+}
+
+/** A referenced entity in words for an unknown reference: "actor" / 主体. */
+function targetWords(target: EntityName): { target: string; targetJa: string } {
+  return {
+    target: target.replace(/s$/, '').replace(/-/g, ' '),
+    targetJa: ENTITY_SPECS[target].labelJa,
+  };
 }
 
 /**
@@ -182,6 +191,8 @@ function nulProblems(
     (problems ??= []).push({
       field: columnOf?.get(field) ?? field,
       reason: 'holds the NUL character (U+0000), which cannot be stored / NUL 文字は保存できません',
+      code: 'nul_character',
+      values: {},
     });
   }
   return problems ?? [];
@@ -257,14 +268,20 @@ export async function importRecords(
       throw new DomainError(
         'validation_failed',
         `${entity}: required column(s) missing: ${check.missingRequired.join(', ')}`,
-        { missingColumns: check.missingRequired },
+        {
+          missingColumns: check.missingRequired,
+          ...refusalDetails('columns_missing', { columns: check.missingRequired.join(', ') }),
+        },
       );
     }
     if (check.unknown.length > 0 && !options.ignoreUnknownColumns) {
       throw new DomainError(
         'validation_failed',
         `${entity}: unknown column(s): ${check.unknown.join(', ')} (rename them, or pass --ignore-unknown-columns to skip them)`,
-        { unknownColumns: check.unknown },
+        {
+          unknownColumns: check.unknown,
+          ...refusalDetails('columns_unknown', { columns: check.unknown.join(', ') }),
+        },
       );
     }
   }
@@ -347,11 +364,15 @@ export async function importRecords(
           note(p.row, {
             field: column,
             reason: `${value} belongs to actor ${other} already; one actor per ${column} (merge them, or use that id) ／ この${column}は既に主体 ${other} のものです`,
+            code: 'identifier_taken',
+            values: { value, actor: other },
           });
         } else if (earlier && earlier.id !== id) {
           note(p.row, {
             field: column,
             reason: `${value} is also on row ${earlier.row} (actor ${earlier.id}); one actor per ${column} ／ ${earlier.row}行目の主体と同じ${column}です`,
+            code: 'identifier_repeated',
+            values: { value, row: String(earlier.row), actor: earlier.id },
           });
         } else if (!earlier) {
           identifierRows.set(`${field}:${value}`, { id, row: p.row });
@@ -397,13 +418,21 @@ export async function importRecords(
         for (const value of referenceValues(column, p.record)) {
           if (confirmed.has(value) || (target === entity && checkedIds.has(value))) continue;
           const problems = missing.get(p.row) ?? [];
-          problems.push({
-            field: column.column,
-            reason:
-              column.column === 'owner_id'
-                ? unregisteredOwnerReason(value)
-                : `unknown ${target.replace(/s$/, '')} "${value}"`,
-          });
+          problems.push(
+            column.column === 'owner_id'
+              ? {
+                  field: column.column,
+                  reason: unregisteredOwnerReason(value),
+                  code: 'owner_not_registered',
+                  values: { value },
+                }
+              : {
+                  field: column.column,
+                  reason: `unknown ${target.replace(/s$/, '')} "${value}"`,
+                  code: 'unknown_reference',
+                  values: { value, ...targetWords(target) },
+                },
+          );
           missing.set(p.row, problems);
         }
       }
@@ -430,7 +459,8 @@ export async function importRecords(
       for await (const sourceRow of rows) {
         report.rowsRead += 1;
         if ('unreadable' in sourceRow) {
-          reject(sourceRow.row, [{ field: '(row)', reason: sourceRow.unreadable }], undefined);
+          const { unreadable, code, values } = sourceRow;
+          reject(sourceRow.row, [{ field: '(row)', reason: unreadable, code, values }], undefined);
           continue;
         }
         const input = 'cells' in sourceRow ? sourceRow.cells : sourceRow.object;
@@ -452,7 +482,9 @@ export async function importRecords(
         const earlier = firstRowOfKey.firstRowOrAdd(key, sourceRow.row);
         if (earlier !== undefined) {
           const field = spec.derivedKey ? '(identity)' : 'id';
-          reject(sourceRow.row, [{ field, reason: `duplicate of row ${earlier} (${key})` }], input);
+          const reason = `duplicate of row ${earlier} (${key})`;
+          const values = { row: String(earlier) };
+          reject(sourceRow.row, [{ field, reason, code: 'duplicate_row', values }], input);
           continue;
         }
         pending.push({ row: sourceRow.row, record: outcome.record, input });

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '#core/domain-error.ts';
 import type { CellValue } from '#core/flat-record.ts';
+import { refusalDetails, type CodedReason, type RejectCode } from '#core/import-reasons.ts';
 import { findZipDamage } from './check-zip.ts';
 import { detectEncoding, type TextEncoding } from './detect-encoding.ts';
 import { unescapeFormula } from './formula-escape.ts';
@@ -19,7 +20,7 @@ export type FileFormat = (typeof FILE_FORMATS)[number];
 export type SourceRow =
   | { row: number; cells: Record<string, CellValue> }
   | { row: number; object: unknown }
-  | { row: number; unreadable: string };
+  | ({ row: number; unreadable: string } & CodedReason<RejectCode>);
 
 export interface RecordSource {
   format: FileFormat;
@@ -41,6 +42,7 @@ export function formatFromPath(path: string): FileFormat {
   throw new DomainError(
     'unsupported_format',
     `cannot tell the format of ${path}; pass --format csv|json|ndjson|xlsx`,
+    refusalDetails('format_unknown'),
   );
 }
 
@@ -80,11 +82,16 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
     throw new DomainError(
       'validation_failed',
       `malformed CSV in the header of ${path}: ${(error as Error).message}`,
+      refusalDetails('csv_header_malformed'),
     );
   }
   const header = first.done ? [] : first.value.map((h) => h.normalize('NFKC').trim().toLowerCase());
   if (header.length === 0)
-    throw new DomainError('validation_failed', `${path} is empty: no header row`);
+    throw new DomainError(
+      'validation_failed',
+      `${path} is empty: no header row`,
+      refusalDetails('file_without_header'),
+    );
 
   async function* rows(): AsyncIterable<SourceRow> {
     let row = 1;
@@ -94,7 +101,12 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
         next = await iterator.next();
       } catch (error) {
         // csv-parse cannot resume after a structural error (e.g. an unclosed quote): report where it stopped.
-        yield { row: row + 1, unreadable: `malformed CSV: ${(error as Error).message}` };
+        yield {
+          row: row + 1,
+          unreadable: `malformed CSV: ${(error as Error).message}`,
+          code: 'csv_malformed',
+          values: {},
+        };
         return;
       }
       if (next.done) return;
@@ -102,9 +114,12 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
       const record = next.value;
       const undecodable = record.findIndex((cell) => cell.includes(REPLACEMENT));
       if (undecodable >= 0) {
+        const column = header[undecodable] ?? String(undecodable + 1);
         yield {
           row,
-          unreadable: `column ${header[undecodable] ?? undecodable + 1}: bytes that are not valid ${encoding}`,
+          unreadable: `column ${column}: bytes that are not valid ${encoding}`,
+          code: 'undecodable_bytes',
+          values: { column, encoding },
         };
         continue;
       }
@@ -112,7 +127,12 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
         record.length > header.length &&
         record.slice(header.length).some((c) => c.trim() !== '')
       ) {
-        yield { row, unreadable: `${record.length} cells for ${header.length} columns` };
+        yield {
+          row,
+          unreadable: `${record.length} cells for ${header.length} columns`,
+          code: 'too_many_cells',
+          values: { cells: String(record.length), columns: String(header.length) },
+        };
         continue;
       }
       const cells: Record<string, CellValue> = {};
@@ -147,7 +167,12 @@ async function openNdjson(path: string): Promise<RecordSource> {
       try {
         yield { row, object: JSON.parse(line) as unknown };
       } catch (error) {
-        yield { row, unreadable: `not valid JSON: ${(error as Error).message}` };
+        yield {
+          row,
+          unreadable: `not valid JSON: ${(error as Error).message}`,
+          code: 'json_line_invalid',
+          values: {},
+        };
       }
     }
   }
@@ -171,10 +196,15 @@ async function openJson(path: string): Promise<RecordSource> {
     throw new DomainError(
       'validation_failed',
       `${path} is not valid JSON: ${(error as Error).message}`,
+      refusalDetails('json_invalid'),
     );
   }
   if (!Array.isArray(parsed))
-    throw new DomainError('validation_failed', `${path} must hold a JSON array of records`);
+    throw new DomainError(
+      'validation_failed',
+      `${path} must hold a JSON array of records`,
+      refusalDetails('json_not_array'),
+    );
   const records: unknown[] = parsed;
   const size = statSync(path).size;
   let consumed = 0;
@@ -216,6 +246,7 @@ function unreadableXlsx(path: string, error: unknown): DomainError {
   return new DomainError(
     'validation_failed',
     `${path} is not a readable XLSX workbook (damaged or cut): ${(error as Error)?.message ?? String(error)}`,
+    refusalDetails('xlsx_unreadable'),
   );
 }
 
@@ -232,14 +263,24 @@ async function openXlsx(path: string): Promise<RecordSource> {
   let headerRow: IteratorResult<ExcelJS.Row>;
   try {
     const sheet = await sheets.next();
-    if (sheet.done) throw new DomainError('validation_failed', `${path} has no worksheet`);
+    if (sheet.done)
+      throw new DomainError(
+        'validation_failed',
+        `${path} has no worksheet`,
+        refusalDetails('xlsx_no_worksheet'),
+      );
     rowIterator = sheet.value[Symbol.asyncIterator]();
     headerRow = await rowIterator.next();
   } catch (error) {
     stream.destroy();
     throw error instanceof DomainError ? error : unreadableXlsx(path, error);
   }
-  if (headerRow.done) throw new DomainError('validation_failed', `${path} is empty: no header row`);
+  if (headerRow.done)
+    throw new DomainError(
+      'validation_failed',
+      `${path} is empty: no header row`,
+      refusalDetails('file_without_header'),
+    );
   const headerValues = headerRow.value.values as ExcelJS.CellValue[];
   const header = headerValues.slice(1).map((v) =>
     String(cellValue(v) ?? '')

@@ -9,6 +9,7 @@ import type { SourceName } from '#connectors/connector.ts';
 import { SOURCE_NAMES } from '#connectors/connector.ts';
 import { DomainError } from '#core/domain-error.ts';
 import { ENTITY_NAMES, type EntityName } from '#core/entities/registry.ts';
+import { refusalIn } from '#core/import-reasons.ts';
 import type { Repositories } from '#core/ports.ts';
 import type { WorkerTasks } from '../analysis-store/worker-runner.ts';
 import type { ConnectReport } from '../connectors/connect-source.ts';
@@ -45,6 +46,18 @@ export interface UploadWork {
   applyConnector(file: StoredConnectorFile, now: Date): Promise<ConnectReport>;
 }
 
+/** What the uploader sees of an import's report (its rows' contents left out). */
+export function uploadCheckOf(base: UploadCheck, report: ImportReport): UploadCheck {
+  return {
+    ...base,
+    rowsRead: report.rowsRead,
+    wouldWrite: report.rejectedCount === 0 ? report.written : 0,
+    rejectedCount: report.rejectedCount,
+    rejected: report.rejected.map((r) => ({ row: r.row, problems: r.problems })),
+    unknownColumns: report.unknownColumns,
+  };
+}
+
 async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadCheck> {
   const { entity, fileName, format, path, bytes } = file;
   const base: UploadCheck = {
@@ -59,23 +72,21 @@ async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadC
     rejected: [],
     unknownColumns: [],
     refusal: null,
+    refusalReason: null,
     expiresAt: null,
   };
-  const fromReport = (report: ImportReport): UploadCheck => ({
-    ...base,
-    rowsRead: report.rowsRead,
-    wouldWrite: report.rejectedCount === 0 ? report.written : 0,
-    rejectedCount: report.rejectedCount,
-    rejected: report.rejected.map((r) => ({ row: r.row, problems: r.problems })),
-    unknownColumns: report.unknownColumns,
-  });
+  const fromReport = (report: ImportReport): UploadCheck => uploadCheckOf(base, report);
   try {
     const source = await openRecordSource(path, { format });
     return fromReport(await importRecords(repos, entity, source, { dryRun: true }));
   } catch (error) {
     // A reader's own failure (a damaged file) may quote the file: said without it, never logged.
     if (!(error instanceof DomainError))
-      return { ...base, refusal: `${fileName} could not be read as ${format}` };
+      return {
+        ...base,
+        refusal: `${fileName} could not be read as ${format}`,
+        refusalReason: { code: 'file_unreadable', values: { format: format.toUpperCase() } },
+      };
     if (error.code === 'import_rejected') {
       const report = error.details['report'] as ImportReport;
       return fromReport(report);
@@ -83,7 +94,11 @@ async function checkFile(repos: Repositories, file: StoredFile): Promise<UploadC
     if (error.code !== 'validation_failed' && error.code !== 'unsupported_format') throw error;
     // The file as a whole: a missing or unknown column, an unreadable workbook. The message
     // names the upload by its own name, not the server's temporary path.
-    return { ...base, refusal: error.message.split(path).join(fileName) };
+    return {
+      ...base,
+      refusal: error.message.split(path).join(fileName),
+      refusalReason: refusalIn(error.details),
+    };
   }
 }
 

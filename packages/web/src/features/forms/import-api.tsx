@@ -82,5 +82,6 @@ export async function uploadConnectorFile(
 export const importApi = {
   get: (id: string) => api.get('/api/uploads/{id}', { params: { id } }),
   confirm: (id: string) => send('post', '/api/uploads/{id}/confirm', { params: { id } }),
+  recheck: (id: string) => send('post', '/api/uploads/{id}/check', { params: { id } }),
   cancel: (id: string) => send('delete', '/api/uploads/{id}', { params: { id } }),
 };

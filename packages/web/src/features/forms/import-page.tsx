@@ -1,7 +1,9 @@
 /**
  * `/import`: a coordinator or administrator uploads a CSV, XLSX, JSON or NDJSON file of one
  * entity, reads the same check as `musubi import` (every rejected row: row, column, reason),
- * then imports it (all-or-nothing) or cancels. Nothing is written before the confirmation.
+ * then imports it (all-or-nothing) or cancels. Nothing is written before the confirmation; one
+ * refused because the data changed since the check is held, to be checked again without a new
+ * upload. Every reason is said in the reader's language (`#core/import-reasons.ts`).
  * A file as an open source publishes it (法人番号, KAKEN…) is read by that source's connector
  * instead, with the dry-run report of `musubi connect`.
  */
@@ -10,6 +12,7 @@ import type { FormEvent } from 'react';
 import { CONNECTOR_SHAPES } from '#contract/routes/imports.ts';
 import { ENTITY_NAMES, type EntityName } from '#core/entities/entity-spec.ts';
 import { canImport } from '#core/import-access.ts';
+import { fieldWords, refusalWords, rejectedRowWords } from '#core/import-reasons.ts';
 import { Loading } from '../../components/status.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -24,9 +27,9 @@ import {
   type UnrecognisedReason,
   type UploadCheck,
 } from './import-api.tsx';
-import { reasonIn } from './import-reasons.ts';
+import { answerProblem, fileProblem } from './import-reasons.ts';
 import { ReportTable } from './report-table.tsx';
-import { principalOf } from './may-write.ts';
+import { mayImport, principalOf } from '../auth/principal.ts';
 import { useSignedIn } from './record-editor.tsx';
 
 /** Where the imported records of an entity can be seen. */
@@ -63,21 +66,32 @@ type Stage =
   | { step: 'connector'; check: ConnectorUploadCheck; importing: boolean }
   | { step: 'unrecognised'; fileName: string; reason: UnrecognisedReason }
   | { step: 'checking' }
-  | { step: 'checked'; check: UploadCheck }
-  | { step: 'importing'; check: UploadCheck }
+  | { step: 'checked'; check: UploadCheck; refused?: boolean }
+  | { step: 'importing' | 'rechecking'; check: UploadCheck }
   | { step: 'imported'; entity: EntityName; written: number; fileName: string };
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A check the import would pass: confirming it imports every row. */
+function passes(check: UploadCheck): boolean {
+  return check.refusal === null && check.rejectedCount === 0 && check.rowsRead > 0;
+}
+
+/** The time a held upload is kept until, in the reader's language. */
+function heldUntil(check: UploadCheck, language: string): string {
+  if (check.expiresAt === null) return '';
+  return new Date(check.expiresAt).toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 function CheckReport({ check }: { check: UploadCheck }) {
   const { t, language, number } = useI18n();
+  const words = language === 'ja' ? 'ja' : 'en';
   if (check.refusal !== null)
     return (
       <div className="form-error" role="alert">
         <p>{t('forms2.import.refused', { file: check.fileName })}</p>
-        <p>{check.refusal}</p>
+        <p>{check.refusalReason ? refusalWords(words, check.refusalReason) : check.refusal}</p>
       </div>
     );
   if (check.rowsRead === 0)
@@ -112,16 +126,14 @@ function CheckReport({ check }: { check: UploadCheck }) {
         caption={t('forms2.import.rejectsCaption')}
         headings={[t('forms2.import.row'), t('forms2.import.column'), t('forms2.import.reason')]}
         rows={check.rejected.flatMap((row) =>
-          row.problems.map((problem, index) => {
-            const reason = reasonIn(language === 'ja' ? 'ja' : 'en', problem.reason);
-            return {
-              key: `${row.row}:${index}`,
-              data: { 'data-row': row.row, 'data-field': problem.field },
-              where: <span className="num">{row.row}</span>,
-              what: <code>{problem.field}</code>,
-              why: reason.key ? t(reason.key, reason.values) : reason.text,
-            };
-          }),
+          row.problems.map((problem, index) => ({
+            key: `${row.row}:${index}`,
+            data: { 'data-row': row.row, 'data-field': problem.field, 'data-code': problem.code },
+            where: <span className="num">{row.row}</span>,
+            what: fieldWords(words, problem.field),
+            // The whole sentence, so a row read alone (a card on a phone) still says where.
+            why: rejectedRowWords(words, row.row, problem),
+          })),
         )}
       />
       {check.rejectedCount > check.rejected.length ? (
@@ -129,7 +141,11 @@ function CheckReport({ check }: { check: UploadCheck }) {
           {t('forms2.import.more', { count: number(check.rejectedCount - check.rejected.length) })}
         </p>
       ) : null}
-      <p>{t('forms2.import.fixAndRetry')}</p>
+      <p>
+        {check.uploadId !== null
+          ? t('forms2.import.held', { time: heldUntil(check, language) })
+          : t('forms2.import.fixAndRetry')}
+      </p>
     </div>
   );
 }
@@ -167,6 +183,12 @@ export function ImportPage() {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [problem, setProblem] = useState<string | null>(null);
   if (!signedIn || !account) return <Loading />;
+  /** An error as the page says it: the server's limits in the reader's words, others as given. */
+  const messageOf = (error: unknown): string => {
+    const key = answerProblem(error);
+    if (key !== null) return t(key, { file: file?.name ?? '' });
+    return error instanceof Error ? error.message : String(error);
+  };
   const allowed = canImport(principalOf(account), entity).allowed;
 
   const check = async (event: FormEvent) => {
@@ -174,6 +196,11 @@ export function ImportPage() {
     setProblem(null);
     if (file === null) {
       setProblem(t('forms2.import.chooseFile'));
+      return;
+    }
+    const refused = fileProblem(file, source === '');
+    if (refused !== null) {
+      setProblem(t(refused, { file: file.name }));
       return;
     }
     if (source === '') {
@@ -218,6 +245,24 @@ export function ImportPage() {
         fileName: checked.fileName,
       });
     } catch (error) {
+      // Refused because rows no longer pass: the server holds the upload with them.
+      const held = await importApi.get(checked.uploadId).catch(() => null);
+      if (held !== null) {
+        setStage({ step: 'checked', check: held, refused: true });
+        return;
+      }
+      setProblem(messageOf(error));
+      setStage({ step: 'choose' });
+    }
+  };
+  /** Checks a held upload again (once the data is put right), without a new upload. */
+  const recheck = async (held: UploadCheck) => {
+    if (held.uploadId === null) return;
+    setStage({ step: 'rechecking', check: held });
+    try {
+      const { data } = await importApi.recheck(held.uploadId);
+      setStage(data ? { step: 'checked', check: data } : { step: 'choose' });
+    } catch (error) {
       setProblem(messageOf(error));
       setStage({ step: 'choose' });
     }
@@ -249,12 +294,15 @@ export function ImportPage() {
     setStage({ step: 'choose' });
   };
 
-  const checked = stage.step === 'checked' || stage.step === 'importing' ? stage.check : null;
+  const checked =
+    stage.step === 'checked' || stage.step === 'importing' || stage.step === 'rechecking'
+      ? stage.check
+      : null;
   return (
     <section aria-labelledby={headingId} className="import-page">
       <h1 id={headingId}>{t('forms2.import.title')}</h1>
       <p>{t('forms2.import.intro')}</p>
-      {!canImport(principalOf(account), 'actors').allowed ? (
+      {!mayImport(account) ? (
         <p role="alert">{t('forms2.import.notAllowed')}</p>
       ) : (
         <form className="panel form" aria-labelledby={headingId} onSubmit={(e) => void check(e)}>
@@ -324,7 +372,12 @@ export function ImportPage() {
             <button
               type="submit"
               className="button"
-              disabled={!allowed || stage.step === 'checking' || stage.step === 'importing'}
+              disabled={
+                !allowed ||
+                stage.step === 'checking' ||
+                stage.step === 'importing' ||
+                stage.step === 'rechecking'
+              }
             >
               {stage.step === 'checking' ? t('forms2.import.checking') : t('forms2.import.check')}
             </button>
@@ -339,17 +392,35 @@ export function ImportPage() {
       {checked !== null ? (
         <section className="panel" aria-labelledby={`${headingId}-check`}>
           <h2 id={`${headingId}-check`}>{t('forms2.import.checkTitle')}</h2>
+          {stage.step === 'checked' && stage.refused ? (
+            <p className="form-error" role="alert">
+              {t('forms2.import.confirmRefused')}
+            </p>
+          ) : null}
           <CheckReport check={checked} />
           {checked.uploadId !== null ? (
             <div className="form-actions">
-              <button
-                type="button"
-                className="button"
-                disabled={stage.step === 'importing'}
-                onClick={() => void confirm(checked)}
-              >
-                {t('forms2.import.confirm', { count: checked.wouldWrite })}
-              </button>
+              {passes(checked) ? (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={stage.step !== 'checked'}
+                  onClick={() => void confirm(checked)}
+                >
+                  {t('forms2.import.confirm', { count: checked.wouldWrite })}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={stage.step !== 'checked'}
+                  onClick={() => void recheck(checked)}
+                >
+                  {stage.step === 'rechecking'
+                    ? t('forms2.import.checking')
+                    : t('forms2.import.recheck')}
+                </button>
+              )}
               <button
                 type="button"
                 className="button secondary"

@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reasonIn, skippedReasonIn } from './import-reasons.ts';
-
-describe('a rejected row’s reason in the page’s language', () => {
-  it('takes its own side of a bilingual reason', () => {
-    const reason = 'end_fy is required: Last fiscal year ／ end_fy（終了年度）は必須です';
-    expect(reasonIn('ja', reason).text).toBe('end_fy（終了年度）は必須です');
-    expect(reasonIn('en', reason).text).toBe('end_fy is required: Last fiscal year');
-  });
-
-  it('says the common English-only reasons again in Japanese, others as given', () => {
-    expect(reasonIn('ja', 'unknown actor "ghost"')).toMatchObject({
-      key: 'forms2.import.reason.unknown',
-      values: { value: 'ghost' },
-    });
-    expect(reasonIn('ja', 'duplicate of row 2 (a>b:mou@)')).toMatchObject({
-      key: 'forms2.import.reason.duplicate',
-      values: { row: '2' },
-    });
-    expect(reasonIn('en', 'unknown actor "ghost"')).toEqual({ text: 'unknown actor "ghost"' });
-    expect(reasonIn('ja', 'Invalid input')).toEqual({ text: 'Invalid input' });
-    expect(reasonIn('ja', 'Invalid option: expected one of "organization"|"person"')).toMatchObject(
-      {
-        key: 'connectorDetect.reason.invalidOption',
-        values: { options: '"organization"、"person"' },
-      },
-    );
-    expect(reasonIn('ja', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
-    expect(reasonIn('en', 'not a prefecture code 01..47').key).toBe('forms.error.prefecture');
-  });
-});
+import { ApiError } from '../../api/client.ts';
+import { answerProblem, fileProblem, MAX_UPLOAD_BYTES, skippedReasonIn } from './import-reasons.ts';
 
 describe('a skipped connector record’s reason in the page’s language', () => {
   it('shows the Japanese words on a Japanese page and the English on an English one', () => {
@@ -41,5 +13,32 @@ describe('a skipped connector record’s reason in the page’s language', () =>
     };
     expect(skippedReasonIn('ja', skipped)).toBe('1010005016469 の履歴の行です（最新 = 0）');
     expect(skippedReasonIn('en', skipped)).toBe('history row of 1010005016469 (latest = 0)');
+  });
+});
+
+describe('an upload refused before any check, in the page’s words', () => {
+  it('knows the server’s limits before sending the file', () => {
+    expect(fileProblem({ name: 'a.csv', size: 0 }, true)).toBe('forms2.import.fileEmpty');
+    expect(fileProblem({ name: 'a.csv', size: MAX_UPLOAD_BYTES + 1 }, true)).toBe(
+      'forms2.import.fileTooLarge',
+    );
+    expect(fileProblem({ name: 'a.docx', size: 10 }, true)).toBe('forms2.import.fileFormat');
+    // A connector's file is told by its content, whatever its name.
+    expect(fileProblem({ name: 'a.docx', size: 10 }, false)).toBeNull();
+    expect(fileProblem({ name: 'A.XLSX', size: 10 }, true)).toBeNull();
+  });
+
+  it('says the server’s refusals by their status, others as given', () => {
+    expect(answerProblem(new ApiError(413, 'the file is larger than 20971520 bytes'))).toBe(
+      'forms2.import.fileTooLarge',
+    );
+    expect(answerProblem(new ApiError(429, 'another file of this account is being checked'))).toBe(
+      'forms2.import.busy',
+    );
+    expect(answerProblem(new ApiError(415, 'cannot tell the format'))).toBe(
+      'forms2.import.fileFormat',
+    );
+    expect(answerProblem(new ApiError(500, 'unexpected'))).toBeNull();
+    expect(answerProblem(new Error('network'))).toBeNull();
   });
 });

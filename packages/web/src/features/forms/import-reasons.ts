@@ -1,62 +1,45 @@
-/**
- * A rejected row's reason in the reader's language. The import speaks both in one text where it
- * can ("… ／ …は必須です"): the side of the page's language is shown. The core schemas' own
- * messages are said as the forms say them, a few English-only reasons of the import again in
- * Japanese; any other is shown as the import gave it.
- */
-import type ja from '../../i18n/ja.json';
-import { keyOfCoreMessage } from './field-errors.ts';
-
-type MessageKey = keyof typeof ja;
-
-export interface ReasonText {
-  key?: MessageKey;
-  values?: Record<string, string>;
-  text: string;
-}
-
-const SEPARATOR = ' ／ ';
-
-export function reasonIn(language: 'ja' | 'en', reason: string): ReasonText {
-  const at = reason.indexOf(SEPARATOR);
-  if (at >= 0)
-    return { text: language === 'ja' ? reason.slice(at + SEPARATOR.length) : reason.slice(0, at) };
-  const known = keyOfCoreMessage(reason);
-  if (known !== null) return { key: known, text: reason };
-  if (language === 'en') return { text: reason };
-  const unknown = /^unknown ([a-z-]+) "(.*)"$/.exec(reason);
-  if (unknown)
-    return {
-      key: 'forms2.import.reason.unknown',
-      values: { value: unknown[2] ?? '' },
-      text: reason,
-    };
-  const duplicate = /^duplicate of row (\d+)/.exec(reason);
-  if (duplicate)
-    return {
-      key: 'forms2.import.reason.duplicate',
-      values: { row: duplicate[1] ?? '' },
-      text: reason,
-    };
-  if (/must not be negative/.test(reason))
-    return { key: 'forms2.import.reason.negative', text: reason };
-  const option = /^Invalid option: expected one of (.+)$/.exec(reason);
-  if (option)
-    return {
-      key: 'connectorDetect.reason.invalidOption',
-      values: { options: (option[1] ?? '').split('|').join('、') },
-      text: reason,
-    };
-  return { text: reason };
-}
+import { ApiError } from '../../api/client.ts';
 
 /**
  * Why a connector left a record out, in the reader's language: the answer gives it in English and
- * in Japanese (`reasonJa`), with its code.
+ * in Japanese (`reasonJa`), with its code. A file's rejected rows are said by their codes
+ * (`#core/import-reasons.ts`); an upload refused before any check by the page's own words.
  */
 export function skippedReasonIn(
   language: 'ja' | 'en',
   skipped: { reason: string; reasonJa?: string },
 ): string {
   return language === 'ja' && skipped.reasonJa ? skipped.reasonJa : skipped.reason;
+}
+
+/** Why an upload was not checked at all, in the page's words (the server's limits on uploads). */
+export type UploadProblemKey =
+  | 'forms2.import.fileEmpty'
+  | 'forms2.import.fileTooLarge'
+  | 'forms2.import.fileFormat'
+  | 'forms2.import.busy';
+
+/** The server's limit on an upload (contract: at most 20 MiB). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const OWN_FORMATS = /\.(csv|txt|xlsx|json|ndjson|jsonl)$/i;
+
+/** Why a chosen file cannot be checked, known before sending it; null when it may be sent. */
+export function fileProblem(
+  file: { name: string; size: number },
+  ownColumns: boolean,
+): UploadProblemKey | null {
+  if (file.size === 0) return 'forms2.import.fileEmpty';
+  if (file.size > MAX_UPLOAD_BYTES) return 'forms2.import.fileTooLarge';
+  if (ownColumns && !OWN_FORMATS.test(file.name)) return 'forms2.import.fileFormat';
+  return null;
+}
+
+/** The server's refusal of an upload, by its status (its own detail is in English). */
+export function answerProblem(error: unknown): UploadProblemKey | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 413) return 'forms2.import.fileTooLarge';
+  if (error.status === 415) return 'forms2.import.fileFormat';
+  if (error.status === 429) return 'forms2.import.busy';
+  return null;
 }

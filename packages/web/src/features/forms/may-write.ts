@@ -3,19 +3,10 @@
  * (core/permissions.ts), asked with what the browser knows. The server asks it again on every
  * change and stays the authority.
  */
-import type { Principal } from '#core/accounts.ts';
 import type { EntityName } from '#core/entities/registry.ts';
 import { canWrite, type WriteAction, type WriteFacts } from '#core/permissions.ts';
 import type { AccountView } from '../../api/workflow-types.ts';
-
-export function principalOf(account: AccountView | null | undefined): Principal {
-  if (!account) return { kind: 'anonymous' };
-  return {
-    kind: 'account',
-    via: 'session',
-    account: { ...account, disabled: false, createdAt: '', updatedAt: '' },
-  };
-}
+import { principalOf } from '../auth/principal.ts';
 
 /** What the server would load about the account's organisation, as `/api/auth/me` named it. */
 function factsOf(account: AccountView | null | undefined): WriteFacts {

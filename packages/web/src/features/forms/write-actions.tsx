@@ -5,8 +5,8 @@
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
-import { canImport } from '#core/import-access.ts';
-import { mayWrite, ownNewRecord, principalOf } from './may-write.ts';
+import { mayImport } from '../auth/principal.ts';
+import { mayWrite, ownNewRecord } from './may-write.ts';
 import type { FormEntity } from './record-api.tsx';
 import { relationKeyOfRow } from './relation-form.ts';
 
@@ -99,7 +99,7 @@ export function RelationEditLink({
 export function ImportLink() {
   const { t } = useI18n();
   const { account } = useAuth();
-  if (!canImport(principalOf(account), 'actors').allowed) return null;
+  if (!mayImport(account)) return null;
   return (
     <div className="write-actions">
       <Link className="button secondary" href="/import">
