@@ -10,12 +10,15 @@ import {
 } from './identifiers.ts';
 
 /** The external identifier a record is known by in its source; imports upsert on it. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+export const EXTERNAL_ID_PATTERN = /^[^\s,;\x00-\x1f]+$/u;
+export const EXTERNAL_ID_MAX_LENGTH = 200;
+
 export const ZExternalId = z
   .string()
   .min(1, 'must not be empty')
-  .max(200, 'at most 200 characters')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  .regex(/^[^\s,;\x00-\x1f]+$/u, 'no spaces, commas, semicolons or control characters');
+  .max(EXTERNAL_ID_MAX_LENGTH, 'at most 200 characters')
+  .regex(EXTERNAL_ID_PATTERN, 'no spaces, commas, semicolons or control characters');
 
 export const ZPrefectureCode = z
   .string()

@@ -80,8 +80,22 @@ export interface EntityRepo {
  * the start are rebuilt once at the end. Rows may not be visible, even inside the transaction, before
  * `finish`. Each identity may appear at most once per load.
  */
+/** Rows as their columns' values, for a load that makes no object per row. */
+export interface StoredRows {
+  readonly count: number;
+  /** Row i's identity. */
+  keyOf(i: number): string;
+  /**
+   * Puts row i's identity, then its data columns' values in the entity's column order (as the
+   * record's stored values: text, number or null), into `out` from index 0.
+   */
+  fill(i: number, out: (string | number | boolean | null)[]): void;
+}
+
 export interface BulkLoad {
   write(records: readonly StoredRecord[]): Promise<void>;
+  /** Writes rows given as column values; the same as `write` of the records they come from. */
+  writeRows?(rows: StoredRows): Promise<void>;
   /** Writes what is staged, rebuilds deferred indexes; returns the rows written (inserted or updated). */
   finish(): Promise<number>;
 }

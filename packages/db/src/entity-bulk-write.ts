@@ -1,4 +1,4 @@
-import type { BulkLoad, Clock, StoredRecord } from '#core/ports.ts';
+import type { BulkLoad, Clock, StoredRecord, StoredRows } from '#core/ports.ts';
 import { bumpSqliteDataVersion } from './data-version.ts';
 import type { EntityTable } from './entity-row-codec.ts';
 import { canCopyFrom, type PgCopyClient } from './pg-client.ts';
@@ -63,6 +63,17 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
         return row;
       }),
     );
+  }
+
+  /** SQLite, rows given as column values: one reused parameter array, no promise per row. */
+  function writeSqliteRows(sql: string, rows: StoredRows, now: string): number {
+    const versionAt = insertColumns.length - 2;
+    if (!isSqliteClient(client)) throw new Error('writeSqliteRows needs the SQLite client');
+    return client.runRows(sql, rows.count, (i, out) => {
+      rows.fill(i, out);
+      out.length = versionAt;
+      out.push(1, now);
+    });
   }
 
   async function upsertPostgres(records: readonly StoredRecord[], now: string): Promise<number> {
@@ -183,6 +194,16 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
         }
         if (chunk.length >= COPY_CHUNK_CHARS) await send();
       },
+      async writeRows(rows) {
+        const row: SqlParam[] = [];
+        const tail = `,1,${csvField(now)}\n`;
+        for (let i = 0; i < rows.count; i++) {
+          row.length = 0;
+          rows.fill(i, row);
+          chunk += `${row.map(csvField).join(',')}${tail}`;
+        }
+        if (chunk.length >= COPY_CHUNK_CHARS) await send();
+      },
       async finish() {
         await send();
         await settle();
@@ -212,7 +233,7 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
    * version once. A failed or killed load rolls all of it back with the transaction.
    */
   async function deferSqliteTriggers(): Promise<{
-    before: (records: readonly StoredRecord[]) => Promise<void>;
+    before: (keys: readonly string[]) => Promise<void>;
     finish: (written: number) => Promise<void>;
   }> {
     const columns = SEARCH_COLUMNS[table];
@@ -236,9 +257,9 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
     if (search && columns)
       await client.exec(`CREATE TEMP TABLE ${touched} (rowid INTEGER PRIMARY KEY)`);
     return {
-      async before(records) {
+      async before(keyList) {
         if (!search || !columns) return;
-        const keys = JSON.stringify(records.map((r) => spec.keyOf(r)));
+        const keys = JSON.stringify(keyList);
         const rows = await client.all<{ rowid: number }>(
           `SELECT rowid FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) AND rowid <= ?`,
           [keys, last],
@@ -279,8 +300,12 @@ export function createEntityWriter(shape: EntityTable, clock: Clock): EntityWrit
     let written = 0;
     return {
       async write(records) {
-        await later?.before(records);
+        await later?.before(records.map((r) => spec.keyOf(r)));
         written += await writeSqlite(sql, records, now);
+      },
+      async writeRows(rows) {
+        if (later) await later.before(Array.from({ length: rows.count }, (_, i) => rows.keyOf(i)));
+        written += writeSqliteRows(sql, rows, now);
       },
       async finish() {
         for (const sql of deferred) await client.exec(sql);

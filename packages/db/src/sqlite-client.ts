@@ -10,6 +10,11 @@ type Statement = Database.Statement<unknown[]>;
 /** The embedded client can say whether it holds a transaction (bulk loads only defer work inside one). */
 export interface SqliteClient extends SqlClient {
   inTransaction(): boolean;
+  /**
+   * Runs `sql` once per row, row i's parameters put into one reused array by `fill`; only inside
+   * this client's transaction (no retry between rows). Returns the rows changed.
+   */
+  runRows(sql: string, count: number, fill: (i: number, out: SqlParam[]) => void): number;
 }
 
 export function isSqliteClient(client: SqlClient): client is SqliteClient {
@@ -140,6 +145,18 @@ export function createSqliteClient(path: string, retry: BusyRetryOptions = {}): 
     },
     inTransaction() {
       return inTransaction && db.inTransaction;
+    },
+    runRows(sql, count, fill) {
+      if (!(inTransaction && db.inTransaction))
+        throw new Error('runRows runs inside a transaction only');
+      const statement = prepare(sql);
+      const row: SqlParam[] = [];
+      let changes = 0;
+      for (let i = 0; i < count; i++) {
+        fill(i, row);
+        changes += statement.run(toSqlite(row)).changes;
+      }
+      return changes;
     },
     async exec(sql) {
       await retrying(() => db.exec(sql));

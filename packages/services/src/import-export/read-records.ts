@@ -30,6 +30,10 @@ export interface RecordSource {
   /** Bytes consumed so far, for progress. */
   bytesRead(): number;
   rows: AsyncIterable<SourceRow>;
+  /** The file itself, for a reader that takes it another way (CSV only). */
+  path?: string;
+  /** Stops reading `rows` and closes the file, when the rows are taken another way. */
+  release?: () => void;
 }
 
 export function formatFromPath(path: string): FileFormat {
@@ -61,6 +65,34 @@ function countingStream(path: string): { stream: Readable; bytesRead: () => numb
 }
 
 const REPLACEMENT = '\uFFFD';
+
+/**
+ * One CSV record as a source row: its cells by column, or unreadable (bytes not valid in the file's
+ * encoding, more non-empty cells than columns).
+ */
+export function csvSourceRow(
+  header: readonly string[],
+  record: readonly string[],
+  row: number,
+  encoding: TextEncoding,
+): SourceRow {
+  const undecodable = record.findIndex((cell) => cell.includes(REPLACEMENT));
+  if (undecodable >= 0) {
+    return {
+      row,
+      unreadable: `column ${header[undecodable] ?? undecodable + 1}: bytes that are not valid ${encoding}`,
+    };
+  }
+  if (record.length > header.length && record.slice(header.length).some((c) => c.trim() !== '')) {
+    return { row, unreadable: `${record.length} cells for ${header.length} columns` };
+  }
+  const cells: Record<string, CellValue> = {};
+  header.forEach((name, i) => {
+    const cell = record[i];
+    cells[name] = cell === undefined ? cell : unescapeFormula(cell);
+  });
+  return { row, cells };
+}
 
 async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<RecordSource> {
   const encoding = encodingOverride ?? detectEncoding(await readSample(path, 1 << 20));
@@ -99,28 +131,7 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
       }
       if (next.done) return;
       row += 1;
-      const record = next.value;
-      const undecodable = record.findIndex((cell) => cell.includes(REPLACEMENT));
-      if (undecodable >= 0) {
-        yield {
-          row,
-          unreadable: `column ${header[undecodable] ?? undecodable + 1}: bytes that are not valid ${encoding}`,
-        };
-        continue;
-      }
-      if (
-        record.length > header.length &&
-        record.slice(header.length).some((c) => c.trim() !== '')
-      ) {
-        yield { row, unreadable: `${record.length} cells for ${header.length} columns` };
-        continue;
-      }
-      const cells: Record<string, CellValue> = {};
-      header.forEach((name, i) => {
-        const cell = record[i];
-        cells[name] = cell === undefined ? cell : unescapeFormula(cell);
-      });
-      yield { row, cells };
+      yield csvSourceRow(header, next.value, row, encoding);
     }
   }
   return {
@@ -130,6 +141,11 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
     totalBytes: statSync(path).size,
     bytesRead,
     rows: rows(),
+    path,
+    release: () => {
+      parser.destroy();
+      stream.destroy();
+    },
   };
 }
 
