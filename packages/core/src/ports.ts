@@ -125,6 +125,17 @@ export function canBulkLoad(repo: EntityRepo): repo is BulkLoadingEntityRepo {
 
 export type EntityCounts = Record<EntityName, number> & { prefectures: number };
 
+/** What a transaction may leave to its commit. */
+export interface TransactionOptions {
+  /**
+   * Tables whose foreign keys are checked once, set-wise, just before the commit instead of row by
+   * row (SQLite; PostgreSQL's bulk load does so on its own): any violation then rolls the whole
+   * transaction back. Only for a connection that serves this transaction alone meanwhile (the CLI):
+   * other work on it would run without its foreign keys, cascades included.
+   */
+  foreignKeysAtCommit?: readonly string[];
+}
+
 /** All repositories over one database; `transaction` gives the same view inside one atomic unit. */
 export interface Repositories {
   entity(name: EntityName): EntityRepo;
@@ -141,7 +152,10 @@ export interface Repositories {
   notifications: NotificationRepo;
   /** The actor network in compact form, read straight from storage (the network analyses' input). */
   network: NetworkReader;
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (repos: Repositories) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
   counts(): Promise<EntityCounts>;
   /**
    * Per entity table (`actors`, `needs`…), a version that changes with every committed write to

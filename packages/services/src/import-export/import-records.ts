@@ -11,6 +11,7 @@ import { checkHeader, type CellValue, type FieldProblem } from '#core/flat-recor
 import { canBulkLoad, type BulkLoad, type Repositories, type StoredRecord } from '#core/ports.ts';
 import { checkSourceRow, duplicateProblem } from './check-source-row.ts';
 import { createKeyIndex } from './key-index.ts';
+import { readRelationBatchesInThread } from './relation-batch-thread.ts';
 import {
   batchInput,
   batchParts,
@@ -45,6 +46,17 @@ export interface ImportOptions {
    * nothing: `written` counts the rows that would be written, `committed` stays false.
    */
   dryRun?: boolean;
+  /**
+   * Whether a relations CSV read from its bytes is read in a thread of its own, beside the writes
+   * (default: for files of 1 MiB and more).
+   */
+  readInThread?: boolean;
+  /**
+   * The database connection serves this import alone (the CLI's own): a relations file read from its
+   * bytes into an empty table then has its foreign keys checked once at commit, set-wise, instead of
+   * row by row (its references were checked already; the check stays the database's guard).
+   */
+  ownConnection?: boolean;
 }
 
 export interface ImportReport {
@@ -65,6 +77,8 @@ export interface ImportReport {
 }
 
 const REPORT_LIMIT = 1000;
+/** Below this size a file is read in the import's own thread: starting another costs more. */
+const THREAD_MIN_BYTES = 1 << 20;
 /** At most this many found references are remembered per referenced entity (≈ 100 MB of ids). */
 const CONFIRMED_REFERENCES_CAP = 2_000_000;
 
@@ -120,6 +134,7 @@ async function packedRelations(
   entity: EntityName,
   source: RecordSource,
   batchSize: number,
+  options: ImportOptions,
 ): Promise<AsyncIterable<RelationBatch> | undefined> {
   const spec = ENTITY_SPECS.relations;
   if (entity !== 'relations' || source.format !== 'csv' || source.encoding !== 'utf-8') return;
@@ -128,7 +143,10 @@ async function packedRelations(
   if (fields.join() !== PLAIN_RELATION_FIELDS.join()) return;
   if (await holdsQuoteOrCarriageReturn(source.path)) return;
   source.release?.();
-  return readRelationBatches(source.path, spec, source.header, batchSize);
+  const inThread = options.readInThread ?? source.totalBytes >= THREAD_MIN_BYTES;
+  return inThread
+    ? readRelationBatchesInThread(source.path, source.header, batchSize)
+    : readRelationBatches(source.path, spec, source.header, batchSize);
 }
 
 /**
@@ -377,69 +395,77 @@ export async function importRecords(
   }
 
   const header = source.header ?? [];
-  const batches = await packedRelations(entity, source, batchSize);
+  const batches = await packedRelations(entity, source, batchSize, options);
   const rows = batches ? undefined : startReading(source.rows);
+  const keysAtCommit =
+    batches !== undefined &&
+    options.ownConnection === true &&
+    !options.dryRun &&
+    (await repos.entity(entity).list({ limit: 1 })).items.length === 0;
   await repos
-    .transaction(async (tx) => {
-      let pending: PendingRow[] = [];
-      for await (const batch of batches ?? []) {
-        report.rowsRead = batch.rowsRead;
-        await flushRelationBatch(tx, batch);
-        options.onProgress?.({
-          rows: report.rowsRead,
-          bytesRead: batch.bytesRead,
-          totalBytes: source.totalBytes,
-        });
-      }
-      for await (const sourceRow of rows ?? []) {
-        report.rowsRead += 1;
-        const checked = checkSourceRow(spec, sourceRow, columnOf);
-        if (!checked.ok) {
-          reject(checked.row, checked.problems, checked.input);
-          continue;
-        }
-        const key = spec.keyOf(checked.record);
-        const earlier = firstRowOfKey.firstRowOrAdd(key, checked.row);
-        if (earlier !== undefined) {
-          reject(checked.row, [duplicateProblem(spec, key, earlier)], checked.input);
-          continue;
-        }
-        pending.push({ row: checked.row, record: checked.record, input: checked.input });
-        if (pending.length >= batchSize) {
-          await flush(tx, pending);
-          pending = [];
+    .transaction(
+      async (tx) => {
+        let pending: PendingRow[] = [];
+        for await (const batch of batches ?? []) {
+          report.rowsRead = batch.rowsRead;
+          await flushRelationBatch(tx, batch);
           options.onProgress?.({
             rows: report.rowsRead,
-            bytesRead: source.bytesRead(),
+            bytesRead: batch.bytesRead,
             totalBytes: source.totalBytes,
           });
         }
-      }
-      await flush(tx, pending);
-      if (bulk && (options.partial || report.rejectedCount === 0))
-        report.written += await bulk.finish();
-      if (
-        (entity === 'actors' || entity === 'seeds' || entity === 'needs') &&
-        !options.dryRun &&
-        (options.partial || report.rejectedCount === 0)
-      ) {
-        const owners = await linkPendingOwners(tx);
-        report.ownersLinked = owners.linked;
-        report.ownersPending = owners.pending;
-      }
-      options.onProgress?.({
-        rows: report.rowsRead,
-        bytesRead: source.totalBytes,
-        totalBytes: source.totalBytes,
-      });
-      if (report.rejectedCount > 0 && !options.partial) {
-        throw new DomainError(
-          'import_rejected',
-          `${entity}: ${report.rejectedCount} of ${report.rowsRead} rows rejected; nothing was imported (use --partial to import the valid rows)`,
-          { report },
-        );
-      }
-    })
+        for await (const sourceRow of rows ?? []) {
+          report.rowsRead += 1;
+          const checked = checkSourceRow(spec, sourceRow, columnOf);
+          if (!checked.ok) {
+            reject(checked.row, checked.problems, checked.input);
+            continue;
+          }
+          const key = spec.keyOf(checked.record);
+          const earlier = firstRowOfKey.firstRowOrAdd(key, checked.row);
+          if (earlier !== undefined) {
+            reject(checked.row, [duplicateProblem(spec, key, earlier)], checked.input);
+            continue;
+          }
+          pending.push({ row: checked.row, record: checked.record, input: checked.input });
+          if (pending.length >= batchSize) {
+            await flush(tx, pending);
+            pending = [];
+            options.onProgress?.({
+              rows: report.rowsRead,
+              bytesRead: source.bytesRead(),
+              totalBytes: source.totalBytes,
+            });
+          }
+        }
+        await flush(tx, pending);
+        if (bulk && (options.partial || report.rejectedCount === 0))
+          report.written += await bulk.finish();
+        if (
+          (entity === 'actors' || entity === 'seeds' || entity === 'needs') &&
+          !options.dryRun &&
+          (options.partial || report.rejectedCount === 0)
+        ) {
+          const owners = await linkPendingOwners(tx);
+          report.ownersLinked = owners.linked;
+          report.ownersPending = owners.pending;
+        }
+        options.onProgress?.({
+          rows: report.rowsRead,
+          bytesRead: source.totalBytes,
+          totalBytes: source.totalBytes,
+        });
+        if (report.rejectedCount > 0 && !options.partial) {
+          throw new DomainError(
+            'import_rejected',
+            `${entity}: ${report.rejectedCount} of ${report.rowsRead} rows rejected; nothing was imported (use --partial to import the valid rows)`,
+            { report },
+          );
+        }
+      },
+      keysAtCommit ? { foreignKeysAtCommit: [spec.table] } : undefined,
+    )
     .then(() => {
       report.committed = !options.dryRun;
     });

@@ -113,7 +113,12 @@ describe.each(TEST_DATABASES)('relations read from their bytes on $name', (kind)
         const { packed, parsed } = twoWays(mixedLines());
         const fast = await withActors();
         const full = await withActors();
-        const fastLoad = await load(fast, packed, { partial, batchSize });
+        const fastLoad = await load(fast, packed, {
+          partial,
+          batchSize,
+          readInThread: batchSize === 3,
+          ownConnection: true,
+        });
         const fullLoad = await load(full, parsed, { partial, batchSize });
         expect(fastLoad).toEqual(fullLoad);
         expect(fastLoad.rejected.length).toBeGreaterThan(8);
@@ -143,7 +148,11 @@ describe.each(TEST_DATABASES)('relations read from their bytes on $name', (kind)
     const lines = [...good.slice(0, 5000), 'a1,nobody,mou,1,,,,,', ...good.slice(5000)];
     const db = await withActors();
     const path = file('late-bad.csv', `${HEADER}\n${lines.join('\n')}\n`);
-    const result = await load(db, path, { batchSize: 500 });
+    const result = await load(db, path, {
+      batchSize: 500,
+      readInThread: true,
+      ownConnection: true,
+    });
     expect(result.error).toMatch(/1 of 6001 rows rejected; nothing was imported/);
     expect(result.rejected).toEqual([
       {
