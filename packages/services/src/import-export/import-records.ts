@@ -243,28 +243,33 @@ export async function importRecords(
     else report.written += await target.upsertMany(records);
   }
 
+  let actorFound = new Uint8Array(1 << 16);
   /** A packed batch of relations: refusals first, then references checked, then the valid rows written. */
   async function flushRelationBatch(tx: Repositories, batch: RelationBatch): Promise<void> {
     for (const refused of batch.refused) reject(refused.row, refused.problems, refused.input);
     const count = batch.rows.length;
     if (count === 0) return;
     const parts = batchParts(batch);
-    const confirmed = confirmedReferences('actors');
-    const wanted = new Set<string>();
-    for (let r = 0; r < count; r++)
-      for (let j = 1; j <= 2; j++) {
-        const id = parts[r * PACKED_FIELDS + j] ?? '';
-        if (!confirmed.has(id)) wanted.add(id);
+    // Each actor id looked up once, when the file first names it: 1 found, 2 not.
+    if (batch.numberingRestarted) actorFound.fill(0);
+    if (batch.newIds.length > 0) {
+      const last = batch.firstNewId + batch.newIds.length;
+      if (last > actorFound.length) {
+        const grown = new Uint8Array(Math.max(last, actorFound.length * 2));
+        grown.set(actorFound);
+        actorFound = grown;
       }
-    const found =
-      wanted.size === 0 ? new Set<string>() : await tx.entity('actors').findExisting([...wanted]);
-    for (const value of found) confirm(confirmed, value);
+      const found = await tx.entity('actors').findExisting(batch.newIds);
+      batch.newIds.forEach((id, k) => {
+        actorFound[batch.firstNewId + k] = found.has(id) ? 1 : 2;
+      });
+    }
     const take: number[] = [];
     for (let r = 0; r < count; r++) {
       let problems: FieldProblem[] | undefined;
       for (let j = 1; j <= 2; j++) {
+        if (actorFound[batch.ends[2 * r + j - 1] ?? 0] === 1) continue;
         const id = parts[r * PACKED_FIELDS + j] ?? '';
-        if (confirmed.has(id) || found.has(id)) continue;
         (problems ??= []).push({
           field: j === 1 ? 'source_id' : 'target_id',
           reason: `unknown actor "${id}"`,

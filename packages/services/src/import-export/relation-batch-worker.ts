@@ -30,7 +30,8 @@ try {
       Atomics.wait(counters, 1, taken, 1000);
     }
     Atomics.add(counters, 0, 1);
-    post({ batch }, [batch.rows.buffer as ArrayBuffer, batch.weights.buffer as ArrayBuffer]);
+    const buffers = [batch.rows.buffer, batch.weights.buffer, batch.ends.buffer];
+    post({ batch }, buffers as ArrayBuffer[]);
   }
   post({ done: true });
 } catch (error) {

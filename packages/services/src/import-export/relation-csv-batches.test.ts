@@ -7,7 +7,13 @@ import type { Database } from '#db/open-database.ts';
 import { TEST_DATABASES } from '#test/test-databases.ts';
 import { importRecords, type ImportOptions, type RejectedRow } from './import-records.ts';
 import { openRecordSource } from './read-records.ts';
-import { holdsQuoteOrCarriageReturn } from './relation-csv-batches.ts';
+import { ENTITY_SPECS } from '#core/entities/registry.ts';
+import {
+  batchParts,
+  holdsQuoteOrCarriageReturn,
+  PACKED_FIELDS,
+  readRelationBatches,
+} from './relation-csv-batches.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'musubi-relation-batches-'));
 let fileCounter = 0;
@@ -166,5 +172,43 @@ describe.each(TEST_DATABASES)('relations read from their bytes on $name', (kind)
       batchSize: 500,
     });
     expect(again.report).toMatchObject({ rowsRead: 6000, written: 6000, committed: true });
+  });
+});
+
+describe('readRelationBatches', () => {
+  it('numbers each actor id once, and starts the numbering again past its cap', async () => {
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `n${i % 37},n${(i * 7) % 41},mou,1,${1000 + i}-01-01,,,,`,
+    );
+    const path = file('numbered.csv', `${HEADER}\n${lines.join('\n')}\n`);
+    for (const cap of [10, 4_000_000]) {
+      const names: string[] = [];
+      let restarts = 0;
+      let rows = 0;
+      for await (const batch of readRelationBatches(
+        path,
+        ENTITY_SPECS.relations,
+        HEADER.split(','),
+        16,
+        cap,
+      )) {
+        if (batch.numberingRestarted) {
+          restarts += 1;
+          names.length = 0;
+        }
+        expect(batch.firstNewId).toBe(names.length);
+        names.push(...batch.newIds);
+        const parts = batchParts(batch);
+        for (let r = 0; r < batch.rows.length; r++) {
+          expect(names[batch.ends[2 * r] ?? -1]).toBe(parts[r * PACKED_FIELDS + 1]);
+          expect(names[batch.ends[2 * r + 1] ?? -1]).toBe(parts[r * PACKED_FIELDS + 2]);
+          rows += 1;
+        }
+      }
+      expect(rows).toBe(300);
+      if (cap === 10) expect(restarts).toBeGreaterThan(2);
+      else expect(restarts).toBe(0);
+    }
   });
 });

@@ -45,7 +45,20 @@ export interface RelationBatch {
   /** Rows read so far (valid, refused, duplicates). */
   rowsRead: number;
   bytesRead: number;
+  /**
+   * Each valid row's source and target as numbers (2i, 2i + 1): an actor id is numbered when first
+   * seen, so the import looks each up once and checks a row by two array reads.
+   */
+  ends: Int32Array;
+  /** The ids first seen in this batch; `newIds[k]` is number `firstNewId + k`. */
+  newIds: string[];
+  firstNewId: number;
+  /** The numbering started again at 0 with this batch (bounded memory: see ID_NUMBERS_CAP). */
+  numberingRestarted: boolean;
 }
+
+/** At most this many actor ids are numbered at once (≈ 300 MB); past it the numbering restarts. */
+const ID_NUMBERS_CAP = 4_000_000;
 
 const QUOTE = 0x22;
 const CARRIAGE_RETURN = 0x0d;
@@ -108,6 +121,7 @@ export async function* readRelationBatches(
   spec: EntitySpec,
   header: readonly string[],
   batchSize: number,
+  idNumbersCap = ID_NUMBERS_CAP,
 ): AsyncIterable<RelationBatch> {
   const columnOfField = new Map(spec.columns.map((c) => [c.field, c.column]));
   const at = plainRelationColumns(header, (field) => columnOfField.get(field) ?? field);
@@ -122,6 +136,20 @@ export async function* readRelationBatches(
   let parts: string[] = [];
   let count = 0;
   let refused: RefusedRow[] = [];
+  const idNumbers = new Map<string, number>();
+  let ends = new Int32Array(2 * batchSize);
+  let newIds: string[] = [];
+  let firstNewId = 0;
+  let numberingRestarted = false;
+  const numberOf = (id: string): number => {
+    let n = idNumbers.get(id);
+    if (n === undefined) {
+      n = idNumbers.size;
+      idNumbers.set(id, n);
+      newIds.push(id);
+    }
+    return n;
+  };
   const take = (): RelationBatch => {
     const batch: RelationBatch = {
       rows: rows.subarray(0, count),
@@ -130,12 +158,21 @@ export async function* readRelationBatches(
       refused,
       rowsRead,
       bytesRead: progress.bytes,
+      ends: ends.subarray(0, 2 * count),
+      newIds,
+      firstNewId,
+      numberingRestarted,
     };
     rows = new Float64Array(batchSize);
     weights = new Float64Array(batchSize);
+    ends = new Int32Array(2 * batchSize);
     parts = [];
     count = 0;
     refused = [];
+    numberingRestarted = idNumbers.size >= idNumbersCap;
+    if (numberingRestarted) idNumbers.clear();
+    firstNewId = idNumbers.size;
+    newIds = [];
     return batch;
   };
   const keep = (
@@ -147,6 +184,8 @@ export async function* readRelationBatches(
   ): void => {
     rows[count] = rowNumber;
     weights[count] = weight;
+    ends[2 * count] = numberOf(texts[0] ?? '');
+    ends[2 * count + 1] = numberOf(texts[1] ?? '');
     parts.push(key);
     for (const text of texts) parts.push(text ?? '');
     parts.push(line);
