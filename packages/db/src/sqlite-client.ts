@@ -12,10 +12,15 @@ type Statement = Database.Statement<unknown[]>;
 export interface SqliteClient extends SqlClient {
   inTransaction(): boolean;
   /**
-   * Runs `sql` once per row, row i's parameters put into one reused array by `fill`; only inside
-   * this client's transaction (no retry between rows). Returns the rows changed.
+   * Runs a statement once per row, row i's parameters put into one reused array by `fill` and the
+   * statement chosen by `sqlOf` for them; only inside this client's transaction (no retry between
+   * rows). Returns the rows changed.
    */
-  runRows(sql: string, count: number, fill: (i: number, out: SqlParam[]) => void): number;
+  runRows(
+    count: number,
+    fill: (i: number, out: SqlParam[]) => void,
+    sqlOf: (params: readonly SqlParam[]) => string,
+  ): number;
 }
 
 export function isSqliteClient(client: SqlClient): client is SqliteClient {
@@ -158,15 +163,14 @@ export function createSqliteClient(path: string, retry: BusyRetryOptions = {}): 
     inTransaction() {
       return inTransaction && db.inTransaction;
     },
-    runRows(sql, count, fill) {
+    runRows(count, fill, sqlOf) {
       if (!(inTransaction && db.inTransaction))
         throw new Error('runRows runs inside a transaction only');
-      const statement = prepare(sql);
       const row: SqlParam[] = [];
       let changes = 0;
       for (let i = 0; i < count; i++) {
         fill(i, row);
-        changes += statement.run(toSqlite(row)).changes;
+        changes += prepare(sqlOf(row)).run(toSqlite(row)).changes;
       }
       return changes;
     },
