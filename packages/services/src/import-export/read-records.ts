@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '#core/domain-error.ts';
 import type { CellValue } from '#core/flat-record.ts';
@@ -238,8 +238,10 @@ function unreadableXlsx(path: string, error: unknown): DomainError {
 async function openXlsx(path: string): Promise<RecordSource> {
   const damage = await findZipDamage(path);
   if (damage) throw unreadableXlsx(path, new Error(damage));
+  // Loaded when a workbook is read: half a second of start-up that a CSV import does not need.
+  const { default: excel } = await import('exceljs');
   const { stream, bytesRead } = countingStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     worksheets: 'emit',
   });
