@@ -9,7 +9,9 @@
  * Results: bench/results/analytics-e2e.{json,md}.
  *
  * usage: node bin/run-ts.mjs bench/analytics/run-end-to-end.ts [--sizes e2e-30k,e2e-100k]
- *        [--engines sqlite,postgres] [--rounds 3] [--postgres-url URL] [--reuse]
+ *        [--engines sqlite,postgres] [--rounds 3] [--postgres-url URL] [--reuse] [--import-only]
+ * --import-only: only `musubi import relations` against the engine's loader (no analysis rounds, no
+ * report written; the figures are logged).
  * --reuse: keep each size's imported database (bench/tmp/analytics-e2e/SIZE.sqlite, PostgreSQL
  * database musubi_bench_communities_SIZE) and analyse it again without importing; the import
  * figures of the earlier row are kept. Without it every run imports into a fresh database.
@@ -175,6 +177,7 @@ export async function runEndToEndBench(options: {
   rounds: number;
   postgresUrl?: string;
   reuse?: boolean;
+  importOnly?: boolean;
   log?: (line: string) => void;
 }): Promise<Row[]> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -248,7 +251,18 @@ export async function runEndToEndBench(options: {
         );
         await sameRelations(engine, db, peer.location);
         await peer.drop();
+        log(
+          `  import relations / engine loader: ${(importRelations.wallSeconds / engineRelations.wallSeconds).toFixed(2)}× wall, ${(cpuOf(importRelations) / cpuOf(engineRelations)).toFixed(2)}× CPU (load average ${atStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})`,
+        );
       } else log(`${size} ${engine}: reusing the imported database`);
+      if (options.importOnly) {
+        if (engine === 'postgres' && options.postgresUrl)
+          await adminQuery(
+            options.postgresUrl,
+            `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`,
+          );
+        continue;
+      }
       const musubiRuns: Measure[] = [];
       const igraphRuns: Measure[] = [];
       let musubiOut = '';
@@ -330,7 +344,7 @@ export async function runEndToEndBench(options: {
         );
     }
   }
-  writeReport(options.root, rows);
+  if (!options.importOnly) writeReport(options.root, rows);
   return rows;
 }
 

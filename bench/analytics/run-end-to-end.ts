@@ -13,5 +13,6 @@ await runEndToEndBench({
   engines: (flag('--engines') ?? 'sqlite').split(',') as ('sqlite' | 'postgres')[],
   rounds: Number(flag('--rounds') ?? 3),
   reuse: args.includes('--reuse'),
+  importOnly: args.includes('--import-only'),
   ...(postgresUrl ? { postgresUrl } : {}),
 });

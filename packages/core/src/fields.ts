@@ -10,12 +10,15 @@ import {
 } from './identifiers.ts';
 
 /** The external identifier a record is known by in its source; imports upsert on it. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+export const EXTERNAL_ID_PATTERN = /^[^\s,;\x00-\x1f]+$/u;
+export const EXTERNAL_ID_MAX_LENGTH = 200;
+
 export const ZExternalId = z
   .string()
   .min(1, 'must not be empty')
-  .max(200, 'at most 200 characters')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  .regex(/^[^\s,;\x00-\x1f]+$/u, 'no spaces, commas, semicolons or control characters');
+  .max(EXTERNAL_ID_MAX_LENGTH, 'at most 200 characters')
+  .regex(EXTERNAL_ID_PATTERN, 'no spaces, commas, semicolons or control characters');
 
 export const ZPrefectureCode = z
   .string()
@@ -94,7 +97,11 @@ export const ZProvenance = z.object({
  * Options for cross-field rules: run them even when a single field already failed, so an import
  * report names every problem of a row at once. The rule must tolerate wrongly typed fields.
  */
-export const EVEN_WITH_FIELD_ERRORS = { when: () => true };
+export const EVEN_WITH_FIELD_ERRORS = {
+  // Not on a value that is no object at all (a null entry of a list): there are no fields to read.
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null,
+};
 
 /** True when both are well-formed dates and the end precedes the start. */
 export function endsBeforeStart(start: unknown, end: unknown): boolean {

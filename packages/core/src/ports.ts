@@ -80,8 +80,22 @@ export interface EntityRepo {
  * the start are rebuilt once at the end. Rows may not be visible, even inside the transaction, before
  * `finish`. Each identity may appear at most once per load.
  */
+/** Rows as their columns' values, for a load that makes no object per row. */
+export interface StoredRows {
+  readonly count: number;
+  /** Row i's identity. */
+  keyOf(i: number): string;
+  /**
+   * Puts row i's identity, then its data columns' values in the entity's column order (as the
+   * record's stored values: text, number or null), into `out` from index 0.
+   */
+  fill(i: number, out: (string | number | boolean | null)[]): void;
+}
+
 export interface BulkLoad {
   write(records: readonly StoredRecord[]): Promise<void>;
+  /** Writes rows given as column values; the same as `write` of the records they come from. */
+  writeRows?(rows: StoredRows): Promise<void>;
   /** Writes what is staged, rebuilds deferred indexes; returns the rows written (inserted or updated). */
   finish(): Promise<number>;
 }
@@ -111,6 +125,17 @@ export function canBulkLoad(repo: EntityRepo): repo is BulkLoadingEntityRepo {
 
 export type EntityCounts = Record<EntityName, number> & { prefectures: number };
 
+/** What a transaction may leave to its commit. */
+export interface TransactionOptions {
+  /**
+   * Tables whose foreign keys are checked once, set-wise, just before the commit instead of row by
+   * row (SQLite; PostgreSQL's bulk load does so on its own): any violation then rolls the whole
+   * transaction back. Only for a connection that serves this transaction alone meanwhile (the CLI):
+   * other work on it would run without its foreign keys, cascades included.
+   */
+  foreignKeysAtCommit?: readonly string[];
+}
+
 /** All repositories over one database; `transaction` gives the same view inside one atomic unit. */
 export interface Repositories {
   entity(name: EntityName): EntityRepo;
@@ -127,7 +152,10 @@ export interface Repositories {
   notifications: NotificationRepo;
   /** The actor network in compact form, read straight from storage (the network analyses' input). */
   network: NetworkReader;
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (repos: Repositories) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
   counts(): Promise<EntityCounts>;
   /**
    * Per entity table (`actors`, `needs`…), a version that changes with every committed write to

@@ -38,8 +38,8 @@ export function createSqlRepositories(client: SqlClient, clock: Clock = systemCl
       if (!repo) throw new Error(`unknown entity ${name}`);
       return repo;
     },
-    transaction(work) {
-      return client.transaction((tx) => work(createSqlRepositories(tx, clock)));
+    transaction(work, options) {
+      return client.transaction((tx) => work(createSqlRepositories(tx, clock)), options);
     },
     async counts() {
       const selects = ENTITY_NAMES.map(

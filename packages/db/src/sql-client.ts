@@ -1,3 +1,5 @@
+import type { TransactionOptions } from '#core/ports.ts';
+
 export type Dialect = 'sqlite' | 'postgres';
 export type SqlParam = string | number | boolean | null;
 
@@ -14,7 +16,7 @@ export interface SqlClient {
   /** Runs many rows through one statement (prepared once); returns rows changed. */
   runMany(sql: string, rows: readonly (readonly SqlParam[])[]): Promise<number>;
   exec(sql: string): Promise<void>;
-  transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
+  transaction<T>(work: (client: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 

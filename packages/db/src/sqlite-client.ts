@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError } from '#core/domain-error.ts';
+import type { TransactionOptions } from '#core/ports.ts';
 import type { SqlClient, SqlParam } from './sql-client.ts';
 
 type Statement = Database.Statement<unknown[]>;
@@ -10,6 +11,16 @@ type Statement = Database.Statement<unknown[]>;
 /** The embedded client can say whether it holds a transaction (bulk loads only defer work inside one). */
 export interface SqliteClient extends SqlClient {
   inTransaction(): boolean;
+  /**
+   * Runs a statement once per row, row i's parameters put into one reused array by `fill` and the
+   * statement chosen by `sqlOf` for them; only inside this client's transaction (no retry between
+   * rows). Returns the rows changed.
+   */
+  runRows(
+    count: number,
+    fill: (i: number, out: SqlParam[]) => void,
+    sqlOf: (params: readonly SqlParam[]) => string,
+  ): number;
 }
 
 export function isSqliteClient(client: SqlClient): client is SqliteClient {
@@ -115,6 +126,17 @@ export function createSqliteClient(path: string, retry: BusyRetryOptions = {}): 
     return copy ?? params;
   }
 
+  /** The rows of `table` naming a record that does not exist: none, or the transaction fails. */
+  function checkForeignKeys(table: string): void {
+    const found = db
+      .prepare('SELECT count(*) AS n FROM pragma_foreign_key_check(?)')
+      .get(table) as { n: number };
+    if (found.n > 0)
+      throw new Error(
+        `${found.n} rows of ${table} name records that do not exist; nothing written`,
+      );
+  }
+
   /** Inside our own transaction the lock is held: nothing to wait for, and no retry mid-way. */
   const retrying = async <T>(attempt: () => T): Promise<T> =>
     inTransaction && db.inTransaction ? attempt() : withBusyRetry(attempt, retry);
@@ -141,25 +163,44 @@ export function createSqliteClient(path: string, retry: BusyRetryOptions = {}): 
     inTransaction() {
       return inTransaction && db.inTransaction;
     },
+    runRows(count, fill, sqlOf) {
+      if (!(inTransaction && db.inTransaction))
+        throw new Error('runRows runs inside a transaction only');
+      const row: SqlParam[] = [];
+      let changes = 0;
+      for (let i = 0; i < count; i++) {
+        fill(i, row);
+        changes += prepare(sqlOf(row)).run(toSqlite(row)).changes;
+      }
+      return changes;
+    },
     async exec(sql) {
       await retrying(() => db.exec(sql));
     },
-    transaction<T>(work: (c: SqlClient) => Promise<T>): Promise<T> {
+    transaction<T>(work: (c: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
       if (inTransaction) return work(client);
+      const checkedAtCommit = options?.foreignKeysAtCommit ?? [];
       // Transactions queue one behind another: the connection holds one at a time.
       const run = queue.then(async () => {
-        // Waiting for another process's write lock must not block the event loop.
-        await withBusyRetry(() => db.exec('BEGIN IMMEDIATE'), retry);
-        inTransaction = true;
+        // Only outside a transaction does SQLite take this pragma.
+        if (checkedAtCommit.length > 0) db.pragma('foreign_keys = OFF');
         try {
-          const result = await work(client);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
+          // Waiting for another process's write lock must not block the event loop.
+          await withBusyRetry(() => db.exec('BEGIN IMMEDIATE'), retry);
+          inTransaction = true;
+          try {
+            const result = await work(client);
+            for (const table of checkedAtCommit) checkForeignKeys(table);
+            db.exec('COMMIT');
+            return result;
+          } catch (error) {
+            if (db.inTransaction) db.exec('ROLLBACK');
+            throw error;
+          } finally {
+            inTransaction = false;
+          }
         } finally {
-          inTransaction = false;
+          if (checkedAtCommit.length > 0) db.pragma('foreign_keys = ON');
         }
       });
       queue = run.catch(() => undefined);

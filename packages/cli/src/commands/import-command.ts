@@ -107,6 +107,7 @@ export async function runImport(
   try {
     report = await importRecords(database.repos, entity, source, {
       partial: Boolean(options.partial),
+      ownConnection: true,
       ignoreUnknownColumns: Boolean(options.ignoreUnknownColumns),
       ...(rejects ? { onRejected: (row: RejectedRow) => rejects.write(row) } : {}),
       onProgress: ({ rows, bytesRead, totalBytes }) =>

@@ -1,21 +1,28 @@
 import { linkPendingOwners } from '../connectors/link-pending-owners.ts';
 import { DomainError } from '#core/domain-error.ts';
-import { withSuccessorOutcome } from '#core/entities/adoption.ts';
 import {
   ACTOR_STRONG_IDENTIFIERS,
   ENTITY_SPECS,
   type ColumnSpec,
   type EntityName,
 } from '#core/entities/registry.ts';
-import {
-  checkHeader,
-  parseFlatRow,
-  parseRecord,
-  type CellValue,
-  type FieldProblem,
-} from '#core/flat-record.ts';
+import { PLAIN_RELATION_FIELDS } from '#core/entities/plain-relation-row.ts';
+import { checkHeader, type CellValue, type FieldProblem } from '#core/flat-record.ts';
 import { refusalDetails } from '#core/import-reasons.ts';
 import { canBulkLoad, type BulkLoad, type Repositories, type StoredRecord } from '#core/ports.ts';
+import { checkSourceRow, duplicateProblem } from './check-source-row.ts';
+import { createKeyIndex } from './key-index.ts';
+import { readRelationBatchesInThread } from './relation-batch-thread.ts';
+import {
+  batchInput,
+  batchParts,
+  batchRecord,
+  batchStoredRows,
+  holdsQuoteOrCarriageReturn,
+  PACKED_FIELDS,
+  readRelationBatches,
+  type RelationBatch,
+} from './relation-csv-batches.ts';
 import type { RecordSource } from './read-records.ts';
 
 /** A row that was not imported, with every reason. */
@@ -40,6 +47,17 @@ export interface ImportOptions {
    * nothing: `written` counts the rows that would be written, `committed` stays false.
    */
   dryRun?: boolean;
+  /**
+   * Whether a relations CSV read from its bytes is read in a thread of its own, beside the writes
+   * (default: for files of 1 MiB and more).
+   */
+  readInThread?: boolean;
+  /**
+   * The database connection serves this import alone (the CLI's own): a relations file read from its
+   * bytes into an empty table then has its foreign keys checked once at commit, set-wise, instead of
+   * row by row (its references were checked already; the check stays the database's guard).
+   */
+  ownConnection?: boolean;
 }
 
 export interface ImportReport {
@@ -60,6 +78,8 @@ export interface ImportReport {
 }
 
 const REPORT_LIMIT = 1000;
+/** Below this size a file is read in the import's own thread: starting another costs more. */
+const THREAD_MIN_BYTES = 1 << 20;
 /** At most this many found references are remembered per referenced entity (≈ 100 MB of ids). */
 const CONFIRMED_REFERENCES_CAP = 2_000_000;
 
@@ -74,128 +94,6 @@ function targetWords(target: EntityName): { target: string; targetJa: string } {
     target: target.replace(/s$/, '').replace(/-/g, ' '),
     targetJa: ENTITY_SPECS[target].labelJa,
   };
-}
-
-/**
- * The first row of every identity seen, for the duplicate check. Millions of keys live in typed arrays
- * and byte arenas rather than a Map of strings: a third of the memory, and nothing for the garbage
- * collector to trace on every major collection.
- */
-interface KeyIndex {
-  /** The row that first had `key`, or undefined after recording `row` as its first. */
-  firstRowOrAdd(key: string, row: number): number | undefined;
-}
-
-function createKeyIndex(): KeyIndex {
-  const ARENA_BYTES = 1 << 24;
-  const arenas: Buffer[] = [Buffer.allocUnsafe(ARENA_BYTES)];
-  let arenaUsed = 0;
-  let count = 0;
-  let starts = new Float64Array(1 << 12);
-  let lengths = new Uint32Array(1 << 12);
-  let hashes = new Int32Array(1 << 12);
-  let rows = new Float64Array(1 << 12);
-  // Open addressing: entry index + 1, 0 for empty; at most half full.
-  let slots = new Int32Array(1 << 13);
-  let scratch = Buffer.allocUnsafe(1024);
-
-  function hashOf(key: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return h ^ (h >>> 15);
-  }
-
-  function arenaAt(position: number): [Buffer, number] {
-    const arena = arenas[Math.floor(position / ARENA_BYTES)];
-    if (!arena) throw new Error('key index: position outside the arenas');
-    return [arena, position % ARENA_BYTES];
-  }
-
-  function grow(): void {
-    const capacity = starts.length * 2;
-    const copy = <T extends Float64Array | Uint32Array | Int32Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    starts = copy(starts, new Float64Array(capacity));
-    lengths = copy(lengths, new Uint32Array(capacity));
-    hashes = copy(hashes, new Int32Array(capacity));
-    rows = copy(rows, new Float64Array(capacity));
-    slots = new Int32Array(capacity * 2);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < count; entry++) {
-      let slot = (hashes[entry] ?? 0) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
-    }
-  }
-
-  return {
-    firstRowOrAdd(key, row) {
-      if (key.length * 3 > scratch.length) scratch = Buffer.allocUnsafe(key.length * 3);
-      const length = scratch.write(key, 0, 'utf8');
-      const hash = hashOf(key);
-      const mask = slots.length - 1;
-      let slot = hash & mask;
-      for (;;) {
-        const entry = (slots[slot] ?? 0) - 1;
-        if (entry < 0) break;
-        if (hashes[entry] === hash && lengths[entry] === length) {
-          const [arena, offset] = arenaAt(starts[entry] ?? 0);
-          if (scratch.compare(arena, offset, offset + length, 0, length) === 0) return rows[entry];
-        }
-        slot = (slot + 1) & mask;
-      }
-      if (arenaUsed + length > ARENA_BYTES) {
-        arenas.push(Buffer.allocUnsafe(Math.max(ARENA_BYTES, length)));
-        arenaUsed = 0;
-      }
-      const arenaIndex = arenas.length - 1;
-      const arena = arenas[arenaIndex];
-      if (!arena) throw new Error('key index: no arena');
-      scratch.copy(arena, arenaUsed, 0, length);
-      starts[count] = arenaIndex * ARENA_BYTES + arenaUsed;
-      lengths[count] = length;
-      hashes[count] = hash;
-      rows[count] = row;
-      slots[slot] = count + 1;
-      arenaUsed += length;
-      count += 1;
-      if (count * 2 >= slots.length || count >= starts.length) grow();
-      return undefined;
-    },
-  };
-}
-
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some(holdsNul);
-  for (const [key, inner] of Object.entries(value))
-    if (key.includes('\u0000') || holdsNul(inner)) return true;
-  return false;
-}
-
-/**
- * Fields holding the NUL character: PostgreSQL's text and jsonb cannot store it, so it is a bad
- * row on both engines (found by fuzzing, issue 12). Named by column for flat files.
- */
-function nulProblems(
-  record: Record<string, unknown>,
-  columnOf: ReadonlyMap<string, string> | undefined,
-): FieldProblem[] {
-  // Once per row of a load: a plain loop, no arrays made for the clean rows (nearly all).
-  let problems: FieldProblem[] | undefined;
-  for (const field in record) {
-    if (!holdsNul(record[field])) continue;
-    (problems ??= []).push({
-      field: columnOf?.get(field) ?? field,
-      reason: 'holds the NUL character (U+0000), which cannot be stored / NUL 文字は保存できません',
-      code: 'nul_character',
-      values: {},
-    });
-  }
-  return problems ?? [];
 }
 
 interface PendingRow {
@@ -235,6 +133,29 @@ function startReading<T>(rows: AsyncIterable<T>): AsyncIterable<T> {
       },
     }),
   };
+}
+
+/**
+ * A relations CSV in UTF-8 with no quote or carriage return is read from its bytes, packed
+ * (relation-csv-batches.ts): the same verdicts and rows, without an object per row.
+ */
+async function packedRelations(
+  entity: EntityName,
+  source: RecordSource,
+  batchSize: number,
+  options: ImportOptions,
+): Promise<AsyncIterable<RelationBatch> | undefined> {
+  const spec = ENTITY_SPECS.relations;
+  if (entity !== 'relations' || source.format !== 'csv' || source.encoding !== 'utf-8') return;
+  if (!source.path || !source.header) return;
+  const fields = spec.columns.map((c) => c.field);
+  if (fields.join() !== PLAIN_RELATION_FIELDS.join()) return;
+  if (await holdsQuoteOrCarriageReturn(source.path)) return;
+  source.release?.();
+  const inThread = options.readInThread ?? source.totalBytes >= THREAD_MIN_BYTES;
+  return inThread
+    ? readRelationBatchesInThread(source.path, source.header, batchSize)
+    : readRelationBatches(source.path, spec, source.header, batchSize);
 }
 
 /**
@@ -335,6 +256,61 @@ export async function importRecords(
     }
     if (bulk) await bulk.write(records);
     else report.written += await target.upsertMany(records);
+  }
+
+  let actorFound = new Uint8Array(1 << 16);
+  /** A packed batch of relations: refusals first, then references checked, then the valid rows written. */
+  async function flushRelationBatch(tx: Repositories, batch: RelationBatch): Promise<void> {
+    for (const refused of batch.refused) reject(refused.row, refused.problems, refused.input);
+    const count = batch.rows.length;
+    if (count === 0) return;
+    const parts = batchParts(batch);
+    // Each actor id looked up once, when the file first names it: 1 found, 2 not.
+    if (batch.numberingRestarted) actorFound.fill(0);
+    if (batch.newIds.length > 0) {
+      const last = batch.firstNewId + batch.newIds.length;
+      if (last > actorFound.length) {
+        const grown = new Uint8Array(Math.max(last, actorFound.length * 2));
+        grown.set(actorFound);
+        actorFound = grown;
+      }
+      const found = await tx.entity('actors').findExisting(batch.newIds);
+      batch.newIds.forEach((id, k) => {
+        actorFound[batch.firstNewId + k] = found.has(id) ? 1 : 2;
+      });
+    }
+    const take: number[] = [];
+    for (let r = 0; r < count; r++) {
+      let problems: FieldProblem[] | undefined;
+      for (let j = 1; j <= 2; j++) {
+        if (actorFound[batch.ends[2 * r + j - 1] ?? 0] === 1) continue;
+        const id = parts[r * PACKED_FIELDS + j] ?? '';
+        (problems ??= []).push({
+          field: j === 1 ? 'source_id' : 'target_id',
+          reason: `unknown actor "${id}"`,
+          code: 'unknown_reference',
+          values: { value: id, ...targetWords('actors') },
+        });
+      }
+      if (problems) reject(batch.rows[r] ?? 0, problems, batchInput(header, parts, r));
+      else take.push(r);
+    }
+    if (!options.partial && report.rejectedCount > 0) return;
+    if (options.dryRun) {
+      report.written += take.length;
+      return;
+    }
+    const target = tx.entity(entity);
+    if (!bulkOpened) {
+      bulkOpened = true;
+      if (canBulkLoad(target)) bulk = await target.openBulkLoad();
+    }
+    if (bulk?.writeRows) await bulk.writeRows(batchStoredRows(batch, parts, take));
+    else
+      await write(
+        tx,
+        take.map((r) => batchRecord(batch, parts, r)),
+      );
   }
 
   // A strong identifier (法人番号, ROR…) names one actor: not a second id in the file or the database.
@@ -452,77 +428,78 @@ export async function importRecords(
     }
   }
 
-  const rows = startReading(source.rows);
+  const header = source.header ?? [];
+  const batches = await packedRelations(entity, source, batchSize, options);
+  const rows = batches ? undefined : startReading(source.rows);
+  const keysAtCommit =
+    batches !== undefined &&
+    options.ownConnection === true &&
+    !options.dryRun &&
+    (await repos.entity(entity).list({ limit: 1 })).items.length === 0;
   await repos
-    .transaction(async (tx) => {
-      let pending: PendingRow[] = [];
-      for await (const sourceRow of rows) {
-        report.rowsRead += 1;
-        if ('unreadable' in sourceRow) {
-          const { unreadable, code, values } = sourceRow;
-          reject(sourceRow.row, [{ field: '(row)', reason: unreadable, code, values }], undefined);
-          continue;
-        }
-        const input = 'cells' in sourceRow ? sourceRow.cells : sourceRow.object;
-        const outcome =
-          'cells' in sourceRow
-            ? parseFlatRow(spec, sourceRow.cells)
-            : parseRecord(spec, sourceRow.object);
-        if (!outcome.ok) {
-          reject(sourceRow.row, outcome.problems, input);
-          continue;
-        }
-        if (entity === 'adoptions') outcome.record = withSuccessorOutcome(outcome.record);
-        const nul = nulProblems(outcome.record, 'cells' in sourceRow ? columnOf : undefined);
-        if (nul.length > 0) {
-          reject(sourceRow.row, nul, input);
-          continue;
-        }
-        const key = spec.keyOf(outcome.record);
-        const earlier = firstRowOfKey.firstRowOrAdd(key, sourceRow.row);
-        if (earlier !== undefined) {
-          const field = spec.derivedKey ? '(identity)' : 'id';
-          const reason = `duplicate of row ${earlier} (${key})`;
-          const values = { row: String(earlier) };
-          reject(sourceRow.row, [{ field, reason, code: 'duplicate_row', values }], input);
-          continue;
-        }
-        pending.push({ row: sourceRow.row, record: outcome.record, input });
-        if (pending.length >= batchSize) {
-          await flush(tx, pending);
-          pending = [];
+    .transaction(
+      async (tx) => {
+        let pending: PendingRow[] = [];
+        for await (const batch of batches ?? []) {
+          report.rowsRead = batch.rowsRead;
+          await flushRelationBatch(tx, batch);
           options.onProgress?.({
             rows: report.rowsRead,
-            bytesRead: source.bytesRead(),
+            bytesRead: batch.bytesRead,
             totalBytes: source.totalBytes,
           });
         }
-      }
-      await flush(tx, pending);
-      if (bulk && (options.partial || report.rejectedCount === 0))
-        report.written += await bulk.finish();
-      if (
-        (entity === 'actors' || entity === 'seeds' || entity === 'needs') &&
-        !options.dryRun &&
-        (options.partial || report.rejectedCount === 0)
-      ) {
-        const owners = await linkPendingOwners(tx);
-        report.ownersLinked = owners.linked;
-        report.ownersPending = owners.pending;
-      }
-      options.onProgress?.({
-        rows: report.rowsRead,
-        bytesRead: source.totalBytes,
-        totalBytes: source.totalBytes,
-      });
-      if (report.rejectedCount > 0 && !options.partial) {
-        throw new DomainError(
-          'import_rejected',
-          `${entity}: ${report.rejectedCount} of ${report.rowsRead} rows rejected; nothing was imported (use --partial to import the valid rows)`,
-          { report },
-        );
-      }
-    })
+        for await (const sourceRow of rows ?? []) {
+          report.rowsRead += 1;
+          const checked = checkSourceRow(spec, sourceRow, columnOf);
+          if (!checked.ok) {
+            reject(checked.row, checked.problems, checked.input);
+            continue;
+          }
+          const key = spec.keyOf(checked.record);
+          const earlier = firstRowOfKey.firstRowOrAdd(key, checked.row);
+          if (earlier !== undefined) {
+            reject(checked.row, [duplicateProblem(spec, key, earlier)], checked.input);
+            continue;
+          }
+          pending.push({ row: checked.row, record: checked.record, input: checked.input });
+          if (pending.length >= batchSize) {
+            await flush(tx, pending);
+            pending = [];
+            options.onProgress?.({
+              rows: report.rowsRead,
+              bytesRead: source.bytesRead(),
+              totalBytes: source.totalBytes,
+            });
+          }
+        }
+        await flush(tx, pending);
+        if (bulk && (options.partial || report.rejectedCount === 0))
+          report.written += await bulk.finish();
+        if (
+          (entity === 'actors' || entity === 'seeds' || entity === 'needs') &&
+          !options.dryRun &&
+          (options.partial || report.rejectedCount === 0)
+        ) {
+          const owners = await linkPendingOwners(tx);
+          report.ownersLinked = owners.linked;
+          report.ownersPending = owners.pending;
+        }
+        options.onProgress?.({
+          rows: report.rowsRead,
+          bytesRead: source.totalBytes,
+          totalBytes: source.totalBytes,
+        });
+        if (report.rejectedCount > 0 && !options.partial) {
+          throw new DomainError(
+            'import_rejected',
+            `${entity}: ${report.rejectedCount} of ${report.rowsRead} rows rejected; nothing was imported (use --partial to import the valid rows)`,
+            { report },
+          );
+        }
+      },
+      keysAtCommit ? { foreignKeysAtCommit: [spec.table] } : undefined,
+    )
     .then(() => {
       report.committed = !options.dryRun;
     });

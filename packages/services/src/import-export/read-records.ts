@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '#core/domain-error.ts';
 import type { CellValue } from '#core/flat-record.ts';
@@ -31,6 +31,10 @@ export interface RecordSource {
   /** Bytes consumed so far, for progress. */
   bytesRead(): number;
   rows: AsyncIterable<SourceRow>;
+  /** The file itself, for a reader that takes it another way (CSV only). */
+  path?: string;
+  /** Stops reading `rows` and closes the file, when the rows are taken another way. */
+  release?: () => void;
 }
 
 export function formatFromPath(path: string): FileFormat {
@@ -63,6 +67,42 @@ function countingStream(path: string): { stream: Readable; bytesRead: () => numb
 }
 
 const REPLACEMENT = '\uFFFD';
+
+/**
+ * One CSV record as a source row: its cells by column, or unreadable (bytes not valid in the file's
+ * encoding, more non-empty cells than columns).
+ */
+export function csvSourceRow(
+  header: readonly string[],
+  record: readonly string[],
+  row: number,
+  encoding: TextEncoding,
+): SourceRow {
+  const undecodable = record.findIndex((cell) => cell.includes(REPLACEMENT));
+  if (undecodable >= 0) {
+    const column = header[undecodable] ?? String(undecodable + 1);
+    return {
+      row,
+      unreadable: `column ${column}: bytes that are not valid ${encoding}`,
+      code: 'undecodable_bytes',
+      values: { column, encoding },
+    };
+  }
+  if (record.length > header.length && record.slice(header.length).some((c) => c.trim() !== '')) {
+    return {
+      row,
+      unreadable: `${record.length} cells for ${header.length} columns`,
+      code: 'too_many_cells',
+      values: { cells: String(record.length), columns: String(header.length) },
+    };
+  }
+  const cells: Record<string, CellValue> = {};
+  header.forEach((name, i) => {
+    const cell = record[i];
+    cells[name] = cell === undefined ? cell : unescapeFormula(cell);
+  });
+  return { row, cells };
+}
 
 async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<RecordSource> {
   const encoding = encodingOverride ?? detectEncoding(await readSample(path, 1 << 20));
@@ -111,36 +151,7 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
       }
       if (next.done) return;
       row += 1;
-      const record = next.value;
-      const undecodable = record.findIndex((cell) => cell.includes(REPLACEMENT));
-      if (undecodable >= 0) {
-        const column = header[undecodable] ?? String(undecodable + 1);
-        yield {
-          row,
-          unreadable: `column ${column}: bytes that are not valid ${encoding}`,
-          code: 'undecodable_bytes',
-          values: { column, encoding },
-        };
-        continue;
-      }
-      if (
-        record.length > header.length &&
-        record.slice(header.length).some((c) => c.trim() !== '')
-      ) {
-        yield {
-          row,
-          unreadable: `${record.length} cells for ${header.length} columns`,
-          code: 'too_many_cells',
-          values: { cells: String(record.length), columns: String(header.length) },
-        };
-        continue;
-      }
-      const cells: Record<string, CellValue> = {};
-      header.forEach((name, i) => {
-        const cell = record[i];
-        cells[name] = cell === undefined ? cell : unescapeFormula(cell);
-      });
-      yield { row, cells };
+      yield csvSourceRow(header, next.value, row, encoding);
     }
   }
   return {
@@ -150,6 +161,11 @@ async function openCsv(path: string, encodingOverride?: TextEncoding): Promise<R
     totalBytes: statSync(path).size,
     bytesRead,
     rows: rows(),
+    path,
+    release: () => {
+      parser.destroy();
+      stream.destroy();
+    },
   };
 }
 
@@ -253,8 +269,10 @@ function unreadableXlsx(path: string, error: unknown): DomainError {
 async function openXlsx(path: string): Promise<RecordSource> {
   const damage = await findZipDamage(path);
   if (damage) throw unreadableXlsx(path, new Error(damage));
+  // Loaded when a workbook is read: half a second of start-up that a CSV import does not need.
+  const { default: excel } = await import('exceljs');
   const { stream, bytesRead } = countingStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     worksheets: 'emit',
   });
