@@ -18,7 +18,15 @@
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -251,9 +259,17 @@ export async function runEndToEndBench(options: {
         );
         await sameRelations(engine, db, peer.location);
         await peer.drop();
-        log(
-          `  import relations / engine loader: ${(importRelations.wallSeconds / engineRelations.wallSeconds).toFixed(2)}× wall, ${(cpuOf(importRelations) / cpuOf(engineRelations)).toFixed(2)}× CPU (load average ${atStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})`,
-        );
+        const pairLine = `import relations / engine loader: ${(importRelations.wallSeconds / engineRelations.wallSeconds).toFixed(2)}× wall, ${(cpuOf(importRelations) / cpuOf(engineRelations)).toFixed(2)}× CPU (load average ${atStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)})`;
+        log(`  ${pairLine}`);
+        if (options.importOnly)
+          appendImportPair(options.root, {
+            size,
+            engine,
+            edges: files.edges,
+            musubi: `${importRelations.wallSeconds.toFixed(1)} s wall, ${cpuOf(importRelations).toFixed(1)} s CPU, ${importRelations.peakMiB} MiB`,
+            loader: `${engineRelations.wallSeconds.toFixed(1)} s wall, ${cpuOf(engineRelations).toFixed(1)} s CPU, ${engineRelations.peakMiB} MiB`,
+            ratios: pairLine,
+          });
       } else log(`${size} ${engine}: reusing the imported database`);
       if (options.importOnly) {
         if (engine === 'postgres' && options.postgresUrl)
@@ -348,7 +364,34 @@ export async function runEndToEndBench(options: {
   return rows;
 }
 
-export function writeReport(root: string, fresh: Row[]): void {
+export /**
+ * `--import-only` keeps its pairs: one line each in bench/results/relations-import-runs.md (the
+ * full run's report is left as it is).
+ */
+function appendImportPair(
+  root: string,
+  pair: {
+    size: string;
+    engine: string;
+    edges: number;
+    musubi: string;
+    loader: string;
+    ratios: string;
+  },
+): void {
+  const path = join(root, 'bench', 'results', 'relations-import-runs.md');
+  if (!existsSync(path))
+    writeFileSync(
+      path,
+      '# Relations import against the engine loader (`run-end-to-end.ts --import-only`)\n\nTarget (issue 16 point 3): `musubi import relations` within 2× of sqlite3 `.import` / psql `\\copy` loading the same CSV into the same table (see analytics-e2e.md), wall and CPU; on PostgreSQL CPU is client + server.\n\n| measured | size | engine | relations | musubi import relations | engine loader | ratios |\n|---|---|---|---:|---|---|---|\n',
+    );
+  appendFileSync(
+    path,
+    `| ${new Date().toISOString()} | ${pair.size} | ${pair.engine} | ${pair.edges} | ${pair.musubi} | ${pair.loader} | ${pair.ratios} |\n`,
+  );
+}
+
+function writeReport(root: string, fresh: Row[]): void {
   const jsonPath = join(root, 'bench', 'results', 'analytics-e2e.json');
   const earlier = existsSync(jsonPath)
     ? ((JSON.parse(readFileSync(jsonPath, 'utf8')) as { rows: (Row & { measuredAt: string })[] })
