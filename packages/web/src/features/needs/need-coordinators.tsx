@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CoordinatorChoice } from '../workflow/coordinator-choice.tsx';
 import { Refusal } from '../workflow/refusal.tsx';
 import { needWorkflowApi, type NeedCoordinatorCandidate } from './need-workflow-api.tsx';
 
@@ -12,7 +12,6 @@ import { needWorkflowApi, type NeedCoordinatorCandidate } from './need-workflow-
 export function NeedCoordinators({ needId }: { needId: string }) {
   const { t } = useI18n();
   const [accounts, setAccounts] = useState<NeedCoordinatorCandidate[] | null>(null);
-  const [choice, setChoice] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -33,15 +32,10 @@ export function NeedCoordinators({ needId }: { needId: string }) {
     try {
       await change();
       setFailure(null);
-      setChoice('');
       setRound((n) => n + 1);
     } catch (error) {
       setFailure(error);
     }
-  };
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    if (choice !== '') void run(() => needWorkflowApi.assign(needId, choice));
   };
   const assigned = accounts.filter((a) => a.assigned);
   const offered = accounts.filter((a) => !a.assigned);
@@ -67,27 +61,11 @@ export function NeedCoordinators({ needId }: { needId: string }) {
           ))}
         </ul>
       )}
-      <form className="form inline-form" onSubmit={add}>
-        <label className="field">
-          {t('workflow.addCoordinator')}
-          <select
-            name="needCoordinator"
-            value={choice}
-            onChange={(event) => setChoice(event.target.value)}
-          >
-            <option value="">{t('workflow.chooseCoordinator')}</option>
-            {offered.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button secondary" disabled={choice === ''}>
-          {t('workflow.add')}
-        </button>
-        {offered.length === 0 && <p className="hint">{t('workflow.noneOffered')}</p>}
-      </form>
+      <CoordinatorChoice
+        name="needCoordinator"
+        offered={offered.map((a) => ({ id: a.id, name: a.displayName }))}
+        onAdd={(accountId) => void run(() => needWorkflowApi.assign(needId, accountId))}
+      />
       <Refusal failure={failure} />
     </section>
   );

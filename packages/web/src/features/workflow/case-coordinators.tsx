@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CoordinatorChoice } from './coordinator-choice.tsx';
 import { Refusal } from './refusal.tsx';
 import { workflowApi, type CoordinatorAccount } from './workflow-api.tsx';
 
@@ -24,7 +24,6 @@ export function CaseCoordinators({
   const { t } = useI18n();
   const { account } = useAuth();
   const [accounts, setAccounts] = useState<CoordinatorAccount[]>([]);
-  const [choice, setChoice] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const isAdmin = account?.role === 'admin';
   const isCoordinator = account?.role === 'coordinator' || isAdmin;
@@ -54,10 +53,6 @@ export function CaseCoordinators({
     } catch (error) {
       setFailure(error);
     }
-  };
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    if (choice !== '') void run(() => workflowApi.assign(id, choice));
   };
   const mine = account ? coordinatorIds.includes(account.id) : false;
   return (
@@ -95,28 +90,13 @@ export function CaseCoordinators({
         </button>
       )}
       {(mine || isAdmin) && (
-        <form className="form inline-form" onSubmit={add}>
-          <label className="field">
-            {t('workflow.addCoordinator')}
-            <select
-              name="coordinator"
-              value={choice}
-              onChange={(event) => setChoice(event.target.value)}
-            >
-              <option value="">{t('workflow.chooseCoordinator')}</option>
-              {offered.map((accountId) => (
-                <option key={accountId} value={accountId}>
-                  {nameOf(accountId)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="button secondary" disabled={choice === ''}>
-            {t('workflow.add')}
-          </button>
-          {offered.length === 0 && <p className="hint">{t('workflow.noneOffered')}</p>}
+        <CoordinatorChoice
+          name="coordinator"
+          offered={offered.map((accountId) => ({ id: accountId, name: nameOf(accountId) }))}
+          onAdd={(accountId) => void run(() => workflowApi.assign(id, accountId))}
+        >
           <p className="hint">{t('workflow.handOverHint')}</p>
-        </form>
+        </CoordinatorChoice>
       )}
       <Refusal failure={failure} />
     </section>
