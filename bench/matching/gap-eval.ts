@@ -73,6 +73,9 @@ const GLOSS_OPTIONS = {
 };
 /** SudachiDict synonym links (`--synonym-weight W`: a synonym's link weight; variants are 1). */
 const SYNONYM_WEIGHT = argNumber('--synonym-weight', 0.7);
+/** `--reading-weight W` (0: off): a kanji noun's katakana reading, as the service adds it. */
+const READING_WEIGHT_ARG = argNumber('--reading-weight', 0.8);
+const READINGS = READING_WEIGHT_ARG > 0 ? READING_WEIGHT_ARG : false;
 /**
  * `--corpus judged`: the 220 judged seeds alone, without the 2,800 generated distractors (a
  * small corpus of hand-written seeds, like the issue's held-out set); results go to
@@ -185,6 +188,7 @@ export function musubiRanker(
         : {}),
       cooccurrence: false,
       feedback: { documents: 8 },
+      readings: READINGS,
       ...extra,
     }).hits.map((h) => h.id);
 }

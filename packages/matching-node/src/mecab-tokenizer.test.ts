@@ -59,6 +59,23 @@ describe('parseMecabLines', () => {
     expect(lines.map((line) => Number(line.split(' ')[1]))).toEqual(lines.map((_, i) => i));
   });
 
+  it('reads a fifth column as the reading, and a base form without one as before', () => {
+    const tokens = parseMecabLines('杉の木とキレート', [
+      '杉\t0\t38\t杉\tスギ',
+      'の\t0\t24\tの\tノ',
+      '木\t0\t38\t木\tキ',
+      'と\t0\t23\tと\t*',
+      'キレート\t1\t38\t',
+    ]);
+    expect(tokens.map((t) => [t.surface, t.baseForm, t.reading])).toEqual([
+      ['杉', '杉', 'スギ'],
+      ['の', 'の', 'ノ'],
+      ['木', '木', 'キ'],
+      ['と', 'と', ''],
+      ['キレート', 'キレート', ''],
+    ]);
+  });
+
   it('keeps line protocol safe: control characters become spaces of the same length', () => {
     expect(toMecabLine('a\nb\r\tc')).toBe('a b  c');
   });
@@ -96,6 +113,27 @@ describe.runIf(isMecabAvailable())('MeCab child process', () => {
       dictionary,
     }).terms(text);
     expect(viaMecab).toEqual(viaKuromoji);
+  }, 30_000);
+
+  it('gives readings only when asked, with the same tokens and base forms', async () => {
+    const withReadings = createMecabTokenizer({ readings: true });
+    const plain = createMecabTokenizer();
+    try {
+      const text = '杉の木を使った新しい家具とキレート';
+      const [[a], [b]] = await Promise.all([
+        withReadings.tokenizeMany([text]),
+        plain.tokenizeMany([text]),
+      ]);
+      expect(a?.map((t) => [t.surface, t.baseForm])).toEqual(
+        b?.map((t) => [t.surface, t.baseForm]),
+      );
+      expect(a?.find((t) => t.surface === '杉')?.reading).toBe('スギ');
+      expect(a?.find((t) => t.surface === '使っ')?.baseForm).toBe('使う');
+      expect(a?.find((t) => t.surface === 'キレート')?.reading).toBe('');
+      expect(b?.every((t) => t.reading === '')).toBe(true);
+    } finally {
+      await Promise.all([withReadings.close(), plain.close()]);
+    }
   }, 30_000);
 
   it('finishes the work asked for before closing, and refuses work after', async () => {

@@ -15,6 +15,11 @@ export interface MecabOptions {
   readonly command?: string;
   /** System dictionary directory (default the IPADIC UTF-8 one when present). */
   readonly dictionaryDir?: string;
+  /**
+   * Print each known word's reading too (a fifth column): queries need it (杉 → スギ), bulk
+   * indexing does not, and its output stays shorter without.
+   */
+  readonly readings?: boolean;
 }
 
 export const IPADIC_UTF8_DIR = '/var/lib/mecab/dic/ipadic-utf8';
@@ -22,14 +27,20 @@ export const IPADIC_UTF8_DIR = '/var/lib/mecab/dic/ipadic-utf8';
 /**
  * Node format: surface, status (0 known, 1 unknown), part-of-speech id, base form. The id is
  * IPADIC's (`pos-id.def`, `IPADIC_PARTS_OF_SPEECH`): a number instead of four feature names
- * makes the output a third as long to write, decode and parse. Readings are not printed (the
- * analyser does not use them), so MeCab tokens have an empty reading.
+ * makes the output a third as long to write, decode and parse. Readings are printed only when
+ * asked (`readings`, for queries); otherwise MeCab tokens have an empty reading.
  */
 const FORMAT_ARGS = [
   '--node-format=%m\\t%s\\t%h\\t%f[6]\\n',
   '--unk-format=%m\\t%s\\t%h\\t%f[6]\\n',
   '--eos-format=EOS\\n',
   '--input-buffer-size=4194304',
+];
+
+/** The same with the reading (IPADIC feature 7) after the base form; unknown words have none. */
+const READING_FORMAT_ARGS = [
+  '--node-format=%m\\t%s\\t%h\\t%f[6]\\t%f[7]\\n',
+  ...FORMAT_ARGS.slice(1),
 ];
 
 /** IPADIC's part-of-speech ids (`pos-id.def` of mecab-ipadic 2.7.0): id → features. */
@@ -179,6 +190,7 @@ function parseMecabLine(
   const known = statusEnd === tab + 2 && out.charCodeAt(tab + 1) === 48; // '0'
   let pos = NO_FEATURES;
   let baseForm = surface;
+  let reading = '';
   if (statusEnd < to) {
     let id = 0;
     let at = statusEnd + 1;
@@ -189,10 +201,16 @@ function parseMecabLine(
     pos = PARTS_OF_SPEECH[id] ?? NO_FEATURES;
     // Base form after the third tab; most words' equal their surface (no new string then).
     const baseFrom = at + 1;
-    const length = to - baseFrom;
+    const readingTab = out.indexOf('\t', baseFrom);
+    const baseTo = readingTab >= 0 && readingTab < to ? readingTab : to;
+    if (baseTo < to) {
+      const written = out.slice(baseTo + 1, to);
+      if (written !== '*') reading = written;
+    }
+    const length = baseTo - baseFrom;
     if (length > 0 && !(length === 1 && out.charCodeAt(baseFrom) === 42)) {
       if (length !== surface.length || !out.startsWith(surface, baseFrom)) {
-        baseForm = out.slice(baseFrom, to);
+        baseForm = out.slice(baseFrom, baseTo);
       }
     }
   }
@@ -200,7 +218,7 @@ function parseMecabLine(
   return {
     surface,
     baseForm,
-    reading: '',
+    reading,
     partOfSpeech: pos.partOfSpeech,
     partOfSpeechDetail: pos.partOfSpeechDetail,
     start: found >= 0 ? found : cursor,
@@ -242,7 +260,10 @@ interface Pending {
 export function createMecabTokenizer(options: MecabOptions = {}): BatchTokenizer {
   const child: ChildProcessWithoutNullStreams = spawn(
     options.command ?? 'mecab',
-    [...dictionaryArgs(options), ...FORMAT_ARGS],
+    [
+      ...dictionaryArgs(options),
+      ...(options.readings === true ? READING_FORMAT_ARGS : FORMAT_ARGS),
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const queue: Pending[] = [];

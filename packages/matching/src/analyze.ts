@@ -30,6 +30,11 @@ export interface AnalyzedTerm {
   readonly surface: string;
   /** The folded form found in the text when the dictionary mapped it to a preferred form. */
   readonly synonymOf?: string;
+  /**
+   * A noun written with kanji: its reading in katakana (杉 → スギ), folded as terms are. Seeds
+   * often name plants, animals and materials in katakana where a need writes kanji.
+   */
+  readonly reading?: string;
 }
 
 export interface Analyzer {
@@ -48,6 +53,8 @@ export interface AnalyzerOptions {
   /** Texts already normalised (`normalizeWithOffsets`), e.g. by a batch analyser. */
   readonly normalized?: ReadonlyMap<string, NormalizedText>;
 }
+
+const HAN = /\p{Script=Han}/u;
 
 /** Prefix that keeps character-bigram terms apart from word terms in the vocabulary. */
 export const BIGRAM_PREFIX = '#';
@@ -291,7 +298,13 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     };
     const lastEnd = normalized.origEnd[normalized.origEnd.length - 1] ?? 0;
 
-    const emit = (folded: string, kind: TermKind, start: number, end: number): void => {
+    const emit = (
+      folded: string,
+      kind: TermKind,
+      start: number,
+      end: number,
+      reading?: string,
+    ): void => {
       if (folded === '') return;
       const marked = kind === 'bigram' ? `${BIGRAM_PREFIX}${folded}` : folded;
       if (!firstTime(marked, start, end)) return;
@@ -320,6 +333,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
               start: span.start,
               end: span.end,
               surface: text.slice(span.start, span.end),
+              ...(reading !== undefined && reading !== folded ? { reading } : {}),
             };
       out.push({ term, order: out.length });
     };
@@ -355,7 +369,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       for (const { token, cls } of group) {
         if (cls !== 'noun') continue;
         const end = token.start + token.surface.length;
-        emit(foldTerm(token.surface), 'word', token.start, end);
+        const reading =
+          spans && token.reading !== '' && HAN.test(token.surface)
+            ? foldTerm(token.reading)
+            : undefined;
+        emit(foldTerm(token.surface), 'word', token.start, end, reading);
         if (!token.known && token.surface.length >= unknownMin) {
           emitBigrams(token.surface, token.start);
         }

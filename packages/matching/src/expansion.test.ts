@@ -11,6 +11,7 @@ import {
   expandWithCooccurrence,
   expandWithDictionary,
   expandWithFeedback,
+  expandWithReadings,
   searchWithExpansion,
 } from './expansion.ts';
 import { COPPER_NEED, SEED_CORPUS } from './fixtures/seed-corpus.ts';
@@ -233,5 +234,48 @@ describe('expandWithCooccurrence support', () => {
         .map((t) => t.term)
         .sort(),
     ).toEqual(['x', 'y']);
+  });
+});
+
+describe('katakana readings', () => {
+  const seeds = [
+    {
+      id: 'clt',
+      fields: { title: 'スギ材を用いた直交集成板の強度', abstract: '', keywords: 'スギ' },
+    },
+    { id: 'cattle', fields: { title: '放牧ウシの行動解析', abstract: '', keywords: '' } },
+    { id: 'plant', fields: { title: '工場の省エネルギー', abstract: '', keywords: '' } },
+  ];
+  const small = (): Bm25fIndex => {
+    const built = createBm25fIndex({ fields: FIELDS });
+    for (const seed of seeds) built.upsert(seed.id, analyzeFields(analyzer, seed.fields));
+    return built;
+  };
+
+  it('adds the reading of a kanji noun when the index holds it, below the written word', () => {
+    const query = expandWithReadings(small(), buildQuery(analyzer, '杉と牛と工場'), 0.8);
+    expect(query.find((t) => t.term === 'スギ')).toEqual({
+      term: 'スギ',
+      weight: 0.8,
+      source: 'synonym',
+      via: ['杉'],
+    });
+    expect(query.find((t) => t.term === 'ウシ')?.via).toEqual(['牛']);
+    // 工場 reads コウジョウ, which no seed writes: nothing added.
+    expect(query.some((t) => t.term === 'コウジョウ')).toBe(false);
+    expect(query.filter((t) => t.source === 'synonym')).toHaveLength(2);
+  });
+
+  it('finds the seed written in katakana from a need written in kanji, and can be turned off', () => {
+    const index = small();
+    const text = '杉の使い道を探したい';
+    const on = searchWithExpansion(index, analyzer, text, { k: 3, feedback: false });
+    expect(ids(on.hits)[0]).toBe('clt');
+    const off = searchWithExpansion(index, analyzer, text, {
+      k: 3,
+      feedback: false,
+      readings: false,
+    });
+    expect(ids(off.hits)).not.toContain('clt');
   });
 });

@@ -25,6 +25,8 @@ export interface QueryTerm extends WeightedTerm {
    * 'cooccurrence' the query terms that led to it; for 'feedback' the feedback documents' ids.
    */
   readonly via: readonly string[];
+  /** A noun written with kanji: its katakana reading (`AnalyzedTerm.reading`). */
+  readonly reading?: string;
 }
 
 export interface BuildQueryOptions {
@@ -43,10 +45,11 @@ export function buildQuery(
   for (const analyzed of analyzer.analyze(text)) {
     if (byTerm.has(analyzed.term)) continue;
     const weight = analyzed.kind === 'bigram' ? bigramWeight : 1;
+    const reading = analyzed.reading === undefined ? {} : { reading: analyzed.reading };
     byTerm.set(
       analyzed.term,
       analyzed.synonymOf === undefined
-        ? { term: analyzed.term, weight, source: 'query', via: [] }
+        ? { term: analyzed.term, weight, source: 'query', via: [], ...reading }
         : { term: analyzed.term, weight, source: 'synonym', via: [analyzed.synonymOf] },
     );
   }
@@ -141,6 +144,32 @@ export function expandWithGlosses(
   }
   return addCandidates(query, candidates, 'gloss');
 }
+
+/**
+ * The same word in katakana: a need's 杉 or 牛 reaches seeds that write スギ or ウシ, as
+ * researchers name plants, animals and materials. Only readings the index holds as words, so
+ * a reading no seed writes (工場 → コウジョウ) adds nothing; weighed below the written form
+ * because a reading can be another word's (柿 and 牡蠣 are both カキ).
+ */
+export function expandWithReadings(
+  index: Bm25fIndex,
+  query: readonly QueryTerm[],
+  weight = READING_WEIGHT,
+): QueryTerm[] {
+  const candidates = new Map<string, { weight: number; via: Set<string> }>();
+  for (const term of query) {
+    if (term.reading === undefined || !isOriginal(term)) continue;
+    if (index.documentFrequency(term.reading) === 0) continue;
+    const existing = candidates.get(term.reading);
+    if (existing === undefined) {
+      candidates.set(term.reading, { weight: term.weight * weight, via: new Set([term.term]) });
+    } else existing.via.add(term.term);
+  }
+  return addCandidates(query, candidates, 'synonym');
+}
+
+/** A reading's weight relative to the written word. */
+export const READING_WEIGHT = 0.8;
 
 export interface CooccurrenceOptions {
   /** Documents containing a query term looked at (evenly spread; default 500). */
@@ -354,6 +383,8 @@ export interface ExpandedSearchOptions {
   /** false turns pseudo-relevance feedback off. */
   readonly feedback?: FeedbackOptions | false;
   readonly bigramWeight?: number;
+  /** A katakana reading's weight (`expandWithReadings`); false turns readings off. */
+  readonly readings?: number | false;
   readonly exclude?: ReadonlySet<string>;
   /** Link factors learned from coordinators' judgements (`link-judgements.ts`). */
   readonly linkWeights?: { readonly weights: LinkWeights; readonly needField?: string };
@@ -377,6 +408,7 @@ export function searchWithExpansion(
 ): ExpandedSearchResult {
   const searchOptions = options.exclude === undefined ? {} : { exclude: options.exclude };
   let query = buildQuery(analyzer, text, { bigramWeight: options.bigramWeight ?? 0.3 });
+  if (options.readings !== false) query = expandWithReadings(index, query, options.readings);
   if (options.dictionary !== undefined) {
     query = expandWithDictionary(query, options.dictionary, options.dictionaryExpansion);
   }

@@ -47,8 +47,10 @@ export async function createTextPipeline(
 ): Promise<TextPipeline> {
   const choice = options.tokenizer ?? 'auto';
   const useMecab = choice === 'mecab' || (choice === 'auto' && isMecabAvailable());
+  // Queries go through this one: readings for the katakana forms (杉 → スギ); bulk indexing
+  // has its own processes without them.
   const batch = useMecab
-    ? createMecabTokenizer()
+    ? createMecabTokenizer({ readings: true })
     : fromSyncTokenizer(await createKuromojiTokenizer(), 'kuromoji');
   const entries = [...STARTER_DOMAIN_DICTIONARY, ...(options.dictionary ?? [])];
   const dictionary = compileDictionary(entries);
