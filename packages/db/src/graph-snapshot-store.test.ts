@@ -128,6 +128,38 @@ describe.each(TEST_DATABASES)('the stored network snapshot (issue 16) on $name',
     expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
   });
 
+  it('keeps a network without relations, and reads nothing from a snapshot cut short or run on', async () => {
+    db = await kind.open();
+    const { actors, relations } = smallNetwork();
+    await db.repos.entity('actors').upsertMany(actors);
+    const lonely = await readCompactNetwork(db.client);
+    expect(lonely.relations.count).toBe(0);
+    const fingerprint = await networkFingerprint(db.client);
+    await writeNetworkSnapshot(db.client, fingerprint, lonely, 1024);
+    expect(plain((await readNetworkSnapshot(db.client, fingerprint)) ?? lonely)).toEqual(
+      plain(lonely),
+    );
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeDefined();
+
+    await db.repos.entity('relations').upsertMany(relations);
+    const network = await readCompactNetwork(db.client);
+    await writeNetworkSnapshot(db.client, fingerprint, network, 1024);
+    const [last] = await db.client.all<{ chunk: number }>(
+      'SELECT max(chunk) AS chunk FROM graph_snapshot_chunks',
+    );
+    const lastChunk = Number(last?.chunk);
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeDefined();
+    // One chunk more than the snapshot holds: not this layout's bytes.
+    await db.client.run(
+      'INSERT INTO graph_snapshot_chunks (name, chunk, fingerprint, data) VALUES (?, ?, ?, ?)',
+      ['network', lastChunk + 1, fingerprint, Buffer.from('more').toString('base64')],
+    );
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
+    // Its last chunks missing: cut short.
+    await db.client.run('DELETE FROM graph_snapshot_chunks WHERE chunk >= ?', [lastChunk]);
+    expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
+  });
+
   it('is made stale by any actor or relation write, and the next read sees the write', async () => {
     db = await kind.open();
     const { repos } = db;
@@ -192,9 +224,9 @@ describe.each(TEST_DATABASES)('the stored network snapshot (issue 16) on $name',
       );
     };
     const fingerprint = await networkFingerprint(db.client);
-    expect(fingerprint.startsWith('compact-network-v3:')).toBe(true);
+    expect(fingerprint.startsWith('compact-network-v4:')).toBe(true);
     // Under the first layout's key: stale whatever it holds.
-    await store(fingerprint.replace('compact-network-v3:', 'compact-network-v2:'));
+    await store(fingerprint.replace('compact-network-v4:', 'compact-network-v3:'));
     expect(await readNetworkSnapshot(db.client, fingerprint)).toBeUndefined();
     expect(plain(await db.repos.network.readCompact())).toEqual(plain(fromRows));
     const storedAgain = await readNetworkSnapshot(db.client, fingerprint);
