@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { DomainDictionaryEntry } from '#matching/dictionary.ts';
+import { workerEntry } from '#core/worker-entry.ts';
 
 export const ZAnalysisWorkerConfig = z.object({
   tokenizer: z.enum(['mecab', 'kuromoji']),
@@ -92,20 +93,6 @@ interface Slot {
   readonly pending: Map<number, { resolve(batch: AnalysedBatch): void; reject(e: Error): void }>;
 }
 
-function workerEntry(): { file: URL; entry: string } {
-  // From the sources: a boot file registers tsx, then imports the TypeScript worker. In the
-  // bundled CLI the worker is compiled beside the bundle (`analysis-worker.js`).
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(
-    fromSources ? './analysis-worker.ts' : './analysis-worker.js',
-    import.meta.url,
-  );
-  return {
-    file: fromSources ? new URL('./analysis-worker-boot.mjs', import.meta.url) : entry,
-    entry: entry.href,
-  };
-}
-
 function decode({ vocabulary, ends, ids }: AnalysedBatch): string[][] {
   const out: string[][] = new Array<string[]>(ends.length);
   let from = 0;
@@ -124,7 +111,7 @@ export async function createParallelAnalyzer(
   options: ParallelAnalyzerOptions,
 ): Promise<ParallelAnalyzer> {
   const count = Math.max(1, Math.floor(options.workers ?? defaultAnalysisWorkers()));
-  const { file, entry } = workerEntry();
+  const { file, entry } = workerEntry('analysis-worker', import.meta.url);
   const config: AnalysisWorkerConfig = {
     tokenizer: options.tokenizer,
     dictionary: options.dictionary.map((e) => ({

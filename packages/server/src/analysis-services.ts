@@ -26,24 +26,11 @@ import {
   type AnalysisWorkerData,
   type WorkerAnalysisRunner,
 } from '#services/analysis-store/worker-runner.ts';
-
-function workerFile(): { file: URL; entry: string } {
-  // From the sources a boot file registers tsx, then imports the TypeScript entry; in the
-  // bundled CLI the entry is compiled beside the bundle (`analysis-thread.js`).
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(
-    fromSources ? './analysis-thread.ts' : './analysis-thread.js',
-    import.meta.url,
-  );
-  return {
-    file: fromSources ? new URL('./analysis-thread-boot.mjs', import.meta.url) : entry,
-    entry: entry.href,
-  };
-}
+import { workerEntry } from '#core/worker-entry.ts';
 
 /** A worker thread on the server's database (`lowPriority` for work done ahead of being asked). */
 export function startAnalysisWorker(database: string, lowPriority: boolean): WorkerAnalysisRunner {
-  const { file, entry } = workerFile();
+  const { file, entry } = workerEntry('analysis-thread', import.meta.url);
   const workerData: AnalysisWorkerData & { entry: string } = { database, lowPriority, entry };
   return createWorkerAnalysisRunner({ file, workerData });
 }

@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { RelationBatch } from './relation-csv-batches.ts';
+import { workerEntry } from '#core/worker-entry.ts';
 
 export interface RelationBatchJob {
   entry: string;
@@ -18,20 +19,6 @@ export interface RelationBatchJob {
 
 export type RelationBatchMessage = { batch: RelationBatch } | { done: true } | { error: string };
 
-function workerFiles(): { file: URL; entry: string } {
-  // From the sources a boot file registers tsx, then imports the TypeScript worker; in the
-  // bundled CLI the worker is compiled beside the bundle (`relation-batch-worker.js`).
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(
-    fromSources ? './relation-batch-worker.ts' : './relation-batch-worker.js',
-    import.meta.url,
-  );
-  return {
-    file: fromSources ? new URL('./relation-batch-worker-boot.mjs', import.meta.url) : entry,
-    entry: entry.href,
-  };
-}
-
 /** The batches of `path`, read in a worker thread; stopping early ends the thread. */
 export async function* readRelationBatchesInThread(
   path: string,
@@ -39,7 +26,7 @@ export async function* readRelationBatchesInThread(
   batchSize: number,
   ahead = 8,
 ): AsyncIterable<RelationBatch> {
-  const { file, entry } = workerFiles();
+  const { file, entry } = workerEntry('relation-batch-worker', import.meta.url);
   const progress = new SharedArrayBuffer(8);
   const counters = new Int32Array(progress);
   const job: RelationBatchJob = { entry, path, header, batchSize, ahead, progress };

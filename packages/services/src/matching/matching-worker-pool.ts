@@ -21,6 +21,7 @@ import { serveMatchingStore } from './store-channel.ts';
 import type { GlossLinkSource } from './gloss-link-source.ts';
 import type { TokenizerChoice } from './text-pipeline.ts';
 import { deserializeError } from './thread-errors.ts';
+import { workerEntry } from '#core/worker-entry.ts';
 
 export interface WorkerMatchingOptions {
   readonly store: MatchingStore;
@@ -50,20 +51,6 @@ interface Slot {
   restarting?: Promise<void>;
 }
 
-function workerFiles(): { file: URL; entry: string } {
-  // From the sources a boot file registers tsx, then imports the TypeScript worker; in the
-  // bundled CLI the worker is compiled beside the bundle (`matching-worker.js`).
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(
-    fromSources ? './matching-worker.ts' : './matching-worker.js',
-    import.meta.url,
-  );
-  return {
-    file: fromSources ? new URL('./matching-worker-boot.mjs', import.meta.url) : entry,
-    entry: entry.href,
-  };
-}
-
 const EDITS: ReadonlySet<WorkerCall['method']> = new Set([
   'upsertSeed',
   'deleteSeed',
@@ -76,7 +63,7 @@ const EDITS: ReadonlySet<WorkerCall['method']> = new Set([
 export async function createWorkerMatchingService(
   options: WorkerMatchingOptions,
 ): Promise<MatchingService> {
-  const { file, entry } = workerFiles();
+  const { file, entry } = workerEntry('matching-worker', import.meta.url);
   const count = Math.max(1, Math.floor(options.workers));
   let tokenizerName = '';
   let stats: MatchingStats | undefined;
