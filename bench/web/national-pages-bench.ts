@@ -119,6 +119,11 @@ export async function runNationalPagesBench(options: {
     const pages = [];
     for (const page of [
       ...analysisPages(community),
+      // Point 4's other pages: on the planted network (no projects or programmes) they are
+      // computed from the network and the empty project tables.
+      { name: 'continuation', requests: [{ path: '/api/analyses/continuation' }] },
+      { name: 'portfolio (Tokyo)', requests: [{ path: '/api/portfolio/projects?prefecture=13' }] },
+      { name: 'region report (Tokyo)', requests: [{ path: '/api/reports/region?prefecture=13' }] },
       {
         name: `another community (${another}, not warmed)`,
         requests: [
