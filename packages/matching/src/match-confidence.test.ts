@@ -124,6 +124,34 @@ describe('assessHit', () => {
     expect(withIt.matchedWords).toBe(without.matchedWords + 1);
   });
 
+  it('counts a word and its katakana reading as one word of the need, held in either form', () => {
+    const cedar = createBm25fIndex({ fields: [{ name: 'title', weight: 3 }] });
+    cedar.upsert('katakana', { title: analyzer.terms('スギ材の強度と乾燥') });
+    cedar.upsert('kanji', { title: analyzer.terms('杉材の強度と乾燥') });
+    cedar.upsert('other', { title: analyzer.terms('竹材の強度') });
+    cedar.flush();
+    const written = buildQuery(analyzer, '杉の乾燥');
+    const reading: QueryTerm = { term: 'スギ', weight: 0.8, source: 'synonym', via: ['杉'] };
+    const query = [...written, reading];
+    const scale = textScale(cedar, query);
+    // The reading adds nothing to the need's core: the scale is the written need's.
+    expect(scale).toBeCloseTo(textScale(cedar, written), 12);
+    const evidenceOf = (id: string) =>
+      assessHit(
+        cedar,
+        query,
+        cedar.search(query, 3).find((h) => h.id === id) ?? { id, score: 0 },
+        scale,
+      );
+    const katakana = evidenceOf('katakana');
+    const kanji = evidenceOf('kanji');
+    // Either form of the word explains it fully; neither seed is carried by expansion alone.
+    expect(katakana.coverage).toBeCloseTo(1, 12);
+    expect(kanji.coverage).toBeCloseTo(1, 12);
+    expect(katakana.matchedWords).toBe(kanji.matchedWords);
+    expect(katakana.expansionOnly).toBe(false);
+  });
+
   it('marks a seed reached only through expansion terms, and never calls it high', () => {
     const own = buildQuery(analyzer, '金属部品の検査');
     const added: QueryTerm = { term: '摩耗', weight: 0.5, source: 'dictionary', via: ['部品'] };

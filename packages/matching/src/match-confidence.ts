@@ -53,11 +53,27 @@ function isOwnTerm(term: QueryTerm): boolean {
   return term.source === 'query' || term.source === 'synonym';
 }
 
-/** The need's own words (no bigrams), one entry per term. */
+/**
+ * The written word a term is another form of (a kanji noun's katakana reading: 杉 → スギ), when
+ * that word is itself in the query: one word of the need, not two.
+ */
+function variantOf(term: QueryTerm, written: ReadonlySet<string>): string | undefined {
+  if (term.source !== 'synonym' || term.via.length !== 1) return undefined;
+  const [word] = term.via;
+  return word !== undefined && written.has(word) ? word : undefined;
+}
+
+function writtenWords(query: readonly QueryTerm[]): Set<string> {
+  return new Set(query.filter((t) => t.source === 'query').map((t) => t.term));
+}
+
+/** The need's own words (no bigrams, no second form of a word), one entry per term. */
 function ownWords(query: readonly QueryTerm[]): QueryTerm[] {
   const seen = new Set<string>();
+  const written = writtenWords(query);
   return query.filter((t) => {
     if (!isOwnTerm(t) || isBigramTerm(t.term) || seen.has(t.term)) return false;
+    if (variantOf(t, written) !== undefined) return false;
     seen.add(t.term);
     return true;
   });
@@ -153,8 +169,13 @@ export function assessHit(
   // A word the seed lacks is still partly explained by an added term linked to it that the
   // seed holds (銅 → 重金属 through the dictionary), in proportion to that link's weight.
   const linkedCredit = new Map<string, number>();
+  const written = writtenWords(query);
   for (const t of query) {
-    if (isOwnTerm(t) || t.source === 'feedback' || !holds(t.term)) continue;
+    if (t.source === 'feedback' || !holds(t.term)) continue;
+    // The seed holds the word in another form (スギ for 杉): the word itself.
+    const variant = variantOf(t, written);
+    if (variant !== undefined) linkedCredit.set(variant, 1);
+    if (isOwnTerm(t)) continue;
     for (const word of t.via) {
       linkedCredit.set(word, Math.max(linkedCredit.get(word) ?? 0, Math.min(1, t.weight)));
     }
