@@ -2,7 +2,8 @@
  * How sure a text match is, on a scale that does not depend on the other candidates.
  *
  * - Everything is judged on the need's core: its `coreWords` weightiest own words (query and
- *   synonym terms, not character bigrams; weight · idf, earlier words first on ties). A title
+ *   synonym terms, not character bigrams; weight · idf, earlier words first on ties), those of
+ *   the first line (a need's title) before those of its description and keywords. A title
  *   alone and the same title with a long description have much the same core, so the levels
  *   mean the same for both; judged on every word, a long description made the scale grow
  *   with its length and let any seed sharing a few of its common words look like a match.
@@ -105,17 +106,20 @@ function wordMasses(index: Bm25fIndex, query: readonly QueryTerm[]): WordMass[] 
 }
 
 /**
- * The need's core: its `size` weightiest own words, heaviest first (ties: the earlier word in
- * the text, where a need says what it wants).
+ * The need's core: its `size` weightiest own words of its first line (a need's title), then of
+ * the rest, heaviest first (ties: the earlier word in the text, where a need says what it wants).
  */
 export function coreWords(
   index: Bm25fIndex,
   query: readonly QueryTerm[],
   size: number = DEFAULT_CONFIDENCE_THRESHOLDS.coreWords,
 ): WordMass[] {
+  // The first line (a need's title) first: a description's rare words (the firm's trade) would
+  // otherwise take the core from what the need asks for.
+  const later = new Set(query.filter((t) => (t.line ?? 0) > 0).map((t) => t.term));
   return wordMasses(index, query)
-    .map((word, position) => ({ word, position }))
-    .sort((a, b) => b.word.mass - a.word.mass || a.position - b.position)
+    .map((word, position) => ({ word, position, line: later.has(word.term) ? 1 : 0 }))
+    .sort((a, b) => a.line - b.line || b.word.mass - a.word.mass || a.position - b.position)
     .slice(0, Math.max(1, size))
     .map((entry) => entry.word);
 }
