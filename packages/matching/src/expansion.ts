@@ -27,6 +27,11 @@ export interface QueryTerm extends WeightedTerm {
   readonly via: readonly string[];
   /** A noun written with kanji: its katakana reading (`AnalyzedTerm.reading`). */
   readonly reading?: string;
+  /**
+   * The line of the text it first appears on, when not the first: a need's title is its first
+   * line, its description and keywords follow (what confidence puts first, `coreWords`).
+   */
+  readonly line?: number;
 }
 
 export interface BuildQueryOptions {
@@ -42,15 +47,25 @@ export function buildQuery(
 ): QueryTerm[] {
   const bigramWeight = options.bigramWeight ?? 0.3;
   const byTerm = new Map<string, QueryTerm>();
+  const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index + 1);
+  const lineOf = (at: number): number => {
+    let line = 0;
+    while (line < lineStarts.length && (lineStarts[line] ?? Infinity) <= at) line += 1;
+    return line;
+  };
   for (const analyzed of analyzer.analyze(text)) {
     if (byTerm.has(analyzed.term)) continue;
     const weight = analyzed.kind === 'bigram' ? bigramWeight : 1;
-    const reading = analyzed.reading === undefined ? {} : { reading: analyzed.reading };
+    const line = lineStarts.length === 0 ? 0 : lineOf(analyzed.start);
+    const extra = {
+      ...(analyzed.reading === undefined ? {} : { reading: analyzed.reading }),
+      ...(line > 0 ? { line } : {}),
+    };
     byTerm.set(
       analyzed.term,
       analyzed.synonymOf === undefined
-        ? { term: analyzed.term, weight, source: 'query', via: [], ...reading }
-        : { term: analyzed.term, weight, source: 'synonym', via: [analyzed.synonymOf] },
+        ? { term: analyzed.term, weight, source: 'query', via: [], ...extra }
+        : { term: analyzed.term, weight, source: 'synonym', via: [analyzed.synonymOf], ...extra },
     );
   }
   return [...byTerm.values()];

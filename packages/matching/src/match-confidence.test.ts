@@ -6,6 +6,7 @@ import {
   absoluteText,
   assessHit,
   confidenceOf,
+  coreWords,
   isNoGoodMatch,
   noGoodMatchNotice,
   textScale,
@@ -124,6 +125,34 @@ describe('assessHit', () => {
     expect(withIt.matchedWords).toBe(without.matchedWords + 1);
   });
 
+  it('counts a word and its katakana reading as one word of the need, held in either form', () => {
+    const cedar = createBm25fIndex({ fields: [{ name: 'title', weight: 3 }] });
+    cedar.upsert('katakana', { title: analyzer.terms('スギ材の強度と乾燥') });
+    cedar.upsert('kanji', { title: analyzer.terms('杉材の強度と乾燥') });
+    cedar.upsert('other', { title: analyzer.terms('竹材の強度') });
+    cedar.flush();
+    const written = buildQuery(analyzer, '杉の乾燥');
+    const reading: QueryTerm = { term: 'スギ', weight: 0.8, source: 'synonym', via: ['杉'] };
+    const query = [...written, reading];
+    const scale = textScale(cedar, query);
+    // The reading adds nothing to the need's core: the scale is the written need's.
+    expect(scale).toBeCloseTo(textScale(cedar, written), 12);
+    const evidenceOf = (id: string) =>
+      assessHit(
+        cedar,
+        query,
+        cedar.search(query, 3).find((h) => h.id === id) ?? { id, score: 0 },
+        scale,
+      );
+    const katakana = evidenceOf('katakana');
+    const kanji = evidenceOf('kanji');
+    // Either form of the word explains it fully; neither seed is carried by expansion alone.
+    expect(katakana.coverage).toBeCloseTo(1, 12);
+    expect(kanji.coverage).toBeCloseTo(1, 12);
+    expect(katakana.matchedWords).toBe(kanji.matchedWords);
+    expect(katakana.expansionOnly).toBe(false);
+  });
+
   it('marks a seed reached only through expansion terms, and never calls it high', () => {
     const own = buildQuery(analyzer, '金属部品の検査');
     const added: QueryTerm = { term: '摩耗', weight: 0.5, source: 'dictionary', via: ['部品'] };
@@ -234,6 +263,45 @@ describe('confidence of a title alone and of the same title with a long descript
   it('does not lift a seed that shares only the description’s common words above low', () => {
     expect(levelOf(LONG_NEED, 'plan').confidence).toBe('low');
     expect(levelOf(LONG_NEED, 'safety').confidence).not.toBe('high');
+  });
+});
+
+describe('the core of a need written as a title and a description', () => {
+  // The firm's description names its trade (めっき, 樹脂), rarer in the corpus than what the
+  // title asks for (寿命, 見積もり): judged on the weightiest words alone, the trade took the
+  // core and a seed about the trade looked like an answer.
+  const trade = createBm25fIndex({ fields: [{ name: 'title', weight: 3 }] });
+  const titles = [
+    ['wastewater', 'めっき排水の樹脂吸着'],
+    ['life', '部品の寿命予測と見積もり'],
+    ['life2', '部品の寿命の評価'],
+    ['life3', '機械部品の寿命'],
+    ['quote', '見積もりの自動化'],
+    ['quote2', '見積もり作業の効率化'],
+  ] as const;
+  const NEED = 'めっき部品の寿命を見積もりたい\n当社はめっきと樹脂の加工をしている。';
+
+  beforeAll(() => {
+    for (const [id, title] of titles) trade.upsert(id, { title: analyzer.terms(title) });
+    trade.flush();
+  });
+
+  it('takes the title’s words first, and marks the description’s words by their line', () => {
+    const query = buildQuery(analyzer, NEED);
+    expect(query.find((t) => t.term === '寿命')?.line).toBeUndefined();
+    expect(query.find((t) => t.term === '樹脂')?.line).toBe(1);
+    const core = coreWords(trade, query).map((w) => w.term);
+    const lastOfTitle = Math.max(...['寿命', '見積もる', '部品'].map((w) => core.indexOf(w)));
+    expect(core.slice(0, lastOfTitle)).not.toContain('樹脂');
+    const wastewater = trade.search(query, 6).find((h) => h.id === 'wastewater');
+    expect(wastewater).toBeDefined();
+    const evidence = assessHit(
+      trade,
+      query,
+      wastewater ?? { id: '', score: 0 },
+      textScale(trade, query),
+    );
+    expect(evidence.confidence).not.toBe('high');
   });
 });
 

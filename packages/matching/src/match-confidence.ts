@@ -2,7 +2,8 @@
  * How sure a text match is, on a scale that does not depend on the other candidates.
  *
  * - Everything is judged on the need's core: its `coreWords` weightiest own words (query and
- *   synonym terms, not character bigrams; weight · idf, earlier words first on ties). A title
+ *   synonym terms, not character bigrams; weight · idf, earlier words first on ties), those of
+ *   the first line (a need's title) before those of its description and keywords. A title
  *   alone and the same title with a long description have much the same core, so the levels
  *   mean the same for both; judged on every word, a long description made the scale grow
  *   with its length and let any seed sharing a few of its common words look like a match.
@@ -53,11 +54,27 @@ function isOwnTerm(term: QueryTerm): boolean {
   return term.source === 'query' || term.source === 'synonym';
 }
 
-/** The need's own words (no bigrams), one entry per term. */
+/**
+ * The written word a term is another form of (a kanji noun's katakana reading: 杉 → スギ), when
+ * that word is itself in the query: one word of the need, not two.
+ */
+function variantOf(term: QueryTerm, written: ReadonlySet<string>): string | undefined {
+  if (term.source !== 'synonym' || term.via.length !== 1) return undefined;
+  const [word] = term.via;
+  return word !== undefined && written.has(word) ? word : undefined;
+}
+
+function writtenWords(query: readonly QueryTerm[]): Set<string> {
+  return new Set(query.filter((t) => t.source === 'query').map((t) => t.term));
+}
+
+/** The need's own words (no bigrams, no second form of a word), one entry per term. */
 function ownWords(query: readonly QueryTerm[]): QueryTerm[] {
   const seen = new Set<string>();
+  const written = writtenWords(query);
   return query.filter((t) => {
     if (!isOwnTerm(t) || isBigramTerm(t.term) || seen.has(t.term)) return false;
+    if (variantOf(t, written) !== undefined) return false;
     seen.add(t.term);
     return true;
   });
@@ -89,17 +106,20 @@ function wordMasses(index: Bm25fIndex, query: readonly QueryTerm[]): WordMass[] 
 }
 
 /**
- * The need's core: its `size` weightiest own words, heaviest first (ties: the earlier word in
- * the text, where a need says what it wants).
+ * The need's core: its `size` weightiest own words of its first line (a need's title), then of
+ * the rest, heaviest first (ties: the earlier word in the text, where a need says what it wants).
  */
 export function coreWords(
   index: Bm25fIndex,
   query: readonly QueryTerm[],
   size: number = DEFAULT_CONFIDENCE_THRESHOLDS.coreWords,
 ): WordMass[] {
+  // The first line (a need's title) first: a description's rare words (the firm's trade) would
+  // otherwise take the core from what the need asks for.
+  const later = new Set(query.filter((t) => (t.line ?? 0) > 0).map((t) => t.term));
   return wordMasses(index, query)
-    .map((word, position) => ({ word, position }))
-    .sort((a, b) => b.word.mass - a.word.mass || a.position - b.position)
+    .map((word, position) => ({ word, position, line: later.has(word.term) ? 1 : 0 }))
+    .sort((a, b) => a.line - b.line || b.word.mass - a.word.mass || a.position - b.position)
     .slice(0, Math.max(1, size))
     .map((entry) => entry.word);
 }
@@ -153,8 +173,13 @@ export function assessHit(
   // A word the seed lacks is still partly explained by an added term linked to it that the
   // seed holds (銅 → 重金属 through the dictionary), in proportion to that link's weight.
   const linkedCredit = new Map<string, number>();
+  const written = writtenWords(query);
   for (const t of query) {
-    if (isOwnTerm(t) || t.source === 'feedback' || !holds(t.term)) continue;
+    if (t.source === 'feedback' || !holds(t.term)) continue;
+    // The seed holds the word in another form (スギ for 杉): the word itself.
+    const variant = variantOf(t, written);
+    if (variant !== undefined) linkedCredit.set(variant, 1);
+    if (isOwnTerm(t)) continue;
     for (const word of t.via) {
       linkedCredit.set(word, Math.max(linkedCredit.get(word) ?? 0, Math.min(1, t.weight)));
     }
