@@ -9,13 +9,13 @@
  * Writes bench/results/matching-gap.json/.md (this run) and appends a row per system to
  * bench/results/matching-gap-runs.md (before / after each change). Seconds, not minutes.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
-import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
-import { compileDictionary, type CompiledDictionary } from '#matching/dictionary.ts';
-import { parseEvalSet, vocabularyGaps, type EvalNeed } from '#matching/evaluation-set.ts';
+import type { Analyzer } from '#matching/analyze.ts';
+import type { Bm25fIndex } from '#matching/bm25f.ts';
+import type { CompiledDictionary } from '#matching/dictionary.ts';
+import { vocabularyGaps, type EvalNeed } from '#matching/evaluation-set.ts';
 import {
   buildQuery,
   searchWithExpansion,
@@ -31,7 +31,6 @@ import {
 } from '#matching/match-confidence.ts';
 import { learnLinkWeights, type LinkJudgement } from '#matching/link-judgements.ts';
 import { meanRankingQuality, type RankingQuality } from '#matching/ranking-metrics.ts';
-import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import {
   buildGlossLinkTable,
   decodeGlossLinkTable,
@@ -42,10 +41,9 @@ import type { GlossLinker } from '#matching/gloss-links.ts';
 import { EDICT_PATH, readEdict } from '#matching-node/edict-file.ts';
 import { readSudachiSynonyms } from '#matching-node/sudachi-synonyms-file.ts';
 import { synonymLinks } from '#matching/synonym-groups.ts';
-import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { batchAnswer } from './batch-ranker.ts';
+import { loadEvalCorpus } from './eval-corpus.ts';
 import type { CorpusSeed } from './distractors.ts';
-import { FIELD_SPECS } from './matching-bench.ts';
 
 type Ranker = (text: string) => string[];
 
@@ -393,21 +391,7 @@ async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '..', '..');
   const at = process.argv.indexOf('--label');
   const label = at > 0 ? (process.argv[at + 1] ?? 'unlabelled') : 'unlabelled';
-  const load = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
-  const set = parseEvalSet(load('packages/matching/eval/eval-set.json'));
-  const fixed = load('packages/matching/eval/distractors.json') as CorpusSeed[];
-  const corpus: CorpusSeed[] = JUDGED_ONLY ? [...set.seeds] : [...set.seeds, ...fixed];
-  const dictionary = compileDictionary(STARTER_DOMAIN_DICTIONARY);
-  const analyzer = createAnalyzer({ tokenizer: await createKuromojiTokenizer(), dictionary });
-  const index = createBm25fIndex({ fields: FIELD_SPECS });
-  for (const d of corpus) {
-    index.upsert(d.id, {
-      title: analyzer.terms(d.title),
-      abstract: analyzer.terms(d.abstract),
-      keywords: analyzer.terms(d.keywords.join('、')),
-    });
-  }
-  index.flush();
+  const { set, corpus, dictionary, analyzer, index } = await loadEvalCorpus(root, JUDGED_ONLY);
   const computed = new Set(
     vocabularyGaps(set, analyzer)
       .filter((g) => g.gap)

@@ -5,43 +5,23 @@
  *
  *   node bin/run-ts.mjs bench/matching/need-diagnosis.ts [--corpus judged] [--worst N]
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createAnalyzer } from '#matching/analyze.ts';
-import { createBm25fIndex } from '#matching/bm25f.ts';
-import { compileDictionary } from '#matching/dictionary.ts';
-import { parseEvalSet } from '#matching/evaluation-set.ts';
+import { resolve } from 'node:path';
 import { searchWithExpansion } from '#matching/expansion.ts';
 import { meanRankingQuality } from '#matching/ranking-metrics.ts';
-import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { buildGlossLinkTable } from '#matching/gloss-link-table.ts';
 import { readEdict } from '#matching-node/edict-file.ts';
 import { readSudachiSynonyms } from '#matching-node/sudachi-synonyms-file.ts';
 import { synonymLinks } from '#matching/synonym-groups.ts';
-import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
-import type { CorpusSeed } from './distractors.ts';
-import { FIELD_SPECS } from './matching-bench.ts';
+import { loadEvalCorpus } from './eval-corpus.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const load = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
-const judgedOnly = process.argv.includes('judged');
 const worstAt = process.argv.indexOf('--worst');
 const worst = worstAt > 0 ? Number(process.argv[worstAt + 1]) : 30;
-const set = parseEvalSet(load('packages/matching/eval/eval-set.json'));
-const fixed = load('packages/matching/eval/distractors.json') as CorpusSeed[];
-const corpus: CorpusSeed[] = judgedOnly ? [...set.seeds] : [...set.seeds, ...fixed];
+const { set, corpus, dictionary, analyzer, index } = await loadEvalCorpus(
+  root,
+  process.argv.includes('judged'),
+);
 const titles = new Map(corpus.map((d) => [d.id, d.title]));
-const dictionary = compileDictionary(STARTER_DOMAIN_DICTIONARY);
-const analyzer = createAnalyzer({ tokenizer: await createKuromojiTokenizer(), dictionary });
-const index = createBm25fIndex({ fields: FIELD_SPECS });
-for (const d of corpus) {
-  index.upsert(d.id, {
-    title: analyzer.terms(d.title),
-    abstract: analyzer.terms(d.abstract),
-    keywords: analyzer.terms(d.keywords.join('、')),
-  });
-}
-index.flush();
 const synonyms = synonymLinks(readSudachiSynonyms(), { synonymWeight: 0.7 });
 const table = buildGlossLinkTable(readEdict(), index.vocabulary(), { minWeight: 0.5, synonyms });
 const rows = set.needs.map((need) => {
