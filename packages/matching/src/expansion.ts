@@ -160,6 +160,9 @@ export function expandWithGlosses(
   return addCandidates(query, candidates, 'gloss');
 }
 
+/** A reading's weight relative to the written word. */
+export const READING_WEIGHT = 0.8;
+
 /**
  * The same word in katakana: a need's 杉 or 牛 reaches seeds that write スギ or ウシ, as
  * researchers name plants, animals and materials. Only readings the index holds as words, so
@@ -182,9 +185,6 @@ export function expandWithReadings(
   }
   return addCandidates(query, candidates, 'synonym');
 }
-
-/** A reading's weight relative to the written word. */
-export const READING_WEIGHT = 0.8;
 
 export interface CooccurrenceOptions {
   /** Documents containing a query term looked at (evenly spread; default 500). */

@@ -54,24 +54,28 @@ function isOwnTerm(term: QueryTerm): boolean {
   return term.source === 'query' || term.source === 'synonym';
 }
 
-/**
- * The written word a term is another form of (a kanji noun's katakana reading: 杉 → スギ), when
- * that word is itself in the query: one word of the need, not two.
- */
-function variantOf(term: QueryTerm, written: ReadonlySet<string>): string | undefined {
-  if (term.source !== 'synonym' || term.via.length !== 1) return undefined;
-  const [word] = term.via;
-  return word !== undefined && written.has(word) ? word : undefined;
+/** Written words by the katakana reading the query carries for them (杉 under スギ). */
+function writtenByReading(query: readonly QueryTerm[]): Map<string, string> {
+  return new Map(
+    query.flatMap((t) => (t.source === 'query' && t.reading ? [[t.reading, t.term] as const] : [])),
+  );
 }
 
-function writtenWords(query: readonly QueryTerm[]): Set<string> {
-  return new Set(query.filter((t) => t.source === 'query').map((t) => t.term));
+/**
+ * The written word a term is the reading of (スギ added for 杉, `expandWithReadings`): one word
+ * of the need, not two.
+ */
+function variantOf(term: QueryTerm, written: ReadonlyMap<string, string>): string | undefined {
+  const word = written.get(term.term);
+  return term.source === 'synonym' && word !== undefined && term.via.includes(word)
+    ? word
+    : undefined;
 }
 
 /** The need's own words (no bigrams, no second form of a word), one entry per term. */
 function ownWords(query: readonly QueryTerm[]): QueryTerm[] {
   const seen = new Set<string>();
-  const written = writtenWords(query);
+  const written = writtenByReading(query);
   return query.filter((t) => {
     if (!isOwnTerm(t) || isBigramTerm(t.term) || seen.has(t.term)) return false;
     if (variantOf(t, written) !== undefined) return false;
@@ -173,7 +177,7 @@ export function assessHit(
   // A word the seed lacks is still partly explained by an added term linked to it that the
   // seed holds (銅 → 重金属 through the dictionary), in proportion to that link's weight.
   const linkedCredit = new Map<string, number>();
-  const written = writtenWords(query);
+  const written = writtenByReading(query);
   for (const t of query) {
     if (t.source === 'feedback' || !holds(t.term)) continue;
     // The seed holds the word in another form (スギ for 杉): the word itself.
