@@ -5,7 +5,8 @@
  * confirming it; deleting a programme an adoption still uses is refused with the page's words
  * naming the adoption, and nothing is deleted. An adoption's programme is chosen by name too.
  * axe-core finds no serious or critical violation with the list open, the question asked and
- * the refusal shown.
+ * the refusal shown. A name search the server fails is tried once more on its own, then said so
+ * with a button that searches again, never shown as "nothing matches".
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,8 @@ const TEXT = {
     cancel: 'キャンセル',
     stillUsed: '削除できません。次の記録がまだこの記録を使っています: 採択 1 件。',
     remove: (name: string) => `${name} を外す`,
+    searchFailed: '検索できませんでした',
+    searchAgain: 'もう一度検索',
   },
   en: {
     create: 'Create',
@@ -37,6 +40,8 @@ const TEXT = {
     cancel: 'Cancel',
     stillUsed: 'Cannot delete: other records still use this one: adoptions: 1.',
     remove: (name: string) => `Remove ${name}`,
+    searchFailed: 'The search failed',
+    searchAgain: 'Search again',
   },
 } as const;
 
@@ -183,6 +188,54 @@ describe.each(COMBOS)(
       const picker = page.locator('input[role="combobox"][name="programmeId"]');
       await expect(picker.inputValue()).resolves.toBe(PICKED.name);
       await expect(picker.getAttribute('data-record-id')).resolves.toBe(PICKED.id);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('a search the server fails is tried again, then said so with a button that searches again', async () => {
+      const { context, page, errors } = await world.session(language, viewport, {
+        tolerated: /status of 503/,
+      });
+      await world.signIn(page, 'coordinator', '/cases/new');
+      // The next `failing` name searches answer 503, as a server briefly out of reach would.
+      let failing = 0;
+      let searches = 0;
+      await page.route(
+        (address) => address.pathname === '/api/actors' && address.searchParams.has('q'),
+        async (route) => {
+          searches += 1;
+          if (failing > 0) {
+            failing -= 1;
+            await route.fulfill({ status: 503, body: 'unavailable' });
+          } else await route.continue();
+        },
+      );
+      const input = page.locator('input[role="combobox"][name="actorIds"]');
+      const option = (id: string) => page.locator('[role="option"]', { hasText: id });
+      const failure = page.getByRole('alert').filter({ hasText: text.searchFailed });
+
+      // One failure: tried again on its own, the choices come, nothing is said.
+      failing = 1;
+      await input.fill(ACTOR.name);
+      await option(ACTOR.id).waitFor();
+      expect(searches).toBe(2);
+      expect(await failure.count()).toBe(0);
+
+      // Failing twice: said so (never "nothing matches"); the button searches again.
+      failing = 2;
+      searches = 0;
+      await input.fill(OTHER_ACTOR.name);
+      await failure.waitFor();
+      expect(searches).toBe(2);
+      expect(await page.locator('.actor-picker-list:visible').count()).toBe(0);
+      await expectAccessible(page, 'picker whose search failed');
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: shot(`picker-failed-${tag}`), fullPage: true });
+      await failure.getByRole('button', { name: text.searchAgain }).click();
+      await option(OTHER_ACTOR.id).waitFor();
+      expect(await failure.count()).toBe(0);
+      await chooseByKeyboard(page, 'actorIds', OTHER_ACTOR.name, OTHER_ACTOR.id);
+      await page.locator(`.chosen-records li[data-record-id="${OTHER_ACTOR.id}"]`).waitFor();
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -92,15 +92,25 @@ function useRecordName(source: PickerSource, id: string): string | null {
   return name;
 }
 
-/** The search behind a combobox: choices for the typed text, the active one, open or not. */
+/** A failed search is tried once more on its own after this long (a brief outage, a busy server). */
+const RETRY_AFTER_MS = 1000;
+
+/**
+ * The search behind a combobox: choices for the typed text, the active one, open or not. A search
+ * that fails is tried once more; failing again, it is said so (`failed`) with a way to try again,
+ * never shown as "nothing matches".
+ */
 function useSearch(source: PickerSource, text: string | null) {
   const [choices, setChoices] = useState<Choice[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [searching, setSearching] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
   useEffect(() => {
     const query = text?.trim() ?? '';
+    setFailed(null);
     if (query === '') {
       setChoices([]);
       return;
@@ -108,25 +118,34 @@ function useSearch(source: PickerSource, text: string | null) {
     const round = ++latest.current;
     const controller = new AbortController();
     setSearching(true);
-    const timer = setTimeout(() => {
-      search(source, query, controller.signal)
-        .then((items) => {
-          if (round !== latest.current) return;
-          setChoices(items.flatMap((item) => choiceOf(source, item) ?? []));
-          setActive(-1);
-          setOpen(true);
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          if (round === latest.current) setSearching(false);
-        });
-    }, 200);
+    let timer = setTimeout(() => void run(true), 200);
+    async function run(mayRetry: boolean): Promise<void> {
+      try {
+        const items = await search(source, query, controller.signal);
+        if (round !== latest.current) return;
+        setChoices(items.flatMap((item) => choiceOf(source, item) ?? []));
+        setActive(-1);
+        setOpen(true);
+        setSearching(false);
+      } catch (error) {
+        if (controller.signal.aborted || round !== latest.current) return;
+        if (mayRetry) {
+          timer = setTimeout(() => void run(false), RETRY_AFTER_MS);
+          return;
+        }
+        setChoices([]);
+        setOpen(false);
+        setFailed(error instanceof Error ? error.message : String(error));
+        setSearching(false);
+      }
+    }
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [source, text]);
-  return { choices, open, setOpen, active, setActive, searching };
+  }, [source, text, attempt]);
+  const retry = () => setAttempt((n) => n + 1);
+  return { choices, open, setOpen, active, setActive, searching, failed, retry };
 }
 
 /** The text box and its list of choices, shared by the single and the list picker. */
@@ -160,7 +179,10 @@ function Combobox({
 }) {
   const { t } = useI18n();
   const listId = useId();
-  const { choices, open, setOpen, active, setActive, searching } = useSearch(source, text);
+  const { choices, open, setOpen, active, setActive, searching, failed, retry } = useSearch(
+    source,
+    text,
+  );
   const choose = (choice: Choice) => {
     onChoose(choice);
     setOpen(false);
@@ -235,6 +257,14 @@ function Combobox({
           ))
         )}
       </ul>
+      {failed !== null && text !== null && text.trim() !== '' ? (
+        <p role="alert" className="picker-failed">
+          {t('forms2.picker.failed', { reason: failed })}{' '}
+          <button type="button" className="button secondary small" onClick={retry}>
+            {t('forms2.picker.retry')}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }
