@@ -305,8 +305,10 @@ describe('generateDemoEcosystem at scale 1', () => {
     const half = Math.floor(sorted.length / 2);
     const low = sorted.slice(0, half);
     const high = sorted.slice(half);
+    // Planted as a chance of 0.05 + 0.7 × diversity once no successor came: the halves' mean
+    // chances differ by ≈ 0.08 (0.63 against 0.71), about one standard error of 83 adoptions each.
     expect(rate(high, 'continued_regional')).toBeGreaterThan(
-      rate(low, 'continued_regional') + 0.15,
+      rate(low, 'continued_regional') + 0.05,
     );
     expect(rate(high, 'continued_regional')).toBeLessThan(1);
     expect(rate(low, 'continued_regional')).toBeGreaterThan(0);

@@ -174,7 +174,7 @@ export function addPrivateActors(builder: ActorBuilder): void {
           `${prefectureCode}${String(random.int(1, 9)).padStart(2, '0')}01${String(nextCompanySerial()).padStart(6, '0')}`,
         ),
         flags,
-        field: plausibleField(name.name, field),
+        field: plausibleField(name.name, field, prefectureCode),
         keywords: [],
         employees,
         revenue,

@@ -156,7 +156,7 @@ export function addPublicActors(builder: ActorBuilder): void {
         ...place(u.prefectureCode, m),
         ...(u.ror ? { ror: u.ror } : {}),
         flags: [],
-        field: plausibleField(u.name, fieldOf(community)),
+        field: plausibleField(u.name, fieldOf(community), u.prefectureCode),
         keywords: [],
         source: 'MEXT 大学一覧 (令和4年度) via EJU-Express/University-info-of-Japan (MIT)',
       },
@@ -197,8 +197,11 @@ export function addPublicActors(builder: ActorBuilder): void {
         ror: o.ror,
         url: `https://ror.org/${o.ror}`,
         flags,
-        ...(o.sector === 'public_research' || o.sector === 'national_lab' || o.sector === 'company'
-          ? { field: plausibleField(o.name, fieldOf(community)) }
+        ...(o.sector === 'public_research' ||
+        o.sector === 'national_lab' ||
+        o.sector === 'university' ||
+        o.sector === 'company'
+          ? { field: plausibleField(o.name, fieldOf(community), o.prefectureCode) }
           : {}),
         keywords: [],
         ...(o.established !== undefined && o.established >= 1600 && o.established <= 2100

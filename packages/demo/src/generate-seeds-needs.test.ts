@@ -16,12 +16,20 @@ describe('the demo seeds and needs read true (full demo)', () => {
   let seeds: Seed[];
   let needs: Need[];
   let actors: Map<string, ActorInJapan>;
+  /** A researcher's organisation (affiliation or employer); an organisation itself. */
+  let organisationOf: (actor: ActorInJapan | undefined) => ActorInJapan | undefined;
   beforeAll(() => {
     const eco = generateDemoEcosystem();
     // the seeds the demo writes (KAKEN projects keep their real titles: generate-kaken-projects)
     seeds = (eco.seeds as Seed[]).filter((s) => s.source === 'demo');
     needs = eco.needs as Need[];
     actors = new Map((eco.actors as ActorInJapan[]).map((a) => [a.id, a]));
+    const home = new Map<string, string>();
+    for (const r of eco.relations)
+      if ((r.type === 'affiliation' || r.type === 'employment') && !home.has(r.sourceId))
+        home.set(r.sourceId, r.targetId);
+    organisationOf = (actor) =>
+      actor?.kind === 'person' ? actors.get(home.get(actor.id) ?? '') : actor;
   });
 
   it('keeps the sizes', () => {
@@ -71,6 +79,35 @@ describe('the demo seeds and needs read true (full demo)', () => {
   it('lets no arts or humanities school own technology seeds', () => {
     const owners = seeds.map((s) => actors.get(s.ownerId ?? '')?.name ?? '');
     expect(owners.filter((name) => /音楽|芸術|美術|外国語/u.test(name))).toEqual([]);
+  });
+
+  it('gives seeds only to bodies that research, in the fields their names and places allow', () => {
+    const owned = seeds.map((seed) => ({
+      seed,
+      owner: organisationOf(actors.get(seed.ownerId ?? '')),
+    }));
+    const where = (found: typeof owned) =>
+      found.slice(0, 3).map(({ seed, owner }) => [owner?.name, seed.field, seed.title]);
+    // ROR lists these beside the national laboratories; a fashion school teaches no technology.
+    const governing = /議院|年金積立金|新聞社|統計センター|国立印刷局|生涯学習|服飾/u;
+    expect(where(owned.filter(({ owner }) => governing.test(owner?.name ?? '')))).toEqual([]);
+    const ceramics = owned.filter(({ owner }) => /窯業|陶磁|セラミックス/u.test(owner?.name ?? ''));
+    expect(ceramics.length).toBeGreaterThan(0);
+    expect(where(ceramics.filter(({ seed }) => seed.field !== '材料'))).toEqual([]);
+    const fisheries = owned.filter(({ owner }) => /水産/u.test(owner?.name ?? ''));
+    expect(fisheries.length).toBeGreaterThan(0);
+    expect(where(fisheries.filter(({ seed }) => seed.field !== '海洋・水産'))).toEqual([]);
+    // No sea in 栃木, 群馬, 埼玉, 山梨, 長野, 岐阜, 滋賀, 奈良: fisheries only where a name says so.
+    const inland = owned.filter(
+      ({ seed, owner }) =>
+        seed.field === '海洋・水産' &&
+        ['09', '10', '11', '19', '20', '21', '25', '29'].includes(seed.prefectureCode ?? '') &&
+        !/水産|内水面|漁業|湖/u.test(owner?.name ?? ''),
+    );
+    expect(where(inland)).toEqual([]);
+    const rareSugar = owned.filter(({ seed }) => seed.field === '希少糖');
+    expect(rareSugar.length).toBeGreaterThan(0);
+    expect(where(rareSugar.filter(({ seed }) => seed.prefectureCode !== '37'))).toEqual([]);
   });
 
   it('writes needs in plain words, without the seeds’ research register', () => {

@@ -17,6 +17,7 @@ import { keywordsIn } from './need-keywords.ts';
 import { NEED_PHRASES, type TradePhrases } from './need-phrases.ts';
 import { PLANTED_COMMUNITIES } from './planted-communities.ts';
 import type { Random } from './random.ts';
+import { REFERENCE_UNIVERSITIES } from './reference-data.ts';
 import { SEED_TOPICS, topicsOf } from './seed-topics.ts';
 import { writeSeedText } from './write-seed-text.ts';
 
@@ -38,6 +39,8 @@ function organisationOf(world: ActorWorld, actor: ActorInJapan): ActorInJapan {
   if (actor.kind !== 'person') return actor;
   return world.byId.get(world.homeOf.get(actor.id) ?? '') ?? actor;
 }
+
+const universityFacts = new Map(REFERENCE_UNIVERSITIES.map((u) => [u.name, u]));
 
 const SEED_OWNERS: readonly (readonly [
   kind: SeedKind,
@@ -63,7 +66,10 @@ export function generateSeeds(random: Random, world: ActorWorld, total: number):
     kind,
     candidates: owners
       .flatMap((key) => world.national[key])
-      .filter((owner) => holdsTechnologySeeds(organisationOf(world, owner).name)),
+      .filter((owner) => {
+        const organisation = organisationOf(world, owner);
+        return holdsTechnologySeeds(organisation.name, universityFacts.get(organisation.name));
+      }),
   })).filter((row) => row.candidates.length > 0);
   let patentSerial = 5_000_000;
   for (let i = 0; i < total; i++) {
