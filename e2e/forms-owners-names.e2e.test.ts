@@ -24,6 +24,7 @@ import {
   openDemoWorld,
   shot,
   VIEWPORTS,
+  waitForPickerOption,
 } from './support/demo-session.ts';
 
 const TEXT = {
@@ -134,9 +135,8 @@ async function pressInForm(page: Page, label: string): Promise<void> {
 async function chooseActor(page: Page, field: string, typed: string, id: string): Promise<void> {
   const input = page.locator(`input[role="combobox"][name="${field}"]`);
   await input.fill(typed);
-  const option = page.locator('[role="option"]', { hasText: id });
-  await option.waitFor();
-  await option.click();
+  await waitForPickerOption(page, field, id);
+  await page.locator('[role="option"]', { hasText: id }).click();
   await expect(input.getAttribute('data-record-id')).resolves.toBe(id);
 }
 

@@ -18,6 +18,7 @@ import {
   openDemoWorld,
   shot,
   VIEWPORTS,
+  waitForPickerOption,
 } from './support/demo-session.ts';
 
 const TEXT = {
@@ -92,7 +93,7 @@ async function chooseByKeyboard(page: Page, field: string, typed: string, id: st
   const input = page.locator(`input[role="combobox"][name="${field}"]`);
   await input.fill(typed);
   const option = page.locator(`[role="option"]`, { hasText: id });
-  await option.waitFor();
+  await waitForPickerOption(page, field, id);
   await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
   // The chosen record is the first (the names are unique): down once, then Enter.
   await input.press('ArrowDown');

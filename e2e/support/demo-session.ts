@@ -95,6 +95,36 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await sidewaysScroll(page)).toBeLessThanOrEqual(1);
 }
 
+/**
+ * Waits for a record picker's option of `id` to show. When it does not, the failure says what the
+ * picker showed instead (its text, whether its list was open and what it held, a search failure,
+ * where the focus was), so a journey that times out in CI can be read from the log.
+ */
+export async function waitForPickerOption(page: Page, field: string, id: string): Promise<void> {
+  const option = page.locator('[role="option"]', { hasText: id });
+  try {
+    await option.waitFor();
+  } catch (error) {
+    // A string: these files have no DOM types (the browser runs it).
+    const shown: unknown = await page.evaluate(`(() => {
+      const box = document.querySelector('input[role="combobox"][name=${JSON.stringify(field)}]');
+      const list = box ? document.getElementById(box.getAttribute('aria-controls') || '') : null;
+      return {
+        url: location.pathname,
+        text: box && box.value,
+        expanded: box && box.getAttribute('aria-expanded'),
+        focused: document.activeElement === box,
+        list: list && list.textContent.slice(0, 400),
+        listHidden: list && list.hidden,
+        failure: document.querySelector('.picker-failed')?.textContent,
+      };
+    })()`);
+    throw new Error(`no option ${id} in the picker ${field}: ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
+  }
+}
+
 export async function openDemoWorld(options: DemoWorldOptions = {}): Promise<DemoWorld> {
   await ensureWebBuild();
   const database = await sqliteTestDatabase.open();

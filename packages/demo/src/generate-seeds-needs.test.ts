@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Need } from '#core/entities/need.ts';
+import type { Relation } from '#core/entities/relation.ts';
 import type { Seed } from '#core/entities/seed.ts';
 import type { ActorInJapan } from '#core/entities/actor.ts';
 import { generateDemoEcosystem } from './generate-demo-ecosystem.ts';
@@ -25,7 +26,7 @@ describe('the demo seeds and needs read true (full demo)', () => {
     needs = eco.needs as Need[];
     actors = new Map((eco.actors as ActorInJapan[]).map((a) => [a.id, a]));
     const home = new Map<string, string>();
-    for (const r of eco.relations)
+    for (const r of eco.relations as Relation[])
       if ((r.type === 'affiliation' || r.type === 'employment') && !home.has(r.sourceId))
         home.set(r.sourceId, r.targetId);
     organisationOf = (actor) =>
