@@ -57,6 +57,34 @@ const ENGLISH_NEEDS: readonly (readonly [string, string])[] = [
   ['Wild boar and deer damage our rice fields.', 'n10'],
   ['Our nurses spend more time writing records than with patients.', 'n52'],
   ['Sludge from the sewage plant is expensive to dispose of.', 'n41'],
+  // Added in the eleventh sitting, written from the Japanese needs alone (not the seeds).
+  ['Patients get out of bed alone at night and fall; we cannot hire more nurses.', 'n13'],
+  [
+    'Scratches and dents on metal parts are inspected by eye; defects are missed and inspectors are hard to find.',
+    'n28',
+  ],
+  ['Our press dies wear out quickly and remaking them is expensive.', 'n31'],
+  ['We have lost calves because nobody noticed that a cow was calving at night.', 'n34'],
+  ['Farmed yellowtail sometimes die in large numbers; warn us before the sea turns bad.', 'n37'],
+  ['Our factory throws away the heat of its furnaces while energy prices keep rising.', 'n43'],
+  [
+    'Most of our town is cedar forest, but nobody buys the timber; we need new uses for wood.',
+    'n49',
+  ],
+  ['A juice factory discards tons of mandarin peel; can anything valuable be extracted?', 'n56'],
+  [
+    'Whenever it rains hard the river nearly floods; when should residents be told to evacuate?',
+    'n58',
+  ],
+  [
+    'The bridges our town manages are ageing and there are too few engineers to inspect them.',
+    'n22',
+  ],
+  ['Bedridden elderly people get red, sore skin on their bottoms; we want to act early.', 'n65'],
+  [
+    'We run a lunch-box shop; in summer the side dishes go bad quickly, so we cannot cook ahead.',
+    'n62',
+  ],
 ];
 
 /** Gloss-link settings tried (`--gloss-weight W`, `--gloss-min L`). */
@@ -207,6 +235,7 @@ function confidenceCalibration(
   index: Bm25fIndex,
   analyzer: Analyzer,
   dictionary: CompiledDictionary,
+  glosses: GlossLinker | undefined,
 ): string {
   const levels = new Map<
     Confidence,
@@ -220,8 +249,12 @@ function confidenceCalibration(
     const { query, hits } = searchWithExpansion(index, analyzer, need.text, {
       k: 10,
       dictionary,
+      ...(glosses !== undefined
+        ? { glosses, glossExpansion: { weight: GLOSS_OPTIONS.weight } }
+        : {}),
       cooccurrence: false,
       feedback: { documents: 8 },
+      readings: READINGS,
     });
     const scale = textScale(index, query, THRESHOLDS.coreWords);
     const evidence: HitEvidence[] = [];
@@ -252,7 +285,7 @@ function confidenceCalibration(
     const e = levels.get(level) ?? { n: 0, good: 0, first: 0, firstGood: 0 };
     return `| ${level} | ${e.n} | ${e.n > 0 ? f3(e.good / e.n) : '-'} | ${e.first} | ${e.firstGood} |`;
   });
-  return `Confidence of Musubi's top 10 (with expansion): results per level and the share graded ≥ 2; needs whose first result has that level (first low = "no good match") and how many of those first results are graded ≥ 2.\n\n| level | results | share graded ≥ 2 | needs (first result) | first result graded ≥ 2 |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n"No good match" (best of the top 10 low and generic): ${noGood} of ${needs.length} needs (${noGoodIds.join(', ')}); ${noGoodLost} of them had a seed graded ≥ 2 in the top 10 that the answer withholds.`;
+  return `Confidence of Musubi's top 10 (as the service expands: dictionary, the link table, readings, feedback): results per level and the share graded ≥ 2; needs whose first result has that level (first low = "no good match") and how many of those first results are graded ≥ 2.\n\n| level | results | share graded ≥ 2 | needs (first result) | first result graded ≥ 2 |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n"No good match" (best of the top 10 low and generic): ${noGood} of ${needs.length} needs (${noGoodIds.join(', ')}); ${noGoodLost} of them had a seed graded ≥ 2 in the top 10 that the answer withholds.`;
 }
 
 /**
@@ -466,7 +499,7 @@ async function main(): Promise<void> {
     tune: halves((n) => !heldOut(n), rank),
     heldOut: halves(heldOut, rank),
   }));
-  const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary);
+  const calibration = confidenceCalibration(set.needs, index, analyzer, dictionary, table);
   const learning = judgementLearning(set.needs, computed, index, analyzer, dictionary, table);
   const latencyRows = systems.map(([system, rank]) => {
     const times: number[] = [];
@@ -499,11 +532,18 @@ async function main(): Promise<void> {
     const need = byId.get(like);
     return need === undefined ? [] : [{ ...need, id: `en-${like}`, text }];
   });
+  const englishCalibration = confidenceCalibration(
+    englishNeeds,
+    index,
+    analyzer,
+    dictionary,
+    table,
+  );
   const englishRows = systems.map(([system, rank]) => {
     const q = quality(englishNeeds, rank);
     return `| ${system} | ${f3(q.ndcgAt10)} | ${f3(q.recallAt20)} | ${f3(q.mrr)} |`;
   });
-  const english = `English needs (${englishNeeds.length}, judged as the Japanese need each restates):\n\n| system | nDCG@10 | recall@20 | MRR |\n|---|---|---|---|\n${englishRows.join('\n')}`;
+  const english = `English needs (${englishNeeds.length}, judged as the Japanese need each restates):\n\n| system | nDCG@10 | recall@20 | MRR |\n|---|---|---|---|\n${englishRows.join('\n')}\n\nThe English needs' ${englishCalibration.charAt(0).toLowerCase()}${englishCalibration.slice(1)}`;
   const when = new Date().toISOString();
   const head =
     '| label | system | nDCG@10 | recall@20 | MRR | computed gap nDCG@10 / R@20 / MRR | marked gap nDCG@10 / R@20 / MRR | tuning half nDCG@10 all / marked gap | held-out half nDCG@10 all / marked gap |\n|---|---|---|---|---|---|---|---|---|\n';

@@ -4,6 +4,7 @@ import {
   analyzeFields,
   createAnalyzer,
   displayTerm,
+  englishWordPairs,
   isBigramTerm,
   isFoldInvariant,
 } from './analyze.ts';
@@ -85,6 +86,35 @@ describe('createAnalyzer: English in mixed text', () => {
   it('points English terms at their original spans', () => {
     const [term] = plain.analyze('ＩｏＴ機器').filter((t) => t.kind === 'english');
     expect(term).toMatchObject({ term: 'iot', start: 0, end: 3, surface: 'ＩｏＴ' });
+  });
+
+  it('drops how a need is asked (want, need, more than), keeps what it asks for', () => {
+    const english = plain
+      .analyze('We want more than a warning; we need wild boar traps')
+      .filter((t) => t.kind === 'english');
+    expect(english.map((t) => t.term)).toEqual(['warning', 'wild', 'boar', 'trap']);
+  });
+});
+
+describe('createAnalyzer: katakana words the dictionary splits', () => {
+  it('keeps ドローン one word (IPADIC reads ド+ローン, a loan), and ど真ん中 as it was', () => {
+    const terms = plain.analyze('ドローンで橋梁を点検する').map((t) => t.term);
+    expect(terms).toContain('ドローン');
+    expect(terms).not.toContain('ローン');
+    expect(plain.analyze('ど真ん中').map((t) => t.term)).toContain('真ん中');
+  });
+});
+
+describe('englishWordPairs', () => {
+  it('pairs adjacent words, stemmed, never across a stop word or punctuation', () => {
+    expect(englishWordPairs('Wild boar and deer damage our rice fields.')).toEqual([
+      'wild boar',
+      'deer damage',
+      'rice field',
+    ]);
+    expect(englishWordPairs('late frost; peach-blossoms')).toEqual(['late frost', 'peach blossom']);
+    expect(englishWordPairs('copper, from the wastewater')).toEqual([]);
+    expect(englishWordPairs('竹やぶが広がる')).toEqual([]);
   });
 });
 

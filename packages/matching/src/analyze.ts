@@ -9,6 +9,7 @@ import type { CompiledDictionary } from './dictionary.ts';
 import { emptyDictionary } from './dictionary.ts';
 import {
   foldTerm as foldTermUncached,
+  normalizeText,
   normalizeWithOffsets,
   stemEnglish,
   toOriginalSpan,
@@ -154,6 +155,44 @@ const ENGLISH_STOP_WORDS = new Set([
   'it',
   'we',
   'our',
+  // how a need is asked rather than what it asks for (want → 貧 "poverty" in EDICT)
+  'want',
+  'need',
+  'would',
+  'like',
+  'can',
+  'could',
+  'should',
+  'will',
+  'have',
+  'has',
+  'do',
+  'not',
+  'no',
+  'but',
+  'so',
+  'more',
+  'than',
+  'while',
+  'behind',
+  'about',
+  'their',
+  'they',
+  'us',
+  'you',
+  'your',
+  'my',
+  'i',
+  'what',
+  'how',
+  'which',
+  'who',
+  'when',
+  'where',
+  'there',
+  'also',
+  'very',
+  'too',
 ]);
 
 type TokenClass = 'noun' | 'prefix' | 'suffix' | 'content' | 'break';
@@ -233,10 +272,40 @@ export function isFoldInvariant(term: string): boolean {
   return kanji;
 }
 
+const KATAKANA_ONLY = /^[\u30a0-\u30ff]+$/u;
+
+/** A katakana prefix token before a katakana noun: one loanword the tokenizer split. */
+function isKatakanaSplit(prefix: string, noun: string): boolean {
+  return KATAKANA_ONLY.test(prefix) && KATAKANA_ONLY.test(noun);
+}
+
 function bigrams(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < text.length; i += 1) out.push(text.slice(i, i + 2));
   return out;
+}
+
+/**
+ * Adjacent English words of a text (only spaces or hyphens between, no stop word), stemmed as
+ * the analyser stems them: "wild boar", "rice field". EDICT glosses many words with two English
+ * words (猪 "wild boar", 晩霜 "late frost") that neither word translates alone.
+ */
+export function englishWordPairs(text: string): string[] {
+  const source = normalizeText(text);
+  const pairs = new Set<string>();
+  let previous: { term: string; end: number } | undefined;
+  for (const match of source.matchAll(ENGLISH_WORD)) {
+    const word = match[0];
+    if (!HAS_LETTER.test(word) || ENGLISH_STOP_WORDS.has(word)) {
+      previous = undefined;
+      continue;
+    }
+    const term = stemEnglish(word);
+    if (previous !== undefined && /^[\s-]+$/.test(source.slice(previous.end, match.index)))
+      pairs.add(`${previous.term} ${term}`);
+    previous = { term, end: match.index + word.length };
+  }
+  return [...pairs];
 }
 
 /** Builds an analyser over a tokenizer and an optional compiled domain dictionary. */
@@ -366,9 +435,16 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         group = [];
         return;
       }
-      for (const { token, cls } of group) {
+      for (const [at, { token, cls }] of group.entries()) {
         if (cls !== 'noun') continue;
         const end = token.start + token.surface.length;
+        // A katakana word the dictionary splits after a katakana "prefix" (ド+ローン for ドローン)
+        // is one word: the part would match loans (ローン) and count the word twice.
+        const before = group[at - 1];
+        if (before?.cls === 'prefix' && isKatakanaSplit(before.token.surface, token.surface)) {
+          emit(foldTerm(source.slice(before.token.start, end)), 'word', before.token.start, end);
+          continue;
+        }
         const reading =
           spans && token.reading !== '' && HAN.test(token.surface)
             ? foldTerm(token.reading)

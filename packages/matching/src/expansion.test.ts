@@ -15,6 +15,7 @@ import {
   searchWithExpansion,
 } from './expansion.ts';
 import { COPPER_NEED, SEED_CORPUS } from './fixtures/seed-corpus.ts';
+import { dictionaryGlossLinker, parseEdict } from './gloss-links.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { STARTER_DOMAIN_DICTIONARY } from './starter-dictionary.ts';
 import type { Tokenizer } from './tokenizer.ts';
@@ -277,5 +278,34 @@ describe('katakana readings', () => {
       readings: false,
     });
     expect(ids(off.hits)).not.toContain('clt');
+  });
+});
+
+describe('searchWithExpansion: English word pairs', () => {
+  it('translates the need’s adjacent English words as one when glosses are on', () => {
+    const dictionary = parseEdict(
+      [
+        '猪 [いのしし] /(n) wild boar (Sus scrofa)/(P)/',
+        'イノシシ /(n) (uk) wild boar/',
+        '野生 [やせい] /(n,adj-no) wild/',
+        '被害 [ひがい] /(n) damage/harm/(P)/',
+      ].join('\n'),
+    );
+    const fields = [{ name: 'title', weight: 1 }];
+    const boarIndex = createBm25fIndex({ fields });
+    boarIndex.upsert('boar', analyzeFields(analyzer, { title: 'イノシシの被害対策' }));
+    boarIndex.upsert('wild', analyzeFields(analyzer, { title: '野生植物の被害' }));
+    const search = (text: string) =>
+      searchWithExpansion(boarIndex, analyzer, text, {
+        k: 2,
+        glosses: dictionaryGlossLinker(dictionary),
+        cooccurrence: false,
+        feedback: false,
+      });
+    expect(search('Wild boar damage').hits[0]?.id).toBe('boar');
+    // The same words apart are two words: "wild" translates alone.
+    expect(search('Wild animals, boar damage').query.some((t) => t.term === 'イノシシ')).toBe(
+      false,
+    );
   });
 });

@@ -10,7 +10,7 @@
  *   model over the top documents, its best terms added with a lower weight.
  */
 import type { Analyzer } from './analyze.ts';
-import { isBigramTerm } from './analyze.ts';
+import { englishWordPairs, isBigramTerm } from './analyze.ts';
 import type { Bm25fIndex, SearchHit, WeightedTerm } from './bm25f.ts';
 import type { CompiledDictionary } from './dictionary.ts';
 import type { GlossLinker } from './gloss-links.ts';
@@ -122,6 +122,8 @@ export function expandWithDictionary(
 export interface GlossExpansionOptions {
   /** Multiplies each link's weight (default 0.8; tried 0.3, 0.5, 0.8 on the evaluation set). */
   readonly weight?: number;
+  /** Adjacent English words of the text ("wild boar", `englishWordPairs`), translated as one. */
+  readonly englishPairs?: readonly string[];
 }
 
 /**
@@ -138,6 +140,14 @@ export function expandWithGlosses(
   const scale = options.weight ?? 0.8;
   const candidates = new Map<string, { weight: number; via: Set<string> }>();
   const keep = (term: string): boolean => index.documentFrequency(term) > 0;
+  const add = (term: string, weight: number, via: readonly string[]): void => {
+    const existing = candidates.get(term);
+    if (existing === undefined) candidates.set(term, { weight, via: new Set(via) });
+    else {
+      existing.weight = Math.max(existing.weight, weight);
+      for (const word of via) existing.via.add(word);
+    }
+  };
   for (const term of query) {
     if (!isOriginal(term)) continue;
     // An English word (an English need, or English words in a Japanese one) reaches the
@@ -146,17 +156,12 @@ export function expandWithGlosses(
     const links = /^[a-z][a-z-]*$/.test(term.term)
       ? glosses.translationsOf(term.term, keep)
       : [...glosses.linksOf(term.term, keep), ...glosses.englishOf(term.term, keep)];
-    for (const link of links) {
-      const weight = term.weight * link.weight * scale;
-      const existing = candidates.get(link.term);
-      if (existing === undefined) {
-        candidates.set(link.term, { weight, via: new Set([term.term]) });
-      } else {
-        existing.weight = Math.max(existing.weight, weight);
-        existing.via.add(term.term);
-      }
-    }
+    for (const link of links) add(link.term, term.weight * link.weight * scale, [term.term]);
   }
+  // A pair's words are both the need's, so the pair weighs as one of them.
+  for (const pair of options.englishPairs ?? [])
+    for (const link of glosses.translationsOf(pair, keep))
+      add(link.term, link.weight * scale, pair.split(' '));
   return addCandidates(query, candidates, 'gloss');
 }
 
@@ -428,7 +433,11 @@ export function searchWithExpansion(
     query = expandWithDictionary(query, options.dictionary, options.dictionaryExpansion);
   }
   if (options.glosses !== undefined) {
-    query = expandWithGlosses(index, query, options.glosses, options.glossExpansion);
+    const englishPairs = /[a-z]/i.test(text) ? englishWordPairs(text) : [];
+    query = expandWithGlosses(index, query, options.glosses, {
+      ...options.glossExpansion,
+      ...(englishPairs.length > 0 ? { englishPairs } : {}),
+    });
   }
   if (options.cooccurrence !== false) {
     query = expandWithCooccurrence(index, query, options.cooccurrence ?? {});

@@ -45,6 +45,15 @@ describe('gloss link table', () => {
     expect(table.linksOf('竹やぶ', inVocabulary).map((l) => l.term)).toEqual(['竹林']);
     expect(table.translationsOf('bridge', inVocabulary).map((l) => l.term)).toEqual(['橋梁']);
     expect(table.translationsOf('inspection', inVocabulary).map((l) => l.term)).toEqual(['点検']);
+    // Two words glossing one: "bamboo thicket" is 竹林, stored and read back as one key.
+    expect(table.translationsOf('bamboo thicket', inVocabulary).map((l) => l.term)).toEqual([
+      '竹林',
+    ]);
+    expect(
+      decodeGlossLinkTable(encodeGlossLinkTable(table))
+        .translationsOf('bamboo thicket', inVocabulary)
+        .map((l) => l.term),
+    ).toEqual(['竹林']);
     // Only links into the vocabulary are kept: nothing leads to 橋 or 検査.
     for (const list of table.links.values()) {
       for (const link of list) expect(inVocabulary(link.term)).toBe(true);

@@ -19,6 +19,10 @@ const EDICT_SAMPLE = [
   '亀裂 [きれつ] /(n,vs) crack/crevice/fissure/chap/rift/(P)/',
   'ひび割れ [ひびわれ] /(n,vs) crack/(P)/',
   'ドローン /(n) drone (unmanned aircraft)/',
+  '猪 [いのしし] /(n) wild boar (Sus scrofa)/(P)/',
+  'イノシシ /(n) (uk) wild boar/',
+  '野生 [やせい] /(n,adj-no) wild/',
+  '被害 [ひがい] /(n) damage/harm/(P)/',
 ].join('\n');
 
 describe('EDICT gloss links', () => {
@@ -90,5 +94,29 @@ describe('EDICT gloss links', () => {
     expect(added.get('ドローン')).toEqual(['drone']);
     expect(added.has('橋')).toBe(false); // not in the index
     expect(index.search(expanded, 2).map((h) => h.id)).toEqual(['crack']);
+  });
+
+  it('translates two adjacent English words as one where EDICT glosses a word so', () => {
+    // "wild boar": 猪 (the index has its katakana form) and not only 野生 "wild".
+    expect(dictionary.english.get('wild boar')).toEqual(['猪', 'イノシシ']);
+    const index = createBm25fIndex({ fields: [{ name: 'title', weight: 3 }] });
+    index.upsert('boar', { title: ['イノシシ', '被害', '対策'] });
+    index.upsert('wild', { title: ['野生', '植物', '被害'] });
+    const english = ['wild', 'boar', 'damage'].map((term): QueryTerm => ({
+      term,
+      weight: 1,
+      source: 'query',
+      via: [],
+    }));
+    const linker = dictionaryGlossLinker(dictionary);
+    const alone = expandWithGlosses(index, english, linker);
+    expect(alone.some((t) => t.term === 'イノシシ')).toBe(false);
+    expect(index.search(alone, 2)[0]?.id).toBe('wild');
+    const paired = expandWithGlosses(index, english, linker, { englishPairs: ['wild boar'] });
+    expect(paired.find((t) => t.term === 'イノシシ')).toMatchObject({
+      source: 'gloss',
+      via: ['boar', 'wild'],
+    });
+    expect(index.search(paired, 2)[0]?.id).toBe('boar');
   });
 });

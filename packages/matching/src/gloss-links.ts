@@ -18,9 +18,15 @@ export interface GlossDictionary {
   readonly glossesOf: ReadonlyMap<string, readonly string[]>;
   /** Normalised gloss → folded headwords. */
   readonly wordsOf: ReadonlyMap<string, readonly string[]>;
-  /** Single-word English glosses (stemmed as the analyser stems English) → folded headwords. */
+  /**
+   * English glosses of one or two words (each stemmed as the analyser stems English: "wild
+   * boar", "rice field") → folded headwords.
+   */
   readonly english: ReadonlyMap<string, readonly string[]>;
 }
+
+/** A gloss of two English words ("late frost"), translated as a pair (`englishWordPairs`). */
+const TWO_WORDS = /^[a-z][a-z-]* [a-z][a-z-]*$/;
 
 /** "(n,vs) (1) to be spoiled (e.g. food)" → "spoiled". */
 export function normalizeGloss(raw: string): string {
@@ -76,6 +82,7 @@ export function parseEdict(text: string): GlossDictionary {
       add(glossesOf, word, g);
       add(wordsOf, g, word);
       if (/^[a-z][a-z-]*$/.test(g)) add(english, stemEnglish(g), word);
+      else if (TWO_WORDS.test(g)) add(english, g.split(' ').map(stemEnglish).join(' '), word);
     }
   }
   const frozen = (map: Map<string, string[]>): Map<string, readonly string[]> => {

@@ -153,6 +153,51 @@ describe('assessHit', () => {
     expect(katakana.expansionOnly).toBe(false);
   });
 
+  it('judges an English need over Japanese seeds by the words its own words were linked to', () => {
+    const seeds = createBm25fIndex({ fields: [{ name: 'title', weight: 3 }] });
+    seeds.upsert('boar', { title: analyzer.terms('イノシシによる農作物の被害の対策') });
+    seeds.upsert('forceps', { title: analyzer.terms('手術用鉗子の把持力と組織損傷') });
+    for (let n = 0; n < 8; n += 1)
+      seeds.upsert(`other-${n}`, { title: analyzer.terms(`精密部品の加工 ${n}`) });
+    seeds.flush();
+    const own = ['wild', 'boar', 'deer', 'damage', 'rice', 'field'].map((term): QueryTerm => ({
+      term,
+      weight: 1,
+      source: 'query',
+      via: [],
+    }));
+    const gloss = (term: string, weight: number, via: string[]): QueryTerm => ({
+      term,
+      weight,
+      source: 'gloss',
+      via,
+    });
+    const query = [
+      ...own,
+      gloss('イノシシ', 0.57, ['wild', 'boar']),
+      gloss('損傷', 0.57, ['damage']),
+      gloss('被害', 0.46, ['damage']),
+    ];
+    const scale = textScale(seeds, query);
+    const evidenceOf = (id: string) =>
+      assessHit(
+        seeds,
+        query,
+        seeds.search(query, 5).find((h) => h.id === id) ?? { id, score: 0 },
+        scale,
+      );
+    const forceps = evidenceOf('forceps');
+    const boar = evidenceOf('boar');
+    // No own word is in the index: the scale is not one of idf 1, where any link was a full match.
+    expect(forceps.text).toBeLessThan(0.5);
+    expect(forceps).toMatchObject({ expansionOnly: true, matchedWords: 1, confidence: 'low' });
+    // The surest link of a word no seed holds explains it fully (boar, wild), a lesser one in
+    // proportion (被害 for damage, 0.46 of 0.57).
+    expect(boar.matchedWords).toBe(3);
+    expect(boar.coverage).toBeGreaterThan(0.4);
+    expect(boar.coverage).toBeGreaterThan(2 * forceps.coverage);
+  });
+
   it('marks a seed reached only through expansion terms, and never calls it high', () => {
     const own = buildQuery(analyzer, '金属部品の検査');
     const added: QueryTerm = { term: '摩耗', weight: 0.5, source: 'dictionary', via: ['部品'] };
@@ -309,8 +354,12 @@ describe('confidenceOf and absoluteText', () => {
   it('caps expansion-only hits at medium and maps scores onto [0, 1]', () => {
     const of = (text: number, coverage: number, matchedWords: number, expansionOnly = false) =>
       confidenceOf({ text, coverage, matchedWords, expansionOnly });
-    expect(of(1, 0, 0, true)).toBe('medium');
-    expect(of(0.1, 0, 0, true)).toBe('low');
+    // Expansion alone: medium only when its links reach two of the need's words or half of it
+    // (a boar need reaching a forceps seed through damage → 損傷 alone is low).
+    expect(of(1, 0.6, 1, true)).toBe('medium');
+    expect(of(1, 0.3, 2, true)).toBe('medium');
+    expect(of(1, 0.2, 1, true)).toBe('low');
+    expect(of(0.1, 0.6, 2, true)).toBe('low');
     expect(of(0.9, 0.9, 4)).toBe('high');
     expect(of(0.9, 0.6, 1)).toBe('high');
     expect(of(0.3, 0.1, 2)).toBe('medium');

@@ -99,9 +99,18 @@ export interface WordMass {
 function wordMasses(index: Bm25fIndex, query: readonly QueryTerm[]): WordMass[] {
   const words = ownWords(query);
   const present = words.filter((t) => index.documentFrequency(t.term) > 0);
-  const meanIdf =
+  // None of the need's words is in the index (an English need over Japanese seeds): the words
+  // it was linked to stand for them. Weighing them at idf 1 made any linked seed a full match.
+  const standIns =
     present.length > 0
-      ? present.reduce((sum, t) => sum + index.idf(t.term), 0) / present.length
+      ? present
+      : query.filter(
+          (t) =>
+            t.source !== 'feedback' && !isBigramTerm(t.term) && index.documentFrequency(t.term) > 0,
+        );
+  const meanIdf =
+    standIns.length > 0
+      ? standIns.reduce((sum, t) => sum + index.idf(t.term), 0) / standIns.length
       : 1;
   return words.map((t) => ({
     term: t.term,
@@ -176,6 +185,15 @@ export function assessHit(
   const holds = (term: string): boolean => (index.scoreTerm(hit.id, term)?.score ?? 0) > 0;
   // A word the seed lacks is still partly explained by an added term linked to it that the
   // seed holds (銅 → 重金属 through the dictionary), in proportion to that link's weight.
+  // A word no seed holds (an English word over Japanese seeds, 竹やぶ) has only its links to
+  // stand for it: the surest of them explains it fully, the others in proportion.
+  const bestLink = new Map<string, number>();
+  for (const t of query) {
+    if (t.source === 'feedback' || isOwnTerm(t)) continue;
+    for (const word of t.via)
+      if (index.documentFrequency(word) === 0)
+        bestLink.set(word, Math.max(bestLink.get(word) ?? 0, t.weight));
+  }
   const linkedCredit = new Map<string, number>();
   const written = writtenByReading(query);
   for (const t of query) {
@@ -185,7 +203,9 @@ export function assessHit(
     if (variant !== undefined) linkedCredit.set(variant, 1);
     if (isOwnTerm(t)) continue;
     for (const word of t.via) {
-      linkedCredit.set(word, Math.max(linkedCredit.get(word) ?? 0, Math.min(1, t.weight)));
+      const best = bestLink.get(word);
+      const credit = Math.min(1, best !== undefined && best > 0 ? t.weight / best : t.weight);
+      linkedCredit.set(word, Math.max(linkedCredit.get(word) ?? 0, credit));
     }
   }
   const creditOf = (term: string): number => (holds(term) ? 1 : (linkedCredit.get(term) ?? 0));
@@ -231,7 +251,11 @@ export function confidenceOf(
   thresholds: ConfidenceThresholds = DEFAULT_CONFIDENCE_THRESHOLDS,
 ): Confidence {
   const { text, coverage, matchedWords, expansionOnly } = evidence;
-  if (expansionOnly) return text >= thresholds.highText ? 'medium' : 'low';
+  if (expansionOnly)
+    return text >= thresholds.highText &&
+      (matchedWords >= 2 || coverage >= thresholds.singleWordCoverage)
+      ? 'medium'
+      : 'low';
   if (matchedWords <= 1 && coverage < thresholds.singleWordCoverage) return 'low';
   if (coverage < thresholds.lowCoverage) return 'low';
   if (

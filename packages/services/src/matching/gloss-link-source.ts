@@ -29,7 +29,7 @@ export const DEFAULT_GLOSS_LINKS: GlossLinkSource = {
 };
 
 /** Bump when the gloss link table's content or format changes. */
-export const GLOSS_TABLE_VERSION = 3;
+export const GLOSS_TABLE_VERSION = 4;
 
 /** The link table of a vocabulary; undefined without EDICT (reported in one log line). */
 export function buildGlossLinksFor(
