@@ -10,7 +10,7 @@
  *
  * Writes bench/results/matching-demo-needs.md.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
 import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
@@ -217,7 +217,11 @@ ${examples.join('\n')}
 `;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'matching-demo-needs.md'), md);
+  // The hand-written reading of the runs (from its "Reading" line on) is kept under new figures.
+  const file = join(out, 'matching-demo-needs.md');
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const reading = before.indexOf('\nReading (');
+  writeFileSync(file, reading >= 0 ? `${md.trimEnd()}\n${before.slice(reading)}` : md);
   console.log(md);
 }
 
