@@ -134,6 +134,10 @@ async function pressInForm(page: Page, label: string): Promise<void> {
 /** Types into an actor picker and clicks the option of `id`. */
 async function chooseActor(page: Page, field: string, typed: string, id: string): Promise<void> {
   const input = page.locator(`input[role="combobox"][name="${field}"]`);
+  // Typed once the picker shows the chosen record's name (no longer aria-busy), as a person
+  // would: fill selects the text and then types, and a name arriving in between was typed after
+  // the selection (静岡県静岡市, no actor matches).
+  await page.locator(`input[role="combobox"][name="${field}"]:not([aria-busy="true"])`).waitFor();
   await input.fill(typed);
   await waitForPickerOption(page, field, id);
   await page.locator('[role="option"]', { hasText: id }).click();

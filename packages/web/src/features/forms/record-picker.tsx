@@ -78,18 +78,27 @@ async function search(
   }
 }
 
-/** The name of the record an id names (for a value set before the picker opened). */
-function useRecordName(source: PickerSource, id: string): string | null {
-  const [name, setName] = useState<string | null>(null);
+/**
+ * The name of the record an id names (for a value set before the picker opened), and whether it
+ * is still being read (the box then shows the id, and its name replaces it).
+ */
+function useRecordName(
+  source: PickerSource,
+  id: string,
+): { name: string | null; reading: boolean } {
+  const [read, setRead] = useState<{ id: string; name: string | null } | null>(null);
   useEffect(() => {
-    if (id === '') return setName(null);
+    if (id === '') return;
     const controller = new AbortController();
     readOne(source, id, controller.signal)
-      .then((record) => setName(choiceOf(source, record)?.name ?? null))
-      .catch(() => setName(null));
+      .then((record) => setRead({ id, name: choiceOf(source, record)?.name ?? null }))
+      .catch(() => {
+        if (!controller.signal.aborted) setRead({ id, name: null });
+      });
     return () => controller.abort();
   }, [source, id]);
-  return name;
+  if (id === '') return { name: null, reading: false };
+  return read?.id === id ? { name: read.name, reading: false } : { name: null, reading: true };
 }
 
 /** A failed search is tried once more on its own after this long (a brief outage, a busy server). */
@@ -159,6 +168,7 @@ function Combobox({
   invalid,
   describedBy,
   dataId,
+  busy = false,
   onType,
   onChoose,
   onEnterTyped,
@@ -172,6 +182,8 @@ function Combobox({
   invalid: boolean;
   describedBy: string | undefined;
   dataId: string;
+  /** The chosen record's name is being read (the box shows its id meanwhile). */
+  busy?: boolean;
   onType(text: string): void;
   onChoose(choice: Choice): void;
   /** Enter pressed with no choice active (the list picker adds a typed id). */
@@ -225,6 +237,7 @@ function Combobox({
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         aria-invalid={invalid || undefined}
+        aria-busy={busy || undefined}
         aria-describedby={describedBy}
         data-record-id={dataId}
         {...(source === 'actors' ? { 'data-actor-id': value } : {})}
@@ -294,7 +307,7 @@ export function RecordPicker({
   // The name of the record just chosen, shown at once (no flash of its id while the name is read).
   const [picked, setPicked] = useState<Choice | null>(null);
   const known = picked !== null && picked.id === value;
-  const chosenName = useRecordName(source, text === null && !known ? value : '');
+  const { name: chosenName, reading } = useRecordName(source, text === null && !known ? value : '');
   const shown = text ?? (value === '' ? '' : known ? picked.name : (chosenName ?? value));
   return (
     <div className="actor-picker">
@@ -308,6 +321,7 @@ export function RecordPicker({
         invalid={invalid}
         describedBy={describedBy}
         dataId={value}
+        busy={reading}
         onType={(typed) => {
           setText(typed);
           onChange(typed.trim());
@@ -350,7 +364,7 @@ function ChosenItem({
   onRemove(): void;
 }) {
   const { t } = useI18n();
-  const read = useRecordName(source, known === undefined ? id : '');
+  const read = useRecordName(source, known === undefined ? id : '').name;
   const label = known ?? read ?? id;
   return (
     <li data-record-id={id}>
