@@ -87,6 +87,9 @@ describe.each(COMBOS)(
       await kp.waitForURL(/\/consultations\/[^/]+$/);
       const consultationId = idAtEnd(kp);
       await expect(kp.locator('h1').textContent()).resolves.toBe(title);
+      // The requester is offered the one move it may make (withdrawing), not the coordinators'.
+      await kp.getByRole('heading', { level: 2, name: t('workflow.withdrawHeading') }).waitFor();
+      expect(await kp.locator('select[name="to"]').count()).toBe(0);
       await checkPage(kp, `case page (company) ${tag}`);
 
       // The coordinator takes the case, adds the administrator and hands it over by leaving.
@@ -158,6 +161,58 @@ describe.each(COMBOS)(
       }
       // The journey's time on this machine, for the record.
       console.info(`roles journey ${tag}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+
+    it('the company withdraws its own case with a reason; the coordinator sees it closed', async () => {
+      const tolerated = { tolerated: /status of (403|404)/ };
+      const company = await world.session(language, viewport, tolerated);
+      const kp = company.page;
+      await world.signIn(kp, 'company', '/needs/new');
+      const title = `取り下げる相談 ${tag}`;
+      await kp.locator('input[name="title"]').fill(title);
+      await kp.locator('select[name="confidentiality"]').selectOption('members');
+      await kp.locator('form.record-form button[type="submit"]').click();
+      await kp.waitForURL(
+        (u) => /^\/needs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'),
+      );
+      const needId = idAtEnd(kp);
+      await kp.goto(url('/board'));
+      const own = kp.locator('.own-needs');
+      await own.locator('summary').click();
+      await own
+        .locator(`[data-need="${needId}"]`)
+        .getByRole('button', { name: t('workflow.openConsultation') })
+        .click();
+      await kp.waitForURL(/\/consultations\/[^/]+$/);
+      const consultationId = idAtEnd(kp);
+      const withdraw = kp.locator('form.case-withdraw');
+      // A reason is asked for: an empty one is not sent.
+      await withdraw.getByRole('button', { name: t('workflow.withdraw'), exact: true }).click();
+      expect(await withdraw.locator('input[name="reason"]:invalid').count()).toBe(1);
+      expect(await kp.locator('.case-stage[data-stage="closed"]').count()).toBe(0);
+      await withdraw.locator('input[name="reason"]').fill(`社内で解決できた ${tag}`);
+      await withdraw.getByRole('button', { name: t('workflow.withdraw'), exact: true }).click();
+      await kp.locator('.case-stage[data-stage="closed"]').waitFor();
+      await expect(kp.locator('.case-stage').textContent()).resolves.toContain(
+        t('outcome.withdrawn'),
+      );
+      expect(await kp.locator('form.case-withdraw').count()).toBe(0);
+      await checkPage(kp, `withdrawn case (company) ${tag}`);
+      const stored = await world.database.repos.consultations.get(consultationId);
+      expect(stored?.record).toMatchObject({ stage: 'closed', outcome: 'withdrawn' });
+
+      const coordinator = await world.session(language, viewport, tolerated);
+      await world.signIn(
+        coordinator.page,
+        'coordinator',
+        `/consultations/${encodeURIComponent(consultationId)}`,
+      );
+      await coordinator.page.locator('.case-stage[data-stage="closed"]').waitFor();
+      expect(await coordinator.page.locator('form.case-withdraw').count()).toBe(0);
+      for (const session of [company, coordinator]) {
+        expect(session.errors).toEqual([]);
+        await session.context.close();
+      }
     });
   },
 );

@@ -9,6 +9,7 @@ import { CaseCandidates } from './case-candidates.tsx';
 import { CaseCoordinators } from './case-coordinators.tsx';
 import { CaseDisclosure } from './case-disclosure.tsx';
 import { CaseMoveForm } from './case-move-form.tsx';
+import { CaseWithdrawForm } from './case-withdraw-form.tsx';
 import { CaseTriage } from './case-triage.tsx';
 import { messageOf, Refusal } from './refusal.tsx';
 import { workflowApi, type CaseDetail, type NextStages, type Triage } from './workflow-api.tsx';
@@ -125,6 +126,8 @@ export function CasePage({ id }: { id: string }) {
   if (detail === null) return <Loading />;
   const c = detail.consultation;
   const assigned = c.coordinatorIds.includes(account.id);
+  // The requesting organisation's members may withdraw the case; only its coordinators move it.
+  const requester = account.role === 'member' && account.organisationId === c.requesterId;
   return (
     <section aria-labelledby="case-heading" className="case-page" data-consultation={c.id}>
       <p className="breadcrumbs">
@@ -157,7 +160,21 @@ export function CasePage({ id }: { id: string }) {
       </p>
       <div className="case-layout">
         <div className="case-main">
-          {next !== null && (assigned || c.stage !== 'closed') && (
+          {requester && !assigned && c.stage !== 'closed' && (
+            <section className="panel" aria-labelledby="withdraw-heading">
+              <h2 id="withdraw-heading">{t('workflow.withdrawHeading')}</h2>
+              <CaseWithdrawForm
+                key={`${detail.version}`}
+                id={c.id}
+                version={detail.version}
+                onWithdrawn={() => {
+                  setStatus(t('workflow.withdrawn', { title: detail.needTitle }));
+                  load();
+                }}
+              />
+            </section>
+          )}
+          {next !== null && assigned && (
             <section className="panel" aria-labelledby="move-heading">
               <h2 id="move-heading">{t('workflow.move')}</h2>
               <CaseMoveForm
