@@ -204,7 +204,9 @@ describe('regional strengths map', () => {
       const map = page.getByTestId('strengths-map');
       await map.waitFor();
       expect(await map.locator('path.prefecture').count()).toBe(47);
-      // the planted photonics cluster of 静岡県 (22) is specialised, with its interval above 1
+      // the places the API finds specialised in 光・量子 (its interval above 1; at the browser
+      // tests' scale 0.1 the planted photonics cluster of 静岡県 has about 70 counted units, too
+      // few to be sure of) are marked so on the map and in its table, the others not
       await page
         .getByRole('combobox', { name: language === 'ja' ? '分野' : 'Field', exact: true })
         .selectOption('光・量子');
@@ -212,14 +214,20 @@ describe('regional strengths map', () => {
       const expected = (await (
         await fetch(url(`/api/analyses/strengths/map?field=${encodeURIComponent('光・量子')}`))
       ).json()) as { places: { code: string; lq: number | null; specialised: boolean }[] };
-      const shizuoka = expected.places.find((p) => p.code === '22');
-      expect(shizuoka?.specialised).toBe(true);
-      await expect(
-        page.locator('tr[data-code="22"]').getAttribute('data-specialised'),
-      ).resolves.toBe('true');
-      await expect(
-        map.locator('path.prefecture[data-code="22"]').getAttribute('class'),
-      ).resolves.toContain('specialised');
+      const specialised = expected.places.find((p) => p.specialised);
+      const plain = expected.places.find((p) => !p.specialised && p.lq !== null);
+      expect(specialised).toBeDefined();
+      expect(plain).toBeDefined();
+      for (const place of [specialised, plain]) {
+        const code = place?.code ?? '';
+        await expect(
+          page.locator(`tr[data-code="${code}"]`).getAttribute('data-specialised'),
+        ).resolves.toBe(String(place?.specialised));
+        const shape = await map
+          .locator(`path.prefecture[data-code="${code}"]`)
+          .getAttribute('class');
+        expect(shape?.split(/\s+/).includes('specialised')).toBe(place?.specialised);
+      }
       // the basis names the units counted; 静岡県's own fields, as the strengths API gives them
       await page.getByTestId('strengths-units').first().waitFor();
       await page.locator('tr[data-code="22"] button').click();
