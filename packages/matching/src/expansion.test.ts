@@ -303,6 +303,8 @@ describe('searchWithExpansion: English word pairs', () => {
         feedback: false,
       });
     expect(search('Wild boar damage').hits[0]?.id).toBe('boar');
+    // Full-width letters, as Japanese text often writes them, are the same words.
+    expect(search('Ｗｉｌｄ ｂｏａｒ ｄａｍａｇｅ').hits[0]?.id).toBe('boar');
     // The same words apart are two words: "wild" translates alone.
     expect(search('Wild animals, boar damage').query.some((t) => t.term === 'イノシシ')).toBe(
       false,

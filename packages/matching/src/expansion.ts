@@ -433,7 +433,7 @@ export function searchWithExpansion(
     query = expandWithDictionary(query, options.dictionary, options.dictionaryExpansion);
   }
   if (options.glosses !== undefined) {
-    const englishPairs = /[a-z]/i.test(text) ? englishWordPairs(text) : [];
+    const englishPairs = englishWordPairs(text);
     query = expandWithGlosses(index, query, options.glosses, {
       ...options.glossExpansion,
       ...(englishPairs.length > 0 ? { englishPairs } : {}),
