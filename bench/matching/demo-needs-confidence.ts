@@ -131,6 +131,7 @@ async function main(): Promise<void> {
   const table = existsSync(EDICT_PATH)
     ? buildGlossLinkTable(readEdict(), index.vocabulary(), {
         synonyms: synonymLinks(readSudachiSynonyms()),
+        preferred: dictionary.canonical,
       })
     : undefined;
   type Parts = 'all' | 'title and description' | 'title';

@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer, type Analyzer } from '#matching/analyze.ts';
 import { createBm25fIndex, type Bm25fIndex } from '#matching/bm25f.ts';
-import { compileDictionary, type CompiledDictionary } from '#matching/dictionary.ts';
+import {
+  compileDictionary,
+  type CompiledDictionary,
+  type DomainDictionaryEntry,
+} from '#matching/dictionary.ts';
 import { parseEvalSet, type EvalSet } from '#matching/evaluation-set.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
@@ -22,12 +26,16 @@ export interface EvalCorpus {
   readonly index: Bm25fIndex;
 }
 
-export async function loadEvalCorpus(root: string, judgedOnly: boolean): Promise<EvalCorpus> {
+export async function loadEvalCorpus(
+  root: string,
+  judgedOnly: boolean,
+  entries: readonly DomainDictionaryEntry[] = STARTER_DOMAIN_DICTIONARY,
+): Promise<EvalCorpus> {
   const load = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
   const set = parseEvalSet(load('packages/matching/eval/eval-set.json'));
   const fixed = load('packages/matching/eval/distractors.json') as CorpusSeed[];
   const corpus: CorpusSeed[] = judgedOnly ? [...set.seeds] : [...set.seeds, ...fixed];
-  const dictionary = compileDictionary(STARTER_DOMAIN_DICTIONARY);
+  const dictionary = compileDictionary(entries);
   const analyzer = createAnalyzer({ tokenizer: await createKuromojiTokenizer(), dictionary });
   const index = createBm25fIndex({ fields: FIELD_SPECS });
   for (const d of corpus) {

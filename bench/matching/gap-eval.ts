@@ -456,6 +456,7 @@ async function main(): Promise<void> {
     const built = buildGlossLinkTable(glosses, index.vocabulary(), {
       minWeight: GLOSS_OPTIONS.minWeight,
       synonyms,
+      preferred: dictionary.canonical,
     });
     const t1 = performance.now();
     const bytes = encodeGlossLinkTable(built);

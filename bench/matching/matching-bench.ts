@@ -265,7 +265,10 @@ export async function runMatchingBench(
         const t1 = performance.now();
         const synonyms = synonymLinks(readSudachiSynonyms());
         const t2 = performance.now();
-        const table = buildGlossLinkTable(edict, index.vocabulary(), { synonyms });
+        const table = buildGlossLinkTable(edict, index.vocabulary(), {
+          synonyms,
+          preferred: dictionary.canonical,
+        });
         const t3 = performance.now();
         const tableBytes = encodeGlossLinkTable(table);
         const t4 = performance.now();

@@ -23,7 +23,11 @@ const { set, corpus, dictionary, analyzer, index } = await loadEvalCorpus(
 );
 const titles = new Map(corpus.map((d) => [d.id, d.title]));
 const synonyms = synonymLinks(readSudachiSynonyms(), { synonymWeight: 0.7 });
-const table = buildGlossLinkTable(readEdict(), index.vocabulary(), { minWeight: 0.5, synonyms });
+const table = buildGlossLinkTable(readEdict(), index.vocabulary(), {
+  minWeight: 0.5,
+  synonyms,
+  preferred: dictionary.canonical,
+});
 const rows = set.needs.map((need) => {
   const { query, hits } = searchWithExpansion(index, analyzer, need.text, {
     k: 20,

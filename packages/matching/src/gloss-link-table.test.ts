@@ -75,4 +75,29 @@ describe('gloss link table', () => {
       /not a gloss link table/,
     );
   });
+
+  it('links a dictionary synonym as the preferred form the index holds it under', () => {
+    // The domain dictionary indexes 廃水 as 排水, so no index holds 廃水: "wastewater" and the
+    // words sharing its gloss reach 排水 only through the preferred form.
+    const edict = parseEdict(
+      [
+        '廃水 [はいすい] /(n) wastewater/waste water/liquid waste/',
+        '排水 [はいすい] /(n,vs) drainage/draining/',
+        '汚水 [おすい] /(n) wastewater/waste water/',
+        '廃液 [はいえき] /(n) waste fluids/liquid waste/',
+      ].join('\n'),
+    );
+    const words = ['排水', '廃液'];
+    const held = (t: string): boolean => words.includes(t);
+    const plain = buildGlossLinkTable(edict, words);
+    expect(plain.translationsOf('wastewater', held)).toEqual([]);
+    const preferred = new Map([['廃水', '排水']]);
+    const mapped = buildGlossLinkTable(edict, words, { preferred });
+    expect(mapped.translationsOf('wastewater', held).map((l) => l.term)).toEqual(['排水']);
+    // A word glossed like the synonym (汚水 "wastewater") links to the preferred form, once.
+    expect(mapped.linksOf('汚水', held).map((l) => l.term)).toEqual(['排水']);
+    expect(plain.linksOf('汚水', held).map((l) => l.term)).toEqual([]);
+    // The preferred form never links to itself through its synonym.
+    expect(mapped.linksOf('排水', held).map((l) => l.term)).not.toContain('排水');
+  });
 });

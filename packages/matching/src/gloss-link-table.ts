@@ -36,6 +36,12 @@ export interface GlossLinkTableOptions {
    * reached both ways keeping the surer weight, 8 links at most per word.
    */
   readonly synonyms?: SynonymLinks;
+  /**
+   * The domain dictionary's synonyms (folded surface → preferred form, `CompiledDictionary`
+   * `.canonical`): the index holds a synonym as its preferred form, so a dictionary word the
+   * index never holds (廃水, indexed as 排水) links as that form.
+   */
+  readonly preferred?: ReadonlyMap<string, string>;
 }
 
 type LinkMap = ReadonlyMap<string, readonly LinkedTerm[]>;
@@ -93,10 +99,17 @@ export function buildGlossLinkTable(
   };
   const terms = new Set<string>();
   for (const term of vocabulary) if (!isBigramTerm(term)) terms.add(term);
-  const keep = (term: string): boolean => terms.has(term);
+  const indexedAs = (word: string): string => options.preferred?.get(word) ?? word;
+  const keep = (term: string): boolean => terms.has(indexedAs(term));
+  const asIndexed = (list: readonly LinkedTerm[], from: string): LinkedTerm[] =>
+    asIndexedLinks(list, indexedAs, indexedAs(from));
   // A word can only link to a vocabulary word through a gloss they share.
   const candidates = new Set<string>();
-  for (const term of terms) {
+  const heldAs = new Set(terms);
+  for (const [surface, preferred] of options.preferred ?? []) {
+    if (terms.has(preferred)) heldAs.add(surface);
+  }
+  for (const term of heldAs) {
     for (const gloss of dictionary.glossesOf.get(term) ?? []) {
       const words = dictionary.wordsOf.get(gloss) ?? [];
       if (words.length > maxWordsPerGloss) continue;
@@ -107,13 +120,16 @@ export function buildGlossLinkTable(
   if (synonyms !== undefined) for (const word of synonyms.keys()) candidates.add(word);
   const links = new Map<string, readonly LinkedTerm[]>();
   for (const word of candidates) {
-    const glossFound = glossLinks(dictionary, word, { ...linkOptions, keep }).map(bare);
+    const glossFound = asIndexed(glossLinks(dictionary, word, { ...linkOptions, keep }), word);
     const found =
       synonyms === undefined
         ? glossFound
         : mergeLinks(
             glossFound,
-            (synonyms.get(word) ?? []).filter((link) => link.term !== word && keep(link.term)),
+            asIndexed(
+              (synonyms.get(word) ?? []).filter((link) => link.term !== word && keep(link.term)),
+              word,
+            ),
             MERGED_MAX_LINKS,
           );
     if (found.length > 0) links.set(word, found);
@@ -124,7 +140,7 @@ export function buildGlossLinkTable(
       keep,
       maxLinks: options.maxTranslations ?? 3,
     });
-    if (found.length > 0) translations.set(englishWord, found.map(bare));
+    if (found.length > 0) translations.set(englishWord, asIndexed(found, ''));
   }
   // Headwords glossed by an English word of the vocabulary.
   const english = new Map<string, readonly LinkedTerm[]>();
@@ -139,6 +155,21 @@ export function buildGlossLinkTable(
 }
 
 const bare = (link: LinkedTerm): LinkedTerm => ({ term: link.term, weight: link.weight });
+
+/** Links as the index holds their words: one per indexed word (the surest), none to `self`. */
+function asIndexedLinks(
+  list: readonly LinkedTerm[],
+  indexedAs: (word: string) => string,
+  self: string,
+): LinkedTerm[] {
+  const surest = new Map<string, number>();
+  for (const link of list) {
+    const term = indexedAs(link.term);
+    if (term !== self) surest.set(term, Math.max(surest.get(term) ?? 0, link.weight));
+  }
+  const out = [...surest].map(([term, weight]) => ({ term, weight }));
+  return out.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+}
 
 const MAGIC = 0x324c474d; // "MGL2"
 

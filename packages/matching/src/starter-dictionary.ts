@@ -8,8 +8,9 @@
  * terms (≈, broader/narrower/sibling) used to expand queries with a lower weight.
  */
 import type { DomainDictionaryEntry } from './dictionary.ts';
+import { EVERYDAY_WORDS } from './everyday-words.ts';
 
-export const STARTER_DOMAIN_DICTIONARY: readonly DomainDictionaryEntry[] = [
+const TECHNICAL_TERMS: readonly DomainDictionaryEntry[] = [
   // 材料 (materials)
   {
     term: '半導体',
@@ -479,4 +480,10 @@ export const STARTER_DOMAIN_DICTIONARY: readonly DomainDictionaryEntry[] = [
     related: ['地域ブランド'],
     category: '社会',
   },
+];
+
+/** The technical terms, then the everyday words firms use for the same problems. */
+export const STARTER_DOMAIN_DICTIONARY: readonly DomainDictionaryEntry[] = [
+  ...TECHNICAL_TERMS,
+  ...EVERYDAY_WORDS,
 ];

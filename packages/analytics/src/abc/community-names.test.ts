@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nameCommunities, shortOrganisationName, type NamingActor } from './community-names.ts';
+import {
+  fieldNameEn,
+  nameCommunities,
+  shortOrganisationName,
+  type NamingActor,
+} from './community-names.ts';
 
 const org = (
   id: string,
@@ -127,5 +132,16 @@ describe('shortOrganisationName', () => {
     ['株式会社', '株式会社'],
   ])('%s → %s', (name, short) => {
     expect(shortOrganisationName(name)).toBe(short);
+  });
+});
+
+describe('fieldNameEn', () => {
+  it('names a known field in English and leaves any other text as it is', () => {
+    expect(fieldNameEn('光・量子')).toBe('photonics & quantum');
+    expect(fieldNameEn('伝統工芸')).toBe('伝統工芸');
+    // Text from a request (?field=constructor) never reaches the object's prototype.
+    for (const text of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(fieldNameEn(text)).toBe(text);
+    }
   });
 });

@@ -76,7 +76,8 @@ const FIELD_NAMES_EN: Readonly<Record<string, string>> = {
 };
 
 export function fieldNameEn(field: string): string {
-  return FIELD_NAMES_EN[field] ?? field;
+  // Own keys only: a field named constructor or __proto__ (any text a request sends) is itself.
+  return Object.hasOwn(FIELD_NAMES_EN, field) ? (FIELD_NAMES_EN[field] ?? field) : field;
 }
 
 interface Ranked {

@@ -29,12 +29,14 @@ export const DEFAULT_GLOSS_LINKS: GlossLinkSource = {
 };
 
 /** Bump when the gloss link table's content or format changes. */
-export const GLOSS_TABLE_VERSION = 4;
+export const GLOSS_TABLE_VERSION = 5;
 
 /** The link table of a vocabulary; undefined without EDICT (reported in one log line). */
 export function buildGlossLinksFor(
   source: GlossLinkSource,
   vocabulary: Parameters<typeof buildGlossLinkTable>[1],
+  /** The domain dictionary's synonyms → preferred forms, as the index holds them. */
+  preferred?: ReadonlyMap<string, string>,
 ): GlossLinkTable | undefined {
   const log = source.log !== undefined ? { log: source.log } : {};
   const dictionary = loadEdictForBuild(source.edictPath, log);
@@ -45,5 +47,6 @@ export function buildGlossLinksFor(
       : loadSynonymLinksForBuild(source.synonymsPath, log);
   return buildGlossLinkTable(dictionary, vocabulary, {
     ...(synonyms !== undefined ? { synonyms } : {}),
+    ...(preferred !== undefined ? { preferred } : {}),
   });
 }

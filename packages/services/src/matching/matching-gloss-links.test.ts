@@ -23,6 +23,8 @@ const EDICT_SAMPLE = [
   'ひび割れ [ひびわれ] /(n,vs) crack/(P)/',
   'ドローン /(n) drone (unmanned aircraft)/',
   '鮮度 [せんど] /(n) freshness/(P)/',
+  '土手 [どて] /(n) embankment/bank/levee/dyke/(P)/',
+  '堤防 [ていぼう] /(n) bank/weir/embankment/levee/(P)/',
 ].join('\n');
 
 const clock = { now: () => new Date('2025-04-01T00:00:00Z') };
@@ -67,6 +69,12 @@ const SEEDS = [
     title: 'ドローン画像による橋梁のひび割れ自動点検',
     keywords: ['橋梁', '点検'],
   }),
+  buildSeed({
+    id: 's-levee',
+    ownerId: 'lab',
+    title: '河川堤防の浸透対策と点検',
+    keywords: ['堤防', '河川'],
+  }),
   buildSeed({ id: 's-paint', ownerId: 'lab', title: '塗料の乾燥時間の短縮', keywords: ['塗料'] }),
   buildSeed({
     id: 's-english',
@@ -75,6 +83,9 @@ const SEEDS = [
     keywords: ['freshness', 'fish'],
   }),
 ];
+
+// 土手 and 堤防 share only EDICT glosses (embankment, levee): no other knowledge relates them.
+const LEVEE_NEED = '土手を見て回るのが大変だ';
 
 const ids = (result: NeedMatchResult): string[] => result.results.map((r) => r.seedId);
 const glossTerms = (result: NeedMatchResult, seedId: string): string[] =>
@@ -98,11 +109,9 @@ describe.each(TEST_DATABASES)('gloss links in the matching service on $name', (k
   }, 30_000);
   afterAll(async () => db.close());
 
-  it('builds the link table with the index: 竹やぶ finds 竹林, 魚 finds 魚類 (none without it)', async () => {
+  it('builds the link table with the index: 土手 finds 堤防, 魚 finds 魚類 (none without it)', async () => {
     const plain = await createMatchingService({ repos: db.repos, clock, text, persist: false });
-    expect(
-      ids(await plain.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている')),
-    ).not.toContain('s-bamboo');
+    expect(ids(await plain.matchText(ANONYMOUS, LEVEE_NEED))).not.toContain('s-levee');
     await plain.close();
     const service = await createMatchingService({
       repos: db.repos,
@@ -110,9 +119,9 @@ describe.each(TEST_DATABASES)('gloss links in the matching service on $name', (k
       text,
       glossLinks: { edictPath },
     });
-    const bamboo = await service.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている');
-    expect(ids(bamboo)[0]).toBe('s-bamboo');
-    expect(glossTerms(bamboo, 's-bamboo')).toEqual(['竹林']);
+    const levee = await service.matchText(ANONYMOUS, LEVEE_NEED);
+    expect(ids(levee)[0]).toBe('s-levee');
+    expect(glossTerms(levee, 's-levee')).toEqual(['堤防']);
     const fish = await service.matchText(ANONYMOUS, '魚を遠くの店まで運びたい');
     // 魚 reaches 魚類 (a gloss neighbour) and "fish" (its gloss) in the English seed.
     expect(ids(fish).slice(0, 2).sort()).toEqual(['s-english', 's-fish']);
@@ -157,8 +166,8 @@ describe.each(TEST_DATABASES)('gloss links in the matching service on $name', (k
         log: (line) => lines.push(line),
       },
     });
-    const bamboo = await service.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている');
-    expect(ids(bamboo)[0]).toBe('s-bamboo');
+    const levee = await service.matchText(ANONYMOUS, LEVEE_NEED);
+    expect(ids(levee)[0]).toBe('s-levee');
     expect(lines.filter((line) => line.includes('SudachiDict'))).toHaveLength(1);
     await service.close();
   });
@@ -172,8 +181,8 @@ describe.each(TEST_DATABASES)('gloss links in the matching service on $name', (k
       // The file is gone: the links come from the snapshot the first service stored.
       glossLinks: { edictPath: missingPath, log: (line) => lines.push(line) },
     });
-    const bamboo = await service.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている');
-    expect(ids(bamboo)[0]).toBe('s-bamboo');
+    const levee = await service.matchText(ANONYMOUS, LEVEE_NEED);
+    expect(ids(levee)[0]).toBe('s-levee');
     expect(service.stats().timings['glossLinks:seeds']).toBeUndefined();
     expect(lines).toEqual([]);
     await service.close();
@@ -229,9 +238,15 @@ describe('gloss links without EDICT', () => {
     });
     const direct = await service.matchText(ANONYMOUS, '放置竹林の整備');
     expect(ids(direct)[0]).toBe('s-bamboo');
+    // The starter dictionary's everyday words relate 竹やぶ to 竹林 without EDICT.
+    const bamboo = await service.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている');
+    expect(ids(bamboo)[0]).toBe('s-bamboo');
     expect(
-      ids(await service.matchText(ANONYMOUS, '竹やぶが道路まで広がって困っている')),
-    ).not.toContain('s-bamboo');
+      bamboo.results[0]?.explanation.terms
+        .filter((t) => t.source === 'dictionary')
+        .map((t) => t.term),
+    ).toContain('竹林');
+    expect(ids(await service.matchText(ANONYMOUS, LEVEE_NEED))).not.toContain('s-levee');
     await service.refresh();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/without gloss links.*apt-get install edict/);

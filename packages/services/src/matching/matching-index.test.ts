@@ -52,4 +52,32 @@ describe('matching index build', () => {
     expect(sameFields(createBm25fIndex({ fields: before }).fields, SEED_FIELDS)).toBe(false);
     expect(sameFields(first.seedIndex.fields, SEED_FIELDS)).toBe(true);
   }, 60_000);
+
+  it('does not restore a snapshot analysed with other dictionary entries', async () => {
+    await new MatchingIndex(db.repos, inThread, clock).refresh({
+      persist: true,
+      ignoreSnapshot: true,
+    });
+    // An administrator adds a term: seeds must be analysed again to hold it.
+    const withEntry = await createTextPipeline({
+      workers: 0,
+      dictionary: [{ term: '銅回収', related: ['めっき'], category: '環境' }],
+    });
+    try {
+      expect(withEntry.dictionaryFingerprint).not.toBe(inThread.dictionaryFingerprint);
+      const other = await new MatchingIndex(db.repos, withEntry, clock).refresh({ persist: true });
+      expect(other.seeds.restored).toBe(false);
+      expect(other.seeds.analysed).toBeGreaterThan(0);
+      const again = await new MatchingIndex(db.repos, withEntry, clock).refresh({
+        persist: false,
+      });
+      expect(again.seeds.restored).toBe(true);
+      // Nor the other way round: the starter dictionary alone rebuilds from the rows.
+      const back = await new MatchingIndex(db.repos, inThread, clock).refresh({ persist: false });
+      expect(back.seeds.restored).toBe(false);
+      expect(back.seeds.analysed).toBe(other.seeds.analysed);
+    } finally {
+      await withEntry.close();
+    }
+  }, 60_000);
 });

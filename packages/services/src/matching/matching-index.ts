@@ -107,6 +107,16 @@ export class MatchingIndex {
     return `${kind}:v${ANALYSIS_VERSION}:${this.text.batch.name === 'mecab' || this.text.batch.name === 'kuromoji' ? 'ipadic' : this.text.batch.name}`;
   }
 
+  /** What a stored snapshot was made from: the dictionary, then the table's rows. */
+  private snapshotFingerprint(kind: 'seeds' | 'needs'): string {
+    return `${this.text.dictionaryFingerprint}|${this.fingerprints.get(kind) ?? ''}`;
+  }
+
+  /** A snapshot analysed with other dictionary entries (or before they were recorded). */
+  private otherDictionary(snapshot: { fingerprint: string }): boolean {
+    return !snapshot.fingerprint.startsWith(`${this.text.dictionaryFingerprint}|`);
+  }
+
   private glossSnapshotName(kind: 'seeds' | 'needs'): string {
     // A table built with synonyms is not one built without them: each has its own row.
     const sources = this.glossSource?.synonymsPath === undefined ? '' : 'synonyms:';
@@ -138,7 +148,11 @@ export class MatchingIndex {
       return;
     }
     const t0 = performance.now();
-    table = buildGlossLinksFor(this.glossSource, index.vocabulary());
+    table = buildGlossLinksFor(
+      this.glossSource,
+      index.vocabulary(),
+      this.text.dictionary.canonical,
+    );
     if (table === undefined) {
       this.setGlossLinks(kind, undefined);
       return;
@@ -156,7 +170,7 @@ export class MatchingIndex {
   private async restoreGlossLinks(kind: 'seeds' | 'needs'): Promise<GlossLinkTable | undefined> {
     if (this.ignoreSnapshot) return undefined;
     const snapshot = await this.repos.matching.loadIndexSnapshot(this.glossSnapshotName(kind));
-    if (snapshot === undefined) return undefined;
+    if (snapshot === undefined || this.otherDictionary(snapshot)) return undefined;
     try {
       return decodeGlossLinkTable(snapshot.bytes);
     } catch {
@@ -169,7 +183,7 @@ export class MatchingIndex {
     if (table === undefined) return;
     await this.repos.matching.saveIndexSnapshot(
       this.glossSnapshotName(kind),
-      this.fingerprints.get(kind) ?? '',
+      this.snapshotFingerprint(kind),
       encodeGlossLinkTable(table),
     );
   }
@@ -325,7 +339,7 @@ export class MatchingIndex {
   ): Promise<{ index: Bm25fIndex; versions: Map<string, number> } | undefined> {
     if (this.ignoreSnapshot) return undefined;
     const snapshot = await this.repos.matching.loadIndexSnapshot(this.snapshotName(kind));
-    if (snapshot === undefined) return undefined;
+    if (snapshot === undefined || this.otherDictionary(snapshot)) return undefined;
     const envelope = decodeEnvelope(snapshot.bytes);
     if (envelope === undefined) return undefined;
     try {
@@ -383,7 +397,7 @@ export class MatchingIndex {
     if (persist && (toAnalyse.length > 0 || removed > 0)) {
       await this.repos.matching.saveIndexSnapshot(
         this.snapshotName('seeds'),
-        this.fingerprints.get('seeds') ?? '',
+        this.snapshotFingerprint('seeds'),
         encodeEnvelope(this.seedVersions, this.seedIndex),
       );
     }
@@ -432,7 +446,7 @@ export class MatchingIndex {
     if (persist && (toAnalyse.length > 0 || removed > 0)) {
       await this.repos.matching.saveIndexSnapshot(
         this.snapshotName('needs'),
-        this.fingerprints.get('needs') ?? '',
+        this.snapshotFingerprint('needs'),
         encodeEnvelope(this.needVersions, this.needIndex),
       );
     }

@@ -4,6 +4,7 @@
  * indexing (a rebuild, a large catch-up) analyses in worker threads (`bulk`), each with its own
  * tokenizer, started on first use; live edits and small catch-ups stay in this thread.
  */
+import { createHash } from 'node:crypto';
 import { createBatchAnalyzer, type BatchAnalyzer } from '#matching/batch-analyzer.ts';
 import { compileDictionary, type DomainDictionaryEntry } from '#matching/dictionary.ts';
 import type { CompiledDictionary } from '#matching/dictionary.ts';
@@ -26,6 +27,11 @@ export interface TextPipeline {
   readonly batch: BatchTokenizer;
   readonly analyzer: BatchAnalyzer;
   readonly dictionary: CompiledDictionary;
+  /**
+   * Stands for the dictionary's entries (starter and the administrator's): an index analysed
+   * with other entries holds other terms, so its stored snapshot is not reused.
+   */
+  readonly dictionaryFingerprint: string;
   /** Fewer rows than this are analysed in this thread. */
   readonly bulkThreshold: number;
   /**
@@ -54,11 +60,16 @@ export async function createTextPipeline(
     : fromSyncTokenizer(await createKuromojiTokenizer(), 'kuromoji');
   const entries = [...STARTER_DOMAIN_DICTIONARY, ...(options.dictionary ?? [])];
   const dictionary = compileDictionary(entries);
+  const dictionaryFingerprint = createHash('sha256')
+    .update(JSON.stringify(entries))
+    .digest('hex')
+    .slice(0, 16);
   const workers = options.workers ?? defaultAnalysisWorkers();
   let bulk: Promise<ParallelAnalyzer | undefined> | undefined;
   return {
     batch,
     dictionary,
+    dictionaryFingerprint,
     analyzer: createBatchAnalyzer({ batch, dictionary }),
     bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
     bulk() {
