@@ -47,6 +47,28 @@ async function checkPage(page: Page, what: string): Promise<void> {
 const idAtEnd = (page: Page) =>
   decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 
+/** The signed-in company registers a need for members; answers its id, on the need's page. */
+async function registerMembersNeed(page: Page, title: string, description?: string) {
+  await page.locator('input[name="title"]').fill(title);
+  if (description !== undefined) {
+    await page.locator('textarea[name="description"]').fill(description);
+  }
+  await page.locator('select[name="confidentiality"]').selectOption('members');
+  await page.locator('form.record-form button[type="submit"]').click();
+  await page.waitForURL((u) => /^\/needs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'));
+  return idAtEnd(page);
+}
+
+/** The company opens a case on its need from the board; answers the case's id, on its page. */
+async function openCaseFromBoard(page: Page, needId: string, openLabel: string) {
+  await page.goto(url('/board'));
+  const own = page.locator('.own-needs');
+  await own.locator('summary').click();
+  await own.locator(`[data-need="${needId}"]`).getByRole('button', { name: openLabel }).click();
+  await page.waitForURL(/\/consultations\/[^/]+$/);
+  return idAtEnd(page);
+}
+
 const COMBOS = VIEWPORTS.flatMap((viewport) =>
   LANGUAGES.map((language) => ({ viewport, language })),
 );
@@ -65,27 +87,14 @@ describe.each(COMBOS)(
       const kp = company.page;
       await world.signIn(kp, 'company', '/needs/new');
       const title = `検査工程の自動化を相談したい ${tag}`;
-      await kp.locator('input[name="title"]').fill(title);
-      await kp
-        .locator('textarea[name="description"]')
-        .fill('外観検査を自動化できる技術や大学の知見を探しています。');
-      await kp.locator('select[name="confidentiality"]').selectOption('members');
-      await kp.locator('form.record-form button[type="submit"]').click();
-      await kp.waitForURL(
-        (u) => /^\/needs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'),
+      const needId = await registerMembersNeed(
+        kp,
+        title,
+        '外観検査を自動化できる技術や大学の知見を探しています。',
       );
-      const needId = idAtEnd(kp);
       await kp.getByRole('heading', { level: 1, name: title }).waitFor();
       await checkPage(kp, `need page (company) ${tag}`);
-      await kp.goto(url('/board'));
-      const own = kp.locator('.own-needs');
-      await own.locator('summary').click();
-      await own
-        .locator(`[data-need="${needId}"]`)
-        .getByRole('button', { name: t('workflow.openConsultation') })
-        .click();
-      await kp.waitForURL(/\/consultations\/[^/]+$/);
-      const consultationId = idAtEnd(kp);
+      const consultationId = await openCaseFromBoard(kp, needId, t('workflow.openConsultation'));
       await expect(kp.locator('h1').textContent()).resolves.toBe(title);
       // The requester is offered the one move it may make (withdrawing), not the coordinators'.
       await kp.getByRole('heading', { level: 2, name: t('workflow.withdrawHeading') }).waitFor();
@@ -168,23 +177,8 @@ describe.each(COMBOS)(
       const company = await world.session(language, viewport, tolerated);
       const kp = company.page;
       await world.signIn(kp, 'company', '/needs/new');
-      const title = `取り下げる相談 ${tag}`;
-      await kp.locator('input[name="title"]').fill(title);
-      await kp.locator('select[name="confidentiality"]').selectOption('members');
-      await kp.locator('form.record-form button[type="submit"]').click();
-      await kp.waitForURL(
-        (u) => /^\/needs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'),
-      );
-      const needId = idAtEnd(kp);
-      await kp.goto(url('/board'));
-      const own = kp.locator('.own-needs');
-      await own.locator('summary').click();
-      await own
-        .locator(`[data-need="${needId}"]`)
-        .getByRole('button', { name: t('workflow.openConsultation') })
-        .click();
-      await kp.waitForURL(/\/consultations\/[^/]+$/);
-      const consultationId = idAtEnd(kp);
+      const needId = await registerMembersNeed(kp, `取り下げる相談 ${tag}`);
+      const consultationId = await openCaseFromBoard(kp, needId, t('workflow.openConsultation'));
       const withdraw = kp.locator('form.case-withdraw');
       // A reason is asked for: an empty one is not sent.
       await withdraw.getByRole('button', { name: t('workflow.withdraw'), exact: true }).click();
