@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileInput, inputOf, ofType, parseAll, samplePath } from '#test/connector-input.ts';
-import { gbizinfoConnector } from './gbizinfo.ts';
+import { csvKindOf, gbizinfoConnector } from './gbizinfo.ts';
 
 describe('gBizINFO connector', () => {
   it('reads a REST v1 hojin-info: the company and its patents (trademarks left out)', async () => {
@@ -79,6 +79,12 @@ describe('gBizINFO connector', () => {
       foundedYear: 2003,
       url: 'https://jig.jp/',
     });
+  });
+
+  it('keeps a header cell named like what every object inherits as the name it is', () => {
+    const found = csvKindOf('companies.csv', ['corporate_number', 'name', 'constructor']);
+    expect(found?.kind).toBe('basic');
+    expect(found?.names).toEqual(['corporate_number', 'name', 'constructor']);
   });
 
   it('refuses JSON of another shape and a 法人番号 file', async () => {

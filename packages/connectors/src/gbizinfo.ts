@@ -20,6 +20,7 @@ import {
   text,
 } from './values.ts';
 import { skippedAt } from './skip-reasons.ts';
+import { ownValue } from '#core/own-value.ts';
 
 /**
  * gBizINFO (経済産業省): REST API v1/v2 hojin-info JSON and its CSV downloads (the bulk files
@@ -310,7 +311,7 @@ export function csvKindOf(
   fileName: string,
   header: readonly string[],
 ): { kind: CsvKind; names: string[] } | undefined {
-  const english = header.map((name) => ENGLISH_ALIASES[name] ?? name);
+  const english = header.map((name) => ownValue(ENGLISH_ALIASES, name) ?? name);
   const has = (name: string): boolean => english.includes(name);
   if (has('corporate_number') || has('name')) {
     if (has('date_of_approval') && has('title')) return { kind: 'subsidy', names: english };

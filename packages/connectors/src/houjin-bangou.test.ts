@@ -27,6 +27,19 @@ describe('法人番号 connector', () => {
     for (const skipped of history) expect(skipped.reason).toMatch(/latest = 0/);
   });
 
+  it('leaves out a closure cause it does not know, also one named like an inherited property', async () => {
+    const etoile = readFileSync(diffFile, 'utf8')
+      .split('\n')
+      .find((line) => line.includes(',1010001001210,'));
+    if (etoile === undefined) throw new Error('sample row missing');
+    for (const cause of ['99', 'constructor']) {
+      const row = etoile.replace(',2021-09-24,01,', `,2021-09-24,${cause},`);
+      expect(row).not.toBe(etoile);
+      const outputs = await parseAll(houjinBangouConnector, inputOf('diff.csv', row, 1));
+      expect(ofType(outputs, 'actor')[0]?.closure).toEqual({ date: '2021-09-24' });
+    }
+  });
+
   it('reads the Shift_JIS variant to the same records', async () => {
     const utf8 = readFileSync(diffFile, 'utf8');
     const sjis = iconv.encode(utf8, 'cp932');

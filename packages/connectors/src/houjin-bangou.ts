@@ -12,6 +12,7 @@ import { readLines, readText, wrongShape } from './read-input.ts';
 import { asArray, isObject, text } from './values.ts';
 import { parseXml } from './xml.ts';
 import { skippedAt } from './skip-reasons.ts';
+import { ownValue } from '#core/own-value.ts';
 
 /**
  * 国税庁 法人番号 (NTA corporate numbers): the 全件 and 差分 download files (30 columns, no header,
@@ -162,7 +163,9 @@ export function mapHoujinRow(row: HoujinRow, at: string): ConnectorOutput {
     row.closeDate !== ''
       ? {
           date: row.closeDate,
-          ...(CLOSE_CAUSES[row.closeCause] ? { cause: CLOSE_CAUSES[row.closeCause] } : {}),
+          ...(ownValue(CLOSE_CAUSES, row.closeCause) !== undefined
+            ? { cause: ownValue(CLOSE_CAUSES, row.closeCause) }
+            : {}),
           ...(row.successorCorporateNumber
             ? { successorCorporateNumber: row.successorCorporateNumber }
             : {}),

@@ -30,6 +30,11 @@ describe('jGrants connector', () => {
       '15',
     ]);
     expect(prefecturesOfTargetArea('どこか').unknown).toEqual(['どこか']);
+    // Dirty text that names what every object inherits is unknown, not a region.
+    expect(prefecturesOfTargetArea('constructor / toString')).toEqual({
+      codes: [],
+      unknown: ['constructor', 'toString'],
+    });
   });
 
   it('refuses another shape', async () => {

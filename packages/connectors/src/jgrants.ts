@@ -2,6 +2,7 @@ import { PREFECTURES } from '#core/geo.ts';
 import type { ConnectorInput, ConnectorOutput, SourceConnector } from './connector.ts';
 import { readJsonOrLines, wrongShape } from './read-input.ts';
 import { isObject, prefectureCodeOfName, text } from './values.ts';
+import { ownValue } from '#core/own-value.ts';
 
 /** jGrants (Jグランツ, デジタル庁) public API: subsidy calls (公募) → support measures. */
 export const JGRANTS_CREDIT = '出典：Jグランツ（デジタル庁） / Source: jGrants (Digital Agency)';
@@ -33,7 +34,7 @@ export function prefecturesOfTargetArea(value: string): { codes: string[]; unkno
   const found = new Set<string>();
   const unknown: string[] = [];
   for (const part of parts) {
-    const region = REGIONS[part];
+    const region = ownValue(REGIONS, part);
     const prefecture =
       prefectureCodeOfName(part) ?? PREFECTURES.find((p) => p.shortName === part)?.code;
     if (region) region.forEach((c) => found.add(c));

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isStale, staleCutoffs } from './freshness.ts';
+import { DEFAULT_MAX_AGE_DAYS, isStale, maxAgeDays, staleCutoffs } from './freshness.ts';
+import { columnLabel } from './entities/column-labels.ts';
+
+describe('tables read with text from outside', () => {
+  it('take a source or a column named like what every object inherits as unknown', () => {
+    expect(maxAgeDays('houjin-bangou')).toBe(62);
+    for (const text of ['constructor', '__proto__', 'toString']) {
+      expect(maxAgeDays(text)).toBe(DEFAULT_MAX_AGE_DAYS);
+      expect(columnLabel(text)).toBeUndefined();
+    }
+    expect(columnLabel('programmeId')?.en).toBeDefined();
+  });
+});
 
 describe('isStale', () => {
   it.each([

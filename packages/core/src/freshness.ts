@@ -3,6 +3,7 @@
  * refreshed. Sources publish at their own pace (法人番号 daily/monthly, gBizINFO weekly, researchmap
  * whenever a researcher edits); a record a person entered is due for a check after two years.
  */
+import { ownValue } from './own-value.ts';
 export const SOURCE_MAX_AGE_DAYS: Readonly<Record<string, number>> = {
   'houjin-bangou': 62,
   gbizinfo: 92,
@@ -18,7 +19,10 @@ export const SOURCE_MAX_AGE_DAYS: Readonly<Record<string, number>> = {
 export const DEFAULT_MAX_AGE_DAYS = 730;
 
 export function maxAgeDays(source: string | undefined): number {
-  return (source !== undefined ? SOURCE_MAX_AGE_DAYS[source] : undefined) ?? DEFAULT_MAX_AGE_DAYS;
+  return (
+    (source !== undefined ? ownValue(SOURCE_MAX_AGE_DAYS, source) : undefined) ??
+    DEFAULT_MAX_AGE_DAYS
+  );
 }
 
 function daysBefore(today: string, days: number): string {

@@ -5,6 +5,7 @@
  * Deterministic, and unique within one partition (a clash takes a third organisation, then the id).
  * The ids stay what they are; a name is a label for people.
  */
+import { ownValue } from '#core/own-value.ts';
 
 /** What naming needs of an actor. */
 export interface NamingActor {
@@ -76,8 +77,8 @@ const FIELD_NAMES_EN: Readonly<Record<string, string>> = {
 };
 
 export function fieldNameEn(field: string): string {
-  // Own keys only: a field named constructor or __proto__ (any text a request sends) is itself.
-  return Object.hasOwn(FIELD_NAMES_EN, field) ? (FIELD_NAMES_EN[field] ?? field) : field;
+  // A field is any text a request sends (?field=constructor): own entries only.
+  return ownValue(FIELD_NAMES_EN, field) ?? field;
 }
 
 interface Ranked {

@@ -66,6 +66,9 @@ describe('musubi match / consult / index', () => {
       's-chelate',
     );
     expect((await run(['match', 'text', 'x', '--region', 'mars', '--db', db])).code).toBe(3);
+    const inherited = await run(['match', 'text', 'x', '--region', 'constructor', '--db', db]);
+    expect(inherited.code).toBe(3);
+    expect(inherited.err).toContain('--region must be any | near | in');
 
     const secret = await run(['match', 'need', 'n-secret', '--json', '--db', db]);
     expect(secret.code).toBe(4);

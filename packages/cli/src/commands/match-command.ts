@@ -12,6 +12,7 @@ import {
 } from '#services/matching/matching-service.ts';
 import { DEFAULT_GLOSS_LINKS } from '#services/matching/gloss-link-source.ts';
 import { openTarget, writeLine, type CommandContext } from '../context.ts';
+import { ownValue } from '#core/own-value.ts';
 
 /** Who the CLI acts as: an account (default: a coordinator named "cli" without organisation). */
 export interface ViewerCliOptions {
@@ -61,7 +62,7 @@ function matchOptions(options: MatchCliOptions): MatchOptions {
     out.limit = limit;
   }
   if (options.region !== undefined) {
-    const region = REGION_ALIASES[options.region];
+    const region = ownValue(REGION_ALIASES, options.region);
     if (region === undefined) {
       throw new DomainError(
         'validation_failed',

@@ -4,6 +4,7 @@
  * entity's file; a test keeps the table complete.
  */
 import type { BilingualWords } from '../bilingual-words.ts';
+import { ownValue } from '../own-value.ts';
 
 export const COLUMN_LABELS: Readonly<Record<string, BilingualWords>> = {
   id: { en: 'ID', ja: 'ID' },
@@ -136,6 +137,7 @@ const COLUMN_OF_FIELD: Readonly<Record<string, string>> = { programmeId: 'progra
 /** A column's (or a JSON field's, `startFy`) words, if the table has them. */
 export function columnLabel(name: string): BilingualWords | undefined {
   const column =
-    COLUMN_OF_FIELD[name] ?? name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-  return COLUMN_LABELS[column];
+    ownValue(COLUMN_OF_FIELD, name) ??
+    name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return ownValue(COLUMN_LABELS, column);
 }
