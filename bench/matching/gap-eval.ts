@@ -98,7 +98,7 @@ const GLOSS_OPTIONS = {
   minWeight: argNumber('--gloss-min', 0.5),
 };
 /** SudachiDict synonym links (`--synonym-weight W`: a synonym's link weight; variants are 1). */
-const SYNONYM_WEIGHT = argNumber('--synonym-weight', 0.7);
+const SYNONYM_WEIGHT = argNumber('--synonym-weight', 0.5);
 /** `--reading-weight W` (0: off): a kanji noun's katakana reading, as the service adds it. */
 const READING_WEIGHT_ARG = argNumber('--reading-weight', 0.8);
 const READINGS = READING_WEIGHT_ARG > 0 ? READING_WEIGHT_ARG : false;

@@ -22,7 +22,7 @@ const { set, corpus, dictionary, analyzer, index } = await loadEvalCorpus(
   process.argv.includes('judged'),
 );
 const titles = new Map(corpus.map((d) => [d.id, d.title]));
-const synonyms = synonymLinks(readSudachiSynonyms(), { synonymWeight: 0.7 });
+const synonyms = synonymLinks(readSudachiSynonyms(), { synonymWeight: 0.5 });
 const table = buildGlossLinkTable(readEdict(), index.vocabulary(), {
   minWeight: 0.5,
   synonyms,

@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   const baseIndex = indexOf({ name: 'base' });
   const table: GlossLinker | undefined = existsSync(EDICT_PATH)
     ? buildGlossLinkTable(readEdict(), baseIndex.vocabulary(), {
-        synonyms: synonymLinks(readSudachiSynonyms(), { synonymWeight: 0.7 }),
+        synonyms: synonymLinks(readSudachiSynonyms(), { synonymWeight: 0.5 }),
       })
     : undefined;
   const computed = new Set(

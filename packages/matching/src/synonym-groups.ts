@@ -26,7 +26,7 @@ export interface SynonymGroup {
 }
 
 export interface SynonymLinkOptions {
-  /** Weight of a link between two words of a group (default 0.7); spelling variants link at 1. */
+  /** Weight of a link between two words of a group (default 0.5); spelling variants link at 1. */
   readonly synonymWeight?: number;
   /** Groups larger than this are too loose to link by (default 12 items). */
   readonly maxGroupSize?: number;
@@ -39,7 +39,7 @@ export function synonymLinks(
   groups: readonly SynonymGroup[],
   options: SynonymLinkOptions = {},
 ): SynonymLinks {
-  const synonymWeight = options.synonymWeight ?? 0.7;
+  const synonymWeight = options.synonymWeight ?? 0.5;
   const maxGroupSize = options.maxGroupSize ?? 12;
   const links = new Map<string, Map<string, number>>();
   for (const group of groups) {
