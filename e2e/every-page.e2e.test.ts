@@ -311,6 +311,25 @@ describe('matching answers on the matching page', () => {
       /^確からしさ: [高中低]$/,
     );
 
+    // A need in a firm's words: the explanation says which of its words a seed's words came from.
+    await page.locator('textarea[name="need"]').fill('寝たきりのお年寄りの床ずれを防ぎたい');
+    const everyday = page.waitForResponse((r) => r.url().endsWith('/api/matching/needs'));
+    await page.getByRole('button', { name: '候補を探す' }).click();
+    const everydayAnswer = (await (await everyday).json()) as {
+      results: { explanation: { terms: { term: string; from?: string[] }[] } }[];
+    };
+    const at = everydayAnswer.results.findIndex((r) => r.explanation.terms.some((t) => t.from));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const reached = everydayAnswer.results[at]?.explanation.terms.find((t) => t.from);
+    const card = page.locator('.match-list > .match-card').nth(at);
+    await card.locator('summary', { hasText: 'なぜ' }).click();
+    const line = card.locator('.term-list li', { has: page.locator('.term-from') }).first();
+    await line.waitFor();
+    await expect(line.locator('.tag').textContent()).resolves.toBe(reached?.term);
+    await expect(line.locator('.term-from').textContent()).resolves.toBe(
+      `「${reached?.from?.join('・')}」から `,
+    );
+
     // A need no seed explains (the drift case of issue 13), searched within one prefecture: the
     // screen shows what the API answered, "no good match" with a way to widen or the results.
     await page.locator('textarea[name="need"]').fill('ドローンで橋梁のひび割れを自動点検したい');

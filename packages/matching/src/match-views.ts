@@ -20,7 +20,20 @@ export interface TermView {
   readonly contribution: number;
   /** How it appears in the seed (field: surface). */
   readonly matches: readonly string[];
+  /**
+   * The query's own words an expansion term was reached from (傷む for 鮮度 through the
+   * dictionary); absent for the query's words and for feedback terms (reached from documents).
+   */
+  readonly from?: readonly string[];
 }
+
+/** Expansion sources whose `via` are the query's own words. */
+const FROM_QUERY_WORDS: ReadonlySet<string> = new Set([
+  'dictionary',
+  'synonym',
+  'gloss',
+  'cooccurrence',
+]);
 
 /** Four decimals: enough to order and compare, short in JSON. */
 export function round(value: number): number {
@@ -61,6 +74,7 @@ export function termViews(explanation: HitExplanation | undefined, limit = 12): 
     source: t.source,
     contribution: round(t.contribution),
     matches: [...new Set(t.spans.map((s) => `${s.field}: ${s.surface}`))].slice(0, 4),
+    ...(FROM_QUERY_WORDS.has(t.source) && t.via.length > 0 ? { from: t.via.slice(0, 4) } : {}),
   }));
 }
 

@@ -68,6 +68,12 @@ const ZTermView = z.object({
   source: z.string().describe('query | synonym | dictionary | gloss | cooccurrence | feedback'),
   contribution: z.number(),
   matches: z.array(z.string()).describe('Where it occurs (field: surface)'),
+  from: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "The need's own words an expansion term was reached from (dictionary, synonym, gloss, co-occurrence)",
+    ),
 });
 
 const ZPathStep = z.object({

@@ -246,6 +246,10 @@ describe('gloss links without EDICT', () => {
         .filter((t) => t.source === 'dictionary')
         .map((t) => t.term),
     ).toContain('竹林');
+    // The answer says which of the need's words each added term came from.
+    expect(bamboo.results[0]?.explanation.terms.find((t) => t.term === '竹林')?.from).toEqual([
+      '竹やぶ',
+    ]);
     expect(ids(await service.matchText(ANONYMOUS, LEVEE_NEED))).not.toContain('s-levee');
     await service.refresh();
     expect(lines).toHaveLength(1);

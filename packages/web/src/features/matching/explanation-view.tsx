@@ -88,6 +88,11 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
                   {isMessageKey(`termSource.${term.source}`)
                     ? label('termSource', term.source)
                     : label('ui2.termSource', term.source)}{' '}
+                  {term.from !== undefined && term.from.length > 0 && (
+                    <span className="term-from">
+                      {t('matching.termFrom', { words: term.from.join('・') })}{' '}
+                    </span>
+                  )}
                   · {number(term.contribution, 2)}
                 </span>
                 {term.matches.length > 0 && (
