@@ -2,7 +2,8 @@
  * Starter domain dictionary (専門用語辞書) for regional innovation fields: materials, food,
  * agriculture and fisheries, medical devices and health, IoT and information, energy,
  * environment, manufacturing, bio, disaster prevention and regional services. An administrator
- * extends it with their own entries; both are compiled together with `compileDictionary`.
+ * extends it with their own entries (the file `MUSUBI_DICTIONARY` names, read by
+ * `matching-node/dictionary-file.ts`); both are compiled together with `compileDictionary`.
  *
  * `synonyms` are equivalent forms (=, indexed as the preferred form); `related` are near
  * terms (≈, broader/narrower/sibling) used to expand queries with a lower weight.

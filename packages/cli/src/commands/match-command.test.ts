@@ -159,4 +159,38 @@ describe('musubi match / consult / index', () => {
     const figures = await run(['consult', 'figures', '--as', 'k1', '--json', '--db', db]);
     expect(JSON.parse(figures.out).total).toMatchObject({ consultations: 1, lost: 1 });
   }, 120_000);
+
+  it('reads the region’s own dictionary that MUSUBI_DICTIONARY names, and rebuilds for it', async () => {
+    const db = await sqliteTestDatabase.freshTarget();
+    const database = await openDatabase(db);
+    await loadWorld(database.repos);
+    await database.close();
+    // かなけ (iron taste in well water) is a word of the region, in no packaged dictionary.
+    const need = '井戸水のかなけを取りたい';
+    const first = async () => {
+      const answer = await run(['match', 'text', need, '--json', '--db', db]);
+      expect(answer.code).toBe(0);
+      return JSON.parse(answer.out) as {
+        results?: { seedId: string; explanation: { terms: { term: string; from?: string[] }[] } }[];
+      };
+    };
+    const before = await first();
+    expect(before.results?.[0]?.seedId).not.toBe('s-chelate');
+    const path = join(dir, 'region-dictionary.csv');
+    writeFileSync(path, 'term,related,category\nかなけ,重金属|吸着,生活語\n');
+    process.env['MUSUBI_DICTIONARY'] = path;
+    try {
+      const after = await first();
+      expect(after.results?.[0]?.seedId).toBe('s-chelate');
+      const reached = after.results?.[0]?.explanation.terms.find((t) => t.term === '重金属');
+      expect(reached?.from).toEqual(['カナケ']);
+      // A bad file is refused with its line, not matched without it.
+      writeFileSync(path, 'term,related\n,重金属\n');
+      const refused = await run(['match', 'text', need, '--db', db]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.err).toMatch(/line 2: term is required/);
+    } finally {
+      delete process.env['MUSUBI_DICTIONARY'];
+    }
+  }, 60_000);
 });

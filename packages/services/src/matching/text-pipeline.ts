@@ -10,6 +10,7 @@ import { compileDictionary, type DomainDictionaryEntry } from '#matching/diction
 import type { CompiledDictionary } from '#matching/dictionary.ts';
 import { STARTER_DOMAIN_DICTIONARY } from '#matching/starter-dictionary.ts';
 import { fromSyncTokenizer, type BatchTokenizer } from '#matching/tokenizer.ts';
+import { dictionaryFromEnvironment } from '#matching-node/dictionary-file.ts';
 import { createKuromojiTokenizer } from '#matching-node/kuromoji-tokenizer.ts';
 import { createMecabTokenizer, isMecabAvailable } from '#matching-node/mecab-tokenizer.ts';
 import {
@@ -45,6 +46,7 @@ export interface TextPipeline {
 export async function createTextPipeline(
   options: {
     tokenizer?: TokenizerChoice;
+    /** The region's own entries (default: the file `MUSUBI_DICTIONARY` names, if any). */
     dictionary?: readonly DomainDictionaryEntry[];
     /** Analysis worker threads for bulk indexing (default one per core, capped; 0: none). */
     workers?: number;
@@ -58,7 +60,10 @@ export async function createTextPipeline(
   const batch = useMecab
     ? createMecabTokenizer({ readings: true })
     : fromSyncTokenizer(await createKuromojiTokenizer(), 'kuromoji');
-  const entries = [...STARTER_DOMAIN_DICTIONARY, ...(options.dictionary ?? [])];
+  const entries = [
+    ...STARTER_DOMAIN_DICTIONARY,
+    ...(options.dictionary ?? dictionaryFromEnvironment()),
+  ];
   const dictionary = compileDictionary(entries);
   const dictionaryFingerprint = createHash('sha256')
     .update(JSON.stringify(entries))
