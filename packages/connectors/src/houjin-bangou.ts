@@ -159,13 +159,12 @@ export function mapHoujinRow(row: HoujinRow, at: string): ConnectorOutput {
     countryCode: prefectureCode || row.addressOutside === '' ? 'JP' : undefined,
   };
   if (fields.countryCode === undefined) delete fields.countryCode;
+  const cause = ownValue(CLOSE_CAUSES, row.closeCause);
   const closure: Closure | undefined =
     row.closeDate !== ''
       ? {
           date: row.closeDate,
-          ...(ownValue(CLOSE_CAUSES, row.closeCause) !== undefined
-            ? { cause: ownValue(CLOSE_CAUSES, row.closeCause) }
-            : {}),
+          ...(cause !== undefined ? { cause } : {}),
           ...(row.successorCorporateNumber
             ? { successorCorporateNumber: row.successorCorporateNumber }
             : {}),
